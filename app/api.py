@@ -1,0 +1,146 @@
+"""Request parsing, response shapes and OpenAPI documentation for route handlers."""
+
+from __future__ import annotations
+
+import base64
+import functools
+from collections.abc import Awaitable, Callable, Iterable
+from datetime import datetime
+from typing import Annotated, Any, Generic, TypeVar
+
+import orjson
+from pydantic import BaseModel, ConfigDict, PlainSerializer, ValidationError
+from sanic import Request
+from sanic.response import HTTPResponse
+from sanic_ext import openapi
+
+from app.errors import AppError, MalformedJSON, ValidationFailed
+from app.ids import to_local
+
+LocalDateTime = Annotated[
+    datetime, PlainSerializer(lambda moment: to_local(moment).isoformat(), return_type=str)
+]
+"""A datetime stored in UTC and shown in Beijing time, ISO 8601 with +08:00."""
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+ItemT = TypeVar("ItemT")
+
+
+class Schema(BaseModel):
+    """Base of request and response shapes: unknown fields are refused, not silently dropped."""
+
+    model_config = ConfigDict(extra="forbid", from_attributes=True)
+
+
+class Page(BaseModel, Generic[ItemT]):
+    """One page of a cursor-paginated list; pass ``next_cursor`` back as ``cursor``."""
+
+    items: list[ItemT]
+    next_cursor: str | None = None
+
+
+class ErrorBody(BaseModel):
+    code: str
+    message: str
+    details: dict[str, Any] = {}
+    request_id: str | None = None
+
+
+class ErrorResponse(BaseModel):
+    error: ErrorBody
+
+
+def encode_cursor(value: str) -> str:
+    return base64.urlsafe_b64encode(value.encode()).decode().rstrip("=")
+
+
+def decode_cursor(cursor: str) -> str:
+    try:
+        return base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
+    except (ValueError, UnicodeDecodeError) as exc:
+        raise ValidationFailed("分页游标无效", code="INVALID_CURSOR") from exc
+
+
+def _field_errors(exc: ValidationError) -> dict[str, Any]:
+    return {
+        "fields": [
+            {"field": ".".join(str(p) for p in err["loc"]), "type": err["type"], "message": err["msg"]}
+            for err in exc.errors(include_url=False, include_context=False, include_input=False)
+        ]
+    }
+
+
+def parse_model(model: type[ModelT], data: Any) -> ModelT:
+    """Validate data against a schema, turning pydantic errors into VALIDATION_FAILED."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise ValidationFailed(details=_field_errors(exc)) from exc
+
+
+def parse_json_body(request: Request, model: type[ModelT]) -> ModelT:
+    """Parse and validate a JSON request body."""
+    if not request.body:
+        raise MalformedJSON("请求体不能为空")
+    try:
+        data = orjson.loads(request.body)
+    except orjson.JSONDecodeError as exc:
+        raise MalformedJSON(details={"position": exc.pos}) from exc
+    return parse_model(model, data)
+
+
+def parse_query(request: Request, model: type[ModelT]) -> ModelT:
+    """Validate query-string parameters (the last value wins for repeated keys)."""
+    return parse_model(model, {k: v[-1] for k, v in request.args.items()})
+
+
+def respond(shape: BaseModel, *, status: int = 200,
+            headers: dict[str, str] | None = None) -> HTTPResponse:
+    """Serialise a response shape; routes never return model objects."""
+    return HTTPResponse(shape.model_dump_json(), status=status, headers=headers,
+                        content_type="application/json")
+
+
+def endpoint(*, summary: str, tag: str, body: type[BaseModel] | None = None,
+             query: type[BaseModel] | None = None, response: type[BaseModel] | None = None,
+             status: int = 200, errors: Iterable[type[AppError] | tuple[int, str]] = (),
+             secured: bool = False) -> Callable[[Callable[..., Awaitable[HTTPResponse]]],
+                                                Callable[..., Awaitable[HTTPResponse]]]:
+    """Document a handler in OpenAPI and hand it validated ``body=``/``query=`` models."""
+
+    def decorate(handler: Callable[..., Awaitable[HTTPResponse]]):
+        @functools.wraps(handler)
+        async def wrapped(request: Request, *args: Any, **kwargs: Any) -> HTTPResponse:
+            if body is not None:
+                kwargs["body"] = parse_json_body(request, body)
+            if query is not None:
+                kwargs["query"] = parse_query(request, query)
+            return await handler(request, *args, **kwargs)
+
+        documented = openapi.summary(summary)(wrapped)
+        documented = openapi.tag(tag)(documented)
+        if body is not None:
+            documented = openapi.body({"application/json": body}, required=True)(documented)
+        if query is not None:
+            for name, field in query.model_fields.items():
+                documented = openapi.parameter(name, str, "query", required=field.is_required(),
+                                               description=field.description)(documented)
+        if response is not None:
+            documented = openapi.response(status, {"application/json": response}, "成功")(documented)
+        statuses: dict[int, list[str]] = {}
+        if body is not None or query is not None:
+            statuses.setdefault(422, []).append(ValidationFailed.code)
+        if body is not None:
+            statuses.setdefault(400, []).append(MalformedJSON.code)
+        if secured:
+            statuses.setdefault(401, []).extend(["UNAUTHENTICATED", "TOKEN_INVALID"])
+            documented = openapi.secured("bearer")(documented)
+        for error in errors:
+            err_status, err_code = error if isinstance(error, tuple) else (error.status, error.code)
+            statuses.setdefault(err_status, []).append(err_code)
+        for err_status, codes in sorted(statuses.items()):
+            documented = openapi.response(err_status, {"application/json": ErrorResponse},
+                                          "错误码: " + ", ".join(codes))(documented)
+        return documented
+
+    return decorate

@@ -1,0 +1,46 @@
+"""The shared clients of a running process, opened once and handed to services."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import httpx
+import redis.asyncio as redis
+
+from app.crypto import DataCipher
+from app.keys import KeyRing
+from app.tokens import AccessTokens
+from config import Settings
+
+KEY_PURPOSES = ("access", "qr", "ledger")
+
+
+@dataclass
+class Runtime:
+    """Everything a service needs besides the database: settings, Redis, keys, HTTP client."""
+
+    settings: Settings
+    redis: redis.Redis
+    cipher: DataCipher
+    keyrings: dict[str, KeyRing]
+    tokens: AccessTokens
+    http: httpx.AsyncClient
+
+    @classmethod
+    def open(cls, settings: Settings, redis_client: redis.Redis) -> Runtime:
+        """Load keys (generating them in development) and open the outbound HTTP client."""
+        create_missing = settings.env != "production"
+        keyrings = {p: KeyRing(settings.keys_dir, p, create_missing=create_missing)
+                    for p in KEY_PURPOSES}
+        return cls(
+            settings=settings,
+            redis=redis_client,
+            cipher=DataCipher.from_settings(settings.data_key, settings.keys_dir),
+            keyrings=keyrings,
+            tokens=AccessTokens(keyrings["access"], settings.access_token_ttl_seconds),
+            http=httpx.AsyncClient(timeout=httpx.Timeout(10.0, connect=3.0)),
+        )
+
+    async def close(self) -> None:
+        await self.http.aclose()
+        await self.redis.aclose()

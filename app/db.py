@@ -1,0 +1,99 @@
+"""Tortoise ORM configuration and aerich migrations."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from aerich import Command
+from sanic import Sanic
+from tortoise import Tortoise
+from tortoise.contrib.sanic import register_tortoise
+
+from models import MODEL_MODULES
+
+MIGRATIONS_ROOT = Path(__file__).resolve().parent.parent / "migrations"
+# aerich writes dialect-specific SQL, so each dialect keeps its own migration history; both are
+# generated together from the same models by `python -m app makemigrations NAME`.
+_OFFLINE_URLS = {"sqlite": "sqlite://:memory:", "postgres": "postgres://offline@127.0.0.1:1/offline"}
+
+
+def _connection_url(database_url: str) -> str:
+    """Normalise the URL; SQLite waits for a busy writer instead of failing at once."""
+    if database_url.startswith("sqlite://"):
+        path = database_url.removeprefix("sqlite://").split("?")[0]
+        if path != ":memory:":
+            Path(path).parent.mkdir(parents=True, exist_ok=True)
+        if "busy_timeout" not in database_url:
+            database_url += ("&" if "?" in database_url else "?") + "busy_timeout=10000"
+    elif database_url.startswith("postgresql://"):
+        database_url = "postgres://" + database_url.removeprefix("postgresql://")
+    return database_url
+
+
+def tortoise_config(database_url: str) -> dict:
+    """The ORM configuration for one database URL (PostgreSQL or SQLite)."""
+    return {
+        "connections": {"default": _connection_url(database_url)},
+        "apps": {"models": {"models": [*MODEL_MODULES, "aerich.models"],
+                            "default_connection": "default"}},
+        "use_tz": True,
+        "timezone": "UTC",
+    }
+
+
+# The aerich CLI (`aerich migrate` when models change) reads this; see docs/development.md.
+AERICH_CONFIG = tortoise_config(os.environ.get("DATABASE_URL", "sqlite://var/haidiantong.sqlite3"))
+
+
+def register_database(app: Sanic, database_url: str) -> None:
+    """Open the ORM in every worker; the global fallback lets request tasks see it."""
+    register_tortoise(app, config=tortoise_config(database_url), _enable_global_fallback=True)
+
+
+def _dialect(database_url: str) -> str:
+    return "sqlite" if database_url.startswith("sqlite") else "postgres"
+
+
+def _command(database_url: str) -> Command:
+    location = MIGRATIONS_ROOT / _dialect(database_url)
+    return Command(tortoise_config(database_url), app="models", location=str(location))
+
+
+async def apply_migrations(database_url: str) -> list[str]:
+    """Apply pending migrations and return the names of those applied."""
+    command = _command(database_url)
+    try:
+        await command.init()
+        return await command.upgrade(run_in_transaction=True)
+    finally:
+        await Tortoise.close_connections()
+
+
+async def pending_migrations(database_url: str) -> list[str]:
+    """Migrations present in the code but not yet applied to the database."""
+    command = _command(database_url)
+    try:
+        await command.init()
+        return await command.heads()
+    finally:
+        await Tortoise.close_connections()
+
+
+async def make_migrations(name: str) -> list[str]:
+    """Write the next migration for every dialect from the current models (no database needed)."""
+    written = []
+    for url in _OFFLINE_URLS.values():
+        command = _command(url)
+        try:
+            if not any((Path(command.location) / "models").glob("0_*.py")):
+                await command._do_init(safe=True, offline=True)
+                written.append(f"{_dialect(url)}: initial")
+            else:
+                await command.init(offline=True)
+                made = await command.migrate(name, no_input=True, offline=True)
+                if made:
+                    written.append(f"{_dialect(url)}: {made}")
+        finally:
+            await Tortoise.close_connections()
+    return written

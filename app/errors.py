@@ -1,0 +1,119 @@
+"""One error base, one JSON body, one catch-all. Codes are listed in docs/errors.md."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import structlog
+from sanic import Request, Sanic
+from sanic.exceptions import (
+    BadRequest,
+    MethodNotAllowed,
+    NotFound,
+    PayloadTooLarge,
+    RequestTimeout,
+    SanicException,
+    ServiceUnavailable,
+)
+from sanic.response import HTTPResponse, json
+
+from app.middleware import request_id_of
+
+log = structlog.get_logger("app.errors")
+
+
+class AppError(Exception):
+    """Base of every error we answer on purpose: HTTP status, stable code, Chinese message."""
+
+    status = 400
+    code = "BAD_REQUEST"
+    message = "请求有误"
+
+    def __init__(self, message: str | None = None, *, code: str | None = None,
+                 status: int | None = None, details: dict[str, Any] | None = None) -> None:
+        self.message = message or self.message
+        self.code = code or self.code
+        self.status = status or self.status
+        self.details = details or {}
+        super().__init__(self.message)
+
+
+class MalformedJSON(AppError):
+    status, code, message = 400, "MALFORMED_JSON", "请求体不是合法的 JSON"
+
+
+class ValidationFailed(AppError):
+    status, code, message = 422, "VALIDATION_FAILED", "请求参数校验失败"
+
+
+class Unauthenticated(AppError):
+    status, code, message = 401, "UNAUTHENTICATED", "请先登录"
+
+
+class TokenInvalid(AppError):
+    status, code, message = 401, "TOKEN_INVALID", "登录凭证无效或已过期，请重新登录"
+
+
+class Forbidden(AppError):
+    status, code, message = 403, "FORBIDDEN", "无权执行此操作"
+
+
+class RealNameRequired(AppError):
+    status, code, message = 403, "REALNAME_REQUIRED", "此操作需要实名认证，请先绑定北京通完成实名"
+
+
+class NotFoundError(AppError):
+    status, code, message = 404, "NOT_FOUND", "资源不存在"
+
+
+class Conflict(AppError):
+    status, code, message = 409, "CONFLICT", "与当前状态冲突"
+
+
+class RateLimited(AppError):
+    status, code, message = 429, "RATE_LIMITED", "操作过于频繁，请稍后再试"
+
+
+class UpstreamError(AppError):
+    status, code, message = 502, "UPSTREAM_ERROR", "上游服务暂时不可用，请稍后再试"
+
+
+# Framework exceptions we translate, with the code each becomes.
+_FRAMEWORK_ERRORS: list[tuple[type[SanicException], int, str, str]] = [
+    (NotFound, 404, "ROUTE_NOT_FOUND", "接口不存在"),
+    (MethodNotAllowed, 405, "METHOD_NOT_ALLOWED", "不支持的请求方法"),
+    (PayloadTooLarge, 413, "PAYLOAD_TOO_LARGE", "请求体过大"),
+    (RequestTimeout, 408, "REQUEST_TIMEOUT", "请求超时"),
+    (ServiceUnavailable, 503, "SERVICE_UNAVAILABLE", "服务暂不可用"),
+    (BadRequest, 400, "BAD_REQUEST", "请求有误"),
+]
+
+
+def error_response(request: Request | None, status: int, code: str, message: str,
+                   details: dict[str, Any] | None = None,
+                   headers: dict[str, str] | None = None) -> HTTPResponse:
+    """The one error body shape of the API."""
+    body: dict[str, Any] = {"code": code, "message": message, "details": details or {}}
+    if request is not None:
+        body["request_id"] = request_id_of(request)
+    return json({"error": body}, status=status, headers=headers, ensure_ascii=False)
+
+
+def _handle(request: Request, exc: Exception) -> HTTPResponse:
+    if isinstance(exc, AppError):
+        return error_response(request, exc.status, exc.code, exc.message, exc.details)
+    for kind, status, code, message in _FRAMEWORK_ERRORS:
+        if isinstance(exc, kind):
+            headers = dict(getattr(exc, "headers", None) or {})
+            return error_response(request, status, code, message, headers=headers)
+    if isinstance(exc, SanicException) and 400 <= exc.status_code < 500:
+        return error_response(request, exc.status_code, f"HTTP_{exc.status_code}", "请求有误")
+    # The catch-all must stay last: anything unexpected is logged with its traceback and
+    # answered with a generic body, so no internals (SQL, paths, secrets) reach the client.
+    log.exception("unhandled_exception", path=request.path if request else None)
+    return error_response(request, 500, "INTERNAL_ERROR", "服务器内部错误，请稍后重试或联系客服")
+
+
+def install_error_handlers(app: Sanic) -> None:
+    """Route every exception through the single handler."""
+    app.error_handler.add(Exception, _handle)

@@ -1,0 +1,55 @@
+"""The application factory."""
+
+from __future__ import annotations
+
+from sanic import Sanic
+
+from app.context import Runtime
+from app.db import register_database
+from app.errors import install_error_handlers
+from app.logging import configure_logging
+from app.middleware import install_middleware
+from app.redis import connect_redis
+from config import Settings, load_settings
+from routes import BLUEPRINTS
+
+API_DESCRIPTION = """海淀通后端接口。错误统一为 `{"error": {"code", "message", "details", "request_id"}}`，
+错误码见 docs/errors.md；时间为 ISO 8601（+08:00）；需要登录的接口使用 `Authorization: Bearer <access_token>`。"""
+
+
+def create_app(settings: Settings | None = None, *, name: str = "haidiantong") -> Sanic:
+    """Build the Sanic app: config, shared clients, database, middleware, errors, routes."""
+    settings = settings or load_settings()
+    configure_logging(level=settings.log_level, as_json=settings.log_json)
+    app = Sanic(name, configure_logging=False)
+    app.config.update(
+        REQUEST_MAX_SIZE=settings.max_request_bytes,
+        PROXIES_COUNT=settings.proxies_count,
+        FALLBACK_ERROR_FORMAT="json",
+        ACCESS_LOG=False,
+        OAS_URL_PREFIX="/docs",
+        OAS_UI_DEFAULT="swagger",
+        OAS_UI_REDOC=False,
+        OAS_AUTODOC=False,
+        CORS=False,
+        HEALTH=False,
+    )
+    app.ext.openapi.describe("海淀通 API", version="v1", description=API_DESCRIPTION)
+    app.ext.openapi.add_security_scheme("bearer", "http", scheme="bearer", bearer_format="JWT")
+    app.ctx.settings = settings
+
+    register_database(app, settings.database_url)
+
+    @app.before_server_start
+    async def open_runtime(app: Sanic) -> None:
+        app.ctx.runtime = Runtime.open(settings, connect_redis(settings))
+
+    @app.after_server_stop
+    async def close_runtime(app: Sanic) -> None:
+        await app.ctx.runtime.close()
+
+    install_middleware(app, access_log=settings.access_log)
+    install_error_handlers(app)
+    for blueprint in BLUEPRINTS:
+        app.blueprint(blueprint)
+    return app

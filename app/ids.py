@@ -1,0 +1,32 @@
+"""Opaque, time-ordered identifiers and wall-clock helpers."""
+
+from __future__ import annotations
+
+import os
+import time
+import uuid
+from datetime import datetime, timezone
+from zoneinfo import ZoneInfo
+
+SHANGHAI = ZoneInfo("Asia/Shanghai")
+
+
+def new_id() -> uuid.UUID:
+    """A UUIDv7-layout id: sorts by creation time, so indexes stay local and cursors are ordered."""
+    millis = time.time_ns() // 1_000_000
+    raw = bytearray(millis.to_bytes(6, "big") + os.urandom(10))
+    raw[6] = (raw[6] & 0x0F) | 0x70
+    raw[8] = (raw[8] & 0x3F) | 0x80
+    return uuid.UUID(bytes=bytes(raw))
+
+
+def utcnow() -> datetime:
+    """Aware current time in UTC (what we store)."""
+    return datetime.now(timezone.utc)
+
+
+def to_local(moment: datetime) -> datetime:
+    """The same instant shown in Beijing time (what we return)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=timezone.utc)
+    return moment.astimezone(SHANGHAI)

@@ -1,0 +1,96 @@
+"""Ed25519 signing key rings with key ids, rotation and JWKS publication.
+
+One ring per purpose (access tokens, QR codes, tree heads). Keys live as PEM files in
+``<HDT_KEYS_DIR>/<purpose>/``: ``<kid>.pem`` holds a private key, ``<kid>.pub.pem`` a retired
+public key kept only to verify what it signed. The newest private key (kids sort by date) signs.
+"""
+
+from __future__ import annotations
+
+import base64
+import secrets
+from dataclasses import dataclass
+from datetime import datetime, timezone
+from pathlib import Path
+
+from cryptography.hazmat.primitives import serialization
+from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
+
+
+class KeyRingError(RuntimeError):
+    """A key ring is missing or unusable."""
+
+
+@dataclass(frozen=True)
+class SigningKey:
+    kid: str
+    private_key: Ed25519PrivateKey
+
+
+def _b64url(raw: bytes) -> str:
+    return base64.urlsafe_b64encode(raw).rstrip(b"=").decode()
+
+
+def _public_raw(key: Ed25519PublicKey) -> bytes:
+    return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+class KeyRing:
+    """The signing key and every still-trusted verification key of one purpose."""
+
+    def __init__(self, directory: Path, purpose: str, *, create_missing: bool) -> None:
+        self.purpose = purpose
+        self.directory = directory / purpose
+        if create_missing and not any(self.directory.glob("*.pem")):
+            self.rotate()
+        self._load()
+
+    def _load(self) -> None:
+        private = sorted(p for p in self.directory.glob("*.pem") if not p.name.endswith(".pub.pem"))
+        if not private:
+            raise KeyRingError(f"no signing key for {self.purpose!r} in {self.directory}")
+        keys: dict[str, Ed25519PublicKey] = {}
+        for path in self.directory.glob("*.pub.pem"):
+            loaded = serialization.load_pem_public_key(path.read_bytes())
+            if not isinstance(loaded, Ed25519PublicKey):
+                raise KeyRingError(f"{path} is not an Ed25519 public key")
+            keys[path.name.removesuffix(".pub.pem")] = loaded
+        signing = None
+        for path in private:
+            loaded_private = serialization.load_pem_private_key(path.read_bytes(), password=None)
+            if not isinstance(loaded_private, Ed25519PrivateKey):
+                raise KeyRingError(f"{path} is not an Ed25519 private key")
+            kid = path.name.removesuffix(".pem")
+            keys[kid] = loaded_private.public_key()
+            signing = SigningKey(kid, loaded_private)
+        assert signing is not None
+        self.signing = signing
+        self.verification_keys = keys
+
+    def rotate(self) -> str:
+        """Create a new signing key; older keys keep verifying what they signed."""
+        self.directory.mkdir(parents=True, exist_ok=True)
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S")
+        kid = f"{self.purpose}-{stamp}-{secrets.token_hex(2)}"
+        pem = Ed25519PrivateKey.generate().private_bytes(
+            serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
+        )
+        path = self.directory / f"{kid}.pem"
+        path.write_bytes(pem)
+        path.chmod(0o600)
+        if hasattr(self, "signing"):
+            self._load()
+        return kid
+
+    def public_key(self, kid: str) -> Ed25519PublicKey | None:
+        return self.verification_keys.get(kid)
+
+    def jwks(self) -> dict:
+        """Public keys as a JSON Web Key Set (RFC 8037 OKP keys)."""
+        return {
+            "keys": [
+                {"kty": "OKP", "crv": "Ed25519", "alg": "EdDSA", "use": "sig", "kid": kid,
+                 "x": _b64url(_public_raw(key))}
+                for kid, key in sorted(self.verification_keys.items())
+            ]
+        }

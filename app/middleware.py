@@ -1,0 +1,51 @@
+"""Request ids, access logs and Prometheus metrics around every request."""
+
+from __future__ import annotations
+
+import re
+import time
+import uuid
+
+import structlog
+from prometheus_client import Counter, Histogram
+from sanic import Request, Sanic
+from sanic.response import HTTPResponse
+
+log = structlog.get_logger("app.access")
+_SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,128}$")
+
+REQUESTS = Counter("hdt_http_requests_total", "HTTP requests", ["route", "method", "status"])
+LATENCY = Histogram("hdt_http_request_seconds", "HTTP request latency", ["route"],
+                    buckets=(0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5))
+
+
+def request_id_of(request: Request) -> str:
+    """The request id: the caller's X-Request-ID if it is sane, else a fresh one."""
+    rid = getattr(request.ctx, "request_id", None)
+    if rid is None:
+        supplied = request.headers.get("x-request-id", "")
+        rid = supplied if _SAFE_REQUEST_ID.match(supplied) else uuid.uuid4().hex
+        request.ctx.request_id = rid
+    return rid
+
+
+def install_middleware(app: Sanic, *, access_log: bool) -> None:
+    """Attach request-id, logging and metrics middleware."""
+
+    @app.on_request(priority=100)
+    async def start(request: Request) -> None:
+        request.ctx.started = time.perf_counter()
+        structlog.contextvars.bind_contextvars(request_id=request_id_of(request))
+
+    @app.on_response(priority=100)
+    async def finish(request: Request, response: HTTPResponse) -> None:
+        response.headers["x-request-id"] = request_id_of(request)
+        started = getattr(request.ctx, "started", None)
+        elapsed = time.perf_counter() - started if started else 0.0
+        route = request.route.path if request.route else "unmatched"
+        REQUESTS.labels(route, request.method, str(response.status)).inc()
+        LATENCY.labels(route).observe(elapsed)
+        if access_log:
+            log.info("request", method=request.method, path=request.path, status=response.status,
+                     duration_ms=round(elapsed * 1000, 2))
+        structlog.contextvars.clear_contextvars()

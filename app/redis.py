@@ -1,0 +1,22 @@
+"""The Redis client: redis-py's asyncio API, or an in-process stand-in when none is configured."""
+
+from __future__ import annotations
+
+import fakeredis
+import redis.asyncio as redis
+
+from config import Settings
+
+
+def connect_redis(settings: Settings) -> redis.Redis:
+    """A client for REDIS_URL; without it, fakeredis so the service runs on a bare machine."""
+    if settings.redis_url:
+        return redis.Redis.from_url(settings.redis_url, decode_responses=True,
+                                    health_check_interval=30, socket_connect_timeout=2,
+                                    socket_timeout=5)
+    # One fake server per process: state is shared by everything in this process only,
+    # which is what the embedded default (one worker) needs.
+    return fakeredis.FakeAsyncRedis(server=_EMBEDDED_SERVER, decode_responses=True)
+
+
+_EMBEDDED_SERVER = fakeredis.FakeServer()

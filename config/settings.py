@@ -1,0 +1,73 @@
+"""All configuration, from environment variables; see the table in README.md."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Literal
+
+from pydantic import AliasChoices, Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+DEFAULT_DATABASE_URL = "sqlite://var/haidiantong.sqlite3"
+DEFAULT_KEYS_DIR = Path("var/keys")
+
+
+class SettingsError(RuntimeError):
+    """The configuration cannot be used in the current environment."""
+
+
+class Settings(BaseSettings):
+    """Service settings. Names are the environment variables (prefix ``HDT_`` unless noted)."""
+
+    model_config = SettingsConfigDict(env_prefix="HDT_", extra="ignore", frozen=True)
+
+    env: Literal["development", "test", "production"] = "development"
+    database_url: str = Field(
+        DEFAULT_DATABASE_URL, validation_alias=AliasChoices("DATABASE_URL", "HDT_DATABASE_URL")
+    )
+    redis_url: str | None = Field(None, validation_alias=AliasChoices("REDIS_URL", "HDT_REDIS_URL"))
+    keys_dir: Path = DEFAULT_KEYS_DIR
+    data_key: str | None = None
+    public_base_url: str = "http://127.0.0.1:8000"
+
+    access_token_ttl_seconds: int = 600
+    refresh_token_ttl_seconds: int = 30 * 24 * 3600
+    max_request_bytes: int = 1024 * 1024
+    proxies_count: int = 0
+
+    login_window_seconds: int = 900
+    login_max_failures_per_account: int = 5
+    login_max_failures_per_ip: int = 30
+
+    log_level: str = "INFO"
+    log_json: bool = True
+    access_log: bool = True
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.database_url.startswith("sqlite")
+
+    def development_defaults_in_use(self) -> list[str]:
+        """Names of settings still on a development default, which production refuses."""
+        missing = []
+        if self.is_sqlite:
+            missing.append("DATABASE_URL (SQLite is for development; use postgres://...)")
+        if not self.redis_url:
+            missing.append("REDIS_URL (the in-process stand-in is for development)")
+        if self.keys_dir == DEFAULT_KEYS_DIR:
+            missing.append("HDT_KEYS_DIR (signing keys must be provisioned, not generated)")
+        if not self.data_key:
+            missing.append("HDT_DATA_KEY (personal-data encryption key)")
+        return missing
+
+
+def load_settings(**overrides: object) -> Settings:
+    """Read settings from the environment; production refuses development defaults."""
+    settings = Settings(**overrides)  # type: ignore[arg-type]
+    if settings.env == "production":
+        missing = settings.development_defaults_in_use()
+        if missing:
+            raise SettingsError(
+                "HDT_ENV=production refuses development defaults; set: " + "; ".join(missing)
+            )
+    return settings

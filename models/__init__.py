@@ -1,0 +1,9 @@
+"""Tortoise models, one module per domain. Every module here is registered with the ORM."""
+
+MODEL_MODULES = [
+    "models.organization",
+    "models.users",
+    "models.staff",
+    "models.sessions",
+    "models.outbox",
+]

@@ -1,0 +1,42 @@
+"""Hall and department staff with their roles."""
+
+from enum import StrEnum
+
+from tortoise import fields
+
+from models.base import Entity
+
+
+class StaffRoleName(StrEnum):
+    CLERK = "clerk"  # 综合窗口 — window clerk: check-in, receive, accept
+    REVIEWER = "reviewer"  # 后台审批 — department reviewer: pre-review and approval
+    HALL_MANAGER = "hall_manager"  # 大厅管理 — publishes slots, follows up evaluations
+    ADMIN = "admin"  # 目录管理 — runs the catalog (department-wide or, without one, global)
+
+
+class StaffMember(Entity):
+    """工作人员 — a staff account that logs in with a password and optional TOTP."""
+
+    username = fields.CharField(max_length=64, unique=True)
+    display_name = fields.CharField(max_length=64)
+    password_hash = fields.CharField(max_length=255)
+    totp_secret_enc = fields.TextField(null=True)
+    is_active = fields.BooleanField(default=True)
+
+    class Meta:
+        table = "staff_members"
+
+
+class StaffRole(Entity):
+    """A role held by a staff member, scoped to a department and/or a hall (neither = global)."""
+
+    staff = fields.ForeignKeyField("models.StaffMember", related_name="roles", on_delete=fields.CASCADE)
+    role = fields.CharEnumField(StaffRoleName, max_length=16)
+    department = fields.ForeignKeyField("models.Department", null=True, related_name="staff_roles",
+                                        on_delete=fields.CASCADE)
+    hall = fields.ForeignKeyField("models.Hall", null=True, related_name="staff_roles",
+                                  on_delete=fields.CASCADE)
+
+    class Meta:
+        table = "staff_roles"
+        unique_together = (("staff", "role", "department", "hall"),)

@@ -1,0 +1,1 @@
+"""Push: the outbox relay, the durable queue and its workers."""

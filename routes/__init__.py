@@ -1,0 +1,9 @@
+"""HTTP handlers, one blueprint per domain, all registered by the app factory."""
+
+from sanic import Blueprint
+
+from routes.auth import bp as auth_bp
+from routes.health import bp as health_bp
+from routes.me import bp as me_bp
+
+BLUEPRINTS: list[Blueprint] = [health_bp, auth_bp, me_bp]

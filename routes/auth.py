@@ -1,0 +1,72 @@
+"""Staff password login, token refresh and logout."""
+
+from __future__ import annotations
+
+from pydantic import Field
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse
+
+from app.api import Schema, endpoint, respond
+from app.auth import authenticate
+from services import sessions, staff
+from services.sessions import TokenPair
+
+bp = Blueprint("auth", url_prefix="/api/v1/auth")
+
+
+class StaffLoginIn(Schema):
+    username: str = Field(min_length=1, max_length=64)
+    password: str = Field(min_length=1, max_length=256)
+    totp_code: str | None = Field(None, pattern=r"^\d{6}$")
+
+
+class RefreshIn(Schema):
+    refresh_token: str = Field(min_length=10, max_length=256)
+
+
+class TokenOut(Schema):
+    access_token: str
+    refresh_token: str
+    token_type: str = "Bearer"
+    expires_in: int
+    subject_kind: str
+    subject_id: str
+
+    @classmethod
+    def of(cls, pair: TokenPair) -> TokenOut:
+        return cls(access_token=pair.access_token, refresh_token=pair.refresh_token,
+                   expires_in=pair.expires_in, subject_kind=pair.principal.kind,
+                   subject_id=str(pair.principal.subject_id))
+
+
+class LoggedOut(Schema):
+    status: str = "logged_out"
+
+
+@bp.post("/staff/login")
+@endpoint(summary="工作人员账号密码登录（可选动态口令）", tag="身份认证", body=StaffLoginIn,
+          response=TokenOut, errors=[staff.LoginFailed, (401, "TOTP_REQUIRED"), (401, "TOTP_INVALID"),
+                                     (429, "LOGIN_RATE_LIMITED")])
+async def staff_login(request: Request, body: StaffLoginIn) -> HTTPResponse:
+    pair = await staff.login(rt=request.app.ctx.runtime, username=body.username,
+                             password=body.password, totp_code=body.totp_code,
+                             client_ip=request.remote_addr or request.ip)
+    return respond(TokenOut.of(pair))
+
+
+@bp.post("/refresh")
+@endpoint(summary="用刷新凭证换取新的令牌（刷新凭证轮换）", tag="身份认证", body=RefreshIn,
+          response=TokenOut, errors=[(401, "REFRESH_TOKEN_INVALID"), (401, "REFRESH_TOKEN_REUSED")])
+async def refresh(request: Request, body: RefreshIn) -> HTTPResponse:
+    pair = await sessions.refresh(rt=request.app.ctx.runtime, refresh_token=body.refresh_token)
+    return respond(TokenOut.of(pair))
+
+
+@bp.post("/logout")
+@endpoint(summary="退出登录：撤销本次登录的全部令牌", tag="身份认证", response=LoggedOut,
+          secured=True, errors=[(401, "SESSION_REVOKED")])
+async def logout(request: Request) -> HTTPResponse:
+    principal = await authenticate(request)
+    await sessions.revoke_family(rt=request.app.ctx.runtime, family_id=principal.session_id)
+    return respond(LoggedOut())
+

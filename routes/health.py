@@ -1,0 +1,67 @@
+"""Liveness, readiness, metrics and published public keys."""
+
+from __future__ import annotations
+
+import asyncio
+
+from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse, json
+from sanic_ext import openapi
+from tortoise import connections
+
+from app.api import Schema, endpoint, respond
+from app.errors import error_response
+
+bp = Blueprint("health")
+PROBE_TIMEOUT_SECONDS = 2.0
+
+
+class Health(Schema):
+    status: str
+
+
+class Readiness(Schema):
+    status: str
+    database: str
+    redis: str
+
+
+async def _probe(check) -> str:
+    try:
+        await asyncio.wait_for(check(), PROBE_TIMEOUT_SECONDS)
+        return "ok"
+    except Exception as exc:  # any failure means not ready; the kind is reported
+        return f"down: {type(exc).__name__}"
+
+
+@bp.get("/healthz")
+@endpoint(summary="进程存活检查", tag="运维", response=Health)
+async def healthz(request: Request) -> HTTPResponse:
+    return respond(Health(status="ok"))
+
+
+@bp.get("/readyz")
+@endpoint(summary="就绪检查：数据库与 Redis 可用", tag="运维", response=Readiness,
+          errors=[(503, "NOT_READY")])
+async def readyz(request: Request) -> HTTPResponse:
+    database = await _probe(lambda: connections.get("default").execute_query("SELECT 1"))
+    redis_state = await _probe(request.app.ctx.runtime.redis.ping)
+    if database != "ok" or redis_state != "ok":
+        return error_response(request, 503, "NOT_READY", "服务未就绪",
+                              {"database": database, "redis": redis_state})
+    return respond(Readiness(status="ready", database=database, redis=redis_state))
+
+
+@bp.get("/metrics")
+@openapi.exclude()
+async def metrics(request: Request) -> HTTPResponse:
+    return HTTPResponse(generate_latest(), content_type=CONTENT_TYPE_LATEST)
+
+
+@bp.get("/.well-known/jwks.json")
+@openapi.summary("访问令牌公钥 (JWKS)")
+@openapi.tag("身份认证")
+async def jwks(request: Request) -> HTTPResponse:
+    return json(request.app.ctx.runtime.keyrings["access"].jwks(),
+                headers={"cache-control": "public, max-age=300"})

@@ -1,0 +1,1 @@
+"""Domain logic. Routes and workers call these functions; every write happens here."""

@@ -1,0 +1,1 @@
+"""WeChat protocol pieces and the local WeChat API emulator."""

@@ -126,6 +126,11 @@ def cmd_rotate_key(args: argparse.Namespace, settings: Settings) -> None:
     print(f"new signing key for {args.purpose}: {ring.rotate()}")
 
 
+def cmd_push_worker(args: argparse.Namespace, settings: Settings) -> None:
+    """Push worker. Message delivery lands with the push issue (#8); until then it exits cleanly."""
+    print("push worker: no delivery channels yet (issue #8); exiting")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m app", description="海淀通 backend")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -152,6 +157,7 @@ def build_parser() -> argparse.ArgumentParser:
                               help="ROLE[:DEPARTMENT_CODE][@HALL_CODE], e.g. reviewer:HDGA; repeatable")
     create_staff.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     create_staff.add_argument("--totp", action="store_true", help="require a TOTP code at login")
+    add("push-worker", cmd_push_worker)
     add("rotate-key", cmd_rotate_key).add_argument("purpose", choices=KEY_PURPOSES)
     return parser
 

@@ -15,6 +15,7 @@ from app.db import apply_migrations
 from app.factory import create_app
 from config import Settings
 from tests import backends
+from tests.support import routes as support_routes
 
 Sanic.test_mode = True
 
@@ -50,6 +51,7 @@ def settings(database_url: str, tmp_root: Path) -> Settings:
 async def app(settings: Settings) -> AsyncIterator[Sanic]:
     """The service, started once per run as a real HTTP server on 127.0.0.1."""
     application = create_app(settings, name="hdt_test")
+    application.blueprint(support_routes.bp)
     port = free_port()
     server = await application.create_server(host="127.0.0.1", port=port,
                                              return_asyncio_server=True, access_log=False)

@@ -1,0 +1,73 @@
+"""Every kind of bad request gets the one error shape with a stable code."""
+
+import logging
+
+from tests.builders import login_resident, make_resident
+
+
+def assert_error(response, status: int, code: str) -> dict:
+    assert response.status_code == status, response.text
+    error = response.json()["error"]
+    assert error["code"] == code
+    assert error["message"]
+    assert error["request_id"] == response.headers["x-request-id"]
+    return error
+
+
+async def test_malformed_json(client):
+    response = await client.post("/api/v1/auth/staff/login", content=b'{"username": ',
+                                 headers={"content-type": "application/json"})
+    assert_error(response, 400, "MALFORMED_JSON")
+
+
+async def test_empty_body(client):
+    assert_error(await client.post("/api/v1/auth/staff/login"), 400, "MALFORMED_JSON")
+
+
+async def test_schema_violation_names_the_field(client):
+    response = await client.post("/api/v1/auth/staff/login", json={"username": "a", "totp_code": "12"})
+    error = assert_error(response, 422, "VALIDATION_FAILED")
+    fields = {f["field"] for f in error["details"]["fields"]}
+    assert fields == {"password", "totp_code"}
+
+
+async def test_unknown_fields_are_refused(client):
+    response = await client.post("/api/v1/auth/staff/login",
+                                 json={"username": "a", "password": "b", "is_admin": True})
+    error = assert_error(response, 422, "VALIDATION_FAILED")
+    assert error["details"]["fields"][0]["field"] == "is_admin"
+
+
+async def test_unknown_route(client):
+    assert_error(await client.get("/api/v1/no-such-thing"), 404, "ROUTE_NOT_FOUND")
+
+
+async def test_wrong_method(client):
+    assert_error(await client.delete("/healthz"), 405, "METHOD_NOT_ALLOWED")
+
+
+async def test_body_too_large_never_reaches_the_handler(client, settings):
+    oversized = b'{"username": "' + b"a" * settings.max_request_bytes + b'"}'
+    assert_error(await client.post("/api/v1/auth/staff/login", content=oversized), 413,
+                 "PAYLOAD_TOO_LARGE")
+
+
+async def test_unauthenticated(client):
+    assert_error(await client.get("/api/v1/me"), 401, "UNAUTHENTICATED")
+    assert_error(await client.get("/api/v1/me", headers={"authorization": "Basic abc"}), 401,
+                 "UNAUTHENTICATED")
+
+
+async def test_forbidden_when_a_resident_calls_a_staff_endpoint(client, rt):
+    resident = await login_resident(rt, await make_resident(rt))
+    assert_error(await client.get("/api/v1/staff/me", headers=resident.headers), 403, "FORBIDDEN")
+
+
+async def test_unexpected_exception_is_logged_and_not_leaked(client, caplog):
+    with caplog.at_level(logging.ERROR):
+        response = await client.get("/_test/boom")
+    error = assert_error(response, 500, "INTERNAL_ERROR")
+    assert "hunter2" not in response.text and "secret.py" not in response.text
+    logged = [r for r in caplog.records if r.exc_info and "hunter2" in str(r.exc_info[1])]
+    assert logged, "the traceback must be logged for operators"
+    assert error["request_id"]

@@ -1,0 +1,56 @@
+"""Run ``python -m app serve`` as a real child process, for tests of start-up and outages."""
+
+from __future__ import annotations
+
+import asyncio
+import os
+import socket
+import sys
+import time
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import AsyncIterator
+
+import httpx
+
+REPO_ROOT = Path(__file__).resolve().parents[2]
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def service_env(**overrides: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith(("HDT_", "DATABASE_URL", "REDIS_URL"))}
+    env.update({"HDT_ACCESS_LOG": "false", "HDT_LOG_LEVEL": "WARNING"}, **overrides)
+    return env
+
+
+@asynccontextmanager
+async def running_service(env: dict[str, str]) -> AsyncIterator[str]:
+    """Start the service in a child process and yield its base URL once /healthz answers."""
+    port = free_port()
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, "-m", "app", "serve", "--port", str(port), cwd=REPO_ROOT, env=env,
+        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
+    base_url = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 60
+        async with httpx.AsyncClient() as http:
+            while True:
+                try:
+                    if (await http.get(f"{base_url}/healthz")).status_code == 200:
+                        break
+                except httpx.TransportError:
+                    pass
+                if process.returncode is not None or time.monotonic() > deadline:
+                    stderr = (await process.stderr.read()).decode() if process.stderr else ""
+                    raise RuntimeError(f"service did not start: {stderr[-2000:]}")
+                await asyncio.sleep(0.2)
+        yield base_url
+    finally:
+        if process.returncode is None:
+            process.terminate()
+            await process.wait()

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 import uuid
 from dataclasses import dataclass, field
 from typing import Literal
@@ -53,9 +54,14 @@ class Principal:
 class AccessTokens:
     """Issues and verifies access tokens with the ``access`` key ring."""
 
+    # Clients repeat one token for its whole life, so each worker checks a signature once and
+    # remembers the result until the token expires (bounded; oldest entries go first).
+    VERIFIED_CACHE_SIZE = 10_000
+
     def __init__(self, keyring: KeyRing, ttl_seconds: int) -> None:
         self.keyring = keyring
         self.ttl_seconds = ttl_seconds
+        self._verified: dict[str, tuple[Principal, int]] = {}
 
     def issue(self, principal: Principal) -> str:
         now = int(utcnow().timestamp())
@@ -70,6 +76,16 @@ class AccessTokens:
 
     def verify(self, token: str) -> Principal:
         """Check signature, issuer and expiry; raise TOKEN_INVALID otherwise."""
+        cached = self._verified.get(token)
+        if cached is not None and cached[1] > time.time():
+            return cached[0]
+        principal, expires_at = self._verify_signed(token)
+        if len(self._verified) >= self.VERIFIED_CACHE_SIZE:
+            del self._verified[next(iter(self._verified))]
+        self._verified[token] = (principal, expires_at)
+        return principal
+
+    def _verify_signed(self, token: str) -> tuple[Principal, int]:
         try:
             kid = jwt.get_unverified_header(token).get("kid")
             key = self.keyring.public_key(kid) if isinstance(kid, str) else None
@@ -80,10 +96,11 @@ class AccessTokens:
             kind = claims["typ"]
             if kind not in ("resident", "staff"):
                 raise TokenInvalid(details={"reason": "wrong_type"})
-            return Principal(
+            principal = Principal(
                 kind=kind, subject_id=uuid.UUID(claims["sub"]), session_id=uuid.UUID(claims["sid"]),
                 roles=tuple(RoleGrant(*grant) for grant in claims.get("roles", ())),
             )
+            return principal, int(claims["exp"])
         except jwt.ExpiredSignatureError as exc:
             raise TokenInvalid(code="TOKEN_EXPIRED", message="登录已过期，请刷新或重新登录") from exc
         except (jwt.InvalidTokenError, ValueError, TypeError) as exc:

@@ -19,7 +19,9 @@ class SettingsError(RuntimeError):
 class Settings(BaseSettings):
     """Service settings. Names are the environment variables (prefix ``HDT_`` unless noted)."""
 
-    model_config = SettingsConfigDict(env_prefix="HDT_", extra="ignore", frozen=True)
+    # validate_by_name: callers (tests, tools) pass field names; the aliases are for the environment.
+    model_config = SettingsConfigDict(env_prefix="HDT_", extra="ignore", frozen=True,
+                                      validate_by_name=True)
 
     env: Literal["development", "test", "production"] = "development"
     database_url: str = Field(

@@ -1,0 +1,1 @@
+"""Benchmarks against a real running server; results go to bench/RESULTS.md."""

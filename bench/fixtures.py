@@ -1,0 +1,26 @@
+"""Data the benchmarks need, created through the services against the bench database."""
+
+from __future__ import annotations
+
+import asyncio
+
+from app.cli import cli_runtime
+from config import Settings
+from models.users import User
+from services import sessions
+
+
+def resident_tokens(env: dict[str, str], count: int = 1) -> list[str]:
+    """Access tokens of ``count`` new residents of the running bench service."""
+    settings = Settings(database_url=env["DATABASE_URL"], redis_url=env["REDIS_URL"],
+                        keys_dir=env["HDT_KEYS_DIR"])
+
+    async def make() -> list[str]:
+        async with cli_runtime(settings) as rt:
+            tokens = []
+            for n in range(count):
+                user = await User.create(display_name=f"压测居民{n}")
+                tokens.append((await sessions.start(rt=rt, kind="resident", subject_id=user.id)).access_token)
+            return tokens
+
+    return asyncio.run(make())

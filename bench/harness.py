@@ -1,0 +1,129 @@
+"""Start the service and the hello-world ceiling as real processes on PostgreSQL + Redis."""
+
+from __future__ import annotations
+
+import os
+import platform
+import secrets
+import socket
+import subprocess
+import sys
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import httpx
+
+REPO_ROOT = Path(__file__).resolve().parent.parent
+OUT_DIR = REPO_ROOT / "bench" / "out"
+POSTGRES_SERVER = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
+REDIS_URL = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/13")
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def machine_description() -> str:
+    cpu = "unknown CPU"
+    cpuinfo = Path("/proc/cpuinfo")
+    if cpuinfo.exists():
+        for line in cpuinfo.read_text().splitlines():
+            if line.startswith("model name"):
+                cpu = line.split(":", 1)[1].strip()
+                break
+    memory_gib = os.sysconf("SC_PAGE_SIZE") * os.sysconf("SC_PHYS_PAGES") / 2**30
+    return (f"{os.cpu_count()} cores ({cpu}), {memory_gib:.0f} GiB RAM, {platform.system()} "
+            f"{platform.release()}, Python {platform.python_version()}")
+
+
+def wait_until_up(url: str, *, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            if httpx.get(url, timeout=1).status_code < 500:
+                return
+        except httpx.TransportError:
+            pass
+        time.sleep(0.2)
+    raise RuntimeError(f"{url} did not come up")
+
+
+@dataclass
+class Stack:
+    """A running service on a fresh database, with its environment for helper commands."""
+
+    base_url: str
+    env: dict[str, str]
+    database_url: str
+
+
+@contextmanager
+def fresh_database() -> Iterator[str]:
+    name = f"hdt_bench_{secrets.token_hex(3)}"
+    psql = ["psql", "-q", f"{POSTGRES_SERVER}/postgres", "-c"]
+    subprocess.run([*psql, f'CREATE DATABASE "{name}"'], check=True)
+    try:
+        yield f"{POSTGRES_SERVER}/{name}"
+    finally:
+        subprocess.run([*psql, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)'], check=True)
+
+
+def service_env(database_url: str, **extra: str) -> dict[str, str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("HDT_")}
+    env.update(DATABASE_URL=database_url, REDIS_URL=REDIS_URL, HDT_KEYS_DIR=str(OUT_DIR / "keys"),
+               HDT_ACCESS_LOG="false", HDT_LOG_LEVEL="WARNING", **extra)
+    return env
+
+
+def run_cli(env: dict[str, str], *args: str) -> str:
+    """Run ``python -m app ARGS`` against the bench database."""
+    return subprocess.run([sys.executable, "-m", "app", *args], cwd=REPO_ROOT, env=env, check=True,
+                          capture_output=True, text=True).stdout
+
+
+@contextmanager
+def process(args: list[str], env: dict[str, str], ready_url: str) -> Iterator[subprocess.Popen]:
+    log = open(OUT_DIR / f"{Path(args[1] if args[0] == sys.executable else args[0]).stem}-{secrets.token_hex(2)}.log", "w")
+    proc = subprocess.Popen(args, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    try:
+        wait_until_up(ready_url)
+        yield proc
+    finally:
+        proc.terminate()
+        try:
+            proc.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            proc.kill()
+        log.close()
+
+
+@contextmanager
+def service(*, workers: int, extra_env: dict[str, str] | None = None) -> Iterator[Stack]:
+    """The service with ``workers`` processes on a fresh PostgreSQL database, demo data loaded."""
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    subprocess.run(["redis-cli", "-u", REDIS_URL, "flushdb"], check=True, capture_output=True)
+    with fresh_database() as database_url:
+        env = service_env(database_url, **(extra_env or {}))
+        run_cli(env, "seed-demo")
+        port = free_port()
+        base_url = f"http://127.0.0.1:{port}"
+        args = [sys.executable, "-m", "app", "serve", "--port", str(port), "--workers", str(workers)]
+        with process(args, env, f"{base_url}/readyz"):
+            yield Stack(base_url, env, database_url)
+
+
+@contextmanager
+def hello_ceiling(*, workers: int) -> Iterator[str]:
+    """The bare hello-world app, the ceiling every endpoint is compared with."""
+    OUT_DIR.mkdir(parents=True, exist_ok=True)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}/"
+    args = [sys.executable, str(REPO_ROOT / "bench" / "hello.py"), "--port", str(port),
+            "--workers", str(workers)]
+    with process(args, dict(os.environ), url):
+        yield url

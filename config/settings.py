@@ -19,7 +19,8 @@ class SettingsError(RuntimeError):
 class Settings(BaseSettings):
     """Service settings. Names are the environment variables (prefix ``HDT_`` unless noted)."""
 
-    model_config = SettingsConfigDict(env_prefix="HDT_", extra="ignore", frozen=True)
+    # validate_by_name: tests and tools pass database_url=... although the variable is DATABASE_URL.
+    model_config = SettingsConfigDict(env_prefix="HDT_", extra="ignore", frozen=True, validate_by_name=True)
 
     env: Literal["development", "test", "production"] = "development"
     database_url: str = Field(
@@ -38,6 +39,9 @@ class Settings(BaseSettings):
     login_window_seconds: int = 900
     login_max_failures_per_account: int = 5
     login_max_failures_per_ip: int = 30
+
+    ledger_witness_file: Path | None = None
+    ledger_witness_url: str | None = None
 
     log_level: str = "INFO"
     log_json: bool = True

@@ -166,7 +166,7 @@ def cmd_ledger_audit(args: argparse.Namespace, settings: Settings) -> None:
         report = await ledger_audit.audit(rt=rt)
         print(f"tree_size={report.tree_size} entries={report.entries_checked} "
               f"nodes={report.nodes_checked} heads={report.heads_checked}: "
-              f"{'OK' if report.ok else f'{len(report.problems)} PROBLEMS'}")
+              f"{'OK' if report.ok else f'FAILED with {len(report.problems)} problem(s)'}")
         for problem in report.problems:
             print(f"  {problem}")
         return report.ok

@@ -80,8 +80,11 @@ class LogAuditor:
         """All problems found; heads larger than the replayed log mean entries were removed."""
         if self.tree.size == 0:
             self._check_heads()
-        for size in sorted(self._pending):
-            self.problems.append(f"tree head of size {size} is beyond the {self.tree.size} entries in the log")
+        if self._broken and self._pending:
+            self.problems.append(f"{len(self._pending)} signed heads not checked: the log breaks before them")
+        elif self._pending:
+            self.problems.extend(f"tree head of size {size} is beyond the {self.tree.size} entries in the log"
+                                 for size in sorted(self._pending))
         self._pending.clear()
         return self.problems
 

@@ -8,6 +8,7 @@ record commit or roll back together. Appends lock the single head row, which ser
 from __future__ import annotations
 
 import time
+import uuid
 from dataclasses import dataclass
 from typing import Any
 
@@ -35,6 +36,7 @@ from services.ledger_tree import (
 
 RECORD_VERSION = 1
 MAX_ENTRIES_PER_PAGE = 1000
+APPLICATION_ID_MAX = 64
 
 
 class LedgerIntegrityError(AppError):
@@ -228,8 +230,8 @@ async def entries_between(*, start: int, end: int) -> list[LedgerEntry]:
 
 async def entry_or_raise(*, entry_id: str) -> LedgerEntry:
     try:
-        entry = await LedgerEntry.get_or_none(id=entry_id)
-    except (ValueError, TypeError):  # not a UUID: it cannot name an entry
+        entry = await LedgerEntry.get_or_none(id=uuid.UUID(entry_id))
+    except ValueError:  # not a UUID: it cannot name an entry
         entry = None
     if entry is None:
         raise NotFoundError("存证记录不存在", code="LEDGER_ENTRY_NOT_FOUND", details={"entry_id": entry_id})
@@ -266,7 +268,9 @@ def entry_json(entry: LedgerEntry) -> dict[str, Any]:
 async def application_record(*, application_id: str, rt: Runtime) -> ApplicationRecord:
     """Every entry of an application, each proven against the newest signed head and checked
     with the offline verifier's own code, so the "verified" mark means what the verifier says."""
-    entries = await LedgerEntry.filter(application_id=application_id).order_by("seq")
+    # Longer than the column: it cannot name an application (and the ORM would refuse the filter).
+    entries = (await LedgerEntry.filter(application_id=application_id).order_by("seq")
+               if len(application_id) <= APPLICATION_ID_MAX else [])
     if not entries:
         raise NotFoundError("该办件没有存证记录", code="LEDGER_APPLICATION_NOT_FOUND",
                             details={"application_id": application_id})

@@ -1,9 +1,16 @@
-"""Ledger test helpers: an independent RFC 9162 reference and the published key set."""
+"""Ledger test helpers: an RFC 9162 reference, published keys, subprocess runs, a witness server."""
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import json
+import os
+import sys
+from collections.abc import AsyncIterator
+from dataclasses import dataclass, field
 from functools import lru_cache
+from pathlib import Path
 
 import pytest
 
@@ -58,3 +65,55 @@ async def ledger_keys(client):
     response = await client.get("/api/v1/ledger/keys")
     assert response.status_code == 200
     return load_jwks(response.json())
+
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+async def run_python(*args: str, env: dict[str, str] | None = None) -> tuple[int, str]:
+    """Run ``python ARGS`` in the project directory without blocking the server's event loop."""
+    process = await asyncio.create_subprocess_exec(
+        sys.executable, *args, cwd=ROOT, env={**os.environ, **(env or {})},
+        stdout=asyncio.subprocess.PIPE, stderr=asyncio.subprocess.STDOUT)
+    output, _ = await process.communicate()
+    return process.returncode, output.decode()
+
+
+@pytest.fixture
+def cli_env(settings, tmp_path) -> dict[str, str]:
+    """Environment for ``python -m app`` commands against the test database and keys."""
+    env = {"HDT_ENV": "test", "DATABASE_URL": settings.database_url, "HDT_KEYS_DIR": str(settings.keys_dir),
+           "HDT_LOG_JSON": "false", "HDT_LEDGER_WITNESS_FILE": str(tmp_path / "witness.jsonl")}
+    if settings.redis_url:
+        env["REDIS_URL"] = settings.redis_url
+    return env
+
+
+@dataclass
+class WitnessServer:
+    """A witness service on loopback: records every head POSTed to it, answers ``status``."""
+
+    url: str
+    received: list[dict] = field(default_factory=list)
+    status: int = 200
+
+
+@pytest.fixture
+async def witness_server() -> AsyncIterator[WitnessServer]:
+    witness = WitnessServer(url="")
+
+    async def handle(reader: asyncio.StreamReader, writer: asyncio.StreamWriter) -> None:
+        head = (await reader.readuntil(b"\r\n\r\n")).decode("latin-1").lower()
+        length = int(head.split("content-length:")[1].split("\r\n")[0])
+        witness.received.append(json.loads(await reader.readexactly(length)))
+        body = b'{"accepted":true}'
+        writer.write(b"HTTP/1.1 %d X\r\ncontent-type: application/json\r\ncontent-length: %d\r\n"
+                     b"connection: close\r\n\r\n%s" % (witness.status, len(body), body))
+        await writer.drain()
+        writer.close()
+
+    server = await asyncio.start_server(handle, "127.0.0.1", 0)
+    witness.url = f"http://127.0.0.1:{server.sockets[0].getsockname()[1]}/heads"
+    yield witness
+    server.close()
+    await server.wait_closed()

@@ -121,9 +121,10 @@ async def _hashes(ranges: list[LeafRange]) -> list[bytes]:
 async def append(*, record_type: str, data: dict[str, Any]) -> LedgerEntry:
     """Append one record (validated against its data template); call inside the caller's transaction."""
     record = validate_record(record_type, data)
-    entry_id = new_id()
+    entry_id, recorded_at = new_id(), utcnow()
+    recorded_at = recorded_at.replace(microsecond=recorded_at.microsecond // 1000 * 1000)
     leaf = canonical_json({"v": RECORD_VERSION, "entry_id": str(entry_id), "type": record_type,
-                           "recorded_at": _timestamp(utcnow()), "data": record}).decode("utf-8")
+                           "recorded_at": _timestamp(recorded_at), "data": record}).decode("utf-8")
     async with in_transaction() as connection:
         head = await _lock_head(connection)
         size = head.tree_size
@@ -131,7 +132,7 @@ async def append(*, record_type: str, data: dict[str, Any]) -> LedgerEntry:
         peaks = await _fetch_nodes(peak_keys)
         tree = CompactRange([(level, peaks[(level, index)]) for level, index in peak_keys], size)
         created = tree.append(hash_leaf(leaf.encode("utf-8")))
-        entry = await LedgerEntry.create(id=entry_id, seq=size, record_type=record_type,
+        entry = await LedgerEntry.create(id=entry_id, seq=size, record_type=record_type, created_at=recorded_at,
                                          application_id=record.get("application_id"), leaf=leaf)
         await LedgerNode.bulk_create([LedgerNode(level=level, node_index=index, hash=digest)
                                       for level, index, digest in created])
@@ -275,23 +276,22 @@ async def application_record(*, application_id: str, rt: Runtime) -> Application
         raise NotFoundError("该办件没有存证记录", code="LEDGER_APPLICATION_NOT_FOUND",
                             details={"application_id": application_id})
     head = await latest_head()
+    signed_size = head.tree_size if head else 0
+    ranges = {e.seq: inclusion_ranges(e.seq, signed_size) for e in entries if e.seq < signed_size}
+    nodes = await _fetch_nodes(nodes_for([r for entry_ranges in ranges.values() for r in entry_ranges]))
     keys = rt.keyrings["ledger"].verification_keys
-    covered = [e for e in entries if head is not None and e.seq < head.tree_size]
-    ranges = {e.seq: inclusion_ranges(e.seq, head.tree_size) for e in covered} if head else {}
-    nodes = await _fetch_nodes(nodes_for([r for rs in ranges.values() for r in rs]))
     results = []
     for entry in entries:
-        if entry.seq not in ranges:
+        if head is None or entry.seq not in ranges:
             results.append(VerifiedEntry(entry, None, "pending"))
             continue
         hashes = [range_hash(start, end, nodes) for start, end in ranges[entry.seq]]
         bundle = {"entry": entry_json(entry), "head": head_json(head),
-                  "proof": {"leaf_index": entry.seq, "tree_size": head.tree_size,
+                  "proof": {"leaf_index": entry.seq, "tree_size": signed_size,
                             "hashes": [h.hex() for h in hashes]}}
         try:
             check_inclusion(bundle, keys)
-            status = "verified"
+            results.append(VerifiedEntry(entry, hashes, "verified"))
         except VerificationError:
-            status = "failed"
-        results.append(VerifiedEntry(entry, hashes, status))
+            results.append(VerifiedEntry(entry, hashes, "failed"))
     return ApplicationRecord(application_id, head, results)

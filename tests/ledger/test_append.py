@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import json
+from datetime import datetime
 
 import pytest
 from tortoise.transactions import in_transaction
@@ -75,3 +76,12 @@ async def test_fifty_concurrent_appends_give_a_gap_free_log(rt):
     report = await ledger_audit.audit(rt=rt)
     assert report.ok, report.problems
     assert report.nodes_checked == sum(50 >> level for level in range(6))
+
+
+async def test_entry_time_is_the_time_inside_its_leaf(client, rt):
+    (entry,) = await append_ledger(1)
+    await ledger.sign_head(rt=rt)
+    body = (await client.get(f"/api/v1/ledger/entries/{entry.id}/proof")).json()
+    leaf_time = datetime.fromisoformat(json.loads(entry.leaf)["recorded_at"])
+    assert datetime.fromisoformat(body["entry"]["recorded_at"]) == leaf_time
+    assert body["entry"]["recorded_at"].endswith("+08:00")

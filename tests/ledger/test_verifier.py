@@ -35,6 +35,26 @@ async def test_cli_verifies_an_inclusion_bundle_and_refuses_a_doctored_one(clien
     assert (code, output) == (1, "INVALID: inclusion proof does not lead to the head's root hash\n")
 
 
+async def test_cli_checks_a_bundle_against_a_head_obtained_elsewhere(client, rt, tmp_path):
+    entries = await append_ledger(2)
+    await ledger.sign_head(rt=rt)
+    (tmp_path / "witnessed.json").write_text((await client.get("/api/v1/ledger/heads/2")).text)
+    await append_ledger(3)
+    await ledger.sign_head(rt=rt)
+    (tmp_path / "keys.json").write_text((await client.get("/api/v1/ledger/keys")).text)
+    for size in (2, 5):
+        bundle = await client.get(f"/api/v1/ledger/entries/{entries[0].id}/proof", params={"tree_size": size})
+        (tmp_path / f"bundle-{size}.json").write_text(bundle.text)
+    args = ["-m", "ledger_verifier", "verify-inclusion", "--keys", str(tmp_path / "keys.json"),
+            "--head", str(tmp_path / "witnessed.json")]
+
+    assert await run_python(*args, str(tmp_path / "bundle-2.json")) == (0, "VALID\n")
+    assert await run_python(*args, str(tmp_path / "bundle-5.json")) == (
+        1, "INVALID: proof is for another tree size or leaf index\n")
+    code, output = await run_python(*args, str(tmp_path / "missing.json"))
+    assert code == 2 and output.startswith("error: FileNotFoundError")
+
+
 async def test_cli_verifies_consistency_between_two_heads(client, rt, tmp_path):
     await append_ledger(3)
     await ledger.sign_head(rt=rt)

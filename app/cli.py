@@ -6,7 +6,7 @@ import argparse
 import asyncio
 import getpass
 import sys
-from collections.abc import AsyncIterator, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from functools import partial
 
@@ -129,6 +129,53 @@ def cmd_rotate_key(args: argparse.Namespace, settings: Settings) -> None:
 def cmd_push_worker(args: argparse.Namespace, settings: Settings) -> None:
     """Push worker. Message delivery lands with the push issue (#8); until then it exits cleanly."""
     print("push worker: no delivery channels yet (issue #8); exiting")
+async def _every(settings: Settings, step: Callable[[Runtime], Awaitable[bool]],
+                 seconds: float | None) -> bool:
+    """Run ``step`` once, or every ``seconds`` until interrupted; returns the last step's result."""
+    async with cli_runtime(settings) as rt:
+        while True:
+            result = await step(rt)
+            if not seconds:
+                return result
+            await asyncio.sleep(seconds)
+
+
+def cmd_ledger_sign_head(args: argparse.Namespace, settings: Settings) -> None:
+    """Sign the ledger's tree head if the log grew, then publish the newest head to the witnesses."""
+    from services import ledger, ledger_anchoring
+
+    async def step(rt: Runtime) -> bool:
+        head, created = await ledger.sign_head(rt=rt)
+        if head is None:
+            print("ledger is empty: nothing to sign")
+            return True
+        print(f"{'signed' if created else 'unchanged'}: tree_size={head.tree_size} "
+              f"root={bytes(head.root_hash).hex()} key_id={head.key_id}")
+        results = await ledger_anchoring.publish_head(
+            head=ledger.head_json(head), witnesses=ledger_anchoring.configured_witnesses(rt))
+        for result in results:
+            print(f"  witness {result.witness}: {result.receipt or 'FAILED ' + str(result.error)}")
+        return all(result.error is None for result in results)
+
+    if not asyncio.run(_every(settings, step, args.every)):
+        sys.exit(1)
+
+
+def cmd_ledger_audit(args: argparse.Namespace, settings: Settings) -> None:
+    """Recompute the ledger from its entries and check every stored node and signed head."""
+    from services import ledger_audit
+
+    async def step(rt: Runtime) -> bool:
+        report = await ledger_audit.audit(rt=rt)
+        print(f"tree_size={report.tree_size} entries={report.entries_checked} "
+              f"nodes={report.nodes_checked} heads={report.heads_checked}: "
+              f"{'OK' if report.ok else f'FAILED with {len(report.problems)} problem(s)'}")
+        for problem in report.problems:
+            print(f"  {problem}")
+        return report.ok
+
+    if not asyncio.run(_every(settings, step, args.every)):
+        sys.exit(1)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -159,6 +206,9 @@ def build_parser() -> argparse.ArgumentParser:
     create_staff.add_argument("--totp", action="store_true", help="require a TOTP code at login")
     add("push-worker", cmd_push_worker)
     add("rotate-key", cmd_rotate_key).add_argument("purpose", choices=KEY_PURPOSES)
+    for name, handler in (("ledger-sign-head", cmd_ledger_sign_head), ("ledger-audit", cmd_ledger_audit)):
+        add(name, handler).add_argument("--every", type=float, metavar="SECONDS",
+                                        help="keep running, once every SECONDS (default: run once)")
     return parser
 
 

@@ -70,7 +70,8 @@ class KeyRing:
     def rotate(self) -> str:
         """Create a new signing key; older keys keep verifying what they signed."""
         self.directory.mkdir(parents=True, exist_ok=True)
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S")
+        # Microseconds: kids sort by time, so a key made in the same second as the last still wins.
+        stamp = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S%f")
         kid = f"{self.purpose}-{stamp}-{secrets.token_hex(2)}"
         pem = Ed25519PrivateKey.generate().private_bytes(
             serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()

@@ -41,6 +41,9 @@ class Settings(BaseSettings):
     login_max_failures_per_account: int = 5
     login_max_failures_per_ip: int = 30
 
+    ledger_witness_file: Path | None = None
+    ledger_witness_url: str | None = None
+
     log_level: str = "INFO"
     log_json: bool = True
     access_log: bool = True

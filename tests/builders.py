@@ -61,3 +61,32 @@ async def make_staff(rt: Runtime, *, roles: list[str], username: str | None = No
 async def login_staff(rt: Runtime, member: StaffMember) -> LoggedIn:
     pair = await sessions.start(rt=rt, kind="staff", subject_id=member.id)
     return LoggedIn(str(member.id), pair.access_token, pair.refresh_token)
+
+
+_SHA = "ab" * 32
+LEDGER_SAMPLES: dict[str, dict] = {
+    "application_submitted": {"application_id": "app-1", "item_code": "11110108MB0000001", "form_sha256": _SHA,
+                              "materials": [{"material_id": "mat-1", "sha256": "cd" * 32}]},
+    "application_transition": {"application_id": "app-1", "from_state": "submitted", "to_state": "in_review",
+                               "actor_id": "staff-1", "actor_role": "reviewer"},
+    "approval_decision": {"application_id": "app-1", "decision": "approved", "decided_by": "staff-2",
+                          "department_id": "dept-1", "decision_sha256": _SHA},
+    "certificate_issued": {"certificate_id": "cert-1", "application_id": "app-1",
+                           "certificate_type": "business_license", "document_sha256": _SHA, "issued_by": "staff-3"},
+    "certificate_revoked": {"certificate_id": "cert-1", "reason_code": "issued_in_error", "revoked_by": "staff-3"},
+    "checkin": {"booking_id": "booking-1", "hall_id": "hall-1", "slot_id": "slot-1", "checked_in_by": "device-1"},
+}
+
+
+def ledger_data(record_type: str = "application_transition", **overrides: object) -> dict:
+    """Valid data for a ledger record of ``record_type``, with overrides."""
+    return {**LEDGER_SAMPLES[record_type], **overrides}
+
+
+async def append_ledger(count: int = 1, *, record_type: str = "application_transition",
+                        **overrides: object) -> list:
+    """Append ``count`` valid records one after another; returns the entries."""
+    from services import ledger
+
+    return [await ledger.append(record_type=record_type, data=ledger_data(record_type, **overrides))
+            for _ in range(count)]

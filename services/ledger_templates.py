@@ -1,0 +1,114 @@
+"""数据模板 — the per-type data templates of ledger records: ids, codes and SHA-256 hashes only.
+
+Every field is ASCII by construction (opaque ids, lowercase codes, hex hashes), so no name,
+phone, ID number or free text can reach the public log; free text such as a reviewer's reason
+is recorded as the SHA-256 of its UTF-8 bytes.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+
+from app.errors import ValidationFailed
+
+Sha256Hex = Annotated[str, StringConstraints(pattern=r"^[0-9a-f]{64}$")]
+OpaqueId = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9._:-]{0,63}$")]
+Code = Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,39}$")]
+CatalogCode = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9][A-Za-z0-9-]{0,63}$")]
+
+
+class Template(BaseModel):
+    """A record template: unknown fields refused, no type coercion."""
+
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class MaterialHash(Template):
+    material_id: OpaqueId
+    sha256: Sha256Hex
+
+
+class ApplicationSubmitted(Template):
+    """申请提交 — an application was submitted: its item, form hash and every material's hash."""
+
+    application_id: OpaqueId
+    item_code: CatalogCode
+    form_sha256: Sha256Hex
+    materials: list[MaterialHash] = Field(max_length=200)
+
+
+class ApplicationTransition(Template):
+    """状态变更 — an application moved between states; who did it and the hash of why."""
+
+    application_id: OpaqueId
+    from_state: Code
+    to_state: Code
+    actor_id: OpaqueId
+    actor_role: Code
+    reason_sha256: Sha256Hex | None = None
+
+
+class ApprovalDecision(Template):
+    """审批决定 — the approving department's decision and the hash of the decision document."""
+
+    application_id: OpaqueId
+    decision: Literal["approved", "denied"]
+    decided_by: OpaqueId
+    department_id: OpaqueId
+    decision_sha256: Sha256Hex
+
+
+class CertificateIssued(Template):
+    """证照签发 — an e-certificate was issued; the hash of its document."""
+
+    certificate_id: OpaqueId
+    application_id: OpaqueId
+    certificate_type: Code
+    document_sha256: Sha256Hex
+    issued_by: OpaqueId
+
+
+class CertificateRevoked(Template):
+    """证照撤销 — an e-certificate was revoked, with a reason code."""
+
+    certificate_id: OpaqueId
+    application_id: OpaqueId | None = None
+    reason_code: Code
+    revoked_by: OpaqueId
+
+
+class CheckIn(Template):
+    """现场签到 — a booking was checked in at a hall."""
+
+    booking_id: OpaqueId
+    hall_id: OpaqueId
+    slot_id: OpaqueId
+    checked_in_by: OpaqueId
+    application_id: OpaqueId | None = None
+
+
+TEMPLATES: dict[str, type[Template]] = {
+    "application_submitted": ApplicationSubmitted,
+    "application_transition": ApplicationTransition,
+    "approval_decision": ApprovalDecision,
+    "certificate_issued": CertificateIssued,
+    "certificate_revoked": CertificateRevoked,
+    "checkin": CheckIn,
+}
+
+
+def validate_record(record_type: str, data: dict[str, Any]) -> dict[str, Any]:
+    """The record data checked against its template, as plain JSON values (absent optionals omitted)."""
+    template = TEMPLATES.get(record_type)
+    if template is None:
+        raise ValidationFailed(f"未知的存证记录类型 {record_type}", code="LEDGER_RECORD_TYPE_UNKNOWN",
+                               details={"record_type": record_type, "known": sorted(TEMPLATES)})
+    try:
+        return template.model_validate(data).model_dump(mode="json", exclude_none=True)
+    except ValidationError as exc:
+        fields = [{"field": ".".join(str(p) for p in err["loc"]), "type": err["type"]}
+                  for err in exc.errors(include_url=False, include_context=False, include_input=False)]
+        raise ValidationFailed("存证记录不符合数据模板", code="LEDGER_DATA_INVALID",
+                               details={"record_type": record_type, "fields": fields}) from exc

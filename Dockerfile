@@ -10,6 +10,7 @@ COPY routes ./routes
 COPY services ./services
 COPY wechat ./wechat
 COPY push ./push
+COPY ledger_verifier ./ledger_verifier
 RUN pip wheel --wheel-dir /wheels .
 
 FROM python:3.11-slim
@@ -25,6 +26,7 @@ COPY --chown=hdt:hdt routes ./routes
 COPY --chown=hdt:hdt services ./services
 COPY --chown=hdt:hdt wechat ./wechat
 COPY --chown=hdt:hdt push ./push
+COPY --chown=hdt:hdt ledger_verifier ./ledger_verifier
 USER hdt
 ENV HDT_ENV=production PYTHONUNBUFFERED=1
 EXPOSE 8000

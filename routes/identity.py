@@ -118,7 +118,7 @@ def _redirect_clearing_nonce(url: str) -> HTTPResponse:
 
 @bp.post("/auth/wechat/miniprogram")
 @endpoint(summary="小程序登录：用 wx.login 的 code 换取令牌（首次登录自动注册）", tag=TAG, body=CodeIn,
-          response=TokenOut, errors=[WeChatCodeInvalid, WeChatUnavailable, (403, "ACCOUNT_INACTIVE")])
+          response=TokenOut, errors=[WeChatCodeInvalid, WeChatUnavailable, (403, "ACCOUNT_DISABLED")])
 async def miniprogram_login(request: Request, body: CodeIn) -> HTTPResponse:
     pair = await wechat_login.miniprogram_login(rt=_runtime(request), code=body.code)
     return respond(TokenOut.of(pair))

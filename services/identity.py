@@ -49,7 +49,7 @@ class LastLoginMethod(AppError):
 
 
 class AccountInactive(Forbidden):
-    code, message = "ACCOUNT_INACTIVE", "账号已停用"
+    code, message = "ACCOUNT_DISABLED", "账号已停用，无法登录或绑定"
 
 
 @dataclass(frozen=True)

@@ -177,3 +177,11 @@ async def test_an_older_session_key_no_longer_decrypts(client, wechat):
     response = await client.post("/api/v1/me/phone/wechat-encrypted", headers=resident.headers,
                                  json={"encrypted_data": old["encryptedData"], "iv": old["iv"]})
     assert response.json()["error"]["code"] == "WECHAT_PAYLOAD_INVALID"
+
+
+async def test_a_disabled_account_cannot_log_in(client, wechat):
+    resident = await login_wechat_resident(client, wechat, user="zhangsan")
+    await User.filter(id=resident.id).update(is_active=False)
+    response = await client.post(LOGIN, json={"code": (await wechat_login_code(wechat, user="zhangsan"))["code"]})
+    assert response.status_code == 403
+    assert response.json()["error"]["code"] == "ACCOUNT_DISABLED"

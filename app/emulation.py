@@ -12,7 +12,7 @@ import asyncio
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from pydantic import BaseModel, Field, ValidationError
 from sanic import Request, Sanic
@@ -65,17 +65,24 @@ class ClockAdvance(BaseModel):
     advance_seconds: float = Field(gt=0, le=366 * 24 * 3600)
 
 
-def emulator_error(status: int, message: str) -> HTTPResponse:
-    """An error about a call to a control endpoint (not part of the emulated protocol)."""
-    return json({"error": message}, status=status, ensure_ascii=False)
+class ControlError(Exception):
+    """A bad call to a control endpoint (not part of the emulated protocol); answered as JSON."""
+
+    def __init__(self, status: int, message: str) -> None:
+        self.status = status
+        super().__init__(message)
 
 
-def parse_control(model: type[BaseModel], request: Request) -> BaseModel | HTTPResponse:
-    """Validate a control endpoint's JSON body, or an error response to return."""
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def parse_control(model: type[ModelT], request: Request) -> ModelT:
+    """Validate a control endpoint's JSON body."""
     try:
         return model.model_validate_json(request.body or b"{}")
     except ValidationError as exc:
-        return emulator_error(400, exc.errors(include_url=False)[0]["msg"])
+        error = exc.errors(include_url=False)[0]
+        raise ControlError(400, f"{'.'.join(map(str, error['loc']))}: {error['msg']}") from exc
 
 
 def install_controls(app: Sanic, *, clock: EmulatorClock, faults: FaultPlan,
@@ -91,6 +98,10 @@ def install_controls(app: Sanic, *, clock: EmulatorClock, faults: FaultPlan,
         reset()
 
     app.ctx.reset_emulator = reset_everything
+
+    @app.exception(ControlError)
+    async def control_error(request: Request, exc: ControlError) -> HTTPResponse:
+        return json({"error": str(exc)}, status=exc.status, ensure_ascii=False)
 
     @app.on_request
     async def inject_fault(request: Request) -> HTTPResponse | None:
@@ -111,10 +122,7 @@ def install_controls(app: Sanic, *, clock: EmulatorClock, faults: FaultPlan,
 
     @app.post("/_emulator/faults")
     async def add_fault(request: Request) -> HTTPResponse:
-        rule = parse_control(FaultRule, request)
-        if isinstance(rule, HTTPResponse):
-            return rule
-        faults.rules.append(rule)
+        faults.rules.append(parse_control(FaultRule, request))
         return json({"pending": [r.model_dump() for r in faults.rules]})
 
     @app.get("/_emulator/faults")
@@ -124,8 +132,6 @@ def install_controls(app: Sanic, *, clock: EmulatorClock, faults: FaultPlan,
     @app.post("/_emulator/clock")
     async def advance_clock(request: Request) -> HTTPResponse:
         advance = parse_control(ClockAdvance, request)
-        if isinstance(advance, HTTPResponse):
-            return advance
         clock.advance(advance.advance_seconds)
         return json({"offset_seconds": clock.offset_seconds, "now": clock.now()})
 

@@ -208,8 +208,6 @@ def create_bjpass_emulator(state: BeijingPassState, *, name: str = "bjpass_emula
     @app.post("/_emulator/identities")
     async def add_identity(request: Request) -> HTTPResponse:
         identity = parse_control(TestIdentity, request)
-        if isinstance(identity, HTTPResponse):
-            return identity
         state.identities[identity.key] = identity
         return json({**identity.model_dump(), "sub": identity.sub}, status=201, ensure_ascii=False)
 

@@ -20,7 +20,7 @@ from sanic import Request, Sanic
 from sanic.response import HTTPResponse, json, redirect
 from sanic.response import html as html_response
 
-from app.emulation import FaultPlan, emulator_error, install_controls, new_emulator_app, parse_control
+from app.emulation import ControlError, FaultPlan, install_controls, new_emulator_app, parse_control
 from config import Settings
 from wechat.emulator_state import (
     EmulatedApp,
@@ -92,19 +92,20 @@ def create_wechat_emulator(state: WeChatEmulatorState, *, name: str = "wechat_em
     app.ctx.state = state
     install_controls(app, clock=state.clock, faults=FaultPlan(), reset=state.reset)
 
-    def resolve(ref: UserRef, kind: Literal["miniprogram", "oa"]) -> tuple[str, TestUser] | HTTPResponse:
+    def resolve(ref: UserRef, kind: Literal["miniprogram", "oa"]) -> tuple[str, TestUser]:
+        """The app and test user a control request names (a new user key creates the user)."""
         app_id = ref.appid or state.default_app(kind)
         if app_id not in state.apps:
-            return emulator_error(404, f"unknown appid {app_id}")
+            raise ControlError(404, f"unknown appid {app_id}")
+        key = ref.user
         if ref.openid:
-            user = state.user_by_openid(app_id, ref.openid)
-            if user is None:
-                return emulator_error(404, f"no test user has openid {ref.openid} in {app_id}")
-            return app_id, state.user(user.key, nickname=ref.nickname, phone=ref.phone,
-                                      with_unionid=ref.with_unionid)
-        if not ref.user:
-            return emulator_error(400, "give user (a test user key) or openid")
-        return app_id, state.user(ref.user, nickname=ref.nickname, phone=ref.phone,
+            found = state.user_by_openid(app_id, ref.openid)
+            if found is None:
+                raise ControlError(404, f"no test user has openid {ref.openid} in {app_id}")
+            key = found.key
+        if not key:
+            raise ControlError(400, "give user (a test user key) or openid")
+        return app_id, state.user(key, nickname=ref.nickname, phone=ref.phone,
                                   with_unionid=ref.with_unionid)
 
     def describe(app_id: str, user: TestUser) -> dict[str, Any]:
@@ -240,38 +241,27 @@ def create_wechat_emulator(state: WeChatEmulatorState, *, name: str = "wechat_em
                                for u in state.users.values() for a in state.apps.values()]},
                     ensure_ascii=False)
 
-    @app.post("/_emulator/miniprogram/login-code")
-    async def mint_login_code(request: Request) -> HTTPResponse:
-        ref = parse_control(UserRef, request)
-        found = ref if isinstance(ref, HTTPResponse) else resolve(ref, "miniprogram")
-        if isinstance(found, HTTPResponse):
-            return found
-        app_id, user = found
-        return json({"code": state.mint_code("login", app_id, user),
+    def mint(request: Request, kind: Literal["login", "phone"]) -> HTTPResponse:
+        app_id, user = resolve(parse_control(UserRef, request), "miniprogram")
+        return json({"code": state.mint_code(kind, app_id, user),
                      "expires_in": state.options.code_ttl_seconds, **describe(app_id, user)},
                     ensure_ascii=False)
 
+    @app.post("/_emulator/miniprogram/login-code")
+    async def mint_login_code(request: Request) -> HTTPResponse:
+        return mint(request, "login")
+
     @app.post("/_emulator/miniprogram/phone-code")
     async def mint_phone_code(request: Request) -> HTTPResponse:
-        ref = parse_control(UserRef, request)
-        found = ref if isinstance(ref, HTTPResponse) else resolve(ref, "miniprogram")
-        if isinstance(found, HTTPResponse):
-            return found
-        app_id, user = found
-        return json({"code": state.mint_code("phone", app_id, user),
-                     "expires_in": state.options.code_ttl_seconds, **describe(app_id, user)},
-                    ensure_ascii=False)
+        return mint(request, "phone")
 
     @app.post("/_emulator/miniprogram/encrypted-data")
     async def encrypted_data(request: Request) -> HTTPResponse:
         ref = parse_control(EncryptedDataRequest, request)
-        found = ref if isinstance(ref, HTTPResponse) else resolve(ref, "miniprogram")
-        if isinstance(found, HTTPResponse):
-            return found
-        app_id, user = found
+        app_id, user = resolve(ref, "miniprogram")
         session_key = state.session_keys.get((app_id, user.key))
         if session_key is None:
-            return emulator_error(409, "this user has no session yet: log in with a code first")
+            raise ControlError(409, "this user has no session yet: log in with a code first")
         now, watermark_appid = state.clock.now(), ref.watermark_appid or app_id
         if ref.kind == "phone":
             payload = _phone_info(user, watermark_appid, now)
@@ -286,10 +276,7 @@ def create_wechat_emulator(state: WeChatEmulatorState, *, name: str = "wechat_em
     @app.post("/_emulator/miniprogram/subscriptions")
     async def grant_subscription(request: Request) -> HTTPResponse:
         grant = parse_control(SubscriptionGrant, request)
-        found = grant if isinstance(grant, HTTPResponse) else resolve(grant, "miniprogram")
-        if isinstance(found, HTTPResponse):
-            return found
-        app_id, user = found
+        app_id, user = resolve(grant, "miniprogram")
         key = (app_id, user.openid(app_id), grant.template_id)
         state.subscriptions[key] = state.subscriptions.get(key, 0) + grant.count
         return json({"openid": key[1], "template_id": key[2], "remaining": state.subscriptions[key]})

@@ -1,5 +1,7 @@
 """One person, many identities: binding, refusing foreign identities, unbinding, real-name gate."""
 
+import asyncio
+
 from models.users import ExternalIdentity, IdentityProvider, User
 from tests.builders import (
     add_beijing_pass_identity,
@@ -146,3 +148,13 @@ async def test_someone_elses_identity_cannot_be_unbound(client, wechat):
 async def test_identity_endpoints_need_a_resident_login(client):
     assert (await client.get("/api/v1/me/identities")).json()["error"]["code"] == "UNAUTHENTICATED"
     assert (await client.post("/api/v1/auth/link-tickets")).status_code == 401
+
+
+async def test_concurrent_first_logins_from_mini_program_and_oa_make_one_user(client, wechat):
+    code = (await wechat_login_code(wechat, user="zhangsan"))["code"]
+    mini, oa = await asyncio.gather(
+        client.post("/api/v1/auth/wechat/miniprogram", json={"code": code}),
+        oa_browser_flow(client, user="zhangsan", scope="snsapi_userinfo"))
+    assert mini.status_code == 200, mini.text
+    assert (await exchange_ticket(client, ticket_of(oa))).id == mini.json()["subject_id"]
+    assert await User.all().count() == 1

@@ -127,6 +127,8 @@ def endpoint(*, summary: str, tag: str, body: type[BaseModel] | None = None,
                                                description=field.description)(documented)
         if response is not None:
             documented = openapi.response(status, {"application/json": response}, "成功")(documented)
+        elif 300 <= status < 400:
+            documented = openapi.response(status, description="重定向（见 Location 头）")(documented)
         statuses: dict[int, list[str]] = {}
         if body is not None or query is not None:
             statuses.setdefault(422, []).append(ValidationFailed.code)

@@ -5,10 +5,14 @@ from __future__ import annotations
 import argparse
 import asyncio
 import getpass
+import socket
+import subprocess
 import sys
+import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from functools import partial
+from urllib.parse import urlsplit
 
 import pyotp
 from tortoise import Tortoise
@@ -66,10 +70,74 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> None:
     serve(settings, host=args.host, port=args.port, workers=args.workers)
 
 
+def emulator_ports(settings: Settings) -> tuple[int, int]:
+    """The WeChat and Beijing Pass emulator ports: those of the configured (loopback) URLs."""
+    return (urlsplit(settings.wechat_api_base_url).port or 9001,
+            urlsplit(settings.bjpass_token_url).port or 9002)
+
+
+def _wait_for_port(port: int, child: subprocess.Popen, timeout_seconds: float = 15.0) -> None:
+    deadline = time.monotonic() + timeout_seconds
+    while time.monotonic() < deadline and child.poll() is None:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            return
+        except OSError:
+            time.sleep(0.1)
+    sys.exit(f"the emulators did not start on port {port}; run `python -m app emulators` to see why")
+
+
 def cmd_run(args: argparse.Namespace, settings: Settings) -> None:
-    """Development: migrate, load demo data and serve on http://127.0.0.1:8000 (docs at /docs)."""
+    """Development: migrate, load demo data, start the WeChat and Beijing Pass emulators and serve on
+    http://127.0.0.1:8000 (docs at /docs)."""
     cmd_seed_demo(args, settings)
-    serve(settings, host=args.host, port=args.port, workers=1)
+    # The emulators run in a child process so the service keeps the plain one-worker Sanic
+    # start-up it has in production; the child ends with the service.
+    child = subprocess.Popen([sys.executable, "-m", "app", "emulators"]) if args.emulators else None
+    try:
+        if child is not None:
+            for port in emulator_ports(settings):
+                _wait_for_port(port, child)
+        serve(settings, host=args.host, port=args.port, workers=1)
+    finally:
+        if child is not None:
+            child.terminate()
+            child.wait(timeout=10)
+
+
+def cmd_emulators(args: argparse.Namespace, settings: Settings) -> None:
+    """Run the local WeChat API emulator and Beijing Pass emulator (127.0.0.1:9001 and :9002)."""
+    from app.emulation import serve_on_loop
+    from bjpass.emulator import create_bjpass_emulator
+    from bjpass.emulator import state_from_settings as bjpass_state
+    from wechat.emulator import create_wechat_emulator
+    from wechat.emulator import state_from_settings as wechat_state
+    from wechat.emulator_state import EmulatorOptions
+
+    if settings.env == "production":
+        sys.exit("the emulators are for development; they refuse HDT_ENV=production")
+    wechat_port, bjpass_port = emulator_ports(settings)
+    options = EmulatorOptions(access_token_ttl_seconds=args.access_token_ttl)
+
+    async def run() -> None:
+        servers = [
+            await serve_on_loop(create_wechat_emulator(wechat_state(settings, options)),
+                                host="127.0.0.1", port=wechat_port),
+            await serve_on_loop(create_bjpass_emulator(bjpass_state(settings)),
+                                host="127.0.0.1", port=bjpass_port),
+        ]
+        print(f"WeChat emulator on http://127.0.0.1:{wechat_port}, "
+              f"Beijing Pass emulator on http://127.0.0.1:{bjpass_port}", flush=True)
+        try:
+            await asyncio.Event().wait()
+        finally:
+            for server in servers:
+                await server.stop()
+
+    try:
+        asyncio.run(run())
+    except KeyboardInterrupt:
+        pass
 
 
 def cmd_migrate(args: argparse.Namespace, settings: Settings) -> None:
@@ -194,6 +262,11 @@ def build_parser() -> argparse.ArgumentParser:
     run = add("run", cmd_run)
     run.add_argument("--host", default="127.0.0.1")
     run.add_argument("--port", type=int, default=8000)
+    run.add_argument("--no-emulators", dest="emulators", action="store_false",
+                     help="do not start the WeChat and Beijing Pass emulators")
+    emulators = add("emulators", cmd_emulators)
+    emulators.add_argument("--access-token-ttl", type=int, default=7200,
+                           help="lifetime of emulated WeChat access tokens, in seconds")
     add("migrate", cmd_migrate)
     add("makemigrations", cmd_makemigrations).add_argument("name", help="short name, e.g. add_slots")
     add("seed-demo", cmd_seed_demo)

@@ -10,6 +10,13 @@ from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite://var/haidiantong.sqlite3"
 DEFAULT_KEYS_DIR = Path("var/keys")
+# Development defaults of the external identity providers: they match the local emulators
+# started by `python -m app emulators`, and production refuses them.
+EMULATOR_WECHAT_URL = "http://127.0.0.1:9001"
+EMULATOR_BJPASS_URL = "http://127.0.0.1:9002"
+DEV_MINIPROGRAM_APP_SECRET = "emulator-miniprogram-secret"
+DEV_OA_APP_SECRET = "emulator-official-account-secret"
+DEV_BJPASS_CLIENT_SECRET = "emulator-beijing-pass-secret"
 
 
 class SettingsError(RuntimeError):
@@ -43,6 +50,24 @@ class Settings(BaseSettings):
 
     ledger_witness_file: Path | None = None
     ledger_witness_url: str | None = None
+    wechat_api_base_url: str = EMULATOR_WECHAT_URL
+    wechat_open_base_url: str = EMULATOR_WECHAT_URL
+    wechat_miniprogram_app_id: str = "wx5f0c3b9e1a2d4c6e"
+    wechat_miniprogram_app_secret: str = DEV_MINIPROGRAM_APP_SECRET
+    wechat_oa_app_id: str = "wx7a1b2c3d4e5f6a7b"
+    wechat_oa_app_secret: str = DEV_OA_APP_SECRET
+    upstream_timeout_seconds: float = 5.0
+
+    bjpass_authorize_url: str = EMULATOR_BJPASS_URL + "/oauth2/authorize"
+    bjpass_token_url: str = EMULATOR_BJPASS_URL + "/oauth2/token"
+    bjpass_userinfo_url: str = EMULATOR_BJPASS_URL + "/oauth2/userinfo"
+    bjpass_client_id: str = "haidiantong-dev"
+    bjpass_client_secret: str = DEV_BJPASS_CLIENT_SECRET
+    bjpass_scope: str = "openid profile idcard"
+
+    # Origins (scheme://host[:port]) a browser login may return to, besides public_base_url's.
+    login_return_origins: list[str] = []
+    oauth_state_ttl_seconds: int = 600
 
     log_level: str = "INFO"
     log_json: bool = True
@@ -63,6 +88,16 @@ class Settings(BaseSettings):
             missing.append("HDT_KEYS_DIR (signing keys must be provisioned, not generated)")
         if not self.data_key:
             missing.append("HDT_DATA_KEY (personal-data encryption key)")
+        for name, value in (("HDT_WECHAT_MINIPROGRAM_APP_SECRET", self.wechat_miniprogram_app_secret),
+                            ("HDT_WECHAT_OA_APP_SECRET", self.wechat_oa_app_secret),
+                            ("HDT_BJPASS_CLIENT_SECRET", self.bjpass_client_secret)):
+            if value in (DEV_MINIPROGRAM_APP_SECRET, DEV_OA_APP_SECRET, DEV_BJPASS_CLIENT_SECRET):
+                missing.append(f"{name} (the emulator's secret)")
+        for name, value in (("HDT_WECHAT_API_BASE_URL", self.wechat_api_base_url),
+                            ("HDT_WECHAT_OPEN_BASE_URL", self.wechat_open_base_url),
+                            ("HDT_BJPASS_TOKEN_URL", self.bjpass_token_url)):
+            if value.startswith((EMULATOR_WECHAT_URL, EMULATOR_BJPASS_URL)):
+                missing.append(f"{name} (points at the local emulator)")
         return missing
 
 

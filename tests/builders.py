@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from urllib.parse import urlencode
+
+import httpx
 
 from app.context import Runtime
 from models.organization import Department, Hall
@@ -90,3 +93,92 @@ async def append_ledger(count: int = 1, *, record_type: str = "application_trans
 
     return [await ledger.append(record_type=record_type, data=ledger_data(record_type, **overrides))
             for _ in range(count)]
+
+
+# --- residents who log in through the real emulator flows --------------------------------------
+
+
+@dataclass
+class WeChatResident(LoggedIn):
+    """A resident logged in from the mini-program through the WeChat emulator."""
+
+    user_key: str
+    openid: str
+    unionid: str | None
+
+
+async def wechat_login_code(wechat: httpx.AsyncClient, *, user: str | None = None, **overrides) -> dict:
+    """Mint a ``wx.login`` code at the WeChat emulator for test user ``user`` (a new one by default)."""
+    response = await wechat.post("/_emulator/miniprogram/login-code",
+                                 json={"user": user or f"resident-{secrets.token_hex(4)}", **overrides})
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+async def login_wechat_resident(client: httpx.AsyncClient, wechat: httpx.AsyncClient, *,
+                                user: str | None = None, **overrides) -> WeChatResident:
+    """Log in from the mini-program as a test WeChat user (created on first login)."""
+    minted = await wechat_login_code(wechat, user=user, **overrides)
+    response = await client.post("/api/v1/auth/wechat/miniprogram", json={"code": minted["code"]})
+    assert response.status_code == 200, response.text
+    tokens = response.json()
+    return WeChatResident(tokens["subject_id"], tokens["access_token"], tokens["refresh_token"],
+                          minted["user"], minted["openid"], minted["unionid"])
+
+
+def _with_params(url: str, **params: str) -> str:
+    base, _, _fragment = url.partition("#")  # browsers never send the fragment
+    return base + ("&" if "?" in base else "?") + urlencode(params)
+
+
+async def oa_browser_flow(client: httpx.AsyncClient, *, user: str, return_url: str = "/h5/home",
+                          scope: str = "snsapi_base", link_ticket: str | None = None) -> httpx.Response:
+    """Walk the OA H5 login as a browser: our authorize -> WeChat -> our callback.
+
+    Returns the callback's answer (a redirect to ``return_url`` on success). ``client`` keeps the
+    cookie our authorize set, as a browser would.
+    """
+    params = {"return_url": return_url, "scope": scope, **({"link_ticket": link_ticket} if link_ticket else {})}
+    start = await client.get("/api/v1/auth/wechat/oa/authorize", params=params)
+    assert start.status_code == 302, start.text
+    at_wechat = await client.get(_with_params(start.headers["location"], emulator_user=user))
+    assert at_wechat.status_code == 302, at_wechat.text
+    return await client.get(at_wechat.headers["location"])
+
+
+async def beijing_pass_browser_flow(client: httpx.AsyncClient, *, identity: str,
+                                    return_url: str = "/h5/home",
+                                    link_ticket: str | None = None) -> httpx.Response:
+    """Walk the Beijing Pass login as a browser, choosing ``identity`` on the consent page."""
+    params = {"return_url": return_url, **({"link_ticket": link_ticket} if link_ticket else {})}
+    start = await client.get("/api/v1/auth/beijing-pass/authorize", params=params)
+    assert start.status_code == 302, start.text
+    consent_url = httpx.URL(start.headers["location"])
+    consented = await client.post(str(consent_url.copy_with(query=None)),
+                                  data={**dict(consent_url.params), "identity": identity})
+    assert consented.status_code == 302, consented.text
+    return await client.get(consented.headers["location"])
+
+
+def ticket_of(response: httpx.Response) -> str:
+    """The one-time login ticket a successful browser flow appends to the return URL."""
+    assert response.status_code == 302, response.text
+    return dict(httpx.URL(response.headers["location"]).params)["login_ticket"]
+
+
+async def exchange_ticket(client: httpx.AsyncClient, ticket: str) -> LoggedIn:
+    response = await client.post("/api/v1/auth/login-tickets/exchange", json={"ticket": ticket})
+    assert response.status_code == 200, response.text
+    tokens = response.json()
+    return LoggedIn(tokens["subject_id"], tokens["access_token"], tokens["refresh_token"])
+
+
+async def add_beijing_pass_identity(bjpass: httpx.AsyncClient, **overrides) -> dict:
+    """Register a test person at the Beijing Pass emulator (a new one by default)."""
+    serial = secrets.randbelow(10**3)
+    person = {"key": f"person-{secrets.token_hex(4)}", "name": "赵六",
+              "id_number": f"11010819900101{serial:03d}X", "level": 2,
+              **overrides}
+    response = await bjpass.post("/_emulator/identities", json=person)
+    assert response.status_code == 201, response.text
+    return response.json()

@@ -1,4 +1,8 @@
-"""Test harness: a real server on loopback over a fresh database, cleaned before every test."""
+"""Test harness: a real server on loopback over a fresh database, cleaned before every test.
+
+The WeChat and Beijing Pass emulators run beside it as real servers on the same loop, and the
+service's settings point at them, exactly as `python -m app run` does in development.
+"""
 
 from __future__ import annotations
 
@@ -12,10 +16,15 @@ from sanic import Sanic
 from tortoise import Tortoise, connections
 
 from app.db import apply_migrations
+from app.emulation import RunningServer, serve_on_loop
+from bjpass.emulator import create_bjpass_emulator
+from bjpass.emulator import state_from_settings as bjpass_state
 from app.factory import create_app
 from config import Settings
 from tests import backends
 from tests.support import routes as support_routes
+from wechat.emulator import create_wechat_emulator
+from wechat.emulator import state_from_settings as wechat_state
 
 Sanic.test_mode = True
 
@@ -42,17 +51,46 @@ async def database_url(tmp_root: Path) -> AsyncIterator[str]:
 
 
 @pytest.fixture(scope="session")
-def settings(database_url: str, tmp_root: Path) -> Settings:
-    return Settings(env="test", database_url=database_url, redis_url=backends.REDIS_URL,
-                    keys_dir=tmp_root / "keys", access_log=False, log_level="WARNING")
+def ports() -> dict[str, int]:
+    """Ports chosen up front, so settings can name every server's URL before any starts."""
+    return {"app": free_port(), "wechat": free_port(), "bjpass": free_port()}
 
 
 @pytest.fixture(scope="session")
-async def app(settings: Settings) -> AsyncIterator[Sanic]:
+def settings(database_url: str, tmp_root: Path, ports: dict[str, int]) -> Settings:
+    wechat_url = f"http://127.0.0.1:{ports['wechat']}"
+    bjpass_url = f"http://127.0.0.1:{ports['bjpass']}"
+    return Settings(env="test", database_url=database_url, redis_url=backends.REDIS_URL,
+                    keys_dir=tmp_root / "keys", access_log=False, log_level="WARNING",
+                    public_base_url=f"http://127.0.0.1:{ports['app']}",
+                    wechat_api_base_url=wechat_url, wechat_open_base_url=wechat_url,
+                    bjpass_authorize_url=bjpass_url + "/oauth2/authorize",
+                    bjpass_token_url=bjpass_url + "/oauth2/token",
+                    bjpass_userinfo_url=bjpass_url + "/oauth2/userinfo",
+                    login_return_origins=["https://h5.haidian.example"])
+
+
+@pytest.fixture(scope="session")
+async def emulators(settings: Settings, ports: dict[str, int]) -> AsyncIterator[dict[str, RunningServer]]:
+    """The WeChat and Beijing Pass emulators, as real servers on 127.0.0.1."""
+    running = {
+        "wechat": await serve_on_loop(create_wechat_emulator(wechat_state(settings)),
+                                      host="127.0.0.1", port=ports["wechat"]),
+        "bjpass": await serve_on_loop(create_bjpass_emulator(bjpass_state(settings)),
+                                      host="127.0.0.1", port=ports["bjpass"]),
+    }
+    yield running
+    for server in running.values():
+        await server.stop()
+
+
+@pytest.fixture(scope="session")
+async def app(settings: Settings, ports: dict[str, int],
+              emulators: dict[str, RunningServer]) -> AsyncIterator[Sanic]:
     """The service, started once per run as a real HTTP server on 127.0.0.1."""
     application = create_app(settings, name="hdt_test")
     application.blueprint(support_routes.bp)
-    port = free_port()
+    port = ports["app"]
     server = await application.create_server(host="127.0.0.1", port=port,
                                              return_asyncio_server=True, access_log=False)
     await server.startup()
@@ -66,8 +104,10 @@ async def app(settings: Settings) -> AsyncIterator[Sanic]:
 
 
 @pytest.fixture(autouse=True)
-async def clean_state(app: Sanic) -> None:
-    """Every test starts from empty tables and an empty Redis."""
+async def clean_state(app: Sanic, emulators: dict[str, RunningServer]) -> None:
+    """Every test starts from empty tables, an empty Redis and freshly reset emulators."""
+    for emulator in emulators.values():
+        emulator.app.ctx.reset_emulator()
     conn = connections.get("default")
     tables = [model._meta.db_table for model in Tortoise.apps["models"].values()
               if model._meta.db_table != "aerich"]
@@ -82,6 +122,20 @@ async def clean_state(app: Sanic) -> None:
 @pytest.fixture
 async def client(app: Sanic) -> AsyncIterator[httpx.AsyncClient]:
     async with httpx.AsyncClient(base_url=app.ctx.base_url, timeout=30) as http:
+        yield http
+
+
+@pytest.fixture
+async def wechat(emulators: dict[str, RunningServer]) -> AsyncIterator[httpx.AsyncClient]:
+    """HTTP client of the WeChat emulator (its ``/_emulator/`` controls mint codes etc.)."""
+    async with httpx.AsyncClient(base_url=emulators["wechat"].base_url, timeout=30) as http:
+        yield http
+
+
+@pytest.fixture
+async def bjpass(emulators: dict[str, RunningServer]) -> AsyncIterator[httpx.AsyncClient]:
+    """HTTP client of the Beijing Pass emulator."""
+    async with httpx.AsyncClient(base_url=emulators["bjpass"].base_url, timeout=30) as http:
         yield http
 
 

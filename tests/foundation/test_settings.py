@@ -21,7 +21,13 @@ def test_production_names_every_missing_setting(monkeypatch):
 def test_production_accepts_provisioned_settings(monkeypatch, tmp_path):
     for name, value in {"HDT_ENV": "production", "DATABASE_URL": "postgres://u@db/hdt",
                         "REDIS_URL": "redis://cache:6379/0", "HDT_KEYS_DIR": str(tmp_path),
-                        "HDT_DATA_KEY": "a" * 43}.items():
+                        "HDT_DATA_KEY": "a" * 43,
+                        "HDT_WECHAT_MINIPROGRAM_APP_SECRET": "real-mp-secret",
+                        "HDT_WECHAT_OA_APP_SECRET": "real-oa-secret",
+                        "HDT_BJPASS_CLIENT_SECRET": "real-bjpass-secret",
+                        "HDT_WECHAT_API_BASE_URL": "https://api.weixin.qq.com",
+                        "HDT_WECHAT_OPEN_BASE_URL": "https://open.weixin.qq.com",
+                        "HDT_BJPASS_TOKEN_URL": "https://bjpass.example.gov.cn/oauth2/token"}.items():
         monkeypatch.setenv(name, value)
     assert load_settings().env == "production"
 

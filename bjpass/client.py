@@ -1,0 +1,102 @@
+"""The Beijing Pass (北京通) OAuth2 client: authorize URL with PKCE, code exchange, userinfo.
+
+Endpoints, client id and secret come from settings, so pointing at the real platform instead of
+the emulator is a configuration change.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import secrets
+from dataclasses import dataclass
+from typing import Any
+from urllib.parse import urlencode
+
+import httpx
+import orjson
+
+from app.context import Runtime
+from app.errors import AppError
+
+CALLBACK_PATH = "/api/v1/auth/beijing-pass/callback"
+
+
+class BeijingPassUnavailable(AppError):
+    status, code, message = 502, "BEIJING_PASS_UNAVAILABLE", "北京通服务暂时不可用，请稍后再试"
+
+
+class BeijingPassRejected(AppError):
+    status, code, message = 401, "BEIJING_PASS_CODE_INVALID", "北京通授权码无效、已过期或已使用，请重新登录"
+
+
+@dataclass(frozen=True)
+class RealNamePerson:
+    """A real-name verified person as Beijing Pass describes them."""
+
+    subject: str
+    name: str
+    id_number: str
+    level: int
+    phone: str | None
+
+
+def new_pkce() -> tuple[str, str]:
+    """A PKCE code verifier and its S256 challenge (RFC 7636)."""
+    verifier = secrets.token_urlsafe(48)
+    challenge = base64.urlsafe_b64encode(hashlib.sha256(verifier.encode()).digest()).decode().rstrip("=")
+    return verifier, challenge
+
+
+def callback_url(rt: Runtime) -> str:
+    return rt.settings.public_base_url.rstrip("/") + CALLBACK_PATH
+
+
+def authorize_url(rt: Runtime, *, state: str, code_challenge: str) -> str:
+    """Where to send the browser to log in at Beijing Pass."""
+    query = urlencode({"response_type": "code", "client_id": rt.settings.bjpass_client_id,
+                       "redirect_uri": callback_url(rt), "scope": rt.settings.bjpass_scope,
+                       "state": state, "code_challenge": code_challenge,
+                       "code_challenge_method": "S256"})
+    return f"{rt.settings.bjpass_authorize_url}?{query}"
+
+
+async def _request(rt: Runtime, method: str, url: str, **kwargs: Any) -> tuple[int, dict[str, Any]]:
+    try:
+        response = await rt.http.request(method, url, timeout=rt.settings.upstream_timeout_seconds,
+                                         **kwargs)
+        answer = orjson.loads(response.content)
+    except (httpx.HTTPError, orjson.JSONDecodeError) as exc:
+        raise BeijingPassUnavailable(details={"reason": type(exc).__name__}) from exc
+    if not isinstance(answer, dict):
+        raise BeijingPassUnavailable(details={"reason": "not_an_object"})
+    return response.status_code, answer
+
+
+async def exchange_code(rt: Runtime, *, code: str, code_verifier: str) -> str:
+    """Trade an authorization code (with its PKCE verifier) for an access token."""
+    settings = rt.settings
+    status, answer = await _request(rt, "POST", settings.bjpass_token_url, data={
+        "grant_type": "authorization_code", "code": code, "redirect_uri": callback_url(rt),
+        "client_id": settings.bjpass_client_id, "client_secret": settings.bjpass_client_secret,
+        "code_verifier": code_verifier})
+    if status == 400 and answer.get("error") == "invalid_grant":
+        raise BeijingPassRejected(details={"error": "invalid_grant"})
+    if status != 200 or not answer.get("access_token"):
+        raise BeijingPassUnavailable(details={"http_status": status, "error": answer.get("error")})
+    return str(answer["access_token"])
+
+
+async def fetch_person(rt: Runtime, *, access_token: str) -> RealNamePerson:
+    """The verified person behind an access token."""
+    status, answer = await _request(rt, "GET", rt.settings.bjpass_userinfo_url,
+                                    headers={"authorization": f"Bearer {access_token}"})
+    try:
+        if status != 200:
+            raise ValueError(status)
+        return RealNamePerson(subject=str(answer["sub"]), name=str(answer["name"]),
+                              id_number=str(answer["id_number"]).upper(),
+                              level=int(answer["realname_level"]),
+                              phone=answer.get("phone_number"))
+    except (KeyError, ValueError, TypeError) as exc:
+        raise BeijingPassUnavailable(details={"http_status": status, "reason": "userinfo"}) from exc

@@ -1,0 +1,214 @@
+"""A local Beijing Pass (北京通) identity provider: OAuth2 authorization code with PKCE (S256).
+
+Endpoints: ``GET/POST /oauth2/authorize`` (an HTML consent page listing test identities),
+``POST /oauth2/token``, ``GET /oauth2/userinfo``; controls under ``/_emulator/`` (identities,
+faults, clock, reset). Start it with ``python -m app emulators`` (port 9002).
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import secrets
+from dataclasses import dataclass, field
+from typing import Any
+from urllib.parse import urlencode
+
+from pydantic import BaseModel, Field
+from sanic import Request, Sanic
+from sanic.response import HTTPResponse, json, redirect
+from sanic.response import html as html_response
+
+from app.crypto import mask_id_number
+from app.emulation import EmulatorClock, FaultPlan, install_controls, new_emulator_app, parse_control
+from bjpass.client import CALLBACK_PATH
+from config import Settings
+
+CODE_TTL_SECONDS = 300
+TOKEN_TTL_SECONDS = 3600
+LEVEL_NAMES = {1: "L1 基础实名", 2: "L2 人脸核验", 3: "L3 证件核验"}
+
+
+class TestIdentity(BaseModel):
+    """A person registered on the emulated platform."""
+
+    key: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")
+    name: str = Field(min_length=1, max_length=64)
+    id_number: str = Field(pattern=r"^\d{17}[\dX]$")
+    level: int = Field(2, ge=1, le=3)
+    phone: str | None = Field(None, pattern=r"^1\d{10}$")
+
+    @property
+    def sub(self) -> str:
+        """The platform's stable subject id for this person."""
+        return "bjt_" + hashlib.sha256(f"sub:{self.key}".encode()).hexdigest()[:24]
+
+
+DEFAULT_IDENTITIES = (
+    TestIdentity(key="zhangsan", name="张三", id_number="110108199003071238", level=2, phone="13800138001"),
+    TestIdentity(key="lisi", name="李四", id_number="110102198506124562", level=3, phone="13800138002"),
+    TestIdentity(key="wangwu", name="王五", id_number="110105197811207895", level=1),
+)
+
+
+@dataclass(frozen=True)
+class RegisteredClient:
+    client_id: str
+    client_secret: str
+    redirect_uris: tuple[str, ...]
+
+
+@dataclass
+class Grant:
+    client_id: str
+    redirect_uri: str
+    identity_key: str
+    code_challenge: str
+    issued_at: float
+
+
+@dataclass
+class BeijingPassState:
+    clients: dict[str, RegisteredClient]
+    clock: EmulatorClock = field(default_factory=EmulatorClock)
+    identities: dict[str, TestIdentity] = field(default_factory=dict)
+    codes: dict[str, Grant] = field(default_factory=dict)
+    tokens: dict[str, tuple[str, float]] = field(default_factory=dict)  # token -> (identity, expiry)
+
+    def __post_init__(self) -> None:
+        self.reset()
+
+    def reset(self) -> None:
+        self.identities = {i.key: i.model_copy() for i in DEFAULT_IDENTITIES}
+        self.codes.clear()
+        self.tokens.clear()
+
+
+def state_from_settings(settings: Settings) -> BeijingPassState:
+    """Register the client configured in ``settings`` with its callback as redirect URI."""
+    client = RegisteredClient(settings.bjpass_client_id, settings.bjpass_client_secret,
+                              (settings.public_base_url.rstrip("/") + CALLBACK_PATH,))
+    return BeijingPassState({client.client_id: client})
+
+
+def s256(verifier: str) -> str:
+    """The PKCE S256 challenge of a code verifier (RFC 7636)."""
+    digest = hashlib.sha256(verifier.encode()).digest()
+    return base64.urlsafe_b64encode(digest).decode().rstrip("=")
+
+
+def _oauth_error(error: str, description: str, status: int = 400) -> HTTPResponse:
+    return json({"error": error, "error_description": description}, status=status)
+
+
+def _page(title: str, body: str, status: int = 200) -> HTTPResponse:
+    return html_response(f"<!doctype html><meta charset=utf-8><title>{title}</title>"
+                         f"<h1>{title}</h1>{body}", status=status)
+
+
+AUTHORIZE_PARAMS = ("response_type", "client_id", "redirect_uri", "scope", "state",
+                    "code_challenge", "code_challenge_method")
+
+
+def create_bjpass_emulator(state: BeijingPassState, *, name: str = "bjpass_emulator") -> Sanic:
+    """The emulator app over ``state``."""
+    app = new_emulator_app(name)
+    app.ctx.state = state
+    install_controls(app, clock=state.clock, faults=FaultPlan(), reset=state.reset)
+
+    def check_request(params: dict[str, str]) -> str | None:
+        """Why an authorization request is refused before any redirect (RFC 6749 §4.1.2.1)."""
+        client = state.clients.get(params.get("client_id", ""))
+        if client is None:
+            return "未知的 client_id"
+        if params.get("redirect_uri") not in client.redirect_uris:
+            return "redirect_uri 未登记"
+        if params.get("response_type") != "code":
+            return "response_type 必须为 code"
+        if params.get("code_challenge_method") != "S256" or not params.get("code_challenge"):
+            return "须使用 PKCE（code_challenge_method=S256）"
+        return None
+
+    @app.get("/oauth2/authorize")
+    async def consent_page(request: Request) -> HTTPResponse:
+        params = {k: request.args.get(k, "") for k in AUTHORIZE_PARAMS}
+        problem = check_request(params)
+        if problem:
+            return _page("授权请求有误", f"<p>{html.escape(problem)}</p>", status=400)
+        hidden = "".join(f'<input type=hidden name="{k}" value="{html.escape(v)}">'
+                         for k, v in params.items())
+        rows = "".join(
+            f"<li><form method=post>{hidden}<input type=hidden name=identity value=\"{html.escape(i.key)}\">"
+            f"<button>{html.escape(i.name)} · {mask_id_number(i.id_number)} · "
+            f"{LEVEL_NAMES[i.level]}</button></form></li>" for i in state.identities.values())
+        deny = f'<form method=post>{hidden}<input type=hidden name=deny value=1><button>拒绝</button></form>'
+        return _page("北京通统一身份认证（模拟）",
+                     f"<p>海淀通申请获取您的实名信息。选择登录身份：</p><ul>{rows}</ul>{deny}")
+
+    @app.post("/oauth2/authorize")
+    async def consent(request: Request) -> HTTPResponse:
+        params = {k: request.form.get(k, "") for k in AUTHORIZE_PARAMS}
+        problem = check_request(params)
+        if problem:
+            return _page("授权请求有误", f"<p>{html.escape(problem)}</p>", status=400)
+        back = params["redirect_uri"] + ("&" if "?" in params["redirect_uri"] else "?")
+        if request.form.get("deny"):
+            return redirect(back + urlencode({"error": "access_denied", "state": params["state"]}))
+        identity = state.identities.get(request.form.get("identity", ""))
+        if identity is None:
+            return _page("授权请求有误", "<p>未知身份</p>", status=400)
+        code = secrets.token_urlsafe(24)
+        state.codes[code] = Grant(params["client_id"], params["redirect_uri"], identity.key,
+                                  params["code_challenge"], state.clock.now())
+        return redirect(back + urlencode({"code": code, "state": params["state"]}))
+
+    @app.post("/oauth2/token")
+    async def token(request: Request) -> HTTPResponse:
+        form = {k: request.form.get(k, "") for k in ("grant_type", "code", "redirect_uri",
+                                                      "client_id", "client_secret", "code_verifier")}
+        client = state.clients.get(form["client_id"])
+        if client is None or not secrets.compare_digest(form["client_secret"], client.client_secret):
+            return _oauth_error("invalid_client", "client authentication failed", 401)
+        if form["grant_type"] != "authorization_code":
+            return _oauth_error("unsupported_grant_type", "only authorization_code is supported")
+        grant = state.codes.pop(form["code"], None)  # single use, even when the rest is wrong
+        if (grant is None or grant.client_id != client.client_id
+                or state.clock.now() - grant.issued_at > CODE_TTL_SECONDS):
+            return _oauth_error("invalid_grant", "code is invalid, expired or used")
+        if grant.redirect_uri != form["redirect_uri"]:
+            return _oauth_error("invalid_grant", "redirect_uri does not match")
+        if not form["code_verifier"] or not secrets.compare_digest(s256(form["code_verifier"]),
+                                                                   grant.code_challenge):
+            return _oauth_error("invalid_grant", "PKCE verification failed")
+        access_token = secrets.token_urlsafe(32)
+        state.tokens[access_token] = (grant.identity_key, state.clock.now() + TOKEN_TTL_SECONDS)
+        return json({"access_token": access_token, "token_type": "Bearer",
+                     "expires_in": TOKEN_TTL_SECONDS, "scope": "openid profile idcard"})
+
+    @app.get("/oauth2/userinfo")
+    async def userinfo(request: Request) -> HTTPResponse:
+        scheme, _, value = request.headers.get("authorization", "").partition(" ")
+        held = state.tokens.get(value.strip()) if scheme.lower() == "bearer" else None
+        if held is None or state.clock.now() >= held[1]:
+            return _oauth_error("invalid_token", "access token is invalid or expired", 401)
+        identity = state.identities[held[0]]
+        answer: dict[str, Any] = {"sub": identity.sub, "name": identity.name,
+                                  "id_type": "ID_CARD", "id_number": identity.id_number,
+                                  "realname_level": identity.level}
+        if identity.phone:
+            answer["phone_number"] = identity.phone
+        return json(answer, ensure_ascii=False)
+
+    @app.get("/_emulator/identities")
+    async def list_identities(request: Request) -> HTTPResponse:
+        return json({"identities": [{**i.model_dump(), "sub": i.sub} for i in state.identities.values()]},
+                    ensure_ascii=False)
+
+    @app.post("/_emulator/identities")
+    async def add_identity(request: Request) -> HTTPResponse:
+        identity = parse_control(TestIdentity, request)
+        state.identities[identity.key] = identity
+        return json({**identity.model_dump(), "sub": identity.sub}, status=201, ensure_ascii=False)
+
+    return app

@@ -1,0 +1,254 @@
+"""Resident login and identity binding: WeChat mini-program, OA H5, Beijing Pass (北京通)."""
+
+from __future__ import annotations
+
+import uuid
+
+from pydantic import BaseModel, ConfigDict, Field
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse, redirect
+
+from app.api import LocalDateTime, Schema, endpoint, respond
+from app.auth import resident_required
+from app.crypto import mask_id_number, mask_name
+from bjpass.client import BeijingPassRejected, BeijingPassUnavailable
+from models.users import ExternalIdentity
+from routes.auth import TokenOut
+from routes.me import MeOut
+from services import beijing_pass_login, identity, login_flows, wechat_login
+from services.beijing_pass_login import BeijingPassDenied
+from services.identity import IdentityAlreadyBound, LastLoginMethod, ProviderAlreadyBound, RealNameIdInUse
+from services.login_flows import ReturnUrlNotAllowed, StateInvalid, TicketInvalid
+from wechat.api import WeChatUnavailable
+from wechat.client import WeChatCodeInvalid, WeChatPayloadInvalid
+
+bp = Blueprint("identity", url_prefix="/api/v1")
+TAG = "身份认证"
+LINK_ERRORS = [IdentityAlreadyBound, ProviderAlreadyBound, RealNameIdInUse]
+BROWSER_FLOW_ERRORS = [ReturnUrlNotAllowed, (401, "LINK_TICKET_INVALID")]
+
+
+class CodeIn(Schema):
+    code: str = Field(min_length=1, max_length=128, description="wx.login 或 getPhoneNumber 返回的 code")
+
+
+class EncryptedIn(Schema):
+    encrypted_data: str = Field(min_length=1, max_length=8192, description="encryptedData")
+    iv: str = Field(min_length=1, max_length=64)
+
+
+class TicketIn(Schema):
+    ticket: str = Field(min_length=1, max_length=128)
+
+
+class OAAuthorizeQuery(Schema):
+    return_url: str = Field(max_length=2048, description="登录后回到的页面（须在允许的源内）")
+    scope: str = Field("snsapi_base", description="snsapi_base 或 snsapi_userinfo")
+    link_ticket: str | None = Field(None, max_length=128, description="绑定到已登录账号时使用")
+
+
+class BeijingPassAuthorizeQuery(Schema):
+    return_url: str = Field(max_length=2048, description="登录后回到的页面（须在允许的源内）")
+    link_ticket: str | None = Field(None, max_length=128, description="绑定到已登录账号时使用")
+
+
+class CallbackQuery(BaseModel):
+    """What a provider appends to our callback; providers may add fields of their own."""
+
+    model_config = ConfigDict(extra="ignore")
+    state: str = Field(min_length=1, max_length=128)
+    code: str | None = Field(None, max_length=512)
+    error: str | None = Field(None, max_length=128)
+
+
+class IdentityOut(Schema):
+    id: str
+    provider: str
+    app_id: str
+    subject_masked: str
+    nickname: str | None
+    created_at: LocalDateTime
+
+    @classmethod
+    def of(cls, row: ExternalIdentity) -> IdentityOut:
+        subject = row.subject
+        return cls(id=str(row.id), provider=row.provider.value, app_id=row.app_id,
+                   subject_masked=subject[:4] + "****" + subject[-4:],
+                   nickname=row.profile.get("nickname"), created_at=row.created_at)
+
+
+class IdentityList(Schema):
+    items: list[IdentityOut]
+
+
+class LinkTicketOut(Schema):
+    link_ticket: str
+    expires_in: int
+
+
+class Unlinked(Schema):
+    status: str = "unlinked"
+
+
+class RealNameOut(Schema):
+    realname_level: int
+    real_name_masked: str
+    id_number_masked: str
+
+
+def _runtime(request: Request):
+    return request.app.ctx.runtime
+
+
+def _redirect_with_nonce(request: Request, url: str, nonce: str) -> HTTPResponse:
+    response = redirect(url)
+    settings = _runtime(request).settings
+    # Lax: the cookie must come back on the top-level GET from WeChat/Beijing Pass to the callback.
+    response.add_cookie(login_flows.NONCE_COOKIE, nonce, path="/api/v1/auth", httponly=True,
+                        samesite="Lax", secure=settings.public_base_url.startswith("https://"),
+                        max_age=settings.oauth_state_ttl_seconds)
+    return response
+
+
+def _redirect_clearing_nonce(url: str) -> HTTPResponse:
+    response = redirect(url)
+    response.delete_cookie(login_flows.NONCE_COOKIE, path="/api/v1/auth")
+    return response
+
+
+@bp.post("/auth/wechat/miniprogram")
+@endpoint(summary="小程序登录：用 wx.login 的 code 换取令牌（首次登录自动注册）", tag=TAG, body=CodeIn,
+          response=TokenOut, errors=[WeChatCodeInvalid, WeChatUnavailable, (403, "ACCOUNT_DISABLED")])
+async def miniprogram_login(request: Request, body: CodeIn) -> HTTPResponse:
+    pair = await wechat_login.miniprogram_login(rt=_runtime(request), code=body.code)
+    return respond(TokenOut.of(pair))
+
+
+@bp.post("/auth/wechat/miniprogram/link")
+@endpoint(summary="把小程序微信账号绑定到当前账号", tag=TAG, body=CodeIn, response=IdentityOut,
+          secured=True, errors=[WeChatCodeInvalid, WeChatUnavailable, *LINK_ERRORS])
+@resident_required
+async def miniprogram_link(request: Request, body: CodeIn) -> HTTPResponse:
+    row = await wechat_login.miniprogram_link(rt=_runtime(request), code=body.code,
+                                              user_id=request.ctx.principal.subject_id)
+    return respond(IdentityOut.of(row))
+
+
+@bp.post("/me/phone/wechat-code")
+@endpoint(summary="用 getPhoneNumber 的 code 验证并保存手机号", tag=TAG, body=CodeIn, response=MeOut,
+          secured=True, errors=[WeChatCodeInvalid, WeChatUnavailable])
+@resident_required
+async def phone_by_code(request: Request, body: CodeIn) -> HTTPResponse:
+    rt = _runtime(request)
+    user = await wechat_login.phone_from_code(rt=rt, user_id=request.ctx.principal.subject_id,
+                                              code=body.code)
+    return respond(MeOut.of(user, rt.cipher.decrypt))
+
+
+@bp.post("/me/phone/wechat-encrypted")
+@endpoint(summary="解密 getPhoneNumber 的加密数据并保存手机号", tag=TAG, body=EncryptedIn,
+          response=MeOut, secured=True, errors=[WeChatPayloadInvalid, (409, "WECHAT_SESSION_MISSING")])
+@resident_required
+async def phone_by_payload(request: Request, body: EncryptedIn) -> HTTPResponse:
+    rt = _runtime(request)
+    user = await wechat_login.phone_from_payload(rt=rt, user_id=request.ctx.principal.subject_id,
+                                                 encrypted_data=body.encrypted_data, iv=body.iv)
+    return respond(MeOut.of(user, rt.cipher.decrypt))
+
+
+@bp.post("/me/profile/wechat-encrypted")
+@endpoint(summary="解密 getUserInfo 的加密数据，昵称作为显示名", tag=TAG, body=EncryptedIn,
+          response=MeOut, secured=True, errors=[WeChatPayloadInvalid, (409, "WECHAT_SESSION_MISSING")])
+@resident_required
+async def profile_by_payload(request: Request, body: EncryptedIn) -> HTTPResponse:
+    rt = _runtime(request)
+    user = await wechat_login.profile_from_payload(rt=rt, user_id=request.ctx.principal.subject_id,
+                                                   encrypted_data=body.encrypted_data, iv=body.iv)
+    return respond(MeOut.of(user, rt.cipher.decrypt))
+
+
+@bp.get("/auth/wechat/oa/authorize")
+@endpoint(summary="公众号网页登录：跳转微信授权（302）", tag=TAG, status=302, query=OAAuthorizeQuery,
+          errors=[*BROWSER_FLOW_ERRORS, (422, "INVALID_SCOPE")])
+async def oa_authorize(request: Request, query: OAAuthorizeQuery) -> HTTPResponse:
+    url, nonce = await wechat_login.oa_authorize(rt=_runtime(request), scope=query.scope,
+                                                 return_url=query.return_url, link_ticket=query.link_ticket)
+    return _redirect_with_nonce(request, url, nonce)
+
+
+@bp.get("/auth/wechat/oa/callback")
+@endpoint(summary="公众号网页授权回调：回到 return_url 并附 login_ticket（302）", tag=TAG, status=302,
+          query=CallbackQuery, errors=[StateInvalid, WeChatCodeInvalid, WeChatUnavailable, *LINK_ERRORS])
+async def oa_callback(request: Request, query: CallbackQuery) -> HTTPResponse:
+    if not query.code:
+        raise WeChatCodeInvalid(details={"reason": "missing_code"})
+    url = await wechat_login.oa_callback(rt=_runtime(request), code=query.code, state=query.state,
+                                         nonce=request.cookies.get(login_flows.NONCE_COOKIE))
+    return _redirect_clearing_nonce(url)
+
+
+@bp.get("/auth/beijing-pass/authorize")
+@endpoint(summary="北京通登录或绑定：跳转北京通授权（302，state + PKCE）", tag=TAG, status=302,
+          query=BeijingPassAuthorizeQuery, errors=BROWSER_FLOW_ERRORS)
+async def beijing_pass_authorize(request: Request, query: BeijingPassAuthorizeQuery) -> HTTPResponse:
+    url, nonce = await beijing_pass_login.authorize(rt=_runtime(request), return_url=query.return_url,
+                                                    link_ticket=query.link_ticket)
+    return _redirect_with_nonce(request, url, nonce)
+
+
+@bp.get("/auth/beijing-pass/callback")
+@endpoint(summary="北京通授权回调：回到 return_url 并附 login_ticket 或 linked（302）", tag=TAG, status=302,
+          query=CallbackQuery, errors=[StateInvalid, BeijingPassDenied, BeijingPassRejected,
+                                       BeijingPassUnavailable, *LINK_ERRORS])
+async def beijing_pass_callback(request: Request, query: CallbackQuery) -> HTTPResponse:
+    url = await beijing_pass_login.callback(rt=_runtime(request), state=query.state, code=query.code,
+                                            error=query.error,
+                                            nonce=request.cookies.get(login_flows.NONCE_COOKIE))
+    return _redirect_clearing_nonce(url)
+
+
+@bp.post("/auth/login-tickets/exchange")
+@endpoint(summary="用网页登录回跳带回的 login_ticket 换取令牌（一次性）", tag=TAG, body=TicketIn,
+          response=TokenOut, errors=[TicketInvalid])
+async def exchange_login_ticket(request: Request, body: TicketIn) -> HTTPResponse:
+    pair = await login_flows.redeem_login_ticket(rt=_runtime(request), ticket=body.ticket)
+    return respond(TokenOut.of(pair))
+
+
+@bp.post("/auth/link-tickets")
+@endpoint(summary="为网页绑定流程（公众号、北京通）签发一次性绑定票据", tag=TAG,
+          response=LinkTicketOut, status=201, secured=True)
+@resident_required
+async def create_link_ticket(request: Request) -> HTTPResponse:
+    ticket = await login_flows.issue_link_ticket(rt=_runtime(request),
+                                                 user_id=request.ctx.principal.subject_id)
+    return respond(LinkTicketOut(link_ticket=ticket, expires_in=login_flows.LINK_TICKET_TTL_SECONDS),
+                   status=201)
+
+
+@bp.get("/me/identities")
+@endpoint(summary="当前账号绑定的登录方式", tag=TAG, response=IdentityList, secured=True)
+@resident_required
+async def list_identities(request: Request) -> HTTPResponse:
+    rows = await identity.list_login_identities(user_id=request.ctx.principal.subject_id)
+    return respond(IdentityList(items=[IdentityOut.of(r) for r in rows]))
+
+
+@bp.delete("/me/identities/<identity_id:uuid>")
+@endpoint(summary="解绑一个登录方式（至少保留一个；解绑北京通同时撤销实名）", tag=TAG,
+          response=Unlinked, secured=True, errors=[LastLoginMethod, (404, "IDENTITY_NOT_FOUND")])
+@resident_required
+async def unlink_identity(request: Request, identity_id: uuid.UUID) -> HTTPResponse:
+    await identity.unlink(user_id=request.ctx.principal.subject_id, identity_id=identity_id)
+    return respond(Unlinked())
+
+
+@bp.get("/me/real-name")
+@endpoint(summary="当前账号的实名信息（脱敏）；未实名时返回 REALNAME_REQUIRED", tag=TAG,
+          response=RealNameOut, secured=True, errors=[(403, "REALNAME_REQUIRED")])
+@resident_required(realname=True)
+async def real_name(request: Request) -> HTTPResponse:
+    user, decrypt = request.ctx.user, _runtime(request).cipher.decrypt
+    return respond(RealNameOut(realname_level=int(user.realname_level),
+                               real_name_masked=mask_name(decrypt(user.real_name_enc)),
+                               id_number_masked=mask_id_number(decrypt(user.id_number_enc))))

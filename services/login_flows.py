@@ -1,0 +1,138 @@
+"""Browser login flows (OA H5, Beijing Pass): state bound to the browser, return URLs, tickets.
+
+``begin`` remembers a flow in Redis under a random ``state`` and gives the browser a nonce cookie;
+``finish`` accepts the callback only with the same state *and* the same browser's nonce (CSRF).
+A finished login hands the front end a one-time login ticket in the return URL, never tokens.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+import uuid
+from dataclasses import asdict, dataclass
+from urllib.parse import urlencode, urljoin, urlsplit
+
+import orjson
+
+from app.context import Runtime
+from app.errors import AppError
+from config import Settings
+from models.users import IdentityProvider
+from services import identity, sessions
+from services.identity import Claim
+
+NONCE_COOKIE = "hdt_login_nonce"
+STATE_KEY = "login-state:{}"
+LOGIN_TICKET_KEY = "login-ticket:{}"
+LINK_TICKET_KEY = "link-ticket:{}"
+LOGIN_TICKET_TTL_SECONDS = 120
+LINK_TICKET_TTL_SECONDS = 300
+
+
+class ReturnUrlNotAllowed(AppError):
+    status, code, message = 400, "RETURN_URL_NOT_ALLOWED", "回跳地址不在允许范围内"
+
+
+class StateInvalid(AppError):
+    status, code, message = 400, "LOGIN_STATE_INVALID", "登录请求已失效或不是从本浏览器发起的，请重新登录"
+
+
+class TicketInvalid(AppError):
+    status, code, message = 401, "LOGIN_TICKET_INVALID", "登录票据无效、已过期或已使用，请重新登录"
+
+
+@dataclass(frozen=True)
+class BrowserFlow:
+    """What a login flow remembers between the authorize redirect and the callback."""
+
+    provider: str
+    nonce_hash: str
+    return_url: str
+    link_user_id: str | None = None
+    scope: str = ""
+    code_verifier: str | None = None
+
+
+def _digest(value: str) -> str:
+    return hashlib.sha256(value.encode()).hexdigest()
+
+
+def _origin(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc}".lower()
+
+
+def check_return_url(settings: Settings, return_url: str) -> str:
+    """An absolute URL on an allowed origin; a path is taken relative to our own site."""
+    if "\\" in return_url or any(ord(c) < 0x21 for c in return_url):
+        raise ReturnUrlNotAllowed()
+    if return_url.startswith("/") and not return_url.startswith("//"):
+        return urljoin(settings.public_base_url, return_url)
+    parts = urlsplit(return_url)
+    allowed = {_origin(settings.public_base_url), *(o.rstrip("/").lower() for o in settings.login_return_origins)}
+    if parts.scheme not in ("http", "https") or "@" in parts.netloc or _origin(return_url) not in allowed:
+        raise ReturnUrlNotAllowed(details={"allowed_origins": sorted(allowed)})
+    return return_url
+
+
+async def issue_link_ticket(*, rt: Runtime, user_id: uuid.UUID) -> str:
+    """A one-time ticket that lets a browser flow bind an identity to this logged-in user."""
+    ticket = secrets.token_urlsafe(24)
+    await rt.redis.set(LINK_TICKET_KEY.format(_digest(ticket)), str(user_id), ex=LINK_TICKET_TTL_SECONDS)
+    return ticket
+
+
+async def begin(*, rt: Runtime, provider: IdentityProvider, return_url: str,
+                link_ticket: str | None, scope: str = "",
+                code_verifier: str | None = None) -> tuple[str, str]:
+    """Remember a new flow; returns its ``state`` and the nonce to set as the browser's cookie."""
+    target = check_return_url(rt.settings, return_url)
+    link_user_id = None
+    if link_ticket:
+        link_user_id = await rt.redis.getdel(LINK_TICKET_KEY.format(_digest(link_ticket)))
+        if link_user_id is None:
+            raise TicketInvalid("绑定票据无效、已过期或已使用，请重新发起绑定", code="LINK_TICKET_INVALID")
+    state, nonce = secrets.token_urlsafe(24), secrets.token_urlsafe(24)
+    flow = BrowserFlow(provider.value, _digest(nonce), target, link_user_id, scope, code_verifier)
+    await rt.redis.set(STATE_KEY.format(state), orjson.dumps(asdict(flow)),
+                       ex=rt.settings.oauth_state_ttl_seconds)
+    return state, nonce
+
+
+async def finish(*, rt: Runtime, provider: IdentityProvider, state: str, nonce: str | None) -> BrowserFlow:
+    """The flow a callback belongs to; used once, and only from the browser that started it."""
+    stored = await rt.redis.getdel(STATE_KEY.format(state))
+    if stored is None:
+        raise StateInvalid(details={"reason": "unknown_or_used_state"})
+    flow = BrowserFlow(**orjson.loads(stored))
+    if flow.provider != provider.value:
+        raise StateInvalid(details={"reason": "wrong_provider"})
+    if not nonce or not secrets.compare_digest(_digest(nonce), flow.nonce_hash):
+        raise StateInvalid(details={"reason": "browser_mismatch"})
+    return flow
+
+
+def _append(url: str, params: dict[str, str]) -> str:
+    base, _, fragment = url.partition("#")
+    joined = base + ("&" if "?" in base else "?") + urlencode(params)
+    return f"{joined}#{fragment}" if fragment else joined
+
+
+async def complete(*, rt: Runtime, flow: BrowserFlow, claim: Claim) -> str:
+    """Log in or link with the proven identity; the URL to send the browser back to."""
+    if flow.link_user_id:
+        await identity.link(rt=rt, user_id=uuid.UUID(flow.link_user_id), claim=claim)
+        return _append(flow.return_url, {"linked": claim.provider.value})
+    user_id = await identity.login(rt=rt, claim=claim)
+    ticket = secrets.token_urlsafe(24)
+    await rt.redis.set(LOGIN_TICKET_KEY.format(_digest(ticket)), str(user_id), ex=LOGIN_TICKET_TTL_SECONDS)
+    return _append(flow.return_url, {"login_ticket": ticket})
+
+
+async def redeem_login_ticket(*, rt: Runtime, ticket: str) -> sessions.TokenPair:
+    """Exchange a one-time login ticket (from a browser flow) for our tokens."""
+    user_id = await rt.redis.getdel(LOGIN_TICKET_KEY.format(_digest(ticket)))
+    if user_id is None:
+        raise TicketInvalid()
+    return await sessions.start(rt=rt, kind="resident", subject_id=uuid.UUID(user_id))

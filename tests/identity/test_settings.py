@@ -1,0 +1,25 @@
+"""Production refuses the emulators' endpoints and secrets."""
+
+import pytest
+
+from config import SettingsError, load_settings
+
+PRODUCTION_READY = {"env": "production", "database_url": "postgres://db/hdt", "redis_url": "redis://r/0",
+                    "keys_dir": "/etc/hdt/keys", "data_key": "k" * 43}
+
+
+def test_production_refuses_the_emulator_defaults():
+    with pytest.raises(SettingsError) as refused:
+        load_settings(**PRODUCTION_READY)
+    for name in ("HDT_WECHAT_MINIPROGRAM_APP_SECRET", "HDT_WECHAT_OA_APP_SECRET", "HDT_BJPASS_CLIENT_SECRET",
+                 "HDT_WECHAT_API_BASE_URL", "HDT_BJPASS_TOKEN_URL"):
+        assert name in str(refused.value)
+
+
+def test_production_starts_with_real_endpoints_and_secrets():
+    settings = load_settings(
+        **PRODUCTION_READY, wechat_api_base_url="https://api.weixin.qq.com",
+        wechat_open_base_url="https://open.weixin.qq.com", wechat_miniprogram_app_secret="s1",
+        wechat_oa_app_secret="s2", bjpass_client_secret="s3",
+        bjpass_token_url="https://bjt.example.gov.cn/oauth2/token")
+    assert settings.development_defaults_in_use() == []

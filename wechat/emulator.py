@@ -1,0 +1,312 @@
+"""A local WeChat API emulator: the endpoints 海淀通 calls, on the real paths and wire format.
+
+Start it with ``python -m app emulators`` (port 9001). Besides the WeChat endpoints it has
+``/_emulator/...`` controls to mint login/phone codes for test users, build encrypted payloads,
+grant subscribe-message quota, read back received messages, move the clock and inject faults;
+docs/identity.md lists them.
+"""
+
+from __future__ import annotations
+
+import functools
+import html
+from collections.abc import Awaitable, Callable
+from typing import Any, Literal
+from urllib.parse import urlencode
+
+import orjson
+from pydantic import BaseModel, Field
+from sanic import Request, Sanic
+from sanic.response import HTTPResponse, json, redirect
+from sanic.response import html as html_response
+
+from app.emulation import ControlError, FaultPlan, install_controls, new_emulator_app, parse_control
+from config import Settings
+from wechat.emulator_state import (
+    EmulatedApp,
+    EmulatorOptions,
+    TestUser,
+    WeChatEmulatorState,
+    WeChatError,
+    encrypt_for_miniprogram,
+)
+
+Handler = Callable[..., Awaitable[HTTPResponse]]
+
+
+def state_from_settings(settings: Settings, options: EmulatorOptions | None = None) -> WeChatEmulatorState:
+    """Emulate the mini-program and OA configured in ``settings``, so they accept its secrets."""
+    apps = [EmulatedApp(settings.wechat_miniprogram_app_id, settings.wechat_miniprogram_app_secret,
+                        "miniprogram"),
+            EmulatedApp(settings.wechat_oa_app_id, settings.wechat_oa_app_secret, "oa")]
+    return WeChatEmulatorState({a.app_id: a for a in apps}, options or EmulatorOptions())
+
+
+def wechat_api(handler: Handler) -> Handler:
+    """Answer WeChatError as WeChat does: HTTP 200 with ``errcode``/``errmsg``."""
+
+    @functools.wraps(handler)
+    async def wrapped(request: Request, *args: Any, **kwargs: Any) -> HTTPResponse:
+        try:
+            return await handler(request, *args, **kwargs)
+        except WeChatError as exc:
+            return json(exc.body())
+
+    return wrapped
+
+
+def _json_body(request: Request) -> dict[str, Any]:
+    try:
+        body = orjson.loads(request.body or b"{}")
+    except orjson.JSONDecodeError as exc:
+        raise WeChatError(47001) from exc
+    if not isinstance(body, dict):
+        raise WeChatError(47001)
+    return body
+
+
+class UserRef(BaseModel):
+    """Names a test user by key (created on first use) or by an openid it already has."""
+
+    user: str | None = Field(None, min_length=1, max_length=64)
+    openid: str | None = None
+    appid: str | None = None
+    nickname: str | None = None
+    phone: str | None = Field(None, pattern=r"^1\d{10}$")
+    with_unionid: bool | None = None
+
+
+class EncryptedDataRequest(UserRef):
+    kind: Literal["phone", "userinfo"] = "phone"
+    watermark_appid: str | None = Field(None, description="sign for another app (to test the check)")
+
+
+class SubscriptionGrant(UserRef):
+    template_id: str = Field(min_length=1)
+    count: int = Field(1, ge=1, le=1000)
+
+
+def create_wechat_emulator(state: WeChatEmulatorState, *, name: str = "wechat_emulator") -> Sanic:
+    """The emulator app over ``state``."""
+    app = new_emulator_app(name)
+    app.ctx.state = state
+    install_controls(app, clock=state.clock, faults=FaultPlan(), reset=state.reset)
+
+    def resolve(ref: UserRef, kind: Literal["miniprogram", "oa"]) -> tuple[str, TestUser]:
+        """The app and test user a control request names (a new user key creates the user)."""
+        app_id = ref.appid or state.default_app(kind)
+        if app_id not in state.apps:
+            raise ControlError(404, f"unknown appid {app_id}")
+        key = ref.user
+        if ref.openid:
+            found = state.user_by_openid(app_id, ref.openid)
+            if found is None:
+                raise ControlError(404, f"no test user has openid {ref.openid} in {app_id}")
+            key = found.key
+        if not key:
+            raise ControlError(400, "give user (a test user key) or openid")
+        return app_id, state.user(key, nickname=ref.nickname, phone=ref.phone,
+                                  with_unionid=ref.with_unionid)
+
+    def describe(app_id: str, user: TestUser) -> dict[str, Any]:
+        return {"user": user.key, "nickname": user.nickname, "phone": user.phone,
+                "openid": user.openid(app_id), "unionid": user.unionid, "appid": app_id}
+
+    # --- WeChat endpoints -------------------------------------------------------------
+
+    @app.get("/cgi-bin/token")
+    @wechat_api
+    async def token(request: Request) -> HTTPResponse:
+        if request.args.get("grant_type") != "client_credential":
+            raise WeChatError(40002)
+        wx_app = state.check_app(request.args.get("appid"), request.args.get("secret"))
+        value, expires_in = state.issue_access_token(wx_app.app_id, stable=False, force_refresh=True)
+        return json({"access_token": value, "expires_in": expires_in})
+
+    @app.post("/cgi-bin/stable_token")
+    @wechat_api
+    async def stable_token(request: Request) -> HTTPResponse:
+        body = _json_body(request)
+        if body.get("grant_type") != "client_credential":
+            raise WeChatError(40002)
+        wx_app = state.check_app(body.get("appid"), body.get("secret"))
+        value, expires_in = state.issue_access_token(wx_app.app_id, stable=True,
+                                                     force_refresh=bool(body.get("force_refresh")))
+        return json({"access_token": value, "expires_in": expires_in})
+
+    @app.get("/sns/jscode2session")
+    @wechat_api
+    async def jscode2session(request: Request) -> HTTPResponse:
+        wx_app = state.check_app(request.args.get("appid"), request.args.get("secret"), "miniprogram")
+        if request.args.get("grant_type") != "authorization_code":
+            raise WeChatError(40002)
+        issued = state.redeem_code(request.args.get("js_code"), "login", wx_app.app_id)
+        user = state.users[issued.user_key]
+        answer = {"openid": user.openid(wx_app.app_id),
+                  "session_key": state.start_session(wx_app.app_id, user)}
+        if user.unionid:
+            answer["unionid"] = user.unionid
+        return json(answer)
+
+    @app.get("/sns/oauth2/access_token")
+    @wechat_api
+    async def oauth_access_token(request: Request) -> HTTPResponse:
+        wx_app = state.check_app(request.args.get("appid"), request.args.get("secret"), "oa")
+        if request.args.get("grant_type") != "authorization_code":
+            raise WeChatError(40002)
+        issued = state.redeem_code(request.args.get("code"), "oauth", wx_app.app_id)
+        return json(_sns_answer(state, wx_app.app_id, issued.user_key, issued.scope))
+
+    @app.get("/sns/oauth2/refresh_token")
+    @wechat_api
+    async def oauth_refresh_token(request: Request) -> HTTPResponse:
+        if request.args.get("grant_type") != "refresh_token":
+            raise WeChatError(40002)
+        refresh = state.check_sns_token(state.sns_refresh_tokens, request.args.get("refresh_token"),
+                                        invalid=40030, expired=42002)
+        if refresh.app_id != request.args.get("appid"):
+            raise WeChatError(40030)
+        return json(_sns_answer(state, refresh.app_id, refresh.user_key, refresh.scope))
+
+    @app.get("/sns/userinfo")
+    @wechat_api
+    async def userinfo(request: Request) -> HTTPResponse:
+        sns = state.check_sns_token(state.sns_tokens, request.args.get("access_token"),
+                                    invalid=40001, expired=42001)
+        user = state.users[sns.user_key]
+        if request.args.get("openid") != user.openid(sns.app_id):
+            raise WeChatError(40003)
+        if sns.scope != "snsapi_userinfo":
+            raise WeChatError(48001)
+        answer = {"openid": user.openid(sns.app_id), "nickname": user.nickname, "sex": 0,
+                  "province": "", "city": "", "country": "", "headimgurl": user.avatar_url,
+                  "privilege": []}
+        if user.unionid:
+            answer["unionid"] = user.unionid
+        return json(answer)
+
+    @app.post("/wxa/business/getuserphonenumber")
+    @wechat_api
+    async def getuserphonenumber(request: Request) -> HTTPResponse:
+        wx_app = state.check_access_token(request.args.get("access_token"))
+        code = _json_body(request).get("code")
+        issued = state.redeem_code(code if isinstance(code, str) else None, "phone", wx_app.app_id)
+        user = state.users[issued.user_key]
+        return json({"errcode": 0, "errmsg": "ok",
+                     "phone_info": _phone_info(user, wx_app.app_id, state.clock.now())})
+
+    async def send_message(request: Request, kind: str) -> HTTPResponse:
+        wx_app = state.check_access_token(request.args.get("access_token"))
+        msgid = state.record_message(kind, wx_app, _json_body(request))
+        return json({"errcode": 0, "errmsg": "ok", "msgid": msgid})
+
+    @app.post("/cgi-bin/message/template/send")
+    @wechat_api
+    async def template_send(request: Request) -> HTTPResponse:
+        return await send_message(request, "template")
+
+    @app.post("/cgi-bin/message/subscribe/send")
+    @wechat_api
+    async def subscribe_send(request: Request) -> HTTPResponse:
+        return await send_message(request, "subscribe")
+
+    @app.get("/connect/oauth2/authorize")
+    async def oa_authorize(request: Request) -> HTTPResponse:
+        # In WeChat this page is silent (snsapi_base) or asks the signed-in user to agree
+        # (snsapi_userinfo); here the developer picks which test user is "signed in".
+        args = {k: request.args.get(k) for k in ("appid", "redirect_uri", "scope", "state")}
+        wx_app = state.apps.get(args["appid"] or "")
+        if wx_app is None or wx_app.kind != "oa":
+            return html_response("<h1>appid 参数错误</h1>", status=400)
+        if not args["redirect_uri"] or args["scope"] not in ("snsapi_base", "snsapi_userinfo"):
+            return html_response("<h1>redirect_uri 或 scope 参数错误</h1>", status=400)
+        chosen = request.args.get("emulator_user")
+        if chosen:
+            code = state.mint_code("oauth", wx_app.app_id, state.user(chosen), args["scope"])
+            separator = "&" if "?" in args["redirect_uri"] else "?"
+            return redirect(args["redirect_uri"] + separator
+                            + urlencode({"code": code, "state": args["state"] or ""}))
+        rows = "".join(
+            f'<li><a href="?{html.escape(urlencode({**args, "emulator_user": u.key}))}">'
+            f"{html.escape(u.nickname)}（{html.escape(u.key)}）</a></li>"
+            for u in state.users.values())
+        return html_response(f"<!doctype html><meta charset=utf-8><title>微信授权（模拟）</title>"
+                             f"<h1>以哪个微信用户身份授权？</h1><ul>{rows}</ul>")
+
+    # --- controls ---------------------------------------------------------------------
+
+    @app.get("/_emulator/users")
+    async def list_users(request: Request) -> HTTPResponse:
+        return json({"users": [{**describe(a.app_id, u), "kind": a.kind}
+                               for u in state.users.values() for a in state.apps.values()]},
+                    ensure_ascii=False)
+
+    def mint(request: Request, kind: Literal["login", "phone"]) -> HTTPResponse:
+        app_id, user = resolve(parse_control(UserRef, request), "miniprogram")
+        return json({"code": state.mint_code(kind, app_id, user),
+                     "expires_in": state.options.code_ttl_seconds, **describe(app_id, user)},
+                    ensure_ascii=False)
+
+    @app.post("/_emulator/miniprogram/login-code")
+    async def mint_login_code(request: Request) -> HTTPResponse:
+        return mint(request, "login")
+
+    @app.post("/_emulator/miniprogram/phone-code")
+    async def mint_phone_code(request: Request) -> HTTPResponse:
+        return mint(request, "phone")
+
+    @app.post("/_emulator/miniprogram/encrypted-data")
+    async def encrypted_data(request: Request) -> HTTPResponse:
+        ref = parse_control(EncryptedDataRequest, request)
+        app_id, user = resolve(ref, "miniprogram")
+        session_key = state.session_keys.get((app_id, user.key))
+        if session_key is None:
+            raise ControlError(409, "this user has no session yet: log in with a code first")
+        now, watermark_appid = state.clock.now(), ref.watermark_appid or app_id
+        if ref.kind == "phone":
+            payload = _phone_info(user, watermark_appid, now)
+        else:
+            payload = {"openId": user.openid(app_id), "nickName": user.nickname, "gender": 0,
+                       "city": "", "province": "", "country": "", "avatarUrl": user.avatar_url,
+                       "watermark": {"timestamp": int(now), "appid": watermark_appid}}
+            if user.unionid:
+                payload["unionId"] = user.unionid
+        return json(encrypt_for_miniprogram(session_key, payload))
+
+    @app.post("/_emulator/miniprogram/subscriptions")
+    async def grant_subscription(request: Request) -> HTTPResponse:
+        grant = parse_control(SubscriptionGrant, request)
+        app_id, user = resolve(grant, "miniprogram")
+        key = (app_id, user.openid(app_id), grant.template_id)
+        state.subscriptions[key] = state.subscriptions.get(key, 0) + grant.count
+        return json({"openid": key[1], "template_id": key[2], "remaining": state.subscriptions[key]})
+
+    @app.get("/_emulator/messages")
+    async def list_messages(request: Request) -> HTTPResponse:
+        wanted = {k: request.args.get(k) for k in ("kind", "touser", "template_id", "appid")
+                  if request.args.get(k)}
+        found = [m for m in state.messages if all(m.get(k) == v for k, v in wanted.items())]
+        return json({"messages": found}, ensure_ascii=False)
+
+    @app.delete("/_emulator/messages")
+    async def clear_messages(request: Request) -> HTTPResponse:
+        state.messages.clear()
+        return json({"messages": []})
+
+    return app
+
+
+def _sns_answer(state: WeChatEmulatorState, app_id: str, user_key: str, scope: str) -> dict[str, Any]:
+    user = state.users[user_key]
+    access, refresh = state.issue_sns_tokens(app_id, user_key, scope)
+    answer = {"access_token": access, "expires_in": state.options.access_token_ttl_seconds,
+              "refresh_token": refresh, "openid": user.openid(app_id), "scope": scope,
+              "is_snapshotuser": 0}
+    if user.unionid and scope == "snsapi_userinfo":
+        answer["unionid"] = user.unionid
+    return answer
+
+
+def _phone_info(user: TestUser, app_id: str, now: float) -> dict[str, Any]:
+    return {"phoneNumber": user.phone, "purePhoneNumber": user.phone, "countryCode": "86",
+            "watermark": {"timestamp": int(now), "appid": app_id}}

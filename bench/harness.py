@@ -10,7 +10,7 @@ import subprocess
 import sys
 import time
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -88,7 +88,8 @@ def run_cli(env: dict[str, str], *args: str) -> str:
 
 @contextmanager
 def process(args: list[str], env: dict[str, str], ready_url: str) -> Iterator[subprocess.Popen]:
-    log = open(OUT_DIR / f"{Path(args[1] if args[0] == sys.executable else args[0]).stem}-{secrets.token_hex(2)}.log", "w")
+    label = "-".join(a for a in args[1:4] if not a.startswith("-")).replace("/", "_")
+    log = open(OUT_DIR / f"{label}-{secrets.token_hex(2)}.log", "w")
     proc = subprocess.Popen(args, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
     try:
         wait_until_up(ready_url)
@@ -102,19 +103,34 @@ def process(args: list[str], env: dict[str, str], ready_url: str) -> Iterator[su
         log.close()
 
 
+def emulator_env() -> dict[str, str]:
+    """Settings that point the service at emulators on free loopback ports."""
+    wechat = f"http://127.0.0.1:{free_port()}"
+    bjpass = f"http://127.0.0.1:{free_port()}"
+    return {"HDT_WECHAT_API_BASE_URL": wechat, "HDT_WECHAT_OPEN_BASE_URL": wechat,
+            "HDT_BJPASS_AUTHORIZE_URL": f"{bjpass}/oauth2/authorize",
+            "HDT_BJPASS_TOKEN_URL": f"{bjpass}/oauth2/token",
+            "HDT_BJPASS_USERINFO_URL": f"{bjpass}/oauth2/userinfo"}
+
+
 @contextmanager
-def service(*, workers: int, extra_env: dict[str, str] | None = None) -> Iterator[Stack]:
-    """The service with ``workers`` processes on a fresh PostgreSQL database, demo data loaded."""
+def service(*, workers: int, extra_env: dict[str, str] | None = None,
+            emulators: bool = False) -> Iterator[Stack]:
+    """The service with ``workers`` processes on a fresh PostgreSQL database, demo data loaded;
+    with ``emulators`` the WeChat and Beijing Pass emulators run beside it."""
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     subprocess.run(["redis-cli", "-u", REDIS_URL, "flushdb"], check=True, capture_output=True)
-    with fresh_database() as database_url:
-        env = service_env(database_url, **(extra_env or {}))
+    with fresh_database() as database_url, ExitStack() as stack:
+        env = service_env(database_url, **(emulator_env() if emulators else {}), **(extra_env or {}))
+        if emulators:
+            stack.enter_context(process([sys.executable, "-m", "app", "emulators"], env,
+                                        env["HDT_WECHAT_API_BASE_URL"] + "/_emulator/users"))
         run_cli(env, "seed-demo")
         port = free_port()
         base_url = f"http://127.0.0.1:{port}"
         args = [sys.executable, "-m", "app", "serve", "--port", str(port), "--workers", str(workers)]
-        with process(args, env, f"{base_url}/readyz"):
-            yield Stack(base_url, env, database_url)
+        stack.enter_context(process(args, env, f"{base_url}/readyz"))
+        yield Stack(base_url, env, database_url)
 
 
 @contextmanager

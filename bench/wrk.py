@@ -24,6 +24,7 @@ class Load:
     connections: int = 64
     duration_seconds: int = 10
     lua: str | None = None  # a custom wrk script (e.g. a different body per request)
+    warmup_lua: str | None = None  # for single-use inputs: the warm-up must not spend the run's
 
 
 @dataclass
@@ -67,14 +68,17 @@ def run(load: Load, *, threads: int = 1) -> Result:
     binary = ensure_wrk()
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
         script.write(_script(load))
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as warmup:
+        warmup.write(load.warmup_lua or _script(load))
     try:
         subprocess.run([binary, "-t", str(threads), "-c", str(load.connections), "-d", "2s",
-                        "-s", script.name, load.url], check=True, capture_output=True)
+                        "-s", warmup.name, load.url], check=True, capture_output=True)
         output = subprocess.run(
             [binary, "-t", str(threads), "-c", str(load.connections), "-d", f"{load.duration_seconds}s",
              "--latency", "-s", script.name, load.url], check=True, capture_output=True, text=True).stdout
     finally:
         Path(script.name).unlink()
+        Path(warmup.name).unlink()
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", output).group(1))
     p50 = _ms(re.search(r"\s50%\s+(\S+)", output).group(1))
     p99 = _ms(re.search(r"\s99%\s+(\S+)", output).group(1))

@@ -39,6 +39,10 @@ class Settings(BaseSettings):
     login_max_failures_per_account: int = 5
     login_max_failures_per_ip: int = 30
 
+    catalog_cache_seconds: int = 300
+    catalog_local_cache_seconds: float = 30.0
+    catalog_local_cache_entries: int = 4096
+
     log_level: str = "INFO"
     log_json: bool = True
     access_log: bool = True

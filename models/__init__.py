@@ -6,4 +6,5 @@ MODEL_MODULES = [
     "models.staff",
     "models.sessions",
     "models.outbox",
+    "models.catalog",
 ]

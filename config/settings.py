@@ -19,7 +19,9 @@ class SettingsError(RuntimeError):
 class Settings(BaseSettings):
     """Service settings. Names are the environment variables (prefix ``HDT_`` unless noted)."""
 
-    model_config = SettingsConfigDict(env_prefix="HDT_", extra="ignore", frozen=True)
+    # populate_by_name: Settings(database_url=...) must work despite the DATABASE_URL alias.
+    model_config = SettingsConfigDict(env_prefix="HDT_", extra="ignore", frozen=True,
+                                      populate_by_name=True)
 
     env: Literal["development", "test", "production"] = "development"
     database_url: str = Field(

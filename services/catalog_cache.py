@@ -25,6 +25,8 @@ VERSION_KEY = "catalog:version"
 CHANNEL = "catalog:invalidate"
 # After a Redis failure, skip Redis for this long so every request does not pay a timeout.
 REDIS_BACKOFF_SECONDS = 5.0
+# A cache read slower than this is treated as a failure: the database answers instead.
+REDIS_READ_TIMEOUT_SECONDS = 0.25
 _REDIS_FAILURES = (RedisError, OSError, asyncio.TimeoutError)
 
 
@@ -121,9 +123,10 @@ class CatalogCache:
         if self._redis_usable():
             try:
                 if version is None:
-                    version = await client.get(VERSION_KEY) or "0"
+                    version = await asyncio.wait_for(client.get(VERSION_KEY),
+                                                     REDIS_READ_TIMEOUT_SECONDS) or "0"
                 redis_key = f"catalog:{version}:{key}"
-                stored = await client.get(redis_key)
+                stored = await asyncio.wait_for(client.get(redis_key), REDIS_READ_TIMEOUT_SECONDS)
                 if stored is not None:
                     etag, _, body = stored.partition("\n")
                     document = CachedDocument(body=body, etag=etag)

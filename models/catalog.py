@@ -52,7 +52,7 @@ class ServiceItem(Entity):
     fee_fen = fields.IntField(default=0)
     requires_realname = fields.BooleanField(default=True)
     appointment_group = fields.CharField(max_length=32, null=True)
-    is_published = fields.BooleanField(default=True, db_index=True)
+    is_published = fields.BooleanField(default=True)
     popularity = fields.IntField(default=0)
     aliases = fields.JSONField(default=list)  # names residents use, e.g. "换身份证"
     # Lower-cased name, aliases, pinyin and initials joined by "|": what search matches against.

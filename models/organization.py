@@ -36,8 +36,9 @@ class Hall(Entity):
     hall_type = fields.CharEnumField(HallType, max_length=16, default=HallType.STREET)
     address = fields.CharField(max_length=255, default="")
     phone = fields.CharField(max_length=32, default="")
-    windows = fields.JSONField(default=list)
-    opening_hours = fields.JSONField(default=dict)
+    # Nullable so the columns can be added to halls that already exist; None reads as empty.
+    windows = fields.JSONField(default=list, null=True)
+    opening_hours = fields.JSONField(default=dict, null=True)
 
     class Meta:
         table = "halls"

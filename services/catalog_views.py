@@ -71,8 +71,8 @@ class HallOut(Schema):
     @classmethod
     def of(cls, hall: Hall, today: HallToday) -> HallOut:
         return cls(id=str(hall.id), code=hall.code, name=hall.name, hall_type=str(hall.hall_type),
-                   address=hall.address, phone=hall.phone, windows=hall.windows,
-                   opening_hours=hall.opening_hours, today=today)
+                   address=hall.address, phone=hall.phone, windows=hall.windows or [],
+                   opening_hours=hall.opening_hours or {}, today=today)
 
 
 ITEM_SUMMARY_COLUMNS = ("id", "code", "name", "level", "modes", "promised_limit_days", "fee_fen",

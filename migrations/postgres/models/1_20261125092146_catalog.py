@@ -48,7 +48,6 @@ COMMENT ON TABLE "calendar_overrides" IS '日历调整 — a local closure or ex
     "current_version" INT NOT NULL,
     "department_id" UUID NOT NULL REFERENCES "departments" ("id") ON DELETE RESTRICT
 );
-CREATE INDEX IF NOT EXISTS "idx_service_ite_is_publ_19610e" ON "service_items" ("is_published");
 COMMENT ON COLUMN "service_items"."level" IS 'MUNICIPAL: municipal\nDISTRICT: district';
 COMMENT ON COLUMN "service_items"."source" IS 'MUNICIPAL_CATALOG: municipal_catalog\nDISTRICT: district';
 COMMENT ON TABLE "service_items" IS '事项 — a government service item of the municipal/district catalog.';
@@ -81,13 +80,13 @@ COMMENT ON TABLE "catalog_audit_entries" IS '目录变更审计 — who changed 
     CONSTRAINT "uid_guide_versi_item_id_69abb3" UNIQUE ("item_id", "version")
 );
 COMMENT ON TABLE "guide_versions" IS '办事指南 — one immutable version of an item''s guide; applications pin the version id.';
-        ALTER TABLE "departments" ADD "sort_order" INT NOT NULL DEFAULT 0;
         ALTER TABLE "departments" ADD "phone" VARCHAR(32) NOT NULL DEFAULT '';
-        ALTER TABLE "halls" ADD "windows" JSONB NOT NULL;
-        ALTER TABLE "halls" ADD "hall_type" VARCHAR(16) NOT NULL DEFAULT 'street';
-        ALTER TABLE "halls" ADD "opening_hours" JSONB NOT NULL;
+        ALTER TABLE "departments" ADD "sort_order" INT NOT NULL DEFAULT 0;
+        ALTER TABLE "halls" ADD "opening_hours" JSONB;
+        ALTER TABLE "halls" ADD "windows" JSONB;
         ALTER TABLE "halls" ADD "phone" VARCHAR(32) NOT NULL DEFAULT '';
         ALTER TABLE "halls" ADD "address" VARCHAR(255) NOT NULL DEFAULT '';
+        ALTER TABLE "halls" ADD "hall_type" VARCHAR(16) NOT NULL DEFAULT 'street';
         COMMENT ON COLUMN halls."hall_type" IS 'DISTRICT: district\nSTREET: street';
         CREATE TABLE "service_item_life_events" (
     "lifeevent_id" UUID NOT NULL REFERENCES "life_events" ("id") ON DELETE CASCADE,
@@ -102,20 +101,20 @@ COMMENT ON TABLE "guide_versions" IS '办事指南 — one immutable version of 
 async def downgrade(db: BaseDBAsyncClient) -> str:
     return """
         DROP TABLE IF EXISTS "service_item_halls";
-        ALTER TABLE "departments" DROP COLUMN "sort_order";
         ALTER TABLE "departments" DROP COLUMN "phone";
-        ALTER TABLE "halls" DROP COLUMN "windows";
-        ALTER TABLE "halls" DROP COLUMN "hall_type";
+        ALTER TABLE "departments" DROP COLUMN "sort_order";
         ALTER TABLE "halls" DROP COLUMN "opening_hours";
+        ALTER TABLE "halls" DROP COLUMN "windows";
         ALTER TABLE "halls" DROP COLUMN "phone";
         ALTER TABLE "halls" DROP COLUMN "address";
+        ALTER TABLE "halls" DROP COLUMN "hall_type";
         DROP TABLE IF EXISTS "service_item_life_events";
         DROP TABLE IF EXISTS "service_item_halls";
         DROP TABLE IF EXISTS "service_items";
-        DROP TABLE IF EXISTS "catalog_audit_entries";
-        DROP TABLE IF EXISTS "life_events";
+        DROP TABLE IF EXISTS "guide_versions";
         DROP TABLE IF EXISTS "calendar_overrides";
-        DROP TABLE IF EXISTS "guide_versions";"""
+        DROP TABLE IF EXISTS "catalog_audit_entries";
+        DROP TABLE IF EXISTS "life_events";"""
 
 
 MODELS_STATE = (
@@ -146,66 +145,66 @@ MODELS_STATE = (
     "rMhqY+rZfnN9wlqJ+ZZZTb7W2q/U3p3Xan5zR6fikin/8PDwT17iQNezWW1RmRf+AJiAC4"
     "T/4uu9wrBXvF7xesXwFK9XWle8XvF6xesz6K6yxChQkoLcZpZQZiEsu+AYNrBFru+bewVt"
     "gsqHzl3vtnPZO48syD5hJe02K4m1WFQzzWUUkx6gYnppptXCxh42PEnIVn7Pj4nsncul3m"
-    "gsgTCrlQuxuKdcWlsbtwNulYX357vujRzemEja/OFM73+CoG0M6DntGHjYdDFxDvnzXoJ1"
-    "cIgSlk8I9MF167e0Di6vuhdpk4Y3cJFSSIKjFlFLRrAcyuGP3WnlrOSrlEe7r+6Pk8Xa76"
-    "HnUrl4N+e8fNI/fA3JrEf5v0uGVD3TSfyifGhBYJX4Oi3lxU19q817IDK0uHnuQ0ptoY0H"
-    "NBMd2hfTBORBgFaksaBOLHbLHdvUG43TklrUvDS4i5VrcfCj3pLrq25/d5FNoNnhHlfszi"
-    "oSv3WmTnWRDxsFtTXsV8fL5/c03h01w5iqMwQHfe8EDY3Qi8yTZkw6wgQELc/AASR+co1R"
-    "BRCw/kSDy9AD+wU6DnC8wV9Id99wVzGrxfCUubO3+3BpXo9l00ccLA8Gciq/RzmKd8n/sZ"
-    "suQ+Uofo1aX8ZRHB+SV3G2xeXL7OGs/NpmI2JPu+7cdL7cdj/dtq7PwRTpY+hqE0ww+46R"
-    "DSd9EtTrtqLbFEalX2863ZvohpgS++Si3fm5c/NJ+9K6uzsHA39y1Czoe75e3vERzrRSDe"
-    "dE8sxFyqzUMrmt2YwvTYxZ4B6NJPbOe9c8WQLg5kkuvvxWqhMjZlu4GiJ6FuIeM8lz+nFC"
-    "aiWYy8mZpVNP+7feYj9QNPNcdW8+hdXTzqEf6flhiE2JUzrfPRcTUY65tXtNOcMqmIEXE1"
-    "knISrvL2H1FDwOVRbawil4X4NmdhPSJ3PwYh2qTDl4AnWJfyfURr5Ph3/Q8l4c/aTR95r6"
-    "0VHfO23Uz9h1/fh0nh8XxveJ/VGIi2zLxg4C7J2J+x5Y7EmUQBP4HyViANn8ZM8s1k0AdL"
-    "m4dG+WbT1WxfKVZJiqKhfNKyLrykXzGrW+jIvGwI5lwplWNPAsLadY5pMsk3Uik1+zZzwi"
-    "yV4MHeI+7RLLNlLaVKjKDeuyTKpPLlp3nctzcNQn39q3nY+d9odzUBeRaIwqnoPjJV1Zfs"
-    "bUcf20GSVL8T8W5UndXbeurqR7ufhLk0U5f0ZQ0f7itB8bmp9xUhT9jKBC/znoiw8uMuhL"
-    "RNeigRKFdK9/2BdhlEV7ekJI9fIVXIsCwMI9PCW2IeT3qXtjR4OM8z5KrMenNqOby21xH7"
-    "oQ+53ah26l4MlkCNHqQYCyCKYdI3AvksksgievEZ8vKxLHYfx2dZH/0I/mnIiay/sRDb7Z"
-    "8smwofNQrAFkJSeN2D5bolEAdZ164bZaJh05PAF3it0xq8HXmKfUNgAkBqCiaWiCXrf3Re"
-    "pA3PTzlOdQeQ6VD0l5DpXWS+I55MtaRb2GcZm9ywZev229e87ZHQY7tD+0MXTGhThjWnAP"
-    "4d5IRqpLXUtbLfZKIqq8JCv4AhV5Lyl533LyXtlGn5cj7AKwPLoeovkUWY+09zRVbwFeGY"
-    "zZG4LBLGLKPt2vAkenFjKAS/ne2PN9sBlHfiu2ARNbfx0QhDkpBv8BI5MOoPkmS9E3+Bxp"
-    "OpZont+1A8yMxDblYjt6lZ6lGPzujEk7yuUUg3+NWl+GwYcj8yqpWaFsmblO5fKqffvLOW"
-    "DI2g99ctv+1mn/2r49BzZ6xGiK7D753Lq60q5bN61PvFykkPvmAbvX+nDduTkH0Jhgkp5O"
-    "l8oEWvs2SfMptGCQfkZQHZajjh7aHJq+EVwMzriMSiRZnEgS2dbPzCRJLUHuJrRPJpTEe5"
-    "Y8o0Q+xq4B4OTRTDs5FDwJb2ZueRpjdRbZ7p5FdouGbJwa9+gDIhWJnyRxv7rIVWL7NTWX"
-    "V13SW9IlfItzIQeEnL8zjL+5jIMchxPwgyGcYHP25j2gzG4H2HXA3efWv+qNJt/53HFZP5"
-    "Psyb7eplW4Qkmm0apydrwi2qucHa9R68s4O/yBuyApSQhtlpWU5MzpIizP38dFe2AfIXcj"
-    "5TC9lFyZXUgrLpev3/UTglaQVCekVAdOxx8wK69wuEdSSkUxPRlYg75bmClhhfk2KbmH8+"
-    "3uzq9Zs8qm7opmVVJyDWouJ+PfDy2jRzb+raTlhKTSctm0XCBMaZP+pa7nDuj39mPOYffx"
-    "29VF3iUqKmrosdB592dnzb7XODWGPIvlzN/GuBllsRAgmuNRMux5+BHZ4MDynHEVmMgYIf"
-    "sNQN/ZE8wZoERH78HUxq6LCE9y4af46WNIRugnh/VcSBwoHCiyXJoXegvlsiqNjapcVq/H"
-    "eaFcVq9R68u4rMQw7ysro/V8fpqU2pRzZZ8IKhwxpY0YHEX32E3JKayXybKZmRRKYF6w5e"
-    "tcRG35mhi61rHlq+UNGH7jlSaXtOxWSF1J/Iwln0xKxekumTVr0lHLM7DbJq4tPSgnW6m6"
-    "iN/pfnUN8voam/LsAmflnDYRYgxr2Gjws9YNvt1pc3jCrgf8DPYz9m/ItqZjGjAmg11DN2"
-    "JR/uOrYreC6ZjRq4O5gS1Jv9jSMxWHUxxOWfOKwymtl4TDsYmI5px/k0MqQoE9XBbfAHXT"
-    "wxzYAvjKs2b3AeD1n+8jzk3UqVHIBZEQUjsDP9mLfWOv0DHFMRFFitdOikUHLmgQz0VUOt"
-    "DC7BUcHP763OSVQsfmlhPYJ5MAYr0qkQTAng9uvl5dvVQWwCfWp9E3ZDv+d2fIfOJ+dRGP"
-    "H/Ga2qNfdfntDevvULg42jyunXJK3TiNnzeLJxNPPAQEbYtwfgI4oj85QDz2PeeRJtbFRh"
-    "oOsAKeHQpgSZbA9h7dJ31yfz9hXdrGDIb7+yq4v3dcZLFL4QG4vxcMkzVq8VOUWemQmiad"
-    "guDMY+etj62jj9EEHlqz/M0awp9k8Hi1MYNyGuySDbyb9FE5DV6j1pdxGjzOJ86kyjskZz"
-    "+0mMT2zgPZpHL9sz7qRyenJ2fHzZPowI+oZNGpH9kDP1jzLl8WLxrsnZbbQ5/BBugsJQZ2"
-    "Q3MuCXX+ln5JqT3wGiwakDaxmZ+JRtDUBtDBhXBPiSngCwM/REiLv2oB8CWiSgGFFRCRpC"
-    "IetIRQOXxo/Hl740MTVLWIQiIBpYy1KyPhKSiilIxgOZSzV95m35fPyIBMNQts06TYHswb"
-    "W9hzOnSGDGaFoE5IKRKwzLlQL7WEUjag92cNpaTIrryI8sI7KV3hIcrNc5vfrC5aPTFZtY"
-    "I5bv7pTKeNI3l2GeBNAge7nliaAAd9j1UNJKqA/9XkEYyDZlP8NazVojWRYe2It3YERWv1"
-    "5hv/oKeRTT3LCZclxDKII1tZKdGbqTjKkoyBVbUk8oqc42pJ5DVqfZklkaIhaOuNPivR/i"
-    "zrD/ErerqUOlWqAA1yqO1q1DaQJAg4dzUvKbS9Bb3apkBew2re9lKZkixL4sK8hmTWo/zf"
-    "7dCsFx19FpAs8XVa+pyc5Lfa/JgiNudGi1RJwjKkttDJA5qJju8LawL4gLJFegvq8Bb8HG"
-    "f/vjtmRvxonBbXUk+SMj9WrsW1ER0xlH9GUOzzZKcEJb9+wTlB8S9dnrpxUvTu7PTdnBSN"
-    "6COyiTisJ05jeMgZDyibsF6kYwuabw3MNa27YRqZnIGt+wGKSCkipUxqRaSU1hWRemlTZt"
-    "O2viJS8w1w62dLoMtq5W+By++lA5wekeTciOUOrIqEt7hOGlpEBa2ByvXXm85l50vr6nxu"
-    "XvXJh85d77Zz2TsHiXZffmti6tn6ygeJzaV3STHaZavXuup+iilIC8zedSmqvsz4VM8fn+"
-    "qZ8YnTkGIhUqFAOYI+9ioih2OrDU04kmgkf8pISu1dyMeGpg0e4GriCXY1A84keOc64mSi"
-    "yh2XDq63bDrBDuMDK2GcI61gTsPMY4WHqEhWSExCwZmG00Z/e2J3ecb1TLnpfkGpiSCRgy"
-    "uVT8E8YA1sCueQOW13Lrzodq8Sc+FFJx2g/fX6os0GaTFEs0rYd7lmFQAti7InipPjRCBG"
-    "kYlQKrzSfFiyzPCNb+jhaNG2fQV7fFp0Y5094xTY+b5uUcszoY1dSdhp/syYEFIjeGYAMT"
-    "F0ijGamIjiNGvnNA6Ctj7WXPRd4lLOT4JKie0Bq9l2ApTu2TafCYsnDksk1UCTHmhKce56"
-    "2Ry+G4lrf7nTl0sK7zOPX75t+67IRTHusQk1vZduyjgMxD/+csujOuTDxaLdfHfLEs/TQG"
-    "JoyG5ftDpm6U2T9qTH/lhbPFY6eOh5UVmJFIudWsgsGpOV+NJ0RNY8yC0Zi5WOs0rHYcli"
-    "tdYZi5UNWOAnoq9D8UueG7/bOg8/cll1x46bf46mIx0V0PHCgLsWsrE+rkhi7YI71UVhdn"
-    "Be56n4unxNrDmGLdcWl5qIEvM7UHtpu+p6zO/8cLVclpPvLsynN/sQbbGRTGn+oyqAcFB9"
-    "D9E9qtWWWZSs1fIXJfk96YZURXxXMZHt+65ehkiuzUu1vewByWT24/9rX24o"
+    "gsgTCrlQuxuKdcWlsbtwNulYX357vujRzemEja/OFM73+CoG3ItRJjHQMPmy4mziF/3EuQ"
+    "Do5QwvAJcT64bv2WVsHlVfcibdHwBi5S+khQ1CJayQiWQjf8qTutm5U8lfJY99W9cbJI+z"
+    "30WyoH7+Zcl096h68hmfUo/3fJgKpnuohflA0tCKsSX6elfLipb7V5D0SGFjfOfUipLbTx"
+    "gGaiQ/timoA8CM+KNBbUiUVuuWObeqNxWlKLmpeGdrFyLQ5+1FtyPdXt7y6yCTQ73N+K3V"
+    "lF4rXO1Kku8mCjoLaG/ep4+eyexrujZhhRdYbgoO+doKER+pB5yoxJR5iAoOUZOIDET60x"
+    "qgAC1p9ocBn6X79AxwGON/gL6e4b7ihmtRieMmf2dh8uzeqxbPqIg8XBQE5l9yg38S55P3"
+    "bTYajcxK9R68u4ieND8iqutrh8mf2blV/bbETsadedm86X2+6n29b1OZgifQxdbYIJZt8x"
+    "suGkT4J63VZ0m8Ko9OtNp3sT3RBTYp9ctDs/d24+aV9ad3fnYOBPjpoFfb/Xy7s9wplWqu"
+    "GcOJ65SJmVWianNZvxpWkxC5yjkcTe+e6aJ0sA3DzJxZffSnVixGwLV0NEz0LcYyZ5Tj9O"
+    "SK0Eczk5s3Tqaf/WW+wHimaeq+7Np7B62jn0Iz0/DLEpcUnne+diIs/yy63WwffRMZcw0x"
+    "jDKph/FxNZJyEq7y9h9QQ8DlUW2sIJeF+DZnYT0icz8GIdqkwZeAJ1iX8n1Ea+T4d/0PJe"
+    "HP2k0fea+tFR3ztt1M/Ydf34dJ4dF0b3id1RiItsy8YOAuydifseWOxJlEAT+B8lIgDZ/G"
+    "TPLNZNAHS5uHRnlm09VkXylWSYqioXzSsi68pF8xq1voyLxsCOZcKZVjTsLC2nWOaTLJN1"
+    "IpNfs2c8IslODB3iPu0SyzZS2kSoyg3rskyqTy5ad53Lc3DUJ9/at52PnfaHc1AXcWiMKp"
+    "6D4yVdWX6+1HH9tBmlSvE/FmVJ3V23rq6kO7n4S5NFOX9GUNH+4rQfG5qfb1IU/YygQv85"
+    "6IsPLjLoS0TXooESBXSvf9gXQZRFe3pCSPXyFVyLAsDCPTwltiHk96l7Y0eDjPM+SqzHp7"
+    "aim8ttcRe6EPud2oVupeDJZAjR6kGAsgimHSNwL5LHLIInrxGfLysSx2H8dnWR/9CP5pyI"
+    "msv7EQ2+1fLJsKHzUKwBZCUnjdguW6JRAHWdeuGmWiYdOTz9dordMavB15in1DYAJAagom"
+    "logl6390XqQNz085TnUHkOlQ9JeQ6V1kviOeTLWkW9hnGZvcsFXr9tvXvO2R0GO7Q/tDF0"
+    "xoU4Y1pwD+HeSD6qS11LWy32SiKqvCQr+AIVeS8ped9y8l7ZRp+XI+wCsDy6HqL5FFmPtP"
+    "c0VW8BXhmM2RuCwSxiyj7drwJHpxYygEv5ztjzXbAZR34rNgETG38dEIQ5KQb/ASOTDqD5"
+    "JkvRN/gcaTqWaJ7ftQPMjMQm5WIzepWepRj87oxJO8rlFIN/jVpfhsGHI/MqqVmhbJm5Tu"
+    "Xyqn37yzlgyNoPfXLb/tZp/9q+PQc2esRoiuw++dy6utKuWzetT7xcpJD75gG71/pw3bk5"
+    "B9CYYJKeTpfKBFr7JknzKbRgkH5GUB2Vow4e2hyavhFcDM64jEokWZxIEtnWz8wkSS1B7i"
+    "a0TyaUxHuWPKNEPsauAeDkwUw7ORQ8CW9mbnkaY3US2e6eRHaLhmycGvfoAyIViZ8kcb+6"
+    "yFVi+zU1l1dd0lvSJXyDcyEHhJy/M4y/uYyDHIcT8IMhnGBz9uY9oMxuB9h1wN3n1r/qjS"
+    "bf99xxWT+T7Mi+3qZVuEJJptGqcna8ItqrnB2vUevLODv8gbsgKUkIbZaVlOTE6SIsz9/H"
+    "RXtgHyF3I+UwvZRcmV1IKy6Xr9/1E4JWkFQnpFQHTscfMCuvcLhHUkpFMT0ZWIO+W5gpYY"
+    "X5Nim5h/Pt7s6vWbPKpu6KZlVScg1qLifj3w8to0c2/q2k5YSk0nLZtFwgTGmT/qWu5w7o"
+    "9/ZjzlH38dvVRd4lKipq6LHQafdnZ82+1zg1hjyL5czfxrgZZbEQIJrjUTLsefgR2eDA8p"
+    "xxFZjIGCH7DUDf2RPMGaBER+/B1MauiwhPcuFn+OljSEboJ4f1XEgcKBwoslyaF3oL5bIq"
+    "jY2qXFavx3mhXFavUevLuKzEMO8rK6P1fH6alNqUc2WfCCocMaWNGBxF99hNySmsl8mymZ"
+    "kUSmBesOXrXERt+ZoYutax5avlDRh+45Uml7TsVkhdSfyMJZ9MSsXpLpk1a9JRyzOw2yau"
+    "LT0oJ1upuojf6X51DfL6Gpvy7AJn5Zw2EWIMa9ho8JPWDb7daXN4wq4H/AT2M/ZvyLamYx"
+    "owJoNdQzdiUf7jq2K3gumY0auDuYEtSb/Y0jMVh1McTlnzisMprZeEw7GJiOacf5NDKkKB"
+    "PVwW3wB108Mc2AL4yrNm9wHg9Z/vI85N1KlRyAWREFI7Az/Zi31jr9ApxTERRYrXTopFBy"
+    "5oEM9FVDrQwuwVHBz++tzklULH5pYT2CeTAGK9KpEEwJ4Pbr5eXb1UFsAn1qfRN2Q7/ndn"
+    "yHzifnURjx/xmtqjX3X57Q3r71C4ONo8rp1ySt04jZ83iycTTzwEBG2LcH4COKI/OUA89j"
+    "3nkSbWxUYaDrACnh0KYEmWwPYe3Sd9cn8/YV3axgyG+/squL93XGSxS+EBuL8XDJM1avFT"
+    "lFnpkJomnYLgzGPnrY+to4/RBB5as/zNGsKfZPB4tTGDchrskg28m/RROQ1eo9aXcRo8zi"
+    "fOpMo7JGc/tJjE9s4D2aRy/bM+6kcnpydnx82T6MCPqGTRqR/ZAz9Y8y5fFi8a7J2W20Of"
+    "wQboLCUGdkNzLgl1/pZ+Sak98BosGpA2sZmfiUbQ1AbQwYVwT4kp4AsDP0RIi79qAfAlok"
+    "oBhRUQkaQiHrSEUDl8aPx5e+NDE1S1iEIiAaWMtSsj4SkoopSMYDmUs1feZt+Xz8iATDUL"
+    "bNOk2B7MG1vYczp0hgxmhaBOSCkSsMy5UC+1hFI2oPdnDaWkyK68iPLCOyld4SHKzXOb36"
+    "wuWj0xWbWCOW7+6UynjSN5dhngTQIHu55YmgAHfY9VDSSqgP/V5BGMg2ZT/DWs1aI1kWHt"
+    "iLd2BEVr9eYb/6CnkU09ywmXJcQyiCNbWSnRm6k4ypKMgVW1JPKKnONqSeQ1an2ZJZGiIW"
+    "jrjT4r0f4s6w/xK3q6lDpVqgANcqjtatQ2kCQIOHc1Lym0vQW92qZAXsNq3vZSmZIsS+LC"
+    "vIZk1qP83+3QrBcdfRaQLPF1WvqcnOS32vyYIjbnRotUScIypLbQyQOaiY7vC2sC+ICyRX"
+    "oL6vAW/Bxn/747Zkb8aJwW11JPkjI/Vq7FtREdMZR/RlDs82SnBCW/fsE5QfEvXZ66cVL0"
+    "7uz03ZwUjegjsok4rCdOY3jIGQ8om7BepGMLmm8NzDWtu2EamZyBrfsBikgpIqVMakWklN"
+    "YVkXppU2bTtr4iUvMNcOtnS6DLauVvgcvvpQOcHpHk3IjlDqyKhLe4ThpaRAWtgcr115vO"
+    "ZedL6+p8bl71yYfOXe+2c9k7B4l2X35rYurZ+soHic2ld0kx2mWr17rqfoopSAvM3nUpqr"
+    "7M+FTPH5/qmfGJ05BiIVKhQDmCPvYqIodjqw1NOJJoJH/KSErtXcjHhqYNHuBq4gl2NQPO"
+    "JHjnOuJkosodlw6ut2w6wQ7jAythnCOtYE7DzGOFh6hIVkhMQsGZhtNGf3tid3nG9Uy56X"
+    "5BqYkgkYMrlU/BPGANbArnkDltdy686HavEnPhRScdoP31+qLNBmkxRLNK2He5ZhUALYuy"
+    "J4qT40QgRpGJUCq80nxYsszwjW/o4WjRtn0Fe3xaVHX25Tu7RS3PhDZ2JXGn+VNjQkgN4Z"
+    "kRxMTQKUZpYiKK1Kyd1DgI2vpYc9F3iU85PwsqJbYHtGbbGVC6Z9t8KiyeOSyRVANNeqAp"
+    "xcHrZfP4biSw/eWOXy4pvM88f/m27fsiFwW5xybU9Ga6KeswEP/4yy0P65APF4u2890tUz"
+    "xPA4mhIbt/0eqYpXdN2pMe+2NtAVnp6KHnhWUlcix2aiWzaFBW4kvTIVnzKLdkMFY60Cod"
+    "iCUL1lpnMFY2YoEfib4OxS95cPxu6zz8yGXVHTtv/jmajnRUQMcLI+5ayMb6uCIJtgvuVB"
+    "fF2cF5nacC7PI1seYgtlxbXGoiSszvQO2l7arrMb/z49VyWU6+vzCf3uxDuMVGUqX5j6oA"
+    "wkH1PUT3qFZbZlWyVstfleT3pDtSFfFdxUS277t6GSK5Ni/V9tIHJJPZj/8Dgz9t3Q=="
 )

@@ -53,6 +53,7 @@ def _etag_matches(request: Request, etag: str) -> bool:
 
 def respond_document(request: Request, document: CachedDocument) -> HTTPResponse:
     """A cached, already serialised response; 304 when the client's ETag is current."""
+    # Cached reads are stored as the JSON of their response shape, so they are sent as stored.
     headers = {"etag": document.etag, "cache-control": "no-cache"}
     if _etag_matches(request, document.etag):
         return HTTPResponse(status=304, headers=headers)

@@ -11,6 +11,7 @@ from typing import Any
 
 import orjson
 from pydantic import ValidationError
+from tortoise import connections
 from tortoise.transactions import in_transaction
 
 from app.context import Runtime
@@ -223,7 +224,7 @@ async def _update_item(item: ServiceItem, spec: ItemIn, changes: dict[str, Any],
     await audit(actor=SYNC_ACTOR, action="sync_update", item=item, changes=changes)
 
 
-async def sync(*, rt: Runtime | None, catalog: CatalogFile, dry_run: bool) -> SyncDiff:
+async def sync(*, rt: Runtime, catalog: CatalogFile, dry_run: bool) -> SyncDiff:
     """Bring the database in line with the export; with ``dry_run`` only compute the diff."""
     diff = SyncDiff()
     write = not dry_run
@@ -256,6 +257,8 @@ async def sync(*, rt: Runtime | None, catalog: CatalogFile, dry_run: bool) -> Sy
         if write and not diff.is_empty:
             await outbox.emit(event_type="catalog.synced", aggregate_id="catalog",
                               payload=diff.summary())
-    if write and not diff.is_empty and rt is not None:
+    if write and not diff.is_empty:
+        # Fresh planner statistics, so search uses the trigram index right after a big import.
+        await connections.get("default").execute_script("ANALYZE service_items")
         await catalog_cache.invalidate(rt.redis)
     return diff

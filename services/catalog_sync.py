@@ -27,7 +27,7 @@ from services.catalog_admin import (
     store_guide,
 )
 from services.catalog_cache import catalog_cache
-from services.catalog_input import CatalogFile, HallIn, ItemIn
+from services.catalog_input import CatalogFile, ItemIn
 
 SYNC_ACTOR = "sync"
 
@@ -131,13 +131,7 @@ class SyncDiff:
                 "unchanged_items": self.unchanged_items, "kept_items": self.kept_items}
 
 
-def _changed_fields(row: Any, spec: Any, names: tuple[str, ...]) -> list[str]:
-    return [n for n in names if _plain(getattr(row, n)) != _plain(getattr(spec, n))]
-
-
 def _plain(value: Any) -> Any:
-    if hasattr(value, "model_dump"):
-        return value.model_dump(mode="json")
     return value.value if hasattr(value, "value") else value
 
 
@@ -146,16 +140,12 @@ _EVENT_FIELDS = ("name", "sort_order")
 _HALL_FIELDS = ("name", "hall_type", "address", "phone", "windows", "opening_hours")
 
 
-def _hall_values(spec: HallIn) -> dict[str, Any]:
-    return spec.model_dump(mode="json", exclude={"code"})
-
-
 async def _sync_simple(model: Any, specs: list, names: tuple[str, ...], section: str,
-                       diff: SyncDiff, write: bool, values=None) -> dict[str, Any]:
+                       diff: SyncDiff, write: bool) -> dict[str, Any]:
     """Upsert departments, life events or halls by code; returns code -> row."""
     rows = {r.code: r for r in await model.filter(code__in=[s.code for s in specs])}
     for spec in specs:
-        data = values(spec) if values else spec.model_dump(mode="json", exclude={"code"})
+        data = spec.model_dump(mode="json", exclude={"code"})
         row = rows.get(spec.code)
         if row is None:
             diff.add(section, spec.code, None)
@@ -170,7 +160,7 @@ async def _sync_simple(model: Any, specs: list, names: tuple[str, ...], section:
 
 
 def _item_changes(item: ServiceItem, spec: ItemIn, departments: dict[str, Any],
-                        current_hash: str | None) -> dict[str, Any]:
+                  current_hash: str | None) -> dict[str, Any]:
     values = item_attributes(spec)
     changes: dict[str, Any] = attribute_changes(item, values)
     if item.department_id != departments[spec.department].id:
@@ -233,8 +223,7 @@ async def sync(*, rt: Runtime, catalog: CatalogFile, dry_run: bool) -> SyncDiff:
                                          "departments", diff, write)
         events = await _sync_simple(LifeEvent, catalog.life_events, _EVENT_FIELDS,
                                     "life_events", diff, write)
-        halls = await _sync_simple(Hall, catalog.halls, _HALL_FIELDS, "halls", diff, write,
-                                   values=_hall_values)
+        halls = await _sync_simple(Hall, catalog.halls, _HALL_FIELDS, "halls", diff, write)
         codes = [i.code for i in catalog.items]
         existing = {i.code: i for i in await ServiceItem.filter(code__in=codes).prefetch_related(
             "life_events", "halls")}

@@ -11,12 +11,12 @@ from typing import Any
 
 import orjson
 from pydantic import ValidationError
-from tortoise import connections
+from tortoise import BaseDBAsyncClient, connections
 from tortoise.transactions import in_transaction
 
 from app.context import Runtime
 from app.errors import AppError
-from models.catalog import GuideVersion, ItemSource, LifeEvent, ServiceItem
+from models.catalog import CatalogAuditEntry, GuideVersion, ItemSource, LifeEvent, ServiceItem
 from models.organization import Department, Hall
 from services import outbox
 from services.catalog_admin import (
@@ -30,6 +30,7 @@ from services.catalog_cache import catalog_cache
 from services.catalog_input import CatalogFile, ItemIn
 
 SYNC_ACTOR = "sync"
+_BATCH = 500
 
 
 class CatalogFileInvalid(AppError):
@@ -185,15 +186,40 @@ async def _current_hashes(items: list[ServiceItem]) -> dict[str, str]:
             if current[str(item_id)] == version}
 
 
-async def _create_item(spec: ItemIn, departments: dict, events: dict, halls: dict) -> None:
-    item = await ServiceItem.create(code=spec.code, department_id=departments[spec.department].id,
-                                    source=ItemSource.MUNICIPAL_CATALOG, **item_attributes(spec))
-    if spec.life_events:
-        await item.life_events.add(*[events[c] for c in set(spec.life_events)])
-    if spec.halls:
-        await item.halls.add(*[halls[c] for c in set(spec.halls)])
-    await store_guide(item=item, guide=spec.guide, actor=SYNC_ACTOR, change_note="目录同步")
-    await audit(actor=SYNC_ACTOR, action="sync_create", item=item, changes={"code": spec.code})
+async def _link(conn: BaseDBAsyncClient, relation: str, pairs: list[tuple[Any, Any]]) -> None:
+    """Insert many-to-many rows (item, other) in one statement batch."""
+    if not pairs:
+        return
+    m2m = ServiceItem._meta.fields_map[relation]
+    postgres = conn.capabilities.dialect == "postgres"
+    marks = ("$1", "$2") if postgres else ("?", "?")
+    query = (f'INSERT INTO "{m2m.through}" ("{m2m.backward_key}", "{m2m.forward_key}") '
+             f"VALUES ({marks[0]}, {marks[1]})")
+    await conn.execute_many(query, [[a, b] if postgres else [str(a), str(b)] for a, b in pairs])
+
+
+async def _create_items(conn: BaseDBAsyncClient, specs: list[ItemIn], departments: dict,
+                        events: dict, halls: dict) -> None:
+    """Insert new items with their first guide version in bulk: a 10,000-item import is one pass.
+
+    Their audit entries are written here too; the sync's one outbox event announces them.
+    """
+    items = [ServiceItem(code=spec.code, department_id=departments[spec.department].id,
+                         source=ItemSource.MUNICIPAL_CATALOG, current_version=1,
+                         **item_attributes(spec)) for spec in specs]
+    await ServiceItem.bulk_create(items, batch_size=_BATCH, using_db=conn)
+    await GuideVersion.bulk_create(
+        [GuideVersion(item_id=item.id, version=1, content_hash=guide_hash(spec.guide),
+                      change_note="目录同步", created_by=SYNC_ACTOR, **spec.guide.model_dump(mode="json"))
+         for item, spec in zip(items, specs)], batch_size=_BATCH, using_db=conn)
+    await _link(conn, "life_events", [(item.id, events[code].id) for item, spec in zip(items, specs)
+                                      for code in set(spec.life_events)])
+    await _link(conn, "halls", [(item.id, halls[code].id) for item, spec in zip(items, specs)
+                                for code in set(spec.halls)])
+    await CatalogAuditEntry.bulk_create(
+        [CatalogAuditEntry(actor=SYNC_ACTOR, action="sync_create", item_id=item.id,
+                           item_code=item.code, changes={"code": item.code}) for item in items],
+        batch_size=_BATCH, using_db=conn)
 
 
 async def _update_item(item: ServiceItem, spec: ItemIn, changes: dict[str, Any],
@@ -218,7 +244,7 @@ async def sync(*, rt: Runtime, catalog: CatalogFile, dry_run: bool) -> SyncDiff:
     """Bring the database in line with the export; with ``dry_run`` only compute the diff."""
     diff = SyncDiff()
     write = not dry_run
-    async with in_transaction():
+    async with in_transaction() as conn:
         departments = await _sync_simple(Department, catalog.departments, _DEPARTMENT_FIELDS,
                                          "departments", diff, write)
         events = await _sync_simple(LifeEvent, catalog.life_events, _EVENT_FIELDS,
@@ -228,12 +254,12 @@ async def sync(*, rt: Runtime, catalog: CatalogFile, dry_run: bool) -> SyncDiff:
         existing = {i.code: i for i in await ServiceItem.filter(code__in=codes).prefetch_related(
             "life_events", "halls")}
         hashes = await _current_hashes(list(existing.values()))
+        new_items = []
         for spec in catalog.items:
             item = existing.get(spec.code)
             if item is None:
                 diff.add("items", spec.code, None)
-                if write:
-                    await _create_item(spec, departments, events, halls)
+                new_items.append(spec)
                 continue
             changes = _item_changes(item, spec, departments, hashes.get(str(item.id)))
             if not changes:
@@ -242,6 +268,8 @@ async def sync(*, rt: Runtime, catalog: CatalogFile, dry_run: bool) -> SyncDiff:
             diff.add("items", spec.code, list(changes))
             if write:
                 await _update_item(item, spec, changes, departments, events, halls)
+        if write:
+            await _create_items(conn, new_items, departments, events, halls)
         diff.kept_items = await ServiceItem.exclude(code__in=codes).count()
         if write and not diff.is_empty:
             await outbox.emit(event_type="catalog.synced", aggregate_id="catalog",

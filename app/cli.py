@@ -12,6 +12,7 @@ import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
 from functools import partial
+from pathlib import Path
 from urllib.parse import urlsplit
 
 import pyotp
@@ -168,6 +169,38 @@ def cmd_seed_demo(args: argparse.Namespace, settings: Settings) -> None:
     print("\n".join(created) if created else "demo data already present")
 
 
+def cmd_sync_catalog(args: argparse.Namespace, settings: Settings) -> None:
+    """Import a municipal catalog export (JSON, see docs/catalog.md); --dry-run prints the diff only."""
+    from app.errors import AppError
+    from services import catalog_sync
+
+    try:
+        catalog = catalog_sync.parse_catalog(Path(args.file).read_bytes())
+    except AppError as exc:
+        for error in exc.details.get("errors", [exc.details]):
+            where = error.get("path") or f"line {error.get('line')}, column {error.get('column')}"
+            print(f"{args.file}: {where}: {error.get('reason')}", file=sys.stderr)
+        sys.exit(f"{args.file}: {exc.message}; nothing was written")
+
+    async def run() -> list[str]:
+        async with cli_runtime(settings) as rt:
+            diff = await catalog_sync.sync(rt=rt, catalog=catalog, dry_run=args.dry_run)
+            return diff.lines()
+
+    prepare_database(settings)
+    print("\n".join(asyncio.run(run())))
+    if args.dry_run:
+        print("dry run: nothing was written")
+
+
+def cmd_generate_catalog(args: argparse.Namespace, settings: Settings) -> None:
+    """Write a synthetic catalog of --items items in the sync format (for benchmarks)."""
+    from services import catalog_generator
+
+    catalog_generator.write(items=args.items, out=Path(args.out))
+    print(f"wrote {args.items} items to {args.out}")
+
+
 def cmd_create_staff(args: argparse.Namespace, settings: Settings) -> None:
     """Create a staff account with scoped roles."""
     from services import staff
@@ -270,6 +303,12 @@ def build_parser() -> argparse.ArgumentParser:
     add("migrate", cmd_migrate)
     add("makemigrations", cmd_makemigrations).add_argument("name", help="short name, e.g. add_slots")
     add("seed-demo", cmd_seed_demo)
+    sync_catalog = add("sync-catalog", cmd_sync_catalog)
+    sync_catalog.add_argument("file", help="catalog export, JSON")
+    sync_catalog.add_argument("--dry-run", action="store_true", help="print the diff, write nothing")
+    generate_catalog = add("generate-catalog", cmd_generate_catalog)
+    generate_catalog.add_argument("--items", type=int, default=10000)
+    generate_catalog.add_argument("out", help="output JSON file")
     create_staff = add("create-staff", cmd_create_staff)
     create_staff.add_argument("--username", required=True)
     create_staff.add_argument("--display-name", required=True)

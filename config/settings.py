@@ -69,6 +69,10 @@ class Settings(BaseSettings):
     login_return_origins: list[str] = []
     oauth_state_ttl_seconds: int = 600
 
+    catalog_cache_seconds: int = 300
+    catalog_local_cache_seconds: float = 30.0
+    catalog_local_cache_entries: int = 4096
+
     log_level: str = "INFO"
     log_json: bool = True
     access_log: bool = True

@@ -3,9 +3,12 @@
 from sanic import Blueprint
 
 from routes.auth import bp as auth_bp
+from routes.catalog import bp as catalog_bp
+from routes.catalog_admin import bp as catalog_admin_bp
 from routes.health import bp as health_bp
 from routes.identity import bp as identity_bp
 from routes.ledger import bp as ledger_bp
 from routes.me import bp as me_bp
 
-BLUEPRINTS: list[Blueprint] = [health_bp, auth_bp, me_bp, identity_bp, ledger_bp]
+BLUEPRINTS: list[Blueprint] = [health_bp, auth_bp, me_bp, identity_bp, catalog_bp, catalog_admin_bp,
+                               ledger_bp]

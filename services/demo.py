@@ -1,11 +1,12 @@
-"""Demo data for development: departments, halls and staff accounts (idempotent)."""
+"""Demo data for development: the demo catalog, departments, halls and staff (idempotent)."""
 
 from __future__ import annotations
 
 from app.context import Runtime
 from models.organization import Department, Hall
 from models.staff import StaffMember
-from services import staff
+from services import catalog_sync, staff
+from services.catalog_generator import DEMO_CATALOG
 from services.staff import RoleSpec
 
 DEMO_DEPARTMENTS = [
@@ -20,6 +21,7 @@ DEMO_HALLS = [
 # Development-only passwords, printed by `seed-demo` and listed in README.md.
 DEMO_STAFF = [
     ("admin", "目录管理员", "admin-demo-pass", ["admin"]),
+    ("admin-ga", "公安分局目录管理员 孙悦", "admin-demo-pass", ["admin:HDGA"]),
     ("clerk", "综合窗口 王敏", "clerk-demo-pass", ["clerk@HD-CENTER"]),
     ("reviewer-ga", "公安分局审批 李强", "reviewer-demo-pass", ["reviewer:HDGA"]),
     ("reviewer-scjg", "市场监管审批 赵静", "reviewer-demo-pass", ["reviewer:HDSCJG"]),
@@ -30,6 +32,12 @@ DEMO_STAFF = [
 async def seed(*, rt: Runtime) -> list[str]:
     """Create whatever demo rows are missing and say what was created."""
     created = []
+    # The demo catalog (services/data/demo_catalog.json) carries the departments and halls
+    # below too, with full details; syncing it again changes nothing.
+    diff = await catalog_sync.sync(rt=rt, catalog=catalog_sync.parse_catalog(DEMO_CATALOG.read_bytes()),
+                                   dry_run=False)
+    if not diff.is_empty:
+        created.append(f"catalog {diff.summary()}")
     for code, name in DEMO_DEPARTMENTS:
         if not await Department.exists(code=code):
             await Department.create(code=code, name=name)

@@ -182,3 +182,56 @@ async def add_beijing_pass_identity(bjpass: httpx.AsyncClient, **overrides) -> d
     response = await bjpass.post("/_emulator/identities", json=person)
     assert response.status_code == 201, response.text
     return response.json()
+
+
+def guide_spec(**overrides) -> dict:
+    """A valid guide in the sync/admin format."""
+    guide = {
+        "conditions": "本人申请",
+        "legal_basis": "《中华人民共和国居民身份证法》",
+        "fee_description": "不收费",
+        "materials": [{"name": "居民身份证", "original_required": True, "from_e_certificate": True}],
+        "steps": [{"name": "申请", "limit_days": 0}, {"name": "受理", "limit_days": 0},
+                  {"name": "审查", "limit_days": 5}, {"name": "决定", "limit_days": 1}],
+        "data_template": {"fields": [
+            {"name": "applicant_name", "label": "申请人姓名", "type": "string", "required": True},
+            {"name": "reason", "label": "申请原因", "type": "choice", "options": ["到期换领", "损坏换领"]},
+        ]},
+    }
+    return guide | overrides
+
+
+def item_spec(code: str, name: str, *, department: str = "HDGA", **overrides) -> dict:
+    """A valid catalog item in the sync/admin format."""
+    item = {"code": code, "name": name, "department": department, "level": "district",
+            "modes": ["online_prereview", "appointment", "one_window"], "legal_limit_days": 60,
+            "promised_limit_days": 15, "fee_fen": 0, "appointment_group": "HUZHENG",
+            "popularity": 100, "aliases": [], "life_events": [], "halls": ["HD-CENTER"],
+            "guide": guide_spec()}
+    return item | overrides
+
+
+def catalog_document(items: list[dict], **overrides) -> dict:
+    """A catalog export with the departments, life events and hall the specs above use."""
+    document = {
+        "format": "hdt-catalog/1",
+        "departments": [{"code": "HDGA", "name": "海淀区公安分局"},
+                        {"code": "HDRS", "name": "海淀区人力资源和社会保障局"},
+                        {"code": "HDSCJG", "name": "海淀区市场监督管理局"}],
+        "life_events": [{"code": "birth", "name": "出生"}, {"code": "business", "name": "开办企业"}],
+        "halls": [{"code": "HD-CENTER", "name": "海淀区政务服务中心", "hall_type": "district",
+                   "opening_hours": {"working_days": [["09:00", "17:00"]]}},
+                  {"code": "HD-ZGC", "name": "中关村街道政务服务中心"}],
+        "items": items,
+    }
+    return document | overrides
+
+
+async def sync_catalog(rt: Runtime, document: dict, *, dry_run: bool = False):
+    """Run catalog sync in-process (so the server's cache sees the invalidation)."""
+    import orjson
+
+    from services import catalog_sync
+
+    catalog = catalog_sync.parse_catalog(orjson.dumps(document))
+    return await catalog_sync.sync(rt=rt, catalog=catalog, dry_run=dry_run)

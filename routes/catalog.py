@@ -1,0 +1,125 @@
+"""The service catalog for residents: items, search, guides, departments, life events, halls."""
+
+from __future__ import annotations
+
+from sanic import Blueprint, Request, Sanic
+from sanic.response import HTTPResponse
+
+from app.api import Page, Schema, endpoint, respond
+from services import catalog
+from services.catalog import GuideNotFound, HallNotFound, ItemFilter, ItemNotFound, SearchFilter
+from services.catalog_cache import CachedDocument, catalog_cache
+from services.catalog_views import (
+    DepartmentOut,
+    GuideOut,
+    GuideVersionBrief,
+    HallOut,
+    ItemDetail,
+    ItemSummary,
+    LifeEventOut,
+)
+
+bp = Blueprint("catalog", url_prefix="/api/v1/catalog")
+TAG = "事项目录"
+
+
+class ItemPage(Page[ItemSummary]):
+    pass
+
+
+class GuideVersionList(Schema):
+    items: list[GuideVersionBrief]
+
+
+@bp.after_server_start
+async def start_catalog_cache(app: Sanic) -> None:
+    settings = app.ctx.settings
+    catalog_cache.configure(redis_ttl_seconds=settings.catalog_cache_seconds,
+                            local_ttl_seconds=settings.catalog_local_cache_seconds,
+                            local_max_entries=settings.catalog_local_cache_entries)
+    catalog_cache.start(app.ctx.runtime.redis)
+
+
+@bp.before_server_stop
+async def stop_catalog_cache(app: Sanic) -> None:
+    await catalog_cache.stop()
+
+
+def _etag_matches(request: Request, etag: str) -> bool:
+    supplied = request.headers.get("if-none-match", "")
+    tags = {tag.strip().removeprefix("W/") for tag in supplied.split(",")}
+    return etag in tags or "*" in tags
+
+
+def respond_document(request: Request, document: CachedDocument) -> HTTPResponse:
+    """A cached, already serialised response; 304 when the client's ETag is current."""
+    # Cached reads are stored as the JSON of their response shape, so they are sent as stored.
+    headers = {"etag": document.etag, "cache-control": "no-cache"}
+    if _etag_matches(request, document.etag):
+        return HTTPResponse(status=304, headers=headers)
+    return HTTPResponse(document.body, headers=headers, content_type="application/json")
+
+
+@bp.get("/items")
+@endpoint(summary="事项列表（按部门、办理方式、人生事件、层级、大厅筛选；热门在前）", tag=TAG,
+          query=ItemFilter, response=ItemPage, errors=[(422, "INVALID_CURSOR")])
+async def list_items(request: Request, query: ItemFilter) -> HTTPResponse:
+    return respond_document(request, await catalog.list_items(rt=request.app.ctx.runtime,
+                                                              filters=query))
+
+
+@bp.get("/search")
+@endpoint(summary="搜索事项：名称任意片段、同义词、拼音和拼音首字母（如 sfz）", tag=TAG,
+          query=SearchFilter, response=ItemPage, errors=[(422, "INVALID_CURSOR")])
+async def search(request: Request, query: SearchFilter) -> HTTPResponse:
+    return respond_document(request, await catalog.search_items(rt=request.app.ctx.runtime,
+                                                                filters=query))
+
+
+@bp.get("/items/<item_id:str>")
+@endpoint(summary="事项详情及当前办事指南（支持 ETag / If-None-Match）", tag=TAG,
+          response=ItemDetail, errors=[ItemNotFound])
+async def item_detail(request: Request, item_id: str) -> HTTPResponse:
+    return respond_document(request, await catalog.item_detail(rt=request.app.ctx.runtime,
+                                                               item_id=item_id))
+
+
+@bp.get("/items/<item_id:str>/guides")
+@endpoint(summary="事项办事指南的全部版本（新版本在前）", tag=TAG, response=GuideVersionList,
+          errors=[ItemNotFound])
+async def guide_versions(request: Request, item_id: str) -> HTTPResponse:
+    return respond(GuideVersionList(items=await catalog.guide_versions(item_id=item_id)))
+
+
+@bp.get("/guides/<guide_id:str>")
+@endpoint(summary="按版本 id 读取办事指南（旧版本仍可读取；支持 ETag）", tag=TAG,
+          response=GuideOut, errors=[GuideNotFound])
+async def guide(request: Request, guide_id: str) -> HTTPResponse:
+    return respond_document(request, await catalog.guide_document(rt=request.app.ctx.runtime,
+                                                                  guide_id=guide_id))
+
+
+@bp.get("/departments")
+@endpoint(summary="部门列表", tag=TAG, response=Page[DepartmentOut])
+async def departments(request: Request) -> HTTPResponse:
+    return respond_document(request, await catalog.departments(rt=request.app.ctx.runtime))
+
+
+@bp.get("/life-events")
+@endpoint(summary="人生事件列表", tag=TAG, response=Page[LifeEventOut])
+async def life_events(request: Request) -> HTTPResponse:
+    return respond_document(request, await catalog.life_events(rt=request.app.ctx.runtime))
+
+
+@bp.get("/halls")
+@endpoint(summary="政务服务大厅及今日开放时间", tag=TAG, response=Page[HallOut])
+async def halls(request: Request) -> HTTPResponse:
+    return respond_document(request, await catalog.halls(rt=request.app.ctx.runtime))
+
+
+@bp.get("/halls/<hall_id:str>")
+@endpoint(summary="大厅详情（地址、窗口、今日开放时间；支持 ETag）", tag=TAG, response=HallOut,
+          errors=[HallNotFound])
+async def hall(request: Request, hall_id: str) -> HTTPResponse:
+    return respond_document(request, await catalog.hall_document(rt=request.app.ctx.runtime,
+                                                                 hall_id=hall_id))

@@ -1,0 +1,106 @@
+"""Catalog administration: create and edit items and guides, publish; every change audited."""
+
+from __future__ import annotations
+
+from pydantic import Field
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse
+
+from app.api import LocalDateTime, Schema, endpoint, respond
+from app.auth import staff_required
+from services import catalog_admin
+from services.catalog import ItemNotFound
+from services.catalog_input import ItemIn, ItemPatch
+from services.catalog_views import ItemDetail
+from services.guide_schema import Guide
+
+bp = Blueprint("catalog_admin", url_prefix="/api/v1/admin/catalog")
+TAG = "事项目录管理"
+ADMIN_ERRORS = [ItemNotFound, (403, "FORBIDDEN"), (422, "UNKNOWN_CODE")]
+
+
+class GuideEdit(Guide):
+    change_note: str = Field("", max_length=255)
+
+
+class AuditOut(Schema):
+    id: str
+    actor: str
+    action: str
+    item_code: str
+    changes: dict
+    at: LocalDateTime
+
+
+class AuditList(Schema):
+    items: list[AuditOut]
+
+
+@bp.post("/items")
+@endpoint(summary="新建区级事项及其办事指南", tag=TAG, body=ItemIn, response=ItemDetail, status=201,
+          secured=True, errors=[(403, "FORBIDDEN"), (409, "ITEM_CODE_EXISTS"), (422, "UNKNOWN_CODE")])
+@staff_required("admin")
+async def create_item(request: Request, body: ItemIn) -> HTTPResponse:
+    detail = await catalog_admin.create_item(rt=request.app.ctx.runtime,
+                                             principal=request.ctx.principal, spec=body)
+    return respond(detail, status=201)
+
+
+@bp.get("/items/<item_id:str>")
+@endpoint(summary="事项详情（含未发布事项）", tag=TAG, response=ItemDetail, secured=True,
+          errors=ADMIN_ERRORS)
+@staff_required("admin")
+async def get_item(request: Request, item_id: str) -> HTTPResponse:
+    return respond(await catalog_admin.item_for_admin(principal=request.ctx.principal,
+                                                      item_id=item_id))
+
+
+@bp.patch("/items/<item_id:str>")
+@endpoint(summary="修改事项属性", tag=TAG, body=ItemPatch, response=ItemDetail, secured=True,
+          errors=ADMIN_ERRORS)
+@staff_required("admin")
+async def update_item(request: Request, item_id: str, body: ItemPatch) -> HTTPResponse:
+    return respond(await catalog_admin.update_item(rt=request.app.ctx.runtime,
+                                                   principal=request.ctx.principal,
+                                                   item_id=item_id, patch=body))
+
+
+@bp.put("/items/<item_id:str>/guide")
+@endpoint(summary="修改办事指南（内容变化时生成新版本）", tag=TAG, body=GuideEdit,
+          response=ItemDetail, secured=True, errors=ADMIN_ERRORS)
+@staff_required("admin")
+async def replace_guide(request: Request, item_id: str, body: GuideEdit) -> HTTPResponse:
+    guide = Guide.model_validate(body.model_dump(exclude={"change_note"}))
+    return respond(await catalog_admin.replace_guide(
+        rt=request.app.ctx.runtime, principal=request.ctx.principal, item_id=item_id,
+        guide=guide, change_note=body.change_note))
+
+
+@bp.post("/items/<item_id:str>/publish")
+@endpoint(summary="发布事项", tag=TAG, response=ItemDetail, secured=True, errors=ADMIN_ERRORS)
+@staff_required("admin")
+async def publish(request: Request, item_id: str) -> HTTPResponse:
+    return respond(await catalog_admin.set_published(rt=request.app.ctx.runtime,
+                                                     principal=request.ctx.principal,
+                                                     item_id=item_id, published=True))
+
+
+@bp.post("/items/<item_id:str>/unpublish")
+@endpoint(summary="下线事项（居民不可见）", tag=TAG, response=ItemDetail, secured=True,
+          errors=ADMIN_ERRORS)
+@staff_required("admin")
+async def unpublish(request: Request, item_id: str) -> HTTPResponse:
+    return respond(await catalog_admin.set_published(rt=request.app.ctx.runtime,
+                                                     principal=request.ctx.principal,
+                                                     item_id=item_id, published=False))
+
+
+@bp.get("/items/<item_id:str>/audit")
+@endpoint(summary="事项变更审计记录（谁、何时、改了什么）", tag=TAG, response=AuditList, secured=True,
+          errors=ADMIN_ERRORS)
+@staff_required("admin")
+async def audit_trail(request: Request, item_id: str) -> HTTPResponse:
+    entries = await catalog_admin.audit_trail(principal=request.ctx.principal, item_id=item_id)
+    return respond(AuditList(items=[AuditOut(id=str(e.id), actor=e.actor, action=e.action,
+                                             item_code=e.item_code, changes=e.changes,
+                                             at=e.created_at) for e in entries]))

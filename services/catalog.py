@@ -1,0 +1,272 @@
+"""Catalog reads for residents: items, guides, departments, life events, halls; cached."""
+
+from __future__ import annotations
+
+import datetime
+import uuid
+from typing import Any
+
+from pydantic import Field
+from tortoise.expressions import Q
+
+from app.api import Page, Schema, decode_cursor, encode_cursor
+from app.context import Runtime
+from app.errors import NotFoundError, ValidationFailed
+from app.ids import SHANGHAI, utcnow
+from models.catalog import GuideVersion, HandlingMode, ItemLevel, LifeEvent, ServiceItem
+from models.organization import Department, Hall
+from services import calendar
+from services.catalog_cache import CachedDocument, catalog_cache
+from services.catalog_search import MAX_QUERY_LENGTH, Candidate, expand_query, rank
+from services.catalog_views import (
+    ITEM_SUMMARY_COLUMNS,
+    DepartmentOut,
+    GuideOut,
+    GuideVersionBrief,
+    HallOut,
+    HallToday,
+    ItemDetail,
+    ItemSummary,
+    LifeEventOut,
+)
+
+
+class ItemNotFound(NotFoundError):
+    code, message = "ITEM_NOT_FOUND", "事项不存在或未发布"
+
+
+class GuideNotFound(NotFoundError):
+    code, message = "GUIDE_NOT_FOUND", "办事指南版本不存在"
+
+
+class HallNotFound(NotFoundError):
+    code, message = "HALL_NOT_FOUND", "大厅不存在"
+
+
+class ItemFilter(Schema):
+    """Filters shared by the item list and search."""
+
+    department_id: uuid.UUID | None = None
+    mode: HandlingMode | None = None
+    life_event_id: uuid.UUID | None = None
+    level: ItemLevel | None = None
+    hall_id: uuid.UUID | None = None
+    limit: int = Field(20, ge=1, le=100)
+    cursor: str | None = Field(None, max_length=200)
+
+    def cache_key(self) -> str:
+        return ":".join(str(v) if v is not None else "" for v in self.model_dump().values())
+
+
+class SearchFilter(ItemFilter):
+    q: str = Field(min_length=1, max_length=MAX_QUERY_LENGTH)
+
+
+def parse_id(value: Any) -> uuid.UUID | None:
+    """An id as a UUID, or None when it is not one (callers answer 404, not 500)."""
+    try:
+        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
+    except ValueError:
+        return None
+
+
+async def get_item_or_raise(*, item_id: Any) -> ServiceItem:
+    """A published item by id; unknown, malformed or unpublished ids raise ITEM_NOT_FOUND."""
+    parsed = parse_id(item_id)
+    item = await ServiceItem.get_or_none(id=parsed, is_published=True) if parsed else None
+    if item is None:
+        raise ItemNotFound(details={"item_id": str(item_id)})
+    return item
+
+
+async def get_guide_version_or_raise(*, guide_id: Any) -> GuideVersion:
+    """One guide version by id (old versions included), with its materials and data template."""
+    parsed = parse_id(guide_id)
+    guide = await GuideVersion.get_or_none(id=parsed) if parsed else None
+    if guide is None:
+        raise GuideNotFound(details={"guide_id": str(guide_id)})
+    return guide
+
+
+async def current_guide(*, item: ServiceItem) -> GuideVersion:
+    """The guide version residents currently see for an item."""
+    return await GuideVersion.get(item_id=item.id, version=item.current_version)
+
+
+async def build_item_detail(item: ServiceItem) -> ItemDetail:
+    """An item with its department, life events, halls and current guide."""
+    await item.fetch_related("department", "life_events", "halls")
+    guide = await current_guide(item=item)
+    return ItemDetail.of(item, guide, list(item.life_events), list(item.halls))
+
+
+async def _load_item_detail(item_id: Any) -> str:
+    item = await get_item_or_raise(item_id=item_id)
+    return (await build_item_detail(item)).model_dump_json()
+
+
+async def item_detail(*, rt: Runtime, item_id: str) -> CachedDocument:
+    """An item with its current guide, serialised, from the cache when possible."""
+    if parse_id(item_id) is None:
+        raise ItemNotFound(details={"item_id": item_id})
+    return await catalog_cache.get_or_load(rt.redis, f"item:{item_id}",
+                                           lambda: _load_item_detail(item_id))
+
+
+async def _load_guide(guide_id: str) -> str:
+    guide = await get_guide_version_or_raise(guide_id=guide_id)
+    if not await ServiceItem.exists(id=guide.item_id, is_published=True):
+        raise GuideNotFound(details={"guide_id": guide_id})
+    return GuideOut.of(guide).model_dump_json()
+
+
+async def guide_document(*, rt: Runtime, guide_id: str) -> CachedDocument:
+    """One guide version of a published item, serialised and cached (versions never change)."""
+    if parse_id(guide_id) is None:
+        raise GuideNotFound(details={"guide_id": guide_id})
+    return await catalog_cache.get_or_load(rt.redis, f"guide:{guide_id}",
+                                           lambda: _load_guide(guide_id))
+
+
+async def guide_versions(*, item_id: str) -> list[GuideVersionBrief]:
+    """Every guide version of a published item, newest first."""
+    item = await get_item_or_raise(item_id=item_id)
+    rows = await GuideVersion.filter(item_id=item.id).order_by("-version")
+    return [GuideVersionBrief(id=str(g.id), version=g.version, change_note=g.change_note,
+                              created_at=g.created_at) for g in rows]
+
+
+def _filtered(filters: ItemFilter):
+    query = ServiceItem.filter(is_published=True)
+    if filters.department_id:
+        query = query.filter(department_id=filters.department_id)
+    if filters.level:
+        query = query.filter(level=filters.level)
+    if filters.life_event_id:
+        query = query.filter(life_events__id=filters.life_event_id)
+    if filters.hall_id:
+        query = query.filter(halls__id=filters.hall_id)
+    if filters.mode:
+        query = query.filter(mode_flags__contains=f"|{filters.mode.value}|")
+    return query
+
+
+async def _summaries(ids: list[Any]) -> list[ItemSummary]:
+    rows = await ServiceItem.filter(id__in=ids).values(*ITEM_SUMMARY_COLUMNS)
+    by_id = {str(r["id"]): r for r in rows}
+    return [ItemSummary.of_row(by_id[str(i)]) for i in ids if str(i) in by_id]
+
+
+async def list_items(*, rt: Runtime, filters: ItemFilter) -> CachedDocument:
+    """Published items matching the filters, most popular first, one cursor page (cached)."""
+
+    async def load() -> str:
+        query = _filtered(filters)
+        if filters.cursor:
+            popularity, _, code = decode_cursor(filters.cursor).partition(":")
+            if not popularity.lstrip("-").isdigit() or not code:
+                raise ValidationFailed("分页游标无效", code="INVALID_CURSOR")
+            query = query.filter(Q(popularity__lt=int(popularity))
+                                 | Q(popularity=int(popularity), code__gt=code))
+        rows = await query.order_by("-popularity", "code").limit(filters.limit + 1).values(
+            *ITEM_SUMMARY_COLUMNS)
+        page = [ItemSummary.of_row(r) for r in rows[:filters.limit]]
+        next_cursor = None
+        if len(rows) > filters.limit:
+            last = page[-1]
+            next_cursor = encode_cursor(f"{last.popularity}:{last.code}")
+        return Page[ItemSummary](items=page, next_cursor=next_cursor).model_dump_json()
+
+    return await catalog_cache.get_or_load(rt.redis, "items:" + filters.cache_key(), load)
+
+
+async def search_items(*, rt: Runtime, filters: SearchFilter) -> CachedDocument:
+    """Items whose name, alias, pinyin or initials contain the query (or a synonym of it),
+    ranked by relevance then popularity; one cursor page (cached)."""
+    terms = expand_query(filters.q)
+    if not terms:
+        raise ValidationFailed("请输入搜索内容", code="SEARCH_QUERY_EMPTY")
+
+    async def load() -> str:
+        offset = 0
+        if filters.cursor:
+            decoded = decode_cursor(filters.cursor)
+            if not decoded.isdigit():
+                raise ValidationFailed("分页游标无效", code="INVALID_CURSOR")
+            offset = int(decoded)
+        match = Q(*[Q(search_text__contains=t) for t in terms], join_type="OR")
+        rows = await _filtered(filters).filter(match).values_list(
+            "id", "name", "search_text", "popularity", "code")
+        ranked = rank([Candidate(str(r[0]), r[1], r[2], r[3], r[4]) for r in rows], terms)
+        chosen = ranked[offset:offset + filters.limit]
+        more = len(ranked) > offset + filters.limit
+        page = await _summaries([c.item_id for c in chosen])
+        next_cursor = encode_cursor(str(offset + filters.limit)) if more else None
+        return Page[ItemSummary](items=page, next_cursor=next_cursor).model_dump_json()
+
+    return await catalog_cache.get_or_load(rt.redis, "search:" + filters.cache_key(), load)
+
+
+async def departments(*, rt: Runtime) -> CachedDocument:
+    """All departments in display order (cached)."""
+
+    async def load() -> str:
+        rows = await Department.all().order_by("sort_order", "code")
+        return Page[DepartmentOut](items=[DepartmentOut.of(d) for d in rows]).model_dump_json()
+
+    return await catalog_cache.get_or_load(rt.redis, "departments", load)
+
+
+async def life_events(*, rt: Runtime) -> CachedDocument:
+    """All life events in display order (cached)."""
+
+    async def load() -> str:
+        rows = await LifeEvent.all().order_by("sort_order", "code")
+        return Page[LifeEventOut](items=[LifeEventOut.of(e) for e in rows]).model_dump_json()
+
+    return await catalog_cache.get_or_load(rt.redis, "life-events", load)
+
+
+def today_local() -> datetime.date:
+    """Today in Beijing."""
+    return utcnow().astimezone(SHANGHAI).date()
+
+
+async def hall_today(*, hall: Hall, day: datetime.date) -> HallToday:
+    """A hall's hours on one day: working-day hours, Saturday service hours, or closed."""
+    hours = hall.opening_hours or {}
+    if await calendar.is_working_day(day=day, hall_id=hall.id):
+        shown = hours.get("working_days", [])
+    elif day.weekday() == 5 and not await calendar.is_closed(day=day, hall_id=hall.id):
+        shown = hours.get("saturday", [])
+    else:
+        shown = []
+    return HallToday(date=day, is_open=bool(shown), hours=shown)
+
+
+async def halls(*, rt: Runtime) -> CachedDocument:
+    """All halls with today's opening hours (cached per day)."""
+    day = today_local()
+
+    async def load() -> str:
+        rows = await Hall.all().order_by("hall_type", "code")
+        items = [HallOut.of(h, await hall_today(hall=h, day=day)) for h in rows]
+        return Page[HallOut](items=items).model_dump_json()
+
+    return await catalog_cache.get_or_load(rt.redis, f"halls:{day.isoformat()}", load)
+
+
+async def hall_document(*, rt: Runtime, hall_id: str) -> CachedDocument:
+    """One hall with today's opening hours (cached per day)."""
+    parsed = parse_id(hall_id)
+    if parsed is None:
+        raise HallNotFound(details={"hall_id": hall_id})
+    day = today_local()
+
+    async def load() -> str:
+        hall = await Hall.get_or_none(id=parsed)
+        if hall is None:
+            raise HallNotFound(details={"hall_id": hall_id})
+        return HallOut.of(hall, await hall_today(hall=hall, day=day)).model_dump_json()
+
+    return await catalog_cache.get_or_load(rt.redis, f"hall:{parsed}:{day.isoformat()}", load)

@@ -1,0 +1,162 @@
+"""Two-tier cache of catalog reads: a small per-worker memory tier in front of Redis.
+
+Every catalog change bumps one Redis version key and publishes the new version; each worker
+listens and drops its memory tier, and Redis entries of older versions simply expire. The
+memory tier is only trusted while the worker's subscription is live; when Redis is
+unreachable, reads go straight to the database for a short back-off instead of failing.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import time
+from collections import OrderedDict
+from collections.abc import Awaitable, Callable
+from dataclasses import dataclass
+
+import redis.asyncio as redis
+import structlog
+from redis.exceptions import RedisError
+
+log = structlog.get_logger("services.catalog_cache")
+
+VERSION_KEY = "catalog:version"
+CHANNEL = "catalog:invalidate"
+# After a Redis failure, skip Redis for this long so every request does not pay a timeout.
+REDIS_BACKOFF_SECONDS = 5.0
+# A cache read slower than this is treated as a failure: the database answers instead.
+REDIS_READ_TIMEOUT_SECONDS = 0.25
+_REDIS_FAILURES = (RedisError, OSError, asyncio.TimeoutError)
+
+
+@dataclass(frozen=True)
+class CachedDocument:
+    """A serialised JSON response and its entity tag."""
+
+    body: str
+    etag: str
+
+    @classmethod
+    def of(cls, body: str) -> CachedDocument:
+        return cls(body=body, etag='"' + hashlib.blake2b(body.encode(), digest_size=12).hexdigest() + '"')
+
+
+class CatalogCache:
+    """The per-process cache; one instance per worker (module-level ``catalog_cache``)."""
+
+    def __init__(self) -> None:
+        self._local: OrderedDict[str, tuple[str, float, CachedDocument]] = OrderedDict()
+        self._version: str | None = None  # known only while subscribed
+        self._redis_down_until = 0.0
+        self._listener: asyncio.Task | None = None
+        self.redis_ttl_seconds = 300
+        self.local_ttl_seconds = 30.0
+        self.local_max_entries = 4096
+
+    def configure(self, *, redis_ttl_seconds: int, local_ttl_seconds: float,
+                  local_max_entries: int) -> None:
+        """Apply settings (called when a worker starts)."""
+        self.redis_ttl_seconds = redis_ttl_seconds
+        self.local_ttl_seconds = local_ttl_seconds
+        self.local_max_entries = local_max_entries
+
+    def start(self, client: redis.Redis) -> None:
+        """Listen for invalidations in the background (one listener per worker)."""
+        if self._listener is None:
+            self._listener = asyncio.create_task(self._listen(client))
+
+    async def stop(self) -> None:
+        """Stop listening and forget everything cached in memory."""
+        if self._listener is not None:
+            self._listener.cancel()
+            try:
+                await self._listener
+            except asyncio.CancelledError:
+                pass
+            self._listener = None
+        self._drop_local(None)
+
+    def _drop_local(self, version: str | None) -> None:
+        self._local.clear()
+        self._version = version
+
+    async def _listen(self, client: redis.Redis) -> None:
+        while True:
+            pubsub = client.pubsub()
+            try:
+                await pubsub.subscribe(CHANNEL)
+                # Read the version only after subscribing, so no bump can fall in between.
+                self._drop_local(await client.get(VERSION_KEY) or "0")
+                while True:
+                    message = await pubsub.get_message(ignore_subscribe_messages=True, timeout=1.0)
+                    if message is not None:
+                        self._drop_local(str(message["data"]))
+            except _REDIS_FAILURES as exc:
+                log.warning("catalog_cache_listener_down", error=type(exc).__name__)
+                self._drop_local(None)
+                await asyncio.sleep(1.0)
+            finally:
+                self._drop_local(None)
+                try:
+                    await pubsub.aclose()
+                except _REDIS_FAILURES:
+                    pass
+
+    def _redis_usable(self) -> bool:
+        return time.monotonic() >= self._redis_down_until
+
+    def _redis_failed(self, exc: BaseException) -> None:
+        log.warning("catalog_cache_redis_down", error=type(exc).__name__)
+        self._redis_down_until = time.monotonic() + REDIS_BACKOFF_SECONDS
+
+    async def get_or_load(self, client: redis.Redis, key: str,
+                          load: Callable[[], Awaitable[str]]) -> CachedDocument:
+        """The cached document for ``key``, loading (and caching) it from the database if absent."""
+        version = self._version
+        if version is not None:
+            hit = self._local.get(key)
+            if hit is not None and hit[0] == version and hit[1] > time.monotonic():
+                return hit[2]
+        document: CachedDocument | None = None
+        redis_key = None
+        if self._redis_usable():
+            try:
+                if version is None:
+                    version = await asyncio.wait_for(client.get(VERSION_KEY),
+                                                     REDIS_READ_TIMEOUT_SECONDS) or "0"
+                redis_key = f"catalog:{version}:{key}"
+                stored = await asyncio.wait_for(client.get(redis_key), REDIS_READ_TIMEOUT_SECONDS)
+                if stored is not None:
+                    etag, _, body = stored.partition("\n")
+                    document = CachedDocument(body=body, etag=etag)
+            except _REDIS_FAILURES as exc:
+                self._redis_failed(exc)
+                redis_key = None
+        if document is None:
+            document = CachedDocument.of(await load())
+            if redis_key is not None:
+                try:
+                    await client.set(redis_key, f"{document.etag}\n{document.body}",
+                                     ex=self.redis_ttl_seconds)
+                except _REDIS_FAILURES as exc:
+                    self._redis_failed(exc)
+        if version is not None and version == self._version:
+            self._local[key] = (version, time.monotonic() + self.local_ttl_seconds, document)
+            self._local.move_to_end(key)
+            while len(self._local) > self.local_max_entries:
+                self._local.popitem(last=False)
+        return document
+
+    async def invalidate(self, client: redis.Redis) -> None:
+        """Call after a catalog change has committed: every worker drops what it cached."""
+        self._drop_local(None)
+        try:
+            version = await client.incr(VERSION_KEY)
+            await client.publish(CHANNEL, str(version))
+        except _REDIS_FAILURES as exc:
+            # Redis entries are keyed by the old version and expire on their own.
+            self._redis_failed(exc)
+
+
+catalog_cache = CatalogCache()

@@ -1,0 +1,169 @@
+"""Public read shapes of the catalog, built from models; cached serialised by services/catalog.py."""
+
+from __future__ import annotations
+
+import datetime
+from typing import Any
+
+from app.api import LocalDateTime, Schema
+from models.catalog import GuideVersion, LifeEvent, ServiceItem
+from models.organization import Department, Hall
+from services.guide_schema import DataTemplate, Material, Step
+
+
+class DepartmentOut(Schema):
+    id: str
+    code: str
+    name: str
+    phone: str
+
+    @classmethod
+    def of(cls, department: Department) -> DepartmentOut:
+        return cls(id=str(department.id), code=department.code, name=department.name,
+                   phone=department.phone)
+
+
+class DepartmentBrief(Schema):
+    id: str
+    code: str
+    name: str
+
+
+class LifeEventOut(Schema):
+    id: str
+    code: str
+    name: str
+
+    @classmethod
+    def of(cls, event: LifeEvent) -> LifeEventOut:
+        return cls(id=str(event.id), code=event.code, name=event.name)
+
+
+class HallBrief(Schema):
+    id: str
+    code: str
+    name: str
+
+
+class HallWindow(Schema):
+    number: str
+    name: str
+    appointment_groups: list[str] = []
+
+
+class HallToday(Schema):
+    date: datetime.date
+    is_open: bool
+    hours: list[list[str]]
+
+
+class HallOut(Schema):
+    id: str
+    code: str
+    name: str
+    hall_type: str
+    address: str
+    phone: str
+    windows: list[HallWindow]
+    opening_hours: dict[str, list[list[str]]]
+    today: HallToday
+
+    @classmethod
+    def of(cls, hall: Hall, today: HallToday) -> HallOut:
+        return cls(id=str(hall.id), code=hall.code, name=hall.name, hall_type=str(hall.hall_type),
+                   address=hall.address, phone=hall.phone, windows=hall.windows or [],
+                   opening_hours=hall.opening_hours or {}, today=today)
+
+
+ITEM_SUMMARY_COLUMNS = ("id", "code", "name", "level", "modes", "promised_limit_days", "fee_fen",
+                        "requires_realname", "appointment_group", "popularity", "department_id",
+                        "department__code", "department__name")
+
+
+class ItemSummary(Schema):
+    id: str
+    code: str
+    name: str
+    department: DepartmentBrief
+    level: str
+    modes: list[str]
+    promised_limit_days: int
+    fee_fen: int
+    requires_realname: bool
+    appointment_group: str | None
+    popularity: int
+
+    @classmethod
+    def of_row(cls, row: dict[str, Any]) -> ItemSummary:
+        """From a ``values(*ITEM_SUMMARY_COLUMNS)`` row: one query, no model objects."""
+        return cls(id=str(row["id"]), code=row["code"], name=row["name"],
+                   department=DepartmentBrief(id=str(row["department_id"]),
+                                              code=row["department__code"],
+                                              name=row["department__name"]),
+                   level=str(row["level"]), modes=row["modes"],
+                   promised_limit_days=row["promised_limit_days"], fee_fen=row["fee_fen"],
+                   requires_realname=row["requires_realname"],
+                   appointment_group=row["appointment_group"], popularity=row["popularity"])
+
+
+class GuideOut(Schema):
+    id: str
+    item_id: str
+    version: int
+    conditions: str
+    legal_basis: str
+    fee_description: str
+    materials: list[Material]
+    steps: list[Step]
+    data_template: DataTemplate
+    change_note: str
+    created_at: LocalDateTime
+
+    @classmethod
+    def of(cls, guide: GuideVersion) -> GuideOut:
+        return cls(id=str(guide.id), item_id=str(guide.item_id), version=guide.version,
+                   conditions=guide.conditions, legal_basis=guide.legal_basis,
+                   fee_description=guide.fee_description, materials=guide.materials,
+                   steps=guide.steps, data_template=guide.data_template,
+                   change_note=guide.change_note, created_at=guide.created_at)
+
+
+class GuideVersionBrief(Schema):
+    id: str
+    version: int
+    change_note: str
+    created_at: LocalDateTime
+
+
+class ItemDetail(Schema):
+    id: str
+    code: str
+    name: str
+    department: DepartmentBrief
+    level: str
+    modes: list[str]
+    legal_limit_days: int
+    promised_limit_days: int
+    fee_fen: int
+    requires_realname: bool
+    appointment_group: str | None
+    popularity: int
+    aliases: list[str]
+    life_events: list[LifeEventOut]
+    halls: list[HallBrief]
+    guide: GuideOut
+
+    @classmethod
+    def of(cls, item: ServiceItem, guide: GuideVersion, events: list[LifeEvent],
+           halls: list[Hall]) -> ItemDetail:
+        department = item.department
+        return cls(id=str(item.id), code=item.code, name=item.name,
+                   department=DepartmentBrief(id=str(department.id), code=department.code,
+                                              name=department.name),
+                   level=str(item.level), modes=item.modes, legal_limit_days=item.legal_limit_days,
+                   promised_limit_days=item.promised_limit_days, fee_fen=item.fee_fen,
+                   requires_realname=item.requires_realname,
+                   appointment_group=item.appointment_group, popularity=item.popularity,
+                   aliases=item.aliases, life_events=[LifeEventOut.of(e) for e in events],
+                   halls=[HallBrief(id=str(h.id), code=h.code, name=h.name) for h in halls],
+                   guide=GuideOut.of(guide))

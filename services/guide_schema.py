@@ -1,0 +1,183 @@
+"""The shape of a guide (办事指南): materials, steps and the per-item data template (表单字段).
+
+Used by catalog sync, the admin API and, later, pre-review to validate submitted form data.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from enum import StrEnum
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+
+from app.errors import ValidationFailed
+
+FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{0,47}$")
+
+
+class Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+
+class MaterialForm(StrEnum):
+    PAPER = "paper"  # 纸质
+    ELECTRONIC = "electronic"  # 电子
+    PAPER_OR_ELECTRONIC = "paper_or_electronic"
+
+
+class Material(Strict):
+    """要件 — one required material of a guide."""
+
+    name: str = Field(min_length=1, max_length=128)
+    form: MaterialForm = MaterialForm.PAPER_OR_ELECTRONIC
+    copies: int = Field(1, ge=0, le=20)
+    original_required: bool = False  # 原件 (True) or 复印件 (False)
+    required: bool = True
+    from_e_certificate: bool = False  # may be taken from the resident's e-certificate wallet
+    reusable: bool = False  # may be reused from an earlier application
+    description: str = Field("", max_length=1000)
+    sample_url: str | None = Field(None, max_length=512)
+
+
+StepName = Literal["咨询", "预审", "申请", "受理", "审查", "决定", "证件制作与送达", "决定公开", "收费"]
+
+
+class Step(Strict):
+    """办理环节 — one step of handling with its time limit in working days (0 = same day)."""
+
+    name: StepName
+    limit_days: int = Field(0, ge=0, le=365)
+    description: str = Field("", max_length=1000)
+
+
+class FieldType(StrEnum):
+    STRING = "string"
+    TEXT = "text"
+    INTEGER = "integer"
+    NUMBER = "number"
+    DATE = "date"
+    BOOLEAN = "boolean"
+    CHOICE = "choice"
+    MULTI_CHOICE = "multi_choice"
+    ID_NUMBER = "id_number"
+    PHONE = "phone"
+
+
+_CHOICE_TYPES = {FieldType.CHOICE, FieldType.MULTI_CHOICE}
+_TEXT_TYPES = {FieldType.STRING, FieldType.TEXT}
+_BUILTIN_PATTERNS = {
+    FieldType.ID_NUMBER: re.compile(r"^\d{17}[\dX]$"),
+    FieldType.PHONE: re.compile(r"^1\d{10}$"),
+}
+
+
+class TemplateField(Strict):
+    """表单字段 — one field residents fill in for this item."""
+
+    name: str
+    label: str = Field(min_length=1, max_length=64)
+    type: FieldType
+    required: bool = False
+    pattern: str | None = Field(None, max_length=256)
+    max_length: int | None = Field(None, ge=1, le=10000)
+    options: list[str] | None = None
+    help: str = Field("", max_length=256)
+
+    @field_validator("name")
+    @classmethod
+    def _name_is_identifier(cls, value: str) -> str:
+        if not FIELD_NAME.match(value):
+            raise ValueError("字段名须为小写字母开头的 a-z0-9_，不超过 48 位")
+        return value
+
+    @field_validator("pattern")
+    @classmethod
+    def _pattern_compiles(cls, value: str | None) -> str | None:
+        if value is not None:
+            try:
+                re.compile(value)
+            except re.error as exc:
+                raise ValueError(f"正则表达式无效: {exc}") from exc
+        return value
+
+    @model_validator(mode="after")
+    def _options_fit_type(self) -> TemplateField:
+        if self.type in _CHOICE_TYPES:
+            if not self.options or len(set(self.options)) != len(self.options):
+                raise ValueError("选择类字段须提供不重复的 options")
+        elif self.options is not None:
+            raise ValueError("只有 choice/multi_choice 字段可以有 options")
+        if (self.pattern is not None or self.max_length is not None) and self.type not in _TEXT_TYPES:
+            raise ValueError("pattern/max_length 只适用于 string/text 字段")
+        return self
+
+
+class DataTemplate(Strict):
+    """数据模板 — the form schema of an item; field names are unique."""
+
+    fields: list[TemplateField] = Field(default_factory=list, max_length=100)
+
+    @model_validator(mode="after")
+    def _unique_names(self) -> DataTemplate:
+        names = [f.name for f in self.fields]
+        if len(names) != len(set(names)):
+            raise ValueError("字段名重复")
+        return self
+
+
+class Guide(Strict):
+    """The editable content of a guide; each change becomes a new GuideVersion."""
+
+    conditions: str = Field("", max_length=4000)
+    legal_basis: str = Field("", max_length=4000)
+    fee_description: str = Field("", max_length=1000)
+    materials: list[Material] = Field(default_factory=list, max_length=100)
+    steps: list[Step] = Field(default_factory=list, max_length=20)
+    data_template: DataTemplate = Field(default_factory=DataTemplate)
+
+
+def _field_error(field: TemplateField, data: dict[str, Any]) -> str | None:
+    """Why ``data[field.name]`` does not fit the field, or None when it does."""
+    value = data.get(field.name)
+    if value is None or value == "":
+        return "必填" if field.required else None
+    kind = field.type
+    if kind in _TEXT_TYPES or kind in _BUILTIN_PATTERNS:
+        if not isinstance(value, str):
+            return "应为字符串"
+        if field.max_length is not None and len(value) > field.max_length:
+            return f"长度不能超过 {field.max_length}"
+        pattern = _BUILTIN_PATTERNS.get(kind) or (re.compile(field.pattern) if field.pattern else None)
+        if pattern is not None and not pattern.fullmatch(value):
+            return "格式不正确"
+    elif kind == FieldType.INTEGER and (isinstance(value, bool) or not isinstance(value, int)):
+        return "应为整数"
+    elif kind == FieldType.NUMBER and (isinstance(value, bool) or not isinstance(value, int | float)):
+        return "应为数字"
+    elif kind == FieldType.BOOLEAN and not isinstance(value, bool):
+        return "应为 true/false"
+    elif kind == FieldType.DATE:
+        try:
+            date.fromisoformat(value if isinstance(value, str) else "")
+        except ValueError:
+            return "应为 YYYY-MM-DD 日期"
+    elif kind == FieldType.CHOICE and value not in (field.options or []):
+        return "不在可选项中"
+    elif kind == FieldType.MULTI_CHOICE and (
+            not isinstance(value, list) or not set(value) <= set(field.options or [])):
+        return "应为可选项组成的列表"
+    return None
+
+
+def validate_form_data(*, template: dict[str, Any], data: dict[str, Any]) -> None:
+    """Check submitted form data against an item's data template; raise FORM_DATA_INVALID."""
+    schema = DataTemplate.model_validate(template)
+    known = {f.name for f in schema.fields}
+    problems = [{"field": f.name, "message": message} for f in schema.fields
+                if (message := _field_error(f, data)) is not None]
+    problems += [{"field": name, "message": "未知字段"} for name in data if name not in known]
+    if problems:
+        raise ValidationFailed("表单数据不符合事项的数据模板", code="FORM_DATA_INVALID",
+                               details={"fields": problems})

@@ -1,0 +1,88 @@
+"""Cached reads: served from the cache, invalidated on change, and alive without Redis."""
+
+import asyncio
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import httpx
+
+from models.catalog import ServiceItem
+from services.catalog_cache import CatalogCache
+from tests.catalog.conftest import item_id_of
+from tests.conftest import free_port
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+async def test_reads_come_from_the_cache_until_a_change_invalidates_them(client, synced, police_admin):
+    item_id = await item_id_of(client, "GA001")
+    first = (await client.get(f"/api/v1/catalog/items/{item_id}")).json()
+    # A write that bypasses the services is not seen: the detail is served from the cache.
+    await ServiceItem.filter(code="GA001").update(popularity=1)
+    cached = (await client.get(f"/api/v1/catalog/items/{item_id}")).json()
+
+    # Any catalog change made through the services invalidates every cached read.
+    await client.patch(f"/api/v1/admin/catalog/items/{await item_id_of(client, 'GA002')}",
+                       headers=police_admin.headers, json={"popularity": 3})
+    fresh = (await client.get(f"/api/v1/catalog/items/{item_id}")).json()
+
+    assert cached == first
+    assert fresh["popularity"] == 1
+
+
+async def test_another_worker_sees_the_change(client, rt, synced, police_admin):
+    other_worker = CatalogCache()
+    other_worker.start(rt.redis)
+    contents = iter(["before", "after"])
+
+    async def load() -> str:
+        return next(contents)
+
+    try:
+        assert (await other_worker.get_or_load(rt.redis, "probe", load)).body == "before"
+        await client.patch(f"/api/v1/admin/catalog/items/{await item_id_of(client, 'GA001')}",
+                           headers=police_admin.headers, json={"popularity": 7})
+        # Delivery to the other worker is asynchronous: ask until it answers (bounded).
+        for _ in range(200):
+            body = (await other_worker.get_or_load(rt.redis, "probe", load)).body
+            if body == "after":
+                break
+            await asyncio.sleep(0.02)
+        assert body == "after"
+    finally:
+        await other_worker.stop()
+
+
+async def test_a_worker_whose_redis_is_down_still_serves_the_catalog(app, client, synced):
+    """A second server process, pointed at a Redis that refuses connections, answers from the DB."""
+    item_id = await item_id_of(client, "GA001")
+    expected = (await client.get(f"/api/v1/catalog/items/{item_id}")).json()
+    settings = app.ctx.settings
+    port = free_port()
+    env = {**os.environ, "DATABASE_URL": settings.database_url, "HDT_ENV": "test",
+           "REDIS_URL": "redis://127.0.0.1:1/0", "HDT_KEYS_DIR": str(settings.keys_dir),
+           "HDT_LOG_LEVEL": "ERROR", "HDT_ACCESS_LOG": "false"}
+    server = subprocess.Popen([sys.executable, "-m", "app", "serve", "--port", str(port)],
+                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=10) as degraded:
+            for _ in range(600):  # wait (at most a minute) for the process to listen
+                try:
+                    await degraded.get("/healthz")
+                    break
+                except httpx.TransportError:
+                    await asyncio.sleep(0.1)
+            detail = await degraded.get(f"/api/v1/catalog/items/{item_id}")
+            search = await degraded.get("/api/v1/catalog/search", params={"q": "sfz"})
+    finally:
+        server.terminate()
+        try:
+            server.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            server.kill()
+            server.wait()
+
+    assert detail.status_code == 200 and detail.json() == expected
+    assert [i["code"] for i in search.json()["items"]] == ["GA001", "GA002"]

@@ -26,6 +26,7 @@ async def test_real_name_gate_then_binding_beijing_pass_lifts_it(client, wechat,
     assert gated.status_code == 403
     assert gated.json()["error"]["code"] == "REALNAME_REQUIRED"
     assert gated.json()["error"]["details"]["action"] == "bind_beijing_pass"
+    assert gated.json()["error"]["details"]["link_ticket_url"] == "/api/v1/auth/link-tickets"
     finished = await beijing_pass_browser_flow(client, identity="lisi", return_url="/h5/me",
                                                link_ticket=await link_ticket(client, resident))
     assert finished.status_code == 302

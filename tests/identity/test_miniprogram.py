@@ -173,10 +173,20 @@ async def test_tampered_or_foreign_payloads_are_refused(client, wechat):
 async def test_an_older_session_key_no_longer_decrypts(client, wechat):
     resident = await login_wechat_resident(client, wechat, user="zhangsan")
     old = (await wechat.post("/_emulator/miniprogram/encrypted-data", json={"user": "zhangsan"})).json()
+    await wechat.post("/_emulator/clock", json={"advance_seconds": 301})
     await login_wechat_resident(client, wechat, user="zhangsan")  # WeChat hands out a new session_key
     response = await client.post("/api/v1/me/phone/wechat-encrypted", headers=resident.headers,
                                  json={"encrypted_data": old["encryptedData"], "iv": old["iv"]})
     assert response.json()["error"]["code"] == "WECHAT_PAYLOAD_INVALID"
+
+
+async def test_a_login_soon_after_keeps_the_session_key_and_decryption_working(client, wechat):
+    resident = await login_wechat_resident(client, wechat, user="zhangsan")
+    payload = (await wechat.post("/_emulator/miniprogram/encrypted-data", json={"user": "zhangsan"})).json()
+    await login_wechat_resident(client, wechat, user="zhangsan")
+    response = await client.post("/api/v1/me/phone/wechat-encrypted", headers=resident.headers,
+                                 json={"encrypted_data": payload["encryptedData"], "iv": payload["iv"]})
+    assert response.status_code == 200, response.text
 
 
 async def test_a_disabled_account_cannot_log_in(client, wechat):

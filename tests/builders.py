@@ -153,3 +153,11 @@ async def add_beijing_pass_identity(bjpass: httpx.AsyncClient, **overrides) -> d
     response = await bjpass.post("/_emulator/identities", json=person)
     assert response.status_code == 201, response.text
     return response.json()
+
+
+async def confirm_link(client: httpx.AsyncClient, resident: LoggedIn, finished: httpx.Response) -> httpx.Response:
+    """Confirm, as ``resident``, the binding a browser flow brought back (its ``link_token``)."""
+    assert finished.status_code == 302, finished.text
+    token = dict(httpx.URL(finished.headers["location"]).params)["link_token"]
+    return await client.post("/api/v1/auth/link-confirmations", json={"link_token": token},
+                             headers=resident.headers)

@@ -108,6 +108,19 @@ async def test_phone_number_through_the_code_api(client, wechat):
     assert reused.json()["error"]["code"] == "WECHAT_CODE_INVALID"
 
 
+async def test_concurrent_phone_requests_fetch_the_access_token_once(client, wechat):
+    residents = [await login_wechat_resident(client, wechat, user=f"phone-{i}") for i in range(4)]
+    codes = [(await wechat.post("/_emulator/miniprogram/phone-code", json={"user": f"phone-{i}"})).json()["code"]
+             for i in range(4)]
+    responses = await asyncio.gather(*(
+        client.post("/api/v1/me/phone/wechat-code", json={"code": code}, headers=resident.headers)
+        for resident, code in zip(residents, codes, strict=True)))
+    assert [r.status_code for r in responses] == [200] * 4
+    calls = (await wechat.get("/_emulator/calls")).json()["calls"]
+    assert calls["/cgi-bin/stable_token"] == 1
+    assert calls["/wxa/business/getuserphonenumber"] == 4
+
+
 async def test_phone_code_api_renews_a_refused_access_token_once(client, wechat):
     resident = await login_wechat_resident(client, wechat, user="lisi")
     for fault_errcode in (40001, 42001):

@@ -106,3 +106,11 @@ async def test_a_wechat_outage_during_the_callback_answers_502_and_creates_nothi
     assert response.status_code == 502
     assert response.json()["error"]["code"] == "WECHAT_UNAVAILABLE"
     assert await User.all().count() == 0
+
+
+async def test_an_oa_only_user_has_no_mini_program_session_to_decrypt_with(client, wechat):
+    resident = await exchange_ticket(client, ticket_of(await oa_browser_flow(client, user="wangwu")))
+    response = await client.post("/api/v1/me/phone/wechat-encrypted", headers=resident.headers,
+                                 json={"encrypted_data": "AAAA", "iv": "AAAAAAAAAAAAAAAAAAAAAA=="})
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "WECHAT_SESSION_MISSING"

@@ -114,3 +114,12 @@ async def test_an_oa_only_user_has_no_mini_program_session_to_decrypt_with(clien
                                  json={"encrypted_data": "AAAA", "iv": "AAAAAAAAAAAAAAAAAAAAAA=="})
     assert response.status_code == 409
     assert response.json()["error"]["code"] == "WECHAT_SESSION_MISSING"
+
+
+async def test_a_forged_code_with_a_genuine_state_is_refused(client, wechat):
+    start = await client.get("/api/v1/auth/wechat/oa/authorize", params={"return_url": "/h5/"})
+    state = httpx.URL(start.headers["location"]).params["state"]
+    response = await client.get("/api/v1/auth/wechat/oa/callback", params={"code": "forged", "state": state})
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "WECHAT_CODE_INVALID"
+    assert await User.all().count() == 0

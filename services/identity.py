@@ -144,10 +144,13 @@ async def _first_login(rt: Runtime, claim: Claim) -> uuid.UUID:
     async with in_transaction():
         union = None
         if claim.unionid:
-            union = await ExternalIdentity.get_or_none(provider=IdentityProvider.WECHAT_UNION,
-                                                       subject=claim.unionid)
+            union = await ExternalIdentity.filter(provider=IdentityProvider.WECHAT_UNION,
+                                                  subject=claim.unionid).first().values(
+                "user_id", "user__is_active")
         if union is not None:
-            user_id = union.user_id
+            if not union["user__is_active"]:
+                raise AccountInactive()
+            user_id = union["user_id"]
             event = "identity.linked"
         else:
             user = User(display_name=claim.display_name[:64])

@@ -123,3 +123,12 @@ async def test_a_forged_code_with_a_genuine_state_is_refused(client, wechat):
     assert response.status_code == 401
     assert response.json()["error"]["code"] == "WECHAT_CODE_INVALID"
     assert await User.all().count() == 0
+
+
+async def test_a_disabled_account_is_not_reached_through_its_unionid(client, wechat):
+    resident = await login_wechat_resident(client, wechat, user="zhangsan")
+    await User.filter(id=resident.id).update(is_active=False)
+    response = await oa_browser_flow(client, user="zhangsan", scope="snsapi_userinfo")
+    assert response.status_code == 403
+    assert response.json()["error"]["code"] == "ACCOUNT_DISABLED"
+    assert await User.all().count() == 1

@@ -45,7 +45,9 @@ def resident_required(handler: Handler | None = None, *, realname: bool = False)
 
                 user = await users.get_active_or_raise(user_id=principal.subject_id)
                 if not users.is_real_name_verified(user):
+                    # Binding happens in a browser: get a link ticket, then open the bind URL with it.
                     raise RealNameRequired(details={"action": "bind_beijing_pass",
+                                                    "link_ticket_url": "/api/v1/auth/link-tickets",
                                                     "bind_url": "/api/v1/auth/beijing-pass/authorize"})
                 request.ctx.user = user
             return await inner(request, *args, **kwargs)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import asyncio
 import time
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -46,9 +47,10 @@ class FaultRule(BaseModel):
 
 @dataclass
 class FaultPlan:
-    """Pending faults by path, consumed one call at a time."""
+    """Pending faults by path, consumed one call at a time; and how often each path was called."""
 
     rules: list[FaultRule] = field(default_factory=list)
+    calls: Counter[str] = field(default_factory=Counter)
 
     def take(self, path: str) -> FaultRule | None:
         """The first pending rule for ``path``, with one use consumed."""
@@ -87,13 +89,14 @@ def parse_control(model: type[ModelT], request: Request) -> ModelT:
 
 def install_controls(app: Sanic, *, clock: EmulatorClock, faults: FaultPlan,
                      reset: Callable[[], None]) -> None:
-    """Add the fault middleware and the shared ``/_emulator/{faults,clock,reset}`` endpoints.
+    """Add the fault middleware and the shared ``/_emulator/{faults,calls,clock,reset}`` endpoints.
 
     ``app.ctx.reset_emulator()`` does what ``POST /_emulator/reset`` does (for in-process tests).
     """
 
     def reset_everything() -> None:
         faults.rules.clear()
+        faults.calls.clear()
         clock.offset_seconds = 0.0
         reset()
 
@@ -107,6 +110,7 @@ def install_controls(app: Sanic, *, clock: EmulatorClock, faults: FaultPlan,
     async def inject_fault(request: Request) -> HTTPResponse | None:
         if request.path.startswith("/_emulator/"):
             return None
+        faults.calls[request.path] += 1
         rule = faults.take(request.path)
         if rule is None:
             return None
@@ -128,6 +132,10 @@ def install_controls(app: Sanic, *, clock: EmulatorClock, faults: FaultPlan,
     @app.get("/_emulator/faults")
     async def list_faults(request: Request) -> HTTPResponse:
         return json({"pending": [r.model_dump() for r in faults.rules]})
+
+    @app.get("/_emulator/calls")
+    async def list_calls(request: Request) -> HTTPResponse:
+        return json({"calls": dict(faults.calls)})
 
     @app.post("/_emulator/clock")
     async def advance_clock(request: Request) -> HTTPResponse:

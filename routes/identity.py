@@ -18,7 +18,7 @@ from routes.me import MeOut
 from services import beijing_pass_login, identity, login_flows, wechat_login
 from services.beijing_pass_login import BeijingPassDenied
 from services.identity import IdentityAlreadyBound, LastLoginMethod, ProviderAlreadyBound, RealNameIdInUse
-from services.login_flows import ReturnUrlNotAllowed, StateInvalid, TicketInvalid
+from services.login_flows import LinkUserMismatch, ReturnUrlNotAllowed, StateInvalid, TicketInvalid
 from wechat.api import WeChatUnavailable
 from wechat.client import WeChatCodeInvalid, WeChatPayloadInvalid
 
@@ -39,6 +39,10 @@ class EncryptedIn(Schema):
 
 class TicketIn(Schema):
     ticket: str = Field(min_length=1, max_length=128)
+
+
+class LinkTokenIn(Schema):
+    link_token: str = Field(min_length=1, max_length=128, description="绑定回跳地址上的 link_token")
 
 
 class OAAuthorizeQuery(Schema):
@@ -177,8 +181,9 @@ async def oa_authorize(request: Request, query: OAAuthorizeQuery) -> HTTPRespons
 
 
 @bp.get("/auth/wechat/oa/callback")
-@endpoint(summary="公众号网页授权回调：回到 return_url 并附 login_ticket（302）", tag=TAG, status=302,
-          query=CallbackQuery, errors=[StateInvalid, WeChatCodeInvalid, WeChatUnavailable, *LINK_ERRORS])
+@endpoint(summary="公众号网页授权回调：回到 return_url 并附 login_ticket 或 link_token（302）", tag=TAG, status=302,
+          query=CallbackQuery, errors=[StateInvalid, WeChatCodeInvalid, WeChatUnavailable,
+                                       (403, "ACCOUNT_DISABLED")])
 async def oa_callback(request: Request, query: CallbackQuery) -> HTTPResponse:
     if not query.code:
         raise WeChatCodeInvalid(details={"reason": "missing_code"})
@@ -197,9 +202,9 @@ async def beijing_pass_authorize(request: Request, query: BeijingPassAuthorizeQu
 
 
 @bp.get("/auth/beijing-pass/callback")
-@endpoint(summary="北京通授权回调：回到 return_url 并附 login_ticket 或 linked（302）", tag=TAG, status=302,
+@endpoint(summary="北京通授权回调：回到 return_url 并附 login_ticket 或 link_token（302）", tag=TAG, status=302,
           query=CallbackQuery, errors=[StateInvalid, BeijingPassDenied, BeijingPassRejected,
-                                       BeijingPassUnavailable, *LINK_ERRORS])
+                                       BeijingPassUnavailable, RealNameIdInUse, (403, "ACCOUNT_DISABLED")])
 async def beijing_pass_callback(request: Request, query: CallbackQuery) -> HTTPResponse:
     url = await beijing_pass_login.callback(rt=_runtime(request), state=query.state, code=query.code,
                                             error=query.error,
@@ -224,6 +229,17 @@ async def create_link_ticket(request: Request) -> HTTPResponse:
                                                  user_id=request.ctx.principal.subject_id)
     return respond(LinkTicketOut(link_ticket=ticket, expires_in=login_flows.LINK_TICKET_TTL_SECONDS),
                    status=201)
+
+
+@bp.post("/auth/link-confirmations")
+@endpoint(summary="确认网页绑定：用回跳地址上的 link_token 把身份绑定到当前账号", tag=TAG,
+          body=LinkTokenIn, response=IdentityOut, secured=True,
+          errors=[LinkUserMismatch, (401, "LINK_TOKEN_INVALID"), *LINK_ERRORS])
+@resident_required
+async def confirm_link(request: Request, body: LinkTokenIn) -> HTTPResponse:
+    row = await login_flows.confirm_link(rt=_runtime(request), user_id=request.ctx.principal.subject_id,
+                                         link_token=body.link_token)
+    return respond(IdentityOut.of(row))
 
 
 @bp.get("/me/identities")

@@ -95,7 +95,7 @@ async def login(*, rt: Runtime, claim: Claim) -> uuid.UUID:
     """The user behind a proven identity, created with it on first login (race-safe)."""
     for _ in range(FIRST_LOGIN_ATTEMPTS):
         known = await ExternalIdentity.filter(provider=claim.provider, subject=claim.subject).first(
-        ).values("id", "user_id", "user__is_active", "profile")
+        ).values("id", "user_id", "user__is_active", "profile", "secret_enc")
         if known is not None:
             if not known["user__is_active"]:
                 raise AccountInactive()
@@ -110,13 +110,16 @@ async def login(*, rt: Runtime, claim: Claim) -> uuid.UUID:
 
 async def _refresh(rt: Runtime, known: dict[str, Any], claim: Claim) -> None:
     """Keep what the provider said at this login: new session_key, unionid, real-name data."""
-    changes: dict[str, Any] = {"updated_at": utcnow()}
-    if claim.secret:
+    changes: dict[str, Any] = {}
+    # Most logins bring the session_key we already hold; skipping that write keeps login lean.
+    if claim.secret and (not known["secret_enc"]
+                         or rt.cipher.decrypt(known["secret_enc"]) != claim.secret):
         changes["secret_enc"] = rt.cipher.encrypt(claim.secret)
     if claim.unionid and known["profile"].get("unionid") != claim.unionid:
         changes["profile"] = {**known["profile"], **claim.profile, "unionid": claim.unionid}
         await _attach_union(known["user_id"], claim.unionid)
-    await ExternalIdentity.filter(id=known["id"]).update(**changes)
+    if changes:
+        await ExternalIdentity.filter(id=known["id"]).update(**changes, updated_at=utcnow())
     if claim.person is not None:
         await _ensure_id_number_free(rt, claim.person, known["user_id"])
         user = await User.get(id=known["user_id"])
@@ -141,10 +144,13 @@ async def _first_login(rt: Runtime, claim: Claim) -> uuid.UUID:
     async with in_transaction():
         union = None
         if claim.unionid:
-            union = await ExternalIdentity.get_or_none(provider=IdentityProvider.WECHAT_UNION,
-                                                       subject=claim.unionid)
+            union = await ExternalIdentity.filter(provider=IdentityProvider.WECHAT_UNION,
+                                                  subject=claim.unionid).first().values(
+                "user_id", "user__is_active")
         if union is not None:
-            user_id = union.user_id
+            if not union["user__is_active"]:
+                raise AccountInactive()
+            user_id = union["user_id"]
             event = "identity.linked"
         else:
             user = User(display_name=claim.display_name[:64])

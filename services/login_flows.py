@@ -3,6 +3,8 @@
 ``begin`` remembers a flow in Redis under a random ``state`` and gives the browser a nonce cookie;
 ``finish`` accepts the callback only with the same state *and* the same browser's nonce (CSRF).
 A finished login hands the front end a one-time login ticket in the return URL, never tokens.
+A finished *binding* hands back a one-time link token that the logged-in user must confirm with
+their own access token, so a link ticket planted in someone else's browser binds nothing.
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import orjson
 
 from app.context import Runtime
 from app.errors import AppError
+from bjpass.client import RealNamePerson
 from config import Settings
 from models.users import IdentityProvider
 from services import identity, sessions
@@ -26,6 +29,7 @@ NONCE_COOKIE = "hdt_login_nonce"
 STATE_KEY = "login-state:{}"
 LOGIN_TICKET_KEY = "login-ticket:{}"
 LINK_TICKET_KEY = "link-ticket:{}"
+PENDING_LINK_KEY = "pending-link:{}"
 LOGIN_TICKET_TTL_SECONDS = 120
 LINK_TICKET_TTL_SECONDS = 300
 
@@ -40,6 +44,10 @@ class StateInvalid(AppError):
 
 class TicketInvalid(AppError):
     status, code, message = 401, "LOGIN_TICKET_INVALID", "登录票据无效、已过期或已使用，请重新登录"
+
+
+class LinkUserMismatch(AppError):
+    status, code, message = 403, "LINK_USER_MISMATCH", "该绑定不是由当前账号发起的，已拒绝"
 
 
 @dataclass(frozen=True)
@@ -119,15 +127,39 @@ def _append(url: str, params: dict[str, str]) -> str:
     return f"{joined}#{fragment}" if fragment else joined
 
 
+def _pack_claim(claim: Claim) -> dict:
+    return {**asdict(claim), "provider": claim.provider.value}
+
+
+def _unpack_claim(data: dict) -> Claim:
+    person = data.pop("person")
+    return Claim(**{**data, "provider": IdentityProvider(data["provider"]),
+                    "person": RealNamePerson(**person) if person else None})
+
+
 async def complete(*, rt: Runtime, flow: BrowserFlow, claim: Claim) -> str:
-    """Log in or link with the proven identity; the URL to send the browser back to."""
+    """Log in, or hold a binding for confirmation; the URL to send the browser back to."""
+    token = secrets.token_urlsafe(24)
     if flow.link_user_id:
-        await identity.link(rt=rt, user_id=uuid.UUID(flow.link_user_id), claim=claim)
-        return _append(flow.return_url, {"linked": claim.provider.value})
+        # The claim may carry an ID number: it waits in Redis encrypted, for minutes at most.
+        pending = orjson.dumps({"user_id": flow.link_user_id, "claim": _pack_claim(claim)})
+        await rt.redis.set(PENDING_LINK_KEY.format(_digest(token)), rt.cipher.encrypt(pending.decode()),
+                           ex=LINK_TICKET_TTL_SECONDS)
+        return _append(flow.return_url, {"link_token": token, "provider": claim.provider.value})
     user_id = await identity.login(rt=rt, claim=claim)
-    ticket = secrets.token_urlsafe(24)
-    await rt.redis.set(LOGIN_TICKET_KEY.format(_digest(ticket)), str(user_id), ex=LOGIN_TICKET_TTL_SECONDS)
-    return _append(flow.return_url, {"login_ticket": ticket})
+    await rt.redis.set(LOGIN_TICKET_KEY.format(_digest(token)), str(user_id), ex=LOGIN_TICKET_TTL_SECONDS)
+    return _append(flow.return_url, {"login_ticket": token})
+
+
+async def confirm_link(*, rt: Runtime, user_id: uuid.UUID, link_token: str):
+    """Bind the identity a browser flow proved, if this user is the one who asked for it."""
+    sealed = await rt.redis.getdel(PENDING_LINK_KEY.format(_digest(link_token)))
+    if sealed is None:
+        raise TicketInvalid("绑定凭证无效、已过期或已使用，请重新发起绑定", code="LINK_TOKEN_INVALID")
+    pending = orjson.loads(rt.cipher.decrypt(sealed))
+    if pending["user_id"] != str(user_id):
+        raise LinkUserMismatch()
+    return await identity.link(rt=rt, user_id=user_id, claim=_unpack_claim(pending["claim"]))
 
 
 async def redeem_login_ticket(*, rt: Runtime, ticket: str) -> sessions.TokenPair:

@@ -235,3 +235,11 @@ async def sync_catalog(rt: Runtime, document: dict, *, dry_run: bool = False):
 
     catalog = catalog_sync.parse_catalog(orjson.dumps(document))
     return await catalog_sync.sync(rt=rt, catalog=catalog, dry_run=dry_run)
+
+
+async def confirm_link(client: httpx.AsyncClient, resident: LoggedIn, finished: httpx.Response) -> httpx.Response:
+    """Confirm, as ``resident``, the binding a browser flow brought back (its ``link_token``)."""
+    assert finished.status_code == 302, finished.text
+    token = dict(httpx.URL(finished.headers["location"]).params)["link_token"]
+    return await client.post("/api/v1/auth/link-confirmations", json={"link_token": token},
+                             headers=resident.headers)

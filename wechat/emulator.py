@@ -259,9 +259,10 @@ def create_wechat_emulator(state: WeChatEmulatorState, *, name: str = "wechat_em
     async def encrypted_data(request: Request) -> HTTPResponse:
         ref = parse_control(EncryptedDataRequest, request)
         app_id, user = resolve(ref, "miniprogram")
-        session_key = state.session_keys.get((app_id, user.key))
-        if session_key is None:
+        session = state.session_keys.get((app_id, user.key))
+        if session is None:
             raise ControlError(409, "this user has no session yet: log in with a code first")
+        session_key = session[0]
         now, watermark_appid = state.clock.now(), ref.watermark_appid or app_id
         if ref.kind == "phone":
             payload = _phone_info(user, watermark_appid, now)

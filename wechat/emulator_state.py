@@ -129,6 +129,7 @@ class EmulatorOptions:
     # How long an access token keeps working after a newer one was issued (WeChat: 5 minutes).
     access_token_grace_seconds: int = 300
     code_ttl_seconds: int = 300
+    session_key_refresh_seconds: int = 300
 
 
 @dataclass
@@ -142,7 +143,7 @@ class WeChatEmulatorState:
     current_token: dict[tuple[str, bool], str] = field(default_factory=dict)
     sns_tokens: dict[str, SnsToken] = field(default_factory=dict)
     sns_refresh_tokens: dict[str, SnsToken] = field(default_factory=dict)
-    session_keys: dict[tuple[str, str], str] = field(default_factory=dict)
+    session_keys: dict[tuple[str, str], tuple[str, float]] = field(default_factory=dict)  # key, issued
     subscriptions: dict[tuple[str, str, str], int] = field(default_factory=dict)
     messages: list[dict[str, Any]] = field(default_factory=list)
     msgids: itertools.count = field(default_factory=lambda: itertools.count(2_000_000_001))
@@ -219,9 +220,14 @@ class WeChatEmulatorState:
         return issued
 
     def start_session(self, app_id: str, user: TestUser) -> str:
-        """A new session_key for the user in a mini-program (what ``jscode2session`` returns)."""
+        """The session_key ``jscode2session`` returns: renewed at a login, but not more often
+        than every ``session_key_refresh_seconds`` (WeChat's refresh has a minimum period)."""
+        now = self.clock.now()
+        current = self.session_keys.get((app_id, user.key))
+        if current and now - current[1] < self.options.session_key_refresh_seconds:
+            return current[0]
         session_key = base64.b64encode(os.urandom(16)).decode()
-        self.session_keys[(app_id, user.key)] = session_key
+        self.session_keys[(app_id, user.key)] = (session_key, now)
         return session_key
 
     # --- access tokens ----------------------------------------------------------------

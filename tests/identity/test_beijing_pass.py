@@ -90,14 +90,6 @@ async def test_platform_outages_answer_502_and_create_nothing(client, bjpass):
     assert await ExternalIdentity.all().count() == 0
 
 
-async def test_a_rejected_code_is_401(client, bjpass):
-    await bjpass.post("/_emulator/faults", json={"path": "/oauth2/token", "status": 400,
-                                                 "body": {"error": "invalid_grant"}})
-    response = await beijing_pass_browser_flow(client, identity="zhangsan")
-    assert response.status_code == 401
-    assert response.json()["error"]["code"] == "BEIJING_PASS_CODE_INVALID"
-
-
 async def test_a_second_platform_account_with_the_same_id_number_is_refused(client, bjpass):
     await exchange_ticket(client, ticket_of(await beijing_pass_browser_flow(client, identity="zhangsan")))
     await add_beijing_pass_identity(bjpass, key="zhangsan-again", id_number="110108199003071238")
@@ -105,3 +97,12 @@ async def test_a_second_platform_account_with_the_same_id_number_is_refused(clie
     assert response.status_code == 409
     assert response.json()["error"]["code"] == "REALNAME_ID_IN_USE"
     assert await User.all().count() == 1
+
+
+async def test_a_forged_code_with_a_genuine_state_is_refused(client, bjpass):
+    start = await client.get("/api/v1/auth/beijing-pass/authorize", params={"return_url": "/h5/"})
+    state = httpx.URL(start.headers["location"]).params["state"]
+    response = await client.get("/api/v1/auth/beijing-pass/callback", params={"code": "forged", "state": state})
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "BEIJING_PASS_CODE_INVALID"
+    assert await User.all().count() == 0

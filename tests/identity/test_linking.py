@@ -2,9 +2,12 @@
 
 import asyncio
 
+import httpx
+
 from models.users import ExternalIdentity, IdentityProvider, User
 from tests.builders import (
     add_beijing_pass_identity,
+    confirm_link,
     beijing_pass_browser_flow,
     exchange_ticket,
     login_wechat_resident,
@@ -20,16 +23,41 @@ async def link_ticket(client, resident) -> str:
     return response.json()["link_ticket"]
 
 
+async def bind_beijing_pass(client, resident, identity: str):
+    finished = await beijing_pass_browser_flow(client, identity=identity,
+                                               link_ticket=await link_ticket(client, resident))
+    return await confirm_link(client, resident, finished)
+
+
+async def test_a_binding_started_with_someone_elses_link_ticket_binds_nothing(client, wechat, bjpass, app):
+    attacker = await login_wechat_resident(client, wechat)
+    planted = await link_ticket(client, attacker)
+    victim = await login_wechat_resident(client, wechat)
+    async with httpx.AsyncClient(base_url=app.ctx.base_url) as victims_browser:
+        finished = await beijing_pass_browser_flow(victims_browser, identity="lisi", link_ticket=planted)
+    refused = await confirm_link(client, victim, finished)
+    assert refused.status_code == 403
+    assert refused.json()["error"]["code"] == "LINK_USER_MISMATCH"
+    again = await confirm_link(client, attacker, finished)
+    assert again.json()["error"]["code"] == "LINK_TOKEN_INVALID"
+    assert await ExternalIdentity.filter(provider=IdentityProvider.BEIJING_PASS).count() == 0
+
+
 async def test_real_name_gate_then_binding_beijing_pass_lifts_it(client, wechat, bjpass):
     resident = await login_wechat_resident(client, wechat)
     gated = await client.get("/api/v1/me/real-name", headers=resident.headers)
     assert gated.status_code == 403
     assert gated.json()["error"]["code"] == "REALNAME_REQUIRED"
     assert gated.json()["error"]["details"]["action"] == "bind_beijing_pass"
+    assert gated.json()["error"]["details"]["link_ticket_url"] == "/api/v1/auth/link-tickets"
     finished = await beijing_pass_browser_flow(client, identity="lisi", return_url="/h5/me",
                                                link_ticket=await link_ticket(client, resident))
     assert finished.status_code == 302
-    assert finished.headers["location"].endswith("/h5/me?linked=beijing_pass")
+    assert "/h5/me?link_token=" in finished.headers["location"]
+    assert (await client.get("/api/v1/me/real-name", headers=resident.headers)).status_code == 403
+    confirmed = await confirm_link(client, resident, finished)
+    assert confirmed.status_code == 200, confirmed.text
+    assert confirmed.json()["provider"] == "beijing_pass"
     real_name = await client.get("/api/v1/me/real-name", headers=resident.headers)
     assert real_name.json()["realname_level"] == 3
     identities = (await client.get("/api/v1/me/identities", headers=resident.headers)).json()["items"]
@@ -42,8 +70,9 @@ async def test_real_name_gate_then_binding_beijing_pass_lifts_it(client, wechat,
 async def test_binding_an_identity_of_someone_else_is_refused_not_merged(client, wechat, bjpass):
     owner = await exchange_ticket(client, ticket_of(await beijing_pass_browser_flow(client, identity="zhangsan")))
     resident = await login_wechat_resident(client, wechat)
-    refused = await beijing_pass_browser_flow(client, identity="zhangsan",
-                                              link_ticket=await link_ticket(client, resident))
+    finished = await beijing_pass_browser_flow(client, identity="zhangsan",
+                                               link_ticket=await link_ticket(client, resident))
+    refused = await confirm_link(client, resident, finished)
     assert refused.status_code == 409
     assert refused.json()["error"]["code"] == "IDENTITY_ALREADY_BOUND"
     assert (await client.get("/api/v1/me/real-name", headers=resident.headers)).status_code == 403
@@ -52,10 +81,11 @@ async def test_binding_an_identity_of_someone_else_is_refused_not_merged(client,
 
 async def test_a_second_beijing_pass_account_cannot_be_bound(client, wechat, bjpass):
     resident = await login_wechat_resident(client, wechat)
-    await beijing_pass_browser_flow(client, identity="lisi", link_ticket=await link_ticket(client, resident))
+    await bind_beijing_pass(client, resident, "lisi")
     other = await add_beijing_pass_identity(bjpass)
-    refused = await beijing_pass_browser_flow(client, identity=other["key"],
-                                              link_ticket=await link_ticket(client, resident))
+    finished = await beijing_pass_browser_flow(client, identity=other["key"],
+                                               link_ticket=await link_ticket(client, resident))
+    refused = await confirm_link(client, resident, finished)
     assert refused.status_code == 409
     assert refused.json()["error"]["code"] == "PROVIDER_ALREADY_BOUND"
 
@@ -87,7 +117,8 @@ async def test_binding_a_wechat_account_that_has_its_own_user_is_refused(client,
 async def test_the_oa_is_bound_through_a_link_ticket(client, wechat):
     resident = await login_wechat_resident(client, wechat, user="wangwu")  # no unionid to tie them
     finished = await oa_browser_flow(client, user="wangwu", link_ticket=await link_ticket(client, resident))
-    assert finished.headers["location"].endswith("linked=wechat_oa")
+    assert finished.headers["location"].endswith("provider=wechat_oa")
+    assert (await confirm_link(client, resident, finished)).status_code == 200
     again = await oa_browser_flow(client, user="wangwu")
     assert (await exchange_ticket(client, ticket_of(again))).id == resident.id
 
@@ -112,7 +143,7 @@ async def test_the_last_login_method_cannot_be_unbound(client, wechat):
 
 async def test_unbinding_beijing_pass_drops_the_real_name(client, wechat, bjpass):
     resident = await login_wechat_resident(client, wechat)
-    await beijing_pass_browser_flow(client, identity="lisi", link_ticket=await link_ticket(client, resident))
+    await bind_beijing_pass(client, resident, "lisi")
     items = (await client.get("/api/v1/me/identities", headers=resident.headers)).json()["items"]
     bjp = next(i for i in items if i["provider"] == "beijing_pass")
     response = await client.delete(f"/api/v1/me/identities/{bjp['id']}", headers=resident.headers)
@@ -122,13 +153,12 @@ async def test_unbinding_beijing_pass_drops_the_real_name(client, wechat, bjpass
     assert user.id_number_enc is None and user.id_number_index is None
     # The person can now be bound to another account.
     other = await login_wechat_resident(client, wechat)
-    rebound = await beijing_pass_browser_flow(client, identity="lisi", link_ticket=await link_ticket(client, other))
-    assert rebound.status_code == 302
+    assert (await bind_beijing_pass(client, other, "lisi")).status_code == 200
 
 
 async def test_unbinding_the_last_wechat_identity_frees_the_unionid(client, wechat, bjpass):
     resident = await login_wechat_resident(client, wechat, user="zhangsan")
-    await beijing_pass_browser_flow(client, identity="lisi", link_ticket=await link_ticket(client, resident))
+    await bind_beijing_pass(client, resident, "lisi")
     items = (await client.get("/api/v1/me/identities", headers=resident.headers)).json()["items"]
     mini = next(i for i in items if i["provider"] == "wechat_miniprogram")
     assert (await client.delete(f"/api/v1/me/identities/{mini['id']}", headers=resident.headers)).status_code == 200

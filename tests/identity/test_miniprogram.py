@@ -108,6 +108,19 @@ async def test_phone_number_through_the_code_api(client, wechat):
     assert reused.json()["error"]["code"] == "WECHAT_CODE_INVALID"
 
 
+async def test_concurrent_phone_requests_fetch_the_access_token_once(client, wechat):
+    residents = [await login_wechat_resident(client, wechat, user=f"phone-{i}") for i in range(4)]
+    codes = [(await wechat.post("/_emulator/miniprogram/phone-code", json={"user": f"phone-{i}"})).json()["code"]
+             for i in range(4)]
+    responses = await asyncio.gather(*(
+        client.post("/api/v1/me/phone/wechat-code", json={"code": code}, headers=resident.headers)
+        for resident, code in zip(residents, codes, strict=True)))
+    assert [r.status_code for r in responses] == [200] * 4
+    calls = (await wechat.get("/_emulator/calls")).json()["calls"]
+    assert calls["/cgi-bin/stable_token"] == 1
+    assert calls["/wxa/business/getuserphonenumber"] == 4
+
+
 async def test_phone_code_api_renews_a_refused_access_token_once(client, wechat):
     resident = await login_wechat_resident(client, wechat, user="lisi")
     for fault_errcode in (40001, 42001):
@@ -173,10 +186,20 @@ async def test_tampered_or_foreign_payloads_are_refused(client, wechat):
 async def test_an_older_session_key_no_longer_decrypts(client, wechat):
     resident = await login_wechat_resident(client, wechat, user="zhangsan")
     old = (await wechat.post("/_emulator/miniprogram/encrypted-data", json={"user": "zhangsan"})).json()
+    await wechat.post("/_emulator/clock", json={"advance_seconds": 301})
     await login_wechat_resident(client, wechat, user="zhangsan")  # WeChat hands out a new session_key
     response = await client.post("/api/v1/me/phone/wechat-encrypted", headers=resident.headers,
                                  json={"encrypted_data": old["encryptedData"], "iv": old["iv"]})
     assert response.json()["error"]["code"] == "WECHAT_PAYLOAD_INVALID"
+
+
+async def test_a_login_soon_after_keeps_the_session_key_and_decryption_working(client, wechat):
+    resident = await login_wechat_resident(client, wechat, user="zhangsan")
+    payload = (await wechat.post("/_emulator/miniprogram/encrypted-data", json={"user": "zhangsan"})).json()
+    await login_wechat_resident(client, wechat, user="zhangsan")
+    response = await client.post("/api/v1/me/phone/wechat-encrypted", headers=resident.headers,
+                                 json={"encrypted_data": payload["encryptedData"], "iv": payload["iv"]})
+    assert response.status_code == 200, response.text
 
 
 async def test_a_disabled_account_cannot_log_in(client, wechat):

@@ -106,3 +106,29 @@ async def test_a_wechat_outage_during_the_callback_answers_502_and_creates_nothi
     assert response.status_code == 502
     assert response.json()["error"]["code"] == "WECHAT_UNAVAILABLE"
     assert await User.all().count() == 0
+
+
+async def test_an_oa_only_user_has_no_mini_program_session_to_decrypt_with(client, wechat):
+    resident = await exchange_ticket(client, ticket_of(await oa_browser_flow(client, user="wangwu")))
+    response = await client.post("/api/v1/me/phone/wechat-encrypted", headers=resident.headers,
+                                 json={"encrypted_data": "AAAA", "iv": "AAAAAAAAAAAAAAAAAAAAAA=="})
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "WECHAT_SESSION_MISSING"
+
+
+async def test_a_forged_code_with_a_genuine_state_is_refused(client, wechat):
+    start = await client.get("/api/v1/auth/wechat/oa/authorize", params={"return_url": "/h5/"})
+    state = httpx.URL(start.headers["location"]).params["state"]
+    response = await client.get("/api/v1/auth/wechat/oa/callback", params={"code": "forged", "state": state})
+    assert response.status_code == 401
+    assert response.json()["error"]["code"] == "WECHAT_CODE_INVALID"
+    assert await User.all().count() == 0
+
+
+async def test_a_disabled_account_is_not_reached_through_its_unionid(client, wechat):
+    resident = await login_wechat_resident(client, wechat, user="zhangsan")
+    await User.filter(id=resident.id).update(is_active=False)
+    response = await oa_browser_flow(client, user="zhangsan", scope="snsapi_userinfo")
+    assert response.status_code == 403
+    assert response.json()["error"]["code"] == "ACCOUNT_DISABLED"
+    assert await User.all().count() == 1

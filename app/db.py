@@ -90,6 +90,9 @@ async def make_migrations(name: str) -> list[str]:
                 await command._do_init(safe=True, offline=True)
                 written.append(f"{_dialect(url)}: initial")
             else:
+                # aerich skips its own init once any dialect was initialised in this process,
+                # so the second dialect would find no connection without this.
+                await Tortoise.init(config=tortoise_config(url))
                 await command.init(offline=True)
                 made = await command.migrate(name, no_input=True, offline=True)
                 if made:

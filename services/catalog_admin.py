@@ -138,14 +138,15 @@ async def update_item(*, rt: Runtime, principal: Principal, item_id: str,
     """Edit an item's attributes; moving it to another department needs scope over both."""
     item = await _admin_item_or_raise(principal, item_id)
     await item.fetch_related("life_events", "halls")
-    current = ItemFields(
+    # model_construct: stored rows are taken as they are; only the merged result is validated.
+    current = ItemFields.model_construct(
         name=item.name, department=item.department.code, level=item.level, modes=item.modes,
         legal_limit_days=item.legal_limit_days, promised_limit_days=item.promised_limit_days,
         fee_fen=item.fee_fen, requires_realname=item.requires_realname,
         appointment_group=item.appointment_group, popularity=item.popularity,
         aliases=item.aliases, life_events=sorted(e.code for e in item.life_events),
         halls=sorted(h.code for h in item.halls))
-    merged = current.model_dump() | patch.model_dump(exclude_unset=True)
+    merged = current.model_dump(warnings=False) | patch.model_dump(exclude_unset=True)
     updated = parse_model(ItemFields, merged)
     department = await _department_or_raise(updated.department)
     require_scope(principal, ADMIN, department_id=str(department.id))

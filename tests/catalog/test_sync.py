@@ -149,3 +149,20 @@ async def test_items_absent_from_the_file_are_kept(client, rt, synced, global_ad
     assert diff.is_empty and diff.kept_items == 1
     detail = await client.get(f"/api/v1/catalog/items/{created.json()['id']}")
     assert detail.status_code == 200
+
+
+async def test_department_and_hall_changes_are_applied_and_shown(client, rt, synced):
+    changed = dict(synced)
+    changed["departments"] = [{**synced["departments"][0], "name": "北京市公安局海淀分局"},
+                              *synced["departments"][1:]]
+    changed["halls"] = [{**synced["halls"][0], "address": "北京市海淀区丰智东路13号"},
+                        *synced["halls"][1:]]
+    await client.get("/api/v1/catalog/departments")  # cached before the change
+
+    diff = await sync_catalog(rt, changed)
+
+    assert diff.updated == {"departments": {"HDGA": ["name"]}, "halls": {"HD-CENTER": ["address"]}}
+    departments = (await client.get("/api/v1/catalog/departments")).json()["items"]
+    halls = (await client.get("/api/v1/catalog/halls")).json()["items"]
+    assert {d["code"]: d["name"] for d in departments}["HDGA"] == "北京市公安局海淀分局"
+    assert {h["code"]: h["address"] for h in halls}["HD-CENTER"] == "北京市海淀区丰智东路13号"

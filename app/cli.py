@@ -126,6 +126,28 @@ def cmd_rotate_key(args: argparse.Namespace, settings: Settings) -> None:
     print(f"new signing key for {args.purpose}: {ring.rotate()}")
 
 
+def cmd_materialize_slots(args: argparse.Namespace, settings: Settings) -> None:
+    """Create the appointment slots of the coming days from the templates (idempotent)."""
+    from services import slots
+
+    async def run() -> int:
+        async with cli_runtime(settings):
+            return await slots.materialize(horizon_days=args.days or settings.appointment_horizon_days)
+
+    print(f"slots created: {asyncio.run(run())}")
+
+
+def cmd_sweep_no_shows(args: argparse.Namespace, settings: Settings) -> None:
+    """Mark past appointments never checked in as no-shows (idempotent)."""
+    from services import appointments
+
+    async def run() -> int:
+        async with cli_runtime(settings) as rt:
+            return await appointments.sweep_no_shows(rt=rt)
+
+    print(f"no-shows marked: {asyncio.run(run())}")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m app", description="海淀通 backend")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -153,6 +175,9 @@ def build_parser() -> argparse.ArgumentParser:
     create_staff.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     create_staff.add_argument("--totp", action="store_true", help="require a TOTP code at login")
     add("rotate-key", cmd_rotate_key).add_argument("purpose", choices=KEY_PURPOSES)
+    add("materialize-slots", cmd_materialize_slots).add_argument(
+        "--days", type=int, default=None, help="horizon in days (default HDT_APPOINTMENT_HORIZON_DAYS)")
+    add("sweep-no-shows", cmd_sweep_no_shows)
     return parser
 
 

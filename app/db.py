@@ -90,6 +90,8 @@ async def make_migrations(name: str) -> list[str]:
                 await command._do_init(safe=True, offline=True)
                 written.append(f"{_dialect(url)}: initial")
             else:
+                # Offline init still needs the ORM configured (models are read, nothing connects).
+                await Tortoise.init(config=command.tortoise_config)
                 await command.init(offline=True)
                 made = await command.migrate(name, no_input=True, offline=True)
                 if made:

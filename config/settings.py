@@ -19,7 +19,9 @@ class SettingsError(RuntimeError):
 class Settings(BaseSettings):
     """Service settings. Names are the environment variables (prefix ``HDT_`` unless noted)."""
 
-    model_config = SettingsConfigDict(env_prefix="HDT_", extra="ignore", frozen=True)
+    # validate_by_name: callers (tests, tools) pass field names; the aliases are for the environment.
+    model_config = SettingsConfigDict(env_prefix="HDT_", extra="ignore", frozen=True,
+                                      validate_by_name=True)
 
     env: Literal["development", "test", "production"] = "development"
     database_url: str = Field(
@@ -38,6 +40,15 @@ class Settings(BaseSettings):
     login_window_seconds: int = 900
     login_max_failures_per_account: int = 5
     login_max_failures_per_ip: int = 30
+
+    appointment_horizon_days: int = Field(14, ge=1, le=90)
+    appointment_daily_limit: int = Field(2, ge=1)
+    appointment_cancel_cutoff_minutes: int = Field(60, ge=0)
+    appointment_no_show_limit: int = Field(3, ge=1)
+    appointment_no_show_window_days: int = Field(90, ge=1)
+    appointment_availability_cache_seconds: int = Field(3, ge=0)
+    checkin_early_minutes: int = Field(30, ge=0)
+    checkin_late_minutes: int = Field(15, ge=0)
 
     log_level: str = "INFO"
     log_json: bool = True

@@ -6,4 +6,6 @@ MODEL_MODULES = [
     "models.staff",
     "models.sessions",
     "models.outbox",
+    "models.catalog",
+    "models.appointments",
 ]

@@ -2,8 +2,10 @@
 
 from sanic import Blueprint
 
+from routes.appointment_desk import bp as appointment_desk_bp
+from routes.appointments import bp as appointments_bp
 from routes.auth import bp as auth_bp
 from routes.health import bp as health_bp
 from routes.me import bp as me_bp
 
-BLUEPRINTS: list[Blueprint] = [health_bp, auth_bp, me_bp]
+BLUEPRINTS: list[Blueprint] = [health_bp, auth_bp, me_bp, appointments_bp, appointment_desk_bp]

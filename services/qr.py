@@ -56,10 +56,13 @@ def issue(*, rt: Runtime, appointment: Appointment) -> str:
 
 def verify(*, rt: Runtime, token: str) -> QrClaims:
     """Check the signature (any key still in the ring) and expiry; raise QrRefused otherwise."""
+    if token.count(".") != 2:
+        raise QrRefused("无法识别的二维码", code="QR_MALFORMED")
     try:
         kid = jwt.get_unverified_header(token).get("kid")
     except jwt.InvalidTokenError as exc:
-        raise QrRefused("无法识别的二维码", code="QR_MALFORMED") from exc
+        # Shaped like our code but damaged: treat as forged, never as a softer failure.
+        raise QrRefused(details={"reason": "damaged"}) from exc
     key = rt.keyrings["qr"].public_key(kid) if isinstance(kid, str) else None
     if key is None:
         raise QrRefused(details={"reason": "unknown_key"})

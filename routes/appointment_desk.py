@@ -13,7 +13,7 @@ from sanic.response import HTTPResponse
 from app.api import LocalDateTime, Schema, endpoint, respond
 from app.auth import Handler, authenticate, staff_required
 from app.errors import Forbidden
-from models.appointments import Slot, SlotException, SlotExceptionKind, SlotTemplate
+from models.appointments import KioskDevice, Slot, SlotException, SlotExceptionKind, SlotTemplate
 from services import checkin, slots
 from services.checkin import Scanner
 
@@ -146,7 +146,14 @@ class KioskOut(Schema):
     id: str
     hall_id: str
     name: str
-    credential: str = Field(description="设备凭证，仅此一次返回；请求时使用 Authorization: Kiosk <credential>")
+    revoked_at: LocalDateTime | None = None
+    credential: str | None = Field(
+        None, description="设备凭证，仅在登记时返回一次；请求时使用 Authorization: Kiosk <credential>")
+
+    @classmethod
+    def of(cls, kiosk: KioskDevice, credential: str | None = None) -> KioskOut:
+        return cls(id=str(kiosk.id), hall_id=str(kiosk.hall_id), name=kiosk.name,
+                   revoked_at=kiosk.revoked_at, credential=credential)
 
 
 class ScanIn(Schema):
@@ -255,8 +262,16 @@ async def set_capacity(request: Request, slot_id: str, body: CapacityIn) -> HTTP
 async def register_kiosk(request: Request, hall_id: str, body: KioskIn) -> HTTPResponse:
     kiosk, credential = await checkin.register_kiosk(principal=request.ctx.principal,
                                                      hall_id=hall_id, name=body.name)
-    return respond(KioskOut(id=str(kiosk.id), hall_id=str(kiosk.hall_id), name=kiosk.name,
-                            credential=credential), status=201)
+    return respond(KioskOut.of(kiosk, credential), status=201)
+
+
+@bp.post("/kiosks/<kiosk_id>/revoke")
+@endpoint(summary="停用自助取号设备（凭证立即失效）", tag=TAG, response=KioskOut, secured=True,
+          errors=[(404, "KIOSK_NOT_FOUND"), (403, "FORBIDDEN")])
+@staff_required("hall_manager")
+async def revoke_kiosk(request: Request, kiosk_id: str) -> HTTPResponse:
+    kiosk = await checkin.revoke_kiosk(principal=request.ctx.principal, kiosk_id=kiosk_id)
+    return respond(KioskOut.of(kiosk))
 
 
 @bp.post("/halls/<hall_id>/check-ins")

@@ -183,8 +183,10 @@ async def list_mine(*, resident_id: uuid.UUID, cursor: str | None, limit: int
     """The resident's appointments, newest booking first, by cursor."""
     query = Appointment.filter(resident_id=resident_id)
     if cursor:
-        query = query.filter(id__lt=slots.parse_id(decode_cursor(cursor), code="INVALID_CURSOR",
-                                                    message="分页游标无效"))
+        try:
+            query = query.filter(id__lt=uuid.UUID(decode_cursor(cursor)))
+        except ValueError as exc:
+            raise ValidationFailed("分页游标无效", code="INVALID_CURSOR") from exc
     rows = await query.order_by("-id").limit(limit + 1)
     page = rows[:limit]
     return page, encode_cursor(str(page[-1].id)) if len(rows) > limit else None

@@ -14,7 +14,7 @@ from tortoise.transactions import in_transaction
 
 from app.auth import require_scope
 from app.context import Runtime
-from app.errors import Conflict, Forbidden, TokenInvalid
+from app.errors import Conflict, Forbidden, NotFoundError, TokenInvalid
 from app.ids import SHANGHAI, utcnow
 from app.tokens import Principal
 from models.appointments import Appointment, AppointmentStatus, KioskDevice, QueueCounter
@@ -76,10 +76,11 @@ async def authenticate_kiosk(*, credential: str) -> KioskDevice:
 
 async def check_in(*, rt: Runtime, scanner: Scanner, hall_id: str, token: str) -> CheckIn:
     """Verify a scanned code and give its queue number; scanning again returns the same number."""
-    hall = await slots.get_hall_or_raise(hall_id=hall_id)
-    scanner.ensure_serves(hall.id)
+    # No hall lookup: an unknown hall fails the scanner's scope check or the token's hall check.
+    scanning_hall = slots.parse_id(hall_id, code="HALL_NOT_FOUND", message="大厅不存在")
+    scanner.ensure_serves(scanning_hall)
     claims = qr.verify(rt=rt, token=token)
-    if claims.hall_id != hall.id:
+    if claims.hall_id != scanning_hall:
         raise qr.QrRefused("该预约不在本大厅办理", code="QR_WRONG_HALL", status=409)
     appointment = await Appointment.get_or_none(id=claims.appointment_id)
     if appointment is None:
@@ -96,7 +97,8 @@ async def check_in(*, rt: Runtime, scanner: Scanner, hall_id: str, token: str) -
         if claimed:
             number = await _next_queue_number(appointment)
             await Appointment.filter(id=appointment.id).update(queue_number=number)
-            await appointment.refresh_from_db()
+            appointment.status, appointment.checked_in_at = AppointmentStatus.CHECKED_IN, now
+            appointment.queue_number = number
             await outbox.emit(event_type="appointment.checked_in", aggregate_id=str(appointment.id),
                               payload={"appointment_id": str(appointment.id),
                                        "resident_id": str(appointment.resident_id),
@@ -134,3 +136,16 @@ async def _next_queue_number(appointment: Appointment) -> int:
         await QueueCounter.bulk_create([QueueCounter(**scope)], ignore_conflicts=True)
         await QueueCounter.filter(**scope).update(last_number=F("last_number") + 1)
     return await QueueCounter.filter(**scope).first().values_list("last_number", flat=True)
+
+
+async def revoke_kiosk(*, principal: Principal, kiosk_id: str) -> KioskDevice:
+    """Withdraw a device's credential (its hall manager only); it can no longer check anyone in."""
+    kiosk = await KioskDevice.get_or_none(
+        id=slots.parse_id(kiosk_id, code="KIOSK_NOT_FOUND", message="取号设备不存在"))
+    if kiosk is None:
+        raise NotFoundError("取号设备不存在", code="KIOSK_NOT_FOUND")
+    require_scope(principal, "hall_manager", hall_id=str(kiosk.hall_id))
+    if kiosk.revoked_at is None:
+        kiosk.revoked_at = utcnow()
+        await kiosk.save(update_fields=["revoked_at", "updated_at"])
+    return kiosk

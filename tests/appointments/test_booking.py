@@ -217,3 +217,6 @@ async def test_my_appointments_are_paginated_newest_first(client, rt, desk):
 
     assert [a["id"] for a in first["items"] + second["items"]] == booked[::-1]
     assert second["next_cursor"] is None
+    garbage = await client.get("/api/v1/appointments", params={"cursor": "bm90LWEtdXVpZA"},
+                               headers=resident.headers)
+    assert (garbage.status_code, garbage.json()["error"]["code"]) == (422, "INVALID_CURSOR")

@@ -184,6 +184,22 @@ async def test_a_registered_kiosk_checks_in_with_its_own_credential(client, rt, 
     assert scanned.status_code == 200 and scanned.json()["queue_number"] == 1
 
 
+async def test_a_revoked_kiosk_can_no_longer_scan(client, rt, desk):
+    _, booking = await _booked_token(client, rt, desk)
+    kiosk = (await client.post(f"/api/v1/halls/{desk.hall.id}/kiosks", json={"name": "二层自助机"},
+                               headers=desk.manager.headers)).json()
+    other_manager = await hall_staff(rt, hall=await make_hall(), role=StaffRoleName.HALL_MANAGER)
+
+    foreign = await client.post(f"/api/v1/kiosks/{kiosk['id']}/revoke", headers=other_manager.headers)
+    revoked = await client.post(f"/api/v1/kiosks/{kiosk['id']}/revoke", headers=desk.manager.headers)
+    scan = await _scan(client, desk.hall.id, booking["qr_token"],
+                       {"authorization": f"Kiosk {kiosk['credential']}"})
+
+    assert foreign.status_code == 403
+    assert revoked.status_code == 200 and revoked.json()["revoked_at"] and revoked.json()["credential"] is None
+    assert _refusal(scan) == (401, "KIOSK_CREDENTIAL_INVALID")
+
+
 async def test_queue_numbers_count_per_item_group(client, rt, desk):
     group_two_slot = await make_slot(hall=desk.hall, appointment_group="G2", starts_in=timedelta(minutes=10))
     group_two_item = await make_service_item(appointment_group="G2")

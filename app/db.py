@@ -6,6 +6,7 @@ import os
 from pathlib import Path
 
 from aerich import Command
+from aerich.migrate import Migrate
 from sanic import Sanic
 from tortoise import Tortoise
 from tortoise.contrib.sanic import register_tortoise
@@ -98,4 +99,15 @@ async def make_migrations(name: str) -> list[str]:
                     written.append(f"{_dialect(url)}: {made}")
         finally:
             await Tortoise.close_connections()
+            _forget_pending_operations()
     return written
+
+
+def _forget_pending_operations() -> None:
+    """aerich collects SQL in class-level lists (one dialect per process in its own CLI), so
+    clear them before the next dialect, or its migration would repeat this one's statements."""
+    for pending in (Migrate.upgrade_operators, Migrate.downgrade_operators,
+                    Migrate._upgrade_fk_m2m_index_operators,
+                    Migrate._downgrade_fk_m2m_index_operators,
+                    Migrate._upgrade_m2m, Migrate._downgrade_m2m, Migrate._rename_fields):
+        pending.clear()

@@ -49,6 +49,9 @@ class Slot(Entity):
     """号源 — one bookable time window; ``booked`` never exceeds ``capacity`` (conditional update)."""
 
     hall = fields.ForeignKeyField("models.Hall", related_name="slots", on_delete=fields.CASCADE)
+    # The template it was made from, so a capacity change can follow; NULL for extra sessions.
+    template = fields.ForeignKeyField("models.SlotTemplate", related_name="slots", null=True,
+                                      on_delete=fields.SET_NULL)
     appointment_group = fields.CharField(max_length=32)
     day = fields.DateField()  # local (Beijing) date of the window
     starts_at = fields.DatetimeField()

@@ -50,6 +50,12 @@ class TemplateIn(Window):
     valid_from: date | None = None
     valid_until: date | None = None
 
+    @model_validator(mode="after")
+    def _valid_period(self) -> TemplateIn:
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            raise ValueError("valid_until must not be before valid_from")
+        return self
+
 
 class TemplateOut(Schema):
     id: str
@@ -206,6 +212,19 @@ async def create_template(request: Request, hall_id: str, body: TemplateIn) -> H
 async def list_templates(request: Request, hall_id: str) -> HTTPResponse:
     rows = await slots.list_templates(principal=request.ctx.principal, hall_id=hall_id)
     return respond(Templates(items=[TemplateOut.of(t) for t in rows]))
+
+
+@bp.patch("/slot-templates/<template_id>")
+@endpoint(summary="修改号源模板容量（同步到未来号源；任一号源已约超过新容量则整体拒绝）", tag=TAG,
+          body=CapacityIn, response=TemplateOut, secured=True,
+          errors=[(404, "SLOT_TEMPLATE_NOT_FOUND"), (403, "FORBIDDEN"),
+                  (409, "SLOT_CAPACITY_BELOW_BOOKED")])
+@staff_required("hall_manager")
+async def set_template_capacity(request: Request, template_id: str, body: CapacityIn) -> HTTPResponse:
+    template = await slots.set_template_capacity(rt=request.app.ctx.runtime,
+                                                 principal=request.ctx.principal,
+                                                 template_id=template_id, capacity=body.capacity)
+    return respond(TemplateOut.of(template))
 
 
 @bp.post("/halls/<hall_id>/slot-exceptions")

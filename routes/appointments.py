@@ -9,6 +9,7 @@ from datetime import date
 from pydantic import Field
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
+from sanic_ext import openapi
 
 from app.api import LocalDateTime, Page, Schema, endpoint, respond
 from app.auth import resident_required
@@ -107,6 +108,8 @@ async def availability(request: Request, query: AvailabilityQuery) -> HTTPRespon
 
 
 @bp.post("/appointments")
+@openapi.parameter("Idempotency-Key", str, "header", required=True,
+                   description="8-64 位 A-Za-z0-9_.:-；同一居民重试同一请求时不变")
 @endpoint(summary="预约一个时段（须带 Idempotency-Key；重试返回同一预约）", tag=TAG, body=BookIn,
           response=AppointmentOut, status=201, secured=True,
           errors=[appointments.SlotUnavailable, (409, "APPOINTMENT_SLOT_CLOSED"),

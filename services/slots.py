@@ -84,6 +84,30 @@ async def list_templates(*, principal: Principal, hall_id: str) -> list[SlotTemp
     return await SlotTemplate.filter(hall=hall).order_by("appointment_group", "weekday", "start_minute")
 
 
+async def set_template_capacity(*, rt: Runtime, principal: Principal, template_id: str,
+                                capacity: int) -> SlotTemplate:
+    """Change a template's capacity and its future slots; refused if any has more bookings."""
+    template = await SlotTemplate.get_or_none(
+        id=parse_id(template_id, code="SLOT_TEMPLATE_NOT_FOUND", message="号源模板不存在"))
+    if template is None:
+        raise NotFoundError("号源模板不存在", code="SLOT_TEMPLATE_NOT_FOUND")
+    require_scope(principal, "hall_manager", hall_id=str(template.hall_id))
+    async with in_transaction():
+        template.capacity = capacity
+        await template.save(update_fields=["capacity", "updated_at"])
+        future = Slot.filter(template_id=template.id, starts_at__gt=utcnow())
+        # Conditional on the live counts, like a single slot's change; any leftover rolls back.
+        await future.filter(booked__lte=capacity).update(capacity=capacity)
+        over = await future.filter(booked__gt=capacity).values_list("id", "booked")
+        if over:
+            raise Conflict("容量不能低于已预约人数", code="SLOT_CAPACITY_BELOW_BOOKED",
+                           details={"slots": [{"slot_id": str(i), "booked": b} for i, b in over]})
+    slot_ids = await future.values_list("id", flat=True)
+    if slot_ids:
+        await rt.redis.delete(*(_FULL_KEY.format(slot_id) for slot_id in slot_ids))
+    return template
+
+
 async def add_exception(*, principal: Principal, hall_id: str, day: date, kind: SlotExceptionKind,
                         appointment_group: str | None, start_minute: int | None,
                         end_minute: int | None, capacity: int | None, reason: str) -> SlotException:
@@ -113,12 +137,13 @@ async def add_exception(*, principal: Principal, hall_id: str, day: date, kind: 
 
 
 def _slot_row(hall_id: uuid.UUID, group: str | None, day: date, start_minute: int | None,
-              end_minute: int | None, capacity: int | None) -> Slot:
+              end_minute: int | None, capacity: int | None,
+              template_id: uuid.UUID | None = None) -> Slot:
     assert group is not None and start_minute is not None and end_minute is not None \
         and capacity is not None, "validated by the request shape"
     starts_at, ends_at = local_window(day, start_minute, end_minute)
-    return Slot(hall_id=hall_id, appointment_group=group, day=day, starts_at=starts_at,
-                ends_at=ends_at, capacity=capacity)
+    return Slot(hall_id=hall_id, template_id=template_id, appointment_group=group, day=day,
+                starts_at=starts_at, ends_at=ends_at, capacity=capacity)
 
 
 async def _create_missing(rows: list[Slot]) -> int:
@@ -160,7 +185,8 @@ async def materialize(*, horizon_days: int, hall_id: uuid.UUID | None = None,
             if not await calendar.is_working_day(day=day, hall_id=template.hall_id):
                 continue
             rows.append(_slot_row(template.hall_id, template.appointment_group, day,
-                                  template.start_minute, template.end_minute, template.capacity))
+                                  template.start_minute, template.end_minute, template.capacity,
+                                  template.id))
         rows.extend(_slot_row(e.hall_id, e.appointment_group, day, e.start_minute, e.end_minute,
                               e.capacity) for e in todays if e.kind is SlotExceptionKind.EXTRA)
     return await _create_missing([r for r in rows if r.starts_at > now])

@@ -88,7 +88,8 @@ async def test_bad_templates_are_refused(client, desk):
     url = f"/api/v1/halls/{desk.hall.id}/slot-templates"
     good = {"appointment_group": "G1", "weekday": 1, "start": "09:00", "end": "09:30", "capacity": 3}
     bad_cases = [{**good, "end": "08:00"}, {**good, "weekday": 8}, {**good, "start": "9am"},
-                 {**good, "capacity": 0}, {**good, "extra": 1}]
+                 {**good, "capacity": 0}, {**good, "extra": 1},
+                 {**good, "valid_from": "2026-12-10", "valid_until": "2026-12-01"}]
     for bad in bad_cases:
         response = await client.post(url, json=bad, headers=desk.manager.headers)
         assert response.status_code == 422, bad
@@ -161,3 +162,31 @@ async def test_availability_lists_open_future_slots_with_remaining_seats(client,
     assert response.status_code == 200
     assert [(s["id"], s["remaining"]) for s in response.json()["items"]] == [(str(open_slot.id), 3)]
     assert (too_long.status_code, too_long.json()["error"]["code"]) == (422, "INVALID_DATE_RANGE")
+
+
+async def test_template_capacity_follows_to_future_slots_all_or_nothing(client, rt, desk):
+    await _publish_every_weekday(client, desk.hall.id, desk.manager.headers, capacity=3)
+    await client.post(f"/api/v1/halls/{desk.hall.id}/slots/materialize", headers=desk.manager.headers)
+    listed = await _slots(client, desk, _today(), _today() + timedelta(days=13))
+    target = listed[0]
+    templates = (await client.get(f"/api/v1/halls/{desk.hall.id}/slot-templates",
+                                  headers=desk.manager.headers)).json()["items"]
+    weekday = date.fromisoformat(target["day"]).isoweekday()
+    template = next(t for t in templates if t["weekday"] == weekday)
+    for _ in range(2):
+        assert (await book(client, await resident_session(rt), item_id=desk.item.id,
+                           slot_id=target["id"])).status_code == 201
+    url = f"/api/v1/slot-templates/{template['id']}"
+
+    refused = await client.patch(url, json={"capacity": 1}, headers=desk.manager.headers)
+    unchanged = await _slots(client, desk, _today(), _today() + timedelta(days=13))
+    grown = await client.patch(url, json={"capacity": 6}, headers=desk.manager.headers)
+    after = await _slots(client, desk, _today(), _today() + timedelta(days=13))
+
+    assert (refused.status_code, refused.json()["error"]["code"]) == (409, "SLOT_CAPACITY_BELOW_BOOKED")
+    assert refused.json()["error"]["details"]["slots"] == [{"slot_id": target["id"], "booked": 2}]
+    assert {s["capacity"] for s in unchanged} == {3}
+    assert grown.status_code == 200 and grown.json()["capacity"] == 6
+    same_weekday = [s for s in after if date.fromisoformat(s["day"]).isoweekday() == weekday]
+    assert {s["capacity"] for s in same_weekday} == {6}
+    assert {s["capacity"] for s in after if s not in same_weekday} <= {3}

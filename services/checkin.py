@@ -31,6 +31,7 @@ class Scanner:
     kiosk: KioskDevice | None = None
 
     def ensure_serves(self, hall_id: uuid.UUID) -> None:
+        """Refuse unless this kiosk belongs to the hall, or this staff member is its clerk."""
         if self.kiosk is not None:
             if self.kiosk.hall_id != hall_id:
                 raise Forbidden("该设备不属于此大厅", code="KIOSK_WRONG_HALL")
@@ -41,6 +42,8 @@ class Scanner:
 
 @dataclass(frozen=True)
 class CheckIn:
+    """The outcome of a scan: the booking, its queue number, and whether it was a re-scan."""
+
     appointment: Appointment
     queue_number: int
     repeated: bool
@@ -68,8 +71,8 @@ async def authenticate_kiosk(*, credential: str) -> KioskDevice:
         parsed = None
     kiosk = await KioskDevice.get_or_none(id=parsed, revoked_at=None) if parsed else None
     # Compare even when unknown, so timing does not tell which device ids exist.
-    expected = kiosk.secret_hash if kiosk else _hash("")
-    if not (hmac.compare_digest(expected, _hash(secret)) and kiosk and secret):
+    matches = hmac.compare_digest(kiosk.secret_hash if kiosk else _hash(""), _hash(secret))
+    if kiosk is None or not secret or not matches:
         raise TokenInvalid(code="KIOSK_CREDENTIAL_INVALID", message="取号设备凭证无效")
     return kiosk
 
@@ -85,9 +88,8 @@ async def check_in(*, rt: Runtime, scanner: Scanner, hall_id: str, token: str) -
     appointment = await Appointment.get_or_none(id=claims.appointment_id)
     if appointment is None:
         raise qr.QrRefused(details={"reason": "unknown_appointment"})
-    if appointment.status is AppointmentStatus.CHECKED_IN:
-        return CheckIn(appointment, appointment.queue_number or 0, repeated=True)
-    _ensure_scannable(rt, appointment, claims)
+    if settled := _settled(rt, appointment, claims):
+        return settled
     async with in_transaction():
         now = utcnow()
         # The appointment row is claimed first: of two scans of one code only one goes on.
@@ -106,24 +108,28 @@ async def check_in(*, rt: Runtime, scanner: Scanner, hall_id: str, token: str) -
                                        "queue_number": number, "checked_in_at": now.isoformat()})
     if claimed:
         return CheckIn(appointment, number, repeated=False)
+    # Someone changed the booking between our read and the claim: answer for its new state.
     await appointment.refresh_from_db()
-    if appointment.status is AppointmentStatus.CHECKED_IN:
-        return CheckIn(appointment, appointment.queue_number or 0, repeated=True)
-    _ensure_scannable(rt, appointment, claims)
+    if settled := _settled(rt, appointment, claims):
+        return settled
     raise Conflict("预约已被修改，请刷新后重试", code="APPOINTMENT_CHANGED")
 
 
-def _ensure_scannable(rt: Runtime, appointment: Appointment, claims: qr.QrClaims) -> None:
+def _settled(rt: Runtime, appointment: Appointment, claims: qr.QrClaims) -> CheckIn | None:
+    """The answer when no new number is due (the same number again, or a refusal); else None."""
+    if appointment.starts_at != claims.starts_at:
+        raise qr.QrRefused("预约已改期，请出示新的二维码", code="QR_SUPERSEDED", status=409)
+    if appointment.status is AppointmentStatus.CHECKED_IN:
+        return CheckIn(appointment, appointment.queue_number or 0, repeated=True)
     if appointment.status is AppointmentStatus.CANCELLED:
         raise Conflict("该预约已取消", code="APPOINTMENT_CANCELLED")
     if appointment.status is AppointmentStatus.NO_SHOW:
         raise Conflict("该预约已过期未到", code="APPOINTMENT_NO_SHOW")
-    if appointment.starts_at != claims.starts_at:
-        raise qr.QrRefused("预约已改期，请出示新的二维码", code="QR_SUPERSEDED", status=409)
     opens = appointment.starts_at - timedelta(minutes=rt.settings.checkin_early_minutes)
     if utcnow() < opens:
         raise Conflict("尚未到签到时间", code="CHECKIN_TOO_EARLY",
                        details={"opens_at": opens.astimezone(SHANGHAI).isoformat()})
+    return None
 
 
 async def _next_queue_number(appointment: Appointment) -> int:

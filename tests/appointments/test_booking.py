@@ -167,7 +167,8 @@ async def test_cancel_returns_the_seat(client, rt, desk):
     assert (twice.status_code, twice.json()["error"]["code"]) == (409, "APPOINTMENT_NOT_ACTIVE")
     assert (await _slot_state(client, desk, slot))["booked"] == 0
     assert (await book(client, other, item_id=desk.item.id, slot_id=slot.id)).status_code == 201
-    assert await OutboxEvent.filter(aggregate_id=booking["id"], event_type="appointment.cancelled").count() == 1
+    assert await OutboxEvent.filter(aggregate_id=booking["id"],
+                                    event_type="appointment.cancelled").count() == 1
 
 
 async def test_cancel_after_the_cutoff_is_refused(client, rt, desk):

@@ -39,7 +39,8 @@ async def test_scan_checks_in_and_a_second_scan_returns_the_same_number(client, 
     assert first.status_code == 200 and again.status_code == 200
     assert first.json()["queue_number"] == again.json()["queue_number"] == 1
     assert (first.json()["repeated"], again.json()["repeated"]) == (False, True)
-    assert await OutboxEvent.filter(aggregate_id=booking["id"], event_type="appointment.checked_in").count() == 1
+    assert await OutboxEvent.filter(aggregate_id=booking["id"],
+                                    event_type="appointment.checked_in").count() == 1
 
 
 async def test_token_carries_no_personal_data_and_verifies_with_the_published_keys(client, rt, desk):
@@ -88,12 +89,14 @@ async def test_a_code_signed_with_another_key_is_forged(client, rt, desk):
     header = jwt.get_unverified_header(booking["qr_token"])
     claims = jwt.decode(booking["qr_token"], options={"verify_signature": False})
 
-    forged = jwt.encode(claims, Ed25519PrivateKey.generate(), algorithm="EdDSA", headers={"kid": header["kid"]})
+    forged = jwt.encode(claims, Ed25519PrivateKey.generate(), algorithm="EdDSA",
+                        headers={"kid": header["kid"]})
     unknown_kid = jwt.encode(claims, Ed25519PrivateKey.generate(), algorithm="EdDSA",
                              headers={"kid": "qr-unknown"})
 
     assert _refusal(await _scan(client, desk.hall.id, forged, desk.clerk.headers)) == (400, "QR_FORGED")
-    assert _refusal(await _scan(client, desk.hall.id, unknown_kid, desk.clerk.headers)) == (400, "QR_FORGED")
+    assert _refusal(await _scan(client, desk.hall.id, unknown_kid, desk.clerk.headers)) == \
+        (400, "QR_FORGED")
 
 
 async def test_a_code_for_another_hall_is_refused(client, rt, desk):
@@ -174,9 +177,11 @@ async def test_a_registered_kiosk_checks_in_with_its_own_credential(client, rt, 
     credential = registered.json()["credential"]
     other_hall = await make_hall()
 
+    as_kiosk = {"authorization": f"Kiosk {credential}"}
+
     wrong = await _scan(client, desk.hall.id, booking["qr_token"], {"authorization": f"Kiosk {credential}x"})
-    elsewhere = await _scan(client, other_hall.id, booking["qr_token"], {"authorization": f"Kiosk {credential}"})
-    scanned = await _scan(client, desk.hall.id, booking["qr_token"], {"authorization": f"Kiosk {credential}"})
+    elsewhere = await _scan(client, other_hall.id, booking["qr_token"], as_kiosk)
+    scanned = await _scan(client, desk.hall.id, booking["qr_token"], as_kiosk)
 
     assert registered.status_code == 201
     assert _refusal(wrong) == (401, "KIOSK_CREDENTIAL_INVALID")
@@ -196,12 +201,14 @@ async def test_a_revoked_kiosk_can_no_longer_scan(client, rt, desk):
                        {"authorization": f"Kiosk {kiosk['credential']}"})
 
     assert foreign.status_code == 403
-    assert revoked.status_code == 200 and revoked.json()["revoked_at"] and revoked.json()["credential"] is None
+    assert revoked.status_code == 200
+    assert revoked.json()["revoked_at"] and revoked.json()["credential"] is None
     assert _refusal(scan) == (401, "KIOSK_CREDENTIAL_INVALID")
 
 
 async def test_queue_numbers_count_per_item_group(client, rt, desk):
-    group_two_slot = await make_slot(hall=desk.hall, appointment_group="G2", starts_in=timedelta(minutes=10))
+    group_two_slot = await make_slot(hall=desk.hall, appointment_group="G2",
+                                     starts_in=timedelta(minutes=10))
     group_two_item = await make_service_item(appointment_group="G2")
     _, first = await _booked_token(client, rt, desk)
     other = await resident_session(rt)

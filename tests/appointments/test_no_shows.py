@@ -33,4 +33,5 @@ async def test_sweep_marks_missed_appointments_once_and_leaves_others(client, rt
     assert checked_in.status is AppointmentStatus.CHECKED_IN
     still = await client.get(f"/api/v1/appointments/{upcoming['id']}", headers=upcoming_owner.headers)
     assert still.json()["status"] == "booked"
-    assert await OutboxEvent.filter(aggregate_id=str(missed.id), event_type="appointment.no_show").count() == 1
+    assert await OutboxEvent.filter(aggregate_id=str(missed.id),
+                                    event_type="appointment.no_show").count() == 1

@@ -118,11 +118,13 @@ async def test_closing_a_day_closes_free_slots_and_refuses_booked_ones(client, r
 
 async def test_an_extra_session_is_bookable_at_once(client, rt, desk):
     day = _today() + timedelta(days=2)
-    response = await client.post(f"/api/v1/halls/{desk.hall.id}/slot-exceptions", headers=desk.manager.headers,
-                                 json={"day": day.isoformat(), "kind": "extra", "appointment_group": "G1",
-                                       "window": {"start": "18:00", "end": "19:00", "capacity": 2}})
-    incomplete = await client.post(f"/api/v1/halls/{desk.hall.id}/slot-exceptions",
-                                   headers=desk.manager.headers, json={"day": day.isoformat(), "kind": "extra"})
+    url = f"/api/v1/halls/{desk.hall.id}/slot-exceptions"
+
+    response = await client.post(url, headers=desk.manager.headers, json={
+        "day": day.isoformat(), "kind": "extra", "appointment_group": "G1",
+        "window": {"start": "18:00", "end": "19:00", "capacity": 2}})
+    incomplete = await client.post(url, headers=desk.manager.headers,
+                                   json={"day": day.isoformat(), "kind": "extra"})
 
     assert response.status_code == 201 and incomplete.status_code == 422
     [slot] = await _slots(client, desk, day, day)

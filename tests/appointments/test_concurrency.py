@@ -93,3 +93,30 @@ async def test_100_concurrent_check_ins_get_100_consecutive_numbers(client, rt, 
     assert {r.status_code for r in responses} == {200}
     numbers = sorted(r.json()["queue_number"] for r in responses)
     assert numbers == list(range(1, 101))
+
+
+async def test_cancel_racing_reschedule_of_the_same_booking_keeps_counts_exact(client, rt, desk):
+    first = await make_slot(hall=desk.hall, capacity=20)
+    second = await make_slot(hall=desk.hall, starts_in=timedelta(hours=5), capacity=20)
+    bookings = []
+    for _ in range(20):
+        resident = await resident_session(rt)
+        response = await book(client, resident, item_id=desk.item.id, slot_id=first.id)
+        bookings.append((resident, response.json()["id"]))
+
+    responses = await asyncio.gather(*(
+        request for resident, appointment_id in bookings for request in (
+            client.post(f"/api/v1/appointments/{appointment_id}/cancel", headers=resident.headers),
+            client.post(f"/api/v1/appointments/{appointment_id}/reschedule",
+                        json={"slot_id": str(second.id)}, headers=resident.headers))))
+
+    pairs = [responses[i:i + 2] for i in range(0, len(responses), 2)]
+    # Either change may win; the loser is refused unless it came after (reschedule, then cancel).
+    outcomes = [{r.status_code for r in pair} for pair in pairs]
+    assert all(200 in outcome and outcome <= {200, 409} for outcome in outcomes)
+    await first.refresh_from_db()
+    await second.refresh_from_db()
+    active = await _active_per_slot(first, second)
+    assert (first.booked, second.booked) == (active[str(first.id)], active[str(second.id)])
+    cancelled = await Appointment.filter(status=AppointmentStatus.CANCELLED).count()
+    assert cancelled + first.booked + second.booked == 20

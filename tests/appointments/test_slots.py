@@ -141,11 +141,13 @@ async def test_capacity_cannot_go_below_what_is_booked(client, rt, desk):
     below = await client.patch(url, json={"capacity": 1}, headers=desk.manager.headers)
     equal = await client.patch(url, json={"capacity": 2}, headers=desk.manager.headers)
     by_clerk = await client.patch(url, json={"capacity": 5}, headers=desk.clerk.headers)
+    other_manager = await hall_staff(rt, hall=await make_hall(), role=StaffRoleName.HALL_MANAGER)
+    by_other_hall = await client.patch(url, json={"capacity": 5}, headers=other_manager.headers)
 
     assert (below.status_code, below.json()["error"]["code"]) == (409, "SLOT_CAPACITY_BELOW_BOOKED")
     assert below.json()["error"]["details"]["booked"] == 2
     assert equal.status_code == 200 and equal.json()["capacity"] == 2
-    assert by_clerk.status_code == 403
+    assert by_clerk.status_code == 403 and by_other_hall.status_code == 403
 
 
 async def test_availability_lists_open_future_slots_with_remaining_seats(client, rt, desk):

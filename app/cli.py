@@ -230,6 +230,8 @@ def cmd_rotate_key(args: argparse.Namespace, settings: Settings) -> None:
 def cmd_push_worker(args: argparse.Namespace, settings: Settings) -> None:
     """Push worker. Message delivery lands with the push issue (#8); until then it exits cleanly."""
     print("push worker: no delivery channels yet (issue #8); exiting")
+
+
 async def _every(settings: Settings, step: Callable[[Runtime], Awaitable[bool]],
                  seconds: float | None) -> bool:
     """Run ``step`` once, or every ``seconds`` until interrupted; returns the last step's result."""
@@ -277,6 +279,26 @@ def cmd_ledger_audit(args: argparse.Namespace, settings: Settings) -> None:
 
     if not asyncio.run(_every(settings, step, args.every)):
         sys.exit(1)
+def cmd_materialize_slots(args: argparse.Namespace, settings: Settings) -> None:
+    """Create the appointment slots of the coming days from the templates (idempotent)."""
+    from services import slots
+
+    async def run() -> int:
+        async with cli_runtime(settings):
+            return await slots.materialize(horizon_days=args.days or settings.appointment_horizon_days)
+
+    print(f"slots created: {asyncio.run(run())}")
+
+
+def cmd_sweep_no_shows(args: argparse.Namespace, settings: Settings) -> None:
+    """Mark past appointments never checked in as no-shows (idempotent)."""
+    from services import appointments
+
+    async def run() -> int:
+        async with cli_runtime(settings) as rt:
+            return await appointments.sweep_no_shows(rt=rt)
+
+    print(f"no-shows marked: {asyncio.run(run())}")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -321,6 +343,9 @@ def build_parser() -> argparse.ArgumentParser:
     for name, handler in (("ledger-sign-head", cmd_ledger_sign_head), ("ledger-audit", cmd_ledger_audit)):
         add(name, handler).add_argument("--every", type=float, metavar="SECONDS",
                                         help="keep running, once every SECONDS (default: run once)")
+    add("materialize-slots", cmd_materialize_slots).add_argument(
+        "--days", type=int, default=None, help="horizon in days (default HDT_APPOINTMENT_HORIZON_DAYS)")
+    add("sweep-no-shows", cmd_sweep_no_shows)
     return parser
 
 

@@ -35,6 +35,7 @@ class Settings(BaseSettings):
         DEFAULT_DATABASE_URL, validation_alias=AliasChoices("DATABASE_URL", "HDT_DATABASE_URL")
     )
     redis_url: str | None = Field(None, validation_alias=AliasChoices("REDIS_URL", "HDT_REDIS_URL"))
+    redis_max_connections: int = 64
     keys_dir: Path = DEFAULT_KEYS_DIR
     data_key: str | None = None
     public_base_url: str = "http://127.0.0.1:8000"
@@ -72,6 +73,15 @@ class Settings(BaseSettings):
     catalog_cache_seconds: int = 300
     catalog_local_cache_seconds: float = 30.0
     catalog_local_cache_entries: int = 4096
+
+    appointment_horizon_days: int = Field(14, ge=1, le=90)
+    appointment_daily_limit: int = Field(2, ge=1)
+    appointment_cancel_cutoff_minutes: int = Field(60, ge=0)
+    appointment_no_show_limit: int = Field(3, ge=1)
+    appointment_no_show_window_days: int = Field(90, ge=1)
+    appointment_availability_cache_seconds: int = Field(3, ge=0)
+    checkin_early_minutes: int = Field(30, ge=0)
+    checkin_late_minutes: int = Field(15, ge=0)
 
     log_level: str = "INFO"
     log_json: bool = True

@@ -8,4 +8,5 @@ MODEL_MODULES = [
     "models.outbox",
     "models.ledger",
     "models.catalog",
+    "models.appointments",
 ]

@@ -2,6 +2,8 @@
 
 from sanic import Blueprint
 
+from routes.appointment_desk import bp as appointment_desk_bp
+from routes.appointments import bp as appointments_bp
 from routes.auth import bp as auth_bp
 from routes.catalog import bp as catalog_bp
 from routes.catalog_admin import bp as catalog_admin_bp
@@ -11,4 +13,4 @@ from routes.ledger import bp as ledger_bp
 from routes.me import bp as me_bp
 
 BLUEPRINTS: list[Blueprint] = [health_bp, auth_bp, me_bp, identity_bp, catalog_bp, catalog_admin_bp,
-                               ledger_bp]
+                               appointments_bp, appointment_desk_bp, ledger_bp]

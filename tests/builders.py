@@ -7,8 +7,12 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 import httpx
+from datetime import timedelta
 
 from app.context import Runtime
+from app.ids import to_local, utcnow
+from models.appointments import Appointment, AppointmentStatus, Slot
+from models.catalog import ServiceItem
 from models.organization import Department, Hall
 from models.staff import StaffMember
 from models.users import RealNameLevel, User
@@ -243,3 +247,37 @@ async def confirm_link(client: httpx.AsyncClient, resident: LoggedIn, finished: 
     token = dict(httpx.URL(finished.headers["location"]).params)["link_token"]
     return await client.post("/api/v1/auth/link-confirmations", json={"link_token": token},
                              headers=resident.headers)
+async def make_service_item(*, department: Department | None = None, code: str | None = None,
+                            name: str = "测试事项", appointment_group: str | None = "G1",
+                            requires_realname: bool = True, is_published: bool = True) -> ServiceItem:
+    return await ServiceItem.create(
+        code=code or f"I{secrets.token_hex(4)}", name=name,
+        department=department or await make_department(), appointment_group=appointment_group,
+        requires_realname=requires_realname, is_published=is_published)
+
+
+async def make_slot(*, hall: Hall, appointment_group: str = "G1",
+                    starts_in: timedelta = timedelta(hours=3),
+                    duration: timedelta = timedelta(minutes=30), capacity: int = 5, booked: int = 0,
+                    is_closed: bool = False) -> Slot:
+    """A slot placed relative to the real current time (whole minutes, like published ones)."""
+    starts_at = (utcnow() + starts_in).replace(second=0, microsecond=0)
+    return await Slot.create(hall=hall, appointment_group=appointment_group,
+                             day=to_local(starts_at).date(), starts_at=starts_at,
+                             ends_at=starts_at + duration, capacity=capacity, booked=booked,
+                             is_closed=is_closed)
+
+
+async def make_appointment(*, resident: User, item: ServiceItem, slot: Slot,
+                           status: AppointmentStatus = AppointmentStatus.BOOKED,
+                           take_seat: bool = True) -> Appointment:
+    """An appointment written straight to the database (e.g. in a slot already past)."""
+    active = status in (AppointmentStatus.BOOKED, AppointmentStatus.CHECKED_IN)
+    if take_seat:
+        slot.booked += 1
+        await slot.save(update_fields=["booked"])
+    return await Appointment.create(
+        resident=resident, item=item, slot=slot, hall_id=slot.hall_id,
+        appointment_group=slot.appointment_group, day=slot.day, starts_at=slot.starts_at,
+        ends_at=slot.ends_at, status=status, active_marker="active" if active else None,
+        idempotency_key=secrets.token_hex(8))

@@ -1,0 +1,126 @@
+"""Appointments: slot templates and exceptions, slots, bookings, queue counters, kiosks."""
+
+from enum import StrEnum
+
+from tortoise import fields
+
+from models.base import Entity
+
+
+class SlotTemplate(Entity):
+    """号源模板 — a weekly time window of a hall for one item group, with its capacity."""
+
+    hall = fields.ForeignKeyField("models.Hall", related_name="slot_templates", on_delete=fields.CASCADE)
+    appointment_group = fields.CharField(max_length=32)
+    weekday = fields.SmallIntField()  # ISO weekday, 1 = Monday
+    start_minute = fields.SmallIntField()  # minutes after local (Beijing) midnight
+    end_minute = fields.SmallIntField()
+    capacity = fields.IntField()
+    valid_from = fields.DateField(null=True)
+    valid_until = fields.DateField(null=True)
+
+    class Meta:
+        table = "slot_templates"
+        unique_together = (("hall", "appointment_group", "weekday", "start_minute"),)
+
+
+class SlotExceptionKind(StrEnum):
+    CLOSED = "closed"  # no slots that day (for one group, or all groups when the group is empty)
+    EXTRA = "extra"  # an additional session on that day
+
+
+class SlotException(Entity):
+    """号源例外 — a closure or an extra session of a hall on one day."""
+
+    hall = fields.ForeignKeyField("models.Hall", related_name="slot_exceptions", on_delete=fields.CASCADE)
+    appointment_group = fields.CharField(max_length=32, null=True)
+    day = fields.DateField()
+    kind = fields.CharEnumField(SlotExceptionKind, max_length=16)
+    start_minute = fields.SmallIntField(null=True)
+    end_minute = fields.SmallIntField(null=True)
+    capacity = fields.IntField(null=True)
+    reason = fields.CharField(max_length=256, default="")
+
+    class Meta:
+        table = "slot_exceptions"
+
+
+class Slot(Entity):
+    """号源 — one bookable time window; ``booked`` never exceeds ``capacity`` (conditional update)."""
+
+    hall = fields.ForeignKeyField("models.Hall", related_name="slots", on_delete=fields.CASCADE)
+    # The template it was made from, so a capacity change can follow; NULL for extra sessions.
+    template = fields.ForeignKeyField("models.SlotTemplate", related_name="slots", null=True,
+                                      on_delete=fields.SET_NULL)
+    appointment_group = fields.CharField(max_length=32)
+    day = fields.DateField()  # local (Beijing) date of the window
+    starts_at = fields.DatetimeField()
+    ends_at = fields.DatetimeField()
+    capacity = fields.IntField()
+    booked = fields.IntField(default=0)
+    is_closed = fields.BooleanField(default=False)
+
+    class Meta:
+        table = "slots"
+        unique_together = (("hall", "appointment_group", "starts_at"),)
+        indexes = (("hall", "appointment_group", "day"),)
+
+
+class AppointmentStatus(StrEnum):
+    BOOKED = "booked"
+    CHECKED_IN = "checked_in"
+    CANCELLED = "cancelled"
+    NO_SHOW = "no_show"
+
+
+class Appointment(Entity):
+    """网上预约 — a resident's booking of one slot for one service item."""
+
+    resident = fields.ForeignKeyField("models.User", related_name="appointments", on_delete=fields.CASCADE)
+    item = fields.ForeignKeyField("models.ServiceItem", related_name="appointments",
+                                  on_delete=fields.RESTRICT)
+    slot = fields.ForeignKeyField("models.Slot", related_name="appointments", on_delete=fields.RESTRICT)
+    # Copied from the slot so check-in and listings need no join.
+    hall = fields.ForeignKeyField("models.Hall", related_name="appointments", on_delete=fields.RESTRICT)
+    appointment_group = fields.CharField(max_length=32)
+    day = fields.DateField()
+    starts_at = fields.DatetimeField()
+    ends_at = fields.DatetimeField()
+    status = fields.CharEnumField(AppointmentStatus, max_length=16, default=AppointmentStatus.BOOKED)
+    # "active" while booked or checked in, NULL otherwise: the unique constraint below then allows
+    # one active booking per item and person (NULLs never collide, on PostgreSQL and SQLite).
+    active_marker = fields.CharField(max_length=8, null=True)
+    idempotency_key = fields.CharField(max_length=64)
+    queue_number = fields.IntField(null=True)
+    checked_in_at = fields.DatetimeField(null=True)
+    cancelled_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "appointments"
+        unique_together = (("resident", "idempotency_key"), ("resident", "item", "active_marker"))
+        indexes = (("resident", "day"), ("status", "ends_at"))
+
+
+class QueueCounter(Entity):
+    """取号计数 — the last queue number given in a hall on a day for an item group."""
+
+    hall = fields.ForeignKeyField("models.Hall", related_name="queue_counters", on_delete=fields.CASCADE)
+    day = fields.DateField()
+    appointment_group = fields.CharField(max_length=32)
+    last_number = fields.IntField(default=0)
+
+    class Meta:
+        table = "queue_counters"
+        unique_together = (("hall", "day", "appointment_group"),)
+
+
+class KioskDevice(Entity):
+    """自助取号机 — a registered hall device that checks residents in with its own credential."""
+
+    hall = fields.ForeignKeyField("models.Hall", related_name="kiosks", on_delete=fields.CASCADE)
+    name = fields.CharField(max_length=64)
+    secret_hash = fields.CharField(max_length=64)  # SHA-256 of a 256-bit random secret
+    revoked_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "kiosk_devices"

@@ -1,0 +1,311 @@
+"""Hall staff: slot templates and exceptions, materialisation, capacity, kiosks and check-in."""
+
+from __future__ import annotations
+
+import functools
+from datetime import date
+from typing import Any
+
+from pydantic import Field, model_validator
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse
+
+from app.api import LocalDateTime, Schema, endpoint, respond
+from app.auth import Handler, authenticate, staff_required
+from app.errors import Forbidden
+from models.appointments import KioskDevice, Slot, SlotException, SlotExceptionKind, SlotTemplate
+from services import checkin, slots
+from services.checkin import Scanner
+
+bp = Blueprint("appointment_desk", url_prefix="/api/v1")
+TAG = "预约号源与签到"
+_CLOCK = r"^([01]\d|2[0-3]):[0-5]\d$"
+_HALL_ERRORS = [(404, "HALL_NOT_FOUND"), (403, "FORBIDDEN")]
+
+
+def _minutes(clock: str) -> int:
+    hours, minutes = clock.split(":")
+    return int(hours) * 60 + int(minutes)
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+class Window(Schema):
+    start: str = Field(pattern=_CLOCK, description="开始时间 HH:MM（北京时间）")
+    end: str = Field(pattern=_CLOCK, description="结束时间 HH:MM（北京时间）")
+    capacity: int = Field(ge=1, le=10_000)
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Window:
+        if _minutes(self.end) <= _minutes(self.start):
+            raise ValueError("end must be after start")
+        return self
+
+
+class TemplateIn(Window):
+    appointment_group: str = Field(min_length=1, max_length=32)
+    weekday: int = Field(ge=1, le=7, description="ISO 星期，1 = 周一")
+    valid_from: date | None = None
+    valid_until: date | None = None
+
+    @model_validator(mode="after")
+    def _valid_period(self) -> TemplateIn:
+        if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
+            raise ValueError("valid_until must not be before valid_from")
+        return self
+
+
+class TemplateOut(Schema):
+    id: str
+    appointment_group: str
+    weekday: int
+    start: str
+    end: str
+    capacity: int
+    valid_from: date | None
+    valid_until: date | None
+
+    @classmethod
+    def of(cls, template: SlotTemplate) -> TemplateOut:
+        return cls(id=str(template.id), appointment_group=template.appointment_group,
+                   weekday=template.weekday, start=_clock(template.start_minute),
+                   end=_clock(template.end_minute), capacity=template.capacity,
+                   valid_from=template.valid_from, valid_until=template.valid_until)
+
+
+class Templates(Schema):
+    items: list[TemplateOut]
+
+
+class ExceptionIn(Schema):
+    day: date
+    kind: SlotExceptionKind
+    appointment_group: str | None = Field(None, min_length=1, max_length=32,
+                                          description="为空表示（关闭时）所有事项组")
+    window: Window | None = Field(None, description="加开时段（kind=extra 时必填）")
+    reason: str = Field("", max_length=256)
+
+    @model_validator(mode="after")
+    def _complete(self) -> ExceptionIn:
+        if self.kind is SlotExceptionKind.EXTRA and (self.window is None or not self.appointment_group):
+            raise ValueError("an extra session needs appointment_group and window")
+        if self.kind is SlotExceptionKind.CLOSED and self.window is not None:
+            raise ValueError("a closure has no window")
+        return self
+
+
+class ExceptionOut(Schema):
+    id: str
+    day: date
+    kind: SlotExceptionKind
+    appointment_group: str | None
+    reason: str
+
+    @classmethod
+    def of(cls, exception: SlotException) -> ExceptionOut:
+        return cls(id=str(exception.id), day=exception.day, kind=exception.kind,
+                   appointment_group=exception.appointment_group, reason=exception.reason)
+
+
+class Materialized(Schema):
+    created: int
+
+
+class SlotRangeQuery(Schema):
+    day_from: date
+    day_to: date
+
+
+class SlotOut(Schema):
+    id: str
+    hall_id: str
+    appointment_group: str
+    day: date
+    starts_at: LocalDateTime
+    ends_at: LocalDateTime
+    capacity: int
+    booked: int
+    is_closed: bool
+
+    @classmethod
+    def of(cls, slot: Slot) -> SlotOut:
+        return cls(id=str(slot.id), hall_id=str(slot.hall_id), appointment_group=slot.appointment_group,
+                   day=slot.day, starts_at=slot.starts_at, ends_at=slot.ends_at,
+                   capacity=slot.capacity, booked=slot.booked, is_closed=slot.is_closed)
+
+
+class Slots(Schema):
+    items: list[SlotOut]
+
+
+class CapacityIn(Schema):
+    capacity: int = Field(ge=0, le=10_000)
+
+
+class KioskIn(Schema):
+    name: str = Field(min_length=1, max_length=64)
+
+
+class KioskOut(Schema):
+    id: str
+    hall_id: str
+    name: str
+    revoked_at: LocalDateTime | None = None
+    credential: str | None = Field(
+        None, description="设备凭证，仅在登记时返回一次；请求时使用 Authorization: Kiosk <credential>")
+
+    @classmethod
+    def of(cls, kiosk: KioskDevice, credential: str | None = None) -> KioskOut:
+        return cls(id=str(kiosk.id), hall_id=str(kiosk.hall_id), name=kiosk.name,
+                   revoked_at=kiosk.revoked_at, credential=credential)
+
+
+class ScanIn(Schema):
+    token: str = Field(min_length=1, max_length=2048, description="扫描到的二维码内容")
+
+
+class CheckInOut(Schema):
+    appointment_id: str
+    hall_id: str
+    appointment_group: str
+    queue_number: int
+    checked_in_at: LocalDateTime
+    repeated: bool = Field(description="同一预约再次扫码时为 true，号码不变")
+
+
+def scanner_required(inner: Handler) -> Handler:
+    """Allow staff (services check the clerk role for the hall) or a kiosk with its credential."""
+
+    @functools.wraps(inner)
+    async def guarded(request: Request, *args: Any, **kwargs: Any) -> HTTPResponse:
+        scheme, _, credential = request.headers.get("authorization", "").partition(" ")
+        if scheme.lower() == "kiosk":
+            request.ctx.scanner = Scanner(kiosk=await checkin.authenticate_kiosk(
+                credential=credential.strip()))
+        else:
+            principal = await authenticate(request)
+            if principal.kind != "staff":
+                raise Forbidden("此接口仅供工作人员或取号设备使用")
+            request.ctx.scanner = Scanner(principal=principal)
+        return await inner(request, *args, **kwargs)
+
+    return guarded
+
+
+@bp.post("/halls/<hall_id>/slot-templates")
+@endpoint(summary="发布号源模板（每周时段与容量）", tag=TAG, body=TemplateIn, response=TemplateOut,
+          status=201, secured=True, errors=[*_HALL_ERRORS, (409, "SLOT_TEMPLATE_EXISTS")])
+@staff_required("hall_manager")
+async def create_template(request: Request, hall_id: str, body: TemplateIn) -> HTTPResponse:
+    template = await slots.create_template(
+        principal=request.ctx.principal, hall_id=hall_id, appointment_group=body.appointment_group,
+        weekday=body.weekday, start_minute=_minutes(body.start), end_minute=_minutes(body.end),
+        capacity=body.capacity, valid_from=body.valid_from, valid_until=body.valid_until)
+    return respond(TemplateOut.of(template), status=201)
+
+
+@bp.get("/halls/<hall_id>/slot-templates")
+@endpoint(summary="大厅的号源模板", tag=TAG, response=Templates, secured=True, errors=_HALL_ERRORS)
+@staff_required("hall_manager")
+async def list_templates(request: Request, hall_id: str) -> HTTPResponse:
+    rows = await slots.list_templates(principal=request.ctx.principal, hall_id=hall_id)
+    return respond(Templates(items=[TemplateOut.of(t) for t in rows]))
+
+
+@bp.patch("/slot-templates/<template_id>")
+@endpoint(summary="修改号源模板容量（同步到未来号源；任一号源已约超过新容量则整体拒绝）", tag=TAG,
+          body=CapacityIn, response=TemplateOut, secured=True,
+          errors=[(404, "SLOT_TEMPLATE_NOT_FOUND"), (403, "FORBIDDEN"),
+                  (409, "SLOT_CAPACITY_BELOW_BOOKED")])
+@staff_required("hall_manager")
+async def set_template_capacity(request: Request, template_id: str, body: CapacityIn) -> HTTPResponse:
+    template = await slots.set_template_capacity(rt=request.app.ctx.runtime,
+                                                 principal=request.ctx.principal,
+                                                 template_id=template_id, capacity=body.capacity)
+    return respond(TemplateOut.of(template))
+
+
+@bp.post("/halls/<hall_id>/slot-exceptions")
+@endpoint(summary="号源例外：闭厅（节假日等）或加开时段", tag=TAG, body=ExceptionIn,
+          response=ExceptionOut, status=201, secured=True,
+          errors=[*_HALL_ERRORS, (409, "SLOT_HAS_BOOKINGS"), (422, "SLOT_DAY_PAST")])
+@staff_required("hall_manager")
+async def add_exception(request: Request, hall_id: str, body: ExceptionIn) -> HTTPResponse:
+    window = body.window
+    exception = await slots.add_exception(
+        principal=request.ctx.principal, hall_id=hall_id, day=body.day, kind=body.kind,
+        appointment_group=body.appointment_group,
+        start_minute=_minutes(window.start) if window else None,
+        end_minute=_minutes(window.end) if window else None,
+        capacity=window.capacity if window else None, reason=body.reason)
+    return respond(ExceptionOut.of(exception), status=201)
+
+
+@bp.post("/halls/<hall_id>/slots/materialize")
+@endpoint(summary="按模板生成未来若干天的号源（幂等）", tag=TAG, response=Materialized, secured=True,
+          errors=_HALL_ERRORS)
+@staff_required("hall_manager")
+async def materialize(request: Request, hall_id: str) -> HTTPResponse:
+    created = await slots.materialize_for_hall(rt=request.app.ctx.runtime,
+                                               principal=request.ctx.principal, hall_id=hall_id)
+    return respond(Materialized(created=created))
+
+
+@bp.get("/halls/<hall_id>/slots")
+@endpoint(summary="大厅号源及实时预约数（工作人员）", tag=TAG, query=SlotRangeQuery, response=Slots,
+          secured=True, errors=[*_HALL_ERRORS, (422, "INVALID_DATE_RANGE")])
+@staff_required("hall_manager", "clerk")
+async def list_slots(request: Request, hall_id: str, query: SlotRangeQuery) -> HTTPResponse:
+    rows = await slots.list_hall_slots(principal=request.ctx.principal, hall_id=hall_id,
+                                       day_from=query.day_from, day_to=query.day_to)
+    return respond(Slots(items=[SlotOut.of(s) for s in rows]))
+
+
+@bp.patch("/slots/<slot_id>")
+@endpoint(summary="修改号源容量（不得低于已预约数）", tag=TAG, body=CapacityIn, response=SlotOut,
+          secured=True, errors=[(404, "SLOT_NOT_FOUND"), (403, "FORBIDDEN"),
+                                (409, "SLOT_CAPACITY_BELOW_BOOKED")])
+@staff_required("hall_manager")
+async def set_capacity(request: Request, slot_id: str, body: CapacityIn) -> HTTPResponse:
+    slot = await slots.set_capacity(rt=request.app.ctx.runtime, principal=request.ctx.principal,
+                                    slot_id=slot_id, capacity=body.capacity)
+    return respond(SlotOut.of(slot))
+
+
+@bp.post("/halls/<hall_id>/kiosks")
+@endpoint(summary="登记自助取号设备（凭证仅返回一次）", tag=TAG, body=KioskIn, response=KioskOut,
+          status=201, secured=True, errors=_HALL_ERRORS)
+@staff_required("hall_manager")
+async def register_kiosk(request: Request, hall_id: str, body: KioskIn) -> HTTPResponse:
+    kiosk, credential = await checkin.register_kiosk(principal=request.ctx.principal,
+                                                     hall_id=hall_id, name=body.name)
+    return respond(KioskOut.of(kiosk, credential), status=201)
+
+
+@bp.post("/kiosks/<kiosk_id>/revoke")
+@endpoint(summary="停用自助取号设备（凭证立即失效）", tag=TAG, response=KioskOut, secured=True,
+          errors=[(404, "KIOSK_NOT_FOUND"), (403, "FORBIDDEN")])
+@staff_required("hall_manager")
+async def revoke_kiosk(request: Request, kiosk_id: str) -> HTTPResponse:
+    kiosk = await checkin.revoke_kiosk(principal=request.ctx.principal, kiosk_id=kiosk_id)
+    return respond(KioskOut.of(kiosk))
+
+
+@bp.post("/halls/<hall_id>/check-ins")
+@endpoint(summary="扫码签到取号（窗口人员或自助设备）", tag=TAG, body=ScanIn, response=CheckInOut,
+          secured=True,
+          errors=[*_HALL_ERRORS, (400, "QR_MALFORMED"), (400, "QR_FORGED"), (410, "QR_EXPIRED"),
+                  (409, "QR_WRONG_HALL"), (409, "QR_SUPERSEDED"), (409, "CHECKIN_TOO_EARLY"),
+                  (409, "APPOINTMENT_CANCELLED"), (409, "APPOINTMENT_NO_SHOW"),
+                  (401, "KIOSK_CREDENTIAL_INVALID"), (403, "KIOSK_WRONG_HALL")])
+@scanner_required
+async def check_in(request: Request, hall_id: str, body: ScanIn) -> HTTPResponse:
+    result = await checkin.check_in(rt=request.app.ctx.runtime, scanner=request.ctx.scanner,
+                                    hall_id=hall_id, token=body.token.strip())
+    appointment = result.appointment
+    return respond(CheckInOut(appointment_id=str(appointment.id), hall_id=str(appointment.hall_id),
+                              appointment_group=appointment.appointment_group,
+                              queue_number=result.queue_number,
+                              checked_in_at=appointment.checked_in_at, repeated=result.repeated))

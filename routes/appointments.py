@@ -1,0 +1,210 @@
+"""Residents' appointments: availability, booking, cancel, reschedule, QR codes; QR public keys."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from datetime import date
+
+from pydantic import Field
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse, json
+from sanic_ext import openapi
+
+from app.api import LocalDateTime, Page, Schema, endpoint, respond
+from app.auth import resident_required
+from app.errors import AppError, ValidationFailed
+from models.appointments import Appointment, AppointmentStatus
+from services import appointments, qr, slots
+
+bp = Blueprint("appointments", url_prefix="/api/v1")
+TAG = "网上预约"
+_IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9_.:-]{8,64}$")
+_APPOINTMENT_ERRORS = [appointments.AppointmentNotFound, (409, "APPOINTMENT_NOT_ACTIVE")]
+
+
+class AvailabilityQuery(Schema):
+    hall_id: str = Field(description="大厅 id")
+    item_id: str = Field(description="事项 id")
+    day_from: date = Field(description="开始日期 YYYY-MM-DD")
+    day_to: date = Field(description="结束日期 YYYY-MM-DD（含），最长 31 天")
+
+
+class AvailableSlotOut(Schema):
+    id: str
+    day: str
+    starts_at: str
+    ends_at: str
+    capacity: int
+    remaining: int
+
+
+class Availability(Schema):
+    items: list[AvailableSlotOut]
+
+
+class BookIn(Schema):
+    item_id: str = Field(min_length=1, max_length=64)
+    slot_id: str = Field(min_length=1, max_length=64)
+
+
+class RescheduleIn(Schema):
+    slot_id: str = Field(min_length=1, max_length=64)
+
+
+class ListQuery(Schema):
+    cursor: str | None = Field(None, max_length=128)
+    limit: int = Field(20, ge=1, le=100)
+
+
+class AppointmentOut(Schema):
+    id: str
+    item_id: str
+    hall_id: str
+    slot_id: str
+    appointment_group: str
+    day: date
+    starts_at: LocalDateTime
+    ends_at: LocalDateTime
+    status: AppointmentStatus
+    queue_number: int | None
+    checked_in_at: LocalDateTime | None
+    cancelled_at: LocalDateTime | None
+    created_at: LocalDateTime
+    qr_token: str | None = Field(description="签名的二维码内容（已取消或爽约的预约为空）")
+
+    @classmethod
+    def of(cls, appointment: Appointment, rt) -> AppointmentOut:
+        active = appointment.status in (AppointmentStatus.BOOKED, AppointmentStatus.CHECKED_IN)
+        return cls(
+            id=str(appointment.id), item_id=str(appointment.item_id), hall_id=str(appointment.hall_id),
+            slot_id=str(appointment.slot_id), appointment_group=appointment.appointment_group,
+            day=appointment.day, starts_at=appointment.starts_at, ends_at=appointment.ends_at,
+            status=appointment.status, queue_number=appointment.queue_number,
+            checked_in_at=appointment.checked_in_at, cancelled_at=appointment.cancelled_at,
+            created_at=appointment.created_at,
+            qr_token=qr.issue(rt=rt, appointment=appointment) if active else None)
+
+
+def _idempotency_key(request: Request) -> str:
+    key = request.headers.get("idempotency-key")
+    if not key:
+        raise AppError("创建预约需要 Idempotency-Key 请求头", code="IDEMPOTENCY_KEY_REQUIRED")
+    if not _IDEMPOTENCY_KEY.match(key):
+        raise ValidationFailed("Idempotency-Key 须为 8-64 位字母、数字或 _.:-",
+                               code="IDEMPOTENCY_KEY_INVALID")
+    return key
+
+
+@bp.get("/appointments/availability")
+@endpoint(summary="查询可预约时段（数秒内准确，预约时以数据库为准）", tag=TAG, query=AvailabilityQuery,
+          response=Availability, errors=[(404, "ITEM_NOT_FOUND"), (404, "HALL_NOT_FOUND"),
+                                         (422, "ITEM_NOT_BOOKABLE"), (422, "INVALID_DATE_RANGE")])
+async def availability(request: Request, query: AvailabilityQuery) -> HTTPResponse:
+    rows = await slots.availability(rt=request.app.ctx.runtime, hall_id=query.hall_id,
+                                    item_id=query.item_id, day_from=query.day_from,
+                                    day_to=query.day_to)
+    return respond(Availability(items=[AvailableSlotOut.model_validate(r) for r in rows]))
+
+
+@bp.post("/appointments")
+@openapi.parameter("Idempotency-Key", str, "header", required=True,
+                   description="8-64 位 A-Za-z0-9_.:-；同一居民重试同一请求时不变")
+@endpoint(summary="预约一个时段（须带 Idempotency-Key；重试返回同一预约）", tag=TAG, body=BookIn,
+          response=AppointmentOut, status=201, secured=True,
+          errors=[appointments.SlotUnavailable, (409, "APPOINTMENT_SLOT_CLOSED"),
+                  (409, "APPOINTMENT_SLOT_PAST"), (409, "APPOINTMENT_DUPLICATE"),
+                  (409, "APPOINTMENT_DAILY_LIMIT"), (409, "IDEMPOTENCY_KEY_REUSED"),
+                  (403, "APPOINTMENT_BLOCKED_NO_SHOW"), (403, "REALNAME_REQUIRED"),
+                  (400, "IDEMPOTENCY_KEY_REQUIRED"), (422, "IDEMPOTENCY_KEY_INVALID"),
+                  (404, "ITEM_NOT_FOUND"), (404, "SLOT_NOT_FOUND"), (422, "ITEM_NOT_BOOKABLE"),
+                  (422, "SLOT_NOT_FOR_ITEM")])
+@resident_required
+async def book(request: Request, body: BookIn) -> HTTPResponse:
+    rt = request.app.ctx.runtime
+    appointment, created = await appointments.book(
+        rt=rt, resident_id=request.ctx.principal.subject_id, item_id=body.item_id,
+        slot_id=body.slot_id, idempotency_key=_idempotency_key(request))
+    return respond(AppointmentOut.of(appointment, rt), status=201 if created else 200)
+
+
+@bp.get("/appointments")
+@endpoint(summary="我的预约（按预约时间倒序，游标分页）", tag=TAG, query=ListQuery,
+          response=Page[AppointmentOut], secured=True, errors=[(422, "INVALID_CURSOR")])
+@resident_required
+async def list_mine(request: Request, query: ListQuery) -> HTTPResponse:
+    rt = request.app.ctx.runtime
+    rows, next_cursor = await appointments.list_mine(resident_id=request.ctx.principal.subject_id,
+                                                     cursor=query.cursor, limit=query.limit)
+    return respond(Page[AppointmentOut](items=[AppointmentOut.of(a, rt) for a in rows],
+                                        next_cursor=next_cursor))
+
+
+@bp.get("/appointments/<appointment_id>")
+@endpoint(summary="我的一个预约（含二维码内容）", tag=TAG, response=AppointmentOut, secured=True,
+          errors=[appointments.AppointmentNotFound])
+@resident_required
+async def get_mine(request: Request, appointment_id: str) -> HTTPResponse:
+    appointment = await appointments.get_mine_or_raise(
+        resident_id=request.ctx.principal.subject_id, appointment_id=appointment_id)
+    return respond(AppointmentOut.of(appointment, request.app.ctx.runtime))
+
+
+@bp.post("/appointments/<appointment_id>/cancel")
+@endpoint(summary="取消预约（截止时间前）", tag=TAG, response=AppointmentOut, secured=True,
+          errors=[*_APPOINTMENT_ERRORS, (409, "APPOINTMENT_CHANGE_CUTOFF"), (409, "APPOINTMENT_CHANGED")])
+@resident_required
+async def cancel(request: Request, appointment_id: str) -> HTTPResponse:
+    rt = request.app.ctx.runtime
+    appointment = await appointments.cancel(rt=rt, resident_id=request.ctx.principal.subject_id,
+                                            appointment_id=appointment_id)
+    return respond(AppointmentOut.of(appointment, rt))
+
+
+@bp.post("/appointments/<appointment_id>/reschedule")
+@endpoint(summary="改约到另一时段（先占新号再释放旧号，原子完成）", tag=TAG, body=RescheduleIn,
+          response=AppointmentOut, secured=True,
+          errors=[*_APPOINTMENT_ERRORS, appointments.SlotUnavailable, (409, "APPOINTMENT_CHANGE_CUTOFF"),
+                  (409, "APPOINTMENT_CHANGED"), (409, "APPOINTMENT_SLOT_CLOSED"),
+                  (409, "APPOINTMENT_SLOT_PAST"), (409, "APPOINTMENT_DAILY_LIMIT"),
+                  (404, "SLOT_NOT_FOUND"), (422, "SLOT_NOT_FOR_ITEM"), (422, "APPOINTMENT_SAME_SLOT")])
+@resident_required
+async def reschedule(request: Request, appointment_id: str, body: RescheduleIn) -> HTTPResponse:
+    rt = request.app.ctx.runtime
+    appointment = await appointments.reschedule(
+        rt=rt, resident_id=request.ctx.principal.subject_id, appointment_id=appointment_id,
+        slot_id=body.slot_id)
+    return respond(AppointmentOut.of(appointment, rt))
+
+
+async def _qr_image(request: Request, appointment_id: str, render, content_type: str) -> HTTPResponse:
+    token = await appointments.qr_token(rt=request.app.ctx.runtime,
+                                        resident_id=request.ctx.principal.subject_id,
+                                        appointment_id=appointment_id)
+    # The token is deterministic, so its hash names the image: unchanged until a reschedule.
+    etag = '"' + hashlib.sha256(token.encode()).hexdigest()[:32] + '"'
+    headers = {"etag": etag, "cache-control": "private, max-age=3600"}
+    if request.headers.get("if-none-match") == etag:
+        return HTTPResponse(status=304, headers=headers)
+    return HTTPResponse(render(token), headers=headers, content_type=content_type)
+
+
+@bp.get("/appointments/<appointment_id>/qr.png")
+@endpoint(summary="预约二维码（PNG，可缓存）", tag=TAG, secured=True, errors=_APPOINTMENT_ERRORS)
+@resident_required
+async def qr_png(request: Request, appointment_id: str) -> HTTPResponse:
+    return await _qr_image(request, appointment_id, qr.render_png, "image/png")
+
+
+@bp.get("/appointments/<appointment_id>/qr.svg")
+@endpoint(summary="预约二维码（SVG，可缓存）", tag=TAG, secured=True, errors=_APPOINTMENT_ERRORS)
+@resident_required
+async def qr_svg(request: Request, appointment_id: str) -> HTTPResponse:
+    return await _qr_image(request, appointment_id, qr.render_svg, "image/svg+xml")
+
+
+@bp.get("/qr/jwks.json")
+@endpoint(summary="预约二维码验签公钥 (JWKS)，供大厅设备离线验证", tag=TAG)
+async def qr_jwks(request: Request) -> HTTPResponse:
+    return json(request.app.ctx.runtime.keyrings["qr"].jwks(),
+                headers={"cache-control": "public, max-age=300"})

@@ -1,0 +1,276 @@
+"""Bookings: book (idempotent, never oversold), cancel, reschedule, list, no-show sweep."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime, time, timedelta
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import F
+from tortoise.transactions import in_transaction
+
+from app.api import decode_cursor, encode_cursor
+from app.context import Runtime
+from app.errors import AppError, Conflict, Forbidden, NotFoundError, RealNameRequired, ValidationFailed
+from app.ids import SHANGHAI, utcnow
+from models.appointments import Appointment, AppointmentStatus, Slot
+from models.catalog import ServiceItem
+from models.users import User
+from services import catalog, outbox, qr, slots, users
+
+ACTIVE = "active"
+_ACTIVE_STATUSES = (AppointmentStatus.BOOKED, AppointmentStatus.CHECKED_IN)
+
+
+class SlotUnavailable(AppError):
+    status, code, message = 409, "APPOINTMENT_SLOT_FULL", "该时段已约满"
+
+
+class AppointmentNotFound(NotFoundError):
+    code, message = "APPOINTMENT_NOT_FOUND", "预约不存在"
+
+
+async def _bookable_slot(*, rt: Runtime, slot_id: str, group: str) -> Slot:
+    slot = await slots.get_slot_or_raise(slot_id=slot_id)
+    if slot.appointment_group != group:
+        raise ValidationFailed("该号源不适用于此事项", code="SLOT_NOT_FOR_ITEM")
+    if slot.is_closed:
+        raise SlotUnavailable("该时段已停止预约", code="APPOINTMENT_SLOT_CLOSED")
+    if slot.starts_at <= utcnow():
+        raise SlotUnavailable("该时段已开始或已过去", code="APPOINTMENT_SLOT_PAST")
+    if await slots.is_marked_full(rt=rt, slot_id=slot.id):
+        raise SlotUnavailable()
+    return slot
+
+
+async def _take_seat(*, rt: Runtime, slot: Slot) -> None:
+    """Hold one seat by a conditional update; the database refuses when none is left."""
+    now = utcnow()
+    taken = await Slot.filter(id=slot.id, is_closed=False, starts_at__gt=now,
+                              booked__lt=F("capacity")).update(booked=F("booked") + 1)
+    if taken:
+        return
+    await slot.refresh_from_db()
+    if slot.is_closed:
+        raise SlotUnavailable("该时段已停止预约", code="APPOINTMENT_SLOT_CLOSED")
+    if slot.starts_at <= now:
+        raise SlotUnavailable("该时段已开始或已过去", code="APPOINTMENT_SLOT_PAST")
+    await slots.mark_full(rt=rt, slot_id=slot.id)
+    raise SlotUnavailable()
+
+
+async def _free_seat(*, rt: Runtime, slot_id: uuid.UUID) -> None:
+    await Slot.filter(id=slot_id, booked__gt=0).update(booked=F("booked") - 1)
+    await slots.release_full_mark(rt=rt, slot_id=slot_id)
+
+
+async def _lock_resident(resident_id: uuid.UUID) -> None:
+    """Serialise one resident's booking changes (PostgreSQL row lock; SQLite has one writer)."""
+    await User.filter(id=resident_id).select_for_update().only("id").first()
+
+
+async def _ensure_not_blocked(*, rt: Runtime, resident_id: uuid.UUID) -> None:
+    settings = rt.settings
+    since = utcnow() - timedelta(days=settings.appointment_no_show_window_days)
+    recent = await Appointment.filter(
+        resident_id=resident_id, status=AppointmentStatus.NO_SHOW, ends_at__gt=since,
+    ).order_by("-ends_at").limit(settings.appointment_no_show_limit).values_list("ends_at", flat=True)
+    if len(recent) >= settings.appointment_no_show_limit:
+        # The block lasts until the oldest of the counted no-shows leaves the window.
+        blocked_until = recent[-1] + timedelta(days=settings.appointment_no_show_window_days)
+        raise Forbidden(
+            f"近 {settings.appointment_no_show_window_days} 天内爽约 {len(recent)} 次，暂停网上预约",
+            code="APPOINTMENT_BLOCKED_NO_SHOW",
+            details={"reason": "no_show", "no_shows": len(recent),
+                     "window_days": settings.appointment_no_show_window_days,
+                     "blocked_until": blocked_until.astimezone(SHANGHAI).isoformat()})
+
+
+async def _ensure_within_daily_limit(*, rt: Runtime, resident_id: uuid.UUID, day: date) -> None:
+    limit = rt.settings.appointment_daily_limit
+    if await Appointment.filter(resident_id=resident_id, day=day, active_marker=ACTIVE).count() >= limit:
+        raise Conflict(f"同一天最多预约 {limit} 个事项", code="APPOINTMENT_DAILY_LIMIT",
+                       details={"day": day.isoformat(), "limit": limit})
+
+
+def _same_request(existing: Appointment, item: ServiceItem) -> Appointment:
+    if existing.item_id != item.id:
+        raise Conflict("该 Idempotency-Key 已用于另一个预约请求", code="IDEMPOTENCY_KEY_REUSED")
+    return existing
+
+
+def _event_payload(appointment: Appointment) -> dict:
+    return {"appointment_id": str(appointment.id), "resident_id": str(appointment.resident_id),
+            "item_id": str(appointment.item_id), "hall_id": str(appointment.hall_id),
+            "slot_id": str(appointment.slot_id), "starts_at": appointment.starts_at.isoformat(),
+            "ends_at": appointment.ends_at.isoformat(), "status": appointment.status.value}
+
+
+async def _emit(event_type: str, appointment: Appointment, **extra: object) -> None:
+    await outbox.emit(event_type=event_type, aggregate_id=str(appointment.id),
+                      payload={**_event_payload(appointment), **extra})
+
+
+async def _emit_reminders(appointment: Appointment) -> None:
+    """Reminders the evening before (20:00) and one hour before, for push to deliver when due.
+
+    Push delivers a reminder only if the appointment still has that ``slot_id`` and is booked.
+    """
+    local_start = appointment.starts_at.astimezone(SHANGHAI)
+    evening_before = datetime.combine(local_start.date() - timedelta(days=1), time(20), tzinfo=SHANGHAI)
+    now = utcnow()
+    for kind, due in (("evening_before", evening_before),
+                      ("hour_before", appointment.starts_at - timedelta(hours=1))):
+        if due > now:
+            await _emit("appointment.reminder", appointment, reminder=kind, due_at=due.isoformat())
+
+
+async def book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: str,
+               idempotency_key: str) -> tuple[Appointment, bool]:
+    """Book a seat; the same key from the same resident returns the first booking (created=False)."""
+    item = await catalog.get_item_or_raise(item_id=item_id)
+    group = slots.bookable_group(item)
+    existing = await Appointment.get_or_none(resident_id=resident_id, idempotency_key=idempotency_key)
+    if existing is not None:
+        return _same_request(existing, item), False
+    if item.requires_realname:
+        user = await users.get_active_or_raise(user_id=resident_id)
+        if not users.is_real_name_verified(user):
+            raise RealNameRequired(details={"action": "bind_beijing_pass",
+                                            "bind_url": "/api/v1/auth/beijing-pass/authorize"})
+    slot = await _bookable_slot(rt=rt, slot_id=slot_id, group=group)
+    await _ensure_not_blocked(rt=rt, resident_id=resident_id)
+    try:
+        async with in_transaction():
+            await _lock_resident(resident_id)
+            # Re-read under the lock: a concurrent retry with this key may just have committed.
+            existing = await Appointment.get_or_none(resident_id=resident_id,
+                                                     idempotency_key=idempotency_key)
+            if existing is not None:
+                return _same_request(existing, item), False
+            if await Appointment.exists(resident_id=resident_id, item_id=item.id, active_marker=ACTIVE):
+                raise Conflict("该事项已有未完成的预约", code="APPOINTMENT_DUPLICATE")
+            await _ensure_within_daily_limit(rt=rt, resident_id=resident_id, day=slot.day)
+            await _take_seat(rt=rt, slot=slot)
+            appointment = await Appointment.create(
+                resident_id=resident_id, item=item, slot=slot, hall_id=slot.hall_id,
+                appointment_group=group, day=slot.day, starts_at=slot.starts_at,
+                ends_at=slot.ends_at, active_marker=ACTIVE, idempotency_key=idempotency_key)
+            await _emit("appointment.confirmed", appointment)
+            await _emit_reminders(appointment)
+    except IntegrityError:
+        # Only reachable without the row lock (several SQLite processes): the constraints decide.
+        existing = await Appointment.get_or_none(resident_id=resident_id,
+                                                 idempotency_key=idempotency_key)
+        if existing is not None:
+            return _same_request(existing, item), False
+        raise Conflict("该事项已有未完成的预约", code="APPOINTMENT_DUPLICATE") from None
+    return appointment, True
+
+
+async def get_mine_or_raise(*, resident_id: uuid.UUID, appointment_id: str) -> Appointment:
+    """The resident's own appointment; someone else's is reported as not found."""
+    parsed = slots.parse_id(appointment_id, code=AppointmentNotFound.code,
+                            message=AppointmentNotFound.message)
+    appointment = await Appointment.get_or_none(id=parsed, resident_id=resident_id)
+    if appointment is None:
+        raise AppointmentNotFound()
+    return appointment
+
+
+async def list_mine(*, resident_id: uuid.UUID, cursor: str | None, limit: int
+                    ) -> tuple[list[Appointment], str | None]:
+    """The resident's appointments, newest booking first, by cursor."""
+    query = Appointment.filter(resident_id=resident_id)
+    if cursor:
+        try:
+            query = query.filter(id__lt=uuid.UUID(decode_cursor(cursor)))
+        except ValueError as exc:
+            raise ValidationFailed("分页游标无效", code="INVALID_CURSOR") from exc
+    rows = await query.order_by("-id").limit(limit + 1)
+    page = rows[:limit]
+    return page, encode_cursor(str(page[-1].id)) if len(rows) > limit else None
+
+
+def _ensure_changeable(rt: Runtime, appointment: Appointment) -> None:
+    if appointment.status is not AppointmentStatus.BOOKED:
+        raise Conflict("该预约当前状态不能修改", code="APPOINTMENT_NOT_ACTIVE",
+                       details={"status": appointment.status.value})
+    cutoff = appointment.starts_at - timedelta(minutes=rt.settings.appointment_cancel_cutoff_minutes)
+    if utcnow() >= cutoff:
+        raise Conflict("已过取消/改约截止时间", code="APPOINTMENT_CHANGE_CUTOFF",
+                       details={"cutoff": cutoff.astimezone(SHANGHAI).isoformat()})
+
+
+async def cancel(*, rt: Runtime, resident_id: uuid.UUID, appointment_id: str) -> Appointment:
+    """Cancel before the cut-off; the seat goes back to the slot in the same transaction."""
+    appointment = await get_mine_or_raise(resident_id=resident_id, appointment_id=appointment_id)
+    _ensure_changeable(rt, appointment)
+    async with in_transaction():
+        # Same lock order as reschedule (resident, then rows), so the two cannot deadlock.
+        await _lock_resident(resident_id)
+        now = utcnow()
+        changed = await Appointment.filter(
+            id=appointment.id, status=AppointmentStatus.BOOKED, slot_id=appointment.slot_id,
+        ).update(status=AppointmentStatus.CANCELLED, active_marker=None, cancelled_at=now)
+        if not changed:
+            raise Conflict("预约已被修改，请刷新后重试", code="APPOINTMENT_CHANGED")
+        await _free_seat(rt=rt, slot_id=appointment.slot_id)
+        await appointment.refresh_from_db()
+        await _emit("appointment.cancelled", appointment)
+    return appointment
+
+
+async def reschedule(*, rt: Runtime, resident_id: uuid.UUID, appointment_id: str,
+                     slot_id: str) -> Appointment:
+    """Move to another slot: the new seat is held before the old one is released, atomically."""
+    appointment = await get_mine_or_raise(resident_id=resident_id, appointment_id=appointment_id)
+    _ensure_changeable(rt, appointment)
+    target = await _bookable_slot(rt=rt, slot_id=slot_id, group=appointment.appointment_group)
+    if target.id == appointment.slot_id:
+        raise ValidationFailed("新时段与原时段相同", code="APPOINTMENT_SAME_SLOT")
+    old_slot_id = appointment.slot_id
+    async with in_transaction():
+        await _lock_resident(resident_id)
+        # Lock both slots in id order so two opposite reschedules cannot deadlock.
+        await Slot.filter(id__in=[old_slot_id, target.id]).order_by("id").select_for_update()
+        if target.day != appointment.day:
+            await _ensure_within_daily_limit(rt=rt, resident_id=resident_id, day=target.day)
+        await _take_seat(rt=rt, slot=target)
+        moved = await Appointment.filter(
+            id=appointment.id, status=AppointmentStatus.BOOKED, slot_id=old_slot_id,
+        ).update(slot_id=target.id, hall_id=target.hall_id, day=target.day,
+                 starts_at=target.starts_at, ends_at=target.ends_at)
+        if not moved:
+            raise Conflict("预约已被修改，请刷新后重试", code="APPOINTMENT_CHANGED")
+        await _free_seat(rt=rt, slot_id=old_slot_id)
+        await appointment.refresh_from_db()
+        await _emit("appointment.rescheduled", appointment, previous_slot_id=str(old_slot_id))
+        await _emit_reminders(appointment)
+    return appointment
+
+
+async def sweep_no_shows(*, rt: Runtime) -> int:
+    """Mark bookings never checked in as no-shows once the late margin has passed (idempotent)."""
+    deadline = utcnow() - timedelta(minutes=rt.settings.checkin_late_minutes)
+    due = await Appointment.filter(status=AppointmentStatus.BOOKED, ends_at__lt=deadline)
+    marked = 0
+    for appointment in due:
+        async with in_transaction():
+            changed = await Appointment.filter(id=appointment.id, status=AppointmentStatus.BOOKED
+                                               ).update(status=AppointmentStatus.NO_SHOW,
+                                                        active_marker=None)
+            if changed:
+                appointment.status = AppointmentStatus.NO_SHOW
+                await _emit("appointment.no_show", appointment)
+                marked += 1
+    return marked
+
+
+async def qr_token(*, rt: Runtime, resident_id: uuid.UUID, appointment_id: str) -> str:
+    """The signed QR token of the resident's own active appointment."""
+    appointment = await get_mine_or_raise(resident_id=resident_id, appointment_id=appointment_id)
+    if appointment.status not in _ACTIVE_STATUSES:
+        raise Conflict("该预约已取消或已过期，没有可用的二维码", code="APPOINTMENT_NOT_ACTIVE",
+                       details={"status": appointment.status.value})
+    return qr.issue(rt=rt, appointment=appointment)

@@ -1,0 +1,157 @@
+"""Check-in at the hall: kiosk credentials, QR verification and queue numbers (取号)."""
+
+from __future__ import annotations
+
+import hashlib
+import hmac
+import secrets
+import uuid
+from dataclasses import dataclass
+from datetime import timedelta
+
+from tortoise.expressions import F
+from tortoise.transactions import in_transaction
+
+from app.auth import require_scope
+from app.context import Runtime
+from app.errors import Conflict, Forbidden, NotFoundError, TokenInvalid
+from app.ids import SHANGHAI, utcnow
+from app.tokens import Principal
+from models.appointments import Appointment, AppointmentStatus, KioskDevice, QueueCounter
+from services import outbox, qr, slots
+
+KIOSK_PREFIX = "kiosk_"
+
+
+@dataclass(frozen=True)
+class Scanner:
+    """Who scans: a clerk (staff principal) or a registered kiosk of one hall."""
+
+    principal: Principal | None = None
+    kiosk: KioskDevice | None = None
+
+    def ensure_serves(self, hall_id: uuid.UUID) -> None:
+        """Refuse unless this kiosk belongs to the hall, or this staff member is its clerk."""
+        if self.kiosk is not None:
+            if self.kiosk.hall_id != hall_id:
+                raise Forbidden("该设备不属于此大厅", code="KIOSK_WRONG_HALL")
+            return
+        assert self.principal is not None
+        require_scope(self.principal, "clerk", hall_id=str(hall_id))
+
+
+@dataclass(frozen=True)
+class CheckIn:
+    """The outcome of a scan: the booking, its queue number, and whether it was a re-scan."""
+
+    appointment: Appointment
+    queue_number: int
+    repeated: bool
+
+
+def _hash(secret: str) -> str:
+    return hashlib.sha256(secret.encode()).hexdigest()
+
+
+async def register_kiosk(*, principal: Principal, hall_id: str, name: str) -> tuple[KioskDevice, str]:
+    """Register a hall device; its credential is returned once and stored only hashed."""
+    hall = await slots.get_hall_or_raise(hall_id=hall_id)
+    require_scope(principal, "hall_manager", hall_id=str(hall.id))
+    secret = secrets.token_urlsafe(32)
+    kiosk = await KioskDevice.create(hall=hall, name=name, secret_hash=_hash(secret))
+    return kiosk, f"{KIOSK_PREFIX}{kiosk.id}.{secret}"
+
+
+async def authenticate_kiosk(*, credential: str) -> KioskDevice:
+    """The active kiosk behind ``kiosk_<id>.<secret>``; anything else is KIOSK_CREDENTIAL_INVALID."""
+    kiosk_id, _, secret = credential.removeprefix(KIOSK_PREFIX).partition(".")
+    try:
+        parsed = uuid.UUID(kiosk_id)
+    except ValueError:
+        parsed = None
+    kiosk = await KioskDevice.get_or_none(id=parsed, revoked_at=None) if parsed else None
+    # Compare even when unknown, so timing does not tell which device ids exist.
+    matches = hmac.compare_digest(kiosk.secret_hash if kiosk else _hash(""), _hash(secret))
+    if kiosk is None or not secret or not matches:
+        raise TokenInvalid(code="KIOSK_CREDENTIAL_INVALID", message="取号设备凭证无效")
+    return kiosk
+
+
+async def check_in(*, rt: Runtime, scanner: Scanner, hall_id: str, token: str) -> CheckIn:
+    """Verify a scanned code and give its queue number; scanning again returns the same number."""
+    # No hall lookup: an unknown hall fails the scanner's scope check or the token's hall check.
+    scanning_hall = slots.parse_id(hall_id, code="HALL_NOT_FOUND", message="大厅不存在")
+    scanner.ensure_serves(scanning_hall)
+    claims = qr.verify(rt=rt, token=token)
+    if claims.hall_id != scanning_hall:
+        raise qr.QrRefused("该预约不在本大厅办理", code="QR_WRONG_HALL", status=409)
+    appointment = await Appointment.get_or_none(id=claims.appointment_id)
+    if appointment is None:
+        raise qr.QrRefused(details={"reason": "unknown_appointment"})
+    if settled := _settled(rt, appointment, claims):
+        return settled
+    async with in_transaction():
+        now = utcnow()
+        # The appointment row is claimed first: of two scans of one code only one goes on.
+        claimed = await Appointment.filter(id=appointment.id, status=AppointmentStatus.BOOKED,
+                                           slot_id=appointment.slot_id).update(
+            status=AppointmentStatus.CHECKED_IN, checked_in_at=now)
+        if claimed:
+            number = await _next_queue_number(appointment)
+            await Appointment.filter(id=appointment.id).update(queue_number=number)
+            appointment.status, appointment.checked_in_at = AppointmentStatus.CHECKED_IN, now
+            appointment.queue_number = number
+            await outbox.emit(event_type="appointment.checked_in", aggregate_id=str(appointment.id),
+                              payload={"appointment_id": str(appointment.id),
+                                       "resident_id": str(appointment.resident_id),
+                                       "hall_id": str(appointment.hall_id),
+                                       "queue_number": number, "checked_in_at": now.isoformat()})
+    if claimed:
+        return CheckIn(appointment, number, repeated=False)
+    # Someone changed the booking between our read and the claim: answer for its new state.
+    await appointment.refresh_from_db()
+    if settled := _settled(rt, appointment, claims):
+        return settled
+    raise Conflict("预约已被修改，请刷新后重试", code="APPOINTMENT_CHANGED")
+
+
+def _settled(rt: Runtime, appointment: Appointment, claims: qr.QrClaims) -> CheckIn | None:
+    """The answer when no new number is due (the same number again, or a refusal); else None."""
+    if appointment.starts_at != claims.starts_at:
+        raise qr.QrRefused("预约已改期，请出示新的二维码", code="QR_SUPERSEDED", status=409)
+    if appointment.status is AppointmentStatus.CHECKED_IN:
+        return CheckIn(appointment, appointment.queue_number or 0, repeated=True)
+    if appointment.status is AppointmentStatus.CANCELLED:
+        raise Conflict("该预约已取消", code="APPOINTMENT_CANCELLED")
+    if appointment.status is AppointmentStatus.NO_SHOW:
+        raise Conflict("该预约已过期未到", code="APPOINTMENT_NO_SHOW")
+    opens = appointment.starts_at - timedelta(minutes=rt.settings.checkin_early_minutes)
+    if utcnow() < opens:
+        raise Conflict("尚未到签到时间", code="CHECKIN_TOO_EARLY",
+                       details={"opens_at": opens.astimezone(SHANGHAI).isoformat()})
+    return None
+
+
+async def _next_queue_number(appointment: Appointment) -> int:
+    """The next number of the hall, day and group: a locked counter row, so no gaps or repeats."""
+    scope = {"hall_id": appointment.hall_id, "day": appointment.day,
+             "appointment_group": appointment.appointment_group}
+    # The update takes the row lock until commit; the read then sees our own increment.
+    if not await QueueCounter.filter(**scope).update(last_number=F("last_number") + 1):
+        # First check-in of the day: create the row (a racing twin is ignored), then count.
+        await QueueCounter.bulk_create([QueueCounter(**scope)], ignore_conflicts=True)
+        await QueueCounter.filter(**scope).update(last_number=F("last_number") + 1)
+    return await QueueCounter.filter(**scope).first().values_list("last_number", flat=True)
+
+
+async def revoke_kiosk(*, principal: Principal, kiosk_id: str) -> KioskDevice:
+    """Withdraw a device's credential (its hall manager only); it can no longer check anyone in."""
+    kiosk = await KioskDevice.get_or_none(
+        id=slots.parse_id(kiosk_id, code="KIOSK_NOT_FOUND", message="取号设备不存在"))
+    if kiosk is None:
+        raise NotFoundError("取号设备不存在", code="KIOSK_NOT_FOUND")
+    require_scope(principal, "hall_manager", hall_id=str(kiosk.hall_id))
+    if kiosk.revoked_at is None:
+        kiosk.revoked_at = utcnow()
+        await kiosk.save(update_fields=["revoked_at", "updated_at"])
+    return kiosk

@@ -1,0 +1,289 @@
+"""Slot publishing: templates, exceptions, materialisation, capacity, cached availability."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import asdict, dataclass
+from datetime import date, datetime, time, timedelta
+
+import orjson
+from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
+
+from app.auth import require_scope
+from app.context import Runtime
+from app.errors import Conflict, Forbidden, NotFoundError, ValidationFailed
+from app.ids import SHANGHAI, to_local, utcnow
+from app.tokens import Principal
+from models.appointments import Slot, SlotException, SlotExceptionKind, SlotTemplate
+from models.catalog import ServiceItem
+from models.organization import Hall
+from services import calendar, catalog
+
+MAX_RANGE_DAYS = 31
+_FULL_KEY = "appt:slot-full:{}"
+_AVAILABILITY_KEY = "appt:availability:{}:{}:{}:{}"
+
+
+def parse_id(value: str, *, code: str, message: str) -> uuid.UUID:
+    """An opaque id from a path or body; a malformed one is simply not found."""
+    try:
+        return uuid.UUID(value)
+    except (ValueError, TypeError, AttributeError) as exc:
+        raise NotFoundError(message, code=code) from exc
+
+
+async def get_hall_or_raise(*, hall_id: str) -> Hall:
+    hall = await Hall.get_or_none(id=parse_id(hall_id, code="HALL_NOT_FOUND", message="大厅不存在"))
+    if hall is None:
+        raise NotFoundError("大厅不存在", code="HALL_NOT_FOUND")
+    return hall
+
+
+def local_window(day: date, start_minute: int, end_minute: int) -> tuple[datetime, datetime]:
+    """A window given in Beijing minutes-after-midnight as aware instants."""
+    midnight = datetime.combine(day, time(0), tzinfo=SHANGHAI)
+    return midnight + timedelta(minutes=start_minute), midnight + timedelta(minutes=end_minute)
+
+
+def local_today() -> date:
+    return to_local(utcnow()).date()
+
+
+def bookable_group(item: ServiceItem) -> str:
+    """The item's appointment group, or ITEM_NOT_BOOKABLE when it takes no appointments."""
+    if item.appointment_group is None:
+        raise ValidationFailed("该事项不支持网上预约", code="ITEM_NOT_BOOKABLE")
+    return item.appointment_group
+
+
+def check_day_range(day_from: date, day_to: date) -> None:
+    if day_to < day_from or (day_to - day_from).days >= MAX_RANGE_DAYS:
+        raise ValidationFailed(f"日期范围无效（结束不早于开始，最长 {MAX_RANGE_DAYS} 天）",
+                               code="INVALID_DATE_RANGE")
+
+
+async def create_template(*, principal: Principal, hall_id: str, appointment_group: str, weekday: int,
+                          start_minute: int, end_minute: int, capacity: int,
+                          valid_from: date | None, valid_until: date | None) -> SlotTemplate:
+    """Publish a weekly window for an item group at a hall (its hall manager only)."""
+    hall = await get_hall_or_raise(hall_id=hall_id)
+    require_scope(principal, "hall_manager", hall_id=str(hall.id))
+    try:
+        return await SlotTemplate.create(
+            hall=hall, appointment_group=appointment_group, weekday=weekday,
+            start_minute=start_minute, end_minute=end_minute, capacity=capacity,
+            valid_from=valid_from, valid_until=valid_until)
+    except IntegrityError as exc:
+        raise Conflict("该时段模板已存在", code="SLOT_TEMPLATE_EXISTS") from exc
+
+
+async def list_templates(*, principal: Principal, hall_id: str) -> list[SlotTemplate]:
+    hall = await get_hall_or_raise(hall_id=hall_id)
+    require_scope(principal, "hall_manager", hall_id=str(hall.id))
+    return await SlotTemplate.filter(hall=hall).order_by("appointment_group", "weekday", "start_minute")
+
+
+async def set_template_capacity(*, rt: Runtime, principal: Principal, template_id: str,
+                                capacity: int) -> SlotTemplate:
+    """Change a template's capacity and its future slots; refused if any has more bookings."""
+    template = await SlotTemplate.get_or_none(
+        id=parse_id(template_id, code="SLOT_TEMPLATE_NOT_FOUND", message="号源模板不存在"))
+    if template is None:
+        raise NotFoundError("号源模板不存在", code="SLOT_TEMPLATE_NOT_FOUND")
+    require_scope(principal, "hall_manager", hall_id=str(template.hall_id))
+    async with in_transaction():
+        template.capacity = capacity
+        await template.save(update_fields=["capacity", "updated_at"])
+        future = Slot.filter(template_id=template.id, starts_at__gt=utcnow())
+        # Conditional on the live counts, like a single slot's change; any leftover rolls back.
+        await future.filter(booked__lte=capacity).update(capacity=capacity)
+        over = await future.filter(booked__gt=capacity).values_list("id", "booked")
+        if over:
+            raise Conflict("容量不能低于已预约人数", code="SLOT_CAPACITY_BELOW_BOOKED",
+                           details={"slots": [{"slot_id": str(i), "booked": b} for i, b in over]})
+    slot_ids = await future.values_list("id", flat=True)
+    if slot_ids:
+        await rt.redis.delete(*(_FULL_KEY.format(slot_id) for slot_id in slot_ids))
+    return template
+
+
+async def add_exception(*, principal: Principal, hall_id: str, day: date, kind: SlotExceptionKind,
+                        appointment_group: str | None, start_minute: int | None,
+                        end_minute: int | None, capacity: int | None, reason: str) -> SlotException:
+    """Close a day (all groups or one) or add an extra session; closing booked slots is refused."""
+    hall = await get_hall_or_raise(hall_id=hall_id)
+    require_scope(principal, "hall_manager", hall_id=str(hall.id))
+    if day < local_today():
+        raise ValidationFailed("不能修改过去日期的号源", code="SLOT_DAY_PAST")
+    async with in_transaction():
+        exception = await SlotException.create(
+            hall=hall, day=day, kind=kind, appointment_group=appointment_group,
+            start_minute=start_minute, end_minute=end_minute, capacity=capacity, reason=reason)
+        if kind is SlotExceptionKind.CLOSED:
+            scope = Slot.filter(hall=hall, day=day)
+            if appointment_group is not None:
+                scope = scope.filter(appointment_group=appointment_group)
+            # Close what has no bookings first; a slot left open now has bookings -> roll back.
+            await scope.filter(booked=0).update(is_closed=True)
+            booked = await scope.filter(is_closed=False).count()
+            if booked:
+                raise Conflict("当天已有预约，不能关闭，请先联系已预约的群众", code="SLOT_HAS_BOOKINGS",
+                               details={"slots_with_bookings": booked})
+        else:
+            await _create_missing([_slot_row(hall.id, appointment_group, day, start_minute,
+                                             end_minute, capacity)])
+    return exception
+
+
+def _slot_row(hall_id: uuid.UUID, group: str | None, day: date, start_minute: int | None,
+              end_minute: int | None, capacity: int | None,
+              template_id: uuid.UUID | None = None) -> Slot:
+    assert group is not None and start_minute is not None and end_minute is not None \
+        and capacity is not None, "validated by the request shape"
+    starts_at, ends_at = local_window(day, start_minute, end_minute)
+    return Slot(hall_id=hall_id, template_id=template_id, appointment_group=group, day=day,
+                starts_at=starts_at, ends_at=ends_at, capacity=capacity)
+
+
+async def _create_missing(rows: list[Slot]) -> int:
+    """Insert slots, skipping those already there (same hall, group and start): idempotent."""
+    if not rows:
+        return 0
+    keys = {(r.hall_id, r.appointment_group, r.starts_at) for r in rows}
+    existing = set(await Slot.filter(
+        hall_id__in={r.hall_id for r in rows}, starts_at__in={r.starts_at for r in rows},
+    ).values_list("hall_id", "appointment_group", "starts_at"))
+    fresh = [r for r in rows if (r.hall_id, r.appointment_group, r.starts_at) not in existing]
+    # A concurrent run may insert the same rows; the unique constraint makes that a no-op.
+    await Slot.bulk_create(fresh, ignore_conflicts=True)
+    return len(keys - existing)
+
+
+async def materialize(*, horizon_days: int, hall_id: uuid.UUID | None = None,
+                      start: date | None = None) -> int:
+    """Create the slots of the next ``horizon_days`` days from templates and exceptions."""
+    start = start or local_today()
+    end = start + timedelta(days=horizon_days - 1)
+    templates = SlotTemplate.all()
+    exceptions = SlotException.filter(day__gte=start, day__lte=end)
+    if hall_id is not None:
+        templates, exceptions = templates.filter(hall_id=hall_id), exceptions.filter(hall_id=hall_id)
+    template_rows = await templates
+    exception_rows = await exceptions
+    now = utcnow()
+    rows: list[Slot] = []
+    for offset in range(horizon_days):
+        day = start + timedelta(days=offset)
+        todays = [e for e in exception_rows if e.day == day]
+        for template in template_rows:
+            if template.weekday != day.isoweekday() or not _template_applies(template, day):
+                continue
+            if any(e.kind is SlotExceptionKind.CLOSED and e.hall_id == template.hall_id
+                   and e.appointment_group in (None, template.appointment_group) for e in todays):
+                continue
+            if not await calendar.is_working_day(day=day, hall_id=template.hall_id):
+                continue
+            rows.append(_slot_row(template.hall_id, template.appointment_group, day,
+                                  template.start_minute, template.end_minute, template.capacity,
+                                  template.id))
+        rows.extend(_slot_row(e.hall_id, e.appointment_group, day, e.start_minute, e.end_minute,
+                              e.capacity) for e in todays if e.kind is SlotExceptionKind.EXTRA)
+    return await _create_missing([r for r in rows if r.starts_at > now])
+
+
+def _template_applies(template: SlotTemplate, day: date) -> bool:
+    return ((template.valid_from is None or template.valid_from <= day)
+            and (template.valid_until is None or day <= template.valid_until))
+
+
+async def materialize_for_hall(*, rt: Runtime, principal: Principal, hall_id: str) -> int:
+    """The materialisation job for one hall, run on demand by its manager."""
+    hall = await get_hall_or_raise(hall_id=hall_id)
+    require_scope(principal, "hall_manager", hall_id=str(hall.id))
+    return await materialize(horizon_days=rt.settings.appointment_horizon_days, hall_id=hall.id)
+
+
+async def get_slot_or_raise(*, slot_id: str | uuid.UUID) -> Slot:
+    parsed = slot_id if isinstance(slot_id, uuid.UUID) else parse_id(
+        slot_id, code="SLOT_NOT_FOUND", message="号源不存在")
+    slot = await Slot.get_or_none(id=parsed)
+    if slot is None:
+        raise NotFoundError("号源不存在", code="SLOT_NOT_FOUND")
+    return slot
+
+
+async def set_capacity(*, rt: Runtime, principal: Principal, slot_id: str, capacity: int) -> Slot:
+    """Change a slot's capacity; going below what is already booked is refused."""
+    slot = await get_slot_or_raise(slot_id=slot_id)
+    require_scope(principal, "hall_manager", hall_id=str(slot.hall_id))
+    # Conditional on the live count, so a booking racing with the change cannot be squeezed out.
+    changed = await Slot.filter(id=slot.id, booked__lte=capacity).update(capacity=capacity)
+    await slot.refresh_from_db()
+    if not changed:
+        raise Conflict("容量不能低于已预约人数", code="SLOT_CAPACITY_BELOW_BOOKED",
+                       details={"booked": slot.booked})
+    await release_full_mark(rt=rt, slot_id=slot.id)
+    return slot
+
+
+async def list_hall_slots(*, principal: Principal, hall_id: str, day_from: date,
+                          day_to: date) -> list[Slot]:
+    """Every slot of a hall in a date range with live counts (hall manager or clerk)."""
+    hall = await get_hall_or_raise(hall_id=hall_id)
+    if not any(principal.has_role(role, hall_id=str(hall.id)) for role in ("hall_manager", "clerk")):
+        raise Forbidden(details={"required_role": "hall_manager|clerk", "hall_id": str(hall.id)})
+    check_day_range(day_from, day_to)
+    return await Slot.filter(hall=hall, day__gte=day_from, day__lte=day_to).order_by(
+        "starts_at", "appointment_group")
+
+
+@dataclass(frozen=True)
+class AvailableSlot:
+    """A bookable window as residents see it."""
+
+    id: str
+    day: str
+    starts_at: str
+    ends_at: str
+    capacity: int
+    remaining: int
+
+
+async def availability(*, rt: Runtime, hall_id: str, item_id: str, day_from: date,
+                       day_to: date) -> list[AvailableSlot]:
+    """Open future slots of a hall for an item, cached briefly; booking re-checks in the DB."""
+    check_day_range(day_from, day_to)
+    item = await catalog.get_item_or_raise(item_id=item_id)
+    group = bookable_group(item)
+    hall = await get_hall_or_raise(hall_id=hall_id)
+    key = _AVAILABILITY_KEY.format(hall.id, group, day_from, day_to)
+    cached = await rt.redis.get(key)
+    if cached is not None:
+        return [AvailableSlot(**row) for row in orjson.loads(cached)]
+    slots = await Slot.filter(hall=hall, appointment_group=group, day__gte=day_from,
+                              day__lte=day_to, is_closed=False, starts_at__gt=utcnow()
+                              ).order_by("starts_at")
+    result = [AvailableSlot(str(s.id), s.day.isoformat(), to_local(s.starts_at).isoformat(),
+                            to_local(s.ends_at).isoformat(), s.capacity, max(s.capacity - s.booked, 0))
+              for s in slots]
+    ttl = rt.settings.appointment_availability_cache_seconds
+    if ttl:
+        await rt.redis.set(key, orjson.dumps([asdict(r) for r in result]), ex=ttl)
+    return result
+
+
+async def is_marked_full(*, rt: Runtime, slot_id: uuid.UUID) -> bool:
+    """A hint that sheds load in front of a full slot; the database stays the judge."""
+    return bool(await rt.redis.exists(_FULL_KEY.format(slot_id)))
+
+
+async def mark_full(*, rt: Runtime, slot_id: uuid.UUID) -> None:
+    ttl = rt.settings.appointment_availability_cache_seconds
+    if ttl:
+        await rt.redis.set(_FULL_KEY.format(slot_id), "1", ex=ttl)
+
+
+async def release_full_mark(*, rt: Runtime, slot_id: uuid.UUID) -> None:
+    """Called when a seat frees up, so the hint never hides a seat for long."""
+    await rt.redis.delete(_FULL_KEY.format(slot_id))

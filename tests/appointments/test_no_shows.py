@@ -1,0 +1,37 @@
+"""The no-show sweep: run as the CLI job, idempotent, events recorded."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from models.appointments import AppointmentStatus
+from models.outbox import OutboxEvent
+from models.users import User
+from tests.appointments.conftest import book, resident_session
+from tests.builders import make_appointment, make_slot
+
+
+async def test_sweep_marks_missed_appointments_once_and_leaves_others(client, rt, desk, cli):
+    missed_slot = await make_slot(hall=desk.hall, starts_in=timedelta(hours=-2))
+    missed_owner = await resident_session(rt)
+    missed = await make_appointment(resident=await User.get(id=missed_owner.id), item=desk.item,
+                                    slot=missed_slot)
+    checked_in = await make_appointment(resident=await User.get(id=(await resident_session(rt)).id),
+                                        item=desk.item, slot=missed_slot,
+                                        status=AppointmentStatus.CHECKED_IN)
+    upcoming_owner = await resident_session(rt)
+    upcoming_slot = await make_slot(hall=desk.hall)
+    upcoming = (await book(client, upcoming_owner, item_id=desk.item.id, slot_id=upcoming_slot.id)).json()
+
+    first = cli("sweep-no-shows")
+    second = cli("sweep-no-shows")
+
+    assert "no-shows marked: 1" in first and "no-shows marked: 0" in second
+    shown = await client.get(f"/api/v1/appointments/{missed.id}", headers=missed_owner.headers)
+    assert shown.json()["status"] == "no_show" and shown.json()["qr_token"] is None
+    await checked_in.refresh_from_db()
+    assert checked_in.status is AppointmentStatus.CHECKED_IN
+    still = await client.get(f"/api/v1/appointments/{upcoming['id']}", headers=upcoming_owner.headers)
+    assert still.json()["status"] == "booked"
+    assert await OutboxEvent.filter(aggregate_id=str(missed.id),
+                                    event_type="appointment.no_show").count() == 1

@@ -50,6 +50,27 @@ class ErrorResponse(BaseModel):
     error: ErrorBody
 
 
+class JsonWebKey(Schema):
+    kty: str
+    crv: str
+    alg: str
+    use: str
+    kid: str
+    x: str
+
+
+class JsonWebKeySet(Schema):
+    """Public Ed25519 keys (RFC 8037); retired keys stay listed to verify what they signed."""
+
+    keys: list[JsonWebKey]
+
+
+def jwks_response(keyring) -> HTTPResponse:
+    """A key ring's public keys, cacheable by devices and other services."""
+    return respond(JsonWebKeySet.model_validate(keyring.jwks()),
+                   headers={"cache-control": "public, max-age=300"})
+
+
 def encode_cursor(value: str) -> str:
     return base64.urlsafe_b64encode(value.encode()).decode().rstrip("=")
 
@@ -104,9 +125,11 @@ def respond(shape: BaseModel, *, status: int = 200,
 def endpoint(*, summary: str, tag: str, body: type[BaseModel] | None = None,
              query: type[BaseModel] | None = None, response: type[BaseModel] | None = None,
              status: int = 200, errors: Iterable[type[AppError] | tuple[int, str]] = (),
-             secured: bool = False) -> Callable[[Callable[..., Awaitable[HTTPResponse]]],
+             secured: bool = False, media_type: str | None = None) -> Callable[[Callable[..., Awaitable[HTTPResponse]]],
                                                 Callable[..., Awaitable[HTTPResponse]]]:
-    """Document a handler in OpenAPI and hand it validated ``body=``/``query=`` models."""
+    """Document a handler in OpenAPI and hand it validated ``body=``/``query=`` models.
+
+    ``media_type`` documents a non-JSON success body (e.g. ``image/png``)."""
 
     def decorate(handler: Callable[..., Awaitable[HTTPResponse]]):
         @functools.wraps(handler)
@@ -127,6 +150,8 @@ def endpoint(*, summary: str, tag: str, body: type[BaseModel] | None = None,
                                                description=field.description)(documented)
         if response is not None:
             documented = openapi.response(status, {"application/json": response}, "成功")(documented)
+        elif media_type is not None:
+            documented = openapi.response(status, {media_type: bytes}, "成功")(documented)
         elif 300 <= status < 400:
             documented = openapi.response(status, description="重定向（见 Location 头）")(documented)
         statuses: dict[int, list[str]] = {}

@@ -8,10 +8,10 @@ from datetime import date
 
 from pydantic import Field
 from sanic import Blueprint, Request
-from sanic.response import HTTPResponse, json
+from sanic.response import HTTPResponse
 from sanic_ext import openapi
 
-from app.api import LocalDateTime, Page, Schema, endpoint, respond
+from app.api import JsonWebKeySet, LocalDateTime, Page, Schema, endpoint, jwks_response, respond
 from app.auth import resident_required
 from app.errors import AppError, ValidationFailed
 from models.appointments import Appointment, AppointmentStatus
@@ -190,21 +190,22 @@ async def _qr_image(request: Request, appointment_id: str, render, content_type:
 
 
 @bp.get("/appointments/<appointment_id>/qr.png")
-@endpoint(summary="预约二维码（PNG，可缓存）", tag=TAG, secured=True, errors=_APPOINTMENT_ERRORS)
+@endpoint(summary="预约二维码（PNG，可缓存）", tag=TAG, secured=True, errors=_APPOINTMENT_ERRORS,
+          media_type="image/png")
 @resident_required
 async def qr_png(request: Request, appointment_id: str) -> HTTPResponse:
     return await _qr_image(request, appointment_id, qr.render_png, "image/png")
 
 
 @bp.get("/appointments/<appointment_id>/qr.svg")
-@endpoint(summary="预约二维码（SVG，可缓存）", tag=TAG, secured=True, errors=_APPOINTMENT_ERRORS)
+@endpoint(summary="预约二维码（SVG，可缓存）", tag=TAG, secured=True, errors=_APPOINTMENT_ERRORS,
+          media_type="image/svg+xml")
 @resident_required
 async def qr_svg(request: Request, appointment_id: str) -> HTTPResponse:
     return await _qr_image(request, appointment_id, qr.render_svg, "image/svg+xml")
 
 
 @bp.get("/qr/jwks.json")
-@endpoint(summary="预约二维码验签公钥 (JWKS)，供大厅设备离线验证", tag=TAG)
+@endpoint(summary="预约二维码验签公钥 (JWKS)，供大厅设备离线验证", tag=TAG, response=JsonWebKeySet)
 async def qr_jwks(request: Request) -> HTTPResponse:
-    return json(request.app.ctx.runtime.keyrings["qr"].jwks(),
-                headers={"cache-control": "public, max-age=300"})
+    return jwks_response(request.app.ctx.runtime.keyrings["qr"])

@@ -6,11 +6,11 @@ import asyncio
 
 from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
 from sanic import Blueprint, Request
-from sanic.response import HTTPResponse, json
+from sanic.response import HTTPResponse
 from sanic_ext import openapi
 from tortoise import connections
 
-from app.api import Schema, endpoint, respond
+from app.api import JsonWebKeySet, Schema, endpoint, jwks_response, respond
 from app.errors import error_response
 
 bp = Blueprint("health")
@@ -60,8 +60,6 @@ async def metrics(request: Request) -> HTTPResponse:
 
 
 @bp.get("/.well-known/jwks.json")
-@openapi.summary("访问令牌公钥 (JWKS)")
-@openapi.tag("身份认证")
+@endpoint(summary="访问令牌公钥 (JWKS)", tag="身份认证", response=JsonWebKeySet)
 async def jwks(request: Request) -> HTTPResponse:
-    return json(request.app.ctx.runtime.keyrings["access"].jwks(),
-                headers={"cache-control": "public, max-age=300"})
+    return jwks_response(request.app.ctx.runtime.keyrings["access"])

@@ -12,7 +12,8 @@ from pydantic import Field
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
-from app.api import LocalDateTime, Page, Schema, decode_cursor, encode_cursor, endpoint, respond
+from app.api import (JsonWebKeySet, LocalDateTime, Page, Schema, decode_cursor, encode_cursor,
+                     endpoint, jwks_response, respond)
 from app.errors import ValidationFailed
 from ledger_verifier import hash_leaf
 from models.ledger import LedgerEntry, SignedTreeHead
@@ -82,19 +83,6 @@ class EntriesOut(Schema):
     entries: list[EntryOut]
 
 
-class JwkOut(Schema):
-    kty: str
-    crv: str
-    alg: str
-    use: str
-    kid: str
-    x: str
-
-
-class KeySetOut(Schema):
-    keys: list[JwkOut]
-
-
 class VerifiedEntryOut(Schema):
     entry: EntryOut
     proof: ProofOut | None
@@ -141,10 +129,9 @@ async def log_state(request: Request) -> HTTPResponse:
 
 
 @bp.get("/keys")
-@endpoint(summary="树头签名公钥 (JWKS)，轮换后旧公钥仍保留以验证旧树头", tag=TAG, response=KeySetOut)
+@endpoint(summary="树头签名公钥 (JWKS)，轮换后旧公钥仍保留以验证旧树头", tag=TAG, response=JsonWebKeySet)
 async def keys(request: Request) -> HTTPResponse:
-    return respond(KeySetOut.model_validate(request.app.ctx.runtime.keyrings["ledger"].jwks()),
-                   headers={"cache-control": "public, max-age=300"})
+    return jwks_response(request.app.ctx.runtime.keyrings["ledger"])
 
 
 @bp.get("/heads")

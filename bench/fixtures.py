@@ -6,11 +6,11 @@ import asyncio
 
 from app.cli import cli_runtime
 from config import Settings
-from models.users import User
+from models.users import RealNameLevel, User
 from services import sessions
 
 
-def resident_tokens(env: dict[str, str], count: int = 1) -> list[str]:
+def resident_tokens(env: dict[str, str], count: int = 1, *, realname: bool = False) -> list[str]:
     """Access tokens of ``count`` new residents of the running bench service."""
     settings = Settings(database_url=env["DATABASE_URL"], redis_url=env["REDIS_URL"],
                         keys_dir=env["HDT_KEYS_DIR"])
@@ -19,7 +19,8 @@ def resident_tokens(env: dict[str, str], count: int = 1) -> list[str]:
         async with cli_runtime(settings) as rt:
             tokens = []
             for n in range(count):
-                user = await User.create(display_name=f"压测居民{n}")
+                user = await User.create(display_name=f"压测居民{n}", realname_level=(
+                    RealNameLevel.VERIFIED if realname else RealNameLevel.NONE))
                 tokens.append((await sessions.start(rt=rt, kind="resident", subject_id=user.id)).access_token)
             return tokens
 

@@ -1,0 +1,207 @@
+"""Appointments benchmark: booking under contention and uncontended, check-in verification.
+
+Usage: python -m bench.appointments [--residents 1000] [--seats 50] [--uncontended 4000]
+Booking runs with 2 workers on PostgreSQL + Redis; pgbench runs the equivalent SQL transaction
+(conditional seat update + appointment insert + outbox insert) on the same server as the
+database's ceiling. Check-in verification runs against a 1-worker service.
+Needs a working day before 22:00 Beijing time (the slots are placed later today).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from datetime import datetime, timedelta
+from pathlib import Path
+
+import httpx
+
+from app.ids import SHANGHAI
+from bench import fixtures, harness, results, wrk
+
+PGBENCH_SCRIPT = """\\set slot random(1, 50)
+\\set resident random(1, 100000000)
+BEGIN;
+UPDATE bench_slots SET booked = booked + 1 WHERE id = :slot AND booked < capacity;
+INSERT INTO bench_appointments (slot_id, resident_id, idempotency_key, status, created_at)
+  VALUES (:slot, :resident, md5(random()::text), 'booked', now());
+INSERT INTO bench_outbox (event_type, aggregate_id, payload, created_at)
+  VALUES ('appointment.confirmed', :resident, '{"slot": 1}', now());
+COMMIT;
+"""
+PGBENCH_SCHEMA = """
+CREATE TABLE bench_slots (id int PRIMARY KEY, capacity int NOT NULL, booked int NOT NULL);
+INSERT INTO bench_slots SELECT g, 100000000, 0 FROM generate_series(1, 50) g;
+CREATE TABLE bench_appointments (id bigserial PRIMARY KEY, slot_id int REFERENCES bench_slots,
+  resident_id bigint, idempotency_key text UNIQUE, status text, created_at timestamptz);
+CREATE TABLE bench_outbox (id bigserial PRIMARY KEY, event_type text, aggregate_id text,
+  payload jsonb, created_at timestamptz);
+"""
+
+
+def pgbench_ceiling(connections: int, seconds: int) -> float:
+    """Transactions/s of the equivalent booking transaction, straight on PostgreSQL."""
+    with harness.fresh_database() as url:
+        subprocess.run(["psql", "-q", url, "-c", PGBENCH_SCHEMA], check=True)
+        with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as script:
+            script.write(PGBENCH_SCRIPT)
+        output = subprocess.run(["pgbench", "-n", "-c", str(connections), "-j", "2", "-T", str(seconds),
+                                 "-f", script.name, url], check=True, capture_output=True, text=True).stdout
+        Path(script.name).unlink()
+    line = next(l for l in output.splitlines() if l.startswith("tps"))
+    return float(line.split("=")[1].split()[0])
+
+
+async def staff_token(http: httpx.AsyncClient, username: str, password: str) -> str:
+    response = await http.post("/api/v1/auth/staff/login", json={"username": username, "password": password})
+    response.raise_for_status()
+    return response.json()["access_token"]
+
+
+async def bookable_item(http: httpx.AsyncClient, hall_code: str) -> tuple[str, str, str]:
+    """(hall id, item id, appointment group) of a demo item bookable at the hall."""
+    halls = (await http.get("/api/v1/catalog/halls")).json()
+    hall = next(h for h in (halls["items"] if isinstance(halls, dict) else halls) if h["code"] == hall_code)
+    page = (await http.get("/api/v1/catalog/items", params={"hall_id": hall["id"], "limit": 100})).json()
+    for summary in page["items"]:
+        detail = (await http.get(f"/api/v1/catalog/items/{summary['id']}")).json()
+        if detail.get("appointment_group"):
+            return hall["id"], detail["id"], detail["appointment_group"]
+    raise RuntimeError("no bookable demo item")
+
+
+async def publish_slots(http: httpx.AsyncClient, manager: str, hall_id: str, group: str,
+                        windows: list[tuple[datetime, int]]) -> list[dict]:
+    """Templates for today's windows, materialised; returns today's slots in window order."""
+    headers = {"authorization": f"Bearer {manager}"}
+    for start, capacity in windows:
+        body = {"appointment_group": group, "weekday": start.isoweekday(), "start": start.strftime("%H:%M"),
+                "end": (start + timedelta(minutes=30)).strftime("%H:%M"), "capacity": capacity}
+        (await http.post(f"/api/v1/halls/{hall_id}/slot-templates", json=body, headers=headers)).raise_for_status()
+    (await http.post(f"/api/v1/halls/{hall_id}/slots/materialize", headers=headers)).raise_for_status()
+    today = windows[0][0].date().isoformat()
+    listed = (await http.get(f"/api/v1/halls/{hall_id}/slots", headers=headers,
+                             params={"day_from": today, "day_to": today})).json()["items"]
+    by_start = {s["starts_at"][11:16]: s for s in listed}
+    return [by_start[start.strftime("%H:%M")] for start, _ in windows]
+
+
+async def book_all(base_url: str, tokens: list[str], item_id: str, slot_id: str, concurrency: int):
+    """Every resident books once; returns (statuses, latencies in ms, seconds, bodies)."""
+    gate = asyncio.Semaphore(concurrency)
+    latencies: list[float] = []
+    async with httpx.AsyncClient(base_url=base_url, timeout=60,
+                                 limits=httpx.Limits(max_connections=concurrency)) as http:
+        async def book(n: int, token: str):
+            async with gate:
+                began = time.perf_counter()
+                response = await http.post("/api/v1/appointments", json={"item_id": item_id, "slot_id": slot_id},
+                                           headers={"authorization": f"Bearer {token}", "idempotency-key": f"bench-booking-{n:08d}"})
+                latencies.append((time.perf_counter() - began) * 1000)
+                return response
+
+        began = time.perf_counter()
+        responses = await asyncio.gather(*[book(n, t) for n, t in enumerate(tokens)])
+        elapsed = time.perf_counter() - began
+    codes = Counter(r.status_code if r.status_code < 400 else r.json()["error"]["code"] for r in responses)
+    return codes, latencies, elapsed, [r.json() for r in responses if r.status_code == 201]
+
+
+def percentile(values: list[float], share: float) -> float:
+    return statistics.quantiles(values, n=100)[int(share * 100) - 1]
+
+
+def booking_row(name: str, count: int, elapsed: float, latencies: list[float], codes: Counter) -> str:
+    return (f"| {name} | {count} | {count / elapsed:,.0f} | {percentile(latencies, 0.5):.1f} | "
+            f"{percentile(latencies, 0.99):.1f} | {dict(codes)} |")
+
+
+def checkin_script(hall_id: str, clerk: str, tokens: list[str]) -> str:
+    bodies = ", ".join(json.dumps(json.dumps({"token": t})) for t in tokens)
+    return (f"bodies = {{{bodies}}}\ni = 0\nrequest = function()\n  i = i + 1\n"
+            f'  return wrk.format("POST", "/api/v1/halls/{hall_id}/check-ins", '
+            f'{{["Content-Type"] = "application/json", ["Authorization"] = "Bearer {clerk}"}}, '
+            "bodies[((i - 1) % #bodies) + 1])\nend\n")
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--residents", type=int, default=1000)
+    parser.add_argument("--seats", type=int, default=50)
+    parser.add_argument("--uncontended", type=int, default=4000)
+    parser.add_argument("--concurrency", type=int, default=64)
+    parser.add_argument("--duration", type=int, default=10)
+    args = parser.parse_args()
+
+    ceiling_tps = pgbench_ceiling(args.concurrency, args.duration)
+    now = datetime.now(SHANGHAI).replace(second=0, microsecond=0)
+    contended_start = now + timedelta(minutes=60 - now.minute % 30)
+    env = {"HDT_CHECKIN_EARLY_MINUTES": "240"}
+    with harness.service(workers=2, extra_env=env) as stack:
+        async def prepare():
+            async with httpx.AsyncClient(base_url=stack.base_url, timeout=60) as http:
+                manager = await staff_token(http, "manager", "manager-demo-pass")
+                hall_id, item_id, group = await bookable_item(http, "HD-CENTER")
+                slots = await publish_slots(http, manager, hall_id, group,
+                                            [(contended_start, args.seats),
+                                             (contended_start + timedelta(minutes=30), 10_000)])
+                return hall_id, item_id, slots
+
+        hall_id, item_id, (race_slot, open_slot) = asyncio.run(prepare())
+        tokens = fixtures.resident_tokens(stack.env, args.residents + args.uncontended, realname=True)
+        race = asyncio.run(book_all(stack.base_url, tokens[:args.residents], item_id, race_slot["id"],
+                                    args.concurrency))
+        calm = asyncio.run(book_all(stack.base_url, tokens[args.residents:], item_id, open_slot["id"],
+                                    args.concurrency))
+        async def seats() -> int:
+            async with httpx.AsyncClient(base_url=stack.base_url) as http:
+                manager = await staff_token(http, "manager", "manager-demo-pass")
+                day = race_slot["day"]
+                listed = (await http.get(f"/api/v1/halls/{hall_id}/slots", params={"day_from": day, "day_to": day},
+                                         headers={"authorization": f"Bearer {manager}"})).json()["items"]
+                return next(s["booked"] for s in listed if s["id"] == race_slot["id"])
+
+        booked_seats = asyncio.run(seats())
+        qr_tokens = [body["qr_token"] for body in calm[3][:500]]
+        clerk = asyncio.run(staff_token(httpx.AsyncClient(base_url=stack.base_url), "clerk", "clerk-demo-pass"))
+        # Check-in verification is measured on one worker: a second, 1-worker server process
+        # on the same database and Redis.
+        port = harness.free_port()
+        single_url = f"http://127.0.0.1:{port}"
+        with harness.process([sys.executable, "-m", "app", "serve", "--port", str(port), "--workers", "1"],
+                             stack.env, f"{single_url}/readyz"):
+            checkin = wrk.run(wrk.Load("POST /api/v1/halls/{id}/check-ins (1 worker)", single_url,
+                                       connections=64, duration_seconds=args.duration,
+                                       lua=checkin_script(hall_id, clerk, qr_tokens)))
+    oversold = max(0, booked_seats - args.seats) + max(0, race[0].get(201, 0) - args.seats)
+    rows = ["| run | requests | requests/s | p50 ms | p99 ms | outcomes |", "|---|---|---|---|---|---|",
+            booking_row(f"{args.residents} residents race for {args.seats} seats", args.residents,
+                        race[2], race[1], race[0]),
+            booking_row(f"{args.uncontended} residents, one open slot", args.uncontended, calm[2], calm[1], calm[0])]
+    calm_rps = args.uncontended / calm[2]
+    body = (f"Booking: 2 workers, PostgreSQL + Redis, {args.concurrency} concurrent clients (httpx on the "
+            "same machine), each resident books once with its own Idempotency-Key.\n\n"
+            + "\n".join(rows)
+            + f"\n\npgbench, the equivalent transaction (seat update + appointment + outbox insert), "
+            f"{args.concurrency} clients, {args.duration} s: {ceiling_tps:,.0f} tps. "
+            f"API uncontended booking / pgbench: {calm_rps / ceiling_tps:.0%} (target ≥ 30 %). "
+            f"Seats booked in the raced slot: {booked_seats} of {args.seats}; oversold: {oversold}.\n\n"
+            f"Check-in verification: 1 worker, a clerk scanning {len(qr_tokens)} codes in rotation "
+            "(the first scan of each assigns its queue number, later scans verify and return it):\n\n"
+            + results.table([checkin], None)
+            + f"\n\nCheck-in: {checkin.requests_per_second:,.0f}/s (target ≥ 2,000/s with 1 worker).")
+    results.write_section("Appointments: booking and check-in", "python -m bench.appointments "
+                          f"--residents {args.residents} --seats {args.seats} --uncontended {args.uncontended} "
+                          f"--concurrency {args.concurrency} --duration {args.duration}", body)
+    print(body)
+
+
+if __name__ == "__main__":
+    main()

@@ -161,6 +161,8 @@ def endpoint(*, summary: str, tag: str, body: type[BaseModel] | None = None,
             statuses.setdefault(400, []).append(MalformedJSON.code)
         if secured:
             statuses.setdefault(401, []).extend(["UNAUTHENTICATED", "TOKEN_INVALID"])
+            # Every guard refuses the wrong kind of account (staff token on a resident route).
+            statuses.setdefault(403, []).append("FORBIDDEN")
             documented = openapi.secured("bearer")(documented)
         for error in errors:
             err_status, err_code = error if isinstance(error, tuple) else (error.status, error.code)

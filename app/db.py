@@ -5,14 +5,17 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import asyncpg
 from aerich import Command
 from aerich.migrate import Migrate
 from sanic import Sanic
 from tortoise import Tortoise
+from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.contrib.sanic import register_tortoise
 
 from models import MODEL_MODULES
 
+DEFAULT_POOL_SIZE = 20  # per worker process; override with ?maxsize=N in DATABASE_URL
 MIGRATIONS_ROOT = Path(__file__).resolve().parent.parent / "migrations"
 # aerich writes dialect-specific SQL, so each dialect keeps its own migration history; both are
 # generated together from the same models by `python -m app makemigrations NAME`.
@@ -32,10 +35,30 @@ def _connection_url(database_url: str) -> str:
     return database_url
 
 
+class PooledConnection(asyncpg.Connection):
+    """Goes back to the pool without asyncpg's reset query (one more round trip per request):
+    we never set session state (no LISTEN, session settings or session advisory locks), and an
+    open transaction is rolled back on release regardless."""
+
+    def get_reset_query(self) -> str:
+        return ""
+
+
+def _connection(database_url: str) -> str | dict:
+    url = _connection_url(database_url)
+    if not url.startswith("postgres://"):
+        return url
+    config = expand_db_url(url)
+    # Tortoise's default pool of 5 makes 64 concurrent requests queue for a connection.
+    config["credentials"].setdefault("maxsize", DEFAULT_POOL_SIZE)
+    config["credentials"]["connection_class"] = PooledConnection
+    return config
+
+
 def tortoise_config(database_url: str) -> dict:
     """The ORM configuration for one database URL (PostgreSQL or SQLite)."""
     return {
-        "connections": {"default": _connection_url(database_url)},
+        "connections": {"default": _connection(database_url)},
         "apps": {"models": {"models": [*MODEL_MODULES, "aerich.models"],
                             "default_connection": "default"}},
         "use_tz": True,

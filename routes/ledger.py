@@ -6,14 +6,23 @@ opaque ids and hashes only (see services/ledger_templates.py).
 
 from __future__ import annotations
 
-from typing import Literal
+from enum import StrEnum
 
 from pydantic import Field
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
-from app.api import (JsonWebKeySet, LocalDateTime, Page, Schema, decode_cursor, encode_cursor,
-                     endpoint, jwks_response, respond)
+from app.api import (
+    JsonWebKeySet,
+    LocalDateTime,
+    Page,
+    Schema,
+    decode_cursor,
+    encode_cursor,
+    endpoint,
+    jwks_response,
+    respond,
+)
 from app.errors import ValidationFailed
 from ledger_verifier import hash_leaf
 from models.ledger import LedgerEntry, SignedTreeHead
@@ -83,10 +92,16 @@ class EntriesOut(Schema):
     entries: list[EntryOut]
 
 
+class VerificationStatus(StrEnum):
+    VERIFIED = "verified"
+    PENDING = "pending"
+    FAILED = "failed"
+
+
 class VerifiedEntryOut(Schema):
     entry: EntryOut
     proof: ProofOut | None
-    status: Literal["verified", "pending", "failed"]
+    status: VerificationStatus
 
 
 class ApplicationLedgerOut(Schema):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import StrEnum
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
 
@@ -41,7 +41,19 @@ class Material(Strict):
     sample_url: str | None = Field(None, max_length=512)
 
 
-StepName = Literal["咨询", "预审", "申请", "受理", "审查", "决定", "证件制作与送达", "决定公开", "收费"]
+class StepName(StrEnum):
+    """The standard handling steps of a guide (an Enum, not a Literal: the OpenAPI generator
+    documents Literal fields as objects)."""
+
+    CONSULT = "咨询"
+    PRE_REVIEW = "预审"
+    APPLY = "申请"
+    ACCEPT = "受理"
+    EXAMINE = "审查"
+    DECIDE = "决定"
+    DELIVER = "证件制作与送达"
+    PUBLISH = "决定公开"
+    CHARGE = "收费"
 
 
 class Step(Strict):

@@ -5,7 +5,9 @@ from __future__ import annotations
 import asyncio
 import os
 import socket
+import subprocess
 import sys
+import tempfile
 import time
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -32,9 +34,11 @@ def service_env(**overrides: str) -> dict[str, str]:
 async def running_service(env: dict[str, str]) -> AsyncIterator[str]:
     """Start the service in a child process and yield its base URL once /healthz answers."""
     port = free_port()
+    # Output goes to a file: an unread pipe fills up and blocks the child mid-write.
+    output = tempfile.TemporaryFile()
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "app", "serve", "--port", str(port), cwd=REPO_ROOT, env=env,
-        stdout=asyncio.subprocess.DEVNULL, stderr=asyncio.subprocess.PIPE)
+        stdout=output, stderr=subprocess.STDOUT)
     base_url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60
@@ -46,11 +50,16 @@ async def running_service(env: dict[str, str]) -> AsyncIterator[str]:
                 except httpx.TransportError:
                     pass
                 if process.returncode is not None or time.monotonic() > deadline:
-                    stderr = (await process.stderr.read()).decode() if process.stderr else ""
-                    raise RuntimeError(f"service did not start: {stderr[-2000:]}")
+                    output.seek(0)
+                    raise RuntimeError(f"service did not start: {output.read().decode()[-2000:]}")
                 await asyncio.sleep(0.2)
         yield base_url
     finally:
         if process.returncode is None:
             process.terminate()
-            await process.wait()
+            try:
+                await asyncio.wait_for(process.wait(), 20)
+            except TimeoutError:
+                process.kill()
+                await process.wait()
+        output.close()

@@ -7,4 +7,5 @@ MODEL_MODULES = [
     "models.sessions",
     "models.outbox",
     "models.ledger",
+    "models.push",
 ]

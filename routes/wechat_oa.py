@@ -5,6 +5,7 @@ from __future__ import annotations
 from pydantic import Field
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, text
+from sanic_ext import openapi
 
 from app.api import Schema, endpoint
 from services import oa_callback
@@ -30,6 +31,7 @@ class CallbackQuery(Schema):
 
 
 @bp.get("/callback")
+@openapi.response(200, {"text/plain": str}, "echostr")
 @endpoint(summary="微信服务器 URL 验证：签名正确时原样返回 echostr", tag=TAG, query=CallbackQuery,
           errors=[SignatureInvalid, MessageMalformed])
 async def verify(request: Request, query: CallbackQuery) -> HTTPResponse:
@@ -37,6 +39,7 @@ async def verify(request: Request, query: CallbackQuery) -> HTTPResponse:
 
 
 @bp.post("/callback")
+@openapi.response(200, {"application/xml": str}, "被动回复 XML（明文或加密），无回复时为 success")
 @endpoint(summary="微信推送的消息与事件（明文或安全模式），返回被动回复 XML", tag=TAG, query=CallbackQuery,
           errors=[SignatureInvalid, CallbackReplayed, MessageMalformed])
 async def receive(request: Request, query: CallbackQuery) -> HTTPResponse:

@@ -85,7 +85,7 @@ class Broadcast(Entity):
     event_id = fields.CharField(max_length=64, unique=True)
     title = fields.CharField(max_length=64)
     content = fields.CharField(max_length=200)
-    audience = fields.CharField(max_length=80, default="all")
+    audience = fields.CharField(max_length=80, default="all")  # "all" or a NoticeTopicFollow topic
     created_by = fields.CharField(max_length=64)
     status = fields.CharEnumField(BroadcastStatus, max_length=16, default=BroadcastStatus.RUNNING)
     cursor = fields.CharField(max_length=64, default="")
@@ -94,3 +94,14 @@ class Broadcast(Entity):
 
     class Meta:
         table = "push_broadcasts"
+
+
+class NoticeTopicFollow(Entity):
+    """关注的事项或大厅 — a resident follows a service item or hall to get its notices."""
+
+    user = fields.ForeignKeyField("models.User", related_name="notice_topics", on_delete=fields.CASCADE)
+    topic = fields.CharField(max_length=80)  # "hall:<code>" or "item:<code>"
+
+    class Meta:
+        table = "push_topic_follows"
+        unique_together = (("user", "topic"),)

@@ -13,6 +13,7 @@ from typing import Any
 
 import structlog
 from saq.queue.redis import RedisQueue
+from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from app.context import Runtime
@@ -112,12 +113,12 @@ async def _choose_channel(rt: Runtime, delivery: Delivery) -> None:
     if delivery.openid:
         follower = await OAFollower.get_or_none(openid=delivery.openid, subscribed=True)
     elif delivery.user_id:
+        # Linked when the follow event came, or through an OA login made after following.
         oa_openids = await ExternalIdentity.filter(
             user_id=delivery.user_id, provider=IdentityProvider.WECHAT_OA,
             app_id=settings.wechat_oa_app_id).values_list("subject", flat=True)
-        follower = await OAFollower.filter(subscribed=True).filter(
-            user_id=delivery.user_id).first() or await OAFollower.filter(
-            subscribed=True, openid__in=list(oa_openids)).first()
+        follower = await OAFollower.filter(
+            Q(user_id=delivery.user_id) | Q(openid__in=list(oa_openids)), subscribed=True).first()
     if follower is not None and content.get("oa_template_id"):
         await Delivery.filter(id=delivery.id).update(channel=OA_TEMPLATE, openid=follower.openid,
                                                      template_id=content["oa_template_id"])
@@ -236,8 +237,8 @@ async def broadcast_chunk(rt: Runtime, queue: RedisQueue, *, broadcast_id: str, 
     broadcast = await Broadcast.get_or_none(id=broadcast_id)
     if broadcast is None or broadcast.status == BroadcastStatus.DONE:
         return
-    followers = await OAFollower.filter(subscribed=True, openid__gt=cursor).order_by("openid").limit(
-        rt.settings.push_broadcast_chunk).values("openid", "user_id")
+    followers = await audience_followers(broadcast.audience).filter(openid__gt=cursor).order_by(
+        "openid").limit(rt.settings.push_broadcast_chunk).values("openid", "user_id")
     if not followers:
         await Broadcast.filter(id=broadcast.id).update(status=BroadcastStatus.DONE)
         return
@@ -256,6 +257,12 @@ async def broadcast_chunk(rt: Runtime, queue: RedisQueue, *, broadcast_id: str, 
         cursor=last, fanned_out=broadcast.fanned_out + len(followers))
     await queue.enqueue(push_queue.job(rt.settings, "broadcast_chunk", f"broadcast:{broadcast_id}:{last}",
                                        broadcast_id=broadcast_id, cursor=last))
+
+
+def audience_followers(audience: str):
+    """Subscribed OA followers in a broadcast's audience: everyone, or a hall/item's followers."""
+    followers = OAFollower.filter(subscribed=True)
+    return followers if audience == "all" else followers.filter(user__notice_topics__topic=audience)
 
 
 def _broadcast_delivery(broadcast: Broadcast, rendered: Rendered, recipient: str,

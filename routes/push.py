@@ -8,7 +8,16 @@ from pydantic import Field, field_validator
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
-from app.api import LocalDateTime, Page, Schema, decode_cursor, encode_cursor, endpoint, respond
+from app.api import (
+    LocalDateTime,
+    Page,
+    Schema,
+    decode_cursor,
+    encode_cursor,
+    endpoint,
+    parse_model,
+    respond,
+)
 from app.auth import resident_required, staff_required
 from app.errors import ValidationFailed
 from models.push import Broadcast, Delivery, SubscriptionGrant
@@ -69,9 +78,14 @@ class DeliveryOut(MessageOut):
                    attempts=row.attempts, msgid=row.msgid, error=row.error)
 
 
+TOPIC_PATTERN = r"^(hall|item):[A-Za-z0-9_.-]{1,64}$"
+
+
 class BroadcastIn(Schema):
     title: str = Field(min_length=1, max_length=64)
     content: str = Field(min_length=1, max_length=200)
+    audience: str = Field("all", pattern=r"^all$|" + TOPIC_PATTERN[1:],
+                          description="all（全部关注者）或 hall:<大厅编码> / item:<事项编码> 的关注者")
 
     @field_validator("title", "content")
     @classmethod
@@ -85,6 +99,7 @@ class BroadcastOut(Schema):
     id: str
     title: str
     content: str
+    audience: str
     status: str
     total: int
     fanned_out: int
@@ -93,7 +108,8 @@ class BroadcastOut(Schema):
 
     @classmethod
     def of(cls, row: Broadcast, counts: dict[str, int]) -> BroadcastOut:
-        return cls(id=str(row.id), title=row.title, content=row.content, status=str(row.status),
+        return cls(id=str(row.id), title=row.title, content=row.content, audience=row.audience,
+                   status=str(row.status),
                    total=row.total, fanned_out=row.fanned_out, deliveries=counts,
                    created_at=row.created_at)
 
@@ -143,14 +159,47 @@ async def push_failures(request: Request, query: PageQuery) -> HTTPResponse:
     return respond(_page(found, DeliveryOut))
 
 
+class TopicsOut(Schema):
+    topics: list[str]
+
+
+class TopicPath(Schema):
+    topic: str = Field(pattern=TOPIC_PATTERN)
+
+
+@bp.get("/me/notice-topics")
+@endpoint(summary="我关注的大厅与事项（接收其群发通知）", tag=TAG, response=TopicsOut, secured=True)
+@resident_required
+async def my_topics(request: Request) -> HTTPResponse:
+    return respond(TopicsOut(topics=await push.topics_of(user_id=request.ctx.principal.subject_id)))
+
+
+@bp.put("/me/notice-topics/<topic:str>")
+@endpoint(summary="关注大厅或事项：hall:<编码> 或 item:<编码>", tag=TAG, response=TopicsOut, secured=True,
+          errors=[(422, "VALIDATION_FAILED")])
+@resident_required
+async def follow_topic(request: Request, topic: str) -> HTTPResponse:
+    checked = parse_model(TopicPath, {"topic": topic})
+    topics = await push.follow_topic(user_id=request.ctx.principal.subject_id, topic=checked.topic)
+    return respond(TopicsOut(topics=topics))
+
+
+@bp.delete("/me/notice-topics/<topic:str>")
+@endpoint(summary="取消关注大厅或事项", tag=TAG, response=TopicsOut, secured=True)
+@resident_required
+async def unfollow_topic(request: Request, topic: str) -> HTTPResponse:
+    topics = await push.unfollow_topic(user_id=request.ctx.principal.subject_id, topic=topic)
+    return respond(TopicsOut(topics=topics))
+
+
 @bp.post("/admin/broadcasts")
-@endpoint(summary="向全部公众号关注者群发通知（分批经同一队列与限速发送）", tag=TAG, body=BroadcastIn,
+@endpoint(summary="群发通知：全部公众号关注者，或关注某大厅/事项的关注者（分批经同一队列与限速发送）", tag=TAG, body=BroadcastIn,
           response=BroadcastOut, status=201, secured=True, errors=[(403, "FORBIDDEN")])
 @staff_required("admin")
 async def create_broadcast(request: Request, body: BroadcastIn) -> HTTPResponse:
     row = await push.create_broadcast(rt=request.app.ctx.runtime,
                                       staff_id=request.ctx.principal.subject_id,
-                                      title=body.title, content=body.content)
+                                      title=body.title, content=body.content, audience=body.audience)
     return respond(BroadcastOut.of(row, {}), status=201)
 
 

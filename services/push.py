@@ -17,6 +17,7 @@ from models.push import (
     Broadcast,
     Delivery,
     DeliveryStatus,
+    NoticeTopicFollow,
     OAFollower,
     SubscriptionGrant,
 )
@@ -103,16 +104,35 @@ async def failures(*, cursor: str | None, limit: int) -> DeliveryPage:
     return await _page(Delivery.filter(status__in=FAILURE_STATUSES), cursor=cursor, limit=limit)
 
 
-async def create_broadcast(*, rt: Runtime, staff_id: str, title: str, content: str) -> Broadcast:
-    """Start a notice to every OA follower; the relay picks it up from the outbox."""
+async def follow_topic(*, user_id: str, topic: str) -> list[str]:
+    """Follow a hall or item's notices (idempotent); returns every topic the user follows."""
+    await NoticeTopicFollow.get_or_create(user_id=user_id, topic=topic)
+    return await topics_of(user_id=user_id)
+
+
+async def unfollow_topic(*, user_id: str, topic: str) -> list[str]:
+    """Stop following a topic (idempotent); returns the topics still followed."""
+    await NoticeTopicFollow.filter(user_id=user_id, topic=topic).delete()
+    return await topics_of(user_id=user_id)
+
+
+async def topics_of(*, user_id: str) -> list[str]:
+    return list(await NoticeTopicFollow.filter(user_id=user_id).order_by("topic")
+                .values_list("topic", flat=True))
+
+
+async def create_broadcast(*, rt: Runtime, staff_id: str, title: str, content: str,
+                           audience: str) -> Broadcast:
+    """Start a notice to the audience's OA followers; the relay picks it up from the outbox."""
     broadcast_id = new_id()
     async with in_transaction():
         event = await outbox.emit(event_type=push_delivery.BROADCAST_EVENT,
                                   aggregate_id=str(broadcast_id),
                                   payload={"broadcast_id": str(broadcast_id)})
-        total = await OAFollower.filter(subscribed=True).count()
+        total = await push_delivery.audience_followers(audience).count()
         return await Broadcast.create(id=broadcast_id, event_id=str(event.id), title=title,
-                                      content=content, created_by=staff_id, total=total)
+                                      content=content, audience=audience, created_by=staff_id,
+                                      total=total)
 
 
 @dataclass

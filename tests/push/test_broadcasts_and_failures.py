@@ -9,6 +9,7 @@ from models.push import Delivery, DeliveryStatus
 from services import push as push_service
 from tests.builders import (
     emit_push_event,
+    emulated_openid,
     follow_oa,
     login_resident,
     login_staff,
@@ -87,3 +88,25 @@ async def test_transient_errors_until_the_last_attempt_dead_letter_and_requeue_d
         return (await Delivery.get(id=row.id)).status == DeliveryStatus.DELIVERED
     await eventually(delivered, "the requeued delivery is sent")
     assert len((await wechat.get("/_emulator/messages")).json()["messages"]) == 1
+
+
+async def test_a_hall_broadcast_reaches_only_that_halls_followers(rt, client, wechat, push_worker, settings):
+    residents = {}
+    for key in ("zhangsan", "lisi", "wangwu"):
+        residents[key] = await login_resident(rt, await make_wechat_resident(rt, user_key=key))
+        await follow_oa(wechat, key)
+    for key in ("zhangsan", "lisi"):
+        followed = await client.put("/api/v1/me/notice-topics/hall:HD-CENTER", headers=residents[key].headers)
+        assert followed.json() == {"topics": ["hall:HD-CENTER"]}
+    left = await client.delete("/api/v1/me/notice-topics/hall:HD-CENTER", headers=residents["lisi"].headers)
+    assert left.json() == {"topics": []}
+    bad = await client.put("/api/v1/me/notice-topics/window:1", headers=residents["lisi"].headers)
+    assert (bad.status_code, bad.json()["error"]["code"]) == (422, "VALIDATION_FAILED")
+
+    admin = await login_staff(rt, await make_staff(rt, roles=["admin"]))
+    created = await client.post("/api/v1/admin/broadcasts", headers=admin.headers,
+                                json={"title": "大厅通知", "content": "今日下午闭馆", "audience": "hall:HD-CENTER"})
+    assert (created.json()["audience"], created.json()["total"]) == ("hall:HD-CENTER", 1)
+    await eventually(lambda: all_final(1), "the hall broadcast is sent")
+    [sent] = (await wechat.get("/_emulator/messages")).json()["messages"]
+    assert sent["touser"] == emulated_openid(settings.wechat_oa_app_id, "zhangsan")

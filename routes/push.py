@@ -20,7 +20,7 @@ from app.api import (
 )
 from app.auth import resident_required, staff_required
 from app.errors import ValidationFailed
-from models.push import Broadcast, Delivery, SubscriptionGrant
+from models.push import Broadcast, Delivery
 from services import push
 from services.push import BroadcastNotFound, DeliveryPage, GrantResult, TemplateUnknown
 

@@ -90,7 +90,7 @@ def _wait_for_port(port: int, child: subprocess.Popen, timeout_seconds: float = 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> None:
     """Development: migrate, load demo data, start the WeChat and Beijing Pass emulators and serve on
-    http://127.0.0.1:8000 (docs at /docs)."""
+    http://127.0.0.1:8000 (docs at /docs), with the push relay and a push worker in-process."""
     cmd_seed_demo(args, settings)
     # The emulators run in a child process so the service keeps the plain one-worker Sanic
     # start-up it has in production; the child ends with the service.
@@ -99,7 +99,9 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> None:
         if child is not None:
             for port in emulator_ports(settings):
                 _wait_for_port(port, child)
-        serve(settings, host=args.host, port=args.port, workers=1)
+        # The embedded default has no Redis to share with a separate worker: deliver in-process.
+        serve(settings.model_copy(update={"push_in_process": True}), host=args.host, port=args.port,
+              workers=1)
     finally:
         if child is not None:
             child.terminate()
@@ -228,8 +230,43 @@ def cmd_rotate_key(args: argparse.Namespace, settings: Settings) -> None:
 
 
 def cmd_push_worker(args: argparse.Namespace, settings: Settings) -> None:
-    """Push worker. Message delivery lands with the push issue (#8); until then it exits cleanly."""
-    print("push worker: no delivery channels yet (issue #8); exiting")
+    """Run the push workers and the outbox relay until SIGINT/SIGTERM (docs/push.md)."""
+    import signal
+
+    from push.worker import PushProcess
+
+    if not settings.redis_url:
+        print("push-worker: no REDIS_URL, so the queue would live in this process only; "
+              "`python -m app run` delivers in-process instead", file=sys.stderr)
+
+    async def run() -> None:
+        async with cli_runtime(settings) as rt:
+            stop = asyncio.Event()
+            loop = asyncio.get_running_loop()
+            for signum in (signal.SIGINT, signal.SIGTERM):
+                loop.add_signal_handler(signum, stop.set)
+            print(f"push worker: {args.concurrency or settings.push_concurrency} workers + relay",
+                  flush=True)
+            await PushProcess(rt, concurrency=args.concurrency).run_until(stop)
+
+    asyncio.run(run())
+
+
+def cmd_push_dead_letters(args: argparse.Namespace, settings: Settings) -> None:
+    """List dead-lettered push deliveries, or requeue them (all, or those named by --id)."""
+    from services import push as push_service
+
+    async def run() -> None:
+        async with cli_runtime(settings) as rt:
+            if args.action == "list":
+                for row in await push_service.dead_letters(limit=args.limit):
+                    print(f"{row.id}\t{row.event_type}\t{row.recipient}\tattempts={row.attempts}"
+                          f"\t{row.error or ''}")
+            else:
+                requeued = await push_service.requeue_dead_letters(rt=rt, delivery_ids=args.id or None)
+                print(f"requeued {requeued} deliveries")
+
+    asyncio.run(run())
 
 
 async def _every(settings: Settings, step: Callable[[Runtime], Awaitable[bool]],
@@ -338,7 +375,12 @@ def build_parser() -> argparse.ArgumentParser:
                               help="ROLE[:DEPARTMENT_CODE][@HALL_CODE], e.g. reviewer:HDGA; repeatable")
     create_staff.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     create_staff.add_argument("--totp", action="store_true", help="require a TOTP code at login")
-    add("push-worker", cmd_push_worker)
+    add("push-worker", cmd_push_worker).add_argument(
+        "--concurrency", type=int, default=None, help="jobs run at once (default HDT_PUSH_CONCURRENCY)")
+    dead_letters = add("push-dead-letters", cmd_push_dead_letters)
+    dead_letters.add_argument("action", choices=("list", "requeue"))
+    dead_letters.add_argument("--id", action="append", default=[], help="a delivery id; repeatable")
+    dead_letters.add_argument("--limit", type=int, default=100)
     add("rotate-key", cmd_rotate_key).add_argument("purpose", choices=KEY_PURPOSES)
     for name, handler in (("ledger-sign-head", cmd_ledger_sign_head), ("ledger-audit", cmd_ledger_audit)):
         add(name, handler).add_argument("--every", type=float, metavar="SECONDS",

@@ -11,6 +11,7 @@ from app.logging import configure_logging
 from app.middleware import install_middleware
 from app.redis import connect_redis
 from config import Settings, load_settings
+from push.worker import install_push
 from routes import BLUEPRINTS
 
 API_DESCRIPTION = """海淀通后端接口。错误统一为 `{"error": {"code", "message", "details", "request_id"}}`，
@@ -47,6 +48,9 @@ def create_app(settings: Settings | None = None, *, name: str = "haidiantong") -
     @app.after_server_stop
     async def close_runtime(app: Sanic) -> None:
         await app.ctx.runtime.close()
+
+    if settings.push_in_process:
+        install_push(app)
 
     install_middleware(app, access_log=settings.access_log)
     install_error_handlers(app)

@@ -30,3 +30,11 @@ def connect_redis(settings: Settings) -> redis.Redis:
 
 
 _EMBEDDED_SERVER = fakeredis.FakeServer()
+
+
+def connect_queue_redis(settings: Settings) -> redis.Redis:
+    """A bytes client for the job queue (saq stores serialised jobs), on the same server."""
+    if settings.redis_url:
+        return redis.Redis.from_url(settings.redis_url, health_check_interval=30,
+                                    socket_connect_timeout=2)
+    return fakeredis.FakeAsyncRedis(server=_EMBEDDED_SERVER)

@@ -17,6 +17,49 @@ EMULATOR_BJPASS_URL = "http://127.0.0.1:9002"
 DEV_MINIPROGRAM_APP_SECRET = "emulator-miniprogram-secret"
 DEV_OA_APP_SECRET = "emulator-official-account-secret"
 DEV_BJPASS_CLIENT_SECRET = "emulator-beijing-pass-secret"
+DEV_OA_CALLBACK_TOKEN = "emulator-oa-callback-token"
+DEV_OA_ENCODING_AES_KEY = "ZW11bGF0b3Itb2EtYWVzLWtleS0wMTIzNDU2Nzg5YWI"  # 43 chars, like WeChat's
+
+
+def _template(name: str, page: str, fields: dict[str, str]) -> dict[str, object]:
+    """A development template mapping: same field keys for the OA and mini-program templates."""
+    return {"oa_template_id": f"dev-oa-{name}", "mp_template_id": f"dev-mp-{name}",
+            "page": page, "fields": fields}
+
+
+# Development template mappings (event type -> template ids, page, field -> payload format);
+# the emulator accepts exactly these template ids and field keys.
+DEV_PUSH_TEMPLATES: dict[str, dict[str, object]] = {
+    "booking_confirmed": _template("booking-confirmed", "pages/appointments/detail?id={appointment_id}",
+                                   {"thing1": "{item_name}", "time2": "{slot_time}", "thing3": "{hall_name}"}),
+    "appointment_reminder": _template("appointment-reminder", "pages/appointments/detail?id={appointment_id}",
+                                      {"thing1": "{item_name}", "time2": "{slot_time}", "thing3": "{hall_name}"}),
+    "checked_in": _template("checked-in", "pages/appointments/detail?id={appointment_id}",
+                            {"thing1": "{item_name}", "character_string2": "{queue_number}",
+                             "thing3": "{hall_name}"}),
+    "prereview_submitted": _template("prereview-submitted", "pages/applications/detail?id={application_id}",
+                                     {"thing1": "{item_name}", "phrase2": "已提交"}),
+    "prereview_correction_needed": _template("prereview-correction", "pages/applications/detail?id={application_id}",
+                                             {"thing1": "{item_name}", "phrase2": "需补正", "thing3": "{reason}"}),
+    "prereview_passed": _template("prereview-passed", "pages/applications/detail?id={application_id}",
+                                  {"thing1": "{item_name}", "phrase2": "预审通过"}),
+    "prereview_rejected": _template("prereview-rejected", "pages/applications/detail?id={application_id}",
+                                    {"thing1": "{item_name}", "phrase2": "未通过", "thing3": "{reason}"}),
+    "application_accepted": _template("application-accepted", "pages/applications/detail?id={application_id}",
+                                      {"thing1": "{item_name}", "phrase2": "已受理",
+                                       "character_string3": "{application_number}"}),
+    "application_not_accepted": _template("application-not-accepted",
+                                          "pages/applications/detail?id={application_id}",
+                                          {"thing1": "{item_name}", "phrase2": "不予受理", "thing3": "{reason}"}),
+    "application_decided": _template("application-decided", "pages/applications/detail?id={application_id}",
+                                     {"thing1": "{item_name}", "phrase2": "{decision}"}),
+    "certificate_ready": _template("certificate-ready", "pages/certificates/detail?id={certificate_id}",
+                                   {"thing1": "{certificate_name}", "thing2": "{pickup_place}"}),
+    "evaluation_invitation": _template("evaluation-invitation", "pages/evaluations/new?id={application_id}",
+                                       {"thing1": "{item_name}", "thing2": "请对本次服务进行评价"}),
+    "notice": _template("notice", "pages/notices/detail?id={notice_id}",
+                        {"thing1": "{title}", "thing2": "{content}"}),
+}
 
 
 class SettingsError(RuntimeError):
@@ -83,6 +126,27 @@ class Settings(BaseSettings):
     checkin_early_minutes: int = Field(30, ge=0)
     checkin_late_minutes: int = Field(15, ge=0)
 
+    # Push (docs/push.md): queue, retries, rate limit, templates, OA callback.
+    push_concurrency: int = Field(4, ge=1, le=256)
+    push_job_timeout_seconds: int = Field(30, ge=1)
+    push_sweep_seconds: int = Field(10, ge=1)
+    push_max_attempts: int = Field(8, ge=1, le=50)
+    push_retry_base_seconds: float = Field(2.0, ge=0)
+    push_retry_max_seconds: float = Field(600.0, ge=0)
+    push_rate_per_second: int = Field(100, ge=1)
+    push_relay_interval_seconds: float = Field(1.0, gt=0)
+    push_broadcast_chunk: int = Field(200, ge=1, le=5000)
+    push_in_process: bool = False
+    push_templates: dict[str, dict[str, object]] = DEV_PUSH_TEMPLATES
+    oa_callback_token: str = DEV_OA_CALLBACK_TOKEN
+    oa_encoding_aes_key: str = DEV_OA_ENCODING_AES_KEY
+    oa_callback_max_age_seconds: int = 300
+    oa_welcome_message: str = "欢迎关注海淀政务！在“海淀通”小程序可预约办事、查询进度。"
+    # Keyword (exact match, case-insensitive) and menu key -> text reply.
+    oa_auto_replies: dict[str, str] = {"预约": "请在“海淀通”小程序首页点“网上预约”。",
+                                       "进度": "请在“海淀通”小程序“我的办件”查看办理进度。",
+                                       "MENU_HOTLINE": "海淀区政务服务热线：12345"}
+
     log_level: str = "INFO"
     log_json: bool = True
     access_log: bool = True
@@ -104,14 +168,19 @@ class Settings(BaseSettings):
             missing.append("HDT_DATA_KEY (personal-data encryption key)")
         for name, value in (("HDT_WECHAT_MINIPROGRAM_APP_SECRET", self.wechat_miniprogram_app_secret),
                             ("HDT_WECHAT_OA_APP_SECRET", self.wechat_oa_app_secret),
-                            ("HDT_BJPASS_CLIENT_SECRET", self.bjpass_client_secret)):
-            if value in (DEV_MINIPROGRAM_APP_SECRET, DEV_OA_APP_SECRET, DEV_BJPASS_CLIENT_SECRET):
+                            ("HDT_BJPASS_CLIENT_SECRET", self.bjpass_client_secret),
+                            ("HDT_OA_CALLBACK_TOKEN", self.oa_callback_token),
+                            ("HDT_OA_ENCODING_AES_KEY", self.oa_encoding_aes_key)):
+            if value in (DEV_MINIPROGRAM_APP_SECRET, DEV_OA_APP_SECRET, DEV_BJPASS_CLIENT_SECRET,
+                         DEV_OA_CALLBACK_TOKEN, DEV_OA_ENCODING_AES_KEY):
                 missing.append(f"{name} (the emulator's secret)")
         for name, value in (("HDT_WECHAT_API_BASE_URL", self.wechat_api_base_url),
                             ("HDT_WECHAT_OPEN_BASE_URL", self.wechat_open_base_url),
                             ("HDT_BJPASS_TOKEN_URL", self.bjpass_token_url)):
             if value.startswith((EMULATOR_WECHAT_URL, EMULATOR_BJPASS_URL)):
                 missing.append(f"{name} (points at the local emulator)")
+        if self.push_templates == DEV_PUSH_TEMPLATES:
+            missing.append("HDT_PUSH_TEMPLATES (development template ids)")
         return missing
 
 

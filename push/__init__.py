@@ -1,1 +1,1 @@
-"""Push: the outbox relay, the durable queue and its workers."""
+"""Push delivery: templates, the Redis job queue and its worker, the outbox relay (docs/push.md)."""

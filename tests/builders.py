@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 import httpx
 from datetime import timedelta
+from tortoise.transactions import in_transaction
 
 from app.context import Runtime
 from app.ids import to_local, utcnow
@@ -15,8 +16,8 @@ from models.appointments import Appointment, AppointmentStatus, Slot
 from models.catalog import ServiceItem
 from models.organization import Department, Hall
 from models.staff import StaffMember
-from models.users import RealNameLevel, User
-from services import sessions, staff
+from models.users import ExternalIdentity, IdentityProvider, RealNameLevel, User
+from services import outbox, sessions, staff
 from services.staff import RoleSpec
 
 DEFAULT_PASSWORD = "correct-horse-battery"
@@ -281,3 +282,37 @@ async def make_appointment(*, resident: User, item: ServiceItem, slot: Slot,
         appointment_group=slot.appointment_group, day=slot.day, starts_at=slot.starts_at,
         ends_at=slot.ends_at, status=status, active_marker="active" if active else None,
         idempotency_key=secrets.token_hex(8))
+def emulated_openid(app_id: str, user_key: str) -> str:
+    """The openid the WeChat emulator gives test user ``user_key`` in app ``app_id``."""
+    from wechat.emulator_state import TestUser
+
+    return TestUser(user_key, "", "").openid(app_id)
+
+
+async def make_wechat_resident(rt: Runtime, *, user_key: str, oa: bool = True,
+                               miniprogram: bool = False) -> User:
+    """A resident with the WeChat identities (OA and/or mini-program openid) of an emulator user."""
+    user = await make_resident(rt, display_name=user_key)
+    for wanted, provider, app_id in ((oa, IdentityProvider.WECHAT_OA, rt.settings.wechat_oa_app_id),
+                                     (miniprogram, IdentityProvider.WECHAT_MINIPROGRAM,
+                                      rt.settings.wechat_miniprogram_app_id)):
+        if wanted:
+            await ExternalIdentity.create(user=user, provider=provider, app_id=app_id,
+                                          subject=emulated_openid(app_id, user_key))
+    return user
+
+
+async def follow_oa(wechat: httpx.AsyncClient, user_key: str) -> dict:
+    """The emulator user follows the OA; the emulator POSTs the signed subscribe event to us."""
+    response = await wechat.post("/_emulator/oa/follow", json={"user": user_key})
+    assert response.status_code == 200, response.text
+    assert response.json()["callback_status"] == 200, response.text
+    return response.json()
+
+
+async def emit_push_event(event_type: str, **payload: object) -> str:
+    """Write a push event to the outbox as a domain service would; returns its id."""
+    async with in_transaction():
+        event = await outbox.emit(event_type=event_type, aggregate_id=str(payload.get("user_id", "")),
+                                  payload=payload)
+    return str(event.id)

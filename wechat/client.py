@@ -135,3 +135,33 @@ def decrypt_payload(*, session_key: str, encrypted_data: str, iv: str, app_id: s
     except (binascii.Error, ValueError, KeyError, TypeError, IndexError) as exc:
         # A wrong key, IV or tampered bytes surface as bad padding, bad UTF-8 or bad JSON.
         raise WeChatPayloadInvalid(details={"reason": "undecryptable"}) from exc
+
+
+async def send_template_message(rt: Runtime, *, openid: str, template_id: str, data: dict[str, str],
+                                page: str, client_msg_id: str) -> int:
+    """Send an OA template message that opens a mini-program page; returns WeChat's msgid.
+
+    ``client_msg_id`` makes WeChat drop a repeat of the same message to the same openid, which
+    is what keeps a retry after a crash mid-send from reaching the resident twice.
+    """
+    settings = rt.settings
+    answer = await call_with_token(
+        rt, "/cgi-bin/message/template/send", app_id=settings.wechat_oa_app_id,
+        secret=settings.wechat_oa_app_secret,
+        json_body={"touser": openid, "template_id": template_id, "client_msg_id": client_msg_id,
+                   "miniprogram": {"appid": settings.wechat_miniprogram_app_id, "pagepath": page},
+                   "data": {key: {"value": value} for key, value in data.items()}})
+    return int(answer.get("msgid") or 0)
+
+
+async def send_subscribe_message(rt: Runtime, *, openid: str, template_id: str,
+                                 data: dict[str, str], page: str) -> int:
+    """Send a mini-program subscribe message (spends one of the user's grants at WeChat)."""
+    settings = rt.settings
+    answer = await call_with_token(
+        rt, "/cgi-bin/message/subscribe/send", app_id=settings.wechat_miniprogram_app_id,
+        secret=settings.wechat_miniprogram_app_secret,
+        json_body={"touser": openid, "template_id": template_id, "page": page,
+                   "miniprogram_state": "formal", "lang": "zh_CN",
+                   "data": {key: {"value": value} for key, value in data.items()}})
+    return int(answer.get("msgid") or 0)

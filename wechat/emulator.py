@@ -8,21 +8,28 @@ docs/identity.md lists them.
 
 from __future__ import annotations
 
+import asyncio
 import functools
+import hashlib
 import html
+import re
+import secrets
 from collections.abc import Awaitable, Callable
 from typing import Any, Literal
 from urllib.parse import urlencode
 
+import httpx
 import orjson
 from pydantic import BaseModel, Field
 from sanic import Request, Sanic
 from sanic.response import HTTPResponse, json, redirect
 from sanic.response import html as html_response
+from wechatpy.crypto import WeChatCrypto
 
 from app.emulation import ControlError, FaultPlan, install_controls, new_emulator_app, parse_control
 from config import Settings
 from wechat.emulator_state import (
+    CallbackTarget,
     EmulatedApp,
     EmulatorOptions,
     TestUser,
@@ -32,14 +39,68 @@ from wechat.emulator_state import (
 )
 
 Handler = Callable[..., Awaitable[HTTPResponse]]
+OA_CALLBACK_PATH = "/api/v1/wechat/oa/callback"
 
 
 def state_from_settings(settings: Settings, options: EmulatorOptions | None = None) -> WeChatEmulatorState:
-    """Emulate the mini-program and OA configured in ``settings``, so they accept its secrets."""
+    """Emulate the mini-program and OA configured in ``settings``: its secrets, its templates,
+    and its OA server URL (the service's callback) for events."""
     apps = [EmulatedApp(settings.wechat_miniprogram_app_id, settings.wechat_miniprogram_app_secret,
                         "miniprogram"),
             EmulatedApp(settings.wechat_oa_app_id, settings.wechat_oa_app_secret, "oa")]
-    return WeChatEmulatorState({a.app_id: a for a in apps}, options or EmulatorOptions())
+    state = WeChatEmulatorState({a.app_id: a for a in apps}, options or EmulatorOptions())
+    for spec in settings.push_templates.values():
+        keys = frozenset(dict(spec.get("fields", {})))
+        for id_field in ("oa_template_id", "mp_template_id"):
+            if spec.get(id_field):
+                state.templates[str(spec[id_field])] = keys
+    state.default_callback = state.callback = CallbackTarget(
+        settings.public_base_url.rstrip("/") + OA_CALLBACK_PATH, settings.oa_callback_token,
+        settings.oa_encoding_aes_key)
+    return state
+
+
+def signed_event(target: CallbackTarget, app_id: str, openid: str, fields: dict[str, str],
+                 now: float) -> tuple[dict[str, str], str]:
+    """The query and XML body WeChat POSTs for an OA event: signed, and encrypted in safe mode."""
+    timestamp, nonce = str(int(now)), secrets.token_hex(8)
+    inner = "".join(f"<{k}><![CDATA[{v}]]></{k}>" for k, v in fields.items())
+    xml = (f"<xml><ToUserName><![CDATA[gh_emulator]]></ToUserName>"
+           f"<FromUserName><![CDATA[{openid}]]></FromUserName><CreateTime>{timestamp}</CreateTime>"
+           f"<MsgType><![CDATA[event]]></MsgType>{inner}</xml>")
+    params = {"signature": check_signature_value(target.token, timestamp, nonce),
+              "timestamp": timestamp, "nonce": nonce, "openid": openid}
+    if target.mode == "plain":
+        return params, xml
+    sealed = WeChatCrypto(target.token, target.encoding_aes_key, app_id).encrypt_message(
+        xml, nonce, timestamp)
+    msg_signature = re.search(r"<MsgSignature><!\[CDATA\[(.*?)\]\]>", sealed)
+    params.update(encrypt_type="aes", msg_signature=msg_signature.group(1) if msg_signature else "")
+    return params, sealed
+
+
+def check_signature_value(token: str, timestamp: str, nonce: str) -> str:
+    """WeChat's URL signature: SHA-1 of the sorted token, timestamp and nonce."""
+    return hashlib.sha1("".join(sorted([token, timestamp, nonce])).encode()).hexdigest()
+
+
+async def post_oa_event(state: WeChatEmulatorState, openid: str, fields: dict[str, str], *,
+                        delay: float = 0.0) -> int | None:
+    """POST an OA event to the configured server as WeChat does; returns the HTTP status."""
+    if delay:
+        await asyncio.sleep(delay)
+    target = state.callback
+    if target is None:
+        return None
+    app_id = state.default_app("oa")
+    params, body = signed_event(target, app_id, openid, fields, state.clock.now())
+    try:
+        async with httpx.AsyncClient(timeout=5) as http:
+            response = await http.post(target.url, params=params, content=body.encode(),
+                                       headers={"content-type": "text/xml"})
+    except httpx.HTTPError:
+        return None  # WeChat gives up silently too (after its own retries)
+    return response.status_code
 
 
 def wechat_api(handler: Handler) -> Handler:
@@ -81,6 +142,17 @@ class EncryptedDataRequest(UserRef):
     watermark_appid: str | None = Field(None, description="sign for another app (to test the check)")
 
 
+class CallbackConfig(BaseModel):
+    url: str = Field(pattern=r"^https?://")
+    token: str = Field(min_length=3, max_length=32)
+    encoding_aes_key: str = Field(min_length=43, max_length=43)
+    mode: Literal["plain", "safe"] = "safe"
+
+
+class Limits(BaseModel):
+    send_rate_per_second: int = Field(ge=1, le=1_000_000)
+
+
 class SubscriptionGrant(UserRef):
     template_id: str = Field(min_length=1)
     count: int = Field(1, ge=1, le=1000)
@@ -90,6 +162,7 @@ def create_wechat_emulator(state: WeChatEmulatorState, *, name: str = "wechat_em
     """The emulator app over ``state``."""
     app = new_emulator_app(name)
     app.ctx.state = state
+    pending_callbacks: set[asyncio.Task] = set()
     install_controls(app, clock=state.clock, faults=FaultPlan(), reset=state.reset)
 
     def resolve(ref: UserRef, kind: Literal["miniprogram", "oa"]) -> tuple[str, TestUser]:
@@ -197,7 +270,17 @@ def create_wechat_emulator(state: WeChatEmulatorState, *, name: str = "wechat_em
 
     async def send_message(request: Request, kind: str) -> HTTPResponse:
         wx_app = state.check_access_token(request.args.get("access_token"))
-        msgid = state.record_message(kind, wx_app, _json_body(request))
+        body = _json_body(request)
+        msgid, new = state.record_message(kind, wx_app, body)
+        if kind == "template" and new and state.callback is not None:
+            # WeChat reports the final outcome later, as an event POSTed to the OA's server.
+            openid = str(body["touser"])
+            outcome = "failed:user block" if (wx_app.app_id, openid) in state.blocked else "success"
+            task = asyncio.create_task(post_oa_event(
+                state, openid, {"Event": "TEMPLATESENDJOBFINISH", "MsgID": str(msgid), "Status": outcome},
+                delay=state.options.job_finish_delay_seconds))
+            pending_callbacks.add(task)  # hold a reference until it is done
+            task.add_done_callback(pending_callbacks.discard)
         return json({"errcode": 0, "errmsg": "ok", "msgid": msgid})
 
     @app.post("/cgi-bin/message/template/send")
@@ -281,6 +364,47 @@ def create_wechat_emulator(state: WeChatEmulatorState, *, name: str = "wechat_em
         key = (app_id, user.openid(app_id), grant.template_id)
         state.subscriptions[key] = state.subscriptions.get(key, 0) + grant.count
         return json({"openid": key[1], "template_id": key[2], "remaining": state.subscriptions[key]})
+
+    @app.post("/_emulator/oa/callback")
+    async def configure_callback(request: Request) -> HTTPResponse:
+        target = parse_control(CallbackConfig, request)
+        state.callback = CallbackTarget(target.url, target.token, target.encoding_aes_key, target.mode)
+        return json(target.model_dump())
+
+    async def follow_change(request: Request, follow: bool) -> HTTPResponse:
+        app_id, user = resolve(parse_control(UserRef, request), "oa")
+        openid = user.openid(app_id)
+        (state.followers.add if follow else state.followers.discard)((app_id, openid))
+        status = None
+        if state.callback is not None:
+            status = await post_oa_event(state, openid,
+                                         {"Event": "subscribe" if follow else "unsubscribe"})
+        return json({**describe(app_id, user), "following": follow, "callback_status": status},
+                    ensure_ascii=False)
+
+    @app.post("/_emulator/oa/follow")
+    async def follow(request: Request) -> HTTPResponse:
+        return await follow_change(request, True)
+
+    @app.post("/_emulator/oa/unfollow")
+    async def unfollow(request: Request) -> HTTPResponse:
+        return await follow_change(request, False)
+
+    @app.post("/_emulator/oa/block")
+    async def block(request: Request) -> HTTPResponse:
+        app_id, user = resolve(parse_control(UserRef, request), "oa")
+        state.blocked.add((app_id, user.openid(app_id)))
+        return json(describe(app_id, user), ensure_ascii=False)
+
+    @app.post("/_emulator/limits")
+    async def set_limits(request: Request) -> HTTPResponse:
+        limits = parse_control(Limits, request)
+        state.options.send_rate_per_second = limits.send_rate_per_second
+        return json(limits.model_dump())
+
+    @app.get("/_emulator/stats")
+    async def stats(request: Request) -> HTTPResponse:
+        return json({"token_requests": state.token_requests, "messages": len(state.messages)})
 
     @app.get("/_emulator/messages")
     async def list_messages(request: Request) -> HTTPResponse:

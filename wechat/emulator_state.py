@@ -19,6 +19,7 @@ from cryptography.hazmat.primitives import padding
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
 from app.emulation import EmulatorClock
+from push.templates import field_limit
 
 AppKind = Literal["miniprogram", "oa"]
 REFRESH_TOKEN_TTL_SECONDS = 30 * 24 * 3600
@@ -41,8 +42,11 @@ ERRMSG = {
     41008: "missing code",
     42001: "access_token expired",
     42002: "refresh_token expired",
+    43004: "require subscribe",
     43101: "user refuse to accept the msg",
+    45009: "reach max api daily quota limit",
     47001: "data format error",
+    47003: "argument invalid!",
     48001: "api unauthorized",
 }
 
@@ -130,6 +134,20 @@ class EmulatorOptions:
     access_token_grace_seconds: int = 300
     code_ttl_seconds: int = 300
     session_key_refresh_seconds: int = 300
+    # Messages (template + subscribe) one app may send per second before WeChat answers 45009.
+    send_rate_per_second: int = 1000
+    # Seconds between a template send and its TEMPLATESENDJOBFINISH callback.
+    job_finish_delay_seconds: float = 0.05
+
+
+@dataclass
+class CallbackTarget:
+    """Where and how the emulator POSTs OA events, like WeChat's 服务器配置."""
+
+    url: str
+    token: str
+    encoding_aes_key: str
+    mode: Literal["plain", "safe"] = "safe"
 
 
 @dataclass
@@ -147,6 +165,15 @@ class WeChatEmulatorState:
     subscriptions: dict[tuple[str, str, str], int] = field(default_factory=dict)
     messages: list[dict[str, Any]] = field(default_factory=list)
     msgids: itertools.count = field(default_factory=lambda: itertools.count(2_000_000_001))
+    # Template id -> its field keys; empty means any template is accepted.
+    templates: dict[str, frozenset[str]] = field(default_factory=dict)
+    callback: CallbackTarget | None = None
+    default_callback: CallbackTarget | None = None
+    followers: set[tuple[str, str]] = field(default_factory=set)  # (OA appid, openid)
+    blocked: set[tuple[str, str]] = field(default_factory=set)  # job finish says "failed:user block"
+    token_requests: dict[str, int] = field(default_factory=dict)
+    client_msg_ids: dict[tuple[str, str, str], int] = field(default_factory=dict)
+    sends_this_second: dict[tuple[str, int], int] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.reset()
@@ -156,9 +183,12 @@ class WeChatEmulatorState:
         self.users = {u.key: TestUser(u.key, u.nickname, u.phone, u.with_unionid)
                       for u in DEFAULT_TEST_USERS}
         for store in (self.codes, self.access_tokens, self.current_token, self.sns_tokens,
-                      self.sns_refresh_tokens, self.session_keys, self.subscriptions):
+                      self.sns_refresh_tokens, self.session_keys, self.subscriptions, self.followers,
+                      self.blocked, self.token_requests, self.client_msg_ids, self.sends_this_second):
             store.clear()
         self.messages.clear()
+        self.callback = self.default_callback
+        self.options.send_rate_per_second = EmulatorOptions.send_rate_per_second
 
     # --- apps and users ---------------------------------------------------------------
 
@@ -234,6 +264,7 @@ class WeChatEmulatorState:
 
     def issue_access_token(self, app_id: str, *, stable: bool, force_refresh: bool) -> tuple[str, int]:
         """A token and its remaining lifetime; a new one retires the previous after a grace period."""
+        self.token_requests[app_id] = self.token_requests.get(app_id, 0) + 1
         now = self.clock.now()
         current = self.current_token.get((app_id, stable))
         if stable and current and not force_refresh:
@@ -281,23 +312,50 @@ class WeChatEmulatorState:
 
     # --- messages ---------------------------------------------------------------------
 
-    def record_message(self, kind: str, app: EmulatedApp, body: dict[str, Any]) -> int:
-        """Check the recipient (and subscribe quota) and record one message; returns its msgid."""
+    def record_message(self, kind: str, app: EmulatedApp, body: dict[str, Any]) -> tuple[int, bool]:
+        """Check and record one message; returns its msgid and whether it is new (not a repeat)."""
         touser, template_id = body.get("touser"), body.get("template_id")
         if not isinstance(template_id, str) or not template_id:
             raise WeChatError(40037)
+        self._check_data(template_id, body.get("data"))
         user = self.user_by_openid(app.app_id, touser) if isinstance(touser, str) else None
         if user is None:
             raise WeChatError(40003)
+        client_msg_id = body.get("client_msg_id")
+        repeat_key = (app.app_id, touser, str(client_msg_id))
+        if kind == "template" and client_msg_id and repeat_key in self.client_msg_ids:
+            return self.client_msg_ids[repeat_key], False
+        second = (app.app_id, int(self.clock.now()))
+        if self.sends_this_second.get(second, 0) >= self.options.send_rate_per_second:
+            raise WeChatError(45009)
+        self.sends_this_second = {second: self.sends_this_second.get(second, 0) + 1}
+        if kind == "template" and (app.app_id, touser) not in self.followers:
+            raise WeChatError(43004)
         if kind == "subscribe":
             quota_key = (app.app_id, touser, template_id)
             if self.subscriptions.get(quota_key, 0) < 1:
                 raise WeChatError(43101)
             self.subscriptions[quota_key] -= 1
         msgid = next(self.msgids)
+        if kind == "template" and client_msg_id:
+            self.client_msg_ids[repeat_key] = msgid
         self.messages.append({"msgid": msgid, "kind": kind, "appid": app.app_id,
                               "received_at": self.clock.now(), **body})
-        return msgid
+        return msgid, True
+
+    def _check_data(self, template_id: str, data: Any) -> None:
+        """Unknown template -> 40037; a field the template lacks or a value too long -> 47003."""
+        if not self.templates:
+            return
+        keys = self.templates.get(template_id)
+        if keys is None:
+            raise WeChatError(40037)
+        if not isinstance(data, dict) or not set(data) <= keys:
+            raise WeChatError(47003)
+        for key, entry in data.items():
+            value = entry.get("value") if isinstance(entry, dict) else None
+            if not isinstance(value, str) or len(value) > field_limit(key):
+                raise WeChatError(47003)
 
 
 def encrypt_for_miniprogram(session_key: str, payload: dict[str, Any]) -> dict[str, str]:

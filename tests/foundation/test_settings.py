@@ -27,7 +27,11 @@ def test_production_accepts_provisioned_settings(monkeypatch, tmp_path):
                         "HDT_BJPASS_CLIENT_SECRET": "real-bjpass-secret",
                         "HDT_WECHAT_API_BASE_URL": "https://api.weixin.qq.com",
                         "HDT_WECHAT_OPEN_BASE_URL": "https://open.weixin.qq.com",
-                        "HDT_BJPASS_TOKEN_URL": "https://bjpass.example.gov.cn/oauth2/token"}.items():
+                        "HDT_BJPASS_TOKEN_URL": "https://bjpass.example.gov.cn/oauth2/token",
+                        "HDT_OA_CALLBACK_TOKEN": "real-oa-token",
+                        "HDT_OA_ENCODING_AES_KEY": "b" * 43,
+                        "HDT_PUSH_TEMPLATES": '{"notice": {"oa_template_id": "real-oa-notice", '
+                                              '"fields": {"thing1": "{title}"}}}'}.items():
         monkeypatch.setenv(name, value)
     assert load_settings().env == "production"
 

@@ -11,8 +11,10 @@ def creds(settings) -> dict:
 
 
 async def oa_openid(wechat, settings, user: str) -> str:
-    users = (await wechat.get("/_emulator/users")).json()["users"]
-    return next(u["openid"] for u in users if u["user"] == user and u["appid"] == settings.wechat_oa_app_id)
+    """The openid of an emulator user who follows the OA (template messages need a follower)."""
+    followed = await wechat.post("/_emulator/oa/follow", json={"user": user})
+    assert followed.json()["appid"] == settings.wechat_oa_app_id
+    return followed.json()["openid"]
 
 
 async def token(wechat, settings) -> str:
@@ -23,7 +25,7 @@ async def token(wechat, settings) -> str:
 
 async def send_template(wechat, access_token: str, touser: str) -> dict:
     return (await wechat.post("/cgi-bin/message/template/send", params={"access_token": access_token},
-                              json={"touser": touser, "template_id": "TPL-BOOKED",
+                              json={"touser": touser, "template_id": "dev-oa-notice",
                                     "data": {"thing1": {"value": "预约成功"}}})).json()
 
 
@@ -73,7 +75,7 @@ async def test_template_messages_are_recorded_for_inspection(wechat, settings):
     unknown = await send_template(wechat, access_token, "o-not-a-follower")
     assert unknown["errcode"] == 40003
     listed = (await wechat.get("/_emulator/messages", params={"touser": touser})).json()["messages"]
-    assert [(m["msgid"], m["kind"], m["template_id"]) for m in listed] == [(sent["msgid"], "template", "TPL-BOOKED")]
+    assert [(m["msgid"], m["kind"], m["template_id"]) for m in listed] == [(sent["msgid"], "template", "dev-oa-notice")]
     assert listed[0]["data"] == {"thing1": {"value": "预约成功"}}
 
 
@@ -81,10 +83,10 @@ async def test_subscribe_messages_need_quota(wechat, settings):
     mp = {"appid": settings.wechat_miniprogram_app_id, "secret": settings.wechat_miniprogram_app_secret}
     access_token = (await wechat.get("/cgi-bin/token", params={"grant_type": "client_credential", **mp})).json()["access_token"]
     code = (await wechat.post("/_emulator/miniprogram/login-code", json={"user": "wangwu"})).json()
-    body = {"touser": code["openid"], "template_id": "SUB-RESULT", "data": {}}
+    body = {"touser": code["openid"], "template_id": "dev-mp-notice", "data": {}}
     send = "/cgi-bin/message/subscribe/send"
     assert (await wechat.post(send, params={"access_token": access_token}, json=body)).json()["errcode"] == 43101
-    await wechat.post("/_emulator/miniprogram/subscriptions", json={"user": "wangwu", "template_id": "SUB-RESULT"})
+    await wechat.post("/_emulator/miniprogram/subscriptions", json={"user": "wangwu", "template_id": "dev-mp-notice"})
     assert (await wechat.post(send, params={"access_token": access_token}, json=body)).json()["errcode"] == 0
     assert (await wechat.post(send, params={"access_token": access_token}, json=body)).json()["errcode"] == 43101
 

@@ -21,5 +21,6 @@ def test_production_starts_with_real_endpoints_and_secrets():
         **PRODUCTION_READY, wechat_api_base_url="https://api.weixin.qq.com",
         wechat_open_base_url="https://open.weixin.qq.com", wechat_miniprogram_app_secret="s1",
         wechat_oa_app_secret="s2", bjpass_client_secret="s3",
-        bjpass_token_url="https://bjt.example.gov.cn/oauth2/token")
+        bjpass_token_url="https://bjt.example.gov.cn/oauth2/token", oa_callback_token="t1",
+        oa_encoding_aes_key="e" * 43, push_templates={"notice": {"oa_template_id": "real"}})
     assert settings.development_defaults_in_use() == []

@@ -1,0 +1,107 @@
+"""Push: OA followers, subscribe-message grants, delivery records and broadcasts."""
+
+from enum import StrEnum
+
+from tortoise import fields
+
+from models.base import Entity
+
+
+class OAFollower(Entity):
+    """公众号关注者 — an OA openid that follows (or followed) the account; user when known."""
+
+    openid = fields.CharField(max_length=64, unique=True)
+    user = fields.ForeignKeyField("models.User", related_name="oa_follows", null=True,
+                                  on_delete=fields.SET_NULL)
+    subscribed = fields.BooleanField(default=True, db_index=True)
+    subscribed_at = fields.DatetimeField(null=True)
+    unsubscribed_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "push_oa_followers"
+
+
+class SubscriptionGrant(Entity):
+    """订阅消息授权 — how many mini-program subscribe messages a user accepted for one template."""
+
+    user = fields.ForeignKeyField("models.User", related_name="subscription_grants",
+                                  on_delete=fields.CASCADE)
+    template_id = fields.CharField(max_length=128)
+    remaining = fields.IntField(default=0)
+
+    class Meta:
+        table = "push_subscription_grants"
+        unique_together = (("user", "template_id"),)
+
+
+class DeliveryStatus(StrEnum):
+    PENDING = "pending"  # created, not yet tried
+    SENDING = "sending"  # an attempt is in flight (a crash here is resolved by client_msg_id)
+    RETRYING = "retrying"  # a transient error; the queue will try again
+    SENT = "sent"  # WeChat accepted it (msgid known)
+    DELIVERED = "delivered"  # TEMPLATESENDJOBFINISH said success
+    FAILED = "failed"  # permanent error, or the job-finish event said it failed
+    UNDELIVERABLE = "undeliverable"  # no channel: not following, no subscription granted
+    DEAD_LETTER = "dead_letter"  # transient errors until attempts ran out
+
+
+FINAL_STATUSES = (DeliveryStatus.SENT, DeliveryStatus.DELIVERED, DeliveryStatus.FAILED,
+                  DeliveryStatus.UNDELIVERABLE, DeliveryStatus.DEAD_LETTER)
+
+
+class Delivery(Entity):
+    """消息投递记录 — one event to one recipient: channel, attempts, msgid, status, error."""
+
+    event_id = fields.CharField(max_length=64, db_index=True)
+    event_type = fields.CharField(max_length=64)
+    recipient = fields.CharField(max_length=80)  # "user:<id>" or "oa:<openid>"
+    user = fields.ForeignKeyField("models.User", related_name="deliveries", null=True,
+                                  on_delete=fields.SET_NULL)
+    openid = fields.CharField(max_length=64, null=True)
+    channel = fields.CharField(max_length=16, null=True)  # "oa_template" | "mp_subscribe"
+    template_id = fields.CharField(max_length=128, null=True)
+    status = fields.CharEnumField(DeliveryStatus, max_length=16, default=DeliveryStatus.PENDING,
+                                  db_index=True)
+    attempts = fields.IntField(default=0)
+    msgid = fields.BigIntField(null=True, db_index=True)
+    error = fields.CharField(max_length=255, null=True)
+    content = fields.JSONField(default=dict)  # the rendered template data, shown in the history
+    page = fields.CharField(max_length=255, null=True)
+    requeues = fields.IntField(default=0)
+
+    class Meta:
+        table = "push_deliveries"
+        unique_together = (("event_id", "recipient"),)
+
+
+class BroadcastStatus(StrEnum):
+    RUNNING = "running"
+    DONE = "done"
+
+
+class Broadcast(Entity):
+    """群发通知 — a notice fanned out to followers in chunks; ``cursor`` makes it resumable."""
+
+    event_id = fields.CharField(max_length=64, unique=True)
+    title = fields.CharField(max_length=64)
+    content = fields.CharField(max_length=200)
+    audience = fields.CharField(max_length=80, default="all")  # "all" or a NoticeTopicFollow topic
+    created_by = fields.CharField(max_length=64)
+    status = fields.CharEnumField(BroadcastStatus, max_length=16, default=BroadcastStatus.RUNNING)
+    cursor = fields.CharField(max_length=64, default="")
+    total = fields.IntField(default=0)
+    fanned_out = fields.IntField(default=0)
+
+    class Meta:
+        table = "push_broadcasts"
+
+
+class NoticeTopicFollow(Entity):
+    """关注的事项或大厅 — a resident follows a service item or hall to get its notices."""
+
+    user = fields.ForeignKeyField("models.User", related_name="notice_topics", on_delete=fields.CASCADE)
+    topic = fields.CharField(max_length=80)  # "hall:<code>" or "item:<code>"
+
+    class Meta:
+        table = "push_topic_follows"
+        unique_together = (("user", "topic"),)

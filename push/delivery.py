@@ -1,0 +1,273 @@
+"""What the push jobs do: fan an event out to delivery records, pick a channel, send, record.
+
+Exactly-once towards the resident rests on three things: the job key (event id, delivery id)
+dedups enqueueing; the unique (event, recipient) delivery record is checked before every send
+and a final one is never sent again; and an OA template send carries the delivery id as
+``client_msg_id``, so a retry after a crash mid-send is dropped by WeChat as a repeat.
+"""
+
+from __future__ import annotations
+
+from datetime import UTC, datetime
+from typing import Any
+
+import structlog
+from saq.queue.redis import RedisQueue
+from tortoise.expressions import Q
+from tortoise.transactions import in_transaction
+
+from app.context import Runtime
+from models.outbox import OutboxEvent
+from models.push import (
+    FINAL_STATUSES,
+    Broadcast,
+    BroadcastStatus,
+    Delivery,
+    DeliveryStatus,
+    OAFollower,
+    SubscriptionGrant,
+)
+from models.users import ExternalIdentity, IdentityProvider
+from push import queue as push_queue
+from push.templates import Rendered, TemplateError, render
+from wechat import client as wechat_client
+from wechat.api import WeChatAPIError, WeChatUnavailable
+
+log = structlog.get_logger("push.delivery")
+
+OA_TEMPLATE, MP_SUBSCRIBE = "oa_template", "mp_subscribe"
+# WeChat errors worth a later retry: system busy, over quota / frequency. Anything else with an
+# errcode is permanent (unsubscribed 43004, invalid openid 40003, refused 43101, template errors).
+TRANSIENT_ERRCODES = {-1, 45009, 45011}
+JOB_FINISH_KEY = "push:job-finish:{msgid}"
+JOB_FINISH_TTL_SECONDS = 24 * 3600
+BROADCAST_EVENT = "broadcast"
+
+
+class TransientSendError(Exception):
+    """The send may succeed later; the queue retries the job with backoff."""
+
+
+def _now() -> datetime:
+    return datetime.now(UTC)
+
+
+def user_recipient(user_id: str) -> str:
+    return f"user:{user_id}"
+
+
+async def fan_out_event(rt: Runtime, queue: RedisQueue, *, event_id: str) -> int:
+    """Create the event's delivery record(s) and enqueue one send job each; returns how many."""
+    event = await OutboxEvent.get_or_none(id=event_id)
+    if event is None:
+        return 0
+    if event.event_type == BROADCAST_EVENT:
+        broadcast_id = str(event.payload["broadcast_id"])
+        await queue.enqueue(push_queue.job(rt.settings, "broadcast_chunk", f"broadcast:{broadcast_id}:",
+                                           broadcast_id=broadcast_id, cursor=""))
+        return 0
+    user_id = event.payload.get("user_id")
+    if not user_id:
+        log.warning("push_event_without_user", event_id=event_id, event_type=event.event_type)
+        return 0
+    delivery = await _delivery_for(rt, event_id=event_id, event_type=event.event_type,
+                                   payload=event.payload, recipient=user_recipient(str(user_id)),
+                                   user_id=str(user_id), openid=None)
+    await enqueue_send(rt, queue, delivery)
+    return 1
+
+
+async def _delivery_for(rt: Runtime, *, event_id: str, event_type: str, payload: dict[str, Any],
+                        recipient: str, user_id: str | None, openid: str | None) -> Delivery:
+    """The (event, recipient) record, created on first call with the rendered template."""
+    existing = await Delivery.get_or_none(event_id=event_id, recipient=recipient)
+    if existing is not None:
+        return existing
+    fields: dict[str, Any] = {"event_id": event_id, "event_type": event_type, "recipient": recipient,
+                              "user_id": user_id, "openid": openid}
+    try:
+        rendered = render(rt.settings.push_templates, event_type, payload)
+        fields.update(content={"oa_template_id": rendered.oa_template_id,
+                               "mp_template_id": rendered.mp_template_id, "data": rendered.data},
+                      page=rendered.page)
+    except TemplateError as exc:
+        fields.update(status=DeliveryStatus.FAILED, error=exc.reason)
+    delivery, _ = await Delivery.get_or_create(event_id=event_id, recipient=recipient, defaults=fields)
+    return delivery
+
+
+async def enqueue_send(rt: Runtime, queue: RedisQueue, delivery: Delivery) -> None:
+    """Queue the send of a delivery that is not final yet."""
+    if delivery.status in FINAL_STATUSES:
+        return
+    await queue.enqueue(push_queue.job(rt.settings, "send_delivery",
+                                       f"send:{delivery.id}:{delivery.requeues}",
+                                       delivery_id=str(delivery.id)))
+
+
+async def _choose_channel(rt: Runtime, delivery: Delivery) -> None:
+    """OA template if the recipient follows the OA, else a granted subscribe message, else none."""
+    settings = rt.settings
+    content = delivery.content
+    follower = None
+    if delivery.openid:
+        follower = await OAFollower.get_or_none(openid=delivery.openid, subscribed=True)
+    elif delivery.user_id:
+        # Linked when the follow event came, or through an OA login made after following.
+        oa_openids = await ExternalIdentity.filter(
+            user_id=delivery.user_id, provider=IdentityProvider.WECHAT_OA,
+            app_id=settings.wechat_oa_app_id).values_list("subject", flat=True)
+        follower = await OAFollower.filter(
+            Q(user_id=delivery.user_id) | Q(openid__in=list(oa_openids)), subscribed=True).first()
+    if follower is not None and content.get("oa_template_id"):
+        await Delivery.filter(id=delivery.id).update(channel=OA_TEMPLATE, openid=follower.openid,
+                                                     template_id=content["oa_template_id"])
+        delivery.channel, delivery.openid = OA_TEMPLATE, follower.openid
+        delivery.template_id = content["oa_template_id"]
+        return
+    mp_template = content.get("mp_template_id")
+    mp_openid = None
+    if delivery.user_id and mp_template:
+        mp_openid = await ExternalIdentity.filter(
+            user_id=delivery.user_id, provider=IdentityProvider.WECHAT_MINIPROGRAM,
+            app_id=settings.wechat_miniprogram_app_id).first().values_list("subject", flat=True)
+    if mp_openid:
+        async with in_transaction():
+            # Spend one grant, in the same transaction as choosing the channel: a retry reuses it.
+            spent = await SubscriptionGrant.filter(user_id=delivery.user_id, template_id=mp_template,
+                                                   remaining__gt=0).first()
+            if spent is not None and await SubscriptionGrant.filter(
+                    id=spent.id, remaining=spent.remaining).update(remaining=spent.remaining - 1):
+                await Delivery.filter(id=delivery.id).update(channel=MP_SUBSCRIBE, openid=mp_openid,
+                                                             template_id=mp_template)
+                delivery.channel, delivery.openid, delivery.template_id = MP_SUBSCRIBE, mp_openid, mp_template
+                return
+    await Delivery.filter(id=delivery.id).update(status=DeliveryStatus.UNDELIVERABLE,
+                                                 error="no_channel: not following the OA and no "
+                                                       "subscription granted")
+    delivery.status = DeliveryStatus.UNDELIVERABLE
+
+
+async def send(rt: Runtime, *, delivery_id: str, last_attempt: bool) -> DeliveryStatus:
+    """One attempt at a delivery; raises TransientSendError when the queue should retry."""
+    delivery = await Delivery.get_or_none(id=delivery_id)
+    if delivery is None or delivery.status in FINAL_STATUSES:
+        return delivery.status if delivery else DeliveryStatus.FAILED
+    if delivery.channel is None:
+        await _choose_channel(rt, delivery)
+        if delivery.status == DeliveryStatus.UNDELIVERABLE:
+            return delivery.status
+    settings = rt.settings
+    app_id = settings.wechat_oa_app_id if delivery.channel == OA_TEMPLATE else settings.wechat_miniprogram_app_id
+    await push_queue.take_send_slot(rt.redis, app_id=app_id, per_second=settings.push_rate_per_second)
+    await Delivery.filter(id=delivery.id).update(status=DeliveryStatus.SENDING,
+                                                 attempts=delivery.attempts + 1)
+    data, page = delivery.content.get("data", {}), delivery.page or ""
+    try:
+        if delivery.channel == OA_TEMPLATE:
+            msgid = await wechat_client.send_template_message(
+                rt, openid=str(delivery.openid), template_id=str(delivery.template_id), data=data,
+                page=page, client_msg_id=str(delivery.id))
+        else:
+            msgid = await wechat_client.send_subscribe_message(
+                rt, openid=str(delivery.openid), template_id=str(delivery.template_id), data=data,
+                page=page)
+    except WeChatAPIError as exc:
+        if exc.errcode in TRANSIENT_ERRCODES:
+            return await _transient(delivery, f"{exc.errcode} {exc.errmsg}", last_attempt)
+        return await _permanent(delivery, exc)
+    except WeChatUnavailable as exc:
+        return await _transient(delivery, f"unavailable {exc.details}", last_attempt)
+    return await _sent(rt, delivery, msgid)
+
+
+async def _sent(rt: Runtime, delivery: Delivery, msgid: int) -> DeliveryStatus:
+    status = DeliveryStatus.SENT
+    # The TEMPLATESENDJOBFINISH event can arrive before this update; it waits in Redis.
+    early = await rt.redis.get(JOB_FINISH_KEY.format(msgid=msgid)) if msgid else None
+    error = None
+    if early is not None:
+        status, error = _finish_status(early)
+    await Delivery.filter(id=delivery.id).update(status=status, msgid=msgid or None, error=error)
+    return status
+
+
+async def _transient(delivery: Delivery, reason: str, last_attempt: bool) -> DeliveryStatus:
+    status = DeliveryStatus.DEAD_LETTER if last_attempt else DeliveryStatus.RETRYING
+    await Delivery.filter(id=delivery.id).update(status=status, error=reason[:255])
+    if status == DeliveryStatus.DEAD_LETTER:
+        log.warning("push_dead_letter", delivery_id=str(delivery.id), reason=reason)
+        return status
+    raise TransientSendError(reason)
+
+
+async def _permanent(delivery: Delivery, exc: WeChatAPIError) -> DeliveryStatus:
+    async with in_transaction():
+        await Delivery.filter(id=delivery.id).update(status=DeliveryStatus.FAILED,
+                                                     error=f"{exc.errcode} {exc.errmsg}"[:255])
+        if exc.errcode == 43004 and delivery.openid:
+            await OAFollower.filter(openid=delivery.openid).update(subscribed=False,
+                                                                   unsubscribed_at=_now())
+        if exc.errcode == 43101 and delivery.user_id:
+            await SubscriptionGrant.filter(user_id=delivery.user_id,
+                                           template_id=delivery.template_id).update(remaining=0)
+    return DeliveryStatus.FAILED
+
+
+def _finish_status(status: str) -> tuple[DeliveryStatus, str | None]:
+    if status == "success":
+        return DeliveryStatus.DELIVERED, None
+    return DeliveryStatus.FAILED, f"job_finish: {status}"[:255]
+
+
+async def record_job_finish(rt: Runtime, *, msgid: int, status: str) -> bool:
+    """Close the delivery a TEMPLATESENDJOBFINISH event reports on; False if not known yet."""
+    final, error = _finish_status(status)
+    updated = await Delivery.filter(msgid=msgid, channel=OA_TEMPLATE).update(status=final, error=error)
+    if not updated:
+        await rt.redis.set(JOB_FINISH_KEY.format(msgid=msgid), status, ex=JOB_FINISH_TTL_SECONDS)
+    return bool(updated)
+
+
+async def broadcast_chunk(rt: Runtime, queue: RedisQueue, *, broadcast_id: str, cursor: str) -> None:
+    """Fan a broadcast out to the next chunk of followers after ``cursor``, then queue the next chunk.
+
+    Re-running a chunk (after a crash) finds its delivery records and sends only what is not final.
+    """
+    broadcast = await Broadcast.get_or_none(id=broadcast_id)
+    if broadcast is None or broadcast.status == BroadcastStatus.DONE:
+        return
+    followers = await audience_followers(broadcast.audience).filter(openid__gt=cursor).order_by(
+        "openid").limit(rt.settings.push_broadcast_chunk).values("openid", "user_id")
+    if not followers:
+        await Broadcast.filter(id=broadcast.id).update(status=BroadcastStatus.DONE)
+        return
+    payload = {"title": broadcast.title, "content": broadcast.content, "notice_id": str(broadcast.id)}
+    recipients = {f"oa:{f['openid']}": f for f in followers}
+    existing = set(await Delivery.filter(event_id=broadcast.event_id, recipient__in=list(recipients))
+                   .values_list("recipient", flat=True))
+    rendered = render(rt.settings.push_templates, "notice", payload)
+    await Delivery.bulk_create([_broadcast_delivery(broadcast, rendered, recipient, follower)
+                                for recipient, follower in recipients.items()
+                                if recipient not in existing], ignore_conflicts=True)
+    for delivery in await Delivery.filter(event_id=broadcast.event_id, recipient__in=list(recipients)):
+        await enqueue_send(rt, queue, delivery)
+    last = followers[-1]["openid"]
+    await Broadcast.filter(id=broadcast.id, cursor=cursor).update(
+        cursor=last, fanned_out=broadcast.fanned_out + len(followers))
+    await queue.enqueue(push_queue.job(rt.settings, "broadcast_chunk", f"broadcast:{broadcast_id}:{last}",
+                                       broadcast_id=broadcast_id, cursor=last))
+
+
+def audience_followers(audience: str):
+    """Subscribed OA followers in a broadcast's audience: everyone, or a hall/item's followers."""
+    followers = OAFollower.filter(subscribed=True)
+    return followers if audience == "all" else followers.filter(user__notice_topics__topic=audience)
+
+
+def _broadcast_delivery(broadcast: Broadcast, rendered: Rendered, recipient: str,
+                        follower: dict[str, Any]) -> Delivery:
+    return Delivery(event_id=broadcast.event_id, event_type="notice", recipient=recipient,
+                    user_id=follower["user_id"], openid=follower["openid"], channel=OA_TEMPLATE,
+                    template_id=rendered.oa_template_id, page=rendered.page,
+                    content={"oa_template_id": rendered.oa_template_id, "data": rendered.data})

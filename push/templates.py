@@ -1,0 +1,62 @@
+"""Event type -> WeChat template mapping (from settings) and rendering with WeChat's length rules."""
+
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from typing import Any
+
+# WeChat's limits per field type (the key's prefix, e.g. ``thing1``): longer values are refused,
+# so we cut them ourselves (keeping room for an ellipsis) instead of losing the message.
+FIELD_LIMITS = {"thing": 20, "name": 10, "phrase": 5, "character_string": 32, "number": 32,
+                "letter": 32, "car_number": 8, "phone_number": 17, "time": 32, "date": 32,
+                "amount": 32}
+DEFAULT_LIMIT = 200
+ELLIPSIS = "…"
+
+
+class TemplateError(Exception):
+    """The event cannot be rendered: no mapping for its type, or the payload lacks a field."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(reason)
+
+
+@dataclass(frozen=True)
+class Rendered:
+    oa_template_id: str
+    mp_template_id: str
+    page: str
+    data: dict[str, str]
+
+
+def field_limit(key: str) -> int:
+    """The length WeChat allows for a template field, from its key's type prefix."""
+    kind = key.rstrip("0123456789")
+    return FIELD_LIMITS.get(kind, DEFAULT_LIMIT)
+
+
+def cut(value: str, limit: int) -> str:
+    """``value`` shortened to ``limit`` characters, ending in an ellipsis when cut."""
+    return value if len(value) <= limit else value[: limit - 1] + ELLIPSIS
+
+
+def _fill(pattern: str, payload: dict[str, Any]) -> str:
+    names = [name for _, name, _, _ in string.Formatter().parse(pattern) if name]
+    missing = [name for name in names if payload.get(name) in (None, "")]
+    if missing:
+        raise TemplateError(f"payload_missing:{','.join(missing)}")
+    return pattern.format_map({name: str(payload[name]) for name in names})
+
+
+def render(templates: dict[str, dict[str, Any]], event_type: str, payload: dict[str, Any]) -> Rendered:
+    """Fill the event type's template fields and page from the payload; raise TemplateError."""
+    spec = templates.get(event_type)
+    if spec is None:
+        raise TemplateError(f"no_template:{event_type}")
+    data = {key: cut(_fill(str(pattern), payload), field_limit(key))
+            for key, pattern in dict(spec.get("fields", {})).items()}
+    return Rendered(oa_template_id=str(spec.get("oa_template_id", "")),
+                    mp_template_id=str(spec.get("mp_template_id", "")),
+                    page=_fill(str(spec.get("page", "")), payload), data=data)

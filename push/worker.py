@@ -1,0 +1,134 @@
+"""The push worker: saq workers running the jobs, plus the outbox relay, in one process.
+
+``python -m app push-worker`` runs it on its own; ``python -m app run`` runs it inside the
+service (embedded default). Jobs of a worker that dies (even SIGKILL) stay in the queue's
+active list; any worker's sweep retries them once their timeout has passed.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+from datetime import UTC, datetime
+from typing import Any
+
+import structlog
+from saq import Worker
+from saq.queue.redis import RedisQueue
+
+from app.context import Runtime
+from models.outbox import OutboxEvent
+from push import delivery
+from push import queue as push_queue
+
+log = structlog.get_logger("push.worker")
+RELAY_BATCH = 500
+
+
+async def deliver_event(ctx: dict[str, Any], *, event_id: str) -> int:
+    """Job: turn one outbox event into delivery records and send jobs."""
+    return await delivery.fan_out_event(ctx["rt"], ctx["queue"], event_id=event_id)
+
+
+async def send_delivery(ctx: dict[str, Any], *, delivery_id: str) -> str:
+    """Job: one attempt at one delivery; a transient error raises so saq retries it later."""
+    job = ctx["job"]
+    status = await delivery.send(ctx["rt"], delivery_id=delivery_id,
+                                 last_attempt=job.attempts >= job.retries)
+    return str(status)
+
+
+async def broadcast_chunk(ctx: dict[str, Any], *, broadcast_id: str, cursor: str) -> None:
+    """Job: fan one chunk of a broadcast out."""
+    await delivery.broadcast_chunk(ctx["rt"], ctx["queue"], broadcast_id=broadcast_id, cursor=cursor)
+
+
+class PushWorker(Worker):
+    """A saq worker that leaves signal handling to its host (the CLI or the Sanic server)."""
+
+    SIGNALS: list = []
+
+
+def relayed_types(rt: Runtime) -> list[str]:
+    return [*rt.settings.push_templates, delivery.BROADCAST_EVENT]
+
+
+async def relay_once(rt: Runtime, queue: RedisQueue) -> int:
+    """Move unpublished push events from the outbox to the queue; returns how many.
+
+    Enqueue first, mark published second: a crash in between re-enqueues on the next pass, and
+    the job key (the event id) and the delivery records make that harmless.
+    """
+    events = await OutboxEvent.filter(published_at=None, event_type__in=relayed_types(rt)).order_by(
+        "created_at").limit(RELAY_BATCH).values_list("id", flat=True)
+    for event_id in events:
+        await queue.enqueue(push_queue.job(rt.settings, "deliver_event", f"event:{event_id}",
+                                           event_id=str(event_id)))
+    if events:
+        await OutboxEvent.filter(id__in=list(events)).update(published_at=datetime.now(UTC))
+    return len(events)
+
+
+async def run_relay(rt: Runtime, queue: RedisQueue) -> None:
+    """Relay forever, every ``push_relay_interval_seconds``; errors are logged, not fatal."""
+    while True:
+        try:
+            moved = await relay_once(rt, queue)
+        except Exception:  # the relay must outlive a database or Redis hiccup
+            log.exception("push_relay_failed")
+            moved = 0
+        if moved < RELAY_BATCH:
+            await asyncio.sleep(rt.settings.push_relay_interval_seconds)
+
+
+class PushProcess:
+    """The relay and ``concurrency`` job workers on the current event loop."""
+
+    def __init__(self, rt: Runtime, *, concurrency: int | None = None,
+                 grace_seconds: int = 5) -> None:
+        self.rt = rt
+        self.queue = push_queue.open_queue(rt.settings)
+        self.worker = PushWorker(
+            self.queue, functions=[deliver_event, send_delivery, broadcast_chunk],
+            concurrency=concurrency or rt.settings.push_concurrency,
+            timers={"sweep": rt.settings.push_sweep_seconds, "schedule": 1, "abort": 1},
+            dequeue_timeout=1, shutdown_grace_period_s=grace_seconds)
+        self.worker.context.update(rt=rt, queue=self.queue)
+        self.tasks: list[asyncio.Task] = []
+
+    async def start(self) -> None:
+        """Connect the queue and start the workers and the relay as tasks."""
+        await self.queue.connect()
+        self.tasks = [asyncio.create_task(self.worker.start(), name="push-worker"),
+                      asyncio.create_task(run_relay(self.rt, self.queue), name="push-relay")]
+
+    async def stop(self) -> None:
+        """Stop gracefully: running jobs finish or are handed back to the queue."""
+        await self.worker.stop()
+        for task in self.tasks:
+            task.cancel()
+        for task in self.tasks:
+            with contextlib.suppress(asyncio.CancelledError):
+                await task
+        await self.queue.disconnect()
+
+    async def run_until(self, stop: asyncio.Event) -> None:
+        """Run until ``stop`` is set."""
+        await self.start()
+        try:
+            await stop.wait()
+        finally:
+            await self.stop()
+
+
+def install_push(app: Any) -> None:
+    """Run the relay and a push worker inside a Sanic server (``HDT_PUSH_IN_PROCESS``)."""
+
+    @app.after_server_start
+    async def start_push(app: Any) -> None:
+        app.ctx.push = PushProcess(app.ctx.runtime)
+        await app.ctx.push.start()
+
+    @app.before_server_stop
+    async def stop_push(app: Any) -> None:
+        await app.ctx.push.stop()

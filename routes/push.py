@@ -1,0 +1,212 @@
+"""Push: subscribe-message grants, the resident's message history, failures and broadcasts."""
+
+from __future__ import annotations
+
+import uuid
+
+from pydantic import Field, field_validator
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse
+
+from app.api import (
+    LocalDateTime,
+    Page,
+    Schema,
+    decode_cursor,
+    encode_cursor,
+    endpoint,
+    parse_model,
+    respond,
+)
+from app.auth import resident_required, staff_required
+from app.errors import ValidationFailed
+from models.push import Broadcast, Delivery
+from services import push
+from services.push import BroadcastNotFound, DeliveryPage, GrantResult, TemplateUnknown
+
+bp = Blueprint("push", url_prefix="/api/v1")
+TAG = "消息推送"
+
+
+class GrantsIn(Schema):
+    """``wx.requestSubscribeMessage`` success result: template id -> accept/reject/ban/filter."""
+
+    results: dict[str, GrantResult] = Field(min_length=1, max_length=20)
+
+
+class GrantOut(Schema):
+    template_id: str
+    remaining: int
+
+
+class GrantsOut(Schema):
+    grants: list[GrantOut]
+
+
+class PageQuery(Schema):
+    cursor: str | None = None
+    limit: int = Field(20, ge=1, le=100)
+
+
+class MessageOut(Schema):
+    id: str
+    event_type: str
+    channel: str | None
+    status: str
+    content: dict[str, str]
+    page: str | None
+    created_at: LocalDateTime
+    updated_at: LocalDateTime
+
+    @classmethod
+    def of(cls, row: Delivery) -> MessageOut:
+        return cls(id=str(row.id), event_type=row.event_type, channel=row.channel,
+                   status=str(row.status), content=dict(row.content.get("data", {})), page=row.page,
+                   created_at=row.created_at, updated_at=row.updated_at)
+
+
+class DeliveryOut(MessageOut):
+    event_id: str
+    recipient: str
+    attempts: int
+    msgid: int | None
+    error: str | None
+
+    @classmethod
+    def of(cls, row: Delivery) -> DeliveryOut:
+        return cls(**MessageOut.of(row).model_dump(), event_id=row.event_id, recipient=row.recipient,
+                   attempts=row.attempts, msgid=row.msgid, error=row.error)
+
+
+TOPIC_PATTERN = r"^(hall|item):[A-Za-z0-9_.-]{1,64}$"
+
+
+class BroadcastIn(Schema):
+    title: str = Field(min_length=1, max_length=64)
+    content: str = Field(min_length=1, max_length=200)
+    audience: str = Field("all", pattern=r"^all$|" + TOPIC_PATTERN[1:],
+                          description="all（全部关注者）或 hall:<大厅编码> / item:<事项编码> 的关注者")
+
+    @field_validator("title", "content")
+    @classmethod
+    def not_blank(cls, value: str) -> str:
+        if not value.strip():
+            raise ValueError("不能为空白")
+        return value.strip()
+
+
+class BroadcastOut(Schema):
+    id: str
+    title: str
+    content: str
+    audience: str
+    status: str
+    total: int
+    fanned_out: int
+    deliveries: dict[str, int]
+    created_at: LocalDateTime
+
+    @classmethod
+    def of(cls, row: Broadcast, counts: dict[str, int]) -> BroadcastOut:
+        return cls(id=str(row.id), title=row.title, content=row.content, audience=row.audience,
+                   status=str(row.status),
+                   total=row.total, fanned_out=row.fanned_out, deliveries=counts,
+                   created_at=row.created_at)
+
+
+def _cursor(query: PageQuery) -> str | None:
+    if not query.cursor:
+        return None
+    value = decode_cursor(query.cursor)
+    try:
+        return str(uuid.UUID(value))
+    except ValueError as exc:
+        raise ValidationFailed("分页游标无效", code="INVALID_CURSOR") from exc
+
+
+def _page(found: DeliveryPage, shape: type[MessageOut]) -> Page:
+    return Page[shape](items=[shape.of(row) for row in found.items],
+                       next_cursor=encode_cursor(found.next_cursor) if found.next_cursor else None)
+
+
+@bp.post("/me/subscriptions")
+@endpoint(summary="登记订阅消息授权（wx.requestSubscribeMessage 的结果），每次 accept 可发送一条",
+          tag=TAG, body=GrantsIn, response=GrantsOut, secured=True, errors=[TemplateUnknown])
+@resident_required
+async def record_grants(request: Request, body: GrantsIn) -> HTTPResponse:
+    grants = await push.record_grants(rt=request.app.ctx.runtime,
+                                      user_id=request.ctx.principal.subject_id, results=body.results)
+    return respond(GrantsOut(grants=[GrantOut(template_id=g.template_id, remaining=g.remaining)
+                                     for g in grants]))
+
+
+@bp.get("/me/messages")
+@endpoint(summary="我的消息记录（最新在前，游标分页）", tag=TAG, query=PageQuery,
+          response=Page[MessageOut], secured=True, errors=[(422, "INVALID_CURSOR")])
+@resident_required
+async def my_messages(request: Request, query: PageQuery) -> HTTPResponse:
+    found = await push.messages_of(user_id=request.ctx.principal.subject_id, cursor=_cursor(query),
+                                   limit=query.limit)
+    return respond(_page(found, MessageOut))
+
+
+@bp.get("/admin/push/failures")
+@endpoint(summary="投递失败与死信记录（管理员）", tag=TAG, query=PageQuery, response=Page[DeliveryOut],
+          secured=True, errors=[(403, "FORBIDDEN"), (422, "INVALID_CURSOR")])
+@staff_required("admin")
+async def push_failures(request: Request, query: PageQuery) -> HTTPResponse:
+    found = await push.failures(cursor=_cursor(query), limit=query.limit)
+    return respond(_page(found, DeliveryOut))
+
+
+class TopicsOut(Schema):
+    topics: list[str]
+
+
+class TopicPath(Schema):
+    topic: str = Field(pattern=TOPIC_PATTERN)
+
+
+@bp.get("/me/notice-topics")
+@endpoint(summary="我关注的大厅与事项（接收其群发通知）", tag=TAG, response=TopicsOut, secured=True)
+@resident_required
+async def my_topics(request: Request) -> HTTPResponse:
+    return respond(TopicsOut(topics=await push.topics_of(user_id=request.ctx.principal.subject_id)))
+
+
+@bp.put("/me/notice-topics/<topic:str>")
+@endpoint(summary="关注大厅或事项：hall:<编码> 或 item:<编码>", tag=TAG, response=TopicsOut, secured=True,
+          errors=[(422, "VALIDATION_FAILED")])
+@resident_required
+async def follow_topic(request: Request, topic: str) -> HTTPResponse:
+    checked = parse_model(TopicPath, {"topic": topic})
+    topics = await push.follow_topic(user_id=request.ctx.principal.subject_id, topic=checked.topic)
+    return respond(TopicsOut(topics=topics))
+
+
+@bp.delete("/me/notice-topics/<topic:str>")
+@endpoint(summary="取消关注大厅或事项", tag=TAG, response=TopicsOut, secured=True)
+@resident_required
+async def unfollow_topic(request: Request, topic: str) -> HTTPResponse:
+    topics = await push.unfollow_topic(user_id=request.ctx.principal.subject_id, topic=topic)
+    return respond(TopicsOut(topics=topics))
+
+
+@bp.post("/admin/broadcasts")
+@endpoint(summary="群发通知：全部公众号关注者，或关注某大厅/事项的关注者（分批经同一队列与限速发送）", tag=TAG, body=BroadcastIn,
+          response=BroadcastOut, status=201, secured=True, errors=[(403, "FORBIDDEN")])
+@staff_required("admin")
+async def create_broadcast(request: Request, body: BroadcastIn) -> HTTPResponse:
+    row = await push.create_broadcast(rt=request.app.ctx.runtime,
+                                      staff_id=request.ctx.principal.subject_id,
+                                      title=body.title, content=body.content, audience=body.audience)
+    return respond(BroadcastOut.of(row, {}), status=201)
+
+
+@bp.get("/admin/broadcasts/<broadcast_id:uuid>")
+@endpoint(summary="群发进度：已分发人数与各状态投递数", tag=TAG, response=BroadcastOut, secured=True,
+          errors=[(403, "FORBIDDEN"), BroadcastNotFound])
+@staff_required("admin")
+async def broadcast_progress(request: Request, broadcast_id: uuid.UUID) -> HTTPResponse:
+    progress = await push.broadcast_progress(broadcast_id=str(broadcast_id))
+    return respond(BroadcastOut.of(progress.broadcast, progress.counts))

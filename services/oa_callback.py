@@ -1,0 +1,138 @@
+"""The OA server callback (服务器配置): signatures, replay window, safe (AES) mode, events.
+
+WeChat signs every call with SHA-1 over (token, timestamp, nonce); in safe mode the body is
+AES-encrypted and carries its own ``msg_signature``. A (timestamp, nonce) pair is accepted once,
+and only within ``oa_callback_max_age_seconds`` of now, so a captured call cannot be replayed.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from xml.parsers.expat import ExpatError
+
+import structlog
+from wechatpy import parse_message
+from wechatpy.crypto import WeChatCrypto
+from wechatpy.events import (
+    ClickEvent,
+    ScanEvent,
+    SubscribeEvent,
+    SubscribeScanEvent,
+    TemplateSendJobFinishEvent,
+    UnsubscribeEvent,
+)
+from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
+from wechatpy.messages import TextMessage
+from wechatpy.replies import TextReply
+from wechatpy.utils import check_signature
+
+from app.context import Runtime
+from app.errors import AppError
+from push import delivery as push_delivery
+from services import push as push_service
+
+log = structlog.get_logger("services.oa_callback")
+NONCE_KEY = "oa-callback:nonce:{timestamp}:{nonce}"
+NO_REPLY = "success"  # what WeChat expects when there is nothing to say
+
+
+class SignatureInvalid(AppError):
+    status, code, message = 403, "OA_SIGNATURE_INVALID", "公众号回调签名无效"
+
+
+class CallbackReplayed(AppError):
+    status, code, message = 403, "OA_CALLBACK_REPLAYED", "公众号回调已过期或重复"
+
+
+class MessageMalformed(AppError):
+    status, code, message = 400, "OA_MESSAGE_MALFORMED", "公众号回调消息格式错误"
+
+
+@dataclass(frozen=True)
+class CallbackParams:
+    signature: str
+    timestamp: str
+    nonce: str
+    echostr: str | None = None
+    encrypt_type: str | None = None
+    msg_signature: str | None = None
+
+
+def _verify_signature(rt: Runtime, params: CallbackParams) -> None:
+    try:
+        check_signature(rt.settings.oa_callback_token, params.signature, params.timestamp, params.nonce)
+    except InvalidSignatureException as exc:
+        raise SignatureInvalid() from exc
+
+
+async def _check_fresh(rt: Runtime, params: CallbackParams) -> None:
+    window = rt.settings.oa_callback_max_age_seconds
+    if not params.timestamp.isdigit() or abs(time.time() - int(params.timestamp)) > window:
+        raise CallbackReplayed(details={"reason": "timestamp"})
+    key = NONCE_KEY.format(timestamp=params.timestamp, nonce=params.nonce)
+    if not await rt.redis.set(key, "1", nx=True, ex=2 * window):
+        raise CallbackReplayed(details={"reason": "nonce_reused"})
+
+
+def verify_url(*, rt: Runtime, params: CallbackParams) -> str:
+    """The GET handshake: echo ``echostr`` back when the signature is ours."""
+    _verify_signature(rt, params)
+    if not params.echostr:
+        raise MessageMalformed(details={"reason": "echostr_missing"})
+    return params.echostr
+
+
+def _crypto(rt: Runtime) -> WeChatCrypto:
+    settings = rt.settings
+    return WeChatCrypto(settings.oa_callback_token, settings.oa_encoding_aes_key, settings.wechat_oa_app_id)
+
+
+async def handle(*, rt: Runtime, params: CallbackParams, body: bytes) -> str:
+    """Verify, decrypt and act on one pushed message; returns the (encrypted) reply XML."""
+    _verify_signature(rt, params)
+    safe = params.encrypt_type == "aes"
+    if safe and not params.msg_signature:
+        raise SignatureInvalid(details={"reason": "msg_signature_missing"})
+    await _check_fresh(rt, params)
+    try:
+        xml = body.decode()
+        if safe:
+            xml = _crypto(rt).decrypt_message(xml, params.msg_signature, params.timestamp, params.nonce)
+        message = parse_message(xml)
+    except InvalidSignatureException as exc:
+        raise SignatureInvalid(details={"reason": "msg_signature"}) from exc
+    except InvalidAppIdException as exc:
+        raise SignatureInvalid(details={"reason": "appid"}) from exc
+    except (ExpatError, UnicodeDecodeError, KeyError, TypeError, AttributeError, ValueError) as exc:
+        raise MessageMalformed() from exc
+    if message is None:
+        raise MessageMalformed(details={"reason": "empty"})
+    reply = await _react(rt, message)
+    if reply is None:
+        return NO_REPLY
+    rendered = TextReply(message=message, content=reply).render()
+    return _crypto(rt).encrypt_message(rendered, params.nonce, params.timestamp) if safe else rendered
+
+
+async def _react(rt: Runtime, message) -> str | None:
+    """Act on a message; returns the text to reply, if any."""
+    settings = rt.settings
+    replies = {key.lower(): text for key, text in settings.oa_auto_replies.items()}
+    if isinstance(message, SubscribeEvent | SubscribeScanEvent):
+        await push_service.follow(rt=rt, openid=message.source)
+        return settings.oa_welcome_message
+    if isinstance(message, UnsubscribeEvent):
+        await push_service.unfollow(openid=message.source)
+        return None
+    if isinstance(message, TemplateSendJobFinishEvent):
+        await push_delivery.record_job_finish(rt, msgid=int(message.id), status=str(message.status))
+        return None
+    if isinstance(message, ClickEvent):
+        return replies.get(str(message.key).lower())
+    if isinstance(message, ScanEvent):
+        return replies.get(f"scan:{message.scene_id}".lower())
+    if isinstance(message, TextMessage):
+        return replies.get(str(message.content).strip().lower())
+    log.info("oa_message_ignored", type=message.type)
+    return None

@@ -1,0 +1,175 @@
+"""Push, the API side: subscription grants, OA followers, message history, failures, broadcasts."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import UTC, datetime
+from typing import Literal
+
+from tortoise.expressions import F
+from tortoise.functions import Count
+from tortoise.transactions import in_transaction
+
+from app.context import Runtime
+from app.errors import AppError
+from app.ids import new_id
+from models.push import (
+    Broadcast,
+    Delivery,
+    DeliveryStatus,
+    NoticeTopicFollow,
+    OAFollower,
+    SubscriptionGrant,
+)
+from models.users import ExternalIdentity, IdentityProvider
+from push import delivery as push_delivery
+from push import queue as push_queue
+from services import outbox
+
+FAILURE_STATUSES = (DeliveryStatus.FAILED, DeliveryStatus.DEAD_LETTER)
+GrantResult = Literal["accept", "reject", "ban", "filter"]
+
+
+class TemplateUnknown(AppError):
+    status, code, message = 422, "PUSH_TEMPLATE_UNKNOWN", "订阅消息模板不存在"
+
+
+class BroadcastNotFound(AppError):
+    status, code, message = 404, "BROADCAST_NOT_FOUND", "群发通知不存在"
+
+
+def mp_template_ids(rt: Runtime) -> set[str]:
+    return {str(spec["mp_template_id"]) for spec in rt.settings.push_templates.values()
+            if spec.get("mp_template_id")}
+
+
+async def record_grants(*, rt: Runtime, user_id: str,
+                        results: dict[str, GrantResult]) -> list[SubscriptionGrant]:
+    """Add one message of quota per accepted template (``wx.requestSubscribeMessage`` results)."""
+    unknown = sorted(set(results) - mp_template_ids(rt))
+    if unknown:
+        raise TemplateUnknown(details={"template_ids": unknown})
+    async with in_transaction():
+        for template_id, result in results.items():
+            grant, _ = await SubscriptionGrant.get_or_create(user_id=user_id, template_id=template_id)
+            if result == "accept":
+                # An update expression, so concurrent grants from two taps both count.
+                await SubscriptionGrant.filter(id=grant.id).update(remaining=F("remaining") + 1)
+    return await SubscriptionGrant.filter(user_id=user_id).order_by("template_id")
+
+
+async def follow(*, rt: Runtime, openid: str) -> OAFollower:
+    """Record that an OA openid follows the account, linked to its user when identity knows it."""
+    user_id = await ExternalIdentity.filter(
+        provider=IdentityProvider.WECHAT_OA, subject=openid,
+        app_id=rt.settings.wechat_oa_app_id).first().values_list("user_id", flat=True)
+    now = datetime.now(UTC)
+    follower, created = await OAFollower.get_or_create(
+        openid=openid, defaults={"user_id": user_id, "subscribed_at": now})
+    if not created:
+        await OAFollower.filter(id=follower.id).update(subscribed=True, subscribed_at=now,
+                                                       unsubscribed_at=None,
+                                                       user_id=user_id or follower.user_id)
+    return follower
+
+
+async def unfollow(*, openid: str) -> None:
+    """Mark an OA openid as no longer following: nothing more is sent to it."""
+    await OAFollower.filter(openid=openid).update(subscribed=False, unsubscribed_at=datetime.now(UTC))
+
+
+@dataclass
+class DeliveryPage:
+    items: list[Delivery]
+    next_cursor: str | None
+
+
+async def _page(query, *, cursor: str | None, limit: int) -> DeliveryPage:
+    # Ids are time-ordered, so "older than the cursor" is "id below it".
+    if cursor:
+        query = query.filter(id__lt=cursor)
+    rows = await query.order_by("-id").limit(limit + 1)
+    more = len(rows) > limit
+    rows = rows[:limit]
+    return DeliveryPage(rows, str(rows[-1].id) if more else None)
+
+
+async def messages_of(*, user_id: str, cursor: str | None, limit: int) -> DeliveryPage:
+    """The resident's message history, newest first."""
+    return await _page(Delivery.filter(user_id=user_id), cursor=cursor, limit=limit)
+
+
+async def failures(*, cursor: str | None, limit: int) -> DeliveryPage:
+    """Deliveries that failed for good or ran out of attempts, newest first."""
+    return await _page(Delivery.filter(status__in=FAILURE_STATUSES), cursor=cursor, limit=limit)
+
+
+async def follow_topic(*, user_id: str, topic: str) -> list[str]:
+    """Follow a hall or item's notices (idempotent); returns every topic the user follows."""
+    await NoticeTopicFollow.get_or_create(user_id=user_id, topic=topic)
+    return await topics_of(user_id=user_id)
+
+
+async def unfollow_topic(*, user_id: str, topic: str) -> list[str]:
+    """Stop following a topic (idempotent); returns the topics still followed."""
+    await NoticeTopicFollow.filter(user_id=user_id, topic=topic).delete()
+    return await topics_of(user_id=user_id)
+
+
+async def topics_of(*, user_id: str) -> list[str]:
+    return list(await NoticeTopicFollow.filter(user_id=user_id).order_by("topic")
+                .values_list("topic", flat=True))
+
+
+async def create_broadcast(*, rt: Runtime, staff_id: str, title: str, content: str,
+                           audience: str) -> Broadcast:
+    """Start a notice to the audience's OA followers; the relay picks it up from the outbox."""
+    broadcast_id = new_id()
+    async with in_transaction():
+        event = await outbox.emit(event_type=push_delivery.BROADCAST_EVENT,
+                                  aggregate_id=str(broadcast_id),
+                                  payload={"broadcast_id": str(broadcast_id)})
+        total = await push_delivery.audience_followers(audience).count()
+        return await Broadcast.create(id=broadcast_id, event_id=str(event.id), title=title,
+                                      content=content, audience=audience, created_by=staff_id,
+                                      total=total)
+
+
+@dataclass
+class BroadcastProgress:
+    broadcast: Broadcast
+    counts: dict[str, int]
+
+
+async def broadcast_progress(*, broadcast_id: str) -> BroadcastProgress:
+    """A broadcast with its delivery counts by status."""
+    broadcast = await Broadcast.get_or_none(id=broadcast_id)
+    if broadcast is None:
+        raise BroadcastNotFound()
+    rows = await Delivery.filter(event_id=broadcast.event_id).group_by("status").annotate(
+        n=Count("id")).values("status", "n")
+    return BroadcastProgress(broadcast, {str(row["status"]): row["n"] for row in rows})
+
+
+async def dead_letters(*, limit: int) -> list[Delivery]:
+    """Deliveries that ran out of attempts on transient errors, oldest first."""
+    return await Delivery.filter(status=DeliveryStatus.DEAD_LETTER).order_by("id").limit(limit)
+
+
+async def requeue_dead_letters(*, rt: Runtime, delivery_ids: list[str] | None) -> int:
+    """Put dead-lettered deliveries back on the queue (all, or the given ids)."""
+    query = Delivery.filter(status=DeliveryStatus.DEAD_LETTER)
+    if delivery_ids:
+        query = query.filter(id__in=delivery_ids)
+    rows = await query
+    queue = push_queue.open_queue(rt.settings)
+    await queue.connect()
+    try:
+        for row in rows:
+            await Delivery.filter(id=row.id).update(status=DeliveryStatus.RETRYING,
+                                                    requeues=row.requeues + 1)
+            row.status, row.requeues = DeliveryStatus.RETRYING, row.requeues + 1
+            await push_delivery.enqueue_send(rt, queue, row)
+    finally:
+        await queue.disconnect()
+    return len(rows)

@@ -1,0 +1,77 @@
+"""A push worker that dies mid-batch loses no message and sends none twice."""
+
+import asyncio
+import os
+import signal
+import subprocess
+import sys
+from collections import Counter
+
+from models.push import Delivery, DeliveryStatus
+from push.worker import PushProcess
+from tests import backends
+from tests.builders import emit_push_event, follow_oa, make_wechat_resident
+from tests.push.conftest import FAST_PUSH, all_final, eventually, fast_runtime
+from tests.push.test_delivery import BOOKING
+
+EVENTS = 16
+
+
+def worker_subprocess(settings) -> subprocess.Popen:
+    """``python -m app push-worker`` against the test database, the real Redis and the emulator."""
+    env = {**os.environ, "HDT_ENV": "test", "HDT_DATABASE_URL": settings.database_url,
+           "HDT_REDIS_URL": settings.redis_url, "HDT_KEYS_DIR": str(settings.keys_dir),
+           "HDT_WECHAT_API_BASE_URL": settings.wechat_api_base_url, "HDT_LOG_LEVEL": "WARNING",
+           **{f"HDT_{name.upper()}": str(value) for name, value in FAST_PUSH.items()}}
+    return subprocess.Popen([sys.executable, "-m", "app", "push-worker", "--concurrency", "4"], env=env,
+                            stdout=subprocess.DEVNULL)
+
+
+async def template_messages(wechat) -> list[dict]:
+    return (await wechat.get("/_emulator/messages", params={"kind": "template"})).json()["messages"]
+
+
+async def test_a_worker_killed_mid_batch_loses_nothing_and_duplicates_nothing(rt, wechat, settings):
+    """With HDT_TEST_REDIS_URL the worker is a real ``push-worker`` process killed with SIGKILL;
+    its jobs wait in Redis until the rescuing worker's sweep finds them past their timeout.
+    On the embedded default the queue lives in this process, so the first worker runs here and
+    is killed by cancelling its tasks mid-send."""
+    events = []
+    for i in range(EVENTS):
+        user = await make_wechat_resident(rt, user_key=f"crash{i}")
+        await follow_oa(wechat, f"crash{i}")
+        events.append(await emit_push_event("booking_confirmed", user_id=str(user.id), **BOOKING))
+    # Slow sends, so several are in flight when the worker dies.
+    await wechat.post("/_emulator/faults", json={"path": "/cgi-bin/message/template/send",
+                                                 "times": 10_000, "latency_ms": 150})
+
+    async def some_sent() -> bool:
+        return len(await template_messages(wechat)) >= 3
+
+    if backends.REDIS_URL:
+        child = worker_subprocess(settings)
+        await eventually(some_sent, "the worker process sends the first messages")
+        child.send_signal(signal.SIGKILL)
+        child.wait()
+    else:
+        victim = PushProcess(fast_runtime(rt), concurrency=4, grace_seconds=0)
+        await victim.start()
+        await eventually(some_sent, "the in-process worker sends the first messages")
+        for task in victim.tasks:
+            task.cancel()
+        await asyncio.gather(*victim.tasks, return_exceptions=True)
+        await victim.queue.disconnect()
+    assert len(await template_messages(wechat)) < EVENTS  # it really died mid-batch
+
+    rescuer = PushProcess(fast_runtime(rt), concurrency=4, grace_seconds=0)
+    await rescuer.start()
+    try:
+        await eventually(lambda: all_final(EVENTS), "every event reaches a final status")
+    finally:
+        await rescuer.stop()
+
+    deliveries = await Delivery.all()
+    assert sorted(d.event_id for d in deliveries) == sorted(events)
+    assert {d.status for d in deliveries} <= {DeliveryStatus.SENT, DeliveryStatus.DELIVERED}
+    received = Counter(m["client_msg_id"] for m in await template_messages(wechat))
+    assert received == Counter({str(d.id): 1 for d in deliveries})

@@ -83,6 +83,13 @@ class Settings(BaseSettings):
     checkin_early_minutes: int = Field(30, ge=0)
     checkin_late_minutes: int = Field(15, ge=0)
 
+    storage_dir: Path = Path("var/uploads")
+    upload_max_bytes: int = Field(10 * 1024 * 1024, ge=1)
+    application_max_bytes: int = Field(50 * 1024 * 1024, ge=1)
+    download_url_ttl_seconds: int = Field(300, ge=10, le=3600)
+    prereview_default_days: int = Field(3, ge=0, le=60)
+    prereview_due_soon_days: int = Field(2, ge=0, le=30)
+
     log_level: str = "INFO"
     log_json: bool = True
     access_log: bool = True

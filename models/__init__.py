@@ -9,4 +9,5 @@ MODEL_MODULES = [
     "models.ledger",
     "models.catalog",
     "models.appointments",
+    "models.prereview",
 ]

@@ -11,6 +11,7 @@ from routes.health import bp as health_bp
 from routes.identity import bp as identity_bp
 from routes.ledger import bp as ledger_bp
 from routes.me import bp as me_bp
+from routes.prereview import bp as prereview_bp
 
 BLUEPRINTS: list[Blueprint] = [health_bp, auth_bp, me_bp, identity_bp, catalog_bp, catalog_admin_bp,
-                               appointments_bp, appointment_desk_bp, ledger_bp]
+                               appointments_bp, appointment_desk_bp, ledger_bp, prereview_bp]

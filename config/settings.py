@@ -147,6 +147,13 @@ class Settings(BaseSettings):
                                        "进度": "请在“海淀通”小程序“我的办件”查看办理进度。",
                                        "MENU_HOTLINE": "海淀区政务服务热线：12345"}
 
+    storage_dir: Path = Path("var/uploads")
+    upload_max_bytes: int = Field(10 * 1024 * 1024, ge=1)
+    application_max_bytes: int = Field(50 * 1024 * 1024, ge=1)
+    download_url_ttl_seconds: int = Field(300, ge=10, le=3600)
+    prereview_default_days: int = Field(3, ge=0, le=60)
+    prereview_due_soon_days: int = Field(2, ge=0, le=30)
+
     log_level: str = "INFO"
     log_json: bool = True
     access_log: bool = True

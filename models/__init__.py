@@ -10,4 +10,5 @@ MODEL_MODULES = [
     "models.catalog",
     "models.appointments",
     "models.push",
+    "models.prereview",
 ]

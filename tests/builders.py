@@ -316,3 +316,31 @@ async def emit_push_event(event_type: str, **payload: object) -> str:
         event = await outbox.emit(event_type=event_type, aggregate_id=str(payload.get("user_id", "")),
                                   payload=payload)
     return str(event.id)
+
+
+PREREVIEW_MATERIALS = [{"name": "居民身份证", "reusable": True}, {"name": "户口簿"},
+                       {"name": "照片", "required": False}]
+PREREVIEW_TEMPLATE = {"fields": [
+    {"name": "applicant_name", "label": "申请人姓名", "type": "string", "required": True},
+    {"name": "id_number", "label": "公民身份号码", "type": "id_number", "required": True},
+    {"name": "phone", "label": "手机号码", "type": "phone"},
+]}
+
+
+async def make_prereview_item(*, department: Department | None = None, prereview_days: int | None = 3,
+                              materials: list[dict] | None = None, modes: list[str] | None = None,
+                              name: str = "户口迁移预审") -> ServiceItem:
+    """A published item with online pre-review and a guide (version 1) with materials and a form."""
+    from models.catalog import GuideVersion
+
+    modes = modes if modes is not None else ["online_prereview", "one_window"]
+    item = await ServiceItem.create(
+        code=f"I{secrets.token_hex(4)}", name=name, department=department or await make_department(),
+        modes=modes, mode_flags="|" + "|".join(modes) + "|", current_version=1)
+    steps = [{"name": "申请", "limit_days": 0}]
+    if prereview_days is not None:
+        steps.append({"name": "预审", "limit_days": prereview_days})
+    await GuideVersion.create(item=item, version=1, content_hash="0" * 64,
+                              materials=materials if materials is not None else PREREVIEW_MATERIALS,
+                              steps=steps, data_template=PREREVIEW_TEMPLATE, created_by="test")
+    return item

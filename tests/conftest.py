@@ -61,7 +61,8 @@ def settings(database_url: str, tmp_root: Path, ports: dict[str, int]) -> Settin
     wechat_url = f"http://127.0.0.1:{ports['wechat']}"
     bjpass_url = f"http://127.0.0.1:{ports['bjpass']}"
     return Settings(env="test", database_url=database_url, redis_url=backends.REDIS_URL,
-                    keys_dir=tmp_root / "keys", access_log=False, log_level="WARNING",
+                    keys_dir=tmp_root / "keys", storage_dir=tmp_root / "uploads",
+                    access_log=False, log_level="WARNING",
                     public_base_url=f"http://127.0.0.1:{ports['app']}",
                     wechat_api_base_url=wechat_url, wechat_open_base_url=wechat_url,
                     bjpass_authorize_url=bjpass_url + "/oauth2/authorize",

@@ -26,7 +26,7 @@ def problems(data: dict) -> dict[str, str]:
 
 def test_valid_data_passes():
     validate_form_data(template=TEMPLATE, data={
-        "applicant_name": "张三", "id_number": "11010819900307123X", "reason": "到期换领",
+        "applicant_name": "张三", "id_number": "110108199003071238", "reason": "到期换领",
         "moved_on": "2025-10-09", "people": 2, "company_code": "91110108MA01ABCDE1"})
 
 
@@ -55,3 +55,18 @@ async def test_items_and_guides_for_other_domains(client, synced):
         with pytest.raises(AppError) as raised:
             await get_item_or_raise(item_id=bad)
         assert raised.value.code == "ITEM_NOT_FOUND"
+
+
+def test_id_number_check_digit_and_birth_date_are_checked():
+    assert problems({"applicant_name": "张三", "id_number": "110108199003071234"}) == {
+        "id_number": "校验位不正确"}
+    assert problems({"applicant_name": "张三", "id_number": "110108199013071234"}) == {
+        "id_number": "出生日期无效"}
+
+
+def test_phone_numbers_must_be_mainland_mobiles():
+    template = {"fields": [{"name": "phone", "label": "手机", "type": "phone"}]}
+    validate_form_data(template=template, data={"phone": "13800138000"})
+    with pytest.raises(AppError) as raised:
+        validate_form_data(template=template, data={"phone": "12800138000"})
+    assert raised.value.details["fields"] == [{"field": "phone", "message": "格式不正确"}]

@@ -1,0 +1,331 @@
+"""Online pre-review for residents: drafts, form data, materials, submit, withdraw; transitions."""
+
+from __future__ import annotations
+
+import hashlib
+import time
+import uuid
+from collections.abc import AsyncIterator, Awaitable, Callable
+from datetime import date, datetime
+from typing import Any
+
+import orjson
+from tortoise.expressions import Q
+from tortoise.transactions import in_transaction
+
+from app.api import decode_cursor, encode_cursor
+from app.context import Runtime
+from app.errors import AppError, Conflict, NotFoundError, RealNameRequired, ValidationFailed
+from app.ids import to_local, utcnow
+from app.storage import local_storage, sign, signature_valid
+from models.catalog import HandlingMode
+from models.prereview import (
+    Application,
+    ApplicationMaterial,
+    ApplicationState,
+    ApplicationTransition,
+    MaterialStatus,
+    ReviewComment,
+)
+from services import calendar, catalog, ledger, outbox, users
+from services.guide_schema import validate_form_data
+
+EDITABLE = (ApplicationState.DRAFT, ApplicationState.NEEDS_CORRECTION)
+UNDECIDED = (ApplicationState.DRAFT, ApplicationState.SUBMITTED, ApplicationState.IN_REVIEW,
+             ApplicationState.NEEDS_CORRECTION)
+PRE_REVIEW_STEP = "预审"
+
+
+class ApplicationNotFound(NotFoundError):
+    code, message = "APPLICATION_NOT_FOUND", "办件不存在"
+
+
+class MaterialNotFound(NotFoundError):
+    code, message = "MATERIAL_NOT_FOUND", "材料不存在"
+
+
+class IllegalTransition(Conflict):
+    code, message = "APPLICATION_STATE_INVALID", "办件当前状态不允许此操作"
+
+
+class ApplicationChanged(Conflict):
+    code, message = "APPLICATION_CHANGED", "办件已被他人处理，请刷新后重试"
+
+
+def storage_of(rt: Runtime):
+    """The material storage configured for this runtime."""
+    return local_storage(rt.settings.storage_dir)
+
+
+async def load_or_raise(*, application_id: Any, **scope: Any) -> Application:
+    """An application within a scope (resident_id=… or department_id__in=…), else 404."""
+    parsed = catalog.parse_id(application_id)
+    application = await Application.get_or_none(id=parsed, **scope) if parsed else None
+    if application is None:
+        raise ApplicationNotFound(details={"application_id": str(application_id)})
+    return application
+
+
+async def transition(application: Application, *, to: ApplicationState, actor_id: str,
+                     actor_role: str, allowed_from: tuple[ApplicationState, ...], reason: str = "",
+                     event: str | None = None, updates: dict[str, Any] | None = None,
+                     ledger_record: tuple[str, dict] | None = None,
+                     then: Callable[[], Awaitable[None]] | None = None) -> Application:
+    """Move an application in one transaction: guarded update, history row, event, ledger entry.
+
+    The update matches the version that was read, so of two concurrent decisions one gets 409.
+    ``then`` runs inside the transaction after the state change (e.g. resolving comments).
+    """
+    if application.state not in allowed_from:
+        raise IllegalTransition(details={"state": application.state.value, "to": to.value})
+    changes = {"state": to, "version": application.version + 1, "updated_at": utcnow(),
+               **(updates or {})}
+    async with in_transaction():
+        moved = await Application.filter(id=application.id, version=application.version).update(**changes)
+        if not moved:
+            raise ApplicationChanged()
+        await ApplicationTransition.create(application_id=application.id, actor_id=actor_id,
+                                           actor_role=actor_role, from_state=application.state.value,
+                                           to_state=to.value, reason=reason)
+        if then is not None:
+            await then()
+        if event is not None:
+            await outbox.emit(event_type=event, aggregate_id=str(application.id), payload={
+                "application_id": str(application.id), "resident_id": str(application.resident_id),
+                "item_id": str(application.item_id), "state": to.value, "reason": reason})
+        record_type, data = ledger_record or ("application_transition", {
+            "application_id": str(application.id), "from_state": application.state.value,
+            "to_state": to.value, "actor_id": actor_id, "actor_role": actor_role,
+            **({"reason_sha256": hashlib.sha256(reason.encode()).hexdigest()} if reason else {})})
+        await ledger.append(record_type=record_type, data=data)
+    await application.refresh_from_db()
+    return application
+
+
+async def create_draft(*, resident_id: uuid.UUID, item_id: str, form_data: dict) -> Application:
+    """Start an application for a pre-review item, pinned to its current guide version."""
+    item = await catalog.get_item_or_raise(item_id=item_id)
+    if HandlingMode.ONLINE_PREREVIEW.value not in item.modes:
+        raise ValidationFailed("该事项不支持网上预审", code="ITEM_NOT_PREREVIEWABLE")
+    user = await users.get_active_or_raise(user_id=resident_id)
+    if not users.is_real_name_verified(user):
+        raise RealNameRequired(details={"action": "bind_beijing_pass",
+                                        "bind_url": "/api/v1/auth/beijing-pass/authorize"})
+    guide = await catalog.current_guide(item=item)
+    return await Application.create(resident_id=resident_id, item=item, guide=guide,
+                                    department_id=item.department_id, form_data=form_data)
+
+
+async def get_mine_or_raise(*, resident_id: uuid.UUID, application_id: str) -> Application:
+    """One of the resident's applications; others' ids answer 404 like unknown ones."""
+    return await load_or_raise(application_id=application_id, resident_id=resident_id)
+
+
+async def list_mine(*, resident_id: uuid.UUID, cursor: str | None,
+                    limit: int) -> tuple[list[Application], str | None]:
+    """The resident's applications, newest first, one cursor page."""
+    query = Application.filter(resident_id=resident_id)
+    if cursor:
+        created, _, last_id = decode_cursor(cursor).partition("|")
+        try:
+            moment, after_id = datetime.fromisoformat(created), uuid.UUID(last_id)
+        except ValueError as exc:
+            raise ValidationFailed("分页游标无效", code="INVALID_CURSOR") from exc
+        query = query.filter(Q(created_at__lt=moment) | Q(created_at=moment, id__lt=after_id))
+    rows = await query.order_by("-created_at", "-id").limit(limit + 1)
+    page = rows[:limit]
+    next_cursor = (encode_cursor(f"{page[-1].created_at.isoformat()}|{page[-1].id}")
+                   if len(rows) > limit else None)
+    return page, next_cursor
+
+
+async def update_form(*, resident_id: uuid.UUID, application_id: str, form_data: dict) -> Application:
+    """Replace the form data while the application is a draft or awaiting correction."""
+    application = await get_mine_or_raise(resident_id=resident_id, application_id=application_id)
+    if application.state not in EDITABLE:
+        raise IllegalTransition("只有草稿或待补正的办件可以修改", details={"state": application.state.value})
+    moved = await Application.filter(id=application.id, version=application.version).update(
+        form_data=form_data, version=application.version + 1, updated_at=utcnow())
+    if not moved:
+        raise ApplicationChanged()
+    await application.refresh_from_db()
+    return application
+
+
+async def _editable_material_slot(*, resident_id: uuid.UUID, application_id: str,
+                                  material_index: int) -> tuple[Application, dict]:
+    application = await get_mine_or_raise(resident_id=resident_id, application_id=application_id)
+    if application.state not in EDITABLE:
+        raise IllegalTransition("只有草稿或待补正的办件可以更换材料", details={"state": application.state.value})
+    await application.fetch_related("guide")
+    materials = application.guide.materials
+    if not 0 <= material_index < len(materials):
+        raise ValidationFailed("该事项没有这项材料", code="MATERIAL_NOT_IN_GUIDE",
+                               details={"material_index": material_index})
+    return application, materials[material_index]
+
+
+async def _put_material(application: Application, material_index: int, fields: dict) -> ApplicationMaterial:
+    """Create or replace the material in one slot; returns it (old storage key handled by caller)."""
+    existing = await ApplicationMaterial.get_or_none(application_id=application.id,
+                                                     material_index=material_index)
+    if existing is None:
+        return await ApplicationMaterial.create(application_id=application.id,
+                                                material_index=material_index, **fields)
+    await ApplicationMaterial.filter(id=existing.id).update(**fields, updated_at=utcnow())
+    await existing.refresh_from_db()
+    return existing
+
+
+async def _release_file(rt: Runtime, key: str) -> None:
+    """Delete a stored file once no material row refers to it any more."""
+    if not await ApplicationMaterial.exists(storage_key=key):
+        storage_of(rt).delete(key)
+
+
+async def upload_material(*, rt: Runtime, resident_id: uuid.UUID, application_id: str,
+                          material_index: int, chunks: AsyncIterator[bytes], filename: str,
+                          declared_type: str | None) -> ApplicationMaterial:
+    """Stream a file for one required material; refused files leave nothing stored."""
+    application, spec = await _editable_material_slot(
+        resident_id=resident_id, application_id=application_id, material_index=material_index)
+    sizes = await ApplicationMaterial.filter(application_id=application.id).exclude(
+        material_index=material_index).values_list("size", flat=True)
+    room = rt.settings.application_max_bytes - sum(sizes)
+    if room <= 0:
+        raise AppError("本办件的材料总大小已达上限", code="APPLICATION_MATERIALS_TOO_LARGE", status=413,
+                       details={"max_bytes": rt.settings.application_max_bytes})
+    storage = storage_of(rt)
+    received = await storage.receive(chunks, max_bytes=min(rt.settings.upload_max_bytes, room),
+                                     declared_type=declared_type)
+    key = storage.keep(received)
+    previous = await ApplicationMaterial.get_or_none(application_id=application.id,
+                                                     material_index=material_index)
+    try:
+        material = await _put_material(application, material_index, {
+            "material_name": spec["name"], "storage_key": key, "sha256": received.sha256,
+            "size": received.size, "content_type": received.content_type,
+            "original_filename": filename[:255], "status": MaterialStatus.UPLOADED,
+            "reused_from_id": None})
+    except BaseException:
+        storage.delete(key)
+        raise
+    if previous is not None:
+        await _release_file(rt, previous.storage_key)
+    return material
+
+
+async def reuse_material(*, rt: Runtime, resident_id: uuid.UUID, application_id: str,
+                         material_index: int, source_material_id: str) -> ApplicationMaterial:
+    """Attach a file the resident uploaded for an earlier application, for a material of the same name."""
+    application, spec = await _editable_material_slot(
+        resident_id=resident_id, application_id=application_id, material_index=material_index)
+    parsed = catalog.parse_id(source_material_id)
+    source = await ApplicationMaterial.get_or_none(
+        id=parsed, application__resident_id=resident_id) if parsed else None
+    if source is None or source.application_id == application.id:
+        raise MaterialNotFound(details={"material_id": source_material_id})
+    if source.material_name != spec["name"] or source.status != MaterialStatus.UPLOADED:
+        raise ValidationFailed("该材料与所需材料类型不同或已被要求补正，不能复用",
+                               code="MATERIAL_NOT_REUSABLE")
+    previous = await ApplicationMaterial.get_or_none(application_id=application.id,
+                                                     material_index=material_index)
+    material = await _put_material(application, material_index, {
+        "material_name": spec["name"], "storage_key": source.storage_key, "sha256": source.sha256,
+        "size": source.size, "content_type": source.content_type,
+        "original_filename": source.original_filename, "status": MaterialStatus.UPLOADED,
+        "reused_from_id": source.id})
+    if previous is not None and previous.storage_key != source.storage_key:
+        await _release_file(rt, previous.storage_key)
+    return material
+
+
+async def materials_of(application: Application) -> list[ApplicationMaterial]:
+    return await ApplicationMaterial.filter(application_id=application.id).order_by("material_index")
+
+
+async def _missing_materials(application: Application) -> list[dict]:
+    await application.fetch_related("guide")
+    have = {m.material_index: m for m in await materials_of(application)}
+    return [{"material_index": i, "name": spec["name"]}
+            for i, spec in enumerate(application.guide.materials)
+            if spec.get("required", True) and (i not in have
+                                              or have[i].status != MaterialStatus.UPLOADED)]
+
+
+async def prereview_deadline(*, application: Application, submitted_on: date, rt: Runtime) -> date:
+    """The pre-review due date: the guide's 预审 step limit (else the default) in working days."""
+    days = next((s.get("limit_days", 0) for s in application.guide.steps
+                 if s.get("name") == PRE_REVIEW_STEP), rt.settings.prereview_default_days)
+    return await calendar.add_working_days(start=submitted_on, days=days)
+
+
+async def submit(*, rt: Runtime, resident_id: uuid.UUID, application_id: str) -> Application:
+    """Submit (or resubmit after correction): form valid, required materials present; deadline set."""
+    application = await get_mine_or_raise(resident_id=resident_id, application_id=application_id)
+    if application.state not in EDITABLE:
+        raise IllegalTransition(details={"state": application.state.value, "to": "submitted"})
+    await application.fetch_related("guide", "item")
+    validate_form_data(template=application.guide.data_template, data=application.form_data)
+    missing = await _missing_materials(application)
+    if missing:
+        raise ValidationFailed("还有材料未上传或待补正", code="MATERIALS_MISSING",
+                               details={"materials": missing})
+    now = utcnow()
+    deadline = await prereview_deadline(application=application, submitted_on=to_local(now).date(), rt=rt)
+    materials = await materials_of(application)
+    form_bytes = orjson.dumps(application.form_data, option=orjson.OPT_SORT_KEYS)
+
+    async def resolve_comments() -> None:
+        await ReviewComment.filter(application_id=application.id, resolved=False).update(resolved=True)
+
+    return await transition(
+        application, to=ApplicationState.SUBMITTED, actor_id=str(resident_id), actor_role="resident",
+        allowed_from=EDITABLE, event="prereview_submitted",
+        updates={"submitted_at": now, "deadline": deadline}, then=resolve_comments,
+        ledger_record=("application_submitted", {
+            "application_id": str(application.id), "item_code": application.item.code,
+            "form_sha256": hashlib.sha256(form_bytes).hexdigest(),
+            "materials": [{"material_id": str(m.id), "sha256": m.sha256} for m in materials]}))
+
+
+async def withdraw(*, resident_id: uuid.UUID, application_id: str, reason: str) -> Application:
+    """Withdraw an application before a decision."""
+    application = await get_mine_or_raise(resident_id=resident_id, application_id=application_id)
+    return await transition(application, to=ApplicationState.WITHDRAWN, actor_id=str(resident_id),
+                            actor_role="resident", allowed_from=UNDECIDED, reason=reason)
+
+
+async def history(application: Application) -> tuple[list[ApplicationTransition], list[ReviewComment]]:
+    """An application's transitions and review comments, oldest first."""
+    transitions = await ApplicationTransition.filter(application_id=application.id).order_by("created_at")
+    comments = await ReviewComment.filter(application_id=application.id).order_by("created_at")
+    return transitions, comments
+
+
+def _download_secret(rt: Runtime) -> bytes:
+    # Derived from the data key, so signed URLs need no separate secret to provision.
+    return rt.cipher.blind_index("prereview-material-download").encode()
+
+
+async def download_url(*, rt: Runtime, application: Application, material_index: int) -> tuple[str, int]:
+    """A short-lived signed URL for one material of an application the caller may see."""
+    material = await ApplicationMaterial.get_or_none(application_id=application.id,
+                                                     material_index=material_index)
+    if material is None:
+        raise MaterialNotFound(details={"material_index": material_index})
+    expires = int(time.time()) + rt.settings.download_url_ttl_seconds
+    signature = sign(_download_secret(rt), str(material.id), expires)
+    return f"/api/v1/material-files/{material.id}?expires={expires}&signature={signature}", expires
+
+
+async def open_signed(*, rt: Runtime, material_id: str, expires: int,
+                      signature: str) -> tuple[ApplicationMaterial, Any]:
+    """The material and its byte chunks, when the signed URL is valid and unexpired."""
+    if not signature_valid(_download_secret(rt), material_id, expires, signature, int(time.time())):
+        raise AppError("下载链接无效或已过期", code="DOWNLOAD_URL_INVALID", status=403)
+    parsed = catalog.parse_id(material_id)
+    material = await ApplicationMaterial.get_or_none(id=parsed) if parsed else None
+    if material is None:
+        raise MaterialNotFound(details={"material_id": material_id})
+    return material, storage_of(rt).read(material.storage_key)

@@ -1,0 +1,119 @@
+"""Online pre-review for department reviewers: queue, claim, comments, correction, decisions.
+
+A reviewer sees only applications of the departments their ``reviewer`` role covers; any other
+application answers 404 APPLICATION_NOT_FOUND, exactly like an unknown id.
+"""
+
+from __future__ import annotations
+
+import uuid
+from typing import Any
+
+from tortoise.functions import Count
+
+from app.errors import ValidationFailed
+from services.catalog import parse_id
+from app.ids import to_local, utcnow
+from app.tokens import Principal
+from models.prereview import Application, ApplicationMaterial, ApplicationState, MaterialStatus, ReviewComment
+from services import calendar
+from services.prereview import IllegalTransition, load_or_raise, transition
+
+QUEUE_STATES = (ApplicationState.SUBMITTED, ApplicationState.IN_REVIEW)
+REVIEWER = "reviewer"
+
+
+def _department_scope(principal: Principal) -> dict[str, Any]:
+    """Filter arguments limiting a query to the reviewer's departments (a global grant: all)."""
+    grants = principal.role_scopes(REVIEWER)
+    if any(g.department_id is None for g in grants):
+        return {}
+    return {"department_id__in": [g.department_id for g in grants]}
+
+
+async def get_or_raise(*, principal: Principal, application_id: str) -> Application:
+    """A submitted-at-least-once application of the reviewer's departments, else APPLICATION_NOT_FOUND."""
+    return await load_or_raise(application_id=application_id, state__not=ApplicationState.DRAFT,
+                               **_department_scope(principal))
+
+
+async def queue(*, principal: Principal, state: ApplicationState | None, item_id: str | None,
+                limit: int, offset: int) -> tuple[list[Application], dict[str, int]]:
+    """The departments' submitted and in-review applications, oldest deadline first, and counts."""
+    scope = Application.filter(**_department_scope(principal), state__in=QUEUE_STATES)
+    if item_id:
+        scope = scope.filter(item_id=parse_id(item_id) or uuid.UUID(int=0))
+    rows = await scope.annotate(n=Count("id")).group_by("state").values("state", "n")
+    counts = {s.value: 0 for s in QUEUE_STATES} | {str(r["state"]): r["n"] for r in rows}
+    listed = scope.filter(state=state) if state else scope
+    page = await listed.order_by("deadline", "submitted_at").offset(offset).limit(limit)
+    return page, counts
+
+
+async def deadlines(*, principal: Principal, overdue: bool, due_soon_days: int) -> list[Application]:
+    """Undecided applications past their deadline, or due within the next few working days."""
+    today = to_local(utcnow()).date()
+    scope = Application.filter(**_department_scope(principal), state__in=QUEUE_STATES)
+    if overdue:
+        return await scope.filter(deadline__lt=today).order_by("deadline")
+    horizon = await calendar.add_working_days(start=today, days=due_soon_days)
+    return await scope.filter(deadline__gte=today, deadline__lte=horizon).order_by("deadline")
+
+
+async def claim(*, principal: Principal, application_id: str) -> Application:
+    """Take a submitted application into review."""
+    application = await get_or_raise(principal=principal, application_id=application_id)
+    return await transition(application, to=ApplicationState.IN_REVIEW, actor_id=str(principal.subject_id),
+                            actor_role=REVIEWER, allowed_from=(ApplicationState.SUBMITTED,),
+                            updates={"claimed_by": str(principal.subject_id)})
+
+
+async def comment(*, principal: Principal, application_id: str, message: str,
+                  material_index: int | None, field_name: str | None) -> ReviewComment:
+    """Remark on one material or one form field of an application in review."""
+    application = await get_or_raise(principal=principal, application_id=application_id)
+    if application.state != ApplicationState.IN_REVIEW:
+        raise IllegalTransition("只能对审查中的办件提出意见", details={"state": application.state.value})
+    if (material_index is None) == (field_name is None):
+        raise ValidationFailed("意见须针对一项材料或一个表单字段", code="COMMENT_TARGET_INVALID")
+    await application.fetch_related("guide")
+    if material_index is not None and not 0 <= material_index < len(application.guide.materials):
+        raise ValidationFailed("该事项没有这项材料", code="MATERIAL_NOT_IN_GUIDE")
+    known_fields = {f["name"] for f in application.guide.data_template.get("fields", [])}
+    if field_name is not None and field_name not in known_fields:
+        raise ValidationFailed("该事项没有这个表单字段", code="FIELD_NOT_IN_TEMPLATE")
+    return await ReviewComment.create(application_id=application.id, reviewer_id=str(principal.subject_id),
+                                      material_index=material_index, field_name=field_name,
+                                      message=message)
+
+
+async def request_correction(*, principal: Principal, application_id: str, reason: str) -> Application:
+    """Send the application back; commented materials must be replaced before resubmitting."""
+    application = await get_or_raise(principal=principal, application_id=application_id)
+    open_comments = await ReviewComment.filter(application_id=application.id, resolved=False)
+    if not open_comments:
+        raise ValidationFailed("请先针对材料或字段提出意见", code="CORRECTION_WITHOUT_COMMENTS")
+    flagged = {c.material_index for c in open_comments if c.material_index is not None}
+
+    async def flag_materials() -> None:
+        await ApplicationMaterial.filter(application_id=application.id,
+                                         material_index__in=flagged).update(
+            status=MaterialStatus.NEEDS_CORRECTION)
+
+    return await transition(application, to=ApplicationState.NEEDS_CORRECTION,
+                            actor_id=str(principal.subject_id), actor_role=REVIEWER,
+                            allowed_from=(ApplicationState.IN_REVIEW,), reason=reason,
+                            event="prereview_correction_needed", then=flag_materials)
+
+
+async def decide(*, principal: Principal, application_id: str, passed: bool, reason: str) -> Application:
+    """Pass or reject an application in review (a rejection needs a reason)."""
+    application = await get_or_raise(principal=principal, application_id=application_id)
+    if not passed and not reason.strip():
+        raise ValidationFailed("驳回须说明理由", code="REJECTION_REASON_REQUIRED")
+    to = ApplicationState.PASSED if passed else ApplicationState.REJECTED
+    return await transition(application, to=to, actor_id=str(principal.subject_id), actor_role=REVIEWER,
+                            allowed_from=(ApplicationState.IN_REVIEW,), reason=reason,
+                            event="prereview_passed" if passed else "prereview_rejected",
+                            updates={"decided_at": utcnow(), "decision_reason": reason})
+

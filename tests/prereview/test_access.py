@@ -1,0 +1,78 @@
+"""Who may see and act on an application: owner only, reviewers of its department only."""
+
+from __future__ import annotations
+
+from tests.builders import make_department, make_prereview_item
+from tests.prereview.conftest import PDF, VALID_FORM, resident_session, review, reviewer_of, submitted
+
+
+async def test_another_residents_application_answers_404_everywhere(client, rt, desk, resident):
+    app_id = (await submitted(client, resident, desk.item.id))["id"]
+    stranger = await resident_session(rt)
+
+    responses = [
+        await client.get(f"/api/v1/applications/{app_id}", headers=stranger.headers),
+        await client.get(f"/api/v1/applications/{app_id}/history", headers=stranger.headers),
+        await client.put(f"/api/v1/applications/{app_id}/form", headers=stranger.headers,
+                         json={"form_data": VALID_FORM}),
+        await client.post(f"/api/v1/applications/{app_id}/withdraw", headers=stranger.headers, json={}),
+        await client.get(f"/api/v1/applications/{app_id}/materials/0/download-url", headers=stranger.headers),
+        await client.get("/api/v1/applications/not-an-id", headers=stranger.headers),
+    ]
+
+    assert {(r.status_code, r.json()["error"]["code"]) for r in responses} == {(404, "APPLICATION_NOT_FOUND")}
+    mine = await client.get("/api/v1/applications", headers=stranger.headers)
+    assert mine.json()["items"] == []
+
+
+async def test_reviewer_of_another_department_sees_nothing(client, rt, desk, resident):
+    app_id = (await submitted(client, resident, desk.item.id))["id"]
+    outsider = await reviewer_of(rt, await make_department())
+
+    detail = await client.get(f"/api/v1/review/applications/{app_id}", headers=outsider.headers)
+    claim = await review(client, desk, app_id, "claim", reviewer=outsider)
+    queue = await client.get("/api/v1/review/applications", headers=outsider.headers)
+
+    assert (detail.status_code, claim.status_code) == (404, 404)
+    assert claim.json()["error"]["code"] == "APPLICATION_NOT_FOUND"
+    assert queue.json() == {"items": [], "counts": {"submitted": 0, "in_review": 0}}
+
+
+async def test_residents_cannot_use_the_review_desk(client, desk, resident):
+    app_id = (await submitted(client, resident, desk.item.id))["id"]
+
+    response = await client.post(f"/api/v1/review/applications/{app_id}/claim", headers=resident.headers)
+
+    assert response.status_code == 403 and response.json()["error"]["code"] == "FORBIDDEN"
+
+
+async def test_creating_needs_real_name_and_a_prereview_item(client, rt, desk):
+    anonymous = await resident_session(rt, realname=False)
+    appointment_only = await make_prereview_item(modes=["appointment"])
+    verified = await resident_session(rt)
+
+    not_verified = await client.post("/api/v1/applications", headers=anonymous.headers,
+                                     json={"item_id": str(desk.item.id)})
+    wrong_item = await client.post("/api/v1/applications", headers=verified.headers,
+                                   json={"item_id": str(appointment_only.id)})
+
+    assert not_verified.json()["error"]["code"] == "REALNAME_REQUIRED"
+    assert (wrong_item.status_code, wrong_item.json()["error"]["code"]) == (422, "ITEM_NOT_PREREVIEWABLE")
+
+
+async def test_download_urls_are_signed_short_lived_and_for_owner_or_reviewer(client, desk, resident):
+    application = await submitted(client, resident, desk.item.id)
+    minted = await client.get(f"/api/v1/applications/{application['id']}/materials/0/download-url",
+                              headers=resident.headers)
+    url = minted.json()["url"]
+
+    fetched = await client.get(url)
+    tampered = await client.get(url.replace("expires=", "expires=1"))
+
+    assert fetched.status_code == 200 and fetched.content == PDF
+    assert fetched.headers["content-type"] == "application/pdf"
+    assert tampered.status_code == 403 and tampered.json()["error"]["code"] == "DOWNLOAD_URL_INVALID"
+    reviewer_url = await client.get(
+        f"/api/v1/review/applications/{application['id']}/materials/0/download-url",
+        headers=desk.reviewer.headers)
+    assert reviewer_url.status_code == 200

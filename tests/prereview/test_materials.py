@@ -1,0 +1,116 @@
+"""Material uploads: sniffed by content, size limits, nothing left behind; reuse by reference."""
+
+from __future__ import annotations
+
+import hashlib
+from datetime import date
+
+from app.ids import to_local, utcnow
+from models.prereview import Application
+from services.calendar import is_working_day
+from services.prereview import prereview_deadline
+from tests.prereview.conftest import (
+    PDF,
+    PNG,
+    create,
+    resident_session,
+    review,
+    stored_files,
+    submitted,
+    upload,
+)
+
+
+async def test_uploads_that_lie_are_empty_or_too_large_leave_nothing_stored(client, rt, desk, resident):
+    app_id = (await create(client, resident, desk.item.id))["id"]
+    before = stored_files(rt)
+    limit = rt.settings.upload_max_bytes
+
+    text_as_pdf = await upload(client, resident, app_id, 0, b"just some text, not a PDF at all")
+    png_as_pdf = await upload(client, resident, app_id, 0, PNG)
+    empty = await upload(client, resident, app_id, 0, b"")
+    oversize = await upload(client, resident, app_id, 0, PDF + b"0" * (limit - len(PDF) + 1))
+
+    assert (text_as_pdf.status_code, text_as_pdf.json()["error"]["code"]) == (415, "MATERIAL_TYPE_NOT_ALLOWED")
+    assert (png_as_pdf.status_code, png_as_pdf.json()["error"]["code"]) == (415, "MATERIAL_TYPE_MISMATCH")
+    assert (empty.status_code, empty.json()["error"]["code"]) == (422, "MATERIAL_EMPTY")
+    assert (oversize.status_code, oversize.json()["error"]["code"]) == (413, "MATERIAL_TOO_LARGE")
+    assert stored_files(rt) == before
+    detail = await client.get(f"/api/v1/applications/{app_id}", headers=resident.headers)
+    assert detail.json()["materials"] == []
+
+
+async def test_an_upload_records_hash_size_and_sniffed_type(client, desk, resident):
+    app_id = (await create(client, resident, desk.item.id))["id"]
+
+    response = await upload(client, resident, app_id, 2, PNG, filename="photo.png",
+                            content_type="application/octet-stream")
+    outside = await upload(client, resident, app_id, 7)
+
+    assert response.status_code == 200
+    assert response.json() | {"id": None} == {
+        "id": None, "material_index": 2, "material_name": "照片", "sha256": hashlib.sha256(PNG).hexdigest(),
+        "size": len(PNG), "content_type": "image/png", "original_filename": "photo.png",
+        "status": "uploaded", "reused_from_id": None}
+    assert outside.json()["error"]["code"] == "MATERIAL_NOT_IN_GUIDE"
+
+
+async def test_replacing_a_material_deletes_the_old_file(client, rt, desk, resident):
+    app_id = (await create(client, resident, desk.item.id))["id"]
+    before = stored_files(rt)
+    await upload(client, resident, app_id, 0)
+    await upload(client, resident, app_id, 0, PNG, content_type="image/png")
+    assert len(stored_files(rt)) == len(before) + 1
+
+
+async def test_a_material_from_an_earlier_application_is_reused_by_reference(client, rt, desk, resident):
+    earlier = await submitted(client, resident, desk.item.id)
+    id_card = next(m for m in earlier["materials"] if m["material_index"] == 0)
+    later = (await create(client, resident, desk.item.id))["id"]
+    files = stored_files(rt)
+
+    reused = await client.put(f"/api/v1/applications/{later}/materials/0/reuse", headers=resident.headers,
+                              json={"material_id": id_card["id"]})
+    wrong_type = await client.put(f"/api/v1/applications/{later}/materials/1/reuse", headers=resident.headers,
+                                  json={"material_id": id_card["id"]})
+    stranger = await resident_session(rt)
+    stranger_app = (await create(client, stranger, desk.item.id))["id"]
+    not_theirs = await client.put(f"/api/v1/applications/{stranger_app}/materials/0/reuse",
+                                  headers=stranger.headers, json={"material_id": id_card["id"]})
+
+    assert reused.status_code == 200
+    assert reused.json()["reused_from_id"] == id_card["id"] and reused.json()["sha256"] == id_card["sha256"]
+    assert stored_files(rt) == files
+    assert wrong_type.json()["error"]["code"] == "MATERIAL_NOT_REUSABLE"
+    assert (not_theirs.status_code, not_theirs.json()["error"]["code"]) == (404, "MATERIAL_NOT_FOUND")
+    url = (await client.get(f"/api/v1/applications/{later}/materials/0/download-url",
+                            headers=resident.headers)).json()["url"]
+    assert (await client.get(url)).content == PDF
+
+
+async def test_deadline_counts_working_days_and_skips_national_day(client, rt, desk, resident):
+    application = await submitted(client, resident, desk.item.id)
+    deadline = date.fromisoformat(application["deadline"])
+    assert await is_working_day(day=deadline)
+
+    # Submitted on 30 September 2026 with a 3-working-day pre-review: 1-7 October are the
+    # National Day holiday, so the days are 8, 9 and 10 October (a make-up working Saturday).
+    stored = await Application.get(id=application["id"]).prefetch_related("guide")
+    assert await prereview_deadline(application=stored, submitted_on=date(2026, 9, 30), rt=rt) == date(2026, 10, 10)
+
+
+async def test_overdue_and_due_soon_lists(client, rt, desk, resident):
+    late = (await submitted(client, resident, desk.item.id))["id"]
+    soon = (await submitted(client, resident, desk.item.id))["id"]
+    later = (await submitted(client, resident, desk.item.id))["id"]
+    # Deadlines come from the real clock; move them as the passing of time would.
+    await Application.filter(id=late).update(deadline=date(2026, 1, 5))
+    await Application.filter(id=soon).update(deadline=to_local(utcnow()).date())
+    await Application.filter(id=later).update(deadline=date(2099, 1, 5))
+    await review(client, desk, soon, "claim")
+
+    overdue = await client.get("/api/v1/review/applications/overdue", headers=desk.reviewer.headers)
+    due_soon = await client.get("/api/v1/review/applications/due-soon", headers=desk.reviewer.headers)
+
+    assert [a["id"] for a in overdue.json()["items"]] == [late]
+    assert [a["id"] for a in due_soon.json()["items"]] == [soon]

@@ -1,0 +1,158 @@
+"""The pre-review loop over HTTP: submit, correction per material, resubmit, pass; reject; withdraw."""
+
+from __future__ import annotations
+
+import asyncio
+
+from models.ledger import LedgerEntry
+from models.outbox import OutboxEvent
+from tests.prereview.conftest import (
+    PNG,
+    create,
+    ready_to_submit,
+    review,
+    reviewer_of,
+    submitted,
+    upload,
+)
+
+
+async def _events(application_id: str) -> list[str]:
+    return await OutboxEvent.filter(aggregate_id=application_id).order_by("created_at").values_list(
+        "event_type", flat=True)
+
+
+async def test_correction_loop_ends_in_a_pass(client, rt, desk, resident):
+    application = await submitted(client, resident, desk.item.id)
+    app_id = application["id"]
+    assert application["state"] == "submitted" and application["deadline"] is not None
+
+    claimed = await review(client, desk, app_id, "claim")
+    assert claimed.status_code == 200, claimed.text
+    assert claimed.json()["state"] == "in_review"
+    comment = await review(client, desk, app_id, "comments",
+                           {"material_index": 1, "message": "户口簿首页不清晰，请重新拍摄"})
+    assert comment.status_code == 201
+    corrected = await review(client, desk, app_id, "request-correction", {"reason": "材料不清晰"})
+    assert corrected.status_code == 200
+
+    mine = (await client.get(f"/api/v1/applications/{app_id}", headers=resident.headers)).json()
+    assert mine["state"] == "needs_correction"
+    assert [(c["material_index"], c["message"]) for c in mine["open_comments"]] == [
+        (1, "户口簿首页不清晰，请重新拍摄")]
+    assert {m["material_index"]: m["status"] for m in mine["materials"]} == {
+        0: "uploaded", 1: "needs_correction"}
+    early = await client.post(f"/api/v1/applications/{app_id}/submit", headers=resident.headers)
+    assert early.status_code == 422 and early.json()["error"]["code"] == "MATERIALS_MISSING"
+
+    replaced = await upload(client, resident, app_id, 1, PNG, filename="hukou.png", content_type="image/png")
+    assert replaced.status_code == 200 and replaced.json()["content_type"] == "image/png"
+    resubmitted = await client.post(f"/api/v1/applications/{app_id}/submit", headers=resident.headers)
+    assert resubmitted.status_code == 200 and resubmitted.json()["open_comments"] == []
+
+    await review(client, desk, app_id, "claim")
+    passed = await review(client, desk, app_id, "pass", {"reason": "材料齐全"})
+    assert passed.status_code == 200 and passed.json()["state"] == "passed"
+
+    history = (await client.get(f"/api/v1/applications/{app_id}/history", headers=resident.headers)).json()
+    assert [(t["from_state"], t["to_state"], t["actor_role"]) for t in history["transitions"]] == [
+        ("draft", "submitted", "resident"), ("submitted", "in_review", "reviewer"),
+        ("in_review", "needs_correction", "reviewer"), ("needs_correction", "submitted", "resident"),
+        ("submitted", "in_review", "reviewer"), ("in_review", "passed", "reviewer")]
+    assert await _events(app_id) == ["prereview_submitted", "prereview_correction_needed",
+                                     "prereview_submitted", "prereview_passed"]
+    assert await LedgerEntry.filter(application_id=app_id).count() == 6
+
+
+async def test_reject_needs_a_reason_and_is_final(client, desk, resident):
+    app_id = (await submitted(client, resident, desk.item.id))["id"]
+    await review(client, desk, app_id, "claim")
+
+    without_reason = await review(client, desk, app_id, "reject", {"reason": " "})
+    rejected = await review(client, desk, app_id, "reject", {"reason": "不符合迁入条件"})
+    again = await review(client, desk, app_id, "pass")
+
+    assert without_reason.json()["error"]["code"] == "REJECTION_REASON_REQUIRED"
+    assert rejected.json()["state"] == "rejected" and rejected.json()["decision_reason"] == "不符合迁入条件"
+    assert again.status_code == 409 and again.json()["error"]["code"] == "APPLICATION_STATE_INVALID"
+    assert await _events(app_id) == ["prereview_submitted", "prereview_rejected"]
+
+
+async def test_resident_withdraws_before_a_decision_but_not_after(client, desk, resident):
+    app_id = (await submitted(client, resident, desk.item.id))["id"]
+    withdrawn = await client.post(f"/api/v1/applications/{app_id}/withdraw", headers=resident.headers,
+                                  json={"reason": "不办了"})
+    assert withdrawn.status_code == 200 and withdrawn.json()["state"] == "withdrawn"
+    assert (await review(client, desk, app_id, "claim")).status_code == 409
+
+    decided = (await submitted(client, resident, desk.item.id))["id"]
+    await review(client, desk, decided, "claim")
+    await review(client, desk, decided, "pass")
+    late = await client.post(f"/api/v1/applications/{decided}/withdraw", headers=resident.headers, json={})
+    assert late.status_code == 409
+
+
+async def test_submit_checks_form_and_materials_and_refuses_a_double_submit(client, desk, resident):
+    application = await create(client, resident, desk.item.id, {"applicant_name": "张三",
+                                                                "id_number": "110108199003071234"})
+    app_id = application["id"]
+    missing = await client.post(f"/api/v1/applications/{app_id}/submit", headers=resident.headers)
+    assert missing.json()["error"]["code"] == "FORM_DATA_INVALID"
+    assert missing.json()["error"]["details"]["fields"] == [{"field": "id_number", "message": "校验位不正确"}]
+
+    fixed = await client.put(f"/api/v1/applications/{app_id}/form", headers=resident.headers,
+                             json={"form_data": {"applicant_name": "张三", "id_number": "110108199003071238"}})
+    assert fixed.status_code == 200
+    no_materials = await client.post(f"/api/v1/applications/{app_id}/submit", headers=resident.headers)
+    assert no_materials.json()["error"]["details"]["materials"] == [
+        {"material_index": 0, "name": "居民身份证"}, {"material_index": 1, "name": "户口簿"}]
+
+    await upload(client, resident, app_id, 0)
+    await upload(client, resident, app_id, 1)
+    first, second = await asyncio.gather(
+        client.post(f"/api/v1/applications/{app_id}/submit", headers=resident.headers),
+        client.post(f"/api/v1/applications/{app_id}/submit", headers=resident.headers))
+    assert sorted([first.status_code, second.status_code]) == [200, 409]
+    assert await _events(app_id) == ["prereview_submitted"]
+    locked = await client.put(f"/api/v1/applications/{app_id}/form", headers=resident.headers,
+                              json={"form_data": {}})
+    assert locked.status_code == 409
+
+
+async def test_two_reviewers_deciding_at_once_only_one_wins(client, rt, desk, resident):
+    second_reviewer = await reviewer_of(rt, desk.department)
+    app_id = (await submitted(client, resident, desk.item.id))["id"]
+    await review(client, desk, app_id, "claim")
+
+    results = await asyncio.gather(
+        review(client, desk, app_id, "pass", {"reason": "通过"}),
+        review(client, desk, app_id, "reject", {"reason": "不通过"}, reviewer=second_reviewer))
+
+    assert sorted(r.status_code for r in results) == [200, 409]
+    winner = next(r for r in results if r.status_code == 200).json()["state"]
+    detail = await client.get(f"/api/v1/applications/{app_id}", headers=resident.headers)
+    assert detail.json()["state"] == winner
+    assert len([e for e in await _events(app_id) if e != "prereview_submitted"]) == 1
+
+
+async def test_reviewer_queue_lists_the_department_with_counts(client, rt, desk, resident):
+    claimed = (await submitted(client, resident, desk.item.id))["id"]
+    waiting = (await submitted(client, resident, desk.item.id))["id"]
+    await ready_to_submit(client, resident, desk.item.id)  # a draft: not in the queue
+    await review(client, desk, claimed, "claim")
+
+    queue = await client.get("/api/v1/review/applications", headers=desk.reviewer.headers,
+                             params={"state": "submitted"})
+
+    assert queue.status_code == 200
+    assert queue.json()["counts"] == {"submitted": 1, "in_review": 1}
+    assert [a["id"] for a in queue.json()["items"]] == [waiting]
+
+
+async def test_my_list_pages_newest_first(client, desk, resident):
+    ids = [(await create(client, resident, desk.item.id))["id"] for _ in range(3)]
+    first = (await client.get("/api/v1/applications", headers=resident.headers, params={"limit": 2})).json()
+    rest = (await client.get("/api/v1/applications", headers=resident.headers,
+                             params={"limit": 2, "cursor": first["next_cursor"]})).json()
+    assert [a["id"] for a in first["items"] + rest["items"]] == ids[::-1]
+    assert rest["next_cursor"] is None

@@ -20,5 +20,6 @@ run: setup
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
+# Needs PostgreSQL and Redis on 127.0.0.1 and wrk (apt-get install wrk); writes bench/RESULTS.md.
 bench: setup
-	$(BIN)/python -m bench.run
+	for suite in foundation identity catalog appointments ledger; do $(BIN)/python -m bench.$$suite || exit 1; done

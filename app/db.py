@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import os
+from typing import Any
 from pathlib import Path
 
 import asyncpg
 from aerich import Command
+from aerich.ddl.sqlite import SqliteDDL
 from aerich.migrate import Migrate
 from sanic import Sanic
 from tortoise import Tortoise
@@ -104,8 +106,15 @@ async def pending_migrations(database_url: str) -> list[str]:
         await Tortoise.close_connections()
 
 
+def _sqlite_comment_change(_ddl: SqliteDDL, _model: Any, _field: dict) -> str:
+    # SQLite keeps no column comments, so a changed description (e.g. an enum's listed values)
+    # needs no SQL there; aerich would refuse the whole migration instead.
+    return ""
+
+
 async def make_migrations(name: str) -> list[str]:
     """Write the next migration for every dialect from the current models (no database needed)."""
+    SqliteDDL.set_comment = _sqlite_comment_change
     written = []
     for url in _OFFLINE_URLS.values():
         command = _command(url)

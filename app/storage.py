@@ -124,6 +124,11 @@ class LocalStorage:
 _instances: dict[Path, LocalStorage] = {}
 
 
+def storage_of(rt) -> Storage:
+    """The material storage configured for a runtime (``app.context.Runtime``)."""
+    return local_storage(rt.settings.storage_dir)
+
+
 def local_storage(root: Path) -> LocalStorage:
     """The storage for a settings' directory (one instance per directory per process)."""
     if root not in _instances:

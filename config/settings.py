@@ -153,6 +153,8 @@ class Settings(BaseSettings):
     download_url_ttl_seconds: int = Field(300, ge=10, le=3600)
     prereview_default_days: int = Field(3, ge=0, le=60)
     prereview_due_soon_days: int = Field(2, ge=0, le=30)
+    # One window (docs/onewindow.md): the yellow flag covers due dates within this many working days.
+    workflow_due_soon_days: int = Field(2, ge=0, le=30)
 
     log_level: str = "INFO"
     log_json: bool = True

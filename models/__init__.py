@@ -11,4 +11,5 @@ MODEL_MODULES = [
     "models.appointments",
     "models.push",
     "models.prereview",
+    "models.onewindow",
 ]

@@ -94,6 +94,10 @@ class Appointment(Entity):
     queue_number = fields.IntField(null=True)
     checked_in_at = fields.DatetimeField(null=True)
     cancelled_at = fields.DatetimeField(null=True)
+    # The application the visit is for: a passed pre-review booked with it, or one received at
+    # the window from this visit.
+    application = fields.ForeignKeyField("models.Application", related_name="appointments", null=True,
+                                         on_delete=fields.SET_NULL)
 
     class Meta:
         table = "appointments"

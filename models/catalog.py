@@ -82,6 +82,7 @@ class GuideVersion(Entity):
     materials = fields.JSONField(default=list)
     steps = fields.JSONField(default=list)
     data_template = fields.JSONField(default=dict)
+    result = fields.JSONField(null=True)  # 办理结果: guide_schema.Result, None for no certificate
     change_note = fields.CharField(max_length=255, default="")
     created_by = fields.CharField(max_length=64)  # "sync" or "staff:<id>"
 

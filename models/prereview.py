@@ -1,4 +1,4 @@
-"""Online pre-review: applications, their materials, state transitions and review comments."""
+"""Applications (办件) through pre-review and the one-window lifecycle; materials, transitions, comments."""
 
 from enum import StrEnum
 
@@ -15,6 +15,21 @@ class ApplicationState(StrEnum):
     PASSED = "passed"
     REJECTED = "rejected"
     WITHDRAWN = "withdrawn"
+    # One window (一窗式), after pre-review or straight from a checked-in appointment.
+    RECEIVED = "received"  # 收件: originals checked at the general window
+    NOT_ACCEPTED = "not_accepted"  # 不予受理
+    ACCEPTED = "accepted"  # 受理: the promised time limit starts
+    APPROVING = "approving"  # 审批: the department's approval steps are under way
+    SUSPENDED = "suspended"  # 暂停计时: waiting for the resident; the clock stops
+    APPROVED = "approved"  # 准予许可
+    DENIED = "denied"  # 不予许可
+    CERTIFICATE_MADE = "certificate_made"  # 制证: the result is ready for pickup or mailing
+    ISSUED = "issued"  # 出件/送达
+
+
+class DeliveryMethod(StrEnum):
+    WINDOW = "window"  # 统一窗口出件
+    MAIL = "mail"  # 邮寄送达
 
 
 class MaterialStatus(StrEnum):
@@ -43,6 +58,22 @@ class Application(Entity):
     claimed_by = fields.CharField(max_length=64, null=True)
     decision_reason = fields.TextField(default="")
     decided_at = fields.DatetimeField(null=True)
+    # One-window lifecycle (services/onewindow.py).
+    hall = fields.ForeignKeyField("models.Hall", related_name="applications", null=True,
+                                  on_delete=fields.RESTRICT)  # where it was received
+    received_at = fields.DatetimeField(null=True)
+    checked_materials = fields.JSONField(null=True)  # guide material indexes whose originals were seen
+    acceptance_number = fields.CharField(max_length=40, null=True, unique=True)
+    accepted_at = fields.DatetimeField(null=True)
+    due_date = fields.DateField(null=True, db_index=True)  # promised limit, suspensions added
+    suspended_on = fields.DateField(null=True)
+    suspended_working_days = fields.IntField(default=0)
+    resume_state = fields.CharField(max_length=20, null=True)  # the state a suspension returns to
+    approval_step = fields.IntField(default=0)  # approval steps completed
+    completed_at = fields.DatetimeField(null=True)  # denied, or the certificate made
+    delivery_method = fields.CharEnumField(DeliveryMethod, max_length=8, null=True)
+    tracking_number = fields.CharField(max_length=40, null=True)
+    issued_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "prereview_applications"
@@ -64,6 +95,8 @@ class ApplicationMaterial(Entity):
     # The material of an earlier application this one shares its file with (plain id: aerich
     # refuses self-referencing foreign keys).
     reused_from_id = fields.UUIDField(null=True)
+    # The e-certificate presented instead of an upload (its document is the file).
+    certificate_id = fields.UUIDField(null=True)
 
     class Meta:
         table = "prereview_materials"

@@ -173,6 +173,7 @@ class CheckInOut(Schema):
     queue_number: int
     checked_in_at: LocalDateTime
     repeated: bool = Field(description="同一预约再次扫码时为 true，号码不变")
+    application_id: str | None = Field(description="预约所带的已通过预审办件（窗口凭此收件）")
 
 
 def scanner_required(inner: Handler) -> Handler:
@@ -308,4 +309,6 @@ async def check_in(request: Request, hall_id: str, body: ScanIn) -> HTTPResponse
     return respond(CheckInOut(appointment_id=str(appointment.id), hall_id=str(appointment.hall_id),
                               appointment_group=appointment.appointment_group,
                               queue_number=result.queue_number,
-                              checked_in_at=appointment.checked_in_at, repeated=result.repeated))
+                              checked_in_at=appointment.checked_in_at, repeated=result.repeated,
+                              application_id=str(appointment.application_id)
+                              if appointment.application_id else None))

@@ -46,6 +46,8 @@ class Availability(Schema):
 class BookIn(Schema):
     item_id: str = Field(min_length=1, max_length=64)
     slot_id: str = Field(min_length=1, max_length=64)
+    application_id: str | None = Field(None, max_length=64,
+                                       description="预审已通过的本人办件：窗口签到时即可收件")
 
 
 class RescheduleIn(Schema):
@@ -71,6 +73,7 @@ class AppointmentOut(Schema):
     checked_in_at: LocalDateTime | None
     cancelled_at: LocalDateTime | None
     created_at: LocalDateTime
+    application_id: str | None
     qr_token: str | None = Field(description="签名的二维码内容（已取消或爽约的预约为空）")
 
     @classmethod
@@ -83,6 +86,7 @@ class AppointmentOut(Schema):
             status=appointment.status, queue_number=appointment.queue_number,
             checked_in_at=appointment.checked_in_at, cancelled_at=appointment.cancelled_at,
             created_at=appointment.created_at,
+            application_id=str(appointment.application_id) if appointment.application_id else None,
             qr_token=qr.issue(rt=rt, appointment=appointment) if active else None)
 
 
@@ -117,6 +121,7 @@ async def availability(request: Request, query: AvailabilityQuery) -> HTTPRespon
                   (409, "APPOINTMENT_DAILY_LIMIT"), (409, "IDEMPOTENCY_KEY_REUSED"),
                   (403, "APPOINTMENT_BLOCKED_NO_SHOW"), (403, "REALNAME_REQUIRED"),
                   (400, "IDEMPOTENCY_KEY_REQUIRED"), (422, "IDEMPOTENCY_KEY_INVALID"),
+                  (422, "APPLICATION_NOT_BOOKABLE"),
                   (404, "ITEM_NOT_FOUND"), (404, "SLOT_NOT_FOUND"), (422, "ITEM_NOT_BOOKABLE"),
                   (422, "SLOT_NOT_FOR_ITEM")])
 @resident_required
@@ -124,7 +129,8 @@ async def book(request: Request, body: BookIn) -> HTTPResponse:
     rt = request.app.ctx.runtime
     appointment, created = await appointments.book(
         rt=rt, resident_id=request.ctx.principal.subject_id, item_id=body.item_id,
-        slot_id=body.slot_id, idempotency_key=_idempotency_key(request))
+        slot_id=body.slot_id, idempotency_key=_idempotency_key(request),
+        application_id=body.application_id)
     return respond(AppointmentOut.of(appointment, rt), status=201 if created else 200)
 
 

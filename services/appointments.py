@@ -15,6 +15,7 @@ from app.errors import AppError, Conflict, Forbidden, NotFoundError, RealNameReq
 from app.ids import SHANGHAI, utcnow
 from models.appointments import Appointment, AppointmentStatus, Slot
 from models.catalog import ServiceItem
+from models.prereview import Application, ApplicationState
 from models.users import User
 from services import catalog, outbox, qr, slots, users
 
@@ -125,9 +126,21 @@ async def _emit_reminders(appointment: Appointment) -> None:
             await _emit("appointment.reminder", appointment, reminder=kind, due_at=due.isoformat())
 
 
+async def _passed_prereview(*, resident_id: uuid.UUID, item: ServiceItem, application_id: str) -> uuid.UUID:
+    """The resident's own passed pre-review of this item, to bring to the window."""
+    parsed = catalog.parse_id(application_id)
+    application = await Application.get_or_none(id=parsed, resident_id=resident_id) if parsed else None
+    if application is None or application.item_id != item.id or application.state != ApplicationState.PASSED:
+        raise ValidationFailed("只能凭本人该事项已通过的预审办件预约", code="APPLICATION_NOT_BOOKABLE",
+                               details={"application_id": application_id})
+    return application.id
+
+
 async def book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: str,
-               idempotency_key: str) -> tuple[Appointment, bool]:
-    """Book a seat; the same key from the same resident returns the first booking (created=False)."""
+               idempotency_key: str, application_id: str | None = None) -> tuple[Appointment, bool]:
+    """Book a seat; the same key from the same resident returns the first booking (created=False).
+
+    With ``application_id`` (a passed pre-review) the clerk receives that file at check-in."""
     item = await catalog.get_item_or_raise(item_id=item_id)
     group = slots.bookable_group(item)
     existing = await Appointment.get_or_none(resident_id=resident_id, idempotency_key=idempotency_key)
@@ -138,6 +151,8 @@ async def book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: st
         if not users.is_real_name_verified(user):
             raise RealNameRequired(details={"action": "bind_beijing_pass",
                                             "bind_url": "/api/v1/auth/beijing-pass/authorize"})
+    linked = (await _passed_prereview(resident_id=resident_id, item=item, application_id=application_id)
+              if application_id else None)
     slot = await _bookable_slot(rt=rt, slot_id=slot_id, group=group)
     await _ensure_not_blocked(rt=rt, resident_id=resident_id)
     try:
@@ -155,7 +170,8 @@ async def book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: st
             appointment = await Appointment.create(
                 resident_id=resident_id, item=item, slot=slot, hall_id=slot.hall_id,
                 appointment_group=group, day=slot.day, starts_at=slot.starts_at,
-                ends_at=slot.ends_at, active_marker=ACTIVE, idempotency_key=idempotency_key)
+                ends_at=slot.ends_at, active_marker=ACTIVE, idempotency_key=idempotency_key,
+                application_id=linked)
             await _emit("appointment.confirmed", appointment)
             await _emit_reminders(appointment)
     except IntegrityError:

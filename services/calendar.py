@@ -78,3 +78,13 @@ async def add_working_days(*, start: datetime.date, days: int,
             if overrides.get(current, is_national_working_day(current)):
                 remaining -= 1
     return current
+
+
+async def working_days_between(*, start: datetime.date, end: datetime.date,
+                               hall_id: uuid.UUID | None = None) -> int:
+    """How many working days lie after ``start`` up to and including ``end`` (0 if end <= start)."""
+    if end <= start:
+        return 0
+    overrides = await _overrides(start, end, hall_id)
+    days = (start + datetime.timedelta(days=n) for n in range(1, (end - start).days + 1))
+    return sum(1 for day in days if overrides.get(day, is_national_working_day(day)))

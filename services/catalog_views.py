@@ -8,7 +8,7 @@ from typing import Any
 from app.api import LocalDateTime, Schema
 from models.catalog import GuideVersion, LifeEvent, ServiceItem
 from models.organization import Department, Hall
-from services.guide_schema import DataTemplate, Material, Step
+from services.guide_schema import DataTemplate, Material, Result, Step
 
 
 class DepartmentOut(Schema):
@@ -116,6 +116,7 @@ class GuideOut(Schema):
     materials: list[Material]
     steps: list[Step]
     data_template: DataTemplate
+    result: Result | None
     change_note: str
     created_at: LocalDateTime
 
@@ -124,7 +125,7 @@ class GuideOut(Schema):
         return cls(id=str(guide.id), item_id=str(guide.item_id), version=guide.version,
                    conditions=guide.conditions, legal_basis=guide.legal_basis,
                    fee_description=guide.fee_description, materials=guide.materials,
-                   steps=guide.steps, data_template=guide.data_template,
+                   steps=guide.steps, data_template=guide.data_template, result=guide.result,
                    change_note=guide.change_note, created_at=guide.created_at)
 
 

@@ -7,7 +7,7 @@ import hmac
 import secrets
 import uuid
 from dataclasses import dataclass
-from datetime import timedelta
+from datetime import date, timedelta
 
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
@@ -133,9 +133,16 @@ def _settled(rt: Runtime, appointment: Appointment, claims: qr.QrClaims) -> Chec
 
 
 async def _next_queue_number(appointment: Appointment) -> int:
-    """The next number of the hall, day and group: a locked counter row, so no gaps or repeats."""
-    scope = {"hall_id": appointment.hall_id, "day": appointment.day,
-             "appointment_group": appointment.appointment_group}
+    """The next queue number of the hall, day and item group."""
+    return await next_in_sequence(hall_id=appointment.hall_id, day=appointment.day,
+                                  sequence=appointment.appointment_group)
+
+
+async def next_in_sequence(*, hall_id: uuid.UUID, day: date, sequence: str) -> int:
+    """The next number of a hall's daily sequence: a locked counter row, so no gaps or repeats.
+
+    Call inside a transaction; queue numbers use the item group as the sequence name."""
+    scope = {"hall_id": hall_id, "day": day, "appointment_group": sequence}
     # The update takes the row lock until commit; the read then sees our own increment.
     if not await QueueCounter.filter(**scope).update(last_number=F("last_number") + 1):
         # First check-in of the day: create the row (a racing twin is ignored), then count.

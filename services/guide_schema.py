@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, field_validator, model_valida
 from app.errors import ValidationFailed
 
 FIELD_NAME = re.compile(r"^[a-z][a-z0-9_]{0,47}$")
+CERTIFICATE_TYPE = r"^[a-z][a-z0-9_]{0,39}$"
 
 
 class Strict(BaseModel):
@@ -36,6 +37,8 @@ class Material(Strict):
     original_required: bool = False  # 原件 (True) or 复印件 (False)
     required: bool = True
     from_e_certificate: bool = False  # may be taken from the resident's e-certificate wallet
+    # The e-certificate type that may stand in for this material (e.g. "business_license").
+    certificate_type: str | None = Field(None, pattern=CERTIFICATE_TYPE)
     reusable: bool = False  # may be reused from an earlier application
     description: str = Field("", max_length=1000)
     sample_url: str | None = Field(None, max_length=512)
@@ -62,6 +65,15 @@ class Step(Strict):
     name: StepName
     limit_days: int = Field(0, ge=0, le=365)
     description: str = Field("", max_length=1000)
+
+
+class Result(Strict):
+    """办理结果 — what the resident receives: a certificate, possibly as an e-certificate."""
+
+    name: str = Field(min_length=1, max_length=64)  # e.g. 营业执照
+    certificate_type: str = Field(pattern=CERTIFICATE_TYPE)
+    e_certificate: bool = True  # issued into the resident's e-certificate wallet
+    validity_days: int | None = Field(None, ge=1, le=36500)  # None: no time limit
 
 
 class FieldType(StrEnum):
@@ -162,6 +174,7 @@ class Guide(Strict):
     materials: list[Material] = Field(default_factory=list, max_length=100)
     steps: list[Step] = Field(default_factory=list, max_length=20)
     data_template: DataTemplate = Field(default_factory=DataTemplate)
+    result: Result | None = None
 
 
 def _field_error(field: TemplateField, data: dict[str, Any]) -> str | None:

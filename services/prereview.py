@@ -17,8 +17,9 @@ from app.api import decode_cursor, encode_cursor
 from app.context import Runtime
 from app.errors import AppError, Conflict, NotFoundError, RealNameRequired, ValidationFailed
 from app.ids import to_local, utcnow
-from app.storage import local_storage, sign, signature_valid
+from app.storage import sign, signature_valid, storage_of
 from models.catalog import HandlingMode
+from models.onewindow import ECertificate
 from models.prereview import (
     Application,
     ApplicationMaterial,
@@ -27,7 +28,7 @@ from models.prereview import (
     MaterialStatus,
     ReviewComment,
 )
-from services import calendar, catalog, ledger, outbox, users
+from services import calendar, catalog, certificates, ledger, outbox, users
 from services.guide_schema import validate_form_data
 
 EDITABLE = (ApplicationState.DRAFT, ApplicationState.NEEDS_CORRECTION)
@@ -52,11 +53,6 @@ class ApplicationChanged(Conflict):
     code, message = "APPLICATION_CHANGED", "办件已被他人处理，请刷新后重试"
 
 
-def storage_of(rt: Runtime):
-    """The material storage configured for this runtime."""
-    return local_storage(rt.settings.storage_dir)
-
-
 async def load_or_raise(*, application_id: Any, **scope: Any) -> Application:
     """An application within a scope (resident_id=… or department_id__in=…), else 404."""
     parsed = catalog.parse_id(application_id)
@@ -68,7 +64,8 @@ async def load_or_raise(*, application_id: Any, **scope: Any) -> Application:
 
 async def transition(application: Application, *, to: ApplicationState, actor_id: str,
                      actor_role: str, allowed_from: tuple[ApplicationState, ...], reason: str = "",
-                     event: str | None = None, updates: dict[str, Any] | None = None,
+                     event: str | None = None, event_extra: dict[str, Any] | None = None,
+                     updates: dict[str, Any] | None = None,
                      ledger_record: tuple[str, dict] | None = None,
                      then: Callable[[], Awaitable[None]] | None = None) -> Application:
     """Move an application in one transaction: guarded update, history row, event, ledger entry.
@@ -92,7 +89,8 @@ async def transition(application: Application, *, to: ApplicationState, actor_id
         if event is not None:
             await outbox.emit(event_type=event, aggregate_id=str(application.id), payload={
                 "application_id": str(application.id), "resident_id": str(application.resident_id),
-                "item_id": str(application.item_id), "state": to.value, "reason": reason})
+                "item_id": str(application.item_id), "state": to.value, "reason": reason,
+                **(event_extra or {})})
         record_type, data = ledger_record or ("application_transition", {
             "application_id": str(application.id), "from_state": application.state.value,
             "to_state": to.value, "actor_id": actor_id, "actor_role": actor_role,
@@ -178,8 +176,9 @@ async def _put_material(application: Application, material_index: int, fields: d
 
 
 async def _release_file(rt: Runtime, key: str) -> None:
-    """Delete a stored file once no material row refers to it any more."""
-    if not await ApplicationMaterial.exists(storage_key=key):
+    """Delete a stored file once no material row or e-certificate refers to it any more."""
+    if not (await ApplicationMaterial.exists(storage_key=key)
+            or await ECertificate.exists(storage_key=key)):
         storage_of(rt).delete(key)
 
 
@@ -206,7 +205,7 @@ async def upload_material(*, rt: Runtime, resident_id: uuid.UUID, application_id
             "material_name": spec["name"], "storage_key": key, "sha256": received.sha256,
             "size": received.size, "content_type": received.content_type,
             "original_filename": filename[:255], "status": MaterialStatus.UPLOADED,
-            "reused_from_id": None})
+            "reused_from_id": None, "certificate_id": None})
     except BaseException:
         storage.delete(key)
         raise
@@ -234,8 +233,32 @@ async def reuse_material(*, rt: Runtime, resident_id: uuid.UUID, application_id:
         "material_name": spec["name"], "storage_key": source.storage_key, "sha256": source.sha256,
         "size": source.size, "content_type": source.content_type,
         "original_filename": source.original_filename, "status": MaterialStatus.UPLOADED,
-        "reused_from_id": source.id})
+        "reused_from_id": source.id, "certificate_id": source.certificate_id})
     if previous is not None and previous.storage_key != source.storage_key:
+        await _release_file(rt, previous.storage_key)
+    return material
+
+
+async def present_certificate(*, rt: Runtime, resident_id: uuid.UUID, application_id: str,
+                              material_index: int, certificate_id: str) -> ApplicationMaterial:
+    """Present an e-certificate from the wallet for a material that accepts its type."""
+    application, spec = await _editable_material_slot(
+        resident_id=resident_id, application_id=application_id, material_index=material_index)
+    certificate = await certificates.get_mine_or_raise(resident_id=resident_id,
+                                                       certificate_id=certificate_id)
+    if not spec.get("from_e_certificate") or spec.get("certificate_type") != certificate.certificate_type:
+        raise ValidationFailed("该材料不接受此类电子证照", code="CERTIFICATE_NOT_ACCEPTED",
+                               details={"accepts": spec.get("certificate_type"),
+                                        "certificate_type": certificate.certificate_type})
+    certificates.ensure_usable(certificate)
+    previous = await ApplicationMaterial.get_or_none(application_id=application.id,
+                                                     material_index=material_index)
+    material = await _put_material(application, material_index, {
+        "material_name": spec["name"], "storage_key": certificate.storage_key,
+        "sha256": certificate.sha256, "size": certificate.size, "content_type": "application/pdf",
+        "original_filename": f"{certificate.name}.pdf", "status": MaterialStatus.UPLOADED,
+        "reused_from_id": None, "certificate_id": certificate.id})
+    if previous is not None and previous.storage_key != certificate.storage_key:
         await _release_file(rt, previous.storage_key)
     return material
 
@@ -271,6 +294,7 @@ async def submit(*, rt: Runtime, resident_id: uuid.UUID, application_id: str) ->
     if missing:
         raise ValidationFailed("还有材料未上传或待补正", code="MATERIALS_MISSING",
                                details={"materials": missing})
+    await certificates.ensure_presented_still_valid(application=application)
     now = utcnow()
     deadline = await prereview_deadline(application=application, submitted_on=to_local(now).date(), rt=rt)
     materials = await materials_of(application)

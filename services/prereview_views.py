@@ -5,6 +5,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
+from pydantic import Field
+
 from app.api import LocalDateTime, Schema
 from models.prereview import Application, ApplicationMaterial, ApplicationState, MaterialStatus
 from services.prereview import history, materials_of
@@ -20,6 +22,7 @@ class MaterialOut(Schema):
     original_filename: str
     status: MaterialStatus
     reused_from_id: str | None
+    certificate_id: str | None
 
     @classmethod
     def of(cls, material: ApplicationMaterial) -> MaterialOut:
@@ -27,7 +30,8 @@ class MaterialOut(Schema):
                    material_name=material.material_name, sha256=material.sha256, size=material.size,
                    content_type=material.content_type, original_filename=material.original_filename,
                    status=material.status,
-                   reused_from_id=str(material.reused_from_id) if material.reused_from_id else None)
+                   reused_from_id=str(material.reused_from_id) if material.reused_from_id else None,
+                   certificate_id=str(material.certificate_id) if material.certificate_id else None)
 
 
 class CommentOut(Schema):
@@ -55,7 +59,10 @@ class ApplicationSummary(Schema):
     state: ApplicationState
     version: int
     submitted_at: LocalDateTime | None
-    deadline: date | None
+    deadline: date | None = Field(description="预审期限")
+    hall_id: str | None = Field(description="收件大厅")
+    acceptance_number: str | None
+    due_date: date | None = Field(description="承诺办结日期（已加上暂停计时的工作日）")
     created_at: LocalDateTime
 
     @classmethod
@@ -64,6 +71,8 @@ class ApplicationSummary(Schema):
                    guide_id=str(application.guide_id), department_id=str(application.department_id),
                    state=application.state, version=application.version,
                    submitted_at=application.submitted_at, deadline=application.deadline,
+                   hall_id=str(application.hall_id) if application.hall_id else None,
+                   acceptance_number=application.acceptance_number, due_date=application.due_date,
                    created_at=application.created_at)
 
 

@@ -329,18 +329,22 @@ PREREVIEW_TEMPLATE = {"fields": [
 
 async def make_prereview_item(*, department: Department | None = None, prereview_days: int | None = 3,
                               materials: list[dict] | None = None, modes: list[str] | None = None,
-                              name: str = "户口迁移预审") -> ServiceItem:
+                              name: str = "户口迁移预审", approval_steps: list[dict] | None = None,
+                              result: dict | None = None, promised_limit_days: int = 0,
+                              appointment_group: str | None = None) -> ServiceItem:
     """A published item with online pre-review and a guide (version 1) with materials and a form."""
     from models.catalog import GuideVersion
 
     modes = modes if modes is not None else ["online_prereview", "one_window"]
     item = await ServiceItem.create(
         code=f"I{secrets.token_hex(4)}", name=name, department=department or await make_department(),
-        modes=modes, mode_flags="|" + "|".join(modes) + "|", current_version=1)
+        modes=modes, mode_flags="|" + "|".join(modes) + "|", current_version=1,
+        promised_limit_days=promised_limit_days, appointment_group=appointment_group)
     steps = [{"name": "申请", "limit_days": 0}]
     if prereview_days is not None:
         steps.append({"name": "预审", "limit_days": prereview_days})
     await GuideVersion.create(item=item, version=1, content_hash="0" * 64,
                               materials=materials if materials is not None else PREREVIEW_MATERIALS,
-                              steps=steps, data_template=PREREVIEW_TEMPLATE, created_by="test")
+                              steps=steps + (approval_steps or []), data_template=PREREVIEW_TEMPLATE,
+                              result=result, created_by="test")
     return item

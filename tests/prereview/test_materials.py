@@ -51,7 +51,7 @@ async def test_an_upload_records_hash_size_and_sniffed_type(client, desk, reside
     assert response.json() | {"id": None} == {
         "id": None, "material_index": 2, "material_name": "照片", "sha256": hashlib.sha256(PNG).hexdigest(),
         "size": len(PNG), "content_type": "image/png", "original_filename": "photo.png",
-        "status": "uploaded", "reused_from_id": None}
+        "status": "uploaded", "reused_from_id": None, "certificate_id": None}
     assert outside.json()["error"]["code"] == "MATERIAL_NOT_IN_GUIDE"
 
 
@@ -114,3 +114,4 @@ async def test_overdue_and_due_soon_lists(client, rt, desk, resident):
 
     assert [a["id"] for a in overdue.json()["items"]] == [late]
     assert [a["id"] for a in due_soon.json()["items"]] == [soon]
+

@@ -1,0 +1,81 @@
+"""The one window's records: approval opinions, e-certificates and service evaluations."""
+
+from enum import StrEnum
+
+from tortoise import fields
+
+from models.base import Entity
+
+
+class Opinion(StrEnum):
+    APPROVE = "approve"
+    DENY = "deny"
+
+
+class Approval(Entity):
+    """审批意见 — one reviewer's opinion on one approval step of an application."""
+
+    application = fields.ForeignKeyField("models.Application", related_name="approvals",
+                                         on_delete=fields.CASCADE)
+    step_index = fields.IntField()
+    step_name = fields.CharField(max_length=32)
+    reviewer_id = fields.CharField(max_length=64)
+    opinion = fields.CharEnumField(Opinion, max_length=8)
+    comment = fields.TextField(default="")
+
+    class Meta:
+        table = "onewindow_approvals"
+        unique_together = (("application", "step_index"),)
+
+
+class CertificateStatus(StrEnum):
+    VALID = "valid"
+    REVOKED = "revoked"
+
+
+class ECertificate(Entity):
+    """电子证照 — a result issued as an e-certificate, kept in the resident's wallet."""
+
+    resident = fields.ForeignKeyField("models.User", related_name="certificates", on_delete=fields.RESTRICT)
+    application = fields.ForeignKeyField("models.Application", related_name="certificates", null=True,
+                                         on_delete=fields.SET_NULL)
+    certificate_type = fields.CharField(max_length=40, db_index=True)
+    name = fields.CharField(max_length=64)
+    number = fields.CharField(max_length=64, unique=True)
+    issuer = fields.ForeignKeyField("models.Department", related_name="certificates",
+                                    on_delete=fields.RESTRICT)
+    valid_from = fields.DateField()
+    valid_until = fields.DateField(null=True)  # None: valid without a time limit
+    storage_key = fields.CharField(max_length=128)  # the certificate document (PDF)
+    sha256 = fields.CharField(max_length=64)
+    size = fields.IntField()
+    status = fields.CharEnumField(CertificateStatus, max_length=8, default=CertificateStatus.VALID)
+    revoked_at = fields.DatetimeField(null=True)
+    revoked_by = fields.CharField(max_length=64, null=True)
+    revoke_reason = fields.CharField(max_length=500, default="")
+
+    class Meta:
+        table = "onewindow_certificates"
+
+
+class Evaluation(Entity):
+    """好差评 — a resident's one rating (1-5) of a completed service; bad ones are followed up."""
+
+    application = fields.OneToOneField("models.Application", related_name="evaluation",
+                                       on_delete=fields.CASCADE)
+    resident = fields.ForeignKeyField("models.User", related_name="evaluations", on_delete=fields.CASCADE)
+    item = fields.ForeignKeyField("models.ServiceItem", related_name="evaluations",
+                                  on_delete=fields.RESTRICT)
+    department = fields.ForeignKeyField("models.Department", related_name="evaluations",
+                                        on_delete=fields.RESTRICT)
+    hall = fields.ForeignKeyField("models.Hall", related_name="evaluations", null=True,
+                                  on_delete=fields.RESTRICT)
+    score = fields.SmallIntField()
+    comment = fields.CharField(max_length=500, default="")
+    is_bad = fields.BooleanField(db_index=True)  # 差评: score of 2 or less, routed to the hall manager
+    follow_up_note = fields.TextField(default="")
+    followed_up_by = fields.CharField(max_length=64, null=True)
+    followed_up_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "onewindow_evaluations"

@@ -1,0 +1,268 @@
+"""One window (一窗式), staff side: clerks receive, accept and issue; reviewers approve and make
+certificates; hall managers watch deadlines and follow up bad evaluations."""
+
+from __future__ import annotations
+
+from pydantic import Field
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse
+
+from app.api import Schema, endpoint, respond
+from app.auth import staff_required
+from models.onewindow import Opinion
+from models.prereview import ApplicationState, DeliveryMethod
+from routes.onewindow import pdf_response
+from services import certificates, documents, evaluations, onewindow, prereview
+from services.onewindow_views import (
+    ApprovalOut,
+    CertificateOut,
+    DeskApplication,
+    DeskList,
+    EvaluationList,
+    EvaluationOut,
+)
+from services.prereview_views import ApplicationOut, application_out
+
+bp = Blueprint("onewindow_desk", url_prefix="/api/v1/desk")
+TAG = "一窗式办理（工作人员）"
+_NOT_FOUND = [prereview.ApplicationNotFound]
+_STATE = [(409, "APPLICATION_STATE_INVALID"), (409, "APPLICATION_CHANGED")]
+STAFF_ROLES = ("clerk", "reviewer", "hall_manager")
+
+
+class ReceiveIn(Schema):
+    appointment_id: str = Field(min_length=1, max_length=64, description="已签到的预约")
+    checked_materials: list[int] = Field(default_factory=list, max_length=100,
+                                         description="已核验原件的材料序号")
+    form_data: dict | None = Field(None, description="无预审办件时在窗口填写的表单")
+
+
+class ReasonIn(Schema):
+    reason: str = Field("", max_length=1000)
+
+
+class ApprovalIn(Schema):
+    opinion: Opinion
+    comment: str = Field("", max_length=1000)
+
+
+class IssueIn(Schema):
+    method: DeliveryMethod
+    tracking_number: str | None = Field(None, max_length=40)
+    appointment_id: str | None = Field(None, max_length=64, description="领取人本次签到的预约（可选）")
+
+
+class RevokeIn(Schema):
+    reason_code: certificates.RevocationReason
+    reason: str = Field("", max_length=500)
+
+
+class FollowUpIn(Schema):
+    note: str = Field(min_length=1, max_length=2000)
+
+
+class DeskQuery(Schema):
+    state: ApplicationState | None = None
+    limit: int = Field(20, ge=1, le=100)
+    offset: int = Field(0, ge=0, le=10000)
+
+
+class DeadlineQuery(Schema):
+    flag: str | None = Field(None, pattern="^(red|yellow|green)$")
+
+
+class DeskDetail(Schema):
+    application: ApplicationOut
+    desk: DeskApplication
+    approvals: list[ApprovalOut]
+
+
+class BadQuery(Schema):
+    open_only: bool = True
+
+
+class StatsQuery(Schema):
+    group_by: evaluations.GroupBy = evaluations.GroupBy.HALL
+
+
+class StatOut(Schema):
+    key: str
+    count: int
+    average: float
+    bad: int
+    followed_up: int
+
+
+class StatsOut(Schema):
+    group_by: evaluations.GroupBy
+    items: list[StatOut]
+
+
+async def _detail(application) -> DeskDetail:
+    return DeskDetail(application=await application_out(application),
+                      desk=DeskApplication.of_flagged(application),
+                      approvals=[ApprovalOut.of(a) for a in await onewindow.approvals_of(application)])
+
+
+def _principal(request: Request):
+    return request.ctx.principal
+
+
+@bp.get("/applications")
+@endpoint(summary="我的工作台：窗口看本大厅的办件，审批人员看本部门受理后的办件", tag=TAG, query=DeskQuery,
+          response=DeskList, secured=True)
+@staff_required(*STAFF_ROLES)
+async def desk(request: Request, query: DeskQuery) -> HTTPResponse:
+    rows = await onewindow.desk_queue(principal=_principal(request), state=query.state, limit=query.limit,
+                                      offset=query.offset)
+    return respond(DeskList(items=[DeskApplication.of_flagged(a) for a in rows]))
+
+
+@bp.get("/applications/deadlines")
+@endpoint(summary="承诺时限监控：红牌超期、黄牌即将到期（暂停计时的不计）", tag=TAG, query=DeadlineQuery,
+          response=DeskList, secured=True)
+@staff_required(*STAFF_ROLES)
+async def deadlines(request: Request, query: DeadlineQuery) -> HTTPResponse:
+    rows = await onewindow.deadlines(rt=request.app.ctx.runtime, principal=_principal(request), flag=query.flag)
+    return respond(DeskList(items=[DeskApplication.of_flagged(a, f) for a, f in rows]))
+
+
+@bp.get("/applications/<application_id>")
+@endpoint(summary="办件详情（材料、审批意见）", tag=TAG, response=DeskDetail, secured=True, errors=_NOT_FOUND)
+@staff_required(*STAFF_ROLES)
+async def detail(request: Request, application_id: str) -> HTTPResponse:
+    application = await onewindow.get_for_staff(principal=_principal(request), application_id=application_id)
+    return respond(await _detail(application))
+
+
+@bp.get("/applications/<application_id>/documents/<kind:acceptance-receipt|decision-notice>")
+@endpoint(summary="受理回执或决定书（PDF）", tag=TAG, secured=True, media_type="application/pdf",
+          errors=[*_NOT_FOUND, documents.DocumentNotAvailable])
+@staff_required(*STAFF_ROLES)
+async def document(request: Request, application_id: str, kind: str) -> HTTPResponse:
+    application = await onewindow.get_for_staff(principal=_principal(request), application_id=application_id)
+    body = await documents.render(rt=request.app.ctx.runtime, application=application,
+                                  kind=documents.DocumentKind(kind))
+    return pdf_response(body, kind)
+
+
+@bp.post("/receptions")
+@endpoint(summary="窗口收件：已签到的预约带来的预审办件，或在窗口新建办件", tag=TAG, body=ReceiveIn,
+          response=DeskDetail, status=201, secured=True,
+          errors=[*_STATE, (404, "APPOINTMENT_NOT_FOUND"), (409, "APPOINTMENT_NOT_CHECKED_IN"),
+                  (409, "APPOINTMENT_ALREADY_RECEIVED"), (422, "ORIGINALS_NOT_CHECKED"),
+                  (422, "MATERIAL_NOT_IN_GUIDE"), (422, "FORM_DATA_INVALID"), (422, "FORM_DATA_LOCKED"),
+                  (409, "CERTIFICATE_REVOKED"), (409, "CERTIFICATE_EXPIRED")])
+@staff_required("clerk")
+async def receive(request: Request, body: ReceiveIn) -> HTTPResponse:
+    application = await onewindow.receive(principal=_principal(request), appointment_id=body.appointment_id,
+                                          checked_materials=body.checked_materials, form_data=body.form_data)
+    return respond(await _detail(application), status=201)
+
+
+@bp.post("/applications/<application_id>/accept")
+@endpoint(summary="受理（生成受理编号，承诺时限开始计算）", tag=TAG, response=DeskDetail, secured=True,
+          errors=[*_NOT_FOUND, *_STATE])
+@staff_required("clerk")
+async def accept(request: Request, application_id: str) -> HTTPResponse:
+    application = await onewindow.accept(rt=request.app.ctx.runtime, principal=_principal(request),
+                                         application_id=application_id)
+    return respond(await _detail(application))
+
+
+@bp.post("/applications/<application_id>/not-accept")
+@endpoint(summary="不予受理（须说明理由）", tag=TAG, body=ReasonIn, response=DeskDetail, secured=True,
+          errors=[*_NOT_FOUND, *_STATE, (422, "REASON_REQUIRED")])
+@staff_required("clerk")
+async def not_accept(request: Request, application_id: str, body: ReasonIn) -> HTTPResponse:
+    application = await onewindow.not_accept(principal=_principal(request), application_id=application_id,
+                                             reason=body.reason)
+    return respond(await _detail(application))
+
+
+@bp.post("/applications/<application_id>/approvals")
+@endpoint(summary="审批意见（按事项的审查、决定环节依次办理；不同意即不予许可）", tag=TAG, body=ApprovalIn,
+          response=DeskDetail, secured=True, errors=[*_NOT_FOUND, *_STATE, (409, "APPROVAL_SAME_REVIEWER")])
+@staff_required("reviewer")
+async def approve(request: Request, application_id: str, body: ApprovalIn) -> HTTPResponse:
+    application = await onewindow.approve_step(principal=_principal(request), application_id=application_id,
+                                               opinion=body.opinion, comment=body.comment)
+    return respond(await _detail(application))
+
+
+@bp.post("/applications/<application_id>/suspend")
+@endpoint(summary="暂停计时（如等待申请人补充材料）", tag=TAG, body=ReasonIn, response=DeskDetail,
+          secured=True, errors=[*_NOT_FOUND, *_STATE, (422, "REASON_REQUIRED")])
+@staff_required("reviewer")
+async def suspend(request: Request, application_id: str, body: ReasonIn) -> HTTPResponse:
+    application = await onewindow.suspend(principal=_principal(request), application_id=application_id,
+                                          reason=body.reason)
+    return respond(await _detail(application))
+
+
+@bp.post("/applications/<application_id>/resume")
+@endpoint(summary="恢复计时（暂停的工作日顺延承诺办结日期）", tag=TAG, body=ReasonIn, response=DeskDetail,
+          secured=True, errors=[*_NOT_FOUND, *_STATE])
+@staff_required("reviewer")
+async def resume(request: Request, application_id: str, body: ReasonIn) -> HTTPResponse:
+    application = await onewindow.resume(principal=_principal(request), application_id=application_id,
+                                         reason=body.reason)
+    return respond(await _detail(application))
+
+
+@bp.post("/applications/<application_id>/certificate")
+@endpoint(summary="制证（结果为电子证照时放入申请人的证照夹）", tag=TAG, response=DeskDetail, secured=True,
+          errors=[*_NOT_FOUND, *_STATE])
+@staff_required("reviewer")
+async def make_certificate(request: Request, application_id: str) -> HTTPResponse:
+    application = await onewindow.make_certificate(rt=request.app.ctx.runtime, principal=_principal(request),
+                                                   application_id=application_id)
+    return respond(await _detail(application))
+
+
+@bp.post("/applications/<application_id>/issue")
+@endpoint(summary="出件：统一窗口领取或邮寄送达", tag=TAG, body=IssueIn, response=DeskDetail, secured=True,
+          errors=[*_NOT_FOUND, *_STATE, (422, "TRACKING_NUMBER_REQUIRED"), (409, "PICKUP_VISIT_MISMATCH"),
+                  (404, "APPOINTMENT_NOT_FOUND"), (409, "APPOINTMENT_NOT_CHECKED_IN")])
+@staff_required("clerk")
+async def issue(request: Request, application_id: str, body: IssueIn) -> HTTPResponse:
+    application = await onewindow.issue(principal=_principal(request), application_id=application_id,
+                                        method=body.method, tracking_number=body.tracking_number,
+                                        appointment_id=body.appointment_id)
+    return respond(await _detail(application))
+
+
+@bp.post("/certificates/<certificate_id>/revoke")
+@endpoint(summary="撤销电子证照（发证部门审批人员）", tag=TAG, body=RevokeIn, response=CertificateOut,
+          secured=True, errors=[certificates.CertificateNotFound, certificates.CertificateRevoked])
+@staff_required("reviewer")
+async def revoke(request: Request, certificate_id: str, body: RevokeIn) -> HTTPResponse:
+    revoked = await certificates.revoke(principal=_principal(request), certificate_id=certificate_id,
+                                        reason_code=body.reason_code, reason=body.reason)
+    return respond(CertificateOut.of(revoked))
+
+
+@bp.get("/evaluations/bad")
+@endpoint(summary="本大厅的差评（待回访）", tag=TAG, query=BadQuery, response=EvaluationList, secured=True)
+@staff_required("hall_manager")
+async def bad_reviews(request: Request, query: BadQuery) -> HTTPResponse:
+    rows = await evaluations.bad_reviews(principal=_principal(request), open_only=query.open_only)
+    return respond(EvaluationList(items=[EvaluationOut.of(e) for e in rows]))
+
+
+@bp.post("/evaluations/<evaluation_id>/follow-up")
+@endpoint(summary="差评整改回访记录", tag=TAG, body=FollowUpIn, response=EvaluationOut, secured=True,
+          errors=[evaluations.EvaluationNotFound, (409, "EVALUATION_ALREADY_FOLLOWED_UP")])
+@staff_required("hall_manager")
+async def follow_up(request: Request, evaluation_id: str, body: FollowUpIn) -> HTTPResponse:
+    evaluation = await evaluations.follow_up(principal=_principal(request), evaluation_id=evaluation_id,
+                                             note=body.note)
+    return respond(EvaluationOut.of(evaluation))
+
+
+@bp.get("/evaluations/stats")
+@endpoint(summary="好差评统计（按大厅、部门或事项）", tag=TAG, query=StatsQuery, response=StatsOut, secured=True)
+@staff_required("hall_manager", "admin")
+async def stats(request: Request, query: StatsQuery) -> HTTPResponse:
+    rows = await evaluations.statistics(principal=_principal(request), group_by=query.group_by)
+    return respond(StatsOut(group_by=query.group_by, items=[StatOut(**r.__dict__) for r in rows]))

@@ -1,0 +1,162 @@
+"""The e-certificate wallet (电子证照): issue, list, present instead of an upload, revoke, verify."""
+
+from __future__ import annotations
+
+import uuid
+from collections.abc import AsyncIterator
+from datetime import date, timedelta
+from enum import StrEnum
+
+from tortoise.transactions import in_transaction
+
+from app.auth import require_scope
+from app.context import Runtime
+from app.errors import Conflict, NotFoundError
+from app.ids import to_local, utcnow
+from app.storage import storage_of
+from app.tokens import Principal
+from models.catalog import ServiceItem
+from models.onewindow import CertificateStatus, ECertificate
+from models.organization import Department
+from models.prereview import Application, ApplicationMaterial
+from services import documents, ledger
+from services.catalog import parse_id
+
+
+class RevocationReason(StrEnum):
+    ISSUED_IN_ERROR = "issued_in_error"  # 错误发证
+    SUPERSEDED = "superseded"  # 已换发
+    OBTAINED_BY_FRAUD = "obtained_by_fraud"  # 以欺骗等不正当手段取得
+    HOLDER_REQUEST = "holder_request"  # 持证人申请注销
+
+
+class CertificateNotFound(NotFoundError):
+    code, message = "CERTIFICATE_NOT_FOUND", "证照不存在"
+
+
+class CertificateRevoked(Conflict):
+    code, message = "CERTIFICATE_REVOKED", "该证照已被撤销，不能使用"
+
+
+class CertificateExpired(Conflict):
+    code, message = "CERTIFICATE_EXPIRED", "该证照已过有效期，不能使用"
+
+
+def today() -> date:
+    return to_local(utcnow()).date()
+
+
+def is_current(certificate: ECertificate, *, on: date | None = None) -> bool:
+    """Valid: not revoked and within its validity period."""
+    day = on or today()
+    return certificate.status is CertificateStatus.VALID and (
+        certificate.valid_until is None or certificate.valid_until >= day)
+
+
+def ensure_usable(certificate: ECertificate) -> None:
+    """Refuse a revoked or expired certificate with the reason."""
+    if certificate.status is CertificateStatus.REVOKED:
+        raise CertificateRevoked(details={"certificate_id": str(certificate.id)})
+    if not is_current(certificate):
+        raise CertificateExpired(details={"certificate_id": str(certificate.id),
+                                          "valid_until": certificate.valid_until.isoformat()})
+
+
+async def _one_chunk(data: bytes) -> AsyncIterator[bytes]:
+    yield data
+
+
+async def issue(*, rt: Runtime, application: Application, result: dict, issued_by: str) -> ECertificate:
+    """Make the e-certificate of an approved application (call inside its transaction)."""
+    item = await ServiceItem.get(id=application.item_id)
+    issuer = await Department.get(id=application.department_id)
+    valid_from = today()
+    validity = result.get("validity_days")
+    certificate = ECertificate(
+        id=uuid.uuid4(), resident_id=application.resident_id, application_id=application.id,
+        certificate_type=result["certificate_type"], name=result["name"],
+        number=f"{issuer.code}-{application.acceptance_number}", issuer_id=issuer.id,
+        valid_from=valid_from, valid_until=valid_from + timedelta(days=validity) if validity else None,
+        storage_key="", sha256="", size=0)
+    pdf = documents.render_certificate(rt=rt, certificate=certificate, item_name=item.name,
+                                       issuer_name=issuer.name)
+    storage = storage_of(rt)
+    received = await storage.receive(_one_chunk(pdf), max_bytes=len(pdf), declared_type="application/pdf")
+    certificate.storage_key, certificate.sha256, certificate.size = (
+        storage.keep(received), received.sha256, received.size)
+    await certificate.save(force_create=True)
+    await ledger.append(record_type="certificate_issued", data={
+        "certificate_id": str(certificate.id), "application_id": str(application.id),
+        "certificate_type": certificate.certificate_type, "document_sha256": certificate.sha256,
+        "issued_by": issued_by})
+    return certificate
+
+
+def discard_document(*, rt: Runtime, certificate: ECertificate) -> None:
+    """Remove the stored document of a certificate whose transaction did not commit."""
+    if certificate.storage_key:
+        storage_of(rt).delete(certificate.storage_key)
+
+
+async def list_mine(*, resident_id: uuid.UUID) -> list[ECertificate]:
+    """The resident's wallet, newest first (revoked and expired ones included, marked)."""
+    return await ECertificate.filter(resident_id=resident_id).order_by("-created_at")
+
+
+async def get_mine_or_raise(*, resident_id: uuid.UUID, certificate_id: str) -> ECertificate:
+    """One of the resident's certificates; others' ids answer 404 like unknown ones."""
+    parsed = parse_id(certificate_id)
+    certificate = await ECertificate.get_or_none(id=parsed, resident_id=resident_id) if parsed else None
+    if certificate is None:
+        raise CertificateNotFound(details={"certificate_id": certificate_id})
+    return certificate
+
+
+async def ensure_presented_still_valid(*, application: Application) -> None:
+    """Every certificate presented as a material is still valid (checked at submit and receive)."""
+    ids = await ApplicationMaterial.filter(application_id=application.id, certificate_id__not_isnull=True
+                                           ).values_list("certificate_id", flat=True)
+    for certificate in await ECertificate.filter(id__in=list(ids)):
+        ensure_usable(certificate)
+
+
+async def revoke(*, principal: Principal, certificate_id: str, reason_code: RevocationReason,
+                 reason: str) -> ECertificate:
+    """Revoke a certificate of the reviewer's department; it is refused from now on."""
+    parsed = parse_id(certificate_id)
+    certificate = await ECertificate.get_or_none(id=parsed) if parsed else None
+    if certificate is None:
+        raise CertificateNotFound(details={"certificate_id": certificate_id})
+    require_scope(principal, "reviewer", department_id=str(certificate.issuer_id))
+    if certificate.status is CertificateStatus.REVOKED:
+        raise CertificateRevoked("该证照已撤销", details={"certificate_id": certificate_id})
+    async with in_transaction():
+        revoked = await ECertificate.filter(id=certificate.id, status=CertificateStatus.VALID).update(
+            status=CertificateStatus.REVOKED, revoked_at=utcnow(), revoked_by=str(principal.subject_id),
+            revoke_reason=reason, updated_at=utcnow())
+        if not revoked:
+            raise CertificateRevoked("该证照已撤销", details={"certificate_id": certificate_id})
+        await ledger.append(record_type="certificate_revoked", data={
+            "certificate_id": str(certificate.id),
+            **({"application_id": str(certificate.application_id)} if certificate.application_id else {}),
+            "reason_code": reason_code.value, "revoked_by": str(principal.subject_id)})
+    await certificate.refresh_from_db()
+    return certificate
+
+
+async def verify(*, certificate_id: str) -> documents.Verification:
+    """The public check behind a certificate's QR code."""
+    parsed = parse_id(certificate_id)
+    certificate = await ECertificate.get_or_none(id=parsed) if parsed else None
+    if certificate is None:
+        raise documents.DocumentNotAvailable(details={"kind": "certificate"})
+    issuer = await Department.get(id=certificate.issuer_id)
+    status = certificate.status.value if is_current(certificate) or certificate.status is \
+        CertificateStatus.REVOKED else "expired"
+    return documents.Verification("certificate", is_current(certificate), certificate.name, issuer.name,
+                                  None, certificate.valid_from.isoformat(), None, status)
+
+
+def document_bytes(*, rt: Runtime, certificate: ECertificate) -> bytes:
+    """The stored certificate document."""
+    return b"".join(storage_of(rt).read(certificate.storage_key))

@@ -1,0 +1,115 @@
+"""Service evaluation (好差评): one rating per completed application, bad ones followed up."""
+
+from __future__ import annotations
+
+import uuid
+from dataclasses import dataclass
+from enum import StrEnum
+
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q
+from tortoise.functions import Count, Sum
+
+from app.auth import require_scope
+from app.errors import Conflict, NotFoundError, ValidationFailed
+from app.ids import utcnow
+from app.tokens import Principal
+from models.onewindow import Evaluation
+from services.catalog import parse_id
+from services.onewindow import COMPLETED
+from services.prereview import get_mine_or_raise
+
+BAD_SCORE = 2  # 差评: 1 (非常不满意) and 2 (不满意), per the national 好差评 practice
+HALL_MANAGER = "hall_manager"
+
+
+class EvaluationNotFound(NotFoundError):
+    code, message = "EVALUATION_NOT_FOUND", "评价不存在"
+
+
+class GroupBy(StrEnum):
+    HALL = "hall"
+    DEPARTMENT = "department"
+    ITEM = "item"
+
+
+@dataclass(frozen=True)
+class Stat:
+    """Ratings of one hall, department or item."""
+
+    key: str
+    count: int
+    average: float
+    bad: int
+    followed_up: int
+
+
+async def rate(*, resident_id: uuid.UUID, application_id: str, score: int, comment: str) -> Evaluation:
+    """Rate a completed service once; a second rating or an unfinished service is refused."""
+    application = await get_mine_or_raise(resident_id=resident_id, application_id=application_id)
+    if application.state not in COMPLETED:
+        raise Conflict("办件尚未办结，暂不能评价", code="EVALUATION_NOT_ALLOWED",
+                       details={"state": application.state.value})
+    try:
+        return await Evaluation.create(
+            application_id=application.id, resident_id=resident_id, item_id=application.item_id,
+            department_id=application.department_id, hall_id=application.hall_id, score=score,
+            comment=comment, is_bad=score <= BAD_SCORE)
+    except IntegrityError as exc:
+        raise Conflict("该办件已评价过", code="EVALUATION_EXISTS") from exc
+
+
+def _manager_scope(principal: Principal) -> dict:
+    grants = principal.role_scopes(HALL_MANAGER)
+    if any(g.hall_id is None for g in grants):
+        return {}
+    return {"hall_id__in": [g.hall_id for g in grants]}
+
+
+async def bad_reviews(*, principal: Principal, open_only: bool) -> list[Evaluation]:
+    """Bad ratings of the manager's halls, oldest first: the follow-up work list."""
+    query = Evaluation.filter(is_bad=True, **_manager_scope(principal))
+    if open_only:
+        query = query.filter(followed_up_at=None)
+    return await query.order_by("created_at")
+
+
+async def follow_up(*, principal: Principal, evaluation_id: str, note: str) -> Evaluation:
+    """Record how the hall manager followed up a bad rating (once)."""
+    parsed = parse_id(evaluation_id)
+    evaluation = await Evaluation.get_or_none(id=parsed, is_bad=True) if parsed else None
+    if evaluation is None:
+        raise EvaluationNotFound(details={"evaluation_id": evaluation_id})
+    require_scope(principal, HALL_MANAGER, hall_id=str(evaluation.hall_id))
+    if not note.strip():
+        raise ValidationFailed("请填写整改回访情况", code="REASON_REQUIRED")
+    now = utcnow()
+    updated = await Evaluation.filter(id=evaluation.id, followed_up_at=None).update(
+        follow_up_note=note, followed_up_by=str(principal.subject_id), followed_up_at=now, updated_at=now)
+    if not updated:
+        raise Conflict("该差评已回访", code="EVALUATION_ALREADY_FOLLOWED_UP")
+    await evaluation.refresh_from_db()
+    return evaluation
+
+
+def _stats_scope(principal: Principal) -> dict:
+    """Hall managers see their halls; admins their department, or everything when global."""
+    if principal.role_scopes(HALL_MANAGER):
+        return _manager_scope(principal)
+    grants = principal.role_scopes("admin")
+    if any(g.department_id is None for g in grants):
+        return {}
+    return {"department_id__in": [g.department_id for g in grants]}
+
+
+async def statistics(*, principal: Principal, group_by: GroupBy) -> list[Stat]:
+    """Count, average score, bad and followed-up counts per hall, department or item."""
+    column = f"{group_by.value}_id"
+    rows = await (Evaluation.filter(**_stats_scope(principal))
+                  .annotate(n=Count("id"), total=Sum("score"),
+                            bad=Count("id", _filter=Q(is_bad=True)),
+                            followed=Count("id", _filter=Q(followed_up_at__not_isnull=True)))
+                  .group_by(column).values(column, "n", "total", "bad", "followed"))
+    # The average from sum and count: Avg is cast back to the integer column type on SQLite.
+    return [Stat(key=str(r[column]), count=r["n"], average=round(int(r["total"]) / r["n"], 2),
+                 bad=int(r["bad"] or 0), followed_up=r["followed"]) for r in rows if r[column] is not None]

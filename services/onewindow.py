@@ -1,0 +1,413 @@
+"""The one window (一窗式): receive, accept, approve in steps, suspend, certificate, issue.
+
+前台综合受理、后台分类审批、统一窗口出件: clerks of the receiving hall receive, accept and issue;
+reviewers of the item's department approve, suspend the clock and make the certificate. Each
+step is one ``prereview.transition``: guarded update, history row, event and ledger entry in
+one transaction. Applications outside the caller's scope answer 404, like unknown ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import uuid
+from datetime import date
+from typing import Any
+
+import orjson
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q
+from tortoise.transactions import in_transaction
+
+from app.auth import require_scope
+from app.context import Runtime
+from app.errors import Conflict, ValidationFailed
+from app.ids import to_local, utcnow
+from app.tokens import Principal
+from models.appointments import Appointment, AppointmentStatus
+from models.onewindow import Approval, Opinion
+from models.prereview import Application, ApplicationState, DeliveryMethod
+from services import calendar, catalog, certificates, checkin, outbox
+from services.guide_schema import StepName, validate_form_data
+from services.prereview import ApplicationChanged, ApplicationNotFound, IllegalTransition, load_or_raise, transition
+
+CLERK, REVIEWER, HALL_MANAGER = "clerk", "reviewer", "hall_manager"
+ACCEPTANCE_SEQUENCE = "#acceptance"  # the hall's daily counter of acceptance numbers
+APPROVAL_STEP_NAMES = (StepName.EXAMINE.value, StepName.DECIDE.value)  # 审查, 决定
+# States in which the promised time limit runs (a suspension stops it).
+CLOCK_RUNNING = (ApplicationState.ACCEPTED, ApplicationState.APPROVING, ApplicationState.APPROVED)
+COMPLETED = (ApplicationState.ISSUED, ApplicationState.DENIED, ApplicationState.NOT_ACCEPTED)
+CLERK_STATES = (ApplicationState.PASSED, ApplicationState.RECEIVED, ApplicationState.ACCEPTED,
+                ApplicationState.APPROVING, ApplicationState.SUSPENDED, ApplicationState.APPROVED,
+                ApplicationState.DENIED, ApplicationState.CERTIFICATE_MADE, ApplicationState.ISSUED,
+                ApplicationState.NOT_ACCEPTED)
+REVIEWER_STATES = CLERK_STATES[2:]  # accepted onwards: the back office's part
+
+
+class AppointmentNotReceivable(Conflict):
+    code, message = "APPOINTMENT_NOT_CHECKED_IN", "该预约尚未签到，不能收件"
+
+
+def today() -> date:
+    return to_local(utcnow()).date()
+
+
+def approval_steps(guide_steps: list[dict]) -> list[str]:
+    """The approval steps the guide defines (审查, 决定 in its order); at least one decision."""
+    names = [s["name"] for s in guide_steps if s.get("name") in APPROVAL_STEP_NAMES]
+    return names or [StepName.DECIDE.value]
+
+
+def _hall_ids(principal: Principal, role: str) -> list[str] | None:
+    """The halls a role covers; None for a grant without a hall (every hall)."""
+    grants = principal.role_scopes(role)
+    if any(g.hall_id is None for g in grants):
+        return None
+    return [g.hall_id for g in grants]
+
+
+def _department_ids(principal: Principal, role: str) -> list[str] | None:
+    grants = principal.role_scopes(role)
+    if any(g.department_id is None for g in grants):
+        return None
+    return [g.department_id for g in grants]
+
+
+def _within(field: str, ids: list[str] | None) -> Q:
+    """Rows whose ``field`` is one of ``ids``; any row when the grant is unscoped (None)."""
+    return Q(**{f"{field}__in": ids}) if ids is not None else Q()
+
+
+def _clerk_scope(principal: Principal) -> Q:
+    """Received at the clerk's halls, or a passed pre-review booked at one of them (to receive)."""
+    halls = _hall_ids(principal, CLERK)
+    booked_here = Q(state=ApplicationState.PASSED) & _within("appointments__hall_id", halls)
+    return Q(state__in=CLERK_STATES) & (_within("hall_id", halls) | booked_here)
+
+
+async def get_for_clerk(*, principal: Principal, application_id: Any) -> Application:
+    """An application on the clerk's desk; any other answers 404 like an unknown id."""
+    parsed = catalog.parse_id(application_id)
+    application = (await Application.filter(_clerk_scope(principal), id=parsed).distinct().first()
+                   if parsed else None)
+    if application is None:
+        raise ApplicationNotFound(details={"application_id": str(application_id)})
+    return application
+
+
+async def get_for_reviewer(*, principal: Principal, application_id: Any) -> Application:
+    """An accepted application of one of the reviewer's departments."""
+    departments = _department_ids(principal, REVIEWER)
+    scope = {"department_id__in": departments} if departments is not None else {}
+    return await load_or_raise(application_id=application_id, state__in=REVIEWER_STATES, **scope)
+
+
+async def get_for_staff(*, principal: Principal, application_id: Any) -> Application:
+    """An application on the caller's desk, as clerk, reviewer or hall manager; else 404."""
+    found = await _desk_scope(principal).filter(id=catalog.parse_id(application_id) or uuid.UUID(int=0)
+                                                ).first()
+    if found is None:
+        raise ApplicationNotFound(details={"application_id": str(application_id)})
+    return found
+
+
+def _actor(principal: Principal) -> str:
+    return str(principal.subject_id)
+
+
+async def _checked_in_visit(*, principal: Principal, appointment_id: str) -> Appointment:
+    parsed = catalog.parse_id(appointment_id)
+    appointment = await Appointment.get_or_none(id=parsed) if parsed else None
+    if appointment is None:
+        raise ValidationFailed("预约不存在", code="APPOINTMENT_NOT_FOUND", status=404)
+    require_scope(principal, CLERK, hall_id=str(appointment.hall_id))
+    if appointment.status != AppointmentStatus.CHECKED_IN:
+        raise AppointmentNotReceivable(details={"status": appointment.status.value})
+    return appointment
+
+
+def _require_originals(guide_materials: list[dict], checked: list[int]) -> list[int]:
+    """The checked material indexes, refusing unknown ones and missing required originals."""
+    unknown = sorted(i for i in set(checked) if not 0 <= i < len(guide_materials))
+    if unknown:
+        raise ValidationFailed("该事项没有这些材料", code="MATERIAL_NOT_IN_GUIDE",
+                               details={"material_indexes": unknown})
+    missing = [{"material_index": i, "name": m["name"]} for i, m in enumerate(guide_materials)
+               if m.get("required", True) and m.get("original_required") and i not in checked]
+    if missing:
+        raise ValidationFailed("还有原件未核验，不能收件", code="ORIGINALS_NOT_CHECKED",
+                               details={"materials": missing})
+    return sorted(set(checked))
+
+
+async def receive(*, principal: Principal, appointment_id: str, checked_materials: list[int],
+                  form_data: dict | None) -> Application:
+    """收件: the resident has checked in; take their pre-reviewed file, or open one at the window."""
+    visit = await _checked_in_visit(principal=principal, appointment_id=appointment_id)
+    now = utcnow()
+    if visit.application_id is not None:
+        application = await Application.get(id=visit.application_id)
+        await application.fetch_related("guide")
+        if application.received_at is not None:
+            raise IllegalTransition("该预约已收件", code="APPOINTMENT_ALREADY_RECEIVED")
+        if form_data is not None:
+            raise ValidationFailed("预审办件的表单已审查，收件时不能更改", code="FORM_DATA_LOCKED")
+        checked = _require_originals(application.guide.materials, checked_materials)
+        await certificates.ensure_presented_still_valid(application=application)
+        return await transition(
+            application, to=ApplicationState.RECEIVED, actor_id=_actor(principal), actor_role=CLERK,
+            allowed_from=(ApplicationState.PASSED,),
+            updates={"hall_id": visit.hall_id, "received_at": now, "checked_materials": checked})
+    # No pre-review: the window opens the application from the visit (guide pinned now).
+    item = await catalog.get_item_or_raise(item_id=visit.item_id)
+    guide = await catalog.current_guide(item=item)
+    validate_form_data(template=guide.data_template, data=form_data or {})
+    checked = _require_originals(guide.materials, checked_materials)
+    async with in_transaction():
+        draft = await Application.create(
+            resident_id=visit.resident_id, item=item, guide=guide, department_id=item.department_id,
+            form_data=form_data or {}, state=ApplicationState.DRAFT)
+
+        async def link_visit() -> None:
+            # One window application per visit: the guarded link refuses a concurrent twin.
+            if not await Appointment.filter(id=visit.id, application_id=None).update(
+                    application_id=draft.id):
+                raise IllegalTransition("该预约已收件", code="APPOINTMENT_ALREADY_RECEIVED")
+
+        return await transition(
+            draft, to=ApplicationState.RECEIVED, actor_id=_actor(principal), actor_role=CLERK,
+            allowed_from=(ApplicationState.DRAFT,), then=link_visit,
+            updates={"hall_id": visit.hall_id, "received_at": now, "checked_materials": checked})
+
+
+async def accept(*, rt: Runtime, principal: Principal, application_id: str) -> Application:
+    """受理: give the acceptance number; the promised time limit starts counting."""
+    application = await get_for_clerk(principal=principal, application_id=application_id)
+    if application.state != ApplicationState.RECEIVED:
+        raise IllegalTransition(details={"state": application.state.value, "to": "accepted"})
+    await application.fetch_related("item", "hall")
+    now = utcnow()
+    day = to_local(now).date()
+    due = await calendar.add_working_days(start=day, days=application.item.promised_limit_days,
+                                          hall_id=application.hall_id)
+    numbered: dict[str, str] = {}
+
+    async def number() -> None:
+        serial = await checkin.next_in_sequence(hall_id=application.hall_id, day=day,
+                                                sequence=ACCEPTANCE_SEQUENCE)
+        numbered["value"] = f"{application.hall.code}-{day:%Y%m%d}-{serial:04d}"
+        await Application.filter(id=application.id).update(acceptance_number=numbered["value"])
+        await outbox.emit(event_type="application.accepted", aggregate_id=str(application.id),
+                          payload={"application_id": str(application.id),
+                                   "resident_id": str(application.resident_id),
+                                   "item_id": str(application.item_id),
+                                   "acceptance_number": numbered["value"], "due_date": due.isoformat()})
+
+    return await transition(application, to=ApplicationState.ACCEPTED, actor_id=_actor(principal),
+                            actor_role=CLERK, allowed_from=(ApplicationState.RECEIVED,),
+                            updates={"accepted_at": now, "due_date": due}, then=number)
+
+
+async def _invite_evaluation(application: Application) -> None:
+    await outbox.emit(event_type="evaluation.invited", aggregate_id=str(application.id),
+                      payload={"application_id": str(application.id),
+                               "resident_id": str(application.resident_id),
+                               "item_id": str(application.item_id)})
+
+
+async def not_accept(*, principal: Principal, application_id: str, reason: str) -> Application:
+    """不予受理, with the reason the resident is told."""
+    application = await get_for_clerk(principal=principal, application_id=application_id)
+    if not reason.strip():
+        raise ValidationFailed("不予受理须说明理由", code="REASON_REQUIRED")
+    return await transition(application, to=ApplicationState.NOT_ACCEPTED, actor_id=_actor(principal),
+                            actor_role=CLERK, allowed_from=(ApplicationState.RECEIVED,), reason=reason,
+                            event="application.not_accepted", updates={"completed_at": utcnow()},
+                            then=lambda: _invite_evaluation(application))
+
+
+def _decision_sha256(application: Application, decision: str, approvals: list[dict]) -> str:
+    """The hash of the decision's canonical content (what the decision notice states)."""
+    content = {"application_id": str(application.id), "acceptance_number": application.acceptance_number,
+               "decision": decision, "approvals": approvals}
+    return hashlib.sha256(orjson.dumps(content, option=orjson.OPT_SORT_KEYS)).hexdigest()
+
+
+async def approve_step(*, principal: Principal, application_id: str, opinion: Opinion,
+                       comment: str) -> Application:
+    """One approval step (审查, then 决定): a denial ends it, the last approval grants it."""
+    application = await get_for_reviewer(principal=principal, application_id=application_id)
+    allowed = (ApplicationState.ACCEPTED, ApplicationState.APPROVING)
+    if application.state not in allowed:
+        raise IllegalTransition(details={"state": application.state.value, "to": "approving"})
+    await application.fetch_related("guide")
+    steps = approval_steps(application.guide.steps)
+    step = application.approval_step
+    earlier = await Approval.filter(application_id=application.id).order_by("step_index")
+    if any(a.reviewer_id == _actor(principal) for a in earlier):
+        # 审查 and 决定 are separate duties: the same person may not sign both.
+        raise Conflict("同一审批人不能办理本办件的两个审批环节", code="APPROVAL_SAME_REVIEWER")
+    decision = None
+    if opinion is Opinion.DENY or step + 1 == len(steps):
+        decision = "approved" if opinion is Opinion.APPROVE else "denied"
+    to = {None: ApplicationState.APPROVING, "approved": ApplicationState.APPROVED,
+          "denied": ApplicationState.DENIED}[decision]
+    record = None
+    if decision is not None:
+        signed = [{"step": a.step_name, "reviewer_id": a.reviewer_id, "opinion": a.opinion.value}
+                  for a in earlier] + [{"step": steps[step], "reviewer_id": _actor(principal),
+                                        "opinion": opinion.value}]
+        record = ("approval_decision", {
+            "application_id": str(application.id), "decision": decision,
+            "decided_by": _actor(principal), "department_id": str(application.department_id),
+            "decision_sha256": _decision_sha256(application, decision, signed)})
+
+    async def record_opinion() -> None:
+        try:
+            await Approval.create(application_id=application.id, step_index=step, step_name=steps[step],
+                                  reviewer_id=_actor(principal), opinion=opinion, comment=comment)
+        except IntegrityError as exc:
+            raise ApplicationChanged() from exc
+        if decision == "denied":
+            await _invite_evaluation(application)
+
+    now = utcnow()
+    updates: dict[str, Any] = {"approval_step": step + 1}
+    if decision is not None:
+        updates["decided_at"] = now
+    if decision == "denied":
+        updates["completed_at"] = now
+    return await transition(
+        application, to=to, actor_id=_actor(principal), actor_role=REVIEWER, allowed_from=allowed,
+        reason=comment, event="application.decided" if decision else None,
+        event_extra={"decision": decision} if decision else None, updates=updates,
+        ledger_record=record, then=record_opinion)
+
+
+async def suspend(*, principal: Principal, application_id: str, reason: str) -> Application:
+    """暂停计时: wait for the resident (e.g. a missing document); the promised clock stops."""
+    application = await get_for_reviewer(principal=principal, application_id=application_id)
+    if not reason.strip():
+        raise ValidationFailed("暂停计时须说明理由", code="REASON_REQUIRED")
+    allowed = (ApplicationState.ACCEPTED, ApplicationState.APPROVING)
+    return await transition(application, to=ApplicationState.SUSPENDED, actor_id=_actor(principal),
+                            actor_role=REVIEWER, allowed_from=allowed, reason=reason,
+                            updates={"suspended_on": today(), "resume_state": application.state.value})
+
+
+async def resume(*, principal: Principal, application_id: str, reason: str) -> Application:
+    """恢复计时: the working days spent suspended are added to the due date."""
+    application = await get_for_reviewer(principal=principal, application_id=application_id)
+    if application.state != ApplicationState.SUSPENDED:
+        raise IllegalTransition(details={"state": application.state.value, "to": "resumed"})
+    await application.fetch_related("item")
+    resumed_on = today()
+    paused = await calendar.working_days_between(start=application.suspended_on, end=resumed_on,
+                                                 hall_id=application.hall_id)
+    total = application.suspended_working_days + paused
+    due = await calendar.add_working_days(start=to_local(application.accepted_at).date(),
+                                          days=application.item.promised_limit_days + total,
+                                          hall_id=application.hall_id)
+    return await transition(application, to=ApplicationState(application.resume_state),
+                            actor_id=_actor(principal), actor_role=REVIEWER,
+                            allowed_from=(ApplicationState.SUSPENDED,), reason=reason,
+                            updates={"suspended_on": None, "resume_state": None,
+                                     "suspended_working_days": total, "due_date": due})
+
+
+async def make_certificate(*, rt: Runtime, principal: Principal, application_id: str) -> Application:
+    """制证: the result is made; an e-certificate result goes into the resident's wallet."""
+    application = await get_for_reviewer(principal=principal, application_id=application_id)
+    if application.state != ApplicationState.APPROVED:
+        raise IllegalTransition(details={"state": application.state.value, "to": "certificate_made"})
+    await application.fetch_related("guide")
+    result = application.guide.result
+    issued: dict[str, Any] = {}
+
+    async def issue_certificate() -> None:
+        certificate = None
+        if result and result.get("e_certificate"):
+            certificate = await certificates.issue(rt=rt, application=application, result=result,
+                                                   issued_by=_actor(principal))
+            issued["record"] = certificate
+        await outbox.emit(event_type="certificate.ready", aggregate_id=str(application.id), payload={
+            "application_id": str(application.id), "resident_id": str(application.resident_id),
+            "item_id": str(application.item_id),
+            "certificate_id": str(certificate.id) if certificate else None,
+            "certificate_name": result["name"] if result else None,
+            "pickup_method": "window", "hall_id": str(application.hall_id), "tracking_number": None})
+
+    try:
+        return await transition(application, to=ApplicationState.CERTIFICATE_MADE,
+                                actor_id=_actor(principal), actor_role=REVIEWER,
+                                allowed_from=(ApplicationState.APPROVED,),
+                                updates={"completed_at": utcnow()}, then=issue_certificate)
+    except BaseException:
+        if "record" in issued:
+            certificates.discard_document(rt=rt, certificate=issued["record"])
+        raise
+
+
+async def issue(*, principal: Principal, application_id: str, method: DeliveryMethod,
+                tracking_number: str | None, appointment_id: str | None) -> Application:
+    """出件: handed over at the unified window (optionally on the resident's check-in) or mailed."""
+    application = await get_for_clerk(principal=principal, application_id=application_id)
+    if method is DeliveryMethod.MAIL and not (tracking_number or "").strip():
+        raise ValidationFailed("邮寄送达须填写运单号", code="TRACKING_NUMBER_REQUIRED")
+    if method is DeliveryMethod.WINDOW and appointment_id is not None:
+        visit = await _checked_in_visit(principal=principal, appointment_id=appointment_id)
+        if visit.resident_id != application.resident_id or visit.hall_id != application.hall_id:
+            raise Conflict("该签到不是本办件申请人在本大厅的签到", code="PICKUP_VISIT_MISMATCH")
+    return await transition(
+        application, to=ApplicationState.ISSUED, actor_id=_actor(principal), actor_role=CLERK,
+        allowed_from=(ApplicationState.CERTIFICATE_MADE,), reason=method.value,
+        updates={"delivery_method": method, "issued_at": utcnow(),
+                 "tracking_number": tracking_number if method is DeliveryMethod.MAIL else None},
+        then=lambda: _invite_evaluation(application))
+
+
+def deadline_flag(application: Application, *, on: date, yellow_days_horizon: date) -> str | None:
+    """红/黄/绿牌 for an application under the promised limit: red overdue, yellow due soon."""
+    if application.state not in CLOCK_RUNNING or application.due_date is None:
+        return None
+    if application.due_date < on:
+        return "red"
+    return "yellow" if application.due_date <= yellow_days_horizon else "green"
+
+
+async def desk_queue(*, principal: Principal, state: ApplicationState | None, limit: int,
+                     offset: int) -> list[Application]:
+    """The caller's desk: clerks see their halls' applications, reviewers their departments'."""
+    query = _desk_scope(principal)
+    if state is not None:
+        query = query.filter(state=state)
+    return await query.order_by("due_date", "received_at").offset(offset).limit(limit)
+
+
+def _desk_scope(principal: Principal):
+    """Clerks: their halls' applications; reviewers: their departments' accepted ones; hall
+    managers: accepted ones received at their halls. One query for staff with several roles."""
+    conditions = []
+    if principal.role_scopes(CLERK):
+        conditions.append(_clerk_scope(principal))
+    if principal.role_scopes(REVIEWER):
+        conditions.append(Q(state__in=REVIEWER_STATES)
+                          & _within("department_id", _department_ids(principal, REVIEWER)))
+    if principal.role_scopes(HALL_MANAGER):
+        conditions.append(Q(state__in=REVIEWER_STATES) & _within("hall_id", _hall_ids(principal, HALL_MANAGER)))
+    if not conditions:
+        return Application.filter(id=uuid.UUID(int=0))
+    return Application.filter(Q(*conditions, join_type="OR")).distinct()
+
+
+async def deadlines(*, rt: Runtime, principal: Principal, flag: str | None) -> list[tuple[Application, str]]:
+    """Applications under the promised limit with their flag, overdue first (managers' board)."""
+    on = today()
+    horizon = await calendar.add_working_days(start=on, days=rt.settings.workflow_due_soon_days)
+    rows = await _desk_scope(principal).filter(state__in=CLOCK_RUNNING).order_by("due_date")
+    flagged = [(a, deadline_flag(a, on=on, yellow_days_horizon=horizon)) for a in rows]
+    return [(a, f) for a, f in flagged if f is not None and (flag is None or f == flag)]
+
+
+async def approvals_of(application: Application) -> list[Approval]:
+    return await Approval.filter(application_id=application.id).order_by("step_index")
+

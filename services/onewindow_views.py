@@ -1,0 +1,180 @@
+"""Response shapes of the one window, and the resident's progress timeline (办件进度)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from enum import StrEnum
+
+from pydantic import Field
+
+from app.api import LocalDateTime, Schema
+from models.appointments import Appointment
+from models.onewindow import Approval, CertificateStatus, ECertificate, Evaluation, Opinion
+from models.prereview import Application, ApplicationState as S
+from services import certificates
+from services.prereview_views import ApplicationSummary
+
+PREREVIEW_STATES = (S.SUBMITTED, S.IN_REVIEW, S.NEEDS_CORRECTION)
+APPROVAL_STATES = (S.ACCEPTED, S.APPROVING, S.SUSPENDED)
+AFTER_DECISION = (S.APPROVED, S.CERTIFICATE_MADE, S.ISSUED)
+
+
+class StageStatus(StrEnum):
+    DONE = "done"
+    CURRENT = "current"
+    PENDING = "pending"
+    SKIPPED = "skipped"
+    ENDED = "ended"  # the application stopped here (rejected, not accepted, denied, withdrawn)
+
+
+class Stage(Schema):
+    key: str
+    name: str
+    status: StageStatus
+    at: LocalDateTime | None = None
+    expected_date: date | None = None
+    note: str = ""
+
+
+class ProgressOut(Schema):
+    application_id: str
+    state: S
+    stages: list[Stage]
+    next_step: Stage | None = Field(description="下一步及预计日期；办结后为空")
+
+
+class ApprovalOut(Schema):
+    step_index: int
+    step_name: str
+    reviewer_id: str
+    opinion: Opinion
+    comment: str
+    at: LocalDateTime
+
+    @classmethod
+    def of(cls, approval: Approval) -> ApprovalOut:
+        return cls(step_index=approval.step_index, step_name=approval.step_name,
+                   reviewer_id=approval.reviewer_id, opinion=approval.opinion, comment=approval.comment,
+                   at=approval.created_at)
+
+
+class DeskApplication(ApplicationSummary):
+    flag: str | None = Field(None, description="承诺时限：red 已超期、yellow 即将到期、green 正常")
+    suspended_on: date | None
+    suspended_working_days: int
+    approval_step: int
+    delivery_method: str | None
+    tracking_number: str | None
+
+    @classmethod
+    def of_flagged(cls, application: Application, flag: str | None = None) -> DeskApplication:
+        return cls(**dict(ApplicationSummary.of(application)), flag=flag,
+                   suspended_on=application.suspended_on,
+                   suspended_working_days=application.suspended_working_days,
+                   approval_step=application.approval_step,
+                   delivery_method=application.delivery_method.value if application.delivery_method else None,
+                   tracking_number=application.tracking_number)
+
+
+class DeskList(Schema):
+    items: list[DeskApplication]
+
+
+class CertificateOut(Schema):
+    id: str
+    certificate_type: str
+    name: str
+    number: str
+    issuer_id: str
+    application_id: str | None
+    valid_from: date
+    valid_until: date | None
+    sha256: str
+    status: CertificateStatus
+    usable: bool = Field(description="未撤销且在有效期内，可作为材料使用")
+    revoked_at: LocalDateTime | None
+
+    @classmethod
+    def of(cls, certificate: ECertificate) -> CertificateOut:
+        return cls(id=str(certificate.id), certificate_type=certificate.certificate_type,
+                   name=certificate.name, number=certificate.number, issuer_id=str(certificate.issuer_id),
+                   application_id=str(certificate.application_id) if certificate.application_id else None,
+                   valid_from=certificate.valid_from, valid_until=certificate.valid_until,
+                   sha256=certificate.sha256, status=certificate.status,
+                   usable=certificates.is_current(certificate), revoked_at=certificate.revoked_at)
+
+
+class CertificateList(Schema):
+    items: list[CertificateOut]
+
+
+class EvaluationOut(Schema):
+    id: str
+    application_id: str
+    item_id: str
+    department_id: str
+    hall_id: str | None
+    score: int
+    comment: str
+    is_bad: bool
+    follow_up_note: str
+    followed_up_at: LocalDateTime | None
+    created_at: LocalDateTime
+
+    @classmethod
+    def of(cls, evaluation: Evaluation) -> EvaluationOut:
+        return cls(id=str(evaluation.id), application_id=str(evaluation.application_id),
+                   item_id=str(evaluation.item_id), department_id=str(evaluation.department_id),
+                   hall_id=str(evaluation.hall_id) if evaluation.hall_id else None, score=evaluation.score,
+                   comment=evaluation.comment, is_bad=evaluation.is_bad,
+                   follow_up_note=evaluation.follow_up_note, followed_up_at=evaluation.followed_up_at,
+                   created_at=evaluation.created_at)
+
+
+class EvaluationList(Schema):
+    items: list[EvaluationOut]
+
+
+def _stage(key: str, name: str, *, done: bool, current: bool = False, ended: bool = False,
+           skipped: bool = False, at: datetime | None = None, expected: date | None = None,
+           note: str = "") -> Stage:
+    status = (StageStatus.ENDED if ended else StageStatus.DONE if done else StageStatus.CURRENT
+              if current else StageStatus.SKIPPED if skipped else StageStatus.PENDING)
+    return Stage(key=key, name=name, status=status, at=at, expected_date=expected, note=note)
+
+
+async def progress_out(application: Application) -> ProgressOut:
+    """One timeline from appointment and pre-review to pickup, with the next step's expected date."""
+    state = application.state
+    visit = await Appointment.filter(application_id=application.id).order_by("-created_at").first()
+    prereviewed = application.submitted_at is not None
+    received = application.received_at is not None
+    stages = [
+        _stage("appointment", "网上预约", done=visit is not None and visit.checked_in_at is not None,
+               current=visit is not None and visit.checked_in_at is None, skipped=visit is None,
+               at=visit.checked_in_at if visit else None, expected=visit.day if visit else None,
+               note=visit.status.value if visit else ""),
+        _stage("prereview", "网上预审", done=prereviewed and state not in PREREVIEW_STATES
+               and state is not S.REJECTED, current=state in PREREVIEW_STATES,
+               ended=state is S.REJECTED, skipped=not prereviewed and received,
+               at=application.decided_at if prereviewed and state not in PREREVIEW_STATES else application.submitted_at,
+               expected=application.deadline),
+        _stage("receive", "窗口收件", done=received, current=state is S.PASSED, at=application.received_at),
+        _stage("accept", "受理", done=application.accepted_at is not None, current=state is S.RECEIVED,
+               ended=state is S.NOT_ACCEPTED, at=application.accepted_at, note=application.acceptance_number or ""),
+        _stage("approve", "审批", done=state in AFTER_DECISION, current=state in APPROVAL_STATES,
+               ended=state is S.DENIED, at=application.decided_at if application.approval_step else None,
+               expected=application.due_date, note="暂停计时" if state is S.SUSPENDED else ""),
+        _stage("certificate", "制证", done=state in (S.CERTIFICATE_MADE, S.ISSUED), current=state is S.APPROVED,
+               at=application.completed_at if state in (S.CERTIFICATE_MADE, S.ISSUED) else None,
+               expected=application.due_date),
+        _stage("issue", "出件/送达", done=state is S.ISSUED, current=state is S.CERTIFICATE_MADE,
+               at=application.issued_at, note=application.tracking_number or ""),
+    ]
+    if state is S.WITHDRAWN:
+        stages = [s if s.status is StageStatus.DONE else s.model_copy(update={"status": StageStatus.SKIPPED})
+                  for s in stages]
+    upcoming = next((s for s in stages if s.status is StageStatus.CURRENT), None)
+    if upcoming is None and state is S.DRAFT:
+        upcoming = stages[1].model_copy(update={"status": StageStatus.CURRENT, "note": "待提交"})
+    return ProgressOut(application_id=str(application.id), state=state, stages=stages, next_step=upcoming)

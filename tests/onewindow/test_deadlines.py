@@ -1,0 +1,63 @@
+"""The promised limit in working days from acceptance; suspended working days do not count."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from app.ids import to_local, utcnow
+from models.prereview import Application
+from models.users import User
+from services import calendar
+from tests.onewindow.conftest import OneWindow, accepted, checked_in_visit, desk
+from tests.prereview.conftest import resident_session
+
+
+async def _accepted(client, rt, window):
+    resident = await resident_session(rt)
+    visit = await checked_in_visit(window, await User.get(id=resident.id))
+    return await accepted(client, window, visit.id)
+
+
+async def test_suspension_moves_the_due_date_by_the_working_days_it_lasted(client, rt, window: OneWindow):
+    application = await _accepted(client, rt, window)
+    path = f"applications/{application['id']}"
+    promised = date.fromisoformat(application["due_date"])
+    suspended = await desk(client, window.examiner, f"{path}/suspend", {"reason": "等待申请人补充股东决议"})
+    assert suspended.json()["application"]["state"] == "suspended"
+    # While suspended nothing but resuming moves it, and it is off the deadline board.
+    assert (await desk(client, window.examiner, f"{path}/approvals", {"opinion": "approve"})).status_code == 409
+    board = (await client.get("/api/v1/desk/applications/deadlines", headers=window.manager.headers)).json()
+    assert application["id"] not in [a["id"] for a in board["items"]]
+    # Pretend the suspension began three working days ago (National Day week included).
+    started = date(2026, 9, 30)
+    await Application.filter(id=application["id"]).update(suspended_on=started)
+    resumed = await desk(client, window.examiner, f"{path}/resume", {"reason": "材料已补齐"})
+    body = resumed.json()["application"]
+    today = to_local(utcnow()).date()
+    paused = await calendar.working_days_between(start=started, end=today)
+    assert resumed.status_code == 200 and body["state"] == "accepted"
+    assert resumed.json()["desk"]["suspended_working_days"] == paused > 0
+    accepted_on = to_local((await Application.get(id=application["id"])).accepted_at).date()
+    assert date.fromisoformat(body["due_date"]) == await calendar.add_working_days(
+        start=accepted_on, days=5 + paused) > promised
+
+
+async def test_working_days_between_skip_national_day_and_count_the_make_up_saturday():
+    # 2026: National Day 10-01..10-07 off; 10-08 and 10-09 working; Saturday 10-10 is a make-up day.
+    assert await calendar.working_days_between(start=date(2026, 9, 30), end=date(2026, 10, 9)) == 2
+    assert await calendar.working_days_between(start=date(2026, 10, 9), end=date(2026, 10, 10)) == 1
+    assert await calendar.working_days_between(start=date(2026, 10, 10), end=date(2026, 10, 11)) == 0
+    assert await calendar.working_days_between(start=date(2026, 10, 9), end=date(2026, 10, 9)) == 0
+
+
+async def test_overdue_is_red_and_due_soon_is_yellow_for_managers(client, rt, window: OneWindow):
+    late = await _accepted(client, rt, window)
+    soon = await _accepted(client, rt, window)
+    await Application.filter(id=late["id"]).update(due_date=date(2020, 1, 2))
+    await Application.filter(id=soon["id"]).update(due_date=to_local(utcnow()).date())
+    board = (await client.get("/api/v1/desk/applications/deadlines", headers=window.manager.headers)).json()
+    flags = {a["id"]: a["flag"] for a in board["items"]}
+    assert flags[late["id"]] == "red" and flags[soon["id"]] == "yellow"
+    reds = (await client.get("/api/v1/desk/applications/deadlines", params={"flag": "red"},
+                             headers=window.examiner.headers)).json()["items"]
+    assert [a["id"] for a in reds] == [late["id"]]

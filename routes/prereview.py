@@ -14,6 +14,7 @@ from sanic_ext import openapi
 from app.api import LocalDateTime, Page, Schema, endpoint, respond
 from app.auth import resident_required, staff_required
 from app.errors import AppError
+from app.multipart import MultipartInvalid, MultipartWithoutFile, first_file_part, is_multipart
 from models.prereview import ApplicationState
 from services import prereview, prereview_review
 from services.prereview_views import (
@@ -54,7 +55,8 @@ class ReasonIn(Schema):
 
 
 class UploadQuery(Schema):
-    filename: str = Field(min_length=1, max_length=255, description="原文件名")
+    filename: str | None = Field(None, min_length=1, max_length=255,
+                                 description="原文件名（multipart 上传时默认取表单中的文件名）")
 
 
 class ListQuery(Schema):
@@ -149,10 +151,13 @@ async def update_form(request: Request, application_id: str, body: FormIn) -> HT
     return respond(await application_out(application))
 
 
-@bp.put("/applications/<application_id>/materials/<material_index:int>", stream=True)
-@openapi.body({"application/pdf": bytes, "image/jpeg": bytes, "image/png": bytes}, required=True)
-@endpoint(summary="上传一项材料（请求体为文件本身，流式接收；按内容识别类型）", tag=TAG, query=UploadQuery,
-          response=MaterialOut, secured=True, errors=_UPLOAD_ERRORS)
+@bp.route("/applications/<application_id>/materials/<material_index:int>", methods=["PUT", "POST"],
+          stream=True)
+@openapi.body({"application/pdf": bytes, "image/jpeg": bytes, "image/png": bytes,
+               "multipart/form-data": {"file": bytes}}, required=True)
+@endpoint(summary="上传一项材料（请求体为文件本身，或 multipart/form-data 如 wx.uploadFile；流式接收，按内容识别类型）",
+          tag=TAG, query=UploadQuery, response=MaterialOut, secured=True,
+          errors=[*_UPLOAD_ERRORS, MultipartInvalid, MultipartWithoutFile])
 @resident_required
 async def upload(request: Request, application_id: str, material_index: int,
                  query: UploadQuery) -> HTTPResponse:
@@ -165,10 +170,15 @@ async def upload(request: Request, application_id: str, material_index: int,
             yield chunk
 
     try:
+        content_type = request.headers.get("content-type")
+        filename, declared_type, body = query.filename, content_type, chunks()
+        if is_multipart(content_type):
+            part = await first_file_part(body, content_type)
+            filename, declared_type, body = query.filename or part.filename, part.content_type, part.chunks
         material = await prereview.upload_material(
             rt=request.app.ctx.runtime, resident_id=_resident(request), application_id=application_id,
-            material_index=material_index, chunks=chunks(), filename=query.filename,
-            declared_type=request.headers.get("content-type"))
+            material_index=material_index, chunks=body, filename=filename or "material",
+            declared_type=declared_type)
     except AppError:
         # Read what the client is still sending so it receives our answer, not a reset.
         async for _ in chunks():

@@ -115,3 +115,40 @@ async def test_overdue_and_due_soon_lists(client, rt, desk, resident):
     assert [a["id"] for a in overdue.json()["items"]] == [late]
     assert [a["id"] for a in due_soon.json()["items"]] == [soon]
 
+
+def _multipart(parts: list[tuple[str, str | None, str | None, bytes]], boundary: str = "wxBoundary7MA4YWxk"):
+    """A multipart/form-data body as ``wx.uploadFile`` builds it: (name, filename, type, bytes)."""
+    body = b""
+    for name, filename, content_type, data in parts:
+        disposition = f'form-data; name="{name}"' + (f'; filename="{filename}"' if filename else "")
+        body += f"--{boundary}\r\nContent-Disposition: {disposition}\r\n".encode()
+        if content_type:
+            body += f"Content-Type: {content_type}\r\n".encode()
+        body += b"\r\n" + data + b"\r\n"
+    return body + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
+
+
+async def test_a_multipart_upload_like_wx_upload_file_is_streamed_and_sniffed(client, rt, desk, resident):
+    app_id = (await create(client, resident, desk.item.id))["id"]
+    body, content_type = _multipart([("note", None, None, "身份证正反面".encode()),
+                                     ("file", "wxfile_tmp_3a9.pdf", "application/pdf", PDF),
+                                     ("trailer", None, None, b"ignored")])
+    response = await client.post(f"/api/v1/applications/{app_id}/materials/0", content=body,
+                                 headers={**resident.headers, "content-type": content_type})
+    assert response.status_code == 200, response.text
+    assert response.json()["sha256"] == hashlib.sha256(PDF).hexdigest()
+    assert response.json()["original_filename"] == "wxfile_tmp_3a9.pdf"
+
+    before = stored_files(rt)
+    lying, lying_type = _multipart([("file", "photo.jpg", "image/jpeg", PNG)])
+    refused = await client.post(f"/api/v1/applications/{app_id}/materials/1", content=lying,
+                                headers={**resident.headers, "content-type": lying_type})
+    assert (refused.status_code, refused.json()["error"]["code"]) == (415, "MATERIAL_TYPE_MISMATCH")
+    no_file, no_file_type = _multipart([("note", None, None, b"only text")])
+    missing = await client.post(f"/api/v1/applications/{app_id}/materials/1", content=no_file,
+                                headers={**resident.headers, "content-type": no_file_type})
+    assert (missing.status_code, missing.json()["error"]["code"]) == (422, "MULTIPART_NO_FILE")
+    broken = await client.post(f"/api/v1/applications/{app_id}/materials/1", content=b"--x\r\nnonsense",
+                               headers={**resident.headers, "content-type": "multipart/form-data"})
+    assert (broken.status_code, broken.json()["error"]["code"]) == (400, "MULTIPART_INVALID")
+    assert stored_files(rt) == before

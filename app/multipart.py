@@ -1,0 +1,113 @@
+"""Streaming multipart/form-data (what ``wx.uploadFile`` sends): the first file part as a stream.
+
+The body is parsed as it arrives (python-multipart), so a large upload is never held in memory.
+"""
+
+from __future__ import annotations
+
+from collections import deque
+from collections.abc import AsyncIterator
+from dataclasses import dataclass
+
+from python_multipart.exceptions import MultipartParseError
+from python_multipart.multipart import MultipartParser, parse_options_header
+
+from app.errors import AppError
+
+
+class MultipartInvalid(AppError):
+    status, code, message = 400, "MULTIPART_INVALID", "multipart/form-data 请求体格式错误"
+
+
+class MultipartWithoutFile(AppError):
+    status, code, message = 422, "MULTIPART_NO_FILE", "请求中没有文件（需要一个带 filename 的表单项）"
+
+
+@dataclass
+class FilePart:
+    """The first part of the form that carries a file: its name, declared type and bytes."""
+
+    filename: str
+    content_type: str | None
+    chunks: AsyncIterator[bytes]
+
+
+def is_multipart(content_type: str | None) -> bool:
+    return (content_type or "").lower().startswith("multipart/form-data")
+
+
+class _Events:
+    """Collects the parser's callbacks as (kind, value) events: headers, data, end."""
+
+    def __init__(self) -> None:
+        self.queue: deque[tuple[str, object]] = deque()
+        self._field = bytearray()
+        self._value = bytearray()
+        self._headers: dict[bytes, bytes] = {}
+
+    def callbacks(self) -> dict:
+        return {
+            "on_part_begin": self._headers.clear,
+            "on_header_field": lambda data, start, end: self._field.extend(data[start:end]),
+            "on_header_value": lambda data, start, end: self._value.extend(data[start:end]),
+            "on_header_end": self._header_end,
+            "on_headers_finished": lambda: self.queue.append(("headers", dict(self._headers))),
+            "on_part_data": lambda data, start, end: self.queue.append(("data", bytes(data[start:end]))),
+            "on_part_end": lambda: self.queue.append(("end", None)),
+        }
+
+    def _header_end(self) -> None:
+        self._headers[bytes(self._field).lower()] = bytes(self._value)
+        self._field.clear()
+        self._value.clear()
+
+
+async def _events(chunks: AsyncIterator[bytes], boundary: bytes) -> AsyncIterator[tuple[str, object]]:
+    events = _Events()
+    parser = MultipartParser(boundary, events.callbacks())
+    try:
+        async for chunk in chunks:
+            parser.write(chunk)
+            while events.queue:
+                yield events.queue.popleft()
+        parser.finalize()
+    except MultipartParseError as exc:
+        raise MultipartInvalid(details={"offset": getattr(exc, "offset", None)}) from exc
+    while events.queue:
+        yield events.queue.popleft()
+
+
+def _file_of(headers: dict[bytes, bytes]) -> tuple[str, str | None] | None:
+    _, options = parse_options_header(headers.get(b"content-disposition", b""))
+    filename = options.get(b"filename")
+    if not filename:
+        return None
+    declared = headers.get(b"content-type")
+    return filename.decode("utf-8", "replace"), declared.decode("latin-1") if declared else None
+
+
+async def first_file_part(chunks: AsyncIterator[bytes], content_type: str) -> FilePart:
+    """Read up to the headers of the first file part; its bytes follow as ``chunks``.
+
+    Iterating the part's chunks to the end also reads (and ignores) the rest of the body."""
+    _, options = parse_options_header(content_type)
+    boundary = options.get(b"boundary")
+    if not boundary:
+        raise MultipartInvalid("multipart/form-data 缺少 boundary")
+    events = _events(chunks, boundary)
+    async for kind, value in events:
+        if kind == "headers" and (found := _file_of(value)) is not None:
+            break
+    else:
+        raise MultipartWithoutFile()
+
+    async def data() -> AsyncIterator[bytes]:
+        async for kind, value in events:
+            if kind == "end":
+                break
+            if kind == "data":
+                yield value
+        async for _ in events:  # the parts after the file, and the closing boundary
+            pass
+
+    return FilePart(filename=found[0], content_type=found[1], chunks=data())

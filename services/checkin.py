@@ -92,10 +92,11 @@ async def check_in(*, rt: Runtime, scanner: Scanner, hall_id: str, token: str) -
         return settled
     async with in_transaction():
         now = utcnow()
-        # The appointment row is claimed first: of two scans of one code only one goes on.
+        # The appointment row is claimed first: of two scans of one code only one goes on. A
+        # visit that has happened no longer holds the one-active-booking-per-item place.
         claimed = await Appointment.filter(id=appointment.id, status=AppointmentStatus.BOOKED,
                                            slot_id=appointment.slot_id).update(
-            status=AppointmentStatus.CHECKED_IN, checked_in_at=now)
+            status=AppointmentStatus.CHECKED_IN, checked_in_at=now, active_marker=None)
         if claimed:
             number = await _next_queue_number(appointment)
             await Appointment.filter(id=appointment.id).update(queue_number=number)

@@ -273,7 +273,7 @@ async def make_appointment(*, resident: User, item: ServiceItem, slot: Slot,
                            status: AppointmentStatus = AppointmentStatus.BOOKED,
                            take_seat: bool = True) -> Appointment:
     """An appointment written straight to the database (e.g. in a slot already past)."""
-    active = status in (AppointmentStatus.BOOKED, AppointmentStatus.CHECKED_IN)
+    active = status is AppointmentStatus.BOOKED  # check-in releases the one-active-booking place
     if take_seat:
         slot.booked += 1
         await slot.save(update_fields=["booked"])

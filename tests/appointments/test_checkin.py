@@ -43,6 +43,18 @@ async def test_scan_checks_in_and_a_second_scan_returns_the_same_number(client, 
                                     event_type="appointment.checked_in").count() == 1
 
 
+async def test_a_checked_in_visit_no_longer_blocks_booking_the_item_again(client, rt, desk):
+    resident, booking = await _booked_token(client, rt, desk)
+    later = await make_slot(hall=desk.hall, starts_in=timedelta(days=3))
+    assert (await book(client, resident, item_id=desk.item.id, slot_id=later.id)).json()["error"]["code"] == \
+        "APPOINTMENT_DUPLICATE"
+
+    assert (await _scan(client, desk.hall.id, booking["qr_token"], desk.clerk.headers)).status_code == 200
+    again = await book(client, resident, item_id=desk.item.id, slot_id=later.id)
+
+    assert again.status_code == 201, again.text
+
+
 async def test_token_carries_no_personal_data_and_verifies_with_the_published_keys(client, rt, desk):
     _, booking = await _booked_token(client, rt, desk)
     token = booking["qr_token"]

@@ -9,6 +9,7 @@ import redis.asyncio as redis
 
 from app.crypto import DataCipher
 from app.keys import KeyRing
+from app.storage import Storage, open_storage
 from app.tokens import AccessTokens
 from config import Settings
 
@@ -17,7 +18,7 @@ KEY_PURPOSES = ("access", "qr", "ledger")
 
 @dataclass
 class Runtime:
-    """Everything a service needs besides the database: settings, Redis, keys, HTTP client."""
+    """Everything a service needs besides the database: settings, Redis, keys, HTTP, file storage."""
 
     settings: Settings
     redis: redis.Redis
@@ -25,6 +26,7 @@ class Runtime:
     keyrings: dict[str, KeyRing]
     tokens: AccessTokens
     http: httpx.AsyncClient
+    storage: Storage
 
     @classmethod
     def open(cls, settings: Settings, redis_client: redis.Redis) -> Runtime:
@@ -39,8 +41,10 @@ class Runtime:
             keyrings=keyrings,
             tokens=AccessTokens(keyrings["access"], settings.access_token_ttl_seconds),
             http=httpx.AsyncClient(timeout=httpx.Timeout(10.0, connect=3.0)),
+            storage=open_storage(settings),
         )
 
     async def close(self) -> None:
+        await self.storage.close()
         await self.http.aclose()
         await self.redis.aclose()

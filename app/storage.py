@@ -1,17 +1,25 @@
-"""File storage for uploaded materials: streamed in, sniffed by content, signed download URLs."""
+"""File storage for materials and certificates: streamed in, sniffed by content, signed URLs.
+
+Uploads are staged in a local temporary file (hashed and sniffed as they arrive), then kept in
+the configured backend: the local directory by default, an S3-compatible bucket (MinIO, OSS,
+COS …) when ``HDT_S3_BUCKET`` is set.
+"""
 
 from __future__ import annotations
 
+import asyncio
+import contextlib
 import hashlib
 import hmac
 import os
 import tempfile
 import uuid
-from collections.abc import AsyncIterator, Iterator
+from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
+import aiobotocore.session
 import puremagic
 
 from app.errors import AppError
@@ -41,11 +49,13 @@ class Storage(Protocol):
     async def receive(self, chunks: AsyncIterator[bytes], *, max_bytes: int,
                       declared_type: str | None) -> ReceivedFile: ...
 
-    def keep(self, received: ReceivedFile) -> str: ...
+    async def keep(self, received: ReceivedFile) -> str: ...
 
-    def read(self, key: str) -> Iterator[bytes]: ...
+    def read(self, key: str) -> AsyncIterator[bytes]: ...
 
-    def delete(self, key: str) -> None: ...
+    async def delete(self, key: str) -> None: ...
+
+    async def close(self) -> None: ...
 
 
 def sniff(head: bytes, declared_type: str | None) -> str:
@@ -102,38 +112,103 @@ class LocalStorage:
             raise
         return ReceivedFile(path, digest.hexdigest(), size, content_type)
 
-    def keep(self, received: ReceivedFile) -> str:
+    async def keep(self, received: ReceivedFile) -> str:
         """Move a checked upload into place; returns its storage key."""
-        key = uuid.uuid4().hex + ALLOWED_TYPES[received.content_type]
+        key = new_key(received)
         target = self._path(key)
         target.parent.mkdir(exist_ok=True)
         os.replace(received.path, target)
         return key
 
-    def read(self, key: str) -> Iterator[bytes]:
+    async def read(self, key: str) -> AsyncIterator[bytes]:
         """The stored file in chunks."""
         with self._path(key).open("rb") as source:
             while chunk := source.read(_READ_CHUNK):
                 yield chunk
 
-    def delete(self, key: str) -> None:
+    async def delete(self, key: str) -> None:
         """Remove a stored file (missing files are fine: deletes may be retried)."""
         self._path(key).unlink(missing_ok=True)
 
+    async def close(self) -> None:
+        """Nothing to release for a directory."""
 
-_instances: dict[Path, LocalStorage] = {}
+
+def new_key(received: ReceivedFile) -> str:
+    """A random, unguessable storage key keeping the sniffed type's extension."""
+    return uuid.uuid4().hex + ALLOWED_TYPES[received.content_type]
+
+
+class S3Storage:
+    """Files in an S3-compatible bucket; uploads are staged under the local directory's ``tmp/``."""
+
+    def __init__(self, staging_root: Path, *, bucket: str, endpoint_url: str | None, region: str,
+                 access_key_id: str | None, secret_access_key: str | None) -> None:
+        self._staging = LocalStorage(staging_root)
+        self.bucket = bucket
+        self._client_options = {"endpoint_url": endpoint_url, "region_name": region,
+                                "aws_access_key_id": access_key_id,
+                                "aws_secret_access_key": secret_access_key}
+        self._stack = contextlib.AsyncExitStack()
+        self._client = None
+        self._opening = asyncio.Lock()
+
+    async def _s3(self):
+        # Opened on first use inside the event loop that serves requests, once per process.
+        async with self._opening:
+            if self._client is None:
+                session = aiobotocore.session.get_session()
+                self._client = await self._stack.enter_async_context(
+                    session.create_client("s3", **self._client_options))
+        return self._client
+
+    async def receive(self, chunks: AsyncIterator[bytes], *, max_bytes: int,
+                      declared_type: str | None) -> ReceivedFile:
+        """Stage, hash and sniff the upload locally first, exactly as the local backend does."""
+        return await self._staging.receive(chunks, max_bytes=max_bytes, declared_type=declared_type)
+
+    async def keep(self, received: ReceivedFile) -> str:
+        """Upload a checked file from its staging file (streamed), then drop the staging copy."""
+        key = new_key(received)
+        client = await self._s3()
+        try:
+            with received.path.open("rb") as body:
+                await client.put_object(Bucket=self.bucket, Key=key, Body=body,
+                                        ContentType=received.content_type,
+                                        ContentLength=received.size)
+        finally:
+            received.path.unlink(missing_ok=True)
+        return key
+
+    async def read(self, key: str) -> AsyncIterator[bytes]:
+        client = await self._s3()
+        response = await client.get_object(Bucket=self.bucket, Key=key)
+        async with response["Body"] as body:
+            async for chunk in body.iter_chunks(_READ_CHUNK):
+                yield chunk
+
+    async def delete(self, key: str) -> None:
+        client = await self._s3()
+        await client.delete_object(Bucket=self.bucket, Key=key)
+
+    async def close(self) -> None:
+        await self._stack.aclose()
+        self._client = None
+
+
+def open_storage(settings) -> Storage:
+    """The storage backend the settings choose (``config.Settings``)."""
+    if settings.s3_bucket:
+        return S3Storage(settings.storage_dir, bucket=settings.s3_bucket,
+                         endpoint_url=settings.s3_endpoint_url, region=settings.s3_region,
+                         access_key_id=settings.s3_access_key_id,
+                         secret_access_key=settings.s3_secret_access_key)
+    return LocalStorage(settings.storage_dir)
 
 
 def storage_of(rt) -> Storage:
-    """The material storage configured for a runtime (``app.context.Runtime``)."""
-    return local_storage(rt.settings.storage_dir)
-
-
-def local_storage(root: Path) -> LocalStorage:
-    """The storage for a settings' directory (one instance per directory per process)."""
-    if root not in _instances:
-        _instances[root] = LocalStorage(root)
-    return _instances[root]
+    """The storage of a runtime (``app.context.Runtime``), opened with it."""
+    return rt.storage
 
 
 def sign(secret: bytes, resource: str, expires: int) -> str:

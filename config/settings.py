@@ -148,6 +148,12 @@ class Settings(BaseSettings):
                                        "MENU_HOTLINE": "海淀区政务服务热线：12345"}
 
     storage_dir: Path = Path("var/uploads")
+    # S3-compatible object storage (MinIO, OSS, COS …); unset bucket = the local directory above.
+    s3_bucket: str | None = None
+    s3_endpoint_url: str | None = None
+    s3_region: str = "us-east-1"
+    s3_access_key_id: str | None = None
+    s3_secret_access_key: str | None = None
     upload_max_bytes: int = Field(10 * 1024 * 1024, ge=1)
     application_max_bytes: int = Field(50 * 1024 * 1024, ge=1)
     download_url_ttl_seconds: int = Field(300, ge=10, le=3600)

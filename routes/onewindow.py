@@ -122,7 +122,8 @@ async def certificate(request: Request, certificate_id: str) -> HTTPResponse:
 @resident_required
 async def certificate_document(request: Request, certificate_id: str) -> HTTPResponse:
     found = await certificates.get_mine_or_raise(resident_id=_resident(request), certificate_id=certificate_id)
-    return pdf_response(certificates.document_bytes(rt=request.app.ctx.runtime, certificate=found), found.number)
+    body = await certificates.document_bytes(rt=request.app.ctx.runtime, certificate=found)
+    return pdf_response(body, found.number)
 
 
 @bp.post("/applications/<application_id>/evaluation")

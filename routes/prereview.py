@@ -249,7 +249,7 @@ async def material_file(request: Request, material_id: str, query: FileQuery) ->
                                                    expires=query.expires, signature=query.signature)
 
     async def send(response) -> None:
-        for chunk in chunks:
+        async for chunk in chunks:
             await response.write(chunk)
 
     return ResponseStream(send, content_type=material.content_type,

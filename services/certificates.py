@@ -83,7 +83,7 @@ async def issue(*, rt: Runtime, application: Application, result: dict, issued_b
     storage = storage_of(rt)
     received = await storage.receive(_one_chunk(pdf), max_bytes=len(pdf), declared_type="application/pdf")
     certificate.storage_key, certificate.sha256, certificate.size = (
-        storage.keep(received), received.sha256, received.size)
+        await storage.keep(received), received.sha256, received.size)
     await certificate.save(force_create=True)
     await ledger.append(record_type="certificate_issued", data={
         "certificate_id": str(certificate.id), "application_id": str(application.id),
@@ -92,10 +92,10 @@ async def issue(*, rt: Runtime, application: Application, result: dict, issued_b
     return certificate
 
 
-def discard_document(*, rt: Runtime, certificate: ECertificate) -> None:
+async def discard_document(*, rt: Runtime, certificate: ECertificate) -> None:
     """Remove the stored document of a certificate whose transaction did not commit."""
     if certificate.storage_key:
-        storage_of(rt).delete(certificate.storage_key)
+        await storage_of(rt).delete(certificate.storage_key)
 
 
 async def list_mine(*, resident_id: uuid.UUID) -> list[ECertificate]:
@@ -157,6 +157,6 @@ async def verify(*, certificate_id: str) -> documents.Verification:
                                   None, certificate.valid_from.isoformat(), None, status)
 
 
-def document_bytes(*, rt: Runtime, certificate: ECertificate) -> bytes:
-    """The stored certificate document."""
-    return b"".join(storage_of(rt).read(certificate.storage_key))
+async def document_bytes(*, rt: Runtime, certificate: ECertificate) -> bytes:
+    """The stored certificate document (a few kilobytes)."""
+    return b"".join([chunk async for chunk in storage_of(rt).read(certificate.storage_key)])

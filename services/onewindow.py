@@ -343,7 +343,7 @@ async def make_certificate(*, rt: Runtime, principal: Principal, application_id:
                                 updates={"completed_at": utcnow()}, then=issue_certificate)
     except BaseException:
         if "record" in issued:
-            certificates.discard_document(rt=rt, certificate=issued["record"])
+            await certificates.discard_document(rt=rt, certificate=issued["record"])
         raise
 
 

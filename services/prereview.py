@@ -179,7 +179,7 @@ async def _release_file(rt: Runtime, key: str) -> None:
     """Delete a stored file once no material row or e-certificate refers to it any more."""
     if not (await ApplicationMaterial.exists(storage_key=key)
             or await ECertificate.exists(storage_key=key)):
-        storage_of(rt).delete(key)
+        await storage_of(rt).delete(key)
 
 
 async def upload_material(*, rt: Runtime, resident_id: uuid.UUID, application_id: str,
@@ -197,7 +197,7 @@ async def upload_material(*, rt: Runtime, resident_id: uuid.UUID, application_id
     storage = storage_of(rt)
     received = await storage.receive(chunks, max_bytes=min(rt.settings.upload_max_bytes, room),
                                      declared_type=declared_type)
-    key = storage.keep(received)
+    key = await storage.keep(received)
     previous = await ApplicationMaterial.get_or_none(application_id=application.id,
                                                      material_index=material_index)
     try:
@@ -207,7 +207,7 @@ async def upload_material(*, rt: Runtime, resident_id: uuid.UUID, application_id
             "original_filename": filename[:255], "status": MaterialStatus.UPLOADED,
             "reused_from_id": None, "certificate_id": None})
     except BaseException:
-        storage.delete(key)
+        await storage.delete(key)
         raise
     if previous is not None:
         await _release_file(rt, previous.storage_key)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import base64
 import functools
+import re
 from collections.abc import Awaitable, Callable, Iterable
 from datetime import datetime
 from typing import Annotated, Any, Generic, TypeVar
@@ -113,6 +114,22 @@ def parse_json_body(request: Request, model: type[ModelT]) -> ModelT:
 def parse_query(request: Request, model: type[ModelT]) -> ModelT:
     """Validate query-string parameters (the last value wins for repeated keys)."""
     return parse_model(model, {k: v[-1] for k, v in request.args.items()})
+
+
+_IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9_.:-]{8,64}$")
+
+
+def idempotency_key(request: Request, *, required: bool) -> str | None:
+    """The ``Idempotency-Key`` header of a create request (a retry sends the same key)."""
+    key = request.headers.get("idempotency-key")
+    if not key:
+        if required:
+            raise AppError("该请求需要 Idempotency-Key 请求头", code="IDEMPOTENCY_KEY_REQUIRED")
+        return None
+    if not _IDEMPOTENCY_KEY.match(key):
+        raise ValidationFailed("Idempotency-Key 须为 8-64 位字母、数字或 _.:-",
+                               code="IDEMPOTENCY_KEY_INVALID")
+    return key
 
 
 def respond(shape: BaseModel, *, status: int = 200,

@@ -327,6 +327,17 @@ def cmd_materialize_slots(args: argparse.Namespace, settings: Settings) -> None:
     print(f"slots created: {asyncio.run(run())}")
 
 
+def cmd_sweep_overdue(args: argparse.Namespace, settings: Settings) -> None:
+    """Emit one overdue event per pre-review or accepted application past its deadline (idempotent)."""
+    from services import onewindow
+
+    async def run() -> int:
+        async with cli_runtime(settings):
+            return await onewindow.sweep_overdue()
+
+    print(f"overdue applications announced: {asyncio.run(run())}")
+
+
 def cmd_sweep_no_shows(args: argparse.Namespace, settings: Settings) -> None:
     """Mark past appointments never checked in as no-shows (idempotent)."""
     from services import appointments
@@ -388,6 +399,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("materialize-slots", cmd_materialize_slots).add_argument(
         "--days", type=int, default=None, help="horizon in days (default HDT_APPOINTMENT_HORIZON_DAYS)")
     add("sweep-no-shows", cmd_sweep_no_shows)
+    add("sweep-overdue", cmd_sweep_overdue)
     return parser
 
 

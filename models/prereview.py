@@ -58,6 +58,8 @@ class Application(Entity):
     claimed_by = fields.CharField(max_length=64, null=True)
     decision_reason = fields.TextField(default="")
     decided_at = fields.DatetimeField(null=True)
+    idempotency_key = fields.CharField(max_length=64, null=True)  # a retried create finds its draft
+    overdue_notified_at = fields.DatetimeField(null=True)  # the overdue event went out (once)
     # One-window lifecycle (services/onewindow.py).
     hall = fields.ForeignKeyField("models.Hall", related_name="applications", null=True,
                                   on_delete=fields.RESTRICT)  # where it was received
@@ -77,6 +79,7 @@ class Application(Entity):
 
     class Meta:
         table = "prereview_applications"
+        unique_together = (("resident", "idempotency_key"),)
 
 
 class ApplicationMaterial(Entity):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import hashlib
-import re
 from datetime import date
 
 from pydantic import Field
@@ -11,15 +10,13 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 from sanic_ext import openapi
 
-from app.api import JsonWebKeySet, LocalDateTime, Page, Schema, endpoint, jwks_response, respond
+from app.api import JsonWebKeySet, LocalDateTime, Page, Schema, endpoint, idempotency_key, jwks_response, respond
 from app.auth import resident_required
-from app.errors import AppError, ValidationFailed
 from models.appointments import Appointment, AppointmentStatus
 from services import appointments, qr, slots
 
 bp = Blueprint("appointments", url_prefix="/api/v1")
 TAG = "网上预约"
-_IDEMPOTENCY_KEY = re.compile(r"^[A-Za-z0-9_.:-]{8,64}$")
 _APPOINTMENT_ERRORS = [appointments.AppointmentNotFound, (409, "APPOINTMENT_NOT_ACTIVE")]
 
 
@@ -90,16 +87,6 @@ class AppointmentOut(Schema):
             qr_token=qr.issue(rt=rt, appointment=appointment) if active else None)
 
 
-def _idempotency_key(request: Request) -> str:
-    key = request.headers.get("idempotency-key")
-    if not key:
-        raise AppError("创建预约需要 Idempotency-Key 请求头", code="IDEMPOTENCY_KEY_REQUIRED")
-    if not _IDEMPOTENCY_KEY.match(key):
-        raise ValidationFailed("Idempotency-Key 须为 8-64 位字母、数字或 _.:-",
-                               code="IDEMPOTENCY_KEY_INVALID")
-    return key
-
-
 @bp.get("/appointments/availability")
 @endpoint(summary="查询可预约时段（数秒内准确，预约时以数据库为准）", tag=TAG, query=AvailabilityQuery,
           response=Availability, errors=[(404, "ITEM_NOT_FOUND"), (404, "HALL_NOT_FOUND"),
@@ -129,7 +116,7 @@ async def book(request: Request, body: BookIn) -> HTTPResponse:
     rt = request.app.ctx.runtime
     appointment, created = await appointments.book(
         rt=rt, resident_id=request.ctx.principal.subject_id, item_id=body.item_id,
-        slot_id=body.slot_id, idempotency_key=_idempotency_key(request),
+        slot_id=body.slot_id, idempotency_key=idempotency_key(request, required=True),
         application_id=body.application_id)
     return respond(AppointmentOut.of(appointment, rt), status=201 if created else 200)
 

@@ -11,7 +11,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, ResponseStream
 from sanic_ext import openapi
 
-from app.api import LocalDateTime, Page, Schema, endpoint, respond
+from app.api import LocalDateTime, Page, Schema, endpoint, idempotency_key, respond
 from app.auth import resident_required, staff_required
 from app.errors import AppError
 from app.multipart import MultipartInvalid, MultipartWithoutFile, first_file_part, is_multipart
@@ -110,14 +110,18 @@ def _download(rt, url_and_expiry: tuple[str, int]) -> DownloadUrl:
 
 
 @bp.post("/applications")
+@openapi.parameter("Idempotency-Key", str, "header", required=False,
+                   description="8-64 位 A-Za-z0-9_.:-；重试时不变，返回同一草稿（200）")
 @endpoint(summary="新建预审办件（草稿，锁定当前办事指南版本）", tag=TAG, body=CreateIn, response=ApplicationOut,
           status=201, secured=True, errors=[(404, "ITEM_NOT_FOUND"), (422, "ITEM_NOT_PREREVIEWABLE"),
-                                            (403, "REALNAME_REQUIRED")])
+                                            (403, "REALNAME_REQUIRED"), (422, "IDEMPOTENCY_KEY_INVALID"),
+                                            (409, "IDEMPOTENCY_KEY_REUSED")])
 @resident_required
 async def create(request: Request, body: CreateIn) -> HTTPResponse:
-    application = await prereview.create_draft(resident_id=_resident(request), item_id=body.item_id,
-                                               form_data=body.form_data)
-    return respond(await application_out(application), status=201)
+    application, created = await prereview.create_draft(
+        resident_id=_resident(request), item_id=body.item_id, form_data=body.form_data,
+        idempotency_key=idempotency_key(request, required=False))
+    return respond(await application_out(application), status=201 if created else 200)
 
 
 @bp.get("/applications")

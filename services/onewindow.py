@@ -411,3 +411,27 @@ async def deadlines(*, rt: Runtime, principal: Principal, flag: str | None) -> l
 async def approvals_of(application: Application) -> list[Approval]:
     return await Approval.filter(application_id=application.id).order_by("step_index")
 
+
+
+async def sweep_overdue() -> int:
+    """Announce, once each, pre-reviews and accepted applications past their deadline (idempotent).
+
+    Events for department managers' dashboards and reminders; nothing is sent to residents."""
+    on = today()
+    overdue = [(Q(state__in=(ApplicationState.SUBMITTED, ApplicationState.IN_REVIEW), deadline__lt=on),
+                "prereview_overdue", "deadline"),
+               (Q(state__in=CLOCK_RUNNING, due_date__lt=on), "application.overdue", "due_date")]
+    announced = 0
+    for condition, event_type, deadline_field in overdue:
+        for application in await Application.filter(condition, overdue_notified_at=None):
+            async with in_transaction():
+                claimed = await Application.filter(id=application.id, overdue_notified_at=None).update(
+                    overdue_notified_at=utcnow())
+                if claimed:
+                    await outbox.emit(event_type=event_type, aggregate_id=str(application.id), payload={
+                        "application_id": str(application.id), "item_id": str(application.item_id),
+                        "department_id": str(application.department_id),
+                        "hall_id": str(application.hall_id) if application.hall_id else None,
+                        "deadline": getattr(application, deadline_field).isoformat()})
+                    announced += 1
+    return announced

@@ -10,6 +10,7 @@ from datetime import date, datetime
 from typing import Any
 
 import orjson
+from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
@@ -100,9 +101,21 @@ async def transition(application: Application, *, to: ApplicationState, actor_id
     return application
 
 
-async def create_draft(*, resident_id: uuid.UUID, item_id: str, form_data: dict) -> Application:
-    """Start an application for a pre-review item, pinned to its current guide version."""
+def _same_draft(existing: Application, item_id: uuid.UUID) -> Application:
+    if existing.item_id != item_id:
+        raise Conflict("该 Idempotency-Key 已用于另一个办件", code="IDEMPOTENCY_KEY_REUSED")
+    return existing
+
+
+async def create_draft(*, resident_id: uuid.UUID, item_id: str, form_data: dict,
+                       idempotency_key: str | None = None) -> tuple[Application, bool]:
+    """Start an application for a pre-review item, pinned to its current guide version.
+
+    A retry with the same Idempotency-Key returns the first draft (created=False)."""
     item = await catalog.get_item_or_raise(item_id=item_id)
+    if idempotency_key and (existing := await Application.get_or_none(
+            resident_id=resident_id, idempotency_key=idempotency_key)):
+        return _same_draft(existing, item.id), False
     if HandlingMode.ONLINE_PREREVIEW.value not in item.modes:
         raise ValidationFailed("该事项不支持网上预审", code="ITEM_NOT_PREREVIEWABLE")
     user = await users.get_active_or_raise(user_id=resident_id)
@@ -110,8 +123,14 @@ async def create_draft(*, resident_id: uuid.UUID, item_id: str, form_data: dict)
         raise RealNameRequired(details={"action": "bind_beijing_pass",
                                         "bind_url": "/api/v1/auth/beijing-pass/authorize"})
     guide = await catalog.current_guide(item=item)
-    return await Application.create(resident_id=resident_id, item=item, guide=guide,
-                                    department_id=item.department_id, form_data=form_data)
+    try:
+        return await Application.create(resident_id=resident_id, item=item, guide=guide,
+                                        department_id=item.department_id, form_data=form_data,
+                                        idempotency_key=idempotency_key), True
+    except IntegrityError:
+        # A concurrent retry with the same key won the insert: answer with its draft.
+        existing = await Application.get(resident_id=resident_id, idempotency_key=idempotency_key)
+        return _same_draft(existing, item.id), False
 
 
 async def get_mine_or_raise(*, resident_id: uuid.UUID, application_id: str) -> Application:

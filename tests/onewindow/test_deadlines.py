@@ -61,3 +61,22 @@ async def test_overdue_is_red_and_due_soon_is_yellow_for_managers(client, rt, wi
     reds = (await client.get("/api/v1/desk/applications/deadlines", params={"flag": "red"},
                              headers=window.examiner.headers)).json()["items"]
     assert [a["id"] for a in reds] == [late["id"]]
+
+
+async def test_the_overdue_sweep_announces_each_late_application_once(client, rt, window: OneWindow):
+    from models.outbox import OutboxEvent
+    from services import onewindow
+    from tests.prereview.conftest import submitted
+
+    late_acceptance = await _accepted(client, rt, window)
+    late_prereview = await submitted(client, await resident_session(rt), window.item.id)
+    on_time = await _accepted(client, rt, window)
+    await Application.filter(id__in=[late_acceptance["id"], late_prereview["id"]]).update(
+        due_date=date(2020, 1, 2), deadline=date(2020, 1, 2))
+
+    assert await onewindow.sweep_overdue() == 2
+    assert await onewindow.sweep_overdue() == 0
+    events = {e.aggregate_id: e.event_type for e in await OutboxEvent.filter(
+        event_type__in=["prereview_overdue", "application.overdue"])}
+    assert events == {late_acceptance["id"]: "application.overdue", late_prereview["id"]: "prereview_overdue"}
+    assert on_time["id"] not in events

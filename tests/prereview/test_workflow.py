@@ -156,3 +156,18 @@ async def test_my_list_pages_newest_first(client, desk, resident):
                              params={"limit": 2, "cursor": first["next_cursor"]})).json()
     assert [a["id"] for a in first["items"] + rest["items"]] == ids[::-1]
     assert rest["next_cursor"] is None
+
+
+async def test_a_retried_create_with_the_same_idempotency_key_returns_the_same_draft(client, desk, resident):
+    payload = {"item_id": str(desk.item.id), "form_data": {}}
+    headers = {**resident.headers, "idempotency-key": "draft-retry-0001"}
+    first = await client.post("/api/v1/applications", json=payload, headers=headers)
+    retried = await client.post("/api/v1/applications", json=payload, headers=headers)
+    bad_key = await client.post("/api/v1/applications", json=payload,
+                                headers={**resident.headers, "idempotency-key": "x"})
+
+    assert (first.status_code, retried.status_code) == (201, 200)
+    assert retried.json()["id"] == first.json()["id"]
+    assert bad_key.json()["error"]["code"] == "IDEMPOTENCY_KEY_INVALID"
+    listed = await client.get("/api/v1/applications", headers=resident.headers)
+    assert [a["id"] for a in listed.json()["items"]] == [first.json()["id"]]

@@ -33,17 +33,6 @@ class EvaluationIn(Schema):
     comment: str = Field("", max_length=500)
 
 
-class VerificationOut(Schema):
-    kind: str
-    valid: bool
-    item_name: str
-    department_name: str
-    acceptance_number: str | None
-    issued_on: str | None
-    decision: str | None
-    status: str
-
-
 def pdf_response(body: bytes, name: str) -> HTTPResponse:
     """A PDF document; private, since it names the applicant's application."""
     return HTTPResponse(body, content_type=PDF, headers={
@@ -77,12 +66,12 @@ async def my_document(request: Request, application_id: str, kind: str) -> HTTPR
 
 
 @bp.get("/documents/<kind:acceptance-receipt|decision-notice|certificate>/<document_id>/verification")
-@endpoint(summary="文书与证照真伪核验（扫码；不含个人信息）", tag=TAG, response=VerificationOut,
+@endpoint(summary="文书与证照真伪核验（扫码；不含个人信息）", tag=TAG, response=documents.Verification,
           errors=[documents.DocumentNotAvailable])
 async def verification(request: Request, kind: str, document_id: str) -> HTTPResponse:
     found = (await certificates.verify(certificate_id=document_id) if kind == "certificate"
              else await documents.verify(kind=kind, document_id=document_id))
-    return respond(VerificationOut(**found.__dict__))
+    return respond(found)
 
 
 @bp.put("/applications/<application_id>/materials/<material_index:int>/certificate")

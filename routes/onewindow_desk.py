@@ -85,17 +85,9 @@ class StatsQuery(Schema):
     group_by: evaluations.GroupBy = evaluations.GroupBy.HALL
 
 
-class StatOut(Schema):
-    key: str
-    count: int
-    average: float
-    bad: int
-    followed_up: int
-
-
 class StatsOut(Schema):
     group_by: evaluations.GroupBy
-    items: list[StatOut]
+    items: list[evaluations.Stat]
 
 
 async def _detail(application) -> DeskDetail:
@@ -265,4 +257,4 @@ async def follow_up(request: Request, evaluation_id: str, body: FollowUpIn) -> H
 @staff_required("hall_manager", "admin")
 async def stats(request: Request, query: StatsQuery) -> HTTPResponse:
     rows = await evaluations.statistics(principal=_principal(request), group_by=query.group_by)
-    return respond(StatsOut(group_by=query.group_by, items=[StatOut(**r.__dict__) for r in rows]))
+    return respond(StatsOut(group_by=query.group_by, items=rows))

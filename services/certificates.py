@@ -153,8 +153,9 @@ async def verify(*, certificate_id: str) -> documents.Verification:
     issuer = await Department.get(id=certificate.issuer_id)
     status = certificate.status.value if is_current(certificate) or certificate.status is \
         CertificateStatus.REVOKED else "expired"
-    return documents.Verification("certificate", is_current(certificate), certificate.name, issuer.name,
-                                  None, certificate.valid_from.isoformat(), None, status)
+    return documents.Verification(kind="certificate", valid=is_current(certificate), item_name=certificate.name,
+                                  department_name=issuer.name, acceptance_number=None,
+                                  issued_on=certificate.valid_from.isoformat(), decision=None, status=status)
 
 
 async def document_bytes(*, rt: Runtime, certificate: ECertificate) -> bytes:

@@ -8,7 +8,6 @@ documents are built deterministically (``invariant``) so the same content gives 
 from __future__ import annotations
 
 import io
-from dataclasses import dataclass
 from enum import StrEnum
 
 from reportlab.graphics import renderPDF
@@ -20,6 +19,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
+from app.api import Schema
 from app.context import Runtime
 from app.errors import NotFoundError
 from app.ids import to_local
@@ -47,8 +47,7 @@ class DocumentNotAvailable(NotFoundError):
     code, message = "DOCUMENT_NOT_AVAILABLE", "该办件尚无此文书"
 
 
-@dataclass(frozen=True)
-class Verification:
+class Verification(Schema):
     """What anyone holding a document may check: no personal data, only what the paper states."""
 
     kind: str
@@ -145,5 +144,6 @@ async def verify(*, kind: str, document_id: str) -> Verification:
     if kind == DocumentKind.DECISION_NOTICE:
         decision = "denied" if application.state is ApplicationState.DENIED else "approved"
     issued = application.accepted_at if kind == DocumentKind.ACCEPTANCE_RECEIPT else application.decided_at
-    return Verification(kind, True, item.name, department.name, application.acceptance_number,
-                        _local_day(issued), decision, application.state.value)
+    return Verification(kind=kind, valid=True, item_name=item.name, department_name=department.name,
+                        acceptance_number=application.acceptance_number, issued_on=_local_day(issued),
+                        decision=decision, status=application.state.value)

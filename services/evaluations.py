@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass
 from enum import StrEnum
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.functions import Count, Sum
 
+from app.api import Schema
 from app.auth import require_scope
 from app.errors import Conflict, NotFoundError, ValidationFailed
 from app.ids import utcnow
@@ -33,8 +33,7 @@ class GroupBy(StrEnum):
     ITEM = "item"
 
 
-@dataclass(frozen=True)
-class Stat:
+class Stat(Schema):
     """Ratings of one hall, department or item."""
 
     key: str

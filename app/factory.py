@@ -34,6 +34,11 @@ def create_app(settings: Settings | None = None, *, name: str = "haidiantong") -
         OAS_AUTODOC=False,
         CORS=False,
         HEALTH=False,
+        # sanic-ext would add HEAD and OPTIONS twins of every route one by one at start-up, each
+        # re-finalising the router (quadratic: tens of seconds on a loaded 2-core machine, past
+        # the worker start-up timeout). Without CORS nobody needs them; clients use GET.
+        HTTP_AUTO_HEAD=False,
+        HTTP_AUTO_OPTIONS=False,
     )
     app.ext.openapi.describe("海淀通 API", version="v1", description=API_DESCRIPTION)
     app.ext.openapi.add_security_scheme("bearer", "http", scheme="bearer", bearer_format="JWT")

@@ -27,8 +27,9 @@ def _template(name: str, page: str, fields: dict[str, str]) -> dict[str, object]
             "page": page, "fields": fields}
 
 
-# Development template mappings (event type -> template ids, page, field -> payload format);
-# the emulator accepts exactly these template ids and field keys.
+# Development template mappings (message kind -> template ids, page, field -> format over the
+# event payload and the display fields push reads by id, push/display.py); the emulator accepts
+# exactly these template ids and field keys.
 DEV_PUSH_TEMPLATES: dict[str, dict[str, object]] = {
     "booking_confirmed": _template("booking-confirmed", "pages/appointments/detail?id={appointment_id}",
                                    {"thing1": "{item_name}", "time2": "{slot_time}", "thing3": "{hall_name}"}),
@@ -47,13 +48,13 @@ DEV_PUSH_TEMPLATES: dict[str, dict[str, object]] = {
                                     {"thing1": "{item_name}", "phrase2": "未通过", "thing3": "{reason}"}),
     "application_accepted": _template("application-accepted", "pages/applications/detail?id={application_id}",
                                       {"thing1": "{item_name}", "phrase2": "已受理",
-                                       "character_string3": "{application_number}"}),
+                                       "character_string3": "{acceptance_number}"}),
     "application_not_accepted": _template("application-not-accepted",
                                           "pages/applications/detail?id={application_id}",
                                           {"thing1": "{item_name}", "phrase2": "不予受理", "thing3": "{reason}"}),
     "application_decided": _template("application-decided", "pages/applications/detail?id={application_id}",
-                                     {"thing1": "{item_name}", "phrase2": "{decision}"}),
-    "certificate_ready": _template("certificate-ready", "pages/certificates/detail?id={certificate_id}",
+                                     {"thing1": "{item_name}", "phrase2": "{decision_text}"}),
+    "certificate_ready": _template("certificate-ready", "pages/applications/detail?id={application_id}",
                                    {"thing1": "{certificate_name}", "thing2": "{pickup_place}"}),
     "evaluation_invitation": _template("evaluation-invitation", "pages/evaluations/new?id={application_id}",
                                        {"thing1": "{item_name}", "thing2": "请对本次服务进行评价"}),

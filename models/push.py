@@ -43,17 +43,18 @@ class DeliveryStatus(StrEnum):
     FAILED = "failed"  # permanent error, or the job-finish event said it failed
     UNDELIVERABLE = "undeliverable"  # no channel: not following, no subscription granted
     DEAD_LETTER = "dead_letter"  # transient errors until attempts ran out
+    DROPPED = "dropped"  # no longer wanted when due (a reminder of a booking cancelled or moved)
 
 
 FINAL_STATUSES = (DeliveryStatus.SENT, DeliveryStatus.DELIVERED, DeliveryStatus.FAILED,
-                  DeliveryStatus.UNDELIVERABLE, DeliveryStatus.DEAD_LETTER)
+                  DeliveryStatus.UNDELIVERABLE, DeliveryStatus.DEAD_LETTER, DeliveryStatus.DROPPED)
 
 
 class Delivery(Entity):
     """消息投递记录 — one event to one recipient: channel, attempts, msgid, status, error."""
 
     event_id = fields.CharField(max_length=64, db_index=True)
-    event_type = fields.CharField(max_length=64)
+    event_type = fields.CharField(max_length=64)  # the message kind (a push_templates key)
     recipient = fields.CharField(max_length=80)  # "user:<id>" or "oa:<openid>"
     user = fields.ForeignKeyField("models.User", related_name="deliveries", null=True,
                                   on_delete=fields.SET_NULL)

@@ -28,8 +28,10 @@ from models.push import (
     SubscriptionGrant,
 )
 from models.users import ExternalIdentity, IdentityProvider
+from push import events as push_events
 from push import queue as push_queue
-from push.templates import Rendered, TemplateError, render
+from push.display import with_display_fields
+from push.templates import Rendered, TemplateError, placeholders, render
 from wechat import client as wechat_client
 from wechat.api import WeChatAPIError, WeChatUnavailable
 
@@ -66,27 +68,29 @@ async def fan_out_event(rt: Runtime, queue: RedisQueue, *, event_id: str) -> int
         await queue.enqueue(push_queue.job(rt.settings, "broadcast_chunk", f"broadcast:{broadcast_id}:",
                                            broadcast_id=broadcast_id, cursor=""))
         return 0
-    user_id = event.payload.get("user_id")
-    if not user_id:
-        log.warning("push_event_without_user", event_id=event_id, event_type=event.event_type)
+    kind = push_events.kind_of(rt.settings.push_templates, event.event_type)
+    user_id = push_events.recipient_of(event.payload)
+    if kind is None or user_id is None:
+        log.warning("push_event_without_message", event_id=event_id, event_type=event.event_type)
         return 0
-    delivery = await _delivery_for(rt, event_id=event_id, event_type=event.event_type,
-                                   payload=event.payload, recipient=user_recipient(str(user_id)),
-                                   user_id=str(user_id), openid=None)
+    delivery = await _delivery_for(rt, event_id=event_id, kind=kind, payload=event.payload,
+                                   recipient=user_recipient(user_id), user_id=user_id)
     await enqueue_send(rt, queue, delivery)
     return 1
 
 
-async def _delivery_for(rt: Runtime, *, event_id: str, event_type: str, payload: dict[str, Any],
-                        recipient: str, user_id: str | None, openid: str | None) -> Delivery:
+async def _delivery_for(rt: Runtime, *, event_id: str, kind: str, payload: dict[str, Any],
+                        recipient: str, user_id: str) -> Delivery:
     """The (event, recipient) record, created on first call with the rendered template."""
     existing = await Delivery.get_or_none(event_id=event_id, recipient=recipient)
     if existing is not None:
         return existing
-    fields: dict[str, Any] = {"event_id": event_id, "event_type": event_type, "recipient": recipient,
-                              "user_id": user_id, "openid": openid}
+    fields: dict[str, Any] = {"event_id": event_id, "event_type": kind, "recipient": recipient,
+                              "user_id": user_id}
+    templates = rt.settings.push_templates
     try:
-        rendered = render(rt.settings.push_templates, event_type, payload)
+        values = await with_display_fields(payload, placeholders(templates, kind))
+        rendered = render(templates, kind, values)
         fields.update(content={"oa_template_id": rendered.oa_template_id,
                                "mp_template_id": rendered.mp_template_id, "data": rendered.data},
                       page=rendered.page)
@@ -153,6 +157,13 @@ async def send(rt: Runtime, *, delivery_id: str, last_attempt: bool) -> Delivery
     delivery = await Delivery.get_or_none(id=delivery_id)
     if delivery is None or delivery.status in FINAL_STATUSES:
         return delivery.status if delivery else DeliveryStatus.FAILED
+    # Before the channel is chosen, so a dropped message spends no subscription grant.
+    if delivery.event_type in push_events.CHECKED_BEFORE_SENDING:
+        reason = await push_events.obsolete_reason(event_id=delivery.event_id)
+        if reason is not None:
+            await Delivery.filter(id=delivery.id).update(status=DeliveryStatus.DROPPED,
+                                                         error=f"obsolete: {reason}")
+            return DeliveryStatus.DROPPED
     if delivery.channel is None:
         await _choose_channel(rt, delivery)
         if delivery.status == DeliveryStatus.UNDELIVERABLE:

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import math
 import time
+from datetime import datetime
 from typing import Any
 
 import fakeredis
@@ -44,11 +46,17 @@ def open_queue(settings: Settings) -> RedisQueue:
     return RedisQueue(client, name=QUEUE_NAME)
 
 
-def job(settings: Settings, function: str, key: str, **kwargs: Any) -> Job:
-    """A push job: ``key`` makes enqueueing idempotent; retries back off exponentially with jitter."""
+def job(settings: Settings, function: str, key: str, *, run_at: datetime | None = None,
+        **kwargs: Any) -> Job:
+    """A push job: ``key`` makes enqueueing idempotent; retries back off exponentially with jitter.
+
+    With ``run_at`` the job waits in the queue until then (saq schedules in whole seconds).
+    """
+    # Rounded up: a reminder must never go out before its due time.
+    scheduled = math.ceil(run_at.timestamp()) if run_at else 0
     return Job(function, kwargs=kwargs, key=key, timeout=settings.push_job_timeout_seconds,
                retries=settings.push_max_attempts, retry_delay=settings.push_retry_base_seconds,
-               retry_backoff=settings.push_retry_max_seconds or True)
+               retry_backoff=settings.push_retry_max_seconds or True, scheduled=scheduled)
 
 
 async def take_send_slot(client: redis.Redis, *, app_id: str, per_second: int) -> None:

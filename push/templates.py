@@ -1,4 +1,4 @@
-"""Event type -> WeChat template mapping (from settings) and rendering with WeChat's length rules."""
+"""Message kind -> WeChat template mapping (from settings) and rendering with WeChat's length rules."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ ELLIPSIS = "…"
 
 
 class TemplateError(Exception):
-    """The event cannot be rendered: no mapping for its type, or the payload lacks a field."""
+    """The message cannot be rendered: no mapping for its kind, or a field has no value."""
 
     def __init__(self, reason: str) -> None:
         self.reason = reason
@@ -42,19 +42,30 @@ def cut(value: str, limit: int) -> str:
     return value if len(value) <= limit else value[: limit - 1] + ELLIPSIS
 
 
+def _names(pattern: str) -> list[str]:
+    return [name for _, name, _, _ in string.Formatter().parse(pattern) if name]
+
+
+def placeholders(templates: dict[str, dict[str, Any]], kind: str) -> set[str]:
+    """The payload names a message kind's fields and page are filled from."""
+    spec = templates.get(kind, {})
+    patterns = [*dict(spec.get("fields", {})).values(), spec.get("page", "")]
+    return {name for pattern in patterns for name in _names(str(pattern))}
+
+
 def _fill(pattern: str, payload: dict[str, Any]) -> str:
-    names = [name for _, name, _, _ in string.Formatter().parse(pattern) if name]
+    names = _names(pattern)
     missing = [name for name in names if payload.get(name) in (None, "")]
     if missing:
         raise TemplateError(f"payload_missing:{','.join(missing)}")
     return pattern.format_map({name: str(payload[name]) for name in names})
 
 
-def render(templates: dict[str, dict[str, Any]], event_type: str, payload: dict[str, Any]) -> Rendered:
-    """Fill the event type's template fields and page from the payload; raise TemplateError."""
-    spec = templates.get(event_type)
+def render(templates: dict[str, dict[str, Any]], kind: str, payload: dict[str, Any]) -> Rendered:
+    """Fill the message kind's template fields and page from the payload; raise TemplateError."""
+    spec = templates.get(kind)
     if spec is None:
-        raise TemplateError(f"no_template:{event_type}")
+        raise TemplateError(f"no_template:{kind}")
     data = {key: cut(_fill(str(pattern), payload), field_limit(key))
             for key, pattern in dict(spec.get("fields", {})).items()}
     return Rendered(oa_template_id=str(spec.get("oa_template_id", "")),

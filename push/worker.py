@@ -19,6 +19,7 @@ from saq.queue.redis import RedisQueue
 from app.context import Runtime
 from models.outbox import OutboxEvent
 from push import delivery
+from push import events as push_events
 from push import queue as push_queue
 
 log = structlog.get_logger("push.worker")
@@ -50,22 +51,25 @@ class PushWorker(Worker):
 
 
 def relayed_types(rt: Runtime) -> list[str]:
-    return [*rt.settings.push_templates, delivery.BROADCAST_EVENT]
+    """The outbox event types push handles: those with a message kind, and broadcasts."""
+    return [*push_events.handled_types(rt.settings.push_templates), delivery.BROADCAST_EVENT]
 
 
 async def relay_once(rt: Runtime, queue: RedisQueue) -> int:
     """Move unpublished push events from the outbox to the queue; returns how many.
 
     Enqueue first, mark published second: a crash in between re-enqueues on the next pass, and
-    the job key (the event id) and the delivery records make that harmless.
+    the job key (the event id) and the delivery records make that harmless. An event with a
+    ``due_at`` (a reminder) waits in the queue until then.
     """
     events = await OutboxEvent.filter(published_at=None, event_type__in=relayed_types(rt)).order_by(
-        "created_at").limit(RELAY_BATCH).values_list("id", flat=True)
-    for event_id in events:
+        "created_at").limit(RELAY_BATCH).values_list("id", "payload")
+    for event_id, payload in events:
         await queue.enqueue(push_queue.job(rt.settings, "deliver_event", f"event:{event_id}",
-                                           event_id=str(event_id)))
+                                           run_at=push_events.due_at(payload), event_id=str(event_id)))
     if events:
-        await OutboxEvent.filter(id__in=list(events)).update(published_at=datetime.now(UTC))
+        await OutboxEvent.filter(id__in=[event_id for event_id, _ in events]).update(
+            published_at=datetime.now(UTC))
     return len(events)
 
 

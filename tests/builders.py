@@ -13,8 +13,9 @@ from tortoise.transactions import in_transaction
 from app.context import Runtime
 from app.ids import to_local, utcnow
 from models.appointments import Appointment, AppointmentStatus, Slot
-from models.catalog import ServiceItem
+from models.catalog import GuideVersion, ServiceItem
 from models.organization import Department, Hall
+from models.prereview import Application, ApplicationState
 from models.staff import StaffMember
 from models.users import ExternalIdentity, IdentityProvider, RealNameLevel, User
 from services import outbox, sessions, staff
@@ -290,9 +291,10 @@ def emulated_openid(app_id: str, user_key: str) -> str:
 
 
 async def make_wechat_resident(rt: Runtime, *, user_key: str, oa: bool = True,
-                               miniprogram: bool = False) -> User:
+                               miniprogram: bool = False, realname: bool = False) -> User:
     """A resident with the WeChat identities (OA and/or mini-program openid) of an emulator user."""
-    user = await make_resident(rt, display_name=user_key)
+    id_number = "1101081990" + f"{secrets.randbelow(10**8):08d}"
+    user = await make_resident(rt, display_name=user_key, realname=realname, id_number=id_number)
     for wanted, provider, app_id in ((oa, IdentityProvider.WECHAT_OA, rt.settings.wechat_oa_app_id),
                                      (miniprogram, IdentityProvider.WECHAT_MINIPROGRAM,
                                       rt.settings.wechat_miniprogram_app_id)):
@@ -318,6 +320,14 @@ async def emit_push_event(event_type: str, **payload: object) -> str:
     return str(event.id)
 
 
+async def make_application(*, resident: User, item: ServiceItem,
+                           state: ApplicationState = ApplicationState.PASSED) -> Application:
+    """An application of ``item`` (a make_prereview_item) written straight to the database."""
+    guide = await GuideVersion.get(item_id=item.id, version=item.current_version)
+    return await Application.create(resident=resident, item=item, guide=guide,
+                                    department_id=item.department_id, state=state)
+
+
 PREREVIEW_MATERIALS = [{"name": "居民身份证", "reusable": True}, {"name": "户口簿"},
                        {"name": "照片", "required": False}]
 PREREVIEW_TEMPLATE = {"fields": [
@@ -333,8 +343,6 @@ async def make_prereview_item(*, department: Department | None = None, prereview
                               result: dict | None = None, promised_limit_days: int = 0,
                               appointment_group: str | None = None) -> ServiceItem:
     """A published item with online pre-review and a guide (version 1) with materials and a form."""
-    from models.catalog import GuideVersion
-
     modes = modes if modes is not None else ["online_prereview", "one_window"]
     item = await ServiceItem.create(
         code=f"I{secrets.token_hex(4)}", name=name, department=department or await make_department(),

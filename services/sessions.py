@@ -10,7 +10,6 @@ from datetime import timedelta
 
 from tortoise.transactions import in_transaction
 
-from app.auth import REVOKED_SESSION_KEY
 from app.context import Runtime
 from app.errors import TokenInvalid
 from app.ids import new_id, utcnow
@@ -89,5 +88,4 @@ async def refresh(*, rt: Runtime, refresh_token: str) -> TokenPair:
 async def revoke_family(*, rt: Runtime, family_id: uuid.UUID) -> None:
     """Revoke every refresh token of a session and reject its live access tokens."""
     await RefreshToken.filter(family_id=family_id, revoked_at=None).update(revoked_at=utcnow())
-    await rt.redis.set(REVOKED_SESSION_KEY.format(family_id), "1",
-                       ex=rt.settings.access_token_ttl_seconds + 60)
+    await rt.revocations.revoke(family_id, ttl_seconds=rt.settings.access_token_ttl_seconds + 60)

@@ -11,6 +11,7 @@ from tortoise.transactions import in_transaction
 
 from app.api import decode_cursor, encode_cursor
 from app.context import Runtime
+from app.db import get_where
 from app.errors import AppError, Conflict, Forbidden, NotFoundError, RealNameRequired, ValidationFailed
 from app.ids import SHANGHAI, utcnow
 from models.appointments import Appointment, AppointmentStatus, Slot
@@ -130,7 +131,7 @@ async def book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: st
     """Book a seat; the same key from the same resident returns the first booking (created=False)."""
     item = await catalog.get_item_or_raise(item_id=item_id)
     group = slots.bookable_group(item)
-    existing = await Appointment.get_or_none(resident_id=resident_id, idempotency_key=idempotency_key)
+    existing = await get_where(Appointment, resident_id=resident_id, idempotency_key=idempotency_key)
     if existing is not None:
         return _same_request(existing, item), False
     if item.requires_realname:
@@ -144,7 +145,7 @@ async def book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: st
         async with in_transaction():
             await _lock_resident(resident_id)
             # Re-read under the lock: a concurrent retry with this key may just have committed.
-            existing = await Appointment.get_or_none(resident_id=resident_id,
+            existing = await get_where(Appointment, resident_id=resident_id,
                                                      idempotency_key=idempotency_key)
             if existing is not None:
                 return _same_request(existing, item), False
@@ -160,7 +161,7 @@ async def book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: st
             await _emit_reminders(appointment)
     except IntegrityError:
         # Only reachable without the row lock (several SQLite processes): the constraints decide.
-        existing = await Appointment.get_or_none(resident_id=resident_id,
+        existing = await get_where(Appointment, resident_id=resident_id,
                                                  idempotency_key=idempotency_key)
         if existing is not None:
             return _same_request(existing, item), False
@@ -172,7 +173,7 @@ async def get_mine_or_raise(*, resident_id: uuid.UUID, appointment_id: str) -> A
     """The resident's own appointment; someone else's is reported as not found."""
     parsed = slots.parse_id(appointment_id, code=AppointmentNotFound.code,
                             message=AppointmentNotFound.message)
-    appointment = await Appointment.get_or_none(id=parsed, resident_id=resident_id)
+    appointment = await get_where(Appointment, id=parsed, resident_id=resident_id)
     if appointment is None:
         raise AppointmentNotFound()
     return appointment

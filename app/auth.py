@@ -13,7 +13,6 @@ from app.errors import Forbidden, RealNameRequired, TokenInvalid, Unauthenticate
 from app.tokens import Principal
 
 Handler = Callable[..., Awaitable[HTTPResponse]]
-REVOKED_SESSION_KEY = "revoked-session:{}"
 
 
 async def authenticate(request: Request) -> Principal:
@@ -24,7 +23,7 @@ async def authenticate(request: Request) -> Principal:
         raise Unauthenticated()
     runtime = request.app.ctx.runtime
     principal = runtime.tokens.verify(token.strip())
-    if await runtime.redis.exists(REVOKED_SESSION_KEY.format(principal.session_id)):
+    if await runtime.revocations.is_revoked(principal.session_id):
         raise TokenInvalid(code="SESSION_REVOKED", message="该登录已退出或被撤销，请重新登录")
     request.ctx.principal = principal
     return principal

@@ -9,6 +9,7 @@ import redis.asyncio as redis
 
 from app.crypto import DataCipher
 from app.keys import KeyRing
+from app.revocations import SessionRevocations
 from app.storage import Storage, open_storage
 from app.tokens import AccessTokens
 from config import Settings
@@ -25,6 +26,7 @@ class Runtime:
     cipher: DataCipher
     keyrings: dict[str, KeyRing]
     tokens: AccessTokens
+    revocations: SessionRevocations
     http: httpx.AsyncClient
     storage: Storage
 
@@ -40,6 +42,8 @@ class Runtime:
             cipher=DataCipher.from_settings(settings.data_key, settings.keys_dir),
             keyrings=keyrings,
             tokens=AccessTokens(keyrings["access"], settings.access_token_ttl_seconds),
+            revocations=SessionRevocations(redis_client,
+                                           cache_seconds=settings.session_check_cache_seconds),
             http=httpx.AsyncClient(timeout=httpx.Timeout(10.0, connect=3.0)),
             storage=open_storage(settings),
         )

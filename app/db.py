@@ -5,17 +5,22 @@ from __future__ import annotations
 import os
 from typing import Any
 from pathlib import Path
+from typing import Any, TypeVar
 
 import asyncpg
 from aerich import Command
 from aerich.ddl.sqlite import SqliteDDL
 from aerich.migrate import Migrate
+from pypika_tortoise.terms import Parameter
 from sanic import Sanic
-from tortoise import Tortoise
+from tortoise import Model, Tortoise
 from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.contrib.sanic import register_tortoise
+from tortoise.exceptions import MultipleObjectsReturned
 
 from models import MODEL_MODULES
+
+ModelT = TypeVar("ModelT", bound=Model)
 
 DEFAULT_POOL_SIZE = 20  # per worker process; override with ?maxsize=N in DATABASE_URL
 MIGRATIONS_ROOT = Path(__file__).resolve().parent.parent / "migrations"
@@ -143,3 +148,40 @@ def _forget_pending_operations() -> None:
                     Migrate._downgrade_fk_m2m_index_operators,
                     Migrate._upgrade_m2m, Migrate._downgrade_m2m, Migrate._rename_fields):
         pending.clear()
+
+
+_LOOKUP_SQL: dict[tuple, str] = {}
+
+
+def _lookup_sql(model: type[Model], shape: tuple[tuple[str, bool], ...]) -> str:
+    meta = model._meta
+    table = meta.basetable
+    query = meta.db.query_class.from_(table).select(
+        *(table[column] for column in meta.fields_db_projection.values()))
+    position = 0
+    for name, is_null in shape:
+        column = table[meta.fields_db_projection[name]]
+        if is_null:
+            query = query.where(column.isnull())
+        else:
+            position += 1
+            query = query.where(column == Parameter(idx=position))
+    return query.limit(2).get_sql()
+
+
+async def get_where(model: type[ModelT], **equals: Any) -> ModelT | None:
+    """``model.get_or_none(**equals)`` for plain equality (or ``None``) filters, its SQL built once
+    per shape: Tortoise spends more CPU building a query (~230 µs) than the database answering it."""
+    db = model._meta.db
+    shape = tuple((name, value is None) for name, value in equals.items())
+    key = (db.capabilities.dialect, model, shape)
+    sql = _LOOKUP_SQL.get(key)
+    if sql is None:
+        sql = _LOOKUP_SQL[key] = _lookup_sql(model, shape)
+    fields = model._meta.fields_map
+    values = [fields[name].to_db_value(value, model) for name, value in equals.items()
+              if value is not None]
+    _, rows = await db.execute_query(sql, values)
+    if len(rows) > 1:
+        raise MultipleObjectsReturned(model)
+    return model._init_from_db(**rows[0]) if rows else None

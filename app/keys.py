@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import base64
 import secrets
+import time
 from dataclasses import dataclass
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 from cryptography.hazmat.primitives import serialization
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
@@ -33,6 +35,28 @@ def _b64url(raw: bytes) -> str:
 
 def _public_raw(key: Ed25519PublicKey) -> bytes:
     return key.public_bytes(serialization.Encoding.Raw, serialization.PublicFormat.Raw)
+
+
+class VerifiedTokens:
+    """Tokens whose signature this worker has already checked, with what they said, until they
+    expire: clients show one token again and again (an access token per request, a QR code
+    rescanned), and an Ed25519 check costs more than the rest of a cheap request."""
+
+    MAX_ENTRIES = 10_000
+
+    def __init__(self) -> None:
+        self._entries: dict[str, tuple[Any, int]] = {}
+
+    def get(self, token: str) -> Any | None:
+        """What the token said when it was verified, while it has not expired."""
+        hit = self._entries.get(token)
+        return hit[0] if hit is not None and hit[1] > time.time() else None
+
+    def remember(self, token: str, claims: Any, *, expires_at: int) -> None:
+        """Keep a verified token (bounded; the oldest entries go first)."""
+        if len(self._entries) >= self.MAX_ENTRIES:
+            del self._entries[next(iter(self._entries))]
+        self._entries[token] = (claims, expires_at)
 
 
 class KeyRing:
@@ -66,6 +90,8 @@ class KeyRing:
         assert signing is not None
         self.signing = signing
         self.verification_keys = keys
+        # A key may have been retired: what it verified is checked afresh.
+        self.verified = VerifiedTokens()
 
     def rotate(self) -> str:
         """Create a new signing key; older keys keep verifying what they signed."""

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 import uuid
 from dataclasses import dataclass, field
 from typing import Literal
@@ -54,14 +53,9 @@ class Principal:
 class AccessTokens:
     """Issues and verifies access tokens with the ``access`` key ring."""
 
-    # Clients repeat one token for its whole life, so each worker checks a signature once and
-    # remembers the result until the token expires (bounded; oldest entries go first).
-    VERIFIED_CACHE_SIZE = 10_000
-
     def __init__(self, keyring: KeyRing, ttl_seconds: int) -> None:
         self.keyring = keyring
         self.ttl_seconds = ttl_seconds
-        self._verified: dict[str, tuple[Principal, int]] = {}
 
     def issue(self, principal: Principal) -> str:
         now = int(utcnow().timestamp())
@@ -76,13 +70,11 @@ class AccessTokens:
 
     def verify(self, token: str) -> Principal:
         """Check signature, issuer and expiry; raise TOKEN_INVALID otherwise."""
-        cached = self._verified.get(token)
-        if cached is not None and cached[1] > time.time():
-            return cached[0]
+        cached = self.keyring.verified.get(token)
+        if cached is not None:
+            return cached
         principal, expires_at = self._verify_signed(token)
-        if len(self._verified) >= self.VERIFIED_CACHE_SIZE:
-            del self._verified[next(iter(self._verified))]
-        self._verified[token] = (principal, expires_at)
+        self.keyring.verified.remember(token, principal, expires_at=expires_at)
         return principal
 
     def _verify_signed(self, token: str) -> tuple[Principal, int]:

@@ -41,7 +41,11 @@ def machine_description() -> str:
             f"{platform.release()}, Python {platform.python_version()}")
 
 
-def wait_until_up(url: str, *, timeout: float = 60) -> None:
+# Generous: a service starting beside other engineers' test suites can take over a minute.
+STARTUP_TIMEOUT_SECONDS = 180
+
+
+def wait_until_up(url: str, *, timeout: float = STARTUP_TIMEOUT_SECONDS) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         try:

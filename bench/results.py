@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from datetime import datetime, timezone
 from pathlib import Path
@@ -26,7 +27,10 @@ def table(results: list[Result], ceiling_rps: float | None) -> str:
 def write_section(title: str, command: str, body: str) -> None:
     """Replace (or add) ``## title`` in RESULTS.md with the figures, machine, date and command."""
     stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    # Other work on the same cores moves every figure; the load says how much there was.
+    load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
     section = (f"## {title}\n\n- date: {stamp}\n- machine: {machine_description()}\n"
+               f"- load average (1, 5, 15 min) when the run ended: {load}\n"
                f"- command: `{command}`\n\n{body.strip()}\n")
     text = RESULTS.read_text() if RESULTS.exists() else HEADER
     pattern = re.compile(rf"^## {re.escape(title)}\n.*?(?=^## |\Z)", re.S | re.M)

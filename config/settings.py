@@ -85,6 +85,8 @@ class Settings(BaseSettings):
     public_base_url: str = "http://127.0.0.1:8000"
 
     access_token_ttl_seconds: int = 600
+    # How long a worker trusts its last "session not revoked" answer (another worker's logout).
+    session_check_cache_seconds: float = Field(2.0, ge=0, le=60)
     refresh_token_ttl_seconds: int = 30 * 24 * 3600
     max_request_bytes: int = 1024 * 1024
     proxies_count: int = 0

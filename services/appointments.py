@@ -11,6 +11,7 @@ from tortoise.transactions import in_transaction
 
 from app.api import decode_cursor, encode_cursor
 from app.context import Runtime
+from app.db import get_where
 from app.errors import AppError, Conflict, Forbidden, NotFoundError, RealNameRequired, ValidationFailed
 from app.ids import SHANGHAI, utcnow
 from models.appointments import Appointment, AppointmentStatus, Slot
@@ -107,12 +108,15 @@ def _event_payload(appointment: Appointment) -> dict:
             "ends_at": appointment.ends_at.isoformat(), "status": appointment.status.value}
 
 
-async def _emit(event_type: str, appointment: Appointment, **extra: object) -> None:
-    await outbox.emit(event_type=event_type, aggregate_id=str(appointment.id),
-                      payload={**_event_payload(appointment), **extra})
+def _event(event_type: str, appointment: Appointment, **extra: object) -> outbox.Event:
+    return outbox.Event(event_type, str(appointment.id), {**_event_payload(appointment), **extra})
 
 
-async def _emit_reminders(appointment: Appointment) -> None:
+async def _emit(*events: outbox.Event) -> None:
+    await outbox.emit_many(events=list(events))
+
+
+def _reminders(appointment: Appointment) -> list[outbox.Event]:
     """Reminders the evening before (20:00) and one hour before, for push to deliver when due.
 
     Push delivers a reminder only if the appointment still has that ``slot_id`` and is booked.
@@ -120,10 +124,10 @@ async def _emit_reminders(appointment: Appointment) -> None:
     local_start = appointment.starts_at.astimezone(SHANGHAI)
     evening_before = datetime.combine(local_start.date() - timedelta(days=1), time(20), tzinfo=SHANGHAI)
     now = utcnow()
-    for kind, due in (("evening_before", evening_before),
-                      ("hour_before", appointment.starts_at - timedelta(hours=1))):
-        if due > now:
-            await _emit("appointment.reminder", appointment, reminder=kind, due_at=due.isoformat())
+    return [_event("appointment.reminder", appointment, reminder=kind, due_at=due.isoformat())
+            for kind, due in (("evening_before", evening_before),
+                              ("hour_before", appointment.starts_at - timedelta(hours=1)))
+            if due > now]
 
 
 async def _passed_prereview(*, resident_id: uuid.UUID, item: ServiceItem, application_id: str) -> uuid.UUID:
@@ -143,7 +147,7 @@ async def book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: st
     With ``application_id`` (a passed pre-review) the clerk receives that file at check-in."""
     item = await catalog.get_item_or_raise(item_id=item_id)
     group = slots.bookable_group(item)
-    existing = await Appointment.get_or_none(resident_id=resident_id, idempotency_key=idempotency_key)
+    existing = await get_where(Appointment, resident_id=resident_id, idempotency_key=idempotency_key)
     if existing is not None:
         return _same_request(existing, item), False
     if item.requires_realname:
@@ -159,8 +163,8 @@ async def book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: st
         async with in_transaction():
             await _lock_resident(resident_id)
             # Re-read under the lock: a concurrent retry with this key may just have committed.
-            existing = await Appointment.get_or_none(resident_id=resident_id,
-                                                     idempotency_key=idempotency_key)
+            existing = await get_where(Appointment, resident_id=resident_id,
+                                       idempotency_key=idempotency_key)
             if existing is not None:
                 return _same_request(existing, item), False
             if await Appointment.exists(resident_id=resident_id, item_id=item.id, active_marker=ACTIVE):
@@ -172,12 +176,11 @@ async def book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: st
                 appointment_group=group, day=slot.day, starts_at=slot.starts_at,
                 ends_at=slot.ends_at, active_marker=ACTIVE, idempotency_key=idempotency_key,
                 application_id=linked)
-            await _emit("appointment.confirmed", appointment)
-            await _emit_reminders(appointment)
+            await _emit(_event("appointment.confirmed", appointment), *_reminders(appointment))
     except IntegrityError:
         # Only reachable without the row lock (several SQLite processes): the constraints decide.
-        existing = await Appointment.get_or_none(resident_id=resident_id,
-                                                 idempotency_key=idempotency_key)
+        existing = await get_where(Appointment, resident_id=resident_id,
+                                   idempotency_key=idempotency_key)
         if existing is not None:
             return _same_request(existing, item), False
         raise Conflict("该事项已有未完成的预约", code="APPOINTMENT_DUPLICATE") from None
@@ -188,7 +191,7 @@ async def get_mine_or_raise(*, resident_id: uuid.UUID, appointment_id: str) -> A
     """The resident's own appointment; someone else's is reported as not found."""
     parsed = slots.parse_id(appointment_id, code=AppointmentNotFound.code,
                             message=AppointmentNotFound.message)
-    appointment = await Appointment.get_or_none(id=parsed, resident_id=resident_id)
+    appointment = await get_where(Appointment, id=parsed, resident_id=resident_id)
     if appointment is None:
         raise AppointmentNotFound()
     return appointment
@@ -233,7 +236,7 @@ async def cancel(*, rt: Runtime, resident_id: uuid.UUID, appointment_id: str) ->
             raise Conflict("预约已被修改，请刷新后重试", code="APPOINTMENT_CHANGED")
         await _free_seat(rt=rt, slot_id=appointment.slot_id)
         await appointment.refresh_from_db()
-        await _emit("appointment.cancelled", appointment)
+        await _emit(_event("appointment.cancelled", appointment))
     return appointment
 
 
@@ -261,8 +264,8 @@ async def reschedule(*, rt: Runtime, resident_id: uuid.UUID, appointment_id: str
             raise Conflict("预约已被修改，请刷新后重试", code="APPOINTMENT_CHANGED")
         await _free_seat(rt=rt, slot_id=old_slot_id)
         await appointment.refresh_from_db()
-        await _emit("appointment.rescheduled", appointment, previous_slot_id=str(old_slot_id))
-        await _emit_reminders(appointment)
+        await _emit(_event("appointment.rescheduled", appointment, previous_slot_id=str(old_slot_id)),
+                    *_reminders(appointment))
     return appointment
 
 
@@ -278,7 +281,7 @@ async def sweep_no_shows(*, rt: Runtime) -> int:
                                                         active_marker=None)
             if changed:
                 appointment.status = AppointmentStatus.NO_SHOW
-                await _emit("appointment.no_show", appointment)
+                await _emit(_event("appointment.no_show", appointment))
                 marked += 1
     return marked
 

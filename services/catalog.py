@@ -11,6 +11,7 @@ from tortoise.expressions import Q
 
 from app.api import Page, Schema, decode_cursor, encode_cursor
 from app.context import Runtime
+from app.db import get_where
 from app.errors import NotFoundError, ValidationFailed
 from app.ids import SHANGHAI, utcnow
 from models.catalog import GuideVersion, HandlingMode, ItemLevel, LifeEvent, ServiceItem
@@ -73,7 +74,7 @@ def parse_id(value: Any) -> uuid.UUID | None:
 async def get_item_or_raise(*, item_id: Any) -> ServiceItem:
     """A published item by id; unknown, malformed or unpublished ids raise ITEM_NOT_FOUND."""
     parsed = parse_id(item_id)
-    item = await ServiceItem.get_or_none(id=parsed, is_published=True) if parsed else None
+    item = await get_where(ServiceItem, id=parsed, is_published=True) if parsed else None
     if item is None:
         raise ItemNotFound(details={"item_id": str(item_id)})
     return item

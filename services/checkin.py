@@ -14,6 +14,7 @@ from tortoise.transactions import in_transaction
 
 from app.auth import require_scope
 from app.context import Runtime
+from app.db import get_where
 from app.errors import Conflict, Forbidden, NotFoundError, TokenInvalid
 from app.ids import SHANGHAI, utcnow
 from app.tokens import Principal
@@ -69,7 +70,7 @@ async def authenticate_kiosk(*, credential: str) -> KioskDevice:
         parsed = uuid.UUID(kiosk_id)
     except ValueError:
         parsed = None
-    kiosk = await KioskDevice.get_or_none(id=parsed, revoked_at=None) if parsed else None
+    kiosk = await get_where(KioskDevice, id=parsed, revoked_at=None) if parsed else None
     # Compare even when unknown, so timing does not tell which device ids exist.
     matches = hmac.compare_digest(kiosk.secret_hash if kiosk else _hash(""), _hash(secret))
     if kiosk is None or not secret or not matches:
@@ -85,7 +86,7 @@ async def check_in(*, rt: Runtime, scanner: Scanner, hall_id: str, token: str) -
     claims = qr.verify(rt=rt, token=token)
     if claims.hall_id != scanning_hall:
         raise qr.QrRefused("该预约不在本大厅办理", code="QR_WRONG_HALL", status=409)
-    appointment = await Appointment.get_or_none(id=claims.appointment_id)
+    appointment = await get_where(Appointment, id=claims.appointment_id)
     if appointment is None:
         raise qr.QrRefused(details={"reason": "unknown_appointment"})
     if settled := _settled(rt, appointment, claims):

@@ -2,11 +2,25 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, NamedTuple
 
 from models.outbox import OutboxEvent
+
+
+class Event(NamedTuple):
+    """One event to record: what happened, to which aggregate, and its details."""
+
+    event_type: str
+    aggregate_id: str
+    payload: dict[str, Any]
 
 
 async def emit(*, event_type: str, aggregate_id: str, payload: dict[str, Any]) -> OutboxEvent:
     """Record an event; call inside the ``in_transaction()`` block of the state change."""
     return await OutboxEvent.create(event_type=event_type, aggregate_id=aggregate_id, payload=payload)
+
+
+async def emit_many(*, events: list[Event]) -> None:
+    """Record several events of one change in a single insert (one round trip, not one each)."""
+    await OutboxEvent.bulk_create([OutboxEvent(event_type=e.event_type, aggregate_id=e.aggregate_id,
+                                               payload=e.payload) for e in events])

@@ -56,6 +56,10 @@ def issue(*, rt: Runtime, appointment: Appointment) -> str:
 
 def verify(*, rt: Runtime, token: str) -> QrClaims:
     """Check the signature (any key still in the ring) and expiry; raise QrRefused otherwise."""
+    ring = rt.keyrings["qr"]
+    cached = ring.verified.get(token)
+    if cached is not None:
+        return cached
     if token.count(".") != 2:
         raise QrRefused("无法识别的二维码", code="QR_MALFORMED")
     try:
@@ -63,7 +67,7 @@ def verify(*, rt: Runtime, token: str) -> QrClaims:
     except jwt.InvalidTokenError as exc:
         # Shaped like our code but damaged: treat as forged, never as a softer failure.
         raise QrRefused(details={"reason": "damaged"}) from exc
-    key = rt.keyrings["qr"].public_key(kid) if isinstance(kid, str) else None
+    key = ring.public_key(kid) if isinstance(kid, str) else None
     if key is None:
         raise QrRefused(details={"reason": "unknown_key"})
     try:
@@ -80,6 +84,7 @@ def verify(*, rt: Runtime, token: str) -> QrClaims:
         raise QrRefused(details={"reason": "malformed_claims"}) from exc
     if expires <= _epoch(utcnow()):
         raise QrRefused("二维码已过期", code="QR_EXPIRED", status=410)
+    ring.verified.remember(token, parsed, expires_at=expires)
     return parsed
 
 

@@ -10,8 +10,8 @@ from datetime import timedelta
 
 from tortoise.transactions import in_transaction
 
-from app.auth import REVOKED_SESSION_KEY
 from app.context import Runtime
+from app.db import get_where
 from app.errors import TokenInvalid
 from app.ids import new_id, utcnow
 from app.tokens import Principal, PrincipalKind, RoleGrant
@@ -70,7 +70,7 @@ async def refresh(*, rt: Runtime, refresh_token: str) -> TokenPair:
     """Rotate a refresh token; presenting an already-rotated one revokes the whole family."""
     now = utcnow()
     async with in_transaction():
-        row = await RefreshToken.get_or_none(token_hash=_hash(refresh_token))
+        row = await get_where(RefreshToken, token_hash=_hash(refresh_token))
         if row is None or row.revoked_at is not None or row.expires_at <= now:
             raise TokenInvalid(code="REFRESH_TOKEN_INVALID", message="刷新凭证无效或已过期，请重新登录")
         # The conditional update is the race guard: of two concurrent uses, only one wins.
@@ -89,5 +89,4 @@ async def refresh(*, rt: Runtime, refresh_token: str) -> TokenPair:
 async def revoke_family(*, rt: Runtime, family_id: uuid.UUID) -> None:
     """Revoke every refresh token of a session and reject its live access tokens."""
     await RefreshToken.filter(family_id=family_id, revoked_at=None).update(revoked_at=utcnow())
-    await rt.redis.set(REVOKED_SESSION_KEY.format(family_id), "1",
-                       ex=rt.settings.access_token_ttl_seconds + 60)
+    await rt.revocations.revoke(family_id, ttl_seconds=rt.settings.access_token_ttl_seconds + 60)

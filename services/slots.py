@@ -12,6 +12,7 @@ from tortoise.transactions import in_transaction
 
 from app.auth import require_scope
 from app.context import Runtime
+from app.db import get_where
 from app.errors import Conflict, Forbidden, NotFoundError, ValidationFailed
 from app.ids import SHANGHAI, to_local, utcnow
 from app.tokens import Principal
@@ -207,7 +208,7 @@ async def materialize_for_hall(*, rt: Runtime, principal: Principal, hall_id: st
 async def get_slot_or_raise(*, slot_id: str | uuid.UUID) -> Slot:
     parsed = slot_id if isinstance(slot_id, uuid.UUID) else parse_id(
         slot_id, code="SLOT_NOT_FOUND", message="号源不存在")
-    slot = await Slot.get_or_none(id=parsed)
+    slot = await get_where(Slot, id=parsed)
     if slot is None:
         raise NotFoundError("号源不存在", code="SLOT_NOT_FOUND")
     return slot

@@ -10,6 +10,7 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from tortoise.transactions import in_transaction
 
 from app.context import Runtime
+from app.db import get_where
 from app.errors import AppError, Conflict, NotFoundError, ValidationFailed
 from app.ratelimit import FailureLimiter
 from models.organization import Department, Hall
@@ -101,7 +102,7 @@ async def login(*, rt: Runtime, username: str, password: str, totp_code: str | N
 
 async def get_active_or_raise(*, staff_id) -> StaffMember:
     """The active staff member behind a token."""
-    staff = await StaffMember.get_or_none(id=staff_id, is_active=True)
+    staff = await get_where(StaffMember, id=staff_id, is_active=True)
     if staff is None:
         raise NotFoundError(code="STAFF_NOT_FOUND", message="工作人员账号不存在或已停用")
     return staff

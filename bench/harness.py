@@ -19,7 +19,8 @@ import httpx
 REPO_ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = REPO_ROOT / "bench" / "out"
 POSTGRES_SERVER = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
-REDIS_URL = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/13")
+# Engineers share the Redis server: each picks a database number (the harness flushes it).
+REDIS_URL = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/14")
 
 
 def free_port() -> int:
@@ -41,6 +42,11 @@ def machine_description() -> str:
             f"{platform.release()}, Python {platform.python_version()}")
 
 
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages (other engineers share the machine)."""
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
 def wait_until_up(url: str, *, timeout: float = 60) -> None:
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -60,6 +66,7 @@ class Stack:
     base_url: str
     env: dict[str, str]
     database_url: str
+    server_pid: int
 
 
 @contextmanager
@@ -129,8 +136,8 @@ def service(*, workers: int, extra_env: dict[str, str] | None = None,
         port = free_port()
         base_url = f"http://127.0.0.1:{port}"
         args = [sys.executable, "-m", "app", "serve", "--port", str(port), "--workers", str(workers)]
-        stack.enter_context(process(args, env, f"{base_url}/readyz"))
-        yield Stack(base_url, env, database_url)
+        server = stack.enter_context(process(args, env, f"{base_url}/readyz"))
+        yield Stack(base_url, env, database_url, server.pid)
 
 
 @contextmanager

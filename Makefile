@@ -21,5 +21,6 @@ test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 # Needs PostgreSQL and Redis on 127.0.0.1 and wrk (apt-get install wrk); writes bench/RESULTS.md.
+# BENCH_REDIS picks the Redis database the suites flush (default redis://127.0.0.1:6379/14).
 bench: setup
-	for suite in foundation identity catalog appointments ledger; do $(BIN)/python -m bench.$$suite || exit 1; done
+	for suite in foundation identity catalog appointments prereview push ledger; do $(BIN)/python -m bench.$$suite || exit 1; done

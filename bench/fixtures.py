@@ -10,10 +10,14 @@ from models.users import RealNameLevel, User
 from services import sessions
 
 
+def settings_of(env: dict[str, str]) -> Settings:
+    """Settings of the bench service, for preparing data through the services."""
+    return Settings(database_url=env["DATABASE_URL"], redis_url=env["REDIS_URL"], keys_dir=env["HDT_KEYS_DIR"])
+
+
 def resident_tokens(env: dict[str, str], count: int = 1, *, realname: bool = False) -> list[str]:
     """Access tokens of ``count`` new residents of the running bench service."""
-    settings = Settings(database_url=env["DATABASE_URL"], redis_url=env["REDIS_URL"],
-                        keys_dir=env["HDT_KEYS_DIR"])
+    settings = settings_of(env)
 
     async def make() -> list[str]:
         async with cli_runtime(settings) as rt:

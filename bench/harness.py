@@ -19,7 +19,9 @@ import httpx
 REPO_ROOT = Path(__file__).resolve().parent.parent
 OUT_DIR = REPO_ROOT / "bench" / "out"
 POSTGRES_SERVER = os.environ.get("BENCH_POSTGRES", "postgres://postgres@127.0.0.1:5432")
-REDIS_URL = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/13")
+# Engineers share the Redis server: each picks a database number (the harness flushes it).
+REDIS_URL = os.environ.get("BENCH_REDIS", "redis://127.0.0.1:6379/14")
+START_ATTEMPTS = 3
 
 
 def free_port() -> int:
@@ -41,13 +43,19 @@ def machine_description() -> str:
             f"{platform.release()}, Python {platform.python_version()}")
 
 
+def load_average() -> str:
+    """The 1, 5 and 15 minute load averages (other engineers share the machine)."""
+    return " ".join(f"{value:.2f}" for value in os.getloadavg())
+
+
 # Generous: a service starting beside other engineers' test suites can take over a minute.
 STARTUP_TIMEOUT_SECONDS = 180
 
 
-def wait_until_up(url: str, *, timeout: float = STARTUP_TIMEOUT_SECONDS) -> None:
+def wait_until_up(url: str, *, timeout: float = STARTUP_TIMEOUT_SECONDS,
+                  proc: subprocess.Popen | None = None) -> None:
     deadline = time.monotonic() + timeout
-    while time.monotonic() < deadline:
+    while time.monotonic() < deadline and (proc is None or proc.poll() is None):
         try:
             if httpx.get(url, timeout=1).status_code < 500:
                 return
@@ -64,6 +72,7 @@ class Stack:
     base_url: str
     env: dict[str, str]
     database_url: str
+    server_pid: int
 
 
 @contextmanager
@@ -90,13 +99,30 @@ def run_cli(env: dict[str, str], *args: str) -> str:
                           capture_output=True, text=True).stdout
 
 
+def wait_for_output(path: Path, text: str, *, timeout: float = 60) -> None:
+    deadline = time.monotonic() + timeout
+    while text not in path.read_text():
+        if time.monotonic() > deadline:
+            raise RuntimeError(f"{path.name} never said {text!r}")
+        time.sleep(0.2)
+
+
 @contextmanager
-def process(args: list[str], env: dict[str, str], ready_url: str) -> Iterator[subprocess.Popen]:
+def process(args: list[str], env: dict[str, str], ready_url: str | None = None, *,
+            ready_output: str | None = None) -> Iterator[subprocess.Popen]:
+    """A child process, ready once ``ready_url`` answers or its output contains ``ready_output``."""
     label = "-".join(a for a in args[1:4] if not a.startswith("-")).replace("/", "_")
-    log = open(OUT_DIR / f"{label}-{secrets.token_hex(2)}.log", "w")
-    proc = subprocess.Popen(args, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT)
+    log_path = OUT_DIR / f"{label}-{secrets.token_hex(2)}.log"
+    log = open(log_path, "w")
+    # A session of its own: a Sanic server whose workers miss the start-up ack SIGKILLs its
+    # whole process group, which would otherwise take the benchmark down with it.
+    proc = subprocess.Popen(args, cwd=REPO_ROOT, env=env, stdout=log, stderr=subprocess.STDOUT,
+                            start_new_session=True)
     try:
-        wait_until_up(ready_url)
+        if ready_url is not None:
+            wait_until_up(ready_url, proc=proc)
+        if ready_output is not None:
+            wait_for_output(log_path, ready_output)
         yield proc
     finally:
         proc.terminate()
@@ -133,8 +159,15 @@ def service(*, workers: int, extra_env: dict[str, str] | None = None,
         port = free_port()
         base_url = f"http://127.0.0.1:{port}"
         args = [sys.executable, "-m", "app", "serve", "--port", str(port), "--workers", str(workers)]
-        stack.enter_context(process(args, env, f"{base_url}/readyz"))
-        yield Stack(base_url, env, database_url)
+        # On a loaded machine Sanic may give up on a slow worker's start-up ack; start again.
+        for attempt in range(START_ATTEMPTS):
+            try:
+                server = stack.enter_context(process(args, env, f"{base_url}/readyz"))
+                break
+            except RuntimeError:
+                if attempt == START_ATTEMPTS - 1:
+                    raise
+        yield Stack(base_url, env, database_url, server.pid)
 
 
 @contextmanager

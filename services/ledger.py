@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import time
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -118,27 +119,46 @@ async def _hashes(ranges: list[LeafRange]) -> list[bytes]:
     return [range_hash(start, end, nodes) for start, end in ranges]
 
 
-async def append(*, record_type: str, data: dict[str, Any]) -> LedgerEntry:
-    """Append one record (validated against its data template); call inside the caller's transaction."""
-    record = validate_record(record_type, data)
+def _new_entry(seq: int, record_type: str, record: dict[str, Any]) -> LedgerEntry:
+    """The entry for a validated record at ``seq``: a fresh id and a millisecond timestamp."""
     entry_id, recorded_at = new_id(), utcnow()
     recorded_at = recorded_at.replace(microsecond=recorded_at.microsecond // 1000 * 1000)
     leaf = canonical_json({"v": RECORD_VERSION, "entry_id": str(entry_id), "type": record_type,
                            "recorded_at": _timestamp(recorded_at), "data": record}).decode("utf-8")
+    return LedgerEntry(id=entry_id, seq=seq, record_type=record_type, created_at=recorded_at,
+                       application_id=record.get("application_id"), leaf=leaf)
+
+
+async def append(*, record_type: str, data: dict[str, Any]) -> LedgerEntry:
+    """Append one record (validated against its data template); call inside the caller's transaction."""
+    (entry,) = await append_batch(records=[(record_type, data)])
+    return entry
+
+
+async def append_batch(*, records: Sequence[tuple[str, dict[str, Any]]]) -> list[LedgerEntry]:
+    """Append (record_type, data) pairs in order under one lock: the entries, leaf hashes and
+    nodes are exactly those of appending them one by one, in a single round of writes."""
+    # Every record is validated before the lock is taken: one bad record writes nothing.
+    validated = [(record_type, validate_record(record_type, data)) for record_type, data in records]
+    if not validated:
+        return []
     async with in_transaction() as connection:
         head = await _lock_head(connection)
         size = head.tree_size
         peak_keys = subtree_nodes(0, size)
         peaks = await _fetch_nodes(peak_keys)
         tree = CompactRange([(level, peaks[(level, index)]) for level, index in peak_keys], size)
-        created = tree.append(hash_leaf(leaf.encode("utf-8")))
-        entry = await LedgerEntry.create(id=entry_id, seq=size, record_type=record_type, created_at=recorded_at,
-                                         application_id=record.get("application_id"), leaf=leaf)
-        await LedgerNode.bulk_create([LedgerNode(level=level, node_index=index, hash=digest)
-                                      for level, index, digest in created])
-        head.tree_size = size + 1
+        entries, nodes = [], []
+        for offset, (record_type, record) in enumerate(validated):
+            entry = _new_entry(size + offset, record_type, record)
+            entries.append(entry)
+            nodes += [LedgerNode(level=level, node_index=index, hash=digest)
+                      for level, index, digest in tree.append(hash_leaf(entry.leaf.encode("utf-8")))]
+        await LedgerEntry.bulk_create(entries)
+        await LedgerNode.bulk_create(nodes)
+        head.tree_size = size + len(entries)
         await head.save(update_fields=["tree_size"])
-    return entry
+    return entries
 
 
 async def tree_size() -> int:

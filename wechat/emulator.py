@@ -15,6 +15,7 @@ import html
 import re
 import secrets
 from collections.abc import Awaitable, Callable
+from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import urlencode
 
@@ -40,6 +41,7 @@ from wechat.emulator_state import (
 
 Handler = Callable[..., Awaitable[HTTPResponse]]
 OA_CALLBACK_PATH = "/api/v1/wechat/oa/callback"
+EVENTS_IN_FLIGHT = 10
 
 
 def state_from_settings(settings: Settings, options: EmulatorOptions | None = None) -> WeChatEmulatorState:
@@ -84,8 +86,19 @@ def check_signature_value(token: str, timestamp: str, nonce: str) -> str:
     return hashlib.sha1("".join(sorted([token, timestamp, nonce])).encode()).hexdigest()
 
 
-async def post_oa_event(state: WeChatEmulatorState, openid: str, fields: dict[str, str], *,
-                        delay: float = 0.0) -> int | None:
+@dataclass
+class EventClient:
+    """How the emulator POSTs events: one HTTP client, a bounded number of posts at once.
+
+    httpcore's pool rescans every queued request on each change, so hundreds queued on it
+    stall the event loop; the semaphore keeps the queue off the pool."""
+
+    http: httpx.AsyncClient
+    slots: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(EVENTS_IN_FLIGHT))
+
+
+async def post_oa_event(state: WeChatEmulatorState, events: EventClient, openid: str,
+                        fields: dict[str, str], *, delay: float = 0.0) -> int | None:
     """POST an OA event to the configured server as WeChat does; returns the HTTP status."""
     if delay:
         await asyncio.sleep(delay)
@@ -95,9 +108,9 @@ async def post_oa_event(state: WeChatEmulatorState, openid: str, fields: dict[st
     app_id = state.default_app("oa")
     params, body = signed_event(target, app_id, openid, fields, state.clock.now())
     try:
-        async with httpx.AsyncClient(timeout=5) as http:
-            response = await http.post(target.url, params=params, content=body.encode(),
-                                       headers={"content-type": "text/xml"})
+        async with events.slots:
+            response = await events.http.post(target.url, params=params, content=body.encode(),
+                                              headers={"content-type": "text/xml"}, timeout=5)
     except httpx.HTTPError:
         return None  # WeChat gives up silently too (after its own retries)
     return response.status_code
@@ -149,6 +162,10 @@ class CallbackConfig(BaseModel):
     mode: Literal["plain", "safe"] = "safe"
 
 
+class ManyUsers(BaseModel):
+    users: list[str] = Field(min_length=1, max_length=100_000)
+
+
 class Limits(BaseModel):
     send_rate_per_second: int = Field(ge=1, le=1_000_000)
 
@@ -164,6 +181,15 @@ def create_wechat_emulator(state: WeChatEmulatorState, *, name: str = "wechat_em
     app.ctx.state = state
     pending_callbacks: set[asyncio.Task] = set()
     install_controls(app, clock=state.clock, faults=FaultPlan(), reset=state.reset)
+
+    @app.before_server_start
+    async def open_event_client(app: Sanic) -> None:
+        # One client for every event posted: building one per event cost more than the send itself.
+        app.ctx.events = EventClient(httpx.AsyncClient())
+
+    @app.after_server_stop
+    async def close_event_client(app: Sanic) -> None:
+        await app.ctx.events.http.aclose()
 
     def resolve(ref: UserRef, kind: Literal["miniprogram", "oa"]) -> tuple[str, TestUser]:
         """The app and test user a control request names (a new user key creates the user)."""
@@ -277,7 +303,8 @@ def create_wechat_emulator(state: WeChatEmulatorState, *, name: str = "wechat_em
             openid = str(body["touser"])
             outcome = "failed:user block" if (wx_app.app_id, openid) in state.blocked else "success"
             task = asyncio.create_task(post_oa_event(
-                state, openid, {"Event": "TEMPLATESENDJOBFINISH", "MsgID": str(msgid), "Status": outcome},
+                state, app.ctx.events, openid,
+                {"Event": "TEMPLATESENDJOBFINISH", "MsgID": str(msgid), "Status": outcome},
                 delay=state.options.job_finish_delay_seconds))
             pending_callbacks.add(task)  # hold a reference until it is done
             task.add_done_callback(pending_callbacks.discard)
@@ -377,7 +404,7 @@ def create_wechat_emulator(state: WeChatEmulatorState, *, name: str = "wechat_em
         (state.followers.add if follow else state.followers.discard)((app_id, openid))
         status = None
         if state.callback is not None:
-            status = await post_oa_event(state, openid,
+            status = await post_oa_event(state, app.ctx.events, openid,
                                          {"Event": "subscribe" if follow else "unsubscribe"})
         return json({**describe(app_id, user), "following": follow, "callback_status": status},
                     ensure_ascii=False)
@@ -389,6 +416,14 @@ def create_wechat_emulator(state: WeChatEmulatorState, *, name: str = "wechat_em
     @app.post("/_emulator/oa/unfollow")
     async def unfollow(request: Request) -> HTTPResponse:
         return await follow_change(request, False)
+
+    @app.post("/_emulator/oa/follow-many")
+    async def follow_many(request: Request) -> HTTPResponse:
+        # For load tests: no subscribe events are posted, the caller records the followers itself.
+        app_id = state.default_app("oa")
+        for key in parse_control(ManyUsers, request).users:
+            state.followers.add((app_id, state.user(key).openid(app_id)))
+        return json({"appid": app_id, "following": len(state.followers)})
 
     @app.post("/_emulator/oa/block")
     async def block(request: Request) -> HTTPResponse:

@@ -174,6 +174,8 @@ class WeChatEmulatorState:
     token_requests: dict[str, int] = field(default_factory=dict)
     client_msg_ids: dict[tuple[str, str, str], int] = field(default_factory=dict)
     sends_this_second: dict[tuple[str, int], int] = field(default_factory=dict)
+    # openid -> user key per app, so a send need not hash every user (load tests make 100,000).
+    openid_index: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.reset()
@@ -184,7 +186,8 @@ class WeChatEmulatorState:
                       for u in DEFAULT_TEST_USERS}
         for store in (self.codes, self.access_tokens, self.current_token, self.sns_tokens,
                       self.sns_refresh_tokens, self.session_keys, self.subscriptions, self.followers,
-                      self.blocked, self.token_requests, self.client_msg_ids, self.sends_this_second):
+                      self.blocked, self.token_requests, self.client_msg_ids, self.sends_this_second,
+                      self.openid_index):
             store.clear()
         self.messages.clear()
         self.callback = self.default_callback
@@ -224,7 +227,12 @@ class WeChatEmulatorState:
         return user
 
     def user_by_openid(self, app_id: str, openid: str) -> TestUser | None:
-        return next((u for u in self.users.values() if u.openid(app_id) == openid), None)
+        index = self.openid_index.get(app_id)
+        # Users are only ever added (reset clears the index too), so a size change means new ones.
+        if index is None or len(index) != len(self.users):
+            index = self.openid_index[app_id] = {u.openid(app_id): u.key for u in self.users.values()}
+        key = index.get(openid)
+        return self.users[key] if key is not None else None
 
     # --- codes ------------------------------------------------------------------------
 

@@ -1,6 +1,7 @@
 """The WeChat emulator's message sending behaves like WeChat's, errors included."""
 
-from tests.builders import follow_oa
+from models.push import OAFollower
+from tests.builders import emulated_openid, follow_oa
 
 SEND = "/cgi-bin/message/template/send"
 
@@ -41,3 +42,17 @@ async def test_sends_over_the_per_app_rate_answer_45009(wechat, settings):
     answers = [await send(wechat, token, touser=openid, client_msg_id=f"r-{i}") for i in range(3)]
     assert answers[0]["errcode"] == 0
     assert 45009 in [a["errcode"] for a in answers[1:]]
+
+
+async def test_follow_many_makes_followers_without_events_and_later_users_are_found(wechat, settings):
+    token = await oa_token(wechat, settings)
+    keys = [f"bulk-{n}" for n in range(50)]
+    answer = (await wechat.post("/_emulator/oa/follow-many", json={"users": keys})).json()
+    assert answer == {"appid": settings.wechat_oa_app_id, "following": 50}
+    for key in (keys[0], keys[-1]):
+        assert (await send(wechat, token, touser=emulated_openid(settings.wechat_oa_app_id, key)))["errcode"] == 0
+    assert await OAFollower.all().count() == 0  # no subscribe event reached the service
+
+    # A user added after the sends above is still found by its openid.
+    late = (await follow_oa(wechat, "bulk-late"))["openid"]
+    assert (await send(wechat, token, touser=late))["errcode"] == 0

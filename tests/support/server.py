@@ -36,9 +36,11 @@ async def running_service(env: dict[str, str]) -> AsyncIterator[str]:
     port = free_port()
     # Output goes to a file: an unread pipe fills up and blocks the child mid-write.
     output = tempfile.TemporaryFile()
+    # A session of its own: Sanic SIGKILLs its whole process group when a worker misses the
+    # start-up ack (a loaded machine), which would otherwise kill the test run too.
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "app", "serve", "--port", str(port), cwd=REPO_ROOT, env=env,
-        stdout=output, stderr=subprocess.STDOUT)
+        stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
     base_url = f"http://127.0.0.1:{port}"
     try:
         deadline = time.monotonic() + 60

@@ -1,0 +1,228 @@
+"""Push benchmark: messages/s through the whole path, and a 100,000-recipient broadcast.
+
+Usage: python -m bench.push [--messages 5000] [--recipients 100000] [--concurrency 4] [--connections 64]
+Path: outbox -> relay -> saq queue on Redis -> 2 ``python -m app push-worker`` processes -> the
+WeChat emulator, which posts TEMPLATESENDJOBFINISH back to a 2-worker API service. The ceiling is
+the emulator's own throughput for direct template sends (wrk), measured in the same run.
+Rate limits are raised so they do not bind: the emulator's per-app limit to 1,000,000/s and
+HDT_PUSH_RATE_PER_SECOND to 1,000,000.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import json
+import sys
+import time
+from contextlib import ExitStack
+from datetime import UTC, datetime
+
+import httpx
+from tortoise.transactions import in_transaction
+
+from app.cli import cli_runtime
+from bench import fixtures, harness, memory, results, wrk
+from bench.memory import mib
+from config import Settings
+from models.push import OAFollower
+from models.users import User
+from push.templates import render
+from services import outbox
+from wechat.emulator import OA_CALLBACK_PATH
+from wechat.emulator_state import TestUser
+
+RATE_LIMIT = 1_000_000
+FOLLOW_BATCH = 10_000
+EMIT_BATCH = 1000
+NOTICE = {"notice_id": "bench-notice", "title": "闭馆通知", "content": "12月1日下午暂停对外服务"}
+
+
+def user_key(n: int) -> str:
+    return f"bench-{n:06d}"
+
+
+def openid_of(settings: Settings, n: int) -> str:
+    return TestUser(user_key(n), "", "").openid(settings.wechat_oa_app_id)
+
+
+def follow_in_emulator(wechat_url: str, count: int) -> None:
+    """The emulator's side of ``count`` OA followers (no subscribe events)."""
+    with httpx.Client(base_url=wechat_url, timeout=120) as http:
+        for start in range(0, count, FOLLOW_BATCH):
+            keys = [user_key(n) for n in range(start, min(start + FOLLOW_BATCH, count))]
+            http.post("/_emulator/oa/follow-many", json={"users": keys}).raise_for_status()
+
+
+async def record_followers(settings: Settings, count: int, with_users: int) -> list[str]:
+    """Our side of the followers: the first ``with_users`` are linked to residents; returns their ids."""
+    async with cli_runtime(settings):
+        users = [User(display_name=f"压测关注者{n}") for n in range(with_users)]
+        await User.bulk_create(users, batch_size=5000)
+        now = datetime.now(UTC)
+        await OAFollower.bulk_create(
+            [OAFollower(openid=openid_of(settings, n), user_id=users[n].id if n < with_users else None,
+                        subscribed=True, subscribed_at=now) for n in range(count)], batch_size=5000)
+    return [str(user.id) for user in users]
+
+
+async def emit_notices(settings: Settings, user_ids: list[str]) -> None:
+    """One notice event per resident in the outbox, written the way domain services write them."""
+    async with cli_runtime(settings):
+        for start in range(0, len(user_ids), EMIT_BATCH):
+            async with in_transaction():
+                for user_id in user_ids[start:start + EMIT_BATCH]:
+                    await outbox.emit(event_type="notice", aggregate_id=user_id,
+                                      payload={"user_id": user_id, **NOTICE})
+
+
+def oa_token(wechat_url: str, settings: Settings) -> str:
+    answer = httpx.post(f"{wechat_url}/cgi-bin/stable_token", json={
+        "grant_type": "client_credential", "appid": settings.wechat_oa_app_id,
+        "secret": settings.wechat_oa_app_secret}).json()
+    return answer["access_token"]
+
+
+def direct_send_script(settings: Settings, token: str, openids: list[str], prefix: str) -> str:
+    """wrk Lua: template sends as our client makes them, to rotating followers, each a new message."""
+    rendered = render(settings.push_templates, "notice", NOTICE)
+    body = {"template_id": rendered.oa_template_id,
+            "miniprogram": {"appid": settings.wechat_miniprogram_app_id, "pagepath": rendered.page},
+            "data": {key: {"value": value} for key, value in rendered.data.items()}}
+    rest = json.dumps(body, ensure_ascii=False)[1:]  # the fields after touser and client_msg_id
+    listed = ", ".join(json.dumps(o) for o in openids)
+    return (f"openids = {{{listed}}}\nrest = [==[{rest}]==]\ni = 0\nrequest = function()\n  i = i + 1\n"
+            "  local body = '{\"touser\":\"' .. openids[((i - 1) % #openids) + 1] .. "
+            f"'\",\"client_msg_id\":\"{prefix}-' .. i .. '\",' .. rest\n"
+            f'  return wrk.format("POST", "/cgi-bin/message/template/send?access_token={token}", '
+            '{["Content-Type"] = "application/json"}, body)\nend\n')
+
+
+def emulator_messages(wechat_url: str) -> int:
+    return httpx.get(f"{wechat_url}/_emulator/stats", timeout=30).json()["messages"]
+
+
+def wait_for_messages(wechat_url: str, target: int, max_seconds: float) -> list[tuple[float, int]]:
+    """Poll the emulator until it holds ``target`` messages; returns (seconds, count) samples."""
+    began = time.perf_counter()
+    samples = [(0.0, emulator_messages(wechat_url))]
+    while samples[-1][1] < target:
+        if samples[-1][0] > max_seconds:
+            raise SystemExit(f"only {samples[-1][1]:,} of {target:,} messages after {max_seconds:.0f} s")
+        time.sleep(0.25)
+        samples.append((time.perf_counter() - began, emulator_messages(wechat_url)))
+    return samples
+
+
+def steady_rate(samples: list[tuple[float, int]]) -> float:
+    """Messages/s between 10 % and 90 % of the run's messages (start-up and tail left out)."""
+    base, total = samples[0][1], samples[-1][1] - samples[0][1]
+    low = next(s for s in samples if s[1] - base >= total * 0.1)
+    high = next(s for s in samples if s[1] - base >= total * 0.9)
+    return (high[1] - low[1]) / (high[0] - low[0]) if high[0] > low[0] else float("nan")
+
+
+def peak_rows(sampler: memory.RssSampler) -> str:
+    rows = ["| push worker | RSS before | peak RSS | RSS after |", "|---|---|---|---|"]
+    rows += [f"| pid {p.pid} | {mib(p.before)} | {mib(p.peak)} | {mib(p.after)} |" for p in sampler.peaks.values()]
+    return "\n".join(rows)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--messages", type=int, default=5_000)
+    parser.add_argument("--recipients", type=int, default=100_000)
+    parser.add_argument("--concurrency", type=int, default=4, help="jobs at once per push worker")
+    parser.add_argument("--connections", type=int, default=64, help="wrk connections for the ceiling")
+    parser.add_argument("--duration", type=int, default=10, help="seconds of the direct-send ceiling")
+    parser.add_argument("--max-seconds", type=float, default=1500, help="give up on a phase after this")
+    args = parser.parse_args()
+
+    env = {"HDT_PUSH_RATE_PER_SECOND": str(RATE_LIMIT)}
+    with harness.service(workers=1, extra_env=env, emulators=True) as stack, ExitStack() as workers:
+        settings = fixtures.settings_of(stack.env)
+        wechat_url = stack.env["HDT_WECHAT_API_BASE_URL"]
+        httpx.post(f"{wechat_url}/_emulator/limits", json={"send_rate_per_second": RATE_LIMIT}).raise_for_status()
+        httpx.post(f"{wechat_url}/_emulator/oa/callback", json={
+            "url": stack.base_url + OA_CALLBACK_PATH, "token": settings.oa_callback_token,
+            "encoding_aes_key": settings.oa_encoding_aes_key}).raise_for_status()
+        follow_in_emulator(wechat_url, args.recipients)
+        user_ids = asyncio.run(record_followers(settings, args.recipients, args.messages))
+
+        token = oa_token(wechat_url, settings)
+        openids = [openid_of(settings, n) for n in range(0, args.recipients, max(1, args.recipients // 1000))]
+        load_ceiling = harness.load_average()
+        ceiling = wrk.run(wrk.Load("direct template sends to the emulator (ceiling)", wechat_url,
+                                   connections=args.connections, duration_seconds=args.duration,
+                                   lua=direct_send_script(settings, token, openids, "ceiling"),
+                                   warmup_lua=direct_send_script(settings, token, openids, "warmup")))
+
+        asyncio.run(emit_notices(settings, user_ids))
+        command = [sys.executable, "-m", "app", "push-worker", "--concurrency", str(args.concurrency)]
+        base = emulator_messages(wechat_url)
+        load_sustained = harness.load_average()
+        pids = [workers.enter_context(harness.process(command, stack.env, ready_output="push worker:")).pid
+                for _ in range(2)]
+        with memory.RssSampler(pids, interval=0.1) as sustained_memory:
+            sustained = wait_for_messages(wechat_url, base + args.messages, args.max_seconds)
+        sustained_memory.settle(0)
+
+        with httpx.Client(base_url=stack.base_url, timeout=60) as api:
+            login = api.post("/api/v1/auth/staff/login", json={"username": "admin", "password": "admin-demo-pass"})
+            admin = {"authorization": f"Bearer {login.json()['access_token']}"}
+            base = emulator_messages(wechat_url)
+            load_broadcast = harness.load_average()
+            with memory.RssSampler(pids, interval=0.1) as broadcast_memory:
+                began = time.perf_counter()
+                created = api.post("/api/v1/admin/broadcasts", headers=admin, json={
+                    "title": NOTICE["title"], "content": NOTICE["content"]})
+                created.raise_for_status()
+                broadcast = wait_for_messages(wechat_url, base + args.recipients, args.max_seconds)
+                broadcast_seconds = time.perf_counter() - began
+            # Settling also lets the last TEMPLATESENDJOBFINISH callbacks arrive, and any repeat show.
+            broadcast_memory.settle(5)
+            progress = api.get(f"/api/v1/admin/broadcasts/{created.json()['id']}", headers=admin).json()
+            extra = emulator_messages(wechat_url) - base - args.recipients
+        load_after = harness.load_average()
+
+    sustained_seconds = sustained[-1][0]
+    sustained_steady = steady_rate(sustained)
+    broadcast_steady = steady_rate(broadcast)
+    ceiling_rps = ceiling.requests_per_second
+    body = (f"PostgreSQL + Redis; a 1-worker API service (it takes the emulator's TEMPLATESENDJOBFINISH "
+            f"callbacks), the WeChat emulator (one process), and 2 `python -m app push-worker --concurrency "
+            f"{args.concurrency}` processes. Rate limits raised so that they do not bind: emulator per-app "
+            f"limit {RATE_LIMIT:,}/s (`POST /_emulator/limits`), `HDT_PUSH_RATE_PER_SECOND={RATE_LIMIT}`. "
+            f"{args.recipients:,} OA followers (emulator `follow-many`, follower rows written directly), "
+            f"{args.messages:,} of them linked to residents. Load average: {load_ceiling} at the ceiling, "
+            f"{load_sustained} before the sustained run, {load_broadcast} before the broadcast, {load_after} "
+            "at the end (other engineers share the 2 cores).\n\n"
+            "**Ceiling**: the emulator's own throughput for direct template sends (wrk, 1 thread, "
+            f"{args.duration} s after a 2 s warm-up, {args.connections} connections, each request a new "
+            "message to a follower):\n\n"
+            + results.table([ceiling], None)
+            + f"\n\n**Sustained**: {args.messages:,} `notice` events in the outbox (one per resident), then "
+            f"the 2 push workers start; relay → queue → fan-out → send → emulator:\n\n"
+            "| run | messages | seconds | messages/s overall | messages/s steady (10–90 %) | vs ceiling |\n"
+            "|---|---|---|---|---|---|\n"
+            f"| {args.messages:,} events | {args.messages:,} | {sustained_seconds:.1f} | "
+            f"{args.messages / sustained_seconds:,.0f} | {sustained_steady:,.0f} | {sustained_steady / ceiling_rps:.0%} |\n"
+            f"| broadcast to {args.recipients:,} followers | {args.recipients:,} | {broadcast_seconds:.1f} | "
+            f"{args.recipients / broadcast_seconds:,.0f} | {broadcast_steady:,.0f} | "
+            f"{broadcast_steady / ceiling_rps:.0%} |\n\n"
+            "Push worker memory during the sustained run:\n\n" + peak_rows(sustained_memory)
+            + f"\n\n**Broadcast** of one notice to {args.recipients:,} followers (`POST /api/v1/admin/broadcasts`, "
+            f"fanned out {settings.push_broadcast_chunk} followers per chunk job): {broadcast_seconds:.0f} s from the "
+            f"POST until the emulator held every message; progress afterwards: status `{progress['status']}`, "
+            f"fanned out {progress['fanned_out']:,}, deliveries {progress['deliveries']}. Push worker memory:\n\n"
+            + peak_rows(broadcast_memory)
+            + f"\n\nMessages beyond the broadcast's {args.recipients:,} at the emulator 5 s after the last one: "
+            f"{extra} (a repeat would show here; WeChat and the emulator drop a repeated client_msg_id).")
+    results.write_section("Push: sustained messages/s and a broadcast",
+                          f"python -m bench.push --messages {args.messages} --recipients {args.recipients} "
+                          f"--concurrency {args.concurrency} --connections {args.connections} --duration {args.duration}", body)
+    print(body)
+
+
+if __name__ == "__main__":
+    main()

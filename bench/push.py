@@ -122,6 +122,13 @@ def steady_rate(samples: list[tuple[float, int]]) -> float:
     return (high[1] - low[1]) / (high[0] - low[0]) if high[0] > low[0] else float("nan")
 
 
+def admin_headers(api: httpx.Client) -> dict[str, str]:
+    """A fresh admin login: a long broadcast outlives one access token (10 minutes)."""
+    login = api.post("/api/v1/auth/staff/login", json={"username": "admin", "password": "admin-demo-pass"})
+    login.raise_for_status()
+    return {"authorization": f"Bearer {login.json()['access_token']}"}
+
+
 def peak_rows(sampler: memory.RssSampler) -> str:
     rows = ["| push worker | RSS before | peak RSS | RSS after |", "|---|---|---|---|"]
     rows += [f"| pid {p.pid} | {mib(p.before)} | {mib(p.peak)} | {mib(p.after)} |" for p in sampler.peaks.values()]
@@ -168,20 +175,20 @@ def main() -> None:
         sustained_memory.settle(0)
 
         with httpx.Client(base_url=stack.base_url, timeout=60) as api:
-            login = api.post("/api/v1/auth/staff/login", json={"username": "admin", "password": "admin-demo-pass"})
-            admin = {"authorization": f"Bearer {login.json()['access_token']}"}
             base = emulator_messages(wechat_url)
             load_broadcast = harness.load_average()
             with memory.RssSampler(pids, interval=0.1) as broadcast_memory:
                 began = time.perf_counter()
-                created = api.post("/api/v1/admin/broadcasts", headers=admin, json={
+                created = api.post("/api/v1/admin/broadcasts", headers=admin_headers(api), json={
                     "title": NOTICE["title"], "content": NOTICE["content"]})
                 created.raise_for_status()
                 broadcast = wait_for_messages(wechat_url, base + args.recipients, args.max_seconds)
                 broadcast_seconds = time.perf_counter() - began
             # Settling also lets the last TEMPLATESENDJOBFINISH callbacks arrive, and any repeat show.
             broadcast_memory.settle(5)
-            progress = api.get(f"/api/v1/admin/broadcasts/{created.json()['id']}", headers=admin).json()
+            answer = api.get(f"/api/v1/admin/broadcasts/{created.json()['id']}", headers=admin_headers(api))
+            answer.raise_for_status()
+            progress = answer.json()
             extra = emulator_messages(wechat_url) - base - args.recipients
         load_after = harness.load_average()
 

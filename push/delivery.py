@@ -13,11 +13,11 @@ from typing import Any
 
 import structlog
 from saq.queue.redis import RedisQueue
-from tortoise.expressions import Q
+from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q, Subquery
 from tortoise.transactions import in_transaction
 
 from app.context import Runtime
-from models.outbox import OutboxEvent
 from models.push import (
     FINAL_STATUSES,
     Broadcast,
@@ -58,25 +58,25 @@ def user_recipient(user_id: str) -> str:
     return f"user:{user_id}"
 
 
-async def fan_out_event(rt: Runtime, queue: RedisQueue, *, event_id: str) -> int:
-    """Create the event's delivery record(s) and enqueue one send job each; returns how many."""
-    event = await OutboxEvent.get_or_none(id=event_id)
-    if event is None:
-        return 0
-    if event.event_type == BROADCAST_EVENT:
-        broadcast_id = str(event.payload["broadcast_id"])
+async def fan_out_event(rt: Runtime, queue: RedisQueue, *, event_id: str, event_type: str,
+                        payload: dict[str, Any], last_attempt: bool) -> DeliveryStatus | None:
+    """Make the event's delivery record and send it in this same job (one job per message, not
+    two); a broadcast instead queues its first chunk. Returns the delivery's status, if any."""
+    if event_type == BROADCAST_EVENT:
+        broadcast_id = str(payload["broadcast_id"])
         await queue.enqueue(push_queue.job(rt.settings, "broadcast_chunk", f"broadcast:{broadcast_id}:",
                                            broadcast_id=broadcast_id, cursor=""))
-        return 0
-    kind = push_events.kind_of(rt.settings.push_templates, event.event_type)
-    user_id = push_events.recipient_of(event.payload)
+        return None
+    kind = push_events.kind_of(rt.settings.push_templates, event_type)
+    user_id = push_events.recipient_of(payload)
     if kind is None or user_id is None:
-        log.warning("push_event_without_message", event_id=event_id, event_type=event.event_type)
-        return 0
-    delivery = await _delivery_for(rt, event_id=event_id, kind=kind, payload=event.payload,
+        log.warning("push_event_without_message", event_id=event_id, event_type=event_type)
+        return None
+    delivery = await _delivery_for(rt, event_id=event_id, kind=kind, payload=payload,
                                    recipient=user_recipient(user_id), user_id=user_id)
-    await enqueue_send(rt, queue, delivery)
-    return 1
+    if delivery.status in FINAL_STATUSES:
+        return delivery.status
+    return await attempt(rt, delivery, last_attempt=last_attempt)
 
 
 async def _delivery_for(rt: Runtime, *, event_id: str, kind: str, payload: dict[str, Any],
@@ -96,8 +96,10 @@ async def _delivery_for(rt: Runtime, *, event_id: str, kind: str, payload: dict[
                       page=rendered.page)
     except TemplateError as exc:
         fields.update(status=DeliveryStatus.FAILED, error=exc.reason)
-    delivery, _ = await Delivery.get_or_create(event_id=event_id, recipient=recipient, defaults=fields)
-    return delivery
+    try:
+        return await Delivery.create(**fields)
+    except IntegrityError:  # a concurrent run of the same event made it first
+        return await Delivery.get(event_id=event_id, recipient=recipient)
 
 
 async def enqueue_send(rt: Runtime, queue: RedisQueue, delivery: Delivery) -> None:
@@ -109,26 +111,30 @@ async def enqueue_send(rt: Runtime, queue: RedisQueue, delivery: Delivery) -> No
                                        delivery_id=str(delivery.id)))
 
 
-async def _choose_channel(rt: Runtime, delivery: Delivery) -> None:
-    """OA template if the recipient follows the OA, else a granted subscribe message, else none."""
+async def _choose_channel(rt: Runtime, delivery: Delivery) -> dict[str, Any]:
+    """OA template if the recipient follows the OA, else a granted subscribe message, else none.
+
+    Returns the OA channel's fields for the caller to save with the attempt (one update, not
+    two); a subscribe message and "no channel" are saved here.
+    """
     settings = rt.settings
     content = delivery.content
-    follower = None
+    follower_openid = None
     if delivery.openid:
-        follower = await OAFollower.get_or_none(openid=delivery.openid, subscribed=True)
+        follower_openid = await OAFollower.filter(openid=delivery.openid, subscribed=True).first(
+        ).values_list("openid", flat=True)
     elif delivery.user_id:
         # Linked when the follow event came, or through an OA login made after following.
-        oa_openids = await ExternalIdentity.filter(
+        oa_openids = ExternalIdentity.filter(
             user_id=delivery.user_id, provider=IdentityProvider.WECHAT_OA,
-            app_id=settings.wechat_oa_app_id).values_list("subject", flat=True)
-        follower = await OAFollower.filter(
-            Q(user_id=delivery.user_id) | Q(openid__in=list(oa_openids)), subscribed=True).first()
-    if follower is not None and content.get("oa_template_id"):
-        await Delivery.filter(id=delivery.id).update(channel=OA_TEMPLATE, openid=follower.openid,
-                                                     template_id=content["oa_template_id"])
-        delivery.channel, delivery.openid = OA_TEMPLATE, follower.openid
+            app_id=settings.wechat_oa_app_id).values("subject")
+        follower_openid = await OAFollower.filter(
+            Q(user_id=delivery.user_id) | Q(openid__in=Subquery(oa_openids)), subscribed=True).first(
+        ).values_list("openid", flat=True)
+    if follower_openid is not None and content.get("oa_template_id"):
+        delivery.channel, delivery.openid = OA_TEMPLATE, follower_openid
         delivery.template_id = content["oa_template_id"]
-        return
+        return {"channel": OA_TEMPLATE, "openid": follower_openid, "template_id": delivery.template_id}
     mp_template = content.get("mp_template_id")
     mp_openid = None
     if delivery.user_id and mp_template:
@@ -145,18 +151,25 @@ async def _choose_channel(rt: Runtime, delivery: Delivery) -> None:
                 await Delivery.filter(id=delivery.id).update(channel=MP_SUBSCRIBE, openid=mp_openid,
                                                              template_id=mp_template)
                 delivery.channel, delivery.openid, delivery.template_id = MP_SUBSCRIBE, mp_openid, mp_template
-                return
+                return {}
     await Delivery.filter(id=delivery.id).update(status=DeliveryStatus.UNDELIVERABLE,
                                                  error="no_channel: not following the OA and no "
                                                        "subscription granted")
     delivery.status = DeliveryStatus.UNDELIVERABLE
+    return {}
 
 
 async def send(rt: Runtime, *, delivery_id: str, last_attempt: bool) -> DeliveryStatus:
-    """One attempt at a delivery; raises TransientSendError when the queue should retry."""
+    """One attempt at a queued delivery (a broadcast's, or a requeued one)."""
     delivery = await Delivery.get_or_none(id=delivery_id)
     if delivery is None or delivery.status in FINAL_STATUSES:
         return delivery.status if delivery else DeliveryStatus.FAILED
+    return await attempt(rt, delivery, last_attempt=last_attempt)
+
+
+async def attempt(rt: Runtime, delivery: Delivery, *, last_attempt: bool) -> DeliveryStatus:
+    """One attempt at a delivery that is not final; raises TransientSendError when the queue
+    should retry."""
     # Before the channel is chosen, so a dropped message spends no subscription grant.
     if delivery.event_type in push_events.CHECKED_BEFORE_SENDING:
         reason = await push_events.obsolete_reason(event_id=delivery.event_id)
@@ -164,15 +177,16 @@ async def send(rt: Runtime, *, delivery_id: str, last_attempt: bool) -> Delivery
             await Delivery.filter(id=delivery.id).update(status=DeliveryStatus.DROPPED,
                                                          error=f"obsolete: {reason}")
             return DeliveryStatus.DROPPED
+    chosen: dict[str, Any] = {}
     if delivery.channel is None:
-        await _choose_channel(rt, delivery)
+        chosen = await _choose_channel(rt, delivery)
         if delivery.status == DeliveryStatus.UNDELIVERABLE:
             return delivery.status
     settings = rt.settings
     app_id = settings.wechat_oa_app_id if delivery.channel == OA_TEMPLATE else settings.wechat_miniprogram_app_id
     await push_queue.take_send_slot(rt.redis, app_id=app_id, per_second=settings.push_rate_per_second)
     await Delivery.filter(id=delivery.id).update(status=DeliveryStatus.SENDING,
-                                                 attempts=delivery.attempts + 1)
+                                                 attempts=delivery.attempts + 1, **chosen)
     data, page = delivery.content.get("data", {}), delivery.page or ""
     try:
         if delivery.channel == OA_TEMPLATE:

@@ -26,9 +26,15 @@ log = structlog.get_logger("push.worker")
 RELAY_BATCH = 500
 
 
-async def deliver_event(ctx: dict[str, Any], *, event_id: str) -> int:
-    """Job: turn one outbox event into delivery records and send jobs."""
-    return await delivery.fan_out_event(ctx["rt"], ctx["queue"], event_id=event_id)
+async def deliver_event(ctx: dict[str, Any], *, event_id: str, event_type: str,
+                        payload: dict[str, Any]) -> str | None:
+    """Job: turn one outbox event into its delivery record and send it (a transient error
+    raises so saq retries the job later), or start a broadcast's fan-out."""
+    job = ctx["job"]
+    status = await delivery.fan_out_event(ctx["rt"], ctx["queue"], event_id=event_id,
+                                          event_type=event_type, payload=payload,
+                                          last_attempt=job.attempts >= job.retries)
+    return str(status) if status else None
 
 
 async def send_delivery(ctx: dict[str, Any], *, delivery_id: str) -> str:
@@ -63,12 +69,13 @@ async def relay_once(rt: Runtime, queue: RedisQueue) -> int:
     ``due_at`` (a reminder) waits in the queue until then.
     """
     events = await OutboxEvent.filter(published_at=None, event_type__in=relayed_types(rt)).order_by(
-        "created_at").limit(RELAY_BATCH).values_list("id", "payload")
-    for event_id, payload in events:
+        "created_at").limit(RELAY_BATCH).values_list("id", "event_type", "payload")
+    for event_id, event_type, payload in events:
         await queue.enqueue(push_queue.job(rt.settings, "deliver_event", f"event:{event_id}",
-                                           run_at=push_events.due_at(payload), event_id=str(event_id)))
+                                           run_at=push_events.due_at(payload), event_id=str(event_id),
+                                           event_type=event_type, payload=payload))
     if events:
-        await OutboxEvent.filter(id__in=[event_id for event_id, _ in events]).update(
+        await OutboxEvent.filter(id__in=[event_id for event_id, *_ in events]).update(
             published_at=datetime.now(UTC))
     return len(events)
 

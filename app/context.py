@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-import httpx
 import redis.asyncio as redis
 
 from app.crypto import DataCipher
+from app.http import UpstreamHTTP
 from app.keys import KeyRing
 from app.revocations import SessionRevocations
 from app.storage import Storage, open_storage
@@ -27,7 +27,7 @@ class Runtime:
     keyrings: dict[str, KeyRing]
     tokens: AccessTokens
     revocations: SessionRevocations
-    http: httpx.AsyncClient
+    http: UpstreamHTTP
     storage: Storage
 
     @classmethod
@@ -44,11 +44,11 @@ class Runtime:
             tokens=AccessTokens(keyrings["access"], settings.access_token_ttl_seconds),
             revocations=SessionRevocations(redis_client,
                                            cache_seconds=settings.session_check_cache_seconds),
-            http=httpx.AsyncClient(timeout=httpx.Timeout(10.0, connect=3.0)),
+            http=UpstreamHTTP(),
             storage=open_storage(settings),
         )
 
     async def close(self) -> None:
         await self.storage.close()
-        await self.http.aclose()
+        await self.http.close()
         await self.redis.aclose()

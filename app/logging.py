@@ -72,6 +72,5 @@ def configure_logging(*, level: str = "INFO", as_json: bool = True) -> None:
         logging.getLogger(name).handlers[:] = []
         logging.getLogger(name).propagate = True
     logging.getLogger("sanic.access").disabled = True
-    # httpx logs every URL at INFO, and WeChat URLs carry the access token; saq logs every job.
-    for name in ("httpx", "saq"):
-        logging.getLogger(name).setLevel(max(logging.WARNING, root.level))
+    # saq logs every job at INFO.
+    logging.getLogger("saq").setLevel(max(logging.WARNING, root.level))

@@ -1,7 +1,8 @@
-"""Resident set size of running processes, read from /proc, sampled while a load runs."""
+"""Resident set size and CPU time of running processes, read from /proc while a load runs."""
 
 from __future__ import annotations
 
+import os
 import threading
 import time
 from dataclasses import dataclass, field
@@ -17,6 +18,53 @@ def rss_bytes(pid: int) -> int:
     except FileNotFoundError:
         pass
     return 0
+
+
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time the process has used so far (0 once it has exited)."""
+    try:
+        # Fields after the parenthesised command name; utime and stime are the 12th and 13th.
+        fields = Path(f"/proc/{pid}/stat").read_text().rpartition(")")[2].split()
+    except FileNotFoundError:
+        return 0.0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def processes_mentioning(text: str) -> list[int]:
+    """Processes whose command line or environment contains ``text`` (e.g. a database name)."""
+    found = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            if text.encode() in (entry / "cmdline").read_bytes() + (entry / "environ").read_bytes():
+                found.append(int(entry.name))
+        except (FileNotFoundError, PermissionError, ProcessLookupError):
+            continue
+    return found
+
+
+@dataclass
+class CpuMeter:
+    """CPU seconds used by named groups of processes between ``start`` and ``stop``."""
+
+    groups: dict[str, list[int]]
+    used: dict[str, float] = field(default_factory=dict)
+
+    def start(self) -> CpuMeter:
+        self._before = {name: sum(map(cpu_seconds, pids)) for name, pids in self.groups.items()}
+        return self
+
+    def stop(self) -> None:
+        self.used = {name: sum(map(cpu_seconds, pids)) - self._before[name]
+                     for name, pids in self.groups.items()}
+
+    def per_unit_rows(self, units: int, unit: str) -> str:
+        """A Markdown table of CPU milliseconds per ``unit`` by group."""
+        rows = [f"| process | CPU s | CPU ms per {unit} |", "|---|---|---|"]
+        rows += [f"| {name} | {seconds:.1f} | {seconds * 1000 / units:.2f} |" for name, seconds in self.used.items()]
+        total = sum(self.used.values())
+        return "\n".join([*rows, f"| all of these | {total:.1f} | {total * 1000 / units:.2f} |"])
 
 
 def children(pid: int) -> list[int]:

@@ -17,6 +17,7 @@ import sys
 import time
 from contextlib import ExitStack
 from datetime import UTC, datetime
+from pathlib import Path
 
 import httpx
 from tortoise.transactions import in_transaction
@@ -122,6 +123,18 @@ def steady_rate(samples: list[tuple[float, int]]) -> float:
     return (high[1] - low[1]) / (high[0] - low[0]) if high[0] > low[0] else float("nan")
 
 
+def cpu_meter(stack: harness.Stack, worker_pids: list[int]) -> memory.CpuMeter:
+    """CPU of each part of the path: push workers, API workers, the emulator, PostgreSQL backends."""
+    database = stack.database_url.rsplit("/", 1)[1]
+    mentioning = {pid: Path(f"/proc/{pid}/cmdline").read_bytes() for pid in memory.processes_mentioning(database)}
+    return memory.CpuMeter({
+        "2 push workers": worker_pids,
+        "API worker (callbacks)": memory.sanic_workers(stack.server_pid),
+        "WeChat emulator": [pid for pid, line in mentioning.items() if b"emulators" in line],
+        "PostgreSQL backends": [pid for pid, line in mentioning.items() if line.startswith(b"postgres:")],
+    })
+
+
 def admin_headers(api: httpx.Client) -> dict[str, str]:
     """A fresh admin login: a long broadcast outlives one access token (10 minutes)."""
     login = api.post("/api/v1/auth/staff/login", json={"username": "admin", "password": "admin-demo-pass"})
@@ -177,6 +190,7 @@ def main() -> None:
         with httpx.Client(base_url=stack.base_url, timeout=60) as api:
             base = emulator_messages(wechat_url)
             load_broadcast = harness.load_average()
+            meter = cpu_meter(stack, pids).start()
             with memory.RssSampler(pids, interval=0.1) as broadcast_memory:
                 began = time.perf_counter()
                 created = api.post("/api/v1/admin/broadcasts", headers=admin_headers(api), json={
@@ -186,6 +200,7 @@ def main() -> None:
                 broadcast_seconds = time.perf_counter() - began
             # Settling also lets the last TEMPLATESENDJOBFINISH callbacks arrive, and any repeat show.
             broadcast_memory.settle(5)
+            meter.stop()
             answer = api.get(f"/api/v1/admin/broadcasts/{created.json()['id']}", headers=admin_headers(api))
             answer.raise_for_status()
             progress = answer.json()
@@ -223,6 +238,8 @@ def main() -> None:
             f"POST until the emulator held every message; progress afterwards: status `{progress['status']}`, "
             f"fanned out {progress['fanned_out']:,}, deliveries {progress['deliveries']}. Push worker memory:\n\n"
             + peak_rows(broadcast_memory)
+            + "\n\nCPU time used during the broadcast (POST to 5 s after the last message), per message:\n\n"
+            + meter.per_unit_rows(args.recipients, "message")
             + f"\n\nMessages beyond the broadcast's {args.recipients:,} at the emulator 5 s after the last one: "
             f"{extra} (a repeat would show here; WeChat and the emulator drop a repeated client_msg_id).")
     results.write_section("Push: sustained messages/s and a broadcast",

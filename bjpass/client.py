@@ -13,11 +13,11 @@ from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urlencode
 
-import httpx
 import orjson
 
 from app.context import Runtime
 from app.errors import AppError
+from app.http import UpstreamError
 
 CALLBACK_PATH = "/api/v1/auth/beijing-pass/callback"
 
@@ -66,11 +66,11 @@ async def _request(rt: Runtime, method: str, url: str, **kwargs: Any) -> tuple[i
         response = await rt.http.request(method, url, timeout=rt.settings.upstream_timeout_seconds,
                                          **kwargs)
         answer = orjson.loads(response.content)
-    except (httpx.HTTPError, orjson.JSONDecodeError) as exc:
+    except (UpstreamError, orjson.JSONDecodeError) as exc:
         raise BeijingPassUnavailable(details={"reason": type(exc).__name__}) from exc
     if not isinstance(answer, dict):
         raise BeijingPassUnavailable(details={"reason": "not_an_object"})
-    return response.status_code, answer
+    return response.status, answer
 
 
 async def exchange_code(rt: Runtime, *, code: str, code_verifier: str) -> str:

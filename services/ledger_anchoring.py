@@ -15,13 +15,14 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Protocol
 
-import httpx
 import structlog
 
 from app.context import Runtime
+from app.http import UpstreamError, UpstreamHTTP
 from ledger_verifier import canonical_json
 
 log = structlog.get_logger("services.ledger_anchoring")
+WITNESS_TIMEOUT_SECONDS = 10.0
 
 
 class AnchoringFailed(RuntimeError):
@@ -65,18 +66,19 @@ class HttpWitness:
     """POSTs each head as JSON to a witness service; any 2xx answer is the receipt."""
 
     url: str
-    http: httpx.AsyncClient
+    http: UpstreamHTTP
     name: str = "http"
 
     async def publish(self, head: dict[str, Any]) -> str:
         """Send the head; raise AnchoringFailed unless the witness accepts it."""
         try:
-            response = await self.http.post(self.url, content=canonical_json(head),
-                                            headers={"content-type": "application/json"})
-        except httpx.HTTPError as exc:
+            response = await self.http.request("POST", self.url, content=canonical_json(head),
+                                               headers={"content-type": "application/json"},
+                                               timeout=WITNESS_TIMEOUT_SECONDS)
+        except UpstreamError as exc:
             raise AnchoringFailed(f"{self.url}: {type(exc).__name__}") from exc
         if not response.is_success:
-            raise AnchoringFailed(f"{self.url}: HTTP {response.status_code}")
+            raise AnchoringFailed(f"{self.url}: HTTP {response.status}")
         return "sha256:" + hashlib.sha256(response.content).hexdigest()
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 from typing import Any
 
-import httpx
 import orjson
 
 from app.context import Runtime
 from app.errors import AppError
+from app.http import UpstreamError
 
 
 class WeChatUnavailable(AppError):
@@ -32,10 +32,10 @@ async def call(rt: Runtime, method: str, path: str, *, params: dict[str, str],
                                          timeout=rt.settings.upstream_timeout_seconds)
         # WeChat sometimes labels JSON as text/plain, so parse the bytes whatever the type says.
         answer = orjson.loads(response.content)
-    except (httpx.HTTPError, orjson.JSONDecodeError) as exc:
+    except (UpstreamError, orjson.JSONDecodeError) as exc:
         raise WeChatUnavailable(details={"path": path, "reason": type(exc).__name__}) from exc
-    if response.status_code != 200 or not isinstance(answer, dict):
-        raise WeChatUnavailable(details={"path": path, "http_status": response.status_code})
+    if response.status != 200 or not isinstance(answer, dict):
+        raise WeChatUnavailable(details={"path": path, "http_status": response.status})
     errcode = answer.get("errcode") or 0
     if errcode:
         raise WeChatAPIError(int(errcode), str(answer.get("errmsg", "")))

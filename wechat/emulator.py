@@ -19,7 +19,6 @@ from dataclasses import dataclass, field
 from typing import Any, Literal
 from urllib.parse import urlencode
 
-import httpx
 import orjson
 from pydantic import BaseModel, Field
 from sanic import Request, Sanic
@@ -28,6 +27,7 @@ from sanic.response import html as html_response
 from wechatpy.crypto import WeChatCrypto
 
 from app.emulation import ControlError, FaultPlan, install_controls, new_emulator_app, parse_control
+from app.http import UpstreamError, UpstreamHTTP
 from config import Settings
 from wechat.emulator_state import (
     CallbackTarget,
@@ -88,12 +88,10 @@ def check_signature_value(token: str, timestamp: str, nonce: str) -> str:
 
 @dataclass
 class EventClient:
-    """How the emulator POSTs events: one HTTP client, a bounded number of posts at once.
+    """How the emulator POSTs events: one HTTP client, a bounded number of posts at once (a
+    burst of sends must not open a connection per event to the server under test)."""
 
-    httpcore's pool rescans every queued request on each change, so hundreds queued on it
-    stall the event loop; the semaphore keeps the queue off the pool."""
-
-    http: httpx.AsyncClient
+    http: UpstreamHTTP
     slots: asyncio.Semaphore = field(default_factory=lambda: asyncio.Semaphore(EVENTS_IN_FLIGHT))
 
 
@@ -109,11 +107,11 @@ async def post_oa_event(state: WeChatEmulatorState, events: EventClient, openid:
     params, body = signed_event(target, app_id, openid, fields, state.clock.now())
     try:
         async with events.slots:
-            response = await events.http.post(target.url, params=params, content=body.encode(),
-                                              headers={"content-type": "text/xml"}, timeout=5)
-    except httpx.HTTPError:
+            response = await events.http.request("POST", target.url, params=params, content=body.encode(),
+                                                 headers={"content-type": "text/xml"}, timeout=5)
+    except UpstreamError:
         return None  # WeChat gives up silently too (after its own retries)
-    return response.status_code
+    return response.status
 
 
 def wechat_api(handler: Handler) -> Handler:
@@ -185,11 +183,11 @@ def create_wechat_emulator(state: WeChatEmulatorState, *, name: str = "wechat_em
     @app.before_server_start
     async def open_event_client(app: Sanic) -> None:
         # One client for every event posted: building one per event cost more than the send itself.
-        app.ctx.events = EventClient(httpx.AsyncClient())
+        app.ctx.events = EventClient(UpstreamHTTP())
 
     @app.after_server_stop
     async def close_event_client(app: Sanic) -> None:
-        await app.ctx.events.http.aclose()
+        await app.ctx.events.http.close()
 
     def resolve(ref: UserRef, kind: Literal["miniprogram", "oa"]) -> tuple[str, TestUser]:
         """The app and test user a control request names (a new user key creates the user)."""

@@ -56,9 +56,10 @@ async def test_malformed_body_is_a_validation_error(client):
 
 
 async def test_wechat_outages_answer_502_and_create_nothing(client, wechat):
+    # A GET whose connection drops is retried once (RFC 9112 §9.3.1), so an outage drops twice.
     faults = [{"body": {"errcode": -1, "errmsg": "system error"}},
               {"status": 503, "body": {"message": "busy"}},
-              {"drop_connection": True}]
+              {"drop_connection": True, "times": 2}]
     for fault in faults:
         minted = await wechat_login_code(wechat)
         await wechat.post("/_emulator/faults", json={"path": "/sns/jscode2session", **fault})
@@ -67,6 +68,14 @@ async def test_wechat_outages_answer_502_and_create_nothing(client, wechat):
         assert response.json()["error"]["code"] == "WECHAT_UNAVAILABLE"
     assert await User.all().count() == 0
     assert await ExternalIdentity.all().count() == 0
+
+
+async def test_one_dropped_connection_is_retried_and_the_login_goes_through(client, wechat):
+    minted = await wechat_login_code(wechat)
+    await wechat.post("/_emulator/faults", json={"path": "/sns/jscode2session", "drop_connection": True})
+    response = await client.post(LOGIN, json={"code": minted["code"]})
+    assert response.status_code == 200
+    assert await User.all().count() == 1
 
 
 async def test_wrong_app_secret_is_an_upstream_error_not_a_bad_code(client, wechat):

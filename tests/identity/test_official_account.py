@@ -101,7 +101,9 @@ async def test_unknown_scope_is_refused(client):
 
 
 async def test_a_wechat_outage_during_the_callback_answers_502_and_creates_nothing(client, wechat):
-    await wechat.post("/_emulator/faults", json={"path": "/sns/oauth2/access_token", "drop_connection": True})
+    # A GET whose connection drops is retried once (RFC 9112 §9.3.1), so an outage drops twice.
+    await wechat.post("/_emulator/faults", json={"path": "/sns/oauth2/access_token", "drop_connection": True,
+                                                 "times": 2})
     response = await oa_browser_flow(client, user="zhangsan")
     assert response.status_code == 502
     assert response.json()["error"]["code"] == "WECHAT_UNAVAILABLE"

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Awaitable, Callable
-from typing import Any
+from typing import Any, Literal
 
 from sanic import Request
 from sanic.response import HTTPResponse
@@ -13,6 +13,7 @@ from app.errors import Forbidden, RealNameRequired, TokenInvalid, Unauthenticate
 from app.tokens import Principal
 
 Handler = Callable[..., Awaitable[HTTPResponse]]
+ScopeDimension = Literal["department", "hall"]
 
 
 async def authenticate(request: Request) -> Principal:
@@ -80,3 +81,14 @@ def require_scope(principal: Principal, role: str, *, department_id: str | None 
     if not principal.has_role(role, department_id=department_id, hall_id=hall_id):
         raise Forbidden(details={"required_role": role, "department_id": department_id,
                                  "hall_id": hall_id})
+
+
+def scope_ids(principal: Principal, *roles: str, dimension: ScopeDimension) -> list[str] | None:
+    """The department or hall ids where the principal holds any of ``roles``; None means all.
+
+    A grant without an id in ``dimension`` covers all of them (its other dimension is not
+    looked at); holding none of ``roles`` gives an empty list, which matches nothing.
+    """
+    ids = [g.department_id if dimension == "department" else g.hall_id
+           for g in principal.roles if g.role in roles]
+    return None if None in ids else [i for i in ids if i is not None]

@@ -5,14 +5,15 @@ from __future__ import annotations
 import uuid
 from datetime import date, datetime, time, timedelta
 
+from pypika_tortoise.terms import Parameter
 from tortoise.exceptions import IntegrityError
-from tortoise.expressions import F
 from tortoise.transactions import in_transaction
 
 from app.api import decode_cursor, encode_cursor
 from app.context import Runtime
-from app.db import get_where
-from app.errors import AppError, Conflict, Forbidden, NotFoundError, RealNameRequired, ValidationFailed
+from app.db import get_where, select_where, update_where
+from app.errors import (AppError, Conflict, Forbidden, NotFoundError, RealNameRequired, TokenInvalid,
+                        ValidationFailed)
 from app.ids import SHANGHAI, utcnow
 from models.appointments import Appointment, AppointmentStatus, Slot
 from models.catalog import ServiceItem
@@ -48,11 +49,14 @@ async def _bookable_slot(*, rt: Runtime, slot_id: str, group: str) -> Slot:
 async def _take_seat(*, rt: Runtime, slot: Slot) -> None:
     """Hold one seat by a conditional update; the database refuses when none is left."""
     now = utcnow()
-    taken = await Slot.filter(id=slot.id, is_closed=False, starts_at__gt=now,
-                              booked__lt=F("capacity")).update(booked=F("booked") + 1)
+    taken = await update_where(
+        Slot, name="take_seat", values=[("id", slot.id), ("is_closed", False), ("starts_at", now)],
+        build=lambda query, t: query.set(t.booked, t.booked + 1).where(
+            (t.id == Parameter(idx=1)) & (t.is_closed == Parameter(idx=2))
+            & (t.starts_at > Parameter(idx=3)) & (t.booked < t.capacity)))
     if taken:
         return
-    await slot.refresh_from_db()
+    slot = await slots.get_slot_or_raise(slot_id=slot.id)
     if slot.is_closed:
         raise SlotUnavailable("该时段已停止预约", code="APPOINTMENT_SLOT_CLOSED")
     if slot.starts_at <= now:
@@ -62,21 +66,40 @@ async def _take_seat(*, rt: Runtime, slot: Slot) -> None:
 
 
 async def _free_seat(*, rt: Runtime, slot_id: uuid.UUID) -> None:
-    await Slot.filter(id=slot_id, booked__gt=0).update(booked=F("booked") - 1)
+    await update_where(Slot, name="free_seat", values=[("id", slot_id)],
+                       build=lambda query, t: query.set(t.booked, t.booked - 1).where(
+                           (t.id == Parameter(idx=1)) & (t.booked > 0)))
     await slots.release_full_mark(rt=rt, slot_id=slot_id)
 
 
-async def _lock_resident(resident_id: uuid.UUID) -> None:
+async def _lock_resident(resident_id: uuid.UUID) -> User | None:
     """Serialise one resident's booking changes (PostgreSQL row lock; SQLite has one writer)."""
-    await User.filter(id=resident_id).select_for_update().only("id").first()
+    return await get_where(User, id=resident_id, for_update=True)
 
 
-async def _ensure_not_blocked(*, rt: Runtime, resident_id: uuid.UUID) -> None:
+async def _bookings_for_rules(*, rt: Runtime, resident_id: uuid.UUID, idempotency_key: str,
+                              item_id: uuid.UUID, day: date) -> list[Appointment]:
+    """In one query, every booking of the resident a new booking's rules look at: the one made
+    with this key, active ones for this item or on this day, and no-shows within the window."""
+    def where(t):
+        return (t.resident_id == Parameter(idx=1)) & (
+            (t.idempotency_key == Parameter(idx=2))
+            | ((t.active_marker == Parameter(idx=3))
+               & ((t.item_id == Parameter(idx=4)) | (t.day == Parameter(idx=5))))
+            | ((t.status == Parameter(idx=6)) & (t.ends_at > Parameter(idx=7))))
+
+    since = utcnow() - timedelta(days=rt.settings.appointment_no_show_window_days)
+    return await select_where(Appointment, name="booking_rules", where=where, values=[
+        ("resident_id", resident_id), ("idempotency_key", idempotency_key),
+        ("active_marker", ACTIVE), ("item_id", item_id), ("day", day),
+        ("status", AppointmentStatus.NO_SHOW), ("ends_at", since)])
+
+
+def _ensure_not_blocked(*, rt: Runtime, bookings: list[Appointment]) -> None:
     settings = rt.settings
-    since = utcnow() - timedelta(days=settings.appointment_no_show_window_days)
-    recent = await Appointment.filter(
-        resident_id=resident_id, status=AppointmentStatus.NO_SHOW, ends_at__gt=since,
-    ).order_by("-ends_at").limit(settings.appointment_no_show_limit).values_list("ends_at", flat=True)
+    # The query returns only no-shows within the window (one made with this key never gets here).
+    recent = sorted((b.ends_at for b in bookings if b.status is AppointmentStatus.NO_SHOW),
+                    reverse=True)[:settings.appointment_no_show_limit]
     if len(recent) >= settings.appointment_no_show_limit:
         # The block lasts until the oldest of the counted no-shows leaves the window.
         blocked_until = recent[-1] + timedelta(days=settings.appointment_no_show_window_days)
@@ -88,11 +111,16 @@ async def _ensure_not_blocked(*, rt: Runtime, resident_id: uuid.UUID) -> None:
                      "blocked_until": blocked_until.astimezone(SHANGHAI).isoformat()})
 
 
-async def _ensure_within_daily_limit(*, rt: Runtime, resident_id: uuid.UUID, day: date) -> None:
+def _ensure_below_daily_limit(*, rt: Runtime, active_that_day: int, day: date) -> None:
     limit = rt.settings.appointment_daily_limit
-    if await Appointment.filter(resident_id=resident_id, day=day, active_marker=ACTIVE).count() >= limit:
+    if active_that_day >= limit:
         raise Conflict(f"同一天最多预约 {limit} 个事项", code="APPOINTMENT_DAILY_LIMIT",
                        details={"day": day.isoformat(), "limit": limit})
+
+
+async def _ensure_within_daily_limit(*, rt: Runtime, resident_id: uuid.UUID, day: date) -> None:
+    active = await Appointment.filter(resident_id=resident_id, day=day, active_marker=ACTIVE).count()
+    _ensure_below_daily_limit(rt=rt, active_that_day=active, day=day)
 
 
 def _same_request(existing: Appointment, item: ServiceItem) -> Appointment:
@@ -140,6 +168,28 @@ async def _passed_prereview(*, resident_id: uuid.UUID, item: ServiceItem, applic
     return application.id
 
 
+class DuplicateBooking(Conflict):
+    code, message = "APPOINTMENT_DUPLICATE", "该事项已有未完成的预约"
+
+
+def _ensure_real_name(user: User | None) -> None:
+    if user is None or not user.is_active:
+        raise TokenInvalid(details={"reason": "account_inactive"})
+    if not users.is_real_name_verified(user):
+        raise RealNameRequired(details={"action": "bind_beijing_pass",
+                                        "bind_url": "/api/v1/auth/beijing-pass/authorize"})
+
+
+async def _replay_or_raise(*, resident_id: uuid.UUID, item: ServiceItem, idempotency_key: str,
+                           error: AppError) -> tuple[Appointment, bool]:
+    """A retry of a booking that was made is answered with it, even once the slot is full or
+    past; anything else gets the refusal."""
+    existing = await get_where(Appointment, resident_id=resident_id, idempotency_key=idempotency_key)
+    if existing is not None:
+        return _same_request(existing, item), False
+    raise error
+
+
 async def book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: str,
                idempotency_key: str, application_id: str | None = None) -> tuple[Appointment, bool]:
     """Book a seat; the same key from the same resident returns the first booking (created=False).
@@ -147,29 +197,33 @@ async def book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: st
     With ``application_id`` (a passed pre-review) the clerk receives that file at check-in."""
     item = await catalog.get_item_or_raise(item_id=item_id)
     group = slots.bookable_group(item)
-    existing = await get_where(Appointment, resident_id=resident_id, idempotency_key=idempotency_key)
-    if existing is not None:
-        return _same_request(existing, item), False
-    if item.requires_realname:
-        user = await users.get_active_or_raise(user_id=resident_id)
-        if not users.is_real_name_verified(user):
-            raise RealNameRequired(details={"action": "bind_beijing_pass",
-                                            "bind_url": "/api/v1/auth/beijing-pass/authorize"})
-    linked = (await _passed_prereview(resident_id=resident_id, item=item, application_id=application_id)
-              if application_id else None)
-    slot = await _bookable_slot(rt=rt, slot_id=slot_id, group=group)
-    await _ensure_not_blocked(rt=rt, resident_id=resident_id)
+    try:
+        linked = (await _passed_prereview(resident_id=resident_id, item=item,
+                                          application_id=application_id)
+                  if application_id else None)
+        slot = await _bookable_slot(rt=rt, slot_id=slot_id, group=group)
+    except AppError as refused:
+        return await _replay_or_raise(resident_id=resident_id, item=item,
+                                      idempotency_key=idempotency_key, error=refused)
     try:
         async with in_transaction():
-            await _lock_resident(resident_id)
-            # Re-read under the lock: a concurrent retry with this key may just have committed.
-            existing = await get_where(Appointment, resident_id=resident_id,
-                                       idempotency_key=idempotency_key)
+            # Every rule is read after this lock, so concurrent requests of one resident (retries
+            # with this key included) see each other's committed bookings.
+            user = await _lock_resident(resident_id)
+            bookings = await _bookings_for_rules(rt=rt, resident_id=resident_id,
+                                                 idempotency_key=idempotency_key,
+                                                 item_id=item.id, day=slot.day)
+            existing = next((b for b in bookings if b.idempotency_key == idempotency_key), None)
             if existing is not None:
                 return _same_request(existing, item), False
-            if await Appointment.exists(resident_id=resident_id, item_id=item.id, active_marker=ACTIVE):
-                raise Conflict("该事项已有未完成的预约", code="APPOINTMENT_DUPLICATE")
-            await _ensure_within_daily_limit(rt=rt, resident_id=resident_id, day=slot.day)
+            if item.requires_realname:
+                _ensure_real_name(user)
+            _ensure_not_blocked(rt=rt, bookings=bookings)
+            active = [b for b in bookings if b.active_marker == ACTIVE]
+            if any(b.item_id == item.id for b in active):
+                raise DuplicateBooking()
+            _ensure_below_daily_limit(rt=rt, active_that_day=sum(b.day == slot.day for b in active),
+                                      day=slot.day)
             await _take_seat(rt=rt, slot=slot)
             appointment = await Appointment.create(
                 resident_id=resident_id, item=item, slot=slot, hall_id=slot.hall_id,
@@ -179,11 +233,8 @@ async def book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: st
             await _emit(_event("appointment.confirmed", appointment), *_reminders(appointment))
     except IntegrityError:
         # Only reachable without the row lock (several SQLite processes): the constraints decide.
-        existing = await get_where(Appointment, resident_id=resident_id,
-                                   idempotency_key=idempotency_key)
-        if existing is not None:
-            return _same_request(existing, item), False
-        raise Conflict("该事项已有未完成的预约", code="APPOINTMENT_DUPLICATE") from None
+        return await _replay_or_raise(resident_id=resident_id, item=item,
+                                      idempotency_key=idempotency_key, error=DuplicateBooking())
     return appointment, True
 
 

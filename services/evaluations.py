@@ -10,7 +10,7 @@ from tortoise.expressions import Q
 from tortoise.functions import Count, Sum
 
 from app.api import Schema
-from app.auth import require_scope
+from app.auth import require_scope, scope_ids
 from app.errors import Conflict, NotFoundError, ValidationFailed
 from app.ids import utcnow
 from app.tokens import Principal
@@ -20,7 +20,7 @@ from services.onewindow import COMPLETED
 from services.prereview import get_mine_or_raise
 
 BAD_SCORE = 2  # 差评: 1 (非常不满意) and 2 (不满意), per the national 好差评 practice
-HALL_MANAGER = "hall_manager"
+HALL_MANAGER, ADMIN = "hall_manager", "admin"
 
 
 class EvaluationNotFound(NotFoundError):
@@ -59,10 +59,9 @@ async def rate(*, resident_id: uuid.UUID, application_id: str, score: int, comme
 
 
 def _manager_scope(principal: Principal) -> dict:
-    grants = principal.role_scopes(HALL_MANAGER)
-    if any(g.hall_id is None for g in grants):
-        return {}
-    return {"hall_id__in": [g.hall_id for g in grants]}
+    """Filter arguments limiting a query to the manager's halls (a global grant: all)."""
+    halls = scope_ids(principal, HALL_MANAGER, dimension="hall")
+    return {"hall_id__in": halls} if halls is not None else {}
 
 
 async def bad_reviews(*, principal: Principal, open_only: bool) -> list[Evaluation]:
@@ -95,10 +94,8 @@ def _stats_scope(principal: Principal) -> dict:
     """Hall managers see their halls; admins their department, or everything when global."""
     if principal.role_scopes(HALL_MANAGER):
         return _manager_scope(principal)
-    grants = principal.role_scopes("admin")
-    if any(g.department_id is None for g in grants):
-        return {}
-    return {"department_id__in": [g.department_id for g in grants]}
+    departments = scope_ids(principal, ADMIN, dimension="department")
+    return {"department_id__in": departments} if departments is not None else {}
 
 
 async def statistics(*, principal: Principal, group_by: GroupBy) -> list[Stat]:

@@ -18,7 +18,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
-from app.auth import require_scope
+from app.auth import require_scope, scope_ids
 from app.context import Runtime
 from app.errors import Conflict, ValidationFailed
 from app.ids import to_local, utcnow
@@ -57,21 +57,6 @@ def approval_steps(guide_steps: list[dict]) -> list[str]:
     return names or [StepName.DECIDE.value]
 
 
-def _hall_ids(principal: Principal, role: str) -> list[str] | None:
-    """The halls a role covers; None for a grant without a hall (every hall)."""
-    grants = principal.role_scopes(role)
-    if any(g.hall_id is None for g in grants):
-        return None
-    return [g.hall_id for g in grants]
-
-
-def _department_ids(principal: Principal, role: str) -> list[str] | None:
-    grants = principal.role_scopes(role)
-    if any(g.department_id is None for g in grants):
-        return None
-    return [g.department_id for g in grants]
-
-
 def _within(field: str, ids: list[str] | None) -> Q:
     """Rows whose ``field`` is one of ``ids``; any row when the grant is unscoped (None)."""
     return Q(**{f"{field}__in": ids}) if ids is not None else Q()
@@ -79,7 +64,7 @@ def _within(field: str, ids: list[str] | None) -> Q:
 
 def _clerk_scope(principal: Principal) -> Q:
     """Received at the clerk's halls, or a passed pre-review booked at one of them (to receive)."""
-    halls = _hall_ids(principal, CLERK)
+    halls = scope_ids(principal, CLERK, dimension="hall")
     booked_here = Q(state=ApplicationState.PASSED) & _within("appointments__hall_id", halls)
     return Q(state__in=CLERK_STATES) & (_within("hall_id", halls) | booked_here)
 
@@ -96,7 +81,7 @@ async def get_for_clerk(*, principal: Principal, application_id: Any) -> Applica
 
 async def get_for_reviewer(*, principal: Principal, application_id: Any) -> Application:
     """An accepted application of one of the reviewer's departments."""
-    departments = _department_ids(principal, REVIEWER)
+    departments = scope_ids(principal, REVIEWER, dimension="department")
     scope = {"department_id__in": departments} if departments is not None else {}
     return await load_or_raise(application_id=application_id, state__in=REVIEWER_STATES, **scope)
 
@@ -390,10 +375,11 @@ def _desk_scope(principal: Principal):
     if principal.role_scopes(CLERK):
         conditions.append(_clerk_scope(principal))
     if principal.role_scopes(REVIEWER):
-        conditions.append(Q(state__in=REVIEWER_STATES)
-                          & _within("department_id", _department_ids(principal, REVIEWER)))
+        departments = scope_ids(principal, REVIEWER, dimension="department")
+        conditions.append(Q(state__in=REVIEWER_STATES) & _within("department_id", departments))
     if principal.role_scopes(HALL_MANAGER):
-        conditions.append(Q(state__in=REVIEWER_STATES) & _within("hall_id", _hall_ids(principal, HALL_MANAGER)))
+        halls = scope_ids(principal, HALL_MANAGER, dimension="hall")
+        conditions.append(Q(state__in=REVIEWER_STATES) & _within("hall_id", halls))
     if not conditions:
         return Application.filter(id=uuid.UUID(int=0))
     return Application.filter(Q(*conditions, join_type="OR")).distinct()

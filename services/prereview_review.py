@@ -11,6 +11,7 @@ from typing import Any
 
 from tortoise.functions import Count
 
+from app.auth import scope_ids
 from app.errors import ValidationFailed
 from services.catalog import parse_id
 from app.ids import to_local, utcnow
@@ -25,10 +26,8 @@ REVIEWER = "reviewer"
 
 def _department_scope(principal: Principal) -> dict[str, Any]:
     """Filter arguments limiting a query to the reviewer's departments (a global grant: all)."""
-    grants = principal.role_scopes(REVIEWER)
-    if any(g.department_id is None for g in grants):
-        return {}
-    return {"department_id__in": [g.department_id for g in grants]}
+    departments = scope_ids(principal, REVIEWER, dimension="department")
+    return {"department_id__in": departments} if departments is not None else {}
 
 
 async def get_or_raise(*, principal: Principal, application_id: str) -> Application:

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from models.appointments import AppointmentStatus
+from app.ids import utcnow
+from models.appointments import AppointmentStatus, Slot
 from models.outbox import OutboxEvent
 from models.users import User
+from services import appointments
 from tests.appointments.conftest import book, resident_session
 from tests.builders import make_appointment, make_service_item, make_slot
 
@@ -221,3 +223,80 @@ async def test_my_appointments_are_paginated_newest_first(client, rt, desk):
     garbage = await client.get("/api/v1/appointments", params={"cursor": "bm90LWEtdXVpZA"},
                                headers=resident.headers)
     assert (garbage.status_code, garbage.json()["error"]["code"]) == (422, "INVALID_CURSOR")
+
+
+async def test_retry_is_answered_after_the_slot_filled_closed_or_started(client, rt, desk):
+    slot = await make_slot(hall=desk.hall, capacity=1)
+    resident, latecomer = await resident_session(rt), await resident_session(rt)
+    first = await book(client, resident, item_id=desk.item.id, slot_id=slot.id, key="retry-after-1")
+    # The latecomer's refusal also leaves the "slot full" hint in Redis.
+    refused = await book(client, latecomer, item_id=desk.item.id, slot_id=slot.id)
+    full_retry = await book(client, resident, item_id=desk.item.id, slot_id=slot.id, key="retry-after-1")
+    await Slot.filter(id=slot.id).update(is_closed=True, starts_at=utcnow() - timedelta(minutes=1))
+    past_retry = await book(client, resident, item_id=desk.item.id, slot_id=slot.id, key="retry-after-1")
+
+    assert (first.status_code, refused.status_code) == (201, 409)
+    assert (full_retry.status_code, past_retry.status_code) == (200, 200)
+    assert full_retry.json()["id"] == past_retry.json()["id"] == first.json()["id"]
+
+
+async def test_no_shows_older_than_the_window_do_not_block(client, rt, desk):
+    resident = await resident_session(rt)
+    user = await User.get(id=resident.id)
+    for days_ago in (5, 10, 95):
+        past = await make_slot(hall=desk.hall, starts_in=timedelta(days=-days_ago))
+        item = await make_service_item(appointment_group="G1")
+        await make_appointment(resident=user, item=item, slot=past, status=AppointmentStatus.NO_SHOW)
+    slot = await make_slot(hall=desk.hall)
+
+    response = await book(client, resident, item_id=desk.item.id, slot_id=slot.id)
+
+    assert response.status_code == 201
+
+
+async def test_daily_limit_counts_active_bookings_of_that_day_only(client, rt, desk):
+    today, tomorrow = await make_slot(hall=desk.hall), await make_slot(
+        hall=desk.hall, starts_in=timedelta(days=1, hours=3))
+    items = [await make_service_item(appointment_group="G1") for _ in range(4)]
+    resident = await resident_session(rt)
+    user = await User.get(id=resident.id)
+    await make_appointment(resident=user, item=items[0], slot=today)
+    await make_appointment(resident=user, item=items[1], slot=today, status=AppointmentStatus.CANCELLED)
+    await make_appointment(resident=user, item=items[2], slot=tomorrow)
+
+    same_day = await book(client, resident, item_id=items[3].id, slot_id=today.id)
+
+    assert same_day.status_code == 201
+
+
+async def test_duplicate_caught_by_the_unique_constraint_is_reported_as_duplicate(
+        client, rt, desk, monkeypatch):
+    first_slot, second_slot = await make_slot(hall=desk.hall), await make_slot(
+        hall=desk.hall, starts_in=timedelta(hours=4))
+    resident = await resident_session(rt)
+    await book(client, resident, item_id=desk.item.id, slot_id=first_slot.id)
+    # As if the rules query raced with the other booking (several SQLite processes, no row lock).
+    monkeypatch.setattr(appointments, "_bookings_for_rules", _sees_nothing)
+
+    response = await book(client, resident, item_id=desk.item.id, slot_id=second_slot.id)
+
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "APPOINTMENT_DUPLICATE"
+    assert (await _slot_state(client, desk, second_slot))["booked"] == 0
+
+
+async def test_retry_caught_by_the_unique_key_constraint_is_answered_with_the_booking(
+        client, rt, desk, monkeypatch):
+    slot = await make_slot(hall=desk.hall)
+    resident = await resident_session(rt)
+    first = await book(client, resident, item_id=desk.item.id, slot_id=slot.id, key="raced-key-1")
+    monkeypatch.setattr(appointments, "_bookings_for_rules", _sees_nothing)
+
+    again = await book(client, resident, item_id=desk.item.id, slot_id=slot.id, key="raced-key-1")
+
+    assert again.status_code == 200 and again.json()["id"] == first.json()["id"]
+    assert (await _slot_state(client, desk, slot))["booked"] == 1
+
+
+async def _sees_nothing(**_: object) -> list:
+    return []

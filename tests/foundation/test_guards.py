@@ -1,5 +1,6 @@
 """Role and real-name guards."""
 
+from app.auth import scope_ids
 from app.tokens import Principal, RoleGrant
 from tests.builders import login_resident, login_staff, make_department, make_resident, make_staff
 
@@ -39,3 +40,15 @@ def test_a_scoped_grant_does_not_cover_an_unscoped_check():
     assert not hall_clerk.has_role("clerk")
     global_admin = Principal("staff", None, None, (RoleGrant("admin"),))  # type: ignore[arg-type]
     assert global_admin.has_role("admin", department_id="any")
+
+
+def test_scope_ids_lists_where_any_of_the_roles_is_held_and_none_for_an_unscoped_grant():
+    member = Principal("staff", None, None, (  # type: ignore[arg-type]
+        RoleGrant("reviewer", "dept-1"), RoleGrant("reviewer", "dept-2"), RoleGrant("clerk", None, "hall-1"),
+        RoleGrant("hall_manager", None, "hall-2"), RoleGrant("admin")))
+    assert scope_ids(member, "reviewer", dimension="department") == ["dept-1", "dept-2"]
+    assert scope_ids(member, "clerk", "hall_manager", dimension="hall") == ["hall-1", "hall-2"]
+    assert scope_ids(member, "admin", dimension="department") is None  # a global admin: every department
+    assert scope_ids(member, "reviewer", "admin", dimension="department") is None
+    nobody = Principal("staff", None, None, ())  # type: ignore[arg-type]
+    assert scope_ids(nobody, "reviewer", dimension="department") == []

@@ -10,6 +10,7 @@ return the same order.
 from __future__ import annotations
 
 import re
+
 from pypika_tortoise.terms import Case, Criterion, Function, LiteralValue, Term, ValueWrapper
 from pypinyin import Style, lazy_pinyin
 from tortoise.expressions import Expression, ResolveContext, ResolveResult

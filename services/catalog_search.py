@@ -1,17 +1,19 @@
 """Chinese search over item names: substrings, synonyms, pinyin and pinyin initials.
 
 Every item carries a precomputed ``search_text`` (lower-cased name, aliases, full pinyin and
-initials joined by "|"). The database narrows candidates with ``LIKE '%term%'`` on that column
-(a pg_trgm GIN index on PostgreSQL, a scan on SQLite); ranking happens here in Python, so both
-backends return the same order.
+initials joined by "|"). The database finds candidates with ``LIKE '%term%'`` on that column
+(a pg_trgm GIN index on PostgreSQL, a scan on SQLite) and ranks them with ``Relevance``, a CASE
+of LIKE and position tests on the same column, so only one page leaves it and both backends
+return the same order.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 
+from pypika_tortoise.terms import Case, Criterion, Function, LiteralValue, Term, ValueWrapper
 from pypinyin import Style, lazy_pinyin
+from tortoise.expressions import Expression, ResolveContext, ResolveResult
 
 # Common words residents type -> the official wording in item names.
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -67,43 +69,48 @@ def expand_query(query: str) -> list[str]:
     return list(dict.fromkeys(t for t in terms if t))
 
 
-@dataclass(frozen=True)
-class Candidate:
-    item_id: str
-    name: str
-    search_text: str
-    popularity: int
-    code: str
+def _position(dialect: str, column: Term, needle: str) -> Term:
+    """1-based position of ``needle`` in ``column``, 0 when absent."""
+    return Function("strpos" if dialect == "postgres" else "instr", column, ValueWrapper(needle))
 
 
-def relevance(candidate: Candidate, terms: list[str]) -> int:
-    """Score one item: name match beats alias match beats pinyin beats initials."""
-    name, *aliases, full, initials = candidate.search_text.split(SEPARATOR)
-    best = 0
-    for rank, term in enumerate(terms):
-        # The literal query outranks its synonym rewrites.
-        bonus = 5 if rank == 0 else 0
-        if name == term:
-            score = 100
-        elif name.startswith(term):
-            score = 90
-        elif term in name:
-            score = 80
-        elif any(term in alias for alias in aliases):
-            score = 70
-        elif full.startswith(term) or initials.startswith(term):
-            score = 60
-        elif term in full or term in initials:
-            score = 50
-        else:
-            continue
-        best = max(best, score + bonus)
-    return best
+def _conditions(dialect: str, column: Term, term: str) -> list[tuple[int, Criterion]]:
+    """(score, test) for one term, best first. Each test is only reached once every better
+    one failed for this term, and relies on that: the query has no "|" (normalise() strips it,
+    and the wildcards), so a pattern cannot cross from one part of search_text to another."""
+    in_text = _position(dialect, column, term)
+    return [
+        (100, column.like(ValueWrapper(f"{term}{SEPARATOR}%"))),  # the whole name
+        (90, column.like(ValueWrapper(f"{term}%"))),  # the name's start
+        # First occurrence before the first "|": inside the name.
+        (80, (in_text > 0) & (in_text < _position(dialect, column, SEPARATOR))),
+        # Not in the name; followed by at least two "|" (pinyin, initials): inside an alias.
+        (70, column.like(ValueWrapper(f"%{term}%{SEPARATOR}%{SEPARATOR}%"))),
+        # Only in the pinyin or initials now; right after a "|": at the start of one of them.
+        (60, column.like(ValueWrapper(f"%{SEPARATOR}{term}%"))),
+        (50, column.like(ValueWrapper(f"%{term}%"))),
+    ]
 
 
-def rank(candidates: list[Candidate], terms: list[str]) -> list[Candidate]:
-    """Relevance first, then popularity, then code for a stable order."""
-    scored = [(relevance(c, terms), c) for c in candidates]
-    scored = [(s, c) for s, c in scored if s > 0]
-    scored.sort(key=lambda sc: (-sc[0], -sc[1].popularity, sc[1].code))
-    return [c for _, c in scored]
+class Relevance(Expression):
+    """An item's relevance to the expanded query, computed by the database (PostgreSQL or SQLite).
+
+    Whole name 100, name start 90, inside the name 80, inside an alias 70, pinyin or initials
+    start 60, inside them 50; +5 when the literal query (``terms[0]``), not a synonym rewrite,
+    matched. The best over all terms counts, so the CASE lists every (score, terms) pair from the
+    highest down and the first that holds wins."""
+
+    def __init__(self, terms: list[str]) -> None:
+        self.terms = terms
+
+    def resolve(self, resolve_context: ResolveContext) -> ResolveResult:
+        dialect = resolve_context.model._meta.db.capabilities.dialect
+        column = resolve_context.table.search_text
+        query, *rewrites = [_conditions(dialect, column, term) for term in self.terms]
+        case = Case()
+        for level, (score, literal_test) in enumerate(query):
+            case = case.when(literal_test, LiteralValue(score + 5))
+            if rewrites:
+                case = case.when(Criterion.any(r[level][1] for r in rewrites), LiteralValue(score))
+        # Scores are our constants, written into the SQL so the CASE has a numeric type.
+        return ResolveResult(term=case.else_(LiteralValue(0)))

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.builders import item_spec
+
 SEARCH = "/api/v1/catalog/search"
 
 
@@ -75,3 +77,52 @@ async def test_query_of_only_separators_is_refused(client, synced):
     response = await client.get(SEARCH, params={"q": "% |"})
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "SEARCH_QUERY_EMPTY"
+
+
+class TestRanking:
+    """Every relevance level, popularity and code ties, the synonym bonus and paging, on a catalog
+    where popularity runs against relevance (so the order can only come from the ranking)."""
+
+    ITEMS = [
+        item_spec("QZ001", "签注", popularity=1),
+        item_spec("QZ002", "签注申请", popularity=3),
+        item_spec("QZ003", "签注补办", popularity=3),
+        item_spec("QZ004", "办理签注", popularity=40),
+        item_spec("QZ005", "出入境证件办理", popularity=50, aliases=["签注办理", "qianzhu办理"]),
+        item_spec("QZ006", "QianZhu自助服务", popularity=5),
+        item_spec("JZ001", "机动车驾驶证", popularity=10),
+        item_spec("JZ002", "驾照考试报名", popularity=100),
+        item_spec("JZ003", "机动车驾驶证换证", popularity=900),
+        item_spec("JZ004", "补办驾照", popularity=950),
+    ]
+
+    @pytest.fixture
+    def catalog_items(self) -> list[dict]:
+        return [dict(item) for item in self.ITEMS]
+
+    async def test_name_beats_alias_then_equal_scores_go_by_popularity_then_code(self, client, synced):
+        # exact name, name start (tied at popularity 3: by code), inside the name, inside an alias.
+        assert await names(client, "签注") == ["签注", "签注申请", "签注补办", "办理签注", "出入境证件办理"]
+
+    async def test_alias_beats_pinyin_start_beats_pinyin_inside(self, client, synced):
+        assert await names(client, "qianzhu") == ["QianZhu自助服务", "出入境证件办理", "签注申请",
+                                                  "签注补办", "签注", "办理签注"]
+        assert await names(client, "qz") == ["签注申请", "签注补办", "签注", "办理签注"]
+
+    async def test_literal_query_outranks_its_synonym_at_the_same_level_only(self, client, synced):
+        # 驾照 -> 机动车驾驶证: exact rewrite 100 > literal name start 95 > rewrite name start 90
+        # > literal inside the name 85, whatever the popularity.
+        assert await names(client, "驾照") == ["机动车驾驶证", "驾照考试报名", "机动车驾驶证换证", "补办驾照"]
+
+    async def test_pages_follow_the_ranking(self, client, synced):
+        everything = await names(client, "qianzhu")
+        paged, cursor = [], None
+        while True:
+            params = {"q": "qianzhu", "limit": 2} | ({"cursor": cursor} if cursor else {})
+            page = (await client.get(SEARCH, params=params)).json()
+            paged += [item["name"] for item in page["items"]]
+            cursor = page["next_cursor"]
+            if cursor is None:
+                break
+        assert paged == everything
+        assert len(everything) == 6

@@ -1,19 +1,20 @@
-"""Route guards: logged-in resident, real-name verified resident, staff with a role."""
+"""Route guards (logged-in resident, real-name verified resident, staff with a role) and the
+scope checks services apply to single objects and to lists."""
 
 from __future__ import annotations
 
 import functools
 from collections.abc import Awaitable, Callable
-from typing import Any, Literal
+from typing import Any
 
 from sanic import Request
 from sanic.response import HTTPResponse
+from tortoise.expressions import Q
 
 from app.errors import Forbidden, RealNameRequired, TokenInvalid, Unauthenticated
 from app.tokens import Principal
 
 Handler = Callable[..., Awaitable[HTTPResponse]]
-ScopeDimension = Literal["department", "hall"]
 
 
 async def authenticate(request: Request) -> Principal:
@@ -83,12 +84,29 @@ def require_scope(principal: Principal, role: str, *, department_id: str | None 
                                  "hall_id": hall_id})
 
 
-def scope_ids(principal: Principal, *roles: str, dimension: ScopeDimension) -> list[str] | None:
-    """The department or hall ids where the principal holds any of ``roles``; None means all.
+def scope_filter(principal: Principal, *roles: str, department_field: str = "department_id",
+                 hall_field: str = "hall_id") -> Q:
+    """Rows that some grant of ``roles`` covers, by the rule of ``RoleGrant.covers``.
 
-    A grant without an id in ``dimension`` covers all of them (its other dimension is not
-    looked at); holding none of ``roles`` gives an empty list, which matches nothing.
+    Lists use this and single objects ``require_scope``, so the two cannot disagree: a grant
+    matches rows whose department equals its department if it names one, and whose hall equals
+    its hall if it names one. A row with no hall (a pre-review not yet received at a window) is
+    therefore matched only by grants without a hall, as ``require_scope`` would refuse it to a
+    hall-scoped grant. A grant naming neither matches every row; holding none of ``roles``
+    matches none.
     """
-    ids = [g.department_id if dimension == "department" else g.hall_id
-           for g in principal.roles if g.role in roles]
-    return None if None in ids else [i for i in ids if i is not None]
+    covered = []
+    for grant in principal.roles:
+        if grant.role not in roles:
+            continue
+        scope = {}
+        if grant.department_id is not None:
+            scope[department_field] = grant.department_id
+        if grant.hall_id is not None:
+            scope[hall_field] = grant.hall_id
+        if not scope:
+            # Not Q(): Tortoise drops an empty Q OR-ed with another condition, leaving only that one.
+            return Q(pk__isnull=False)
+        covered.append(Q(**scope))
+    # Q(pk__in=[]) renders as 1=0 on PostgreSQL and SQLite; an OR of nothing would match all.
+    return Q(*covered, join_type="OR") if covered else Q(pk__in=[])

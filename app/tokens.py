@@ -45,10 +45,6 @@ class Principal:
         return self.kind == "staff" and any(
             g.covers(role, department_id, hall_id) for g in self.roles)
 
-    def role_scopes(self, role: str) -> list[RoleGrant]:
-        """The grants of one role, e.g. to list the departments a reviewer may see."""
-        return [g for g in self.roles if g.role == role]
-
 
 class AccessTokens:
     """Issues and verifies access tokens with the ``access`` key ring."""

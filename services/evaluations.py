@@ -10,7 +10,7 @@ from tortoise.expressions import Q
 from tortoise.functions import Count, Sum
 
 from app.api import Schema
-from app.auth import require_scope, scope_ids
+from app.auth import require_scope, scope_filter
 from app.errors import Conflict, NotFoundError, ValidationFailed
 from app.ids import utcnow
 from app.tokens import Principal
@@ -58,15 +58,9 @@ async def rate(*, resident_id: uuid.UUID, application_id: str, score: int, comme
         raise Conflict("该办件已评价过", code="EVALUATION_EXISTS") from exc
 
 
-def _manager_scope(principal: Principal) -> dict:
-    """Filter arguments limiting a query to the manager's halls (a global grant: all)."""
-    halls = scope_ids(principal, HALL_MANAGER, dimension="hall")
-    return {"hall_id__in": halls} if halls is not None else {}
-
-
 async def bad_reviews(*, principal: Principal, open_only: bool) -> list[Evaluation]:
-    """Bad ratings of the manager's halls, oldest first: the follow-up work list."""
-    query = Evaluation.filter(is_bad=True, **_manager_scope(principal))
+    """Bad ratings the caller's hall-manager grants cover, oldest first: the follow-up work list."""
+    query = Evaluation.filter(scope_filter(principal, HALL_MANAGER), is_bad=True)
     if open_only:
         query = query.filter(followed_up_at=None)
     return await query.order_by("created_at")
@@ -78,7 +72,8 @@ async def follow_up(*, principal: Principal, evaluation_id: str, note: str) -> E
     evaluation = await Evaluation.get_or_none(id=parsed, is_bad=True) if parsed else None
     if evaluation is None:
         raise EvaluationNotFound(details={"evaluation_id": evaluation_id})
-    require_scope(principal, HALL_MANAGER, hall_id=str(evaluation.hall_id))
+    require_scope(principal, HALL_MANAGER, department_id=str(evaluation.department_id),
+                  hall_id=str(evaluation.hall_id))
     if not note.strip():
         raise ValidationFailed("请填写整改回访情况", code="REASON_REQUIRED")
     now = utcnow()
@@ -90,18 +85,11 @@ async def follow_up(*, principal: Principal, evaluation_id: str, note: str) -> E
     return evaluation
 
 
-def _stats_scope(principal: Principal) -> dict:
-    """Hall managers see their halls; admins their department, or everything when global."""
-    if principal.role_scopes(HALL_MANAGER):
-        return _manager_scope(principal)
-    departments = scope_ids(principal, ADMIN, dimension="department")
-    return {"department_id__in": departments} if departments is not None else {}
-
-
 async def statistics(*, principal: Principal, group_by: GroupBy) -> list[Stat]:
-    """Count, average score, bad and followed-up counts per hall, department or item."""
+    """Count, average score, bad and followed-up counts per hall, department or item, over what
+    the caller's hall-manager and admin grants together cover."""
     column = f"{group_by.value}_id"
-    rows = await (Evaluation.filter(**_stats_scope(principal))
+    rows = await (Evaluation.filter(scope_filter(principal, HALL_MANAGER, ADMIN))
                   .annotate(n=Count("id"), total=Sum("score"),
                             bad=Count("id", _filter=Q(is_bad=True)),
                             followed=Count("id", _filter=Q(followed_up_at__not_isnull=True)))

@@ -18,7 +18,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
-from app.auth import require_scope, scope_ids
+from app.auth import require_scope, scope_filter
 from app.context import Runtime
 from app.errors import Conflict, ValidationFailed
 from app.ids import to_local, utcnow
@@ -57,16 +57,11 @@ def approval_steps(guide_steps: list[dict]) -> list[str]:
     return names or [StepName.DECIDE.value]
 
 
-def _within(field: str, ids: list[str] | None) -> Q:
-    """Rows whose ``field`` is one of ``ids``; any row when the grant is unscoped (None)."""
-    return Q(**{f"{field}__in": ids}) if ids is not None else Q()
-
-
 def _clerk_scope(principal: Principal) -> Q:
-    """Received at the clerk's halls, or a passed pre-review booked at one of them (to receive)."""
-    halls = scope_ids(principal, CLERK, dimension="hall")
-    booked_here = Q(state=ApplicationState.PASSED) & _within("appointments__hall_id", halls)
-    return Q(state__in=CLERK_STATES) & (_within("hall_id", halls) | booked_here)
+    """Received where a clerk grant covers it, or a passed pre-review booked there (to receive)."""
+    booked_here = Q(state=ApplicationState.PASSED) & scope_filter(
+        principal, CLERK, hall_field="appointments__hall_id")
+    return Q(state__in=CLERK_STATES) & (scope_filter(principal, CLERK) | booked_here)
 
 
 async def get_for_clerk(*, principal: Principal, application_id: Any) -> Application:
@@ -80,10 +75,9 @@ async def get_for_clerk(*, principal: Principal, application_id: Any) -> Applica
 
 
 async def get_for_reviewer(*, principal: Principal, application_id: Any) -> Application:
-    """An accepted application of one of the reviewer's departments."""
-    departments = scope_ids(principal, REVIEWER, dimension="department")
-    scope = {"department_id__in": departments} if departments is not None else {}
-    return await load_or_raise(application_id=application_id, state__in=REVIEWER_STATES, **scope)
+    """An accepted application that one of the caller's reviewer grants covers."""
+    return await load_or_raise(scope_filter(principal, REVIEWER), application_id=application_id,
+                               state__in=REVIEWER_STATES)
 
 
 async def get_for_staff(*, principal: Principal, application_id: Any) -> Application:
@@ -101,10 +95,11 @@ def _actor(principal: Principal) -> str:
 
 async def _checked_in_visit(*, principal: Principal, appointment_id: str) -> Appointment:
     parsed = catalog.parse_id(appointment_id)
-    appointment = await Appointment.get_or_none(id=parsed) if parsed else None
+    appointment = await Appointment.filter(id=parsed).select_related("item").first() if parsed else None
     if appointment is None:
         raise ValidationFailed("预约不存在", code="APPOINTMENT_NOT_FOUND", status=404)
-    require_scope(principal, CLERK, hall_id=str(appointment.hall_id))
+    require_scope(principal, CLERK, department_id=str(appointment.item.department_id),
+                  hall_id=str(appointment.hall_id))
     if appointment.status != AppointmentStatus.CHECKED_IN:
         raise AppointmentNotReceivable(details={"status": appointment.status.value})
     return appointment
@@ -369,20 +364,13 @@ async def desk_queue(*, principal: Principal, state: ApplicationState | None, li
 
 
 def _desk_scope(principal: Principal):
-    """Clerks: their halls' applications; reviewers: their departments' accepted ones; hall
-    managers: accepted ones received at their halls. One query for staff with several roles."""
-    conditions = []
-    if principal.role_scopes(CLERK):
-        conditions.append(_clerk_scope(principal))
-    if principal.role_scopes(REVIEWER):
-        departments = scope_ids(principal, REVIEWER, dimension="department")
-        conditions.append(Q(state__in=REVIEWER_STATES) & _within("department_id", departments))
-    if principal.role_scopes(HALL_MANAGER):
-        halls = scope_ids(principal, HALL_MANAGER, dimension="hall")
-        conditions.append(Q(state__in=REVIEWER_STATES) & _within("hall_id", halls))
-    if not conditions:
-        return Application.filter(id=uuid.UUID(int=0))
-    return Application.filter(Q(*conditions, join_type="OR")).distinct()
+    """What the caller's clerk, reviewer and hall-manager grants cover, each grant by its
+    department and hall (reviewers and managers from acceptance on); one query for all roles."""
+    after_acceptance = Q(state__in=REVIEWER_STATES)
+    return Application.filter(Q(_clerk_scope(principal),
+                                after_acceptance & scope_filter(principal, REVIEWER),
+                                after_acceptance & scope_filter(principal, HALL_MANAGER),
+                                join_type="OR")).distinct()
 
 
 async def deadlines(*, rt: Runtime, principal: Principal, flag: str | None) -> list[tuple[Application, str]]:

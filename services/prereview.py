@@ -54,10 +54,10 @@ class ApplicationChanged(Conflict):
     code, message = "APPLICATION_CHANGED", "办件已被他人处理，请刷新后重试"
 
 
-async def load_or_raise(*, application_id: Any, **scope: Any) -> Application:
-    """An application within a scope (resident_id=… or department_id__in=…), else 404."""
+async def load_or_raise(*scope: Q, application_id: Any, **filters: Any) -> Application:
+    """An application within a scope (``resident_id=…`` or a ``scope_filter``), else 404."""
     parsed = catalog.parse_id(application_id)
-    application = await Application.get_or_none(id=parsed, **scope) if parsed else None
+    application = await Application.get_or_none(*scope, id=parsed, **filters) if parsed else None
     if application is None:
         raise ApplicationNotFound(details={"application_id": str(application_id)})
     return application

@@ -1,17 +1,18 @@
 """Online pre-review for department reviewers: queue, claim, comments, correction, decisions.
 
-A reviewer sees only applications of the departments their ``reviewer`` role covers; any other
-application answers 404 APPLICATION_NOT_FOUND, exactly like an unknown id.
+A reviewer sees only applications their ``reviewer`` grants cover (``scope_filter``): a grant's
+department, and its hall if it names one, which a pre-review not yet received has not, so a
+hall-scoped grant sees none. Any other application answers 404 APPLICATION_NOT_FOUND, exactly
+like an unknown id.
 """
 
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from tortoise.functions import Count
 
-from app.auth import scope_ids
+from app.auth import scope_filter
 from app.errors import ValidationFailed
 from services.catalog import parse_id
 from app.ids import to_local, utcnow
@@ -24,22 +25,16 @@ QUEUE_STATES = (ApplicationState.SUBMITTED, ApplicationState.IN_REVIEW)
 REVIEWER = "reviewer"
 
 
-def _department_scope(principal: Principal) -> dict[str, Any]:
-    """Filter arguments limiting a query to the reviewer's departments (a global grant: all)."""
-    departments = scope_ids(principal, REVIEWER, dimension="department")
-    return {"department_id__in": departments} if departments is not None else {}
-
-
 async def get_or_raise(*, principal: Principal, application_id: str) -> Application:
-    """A submitted-at-least-once application of the reviewer's departments, else APPLICATION_NOT_FOUND."""
-    return await load_or_raise(application_id=application_id, state__not=ApplicationState.DRAFT,
-                               **_department_scope(principal))
+    """A submitted-at-least-once application a reviewer grant covers, else APPLICATION_NOT_FOUND."""
+    return await load_or_raise(scope_filter(principal, REVIEWER), application_id=application_id,
+                               state__not=ApplicationState.DRAFT)
 
 
 async def queue(*, principal: Principal, state: ApplicationState | None, item_id: str | None,
                 limit: int, offset: int) -> tuple[list[Application], dict[str, int]]:
     """The departments' submitted and in-review applications, oldest deadline first, and counts."""
-    scope = Application.filter(**_department_scope(principal), state__in=QUEUE_STATES)
+    scope = Application.filter(scope_filter(principal, REVIEWER), state__in=QUEUE_STATES)
     if item_id:
         scope = scope.filter(item_id=parse_id(item_id) or uuid.UUID(int=0))
     rows = await scope.annotate(n=Count("id")).group_by("state").values("state", "n")
@@ -52,7 +47,7 @@ async def queue(*, principal: Principal, state: ApplicationState | None, item_id
 async def deadlines(*, principal: Principal, overdue: bool, due_soon_days: int) -> list[Application]:
     """Undecided applications past their deadline, or due within the next few working days."""
     today = to_local(utcnow()).date()
-    scope = Application.filter(**_department_scope(principal), state__in=QUEUE_STATES)
+    scope = Application.filter(scope_filter(principal, REVIEWER), state__in=QUEUE_STATES)
     if overdue:
         return await scope.filter(deadline__lt=today).order_by("deadline")
     horizon = await calendar.add_working_days(start=today, days=due_soon_days)

@@ -1,8 +1,10 @@
 """Role and real-name guards."""
 
-from app.auth import scope_ids
+from app.auth import scope_filter
 from app.tokens import Principal, RoleGrant
-from tests.builders import login_resident, login_staff, make_department, make_resident, make_staff
+from models.staff import StaffRole
+from tests.builders import (login_resident, login_staff, make_department, make_hall, make_resident,
+                            make_staff)
 
 
 async def test_realname_guard_says_what_to_do(client, rt):
@@ -42,13 +44,26 @@ def test_a_scoped_grant_does_not_cover_an_unscoped_check():
     assert global_admin.has_role("admin", department_id="any")
 
 
-def test_scope_ids_lists_where_any_of_the_roles_is_held_and_none_for_an_unscoped_grant():
-    member = Principal("staff", None, None, (  # type: ignore[arg-type]
-        RoleGrant("reviewer", "dept-1"), RoleGrant("reviewer", "dept-2"), RoleGrant("clerk", None, "hall-1"),
-        RoleGrant("hall_manager", None, "hall-2"), RoleGrant("admin")))
-    assert scope_ids(member, "reviewer", dimension="department") == ["dept-1", "dept-2"]
-    assert scope_ids(member, "clerk", "hall_manager", dimension="hall") == ["hall-1", "hall-2"]
-    assert scope_ids(member, "admin", dimension="department") is None  # a global admin: every department
-    assert scope_ids(member, "reviewer", "admin", dimension="department") is None
-    nobody = Principal("staff", None, None, ())  # type: ignore[arg-type]
-    assert scope_ids(nobody, "reviewer", dimension="department") == []
+async def test_scope_filter_lists_exactly_the_objects_has_role_allows(rt):
+    """Every department/hall combination, as StaffRole rows (they have both columns)."""
+    d1, d2 = await make_department(code="SF1"), await make_department(code="SF2")
+    h1, h2 = await make_hall(code="SFH1"), await make_hall(code="SFH2")
+    target = await make_staff(rt, roles=[f"clerk{d}{h}" for d in ("", ":SF1", ":SF2")
+                                         for h in ("", "@SFH1", "@SFH2")])
+    rows = await StaffRole.filter(staff=target)
+    assert len(rows) == 9
+
+    def grant(role: str, department=None, hall=None) -> RoleGrant:
+        return RoleGrant(role, str(department.id) if department else None, str(hall.id) if hall else None)
+
+    cases = [(), (grant("reviewer"),), (grant("reviewer", d1),), (grant("reviewer", hall=h1),),
+             (grant("reviewer", d1, h1), grant("reviewer", d2)), (grant("reviewer", hall=h1), grant("admin")),
+             (grant("admin", d2), grant("reviewer", d1, h2))]
+    for grants in cases:
+        member = Principal("staff", None, None, grants)  # type: ignore[arg-type]
+        for roles in (("reviewer",), ("reviewer", "admin")):
+            listed = {r.id for r in await StaffRole.filter(scope_filter(member, *roles), staff=target)}
+            allowed = {r.id for r in rows if any(member.has_role(
+                role, department_id=str(r.department_id) if r.department_id else None,
+                hall_id=str(r.hall_id) if r.hall_id else None) for role in roles)}
+            assert listed == allowed, (grants, roles)

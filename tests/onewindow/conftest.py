@@ -38,9 +38,9 @@ class OneWindow:
     decider: LoggedIn
 
 
-@pytest.fixture
-async def window(rt) -> OneWindow:
-    hall = await make_hall()
+async def make_window(rt, *, hall: Hall | None = None) -> OneWindow:
+    """A new department and its item, served at ``hall`` (a new one by default) with new staff."""
+    hall = hall or await make_hall()
     department = await make_department()
     item = await make_prereview_item(department=department, approval_steps=TWO_STEPS, result=LICENCE,
                                      promised_limit_days=5, appointment_group="G1",
@@ -50,6 +50,11 @@ async def window(rt) -> OneWindow:
                      clerk=await hall_staff(rt, hall=hall, role=StaffRoleName.CLERK),
                      manager=await hall_staff(rt, hall=hall, role=StaffRoleName.HALL_MANAGER),
                      examiner=await reviewer_of(rt, department), decider=await reviewer_of(rt, department))
+
+
+@pytest.fixture
+async def window(rt) -> OneWindow:
+    return await make_window(rt)
 
 
 async def check_in(client, window: OneWindow, appointment: dict) -> dict:

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from models.staff import StaffRoleName
 from models.users import User
 from tests.appointments.conftest import hall_staff
-from tests.builders import make_department, make_hall
-from tests.onewindow.conftest import OneWindow, accepted, checked_in_visit, desk, received_at_window
+from tests.builders import LoggedIn, login_staff, make_department, make_hall, make_staff
+from tests.onewindow.conftest import (WINDOW_FORM, OneWindow, accepted, checked_in_visit, desk, make_window,
+                                      received_at_window)
 from tests.prereview.conftest import resident_session, reviewer_of
 
 
@@ -14,6 +17,16 @@ async def _accepted(client, rt, window):
     resident = await resident_session(rt)
     visit = await checked_in_visit(window, await User.get(id=resident.id))
     return resident, await accepted(client, window, visit.id)
+
+
+async def _staff(rt, *roles: str) -> LoggedIn:
+    return await login_staff(rt, await make_staff(rt, roles=list(roles)))
+
+
+async def _desk_ids(client, who: LoggedIn) -> set[str]:
+    response = await client.get("/api/v1/desk/applications", headers=who.headers)
+    assert response.status_code == 200, response.text
+    return {a["id"] for a in response.json()["items"]}
 
 
 async def test_clerks_of_another_hall_and_reviewers_of_another_department_see_404(client, rt, window: OneWindow):
@@ -95,3 +108,37 @@ async def test_a_withdrawn_application_cannot_be_received(client, rt, window: On
                                json={"item_id": str(window.item.id), "slot_id": str(window.item.id),
                                      "application_id": application["id"]})
     assert booked.status_code == 422 and booked.json()["error"]["code"] == "APPLICATION_NOT_BOOKABLE"
+
+
+async def test_a_reviewer_scoped_only_to_a_hall_sees_only_that_halls_applications(client, rt, window: OneWindow):
+    elsewhere = await make_window(rt)
+    _, here = await _accepted(client, rt, window)
+    _, there = await _accepted(client, rt, elsewhere)
+    hall_reviewer = await _staff(rt, f"reviewer@{elsewhere.hall.code}")
+    assert await _desk_ids(client, hall_reviewer) == {there["id"]}
+    path = f"applications/{here['id']}"
+    assert (await client.get(f"/api/v1/desk/{path}", headers=hall_reviewer.headers)).status_code == 404
+    assert (await desk(client, hall_reviewer, f"{path}/approvals", {"opinion": "approve"})).status_code == 404
+    approved = await desk(client, hall_reviewer, f"applications/{there['id']}/approvals", {"opinion": "approve"})
+    assert approved.status_code == 200
+
+
+async def test_a_clerk_scoped_to_a_department_at_a_hall_sees_only_its_work_there(client, rt, window: OneWindow):
+    neighbour = await make_window(rt, hall=window.hall)  # another department at the same hall
+    other_hall = await make_hall()
+    far = replace(window, hall=other_hall, clerk=await hall_staff(rt, hall=other_hall, role=StaffRoleName.CLERK))
+    _, mine = await _accepted(client, rt, window)
+    _, neighbours = await _accepted(client, rt, neighbour)
+    await _accepted(client, rt, far)  # the same department at another hall
+    clerk = await _staff(rt, f"clerk:{window.department.code}@{window.hall.code}")
+    assert await _desk_ids(client, clerk) == {mine["id"]}
+    assert await _desk_ids(client, window.clerk) == {mine["id"], neighbours["id"]}
+    assert (await client.get(f"/api/v1/desk/applications/{neighbours['id']}",
+                             headers=clerk.headers)).status_code == 404
+    # It receives visits for its department at its hall, and no other.
+    own_visit = await checked_in_visit(window, await User.get(id=(await resident_session(rt)).id))
+    neighbours_visit = await checked_in_visit(neighbour, await User.get(id=(await resident_session(rt)).id))
+    for visit, status in ((own_visit, 201), (neighbours_visit, 403)):
+        received = await desk(client, clerk, "receptions", {"appointment_id": str(visit.id),
+                                                            "checked_materials": [0, 1], "form_data": WINDOW_FORM})
+        assert received.status_code == status, received.text

@@ -7,8 +7,8 @@ from datetime import date
 from models.onewindow import ECertificate
 from models.prereview import Application, ApplicationState
 from models.users import User
-from tests.builders import make_prereview_item
-from tests.onewindow.conftest import LICENCE_MATERIAL, OneWindow, accepted, checked_in_visit, desk
+from tests.builders import login_staff, make_prereview_item, make_staff
+from tests.onewindow.conftest import LICENCE_MATERIAL, OneWindow, accepted, checked_in_visit, desk, make_window
 from tests.prereview.conftest import resident_session
 
 FORM = {"applicant_name": "张三", "id_number": "110108199003071238"}
@@ -91,17 +91,22 @@ async def test_a_service_is_rated_once_after_it_is_completed(client, rt, window:
     assert twice.status_code == 409 and twice.json()["error"]["code"] == "EVALUATION_EXISTS"
 
 
+async def _rated(client, rt, window: OneWindow, score: int) -> None:
+    """An application accepted at the window, denied, then rated ``score`` by its resident."""
+    resident = await resident_session(rt)
+    visit = await checked_in_visit(window, await User.get(id=resident.id))
+    application = await accepted(client, window, visit.id)
+    await desk(client, window.examiner, f"applications/{application['id']}/approvals", {"opinion": "deny"})
+    assert (await Application.get(id=application["id"])).state is ApplicationState.DENIED
+    rated = await client.post(f"/api/v1/applications/{application['id']}/evaluation",
+                              json={"score": score}, headers=resident.headers)
+    assert rated.status_code == 201, rated.text
+
+
 async def test_bad_reviews_go_to_the_hall_manager_and_stats_add_up(client, rt, window: OneWindow):
     scores = [1, 4, 5]
     for score in scores:
-        resident = await resident_session(rt)
-        visit = await checked_in_visit(window, await User.get(id=resident.id))
-        application = await accepted(client, window, visit.id)
-        await desk(client, window.examiner, f"applications/{application['id']}/approvals", {"opinion": "deny"})
-        assert (await Application.get(id=application["id"])).state is ApplicationState.DENIED
-        rated = await client.post(f"/api/v1/applications/{application['id']}/evaluation",
-                                  json={"score": score}, headers=resident.headers)
-        assert rated.status_code == 201, rated.text
+        await _rated(client, rt, window, score)
     bad = (await client.get("/api/v1/desk/evaluations/bad", headers=window.manager.headers)).json()["items"]
     assert [e["score"] for e in bad] == [1]
     assert (await desk(client, window.clerk, f"evaluations/{bad[0]['id']}/follow-up",
@@ -116,3 +121,22 @@ async def test_bad_reviews_go_to_the_hall_manager_and_stats_add_up(client, rt, w
                                   headers=window.manager.headers)).json()["items"]
         assert stats == [{"key": str(key), "count": 3, "average": round(sum(scores) / 3, 2), "bad": 1,
                           "followed_up": 1}]
+
+
+async def test_stats_cover_the_union_of_a_persons_manager_and_admin_grants(client, rt, window: OneWindow):
+    elsewhere = await make_window(rt)
+    await _rated(client, rt, window, 5)
+    await _rated(client, rt, elsewhere, 1)
+
+    async def halls_seen(*roles: str) -> set[str]:
+        who = await login_staff(rt, await make_staff(rt, roles=list(roles)))
+        response = await client.get("/api/v1/desk/evaluations/stats", params={"group_by": "hall"},
+                                    headers=who.headers)
+        assert response.status_code == 200, response.text
+        return {s["key"] for s in response.json()["items"]}
+
+    both, here = {str(window.hall.id), str(elsewhere.hall.id)}, {str(window.hall.id)}
+    assert await halls_seen(f"hall_manager@{window.hall.code}") == here
+    assert await halls_seen("admin", f"hall_manager@{window.hall.code}") == both  # a global admin
+    assert await halls_seen(f"admin:{elsewhere.department.code}", f"hall_manager@{window.hall.code}") == both
+    assert await halls_seen(f"admin@{elsewhere.hall.code}") == {str(elsewhere.hall.id)}

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tests.builders import make_department, make_prereview_item
+from tests.builders import login_staff, make_department, make_hall, make_prereview_item, make_staff
 from tests.prereview.conftest import PDF, VALID_FORM, resident_session, review, reviewer_of, submitted
 
 
@@ -36,6 +36,21 @@ async def test_reviewer_of_another_department_sees_nothing(client, rt, desk, res
     assert (detail.status_code, claim.status_code) == (404, 404)
     assert claim.json()["error"]["code"] == "APPLICATION_NOT_FOUND"
     assert queue.json() == {"items": [], "counts": {"submitted": 0, "in_review": 0}}
+
+
+async def test_a_reviewer_scoped_to_a_hall_does_not_see_pre_reviews(client, rt, desk, resident):
+    """A pre-review has no hall until it is received: a grant naming a hall does not cover it."""
+    app_id = (await submitted(client, resident, desk.item.id))["id"]
+    hall = await make_hall()
+    for roles in ([f"reviewer@{hall.code}"], [f"reviewer:{desk.department.code}@{hall.code}"]):
+        hall_reviewer = await login_staff(rt, await make_staff(rt, roles=roles))
+        queue = await client.get("/api/v1/review/applications", headers=hall_reviewer.headers)
+        assert queue.json() == {"items": [], "counts": {"submitted": 0, "in_review": 0}}, roles
+        detail = await client.get(f"/api/v1/review/applications/{app_id}", headers=hall_reviewer.headers)
+        claim = await review(client, desk, app_id, "claim", reviewer=hall_reviewer)
+        assert (detail.status_code, claim.status_code) == (404, 404)
+    queue = await client.get("/api/v1/review/applications", headers=desk.reviewer.headers)
+    assert [a["id"] for a in queue.json()["items"]] == [app_id]
 
 
 async def test_residents_cannot_use_the_review_desk(client, desk, resident):

@@ -224,13 +224,15 @@ async def book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: st
                 raise DuplicateBooking()
             _ensure_below_daily_limit(rt=rt, active_that_day=sum(b.day == slot.day for b in active),
                                       day=slot.day)
-            await _take_seat(rt=rt, slot=slot)
             appointment = await Appointment.create(
                 resident_id=resident_id, item=item, slot=slot, hall_id=slot.hall_id,
                 appointment_group=group, day=slot.day, starts_at=slot.starts_at,
                 ends_at=slot.ends_at, active_marker=ACTIVE, idempotency_key=idempotency_key,
                 application_id=linked)
             await _emit(_event("appointment.confirmed", appointment), *_reminders(appointment))
+            # The seat last: its row lock, which every booking of the slot waits for, is then
+            # held only until the commit; a refusal rolls the inserts back.
+            await _take_seat(rt=rt, slot=slot)
     except IntegrityError:
         # Only reachable without the row lock (several SQLite processes): the constraints decide.
         return await _replay_or_raise(resident_id=resident_id, item=item,

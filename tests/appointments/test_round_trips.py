@@ -40,6 +40,7 @@ async def test_a_booking_takes_seven_statements_besides_begin_and_commit(client,
         response = await book(client, resident, item_id=desk.item.id, slot_id=slot.id)
 
     assert response.status_code == 201
-    # item, slot; then under the lock: resident row, one rules query, seat, booking, events.
+    # item, slot; then under the lock: resident row, one rules query, booking, events, and the
+    # seat last (its row lock is what concurrent bookings of the slot wait for).
     verbs = [statement.split(None, 1)[0] for statement in sql]
-    assert verbs == ["SELECT", "SELECT", "SELECT", "SELECT", "UPDATE", "INSERT", "INSERT"], sql
+    assert verbs == ["SELECT", "SELECT", "SELECT", "SELECT", "INSERT", "INSERT", "UPDATE"], sql

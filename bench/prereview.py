@@ -167,8 +167,8 @@ def main() -> None:
             f"{mib(held / args.large_uploads)} per upload, {held / total:.1%} of the bytes uploaded. "
             "The upload is written to a temporary file chunk by chunk while it is hashed; no file is held "
             "whole in memory.\n\n"
-            "The issue says multipart; the service takes the file as the raw request body instead "
-            "(docs/prereview.md, \"Not done yet\"), and that is what is measured.")
+            "The materials are sent as the raw request body (PUT); `multipart/form-data` uploads, as "
+            "`wx.uploadFile` sends them, stream through the same staging path (docs/prereview.md).")
     results.write_section("Pre-review: applications and upload memory",
                           f"python -m bench.prereview --applications {args.applications} "
                           f"--concurrency {args.concurrency} --large-uploads {args.large_uploads}", body)

@@ -137,16 +137,20 @@ async def test_unbookable_slots_are_refused_and_counts_stay_exact(client, rt, de
     assert (await _slot_state(client, desk, past))["booked"] == 0
 
 
-async def test_repeated_no_shows_block_booking_with_the_reason(client, rt, desk):
+async def _book_after_no_shows(client, rt, desk, *, days_ago: tuple[int, ...]):
+    """A resident with a no-show that many days ago for each entry books a fresh slot."""
     resident = await resident_session(rt)
     user = await User.get(id=resident.id)
-    for days_ago in (5, 10, 20):
-        past = await make_slot(hall=desk.hall, starts_in=timedelta(days=-days_ago))
+    for days in days_ago:
+        past = await make_slot(hall=desk.hall, starts_in=timedelta(days=-days))
         item = await make_service_item(appointment_group="G1")
         await make_appointment(resident=user, item=item, slot=past, status=AppointmentStatus.NO_SHOW)
     slot = await make_slot(hall=desk.hall)
+    return await book(client, resident, item_id=desk.item.id, slot_id=slot.id)
 
-    response = await book(client, resident, item_id=desk.item.id, slot_id=slot.id)
+
+async def test_repeated_no_shows_block_booking_with_the_reason(client, rt, desk):
+    response = await _book_after_no_shows(client, rt, desk, days_ago=(5, 10, 20))
 
     assert response.status_code == 403
     error = response.json()["error"]
@@ -241,15 +245,7 @@ async def test_retry_is_answered_after_the_slot_filled_closed_or_started(client,
 
 
 async def test_no_shows_older_than_the_window_do_not_block(client, rt, desk):
-    resident = await resident_session(rt)
-    user = await User.get(id=resident.id)
-    for days_ago in (5, 10, 95):
-        past = await make_slot(hall=desk.hall, starts_in=timedelta(days=-days_ago))
-        item = await make_service_item(appointment_group="G1")
-        await make_appointment(resident=user, item=item, slot=past, status=AppointmentStatus.NO_SHOW)
-    slot = await make_slot(hall=desk.hall)
-
-    response = await book(client, resident, item_id=desk.item.id, slot_id=slot.id)
+    response = await _book_after_no_shows(client, rt, desk, days_ago=(5, 10, 95))
 
     assert response.status_code == 201
 

@@ -19,9 +19,11 @@ from app.errors import Conflict, Forbidden, NotFoundError, TokenInvalid
 from app.ids import SHANGHAI, utcnow
 from app.tokens import Principal
 from models.appointments import Appointment, AppointmentStatus, KioskDevice, QueueCounter
+from models.catalog import ServiceItem
 from services import outbox, qr, slots
 
 KIOSK_PREFIX = "kiosk_"
+CLERK = "clerk"
 
 
 @dataclass(frozen=True)
@@ -32,13 +34,25 @@ class Scanner:
     kiosk: KioskDevice | None = None
 
     def ensure_serves(self, hall_id: uuid.UUID) -> None:
-        """Refuse unless this kiosk belongs to the hall, or this staff member is its clerk."""
+        """Refuse unless this kiosk belongs to the hall, or this staff member is a clerk there (of
+        any department: ``ensure_covers`` decides per booking)."""
         if self.kiosk is not None:
             if self.kiosk.hall_id != hall_id:
                 raise Forbidden("该设备不属于此大厅", code="KIOSK_WRONG_HALL")
             return
         assert self.principal is not None
-        require_scope(self.principal, "clerk", hall_id=str(hall_id))
+        hall = str(hall_id)
+        if not any(g.role == CLERK and g.hall_id in (None, hall) for g in self.principal.roles):
+            raise Forbidden(details={"required_role": CLERK, "hall_id": hall})
+
+    async def ensure_covers(self, appointment: Appointment) -> None:
+        """A clerk scoped to one department checks in only bookings of that department's items."""
+        hall = str(appointment.hall_id)
+        if self.kiosk is not None or self.principal.has_role(CLERK, hall_id=hall):
+            return  # a kiosk, or a clerk of every department at this hall
+        item = await get_where(ServiceItem, id=appointment.item_id)
+        require_scope(self.principal, CLERK, hall_id=hall,
+                      department_id=str(item.department_id) if item else None)
 
 
 @dataclass(frozen=True)
@@ -89,6 +103,7 @@ async def check_in(*, rt: Runtime, scanner: Scanner, hall_id: str, token: str) -
     appointment = await get_where(Appointment, id=claims.appointment_id)
     if appointment is None:
         raise qr.QrRefused(details={"reason": "unknown_appointment"})
+    await scanner.ensure_covers(appointment)
     if settled := _settled(rt, appointment, claims):
         return settled
     async with in_transaction():

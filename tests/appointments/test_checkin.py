@@ -9,10 +9,10 @@ import jwt
 from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
 
 from models.outbox import OutboxEvent
-from models.staff import StaffRoleName
+from models.staff import StaffMember, StaffRole, StaffRoleName
 from models.users import User
 from tests.appointments.conftest import book, hall_staff, resident_session
-from tests.builders import make_appointment, make_hall, make_service_item, make_slot
+from tests.builders import login_staff, make_appointment, make_hall, make_service_item, make_slot
 
 
 async def _booked_token(client, rt, desk, *, starts_in=timedelta(minutes=10)):
@@ -131,6 +131,23 @@ async def test_a_clerk_of_another_hall_cannot_scan_here(client, rt, desk):
         (403, "FORBIDDEN")
     assert _refusal(await _scan(client, desk.hall.id, booking["qr_token"], resident.headers)) == \
         (403, "FORBIDDEN")
+
+
+async def test_a_clerk_of_one_department_checks_in_only_that_departments_bookings(client, rt, desk):
+    slot = await make_slot(hall=desk.hall, starts_in=timedelta(minutes=10))
+    other_item = await make_service_item(appointment_group="G1")  # another department's
+    ours, theirs = [(await book(client, await resident_session(rt), item_id=item.id, slot_id=slot.id)).json()
+                    for item in (desk.item, other_item)]
+    member = await StaffMember.create(username="clerk-one-department", display_name="部门窗口",
+                                      password_hash="!no-password-login")
+    await StaffRole.create(staff=member, role=StaffRoleName.CLERK, hall=desk.hall,
+                           department_id=desk.item.department_id)
+    department_clerk = await login_staff(rt, member)
+
+    assert (await _scan(client, desk.hall.id, ours["qr_token"], department_clerk.headers)).status_code == 200
+    assert _refusal(await _scan(client, desk.hall.id, theirs["qr_token"], department_clerk.headers)) == \
+        (403, "FORBIDDEN")
+    assert (await _scan(client, desk.hall.id, theirs["qr_token"], desk.clerk.headers)).status_code == 200
 
 
 async def test_expired_code_is_refused(client, rt, desk):

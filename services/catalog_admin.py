@@ -14,6 +14,7 @@ from app.errors import Conflict, ValidationFailed
 from app.tokens import Principal
 from models.catalog import CatalogAuditEntry, GuideVersion, ItemSource, LifeEvent, ServiceItem
 from models.organization import Department, Hall
+from models.staff import StaffRoleName
 from services import outbox
 from services.catalog import ItemNotFound, parse_id, build_item_detail
 from services.catalog_cache import catalog_cache
@@ -22,7 +23,6 @@ from services.catalog_search import build_search_text
 from services.catalog_views import ItemDetail
 from services.guide_schema import Guide
 
-ADMIN = "admin"
 ATTRIBUTES = ("name", "level", "modes", "legal_limit_days", "promised_limit_days", "fee_fen",
               "requires_realname", "appointment_group", "popularity", "aliases")
 
@@ -108,14 +108,14 @@ async def _any_item_or_raise(item_id: str) -> ServiceItem:
 async def _admin_item_or_raise(principal: Principal, item_id: str) -> ServiceItem:
     """An item (published or not) the admin's department scope covers."""
     item = await _any_item_or_raise(item_id)
-    require_scope(principal, ADMIN, department_id=str(item.department_id))
+    require_scope(principal, StaffRoleName.ADMIN, department_id=str(item.department_id))
     return item
 
 
 async def create_item(*, rt: Runtime, principal: Principal, spec: ItemIn) -> ItemDetail:
     """Create a district item with its first guide version."""
     department = await _department_or_raise(spec.department)
-    require_scope(principal, ADMIN, department_id=str(department.id))
+    require_scope(principal, StaffRoleName.ADMIN, department_id=str(department.id))
     events = await resolve_codes(LifeEvent, spec.life_events, "life_events")
     halls = await resolve_codes(Hall, spec.halls, "halls")
     async with in_transaction():
@@ -149,7 +149,7 @@ async def update_item(*, rt: Runtime, principal: Principal, item_id: str,
     merged = current.model_dump(warnings=False) | patch.model_dump(exclude_unset=True)
     updated = parse_model(ItemFields, merged)
     department = await _department_or_raise(updated.department)
-    require_scope(principal, ADMIN, department_id=str(department.id))
+    require_scope(principal, StaffRoleName.ADMIN, department_id=str(department.id))
     events = await resolve_codes(LifeEvent, updated.life_events, "life_events")
     halls = await resolve_codes(Hall, updated.halls, "halls")
     values = item_attributes(updated)

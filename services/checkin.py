@@ -20,10 +20,10 @@ from app.ids import SHANGHAI, utcnow
 from app.tokens import Principal
 from models.appointments import Appointment, AppointmentStatus, KioskDevice, QueueCounter
 from models.catalog import ServiceItem
+from models.staff import StaffRoleName
 from services import outbox, qr, slots
 
 KIOSK_PREFIX = "kiosk_"
-CLERK = "clerk"
 
 
 @dataclass(frozen=True)
@@ -42,16 +42,16 @@ class Scanner:
             return
         assert self.principal is not None
         hall = str(hall_id)
-        if not any(g.role == CLERK and g.hall_id in (None, hall) for g in self.principal.roles):
-            raise Forbidden(details={"required_role": CLERK, "hall_id": hall})
+        if not any(g.role == StaffRoleName.CLERK and g.hall_id in (None, hall) for g in self.principal.roles):
+            raise Forbidden(details={"required_role": StaffRoleName.CLERK, "hall_id": hall})
 
     async def ensure_covers(self, appointment: Appointment) -> None:
         """A clerk scoped to one department checks in only bookings of that department's items."""
         hall = str(appointment.hall_id)
-        if self.kiosk is not None or self.principal.has_role(CLERK, hall_id=hall):
+        if self.kiosk is not None or self.principal.has_role(StaffRoleName.CLERK, hall_id=hall):
             return  # a kiosk, or a clerk of every department at this hall
         item = await get_where(ServiceItem, id=appointment.item_id)
-        require_scope(self.principal, CLERK, hall_id=hall,
+        require_scope(self.principal, StaffRoleName.CLERK, hall_id=hall,
                       department_id=str(item.department_id) if item else None)
 
 

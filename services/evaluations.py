@@ -15,12 +15,12 @@ from app.errors import Conflict, NotFoundError, ValidationFailed
 from app.ids import utcnow
 from app.tokens import Principal
 from models.onewindow import Evaluation
+from models.staff import StaffRoleName
 from services.catalog import parse_id
 from services.onewindow import COMPLETED
 from services.prereview import get_mine_or_raise
 
 BAD_SCORE = 2  # 差评: 1 (非常不满意) and 2 (不满意), per the national 好差评 practice
-HALL_MANAGER, ADMIN = "hall_manager", "admin"
 
 
 class EvaluationNotFound(NotFoundError):
@@ -60,7 +60,7 @@ async def rate(*, resident_id: uuid.UUID, application_id: str, score: int, comme
 
 async def bad_reviews(*, principal: Principal, open_only: bool) -> list[Evaluation]:
     """Bad ratings the caller's hall-manager grants cover, oldest first: the follow-up work list."""
-    query = Evaluation.filter(scope_filter(principal, HALL_MANAGER), is_bad=True)
+    query = Evaluation.filter(scope_filter(principal, StaffRoleName.HALL_MANAGER), is_bad=True)
     if open_only:
         query = query.filter(followed_up_at=None)
     return await query.order_by("created_at")
@@ -72,7 +72,7 @@ async def follow_up(*, principal: Principal, evaluation_id: str, note: str) -> E
     evaluation = await Evaluation.get_or_none(id=parsed, is_bad=True) if parsed else None
     if evaluation is None:
         raise EvaluationNotFound(details={"evaluation_id": evaluation_id})
-    require_scope(principal, HALL_MANAGER, department_id=str(evaluation.department_id),
+    require_scope(principal, StaffRoleName.HALL_MANAGER, department_id=str(evaluation.department_id),
                   hall_id=str(evaluation.hall_id))
     if not note.strip():
         raise ValidationFailed("请填写整改回访情况", code="REASON_REQUIRED")
@@ -89,7 +89,7 @@ async def statistics(*, principal: Principal, group_by: GroupBy) -> list[Stat]:
     """Count, average score, bad and followed-up counts per hall, department or item, over what
     the caller's hall-manager and admin grants together cover."""
     column = f"{group_by.value}_id"
-    rows = await (Evaluation.filter(scope_filter(principal, HALL_MANAGER, ADMIN))
+    rows = await (Evaluation.filter(scope_filter(principal, StaffRoleName.HALL_MANAGER, StaffRoleName.ADMIN))
                   .annotate(n=Count("id"), total=Sum("score"),
                             bad=Count("id", _filter=Q(is_bad=True)),
                             followed=Count("id", _filter=Q(followed_up_at__not_isnull=True)))

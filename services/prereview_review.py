@@ -18,23 +18,23 @@ from services.catalog import parse_id
 from app.ids import to_local, utcnow
 from app.tokens import Principal
 from models.prereview import Application, ApplicationMaterial, ApplicationState, MaterialStatus, ReviewComment
+from models.staff import StaffRoleName
 from services import calendar
 from services.prereview import IllegalTransition, load_or_raise, transition
 
 QUEUE_STATES = (ApplicationState.SUBMITTED, ApplicationState.IN_REVIEW)
-REVIEWER = "reviewer"
 
 
 async def get_or_raise(*, principal: Principal, application_id: str) -> Application:
     """A submitted-at-least-once application a reviewer grant covers, else APPLICATION_NOT_FOUND."""
-    return await load_or_raise(scope_filter(principal, REVIEWER), application_id=application_id,
+    return await load_or_raise(scope_filter(principal, StaffRoleName.REVIEWER), application_id=application_id,
                                state__not=ApplicationState.DRAFT)
 
 
 async def queue(*, principal: Principal, state: ApplicationState | None, item_id: str | None,
                 limit: int, offset: int) -> tuple[list[Application], dict[str, int]]:
     """The departments' submitted and in-review applications, oldest deadline first, and counts."""
-    scope = Application.filter(scope_filter(principal, REVIEWER), state__in=QUEUE_STATES)
+    scope = Application.filter(scope_filter(principal, StaffRoleName.REVIEWER), state__in=QUEUE_STATES)
     if item_id:
         scope = scope.filter(item_id=parse_id(item_id) or uuid.UUID(int=0))
     rows = await scope.annotate(n=Count("id")).group_by("state").values("state", "n")
@@ -47,7 +47,7 @@ async def queue(*, principal: Principal, state: ApplicationState | None, item_id
 async def deadlines(*, principal: Principal, overdue: bool, due_soon_days: int) -> list[Application]:
     """Undecided applications past their deadline, or due within the next few working days."""
     today = to_local(utcnow()).date()
-    scope = Application.filter(scope_filter(principal, REVIEWER), state__in=QUEUE_STATES)
+    scope = Application.filter(scope_filter(principal, StaffRoleName.REVIEWER), state__in=QUEUE_STATES)
     if overdue:
         return await scope.filter(deadline__lt=today).order_by("deadline")
     horizon = await calendar.add_working_days(start=today, days=due_soon_days)
@@ -58,7 +58,7 @@ async def claim(*, principal: Principal, application_id: str) -> Application:
     """Take a submitted application into review."""
     application = await get_or_raise(principal=principal, application_id=application_id)
     return await transition(application, to=ApplicationState.IN_REVIEW, actor_id=str(principal.subject_id),
-                            actor_role=REVIEWER, allowed_from=(ApplicationState.SUBMITTED,),
+                            actor_role=StaffRoleName.REVIEWER, allowed_from=(ApplicationState.SUBMITTED,),
                             updates={"claimed_by": str(principal.subject_id)})
 
 
@@ -95,7 +95,7 @@ async def request_correction(*, principal: Principal, application_id: str, reaso
             status=MaterialStatus.NEEDS_CORRECTION)
 
     return await transition(application, to=ApplicationState.NEEDS_CORRECTION,
-                            actor_id=str(principal.subject_id), actor_role=REVIEWER,
+                            actor_id=str(principal.subject_id), actor_role=StaffRoleName.REVIEWER,
                             allowed_from=(ApplicationState.IN_REVIEW,), reason=reason,
                             event="prereview_correction_needed", then=flag_materials)
 
@@ -106,7 +106,8 @@ async def decide(*, principal: Principal, application_id: str, passed: bool, rea
     if not passed and not reason.strip():
         raise ValidationFailed("驳回须说明理由", code="REJECTION_REASON_REQUIRED")
     to = ApplicationState.PASSED if passed else ApplicationState.REJECTED
-    return await transition(application, to=to, actor_id=str(principal.subject_id), actor_role=REVIEWER,
+    return await transition(application, to=to, actor_id=str(principal.subject_id),
+                            actor_role=StaffRoleName.REVIEWER,
                             allowed_from=(ApplicationState.IN_REVIEW,), reason=reason,
                             event="prereview_passed" if passed else "prereview_rejected",
                             updates={"decided_at": utcnow(), "decision_reason": reason})

@@ -11,7 +11,7 @@ from sanic import Request
 from sanic.response import HTTPResponse
 from tortoise.expressions import Q
 
-from app.errors import Forbidden, RealNameRequired, TokenInvalid, Unauthenticated
+from app.errors import Forbidden, TokenInvalid, Unauthenticated
 from app.tokens import Principal
 
 Handler = Callable[..., Awaitable[HTTPResponse]]
@@ -45,11 +45,7 @@ def resident_required(handler: Handler | None = None, *, realname: bool = False)
                 from services import users
 
                 user = await users.get_active_or_raise(user_id=principal.subject_id)
-                if not users.is_real_name_verified(user):
-                    # Binding happens in a browser: get a link ticket, then open the bind URL with it.
-                    raise RealNameRequired(details={"action": "bind_beijing_pass",
-                                                    "link_ticket_url": "/api/v1/auth/link-tickets",
-                                                    "bind_url": "/api/v1/auth/beijing-pass/authorize"})
+                users.ensure_real_name(user)
                 request.ctx.user = user
             return await inner(request, *args, **kwargs)
 

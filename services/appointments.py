@@ -12,8 +12,7 @@ from tortoise.transactions import in_transaction
 from app.api import decode_cursor, encode_cursor
 from app.context import Runtime
 from app.db import get_where, select_where, update_where
-from app.errors import (AppError, Conflict, Forbidden, NotFoundError, RealNameRequired, TokenInvalid,
-                        ValidationFailed)
+from app.errors import AppError, Conflict, Forbidden, NotFoundError, ValidationFailed
 from app.ids import SHANGHAI, utcnow
 from models.appointments import Appointment, AppointmentStatus, Slot
 from models.catalog import ServiceItem
@@ -172,14 +171,6 @@ class DuplicateBooking(Conflict):
     code, message = "APPOINTMENT_DUPLICATE", "该事项已有未完成的预约"
 
 
-def _ensure_real_name(user: User | None) -> None:
-    if user is None or not user.is_active:
-        raise TokenInvalid(details={"reason": "account_inactive"})
-    if not users.is_real_name_verified(user):
-        raise RealNameRequired(details={"action": "bind_beijing_pass",
-                                        "bind_url": "/api/v1/auth/beijing-pass/authorize"})
-
-
 async def _replay_or_raise(*, resident_id: uuid.UUID, item: ServiceItem, idempotency_key: str,
                            error: AppError) -> tuple[Appointment, bool]:
     """A retry of a booking that was made is answered with it, even once the slot is full or
@@ -217,7 +208,7 @@ async def book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: st
             if existing is not None:
                 return _same_request(existing, item), False
             if item.requires_realname:
-                _ensure_real_name(user)
+                users.ensure_real_name(users.ensure_active(user))
             _ensure_not_blocked(rt=rt, bookings=bookings)
             active = [b for b in bookings if b.active_marker == ACTIVE]
             if any(b.item_id == item.id for b in active):

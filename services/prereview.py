@@ -16,7 +16,7 @@ from tortoise.transactions import in_transaction
 
 from app.api import decode_cursor, encode_cursor
 from app.context import Runtime
-from app.errors import AppError, Conflict, NotFoundError, RealNameRequired, ValidationFailed
+from app.errors import AppError, Conflict, NotFoundError, ValidationFailed
 from app.ids import to_local, utcnow
 from app.storage import sign, signature_valid, storage_of
 from models.catalog import HandlingMode
@@ -118,10 +118,7 @@ async def create_draft(*, resident_id: uuid.UUID, item_id: str, form_data: dict,
         return _same_draft(existing, item.id), False
     if HandlingMode.ONLINE_PREREVIEW.value not in item.modes:
         raise ValidationFailed("该事项不支持网上预审", code="ITEM_NOT_PREREVIEWABLE")
-    user = await users.get_active_or_raise(user_id=resident_id)
-    if not users.is_real_name_verified(user):
-        raise RealNameRequired(details={"action": "bind_beijing_pass",
-                                        "bind_url": "/api/v1/auth/beijing-pass/authorize"})
+    users.ensure_real_name(await users.get_active_or_raise(user_id=resident_id))
     guide = await catalog.current_guide(item=item)
     try:
         return await Application.create(resident_id=resident_id, item=item, guide=guide,

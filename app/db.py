@@ -7,7 +7,6 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, TypeVar
 
-import asyncpg
 from aerich import Command
 from aerich.ddl.sqlite import SqliteDDL
 from aerich.migrate import Migrate
@@ -43,15 +42,6 @@ def _connection_url(database_url: str) -> str:
     return database_url
 
 
-class PooledConnection(asyncpg.Connection):
-    """Goes back to the pool without asyncpg's reset query (one more round trip per request):
-    we never set session state (no LISTEN, session settings or session advisory locks), and an
-    open transaction is rolled back on release regardless."""
-
-    def get_reset_query(self) -> str:
-        return ""
-
-
 def _connection(database_url: str) -> str | dict:
     url = _connection_url(database_url)
     if not url.startswith("postgres://"):
@@ -59,7 +49,7 @@ def _connection(database_url: str) -> str | dict:
     config = expand_db_url(url)
     # Tortoise's default pool of 5 makes 64 concurrent requests queue for a connection.
     config["credentials"].setdefault("maxsize", DEFAULT_POOL_SIZE)
-    config["credentials"]["connection_class"] = PooledConnection
+    config["engine"] = "app.pg"  # asyncpg with a fair pool and no reset query
     return config
 
 

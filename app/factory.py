@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import gc
+
 from sanic import Sanic
 
 from app.context import Runtime
@@ -49,6 +51,14 @@ def create_app(settings: Settings | None = None, *, name: str = "haidiantong") -
     @app.before_server_start
     async def open_runtime(app: Sanic) -> None:
         app.ctx.runtime = Runtime.open(settings, connect_redis(settings))
+
+    @app.after_server_start
+    async def freeze_startup_heap(app: Sanic) -> None:
+        # The routes, models, schemas and libraries loaded at start-up are about a million
+        # long-lived objects; every full collection walked them all (80-140 ms, stalling every
+        # request in flight: the p99 of GET /me). Frozen, they are never scanned again.
+        gc.collect()
+        gc.freeze()
 
     @app.after_server_stop
     async def close_runtime(app: Sanic) -> None:

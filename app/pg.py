@@ -1,0 +1,73 @@
+"""The PostgreSQL engine Tortoise uses: asyncpg's client with a first-come, first-served pool.
+
+Named as the ``engine`` of PostgreSQL connections in ``app.db.tortoise_config``; Tortoise loads
+``client_class`` from this module.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from typing import Any
+
+import asyncpg
+from tortoise.backends.asyncpg import AsyncpgDBClient
+
+# asyncpg.Pool takes every option as a required keyword; create_pool holds their defaults.
+_POOL_DEFAULTS = {name: parameter.default
+                  for name, parameter in inspect.signature(asyncpg.create_pool).parameters.items()
+                  if parameter.kind is parameter.KEYWORD_ONLY}
+
+
+class PooledConnection(asyncpg.Connection):
+    """Goes back to the pool without asyncpg's reset query (one more round trip per request):
+    we never set session state (no LISTEN, session settings or session advisory locks), and an
+    open transaction is rolled back on release regardless."""
+
+    def get_reset_query(self) -> str:
+        return ""
+
+
+class FairPool(asyncpg.Pool):
+    """A pool that serves waiting requests in arrival order.
+
+    asyncpg hands a released connection to whichever task asks next: a woken waiter that loses
+    it to a newcomer goes back to the end of the line (``asyncio.Queue.get``), so under load a
+    few requests wait many turns (GET /me at 64 connections: p99 six times the median). The
+    semaphore admits at most ``max_size`` tasks to the pool, so none ever waits inside it, and
+    asyncio's semaphore is FIFO: a newcomer queues behind every waiter.
+    """
+
+    def __init__(self, *connect_args: Any, **options: Any) -> None:
+        options = {**_POOL_DEFAULTS, **options}
+        super().__init__(*connect_args, **options)
+        self._turns = asyncio.Semaphore(options["max_size"])
+
+    async def _acquire(self, timeout: float | None) -> Any:
+        if timeout is None:
+            await self._turns.acquire()
+        else:
+            await asyncio.wait_for(self._turns.acquire(), timeout)
+        try:
+            return await super()._acquire(timeout)
+        except BaseException:
+            self._turns.release()
+            raise
+
+    async def release(self, connection: Any, *, timeout: float | None = None) -> None:
+        try:
+            await super().release(connection, timeout=timeout)
+        finally:
+            self._turns.release()
+
+
+class FairAsyncpgClient(AsyncpgDBClient):
+    """Tortoise's asyncpg client on a ``FairPool`` of ``PooledConnection``."""
+
+    connection_class = PooledConnection
+
+    async def create_pool(self, **kwargs: Any) -> asyncpg.Pool:
+        return await FairPool(None, **kwargs)
+
+
+client_class = FairAsyncpgClient

@@ -1,0 +1,63 @@
+"""The PostgreSQL connection pool serves waiting requests in arrival order (real PostgreSQL)."""
+
+import asyncio
+
+import pytest
+from tortoise import connections
+
+from app.pg import FairPool, PooledConnection
+from tests import backends
+
+pytestmark = pytest.mark.skipif(
+    not backends.POSTGRES_URL,
+    reason="the fair pool is the PostgreSQL engine; the PostgreSQL run (HDT_TEST_DATABASE_URL) tests it")
+
+
+def _dsn(database_url: str) -> str:
+    return database_url.replace("postgres://", "postgresql://", 1)
+
+
+async def test_the_service_queries_through_the_fair_pool(app, client):
+    assert (await client.get("/readyz")).status_code == 200
+    assert isinstance(connections.get("default")._pool, FairPool)
+
+
+async def test_no_request_is_overtaken_by_more_than_those_already_waiting(database_url):
+    # 16 clients churn through 2 connections. Served in arrival order, a request waits at most
+    # one turn for each of the other 15; asyncpg's own pool lets newcomers take connections
+    # from woken waiters, and one request here saw 39 others served first.
+    clients, rounds = 16, 200
+    pool = await FairPool(_dsn(database_url), min_size=2, max_size=2, connection_class=PooledConnection)
+    try:
+        granted = 0
+        most_overtaken = 0
+
+        async def client() -> None:
+            nonlocal granted, most_overtaken
+            for _ in range(rounds):
+                asked_at = granted
+                connection = await pool.acquire()
+                most_overtaken = max(most_overtaken, granted - asked_at)
+                granted += 1
+                assert await connection.fetchval("SELECT 1") == 1
+                await pool.release(connection)
+
+        await asyncio.gather(*(client() for _ in range(clients)))
+        assert granted == clients * rounds
+        assert most_overtaken <= clients - 1
+    finally:
+        await pool.close()
+
+
+async def test_a_failed_or_cancelled_acquire_gives_its_turn_back(database_url):
+    pool = await FairPool(_dsn(database_url), min_size=1, max_size=1, connection_class=PooledConnection)
+    try:
+        held = await pool.acquire()
+        with pytest.raises(asyncio.TimeoutError):
+            await pool.acquire(timeout=0.05)
+        await pool.release(held)
+        again = await asyncio.wait_for(pool.acquire(), 5)
+        assert await again.fetchval("SELECT 1") == 1
+        await pool.release(again)
+    finally:
+        await pool.close()

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -141,7 +142,15 @@ def _forget_pending_operations() -> None:
         pending.clear()
 
 
-_PREBUILT_SQL: dict[tuple, str] = {}
+_PREBUILT_SQL: dict[tuple, Any] = {}
+BuiltT = TypeVar("BuiltT")
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A named value in prebuilt SQL: ``ValueWrapper(Slot(name))`` is bound per execution."""
+
+    name: str
 
 
 def _lookup_sql(model: type[Model], shape: tuple[tuple[str, bool], ...], for_update: bool) -> str:
@@ -169,7 +178,7 @@ def _select_all(model: type[Model]) -> QueryBuilder:
         *(table[column] for column in meta.fields_db_projection.values()))
 
 
-def _prebuilt(model: type[Model], key: tuple, build: Callable[[], str]) -> str:
+def _prebuilt(model: type[Model], key: tuple, build: Callable[[], BuiltT]) -> BuiltT:
     full_key = (model._meta.db.capabilities.dialect, model, *key)
     sql = _PREBUILT_SQL.get(full_key)
     if sql is None:
@@ -215,3 +224,15 @@ async def update_where(model: type[ModelT], *, name: str,
         meta.db.query_class.update(meta.basetable), meta.basetable).get_sql())
     changed, _ = await meta.db.execute_query(sql, _db_values(model, values))
     return changed
+
+
+async def fetch_prebuilt(model: type[Model], *, key: tuple, build: Callable[[], QueryBuilder],
+                         values: Mapping[str, Any]) -> list[Any]:
+    """The rows (mappings by column alias) of the query ``build()`` makes, rendered once per
+    ``key``; each ``ValueWrapper(Slot(name))`` in it is a parameter bound to ``values[name]``, in
+    the order the SQL names them (so SQLite's positional ``?`` line up as PostgreSQL's ``$n``).
+    Other parameters are the query's own constants and keep their values."""
+    sql, parameters = _prebuilt(model, ("fetch", *key), lambda: build().get_parameterized_sql())
+    bound = [values[p.name] if isinstance(p, Slot) else p for p in parameters]
+    _, rows = await model._meta.db.execute_query(sql, bound)
+    return rows

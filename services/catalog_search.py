@@ -2,18 +2,25 @@
 
 Every item carries a precomputed ``search_text`` (lower-cased name, aliases, full pinyin and
 initials joined by "|"). The database finds candidates with ``LIKE '%term%'`` on that column
-(a pg_trgm GIN index on PostgreSQL, a scan on SQLite) and ranks them with ``Relevance``, a CASE
+(a pg_trgm GIN index on PostgreSQL, a scan on SQLite) and ranks them with ``relevance``, a CASE
 of LIKE and position tests on the same column, so only one page leaves it and both backends
-return the same order.
+return the same order. The terms are parameters, so the SQL of a query shape is built once.
 """
 
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
+from pypika_tortoise.enums import JoinType, Order
+from pypika_tortoise.queries import QueryBuilder, Table
 from pypika_tortoise.terms import Case, Criterion, Function, LiteralValue, Term, ValueWrapper
 from pypinyin import Style, lazy_pinyin
-from tortoise.expressions import Expression, ResolveContext, ResolveResult
+
+from app.db import Slot
+from models.catalog import ServiceItem
+from models.organization import Department
+from services.catalog_views import ITEM_SUMMARY_COLUMNS
 
 # Common words residents type -> the official wording in item names.
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -69,48 +76,110 @@ def expand_query(query: str) -> list[str]:
     return list(dict.fromkeys(t for t in terms if t))
 
 
-def _position(dialect: str, column: Term, needle: str) -> Term:
+def _position(dialect: str, column: Term, needle: Term) -> Term:
     """1-based position of ``needle`` in ``column``, 0 when absent."""
-    return Function("strpos" if dialect == "postgres" else "instr", column, ValueWrapper(needle))
+    return Function("strpos" if dialect == "postgres" else "instr", column, needle)
 
 
-def _conditions(dialect: str, column: Term, term: str) -> list[tuple[int, Criterion]]:
-    """(score, test) for one term, best first. Each test is only reached once every better
+def _slot(name: str) -> ValueWrapper:
+    return ValueWrapper(Slot(name))
+
+
+# The LIKE patterns (and the plain term, for positions) each term is tested with, by slot suffix.
+_TERM_PATTERNS = {
+    "whole": "{}" + SEPARATOR + "%",
+    "start": "{}%",
+    "term": "{}",
+    "alias": "%{}%" + SEPARATOR + "%" + SEPARATOR + "%",
+    "pinyin": "%" + SEPARATOR + "{}%",
+    "anywhere": "%{}%",
+}
+
+
+def _conditions(dialect: str, column: Term, index: int) -> list[tuple[int, Criterion]]:
+    """(score, test) for term ``index``, best first. Each test is only reached once every better
     one failed for this term, and relies on that: the query has no "|" (normalise() strips it,
     and the wildcards), so a pattern cannot cross from one part of search_text to another."""
-    in_text = _position(dialect, column, term)
+
+    def pattern(kind: str) -> ValueWrapper:
+        return _slot(f"{kind}:{index}")
+
+    in_text = _position(dialect, column, pattern("term"))
+    name_end = _position(dialect, column, ValueWrapper(SEPARATOR, allow_parametrize=False))
     return [
-        (100, column.like(ValueWrapper(f"{term}{SEPARATOR}%"))),  # the whole name
-        (90, column.like(ValueWrapper(f"{term}%"))),  # the name's start
-        # First occurrence before the first "|": inside the name.
-        (80, (in_text > 0) & (in_text < _position(dialect, column, SEPARATOR))),
+        (100, column.like(pattern("whole"))),  # the whole name
+        (90, column.like(pattern("start"))),  # the name's start
+        (80, (in_text > 0) & (in_text < name_end)),  # first occurrence before the first "|": the name
         # Not in the name; followed by at least two "|" (pinyin, initials): inside an alias.
-        (70, column.like(ValueWrapper(f"%{term}%{SEPARATOR}%{SEPARATOR}%"))),
+        (70, column.like(pattern("alias"))),
         # Only in the pinyin or initials now; right after a "|": at the start of one of them.
-        (60, column.like(ValueWrapper(f"%{SEPARATOR}{term}%"))),
-        (50, column.like(ValueWrapper(f"%{term}%"))),
+        (60, column.like(pattern("pinyin"))),
+        (50, column.like(pattern("anywhere"))),
     ]
 
 
-class Relevance(Expression):
-    """An item's relevance to the expanded query, computed by the database (PostgreSQL or SQLite).
+def relevance(dialect: str, column: Term, term_count: int) -> Case:
+    """An item's relevance to the expanded query (``term_count`` terms), computed by the database.
 
     Whole name 100, name start 90, inside the name 80, inside an alias 70, pinyin or initials
-    start 60, inside them 50; +5 when the literal query (``terms[0]``), not a synonym rewrite,
-    matched. The best over all terms counts, so the CASE lists every (score, terms) pair from the
-    highest down and the first that holds wins."""
+    start 60, inside them 50; +5 when the literal query (term 0), not a synonym rewrite, matched.
+    The best over all terms counts, so the CASE lists every (score, terms) pair from the highest
+    down and the first that holds wins."""
+    query, *rewrites = [_conditions(dialect, column, index) for index in range(term_count)]
+    case = Case()
+    for level, (score, literal_test) in enumerate(query):
+        case = case.when(literal_test, LiteralValue(score + 5))
+        if rewrites:
+            case = case.when(Criterion.any(r[level][1] for r in rewrites), LiteralValue(score))
+    # Scores are our constants, written into the SQL so the CASE has a numeric type.
+    return case.else_(LiteralValue(0))
 
-    def __init__(self, terms: list[str]) -> None:
-        self.terms = terms
 
-    def resolve(self, resolve_context: ResolveContext) -> ResolveResult:
-        dialect = resolve_context.model._meta.db.capabilities.dialect
-        column = resolve_context.table.search_text
-        query, *rewrites = [_conditions(dialect, column, term) for term in self.terms]
-        case = Case()
-        for level, (score, literal_test) in enumerate(query):
-            case = case.when(literal_test, LiteralValue(score + 5))
-            if rewrites:
-                case = case.when(Criterion.any(r[level][1] for r in rewrites), LiteralValue(score))
-        # Scores are our constants, written into the SQL so the CASE has a numeric type.
-        return ResolveResult(term=case.else_(LiteralValue(0)))
+def matches(column: Term, term_count: int) -> Criterion:
+    """Rows containing any of the terms: the test the trigram index answers."""
+    return Criterion.any(column.like(_slot(f"anywhere:{index}")) for index in range(term_count))
+
+
+def term_values(terms: list[str]) -> dict[str, str]:
+    """The slot values ``relevance`` and ``matches`` take for these terms."""
+    return {f"{kind}:{index}": pattern.format(term)
+            for index, term in enumerate(terms) for kind, pattern in _TERM_PATTERNS.items()}
+
+
+# Optional filters of a search, by name: the SQL each adds (its value goes in the same slot name).
+_FILTERS: dict[str, Callable[[Table], Criterion]] = {
+    "department_id": lambda items: items.department_id == _slot("department_id"),
+    "level": lambda items: items.level == _slot("level"),
+    "mode_flags": lambda items: items.mode_flags.like(_slot("mode_flags")),
+    "life_event_id": lambda items: items.id.isin(_linked_items("life_events", "life_event_id")),
+    "hall_id": lambda items: items.id.isin(_linked_items("halls", "hall_id")),
+}
+
+
+def _linked_items(relation: str, slot: str) -> QueryBuilder:
+    """Ids of the items linked to the slot's life event or hall (a many-to-many table)."""
+    field = ServiceItem._meta.fields_map[relation]
+    link = Table(field.through)
+    return (ServiceItem._meta.db.query_class.from_(link).select(link[field.backward_key])
+            .where(link[field.forward_key] == _slot(slot)))
+
+
+def search_query(*, term_count: int, filters: tuple[str, ...]) -> QueryBuilder:
+    """Published items matching any of ``term_count`` terms and the named ``filters``, with their
+    department, ranked by relevance, popularity and code; a page of ``limit`` from ``offset``.
+    Every value is a slot, filled by ``term_values`` and the caller."""
+    meta = ServiceItem._meta
+    items, departments = meta.basetable, Department._meta.basetable
+    column = items.search_text
+    own_columns = [items[name].as_(name) for name in ITEM_SUMMARY_COLUMNS if "__" not in name]
+    query = (meta.db.query_class.from_(items)
+             .join(departments, how=JoinType.left).on(departments.id == items.department_id)
+             .select(*own_columns, departments.code.as_("department__code"),
+                     departments.name.as_("department__name"))
+             .where(items.is_published == _slot("published"))
+             .where(matches(column, term_count)))
+    for name in filters:
+        query = query.where(_FILTERS[name](items))
+    return (query.orderby(relevance(meta.db.capabilities.dialect, column, term_count), order=Order.desc)
+            .orderby(items.popularity, order=Order.desc).orderby(items.code)
+            .limit(_slot("limit")).offset(_slot("offset")))

@@ -53,6 +53,18 @@ async def test_filters_apply_to_search(client, synced):
     assert await names(client, "社会", department_id=hdrs, mode="fully_online") == ["灵活就业社会保险登记"]
 
 
+async def test_life_event_hall_and_level_filters_apply_to_search(client, synced):
+    events = (await client.get("/api/v1/catalog/life-events")).json()["items"]
+    birth = next(e["id"] for e in events if e["code"] == "birth")
+    halls = (await client.get("/api/v1/catalog/halls")).json()["items"]
+    zhongguancun = next(h["id"] for h in halls if h["code"] == "HD-ZGC")
+    assert await names(client, "sfz", life_event_id=birth) == ["居民身份证换领"]
+    assert await names(client, "户口", hall_id=zhongguancun) == ["户口迁移"]
+    assert await names(client, "身份证", hall_id=zhongguancun) == []
+    assert await names(client, "登记", level="municipal") == ["企业设立登记"]
+    assert await names(client, "登记", level="municipal", life_event_id=birth) == []
+
+
 async def test_no_match_is_an_empty_page(client, synced):
     assert await names(client, "火星移民") == []
 

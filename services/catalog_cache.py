@@ -56,6 +56,7 @@ class CatalogCache:
         self._version: str | None = None  # known only while subscribed
         self._redis_down_until = 0.0
         self._listener: asyncio.Task | None = None
+        self._stores: set[asyncio.Task] = set()  # Redis writes under way (held: tasks are weak)
         self.redis_ttl_seconds = 300
         self.local_ttl_seconds = 30.0
         self.local_max_entries = 4096
@@ -128,11 +129,12 @@ class CatalogCache:
         redis_key = None
         if self._redis_usable():
             try:
-                if version is None:
-                    version = await asyncio.wait_for(client.get(VERSION_KEY),
-                                                     REDIS_READ_TIMEOUT_SECONDS) or "0"
-                redis_key = f"catalog:{version}:{key}"
-                stored = await asyncio.wait_for(client.get(redis_key), REDIS_READ_TIMEOUT_SECONDS)
+                # asyncio.timeout, not wait_for: no extra task per read.
+                async with asyncio.timeout(REDIS_READ_TIMEOUT_SECONDS):
+                    if version is None:
+                        version = await client.get(VERSION_KEY) or "0"
+                    redis_key = f"catalog:{version}:{key}"
+                    stored = await client.get(redis_key)
                 if stored is not None:
                     etag, _, body = stored.partition("\n")
                     document = CachedDocument(body=body, etag=etag)
@@ -142,17 +144,22 @@ class CatalogCache:
         if document is None:
             document = CachedDocument.of(await load())
             if redis_key is not None:
-                try:
-                    await client.set(redis_key, f"{document.etag}\n{document.body}",
-                                     ex=self.redis_ttl_seconds)
-                except _REDIS_FAILURES as exc:
-                    self._redis_failed(exc)
+                # The response need not wait for this write: losing it only costs a later miss.
+                store = asyncio.create_task(self._store(client, redis_key, document))
+                self._stores.add(store)
+                store.add_done_callback(self._stores.discard)
         if version is not None and version == self._version:
             self._local[key] = (version, time.monotonic() + self.local_ttl_seconds, document)
             self._local.move_to_end(key)
             while len(self._local) > self.local_max_entries:
                 self._local.popitem(last=False)
         return document
+
+    async def _store(self, client: redis.Redis, redis_key: str, document: CachedDocument) -> None:
+        try:
+            await client.set(redis_key, f"{document.etag}\n{document.body}", ex=self.redis_ttl_seconds)
+        except _REDIS_FAILURES as exc:
+            self._redis_failed(exc)
 
     async def invalidate(self, client: redis.Redis) -> None:
         """Call after a catalog change has committed: every worker drops what it cached."""

@@ -80,6 +80,9 @@ ITEM_SUMMARY_COLUMNS = ("id", "code", "name", "level", "modes", "promised_limit_
                         "department__code", "department__name")
 
 
+_MODES = ServiceItem._meta.fields_map["modes"]  # JSON: text in raw rows, a list from values()
+
+
 class ItemSummary(Schema):
     id: str
     code: str
@@ -95,15 +98,17 @@ class ItemSummary(Schema):
 
     @classmethod
     def of_row(cls, row: dict[str, Any]) -> ItemSummary:
-        """From a ``values(*ITEM_SUMMARY_COLUMNS)`` row: one query, no model objects."""
-        return cls(id=str(row["id"]), code=row["code"], name=row["name"],
-                   department=DepartmentBrief(id=str(row["department_id"]),
-                                              code=row["department__code"],
-                                              name=row["department__name"]),
-                   level=str(row["level"]), modes=row["modes"],
-                   promised_limit_days=row["promised_limit_days"], fee_fen=row["fee_fen"],
-                   requires_realname=row["requires_realname"],
-                   appointment_group=row["appointment_group"], popularity=row["popularity"])
+        """From a row of ``ITEM_SUMMARY_COLUMNS`` (``values()`` or raw SQL): no model objects.
+        Built unvalidated (the row is our own, its types fixed here): a page's worth of
+        validation cost a search miss a tenth of its CPU."""
+        department = DepartmentBrief.model_construct(
+            id=str(row["department_id"]), code=row["department__code"], name=row["department__name"])
+        return cls.model_construct(
+            id=str(row["id"]), code=row["code"], name=row["name"], department=department,
+            level=str(row["level"]), modes=_MODES.to_python_value(row["modes"]),
+            promised_limit_days=row["promised_limit_days"], fee_fen=row["fee_fen"],
+            requires_realname=bool(row["requires_realname"]),
+            appointment_group=row["appointment_group"], popularity=row["popularity"])
 
 
 class GuideOut(Schema):

@@ -27,8 +27,8 @@ from services.catalog_views import (
     HallOut,
     HallToday,
     ItemDetail,
-    ItemSummary,
     LifeEventOut,
+    summary_page_json,
 )
 
 
@@ -165,12 +165,11 @@ async def list_items(*, rt: Runtime, filters: ItemFilter) -> CachedDocument:
                                  | Q(popularity=int(popularity), code__gt=code))
         rows = await query.order_by("-popularity", "code").limit(filters.limit + 1).values(
             *ITEM_SUMMARY_COLUMNS)
-        page = [ItemSummary.of_row(r) for r in rows[:filters.limit]]
+        page = rows[:filters.limit]
         next_cursor = None
         if len(rows) > filters.limit:
-            last = page[-1]
-            next_cursor = encode_cursor(f"{last.popularity}:{last.code}")
-        return Page[ItemSummary](items=page, next_cursor=next_cursor).model_dump_json()
+            next_cursor = encode_cursor(f"{page[-1]['popularity']}:{page[-1]['code']}")
+        return summary_page_json(page, next_cursor=next_cursor)
 
     return await catalog_cache.get_or_load(rt.redis, "items:" + filters.cache_key(), load)
 
@@ -197,10 +196,9 @@ async def search_items(*, rt: Runtime, filters: SearchFilter) -> CachedDocument:
             build=lambda: search_query(term_count=len(terms), filters=tuple(given)),
             values={**term_values(terms), **given, "published": True,
                     "limit": filters.limit + 1, "offset": offset})
-        page = [ItemSummary.of_row(r) for r in rows[:filters.limit]]
         more = len(rows) > filters.limit
         next_cursor = encode_cursor(str(offset + filters.limit)) if more else None
-        return Page[ItemSummary](items=page, next_cursor=next_cursor).model_dump_json()
+        return summary_page_json(rows[:filters.limit], next_cursor=next_cursor)
 
     return await catalog_cache.get_or_load(rt.redis, "search:" + filters.cache_key(), load)
 

@@ -4,8 +4,10 @@ import uuid
 
 import pytest
 
+from app.api import Page
 from app.ids import SHANGHAI, utcnow
 from models.organization import CalendarOverride, Hall
+from services.catalog_views import ItemSummary
 from tests.catalog.conftest import item_id_of
 
 ITEMS = "/api/v1/catalog/items"
@@ -70,6 +72,20 @@ async def test_list_is_most_popular_first_and_filters(client, synced):
     assert await codes(client, level="municipal") == ["SC001"]
     assert await codes(client, life_event_id=events["business"]) == ["SC001"]
     assert await codes(client, hall_id=halls["HD-ZGC"]) == ["GA003"]
+
+
+@pytest.mark.parametrize(("path", "params"), [
+    (ITEMS, {"limit": 3}),
+    ("/api/v1/catalog/search", {"q": "登记"}),
+    ("/api/v1/catalog/search", {"q": "sfz", "limit": 1}),
+])
+async def test_list_and_search_pages_are_exactly_the_documented_shape(client, synced, path, params):
+    body = (await client.get(path, params=params)).json()
+    page = Page[ItemSummary].model_validate(body)  # unknown or missing fields are refused
+    assert page.items
+    assert page.model_dump(mode="json") == body
+    assert {item.department.code for item in page.items} <= {"HDGA", "HDRS", "HDSCJG"}
+    assert all(isinstance(item["requires_realname"], bool) for item in body["items"])
 
 
 async def test_cursor_pages_cover_every_item_once(client, synced):

@@ -1,14 +1,27 @@
 """Appointments benchmark: booking under contention and uncontended, check-in verification.
 
 Usage: python -m bench.appointments [--residents 1000] [--seats 50] [--uncontended 10000]
-Booking runs with 2 workers on PostgreSQL + Redis; pgbench runs the equivalent SQL transaction
-(conditional seat update + appointment insert + outbox insert) on the same server as the
-database's ceiling. The race (every resident once, for few seats) is driven by httpx; the
-uncontended rate, the one compared with pgbench, by wrk (a Lua script: one new resident and key
-per request; its warm-up books another slot with residents of its own), since an httpx load
-generator on the same cores takes much of the CPU it measures. Check-in verification runs
-against a 1-worker service.
-Needs a working day before 22:00 Beijing time (the slots are placed later today).
+Booking runs with 2 workers on PostgreSQL + Redis. The race (every resident once, for the seats
+of one slot) is driven by httpx. The uncontended run is driven by wrk (an httpx load generator
+on the same cores takes much of the CPU it measures): resident i books spread slot i mod N, N
+being every published slot two to fourteen days ahead (templates of 15-minute windows on every
+weekday), so concurrent bookings rarely share a slot row; its warm-up books the same slots with
+residents of its own. Slots start two days ahead or later, so the run does not depend on the
+time of day and every booking writes all three events (confirmed, two reminders).
+
+pgbench runs, on the service's own database and with as many connections, the statements the
+API sends for one booking: they are captured from Tortoise's query log while the service books
+once in-process, and each ``$n`` parameter is replaced by a pgbench value (``PGBENCH_VALUES``):
+constants as ``-D`` variables (still bound parameters under ``-M prepared``, as with asyncpg),
+the slot's columns from its own SELECT (``\\gset``), a pre-created resident per transaction, a
+new id per row. Over the same N slot rows (resident r takes slot r mod N), it is the database's
+ceiling for this transaction. Two differences, both costing pgbench, not the API: the slot
+SELECT finds its row through a subquery on a small pick table (pgbench cannot hold a uuid
+string in a computed variable), and the resident and appointment ids are md5 expressions.
+pgbench commits even if the seat update were refused (the API rolls back): the spread slots
+have room for every booking of both runs, and the seat audit after the run checks it.
+CPU per booking is read from /proc (utime + stime) for the server's processes and for every
+PostgreSQL process. Check-in verification runs against a 1-worker service.
 """
 
 from __future__ import annotations
@@ -16,54 +29,192 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import logging
+import os
+import re
+import resource
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
 from collections import Counter
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 
 import httpx
 
-from app.ids import SHANGHAI
+from app.cli import cli_runtime
+from app.ids import to_local, utcnow
 from bench import fixtures, harness, results, wrk
+from models.users import RealNameLevel, User
+from services import appointments as booking_service
 
-# The API's transaction in the same order, over ``slots`` slot rows: on one row (as the API's
-# uncontended run books one slot) every transaction waits for its lock from UPDATE to COMMIT.
-PGBENCH_SCRIPT = """\\set slot random(1, {slots})
-\\set resident random(1, 100000000)
-BEGIN;
-INSERT INTO bench_appointments (slot_id, resident_id, idempotency_key, status, created_at)
-  VALUES (:slot, :resident, md5(random()::text), 'booked', now());
-INSERT INTO bench_outbox (event_type, aggregate_id, payload, created_at)
-  VALUES ('appointment.confirmed', :resident, '{{"slot": 1}}', now());
-UPDATE bench_slots SET booked = booked + 1 WHERE id = :slot AND booked < capacity;
-COMMIT;
-"""
-PGBENCH_SLOT_ROWS = (1, 50)
-PGBENCH_SCHEMA = """
-CREATE TABLE bench_slots (id int PRIMARY KEY, capacity int NOT NULL, booked int NOT NULL);
-INSERT INTO bench_slots SELECT g, 100000000, 0 FROM generate_series(1, 50) g;
-CREATE TABLE bench_appointments (id bigserial PRIMARY KEY, slot_id int REFERENCES bench_slots,
-  resident_id bigint, idempotency_key text UNIQUE, status text, created_at timestamptz);
-CREATE TABLE bench_outbox (id bigserial PRIMARY KEY, event_type text, aggregate_id text,
-  payload jsonb, created_at timestamptz);
-"""
+SPREAD_WINDOW_MINUTES = 15
+SPREAD_FIRST_MINUTE, SPREAD_LAST_MINUTE = 7 * 60, 19 * 60  # Beijing time
+SPREAD_CAPACITY = 2_000  # ample: the API's and pgbench's bookings together stay far below it
+SPREAD_DAYS_AHEAD = 2  # both reminders are always due in the future, whatever the time of day
+RACE_START = "06:00"  # the raced slot: its own window, on the first spread day
+PGBENCH_RESIDENTS = 200_000  # pre-created rows, one per pgbench transaction
+
+# What pgbench sends for each ``$n`` of the API's statements, in order. ``:name`` variables
+# are bound parameters under -M prepared; ``slot_*`` and ``user_*`` come from the rows the
+# statements themselves read (\gset), as the API takes them from the models it loaded.
+_APPOINTMENT_ID = "md5('pgbench-appointment-' || :r)::uuid"
+PGBENCH_VALUES: list[tuple[str, list[str], str]] = [
+    ("item", [":item_id", ":yes"], ""),
+    ("slot", ['(SELECT "slot_id" FROM "bench_slot_picks" WHERE "n"=:k)'], "\\gset slot_"),
+    ("resident lock", ["md5('pgbench-resident-' || :r)::uuid"], "\\gset user_"),
+    ("rules", [":user_id", ":r", ":active", ":item_id", ":slot_day", ":no_show", ":no_show_since"], ""),
+    ("appointment", [_APPOINTMENT_ID, ":now", ":now", ":slot_appointment_group", ":slot_day",
+                     ":slot_starts_at", ":slot_ends_at", ":booked", ":active", ":r", "NULL", "NULL",
+                     "NULL", "NULL", ":slot_hall_id", ":item_id", ":user_id", ":slot_id"], ""),
+    ("events", ["gen_random_uuid()", ":now", ":now", ":event_type_{row}", f"{_APPOINTMENT_ID}::text",
+                ":payload_{row}", "NULL"], ""),
+    ("seat", [":slot_id", ":no", ":now"], ""),
+]
 
 
-def pgbench_ceiling(connections: int, seconds: int, slots: int) -> float:
-    """Transactions/s of the equivalent booking transaction over ``slots`` rows, straight on PostgreSQL."""
-    with harness.fresh_database() as url:
-        subprocess.run(["psql", "-q", url, "-c", PGBENCH_SCHEMA], check=True)
-        with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as script:
-            script.write(PGBENCH_SCRIPT.format(slots=slots))
-        output = subprocess.run(["pgbench", "-n", "-c", str(connections), "-j", "2", "-T", str(seconds),
-                                 "-f", script.name, url], check=True, capture_output=True, text=True).stdout
-        Path(script.name).unlink()
-    line = next(l for l in output.splitlines() if l.startswith("tps"))
-    return float(line.split("=")[1].split()[0])
+class _QueryLog(logging.Handler):
+    def __init__(self) -> None:
+        super().__init__(logging.DEBUG)
+        self.statements: list[tuple[str, list]] = []
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self.statements.append((str(record.args[0]), record.args[1]))
+
+
+def api_statements(env: dict[str, str], *, item_id: str, slot_id: str) -> list[tuple[str, list]]:
+    """The (SQL, values) of one booking made by the service in-process, from Tortoise's log."""
+    async def capture() -> list[tuple[str, list]]:
+        async with cli_runtime(fixtures.settings_of(env)) as rt:
+            resident = await User.create(display_name="压测居民", realname_level=RealNameLevel.VERIFIED)
+            logger, handler = logging.getLogger("tortoise.db_client"), _QueryLog()
+            logger.setLevel(logging.DEBUG)
+            logger.addHandler(handler)
+            try:
+                _, created = await booking_service.book(rt=rt, resident_id=resident.id, item_id=item_id,
+                                                        slot_id=slot_id, idempotency_key="bench-capture")
+            finally:
+                logger.removeHandler(handler)
+            assert created
+            return handler.statements
+
+    return asyncio.run(capture())
+
+
+def _pgbench_statement(sql: str, values: list[str]) -> str:
+    placeholders = {int(n) for n in re.findall(r"\$(\d+)", sql)}
+    if placeholders != set(range(1, len(values) + 1)):
+        raise RuntimeError(f"the API's statement changed, update PGBENCH_VALUES: {sql}")
+    return re.sub(r"\$(\d+)", lambda m: values[int(m.group(1)) - 1], sql)
+
+
+def pgbench_script(captured: list[tuple[str, list]], *, connections: int, slots: int) -> tuple[str, dict]:
+    """The API's booking as a pgbench script, and the constants it binds (``-D``)."""
+    if len(captured) != len(PGBENCH_VALUES):
+        raise RuntimeError(f"the API sent {len(captured)} statements, PGBENCH_VALUES knows "
+                           f"{len(PGBENCH_VALUES)}: {[sql for sql, _ in captured]}")
+    lines = ["\\set n :n + 1",
+             f"\\set r :client_id + {connections} * (:n - 1) + 1",  # a new resident each time
+             f"\\set k :r % {slots}"]
+    for (name, values, suffix), (sql, sent) in zip(PGBENCH_VALUES, captured):
+        if name == "resident lock":
+            lines.append("BEGIN;")  # the API's transaction starts at the resident's lock
+        if name == "events":
+            # asyncpg's executemany: one execution per event (row), sent in one round trip.
+            lines.append("\\startpipeline")
+            lines += [_pgbench_statement(sql, [v.format(row=row) for v in values]) + ";"
+                      for row in range(len(sent))]
+            lines.append("\\endpipeline")
+            continue
+        lines.append(_pgbench_statement(sql, values) + (f"\n{suffix}" if suffix else ";"))
+    lines.append("COMMIT;")
+    rules_values = captured[3][1]
+    events = captured[5][1]
+    constants = {"n": "0", "item_id": captured[0][1][0], "yes": "true", "no": "false",
+                 "active": rules_values[2], "no_show": rules_values[5],
+                 "no_show_since": rules_values[6].isoformat(), "booked": captured[4][1][7],
+                 "now": utcnow().isoformat()}
+    for row, event in enumerate(events):
+        constants[f"event_type_{row}"], constants[f"payload_{row}"] = event[3], event[5]
+    return "\n".join(lines) + "\n", constants
+
+
+def psql(url: str, sql: str) -> str:
+    """Run SQL with psql; its unaligned output (``|`` between columns)."""
+    return subprocess.run(["psql", "-qAt", "-v", "ON_ERROR_STOP=1", url, "-c", sql], check=True,
+                          capture_output=True, text=True).stdout.strip()
+
+
+def prepare_pgbench(url: str, slot_ids: list[str]) -> None:
+    """The pick table (slot r mod N, as the API's residents) and one resident per transaction."""
+    picks = ",".join(f"({n},'{slot_id}')" for n, slot_id in enumerate(slot_ids))
+    psql(url, f"""CREATE TABLE bench_slot_picks (n int PRIMARY KEY, slot_id uuid NOT NULL);
+        INSERT INTO bench_slot_picks VALUES {picks};
+        INSERT INTO users (id, created_at, updated_at, display_name, realname_level, is_active)
+          SELECT md5('pgbench-resident-' || g)::uuid, now(), now(), '压测居民', {int(RealNameLevel.VERIFIED)}, true
+          FROM generate_series(1, {PGBENCH_RESIDENTS}) g;
+        ANALYZE users; ANALYZE bench_slot_picks;""")
+
+
+def run_pgbench(url: str, script: str, constants: dict, *, connections: int, seconds: int) -> dict:
+    """tps, transactions and CPU seconds (PostgreSQL, pgbench itself) of the script."""
+    with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as file:
+        file.write(script)
+    defines = [arg for name, value in constants.items() for arg in ("-D", f"{name}={value}")]
+    before, children = postgres_cpu_seconds(url), resource.getrusage(resource.RUSAGE_CHILDREN)
+    try:
+        output = subprocess.run(["pgbench", "-n", "-M", "prepared", "-c", str(connections), "-j", "2",
+                                 "-T", str(seconds), *defines, "-f", file.name, url],
+                                check=True, capture_output=True, text=True).stdout
+    finally:
+        Path(file.name).unlink()
+    after_children = resource.getrusage(resource.RUSAGE_CHILDREN)
+    database_cpu = postgres_cpu_seconds(url) - before
+    transactions = int(re.search(r"number of transactions actually processed: (\d+)", output).group(1))
+    if transactions > PGBENCH_RESIDENTS:
+        raise RuntimeError("pgbench ran out of residents: raise PGBENCH_RESIDENTS")
+    tps = float(re.search(r"tps = ([\d.]+)", output).group(1))
+    failed = re.search(r"number of failed transactions: (\d+)", output)
+    return {"tps": tps, "transactions": transactions, "failed": int(failed.group(1)) if failed else 0,
+            "database_cpu": database_cpu,
+            "client_cpu": (after_children.ru_utime + after_children.ru_stime
+                           - children.ru_utime - children.ru_stime)}
+
+
+def _stat_ticks(pid: int) -> tuple[int, int]:
+    """(utime + stime, cutime + cstime) of a process, in clock ticks."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return int(fields[11]) + int(fields[12]), int(fields[13]) + int(fields[14])
+
+
+def _descendants(pid: int) -> list[int]:
+    """Every live process below ``pid`` (a Sanic server's workers, PostgreSQL's backends)."""
+    found = []
+    for task in Path(f"/proc/{pid}/task").glob("*"):
+        for child in (task / "children").read_text().split():
+            found += [int(child), *_descendants(int(child))]
+    return found
+
+
+def process_tree_cpu_seconds(pid: int) -> float:
+    """CPU seconds of a process, its live descendants and the children it has reaped."""
+    total = 0
+    for n, member in enumerate([pid, *_descendants(pid)]):
+        try:
+            own, reaped = _stat_ticks(member)
+        except (FileNotFoundError, ProcessLookupError):
+            continue
+        total += own + (reaped if n == 0 else 0)
+    return total / os.sysconf("SC_CLK_TCK")
+
+
+def postgres_cpu_seconds(url: str) -> float:
+    """Every PostgreSQL process (children of the postmaster, the checkpointer's parent), ended ones included."""
+    checkpointer = int(psql(url, "SELECT pid FROM pg_stat_activity WHERE backend_type = 'checkpointer'"))
+    postmaster = int(Path(f"/proc/{checkpointer}/stat").read_text().rsplit(")", 1)[1].split()[1])
+    return process_tree_cpu_seconds(postmaster)
 
 
 async def staff_token(http: httpx.AsyncClient, username: str, password: str) -> str:
@@ -72,32 +223,47 @@ async def staff_token(http: httpx.AsyncClient, username: str, password: str) -> 
     return response.json()["access_token"]
 
 
-async def bookable_item(http: httpx.AsyncClient, hall_code: str) -> tuple[str, str, str]:
-    """(hall id, item id, appointment group) of a demo item bookable at the hall."""
-    halls = (await http.get("/api/v1/catalog/halls")).json()
-    hall = next(h for h in (halls["items"] if isinstance(halls, dict) else halls) if h["code"] == hall_code)
-    page = (await http.get("/api/v1/catalog/items", params={"hall_id": hall["id"], "limit": 100})).json()
-    for summary in page["items"]:
-        detail = (await http.get(f"/api/v1/catalog/items/{summary['id']}")).json()
-        if detail.get("appointment_group"):
-            return hall["id"], detail["id"], detail["appointment_group"]
-    raise RuntimeError("no bookable demo item")
+def bookable_item(url: str, hall_code: str) -> tuple[str, str, str]:
+    """(hall id, item id, appointment group) of a published demo item bookable at the hall."""
+    # Read from the database: the catalog's list endpoints are not what this bench measures.
+    row = psql(url, f"""SELECT h.id, i.id, i.appointment_group FROM halls h
+        JOIN service_item_halls ih ON ih.hall_id = h.id JOIN service_items i ON i.id = ih.service_items_id
+        WHERE h.code = '{hall_code}' AND i.is_published AND i.appointment_group IS NOT NULL
+        ORDER BY i.code LIMIT 1""")
+    if not row:
+        raise RuntimeError("no bookable demo item")
+    hall_id, item_id, group = row.split("|")
+    return hall_id, item_id, group
+
+
+def _clock(minute: int) -> str:
+    return f"{minute // 60:02d}:{minute % 60:02d}"
 
 
 async def publish_slots(http: httpx.AsyncClient, manager: str, hall_id: str, group: str,
-                        windows: list[tuple[datetime, int]]) -> list[dict]:
-    """Templates for today's windows, materialised; returns today's slots in window order."""
+                        seats: int) -> tuple[dict, list[dict]]:
+    """Templates on every weekday (the materialiser skips closed days): the raced window and
+    15-minute spread windows; returns the raced slot and the spread slots, both from the first
+    day at least ``SPREAD_DAYS_AHEAD`` days ahead, the spread ones ordered by start."""
     headers = {"authorization": f"Bearer {manager}"}
-    for start, capacity in windows:
-        body = {"appointment_group": group, "weekday": start.isoweekday(), "start": start.strftime("%H:%M"),
-                "end": (start + timedelta(minutes=30)).strftime("%H:%M"), "capacity": capacity}
-        (await http.post(f"/api/v1/halls/{hall_id}/slot-templates", json=body, headers=headers)).raise_for_status()
+    windows = [(RACE_START, "06:30", seats)] + [
+        (_clock(m), _clock(m + SPREAD_WINDOW_MINUTES), SPREAD_CAPACITY)
+        for m in range(SPREAD_FIRST_MINUTE, SPREAD_LAST_MINUTE, SPREAD_WINDOW_MINUTES)]
+    for weekday in range(1, 8):
+        for start, end, capacity in windows:
+            body = {"appointment_group": group, "weekday": weekday, "start": start, "end": end,
+                    "capacity": capacity}
+            (await http.post(f"/api/v1/halls/{hall_id}/slot-templates", json=body,
+                             headers=headers)).raise_for_status()
     (await http.post(f"/api/v1/halls/{hall_id}/slots/materialize", headers=headers)).raise_for_status()
-    today = windows[0][0].date().isoformat()
-    listed = (await http.get(f"/api/v1/halls/{hall_id}/slots", headers=headers,
-                             params={"day_from": today, "day_to": today})).json()["items"]
-    by_start = {s["starts_at"][11:16]: s for s in listed}
-    return [by_start[start.strftime("%H:%M")] for start, _ in windows]
+    first = to_local(utcnow()).date() + timedelta(days=SPREAD_DAYS_AHEAD)
+    listed = (await http.get(f"/api/v1/halls/{hall_id}/slots", headers=headers, params={
+        "day_from": first.isoformat(), "day_to": (first + timedelta(days=20)).isoformat()})).json()["items"]
+    ours = [s for s in listed if s["appointment_group"] == group]
+    raced = min((s for s in ours if s["capacity"] == seats and s["starts_at"][11:16] == RACE_START),
+                key=lambda s: s["starts_at"])
+    spread = sorted((s for s in ours if s["capacity"] == SPREAD_CAPACITY), key=lambda s: s["starts_at"])
+    return raced, spread
 
 
 async def booked_qr_tokens(base_url: str, tokens: list[str]) -> list[str]:
@@ -141,16 +307,16 @@ def booking_row(name: str, count: int, elapsed: float, latencies: list[float], c
             f"{percentile(latencies, 0.99):.1f} | {dict(codes)} |")
 
 
-def booking_script(item_id: str, slot_id: str, tokens: list[str], prefix: str) -> str:
-    """wrk Lua: each request books as the next resident with a key of its own (wrapping around
-    only when the residents run out: those requests are replays, and the run says so)."""
+def booking_script(item_id: str, slot_ids: list[str], tokens: list[str], prefix: str) -> str:
+    """wrk Lua: request i books as resident i, with a key of its own, slot i mod N (wrapping
+    around only when the residents run out: those requests are replays, and the run says so)."""
     listed = ", ".join(json.dumps(t) for t in tokens)
-    body = json.dumps({"item_id": item_id, "slot_id": slot_id})
-    return (f"tokens = {{{listed}}}\nbody = [==[{body}]==]\ni = 0\nrequest = function()\n  i = i + 1\n"
+    bodies = ", ".join(f"[==[{json.dumps({'item_id': item_id, 'slot_id': s})}]==]" for s in slot_ids)
+    return (f"tokens = {{{listed}}}\nbodies = {{{bodies}}}\ni = 0\nrequest = function()\n  i = i + 1\n"
             "  local n = ((i - 1) % #tokens) + 1\n"
             '  return wrk.format("POST", "/api/v1/appointments", {["Content-Type"] = "application/json", '
             '["Authorization"] = "Bearer " .. tokens[n], '
-            f'["Idempotency-Key"] = "{prefix}-" .. n}}, body)\nend\n')
+            f'["Idempotency-Key"] = "{prefix}-" .. n}}, bodies[((n - 1) % #bodies) + 1])\nend\n')
 
 
 def checkin_script(hall_id: str, clerk: str, tokens: list[str]) -> str:
@@ -161,55 +327,74 @@ def checkin_script(hall_id: str, clerk: str, tokens: list[str]) -> str:
             "bodies[((i - 1) % #bodies) + 1])\nend\n")
 
 
+def bookings_in(url: str, slot_ids: list[str]) -> int:
+    """Bookings made so far in these slots."""
+    listed = ",".join(f"'{s}'" for s in slot_ids)
+    return int(psql(url, f"SELECT count(*) FROM appointments WHERE slot_id IN ({listed})"))
+
+
+def seat_audit(url: str) -> dict:
+    """Every slot: seats held against capacity, and the counter against its active bookings."""
+    row = psql(url, """SELECT count(*), count(*) FILTER (WHERE s.booked > s.capacity),
+          coalesce(sum(greatest(0, coalesce(a.n, 0) - s.capacity)), 0),
+          count(*) FILTER (WHERE s.booked <> coalesce(a.n, 0)), coalesce(sum(a.n), 0)
+        FROM slots s LEFT JOIN (SELECT slot_id, count(*) AS n FROM appointments
+          WHERE status IN ('booked', 'checked_in') GROUP BY slot_id) a ON a.slot_id = s.id""")
+    slots, over_capacity, oversold, mismatched, bookings = (int(v) for v in row.split("|"))
+    return {"slots": slots, "over_capacity": over_capacity, "oversold": oversold,
+            "mismatched": mismatched, "bookings": bookings}
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--residents", type=int, default=1000)
     parser.add_argument("--seats", type=int, default=50)
     parser.add_argument("--uncontended", type=int, default=10000,
-                        help="residents for the wrk run, more than it can book in --duration; "
-                             "at most 10,000 (a slot's largest capacity)")
+                        help="residents for the wrk run, more than it can book in --duration")
     parser.add_argument("--concurrency", type=int, default=64)
     parser.add_argument("--duration", type=int, default=10)
     args = parser.parse_args()
 
-    ceilings = {slots: pgbench_ceiling(args.concurrency, args.duration, slots) for slots in PGBENCH_SLOT_ROWS}
-    ceiling_tps = ceilings[1]
-    now = datetime.now(SHANGHAI).replace(second=0, microsecond=0)
-    contended_start = now + timedelta(minutes=60 - now.minute % 30)
-    env = {"HDT_CHECKIN_EARLY_MINUTES": "240"}
+    # The codes are scanned days ahead of their slots (which start two days out or later).
+    env = {"HDT_CHECKIN_EARLY_MINUTES": str(60 * 24 * 20)}
+    warmup_residents = max(args.uncontended // 5, 100)
     with harness.service(workers=2, extra_env=env) as stack:
         async def prepare():
-            async with httpx.AsyncClient(base_url=stack.base_url, timeout=60) as http:
+            async with httpx.AsyncClient(base_url=stack.base_url, timeout=120) as http:
                 manager = await staff_token(http, "manager", "manager-demo-pass")
-                hall_id, item_id, group = await bookable_item(http, "HD-CENTER")
-                slots = await publish_slots(http, manager, hall_id, group,
-                                            [(contended_start, args.seats),
-                                             (contended_start + timedelta(minutes=30), args.uncontended),
-                                             (contended_start + timedelta(minutes=60), warmup_residents)])
-                return hall_id, item_id, slots
+                hall_id, item_id, group = bookable_item(stack.database_url, "HD-CENTER")
+                raced, spread = await publish_slots(http, manager, hall_id, group, args.seats)
+                return hall_id, item_id, raced, spread
 
-        warmup_residents = max(args.uncontended // 5, 100)
-        hall_id, item_id, (race_slot, open_slot, warmup_slot) = asyncio.run(prepare())
+        hall_id, item_id, race_slot, spread = asyncio.run(prepare())
+        spread_ids = [s["id"] for s in spread]
+        url = stack.database_url
+        # pgbench first, while the service's pools are still small (max_connections is 100).
+        captured = api_statements(stack.env, item_id=item_id, slot_id=spread_ids[0])
+        script, constants = pgbench_script(captured, connections=args.concurrency, slots=len(spread_ids))
+        (harness.OUT_DIR / "appointments-pgbench.sql").write_text(script)
+        prepare_pgbench(url, spread_ids)
+        ceiling = run_pgbench(url, script, constants, connections=args.concurrency, seconds=args.duration)
+
         tokens = fixtures.resident_tokens(stack.env, args.residents + args.uncontended + warmup_residents,
                                           realname=True)
         race = asyncio.run(book_all(stack.base_url, tokens[:args.residents], item_id, race_slot["id"],
                                     args.concurrency))
         calm_tokens = tokens[args.residents:args.residents + args.uncontended]
-        calm = wrk.run(wrk.Load("POST /api/v1/appointments (uncontended, wrk)", stack.base_url,
-                                connections=args.concurrency, duration_seconds=args.duration,
-                                lua=booking_script(item_id, open_slot["id"], calm_tokens, "bench-calm"),
-                                warmup_lua=booking_script(item_id, warmup_slot["id"],
-                                                          tokens[-warmup_residents:], "bench-warmup")))
-        async def seats(slot_id: str) -> int:
-            async with httpx.AsyncClient(base_url=stack.base_url) as http:
-                manager = await staff_token(http, "manager", "manager-demo-pass")
-                day = race_slot["day"]
-                listed = (await http.get(f"/api/v1/halls/{hall_id}/slots", params={"day_from": day, "day_to": day},
-                                         headers={"authorization": f"Bearer {manager}"})).json()["items"]
-                return next(s["booked"] for s in listed if s["id"] == slot_id)
+        # CPU over wrk's warm-up and run together, divided by the bookings both made.
+        bookings_before = bookings_in(url, spread_ids)
+        cpu_before = (process_tree_cpu_seconds(stack.server_pid), postgres_cpu_seconds(url))
+        calm = wrk.run(wrk.Load(f"POST /api/v1/appointments (uncontended, {len(spread_ids)} slots, wrk)",
+                                stack.base_url, connections=args.concurrency,
+                                duration_seconds=args.duration,
+                                lua=booking_script(item_id, spread_ids, calm_tokens, "bench-calm"),
+                                warmup_lua=booking_script(item_id, spread_ids, tokens[-warmup_residents:],
+                                                          "bench-warmup")))
+        cpu_after = (process_tree_cpu_seconds(stack.server_pid), postgres_cpu_seconds(url))
+        wrk_bookings = bookings_in(url, spread_ids) - bookings_before
+        calm_booked = int(psql(url, "SELECT count(*) FROM appointments WHERE idempotency_key LIKE 'bench-calm-%'"))
+        booked_seats = int(psql(url, f"SELECT booked FROM slots WHERE id = '{race_slot['id']}'"))
 
-        booked_seats = asyncio.run(seats(race_slot["id"]))
-        calm_booked = asyncio.run(seats(open_slot["id"]))
         qr_tokens = asyncio.run(booked_qr_tokens(stack.base_url, calm_tokens[:min(500, calm_booked)]))
         clerk = asyncio.run(staff_token(httpx.AsyncClient(base_url=stack.base_url), "clerk", "clerk-demo-pass"))
         # Check-in verification is measured on one worker: a second, 1-worker server process
@@ -221,7 +406,11 @@ def main() -> None:
             checkin = wrk.run(wrk.Load("POST /api/v1/halls/{id}/check-ins (1 worker)", single_url,
                                        connections=64, duration_seconds=args.duration,
                                        lua=checkin_script(hall_id, clerk, qr_tokens)))
-    oversold = max(0, booked_seats - args.seats) + max(0, race[0].get(201, 0) - args.seats)
+        audit = seat_audit(url)
+
+    oversold = audit["oversold"] + max(0, race[0].get(201, 0) - args.seats)
+    api_cpu = (cpu_after[0] - cpu_before[0]) / wrk_bookings
+    api_db_cpu = (cpu_after[1] - cpu_before[1]) / wrk_bookings
     rows = ["| run | requests | requests/s | p50 ms | p99 ms | outcomes |", "|---|---|---|---|---|---|",
             booking_row(f"{args.residents} residents race for {args.seats} seats", args.residents,
                         race[2], race[1], race[0])]
@@ -229,17 +418,29 @@ def main() -> None:
     calm_rps = calm_booked / args.duration
     wrapped = (f" The {args.uncontended:,} residents ran out, so later requests were replays: "
                "rerun with a larger --uncontended." if calm_booked >= args.uncontended else "")
+    n_slots = len(spread_ids)
     body = (f"Booking: 2 workers, PostgreSQL + Redis, {args.concurrency} concurrent clients, each resident "
-            "books once with its own Idempotency-Key. The race, driven by httpx on the same machine:\n\n"
-            + "\n".join(rows)
-            + f"\n\nUncontended, driven by wrk (one slot with room for all): {calm_booked:,} bookings "
-            f"in {args.duration} s.{wrapped}\n\n" + results.table([calm], None)
-            + f"\n\npgbench, the equivalent transaction (appointment + outbox insert + seat update), "
-            f"{args.concurrency} clients, {args.duration} s: {ceiling_tps:,.0f} tps on one slot row as "
-            f"above, {ceilings[50]:,.0f} tps spread over 50 rows (no row waits for another). "
-            f"API uncontended booking / pgbench on one row: {calm_rps / ceiling_tps:.0%} (target ≥ 30 %); "
-            f"against the 50-row figure {calm_rps / ceilings[50]:.0%}. "
-            f"Seats booked in the raced slot: {booked_seats} of {args.seats}; oversold: {oversold}.\n\n"
+            "books once with its own Idempotency-Key. The race for one slot, driven by httpx on the "
+            "same machine:\n\n" + "\n".join(rows)
+            + f"\n\nUncontended, driven by wrk: resident i books slot i mod {n_slots} (every 15-minute "
+            f"window from 07:00 to 19:00 on the working days {SPREAD_DAYS_AHEAD} to 14 days ahead, "
+            f"capacity {SPREAD_CAPACITY:,} each): {calm_booked:,} bookings in {args.duration} s, "
+            f"{calm_rps:,.0f}/s.{wrapped}\n\n" + results.table([calm], None)
+            + f"\n\npgbench, the API's own statements for one booking (captured from the service, "
+            f"bench/out/appointments-pgbench.sql; docs/appointments.md) on the service's database, "
+            f"-M prepared, {args.concurrency} clients, {args.duration} s, a new resident each "
+            f"transaction, slot r mod {n_slots} as above: {ceiling['tps']:,.0f} tps "
+            f"({ceiling['transactions']:,} transactions, {ceiling['failed']} failed). "
+            f"**API uncontended / pgbench: {calm_rps / ceiling['tps']:.0%}** (target ≥ 30 %).\n\n"
+            "CPU per booking (utime + stime from /proc; the API's over wrk's warm-up and run, "
+            f"{wrk_bookings:,} bookings): API server processes {api_cpu * 1000:.2f} ms, PostgreSQL "
+            f"{api_db_cpu * 1000:.2f} ms; pgbench run: PostgreSQL "
+            f"{ceiling['database_cpu'] / ceiling['transactions'] * 1000:.2f} ms, pgbench itself "
+            f"{ceiling['client_cpu'] / ceiling['transactions'] * 1000:.2f} ms.\n\n"
+            f"Seats booked in the raced slot: {booked_seats} of {args.seats}. Audit of all "
+            f"{audit['slots']} slots after the run (SQL): {audit['bookings']:,} active bookings, "
+            f"{audit['over_capacity']} slots over capacity, {audit['mismatched']} whose seat counter "
+            f"differs from their bookings; **oversold: {oversold}**.\n\n"
             f"Check-in verification: 1 worker, a clerk scanning {len(qr_tokens)} codes in rotation "
             "(the first scan of each assigns its queue number, later scans verify and return it):\n\n"
             + results.table([checkin], None)

@@ -5,6 +5,8 @@ from __future__ import annotations
 import gc
 
 from sanic import Sanic
+from sanic_ext.extensions.http.extension import HTTPExtension
+from sanic_ext.extensions.openapi.extension import OpenAPIExtension
 
 from app.context import Runtime
 from app.db import register_database
@@ -42,6 +44,9 @@ def create_app(settings: Settings | None = None, *, name: str = "haidiantong") -
         HTTP_AUTO_HEAD=False,
         HTTP_AUTO_OPTIONS=False,
     )
+    # Only the extensions we use. The built-in dependency injection would run a signal handler on
+    # every request, for nothing: handlers get their inputs from app.api.endpoint.
+    app.extend(built_in_extensions=False, extensions=[OpenAPIExtension, HTTPExtension])
     app.ext.openapi.describe("海淀通 API", version="v1", description=API_DESCRIPTION)
     app.ext.openapi.add_security_scheme("bearer", "http", scheme="bearer", bearer_format="JWT")
     app.ctx.settings = settings

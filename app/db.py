@@ -12,7 +12,7 @@ from aerich import Command
 from aerich.ddl.sqlite import SqliteDDL
 from aerich.migrate import Migrate
 from pypika_tortoise.queries import QueryBuilder, Table
-from pypika_tortoise.terms import Criterion, Parameter
+from pypika_tortoise.terms import Criterion, Parameter, ValueWrapper
 from sanic import Sanic
 from tortoise import Model, Tortoise
 from tortoise.backends.base.client import BaseDBAsyncClient
@@ -152,6 +152,11 @@ class Slot:
     """A named value in prebuilt SQL: ``ValueWrapper(Slot(name))`` is bound per execution."""
 
     name: str
+
+
+def slot(name: str) -> ValueWrapper:
+    """The pypika term of a named slot, for queries run by ``fetch_prebuilt``."""
+    return ValueWrapper(Slot(name))
 
 
 def _lookup_sql(model: type[Model], shape: tuple[tuple[str, bool], ...], for_update: bool) -> str:

@@ -7,7 +7,6 @@ import uuid
 from typing import Any
 
 from pydantic import Field
-from tortoise.expressions import Q
 
 from app.api import Page, Schema, decode_cursor, encode_cursor
 from app.context import Runtime
@@ -18,9 +17,9 @@ from models.catalog import GuideVersion, HandlingMode, ItemLevel, LifeEvent, Ser
 from models.organization import Department, Hall
 from services import calendar
 from services.catalog_cache import CachedDocument, catalog_cache
-from services.catalog_search import MAX_QUERY_LENGTH, expand_query, search_query, term_values
+from services.catalog_queries import filter_values, list_query, search_query
+from services.catalog_search import MAX_QUERY_LENGTH, expand_query, term_values
 from services.catalog_views import (
-    ITEM_SUMMARY_COLUMNS,
     DepartmentOut,
     GuideOut,
     GuideVersionBrief,
@@ -137,34 +136,21 @@ async def guide_versions(*, item_id: str) -> list[GuideVersionBrief]:
                               created_at=g.created_at) for g in rows]
 
 
-def _filtered(filters: ItemFilter):
-    query = ServiceItem.filter(is_published=True)
-    if filters.department_id:
-        query = query.filter(department_id=filters.department_id)
-    if filters.level:
-        query = query.filter(level=filters.level)
-    if filters.life_event_id:
-        query = query.filter(life_events__id=filters.life_event_id)
-    if filters.hall_id:
-        query = query.filter(halls__id=filters.hall_id)
-    if filters.mode:
-        query = query.filter(mode_flags__contains=f"|{filters.mode.value}|")
-    return query
-
-
 async def list_items(*, rt: Runtime, filters: ItemFilter) -> CachedDocument:
     """Published items matching the filters, most popular first, one cursor page (cached)."""
 
     async def load() -> str:
-        query = _filtered(filters)
+        given = filter_values(filters)
+        values = {**given, "published": True, "limit": filters.limit + 1}
         if filters.cursor:
             popularity, _, code = decode_cursor(filters.cursor).partition(":")
             if not popularity.lstrip("-").isdigit() or not code:
                 raise ValidationFailed("分页游标无效", code="INVALID_CURSOR")
-            query = query.filter(Q(popularity__lt=int(popularity))
-                                 | Q(popularity=int(popularity), code__gt=code))
-        rows = await query.order_by("-popularity", "code").limit(filters.limit + 1).values(
-            *ITEM_SUMMARY_COLUMNS)
+            values.update(after_popularity=int(popularity), after_code=code)
+        after_cursor = filters.cursor is not None
+        rows = await fetch_prebuilt(
+            ServiceItem, key=("list", tuple(given), after_cursor),
+            build=lambda: list_query(filters=tuple(given), after_cursor=after_cursor), values=values)
         page = rows[:filters.limit]
         next_cursor = None
         if len(rows) > filters.limit:
@@ -188,7 +174,7 @@ async def search_items(*, rt: Runtime, filters: SearchFilter) -> CachedDocument:
             if not decoded.isdigit():
                 raise ValidationFailed("分页游标无效", code="INVALID_CURSOR")
             offset = int(decoded)
-        given = _search_filter_values(filters)
+        given = filter_values(filters)
         # Ranked, paged and joined to the department in the database: one page, one round trip,
         # its SQL built once per shape (Tortoise took more CPU building it than PostgreSQL running it).
         rows = await fetch_prebuilt(
@@ -201,16 +187,6 @@ async def search_items(*, rt: Runtime, filters: SearchFilter) -> CachedDocument:
         return summary_page_json(rows[:filters.limit], next_cursor=next_cursor)
 
     return await catalog_cache.get_or_load(rt.redis, "search:" + filters.cache_key(), load)
-
-
-def _search_filter_values(filters: ItemFilter) -> dict[str, Any]:
-    """The filters given, as ``search_query`` slot values (the same tests ``_filtered`` makes)."""
-    given = {"department_id": filters.department_id and str(filters.department_id),
-             "level": filters.level and filters.level.value,
-             "mode_flags": filters.mode and f"%|{filters.mode.value}|%",
-             "life_event_id": filters.life_event_id and str(filters.life_event_id),
-             "hall_id": filters.hall_id and str(filters.hall_id)}
-    return {name: value for name, value in given.items() if value is not None}
 
 
 async def departments(*, rt: Runtime) -> CachedDocument:

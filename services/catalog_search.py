@@ -10,17 +10,11 @@ return the same order. The terms are parameters, so the SQL of a query shape is 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable
 
-from pypika_tortoise.enums import JoinType, Order
-from pypika_tortoise.queries import QueryBuilder, Table
 from pypika_tortoise.terms import Case, Criterion, Function, LiteralValue, Term, ValueWrapper
 from pypinyin import Style, lazy_pinyin
 
-from app.db import Slot
-from models.catalog import ServiceItem
-from models.organization import Department
-from services.catalog_views import ITEM_SUMMARY_COLUMNS
+from app.db import slot
 
 # Common words residents type -> the official wording in item names.
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -81,10 +75,6 @@ def _position(dialect: str, column: Term, needle: Term) -> Term:
     return Function("strpos" if dialect == "postgres" else "instr", column, needle)
 
 
-def _slot(name: str) -> ValueWrapper:
-    return ValueWrapper(Slot(name))
-
-
 # The LIKE patterns (and the plain term, for positions) each term is tested with, by slot suffix.
 _TERM_PATTERNS = {
     "whole": "{}" + SEPARATOR + "%",
@@ -102,7 +92,7 @@ def _conditions(dialect: str, column: Term, index: int) -> list[tuple[int, Crite
     and the wildcards), so a pattern cannot cross from one part of search_text to another."""
 
     def pattern(kind: str) -> ValueWrapper:
-        return _slot(f"{kind}:{index}")
+        return slot(f"{kind}:{index}")
 
     in_text = _position(dialect, column, pattern("term"))
     name_end = _position(dialect, column, ValueWrapper(SEPARATOR, allow_parametrize=False))
@@ -137,7 +127,7 @@ def relevance(dialect: str, column: Term, term_count: int) -> Case:
 
 def matches(column: Term, term_count: int) -> Criterion:
     """Rows containing any of the terms: the test the trigram index answers."""
-    return Criterion.any(column.like(_slot(f"anywhere:{index}")) for index in range(term_count))
+    return Criterion.any(column.like(slot(f"anywhere:{index}")) for index in range(term_count))
 
 
 def term_values(terms: list[str]) -> dict[str, str]:
@@ -145,41 +135,3 @@ def term_values(terms: list[str]) -> dict[str, str]:
     return {f"{kind}:{index}": pattern.format(term)
             for index, term in enumerate(terms) for kind, pattern in _TERM_PATTERNS.items()}
 
-
-# Optional filters of a search, by name: the SQL each adds (its value goes in the same slot name).
-_FILTERS: dict[str, Callable[[Table], Criterion]] = {
-    "department_id": lambda items: items.department_id == _slot("department_id"),
-    "level": lambda items: items.level == _slot("level"),
-    "mode_flags": lambda items: items.mode_flags.like(_slot("mode_flags")),
-    "life_event_id": lambda items: items.id.isin(_linked_items("life_events", "life_event_id")),
-    "hall_id": lambda items: items.id.isin(_linked_items("halls", "hall_id")),
-}
-
-
-def _linked_items(relation: str, slot: str) -> QueryBuilder:
-    """Ids of the items linked to the slot's life event or hall (a many-to-many table)."""
-    field = ServiceItem._meta.fields_map[relation]
-    link = Table(field.through)
-    return (ServiceItem._meta.db.query_class.from_(link).select(link[field.backward_key])
-            .where(link[field.forward_key] == _slot(slot)))
-
-
-def search_query(*, term_count: int, filters: tuple[str, ...]) -> QueryBuilder:
-    """Published items matching any of ``term_count`` terms and the named ``filters``, with their
-    department, ranked by relevance, popularity and code; a page of ``limit`` from ``offset``.
-    Every value is a slot, filled by ``term_values`` and the caller."""
-    meta = ServiceItem._meta
-    items, departments = meta.basetable, Department._meta.basetable
-    column = items.search_text
-    own_columns = [items[name].as_(name) for name in ITEM_SUMMARY_COLUMNS if "__" not in name]
-    query = (meta.db.query_class.from_(items)
-             .join(departments, how=JoinType.left).on(departments.id == items.department_id)
-             .select(*own_columns, departments.code.as_("department__code"),
-                     departments.name.as_("department__name"))
-             .where(items.is_published == _slot("published"))
-             .where(matches(column, term_count)))
-    for name in filters:
-        query = query.where(_FILTERS[name](items))
-    return (query.orderby(relevance(meta.db.capabilities.dialect, column, term_count), order=Order.desc)
-            .orderby(items.popularity, order=Order.desc).orderby(items.code)
-            .limit(_slot("limit")).offset(_slot("offset")))

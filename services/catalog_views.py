@@ -82,7 +82,7 @@ ITEM_SUMMARY_COLUMNS = ("id", "code", "name", "level", "modes", "promised_limit_
                         "department__code", "department__name")
 
 
-_MODES = ServiceItem._meta.fields_map["modes"]  # JSON: text in raw rows, a list from values()
+_MODES = ServiceItem._meta.fields_map["modes"]  # JSON text in raw rows
 
 
 class ItemSummary(Schema):
@@ -100,8 +100,8 @@ class ItemSummary(Schema):
 
 
 def summary_page_json(rows: list[Any], *, next_cursor: str | None) -> str:
-    """A ``Page[ItemSummary]`` of rows of ``ITEM_SUMMARY_COLUMNS`` (``values()`` or raw SQL), as
-    JSON. Written directly: model objects cost a search miss a tenth of its CPU, and the rows are
+    """A ``Page[ItemSummary]`` of rows of ``ITEM_SUMMARY_COLUMNS`` (``services.catalog_queries``),
+    as JSON. Written directly: model objects cost a search miss a tenth of its CPU, and the rows are
     our own; tests validate pages against ``ItemSummary``, schemathesis against the OpenAPI."""
     return orjson.dumps({"items": [_summary(row) for row in rows], "next_cursor": next_cursor}).decode()
 

@@ -1,0 +1,90 @@
+"""SQL of the item summary pages, the list and search: the filters are defined here only.
+
+Every value is a named slot (``app.db.slot``), so the SQL of a shape (which filters, how many
+search terms, a first page or one after a cursor) is built once by ``app.db.fetch_prebuilt``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+from pypika_tortoise.enums import JoinType, Order
+from pypika_tortoise.queries import QueryBuilder, Table
+from pypika_tortoise.terms import Criterion
+
+from app.db import slot
+from models.catalog import ServiceItem
+from models.organization import Department
+from services.catalog_search import matches, relevance
+from services.catalog_views import ITEM_SUMMARY_COLUMNS
+
+if TYPE_CHECKING:
+    from services.catalog import ItemFilter
+
+# The optional filters, by slot name: the test each adds to the WHERE clause.
+_FILTERS: dict[str, Callable[[Table], Criterion]] = {
+    "department_id": lambda items: items.department_id == slot("department_id"),
+    "level": lambda items: items.level == slot("level"),
+    "mode_flags": lambda items: items.mode_flags.like(slot("mode_flags")),
+    "life_event_id": lambda items: items.id.isin(_linked_items("life_events", "life_event_id")),
+    "hall_id": lambda items: items.id.isin(_linked_items("halls", "hall_id")),
+}
+
+
+def filter_values(filters: ItemFilter) -> dict[str, Any]:
+    """The filters given, by slot name; their names, in order, are part of the query's shape."""
+    given = {"department_id": filters.department_id and str(filters.department_id),
+             "level": filters.level and filters.level.value,
+             "mode_flags": filters.mode and f"%|{filters.mode.value}|%",
+             "life_event_id": filters.life_event_id and str(filters.life_event_id),
+             "hall_id": filters.hall_id and str(filters.hall_id)}
+    return {name: value for name, value in given.items() if value is not None}
+
+
+def _linked_items(relation: str, slot_name: str) -> QueryBuilder:
+    """Ids of the items linked to the slot's life event or hall (a many-to-many table)."""
+    field = ServiceItem._meta.fields_map[relation]
+    link = Table(field.through)
+    return (ServiceItem._meta.db.query_class.from_(link).select(link[field.backward_key])
+            .where(link[field.forward_key] == slot(slot_name)))
+
+
+def _summaries(filters: tuple[str, ...]) -> QueryBuilder:
+    """Published items passing the named filters, as ``ITEM_SUMMARY_COLUMNS`` with their department."""
+    meta = ServiceItem._meta
+    items, departments = meta.basetable, Department._meta.basetable
+    own_columns = [items[name].as_(name) for name in ITEM_SUMMARY_COLUMNS if "__" not in name]
+    query = (meta.db.query_class.from_(items)
+             .join(departments, how=JoinType.left).on(departments.id == items.department_id)
+             .select(*own_columns, departments.code.as_("department__code"),
+                     departments.name.as_("department__name"))
+             .where(items.is_published == slot("published")))
+    for name in filters:
+        query = query.where(_FILTERS[name](items))
+    return query
+
+
+def list_query(*, filters: tuple[str, ...], after_cursor: bool) -> QueryBuilder:
+    """Most popular first, then by code; ``limit`` rows, after (``after_popularity``,
+    ``after_code``) when ``after_cursor``."""
+    items = ServiceItem._meta.basetable
+    query = _summaries(filters)
+    if after_cursor:
+        query = query.where((items.popularity < slot("after_popularity"))
+                            | ((items.popularity == slot("after_popularity"))
+                               & (items.code > slot("after_code"))))
+    return query.orderby(items.popularity, order=Order.desc).orderby(items.code).limit(slot("limit"))
+
+
+def search_query(*, term_count: int, filters: tuple[str, ...]) -> QueryBuilder:
+    """Items matching any of ``term_count`` search terms (slots from
+    ``catalog_search.term_values``), ranked by relevance, popularity and code; ``limit`` rows
+    from ``offset``."""
+    meta = ServiceItem._meta
+    items = meta.basetable
+    column = items.search_text
+    return (_summaries(filters).where(matches(column, term_count))
+            .orderby(relevance(meta.db.capabilities.dialect, column, term_count), order=Order.desc)
+            .orderby(items.popularity, order=Order.desc).orderby(items.code)
+            .limit(slot("limit")).offset(slot("offset")))

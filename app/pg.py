@@ -44,15 +44,14 @@ class FairPool(asyncpg.Pool):
         self._turns = asyncio.Semaphore(options["max_size"])
 
     async def _acquire(self, timeout: float | None) -> Any:
-        if timeout is None:
+        # One deadline for the whole wait: for a turn, then for the connection.
+        async with asyncio.timeout(timeout):
             await self._turns.acquire()
-        else:
-            await asyncio.wait_for(self._turns.acquire(), timeout)
-        try:
-            return await super()._acquire(timeout)
-        except BaseException:
-            self._turns.release()
-            raise
+            try:
+                return await super()._acquire(timeout)
+            except BaseException:
+                self._turns.release()
+                raise
 
     async def release(self, connection: Any, *, timeout: float | None = None) -> None:
         try:

@@ -55,9 +55,31 @@ class FairPool(asyncpg.Pool):
 
     async def release(self, connection: Any, *, timeout: float | None = None) -> None:
         try:
-            await super().release(connection, timeout=timeout)
+            if self._releases_without_waiting(connection):
+                # asyncpg shields every release in a task of its own, so that cancelling the
+                # caller cannot interrupt it halfway. An idle connection's release never waits
+                # (nothing to roll back, no reset query, nothing to close), so it cannot be
+                # interrupted: run it in place. The task cost ~20 µs of CPU per query.
+                connection._con._on_release()
+                holder = connection._holder
+                await holder.release(holder._timeout if timeout is None else timeout)
+            else:
+                await super().release(connection, timeout=timeout)
         finally:
             self._turns.release()
+
+    def _releases_without_waiting(self, connection: Any) -> bool:
+        """True when asyncpg's ``PoolConnectionHolder.release`` would finish without awaiting
+        anything: an idle, open connection of this pool and generation, below its query limit,
+        no cancellation in progress and no reset hook. (asyncpg internals; the version is pinned.)"""
+        if type(connection) is not asyncpg.pool.PoolConnectionProxy:
+            return False
+        holder, con = connection._holder, connection._con
+        return (holder._pool is self and con is not None and self._reset is None
+                and not con.is_closed() and not con.is_in_transaction() and con._top_xact is None
+                and not con._protocol._is_cancelling()
+                and con._protocol.queries_count < holder._max_queries
+                and holder._generation == self._generation)
 
 
 class FairAsyncpgClient(AsyncpgDBClient):

@@ -61,3 +61,24 @@ async def test_a_failed_or_cancelled_acquire_gives_its_turn_back(database_url):
         await pool.release(again)
     finally:
         await pool.close()
+
+
+async def test_a_connection_given_back_inside_a_transaction_is_rolled_back(database_url):
+    # Idle connections go back in place; one left inside a transaction takes asyncpg's own
+    # (shielded) way, which rolls the transaction back before anyone else gets the connection.
+    pool = await FairPool(_dsn(database_url), min_size=1, max_size=1, connection_class=PooledConnection)
+    try:
+        connection = await pool.acquire()
+        await connection.execute("BEGIN")
+        await connection.execute("CREATE TEMP TABLE left_behind (n int)")
+        await pool.release(connection)
+        again = await asyncio.wait_for(pool.acquire(), 5)
+        assert not again.is_in_transaction()
+        assert await again.fetchval("SELECT to_regclass('pg_temp.left_behind')") is None
+        await pool.release(again)
+        for _ in range(3):  # and idle releases keep the single connection going round
+            idle = await asyncio.wait_for(pool.acquire(), 5)
+            assert await idle.fetchval("SELECT 1") == 1
+            await pool.release(idle)
+    finally:
+        await pool.close()

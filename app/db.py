@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import os
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
@@ -14,11 +15,12 @@ from aerich.migrate import Migrate
 from pypika_tortoise.queries import QueryBuilder, Table
 from pypika_tortoise.terms import Criterion, Parameter, ValueWrapper
 from sanic import Sanic
-from tortoise import Model, Tortoise
+from tortoise import Model, Tortoise, timezone
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.contrib.sanic import register_tortoise
 from tortoise.exceptions import MultipleObjectsReturned
+from tortoise.fields import Field
 
 from models import MODEL_MODULES
 
@@ -249,3 +251,50 @@ async def fetch_prebuilt(model: type[Model], *, key: tuple, build: Callable[[], 
     bound = [values[p.name] if isinstance(p, Slot) else p for p in parameters]
     _, rows = await db.execute_query(sql, bound)
     return rows
+
+
+async def insert_rows(model: type[Model], rows: Sequence[Mapping[str, Any]]) -> None:
+    """INSERT ``rows`` of ``model`` in one round trip without building model objects: Tortoise's
+    ``bulk_create`` takes ~70 µs of CPU per row to build and validate them, more than the insert.
+    Each row maps field names to values; a field left out takes its default (``auto_now`` and
+    ``auto_now_add`` fields the current time). Values are checked and converted by their fields."""
+    await _insert(model, rows)
+
+
+async def create_row(model: type[ModelT], **values: Any) -> ModelT:
+    """``model.create(**values)`` as ``insert_rows`` does it (field names, ``item_id`` not ``item``)."""
+    (row,) = await _insert(model, [values])
+    return model._init_from_db(**row)
+
+
+async def _insert(model: type[Model], rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    meta = model._meta
+    db = meta.db
+    fields = meta.fields_map
+    columns = _insert_columns(model)
+    sql = _prebuilt(db, model, ("insert",), lambda: str(
+        db.query_class.into(meta.basetable).columns(*columns.values())
+        .insert(*(Parameter(idx=position) for position in range(1, len(columns) + 1)))))
+    now = timezone.now()
+    stored = [{column: fields[name].to_db_value(row[name] if name in row else _default(fields[name], now),
+                                                model)
+               for name, column in columns.items()} for row in rows]
+    if len(stored) == 1:
+        await db.execute_insert(sql, list(stored[0].values()))
+    else:
+        await db.execute_many(sql, [list(row.values()) for row in stored])
+    return stored
+
+
+@functools.cache
+def _insert_columns(model: type[Model]) -> dict[str, str]:
+    """Field name -> column of every field an INSERT writes (not database-generated ones)."""
+    meta = model._meta
+    return {name: column for name, column in meta.fields_db_projection.items()
+            if not meta.fields_map[name].generated}
+
+
+def _default(field: Field, now: Any) -> Any:
+    if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+        return now
+    return field.default() if callable(field.default) else field.default

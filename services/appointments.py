@@ -11,7 +11,7 @@ from tortoise.transactions import in_transaction
 
 from app.api import decode_cursor, encode_cursor
 from app.context import Runtime
-from app.db import get_where, select_where, update_where
+from app.db import create_row, get_where, select_where, update_where
 from app.errors import AppError, Conflict, Forbidden, NotFoundError, ValidationFailed
 from app.ids import SHANGHAI, utcnow
 from models.appointments import Appointment, AppointmentStatus, Slot
@@ -32,7 +32,7 @@ class AppointmentNotFound(NotFoundError):
     code, message = "APPOINTMENT_NOT_FOUND", "预约不存在"
 
 
-async def _bookable_slot(*, rt: Runtime, slot_id: str, group: str) -> Slot:
+async def _bookable_slot(*, slot_id: str, group: str) -> Slot:
     slot = await slots.get_slot_or_raise(slot_id=slot_id)
     if slot.appointment_group != group:
         raise ValidationFailed("该号源不适用于此事项", code="SLOT_NOT_FOR_ITEM")
@@ -40,12 +40,14 @@ async def _bookable_slot(*, rt: Runtime, slot_id: str, group: str) -> Slot:
         raise SlotUnavailable("该时段已停止预约", code="APPOINTMENT_SLOT_CLOSED")
     if slot.starts_at <= utcnow():
         raise SlotUnavailable("该时段已开始或已过去", code="APPOINTMENT_SLOT_PAST")
-    if await slots.is_marked_full(rt=rt, slot_id=slot.id):
+    if slot.booked >= slot.capacity:
+        # Sheds load in front of a full slot before any lock is taken; the seat update stays the
+        # judge (a seat freed since this read is found by the next attempt).
         raise SlotUnavailable()
     return slot
 
 
-async def _take_seat(*, rt: Runtime, slot: Slot) -> None:
+async def _take_seat(*, slot: Slot) -> None:
     """Hold one seat by a conditional update; the database refuses when none is left."""
     now = utcnow()
     taken = await update_where(
@@ -60,15 +62,13 @@ async def _take_seat(*, rt: Runtime, slot: Slot) -> None:
         raise SlotUnavailable("该时段已停止预约", code="APPOINTMENT_SLOT_CLOSED")
     if slot.starts_at <= now:
         raise SlotUnavailable("该时段已开始或已过去", code="APPOINTMENT_SLOT_PAST")
-    await slots.mark_full(rt=rt, slot_id=slot.id)
     raise SlotUnavailable()
 
 
-async def _free_seat(*, rt: Runtime, slot_id: uuid.UUID) -> None:
+async def _free_seat(*, slot_id: uuid.UUID) -> None:
     await update_where(Slot, name="free_seat", values=[("id", slot_id)],
                        build=lambda query, t: query.set(t.booked, t.booked - 1).where(
                            (t.id == Parameter(idx=1)) & (t.booked > 0)))
-    await slots.release_full_mark(rt=rt, slot_id=slot_id)
 
 
 async def _lock_resident(resident_id: uuid.UUID) -> User | None:
@@ -192,7 +192,7 @@ async def book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: st
         linked = (await _passed_prereview(resident_id=resident_id, item=item,
                                           application_id=application_id)
                   if application_id else None)
-        slot = await _bookable_slot(rt=rt, slot_id=slot_id, group=group)
+        slot = await _bookable_slot(slot_id=slot_id, group=group)
     except AppError as refused:
         return await _replay_or_raise(resident_id=resident_id, item=item,
                                       idempotency_key=idempotency_key, error=refused)
@@ -215,15 +215,15 @@ async def book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: st
                 raise DuplicateBooking()
             _ensure_below_daily_limit(rt=rt, active_that_day=sum(b.day == slot.day for b in active),
                                       day=slot.day)
-            appointment = await Appointment.create(
-                resident_id=resident_id, item=item, slot=slot, hall_id=slot.hall_id,
-                appointment_group=group, day=slot.day, starts_at=slot.starts_at,
+            appointment = await create_row(
+                Appointment, resident_id=resident_id, item_id=item.id, slot_id=slot.id,
+                hall_id=slot.hall_id, appointment_group=group, day=slot.day, starts_at=slot.starts_at,
                 ends_at=slot.ends_at, active_marker=ACTIVE, idempotency_key=idempotency_key,
                 application_id=linked)
             await _emit(_event("appointment.confirmed", appointment), *_reminders(appointment))
             # The seat last: its row lock, which every booking of the slot waits for, is then
             # held only until the commit; a refusal rolls the inserts back.
-            await _take_seat(rt=rt, slot=slot)
+            await _take_seat(slot=slot)
     except IntegrityError:
         # Only reachable without the row lock (several SQLite processes): the constraints decide.
         return await _replay_or_raise(resident_id=resident_id, item=item,
@@ -278,7 +278,7 @@ async def cancel(*, rt: Runtime, resident_id: uuid.UUID, appointment_id: str) ->
         ).update(status=AppointmentStatus.CANCELLED, active_marker=None, cancelled_at=now)
         if not changed:
             raise Conflict("预约已被修改，请刷新后重试", code="APPOINTMENT_CHANGED")
-        await _free_seat(rt=rt, slot_id=appointment.slot_id)
+        await _free_seat(slot_id=appointment.slot_id)
         await appointment.refresh_from_db()
         await _emit(_event("appointment.cancelled", appointment))
     return appointment
@@ -289,7 +289,7 @@ async def reschedule(*, rt: Runtime, resident_id: uuid.UUID, appointment_id: str
     """Move to another slot: the new seat is held before the old one is released, atomically."""
     appointment = await get_mine_or_raise(resident_id=resident_id, appointment_id=appointment_id)
     _ensure_changeable(rt, appointment)
-    target = await _bookable_slot(rt=rt, slot_id=slot_id, group=appointment.appointment_group)
+    target = await _bookable_slot(slot_id=slot_id, group=appointment.appointment_group)
     if target.id == appointment.slot_id:
         raise ValidationFailed("新时段与原时段相同", code="APPOINTMENT_SAME_SLOT")
     old_slot_id = appointment.slot_id
@@ -299,14 +299,14 @@ async def reschedule(*, rt: Runtime, resident_id: uuid.UUID, appointment_id: str
         await Slot.filter(id__in=[old_slot_id, target.id]).order_by("id").select_for_update()
         if target.day != appointment.day:
             await _ensure_within_daily_limit(rt=rt, resident_id=resident_id, day=target.day)
-        await _take_seat(rt=rt, slot=target)
+        await _take_seat(slot=target)
         moved = await Appointment.filter(
             id=appointment.id, status=AppointmentStatus.BOOKED, slot_id=old_slot_id,
         ).update(slot_id=target.id, hall_id=target.hall_id, day=target.day,
                  starts_at=target.starts_at, ends_at=target.ends_at)
         if not moved:
             raise Conflict("预约已被修改，请刷新后重试", code="APPOINTMENT_CHANGED")
-        await _free_seat(rt=rt, slot_id=old_slot_id)
+        await _free_seat(slot_id=old_slot_id)
         await appointment.refresh_from_db()
         await _emit(_event("appointment.rescheduled", appointment, previous_slot_id=str(old_slot_id)),
                     *_reminders(appointment))

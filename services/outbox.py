@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
+from app.db import insert_rows
 from models.outbox import OutboxEvent
 
 
@@ -22,5 +23,5 @@ async def emit(*, event_type: str, aggregate_id: str, payload: dict[str, Any]) -
 
 async def emit_many(*, events: list[Event]) -> None:
     """Record several events of one change in a single insert (one round trip, not one each)."""
-    await OutboxEvent.bulk_create([OutboxEvent(event_type=e.event_type, aggregate_id=e.aggregate_id,
-                                               payload=e.payload) for e in events])
+    await insert_rows(OutboxEvent, [{"event_type": e.event_type, "aggregate_id": e.aggregate_id,
+                                     "payload": e.payload} for e in events])

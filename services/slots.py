@@ -22,7 +22,6 @@ from models.organization import Hall
 from services import calendar, catalog
 
 MAX_RANGE_DAYS = 31
-_FULL_KEY = "appt:slot-full:{}"
 _AVAILABILITY_KEY = "appt:availability:{}:{}:{}:{}"
 
 
@@ -85,7 +84,7 @@ async def list_templates(*, principal: Principal, hall_id: str) -> list[SlotTemp
     return await SlotTemplate.filter(hall=hall).order_by("appointment_group", "weekday", "start_minute")
 
 
-async def set_template_capacity(*, rt: Runtime, principal: Principal, template_id: str,
+async def set_template_capacity(*, principal: Principal, template_id: str,
                                 capacity: int) -> SlotTemplate:
     """Change a template's capacity and its future slots; refused if any has more bookings."""
     template = await SlotTemplate.get_or_none(
@@ -103,9 +102,6 @@ async def set_template_capacity(*, rt: Runtime, principal: Principal, template_i
         if over:
             raise Conflict("容量不能低于已预约人数", code="SLOT_CAPACITY_BELOW_BOOKED",
                            details={"slots": [{"slot_id": str(i), "booked": b} for i, b in over]})
-    slot_ids = await future.values_list("id", flat=True)
-    if slot_ids:
-        await rt.redis.delete(*(_FULL_KEY.format(slot_id) for slot_id in slot_ids))
     return template
 
 
@@ -214,7 +210,7 @@ async def get_slot_or_raise(*, slot_id: str | uuid.UUID) -> Slot:
     return slot
 
 
-async def set_capacity(*, rt: Runtime, principal: Principal, slot_id: str, capacity: int) -> Slot:
+async def set_capacity(*, principal: Principal, slot_id: str, capacity: int) -> Slot:
     """Change a slot's capacity; going below what is already booked is refused."""
     slot = await get_slot_or_raise(slot_id=slot_id)
     require_scope(principal, "hall_manager", hall_id=str(slot.hall_id))
@@ -224,7 +220,6 @@ async def set_capacity(*, rt: Runtime, principal: Principal, slot_id: str, capac
     if not changed:
         raise Conflict("容量不能低于已预约人数", code="SLOT_CAPACITY_BELOW_BOOKED",
                        details={"booked": slot.booked})
-    await release_full_mark(rt=rt, slot_id=slot.id)
     return slot
 
 
@@ -272,19 +267,3 @@ async def availability(*, rt: Runtime, hall_id: str, item_id: str, day_from: dat
     if ttl:
         await rt.redis.set(key, orjson.dumps([asdict(r) for r in result]), ex=ttl)
     return result
-
-
-async def is_marked_full(*, rt: Runtime, slot_id: uuid.UUID) -> bool:
-    """A hint that sheds load in front of a full slot; the database stays the judge."""
-    return bool(await rt.redis.exists(_FULL_KEY.format(slot_id)))
-
-
-async def mark_full(*, rt: Runtime, slot_id: uuid.UUID) -> None:
-    ttl = rt.settings.appointment_availability_cache_seconds
-    if ttl:
-        await rt.redis.set(_FULL_KEY.format(slot_id), "1", ex=ttl)
-
-
-async def release_full_mark(*, rt: Runtime, slot_id: uuid.UUID) -> None:
-    """Called when a seat frees up, so the hint never hides a seat for long."""
-    await rt.redis.delete(_FULL_KEY.format(slot_id))

@@ -8,14 +8,27 @@ import sys
 from typing import Any
 
 import structlog
+from sanic import Request
+from sanic.exceptions import ServerError
 
 from app.crypto import mask_id_number, mask_phone
+from app.middleware import request_id_of
 
 _ID_NUMBER = re.compile(r"(?<!\d)\d{17}[\dXx](?!\d)")
 _MOBILE = re.compile(r"(?<!\d)1[3-9]\d{9}(?!\d)")
 _SECRET_KEYS = {"password", "secret", "session_key", "refresh_token", "access_token", "token",
                 "authorization", "totp_code", "code"}
 _PERSONAL_KEYS = {"id_number", "phone", "real_name", "name"}
+
+
+def add_request_id(_logger: Any, _method: str, event: dict[str, Any]) -> dict[str, Any]:
+    """Every line logged while a request is handled carries its id (as the response header)."""
+    try:
+        request = Request.get_current()
+    except ServerError:  # not inside a request: CLI, push worker, start-up
+        return event
+    event.setdefault("request_id", request_id_of(request))
+    return event
 
 
 def _mask_text(text: str) -> str:
@@ -47,7 +60,7 @@ def configure_logging(*, level: str = "INFO", as_json: bool = True) -> None:
     renderer = structlog.processors.JSONRenderer(ensure_ascii=False) if as_json \
         else structlog.dev.ConsoleRenderer(colors=False)
     shared = [
-        structlog.contextvars.merge_contextvars,
+        add_request_id,
         structlog.processors.add_log_level,
         structlog.processors.TimeStamper(fmt="iso", utc=True),
         structlog.processors.format_exc_info,

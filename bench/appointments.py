@@ -154,8 +154,15 @@ def prepare_pgbench(url: str, slot_ids: list[str]) -> None:
         INSERT INTO bench_slot_picks VALUES {picks};
         INSERT INTO users (id, created_at, updated_at, display_name, realname_level, is_active)
           SELECT md5('pgbench-resident-' || g)::uuid, now(), now(), '压测居民', {int(RealNameLevel.VERIFIED)}, true
-          FROM generate_series(1, {PGBENCH_RESIDENTS}) g;
-        ANALYZE users; ANALYZE bench_slot_picks;""")
+          FROM generate_series(1, {PGBENCH_RESIDENTS}) g;""")
+    # Vacuumed now, not by autovacuum during the measured run (its CPU would count as pgbench's).
+    psql(url, "VACUUM (ANALYZE) users, bench_slot_picks")
+
+
+def checkpoint(url: str) -> None:
+    """Start a measured run on a fresh checkpoint: after one, every page's first change writes
+    the whole page to the WAL, and each run should pay that the same way."""
+    psql(url, "CHECKPOINT")
 
 
 def run_pgbench(url: str, script: str, constants: dict, *, connections: int, seconds: int) -> dict:
@@ -374,6 +381,7 @@ def main() -> None:
         script, constants = pgbench_script(captured, connections=args.concurrency, slots=len(spread_ids))
         (harness.OUT_DIR / "appointments-pgbench.sql").write_text(script)
         prepare_pgbench(url, spread_ids)
+        checkpoint(url)
         ceiling = run_pgbench(url, script, constants, connections=args.concurrency, seconds=args.duration)
 
         tokens = fixtures.resident_tokens(stack.env, args.residents + args.uncontended + warmup_residents,
@@ -383,6 +391,7 @@ def main() -> None:
         calm_tokens = tokens[args.residents:args.residents + args.uncontended]
         # CPU over wrk's warm-up and run together, divided by the bookings both made.
         bookings_before = bookings_in(url, spread_ids)
+        checkpoint(url)
         cpu_before = (process_tree_cpu_seconds(stack.server_pid), postgres_cpu_seconds(url))
         calm = wrk.run(wrk.Load(f"POST /api/v1/appointments (uncontended, {len(spread_ids)} slots, wrk)",
                                 stack.base_url, connections=args.concurrency,

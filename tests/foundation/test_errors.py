@@ -71,3 +71,5 @@ async def test_unexpected_exception_is_logged_and_not_leaked(client, caplog):
     logged = [r for r in caplog.records if r.exc_info and "hunter2" in str(r.exc_info[1])]
     assert logged, "the traceback must be logged for operators"
     assert error["request_id"]
+    # The operator finds the log line by the id the caller was given.
+    assert [r.msg["request_id"] for r in logged] == [error["request_id"]]

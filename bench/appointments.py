@@ -21,7 +21,9 @@ string in a computed variable), and the resident and appointment ids are md5 exp
 pgbench commits even if the seat update were refused (the API rolls back): the spread slots
 have room for every booking of both runs, and the seat audit after the run checks it.
 CPU per booking is read from /proc (utime + stime) for the server's processes and for every
-PostgreSQL process. Check-in verification runs against a 1-worker service.
+PostgreSQL process. pgbench and the API's run alternate in rounds (each on a fresh checkpoint):
+this host's speed drifts within a minute, and a ratio should compare runs made side by side.
+Check-in verification runs against a 1-worker service.
 """
 
 from __future__ import annotations
@@ -165,10 +167,15 @@ def checkpoint(url: str) -> None:
     psql(url, "CHECKPOINT")
 
 
-def run_pgbench(url: str, script: str, constants: dict, *, connections: int, seconds: int) -> dict:
-    """tps, transactions and CPU seconds (PostgreSQL, pgbench itself) of the script."""
+def run_pgbench(url: str, script: str, constants: dict, *, connections: int, seconds: int,
+                first_resident: int) -> dict:
+    """tps, transactions and CPU seconds (PostgreSQL, pgbench itself) of the script, its
+    transactions taking residents from ``first_resident`` on (each resident books once)."""
     with tempfile.NamedTemporaryFile("w", suffix=".sql", delete=False) as file:
         file.write(script)
+    # A transaction takes resident client_id + connections * (n - 1) + 1, n counting on from
+    # this offset in every client, so the first is past ``first_resident``.
+    constants = {**constants, "n": str(-(-first_resident // connections))}
     defines = [arg for name, value in constants.items() for arg in ("-D", f"{name}={value}")]
     before, children = postgres_cpu_seconds(url), resource.getrusage(resource.RUSAGE_CHILDREN)
     try:
@@ -180,11 +187,15 @@ def run_pgbench(url: str, script: str, constants: dict, *, connections: int, sec
     after_children = resource.getrusage(resource.RUSAGE_CHILDREN)
     database_cpu = postgres_cpu_seconds(url) - before
     transactions = int(re.search(r"number of transactions actually processed: (\d+)", output).group(1))
-    if transactions > PGBENCH_RESIDENTS:
+    # Its idempotency key is the resident's number.
+    last_resident = int(psql(url, "SELECT max(idempotency_key::bigint) FROM appointments "
+                                  "WHERE idempotency_key ~ '^[0-9]+$'"))
+    if last_resident > PGBENCH_RESIDENTS:
         raise RuntimeError("pgbench ran out of residents: raise PGBENCH_RESIDENTS")
     tps = float(re.search(r"tps = ([\d.]+)", output).group(1))
     failed = re.search(r"number of failed transactions: (\d+)", output)
     return {"tps": tps, "transactions": transactions, "failed": int(failed.group(1)) if failed else 0,
+            "last_resident": last_resident,
             "database_cpu": database_cpu,
             "client_cpu": (after_children.ru_utime + after_children.ru_stime
                            - children.ru_utime - children.ru_stime)}
@@ -360,12 +371,15 @@ def main() -> None:
                         help="residents for the wrk run, more than it can book in --duration")
     parser.add_argument("--concurrency", type=int, default=64)
     parser.add_argument("--duration", type=int, default=10)
+    parser.add_argument("--rounds", type=int, default=3,
+                        help="pgbench and the API's uncontended run alternate this many times")
     args = parser.parse_args()
 
     # The codes are scanned days ahead of their slots (which start two days out or later).
     env = {"HDT_CHECKIN_EARLY_MINUTES": str(60 * 24 * 20)}
     warmup_residents = max(args.uncontended // 5, 100)
-    with harness.service(workers=2, extra_env=env) as stack:
+    # pgbench's 64 connections and both workers' pools must fit PostgreSQL's max_connections (100).
+    with harness.service(workers=2, extra_env=env, pool_size=16) as stack:
         async def prepare():
             async with httpx.AsyncClient(base_url=stack.base_url, timeout=120) as http:
                 manager = await staff_token(http, "manager", "manager-demo-pass")
@@ -376,32 +390,45 @@ def main() -> None:
         hall_id, item_id, race_slot, spread = asyncio.run(prepare())
         spread_ids = [s["id"] for s in spread]
         url = stack.database_url
-        # pgbench first, while the service's pools are still small (max_connections is 100).
         captured = api_statements(stack.env, item_id=item_id, slot_id=spread_ids[0])
         script, constants = pgbench_script(captured, connections=args.concurrency, slots=len(spread_ids))
         (harness.OUT_DIR / "appointments-pgbench.sql").write_text(script)
         prepare_pgbench(url, spread_ids)
-        checkpoint(url)
-        ceiling = run_pgbench(url, script, constants, connections=args.concurrency, seconds=args.duration)
 
-        tokens = fixtures.resident_tokens(stack.env, args.residents + args.uncontended + warmup_residents,
-                                          realname=True)
+        per_round = args.uncontended + warmup_residents
+        tokens = fixtures.resident_tokens(stack.env, args.residents + args.rounds * per_round, realname=True)
         race = asyncio.run(book_all(stack.base_url, tokens[:args.residents], item_id, race_slot["id"],
                                     args.concurrency))
-        calm_tokens = tokens[args.residents:args.residents + args.uncontended]
-        # CPU over wrk's warm-up and run together, divided by the bookings both made.
-        bookings_before = bookings_in(url, spread_ids)
-        checkpoint(url)
-        cpu_before = (process_tree_cpu_seconds(stack.server_pid), postgres_cpu_seconds(url))
-        calm = wrk.run(wrk.Load(f"POST /api/v1/appointments (uncontended, {len(spread_ids)} slots, wrk)",
-                                stack.base_url, connections=args.concurrency,
-                                duration_seconds=args.duration,
-                                lua=booking_script(item_id, spread_ids, calm_tokens, "bench-calm"),
-                                warmup_lua=booking_script(item_id, spread_ids, tokens[-warmup_residents:],
-                                                          "bench-warmup")))
-        cpu_after = (process_tree_cpu_seconds(stack.server_pid), postgres_cpu_seconds(url))
-        wrk_bookings = bookings_in(url, spread_ids) - bookings_before
-        calm_booked = int(psql(url, "SELECT count(*) FROM appointments WHERE idempotency_key LIKE 'bench-calm-%'"))
+        rounds, last_pgbench_resident = [], 0
+        for k in range(args.rounds):
+            checkpoint(url)
+            ceiling = run_pgbench(url, script, constants, connections=args.concurrency,
+                                  seconds=args.duration, first_resident=last_pgbench_resident)
+            last_pgbench_resident = ceiling["last_resident"]
+            mine = tokens[args.residents + k * per_round:args.residents + (k + 1) * per_round]
+            calm_tokens, warmup_tokens = mine[:args.uncontended], mine[args.uncontended:]
+            # CPU over wrk's warm-up and run together, divided by the bookings both made.
+            bookings_before = bookings_in(url, spread_ids)
+            checkpoint(url)
+            cpu_before = (process_tree_cpu_seconds(stack.server_pid), postgres_cpu_seconds(url))
+            calm = wrk.run(wrk.Load(f"POST /api/v1/appointments (uncontended, {len(spread_ids)} slots, wrk)",
+                                    stack.base_url, connections=args.concurrency,
+                                    duration_seconds=args.duration,
+                                    lua=booking_script(item_id, spread_ids, calm_tokens, f"bench-calm-{k}"),
+                                    warmup_lua=booking_script(item_id, spread_ids, warmup_tokens,
+                                                              f"bench-warmup-{k}")))
+            cpu_after = (process_tree_cpu_seconds(stack.server_pid), postgres_cpu_seconds(url))
+            wrk_bookings = bookings_in(url, spread_ids) - bookings_before
+            booked = int(psql(url, "SELECT count(*) FROM appointments "
+                                   f"WHERE idempotency_key LIKE 'bench-calm-{k}-%'"))
+            rounds.append({"ceiling": ceiling, "calm": calm, "booked": booked, "tokens": calm_tokens,
+                           "bookings": wrk_bookings,
+                           "api_cpu": (cpu_after[0] - cpu_before[0]) / wrk_bookings,
+                           "api_db_cpu": (cpu_after[1] - cpu_before[1]) / wrk_bookings})
+        for r in rounds:
+            r["ratio"] = r["booked"] / args.duration / r["ceiling"]["tps"]
+        middle = sorted(rounds, key=lambda r: r["ratio"])[len(rounds) // 2]
+        ceiling, calm, calm_booked, calm_tokens = middle["ceiling"], middle["calm"], middle["booked"], middle["tokens"]
         booked_seats = int(psql(url, f"SELECT booked FROM slots WHERE id = '{race_slot['id']}'"))
 
         qr_tokens = asyncio.run(booked_qr_tokens(stack.base_url, calm_tokens[:min(500, calm_booked)]))
@@ -418,8 +445,12 @@ def main() -> None:
         audit = seat_audit(url)
 
     oversold = audit["oversold"] + max(0, race[0].get(201, 0) - args.seats)
-    api_cpu = (cpu_after[0] - cpu_before[0]) / wrk_bookings
-    api_db_cpu = (cpu_after[1] - cpu_before[1]) / wrk_bookings
+    api_cpu, api_db_cpu, wrk_bookings = middle["api_cpu"], middle["api_db_cpu"], middle["bookings"]
+    every_round = "; ".join(
+        f"{r['booked'] / args.duration:,.0f}/s vs {r['ceiling']['tps']:,.0f} tps, {r['ratio']:.0%} "
+        f"(API {r['api_cpu'] * 1000:.2f} + PostgreSQL {r['api_db_cpu'] * 1000:.2f} ms per booking; "
+        f"pgbench {r['ceiling']['database_cpu'] / r['ceiling']['transactions'] * 1000:.2f} ms)"
+        for r in rounds)
     rows = ["| run | requests | requests/s | p50 ms | p99 ms | outcomes |", "|---|---|---|---|---|---|",
             booking_row(f"{args.residents} residents race for {args.seats} seats", args.residents,
                         race[2], race[1], race[0])]
@@ -433,14 +464,17 @@ def main() -> None:
             "same machine:\n\n" + "\n".join(rows)
             + f"\n\nUncontended, driven by wrk: resident i books slot i mod {n_slots} (every 15-minute "
             f"window from 07:00 to 19:00 on the working days {SPREAD_DAYS_AHEAD} to 14 days ahead, "
-            f"capacity {SPREAD_CAPACITY:,} each): {calm_booked:,} bookings in {args.duration} s, "
+            f"capacity {SPREAD_CAPACITY:,} each). pgbench and this run alternate in {len(rounds)} "
+            "rounds (new residents each), each round's ratio comparing its two runs; shown is the "
+            f"median round: {calm_booked:,} bookings in {args.duration} s, "
             f"{calm_rps:,.0f}/s.{wrapped}\n\n" + results.table([calm], None)
             + f"\n\npgbench, the API's own statements for one booking (captured from the service, "
             f"bench/out/appointments-pgbench.sql; docs/appointments.md) on the service's database, "
             f"-M prepared, {args.concurrency} clients, {args.duration} s, a new resident each "
             f"transaction, slot r mod {n_slots} as above: {ceiling['tps']:,.0f} tps "
             f"({ceiling['transactions']:,} transactions, {ceiling['failed']} failed). "
-            f"**API uncontended / pgbench: {calm_rps / ceiling['tps']:.0%}** (target ≥ 30 %).\n\n"
+            f"**API uncontended / pgbench: {calm_rps / ceiling['tps']:.0%}**, the median of "
+            f"{len(rounds)} rounds (target ≥ 30 %). Every round: {every_round}.\n\n"
             "CPU per booking (utime + stime from /proc; the API's over wrk's warm-up and run, "
             f"{wrk_bookings:,} bookings): API server processes {api_cpu * 1000:.2f} ms, PostgreSQL "
             f"{api_db_cpu * 1000:.2f} ms; pgbench run: PostgreSQL "
@@ -456,7 +490,8 @@ def main() -> None:
             + f"\n\nCheck-in: {checkin.requests_per_second:,.0f}/s (target ≥ 2,000/s with 1 worker).")
     results.write_section("Appointments: booking and check-in", "python -m bench.appointments "
                           f"--residents {args.residents} --seats {args.seats} --uncontended {args.uncontended} "
-                          f"--concurrency {args.concurrency} --duration {args.duration}", body)
+                          f"--concurrency {args.concurrency} --duration {args.duration} --rounds {args.rounds}",
+                          body)
     print(body)
 
 

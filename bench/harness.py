@@ -145,13 +145,15 @@ def emulator_env() -> dict[str, str]:
 
 @contextmanager
 def service(*, workers: int, extra_env: dict[str, str] | None = None,
-            emulators: bool = False) -> Iterator[Stack]:
+            emulators: bool = False, pool_size: int | None = None) -> Iterator[Stack]:
     """The service with ``workers`` processes on a fresh PostgreSQL database, demo data loaded;
-    with ``emulators`` the WeChat and Beijing Pass emulators run beside it."""
+    with ``emulators`` the WeChat and Beijing Pass emulators run beside it; ``pool_size`` sets
+    each worker's PostgreSQL pool (``Stack.database_url`` stays the plain URL)."""
     OUT_DIR.mkdir(parents=True, exist_ok=True)
     subprocess.run(["redis-cli", "-u", REDIS_URL, "flushdb"], check=True, capture_output=True)
     with fresh_database() as database_url, ExitStack() as stack:
-        env = service_env(database_url, **(emulator_env() if emulators else {}), **(extra_env or {}))
+        served_url = database_url + (f"?maxsize={pool_size}" if pool_size else "")
+        env = service_env(served_url, **(emulator_env() if emulators else {}), **(extra_env or {}))
         if emulators:
             stack.enter_context(process([sys.executable, "-m", "app", "emulators"], env,
                                         env["HDT_WECHAT_API_BASE_URL"] + "/_emulator/users"))

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+import asyncio
+import functools
+from typing import Any
+
 import fakeredis
 import redis.asyncio as redis
 from redis.asyncio import BlockingConnectionPool
+from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from config import Settings
 
@@ -20,6 +25,7 @@ def connect_redis(settings: Settings) -> redis.Redis:
             settings.redis_url, max_connections=settings.redis_max_connections,
             timeout=POOL_WAIT_SECONDS, decode_responses=True, health_check_interval=30,
             socket_connect_timeout=2, socket_timeout=5)
+        pool.connection_class = _bounded_by_asyncio_timeout(pool.connection_class)
         return redis.Redis.from_pool(pool)
     # One fake server per process: state is shared by everything in this process only,
     # which is what the embedded default (one worker) needs.
@@ -38,3 +44,26 @@ def connect_queue_redis(settings: Settings) -> redis.Redis:
         return redis.Redis.from_url(settings.redis_url, health_check_interval=30,
                                     socket_connect_timeout=2)
     return fakeredis.FakeAsyncRedis(server=_EMBEDDED_SERVER)
+
+
+@functools.cache
+def _bounded_by_asyncio_timeout(connection_class: type) -> type:
+    """``connection_class`` (plain, TLS or Unix socket, as the URL chose) writing each command
+    under ``asyncio.timeout``: with a ``socket_timeout`` redis-py bounds every write with
+    ``asyncio.wait_for``, which on Python 3.11 runs it as a task of its own (~15 µs of CPU per
+    command, a tenth of a catalog cache miss's Redis work). Reads keep redis-py's own bound."""
+
+    class Connection(connection_class):
+        async def send_packed_command(self, command: Any, check_health: bool = True) -> None:
+            timeout, self.socket_timeout = self.socket_timeout, None
+            try:
+                async with asyncio.timeout(timeout):
+                    await super().send_packed_command(command, check_health)
+            except TimeoutError:
+                await self.disconnect(nowait=True)
+                raise RedisTimeoutError("Timeout writing to socket") from None
+            finally:
+                self.socket_timeout = timeout
+
+    Connection.__qualname__ = Connection.__name__ = f"TimeoutBounded{connection_class.__name__}"
+    return Connection

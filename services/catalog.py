@@ -186,7 +186,7 @@ async def search_items(*, rt: Runtime, filters: SearchFilter) -> CachedDocument:
         next_cursor = encode_cursor(str(offset + filters.limit)) if more else None
         return summary_page_json(rows[:filters.limit], next_cursor=next_cursor)
 
-    return await catalog_cache.get_or_load(rt.redis, "search:" + filters.cache_key(), load)
+    return await catalog_cache.get_or_load(rt.redis, "search:" + filters.cache_key(), load, shared=False)
 
 
 async def departments(*, rt: Runtime) -> CachedDocument:

@@ -117,9 +117,13 @@ class CatalogCache:
         log.warning("catalog_cache_redis_down", error=type(exc).__name__)
         self._redis_down_until = time.monotonic() + REDIS_BACKOFF_SECONDS
 
-    async def get_or_load(self, client: redis.Redis, key: str,
-                          load: Callable[[], Awaitable[str]]) -> CachedDocument:
-        """The cached document for ``key``, loading (and caching) it from the database if absent."""
+    async def get_or_load(self, client: redis.Redis, key: str, load: Callable[[], Awaitable[str]],
+                          *, shared: bool = True) -> CachedDocument:
+        """The cached document for ``key``, loading (and caching) it from the database if absent.
+
+        ``shared=False`` keeps it in this worker's memory tier only: for reads whose keys are
+        mostly seen once (search queries), where a Redis read that misses and a write nobody
+        reads again cost the worker about as much as the database query they could save."""
         version = self._version
         if version is not None:
             hit = self._local.get(key)
@@ -127,7 +131,7 @@ class CatalogCache:
                 return hit[2]
         document: CachedDocument | None = None
         redis_key = None
-        if self._redis_usable():
+        if shared and self._redis_usable():
             try:
                 # asyncio.timeout, not wait_for: no extra task per read.
                 async with asyncio.timeout(REDIS_READ_TIMEOUT_SECONDS):

@@ -32,6 +32,23 @@ async def test_reads_come_from_the_cache_until_a_change_invalidates_them(client,
     assert fresh["popularity"] == 1
 
 
+async def test_a_search_is_answered_from_worker_memory_until_a_change(client, rt, synced, police_admin):
+    async def search() -> dict:
+        return (await client.get("/api/v1/catalog/search", params={"q": "sfz"})).json()
+
+    first = await search()
+    await ServiceItem.filter(code="GA001").update(popularity=1)  # bypasses the services
+    cached = await search()
+    await client.patch(f"/api/v1/admin/catalog/items/{await item_id_of(client, 'GA002')}",
+                       headers=police_admin.headers, json={"popularity": 3})
+    fresh = {i["code"]: i["popularity"] for i in (await search())["items"]}
+
+    assert cached == first
+    assert fresh == {"GA001": 1, "GA002": 3}
+    # Search pages stay out of Redis: most queries are asked once.
+    assert not [key async for key in rt.redis.scan_iter("catalog:*search:*")]
+
+
 async def test_another_worker_sees_the_change(client, rt, synced, police_admin):
     other_worker = CatalogCache()
     other_worker.start(rt.redis)

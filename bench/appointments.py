@@ -427,7 +427,7 @@ def main() -> None:
                            "api_db_cpu": (cpu_after[1] - cpu_before[1]) / wrk_bookings})
         for r in rounds:
             r["ratio"] = r["booked"] / args.duration / r["ceiling"]["tps"]
-        middle = sorted(rounds, key=lambda r: r["ratio"])[len(rounds) // 2]
+        middle = results.median_round(rounds, lambda r: r["ratio"])
         ceiling, calm, calm_booked, calm_tokens = middle["ceiling"], middle["calm"], middle["booked"], middle["tokens"]
         booked_seats = int(psql(url, f"SELECT booked FROM slots WHERE id = '{race_slot['id']}'"))
 

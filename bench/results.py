@@ -6,12 +6,21 @@ import os
 import re
 from datetime import datetime, timezone
 from pathlib import Path
+from collections.abc import Callable
+from typing import TypeVar
 
 from bench.harness import machine_description
 from bench.wrk import Result
 
 RESULTS = Path(__file__).resolve().parent / "RESULTS.md"
 HEADER = "# Benchmark results\n\nEach section is rewritten by the command it names.\n"
+RoundT = TypeVar("RoundT")
+
+
+def median_round(rounds: list[RoundT], ratio: Callable[[RoundT], float]) -> RoundT:
+    """The round whose ratio is the median (the upper one of an even count): benches that
+    alternate a ceiling and a measured run report this round, and list every round."""
+    return sorted(rounds, key=ratio)[len(rounds) // 2]
 
 
 def table(results: list[Result], ceiling_rps: float | None) -> str:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from app.db import insert_rows
+from app.db import create_row, insert_rows
 from models.outbox import OutboxEvent
 
 
@@ -18,7 +18,7 @@ class Event(NamedTuple):
 
 async def emit(*, event_type: str, aggregate_id: str, payload: dict[str, Any]) -> OutboxEvent:
     """Record an event; call inside the ``in_transaction()`` block of the state change."""
-    return await OutboxEvent.create(event_type=event_type, aggregate_id=aggregate_id, payload=payload)
+    return await create_row(OutboxEvent, event_type=event_type, aggregate_id=aggregate_id, payload=payload)
 
 
 async def emit_many(*, events: list[Event]) -> None:

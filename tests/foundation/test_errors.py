@@ -38,6 +38,22 @@ async def test_unknown_fields_are_refused(client):
     assert error["details"]["fields"][0]["field"] == "is_admin"
 
 
+async def test_text_holding_a_nul_character_is_refused_naming_the_field(client):
+    # PostgreSQL text cannot hold U+0000: it is refused up front instead of failing as a 500.
+    response = await client.post("/api/v1/auth/staff/login", json={"username": "a\x00", "password": "b"})
+    error = assert_error(response, 422, "VALIDATION_FAILED")
+    assert error["details"]["fields"] == [
+        {"field": "username", "type": "string_nul", "message": "不能包含空字符（U+0000）"}]
+    response = await client.get("/api/v1/catalog/search", params={"q": "sfz\x00"})
+    assert assert_error(response, 422, "VALIDATION_FAILED")["details"]["fields"][0]["field"] == "q"
+
+
+async def test_an_escaped_backslash_before_u0000_is_ordinary_text(client):
+    response = await client.post("/api/v1/auth/staff/login",
+                                 json={"username": "\\u0000", "password": "b"})
+    assert_error(response, 401, "LOGIN_FAILED")
+
+
 async def test_unknown_route(client):
     assert_error(await client.get("/api/v1/no-such-thing"), 404, "ROUTE_NOT_FOUND")
 

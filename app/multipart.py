@@ -5,6 +5,7 @@ The body is parsed as it arrives (python-multipart), so a large upload is never 
 
 from __future__ import annotations
 
+import re
 from collections import deque
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
@@ -77,13 +78,19 @@ async def _events(chunks: AsyncIterator[bytes], boundary: bytes) -> AsyncIterato
         yield events.queue.popleft()
 
 
+# A filename is a label shown back to people: control characters mean nothing there, and U+0000
+# cannot be stored in PostgreSQL text.
+_CONTROL_CHARACTERS = re.compile(r"[\x00-\x1f\x7f]")
+
+
 def _file_of(headers: dict[bytes, bytes]) -> tuple[str, str | None] | None:
     _, options = parse_options_header(headers.get(b"content-disposition", b""))
     filename = options.get(b"filename")
     if not filename:
         return None
     declared = headers.get(b"content-type")
-    return filename.decode("utf-8", "replace"), declared.decode("latin-1") if declared else None
+    return (_CONTROL_CHARACTERS.sub("", filename.decode("utf-8", "replace")),
+            declared.decode("latin-1") if declared else None)
 
 
 async def first_file_part(chunks: AsyncIterator[bytes], content_type: str) -> FilePart:

@@ -138,6 +138,11 @@ async def test_a_multipart_upload_like_wx_upload_file_is_streamed_and_sniffed(cl
     assert response.status_code == 200, response.text
     assert response.json()["sha256"] == hashlib.sha256(PDF).hexdigest()
     assert response.json()["original_filename"] == "wxfile_tmp_3a9.pdf"
+    # Control characters in a filename are dropped (U+0000 cannot even be stored).
+    named, named_type = _multipart([("file", "身份证\x00正面\t.pdf", "application/pdf", PDF)])
+    renamed = await client.post(f"/api/v1/applications/{app_id}/materials/0", content=named,
+                                headers={**resident.headers, "content-type": named_type})
+    assert renamed.json()["original_filename"] == "身份证正面.pdf", renamed.text
 
     before = stored_files(rt)
     lying, lying_type = _multipart([("file", "photo.jpg", "image/jpeg", PNG)])

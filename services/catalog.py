@@ -26,7 +26,9 @@ from services.catalog_views import (
     HallOut,
     HallToday,
     ItemDetail,
+    ITEM_SUMMARY_COLUMNS,
     LifeEventOut,
+    summary_json,
     summary_page_json,
 )
 
@@ -136,6 +138,19 @@ async def guide_versions(*, item_id: str) -> list[GuideVersionBrief]:
                               created_at=g.created_at) for g in rows]
 
 
+async def _summary_page(rows: list[Any], *, next_cursor: str | None) -> str:
+    """The page of the items of ``rows`` (with an ``id``, in page order), from their summaries:
+    a page query reads only ids, so PostgreSQL neither joins nor sends the summary columns of
+    every page, and most summaries are already in the worker's memory."""
+    summaries = await catalog_cache.summaries([str(row["id"]) for row in rows], _load_summaries)
+    return summary_page_json(summaries, next_cursor=next_cursor)
+
+
+async def _load_summaries(item_ids: list[str]) -> dict[str, str]:
+    rows = await ServiceItem.filter(id__in=item_ids).values(*ITEM_SUMMARY_COLUMNS)
+    return {str(row["id"]): summary_json(row) for row in rows}
+
+
 async def list_items(*, rt: Runtime, filters: ItemFilter) -> CachedDocument:
     """Published items matching the filters, most popular first, one cursor page (cached)."""
 
@@ -155,7 +170,7 @@ async def list_items(*, rt: Runtime, filters: ItemFilter) -> CachedDocument:
         next_cursor = None
         if len(rows) > filters.limit:
             next_cursor = encode_cursor(f"{page[-1]['popularity']}:{page[-1]['code']}")
-        return summary_page_json(page, next_cursor=next_cursor)
+        return await _summary_page(page, next_cursor=next_cursor)
 
     return await catalog_cache.get_or_load(rt.redis, "items:" + filters.cache_key(), load)
 
@@ -184,7 +199,7 @@ async def search_items(*, rt: Runtime, filters: SearchFilter) -> CachedDocument:
                     "limit": filters.limit + 1, "offset": offset})
         more = len(rows) > filters.limit
         next_cursor = encode_cursor(str(offset + filters.limit)) if more else None
-        return summary_page_json(rows[:filters.limit], next_cursor=next_cursor)
+        return await _summary_page(rows[:filters.limit], next_cursor=next_cursor)
 
     return await catalog_cache.get_or_load(rt.redis, "search:" + filters.cache_key(), load, shared=False)
 

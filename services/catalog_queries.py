@@ -1,5 +1,7 @@
-"""SQL of the item summary pages, the list and search: the filters are defined here only.
+"""SQL of the item pages, the list and search: the filters are defined here only.
 
+A page query returns only the ids of its items (and the list's cursor keys), in order; the page
+is written from each item's summary, which workers keep in memory (``CatalogCache.summaries``).
 Every value is a named slot (``app.db.slot``), so the SQL of a shape (which filters, how many
 search terms, a first page or one after a cursor) is built once by ``app.db.fetch_prebuilt``.
 """
@@ -9,15 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from pypika_tortoise.enums import JoinType, Order
+from pypika_tortoise.enums import Order
 from pypika_tortoise.queries import QueryBuilder, Table
 from pypika_tortoise.terms import Criterion
 
 from app.db import slot
 from models.catalog import ServiceItem
-from models.organization import Department
 from services.catalog_search import matches, relevance
-from services.catalog_views import ITEM_SUMMARY_COLUMNS
 
 if TYPE_CHECKING:
     from services.catalog import ItemFilter
@@ -50,15 +50,11 @@ def _linked_items(relation: str, slot_name: str) -> QueryBuilder:
             .where(link[field.forward_key] == slot(slot_name)))
 
 
-def _summaries(filters: tuple[str, ...]) -> QueryBuilder:
-    """Published items passing the named filters, as ``ITEM_SUMMARY_COLUMNS`` with their department."""
+def _published(filters: tuple[str, ...], *columns: str) -> QueryBuilder:
+    """``columns`` of the published items passing the named filters."""
     meta = ServiceItem._meta
-    items, departments = meta.basetable, Department._meta.basetable
-    own_columns = [items[name].as_(name) for name in ITEM_SUMMARY_COLUMNS if "__" not in name]
-    query = (meta.db.query_class.from_(items)
-             .join(departments, how=JoinType.left).on(departments.id == items.department_id)
-             .select(*own_columns, departments.code.as_("department__code"),
-                     departments.name.as_("department__name"))
+    items = meta.basetable
+    query = (meta.db.query_class.from_(items).select(*(items[name].as_(name) for name in columns))
              .where(items.is_published == slot("published")))
     for name in filters:
         query = query.where(_FILTERS[name](items))
@@ -66,10 +62,10 @@ def _summaries(filters: tuple[str, ...]) -> QueryBuilder:
 
 
 def list_query(*, filters: tuple[str, ...], after_cursor: bool) -> QueryBuilder:
-    """Most popular first, then by code; ``limit`` rows, after (``after_popularity``,
-    ``after_code``) when ``after_cursor``."""
+    """Ids (with the cursor's popularity and code) most popular first, then by code; ``limit``
+    rows, after (``after_popularity``, ``after_code``) when ``after_cursor``."""
     items = ServiceItem._meta.basetable
-    query = _summaries(filters)
+    query = _published(filters, "id", "popularity", "code")
     if after_cursor:
         query = query.where((items.popularity < slot("after_popularity"))
                             | ((items.popularity == slot("after_popularity"))
@@ -78,13 +74,13 @@ def list_query(*, filters: tuple[str, ...], after_cursor: bool) -> QueryBuilder:
 
 
 def search_query(*, term_count: int, filters: tuple[str, ...]) -> QueryBuilder:
-    """Items matching any of ``term_count`` search terms (slots from
+    """Ids of the items matching any of ``term_count`` search terms (slots from
     ``catalog_search.term_values``), ranked by relevance, popularity and code; ``limit`` rows
     from ``offset``."""
     meta = ServiceItem._meta
     items = meta.basetable
     column = items.search_text
-    return (_summaries(filters).where(matches(column, term_count))
+    return (_published(filters, "id").where(matches(column, term_count))
             .orderby(relevance(meta.db.capabilities.dialect, column, term_count), order=Order.desc)
             .orderby(items.popularity, order=Order.desc).orderby(items.code)
             .limit(slot("limit")).offset(slot("offset")))

@@ -72,6 +72,47 @@ async def test_another_worker_sees_the_change(client, rt, synced, police_admin):
         await other_worker.stop()
 
 
+async def test_item_summaries_stay_in_worker_memory_until_a_change(client, rt, synced, police_admin):
+    """Pages are written from item summaries each worker keeps: a page loads only those it lacks."""
+    worker = CatalogCache()
+    worker.start(rt.redis)
+    loaded: list[list[str]] = []
+
+    async def load(item_ids: list[str]) -> dict[str, str]:
+        loaded.append(item_ids)
+        return {item_id: f'"{item_id}"' for item_id in item_ids if item_id != "gone"}
+
+    async def loads_of_a_twice() -> int:
+        loaded.clear()
+        await worker.summaries(["a"], load)
+        await worker.summaries(["a"], load)
+        return len(loaded)
+
+    try:
+        # Kept only once the worker listens for changes (delivery is asynchronous: bounded wait).
+        for _ in range(200):
+            if await loads_of_a_twice() == 1:
+                break
+            await asyncio.sleep(0.02)
+        assert loaded == [["a"]]
+
+        # One load for the missing ones, page order kept; an item gone in between is left out.
+        assert await worker.summaries(["b", "a", "gone", "c"], load) == ['"b"', '"a"', '"c"']
+        assert loaded[-1] == ["b", "gone", "c"]
+
+        await client.patch(f"/api/v1/admin/catalog/items/{await item_id_of(client, 'GA001')}",
+                           headers=police_admin.headers, json={"popularity": 7})
+        for _ in range(200):
+            loaded.clear()
+            await worker.summaries(["a"], load)
+            if loaded:
+                break
+            await asyncio.sleep(0.02)
+        assert loaded == [["a"]]
+    finally:
+        await worker.stop()
+
+
 async def test_a_worker_whose_redis_is_down_still_serves_the_catalog(app, client, synced):
     """A second server process, pointed at a Redis that refuses connections, answers from the DB."""
     item_id = await item_id_of(client, "GA001")

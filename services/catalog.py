@@ -17,7 +17,7 @@ from models.catalog import GuideVersion, HandlingMode, ItemLevel, LifeEvent, Ser
 from models.organization import Department, Hall
 from services import calendar
 from services.catalog_cache import CachedDocument, catalog_cache
-from services.catalog_queries import filter_values, list_query, search_query
+from services.catalog_queries import filter_values, list_query, search_query, summaries_query
 from services.catalog_search import MAX_QUERY_LENGTH, expand_query, term_values
 from services.catalog_views import (
     DepartmentOut,
@@ -26,7 +26,6 @@ from services.catalog_views import (
     HallOut,
     HallToday,
     ItemDetail,
-    ITEM_SUMMARY_COLUMNS,
     LifeEventOut,
     summary_json,
     summary_page_json,
@@ -146,8 +145,16 @@ async def _summary_page(rows: list[Any], *, next_cursor: str | None) -> str:
     return summary_page_json(summaries, next_cursor=next_cursor)
 
 
+# Summaries are loaded in batches of these sizes (the next one up, padded with NULL ids), so
+# there are three SQL texts to build and prepare. A page has at most 100 items (``ItemFilter``).
+_SUMMARY_BATCHES = (5, 25, 100)
+
+
 async def _load_summaries(item_ids: list[str]) -> dict[str, str]:
-    rows = await ServiceItem.filter(id__in=item_ids).values(*ITEM_SUMMARY_COLUMNS)
+    batch = next(size for size in _SUMMARY_BATCHES if size >= len(item_ids))
+    padded = item_ids + [None] * (batch - len(item_ids))
+    rows = await fetch_prebuilt(ServiceItem, key=("summaries", batch), build=lambda: summaries_query(batch),
+                                values={f"id:{index}": item_id for index, item_id in enumerate(padded)})
     return {str(row["id"]): summary_json(row) for row in rows}
 
 

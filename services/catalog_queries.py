@@ -11,13 +11,15 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from pypika_tortoise.enums import Order
+from pypika_tortoise.enums import JoinType, Order
 from pypika_tortoise.queries import QueryBuilder, Table
 from pypika_tortoise.terms import Criterion
 
 from app.db import slot
 from models.catalog import ServiceItem
+from models.organization import Department
 from services.catalog_search import matches, relevance
+from services.catalog_views import ITEM_SUMMARY_COLUMNS
 
 if TYPE_CHECKING:
     from services.catalog import ItemFilter
@@ -59,6 +61,19 @@ def _published(filters: tuple[str, ...], *columns: str) -> QueryBuilder:
     for name in filters:
         query = query.where(_FILTERS[name](items))
     return query
+
+
+def summaries_query(batch: int) -> QueryBuilder:
+    """``ITEM_SUMMARY_COLUMNS`` (with the department) of the items whose ids fill slots ``id:0``
+    to ``id:<batch - 1>`` (unused slots hold NULL, which matches nothing)."""
+    meta = ServiceItem._meta
+    items, departments = meta.basetable, Department._meta.basetable
+    own_columns = [items[name].as_(name) for name in ITEM_SUMMARY_COLUMNS if "__" not in name]
+    return (meta.db.query_class.from_(items)
+            .join(departments, how=JoinType.left).on(departments.id == items.department_id)
+            .select(*own_columns, departments.code.as_("department__code"),
+                    departments.name.as_("department__name"))
+            .where(items.id.isin([slot(f"id:{index}") for index in range(batch)])))
 
 
 def list_query(*, filters: tuple[str, ...], after_cursor: bool) -> QueryBuilder:

@@ -96,15 +96,18 @@ class ItemSummary(Schema):
     popularity: int
 
 
+_MODES = ServiceItem._meta.fields_map["modes"]  # JSON text in raw rows
+
+
 def summary_json(row: Any) -> str:
-    """One ``ItemSummary`` as JSON, from a ``values(*ITEM_SUMMARY_COLUMNS)`` row."""
+    """One ``ItemSummary`` as JSON, from a raw row (by column alias) of ``ITEM_SUMMARY_COLUMNS``."""
     return ItemSummary(
-        id=str(row["id"]), code=row["code"], name=row["name"], level=str(row["level"]),
+        id=str(row["id"]), code=row["code"], name=row["name"], level=row["level"],
         department=DepartmentBrief(id=str(row["department_id"]), code=row["department__code"],
                                    name=row["department__name"]),
-        modes=row["modes"], promised_limit_days=row["promised_limit_days"], fee_fen=row["fee_fen"],
-        requires_realname=row["requires_realname"], appointment_group=row["appointment_group"],
-        popularity=row["popularity"]).model_dump_json()
+        modes=_MODES.to_python_value(row["modes"]), promised_limit_days=row["promised_limit_days"],
+        fee_fen=row["fee_fen"], requires_realname=bool(row["requires_realname"]),
+        appointment_group=row["appointment_group"], popularity=row["popularity"]).model_dump_json()
 
 
 def summary_page_json(summaries: list[str], *, next_cursor: str | None) -> str:

@@ -8,6 +8,7 @@ from app.api import Page
 from app.ids import SHANGHAI, utcnow
 from models.organization import CalendarOverride, Hall
 from services.catalog_views import ItemSummary
+from tests.builders import item_spec
 from tests.catalog.conftest import item_id_of
 
 ITEMS = "/api/v1/catalog/items"
@@ -97,6 +98,23 @@ async def test_cursor_pages_cover_every_item_once(client, synced):
         if cursor is None:
             break
     assert seen == ["RS002", "GA001", "RS001", "GA003", "SC001", "GA002"]
+
+
+class TestFullPages:
+    """Pages of up to the largest page size: a page's summaries are loaded in one query."""
+
+    @pytest.fixture
+    def catalog_items(self) -> list[dict]:
+        return [item_spec(f"BZ{n:03}", f"办证事项{n:03}", popularity=n) for n in range(1, 101)]
+
+    @pytest.mark.parametrize("limit", [3, 20, 100])
+    async def test_a_list_or_search_page_shows_every_item_in_order(self, client, synced, limit):
+        expected = [f"BZ{n:03}" for n in range(100, 100 - limit, -1)]
+        for path, params in [(ITEMS, {}), ("/api/v1/catalog/search", {"q": "办证事项"})]:
+            body = (await client.get(path, params={"limit": limit, **params})).json()
+            page = Page[ItemSummary].model_validate(body)
+            assert [item.code for item in page.items] == expected
+            assert {item.name for item in page.items} == {f"办证事项{code[2:]}" for code in expected}
 
 
 @pytest.mark.parametrize(("params", "code"), [

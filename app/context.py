@@ -49,6 +49,7 @@ class Runtime:
         )
 
     async def close(self) -> None:
+        await self.revocations.stop()
         await self.storage.close()
         await self.http.close()
         await self.redis.aclose()

@@ -38,6 +38,12 @@ def connect_redis(settings: Settings) -> redis.Redis:
 _EMBEDDED_SERVER = fakeredis.FakeServer()
 
 
+def channel_of(client: redis.Redis, name: str) -> str:
+    """The pub/sub channel ``name`` of the client's database: channels are server-wide, so
+    deployments (or test runs) on other databases of one Redis must not hear ours."""
+    return f"{name}:{client.connection_pool.connection_kwargs.get('db', 0)}"
+
+
 def connect_queue_redis(settings: Settings) -> redis.Redis:
     """A bytes client for the job queue (saq stores serialised jobs), on the same server."""
     if settings.redis_url:

@@ -19,21 +19,17 @@ import redis.asyncio as redis
 import structlog
 from redis.exceptions import RedisError
 
+from app.redis import channel_of
+
 log = structlog.get_logger("services.catalog_cache")
 
 VERSION_KEY = "catalog:version"
-CHANNEL = "catalog:invalidate:{db}"
+CHANNEL = "catalog:invalidate"
 # After a Redis failure, skip Redis for this long so every request does not pay a timeout.
 REDIS_BACKOFF_SECONDS = 5.0
 # A cache read slower than this is treated as a failure: the database answers instead.
 REDIS_READ_TIMEOUT_SECONDS = 0.25
 _REDIS_FAILURES = (RedisError, OSError, asyncio.TimeoutError)
-
-
-def channel_of(client: redis.Redis) -> str:
-    """The invalidation channel of the client's database: pub/sub channels are server-wide,
-    so deployments (or test runs) on other databases of one Redis must not hear ours."""
-    return CHANNEL.format(db=client.connection_pool.connection_kwargs.get("db", 0))
 
 
 @dataclass(frozen=True)
@@ -95,7 +91,7 @@ class CatalogCache:
         while True:
             pubsub = client.pubsub()
             try:
-                await pubsub.subscribe(channel_of(client))
+                await pubsub.subscribe(channel_of(client, CHANNEL))
                 # Read the version only after subscribing, so no bump can fall in between.
                 self._drop_local(await client.get(VERSION_KEY) or "0")
                 while True:
@@ -198,7 +194,7 @@ class CatalogCache:
         self._drop_local(None)
         try:
             version = await client.incr(VERSION_KEY)
-            await client.publish(channel_of(client), str(version))
+            await client.publish(channel_of(client, CHANNEL), str(version))
         except _REDIS_FAILURES as exc:
             # Redis entries are keyed by the old version and expire on their own.
             self._redis_failed(exc)

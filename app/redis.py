@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import asyncio
 import functools
+from collections.abc import Awaitable, Callable
 from typing import Any
 
 import fakeredis
 import redis.asyncio as redis
+import structlog
 from redis.asyncio import BlockingConnectionPool
+from redis.exceptions import RedisError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from config import Settings
+
+log = structlog.get_logger("app.redis")
 
 # A burst of requests waits for a free pooled connection instead of failing with
 # "Too many connections" (the default pool raises once its 100 connections are busy).
@@ -42,6 +47,58 @@ def channel_of(client: redis.Redis, name: str) -> str:
     """The pub/sub channel ``name`` of the client's database: channels are server-wide, so
     deployments (or test runs) on other databases of one Redis must not hear ours."""
     return f"{name}:{client.connection_pool.connection_kwargs.get('db', 0)}"
+
+
+REDIS_FAILURES = (RedisError, OSError, asyncio.TimeoutError)
+
+
+class ChannelListener:
+    """Follows the pub/sub channel ``name`` in a background task, for state a worker mirrors in
+    memory. It subscribes, then awaits ``on_subscribed()`` to load that state (loading after
+    subscribing, no change can fall in between), then calls ``on_message(data)`` for each message.
+    Whenever the subscription is lost it calls ``on_lost()`` (the mirror may be stale from then
+    on) and subscribes again a second later."""
+
+    def __init__(self, client: redis.Redis, name: str, *, on_subscribed: Callable[[], Awaitable[None]],
+                 on_message: Callable[[str], None], on_lost: Callable[[], None]) -> None:
+        self._client = client
+        self._name = name
+        self._on_subscribed, self._on_message, self._on_lost = on_subscribed, on_message, on_lost
+        self._task: asyncio.Task | None = None
+
+    def start(self) -> None:
+        if self._task is None:
+            self._task = asyncio.create_task(self._follow())
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            try:
+                await self._task
+            except asyncio.CancelledError:
+                pass
+            self._task = None
+
+    async def _follow(self) -> None:
+        while True:
+            pubsub = self._client.pubsub()
+            try:
+                await pubsub.subscribe(channel_of(self._client, self._name))
+                await self._on_subscribed()
+                while True:
+                    message = await pubsub.get_message(ignore_subscribe_messages=True, timeout=1.0)
+                    if message is not None:
+                        self._on_message(message["data"])
+            except REDIS_FAILURES as exc:
+                log.warning("channel_listener_down", channel=self._name, error=type(exc).__name__)
+                self._on_lost()
+                await asyncio.sleep(1.0)
+            finally:
+                self._on_lost()
+                try:
+                    await pubsub.aclose()
+                except REDIS_FAILURES:
+                    pass
 
 
 def connect_queue_redis(settings: Settings) -> redis.Redis:

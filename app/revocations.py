@@ -2,24 +2,18 @@
 
 from __future__ import annotations
 
-import asyncio
 import time
 import uuid
 
 import redis.asyncio as redis
-import structlog
-from redis.exceptions import RedisError
 
-from app.redis import channel_of
-
-log = structlog.get_logger("app.revocations")
+from app.redis import ChannelListener, channel_of
 
 REVOKED_SESSION_KEY = "revoked-session:{}"
 CHANNEL = "revoked-sessions"
 # A revocation written before its expiry time was stored in the key (an older release wrote "1")
 # is kept this long: longer than any access token lives.
 UNKNOWN_EXPIRY_SECONDS = 3600
-_REDIS_FAILURES = (RedisError, OSError, asyncio.TimeoutError)
 
 
 class SessionRevocations:
@@ -42,21 +36,15 @@ class SessionRevocations:
         self._live_until: dict[uuid.UUID, float] = {}
         # Revoked sessions by their expiry (epoch seconds): only while subscribed, else None.
         self._mirror: dict[uuid.UUID, float] | None = None
-        self._listener: asyncio.Task | None = None
+        self._listener = ChannelListener(client, CHANNEL, on_subscribed=self._load,
+                                         on_message=self._heard, on_lost=self._lose_mirror)
 
     def start(self) -> None:
         """Mirror revocations in this worker's memory (one listener per worker)."""
-        if self._listener is None:
-            self._listener = asyncio.create_task(self._listen())
+        self._listener.start()
 
     async def stop(self) -> None:
-        if self._listener is not None:
-            self._listener.cancel()
-            try:
-                await self._listener
-            except asyncio.CancelledError:
-                pass
-            self._listener = None
+        await self._listener.stop()
 
     async def is_revoked(self, session_id: uuid.UUID) -> bool:
         """True when the session was revoked (by logout or refresh-token reuse)."""
@@ -96,28 +84,15 @@ class SessionRevocations:
                 del mirror[stale]
         mirror[session_id] = max(expires, mirror.get(session_id, 0.0))
 
-    async def _listen(self) -> None:
-        while True:
-            pubsub = self._redis.pubsub()
-            try:
-                await pubsub.subscribe(channel_of(self._redis, CHANNEL))
-                # Load the keys only after subscribing, so no revocation can fall in between.
-                self._mirror = await self._stored_revocations()
-                while True:
-                    message = await pubsub.get_message(ignore_subscribe_messages=True, timeout=1.0)
-                    if message is not None:
-                        session, _, expires = message["data"].partition(" ")
-                        self._remember(uuid.UUID(session), float(expires))
-            except _REDIS_FAILURES as exc:
-                log.warning("revocation_listener_down", error=type(exc).__name__)
-                self._mirror = None
-                await asyncio.sleep(1.0)
-            finally:
-                self._mirror = None
-                try:
-                    await pubsub.aclose()
-                except _REDIS_FAILURES:
-                    pass
+    async def _load(self) -> None:
+        self._mirror = await self._stored_revocations()
+
+    def _heard(self, data: str) -> None:
+        session, _, expires = data.partition(" ")
+        self._remember(uuid.UUID(session), float(expires))
+
+    def _lose_mirror(self) -> None:
+        self._mirror = None
 
     async def _stored_revocations(self) -> dict[uuid.UUID, float]:
         keys = [key async for key in self._redis.scan_iter(REVOKED_SESSION_KEY.format("*"), count=1000)]

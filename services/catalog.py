@@ -153,8 +153,9 @@ _SUMMARY_BATCHES = (5, 25, 100)
 async def _load_summaries(item_ids: list[str]) -> dict[str, str]:
     batch = next(size for size in _SUMMARY_BATCHES if size >= len(item_ids))
     padded = item_ids + [None] * (batch - len(item_ids))
-    rows = await fetch_prebuilt(ServiceItem, key=("summaries", batch), build=lambda: summaries_query(batch),
-                                values={f"id:{index}": item_id for index, item_id in enumerate(padded)})
+    rows = await fetch_prebuilt(
+        ServiceItem, key=("summaries", batch), build=lambda: summaries_query(batch),
+        values={f"id:{index}": item_id for index, item_id in enumerate(padded)})
     return {str(row["id"]): summary_json(row) for row in rows}
 
 

@@ -17,9 +17,8 @@ from dataclasses import dataclass
 
 import redis.asyncio as redis
 import structlog
-from redis.exceptions import RedisError
 
-from app.redis import channel_of
+from app.redis import REDIS_FAILURES, ChannelListener, channel_of
 
 log = structlog.get_logger("services.catalog_cache")
 
@@ -29,7 +28,6 @@ CHANNEL = "catalog:invalidate"
 REDIS_BACKOFF_SECONDS = 5.0
 # A cache read slower than this is treated as a failure: the database answers instead.
 REDIS_READ_TIMEOUT_SECONDS = 0.25
-_REDIS_FAILURES = (RedisError, OSError, asyncio.TimeoutError)
 
 
 @dataclass(frozen=True)
@@ -53,7 +51,7 @@ class CatalogCache:
         self._summaries: dict[str, tuple[float, str]] = {}
         self._version: str | None = None  # known only while subscribed
         self._redis_down_until = 0.0
-        self._listener: asyncio.Task | None = None
+        self._listener: ChannelListener | None = None
         self._stores: set[asyncio.Task] = set()  # Redis writes under way (held: tasks are weak)
         self.redis_ttl_seconds = 300
         self.local_ttl_seconds = 30.0
@@ -69,16 +67,18 @@ class CatalogCache:
     def start(self, client: redis.Redis) -> None:
         """Listen for invalidations in the background (one listener per worker)."""
         if self._listener is None:
-            self._listener = asyncio.create_task(self._listen(client))
+            async def read_version() -> None:
+                self._drop_local(await client.get(VERSION_KEY) or "0")
+
+            self._listener = ChannelListener(
+                client, CHANNEL, on_subscribed=read_version, on_message=self._drop_local,
+                on_lost=lambda: self._drop_local(None))
+            self._listener.start()
 
     async def stop(self) -> None:
         """Stop listening and forget everything cached in memory."""
         if self._listener is not None:
-            self._listener.cancel()
-            try:
-                await self._listener
-            except asyncio.CancelledError:
-                pass
+            await self._listener.stop()
             self._listener = None
         self._drop_local(None)
 
@@ -86,28 +86,6 @@ class CatalogCache:
         self._local.clear()
         self._summaries.clear()
         self._version = version
-
-    async def _listen(self, client: redis.Redis) -> None:
-        while True:
-            pubsub = client.pubsub()
-            try:
-                await pubsub.subscribe(channel_of(client, CHANNEL))
-                # Read the version only after subscribing, so no bump can fall in between.
-                self._drop_local(await client.get(VERSION_KEY) or "0")
-                while True:
-                    message = await pubsub.get_message(ignore_subscribe_messages=True, timeout=1.0)
-                    if message is not None:
-                        self._drop_local(str(message["data"]))
-            except _REDIS_FAILURES as exc:
-                log.warning("catalog_cache_listener_down", error=type(exc).__name__)
-                self._drop_local(None)
-                await asyncio.sleep(1.0)
-            finally:
-                self._drop_local(None)
-                try:
-                    await pubsub.aclose()
-                except _REDIS_FAILURES:
-                    pass
 
     def _redis_usable(self) -> bool:
         return time.monotonic() >= self._redis_down_until
@@ -141,7 +119,7 @@ class CatalogCache:
                 if stored is not None:
                     etag, _, body = stored.partition("\n")
                     document = CachedDocument(body=body, etag=etag)
-            except _REDIS_FAILURES as exc:
+            except REDIS_FAILURES as exc:
                 self._redis_failed(exc)
                 redis_key = None
         if document is None:
@@ -180,13 +158,14 @@ class CatalogCache:
             found.update(loaded)
             if version is not None and version == self._version:
                 expires = time.monotonic() + self.redis_ttl_seconds
-                self._summaries.update((item_id, (expires, summary)) for item_id, summary in loaded.items())
+                self._summaries.update((item_id, (expires, summary))
+                                       for item_id, summary in loaded.items())
         return [found[item_id] for item_id in ids if item_id in found]
 
     async def _store(self, client: redis.Redis, redis_key: str, document: CachedDocument) -> None:
         try:
             await client.set(redis_key, f"{document.etag}\n{document.body}", ex=self.redis_ttl_seconds)
-        except _REDIS_FAILURES as exc:
+        except REDIS_FAILURES as exc:
             self._redis_failed(exc)
 
     async def invalidate(self, client: redis.Redis) -> None:
@@ -195,7 +174,7 @@ class CatalogCache:
         try:
             version = await client.incr(VERSION_KEY)
             await client.publish(channel_of(client, CHANNEL), str(version))
-        except _REDIS_FAILURES as exc:
+        except REDIS_FAILURES as exc:
             # Redis entries are keyed by the old version and expire on their own.
             self._redis_failed(exc)
 

@@ -112,7 +112,8 @@ def summary_json(row: Any) -> str:
 
 def summary_page_json(summaries: list[str], *, next_cursor: str | None) -> str:
     """A ``Page[ItemSummary]`` of summaries already written as JSON (``summary_json``)."""
-    return '{"items":[' + ",".join(summaries) + '],"next_cursor":' + orjson.dumps(next_cursor).decode() + "}"
+    return ('{"items":[' + ",".join(summaries) + '],"next_cursor":'
+            + orjson.dumps(next_cursor).decode() + "}")
 
 
 class GuideOut(Schema):

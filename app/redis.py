@@ -91,14 +91,13 @@ class ChannelListener:
                         self._on_message(message["data"])
             except REDIS_FAILURES as exc:
                 log.warning("channel_listener_down", channel=self._name, error=type(exc).__name__)
-                self._on_lost()
-                await asyncio.sleep(1.0)
             finally:
                 self._on_lost()
                 try:
                     await pubsub.aclose()
                 except REDIS_FAILURES:
                     pass
+            await asyncio.sleep(1.0)
 
 
 def connect_queue_redis(settings: Settings) -> redis.Redis:

@@ -97,10 +97,15 @@ class SessionRevocations:
     async def _stored_revocations(self) -> dict[uuid.UUID, float]:
         keys = [key async for key in self._redis.scan_iter(REVOKED_SESSION_KEY.format("*"), count=1000)]
         values = await self._redis.mget(keys) if keys else []
-        unknown = time.time() + UNKNOWN_EXPIRY_SECONDS
         stored = {}
         for key, value in zip(keys, values, strict=True):
             if value is not None:  # expired between SCAN and MGET
-                expires = float(value) if value.replace(".", "", 1).isdigit() else unknown
-                stored[uuid.UUID(key.rpartition(":")[2])] = expires
+                stored[uuid.UUID(key.rpartition(":")[2])] = _expiry(value)
         return stored
+
+
+def _expiry(stored: str) -> float:
+    try:
+        return float(stored)
+    except ValueError:
+        return time.time() + UNKNOWN_EXPIRY_SECONDS

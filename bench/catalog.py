@@ -83,6 +83,7 @@ def main() -> None:
         misses = distinct_search_paths(catalog_file)
         per_round = len(misses) // args.rounds
         # Each round: a quarter of its own requests for the warm-up, the rest for the run.
+        warmup_size = per_round // 4
         slices = [misses[k * per_round:(k + 1) * per_round] for k in range(args.rounds)]
         detail = wrk.run(wrk.Load("GET /api/v1/catalog/items/{id} (cached)",
                                   f"{stack.base_url}/api/v1/catalog/items/{item_id}", connections=64,
@@ -92,15 +93,15 @@ def main() -> None:
                                   lua=rotation_script([search_path(q) for q in COMMON_QUERIES])))
         miss_rounds = [wrk.run(wrk.Load("GET /api/v1/catalog/search (distinct queries, cache misses)",
                                         stack.base_url, connections=32, duration_seconds=args.duration,
-                                        lua=rotation_script(part[len(part) // 4:]),
-                                        warmup_lua=rotation_script(part[:len(part) // 4])))
+                                        lua=rotation_script(part[warmup_size:]),
+                                        warmup_lua=rotation_script(part[:warmup_size])))
                        for part in slices]
     miss = results.median_round(miss_rounds, lambda r: r.p99_ms)
-    measured_size = per_round - per_round // 4
+    measured_size = per_round - warmup_size
     most_sent = max(r.requests_per_second for r in miss_rounds) * args.duration
     distinct = (f"Cache misses: {args.rounds} rounds, each with {measured_size:,} distinct requests of its "
                 f"own for the run (name substrings × page sizes {PAGE_SIZES.start}-{PAGE_SIZES.stop - 1}) "
-                f"and {per_round // 4:,} others for its warm-up; at most {most_sent:,.0f} were sent in a "
+                f"and {warmup_size:,} others for its warm-up; at most {most_sent:,.0f} were sent in a "
                 "round, so " + ("none repeated." if most_sent <= measured_size
                                 else "some repeated and hit the cache."))
     listed = "; ".join(f"{r.requests_per_second:,.0f}/s, p99 {r.p99_ms:.1f} ms" for r in miss_rounds)

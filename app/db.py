@@ -248,9 +248,13 @@ async def fetch_prebuilt(model: type[Model], *, key: tuple, build: Callable[[], 
     Other parameters are the query's own constants and keep their values."""
     db = model._meta.db
     sql, parameters = _prebuilt(db, model, ("fetch", *key), lambda: build().get_parameterized_sql())
-    bound = [values[p.name] if isinstance(p, Slot) else p for p in parameters]
-    _, rows = await db.execute_query(sql, bound)
+    _, rows = await db.execute_query(sql, bind_slots(parameters, values))
     return rows
+
+
+def bind_slots(parameters: Sequence[Any], values: Mapping[str, Any]) -> list[Any]:
+    """The values of a parameterised query's ``parameters``: each slot's from ``values``."""
+    return [values[p.name] if isinstance(p, Slot) else p for p in parameters]
 
 
 async def insert_rows(model: type[Model], rows: Sequence[Mapping[str, Any]]) -> None:

@@ -3,9 +3,10 @@
 Usage: python -m bench.catalog [--workers 1] [--duration 10] [--items 10000] [--rounds 3]
 Item detail is measured cached (the normal state of a hot item); search is measured twice: a
 rotation of common queries (cached after their first use) and distinct requests that each miss
-every cache tier and go to the PostgreSQL trigram index: substrings of item names, each with
-page sizes 16-25, so no request of the run repeats a cache key (the names have only ~13,500
-distinct substrings, fewer than a run sends). The cache misses are measured in ``--rounds``
+every cache tier and go to PostgreSQL's indexes: substrings of 2-6 characters of item names
+(a pair is looked up in the pair index, a longer one in the trigram index), each with page
+sizes 16-25, so no request of the run repeats a cache key (the names have only ~14,500
+distinct such substrings, fewer than a run sends). The cache misses are measured in ``--rounds``
 runs, each on requests of its own, and the round with the median p99 is reported (every round
 listed): this host's speed drifts by a fifth within minutes, and one run is one sample of it.
 """
@@ -40,7 +41,7 @@ PAGE_SIZES = range(16, 26)
 
 
 def distinct_queries(catalog_file: Path, count: int) -> list[str]:
-    """Distinct substrings of item names (at most ``count``)."""
+    """Distinct substrings of 2-6 characters of item names (at most ``count``)."""
     names = [item["name"] for item in json.loads(catalog_file.read_text())["items"]]
     rng = random.Random(7)
     queries: set[str] = set()
@@ -48,7 +49,7 @@ def distinct_queries(catalog_file: Path, count: int) -> list[str]:
         if len(queries) >= count:
             break
         name = rng.choice(names)
-        length = rng.randint(3, min(6, len(name)))
+        length = rng.randint(2, min(6, len(name)))
         start = rng.randint(0, len(name) - length)
         queries.add(name[start:start + length])
     return list(queries)
@@ -100,7 +101,8 @@ def main() -> None:
     measured_size = per_round - warmup_size
     most_sent = max(r.requests_per_second for r in miss_rounds) * args.duration
     distinct = (f"Cache misses: {args.rounds} rounds, each with {measured_size:,} distinct requests of its "
-                f"own for the run (name substrings × page sizes {PAGE_SIZES.start}-{PAGE_SIZES.stop - 1}) "
+                "own for the run (name substrings of 2-6 characters × page sizes "
+                f"{PAGE_SIZES.start}-{PAGE_SIZES.stop - 1}) "
                 f"and {warmup_size:,} others for its warm-up; at most {most_sent:,.0f} were sent in a "
                 "round, so " + ("none repeated." if most_sent <= measured_size
                                 else "some repeated and hit the cache."))

@@ -18,7 +18,7 @@ from models.organization import Department, Hall
 from services import calendar
 from services.catalog_cache import CachedDocument, catalog_cache
 from services.catalog_queries import filter_values, list_query, search_query, summaries_query
-from services.catalog_search import MAX_QUERY_LENGTH, expand_query, term_values
+from services.catalog_search import MAX_QUERY_LENGTH, expand_query, term_shape, term_values
 from services.catalog_views import (
     DepartmentOut,
     GuideOut,
@@ -198,11 +198,12 @@ async def search_items(*, rt: Runtime, filters: SearchFilter) -> CachedDocument:
                 raise ValidationFailed("分页游标无效", code="INVALID_CURSOR")
             offset = int(decoded)
         given = filter_values(filters)
-        # Ranked, paged and joined to the department in the database: one page, one round trip,
-        # its SQL built once per shape (Tortoise took more CPU building it than PostgreSQL running it).
+        # Ranked and paged in the database: one round trip for the page's ids, its SQL built once
+        # per shape (Tortoise took more CPU building it than PostgreSQL running it).
+        shape = term_shape(terms)
         rows = await fetch_prebuilt(
-            ServiceItem, key=("search", len(terms), tuple(given)),
-            build=lambda: search_query(term_count=len(terms), filters=tuple(given)),
+            ServiceItem, key=("search", shape, tuple(given)),
+            build=lambda: search_query(terms=shape, filters=tuple(given)),
             values={**term_values(terms), **given, "published": True,
                     "limit": filters.limit + 1, "offset": offset})
         more = len(rows) > filters.limit

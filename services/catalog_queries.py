@@ -88,14 +88,15 @@ def list_query(*, filters: tuple[str, ...], after_cursor: bool) -> QueryBuilder:
     return query.orderby(items.popularity, order=Order.desc).orderby(items.code).limit(slot("limit"))
 
 
-def search_query(*, term_count: int, filters: tuple[str, ...]) -> QueryBuilder:
-    """Ids of the items matching any of ``term_count`` search terms (slots from
-    ``catalog_search.term_values``), ranked by relevance, popularity and code; ``limit`` rows
-    from ``offset``."""
+def search_query(*, terms: tuple[bool, ...], filters: tuple[str, ...]) -> QueryBuilder:
+    """Ids of the items matching any of the search terms (``terms`` is their
+    ``catalog_search.term_shape``, the slots from ``catalog_search.term_values``), ranked by
+    relevance, popularity and code; ``limit`` rows from ``offset``."""
     meta = ServiceItem._meta
     items = meta.basetable
     column = items.search_text
-    return (_published(filters, "id").where(matches(column, term_count))
-            .orderby(relevance(meta.db.capabilities.dialect, column, term_count), order=Order.desc)
+    dialect = meta.db.capabilities.dialect
+    return (_published(filters, "id").where(matches(dialect, column, terms))
+            .orderby(relevance(dialect, column, len(terms)), order=Order.desc)
             .orderby(items.popularity, order=Order.desc).orderby(items.code)
             .limit(slot("limit")).offset(slot("offset")))

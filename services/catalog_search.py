@@ -2,16 +2,21 @@
 
 Every item carries a precomputed ``search_text`` (lower-cased name, aliases, full pinyin and
 initials joined by "|"). The database finds candidates with ``LIKE '%term%'`` on that column
-(a pg_trgm GIN index on PostgreSQL, a scan on SQLite) and ranks them with ``relevance``, a CASE
-of LIKE and position tests on the same column, so only one page leaves it and both backends
-return the same order. The terms are parameters, so the SQL of a query shape is built once.
+(a pg_trgm GIN index on PostgreSQL, a scan on SQLite; a two-character term on PostgreSQL looks
+its pair up in an index of each item's character pairs instead) and ranks them with
+``relevance``, a CASE of LIKE and position tests on the same column, so only one page leaves it
+and both backends return the same order. The terms are parameters, so the SQL of a query shape
+is built once.
 """
 
 from __future__ import annotations
 
 import re
 
-from pypika_tortoise.terms import Case, Criterion, Function, LiteralValue, Term, ValueWrapper
+from enum import Enum
+
+from pypika_tortoise.terms import (BasicCriterion, Case, Criterion, Function, LiteralValue, Term,
+                                   ValueWrapper)
 from pypinyin import Style, lazy_pinyin
 
 from app.db import slot
@@ -125,13 +130,36 @@ def relevance(dialect: str, column: Term, term_count: int) -> Case:
     return case.else_(LiteralValue(0))
 
 
-def matches(column: Term, term_count: int) -> Criterion:
-    """Rows containing any of the terms: the test the trigram index answers."""
-    return Criterion.any(column.like(slot(f"anywhere:{index}")) for index in range(term_count))
+class _ArrayOperator(Enum):
+    CONTAINS = "@>"
 
 
-def term_values(terms: list[str]) -> dict[str, str]:
+def term_shape(terms: list[str]) -> tuple[bool, ...]:
+    """For each term, whether it is a character pair: pg_trgm has no trigram to look up for a
+    two-character term and would scan the table, so on PostgreSQL such a term is found in the
+    ``hdt_search_pairs`` expression index (migration 10). Part of the query's shape."""
+    return tuple(len(term) == 2 for term in terms)
+
+
+def matches(dialect: str, column: Term, shape: tuple[bool, ...]) -> Criterion:
+    """Rows containing any of the terms (``shape`` from ``term_shape``), as the indexes ask it.
+    A pair in ``hdt_search_pairs`` means exactly ``LIKE '%pair%'``: the pairs are taken within
+    each "|"-separated part, and a term has no "|"; so SQLite's scan finds the same rows."""
+
+    def contains(index: int, is_pair: bool) -> Criterion:
+        if is_pair and dialect == "postgres":
+            return BasicCriterion(_ArrayOperator.CONTAINS, Function("hdt_search_pairs", column),
+                                  slot(f"pair:{index}"))
+        return column.like(slot(f"anywhere:{index}"))
+
+    return Criterion.any(contains(index, is_pair) for index, is_pair in enumerate(shape))
+
+
+def term_values(terms: list[str]) -> dict[str, str | list[str]]:
     """The slot values ``relevance`` and ``matches`` take for these terms."""
-    return {f"{kind}:{index}": pattern.format(term)
-            for index, term in enumerate(terms) for kind, pattern in _TERM_PATTERNS.items()}
+    values: dict[str, str | list[str]] = {
+        f"{kind}:{index}": pattern.format(term)
+        for index, term in enumerate(terms) for kind, pattern in _TERM_PATTERNS.items()}
+    values.update({f"pair:{index}": [term] for index, term in enumerate(terms)})
+    return values
 

@@ -12,7 +12,6 @@ is built once.
 from __future__ import annotations
 
 import re
-
 from enum import Enum
 
 from pypika_tortoise.terms import (BasicCriterion, Case, Criterion, Function, LiteralValue, Term,

@@ -2,11 +2,11 @@
 
 Every item carries a precomputed ``search_text`` (lower-cased name, aliases, full pinyin and
 initials joined by "|"). The database finds candidates with ``LIKE '%term%'`` on that column
-(a pg_trgm GIN index on PostgreSQL, a scan on SQLite; a two-character term on PostgreSQL looks
-its pair up in an index of each item's character pairs instead) and ranks them with
-``relevance``, a CASE of LIKE and position tests on the same column, so only one page leaves it
-and both backends return the same order. The terms are parameters, so the SQL of a query shape
-is built once.
+(a pg_trgm GIN index on PostgreSQL, a scan on SQLite; a term of one or two characters, which has
+no trigram, is looked up on PostgreSQL in an index of each item's characters and character pairs
+instead) and ranks them with ``relevance``, a CASE of LIKE and position tests on the same column,
+so only one page leaves it and both backends return the same order. The terms are parameters, so
+the SQL of a query shape is built once.
 """
 
 from __future__ import annotations
@@ -134,24 +134,25 @@ class _ArrayOperator(Enum):
 
 
 def term_shape(terms: list[str]) -> tuple[bool, ...]:
-    """For each term, whether it is a character pair: pg_trgm has no trigram to look up for a
-    two-character term and would scan the table, so on PostgreSQL such a term is found in the
-    ``hdt_search_pairs`` expression index (migration 10). Part of the query's shape."""
-    return tuple(len(term) == 2 for term in terms)
+    """For each term, whether it is a gram (one or two characters): pg_trgm has no trigram to look
+    up for it and would scan its whole index, so on PostgreSQL such a term is found in the
+    ``hdt_search_grams`` expression index (migration 11). Part of the query's shape."""
+    return tuple(len(term) <= 2 for term in terms)
 
 
 def matches(dialect: str, column: Term, shape: tuple[bool, ...]) -> Criterion:
     """Rows containing any of the terms (``shape`` from ``term_shape``), as the indexes ask it.
-    A pair in ``hdt_search_pairs`` means exactly ``LIKE '%pair%'``: the pairs are taken within
-    each "|"-separated part, and a term has no "|"; so SQLite's scan finds the same rows."""
+    A gram in ``hdt_search_grams`` means exactly ``LIKE '%gram%'``: the characters and pairs are
+    taken within each "|"-separated part, and a term has no "|"; so SQLite's scan finds the same
+    rows."""
 
-    def contains(index: int, is_pair: bool) -> Criterion:
-        if is_pair and dialect == "postgres":
-            return BasicCriterion(_ArrayOperator.CONTAINS, Function("hdt_search_pairs", column),
-                                  slot(f"pair:{index}"))
+    def contains(index: int, is_gram: bool) -> Criterion:
+        if is_gram and dialect == "postgres":
+            return BasicCriterion(_ArrayOperator.CONTAINS, Function("hdt_search_grams", column),
+                                  slot(f"gram:{index}"))
         return column.like(slot(f"anywhere:{index}"))
 
-    return Criterion.any(contains(index, is_pair) for index, is_pair in enumerate(shape))
+    return Criterion.any(contains(index, is_gram) for index, is_gram in enumerate(shape))
 
 
 def term_values(terms: list[str]) -> dict[str, str | list[str]]:
@@ -159,6 +160,6 @@ def term_values(terms: list[str]) -> dict[str, str | list[str]]:
     values: dict[str, str | list[str]] = {
         f"{kind}:{index}": pattern.format(term)
         for index, term in enumerate(terms) for kind, pattern in _TERM_PATTERNS.items()}
-    values.update({f"pair:{index}": [term] for index, term in enumerate(terms)})
+    values.update({f"gram:{index}": [term] for index, term in enumerate(terms)})
     return values
 

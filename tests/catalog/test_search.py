@@ -70,20 +70,27 @@ async def test_life_event_hall_and_level_filters_apply_to_search(client, synced)
     assert await names(client, "登记", level="municipal", life_event_id=birth) == []
 
 
-async def test_two_characters_match_inside_one_part_of_the_search_text_only(client, synced):
-    # "领换" spans 居民身份证换领 and its alias 换身份证: no name, alias or pinyin holds it. On
-    # PostgreSQL a two-character term is looked up in the pair index, on SQLite scanned: same answer.
+async def test_one_or_two_characters_match_inside_one_part_of_the_search_text_only(client, synced):
+    # On PostgreSQL a term of one or two characters is looked up in the gram index, on SQLite
+    # scanned: the same answer. "领换" spans 居民身份证换领 and its alias 换身份证: no name, alias
+    # or pinyin holds it.
     assert await names(client, "领换") == []
     assert await names(client, "换领") == ["居民身份证换领"]
     assert await names(client, "hl") == ["居民身份证换领"]
+    # One character ranks like any term: inside names by popularity; a name's start first.
+    assert await names(client, "领") == ["居民身份证换领", "社会保障卡申领", "居民身份证补领"]
+    assert await names(client, "社") == ["社会保障卡申领", "灵活就业社会保险登记"]
 
 
 @pytest.mark.skipif(not backends.POSTGRES_URL, reason="the indexes are PostgreSQL's")
-@pytest.mark.parametrize(("query", "index"), [("户口", "idx_service_items_search_pairs"),
+@pytest.mark.parametrize(("query", "index"), [("户", "idx_service_items_search_grams"),
+                                              ("户口", "idx_service_items_search_grams"),
                                               ("户口迁移", "idx_service_items_search_trgm")])
-async def test_every_search_term_can_be_answered_from_an_index(synced, query, index):
-    # pg_trgm has no trigram to look up for a two-character term: without the pair index
-    # (migration 10) such a search scanned the table, 15 ms of PostgreSQL CPU at 10,000 items.
+async def test_every_search_term_is_answered_from_its_index(synced, query, index):
+    # pg_trgm has no trigram for a term of one or two characters: a two-character search scanned
+    # the table (15 ms of PostgreSQL CPU at 10,000 items) until the pair index of migration 10,
+    # and a one-character search scanned the whole trigram index (18 ms) until the gram index of
+    # migration 11 replaced it.
     terms = expand_query(query)
     sql, parameters = search_query(terms=term_shape(terms), filters=()).get_parameterized_sql()
     values = {**term_values(terms), "published": True, "limit": 20, "offset": 0}
@@ -92,7 +99,9 @@ async def test_every_search_term_can_be_answered_from_an_index(synced, query, in
         await connection.execute_script("SET LOCAL enable_seqscan = off")
         _, plan = await connection.execute_query("EXPLAIN " + sql, bind_slots(parameters, values))
     lines = [row["QUERY PLAN"] for row in plan]
-    assert any(index in line for line in lines), lines
+    used = {name for line in lines for name in ("idx_service_items_search_grams",
+                                                "idx_service_items_search_trgm") if name in line}
+    assert used == {index}, lines
     assert not any("Seq Scan" in line for line in lines), lines
 
 

@@ -32,14 +32,15 @@ REDIS_READ_TIMEOUT_SECONDS = 0.25
 
 @dataclass(frozen=True)
 class CachedDocument:
-    """A serialised JSON response and its entity tag."""
+    """A serialised JSON response, encoded once (as it is sent), and its entity tag."""
 
-    body: str
+    body: bytes
     etag: str
 
     @classmethod
     def of(cls, body: str) -> CachedDocument:
-        return cls(body=body, etag='"' + hashlib.blake2b(body.encode(), digest_size=12).hexdigest() + '"')
+        encoded = body.encode()
+        return cls(body=encoded, etag='"' + hashlib.blake2b(encoded, digest_size=12).hexdigest() + '"')
 
 
 class CatalogCache:
@@ -118,7 +119,7 @@ class CatalogCache:
                     stored = await client.get(redis_key)
                 if stored is not None:
                     etag, _, body = stored.partition("\n")
-                    document = CachedDocument(body=body, etag=etag)
+                    document = CachedDocument(body=body.encode(), etag=etag)
             except REDIS_FAILURES as exc:
                 self._redis_failed(exc)
                 redis_key = None
@@ -164,7 +165,8 @@ class CatalogCache:
 
     async def _store(self, client: redis.Redis, redis_key: str, document: CachedDocument) -> None:
         try:
-            await client.set(redis_key, f"{document.etag}\n{document.body}", ex=self.redis_ttl_seconds)
+            await client.set(redis_key, document.etag.encode() + b"\n" + document.body,
+                             ex=self.redis_ttl_seconds)
         except REDIS_FAILURES as exc:
             self._redis_failed(exc)
 

@@ -58,18 +58,38 @@ async def test_another_worker_sees_the_change(client, rt, synced, police_admin):
         return next(contents)
 
     try:
-        assert (await other_worker.get_or_load(rt.redis, "probe", load)).body == "before"
+        assert (await other_worker.get_or_load(rt.redis, "probe", load)).body == b"before"
         await client.patch(f"/api/v1/admin/catalog/items/{await item_id_of(client, 'GA001')}",
                            headers=police_admin.headers, json={"popularity": 7})
         # Delivery to the other worker is asynchronous: ask until it answers (bounded).
         for _ in range(200):
             body = (await other_worker.get_or_load(rt.redis, "probe", load)).body
-            if body == "after":
+            if body == b"after":
                 break
             await asyncio.sleep(0.02)
-        assert body == "after"
+        assert body == b"after"
     finally:
         await other_worker.stop()
+
+
+async def test_a_document_one_worker_loaded_is_served_to_another_from_redis(rt):
+    loading_worker, other_worker = CatalogCache(), CatalogCache()
+    body = '{"name":"户口迁移（市内）"}'
+
+    async def load() -> str:
+        return body
+
+    async def must_not_load() -> str:
+        raise AssertionError("the database was asked although Redis holds the document")
+
+    loaded = await loading_worker.get_or_load(rt.redis, "probe", load)
+    # The Redis write does not hold up the response: wait for it (bounded).
+    for _ in range(200):
+        if [key async for key in rt.redis.scan_iter("catalog:*:probe")]:
+            break
+        await asyncio.sleep(0.02)
+    served = await other_worker.get_or_load(rt.redis, "probe", must_not_load)
+    assert (served.body, served.etag) == (loaded.body, loaded.etag) == (body.encode(), loaded.etag)
 
 
 async def test_item_summaries_stay_in_worker_memory_until_a_change(client, rt, synced, police_admin):

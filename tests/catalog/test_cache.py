@@ -89,7 +89,8 @@ async def test_a_document_one_worker_loaded_is_served_to_another_from_redis(rt):
             break
         await asyncio.sleep(0.02)
     served = await other_worker.get_or_load(rt.redis, "probe", must_not_load)
-    assert (served.body, served.etag) == (loaded.body, loaded.etag) == (body.encode(), loaded.etag)
+    assert served.body == loaded.body == body.encode()
+    assert served.etag == loaded.etag
 
 
 async def test_item_summaries_stay_in_worker_memory_until_a_change(client, rt, synced, police_admin):

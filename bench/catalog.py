@@ -4,7 +4,7 @@ Usage: python -m bench.catalog [--workers 1] [--duration 10] [--items 10000] [--
 Item detail is measured cached (the normal state of a hot item); search is measured twice: a
 rotation of common queries (cached after their first use) and distinct requests that each miss
 every cache tier and go to PostgreSQL's indexes: substrings of 2-6 characters of item names
-(a pair is looked up in the pair index, a longer one in the trigram index), each with page
+(a pair is looked up in the gram index, a longer one in the trigram index), each with page
 sizes 16-25, so no request of the run repeats a cache key (the names have only ~14,500
 distinct such substrings, fewer than a run sends). The cache misses are measured in ``--rounds``
 runs, each on requests of its own, and the round with the median p99 is reported (every round

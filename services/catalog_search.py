@@ -12,11 +12,10 @@ the SQL of a query shape is built once.
 from __future__ import annotations
 
 import re
-from enum import Enum
 
-from pypika_tortoise.terms import (BasicCriterion, Case, Criterion, Function, LiteralValue, Term,
-                                   ValueWrapper)
+from pypika_tortoise.terms import Case, Criterion, Function, LiteralValue, Term, ValueWrapper
 from pypinyin import Style, lazy_pinyin
+from tortoise.contrib.postgres.array_functions import postgres_array_contains
 
 from app.db import slot
 
@@ -129,10 +128,6 @@ def relevance(dialect: str, column: Term, term_count: int) -> Case:
     return case.else_(LiteralValue(0))
 
 
-class _ArrayOperator(Enum):
-    CONTAINS = "@>"
-
-
 def term_shape(terms: list[str]) -> tuple[bool, ...]:
     """For each term, whether it is a gram (one or two characters): pg_trgm has no trigram to look
     up for it and would scan its whole index, so on PostgreSQL such a term is found in the
@@ -148,8 +143,7 @@ def matches(dialect: str, column: Term, shape: tuple[bool, ...]) -> Criterion:
 
     def contains(index: int, is_gram: bool) -> Criterion:
         if is_gram and dialect == "postgres":
-            return BasicCriterion(_ArrayOperator.CONTAINS, Function("hdt_search_grams", column),
-                                  slot(f"gram:{index}"))
+            return postgres_array_contains(Function("hdt_search_grams", column), slot(f"gram:{index}"))
         return column.like(slot(f"anywhere:{index}"))
 
     return Criterion.any(contains(index, is_gram) for index, is_gram in enumerate(shape))

@@ -12,6 +12,7 @@ from models.catalog import ServiceItem
 from services.catalog_cache import CatalogCache
 from tests.catalog.conftest import item_id_of
 from tests.conftest import free_port
+from tests.support.waiting import eventually
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -82,12 +83,12 @@ async def test_a_document_one_worker_loaded_is_served_to_another_from_redis(rt):
     async def must_not_load() -> str:
         raise AssertionError("the database was asked although Redis holds the document")
 
+    async def stored() -> bool:
+        return bool([key async for key in rt.redis.scan_iter("catalog:*:probe")])
+
     loaded = await loading_worker.get_or_load(rt.redis, "probe", load)
-    # The Redis write does not hold up the response: wait for it (bounded).
-    for _ in range(200):
-        if [key async for key in rt.redis.scan_iter("catalog:*:probe")]:
-            break
-        await asyncio.sleep(0.02)
+    # The Redis write does not hold up the response: wait for it.
+    await eventually(stored, "the document written to Redis")
     served = await other_worker.get_or_load(rt.redis, "probe", must_not_load)
     assert served.body == loaded.body == body.encode()
     assert served.etag == loaded.etag

@@ -90,7 +90,7 @@ async def test_every_search_term_is_answered_from_its_index(synced, query, index
     # pg_trgm has no trigram for a term of one or two characters: a two-character search scanned
     # the table (15 ms of PostgreSQL CPU at 10,000 items) until the pair index of migration 10,
     # and a one-character search scanned the whole trigram index (18 ms) until the gram index of
-    # migration 11 replaced it.
+    # migration 11 took over from it.
     terms = expand_query(query)
     sql, parameters = search_query(terms=term_shape(terms), filters=()).get_parameterized_sql()
     values = {**term_values(terms), "published": True, "limit": 20, "offset": 0}

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import asyncio
 import dataclasses
-import time
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 
 import pytest
 
@@ -17,7 +15,6 @@ from push.worker import PushProcess
 FAST_PUSH = {"push_job_timeout_seconds": 3, "push_sweep_seconds": 1, "push_max_attempts": 3,
              "push_retry_base_seconds": 0.1, "push_retry_max_seconds": 0.5,
              "push_relay_interval_seconds": 0.05, "push_broadcast_chunk": 2}
-EVENTUALLY_SECONDS = 30
 
 
 def fast_runtime(rt: Runtime, **overrides: object) -> Runtime:
@@ -37,15 +34,6 @@ async def push_worker(push_rt: Runtime) -> AsyncIterator[PushProcess]:
     await process.start()
     yield process
     await process.stop()
-
-
-async def eventually(check: Callable[[], Awaitable[bool]], what: str) -> None:
-    """Wait for an asynchronous outcome (the queue, a callback); fail if it never comes."""
-    deadline = time.monotonic() + EVENTUALLY_SECONDS
-    while not await check():
-        if time.monotonic() > deadline:
-            raise AssertionError(f"never happened: {what}")
-        await asyncio.sleep(0.05)
 
 
 async def all_final(count: int | None = None) -> bool:

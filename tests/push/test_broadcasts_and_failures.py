@@ -16,7 +16,8 @@ from tests.builders import (
     make_staff,
     make_wechat_resident,
 )
-from tests.push.conftest import all_final, eventually
+from tests.push.conftest import all_final
+from tests.support.waiting import eventually
 from tests.push.test_delivery import BOOKING
 
 FOLLOWERS = 5  # the test chunk size is 2: three chunks

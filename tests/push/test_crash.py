@@ -11,7 +11,8 @@ from models.push import Delivery, DeliveryStatus
 from push.worker import PushProcess
 from tests import backends
 from tests.builders import emit_push_event, follow_oa, make_wechat_resident
-from tests.push.conftest import FAST_PUSH, all_final, eventually, fast_runtime
+from tests.push.conftest import FAST_PUSH, all_final, fast_runtime
+from tests.support.waiting import eventually
 from tests.push.test_delivery import BOOKING
 
 EVENTS = 16

@@ -8,7 +8,8 @@ from tests.builders import (
     login_resident,
     make_wechat_resident,
 )
-from tests.push.conftest import all_final, eventually
+from tests.push.conftest import all_final
+from tests.support.waiting import eventually
 
 BOOKING = {"item_name": "居民身份证换领", "slot_time": "2026-12-01 09:00", "hall_name": "海淀区政务服务中心",
            "appointment_id": "apt-1"}

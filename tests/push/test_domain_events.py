@@ -28,7 +28,8 @@ from tests.builders import (
     make_wechat_resident,
 )
 from tests.prereview.conftest import ReviewDesk, review, reviewer_of, submitted
-from tests.push.conftest import all_final, eventually
+from tests.push.conftest import all_final
+from tests.support.waiting import eventually
 from tests.push.test_delivery import messages
 
 HALL_NAME = "海淀区政务服务中心"

@@ -18,7 +18,7 @@ from models.organization import Department, Hall
 from services import calendar
 from services.catalog_cache import CachedDocument, catalog_cache
 from services.catalog_queries import filter_values, list_query, search_query, summaries_query
-from services.catalog_search import MAX_QUERY_LENGTH, expand_query, term_shape, term_values
+from services.catalog_search import MAX_QUERY_LENGTH, expand_query, normalise, term_shape, term_values
 from services.catalog_views import (
     DepartmentOut,
     GuideOut,
@@ -56,11 +56,19 @@ class ItemFilter(Schema):
     cursor: str | None = Field(None, max_length=200)
 
     def cache_key(self) -> str:
-        return ":".join(str(v) if v is not None else "" for v in self.model_dump().values())
+        return _cache_key(self.model_dump())
 
 
 class SearchFilter(ItemFilter):
     q: str = Field(min_length=1, max_length=MAX_QUERY_LENGTH)
+
+    def cache_key(self) -> str:
+        # Queries that normalise alike (ＳＦＺ, sfz, s f z) share one cached page.
+        return _cache_key({**self.model_dump(), "q": normalise(self.q)})
+
+
+def _cache_key(fields: dict[str, Any]) -> str:
+    return ":".join(str(v) if v is not None else "" for v in fields.values())
 
 
 def parse_id(value: Any) -> uuid.UUID | None:

@@ -1,20 +1,24 @@
 """Chinese search over item names: substrings, synonyms, pinyin and pinyin initials.
 
-Every item carries a precomputed ``search_text`` (lower-cased name, aliases, full pinyin and
-initials joined by "|"). The database finds candidates with ``LIKE '%term%'`` on that column
-(a pg_trgm GIN index on PostgreSQL, a scan on SQLite; a term of one or two characters, which has
-no trigram, is looked up on PostgreSQL in an index of each item's characters and character pairs
-instead) and ranks them with ``relevance``, a CASE of LIKE and position tests on the same column,
-so only one page leaves it and both backends return the same order. The terms are parameters, so
-the SQL of a query shape is built once.
+Every item carries a precomputed ``search_text`` (name, aliases, full pinyin and initials, each
+reduced to its lower-cased letters and digits, joined by "|"); a query is reduced the same way, so
+punctuation, spaces and full-width forms never decide a match. The database finds candidates with
+``LIKE '%term%'`` on that column (a pg_trgm GIN index on PostgreSQL, a scan on SQLite; a term of one
+or two characters, which has no trigram, is looked up on PostgreSQL in an index of each item's
+characters and character pairs instead) and ranks them with ``relevance``, a CASE of LIKE and
+position tests on the same column, so only one page leaves it and both backends return the same
+order. The terms are parameters, so the SQL of a query shape is built once.
 """
 
 from __future__ import annotations
 
+import json
 import re
+import unicodedata
 
 from pypika_tortoise.terms import Case, Criterion, Function, LiteralValue, Term, ValueWrapper
 from pypinyin import Style, lazy_pinyin
+from tortoise import BaseDBAsyncClient
 from tortoise.contrib.postgres.array_functions import postgres_array_contains
 
 from app.db import slot
@@ -40,13 +44,19 @@ SYNONYMS: dict[str, tuple[str, ...]] = {
     "退休": ("退休", "养老金"),
 }
 SEPARATOR = "|"
-_NOISE = re.compile(r"[\s|%_\\]+")
+# Everything but letters and digits (CJK characters are letters): punctuation, symbols, spaces, "_".
+_NOT_LETTER_OR_DIGIT = re.compile(r"[\W_]+")
 MAX_QUERY_LENGTH = 32
 
 
 def normalise(text: str) -> str:
-    """Lower-case, without spaces and the characters LIKE or our separator would interpret."""
-    return _NOISE.sub("", text).lower()
+    """Only the letters and digits of ``text``, lower-cased, full-width forms folded (NFKC).
+
+    Residents type 户口迁移(市内), 户口迁移 市内 or ＳＦＺ for 户口迁移（市内） and sfz. It also keeps
+    what LIKE or our separator would interpret (``%``, ``_``, ``|``, ``\\``) out of every term, and
+    pg_trgm, which takes only letters and digits into trigrams, gets whole words: a term such as
+    ``市）（`` had only the trigrams of ``市`` to look up and rechecked thousands of rows."""
+    return _NOT_LETTER_OR_DIGIT.sub("", unicodedata.normalize("NFKC", text)).lower()
 
 
 def pinyin_of(text: str) -> tuple[str, str]:
@@ -61,6 +71,26 @@ def build_search_text(name: str, aliases: list[str]) -> str:
     full, initials = pinyin_of(name)
     parts = [normalise(name), *(normalise(a) for a in aliases), full, initials]
     return SEPARATOR.join(parts)
+
+
+async def rewrite_search_texts(db: BaseDBAsyncClient) -> int:
+    """Recompute every item's stored ``search_text`` with ``build_search_text``; the number changed.
+
+    The data migration a change of that rule needs: a stored text otherwise keeps the old rule
+    until its item is edited or synced with changes. Plain SQL over the columns it needs, so an
+    old migration that calls it still runs against later models."""
+    _, rows = await db.execute_query('SELECT "id", "name", "aliases", "search_text" FROM "service_items"')
+    changed = []
+    for row in rows:
+        aliases = json.loads(row["aliases"]) if isinstance(row["aliases"], str) else row["aliases"]
+        text = build_search_text(row["name"], aliases)
+        if text != row["search_text"]:
+            changed.append([text, row["id"]])
+    if changed:
+        text_slot, id_slot = ("$1", "$2") if db.capabilities.dialect == "postgres" else ("?", "?")
+        await db.execute_many(
+            f'UPDATE "service_items" SET "search_text" = {text_slot} WHERE "id" = {id_slot}', changed)
+    return len(changed)
 
 
 def expand_query(query: str) -> list[str]:

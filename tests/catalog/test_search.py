@@ -5,7 +5,9 @@ from tortoise.transactions import in_transaction
 
 from app.db import bind_slots
 from services.catalog_queries import search_query
-from services.catalog_search import expand_query, term_shape, term_values
+from models.catalog import ServiceItem
+from services.catalog_cache import catalog_cache
+from services.catalog_search import expand_query, rewrite_search_texts, term_shape, term_values
 from tests import backends
 from tests.builders import item_spec
 
@@ -125,10 +127,46 @@ async def test_bad_queries_are_refused(client, synced, params):
     assert response.json()["error"]["code"] == "VALIDATION_FAILED"
 
 
-async def test_query_of_only_separators_is_refused(client, synced):
-    response = await client.get(SEARCH, params={"q": "% |"})
+@pytest.mark.parametrize("query", ["% |", "（）·", "_ \\"])
+async def test_query_without_letters_or_digits_is_refused(client, synced, query):
+    response = await client.get(SEARCH, params={"q": query})
     assert response.status_code == 422
     assert response.json()["error"]["code"] == "SEARCH_QUERY_EMPTY"
+
+
+class TestPunctuation:
+    """Only letters and digits are compared: brackets, middle dots, spaces and full-width forms,
+    in a name or in a query, never decide whether it matches."""
+
+    ITEMS = [item_spec("GA010", "户口迁移（市内）", popularity=20),
+             item_spec("GA011", "出生登记（户口申报）", popularity=10, aliases=["报出生·上户口"])]
+
+    @pytest.fixture
+    def catalog_items(self) -> list[dict]:
+        return [dict(item) for item in self.ITEMS]
+
+    @pytest.mark.parametrize("query", ["户口迁移（市内）", "户口迁移(市内)", "户口迁移 市内", "户口迁移市内",
+                                       "移（市", "ＨＫＱＹ", "hkqy-sn", "Hu Kou Qian Yi"])
+    async def test_any_spelling_of_the_name_finds_it(self, client, synced, query):
+        assert await names(client, query) == ["户口迁移（市内）"]
+
+    async def test_brackets_and_dots_are_skipped_inside_names_and_aliases(self, client, synced):
+        assert await names(client, "登记户口") == ["出生登记（户口申报）"]
+        assert await names(client, "出生上户口") == ["出生登记（户口申报）"]
+
+    async def test_texts_stored_under_the_earlier_rule_are_rewritten_by_the_migration(self, client, rt,
+                                                                                     synced):
+        # As an item synced before this rule was stored: its punctuation kept.
+        await ServiceItem.filter(code="GA010").update(
+            search_text="户口迁移（市内）|hukouqianyishinei|hkqysn")
+        await catalog_cache.invalidate(rt.redis)
+        assert await names(client, "迁移市内") == []
+
+        assert await rewrite_search_texts(ServiceItem._meta.db) == 1
+        await catalog_cache.invalidate(rt.redis)  # as a deploy does: workers start afresh
+
+        assert await names(client, "迁移市内") == ["户口迁移（市内）"]
+        assert await rewrite_search_texts(ServiceItem._meta.db) == 0
 
 
 class TestRanking:

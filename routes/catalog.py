@@ -70,7 +70,7 @@ async def list_items(request: Request, query: ItemFilter) -> HTTPResponse:
 
 @bp.get("/search")
 @endpoint(summary="搜索事项：名称任意片段、同义词、拼音和拼音首字母（如 sfz）", tag=TAG,
-          query=SearchFilter, response=ItemPage, errors=[(422, "INVALID_CURSOR")])
+          query=SearchFilter, response=ItemPage, errors=[(422, "INVALID_CURSOR"), (422, "SEARCH_QUERY_EMPTY")])
 async def search(request: Request, query: SearchFilter) -> HTTPResponse:
     return respond_document(request, await catalog.search_items(rt=request.app.ctx.runtime,
                                                                 filters=query))

@@ -4,9 +4,9 @@ import pytest
 from tortoise.transactions import in_transaction
 
 from app.db import bind_slots
-from services.catalog_queries import search_query
 from models.catalog import ServiceItem
 from services.catalog_cache import catalog_cache
+from services.catalog_queries import search_query
 from services.catalog_search import expand_query, rewrite_search_texts, term_shape, term_values
 from tests import backends
 from tests.builders import item_spec

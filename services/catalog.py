@@ -18,7 +18,7 @@ from models.organization import Department, Hall
 from services import calendar
 from services.catalog_cache import CachedDocument, catalog_cache
 from services.catalog_queries import filter_values, list_query, search_query, summaries_query
-from services.catalog_search import MAX_QUERY_LENGTH, expand_query, normalise, term_shape, term_values
+from services.catalog_search import MAX_QUERY_LENGTH, expand_query, term_shape, term_values
 from services.catalog_views import (
     DepartmentOut,
     GuideOut,
@@ -55,20 +55,14 @@ class ItemFilter(Schema):
     limit: int = Field(20, ge=1, le=100)
     cursor: str | None = Field(None, max_length=200)
 
-    def cache_key(self) -> str:
-        return _cache_key(self.model_dump())
+    def cache_key(self, **replaced: Any) -> str:
+        """The filters' values joined, with ``replaced`` fields given other values."""
+        values = {**self.model_dump(), **replaced}.values()
+        return ":".join(str(v) if v is not None else "" for v in values)
 
 
 class SearchFilter(ItemFilter):
     q: str = Field(min_length=1, max_length=MAX_QUERY_LENGTH)
-
-    def cache_key(self) -> str:
-        # Queries that normalise alike (ＳＦＺ, sfz, s f z) share one cached page.
-        return _cache_key({**self.model_dump(), "q": normalise(self.q)})
-
-
-def _cache_key(fields: dict[str, Any]) -> str:
-    return ":".join(str(v) if v is not None else "" for v in fields.values())
 
 
 def parse_id(value: Any) -> uuid.UUID | None:
@@ -218,7 +212,9 @@ async def search_items(*, rt: Runtime, filters: SearchFilter) -> CachedDocument:
         next_cursor = encode_cursor(str(offset + filters.limit)) if more else None
         return await _summary_page(rows[:filters.limit], next_cursor=next_cursor)
 
-    return await catalog_cache.get_or_load(rt.redis, "search:" + filters.cache_key(), load, shared=False)
+    # Keyed by the normalised query (terms[0]): ＳＦＺ, sfz and s f z share one cached page.
+    return await catalog_cache.get_or_load(rt.redis, "search:" + filters.cache_key(q=terms[0]), load,
+                                           shared=False)
 
 
 async def departments(*, rt: Runtime) -> CachedDocument:

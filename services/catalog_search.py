@@ -12,16 +12,17 @@ order. The terms are parameters, so the SQL of a query shape is built once.
 
 from __future__ import annotations
 
-import json
 import re
 import unicodedata
 
-from pypika_tortoise.terms import Case, Criterion, Function, LiteralValue, Term, ValueWrapper
+from pypika_tortoise.queries import Table
+from pypika_tortoise.terms import Case, Criterion, Function, LiteralValue, Parameter, Term, ValueWrapper
 from pypinyin import Style, lazy_pinyin
 from tortoise import BaseDBAsyncClient
 from tortoise.contrib.postgres.array_functions import postgres_array_contains
 
 from app.db import slot
+from models.catalog import ServiceItem
 
 # Common words residents type -> the official wording in item names.
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -77,19 +78,20 @@ async def rewrite_search_texts(db: BaseDBAsyncClient) -> int:
     """Recompute every item's stored ``search_text`` with ``build_search_text``; the number changed.
 
     The data migration a change of that rule needs: a stored text otherwise keeps the old rule
-    until its item is edited or synced with changes. Plain SQL over the columns it needs, so an
-    old migration that calls it still runs against later models."""
-    _, rows = await db.execute_query('SELECT "id", "name", "aliases", "search_text" FROM "service_items"')
+    until its item is edited or synced with changes. It reads and writes only the columns it
+    needs, not the model's, so an old migration that calls it still runs against later models."""
+    items = Table("service_items")
+    _, rows = await db.execute_query(str(db.query_class.from_(items).select(
+        items.id, items.name, items.aliases, items.search_text)))
+    aliases_field = ServiceItem._meta.fields_map["aliases"]
     changed = []
     for row in rows:
-        aliases = json.loads(row["aliases"]) if isinstance(row["aliases"], str) else row["aliases"]
-        text = build_search_text(row["name"], aliases)
+        text = build_search_text(row["name"], aliases_field.to_python_value(row["aliases"]))
         if text != row["search_text"]:
             changed.append([text, row["id"]])
     if changed:
-        text_slot, id_slot = ("$1", "$2") if db.capabilities.dialect == "postgres" else ("?", "?")
-        await db.execute_many(
-            f'UPDATE "service_items" SET "search_text" = {text_slot} WHERE "id" = {id_slot}', changed)
+        await db.execute_many(str(db.query_class.update(items).set(items.search_text, Parameter(idx=1))
+                                  .where(items.id == Parameter(idx=2))), changed)
     return len(changed)
 
 

@@ -204,7 +204,8 @@ def endpoint(*, summary: str, tag: str, body: type[BaseModel] | None = None,
             documented = openapi.body({"application/json": openapi_schema(body)}, required=True)(documented)
         if query is not None:
             for name, field in query.model_fields.items():
-                documented = openapi.parameter(name, str, "query", required=field.is_required(),
+                documented = openapi.parameter(field.alias or name, str, "query",
+                                               required=field.is_required(),
                                                description=field.description)(documented)
         if response is not None:
             documented = openapi.response(status, {"application/json": openapi_schema(response)},

@@ -15,6 +15,7 @@ from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import orjson
 import pyotp
 from tortoise import Tortoise
 
@@ -193,6 +194,50 @@ def cmd_sync_catalog(args: argparse.Namespace, settings: Settings) -> None:
     print("\n".join(asyncio.run(run())))
     if args.dry_run:
         print("dry run: nothing was written")
+
+
+def cmd_calendar_load(args: argparse.Namespace, settings: Settings) -> None:
+    """Load a year's holiday notice (JSON, see docs/calendar.md); --replace to correct a loaded year."""
+    from app.api import parse_model
+    from app.errors import AppError
+    from services.calendar import notices
+    from services.calendar.shapes import CalendarNotice
+
+    try:
+        notice = parse_model(CalendarNotice, orjson.loads(Path(args.file).read_bytes()))
+        notices.notice_days(notice)
+    except orjson.JSONDecodeError as exc:
+        sys.exit(f"{args.file}: not JSON ({exc}); nothing was loaded")
+    except AppError as exc:
+        for problem in exc.details.get("problems", exc.details.get("fields", [])):
+            print(f"{args.file}: {problem.get('field')}: {problem.get('reason') or problem.get('message')}",
+                  file=sys.stderr)
+        sys.exit(f"{args.file}: {exc.message}; nothing was loaded")
+
+    async def run() -> str:
+        async with cli_runtime(settings) as rt:
+            loaded = await notices.load_notice(rt=rt, notice=notice, actor_id="cli",
+                                               replace=args.replace)
+            return loaded.model_dump_json(indent=2)
+
+    prepare_database(settings)
+    try:
+        print(asyncio.run(run()))
+    except AppError as exc:
+        sys.exit(f"{args.file}: {exc.code}: {exc.message} {exc.details}")
+
+
+def cmd_calendar_years(args: argparse.Namespace, settings: Settings) -> None:
+    """Show where each year's holidays come from: a loaded notice, the package, or provisional."""
+    from services.calendar import listing
+    from services.slots import local_today
+
+    async def run() -> list[str]:
+        async with cli_runtime(settings):
+            years = await listing.years_around(today=local_today())
+            return [f"{y.year}  {y.source.value:<11}  {y.title or ''}" for y in years.items]
+
+    print("\n".join(asyncio.run(run())))
 
 
 def cmd_generate_catalog(args: argparse.Namespace, settings: Settings) -> None:
@@ -376,6 +421,11 @@ def build_parser() -> argparse.ArgumentParser:
     sync_catalog = add("sync-catalog", cmd_sync_catalog)
     sync_catalog.add_argument("file", help="catalog export, JSON")
     sync_catalog.add_argument("--dry-run", action="store_true", help="print the diff, write nothing")
+    calendar_load = add("calendar-load", cmd_calendar_load)
+    calendar_load.add_argument("file", help="the notice, JSON")
+    calendar_load.add_argument("--replace", action="store_true",
+                               help="replace a year already loaded with different days")
+    add("calendar-years", cmd_calendar_years)
     generate_catalog = add("generate-catalog", cmd_generate_catalog)
     generate_catalog.add_argument("--items", type=int, default=10000)
     generate_catalog.add_argument("out", help="output JSON file")

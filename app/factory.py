@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import gc
 
 from sanic import Sanic
@@ -17,6 +18,7 @@ from app.redis import connect_redis
 from config import Settings, load_settings
 from push.worker import install_push
 from routes import BLUEPRINTS
+from services.calendar import notices
 
 API_DESCRIPTION = """海淀通后端接口。错误统一为 `{"error": {"code", "message", "details", "request_id"}}`，
 错误码见 docs/errors.md；时间为 ISO 8601（+08:00）；需要登录的接口使用 `Authorization: Bearer <access_token>`。"""
@@ -65,6 +67,14 @@ def create_app(settings: Settings | None = None, *, name: str = "haidiantong") -
         # request in flight: the p99 of GET /me). Frozen, they are never scanned again.
         gc.collect()
         gc.freeze()
+
+    @app.after_server_start
+    async def start_calendar_report(app: Sanic) -> None:
+        app.ctx.calendar_report = asyncio.create_task(notices.watch_provisional())
+
+    @app.before_server_stop
+    async def stop_calendar_report(app: Sanic) -> None:
+        app.ctx.calendar_report.cancel()
 
     @app.after_server_stop
     async def close_runtime(app: Sanic) -> None:

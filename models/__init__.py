@@ -2,6 +2,7 @@
 
 MODEL_MODULES = [
     "models.organization",
+    "models.calendar",
     "models.users",
     "models.staff",
     "models.sessions",

@@ -92,6 +92,8 @@ class Appointment(Entity):
     active_marker = fields.CharField(max_length=8, null=True)
     idempotency_key = fields.CharField(max_length=64)
     queue_number = fields.IntField(null=True)
+    # Its day became a holiday when the year's notice was loaded: the hall must contact them.
+    calendar_conflict = fields.BooleanField(default=False)
     checked_in_at = fields.DatetimeField(null=True)
     cancelled_at = fields.DatetimeField(null=True)
     # The application the visit is for: a passed pre-review booked with it, or one received at

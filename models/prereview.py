@@ -55,6 +55,8 @@ class Application(Entity):
     version = fields.IntField(default=1)  # optimistic lock: every transition bumps it
     submitted_at = fields.DatetimeField(null=True)
     deadline = fields.DateField(null=True, db_index=True)  # pre-review due date (working days)
+    # Counted on a year whose holiday notice was not loaded yet; recomputed when it is.
+    deadline_provisional = fields.BooleanField(default=False)
     claimed_by = fields.CharField(max_length=64, null=True)
     decision_reason = fields.TextField(default="")
     decided_at = fields.DatetimeField(null=True)
@@ -68,6 +70,7 @@ class Application(Entity):
     acceptance_number = fields.CharField(max_length=40, null=True, unique=True)
     accepted_at = fields.DatetimeField(null=True)
     due_date = fields.DateField(null=True, db_index=True)  # promised limit, suspensions added
+    due_date_provisional = fields.BooleanField(default=False)  # as deadline_provisional
     suspended_on = fields.DateField(null=True)
     suspended_working_days = fields.IntField(default=0)
     resume_state = fields.CharField(max_length=20, null=True)  # the state a suspension returns to

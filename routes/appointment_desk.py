@@ -14,7 +14,7 @@ from app.api import LocalDateTime, Schema, endpoint, respond
 from app.auth import Handler, authenticate, staff_required
 from app.errors import Forbidden
 from models.appointments import KioskDevice, Slot, SlotException, SlotExceptionKind, SlotTemplate
-from services import checkin, slots
+from services import calendar, checkin, slots
 from services.checkin import Scanner
 
 bp = Blueprint("appointment_desk", url_prefix="/api/v1")
@@ -128,12 +128,14 @@ class SlotOut(Schema):
     capacity: int
     booked: int
     is_closed: bool
+    provisional: bool = Field(description="该日所在年份的节假日安排尚未载入（临时日历）")
 
     @classmethod
-    def of(cls, slot: Slot) -> SlotOut:
+    def of(cls, slot: Slot, *, provisional: set[date]) -> SlotOut:
         return cls(id=str(slot.id), hall_id=str(slot.hall_id), appointment_group=slot.appointment_group,
                    day=slot.day, starts_at=slot.starts_at, ends_at=slot.ends_at,
-                   capacity=slot.capacity, booked=slot.booked, is_closed=slot.is_closed)
+                   capacity=slot.capacity, booked=slot.booked, is_closed=slot.is_closed,
+                   provisional=slot.day in provisional)
 
 
 class Slots(Schema):
@@ -230,7 +232,8 @@ async def set_template_capacity(request: Request, template_id: str, body: Capaci
 @bp.post("/halls/<hall_id>/slot-exceptions")
 @endpoint(summary="号源例外：闭厅（节假日等）或加开时段", tag=TAG, body=ExceptionIn,
           response=ExceptionOut, status=201, secured=True,
-          errors=[*_HALL_ERRORS, (409, "SLOT_HAS_BOOKINGS"), (422, "SLOT_DAY_PAST")])
+          errors=[*_HALL_ERRORS, (409, "SLOT_HAS_BOOKINGS"), (422, "SLOT_DAY_PAST"),
+                  (422, "CALENDAR_PROVISIONAL_HOLIDAY")])
 @staff_required("hall_manager")
 async def add_exception(request: Request, hall_id: str, body: ExceptionIn) -> HTTPResponse:
     window = body.window
@@ -260,7 +263,8 @@ async def materialize(request: Request, hall_id: str) -> HTTPResponse:
 async def list_slots(request: Request, hall_id: str, query: SlotRangeQuery) -> HTTPResponse:
     rows = await slots.list_hall_slots(principal=request.ctx.principal, hall_id=hall_id,
                                        day_from=query.day_from, day_to=query.day_to)
-    return respond(Slots(items=[SlotOut.of(s) for s in rows]))
+    provisional = await calendar.provisional_among({s.day for s in rows})
+    return respond(Slots(items=[SlotOut.of(s, provisional=provisional) for s in rows]))
 
 
 @bp.patch("/slots/<slot_id>")
@@ -271,7 +275,7 @@ async def list_slots(request: Request, hall_id: str, query: SlotRangeQuery) -> H
 async def set_capacity(request: Request, slot_id: str, body: CapacityIn) -> HTTPResponse:
     slot = await slots.set_capacity(principal=request.ctx.principal, slot_id=slot_id,
                                     capacity=body.capacity)
-    return respond(SlotOut.of(slot))
+    return respond(SlotOut.of(slot, provisional=await calendar.provisional_among({slot.day})))
 
 
 @bp.post("/halls/<hall_id>/kiosks")

@@ -34,6 +34,7 @@ class AvailableSlotOut(Schema):
     ends_at: str
     capacity: int
     remaining: int
+    provisional: bool = Field(description="该日所在年份的节假日安排尚未载入，按法定节日临时推算")
 
 
 class Availability(Schema):
@@ -67,6 +68,7 @@ class AppointmentOut(Schema):
     ends_at: LocalDateTime
     status: AppointmentStatus
     queue_number: int | None
+    calendar_conflict: bool = Field(description="节假日安排载入后该日为放假日，大厅将联系改约")
     checked_in_at: LocalDateTime | None
     cancelled_at: LocalDateTime | None
     created_at: LocalDateTime
@@ -81,6 +83,7 @@ class AppointmentOut(Schema):
             slot_id=str(appointment.slot_id), appointment_group=appointment.appointment_group,
             day=appointment.day, starts_at=appointment.starts_at, ends_at=appointment.ends_at,
             status=appointment.status, queue_number=appointment.queue_number,
+            calendar_conflict=appointment.calendar_conflict,
             checked_in_at=appointment.checked_in_at, cancelled_at=appointment.cancelled_at,
             created_at=appointment.created_at,
             application_id=str(appointment.application_id) if appointment.application_id else None,

@@ -89,6 +89,15 @@ class CheckIn(Template):
     application_id: OpaqueId | None = None
 
 
+class CalendarNotice(Template):
+    """节假日安排载入 — a year's holiday notice was loaded or replaced: the hash of its days."""
+
+    year: int = Field(ge=2000, le=2100)
+    content_sha256: Sha256Hex
+    replaced_sha256: Sha256Hex | None = None
+    loaded_by: OpaqueId
+
+
 TEMPLATES: dict[str, type[Template]] = {
     "application_submitted": ApplicationSubmitted,
     "application_transition": ApplicationTransition,
@@ -96,6 +105,7 @@ TEMPLATES: dict[str, type[Template]] = {
     "certificate_issued": CertificateIssued,
     "certificate_revoked": CertificateRevoked,
     "checkin": CheckIn,
+    "calendar_notice": CalendarNotice,
 }
 
 

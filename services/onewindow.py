@@ -167,8 +167,7 @@ async def accept(*, rt: Runtime, principal: Principal, application_id: str) -> A
     await application.fetch_related("item", "hall")
     now = utcnow()
     day = to_local(now).date()
-    due = await calendar.add_working_days(start=day, days=application.item.promised_limit_days,
-                                          hall_id=application.hall_id)
+    due = await promised_due(application=application, accepted_on=day, suspended_days=0)
     numbered: dict[str, str] = {}
 
     async def number() -> None:
@@ -180,11 +179,22 @@ async def accept(*, rt: Runtime, principal: Principal, application_id: str) -> A
                           payload={"application_id": str(application.id),
                                    "resident_id": str(application.resident_id),
                                    "item_id": str(application.item_id),
-                                   "acceptance_number": numbered["value"], "due_date": due.isoformat()})
+                                   "acceptance_number": numbered["value"],
+                                   "due_date": due.day.isoformat()})
 
     return await transition(application, to=ApplicationState.ACCEPTED, actor_id=_actor(principal),
                             actor_role=CLERK, allowed_from=(ApplicationState.RECEIVED,),
-                            updates={"accepted_at": now, "due_date": due}, then=number)
+                            updates={"accepted_at": now, "due_date": due.day,
+                                     "due_date_provisional": due.provisional}, then=number)
+
+
+async def promised_due(*, application: Application, accepted_on: date,
+                       suspended_days: int) -> calendar.DueDate:
+    """The promised date: the item's limit in working days from acceptance, plus suspensions."""
+    await application.fetch_related("item")
+    return await calendar.due_after(start=accepted_on,
+                                    days=application.item.promised_limit_days + suspended_days,
+                                    hall_id=application.hall_id)
 
 
 async def _invite_evaluation(application: Application) -> None:
@@ -279,19 +289,18 @@ async def resume(*, principal: Principal, application_id: str, reason: str) -> A
     application = await get_for_reviewer(principal=principal, application_id=application_id)
     if application.state != ApplicationState.SUSPENDED:
         raise IllegalTransition(details={"state": application.state.value, "to": "resumed"})
-    await application.fetch_related("item")
     resumed_on = today()
     paused = await calendar.working_days_between(start=application.suspended_on, end=resumed_on,
                                                  hall_id=application.hall_id)
     total = application.suspended_working_days + paused
-    due = await calendar.add_working_days(start=to_local(application.accepted_at).date(),
-                                          days=application.item.promised_limit_days + total,
-                                          hall_id=application.hall_id)
+    due = await promised_due(application=application,
+                             accepted_on=to_local(application.accepted_at).date(), suspended_days=total)
     return await transition(application, to=ApplicationState(application.resume_state),
                             actor_id=_actor(principal), actor_role=REVIEWER,
                             allowed_from=(ApplicationState.SUSPENDED,), reason=reason,
                             updates={"suspended_on": None, "resume_state": None,
-                                     "suspended_working_days": total, "due_date": due})
+                                     "suspended_working_days": total, "due_date": due.day,
+                                     "due_date_provisional": due.provisional})
 
 
 async def make_certificate(*, rt: Runtime, principal: Principal, application_id: str) -> Application:

@@ -292,11 +292,12 @@ async def _missing_materials(application: Application) -> list[dict]:
                                               or have[i].status != MaterialStatus.UPLOADED)]
 
 
-async def prereview_deadline(*, application: Application, submitted_on: date, rt: Runtime) -> date:
+async def prereview_deadline(*, application: Application, submitted_on: date,
+                             rt: Runtime) -> calendar.DueDate:
     """The pre-review due date: the guide's 预审 step limit (else the default) in working days."""
     days = next((s.get("limit_days", 0) for s in application.guide.steps
                  if s.get("name") == PRE_REVIEW_STEP), rt.settings.prereview_default_days)
-    return await calendar.add_working_days(start=submitted_on, days=days)
+    return await calendar.due_after(start=submitted_on, days=days)
 
 
 async def submit(*, rt: Runtime, resident_id: uuid.UUID, application_id: str) -> Application:
@@ -322,7 +323,8 @@ async def submit(*, rt: Runtime, resident_id: uuid.UUID, application_id: str) ->
     return await transition(
         application, to=ApplicationState.SUBMITTED, actor_id=str(resident_id), actor_role="resident",
         allowed_from=EDITABLE, event="prereview_submitted",
-        updates={"submitted_at": now, "deadline": deadline}, then=resolve_comments,
+        updates={"submitted_at": now, "deadline": deadline.day,
+                 "deadline_provisional": deadline.provisional}, then=resolve_comments,
         ledger_record=("application_submitted", {
             "application_id": str(application.id), "item_code": application.item.code,
             "form_sha256": hashlib.sha256(form_bytes).hexdigest(),

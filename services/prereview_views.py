@@ -60,9 +60,12 @@ class ApplicationSummary(Schema):
     version: int
     submitted_at: LocalDateTime | None
     deadline: date | None = Field(description="预审期限")
+    deadline_provisional: bool = Field(
+        description="期限跨入节假日通知尚未载入的年份，按临时日历计算，通知载入后重算")
     hall_id: str | None = Field(description="收件大厅")
     acceptance_number: str | None
     due_date: date | None = Field(description="承诺办结日期（已加上暂停计时的工作日）")
+    due_date_provisional: bool = Field(description="同 deadline_provisional")
     created_at: LocalDateTime
 
     @classmethod
@@ -71,8 +74,10 @@ class ApplicationSummary(Schema):
                    guide_id=str(application.guide_id), department_id=str(application.department_id),
                    state=application.state, version=application.version,
                    submitted_at=application.submitted_at, deadline=application.deadline,
+                   deadline_provisional=application.deadline_provisional,
                    hall_id=str(application.hall_id) if application.hall_id else None,
                    acceptance_number=application.acceptance_number, due_date=application.due_date,
+                   due_date_provisional=application.due_date_provisional,
                    created_at=application.created_at)
 
 

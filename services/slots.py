@@ -113,6 +113,11 @@ async def add_exception(*, principal: Principal, hall_id: str, day: date, kind: 
     require_scope(principal, "hall_manager", hall_id=str(hall.id))
     if day < local_today():
         raise ValidationFailed("不能修改过去日期的号源", code="SLOT_DAY_PAST")
+    if kind is SlotExceptionKind.EXTRA:
+        day_calendar = await calendar.working_calendar(start=day, end=day, hall_id=hall.id)
+        if day_calendar.is_provisional(day) and day_calendar.is_closed(day):
+            raise ValidationFailed("该日按临时日历为法定节假日，当年节假日安排载入前不能加开号源",
+                                   code="CALENDAR_PROVISIONAL_HOLIDAY", details={"day": day.isoformat()})
     async with in_transaction():
         exception = await SlotException.create(
             hall=hall, day=day, kind=kind, appointment_group=appointment_group,
@@ -168,6 +173,9 @@ async def materialize(*, horizon_days: int, hall_id: uuid.UUID | None = None,
         templates, exceptions = templates.filter(hall_id=hall_id), exceptions.filter(hall_id=hall_id)
     template_rows = await templates
     exception_rows = await exceptions
+    # Provisional holidays are not working days either, so no slot is published on them.
+    calendars = {hall: await calendar.working_calendar(start=start, end=end, hall_id=hall)
+                 for hall in {t.hall_id for t in template_rows}}
     now = utcnow()
     rows: list[Slot] = []
     for offset in range(horizon_days):
@@ -179,7 +187,7 @@ async def materialize(*, horizon_days: int, hall_id: uuid.UUID | None = None,
             if any(e.kind is SlotExceptionKind.CLOSED and e.hall_id == template.hall_id
                    and e.appointment_group in (None, template.appointment_group) for e in todays):
                 continue
-            if not await calendar.is_working_day(day=day, hall_id=template.hall_id):
+            if not calendars[template.hall_id].is_working_day(day):
                 continue
             rows.append(_slot_row(template.hall_id, template.appointment_group, day,
                                   template.start_minute, template.end_minute, template.capacity,
@@ -244,6 +252,7 @@ class AvailableSlot:
     ends_at: str
     capacity: int
     remaining: int
+    provisional: bool  # its year's holiday notice is not loaded yet
 
 
 async def availability(*, rt: Runtime, hall_id: str, item_id: str, day_from: date,
@@ -260,8 +269,10 @@ async def availability(*, rt: Runtime, hall_id: str, item_id: str, day_from: dat
     slots = await Slot.filter(hall=hall, appointment_group=group, day__gte=day_from,
                               day__lte=day_to, is_closed=False, starts_at__gt=utcnow()
                               ).order_by("starts_at")
+    provisional = await calendar.provisional_among({s.day for s in slots})
     result = [AvailableSlot(str(s.id), s.day.isoformat(), to_local(s.starts_at).isoformat(),
-                            to_local(s.ends_at).isoformat(), s.capacity, max(s.capacity - s.booked, 0))
+                            to_local(s.ends_at).isoformat(), s.capacity, max(s.capacity - s.booked, 0),
+                            s.day in provisional)
               for s in slots]
     ttl = rt.settings.appointment_availability_cache_seconds
     if ttl:

@@ -96,7 +96,8 @@ async def test_deadline_counts_working_days_and_skips_national_day(client, rt, d
     # Submitted on 30 September 2026 with a 3-working-day pre-review: 1-7 October are the
     # National Day holiday, so the days are 8, 9 and 10 October (a make-up working Saturday).
     stored = await Application.get(id=application["id"]).prefetch_related("guide")
-    assert await prereview_deadline(application=stored, submitted_on=date(2026, 9, 30), rt=rt) == date(2026, 10, 10)
+    due = await prereview_deadline(application=stored, submitted_on=date(2026, 9, 30), rt=rt)
+    assert (due.day, due.provisional) == (date(2026, 10, 10), False)
 
 
 async def test_overdue_and_due_soon_lists(client, rt, desk, resident):

@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup run test bench
+.PHONY: setup run test bench docs
 
 setup: $(VENV)/.installed
 
@@ -24,3 +24,7 @@ test: setup
 # BENCH_REDIS picks the Redis database the suites flush (default redis://127.0.0.1:6379/14).
 bench: setup
 	for suite in foundation identity catalog appointments prereview push ledger; do $(BIN)/python -m bench.$$suite || exit 1; done
+
+# Rewrite the generated parts of the docs (the application lifecycle tables).
+docs: setup
+	$(BIN)/python -m services.applications.lifecycle

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import redis.asyncio as redis
 
+from app.cache import CatalogCache
 from app.crypto import DataCipher
 from app.http import UpstreamHTTP
 from app.keys import KeyRing
@@ -29,6 +30,7 @@ class Runtime:
     revocations: SessionRevocations
     http: UpstreamHTTP
     storage: Storage
+    catalog_cache: CatalogCache
 
     @classmethod
     def open(cls, settings: Settings, redis_client: redis.Redis) -> Runtime:
@@ -46,9 +48,18 @@ class Runtime:
                                            cache_seconds=settings.session_check_cache_seconds),
             http=UpstreamHTTP(),
             storage=open_storage(settings),
+            catalog_cache=CatalogCache(redis_client, redis_ttl_seconds=settings.catalog_cache_seconds,
+                                       local_ttl_seconds=settings.catalog_local_cache_seconds,
+                                       local_max_entries=settings.catalog_local_cache_entries),
         )
 
+    def start(self) -> None:
+        """Start the background listeners (revocations, catalog invalidations) of a server."""
+        self.revocations.start()
+        self.catalog_cache.start()
+
     async def close(self) -> None:
+        await self.catalog_cache.stop()
         await self.revocations.stop()
         await self.storage.close()
         await self.http.close()

@@ -58,7 +58,7 @@ def create_app(settings: Settings | None = None, *, name: str = "haidiantong") -
     @app.before_server_start
     async def open_runtime(app: Sanic) -> None:
         app.ctx.runtime = Runtime.open(settings, connect_redis(settings))
-        app.ctx.runtime.revocations.start()
+        app.ctx.runtime.start()
 
     @app.after_server_start
     async def freeze_startup_heap(app: Sanic) -> None:

@@ -32,6 +32,7 @@ from push.templates import render
 from services import outbox
 from wechat.emulator import OA_CALLBACK_PATH
 from wechat.emulator_state import TestUser
+from services.events import EventType
 
 RATE_LIMIT = 1_000_000
 FOLLOW_BATCH = 10_000
@@ -73,7 +74,7 @@ async def emit_notices(settings: Settings, user_ids: list[str]) -> None:
         for start in range(0, len(user_ids), EMIT_BATCH):
             async with in_transaction():
                 for user_id in user_ids[start:start + EMIT_BATCH]:
-                    await outbox.emit(event_type="notice", aggregate_id=user_id,
+                    await outbox.emit(event_type=EventType.PUSH_NOTICE, aggregate_id=user_id,
                                       payload={"user_id": user_id, **NOTICE})
 
 

@@ -29,6 +29,8 @@ from models.push import (
 )
 from models.users import ExternalIdentity, IdentityProvider
 from push import events as push_events
+from services import events
+from services.events import EventType
 from push import queue as push_queue
 from push.display import with_display_fields
 from push.templates import Rendered, TemplateError, placeholders, render
@@ -43,7 +45,6 @@ OA_TEMPLATE, MP_SUBSCRIBE = "oa_template", "mp_subscribe"
 TRANSIENT_ERRCODES = {-1, 45009, 45011}
 JOB_FINISH_KEY = "push:job-finish:{msgid}"
 JOB_FINISH_TTL_SECONDS = 24 * 3600
-BROADCAST_EVENT = "broadcast"
 
 
 class TransientSendError(Exception):
@@ -62,7 +63,7 @@ async def fan_out_event(rt: Runtime, queue: RedisQueue, *, event_id: str, event_
                         payload: dict[str, Any], last_attempt: bool) -> DeliveryStatus | None:
     """Make the event's delivery record and send it in this same job (one job per message, not
     two); a broadcast instead queues its first chunk. Returns the delivery's status, if any."""
-    if event_type == BROADCAST_EVENT:
+    if events.parse(event_type) is EventType.PUSH_BROADCAST:
         broadcast_id = str(payload["broadcast_id"])
         await queue.enqueue(push_queue.job(rt.settings, "broadcast_chunk", f"broadcast:{broadcast_id}:",
                                            broadcast_id=broadcast_id, cursor=""))

@@ -1,10 +1,9 @@
 """Domain events -> message kinds: which template tells the resident, whom, when, and if still wanted.
 
-Domain services emit id-only events named after what happened (``appointment.confirmed``); push
-turns each into a message kind, a key of ``settings.push_templates``. An event type that is
-itself a message kind (``notice``, or ``booking_confirmed`` written by a tool) is its own kind.
-Event types with no kind here (``appointment.cancelled``, ``.rescheduled``, ``.no_show``) are not
-relayed: nothing is sent to the resident for them.
+Domain services emit id-only events named after what happened (``EventType.APPOINTMENT_CONFIRMED``);
+push turns each into a message kind, a key of ``settings.push_templates``. Every event type is
+either mapped here or listed in ``SENT_TO_NOBODY`` with the reason (tests/test_events.py keeps it
+so); those are not relayed.
 """
 
 from __future__ import annotations
@@ -15,35 +14,57 @@ from typing import Any
 
 from models.appointments import Appointment, AppointmentStatus
 from models.outbox import OutboxEvent
+from services import events
 from services.catalog import parse_id
+from services.events import EventType
 
-REMINDER_EVENT = "appointment.reminder"
+EVENT_KINDS: dict[EventType, str] = {
+    EventType.APPOINTMENT_CONFIRMED: "booking_confirmed",
+    EventType.APPOINTMENT_REMINDER: "appointment_reminder",
+    EventType.APPOINTMENT_CHECKED_IN: "checked_in",
+    EventType.PREREVIEW_SUBMITTED: "prereview_submitted",
+    EventType.PREREVIEW_CORRECTION_NEEDED: "prereview_correction_needed",
+    EventType.PREREVIEW_PASSED: "prereview_passed",
+    EventType.PREREVIEW_REJECTED: "prereview_rejected",
+    EventType.APPLICATION_ACCEPTED: "application_accepted",
+    EventType.APPLICATION_NOT_ACCEPTED: "application_not_accepted",
+    EventType.APPLICATION_DECIDED: "application_decided",
+    EventType.CERTIFICATE_READY: "certificate_ready",
+    EventType.EVALUATION_INVITED: "evaluation_invitation",
+    EventType.PUSH_NOTICE: "notice",
+}
 
-EVENT_KINDS: dict[str, str] = {
-    "appointment.confirmed": "booking_confirmed",
-    REMINDER_EVENT: "appointment_reminder",
-    "appointment.checked_in": "checked_in",
-    "prereview_submitted": "prereview_submitted",
-    "prereview_correction_needed": "prereview_correction_needed",
-    "prereview_passed": "prereview_passed",
-    "prereview_rejected": "prereview_rejected",
-    "application.accepted": "application_accepted",
-    "application.not_accepted": "application_not_accepted",
-    "application.decided": "application_decided",
-    "certificate.ready": "certificate_ready",
-    "evaluation.invited": "evaluation_invitation",
+# Event types push sends nothing for, and why.
+SENT_TO_NOBODY: dict[EventType, str] = {
+    EventType.APPOINTMENT_CANCELLED: "the resident cancelled it themselves",
+    EventType.APPOINTMENT_RESCHEDULED: "the resident rescheduled it themselves",
+    EventType.APPOINTMENT_NO_SHOW: "recorded for the booking rules; no message yet",
+    EventType.PREREVIEW_OVERDUE: "for the department's managers, on their dashboards",
+    EventType.APPLICATION_OVERDUE: "for the department's managers, on their dashboards",
+    EventType.IDENTITY_USER_CREATED: "the resident is in the app as it happens",
+    EventType.IDENTITY_LINKED: "the resident is in the app as it happens",
+    EventType.IDENTITY_UNLINKED: "the resident is in the app as it happens",
+    EventType.IDENTITY_PHONE_VERIFIED: "the resident is in the app as it happens",
+    EventType.CATALOG_ITEM_CHANGED: "for caches and the search index",
+    EventType.CATALOG_SYNCED: "for caches and the search index",
+    EventType.PUSH_BROADCAST: "fanned out by push itself into one PUSH_NOTICE share per follower",
 }
 
 
 def kind_of(templates: dict[str, Any], event_type: str) -> str | None:
-    """The message kind of an event type, or None when push sends nothing for it."""
-    kind = EVENT_KINDS.get(event_type, event_type)
+    """The message kind of a stored event type (current or legacy name), or None when push
+    sends nothing for it."""
+    parsed = events.parse(event_type)
+    kind = EVENT_KINDS.get(parsed) if parsed else None
     return kind if kind in templates else None
 
 
-def handled_types(templates: dict[str, Any]) -> list[str]:
-    """The event types that become a message under these templates."""
-    return sorted(t for t in {*EVENT_KINDS, *templates} if kind_of(templates, t))
+def relayed_names(templates: dict[str, Any]) -> list[str]:
+    """The stored event type names (legacy ones included) the relay queues: those that become a
+    message under these templates, and broadcasts."""
+    wanted = {t for t in EventType if kind_of(templates, t)} | {EventType.PUSH_BROADCAST}
+    return sorted(str(name) for name in [*EventType, *events.LEGACY_NAMES]
+                  if events.parse(name) in wanted)
 
 
 def recipient_of(payload: dict[str, Any]) -> str | None:
@@ -77,8 +98,8 @@ async def _reminder_obsolete(payload: dict[str, Any]) -> str | None:
 
 
 # Checks made just before sending, by event type: a non-None answer drops the message.
-_STILL_WANTED: dict[str, Callable[[dict[str, Any]], Awaitable[str | None]]] = {
-    REMINDER_EVENT: _reminder_obsolete,
+_STILL_WANTED: dict[EventType, Callable[[dict[str, Any]], Awaitable[str | None]]] = {
+    EventType.APPOINTMENT_REMINDER: _reminder_obsolete,
 }
 CHECKED_BEFORE_SENDING = frozenset(EVENT_KINDS[t] for t in _STILL_WANTED)
 
@@ -87,5 +108,6 @@ async def obsolete_reason(*, event_id: str) -> str | None:
     """Why the message of this event should no longer be sent; None while it is still wanted."""
     parsed = parse_id(event_id)
     event = await OutboxEvent.get_or_none(id=parsed) if parsed else None
-    check = _STILL_WANTED.get(event.event_type) if event else None
+    event_type = events.parse(event.event_type) if event else None
+    check = _STILL_WANTED.get(event_type) if event_type else None
     return await check(event.payload) if check else None

@@ -58,7 +58,7 @@ class PushWorker(Worker):
 
 def relayed_types(rt: Runtime) -> list[str]:
     """The outbox event types push handles: those with a message kind, and broadcasts."""
-    return [*push_events.handled_types(rt.settings.push_templates), delivery.BROADCAST_EVENT]
+    return push_events.relayed_names(rt.settings.push_templates)
 
 
 async def relay_once(rt: Runtime, queue: RedisQueue) -> int:

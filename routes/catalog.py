@@ -2,13 +2,13 @@
 
 from __future__ import annotations
 
-from sanic import Blueprint, Request, Sanic
+from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
 from app.api import Page, Schema, endpoint, respond
 from services import catalog
 from services.catalog import GuideNotFound, HallNotFound, ItemFilter, ItemNotFound, SearchFilter
-from services.catalog_cache import CachedDocument, catalog_cache
+from app.cache import CachedDocument
 from services.catalog_views import (
     DepartmentOut,
     GuideOut,
@@ -29,20 +29,6 @@ class ItemPage(Page[ItemSummary]):
 
 class GuideVersionList(Schema):
     items: list[GuideVersionBrief]
-
-
-@bp.after_server_start
-async def start_catalog_cache(app: Sanic) -> None:
-    settings = app.ctx.settings
-    catalog_cache.configure(redis_ttl_seconds=settings.catalog_cache_seconds,
-                            local_ttl_seconds=settings.catalog_local_cache_seconds,
-                            local_max_entries=settings.catalog_local_cache_entries)
-    catalog_cache.start(app.ctx.runtime.redis)
-
-
-@bp.before_server_stop
-async def stop_catalog_cache(app: Sanic) -> None:
-    await catalog_cache.stop()
 
 
 def _etag_matches(request: Request, etag: str) -> bool:

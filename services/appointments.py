@@ -19,6 +19,7 @@ from models.catalog import ServiceItem
 from models.prereview import Application, ApplicationState
 from models.users import User
 from services import catalog, outbox, qr, slots, users
+from services.events import EventType
 
 ACTIVE = "active"
 _ACTIVE_STATUSES = (AppointmentStatus.BOOKED, AppointmentStatus.CHECKED_IN)
@@ -135,7 +136,7 @@ def _event_payload(appointment: Appointment) -> dict:
             "ends_at": appointment.ends_at.isoformat(), "status": appointment.status.value}
 
 
-def _event(event_type: str, appointment: Appointment, **extra: object) -> outbox.Event:
+def _event(event_type: EventType, appointment: Appointment, **extra: object) -> outbox.Event:
     return outbox.Event(event_type, str(appointment.id), {**_event_payload(appointment), **extra})
 
 
@@ -151,7 +152,7 @@ def _reminders(appointment: Appointment) -> list[outbox.Event]:
     local_start = appointment.starts_at.astimezone(SHANGHAI)
     evening_before = datetime.combine(local_start.date() - timedelta(days=1), time(20), tzinfo=SHANGHAI)
     now = utcnow()
-    return [_event("appointment.reminder", appointment, reminder=kind, due_at=due.isoformat())
+    return [_event(EventType.APPOINTMENT_REMINDER, appointment, reminder=kind, due_at=due.isoformat())
             for kind, due in (("evening_before", evening_before),
                               ("hour_before", appointment.starts_at - timedelta(hours=1)))
             if due > now]
@@ -220,7 +221,7 @@ async def book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: st
                 hall_id=slot.hall_id, appointment_group=group, day=slot.day, starts_at=slot.starts_at,
                 ends_at=slot.ends_at, active_marker=ACTIVE, idempotency_key=idempotency_key,
                 application_id=linked)
-            await _emit(_event("appointment.confirmed", appointment), *_reminders(appointment))
+            await _emit(_event(EventType.APPOINTMENT_CONFIRMED, appointment), *_reminders(appointment))
             # The seat last: its row lock, which every booking of the slot waits for, is then
             # held only until the commit; a refusal rolls the inserts back.
             await _take_seat(slot=slot)
@@ -280,7 +281,7 @@ async def cancel(*, rt: Runtime, resident_id: uuid.UUID, appointment_id: str) ->
             raise Conflict("预约已被修改，请刷新后重试", code="APPOINTMENT_CHANGED")
         await _free_seat(slot_id=appointment.slot_id)
         await appointment.refresh_from_db()
-        await _emit(_event("appointment.cancelled", appointment))
+        await _emit(_event(EventType.APPOINTMENT_CANCELLED, appointment))
     return appointment
 
 
@@ -308,7 +309,7 @@ async def reschedule(*, rt: Runtime, resident_id: uuid.UUID, appointment_id: str
             raise Conflict("预约已被修改，请刷新后重试", code="APPOINTMENT_CHANGED")
         await _free_seat(slot_id=old_slot_id)
         await appointment.refresh_from_db()
-        await _emit(_event("appointment.rescheduled", appointment, previous_slot_id=str(old_slot_id)),
+        await _emit(_event(EventType.APPOINTMENT_RESCHEDULED, appointment, previous_slot_id=str(old_slot_id)),
                     *_reminders(appointment))
     return appointment
 
@@ -325,7 +326,7 @@ async def sweep_no_shows(*, rt: Runtime) -> int:
                                                         active_marker=None)
             if changed:
                 appointment.status = AppointmentStatus.NO_SHOW
-                await _emit(_event("appointment.no_show", appointment))
+                await _emit(_event(EventType.APPOINTMENT_NO_SHOW, appointment))
                 marked += 1
     return marked
 

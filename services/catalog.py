@@ -16,7 +16,7 @@ from app.ids import SHANGHAI, utcnow
 from models.catalog import GuideVersion, HandlingMode, ItemLevel, LifeEvent, ServiceItem
 from models.organization import Department, Hall
 from services import calendar
-from services.catalog_cache import CachedDocument, catalog_cache
+from app.cache import CachedDocument
 from services.catalog_queries import filter_values, list_query, search_query, summaries_query
 from services.catalog_search import MAX_QUERY_LENGTH, expand_query, term_shape, term_values
 from services.catalog_views import (
@@ -112,7 +112,7 @@ async def item_detail(*, rt: Runtime, item_id: str) -> CachedDocument:
     """An item with its current guide, serialised, from the cache when possible."""
     if parse_id(item_id) is None:
         raise ItemNotFound(details={"item_id": item_id})
-    return await catalog_cache.get_or_load(rt.redis, f"item:{item_id}",
+    return await rt.catalog_cache.get_or_load(f"item:{item_id}",
                                            lambda: _load_item_detail(item_id))
 
 
@@ -127,7 +127,7 @@ async def guide_document(*, rt: Runtime, guide_id: str) -> CachedDocument:
     """One guide version of a published item, serialised and cached (versions never change)."""
     if parse_id(guide_id) is None:
         raise GuideNotFound(details={"guide_id": guide_id})
-    return await catalog_cache.get_or_load(rt.redis, f"guide:{guide_id}",
+    return await rt.catalog_cache.get_or_load(f"guide:{guide_id}",
                                            lambda: _load_guide(guide_id))
 
 
@@ -139,11 +139,11 @@ async def guide_versions(*, item_id: str) -> list[GuideVersionBrief]:
                               created_at=g.created_at) for g in rows]
 
 
-async def _summary_page(rows: list[Any], *, next_cursor: str | None) -> str:
+async def _summary_page(rt: Runtime, rows: list[Any], *, next_cursor: str | None) -> str:
     """The page of the items of ``rows`` (with an ``id``, in page order), from their summaries:
     a page query reads only ids, so PostgreSQL neither joins nor sends the summary columns of
     every page, and most summaries are already in the worker's memory."""
-    summaries = await catalog_cache.summaries([str(row["id"]) for row in rows], _load_summaries)
+    summaries = await rt.catalog_cache.summaries([str(row["id"]) for row in rows], _load_summaries)
     return summary_page_json(summaries, next_cursor=next_cursor)
 
 
@@ -180,9 +180,9 @@ async def list_items(*, rt: Runtime, filters: ItemFilter) -> CachedDocument:
         next_cursor = None
         if len(rows) > filters.limit:
             next_cursor = encode_cursor(f"{page[-1]['popularity']}:{page[-1]['code']}")
-        return await _summary_page(page, next_cursor=next_cursor)
+        return await _summary_page(rt, page, next_cursor=next_cursor)
 
-    return await catalog_cache.get_or_load(rt.redis, "items:" + filters.cache_key(), load)
+    return await rt.catalog_cache.get_or_load("items:" + filters.cache_key(), load)
 
 
 async def search_items(*, rt: Runtime, filters: SearchFilter) -> CachedDocument:
@@ -210,10 +210,10 @@ async def search_items(*, rt: Runtime, filters: SearchFilter) -> CachedDocument:
                     "limit": filters.limit + 1, "offset": offset})
         more = len(rows) > filters.limit
         next_cursor = encode_cursor(str(offset + filters.limit)) if more else None
-        return await _summary_page(rows[:filters.limit], next_cursor=next_cursor)
+        return await _summary_page(rt, rows[:filters.limit], next_cursor=next_cursor)
 
     # Keyed by the normalised query (terms[0]): ＳＦＺ, sfz and s f z share one cached page.
-    return await catalog_cache.get_or_load(rt.redis, "search:" + filters.cache_key(q=terms[0]), load,
+    return await rt.catalog_cache.get_or_load("search:" + filters.cache_key(q=terms[0]), load,
                                            shared=False)
 
 
@@ -224,7 +224,7 @@ async def departments(*, rt: Runtime) -> CachedDocument:
         rows = await Department.all().order_by("sort_order", "code")
         return Page[DepartmentOut](items=[DepartmentOut.of(d) for d in rows]).model_dump_json()
 
-    return await catalog_cache.get_or_load(rt.redis, "departments", load)
+    return await rt.catalog_cache.get_or_load("departments", load)
 
 
 async def life_events(*, rt: Runtime) -> CachedDocument:
@@ -234,7 +234,7 @@ async def life_events(*, rt: Runtime) -> CachedDocument:
         rows = await LifeEvent.all().order_by("sort_order", "code")
         return Page[LifeEventOut](items=[LifeEventOut.of(e) for e in rows]).model_dump_json()
 
-    return await catalog_cache.get_or_load(rt.redis, "life-events", load)
+    return await rt.catalog_cache.get_or_load("life-events", load)
 
 
 def today_local() -> datetime.date:
@@ -263,7 +263,7 @@ async def halls(*, rt: Runtime) -> CachedDocument:
         items = [HallOut.of(h, await hall_today(hall=h, day=day)) for h in rows]
         return Page[HallOut](items=items).model_dump_json()
 
-    return await catalog_cache.get_or_load(rt.redis, f"halls:{day.isoformat()}", load)
+    return await rt.catalog_cache.get_or_load(f"halls:{day.isoformat()}", load)
 
 
 async def hall_document(*, rt: Runtime, hall_id: str) -> CachedDocument:
@@ -279,4 +279,4 @@ async def hall_document(*, rt: Runtime, hall_id: str) -> CachedDocument:
             raise HallNotFound(details={"hall_id": hall_id})
         return HallOut.of(hall, await hall_today(hall=hall, day=day)).model_dump_json()
 
-    return await catalog_cache.get_or_load(rt.redis, f"hall:{parsed}:{day.isoformat()}", load)
+    return await rt.catalog_cache.get_or_load(f"hall:{parsed}:{day.isoformat()}", load)

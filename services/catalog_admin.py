@@ -17,11 +17,11 @@ from models.organization import Department, Hall
 from models.staff import StaffRoleName
 from services import outbox
 from services.catalog import ItemNotFound, parse_id, build_item_detail
-from services.catalog_cache import catalog_cache
 from services.catalog_input import ItemFields, ItemIn, ItemPatch
 from services.catalog_search import build_search_text
 from services.catalog_views import ItemDetail
 from services.guide_schema import Guide
+from services.events import EventType
 
 ATTRIBUTES = ("name", "level", "modes", "legal_limit_days", "promised_limit_days", "fee_fen",
               "requires_realname", "appointment_group", "popularity", "aliases")
@@ -71,7 +71,7 @@ async def audit(*, actor: str, action: str, item: ServiceItem, changes: dict[str
     """Record who changed what (the entry's created_at is when), with its outbox event."""
     await CatalogAuditEntry.create(actor=actor, action=action, item_id=item.id, item_code=item.code,
                                    changes=changes)
-    await outbox.emit(event_type="catalog.item_changed", aggregate_id=str(item.id),
+    await outbox.emit(event_type=EventType.CATALOG_ITEM_CHANGED, aggregate_id=str(item.id),
                       payload={"code": item.code, "action": action, "actor": actor})
 
 
@@ -129,7 +129,7 @@ async def create_item(*, rt: Runtime, principal: Principal, spec: ItemIn) -> Ite
                           change_note="创建事项")
         await audit(actor=_actor(principal), action="create", item=item,
                     changes={"item": spec.model_dump(mode="json", exclude={"guide"})})
-    await catalog_cache.invalidate(rt.redis)
+    await rt.catalog_cache.invalidate()
     return await build_item_detail(await _any_item_or_raise(str(item.id)))
 
 
@@ -168,7 +168,7 @@ async def update_item(*, rt: Runtime, principal: Principal, item_id: str,
             await item.halls.clear()
             await item.halls.add(*halls)
             await audit(actor=_actor(principal), action="update", item=item, changes=changes)
-        await catalog_cache.invalidate(rt.redis)
+        await rt.catalog_cache.invalidate()
     return await build_item_detail(await _any_item_or_raise(item_id))
 
 
@@ -183,7 +183,7 @@ async def replace_guide(*, rt: Runtime, principal: Principal, item_id: str, guid
             await audit(actor=_actor(principal), action="guide", item=item,
                         changes={"version": created.version, "change_note": change_note})
     if created is not None:
-        await catalog_cache.invalidate(rt.redis)
+        await rt.catalog_cache.invalidate()
     return await build_item_detail(item)
 
 
@@ -196,7 +196,7 @@ async def set_published(*, rt: Runtime, principal: Principal, item_id: str,
             await ServiceItem.filter(id=item.id).update(is_published=published)
             await audit(actor=_actor(principal), action="publish" if published else "unpublish",
                         item=item, changes={"is_published": [item.is_published, published]})
-        await catalog_cache.invalidate(rt.redis)
+        await rt.catalog_cache.invalidate()
         item.is_published = published
     return await build_item_detail(item)
 

@@ -26,8 +26,8 @@ from services.catalog_admin import (
     item_attributes,
     store_guide,
 )
-from services.catalog_cache import catalog_cache
 from services.catalog_input import CatalogFile, ItemIn
+from services.events import EventType
 
 SYNC_ACTOR = "sync"
 _BATCH = 500
@@ -272,10 +272,10 @@ async def sync(*, rt: Runtime, catalog: CatalogFile, dry_run: bool) -> SyncDiff:
             await _create_items(conn, new_items, departments, events, halls)
         diff.kept_items = await ServiceItem.exclude(code__in=codes).count()
         if write and not diff.is_empty:
-            await outbox.emit(event_type="catalog.synced", aggregate_id="catalog",
+            await outbox.emit(event_type=EventType.CATALOG_SYNCED, aggregate_id="catalog",
                               payload=diff.summary())
     if write and not diff.is_empty:
         # Fresh planner statistics, so search uses the trigram index right after a big import.
         await connections.get("default").execute_script("ANALYZE service_items")
-        await catalog_cache.invalidate(rt.redis)
+        await rt.catalog_cache.invalidate()
     return diff

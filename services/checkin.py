@@ -22,6 +22,7 @@ from models.appointments import Appointment, AppointmentStatus, KioskDevice, Que
 from models.catalog import ServiceItem
 from models.staff import StaffRoleName
 from services import outbox, qr, slots
+from services.events import EventType
 
 KIOSK_PREFIX = "kiosk_"
 
@@ -118,7 +119,7 @@ async def check_in(*, rt: Runtime, scanner: Scanner, hall_id: str, token: str) -
             await Appointment.filter(id=appointment.id).update(queue_number=number)
             appointment.status, appointment.checked_in_at = AppointmentStatus.CHECKED_IN, now
             appointment.queue_number = number
-            await outbox.emit(event_type="appointment.checked_in", aggregate_id=str(appointment.id),
+            await outbox.emit(event_type=EventType.APPOINTMENT_CHECKED_IN, aggregate_id=str(appointment.id),
                               payload={"appointment_id": str(appointment.id),
                                        "resident_id": str(appointment.resident_id),
                                        "hall_id": str(appointment.hall_id),

@@ -21,6 +21,7 @@ from app.ids import utcnow
 from bjpass.client import RealNamePerson
 from models.users import ExternalIdentity, IdentityProvider, RealNameLevel, User
 from services import outbox
+from services.events import EventType
 
 log = structlog.get_logger("services.identity")
 
@@ -151,14 +152,14 @@ async def _first_login(rt: Runtime, claim: Claim) -> uuid.UUID:
             if not union["user__is_active"]:
                 raise AccountInactive()
             user_id = union["user_id"]
-            event = "identity.linked"
+            event = EventType.IDENTITY_LINKED
         else:
             user = User(display_name=claim.display_name[:64])
             if claim.person is not None:
                 _apply_person(rt, user, claim.person)
             await user.save()
             user_id = user.id
-            event = "identity.user_created"
+            event = EventType.IDENTITY_USER_CREATED
             if claim.unionid:
                 await ExternalIdentity.create(user_id=user_id, provider=IdentityProvider.WECHAT_UNION,
                                               subject=claim.unionid)
@@ -190,7 +191,7 @@ async def link(*, rt: Runtime, user_id: uuid.UUID, claim: Claim) -> ExternalIden
                 _apply_person(rt, user, claim.person)
                 await user.save()
             identity = await ExternalIdentity.create(user_id=user_id, **_identity_fields(rt, claim))
-            await outbox.emit(event_type="identity.linked", aggregate_id=str(user_id),
+            await outbox.emit(event_type=EventType.IDENTITY_LINKED, aggregate_id=str(user_id),
                               payload={"user_id": str(user_id), "identity_id": str(identity.id),
                                        "provider": claim.provider.value})
             return identity
@@ -236,7 +237,7 @@ async def unlink(*, user_id: uuid.UUID, identity_id: uuid.UUID) -> None:
         elif not any(p in WECHAT_PROVIDERS for p in others):
             # No WeChat identity is left, so the unionid no longer ties anything to this user.
             await ExternalIdentity.filter(user_id=user_id, provider=IdentityProvider.WECHAT_UNION).delete()
-        await outbox.emit(event_type="identity.unlinked", aggregate_id=str(user_id),
+        await outbox.emit(event_type=EventType.IDENTITY_UNLINKED, aggregate_id=str(user_id),
                           payload={"user_id": str(user_id), "identity_id": str(identity_id),
                                    "provider": identity.provider.value})
 
@@ -258,7 +259,7 @@ async def set_phone(*, rt: Runtime, user_id: uuid.UUID, phone: str) -> User:
         user.phone_enc = rt.cipher.encrypt(phone)
         user.phone_index = rt.cipher.blind_index(phone)
         await user.save()
-        await outbox.emit(event_type="user.phone_verified", aggregate_id=str(user_id),
+        await outbox.emit(event_type=EventType.IDENTITY_PHONE_VERIFIED, aggregate_id=str(user_id),
                           payload={"user_id": str(user_id)})
     return user
 

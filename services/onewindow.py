@@ -28,7 +28,15 @@ from models.onewindow import Approval, Opinion
 from models.prereview import Application, ApplicationState, DeliveryMethod
 from services import calendar, catalog, certificates, checkin, outbox
 from services.guide_schema import StepName, validate_form_data
-from services.prereview import ApplicationChanged, ApplicationNotFound, IllegalTransition, load_or_raise, transition
+from services.applications.lifecycle import (
+    Action,
+    ApplicationChanged,
+    IllegalTransition,
+    require,
+    transition,
+)
+from services.prereview import ApplicationNotFound, load_or_raise
+from services.events import EventType
 
 CLERK, REVIEWER, HALL_MANAGER = "clerk", "reviewer", "hall_manager"
 ACCEPTANCE_SEQUENCE = "#acceptance"  # the hall's daily counter of acceptance numbers
@@ -134,9 +142,8 @@ async def receive(*, principal: Principal, appointment_id: str, checked_material
         checked = _require_originals(application.guide.materials, checked_materials)
         await certificates.ensure_presented_still_valid(application=application)
         return await transition(
-            application, to=ApplicationState.RECEIVED, actor_id=_actor(principal), actor_role=CLERK,
-            allowed_from=(ApplicationState.PASSED,),
-            updates={"hall_id": visit.hall_id, "received_at": now, "checked_materials": checked})
+            application, action=Action.RECEIVE, to=ApplicationState.RECEIVED, actor_id=_actor(principal),
+            actor_role=CLERK, updates={"hall_id": visit.hall_id, "received_at": now, "checked_materials": checked})
     # No pre-review: the window opens the application from the visit (guide pinned now).
     item = await catalog.get_item_or_raise(item_id=visit.item_id)
     guide = await catalog.current_guide(item=item)
@@ -154,16 +161,15 @@ async def receive(*, principal: Principal, appointment_id: str, checked_material
                 raise IllegalTransition("该预约已收件", code="APPOINTMENT_ALREADY_RECEIVED")
 
         return await transition(
-            draft, to=ApplicationState.RECEIVED, actor_id=_actor(principal), actor_role=CLERK,
-            allowed_from=(ApplicationState.DRAFT,), then=link_visit,
+            draft, action=Action.RECEIVE, to=ApplicationState.RECEIVED, actor_id=_actor(principal),
+            actor_role=CLERK, then=link_visit,
             updates={"hall_id": visit.hall_id, "received_at": now, "checked_materials": checked})
 
 
 async def accept(*, rt: Runtime, principal: Principal, application_id: str) -> Application:
     """受理: give the acceptance number; the promised time limit starts counting."""
     application = await get_for_clerk(principal=principal, application_id=application_id)
-    if application.state != ApplicationState.RECEIVED:
-        raise IllegalTransition(details={"state": application.state.value, "to": "accepted"})
+    require(application.state, Action.ACCEPT)
     await application.fetch_related("item", "hall")
     now = utcnow()
     day = to_local(now).date()
@@ -175,15 +181,15 @@ async def accept(*, rt: Runtime, principal: Principal, application_id: str) -> A
                                                 sequence=ACCEPTANCE_SEQUENCE)
         numbered["value"] = f"{application.hall.code}-{day:%Y%m%d}-{serial:04d}"
         await Application.filter(id=application.id).update(acceptance_number=numbered["value"])
-        await outbox.emit(event_type="application.accepted", aggregate_id=str(application.id),
+        await outbox.emit(event_type=EventType.APPLICATION_ACCEPTED, aggregate_id=str(application.id),
                           payload={"application_id": str(application.id),
                                    "resident_id": str(application.resident_id),
                                    "item_id": str(application.item_id),
                                    "acceptance_number": numbered["value"],
                                    "due_date": due.day.isoformat()})
 
-    return await transition(application, to=ApplicationState.ACCEPTED, actor_id=_actor(principal),
-                            actor_role=CLERK, allowed_from=(ApplicationState.RECEIVED,),
+    return await transition(application, action=Action.ACCEPT, to=ApplicationState.ACCEPTED,
+                            actor_id=_actor(principal), actor_role=CLERK,
                             updates={"accepted_at": now, "due_date": due.day,
                                      "due_date_provisional": due.provisional}, then=number)
 
@@ -198,7 +204,7 @@ async def promised_due(*, application: Application, accepted_on: date,
 
 
 async def _invite_evaluation(application: Application) -> None:
-    await outbox.emit(event_type="evaluation.invited", aggregate_id=str(application.id),
+    await outbox.emit(event_type=EventType.EVALUATION_INVITED, aggregate_id=str(application.id),
                       payload={"application_id": str(application.id),
                                "resident_id": str(application.resident_id),
                                "item_id": str(application.item_id)})
@@ -209,9 +215,9 @@ async def not_accept(*, principal: Principal, application_id: str, reason: str) 
     application = await get_for_clerk(principal=principal, application_id=application_id)
     if not reason.strip():
         raise ValidationFailed("不予受理须说明理由", code="REASON_REQUIRED")
-    return await transition(application, to=ApplicationState.NOT_ACCEPTED, actor_id=_actor(principal),
-                            actor_role=CLERK, allowed_from=(ApplicationState.RECEIVED,), reason=reason,
-                            event="application.not_accepted", updates={"completed_at": utcnow()},
+    return await transition(application, action=Action.NOT_ACCEPT, to=ApplicationState.NOT_ACCEPTED,
+                            actor_id=_actor(principal), actor_role=CLERK, reason=reason,
+                            event=EventType.APPLICATION_NOT_ACCEPTED, updates={"completed_at": utcnow()},
                             then=lambda: _invite_evaluation(application))
 
 
@@ -226,9 +232,7 @@ async def approve_step(*, principal: Principal, application_id: str, opinion: Op
                        comment: str) -> Application:
     """One approval step (审查, then 决定): a denial ends it, the last approval grants it."""
     application = await get_for_reviewer(principal=principal, application_id=application_id)
-    allowed = (ApplicationState.ACCEPTED, ApplicationState.APPROVING)
-    if application.state not in allowed:
-        raise IllegalTransition(details={"state": application.state.value, "to": "approving"})
+    require(application.state, Action.APPROVE_STEP)
     await application.fetch_related("guide")
     steps = approval_steps(application.guide.steps)
     step = application.approval_step
@@ -239,8 +243,9 @@ async def approve_step(*, principal: Principal, application_id: str, opinion: Op
     decision = None
     if opinion is Opinion.DENY or step + 1 == len(steps):
         decision = "approved" if opinion is Opinion.APPROVE else "denied"
-    to = {None: ApplicationState.APPROVING, "approved": ApplicationState.APPROVED,
-          "denied": ApplicationState.DENIED}[decision]
+    action, to = {None: (Action.APPROVE_STEP, ApplicationState.APPROVING),
+                  "approved": (Action.APPROVE, ApplicationState.APPROVED),
+                  "denied": (Action.DENY, ApplicationState.DENIED)}[decision]
     record = None
     if decision is not None:
         signed = [{"step": a.step_name, "reviewer_id": a.reviewer_id, "opinion": a.opinion.value}
@@ -267,8 +272,8 @@ async def approve_step(*, principal: Principal, application_id: str, opinion: Op
     if decision == "denied":
         updates["completed_at"] = now
     return await transition(
-        application, to=to, actor_id=_actor(principal), actor_role=REVIEWER, allowed_from=allowed,
-        reason=comment, event="application.decided" if decision else None,
+        application, action=action, to=to, actor_id=_actor(principal), actor_role=REVIEWER,
+        reason=comment, event=EventType.APPLICATION_DECIDED if decision else None,
         event_extra={"decision": decision} if decision else None, updates=updates,
         ledger_record=record, then=record_opinion)
 
@@ -278,26 +283,25 @@ async def suspend(*, principal: Principal, application_id: str, reason: str) -> 
     application = await get_for_reviewer(principal=principal, application_id=application_id)
     if not reason.strip():
         raise ValidationFailed("暂停计时须说明理由", code="REASON_REQUIRED")
-    allowed = (ApplicationState.ACCEPTED, ApplicationState.APPROVING)
-    return await transition(application, to=ApplicationState.SUSPENDED, actor_id=_actor(principal),
-                            actor_role=REVIEWER, allowed_from=allowed, reason=reason,
+    return await transition(application, action=Action.SUSPEND, to=ApplicationState.SUSPENDED,
+                            actor_id=_actor(principal), actor_role=REVIEWER, reason=reason,
                             updates={"suspended_on": today(), "resume_state": application.state.value})
 
 
 async def resume(*, principal: Principal, application_id: str, reason: str) -> Application:
     """恢复计时: the working days spent suspended are added to the due date."""
     application = await get_for_reviewer(principal=principal, application_id=application_id)
-    if application.state != ApplicationState.SUSPENDED:
-        raise IllegalTransition(details={"state": application.state.value, "to": "resumed"})
+    require(application.state, Action.RESUME)
     resumed_on = today()
     paused = await calendar.working_days_between(start=application.suspended_on, end=resumed_on,
                                                  hall_id=application.hall_id)
     total = application.suspended_working_days + paused
     due = await promised_due(application=application,
                              accepted_on=to_local(application.accepted_at).date(), suspended_days=total)
-    return await transition(application, to=ApplicationState(application.resume_state),
+    return await transition(application, action=Action.RESUME,
+                            to=ApplicationState(application.resume_state),
                             actor_id=_actor(principal), actor_role=REVIEWER,
-                            allowed_from=(ApplicationState.SUSPENDED,), reason=reason,
+                            reason=reason,
                             updates={"suspended_on": None, "resume_state": None,
                                      "suspended_working_days": total, "due_date": due.day,
                                      "due_date_provisional": due.provisional})
@@ -306,8 +310,7 @@ async def resume(*, principal: Principal, application_id: str, reason: str) -> A
 async def make_certificate(*, rt: Runtime, principal: Principal, application_id: str) -> Application:
     """制证: the result is made; an e-certificate result goes into the resident's wallet."""
     application = await get_for_reviewer(principal=principal, application_id=application_id)
-    if application.state != ApplicationState.APPROVED:
-        raise IllegalTransition(details={"state": application.state.value, "to": "certificate_made"})
+    require(application.state, Action.MAKE_CERTIFICATE)
     await application.fetch_related("guide")
     result = application.guide.result
     issued: dict[str, Any] = {}
@@ -318,7 +321,7 @@ async def make_certificate(*, rt: Runtime, principal: Principal, application_id:
             certificate = await certificates.issue(rt=rt, application=application, result=result,
                                                    issued_by=_actor(principal))
             issued["record"] = certificate
-        await outbox.emit(event_type="certificate.ready", aggregate_id=str(application.id), payload={
+        await outbox.emit(event_type=EventType.CERTIFICATE_READY, aggregate_id=str(application.id), payload={
             "application_id": str(application.id), "resident_id": str(application.resident_id),
             "item_id": str(application.item_id),
             "certificate_id": str(certificate.id) if certificate else None,
@@ -326,10 +329,9 @@ async def make_certificate(*, rt: Runtime, principal: Principal, application_id:
             "pickup_method": "window", "hall_id": str(application.hall_id), "tracking_number": None})
 
     try:
-        return await transition(application, to=ApplicationState.CERTIFICATE_MADE,
-                                actor_id=_actor(principal), actor_role=REVIEWER,
-                                allowed_from=(ApplicationState.APPROVED,),
-                                updates={"completed_at": utcnow()}, then=issue_certificate)
+        return await transition(application, action=Action.MAKE_CERTIFICATE,
+                                to=ApplicationState.CERTIFICATE_MADE,
+                                actor_id=_actor(principal), actor_role=REVIEWER, updates={"completed_at": utcnow()}, then=issue_certificate)
     except BaseException:
         if "record" in issued:
             await certificates.discard_document(rt=rt, certificate=issued["record"])
@@ -347,8 +349,8 @@ async def issue(*, principal: Principal, application_id: str, method: DeliveryMe
         if visit.resident_id != application.resident_id or visit.hall_id != application.hall_id:
             raise Conflict("该签到不是本办件申请人在本大厅的签到", code="PICKUP_VISIT_MISMATCH")
     return await transition(
-        application, to=ApplicationState.ISSUED, actor_id=_actor(principal), actor_role=CLERK,
-        allowed_from=(ApplicationState.CERTIFICATE_MADE,), reason=method.value,
+        application, action=Action.ISSUE, to=ApplicationState.ISSUED, actor_id=_actor(principal),
+        actor_role=CLERK, reason=method.value,
         updates={"delivery_method": method, "issued_at": utcnow(),
                  "tracking_number": tracking_number if method is DeliveryMethod.MAIL else None},
         then=lambda: _invite_evaluation(application))
@@ -402,8 +404,8 @@ async def sweep_overdue() -> int:
     Events for department managers' dashboards and reminders; nothing is sent to residents."""
     on = today()
     overdue = [(Q(state__in=(ApplicationState.SUBMITTED, ApplicationState.IN_REVIEW), deadline__lt=on),
-                "prereview_overdue", "deadline"),
-               (Q(state__in=CLOCK_RUNNING, due_date__lt=on), "application.overdue", "due_date")]
+                EventType.PREREVIEW_OVERDUE, "deadline"),
+               (Q(state__in=CLOCK_RUNNING, due_date__lt=on), EventType.APPLICATION_OVERDUE, "due_date")]
     announced = 0
     for condition, event_type, deadline_field in overdue:
         for application in await Application.filter(condition, overdue_notified_at=None):

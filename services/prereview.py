@@ -5,14 +5,13 @@ from __future__ import annotations
 import hashlib
 import time
 import uuid
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator
 from datetime import date, datetime
 from typing import Any
 
 import orjson
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
-from tortoise.transactions import in_transaction
 
 from app.api import decode_cursor, encode_cursor
 from app.context import Runtime
@@ -29,12 +28,18 @@ from models.prereview import (
     MaterialStatus,
     ReviewComment,
 )
-from services import calendar, catalog, certificates, ledger, outbox, users
+from services import calendar, catalog, certificates, users
 from services.guide_schema import validate_form_data
+from services.applications.lifecycle import (
+    Action,
+    ApplicationChanged,
+    IllegalTransition,
+    require,
+    transition,
+)
+from services.events import EventType
 
 EDITABLE = (ApplicationState.DRAFT, ApplicationState.NEEDS_CORRECTION)
-UNDECIDED = (ApplicationState.DRAFT, ApplicationState.SUBMITTED, ApplicationState.IN_REVIEW,
-             ApplicationState.NEEDS_CORRECTION)
 PRE_REVIEW_STEP = "预审"
 
 
@@ -46,58 +51,12 @@ class MaterialNotFound(NotFoundError):
     code, message = "MATERIAL_NOT_FOUND", "材料不存在"
 
 
-class IllegalTransition(Conflict):
-    code, message = "APPLICATION_STATE_INVALID", "办件当前状态不允许此操作"
-
-
-class ApplicationChanged(Conflict):
-    code, message = "APPLICATION_CHANGED", "办件已被他人处理，请刷新后重试"
-
-
 async def load_or_raise(*scope: Q, application_id: Any, **filters: Any) -> Application:
     """An application within a scope (``resident_id=…`` or a ``scope_filter``), else 404."""
     parsed = catalog.parse_id(application_id)
     application = await Application.get_or_none(*scope, id=parsed, **filters) if parsed else None
     if application is None:
         raise ApplicationNotFound(details={"application_id": str(application_id)})
-    return application
-
-
-async def transition(application: Application, *, to: ApplicationState, actor_id: str,
-                     actor_role: str, allowed_from: tuple[ApplicationState, ...], reason: str = "",
-                     event: str | None = None, event_extra: dict[str, Any] | None = None,
-                     updates: dict[str, Any] | None = None,
-                     ledger_record: tuple[str, dict] | None = None,
-                     then: Callable[[], Awaitable[None]] | None = None) -> Application:
-    """Move an application in one transaction: guarded update, history row, event, ledger entry.
-
-    The update matches the version that was read, so of two concurrent decisions one gets 409.
-    ``then`` runs inside the transaction after the state change (e.g. resolving comments).
-    """
-    if application.state not in allowed_from:
-        raise IllegalTransition(details={"state": application.state.value, "to": to.value})
-    changes = {"state": to, "version": application.version + 1, "updated_at": utcnow(),
-               **(updates or {})}
-    async with in_transaction():
-        moved = await Application.filter(id=application.id, version=application.version).update(**changes)
-        if not moved:
-            raise ApplicationChanged()
-        await ApplicationTransition.create(application_id=application.id, actor_id=actor_id,
-                                           actor_role=actor_role, from_state=application.state.value,
-                                           to_state=to.value, reason=reason)
-        if then is not None:
-            await then()
-        if event is not None:
-            await outbox.emit(event_type=event, aggregate_id=str(application.id), payload={
-                "application_id": str(application.id), "resident_id": str(application.resident_id),
-                "item_id": str(application.item_id), "state": to.value, "reason": reason,
-                **(event_extra or {})})
-        record_type, data = ledger_record or ("application_transition", {
-            "application_id": str(application.id), "from_state": application.state.value,
-            "to_state": to.value, "actor_id": actor_id, "actor_role": actor_role,
-            **({"reason_sha256": hashlib.sha256(reason.encode()).hexdigest()} if reason else {})})
-        await ledger.append(record_type=record_type, data=data)
-    await application.refresh_from_db()
     return application
 
 
@@ -303,8 +262,7 @@ async def prereview_deadline(*, application: Application, submitted_on: date,
 async def submit(*, rt: Runtime, resident_id: uuid.UUID, application_id: str) -> Application:
     """Submit (or resubmit after correction): form valid, required materials present; deadline set."""
     application = await get_mine_or_raise(resident_id=resident_id, application_id=application_id)
-    if application.state not in EDITABLE:
-        raise IllegalTransition(details={"state": application.state.value, "to": "submitted"})
+    require(application.state, Action.SUBMIT)
     await application.fetch_related("guide", "item")
     validate_form_data(template=application.guide.data_template, data=application.form_data)
     missing = await _missing_materials(application)
@@ -321,8 +279,8 @@ async def submit(*, rt: Runtime, resident_id: uuid.UUID, application_id: str) ->
         await ReviewComment.filter(application_id=application.id, resolved=False).update(resolved=True)
 
     return await transition(
-        application, to=ApplicationState.SUBMITTED, actor_id=str(resident_id), actor_role="resident",
-        allowed_from=EDITABLE, event="prereview_submitted",
+        application, action=Action.SUBMIT, to=ApplicationState.SUBMITTED, actor_id=str(resident_id),
+        actor_role="resident", event=EventType.PREREVIEW_SUBMITTED,
         updates={"submitted_at": now, "deadline": deadline.day,
                  "deadline_provisional": deadline.provisional}, then=resolve_comments,
         ledger_record=("application_submitted", {
@@ -334,8 +292,8 @@ async def submit(*, rt: Runtime, resident_id: uuid.UUID, application_id: str) ->
 async def withdraw(*, resident_id: uuid.UUID, application_id: str, reason: str) -> Application:
     """Withdraw an application before a decision."""
     application = await get_mine_or_raise(resident_id=resident_id, application_id=application_id)
-    return await transition(application, to=ApplicationState.WITHDRAWN, actor_id=str(resident_id),
-                            actor_role="resident", allowed_from=UNDECIDED, reason=reason)
+    return await transition(application, action=Action.WITHDRAW, to=ApplicationState.WITHDRAWN,
+                            actor_id=str(resident_id), actor_role="resident", reason=reason)
 
 
 async def history(application: Application) -> tuple[list[ApplicationTransition], list[ReviewComment]]:

@@ -20,7 +20,9 @@ from app.tokens import Principal
 from models.prereview import Application, ApplicationMaterial, ApplicationState, MaterialStatus, ReviewComment
 from models.staff import StaffRoleName
 from services import calendar
-from services.prereview import IllegalTransition, load_or_raise, transition
+from services.applications.lifecycle import Action, IllegalTransition, transition
+from services.prereview import load_or_raise
+from services.events import EventType
 
 QUEUE_STATES = (ApplicationState.SUBMITTED, ApplicationState.IN_REVIEW)
 
@@ -57,8 +59,8 @@ async def deadlines(*, principal: Principal, overdue: bool, due_soon_days: int) 
 async def claim(*, principal: Principal, application_id: str) -> Application:
     """Take a submitted application into review."""
     application = await get_or_raise(principal=principal, application_id=application_id)
-    return await transition(application, to=ApplicationState.IN_REVIEW, actor_id=str(principal.subject_id),
-                            actor_role=StaffRoleName.REVIEWER, allowed_from=(ApplicationState.SUBMITTED,),
+    return await transition(application, action=Action.CLAIM, to=ApplicationState.IN_REVIEW,
+                            actor_id=str(principal.subject_id), actor_role=StaffRoleName.REVIEWER,
                             updates={"claimed_by": str(principal.subject_id)})
 
 
@@ -94,10 +96,11 @@ async def request_correction(*, principal: Principal, application_id: str, reaso
                                          material_index__in=flagged).update(
             status=MaterialStatus.NEEDS_CORRECTION)
 
-    return await transition(application, to=ApplicationState.NEEDS_CORRECTION,
+    return await transition(application, action=Action.REQUEST_CORRECTION,
+                            to=ApplicationState.NEEDS_CORRECTION,
                             actor_id=str(principal.subject_id), actor_role=StaffRoleName.REVIEWER,
-                            allowed_from=(ApplicationState.IN_REVIEW,), reason=reason,
-                            event="prereview_correction_needed", then=flag_materials)
+                            reason=reason,
+                            event=EventType.PREREVIEW_CORRECTION_NEEDED, then=flag_materials)
 
 
 async def decide(*, principal: Principal, application_id: str, passed: bool, reason: str) -> Application:
@@ -106,9 +109,9 @@ async def decide(*, principal: Principal, application_id: str, passed: bool, rea
     if not passed and not reason.strip():
         raise ValidationFailed("驳回须说明理由", code="REJECTION_REASON_REQUIRED")
     to = ApplicationState.PASSED if passed else ApplicationState.REJECTED
-    return await transition(application, to=to, actor_id=str(principal.subject_id),
-                            actor_role=StaffRoleName.REVIEWER,
-                            allowed_from=(ApplicationState.IN_REVIEW,), reason=reason,
-                            event="prereview_passed" if passed else "prereview_rejected",
+    return await transition(application, action=Action.PASS if passed else Action.REJECT, to=to,
+                            actor_id=str(principal.subject_id), actor_role=StaffRoleName.REVIEWER,
+                            reason=reason,
+                            event=EventType.PREREVIEW_PASSED if passed else EventType.PREREVIEW_REJECTED,
                             updates={"decided_at": utcnow(), "decision_reason": reason})
 

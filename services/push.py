@@ -25,6 +25,7 @@ from models.users import ExternalIdentity, IdentityProvider
 from push import delivery as push_delivery
 from push import queue as push_queue
 from services import outbox
+from services.events import EventType
 
 FAILURE_STATUSES = (DeliveryStatus.FAILED, DeliveryStatus.DEAD_LETTER)
 GrantResult = Literal["accept", "reject", "ban", "filter"]
@@ -126,7 +127,7 @@ async def create_broadcast(*, rt: Runtime, staff_id: str, title: str, content: s
     """Start a notice to the audience's OA followers; the relay picks it up from the outbox."""
     broadcast_id = new_id()
     async with in_transaction():
-        event = await outbox.emit(event_type=push_delivery.BROADCAST_EVENT,
+        event = await outbox.emit(event_type=EventType.PUSH_BROADCAST,
                                   aggregate_id=str(broadcast_id),
                                   payload={"broadcast_id": str(broadcast_id)})
         total = await push_delivery.audience_followers(audience).count()

@@ -313,7 +313,7 @@ async def follow_oa(wechat: httpx.AsyncClient, user_key: str) -> dict:
     return response.json()
 
 
-async def emit_push_event(event_type: str, **payload: object) -> str:
+async def emit_push_event(event_type: EventType, **payload: object) -> str:
     """Write a push event to the outbox as a domain service would; returns its id."""
     async with in_transaction():
         event = await outbox.emit(event_type=event_type, aggregate_id=str(payload.get("user_id", "")),

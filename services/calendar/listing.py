@@ -9,7 +9,7 @@ from app.errors import ValidationFailed
 from models.calendar import CalendarDayKind, CalendarYear
 from services import calendar
 from services.calendar.official import ONE_DAY, year_sources
-from services.catalog_cache import CachedDocument, catalog_cache
+from app.cache import CachedDocument
 from services.calendar.shapes import CalendarDayOut, CalendarOut, CalendarYearOut, CalendarYears
 from services.slots import get_hall_or_raise
 
@@ -56,7 +56,7 @@ async def calendar_document(*, rt: Runtime, day_from: datetime.date, day_to: dat
         shown = await calendar_range(day_from=day_from, day_to=day_to, hall_id=hall_id)
         return shown.model_dump_json()
 
-    return await catalog_cache.get_or_load(rt.redis, f"calendar:{day_from}:{day_to}:{hall_id}", load)
+    return await rt.catalog_cache.get_or_load(f"calendar:{day_from}:{day_to}:{hall_id}", load)
 
 
 async def calendar_range(*, day_from: datetime.date, day_to: datetime.date,

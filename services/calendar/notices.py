@@ -24,7 +24,6 @@ from models.prereview import Application
 from services import calendar, ledger
 from services.calendar.official import ONE_DAY, YearSource, year_sources
 from services.calendar.shapes import CalendarNotice, NoticeLoaded
-from services.catalog_cache import catalog_cache
 
 log = structlog.get_logger("services.calendar")
 
@@ -105,7 +104,7 @@ async def load_notice(*, rt: Runtime, notice: CalendarNotice, actor_id: str,
         if outcome != "unchanged":
             await _store(notice=notice, days=days, digest=digest, existing=existing, actor_id=actor_id)
     if outcome != "unchanged":
-        await catalog_cache.invalidate(rt.redis)
+        await rt.catalog_cache.invalidate()
     # Applied on an unchanged load too: loading again finishes an application that was cut short.
     effects = await apply_notice(rt=rt, days=days)
     log.info("calendar_notice_loaded", year=notice.year, outcome=outcome, **effects)

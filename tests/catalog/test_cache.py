@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 
 from models.catalog import ServiceItem
-from services.catalog_cache import CatalogCache
+from app.cache import CatalogCache
 from tests.catalog.conftest import item_id_of
 from tests.conftest import free_port
 from tests.support.waiting import eventually
@@ -51,20 +51,20 @@ async def test_a_search_is_answered_from_worker_memory_until_a_change(client, rt
 
 
 async def test_another_worker_sees_the_change(client, rt, synced, police_admin):
-    other_worker = CatalogCache()
-    other_worker.start(rt.redis)
+    other_worker = CatalogCache(rt.redis)
+    other_worker.start()
     contents = iter(["before", "after"])
 
     async def load() -> str:
         return next(contents)
 
     try:
-        assert (await other_worker.get_or_load(rt.redis, "probe", load)).body == b"before"
+        assert (await other_worker.get_or_load("probe", load)).body == b"before"
         await client.patch(f"/api/v1/admin/catalog/items/{await item_id_of(client, 'GA001')}",
                            headers=police_admin.headers, json={"popularity": 7})
         # Delivery to the other worker is asynchronous: ask until it answers (bounded).
         for _ in range(200):
-            body = (await other_worker.get_or_load(rt.redis, "probe", load)).body
+            body = (await other_worker.get_or_load("probe", load)).body
             if body == b"after":
                 break
             await asyncio.sleep(0.02)
@@ -74,7 +74,7 @@ async def test_another_worker_sees_the_change(client, rt, synced, police_admin):
 
 
 async def test_a_document_one_worker_loaded_is_served_to_another_from_redis(rt):
-    loading_worker, other_worker = CatalogCache(), CatalogCache()
+    loading_worker, other_worker = CatalogCache(rt.redis), CatalogCache(rt.redis)
     body = '{"name":"户口迁移（市内）"}'
 
     async def load() -> str:
@@ -86,18 +86,18 @@ async def test_a_document_one_worker_loaded_is_served_to_another_from_redis(rt):
     async def stored() -> bool:
         return bool([key async for key in rt.redis.scan_iter("catalog:*:probe")])
 
-    loaded = await loading_worker.get_or_load(rt.redis, "probe", load)
+    loaded = await loading_worker.get_or_load("probe", load)
     # The Redis write does not hold up the response: wait for it.
     await eventually(stored, "the document written to Redis")
-    served = await other_worker.get_or_load(rt.redis, "probe", must_not_load)
+    served = await other_worker.get_or_load("probe", must_not_load)
     assert served.body == loaded.body == body.encode()
     assert served.etag == loaded.etag
 
 
 async def test_item_summaries_stay_in_worker_memory_until_a_change(client, rt, synced, police_admin):
     """Pages are written from item summaries each worker keeps: a page loads only those it lacks."""
-    worker = CatalogCache()
-    worker.start(rt.redis)
+    worker = CatalogCache(rt.redis)
+    worker.start()
     loaded: list[list[str]] = []
 
     async def load(item_ids: list[str]) -> dict[str, str]:

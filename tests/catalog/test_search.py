@@ -5,7 +5,6 @@ from tortoise.transactions import in_transaction
 
 from app.db import bind_slots
 from models.catalog import ServiceItem
-from services.catalog_cache import catalog_cache
 from services.catalog_queries import search_query
 from services.catalog_search import expand_query, rewrite_search_texts, term_shape, term_values
 from tests import backends
@@ -159,11 +158,11 @@ class TestPunctuation:
         # As an item synced before this rule was stored: its punctuation kept.
         await ServiceItem.filter(code="GA010").update(
             search_text="户口迁移（市内）|hukouqianyishinei|hkqysn")
-        await catalog_cache.invalidate(rt.redis)
+        await rt.catalog_cache.invalidate()
         assert await names(client, "迁移市内") == []
 
         assert await rewrite_search_texts(ServiceItem._meta.db) == 1
-        await catalog_cache.invalidate(rt.redis)  # as a deploy does: workers start afresh
+        await rt.catalog_cache.invalidate()  # as a deploy does: workers start afresh
 
         assert await names(client, "迁移市内") == ["户口迁移（市内）"]
         assert await rewrite_search_texts(ServiceItem._meta.db) == 0

@@ -77,6 +77,6 @@ async def test_the_overdue_sweep_announces_each_late_application_once(client, rt
     assert await onewindow.sweep_overdue() == 2
     assert await onewindow.sweep_overdue() == 0
     events = {e.aggregate_id: e.event_type for e in await OutboxEvent.filter(
-        event_type__in=["prereview_overdue", "application.overdue"])}
-    assert events == {late_acceptance["id"]: "application.overdue", late_prereview["id"]: "prereview_overdue"}
+        event_type__in=["prereview.overdue", "application.overdue"])}
+    assert events == {late_acceptance["id"]: "application.overdue", late_prereview["id"]: "prereview.overdue"}
     assert on_time["id"] not in events

@@ -59,8 +59,8 @@ async def test_correction_loop_ends_in_a_pass(client, rt, desk, resident):
         ("draft", "submitted", "resident"), ("submitted", "in_review", "reviewer"),
         ("in_review", "needs_correction", "reviewer"), ("needs_correction", "submitted", "resident"),
         ("submitted", "in_review", "reviewer"), ("in_review", "passed", "reviewer")]
-    assert await _events(app_id) == ["prereview_submitted", "prereview_correction_needed",
-                                     "prereview_submitted", "prereview_passed"]
+    assert await _events(app_id) == ["prereview.submitted", "prereview.correction_needed",
+                                     "prereview.submitted", "prereview.passed"]
     assert await LedgerEntry.filter(application_id=app_id).count() == 6
 
 
@@ -75,7 +75,7 @@ async def test_reject_needs_a_reason_and_is_final(client, desk, resident):
     assert without_reason.json()["error"]["code"] == "REJECTION_REASON_REQUIRED"
     assert rejected.json()["state"] == "rejected" and rejected.json()["decision_reason"] == "不符合迁入条件"
     assert again.status_code == 409 and again.json()["error"]["code"] == "APPLICATION_STATE_INVALID"
-    assert await _events(app_id) == ["prereview_submitted", "prereview_rejected"]
+    assert await _events(app_id) == ["prereview.submitted", "prereview.rejected"]
 
 
 async def test_resident_withdraws_before_a_decision_but_not_after(client, desk, resident):
@@ -113,7 +113,7 @@ async def test_submit_checks_form_and_materials_and_refuses_a_double_submit(clie
         client.post(f"/api/v1/applications/{app_id}/submit", headers=resident.headers),
         client.post(f"/api/v1/applications/{app_id}/submit", headers=resident.headers))
     assert sorted([first.status_code, second.status_code]) == [200, 409]
-    assert await _events(app_id) == ["prereview_submitted"]
+    assert await _events(app_id) == ["prereview.submitted"]
     locked = await client.put(f"/api/v1/applications/{app_id}/form", headers=resident.headers,
                               json={"form_data": {}})
     assert locked.status_code == 409
@@ -132,7 +132,7 @@ async def test_two_reviewers_deciding_at_once_only_one_wins(client, rt, desk, re
     winner = next(r for r in results if r.status_code == 200).json()["state"]
     detail = await client.get(f"/api/v1/applications/{app_id}", headers=resident.headers)
     assert detail.json()["state"] == winner
-    assert len([e for e in await _events(app_id) if e != "prereview_submitted"]) == 1
+    assert len([e for e in await _events(app_id) if e != "prereview.submitted"]) == 1
 
 
 async def test_reviewer_queue_lists_the_department_with_counts(client, rt, desk, resident):

@@ -19,6 +19,7 @@ from tests.builders import (
 from tests.push.conftest import all_final
 from tests.support.waiting import eventually
 from tests.push.test_delivery import BOOKING
+from services.events import EventType
 
 FOLLOWERS = 5  # the test chunk size is 2: three chunks
 
@@ -67,7 +68,7 @@ async def test_transient_errors_until_the_last_attempt_dead_letter_and_requeue_d
     attempts = push_rt.settings.push_max_attempts
     await wechat.post("/_emulator/faults", json={"path": "/cgi-bin/message/template/send",
                                                  "times": attempts, "status": 503, "body": {}})
-    event_id = await emit_push_event("booking_confirmed", user_id=str(user.id), **BOOKING)
+    event_id = await emit_push_event(EventType.APPOINTMENT_CONFIRMED, user_id=str(user.id), **BOOKING)
     await eventually(all_final, "the delivery runs out of attempts")
     row = await Delivery.get(event_id=event_id)
     assert (row.status, row.attempts) == (DeliveryStatus.DEAD_LETTER, attempts)

@@ -14,6 +14,7 @@ from tests.builders import emit_push_event, follow_oa, make_wechat_resident
 from tests.push.conftest import FAST_PUSH, all_final, fast_runtime
 from tests.support.waiting import eventually
 from tests.push.test_delivery import BOOKING
+from services.events import EventType
 
 EVENTS = 16
 
@@ -41,7 +42,7 @@ async def test_a_worker_killed_mid_batch_loses_nothing_and_duplicates_nothing(rt
     for i in range(EVENTS):
         user = await make_wechat_resident(rt, user_key=f"crash{i}")
         await follow_oa(wechat, f"crash{i}")
-        events.append(await emit_push_event("booking_confirmed", user_id=str(user.id), **BOOKING))
+        events.append(await emit_push_event(EventType.APPOINTMENT_CONFIRMED, user_id=str(user.id), **BOOKING))
     # Slow sends, so several are in flight when the worker dies.
     await wechat.post("/_emulator/faults", json={"path": "/cgi-bin/message/template/send",
                                                  "times": 10_000, "latency_ms": 150})

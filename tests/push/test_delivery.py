@@ -10,6 +10,7 @@ from tests.builders import (
 )
 from tests.push.conftest import all_final
 from tests.support.waiting import eventually
+from services.events import EventType
 
 BOOKING = {"item_name": "居民身份证换领", "slot_time": "2026-12-01 09:00", "hall_name": "海淀区政务服务中心",
            "appointment_id": "apt-1"}
@@ -32,7 +33,7 @@ async def test_a_follower_gets_the_template_message_and_the_job_finish_closes_it
         rt, wechat, push_worker, settings):
     user = await make_wechat_resident(rt, user_key="zhangsan")
     await follow_oa(wechat, "zhangsan")
-    event_id = await emit_push_event("booking_confirmed", user_id=str(user.id), **BOOKING)
+    event_id = await emit_push_event(EventType.APPOINTMENT_CONFIRMED, user_id=str(user.id), **BOOKING)
 
     async def delivered() -> bool:
         return await status_of(event_id) == DeliveryStatus.DELIVERED
@@ -52,7 +53,7 @@ async def test_values_too_long_are_cut_to_the_field_limit_and_sent(rt, wechat, p
     user = await make_wechat_resident(rt, user_key="zhangsan")
     await follow_oa(wechat, "zhangsan")
     long_name = "海淀区市场监督管理局企业登记注册窗口综合受理事项" * 2
-    await emit_push_event("booking_confirmed", user_id=str(user.id), **{**BOOKING, "hall_name": long_name})
+    await emit_push_event(EventType.APPOINTMENT_CONFIRMED, user_id=str(user.id), **{**BOOKING, "hall_name": long_name})
     await eventually(all_final, "the message is sent")
     [sent] = await messages(wechat, kind="template")
     assert sent["data"]["thing3"]["value"] == long_name[:19] + "…"
@@ -62,7 +63,7 @@ async def test_a_blocked_follower_gets_failed_from_the_job_finish_event(rt, wech
     user = await make_wechat_resident(rt, user_key="zhangsan")
     await follow_oa(wechat, "zhangsan")
     await wechat.post("/_emulator/oa/block", json={"user": "zhangsan"})
-    event_id = await emit_push_event("booking_confirmed", user_id=str(user.id), **BOOKING)
+    event_id = await emit_push_event(EventType.APPOINTMENT_CONFIRMED, user_id=str(user.id), **BOOKING)
 
     async def failed() -> bool:
         return await status_of(event_id) == DeliveryStatus.FAILED
@@ -79,9 +80,9 @@ async def test_without_following_a_granted_subscribe_message_is_sent_and_spent(
                                 json={"results": {template: "accept"}})
     assert granted.json() == {"grants": [{"template_id": template, "remaining": 1}]}
     await wechat.post("/_emulator/miniprogram/subscriptions", json={"user": "lisi", "template_id": template})
-    first = await emit_push_event("prereview_passed", user_id=str(user.id), item_name="个体工商户设立登记",
+    first = await emit_push_event(EventType.PREREVIEW_PASSED, user_id=str(user.id), item_name="个体工商户设立登记",
                                   application_id="app-9")
-    second = await emit_push_event("prereview_passed", user_id=str(user.id), item_name="个体工商户设立登记",
+    second = await emit_push_event(EventType.PREREVIEW_PASSED, user_id=str(user.id), item_name="个体工商户设立登记",
                                    application_id="app-9")
     await eventually(lambda: all_final(2), "both events are handled")
 
@@ -113,7 +114,7 @@ async def test_unknown_grant_templates_are_refused_and_nothing_is_recorded(rt, c
 async def test_an_event_missing_template_fields_is_recorded_as_failed_not_sent(rt, wechat, push_worker):
     user = await make_wechat_resident(rt, user_key="zhangsan")
     await follow_oa(wechat, "zhangsan")
-    event_id = await emit_push_event("booking_confirmed", user_id=str(user.id), item_name="x")
+    event_id = await emit_push_event(EventType.APPOINTMENT_CONFIRMED, user_id=str(user.id), item_name="x")
     await eventually(all_final, "the event is handled")
     row = await delivery_of(event_id)
     assert row.status == DeliveryStatus.FAILED
@@ -126,7 +127,7 @@ async def test_permanent_errors_are_not_retried(rt, wechat, push_worker):
     await follow_oa(wechat, "zhangsan")
     await wechat.post("/_emulator/faults", json={"path": "/cgi-bin/message/template/send", "times": 5,
                                                  "body": {"errcode": 40003, "errmsg": "invalid openid"}})
-    event_id = await emit_push_event("booking_confirmed", user_id=str(user.id), **BOOKING)
+    event_id = await emit_push_event(EventType.APPOINTMENT_CONFIRMED, user_id=str(user.id), **BOOKING)
     await eventually(all_final, "the event is handled")
     row = await delivery_of(event_id)
     assert (row.status, row.attempts, row.error) == (DeliveryStatus.FAILED, 1, "40003 invalid openid")
@@ -139,7 +140,7 @@ async def test_transient_errors_are_retried_until_sent(rt, wechat, push_worker):
     await follow_oa(wechat, "zhangsan")
     await wechat.post("/_emulator/faults", json={"path": "/cgi-bin/message/template/send", "times": 2,
                                                  "body": {"errcode": -1, "errmsg": "system error"}})
-    event_id = await emit_push_event("booking_confirmed", user_id=str(user.id), **BOOKING)
+    event_id = await emit_push_event(EventType.APPOINTMENT_CONFIRMED, user_id=str(user.id), **BOOKING)
     await eventually(all_final, "the event is handled")
     row = await delivery_of(event_id)
     assert row.status in (DeliveryStatus.SENT, DeliveryStatus.DELIVERED) and row.attempts == 3

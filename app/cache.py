@@ -1,4 +1,5 @@
-"""Two-tier cache of catalog reads: a small per-worker memory tier in front of Redis.
+"""Two-tier cache of catalog reads (items, guides, halls, the calendar): a small per-worker
+memory tier in front of Redis. Each process's ``Runtime`` owns one.
 
 Every catalog change bumps one Redis version key and publishes the new version; each worker
 listens and drops its memory tier, and Redis entries of older versions simply expire. The
@@ -20,7 +21,7 @@ import structlog
 
 from app.redis import REDIS_FAILURES, ChannelListener, channel_of
 
-log = structlog.get_logger("services.catalog_cache")
+log = structlog.get_logger("app.cache")
 
 VERSION_KEY = "catalog:version"
 CHANNEL = "catalog:invalidate"
@@ -44,9 +45,11 @@ class CachedDocument:
 
 
 class CatalogCache:
-    """The per-process cache; one instance per worker (module-level ``catalog_cache``)."""
+    """The per-process cache, held by the process's ``Runtime``."""
 
-    def __init__(self) -> None:
+    def __init__(self, client: redis.Redis, *, redis_ttl_seconds: int = 300,
+                 local_ttl_seconds: float = 30.0, local_max_entries: int = 4096) -> None:
+        self._client = client
         self._local: OrderedDict[str, tuple[str, float, CachedDocument]] = OrderedDict()
         # Item summaries (JSON) by item id, with when they expire; cleared with the memory tier.
         self._summaries: dict[str, tuple[float, str]] = {}
@@ -54,19 +57,13 @@ class CatalogCache:
         self._redis_down_until = 0.0
         self._listener: ChannelListener | None = None
         self._stores: set[asyncio.Task] = set()  # Redis writes under way (held: tasks are weak)
-        self.redis_ttl_seconds = 300
-        self.local_ttl_seconds = 30.0
-        self.local_max_entries = 4096
-
-    def configure(self, *, redis_ttl_seconds: int, local_ttl_seconds: float,
-                  local_max_entries: int) -> None:
-        """Apply settings (called when a worker starts)."""
         self.redis_ttl_seconds = redis_ttl_seconds
         self.local_ttl_seconds = local_ttl_seconds
         self.local_max_entries = local_max_entries
 
-    def start(self, client: redis.Redis) -> None:
+    def start(self) -> None:
         """Listen for invalidations in the background (one listener per worker)."""
+        client = self._client
         if self._listener is None:
             async def read_version() -> None:
                 self._drop_local(await client.get(VERSION_KEY) or "0")
@@ -95,7 +92,7 @@ class CatalogCache:
         log.warning("catalog_cache_redis_down", error=type(exc).__name__)
         self._redis_down_until = time.monotonic() + REDIS_BACKOFF_SECONDS
 
-    async def get_or_load(self, client: redis.Redis, key: str, load: Callable[[], Awaitable[str]],
+    async def get_or_load(self, key: str, load: Callable[[], Awaitable[str]],
                           *, shared: bool = True) -> CachedDocument:
         """The cached document for ``key``, loading (and caching) it from the database if absent.
 
@@ -114,9 +111,9 @@ class CatalogCache:
                 # asyncio.timeout, not wait_for: no extra task per read.
                 async with asyncio.timeout(REDIS_READ_TIMEOUT_SECONDS):
                     if version is None:
-                        version = await client.get(VERSION_KEY) or "0"
+                        version = await self._client.get(VERSION_KEY) or "0"
                     redis_key = f"catalog:{version}:{key}"
-                    stored = await client.get(redis_key)
+                    stored = await self._client.get(redis_key)
                 if stored is not None:
                     etag, _, body = stored.partition("\n")
                     document = CachedDocument(body=body.encode(), etag=etag)
@@ -127,7 +124,7 @@ class CatalogCache:
             document = CachedDocument.of(await load())
             if redis_key is not None:
                 # The response need not wait for this write: losing it only costs a later miss.
-                store = asyncio.create_task(self._store(client, redis_key, document))
+                store = asyncio.create_task(self._store(redis_key, document))
                 self._stores.add(store)
                 store.add_done_callback(self._stores.discard)
         if version is not None and version == self._version:
@@ -163,22 +160,20 @@ class CatalogCache:
                                        for item_id, summary in loaded.items())
         return [found[item_id] for item_id in ids if item_id in found]
 
-    async def _store(self, client: redis.Redis, redis_key: str, document: CachedDocument) -> None:
+    async def _store(self, redis_key: str, document: CachedDocument) -> None:
         try:
-            await client.set(redis_key, document.etag.encode() + b"\n" + document.body,
+            await self._client.set(redis_key, document.etag.encode() + b"\n" + document.body,
                              ex=self.redis_ttl_seconds)
         except REDIS_FAILURES as exc:
             self._redis_failed(exc)
 
-    async def invalidate(self, client: redis.Redis) -> None:
+    async def invalidate(self) -> None:
         """Call after a catalog change has committed: every worker drops what it cached."""
         self._drop_local(None)
         try:
-            version = await client.incr(VERSION_KEY)
-            await client.publish(channel_of(client, CHANNEL), str(version))
+            version = await self._client.incr(VERSION_KEY)
+            await self._client.publish(channel_of(self._client, CHANNEL), str(version))
         except REDIS_FAILURES as exc:
             # Redis entries are keyed by the old version and expire on their own.
             self._redis_failed(exc)
 
-
-catalog_cache = CatalogCache()

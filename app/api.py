@@ -2,43 +2,20 @@
 
 from __future__ import annotations
 
-import base64
 import functools
 import re
 from collections.abc import Awaitable, Callable, Iterable
-from datetime import datetime
-from typing import Annotated, Any, Generic, TypeVar
+from typing import Any
 
 import orjson
-from pydantic import BaseModel, ConfigDict, PlainSerializer, ValidationError
+from pydantic import BaseModel
 from sanic import Request
 from sanic.response import HTTPResponse
 from sanic_ext import openapi
 from sanic_ext.extensions.openapi.types import Schema as OpenAPISchema
 
 from app.errors import AppError, MalformedJSON, ValidationFailed
-from app.ids import to_local
-
-LocalDateTime = Annotated[
-    datetime, PlainSerializer(lambda moment: to_local(moment).isoformat(), return_type=str)
-]
-"""A datetime stored in UTC and shown in Beijing time, ISO 8601 with +08:00."""
-
-ModelT = TypeVar("ModelT", bound=BaseModel)
-ItemT = TypeVar("ItemT")
-
-
-class Schema(BaseModel):
-    """Base of request and response shapes: unknown fields are refused, not silently dropped."""
-
-    model_config = ConfigDict(extra="forbid", from_attributes=True)
-
-
-class Page(BaseModel, Generic[ItemT]):
-    """One page of a cursor-paginated list; pass ``next_cursor`` back as ``cursor``."""
-
-    items: list[ItemT]
-    next_cursor: str | None = None
+from app.shapes import ModelT, Schema, parse_model
 
 
 class ErrorBody(BaseModel):
@@ -71,34 +48,6 @@ def jwks_response(keyring) -> HTTPResponse:
     """A key ring's public keys, cacheable by devices and other services."""
     return respond(JsonWebKeySet.model_validate(keyring.jwks()),
                    headers={"cache-control": "public, max-age=300"})
-
-
-def encode_cursor(value: str) -> str:
-    return base64.urlsafe_b64encode(value.encode()).decode().rstrip("=")
-
-
-def decode_cursor(cursor: str) -> str:
-    try:
-        return base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
-    except (ValueError, UnicodeDecodeError) as exc:
-        raise ValidationFailed("分页游标无效", code="INVALID_CURSOR") from exc
-
-
-def _field_errors(exc: ValidationError) -> dict[str, Any]:
-    return {
-        "fields": [
-            {"field": ".".join(str(p) for p in err["loc"]), "type": err["type"], "message": err["msg"]}
-            for err in exc.errors(include_url=False, include_context=False, include_input=False)
-        ]
-    }
-
-
-def parse_model(model: type[ModelT], data: Any) -> ModelT:
-    """Validate data against a schema, turning pydantic errors into VALIDATION_FAILED."""
-    try:
-        return model.model_validate(data)
-    except ValidationError as exc:
-        raise ValidationFailed(details=_field_errors(exc)) from exc
 
 
 def _nul_location(data: Any) -> str | None:

@@ -42,7 +42,7 @@ def resident_required(handler: Handler | None = None, *, realname: bool = False)
                 raise Forbidden("此接口仅供居民用户使用")
             if realname:
                 # Imported here: services import app modules, not the other way round at load.
-                from services import users
+                from services.identity import users
 
                 user = await users.get_active_or_raise(user_id=principal.subject_id)
                 users.ensure_real_name(user)

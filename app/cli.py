@@ -175,7 +175,7 @@ def cmd_seed_demo(args: argparse.Namespace, settings: Settings) -> None:
 def cmd_sync_catalog(args: argparse.Namespace, settings: Settings) -> None:
     """Import a municipal catalog export (JSON, see docs/catalog.md); --dry-run prints the diff only."""
     from app.errors import AppError
-    from services import catalog_sync
+    from services.catalog import sync as catalog_sync
 
     try:
         catalog = catalog_sync.parse_catalog(Path(args.file).read_bytes())
@@ -230,7 +230,7 @@ def cmd_calendar_load(args: argparse.Namespace, settings: Settings) -> None:
 def cmd_calendar_years(args: argparse.Namespace, settings: Settings) -> None:
     """Show where each year's holidays come from: a loaded notice, the package, or provisional."""
     from services.calendar import listing
-    from services.slots import local_today
+    from services.appointments.slots import local_today
 
     async def run() -> list[str]:
         async with cli_runtime(settings):
@@ -242,7 +242,7 @@ def cmd_calendar_years(args: argparse.Namespace, settings: Settings) -> None:
 
 def cmd_generate_catalog(args: argparse.Namespace, settings: Settings) -> None:
     """Write a synthetic catalog of --items items in the sync format (for benchmarks)."""
-    from services import catalog_generator
+    from services.catalog import generator as catalog_generator
 
     catalog_generator.write(items=args.items, out=Path(args.out))
     print(f"wrote {args.items} items to {args.out}")
@@ -250,8 +250,8 @@ def cmd_generate_catalog(args: argparse.Namespace, settings: Settings) -> None:
 
 def cmd_create_staff(args: argparse.Namespace, settings: Settings) -> None:
     """Create a staff account with scoped roles."""
-    from services import staff
-    from services.staff import RoleSpec
+    from services.identity import staff
+    from services.identity.staff import RoleSpec
 
     password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("密码: ")
     totp_secret = pyotp.random_base32() if args.totp else None
@@ -327,7 +327,8 @@ async def _every(settings: Settings, step: Callable[[Runtime], Awaitable[bool]],
 
 def cmd_ledger_sign_head(args: argparse.Namespace, settings: Settings) -> None:
     """Sign the ledger's tree head if the log grew, then publish the newest head to the witnesses."""
-    from services import ledger, ledger_anchoring
+    from services import ledger
+    from services.ledger import anchoring as ledger_anchoring
 
     async def step(rt: Runtime) -> bool:
         head, created = await ledger.sign_head(rt=rt)
@@ -348,7 +349,7 @@ def cmd_ledger_sign_head(args: argparse.Namespace, settings: Settings) -> None:
 
 def cmd_ledger_audit(args: argparse.Namespace, settings: Settings) -> None:
     """Recompute the ledger from its entries and check every stored node and signed head."""
-    from services import ledger_audit
+    from services.ledger import audit as ledger_audit
 
     async def step(rt: Runtime) -> bool:
         report = await ledger_audit.audit(rt=rt)
@@ -363,7 +364,7 @@ def cmd_ledger_audit(args: argparse.Namespace, settings: Settings) -> None:
         sys.exit(1)
 def cmd_materialize_slots(args: argparse.Namespace, settings: Settings) -> None:
     """Create the appointment slots of the coming days from the templates (idempotent)."""
-    from services import slots
+    from services.appointments import slots
 
     async def run() -> int:
         async with cli_runtime(settings):
@@ -374,7 +375,7 @@ def cmd_materialize_slots(args: argparse.Namespace, settings: Settings) -> None:
 
 def cmd_sweep_overdue(args: argparse.Namespace, settings: Settings) -> None:
     """Emit one overdue event per pre-review or accepted application past its deadline (idempotent)."""
-    from services import onewindow
+    from services.applications import onewindow
 
     async def run() -> int:
         async with cli_runtime(settings):

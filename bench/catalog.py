@@ -23,7 +23,7 @@ from urllib.parse import quote
 import httpx
 
 from bench import harness, results, wrk
-from services.catalog_search import normalise
+from services.catalog.search import normalise
 
 COMMON_QUERIES = ["身份证", "sfz", "社保", "户口迁移", "企业设立", "不动产", "hkqy", "营业执照", "医保",
                   "出生", "退休", "公积金", "驾驶证", "sbk", "居住证", "婚姻登记"]

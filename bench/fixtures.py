@@ -7,7 +7,7 @@ import asyncio
 from app.cli import cli_runtime
 from config import Settings
 from models.users import RealNameLevel, User
-from services import sessions
+from services.identity import sessions
 
 
 def settings_of(env: dict[str, str]) -> Settings:

@@ -17,7 +17,7 @@ from app.ids import to_local
 from models.appointments import Appointment
 from models.catalog import ServiceItem
 from models.organization import Hall
-from services.catalog import parse_id
+from app.shapes import parse_id
 
 SLOT_TIME_FORMAT = "%Y-%m-%d %H:%M"
 DECISIONS = {"approved": "准予许可", "denied": "不予许可"}

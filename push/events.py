@@ -15,7 +15,7 @@ from typing import Any
 from models.appointments import Appointment, AppointmentStatus
 from models.outbox import OutboxEvent
 from services import events
-from services.catalog import parse_id
+from app.shapes import parse_id
 from services.events import EventType
 
 EVENT_KINDS: dict[EventType, str] = {

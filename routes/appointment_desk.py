@@ -10,12 +10,15 @@ from pydantic import Field, model_validator
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
-from app.api import LocalDateTime, Schema, endpoint, respond
+from app.api import endpoint, respond
+from app.shapes import LocalDateTime, Schema
 from app.auth import Handler, authenticate, staff_required
 from app.errors import Forbidden
 from models.appointments import KioskDevice, Slot, SlotException, SlotExceptionKind, SlotTemplate
-from services import calendar, checkin, slots
-from services.checkin import Scanner
+from services import calendar
+from services.appointments import checkin
+from services.appointments import slots
+from services.appointments.checkin import Scanner
 
 bp = Blueprint("appointment_desk", url_prefix="/api/v1")
 TAG = "预约号源与签到"

@@ -10,10 +10,13 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 from sanic_ext import openapi
 
-from app.api import JsonWebKeySet, LocalDateTime, Page, Schema, endpoint, idempotency_key, jwks_response, respond
+from app.api import JsonWebKeySet, endpoint, idempotency_key, jwks_response, respond
+from app.shapes import LocalDateTime, Page, Schema
 from app.auth import resident_required
 from models.appointments import Appointment, AppointmentStatus
-from services import appointments, qr, slots
+from services import appointments
+from services.appointments import qr
+from services.appointments import slots
 
 bp = Blueprint("appointments", url_prefix="/api/v1")
 TAG = "网上预约"

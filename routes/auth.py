@@ -6,10 +6,12 @@ from pydantic import Field
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
-from app.api import Schema, endpoint, respond
+from app.api import endpoint, respond
+from app.shapes import Schema
 from app.auth import authenticate
-from services import sessions, staff
-from services.sessions import TokenPair
+from services.identity import sessions
+from services.identity import staff
+from services.identity.sessions import TokenPair
 
 bp = Blueprint("auth", url_prefix="/api/v1/auth")
 

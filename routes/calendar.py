@@ -8,7 +8,8 @@ from pydantic import Field
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
-from app.api import Schema, endpoint, respond
+from app.api import endpoint, respond
+from app.shapes import Schema
 from app.auth import require_scope, staff_required
 from routes.catalog import respond_document
 from services.calendar import listing, notices
@@ -19,7 +20,7 @@ from services.calendar.shapes import (
     NoticeLoaded,
     NoticeLoadIn,
 )
-from services.slots import local_today
+from services.appointments.slots import local_today
 
 bp = Blueprint("calendar", url_prefix="/api/v1")
 TAG = "工作日历"

@@ -5,11 +5,12 @@ from __future__ import annotations
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
-from app.api import Page, Schema, endpoint, respond
+from app.api import endpoint, respond
+from app.shapes import Page, Schema
 from services import catalog
 from services.catalog import GuideNotFound, HallNotFound, ItemFilter, ItemNotFound, SearchFilter
 from app.cache import CachedDocument
-from services.catalog_views import (
+from services.catalog.shapes import (
     DepartmentOut,
     GuideOut,
     GuideVersionBrief,

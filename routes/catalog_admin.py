@@ -6,13 +6,14 @@ from pydantic import Field
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
-from app.api import LocalDateTime, Schema, endpoint, respond
+from app.api import endpoint, respond
+from app.shapes import LocalDateTime, Schema
 from app.auth import staff_required
-from services import catalog_admin
+from services.catalog import admin as catalog_admin
 from services.catalog import ItemNotFound
-from services.catalog_input import ItemIn, ItemPatch
-from services.catalog_views import ItemDetail
-from services.guide_schema import Guide
+from services.catalog.inputs import ItemIn, ItemPatch
+from services.catalog.shapes import ItemDetail
+from services.catalog.guide import Guide
 
 bp = Blueprint("catalog_admin", url_prefix="/api/v1/admin/catalog")
 TAG = "事项目录管理"

@@ -10,7 +10,8 @@ from sanic.response import HTTPResponse
 from sanic_ext import openapi
 from tortoise import connections
 
-from app.api import JsonWebKeySet, Schema, endpoint, jwks_response, respond
+from app.api import JsonWebKeySet, endpoint, jwks_response, respond
+from app.shapes import Schema
 from app.errors import error_response
 
 bp = Blueprint("health")

@@ -5,13 +5,14 @@ from __future__ import annotations
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
-from app.api import LocalDateTime, Schema, endpoint, respond
+from app.api import endpoint, respond
+from app.shapes import LocalDateTime, Schema
 from app.auth import resident_required, staff_required
 from app.crypto import mask_id_number, mask_name, mask_phone
 from models.staff import StaffMember
 from models.users import User
-from services import staff as staff_service
-from services import users
+from services.identity import staff as staff_service
+from services.identity import users
 
 bp = Blueprint("me", url_prefix="/api/v1")
 

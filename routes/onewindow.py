@@ -6,17 +6,21 @@ from pydantic import Field
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
-from app.api import Schema, endpoint, respond
+from app.api import endpoint, respond
+from app.shapes import Schema
 from app.auth import resident_required
-from services import certificates, documents, evaluations, prereview
-from services.onewindow_views import (
+from services.applications import certificates
+from services.applications import documents
+from services.applications import evaluations
+from services.applications import prereview
+from services.applications.shapes import (
     CertificateList,
     CertificateOut,
     EvaluationOut,
     ProgressOut,
     progress_out,
 )
-from services.prereview_views import MaterialOut
+from services.applications.shapes import MaterialOut
 
 bp = Blueprint("onewindow", url_prefix="/api/v1")
 TAG = "一窗式办理"

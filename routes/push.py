@@ -8,16 +8,8 @@ from pydantic import Field, field_validator
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
-from app.api import (
-    LocalDateTime,
-    Page,
-    Schema,
-    decode_cursor,
-    encode_cursor,
-    endpoint,
-    parse_model,
-    respond,
-)
+from app.api import endpoint, respond
+from app.shapes import LocalDateTime, Page, Schema, decode_cursor, encode_cursor, parse_model
 from app.auth import resident_required, staff_required
 from app.errors import ValidationFailed
 from models.push import Broadcast, Delivery

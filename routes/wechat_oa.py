@@ -7,7 +7,8 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, text
 from sanic_ext import openapi
 
-from app.api import Schema, endpoint
+from app.api import endpoint
+from app.shapes import Schema
 from services import oa_callback
 from services.oa_callback import CallbackParams, CallbackReplayed, MessageMalformed, SignatureInvalid
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 from app.context import Runtime
 from models.organization import Department, Hall
 from models.staff import StaffMember
-from services import catalog_sync, staff
-from services.catalog_generator import DEMO_CATALOG
-from services.staff import RoleSpec
+from services.catalog import sync as catalog_sync
+from services.identity import staff
+from services.catalog.generator import DEMO_CATALOG
+from services.identity.staff import RoleSpec
 
 DEMO_DEPARTMENTS = [
     ("HDGA", "海淀区公安分局"),

@@ -18,8 +18,11 @@ from models.organization import Department, Hall
 from models.prereview import Application, ApplicationState
 from models.staff import StaffMember
 from models.users import ExternalIdentity, IdentityProvider, RealNameLevel, User
-from services import outbox, sessions, staff
-from services.staff import RoleSpec
+from services import outbox
+from services.identity import sessions
+from services.identity import staff
+from services.events import EventType
+from services.identity.staff import RoleSpec
 
 DEFAULT_PASSWORD = "correct-horse-battery"
 
@@ -238,7 +241,7 @@ async def sync_catalog(rt: Runtime, document: dict, *, dry_run: bool = False):
     """Run catalog sync in-process (so the server's cache sees the invalidation)."""
     import orjson
 
-    from services import catalog_sync
+    from services.catalog import sync as catalog_sync
 
     catalog = catalog_sync.parse_catalog(orjson.dumps(document))
     return await catalog_sync.sync(rt=rt, catalog=catalog, dry_run=dry_run)

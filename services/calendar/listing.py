@@ -11,7 +11,7 @@ from services import calendar
 from services.calendar.official import ONE_DAY, year_sources
 from app.cache import CachedDocument
 from services.calendar.shapes import CalendarDayOut, CalendarOut, CalendarYearOut, CalendarYears
-from services.slots import get_hall_or_raise
+from services.appointments.slots import get_hall_or_raise
 
 MAX_RANGE_DAYS = 366
 

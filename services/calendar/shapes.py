@@ -7,7 +7,7 @@ from typing import Literal
 
 from pydantic import Field
 
-from app.api import LocalDateTime, Schema
+from app.shapes import LocalDateTime, Schema
 from services.calendar.official import YearSource
 
 

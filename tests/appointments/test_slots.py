@@ -7,7 +7,7 @@ from datetime import date, timedelta
 from app.ids import to_local, utcnow
 from models.staff import StaffRoleName
 from services import calendar
-from services.slots import local_window
+from services.appointments.slots import local_window
 from tests.appointments.conftest import book, hall_staff, resident_session
 from tests.builders import make_hall, make_slot
 

@@ -4,7 +4,7 @@ holidays, and says so: in the calendar, on slots, and by refusing to open sessio
 from datetime import date
 
 from models.appointments import Slot, SlotTemplate
-from services import slots
+from services.appointments import slots
 from tests.builders import login_staff, make_hall, make_service_item, make_staff
 
 

@@ -4,7 +4,7 @@ import pytest
 
 from app.errors import AppError
 from services.catalog import get_guide_version_or_raise, get_item_or_raise
-from services.guide_schema import validate_form_data
+from services.catalog.guide import validate_form_data
 from tests.catalog.conftest import item_id_of
 
 TEMPLATE = {"fields": [

@@ -4,10 +4,10 @@ import uuid
 
 import pytest
 
-from app.api import Page
+from app.shapes import Page
 from app.ids import SHANGHAI, utcnow
 from models.organization import CalendarOverride, Hall
-from services.catalog_views import ItemSummary
+from services.catalog.shapes import ItemSummary
 from tests.builders import item_spec
 from tests.catalog.conftest import item_id_of
 

@@ -6,7 +6,7 @@ import json
 
 from models.ledger import LedgerEntry, LedgerNode, SignedTreeHead
 from services import ledger
-from services.ledger_anchoring import FileWitness, HttpWitness, publish_head
+from services.ledger.anchoring import FileWitness, HttpWitness, publish_head
 from tests.builders import append_ledger
 from tests.ledger.conftest import run_python
 

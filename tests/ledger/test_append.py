@@ -12,8 +12,9 @@ from tortoise.transactions import in_transaction
 from app.errors import ValidationFailed
 from ledger_verifier import hash_leaf
 from models.ledger import LedgerEntry, LedgerNode
-from services import ledger, ledger_audit
-from services.ledger_templates import TEMPLATES
+from services import ledger
+from services.ledger import audit as ledger_audit
+from services.ledger.templates import TEMPLATES
 from tests.builders import LEDGER_SAMPLES, append_ledger, ledger_data
 from tests.ledger.conftest import ReferenceTree
 

@@ -10,7 +10,8 @@ import pytest
 from app.errors import ValidationFailed
 from ledger_verifier import SignedHead, check_inclusion, verify_consistency
 from models.ledger import LedgerEntry, LedgerHead, LedgerNode
-from services import ledger, ledger_audit
+from services import ledger
+from services.ledger import audit as ledger_audit
 from tests.builders import append_ledger, ledger_data
 from tests.ledger.conftest import ReferenceTree
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from ledger_verifier import CompactRange, hash_leaf, verify_consistency, verify_inclusion
 from models.ledger import LedgerNode
 from services import ledger
-from services.ledger_tree import consistency_ranges, inclusion_ranges, range_hash
+from services.ledger.tree import consistency_ranges, inclusion_ranges, range_hash
 from tests.builders import append_ledger
 from tests.ledger.conftest import ReferenceTree
 

@@ -6,7 +6,8 @@ import pytest
 
 from ledger_verifier import SignedHead, VerificationError, audit_log, check_inclusion
 from models.ledger import HEAD_ROW_ID, LedgerEntry, LedgerHead, LedgerNode, SignedTreeHead
-from services import ledger, ledger_audit
+from services import ledger
+from services.ledger import audit as ledger_audit
 from tests.builders import append_ledger
 
 LOG_SIZE = 13  # odd, so the tree has three peaks and every shape of node

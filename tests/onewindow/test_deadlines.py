@@ -65,7 +65,7 @@ async def test_overdue_is_red_and_due_soon_is_yellow_for_managers(client, rt, wi
 
 async def test_the_overdue_sweep_announces_each_late_application_once(client, rt, window: OneWindow):
     from models.outbox import OutboxEvent
-    from services import onewindow
+    from services.applications import onewindow
     from tests.prereview.conftest import submitted
 
     late_acceptance = await _accepted(client, rt, window)

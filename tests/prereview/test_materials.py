@@ -8,7 +8,7 @@ from datetime import date
 from app.ids import to_local, utcnow
 from models.prereview import Application
 from services.calendar import is_working_day
-from services.prereview import prereview_deadline
+from services.applications.prereview import prereview_deadline
 from tests.prereview.conftest import (
     PDF,
     PNG,

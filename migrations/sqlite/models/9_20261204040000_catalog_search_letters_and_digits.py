@@ -1,6 +1,6 @@
 from tortoise import BaseDBAsyncClient
 
-from services.catalog_search import rewrite_search_texts
+from services.catalog.search import rewrite_search_texts
 
 RUN_IN_TRANSACTION = True
 

@@ -7,10 +7,10 @@ from typing import Any
 
 import orjson
 
-from app.api import LocalDateTime, Schema
+from app.shapes import LocalDateTime, Schema
 from models.catalog import GuideVersion, LifeEvent, ServiceItem
 from models.organization import Department, Hall
-from services.guide_schema import DataTemplate, Material, Result, Step
+from services.catalog.guide import DataTemplate, Material, Result, Step
 
 
 class DepartmentOut(Schema):

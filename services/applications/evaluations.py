@@ -9,16 +9,16 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.functions import Count, Sum
 
-from app.api import Schema
+from app.shapes import Schema
 from app.auth import require_scope, scope_filter
 from app.errors import Conflict, NotFoundError, ValidationFailed
 from app.ids import utcnow
 from app.tokens import Principal
 from models.onewindow import Evaluation
 from models.staff import StaffRoleName
-from services.catalog import parse_id
-from services.onewindow import COMPLETED
-from services.prereview import get_mine_or_raise
+from app.shapes import parse_id
+from services.applications.onewindow import COMPLETED
+from services.applications.prereview import get_mine_or_raise
 
 BAD_SCORE = 2  # 差评: 1 (非常不满意) and 2 (不满意), per the national 好差评 practice
 

@@ -22,7 +22,8 @@ from app.errors import AppError
 from bjpass.client import RealNamePerson
 from config import Settings
 from models.users import IdentityProvider
-from services import identity, sessions
+from services import identity
+from services.identity import sessions
 from services.identity import Claim
 
 NONCE_COOKIE = "hdt_login_nonce"

@@ -8,7 +8,9 @@ from urllib.parse import urlencode
 from app.context import Runtime
 from app.errors import ValidationFailed
 from models.users import ExternalIdentity, IdentityProvider, User
-from services import identity, login_flows, sessions
+from services import identity
+from services.identity import login_flows
+from services.identity import sessions
 from services.identity import Claim
 from wechat import client
 

@@ -18,10 +18,13 @@ from app.db import get_where
 from app.errors import Conflict, Forbidden, NotFoundError, TokenInvalid
 from app.ids import SHANGHAI, utcnow
 from app.tokens import Principal
+from app.shapes import id_or_not_found
 from models.appointments import Appointment, AppointmentStatus, KioskDevice, QueueCounter
 from models.catalog import ServiceItem
 from models.staff import StaffRoleName
-from services import outbox, qr, slots
+from services import outbox
+from services.appointments import qr
+from services.appointments import slots
 from services.events import EventType
 
 KIOSK_PREFIX = "kiosk_"
@@ -96,7 +99,7 @@ async def authenticate_kiosk(*, credential: str) -> KioskDevice:
 async def check_in(*, rt: Runtime, scanner: Scanner, hall_id: str, token: str) -> CheckIn:
     """Verify a scanned code and give its queue number; scanning again returns the same number."""
     # No hall lookup: an unknown hall fails the scanner's scope check or the token's hall check.
-    scanning_hall = slots.parse_id(hall_id, code="HALL_NOT_FOUND", message="大厅不存在")
+    scanning_hall = id_or_not_found(hall_id, code="HALL_NOT_FOUND", message="大厅不存在")
     scanner.ensure_serves(scanning_hall)
     claims = qr.verify(rt=rt, token=token)
     if claims.hall_id != scanning_hall:
@@ -172,7 +175,7 @@ async def next_in_sequence(*, hall_id: uuid.UUID, day: date, sequence: str) -> i
 async def revoke_kiosk(*, principal: Principal, kiosk_id: str) -> KioskDevice:
     """Withdraw a device's credential (its hall manager only); it can no longer check anyone in."""
     kiosk = await KioskDevice.get_or_none(
-        id=slots.parse_id(kiosk_id, code="KIOSK_NOT_FOUND", message="取号设备不存在"))
+        id=id_or_not_found(kiosk_id, code="KIOSK_NOT_FOUND", message="取号设备不存在"))
     if kiosk is None:
         raise NotFoundError("取号设备不存在", code="KIOSK_NOT_FOUND")
     require_scope(principal, "hall_manager", hall_id=str(kiosk.hall_id))

@@ -19,7 +19,7 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
-from app.api import Schema
+from app.shapes import Schema
 from app.context import Runtime
 from app.errors import NotFoundError
 from app.ids import to_local
@@ -27,7 +27,7 @@ from models.onewindow import ECertificate
 from models.organization import Department, Hall
 from models.prereview import Application, ApplicationState
 from models.catalog import ServiceItem
-from services.catalog import parse_id
+from app.shapes import parse_id
 
 FONT = "STSong-Light"
 pdfmetrics.registerFont(UnicodeCIDFont(FONT))

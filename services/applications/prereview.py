@@ -13,7 +13,7 @@ import orjson
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 
-from app.api import decode_cursor, encode_cursor
+from app.shapes import parse_id, decode_cursor, encode_cursor
 from app.context import Runtime
 from app.errors import AppError, Conflict, NotFoundError, ValidationFailed
 from app.ids import to_local, utcnow
@@ -28,8 +28,10 @@ from models.prereview import (
     MaterialStatus,
     ReviewComment,
 )
-from services import calendar, catalog, certificates, users
-from services.guide_schema import validate_form_data
+from services import calendar, catalog
+from services.applications import certificates
+from services.identity import users
+from services.catalog.guide import validate_form_data
 from services.applications.lifecycle import (
     Action,
     ApplicationChanged,
@@ -53,7 +55,7 @@ class MaterialNotFound(NotFoundError):
 
 async def load_or_raise(*scope: Q, application_id: Any, **filters: Any) -> Application:
     """An application within a scope (``resident_id=…`` or a ``scope_filter``), else 404."""
-    parsed = catalog.parse_id(application_id)
+    parsed = parse_id(application_id)
     application = await Application.get_or_none(*scope, id=parsed, **filters) if parsed else None
     if application is None:
         raise ApplicationNotFound(details={"application_id": str(application_id)})
@@ -194,7 +196,7 @@ async def reuse_material(*, rt: Runtime, resident_id: uuid.UUID, application_id:
     """Attach a file the resident uploaded for an earlier application, for a material of the same name."""
     application, spec = await _editable_material_slot(
         resident_id=resident_id, application_id=application_id, material_index=material_index)
-    parsed = catalog.parse_id(source_material_id)
+    parsed = parse_id(source_material_id)
     source = await ApplicationMaterial.get_or_none(
         id=parsed, application__resident_id=resident_id) if parsed else None
     if source is None or source.application_id == application.id:
@@ -324,7 +326,7 @@ async def open_signed(*, rt: Runtime, material_id: str, expires: int,
     """The material and its byte chunks, when the signed URL is valid and unexpired."""
     if not signature_valid(_download_secret(rt), material_id, expires, signature, int(time.time())):
         raise AppError("下载链接无效或已过期", code="DOWNLOAD_URL_INVALID", status=403)
-    parsed = catalog.parse_id(material_id)
+    parsed = parse_id(material_id)
     material = await ApplicationMaterial.get_or_none(id=parsed) if parsed else None
     if material is None:
         raise MaterialNotFound(details={"material_id": material_id})

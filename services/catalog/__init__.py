@@ -8,7 +8,7 @@ from typing import Any
 
 from pydantic import Field
 
-from app.api import Page, Schema, decode_cursor, encode_cursor
+from app.shapes import Page, Schema, decode_cursor, encode_cursor, parse_id
 from app.context import Runtime
 from app.db import fetch_prebuilt, get_where
 from app.errors import NotFoundError, ValidationFailed
@@ -17,9 +17,9 @@ from models.catalog import GuideVersion, HandlingMode, ItemLevel, LifeEvent, Ser
 from models.organization import Department, Hall
 from services import calendar
 from app.cache import CachedDocument
-from services.catalog_queries import filter_values, list_query, search_query, summaries_query
-from services.catalog_search import MAX_QUERY_LENGTH, expand_query, term_shape, term_values
-from services.catalog_views import (
+from services.catalog.queries import filter_values, list_query, search_query, summaries_query
+from services.catalog.search import MAX_QUERY_LENGTH, expand_query, term_shape, term_values
+from services.catalog.shapes import (
     DepartmentOut,
     GuideOut,
     GuideVersionBrief,
@@ -63,14 +63,6 @@ class ItemFilter(Schema):
 
 class SearchFilter(ItemFilter):
     q: str = Field(min_length=1, max_length=MAX_QUERY_LENGTH)
-
-
-def parse_id(value: Any) -> uuid.UUID | None:
-    """An id as a UUID, or None when it is not one (callers answer 404, not 500)."""
-    try:
-        return value if isinstance(value, uuid.UUID) else uuid.UUID(str(value))
-    except ValueError:
-        return None
 
 
 async def get_item_or_raise(*, item_id: Any) -> ServiceItem:

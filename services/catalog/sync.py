@@ -19,14 +19,14 @@ from app.errors import AppError
 from models.catalog import CatalogAuditEntry, GuideVersion, ItemSource, LifeEvent, ServiceItem
 from models.organization import Department, Hall
 from services import outbox
-from services.catalog_admin import (
+from services.catalog.admin import (
     attribute_changes,
     audit,
     guide_hash,
     item_attributes,
     store_guide,
 )
-from services.catalog_input import CatalogFile, ItemIn
+from services.catalog.inputs import CatalogFile, ItemIn
 from services.events import EventType
 
 SYNC_ACTOR = "sync"

@@ -21,7 +21,7 @@ from app.context import Runtime
 from app.http import UpstreamError, UpstreamHTTP
 from ledger_verifier import canonical_json
 
-log = structlog.get_logger("services.ledger_anchoring")
+log = structlog.get_logger("services.ledger.anchoring")
 WITNESS_TIMEOUT_SECONDS = 10.0
 
 

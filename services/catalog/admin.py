@@ -7,7 +7,7 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from app.api import parse_model
+from app.shapes import parse_model
 from app.auth import require_scope
 from app.context import Runtime
 from app.errors import Conflict, ValidationFailed
@@ -16,11 +16,12 @@ from models.catalog import CatalogAuditEntry, GuideVersion, ItemSource, LifeEven
 from models.organization import Department, Hall
 from models.staff import StaffRoleName
 from services import outbox
-from services.catalog import ItemNotFound, parse_id, build_item_detail
-from services.catalog_input import ItemFields, ItemIn, ItemPatch
-from services.catalog_search import build_search_text
-from services.catalog_views import ItemDetail
-from services.guide_schema import Guide
+from app.shapes import parse_id
+from services.catalog import ItemNotFound, build_item_detail
+from services.catalog.inputs import ItemFields, ItemIn, ItemPatch
+from services.catalog.search import build_search_text
+from services.catalog.shapes import ItemDetail
+from services.catalog.guide import Guide
 from services.events import EventType
 
 ATTRIBUTES = ("name", "level", "modes", "legal_limit_days", "promised_limit_days", "fee_fen",

@@ -24,8 +24,8 @@ from ledger_verifier import SignedHead, VerificationError, canonical_json, check
 from ledger_verifier.heads import signing_message
 from ledger_verifier.merkle import CompactRange
 from models.ledger import HEAD_ROW_ID, LedgerEntry, LedgerHead, LedgerNode, SignedTreeHead
-from services.ledger_templates import validate_record
-from services.ledger_tree import (
+from services.ledger.templates import validate_record
+from services.ledger.tree import (
     LeafRange,
     NodeKey,
     consistency_ranges,

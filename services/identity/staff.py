@@ -15,7 +15,7 @@ from app.errors import AppError, Conflict, NotFoundError, ValidationFailed
 from app.ratelimit import FailureLimiter
 from models.organization import Department, Hall
 from models.staff import StaffMember, StaffRole, StaffRoleName
-from services import sessions
+from services.identity import sessions
 
 _hasher = PasswordHasher()
 # Verified against when the username is unknown, so both paths cost one argon2 check and

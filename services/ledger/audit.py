@@ -17,7 +17,7 @@ from ledger_verifier import LogAuditor, SignedHead, hash_children, hash_leaf
 from models.ledger import LedgerEntry, LedgerNode, SignedTreeHead
 from services import ledger
 
-log = structlog.get_logger("services.ledger_audit")
+log = structlog.get_logger("services.ledger.audit")
 PAGE = 2000
 MAX_PROBLEMS = 200
 

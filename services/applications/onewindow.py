@@ -23,11 +23,14 @@ from app.context import Runtime
 from app.errors import Conflict, ValidationFailed
 from app.ids import to_local, utcnow
 from app.tokens import Principal
+from app.shapes import parse_id
 from models.appointments import Appointment, AppointmentStatus
 from models.onewindow import Approval, Opinion
 from models.prereview import Application, ApplicationState, DeliveryMethod
-from services import calendar, catalog, certificates, checkin, outbox
-from services.guide_schema import StepName, validate_form_data
+from services import calendar, catalog, outbox
+from services.applications import certificates
+from services.appointments import checkin
+from services.catalog.guide import StepName, validate_form_data
 from services.applications.lifecycle import (
     Action,
     ApplicationChanged,
@@ -35,7 +38,7 @@ from services.applications.lifecycle import (
     require,
     transition,
 )
-from services.prereview import ApplicationNotFound, load_or_raise
+from services.applications.prereview import ApplicationNotFound, load_or_raise
 from services.events import EventType
 
 CLERK, REVIEWER, HALL_MANAGER = "clerk", "reviewer", "hall_manager"
@@ -74,7 +77,7 @@ def _clerk_scope(principal: Principal) -> Q:
 
 async def get_for_clerk(*, principal: Principal, application_id: Any) -> Application:
     """An application on the clerk's desk; any other answers 404 like an unknown id."""
-    parsed = catalog.parse_id(application_id)
+    parsed = parse_id(application_id)
     application = (await Application.filter(_clerk_scope(principal), id=parsed).distinct().first()
                    if parsed else None)
     if application is None:
@@ -90,7 +93,7 @@ async def get_for_reviewer(*, principal: Principal, application_id: Any) -> Appl
 
 async def get_for_staff(*, principal: Principal, application_id: Any) -> Application:
     """An application on the caller's desk, as clerk, reviewer or hall manager; else 404."""
-    found = await _desk_scope(principal).filter(id=catalog.parse_id(application_id) or uuid.UUID(int=0)
+    found = await _desk_scope(principal).filter(id=parse_id(application_id) or uuid.UUID(int=0)
                                                 ).first()
     if found is None:
         raise ApplicationNotFound(details={"application_id": str(application_id)})
@@ -102,7 +105,7 @@ def _actor(principal: Principal) -> str:
 
 
 async def _checked_in_visit(*, principal: Principal, appointment_id: str) -> Appointment:
-    parsed = catalog.parse_id(appointment_id)
+    parsed = parse_id(appointment_id)
     appointment = await Appointment.filter(id=parsed).select_related("item").first() if parsed else None
     if appointment is None:
         raise ValidationFailed("预约不存在", code="APPOINTMENT_NOT_FOUND", status=404)

@@ -16,6 +16,7 @@ from app.db import get_where
 from app.errors import Conflict, Forbidden, NotFoundError, ValidationFailed
 from app.ids import SHANGHAI, to_local, utcnow
 from app.tokens import Principal
+from app.shapes import id_or_not_found
 from models.appointments import Slot, SlotException, SlotExceptionKind, SlotTemplate
 from models.catalog import ServiceItem
 from models.organization import Hall
@@ -25,16 +26,8 @@ MAX_RANGE_DAYS = 31
 _AVAILABILITY_KEY = "appt:availability:{}:{}:{}:{}"
 
 
-def parse_id(value: str, *, code: str, message: str) -> uuid.UUID:
-    """An opaque id from a path or body; a malformed one is simply not found."""
-    try:
-        return uuid.UUID(value)
-    except (ValueError, TypeError, AttributeError) as exc:
-        raise NotFoundError(message, code=code) from exc
-
-
 async def get_hall_or_raise(*, hall_id: str) -> Hall:
-    hall = await Hall.get_or_none(id=parse_id(hall_id, code="HALL_NOT_FOUND", message="大厅不存在"))
+    hall = await Hall.get_or_none(id=id_or_not_found(hall_id, code="HALL_NOT_FOUND", message="大厅不存在"))
     if hall is None:
         raise NotFoundError("大厅不存在", code="HALL_NOT_FOUND")
     return hall
@@ -88,7 +81,7 @@ async def set_template_capacity(*, principal: Principal, template_id: str,
                                 capacity: int) -> SlotTemplate:
     """Change a template's capacity and its future slots; refused if any has more bookings."""
     template = await SlotTemplate.get_or_none(
-        id=parse_id(template_id, code="SLOT_TEMPLATE_NOT_FOUND", message="号源模板不存在"))
+        id=id_or_not_found(template_id, code="SLOT_TEMPLATE_NOT_FOUND", message="号源模板不存在"))
     if template is None:
         raise NotFoundError("号源模板不存在", code="SLOT_TEMPLATE_NOT_FOUND")
     require_scope(principal, "hall_manager", hall_id=str(template.hall_id))
@@ -210,7 +203,7 @@ async def materialize_for_hall(*, rt: Runtime, principal: Principal, hall_id: st
 
 
 async def get_slot_or_raise(*, slot_id: str | uuid.UUID) -> Slot:
-    parsed = slot_id if isinstance(slot_id, uuid.UUID) else parse_id(
+    parsed = slot_id if isinstance(slot_id, uuid.UUID) else id_or_not_found(
         slot_id, code="SLOT_NOT_FOUND", message="号源不存在")
     slot = await get_where(Slot, id=parsed)
     if slot is None:

@@ -9,16 +9,20 @@ from pypika_tortoise.terms import Parameter
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from app.api import decode_cursor, encode_cursor
+from app.shapes import parse_id, decode_cursor, encode_cursor
 from app.context import Runtime
 from app.db import create_row, get_where, select_where, update_where
 from app.errors import AppError, Conflict, Forbidden, NotFoundError, ValidationFailed
 from app.ids import SHANGHAI, utcnow
+from app.shapes import id_or_not_found
 from models.appointments import Appointment, AppointmentStatus, Slot
 from models.catalog import ServiceItem
 from models.prereview import Application, ApplicationState
 from models.users import User
-from services import catalog, outbox, qr, slots, users
+from services import catalog, outbox
+from services.appointments import qr
+from services.appointments import slots
+from services.identity import users
 from services.events import EventType
 
 ACTIVE = "active"
@@ -160,7 +164,7 @@ def _reminders(appointment: Appointment) -> list[outbox.Event]:
 
 async def _passed_prereview(*, resident_id: uuid.UUID, item: ServiceItem, application_id: str) -> uuid.UUID:
     """The resident's own passed pre-review of this item, to bring to the window."""
-    parsed = catalog.parse_id(application_id)
+    parsed = parse_id(application_id)
     application = await Application.get_or_none(id=parsed, resident_id=resident_id) if parsed else None
     if application is None or application.item_id != item.id or application.state != ApplicationState.PASSED:
         raise ValidationFailed("只能凭本人该事项已通过的预审办件预约", code="APPLICATION_NOT_BOOKABLE",
@@ -234,7 +238,7 @@ async def book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: st
 
 async def get_mine_or_raise(*, resident_id: uuid.UUID, appointment_id: str) -> Appointment:
     """The resident's own appointment; someone else's is reported as not found."""
-    parsed = slots.parse_id(appointment_id, code=AppointmentNotFound.code,
+    parsed = id_or_not_found(appointment_id, code=AppointmentNotFound.code,
                             message=AppointmentNotFound.message)
     appointment = await get_where(Appointment, id=parsed, resident_id=resident_id)
     if appointment is None:

@@ -6,7 +6,7 @@ from app.context import Runtime
 from app.errors import AppError
 from bjpass import client
 from models.users import IdentityProvider
-from services import login_flows
+from services.identity import login_flows
 from services.identity import Claim
 
 

@@ -14,14 +14,14 @@ from tortoise.functions import Count
 
 from app.auth import scope_filter
 from app.errors import ValidationFailed
-from services.catalog import parse_id
+from app.shapes import parse_id
 from app.ids import to_local, utcnow
 from app.tokens import Principal
 from models.prereview import Application, ApplicationMaterial, ApplicationState, MaterialStatus, ReviewComment
 from models.staff import StaffRoleName
 from services import calendar
 from services.applications.lifecycle import Action, IllegalTransition, transition
-from services.prereview import load_or_raise
+from services.applications.prereview import load_or_raise
 from services.events import EventType
 
 QUEUE_STATES = (ApplicationState.SUBMITTED, ApplicationState.IN_REVIEW)

@@ -8,7 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from models.catalog import HandlingMode, ItemLevel
 from models.organization import HallType
-from services.guide_schema import Guide
+from services.catalog.guide import Guide
 
 CODE = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
 GROUP = r"^[A-Z][A-Z0-9_]{1,31}$"

@@ -19,8 +19,9 @@ from models.catalog import ServiceItem
 from models.onewindow import CertificateStatus, ECertificate
 from models.organization import Department
 from models.prereview import Application, ApplicationMaterial
-from services import documents, ledger
-from services.catalog import parse_id
+from services import ledger
+from services.applications import documents
+from app.shapes import parse_id
 
 
 class RevocationReason(StrEnum):

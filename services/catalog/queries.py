@@ -18,8 +18,8 @@ from pypika_tortoise.terms import Criterion
 from app.db import slot
 from models.catalog import ServiceItem
 from models.organization import Department
-from services.catalog_search import matches, relevance
-from services.catalog_views import ITEM_SUMMARY_COLUMNS
+from services.catalog.search import matches, relevance
+from services.catalog.shapes import ITEM_SUMMARY_COLUMNS
 
 if TYPE_CHECKING:
     from services.catalog import ItemFilter

@@ -29,7 +29,8 @@ ModelT = TypeVar("ModelT", bound=Model)
 DEFAULT_POOL_SIZE = 20  # per worker process; override with ?maxsize=N in DATABASE_URL
 # Outages (docs/outages.md): a PostgreSQL that is down fails at once; a hung one within these
 # bounds, each overridable in DATABASE_URL (?timeout=, ?acquire_timeout=, ?command_timeout=,
-# ?statement_timeout=). Opening a connection (TCP, start-up and authentication), everywhere:
+# ?statement_timeout= in PostgreSQL's units, milliseconds by default). Opening a connection
+# (TCP, start-up and authentication), everywhere:
 CONNECT_TIMEOUT_SECONDS = 2
 # Only the server's requests, so a request is answered within about acquire + command timeout;
 # migrations and the command line keep unbounded statements (an index build may take minutes).
@@ -68,15 +69,15 @@ def _connection(database_url: str, *, serving: bool) -> str | dict:
     # Tortoise's default pool of 5 makes 64 concurrent requests queue for a connection.
     credentials.setdefault("maxsize", DEFAULT_POOL_SIZE)
     credentials.setdefault("timeout", CONNECT_TIMEOUT_SECONDS)
-    # Not a connection option of asyncpg: a setting of each session.
-    statement_timeout = credentials.pop("statement_timeout", None)
+    # The URL's bounds are the server's; the command line leaves statements unbounded.
+    acquire_timeout = float(credentials.pop("acquire_timeout", ACQUIRE_TIMEOUT_SECONDS))
+    command_timeout = float(credentials.pop("command_timeout", COMMAND_TIMEOUT_SECONDS))
+    statement_timeout = str(credentials.pop("statement_timeout", STATEMENT_TIMEOUT_MS))
     if serving:
-        credentials["acquire_timeout"] = float(credentials.get("acquire_timeout", ACQUIRE_TIMEOUT_SECONDS))
-        credentials["command_timeout"] = float(credentials.get("command_timeout", COMMAND_TIMEOUT_SECONDS))
-        statement_timeout = statement_timeout or str(STATEMENT_TIMEOUT_MS)
-    if statement_timeout is not None:
+        credentials.update(acquire_timeout=acquire_timeout, command_timeout=command_timeout)
+        # A setting of each session, not a connection option of asyncpg.
         credentials["server_settings"] = {**credentials.get("server_settings", {}),
-                                          "statement_timeout": str(statement_timeout)}
+                                          "statement_timeout": statement_timeout}
     config["engine"] = "app.pg"  # asyncpg with a fair pool and no reset query
     return config
 

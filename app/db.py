@@ -32,15 +32,16 @@ DEFAULT_POOL_SIZE = 20  # per worker process; override with ?maxsize=N in DATABA
 # ?statement_timeout= in PostgreSQL's units, milliseconds by default). Opening a connection
 # (TCP, start-up and authentication), everywhere:
 CONNECT_TIMEOUT_SECONDS = 2
-# Only the server's requests, so a request is answered within about acquire + command timeout;
-# migrations and the command line keep unbounded statements (an index build may take minutes).
-# Waiting for a pooled connection, opening one included:
-ACQUIRE_TIMEOUT_SECONDS = 1.0
-# The client's bound on each statement: a server that answers nothing (hung, or the network)...
+# The rest bound the server's requests only; migrations and the command line keep unbounded
+# statements (an index build may take minutes). Waiting for a pooled connection, opening one
+# included: generous, as a burst queues for a turn (50 ledger appends at once on a pool of 20).
+ACQUIRE_TIMEOUT_SECONDS = 5.0
+# The client's bound on each statement: what answers a hung server (or network) within 2 s.
+# Lock waits count: a statement waiting this long for a row lock answers 503 too.
 COMMAND_TIMEOUT_SECONDS = 2.0
-# ...and the server's own, shorter: a slow statement on a live server is cancelled there and the
-# connection stays usable (a statement_timeout error) before the client gives up on it.
-STATEMENT_TIMEOUT_MS = 1500
+# The server's own, longer: it ends a statement whose client gave up (the connection is closed
+# then, and PostgreSQL does not notice that while the statement runs or waits for a lock).
+STATEMENT_TIMEOUT_MS = 5000
 MIGRATIONS_ROOT = Path(__file__).resolve().parent.parent / "migrations"
 # aerich writes dialect-specific SQL, so each dialect keeps its own migration history; both are
 # generated together from the same models by `python -m app makemigrations NAME`.

@@ -33,11 +33,10 @@ class PooledConnection(asyncpg.Connection):
 
         asyncpg would send a cancel request over a new connection and make the next use of this
         one (the ROLLBACK, the release) wait for it: against a hung server, another
-        ``command_timeout``. A live server ends a slow statement itself (``statement_timeout``,
-        shorter), so the client only gives up on servers that answer nothing, and a closed
-        connection ends the statement as well as a cancel would. Scheduled, not called: the
-        protocol still completes the statement's waiter with the timeout after this returns.
-        (asyncpg internals; the version is pinned.)"""
+        ``command_timeout``. On a live server the statement still ends: when it next writes to
+        the closed connection, or at the session's ``statement_timeout`` (app.db). Scheduled, not
+        called: the protocol still completes the statement's waiter with the timeout after this
+        returns. (asyncpg internals; the version is pinned.)"""
         self._loop.call_soon(self.terminate)
 
 

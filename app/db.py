@@ -27,6 +27,21 @@ from models import MODEL_MODULES
 ModelT = TypeVar("ModelT", bound=Model)
 
 DEFAULT_POOL_SIZE = 20  # per worker process; override with ?maxsize=N in DATABASE_URL
+# Outages (docs/outages.md): a PostgreSQL that is down fails at once; a hung one within these
+# bounds, each overridable in DATABASE_URL (?timeout=, ?acquire_timeout=, ?command_timeout=,
+# ?statement_timeout= in PostgreSQL's units, milliseconds by default). Opening a connection
+# (TCP, start-up and authentication), everywhere:
+CONNECT_TIMEOUT_SECONDS = 2
+# The rest bound the server's requests only; migrations and the command line keep unbounded
+# statements (an index build may take minutes). Waiting for a pooled connection, opening one
+# included: generous, as a burst queues for a turn (50 ledger appends at once on a pool of 20).
+ACQUIRE_TIMEOUT_SECONDS = 5.0
+# The client's bound on each statement: what answers a hung server (or network) within 2 s.
+# Lock waits count: a statement waiting this long for a row lock answers 503 too.
+COMMAND_TIMEOUT_SECONDS = 2.0
+# The server's own, longer: it ends a statement whose client gave up (the connection is closed
+# then, and PostgreSQL does not notice that while the statement runs or waits for a lock).
+STATEMENT_TIMEOUT_MS = 5000
 MIGRATIONS_ROOT = Path(__file__).resolve().parent.parent / "migrations"
 # aerich writes dialect-specific SQL, so each dialect keeps its own migration history; both are
 # generated together from the same models by `python -m app makemigrations NAME`.
@@ -46,21 +61,33 @@ def _connection_url(database_url: str) -> str:
     return database_url
 
 
-def _connection(database_url: str) -> str | dict:
+def _connection(database_url: str, *, serving: bool) -> str | dict:
     url = _connection_url(database_url)
     if not url.startswith("postgres://"):
         return url
     config = expand_db_url(url)
+    credentials = config["credentials"]
     # Tortoise's default pool of 5 makes 64 concurrent requests queue for a connection.
-    config["credentials"].setdefault("maxsize", DEFAULT_POOL_SIZE)
+    credentials.setdefault("maxsize", DEFAULT_POOL_SIZE)
+    credentials.setdefault("timeout", CONNECT_TIMEOUT_SECONDS)
+    # The URL's bounds are the server's; the command line leaves statements unbounded.
+    acquire_timeout = float(credentials.pop("acquire_timeout", ACQUIRE_TIMEOUT_SECONDS))
+    command_timeout = float(credentials.pop("command_timeout", COMMAND_TIMEOUT_SECONDS))
+    statement_timeout = str(credentials.pop("statement_timeout", STATEMENT_TIMEOUT_MS))
+    if serving:
+        credentials.update(acquire_timeout=acquire_timeout, command_timeout=command_timeout)
+        # A setting of each session, not a connection option of asyncpg.
+        credentials["server_settings"] = {**credentials.get("server_settings", {}),
+                                          "statement_timeout": statement_timeout}
     config["engine"] = "app.pg"  # asyncpg with a fair pool and no reset query
     return config
 
 
-def tortoise_config(database_url: str) -> dict:
-    """The ORM configuration for one database URL (PostgreSQL or SQLite)."""
+def tortoise_config(database_url: str, *, serving: bool = False) -> dict:
+    """The ORM configuration for one database URL (PostgreSQL or SQLite); ``serving`` bounds
+    waiting for a connection and each statement, for the API's requests (docs/outages.md)."""
     return {
-        "connections": {"default": _connection(database_url)},
+        "connections": {"default": _connection(database_url, serving=serving)},
         "apps": {"models": {"models": [*MODEL_MODULES, "aerich.models"],
                             "default_connection": "default"}},
         "use_tz": True,
@@ -74,7 +101,8 @@ AERICH_CONFIG = tortoise_config(os.environ.get("DATABASE_URL", "sqlite://var/hai
 
 def register_database(app: Sanic, database_url: str) -> None:
     """Open the ORM in every worker; the global fallback lets request tasks see it."""
-    register_tortoise(app, config=tortoise_config(database_url), _enable_global_fallback=True)
+    register_tortoise(app, config=tortoise_config(database_url, serving=True),
+                      _enable_global_fallback=True)
 
 
 def _dialect(database_url: str) -> str:

@@ -18,6 +18,7 @@ from sanic.exceptions import (
 from sanic.response import HTTPResponse, json
 
 from app.middleware import request_id_of
+from app.outages import RETRY_AFTER_SECONDS, unavailable_dependency
 
 log = structlog.get_logger("app.errors")
 
@@ -78,6 +79,8 @@ class UpstreamError(AppError):
     status, code, message = 502, "UPSTREAM_ERROR", "上游服务暂时不可用，请稍后再试"
 
 
+UNAVAILABLE_MESSAGE = "服务暂时不可用，请稍后重试"
+
 # Framework exceptions we translate, with the code each becomes.
 _FRAMEWORK_ERRORS: list[tuple[type[SanicException], int, str, str]] = [
     (NotFound, 404, "ROUTE_NOT_FOUND", "接口不存在"),
@@ -108,6 +111,15 @@ def _handle(request: Request, exc: Exception) -> HTTPResponse:
             return error_response(request, status, code, message, headers=headers)
     if isinstance(exc, SanicException) and 400 <= exc.status_code < 500:
         return error_response(request, exc.status_code, f"HTTP_{exc.status_code}", "请求有误")
+    dependency = unavailable_dependency(exc)
+    if dependency is not None:
+        # An outage, not a bug: no traceback (one per request would flood the log), and the
+        # client is told when to retry (docs/outages.md).
+        log.warning("dependency_unavailable", dependency=dependency, error=type(exc).__name__,
+                    path=request.path if request else None)
+        return error_response(request, 503, "SERVICE_UNAVAILABLE", UNAVAILABLE_MESSAGE,
+                              {"retry_after_seconds": RETRY_AFTER_SECONDS},
+                              headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
     # The catch-all must stay last: anything unexpected is logged with its traceback and
     # answered with a generic body, so no internals (SQL, paths, secrets) reach the client.
     log.exception("unhandled_exception", path=request.path if request else None)

@@ -27,6 +27,18 @@ class PooledConnection(asyncpg.Connection):
     def get_reset_query(self) -> str:
         return ""
 
+    def _cancel_current_command(self, waiter: Any, cancel_waiter: Any = None) -> None:
+        """Close the connection instead of cancelling its statement (asyncpg calls this when a
+        statement outlives ``command_timeout`` or its caller is cancelled).
+
+        asyncpg would send a cancel request over a new connection and make the next use of this
+        one (the ROLLBACK, the release) wait for it: against a hung server, another
+        ``command_timeout``. On a live server the statement still ends: when it next writes to
+        the closed connection, or at the session's ``statement_timeout`` (app.db). Scheduled, not
+        called: the protocol still completes the statement's waiter with the timeout after this
+        returns. (asyncpg internals; the version is pinned.)"""
+        self._loop.call_soon(self.terminate)
+
 
 class FairPool(asyncpg.Pool):
     """A pool that serves waiting requests in arrival order.
@@ -38,17 +50,23 @@ class FairPool(asyncpg.Pool):
     asyncio's semaphore is FIFO: a newcomer queues behind every waiter.
     """
 
-    def __init__(self, *connect_args: Any, **options: Any) -> None:
+    def __init__(self, *connect_args: Any, acquire_timeout: float | None = None,
+                 **options: Any) -> None:
         options = {**_POOL_DEFAULTS, **options}
         super().__init__(*connect_args, **options)
         self._turns = asyncio.Semaphore(options["max_size"])
+        # Tortoise acquires without a timeout: this one applies then (docs/outages.md).
+        self._acquire_timeout = acquire_timeout
 
     async def _acquire(self, timeout: float | None) -> Any:
-        # One deadline for the whole wait: for a turn, then for the connection.
+        if timeout is None:
+            timeout = self._acquire_timeout
+        # One deadline for the whole wait: for a turn, then for the connection (opening it
+        # included). None to asyncpg, which would bound it again with a task (wait_for).
         async with asyncio.timeout(timeout):
             await self._turns.acquire()
             try:
-                return await super()._acquire(timeout)
+                return await super()._acquire(None)
             except BaseException:
                 self._turns.release()
                 raise

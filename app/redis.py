@@ -21,6 +21,10 @@ log = structlog.get_logger("app.redis")
 # A burst of requests waits for a free pooled connection instead of failing with
 # "Too many connections" (the default pool raises once its 100 connections are busy).
 POOL_WAIT_SECONDS = 5
+# A Redis that does not accept a connection, or answer a command, within these is treated as
+# down (503, docs/outages.md); a healthy one answers in well under a millisecond.
+CONNECT_TIMEOUT_SECONDS = 2
+COMMAND_TIMEOUT_SECONDS = 2
 
 
 def connect_redis(settings: Settings) -> redis.Redis:
@@ -29,7 +33,7 @@ def connect_redis(settings: Settings) -> redis.Redis:
         pool = BlockingConnectionPool.from_url(
             settings.redis_url, max_connections=settings.redis_max_connections,
             timeout=POOL_WAIT_SECONDS, decode_responses=True, health_check_interval=30,
-            socket_connect_timeout=2, socket_timeout=5)
+            socket_connect_timeout=CONNECT_TIMEOUT_SECONDS, socket_timeout=COMMAND_TIMEOUT_SECONDS)
         pool.connection_class = _bounded_by_asyncio_timeout(pool.connection_class)
         return redis.Redis.from_pool(pool)
     # One fake server per process: state is shared by everything in this process only,

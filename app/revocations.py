@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+import asyncio
 import time
 import uuid
 
 import redis.asyncio as redis
 
-from app.redis import ChannelListener, channel_of
+from app.redis import REDIS_FAILURES, ChannelListener, channel_of
 
 REVOKED_SESSION_KEY = "revoked-session:{}"
 CHANNEL = "revoked-sessions"
 # A revocation written before its expiry time was stored in the key (an older release wrote "1")
 # is kept this long: longer than any access token lives.
 UNKNOWN_EXPIRY_SECONDS = 3600
+# While the subscription is down, a check slower than this counts as Redis being unreachable,
+# and after such a failure Redis is not asked again for a while: the last mirror answers.
+REDIS_CHECK_TIMEOUT_SECONDS = 0.5
+REDIS_BACKOFF_SECONDS = 5.0
 
 
 class SessionRevocations:
@@ -25,7 +30,9 @@ class SessionRevocations:
     message arrives, with no Redis round trip per request (one per new session was 8.6 % of a
     booking's worker CPU in a profile). While the subscription is down, and in processes that
     never start it, the answer comes from Redis, and a "not revoked" one is trusted for
-    ``cache_seconds``.
+    ``cache_seconds``. When Redis cannot answer either, the mirror as it was when the
+    subscription went down answers (no revocation can be written meanwhile, as it needs Redis);
+    a worker that never had a mirror fails the check (docs/outages.md).
     """
 
     MAX_ENTRIES = 10_000
@@ -36,6 +43,9 @@ class SessionRevocations:
         self._live_until: dict[uuid.UUID, float] = {}
         # Revoked sessions by their expiry (epoch seconds): only while subscribed, else None.
         self._mirror: dict[uuid.UUID, float] | None = None
+        # The mirror as it was when the subscription was lost, for while Redis is unreachable.
+        self._last_mirror: dict[uuid.UUID, float] | None = None
+        self._redis_down_until = 0.0
         self._listener = ChannelListener(client, CHANNEL, on_subscribed=self._load,
                                          on_message=self._heard, on_lost=self._lose_mirror)
 
@@ -53,7 +63,18 @@ class SessionRevocations:
         now = time.monotonic()
         if self._live_until.get(session_id, 0.0) > now:
             return False
-        if await self._redis.exists(REVOKED_SESSION_KEY.format(session_id)):
+        if now < self._redis_down_until and self._last_mirror is not None:
+            return self._last_mirror.get(session_id, 0.0) > time.time()
+        try:
+            async with asyncio.timeout(REDIS_CHECK_TIMEOUT_SECONDS):
+                revoked = await self._redis.exists(REVOKED_SESSION_KEY.format(session_id))
+        except REDIS_FAILURES:
+            if self._last_mirror is None:
+                # Nothing known: a logged-out token would pass, so the request fails (503).
+                raise
+            self._redis_down_until = time.monotonic() + REDIS_BACKOFF_SECONDS
+            return self._last_mirror.get(session_id, 0.0) > time.time()
+        if revoked:
             return True
         if self._cache_seconds > 0:
             if len(self._live_until) >= self.MAX_ENTRIES:
@@ -74,7 +95,8 @@ class SessionRevocations:
         self._remember(session_id, expires)
 
     def _remember(self, session_id: uuid.UUID, expires: float) -> None:
-        mirror = self._mirror
+        # Unsubscribed, a revocation made here still joins the last mirror, which may answer later.
+        mirror = self._mirror if self._mirror is not None else self._last_mirror
         if mirror is None:
             return
         if len(mirror) >= self.MAX_ENTRIES:
@@ -92,6 +114,8 @@ class SessionRevocations:
         self._remember(uuid.UUID(session), float(expires))
 
     def _lose_mirror(self) -> None:
+        if self._mirror is not None:
+            self._last_mirror = self._mirror
         self._mirror = None
 
     async def _stored_revocations(self) -> dict[uuid.UUID, float]:

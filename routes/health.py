@@ -13,8 +13,13 @@ from tortoise import connections
 from app.api import JsonWebKeySet, endpoint, jwks_response, respond
 from app.shapes import Schema
 from app.errors import error_response
+from app.outages import RETRY_AFTER_SECONDS
 
 bp = Blueprint("health")
+# Each probe gives up after this long. An outer timeout returns only once the cancelled call has
+# unwound, which against a hung PostgreSQL used to wait for it (asyncpg's cancel request); now a
+# cancelled statement's connection is closed at once (app/pg.py), and the clients' own bounds
+# (connect, acquire, statement; Redis's socket timeouts) fire by themselves (docs/outages.md).
 PROBE_TIMEOUT_SECONDS = 2.0
 
 
@@ -30,7 +35,8 @@ class Readiness(Schema):
 
 async def _probe(check) -> str:
     try:
-        await asyncio.wait_for(check(), PROBE_TIMEOUT_SECONDS)
+        async with asyncio.timeout(PROBE_TIMEOUT_SECONDS):
+            await check()
         return "ok"
     except Exception as exc:  # any failure means not ready; the kind is reported
         return f"down: {type(exc).__name__}"
@@ -46,11 +52,14 @@ async def healthz(request: Request) -> HTTPResponse:
 @endpoint(summary="就绪检查：数据库与 Redis 可用", tag="运维", response=Readiness,
           errors=[(503, "NOT_READY")])
 async def readyz(request: Request) -> HTTPResponse:
-    database = await _probe(lambda: connections.get("default").execute_query("SELECT 1"))
-    redis_state = await _probe(request.app.ctx.runtime.redis.ping)
+    # Side by side: the answer takes as long as the slower probe, not both.
+    database, redis_state = await asyncio.gather(
+        _probe(lambda: connections.get("default").execute_query("SELECT 1")),
+        _probe(request.app.ctx.runtime.redis.ping))
     if database != "ok" or redis_state != "ok":
         return error_response(request, 503, "NOT_READY", "服务未就绪",
-                              {"database": database, "redis": redis_state})
+                              {"database": database, "redis": redis_state},
+                              headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
     return respond(Readiness(status="ready", database=database, redis=redis_state))
 
 

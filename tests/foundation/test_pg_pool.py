@@ -2,6 +2,7 @@
 
 import asyncio
 
+import asyncpg
 import pytest
 from tortoise import connections
 
@@ -80,5 +81,42 @@ async def test_a_connection_given_back_inside_a_transaction_is_rolled_back(datab
             idle = await asyncio.wait_for(pool.acquire(), 5)
             assert await idle.fetchval("SELECT 1") == 1
             await pool.release(idle)
+    finally:
+        await pool.close()
+
+
+async def test_the_pools_own_acquire_timeout_applies_when_none_is_given(database_url):
+    # Tortoise acquires without a timeout; a request still stops waiting (docs/outages.md).
+    pool = await FairPool(_dsn(database_url), min_size=1, max_size=1, acquire_timeout=0.05,
+                          connection_class=PooledConnection)
+    try:
+        held = await pool.acquire()
+        with pytest.raises(asyncio.TimeoutError):
+            await pool.acquire()
+        await pool.release(held)
+        again = await asyncio.wait_for(pool.acquire(), 5)
+        assert await again.fetchval("SELECT 1") == 1
+        await pool.release(again)
+    finally:
+        await pool.close()
+
+
+async def test_a_statement_past_its_command_timeout_closes_the_connection(database_url):
+    # Instead of a cancel request over a new connection, which the ROLLBACK and the release
+    # would wait for (as long again against a hung server), the connection is closed: both
+    # fail or finish at once and the next acquire opens a fresh connection.
+    pool = await FairPool(_dsn(database_url), min_size=1, max_size=1, command_timeout=0.2,
+                          connection_class=PooledConnection)
+    try:
+        connection = await pool.acquire()
+        await connection.execute("BEGIN")
+        with pytest.raises(asyncio.TimeoutError):
+            await connection.execute("SELECT pg_sleep(3)")
+        with pytest.raises(asyncpg.InterfaceError):
+            await connection.execute("ROLLBACK")
+        await asyncio.wait_for(pool.release(connection), 5)
+        again = await asyncio.wait_for(pool.acquire(), 5)
+        assert await again.fetchval("SELECT 1") == 1
+        await pool.release(again)
     finally:
         await pool.close()

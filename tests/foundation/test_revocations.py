@@ -1,11 +1,17 @@
 """Session revocation: mirrored in every started worker's memory as soon as it is announced;
-without the mirror, seen at once by the revoking worker and within the cache bound by others."""
+without the mirror, seen at once by the revoking worker and within the cache bound by others;
+with Redis gone, answered by the last mirror, or failed where there never was one."""
 
 import asyncio
 import contextlib
+from types import SimpleNamespace
+
+import pytest
 
 from app.ids import new_id
+from app.redis import REDIS_FAILURES, connect_redis
 from app.revocations import REVOKED_SESSION_KEY, SessionRevocations
+from tests.support.private_servers import REDIS_SERVER, PrivateRedis
 
 
 @contextlib.asynccontextmanager
@@ -71,3 +77,38 @@ async def test_unstarted_another_workers_revocation_is_seen_once_the_cached_answ
     assert await asking.is_revoked(session)
     # Still inside its cache interval: the documented bound, not a leak.
     assert not await trusting.is_revoked(session)
+
+
+async def test_with_redis_gone_the_last_mirror_answers(settings):
+    if REDIS_SERVER is None:
+        pytest.skip("no redis-server on PATH")
+    server = PrivateRedis()
+    await server.start()
+    client = connect_redis(settings.model_copy(update={"redis_url": server.url}))
+    revoked, live = new_id(), new_id()
+    try:
+        async with started_worker(SimpleNamespace(redis=client)) as worker:
+            await worker.revoke(revoked, ttl_seconds=60)
+            server.kill()
+            for _ in range(200):  # the listener notices the closed connection (bounded wait)
+                if worker._mirror is None:
+                    break
+                await asyncio.sleep(0.02)
+            assert worker._mirror is None, "the subscription was never lost"
+            # Twice: once after Redis refused, once within the back-off without asking it.
+            for _ in range(2):
+                assert await worker.is_revoked(revoked)
+                assert not await worker.is_revoked(live)
+    finally:
+        server.close()
+        await client.aclose()
+
+
+async def test_a_worker_that_never_had_a_mirror_fails_the_check_without_redis(settings):
+    # Started while Redis was down, it knows no revocation: the check fails (503), not passes.
+    client = connect_redis(settings.model_copy(update={"redis_url": "redis://127.0.0.1:1/0"}))
+    try:
+        with pytest.raises(REDIS_FAILURES):
+            await SessionRevocations(client, cache_seconds=3600).is_revoked(new_id())
+    finally:
+        await client.aclose()

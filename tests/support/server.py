@@ -31,7 +31,7 @@ def service_env(**overrides: str) -> dict[str, str]:
 
 
 @asynccontextmanager
-async def running_service(env: dict[str, str]) -> AsyncIterator[str]:
+async def running_service(env: dict[str, str], *, workers: int = 1) -> AsyncIterator[str]:
     """Start the service in a child process and yield its base URL once /healthz answers."""
     port = free_port()
     # Output goes to a file: an unread pipe fills up and blocks the child mid-write.
@@ -39,7 +39,8 @@ async def running_service(env: dict[str, str]) -> AsyncIterator[str]:
     # A session of its own: Sanic SIGKILLs its whole process group when a worker misses the
     # start-up ack (a loaded machine), which would otherwise kill the test run too.
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "app", "serve", "--port", str(port), cwd=REPO_ROOT, env=env,
+        sys.executable, "-m", "app", "serve", "--port", str(port), "--workers", str(workers),
+        cwd=REPO_ROOT, env=env,
         stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
     base_url = f"http://127.0.0.1:{port}"
     try:

@@ -6,7 +6,6 @@ service's settings point at them, exactly as `python -m app run` does in develop
 
 from __future__ import annotations
 
-import socket
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -17,22 +16,17 @@ from tortoise import Tortoise, connections
 
 from app.db import apply_migrations
 from app.emulation import RunningServer, serve_on_loop
+from app.factory import create_app
 from bjpass.emulator import create_bjpass_emulator
 from bjpass.emulator import state_from_settings as bjpass_state
-from app.factory import create_app
 from config import Settings
 from tests import backends
 from tests.support import routes as support_routes
+from tests.support.server import free_port
 from wechat.emulator import create_wechat_emulator
 from wechat.emulator import state_from_settings as wechat_state
 
 Sanic.test_mode = True
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @pytest.fixture(scope="session")

@@ -7,8 +7,14 @@ from collections import Counter
 from datetime import timedelta
 
 from models.appointments import Appointment, AppointmentStatus, Slot
-from tests.appointments.conftest import book, resident_session
-from tests.builders import login_resident, make_appointment, make_resident, make_slot
+from tests.builders import (
+    login_resident,
+    make_appointment,
+    make_resident,
+    make_slot,
+    resident_session,
+)
+from tests.builders.appointments import book
 
 
 async def _active_per_slot(*slots: Slot) -> dict[str, int]:
@@ -18,11 +24,11 @@ async def _active_per_slot(*slots: Slot) -> dict[str, int]:
     return {str(s.id): counts[str(s.id)] for s in slots}
 
 
-async def test_200_residents_racing_for_5_seats_get_exactly_5(client, rt, desk):
-    slot = await make_slot(hall=desk.hall, capacity=5)
+async def test_200_residents_racing_for_5_seats_get_exactly_5(client, rt, appointment_desk):
+    slot = await make_slot(hall=appointment_desk.hall, capacity=5)
     residents = [await resident_session(rt) for _ in range(200)]
 
-    responses = await asyncio.gather(*(book(client, r, item_id=desk.item.id, slot_id=slot.id)
+    responses = await asyncio.gather(*(book(client, r, item_id=appointment_desk.item.id, slot_id=slot.id)
                                        for r in residents))
 
     statuses = Counter(r.status_code for r in responses)
@@ -34,11 +40,11 @@ async def test_200_residents_racing_for_5_seats_get_exactly_5(client, rt, desk):
     assert await _active_per_slot(slot) == {str(slot.id): 5}
 
 
-async def test_50_concurrent_retries_with_one_key_make_one_booking(client, rt, desk):
-    slot = await make_slot(hall=desk.hall, capacity=5)
+async def test_50_concurrent_retries_with_one_key_make_one_booking(client, rt, appointment_desk):
+    slot = await make_slot(hall=appointment_desk.hall, capacity=5)
     resident = await resident_session(rt)
 
-    responses = await asyncio.gather(*(book(client, resident, item_id=desk.item.id, slot_id=slot.id,
+    responses = await asyncio.gather(*(book(client, resident, item_id=appointment_desk.item.id, slot_id=slot.id,
                                             key="one-key-for-all") for _ in range(50)))
 
     assert {r.status_code for r in responses} <= {200, 201}
@@ -49,15 +55,15 @@ async def test_50_concurrent_retries_with_one_key_make_one_booking(client, rt, d
     assert await Appointment.filter(resident_id=resident.id).count() == 1
 
 
-async def test_concurrent_reschedules_never_lose_or_double_a_seat(client, rt, desk):
-    first = await make_slot(hall=desk.hall, capacity=10)
-    second = await make_slot(hall=desk.hall, starts_in=timedelta(hours=5), capacity=4)
+async def test_concurrent_reschedules_never_lose_or_double_a_seat(client, rt, appointment_desk):
+    first = await make_slot(hall=appointment_desk.hall, capacity=10)
+    second = await make_slot(hall=appointment_desk.hall, starts_in=timedelta(hours=5), capacity=4)
     residents = [await resident_session(rt) for _ in range(16)]
     # Ten start in the first slot, four in the second (full); then everyone moves to the other one.
     bookings = []
     for index, resident in enumerate(residents[:14]):
         slot = first if index < 10 else second
-        response = await book(client, resident, item_id=desk.item.id, slot_id=slot.id)
+        response = await book(client, resident, item_id=appointment_desk.item.id, slot_id=slot.id)
         bookings.append((resident, response.json()["id"], second if slot is first else first))
 
     responses = await asyncio.gather(*(
@@ -76,10 +82,10 @@ async def test_concurrent_reschedules_never_lose_or_double_a_seat(client, rt, de
     assert first.booked <= first.capacity and second.booked <= second.capacity
 
 
-async def test_100_concurrent_check_ins_get_100_consecutive_numbers(client, rt, desk):
-    slot = await make_slot(hall=desk.hall, starts_in=timedelta(minutes=5), capacity=100)
+async def test_100_concurrent_check_ins_get_100_consecutive_numbers(client, rt, appointment_desk):
+    slot = await make_slot(hall=appointment_desk.hall, starts_in=timedelta(minutes=5), capacity=100)
     users = [await make_resident(rt) for _ in range(100)]
-    appointments = [await make_appointment(resident=u, item=desk.item, slot=slot) for u in users]
+    appointments = [await make_appointment(resident=u, item=appointment_desk.item, slot=slot) for u in users]
     tokens = []
     for user, appointment in zip(users, appointments, strict=True):
         owner = await login_resident(rt, user)
@@ -87,21 +93,21 @@ async def test_100_concurrent_check_ins_get_100_consecutive_numbers(client, rt, 
         tokens.append(detail.json()["qr_token"])
 
     responses = await asyncio.gather(*(
-        client.post(f"/api/v1/halls/{desk.hall.id}/check-ins", json={"token": token},
-                    headers=desk.clerk.headers) for token in tokens))
+        client.post(f"/api/v1/halls/{appointment_desk.hall.id}/check-ins", json={"token": token},
+                    headers=appointment_desk.clerk.headers) for token in tokens))
 
     assert {r.status_code for r in responses} == {200}
     numbers = sorted(r.json()["queue_number"] for r in responses)
     assert numbers == list(range(1, 101))
 
 
-async def test_cancel_racing_reschedule_of_the_same_booking_keeps_counts_exact(client, rt, desk):
-    first = await make_slot(hall=desk.hall, capacity=20)
-    second = await make_slot(hall=desk.hall, starts_in=timedelta(hours=5), capacity=20)
+async def test_cancel_racing_reschedule_of_the_same_booking_keeps_counts_exact(client, rt, appointment_desk):
+    first = await make_slot(hall=appointment_desk.hall, capacity=20)
+    second = await make_slot(hall=appointment_desk.hall, starts_in=timedelta(hours=5), capacity=20)
     bookings = []
     for _ in range(20):
         resident = await resident_session(rt)
-        response = await book(client, resident, item_id=desk.item.id, slot_id=first.id)
+        response = await book(client, resident, item_id=appointment_desk.item.id, slot_id=first.id)
         bookings.append((resident, response.json()["id"]))
 
     responses = await asyncio.gather(*(

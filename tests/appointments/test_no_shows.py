@@ -7,21 +7,21 @@ from datetime import timedelta
 from models.appointments import AppointmentStatus
 from models.outbox import OutboxEvent
 from models.users import User
-from tests.appointments.conftest import book, resident_session
-from tests.builders import make_appointment, make_slot
+from tests.builders import make_appointment, make_slot, resident_session
+from tests.builders.appointments import book
 
 
-async def test_sweep_marks_missed_appointments_once_and_leaves_others(client, rt, desk, cli):
-    missed_slot = await make_slot(hall=desk.hall, starts_in=timedelta(hours=-2))
+async def test_sweep_marks_missed_appointments_once_and_leaves_others(client, rt, appointment_desk, cli):
+    missed_slot = await make_slot(hall=appointment_desk.hall, starts_in=timedelta(hours=-2))
     missed_owner = await resident_session(rt)
-    missed = await make_appointment(resident=await User.get(id=missed_owner.id), item=desk.item,
+    missed = await make_appointment(resident=await User.get(id=missed_owner.id), item=appointment_desk.item,
                                     slot=missed_slot)
     checked_in = await make_appointment(resident=await User.get(id=(await resident_session(rt)).id),
-                                        item=desk.item, slot=missed_slot,
+                                        item=appointment_desk.item, slot=missed_slot,
                                         status=AppointmentStatus.CHECKED_IN)
     upcoming_owner = await resident_session(rt)
-    upcoming_slot = await make_slot(hall=desk.hall)
-    upcoming = (await book(client, upcoming_owner, item_id=desk.item.id, slot_id=upcoming_slot.id)).json()
+    upcoming_slot = await make_slot(hall=appointment_desk.hall)
+    upcoming = (await book(client, upcoming_owner, item_id=appointment_desk.item.id, slot_id=upcoming_slot.id)).json()
 
     first = cli("sweep-no-shows")
     second = cli("sweep-no-shows")

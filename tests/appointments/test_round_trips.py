@@ -6,8 +6,8 @@ import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from tests.appointments.conftest import book, resident_session
-from tests.builders import make_slot
+from tests.builders import make_slot, resident_session
+from tests.builders.appointments import book
 
 
 class _Statements(logging.Handler):
@@ -32,12 +32,12 @@ def _logged_statements() -> Iterator[list[str]]:
         logger.setLevel(level)
 
 
-async def test_a_booking_takes_seven_statements_besides_begin_and_commit(client, rt, desk):
-    slot = await make_slot(hall=desk.hall)
+async def test_a_booking_takes_seven_statements_besides_begin_and_commit(client, rt, appointment_desk):
+    slot = await make_slot(hall=appointment_desk.hall)
     resident = await resident_session(rt)
 
     with _logged_statements() as sql:
-        response = await book(client, resident, item_id=desk.item.id, slot_id=slot.id)
+        response = await book(client, resident, item_id=appointment_desk.item.id, slot_id=slot.id)
 
     assert response.status_code == 201
     # item, slot; then under the lock: resident row, one rules query, booking, events, and the

@@ -8,8 +8,8 @@ from app.ids import to_local, utcnow
 from models.staff import StaffRoleName
 from services import calendar
 from services.appointments.slots import local_window
-from tests.appointments.conftest import book, hall_staff, resident_session
-from tests.builders import make_hall, make_slot
+from tests.builders import make_hall, make_slot, resident_session
+from tests.builders.appointments import book, hall_staff
 
 NINE = 9 * 60
 
@@ -33,114 +33,114 @@ async def _publish_every_weekday(client, hall_id, headers, *, group: str = "G1",
         assert response.status_code == 201, response.text
 
 
-async def _slots(client, desk, day_from: date, day_to: date) -> list[dict]:
-    response = await client.get(f"/api/v1/halls/{desk.hall.id}/slots", headers=desk.manager.headers,
+async def _slots(client, appointment_desk, day_from: date, day_to: date) -> list[dict]:
+    response = await client.get(f"/api/v1/halls/{appointment_desk.hall.id}/slots", headers=appointment_desk.manager.headers,
                                 params={"day_from": day_from.isoformat(), "day_to": day_to.isoformat()})
     assert response.status_code == 200
     return response.json()["items"]
 
 
-async def test_materialisation_follows_templates_and_working_days_and_is_idempotent(client, desk):
-    await _publish_every_weekday(client, desk.hall.id, desk.manager.headers)
-    url = f"/api/v1/halls/{desk.hall.id}/slots/materialize"
+async def test_materialisation_follows_templates_and_working_days_and_is_idempotent(client, appointment_desk):
+    await _publish_every_weekday(client, appointment_desk.hall.id, appointment_desk.manager.headers)
+    url = f"/api/v1/halls/{appointment_desk.hall.id}/slots/materialize"
 
-    first = await client.post(url, headers=desk.manager.headers)
-    second = await client.post(url, headers=desk.manager.headers)
+    first = await client.post(url, headers=appointment_desk.manager.headers)
+    second = await client.post(url, headers=appointment_desk.manager.headers)
 
-    expected = await _expected_days(desk.hall.id)
+    expected = await _expected_days(appointment_desk.hall.id)
     assert first.json() == {"created": len(expected)}
     assert second.json() == {"created": 0}
-    listed = await _slots(client, desk, _today(), _today() + timedelta(days=13))
+    listed = await _slots(client, appointment_desk, _today(), _today() + timedelta(days=13))
     assert [date.fromisoformat(s["day"]) for s in listed] == expected
     assert all(s["starts_at"].endswith("T09:00:00+08:00") and s["capacity"] == 3 for s in listed)
 
 
-async def test_the_cli_job_materialises_every_hall(client, rt, desk, cli):
+async def test_the_cli_job_materialises_every_hall(client, rt, appointment_desk, cli):
     second_hall = await make_hall()
     second_manager = await hall_staff(rt, hall=second_hall, role=StaffRoleName.HALL_MANAGER)
-    await _publish_every_weekday(client, desk.hall.id, desk.manager.headers)
+    await _publish_every_weekday(client, appointment_desk.hall.id, appointment_desk.manager.headers)
     await _publish_every_weekday(client, second_hall.id, second_manager.headers, group="G2")
 
     first = cli("materialize-slots")
     again = cli("materialize-slots")
 
-    total = len(await _expected_days(desk.hall.id)) + len(await _expected_days(second_hall.id))
+    total = len(await _expected_days(appointment_desk.hall.id)) + len(await _expected_days(second_hall.id))
     assert f"slots created: {total}" in first
     assert "slots created: 0" in again
 
 
-async def test_only_the_halls_own_manager_publishes(client, rt, desk):
+async def test_only_the_halls_own_manager_publishes(client, rt, appointment_desk):
     other_hall = await make_hall()
     template = {"appointment_group": "G1", "weekday": 1, "start": "09:00", "end": "09:30", "capacity": 3}
 
-    by_clerk = await client.post(f"/api/v1/halls/{desk.hall.id}/slot-templates", json=template,
-                                 headers=desk.clerk.headers)
+    by_clerk = await client.post(f"/api/v1/halls/{appointment_desk.hall.id}/slot-templates", json=template,
+                                 headers=appointment_desk.clerk.headers)
     other = await client.post(f"/api/v1/halls/{other_hall.id}/slot-templates", json=template,
-                              headers=desk.manager.headers)
+                              headers=appointment_desk.manager.headers)
     unknown = await client.post("/api/v1/halls/nope/slot-templates", json=template,
-                                headers=desk.manager.headers)
+                                headers=appointment_desk.manager.headers)
 
     assert (by_clerk.status_code, other.status_code, unknown.status_code) == (403, 403, 404)
     assert unknown.json()["error"]["code"] == "HALL_NOT_FOUND"
 
 
-async def test_bad_templates_are_refused(client, desk):
-    url = f"/api/v1/halls/{desk.hall.id}/slot-templates"
+async def test_bad_templates_are_refused(client, appointment_desk):
+    url = f"/api/v1/halls/{appointment_desk.hall.id}/slot-templates"
     good = {"appointment_group": "G1", "weekday": 1, "start": "09:00", "end": "09:30", "capacity": 3}
     bad_cases = [{**good, "end": "08:00"}, {**good, "weekday": 8}, {**good, "start": "9am"},
                  {**good, "capacity": 0}, {**good, "extra": 1},
                  {**good, "valid_from": "2026-12-10", "valid_until": "2026-12-01"}]
     for bad in bad_cases:
-        response = await client.post(url, json=bad, headers=desk.manager.headers)
+        response = await client.post(url, json=bad, headers=appointment_desk.manager.headers)
         assert response.status_code == 422, bad
-    assert (await client.post(url, json=good, headers=desk.manager.headers)).status_code == 201
-    duplicate = await client.post(url, json=good, headers=desk.manager.headers)
+    assert (await client.post(url, json=good, headers=appointment_desk.manager.headers)).status_code == 201
+    duplicate = await client.post(url, json=good, headers=appointment_desk.manager.headers)
     assert (duplicate.status_code, duplicate.json()["error"]["code"]) == (409, "SLOT_TEMPLATE_EXISTS")
 
 
-async def test_closing_a_day_closes_free_slots_and_refuses_booked_ones(client, rt, desk):
-    free = await make_slot(hall=desk.hall, starts_in=timedelta(days=3))
-    busy = await make_slot(hall=desk.hall, starts_in=timedelta(days=4))
+async def test_closing_a_day_closes_free_slots_and_refuses_booked_ones(client, rt, appointment_desk):
+    free = await make_slot(hall=appointment_desk.hall, starts_in=timedelta(days=3))
+    busy = await make_slot(hall=appointment_desk.hall, starts_in=timedelta(days=4))
     resident = await resident_session(rt)
-    assert (await book(client, resident, item_id=desk.item.id, slot_id=busy.id)).status_code == 201
-    url = f"/api/v1/halls/{desk.hall.id}/slot-exceptions"
+    assert (await book(client, resident, item_id=appointment_desk.item.id, slot_id=busy.id)).status_code == 201
+    url = f"/api/v1/halls/{appointment_desk.hall.id}/slot-exceptions"
 
     closed = await client.post(url, json={"day": free.day.isoformat(), "kind": "closed", "reason": "停电检修"},
-                               headers=desk.manager.headers)
+                               headers=appointment_desk.manager.headers)
     refused = await client.post(url, json={"day": busy.day.isoformat(), "kind": "closed"},
-                                headers=desk.manager.headers)
+                                headers=appointment_desk.manager.headers)
 
     assert closed.status_code == 201
     assert (refused.status_code, refused.json()["error"]["code"]) == (409, "SLOT_HAS_BOOKINGS")
-    assert [s["is_closed"] for s in await _slots(client, desk, free.day, free.day)] == [True]
-    assert [s["is_closed"] for s in await _slots(client, desk, busy.day, busy.day)] == [False]
+    assert [s["is_closed"] for s in await _slots(client, appointment_desk, free.day, free.day)] == [True]
+    assert [s["is_closed"] for s in await _slots(client, appointment_desk, busy.day, busy.day)] == [False]
 
 
-async def test_an_extra_session_is_bookable_at_once(client, rt, desk):
+async def test_an_extra_session_is_bookable_at_once(client, rt, appointment_desk):
     day = _today() + timedelta(days=2)
-    url = f"/api/v1/halls/{desk.hall.id}/slot-exceptions"
+    url = f"/api/v1/halls/{appointment_desk.hall.id}/slot-exceptions"
 
-    response = await client.post(url, headers=desk.manager.headers, json={
+    response = await client.post(url, headers=appointment_desk.manager.headers, json={
         "day": day.isoformat(), "kind": "extra", "appointment_group": "G1",
         "window": {"start": "18:00", "end": "19:00", "capacity": 2}})
-    incomplete = await client.post(url, headers=desk.manager.headers,
+    incomplete = await client.post(url, headers=appointment_desk.manager.headers,
                                    json={"day": day.isoformat(), "kind": "extra"})
 
     assert response.status_code == 201 and incomplete.status_code == 422
-    [slot] = await _slots(client, desk, day, day)
+    [slot] = await _slots(client, appointment_desk, day, day)
     assert slot["starts_at"].endswith("T18:00:00+08:00") and slot["capacity"] == 2
 
 
-async def test_capacity_cannot_go_below_what_is_booked(client, rt, desk):
-    slot = await make_slot(hall=desk.hall, capacity=3)
+async def test_capacity_cannot_go_below_what_is_booked(client, rt, appointment_desk):
+    slot = await make_slot(hall=appointment_desk.hall, capacity=3)
     for _ in range(2):
-        assert (await book(client, await resident_session(rt), item_id=desk.item.id,
+        assert (await book(client, await resident_session(rt), item_id=appointment_desk.item.id,
                            slot_id=slot.id)).status_code == 201
     url = f"/api/v1/slots/{slot.id}"
 
-    below = await client.patch(url, json={"capacity": 1}, headers=desk.manager.headers)
-    equal = await client.patch(url, json={"capacity": 2}, headers=desk.manager.headers)
-    by_clerk = await client.patch(url, json={"capacity": 5}, headers=desk.clerk.headers)
+    below = await client.patch(url, json={"capacity": 1}, headers=appointment_desk.manager.headers)
+    equal = await client.patch(url, json={"capacity": 2}, headers=appointment_desk.manager.headers)
+    by_clerk = await client.patch(url, json={"capacity": 5}, headers=appointment_desk.clerk.headers)
     other_manager = await hall_staff(rt, hall=await make_hall(), role=StaffRoleName.HALL_MANAGER)
     by_other_hall = await client.patch(url, json={"capacity": 5}, headers=other_manager.headers)
 
@@ -150,13 +150,13 @@ async def test_capacity_cannot_go_below_what_is_booked(client, rt, desk):
     assert by_clerk.status_code == 403 and by_other_hall.status_code == 403
 
 
-async def test_availability_lists_open_future_slots_with_remaining_seats(client, rt, desk):
-    open_slot = await make_slot(hall=desk.hall, capacity=4, booked=1)
-    await make_slot(hall=desk.hall, starts_in=timedelta(hours=4), is_closed=True)
-    await make_slot(hall=desk.hall, starts_in=timedelta(minutes=-40))
-    await make_slot(hall=desk.hall, appointment_group="G2", starts_in=timedelta(hours=5))
+async def test_availability_lists_open_future_slots_with_remaining_seats(client, rt, appointment_desk):
+    open_slot = await make_slot(hall=appointment_desk.hall, capacity=4, booked=1)
+    await make_slot(hall=appointment_desk.hall, starts_in=timedelta(hours=4), is_closed=True)
+    await make_slot(hall=appointment_desk.hall, starts_in=timedelta(minutes=-40))
+    await make_slot(hall=appointment_desk.hall, appointment_group="G2", starts_in=timedelta(hours=5))
     today = _today()
-    params = {"hall_id": str(desk.hall.id), "item_id": str(desk.item.id),
+    params = {"hall_id": str(appointment_desk.hall.id), "item_id": str(appointment_desk.item.id),
               "day_from": today.isoformat(), "day_to": (today + timedelta(days=1)).isoformat()}
 
     response = await client.get("/api/v1/appointments/availability", params=params)
@@ -168,24 +168,24 @@ async def test_availability_lists_open_future_slots_with_remaining_seats(client,
     assert (too_long.status_code, too_long.json()["error"]["code"]) == (422, "INVALID_DATE_RANGE")
 
 
-async def test_template_capacity_follows_to_future_slots_all_or_nothing(client, rt, desk):
-    await _publish_every_weekday(client, desk.hall.id, desk.manager.headers, capacity=3)
-    await client.post(f"/api/v1/halls/{desk.hall.id}/slots/materialize", headers=desk.manager.headers)
-    listed = await _slots(client, desk, _today(), _today() + timedelta(days=13))
+async def test_template_capacity_follows_to_future_slots_all_or_nothing(client, rt, appointment_desk):
+    await _publish_every_weekday(client, appointment_desk.hall.id, appointment_desk.manager.headers, capacity=3)
+    await client.post(f"/api/v1/halls/{appointment_desk.hall.id}/slots/materialize", headers=appointment_desk.manager.headers)
+    listed = await _slots(client, appointment_desk, _today(), _today() + timedelta(days=13))
     target = listed[0]
-    templates = (await client.get(f"/api/v1/halls/{desk.hall.id}/slot-templates",
-                                  headers=desk.manager.headers)).json()["items"]
+    templates = (await client.get(f"/api/v1/halls/{appointment_desk.hall.id}/slot-templates",
+                                  headers=appointment_desk.manager.headers)).json()["items"]
     weekday = date.fromisoformat(target["day"]).isoweekday()
     template = next(t for t in templates if t["weekday"] == weekday)
     for _ in range(2):
-        assert (await book(client, await resident_session(rt), item_id=desk.item.id,
+        assert (await book(client, await resident_session(rt), item_id=appointment_desk.item.id,
                            slot_id=target["id"])).status_code == 201
     url = f"/api/v1/slot-templates/{template['id']}"
 
-    refused = await client.patch(url, json={"capacity": 1}, headers=desk.manager.headers)
-    unchanged = await _slots(client, desk, _today(), _today() + timedelta(days=13))
-    grown = await client.patch(url, json={"capacity": 6}, headers=desk.manager.headers)
-    after = await _slots(client, desk, _today(), _today() + timedelta(days=13))
+    refused = await client.patch(url, json={"capacity": 1}, headers=appointment_desk.manager.headers)
+    unchanged = await _slots(client, appointment_desk, _today(), _today() + timedelta(days=13))
+    grown = await client.patch(url, json={"capacity": 6}, headers=appointment_desk.manager.headers)
+    after = await _slots(client, appointment_desk, _today(), _today() + timedelta(days=13))
 
     assert (refused.status_code, refused.json()["error"]["code"]) == (409, "SLOT_CAPACITY_BELOW_BOOKED")
     assert refused.json()["error"]["details"]["slots"] == [{"slot_id": target["id"], "booked": 2}]

@@ -1,7 +1,14 @@
 """Admin API: role and department scope, versioned guide edits, publishing, audit trail."""
 
-from tests.builders import guide_spec, item_spec, login_resident, login_staff, make_resident, make_staff
-from tests.catalog.conftest import item_id_of
+from tests.builders import (
+    guide_spec,
+    item_spec,
+    login_resident,
+    login_staff,
+    make_resident,
+    make_staff,
+)
+from tests.builders.catalog import item_id_of
 
 ADMIN = "/api/v1/admin/catalog/items"
 

@@ -8,10 +8,10 @@ from pathlib import Path
 
 import httpx
 
-from models.catalog import ServiceItem
 from app.cache import CatalogCache
-from tests.catalog.conftest import item_id_of
-from tests.conftest import free_port
+from models.catalog import ServiceItem
+from tests.builders.catalog import item_id_of
+from tests.support.server import free_port
 from tests.support.waiting import eventually
 
 ROOT = Path(__file__).resolve().parents[2]

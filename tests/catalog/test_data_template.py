@@ -5,7 +5,7 @@ import pytest
 from app.errors import AppError
 from services.catalog import get_guide_version_or_raise, get_item_or_raise
 from services.catalog.guide import validate_form_data
-from tests.catalog.conftest import item_id_of
+from tests.builders.catalog import item_id_of
 
 TEMPLATE = {"fields": [
     {"name": "applicant_name", "label": "申请人姓名", "type": "string", "required": True, "max_length": 4},

@@ -4,12 +4,12 @@ import uuid
 
 import pytest
 
-from app.shapes import Page
 from app.ids import SHANGHAI, utcnow
+from app.shapes import Page
 from models.organization import CalendarOverride, Hall
 from services.catalog.shapes import ItemSummary
 from tests.builders import item_spec
-from tests.catalog.conftest import item_id_of
+from tests.builders.catalog import item_id_of
 
 ITEMS = "/api/v1/catalog/items"
 

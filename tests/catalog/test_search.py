@@ -6,7 +6,12 @@ from tortoise.transactions import in_transaction
 from app.db import bind_slots
 from models.catalog import ServiceItem
 from services.catalog.queries import search_query
-from services.catalog.search import expand_query, rewrite_search_texts, term_shape, term_values
+from services.catalog.search import (
+    expand_query,
+    rewrite_search_texts,
+    term_shape,
+    term_values,
+)
 from tests import backends
 from tests.builders import item_spec
 

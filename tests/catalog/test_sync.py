@@ -9,7 +9,7 @@ import orjson
 
 from models.catalog import CatalogAuditEntry, GuideVersion, ServiceItem
 from tests.builders import catalog_document, guide_spec, item_spec, sync_catalog
-from tests.catalog.conftest import item_id_of
+from tests.builders.catalog import item_id_of
 
 ROOT = Path(__file__).resolve().parents[2]
 

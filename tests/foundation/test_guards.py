@@ -3,8 +3,14 @@
 from app.auth import scope_filter
 from app.tokens import Principal, RoleGrant
 from models.staff import StaffRole
-from tests.builders import (login_resident, login_staff, make_department, make_hall, make_resident,
-                            make_staff)
+from tests.builders import (
+    login_resident,
+    login_staff,
+    make_department,
+    make_hall,
+    make_resident,
+    make_staff,
+)
 
 
 async def test_realname_guard_says_what_to_do(client, rt):

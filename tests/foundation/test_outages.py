@@ -23,7 +23,11 @@ import httpx
 import pytest
 
 from routes.health import PROBE_TIMEOUT_SECONDS
-from tests.support.private_servers import PrivatePostgres, PrivateRedis, missing_binaries
+from tests.support.private_servers import (
+    PrivatePostgres,
+    PrivateRedis,
+    missing_binaries,
+)
 from tests.support.server import REPO_ROOT, running_service, service_env
 
 pytestmark = pytest.mark.skipif(missing_binaries() is not None, reason=str(missing_binaries()))

@@ -7,7 +7,7 @@ import sys
 
 import httpx
 
-from tests.conftest import free_port
+from tests.support.server import free_port
 
 
 async def test_the_emulators_command_serves_both_emulators(tmp_path):

@@ -7,8 +7,8 @@ import httpx
 from models.users import ExternalIdentity, IdentityProvider, User
 from tests.builders import (
     add_beijing_pass_identity,
-    confirm_link,
     beijing_pass_browser_flow,
+    confirm_link,
     exchange_ticket,
     login_wechat_resident,
     oa_browser_flow,

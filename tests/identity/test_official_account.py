@@ -3,7 +3,12 @@
 import httpx
 
 from models.users import User
-from tests.builders import exchange_ticket, login_wechat_resident, oa_browser_flow, ticket_of
+from tests.builders import (
+    exchange_ticket,
+    login_wechat_resident,
+    oa_browser_flow,
+    ticket_of,
+)
 
 
 async def test_snsapi_base_login_returns_to_the_page_with_a_one_time_ticket(client, wechat, app):

@@ -8,7 +8,7 @@ from models.ledger import LedgerEntry, LedgerNode, SignedTreeHead
 from services import ledger
 from services.ledger.anchoring import FileWitness, HttpWitness, publish_head
 from tests.builders import append_ledger
-from tests.ledger.conftest import run_python
+from tests.builders.ledger import run_python
 
 
 async def test_file_witness_keeps_each_head_once_in_order(rt, tmp_path):

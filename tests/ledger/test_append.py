@@ -16,7 +16,7 @@ from services import ledger
 from services.ledger import audit as ledger_audit
 from services.ledger.templates import TEMPLATES
 from tests.builders import LEDGER_SAMPLES, append_ledger, ledger_data
-from tests.ledger.conftest import ReferenceTree
+from tests.builders.ledger import ReferenceTree
 
 
 @pytest.mark.parametrize("record_type", sorted(LEDGER_SAMPLES))

@@ -13,7 +13,7 @@ from models.ledger import LedgerEntry, LedgerHead, LedgerNode
 from services import ledger
 from services.ledger import audit as ledger_audit
 from tests.builders import append_ledger, ledger_data
-from tests.ledger.conftest import ReferenceTree
+from tests.builders.ledger import ReferenceTree
 
 RECORDS = [("application_transition", ledger_data(application_id=f"app-{n}")) for n in range(33)]
 

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
-from ledger_verifier import CompactRange, hash_leaf, verify_consistency, verify_inclusion
+from ledger_verifier import (
+    CompactRange,
+    hash_leaf,
+    verify_consistency,
+    verify_inclusion,
+)
 from models.ledger import LedgerNode
 from services import ledger
 from services.ledger.tree import consistency_ranges, inclusion_ranges, range_hash
 from tests.builders import append_ledger
-from tests.ledger.conftest import ReferenceTree
+from tests.builders.ledger import ReferenceTree
 
 # The RFC 6962 reference tree used by Certificate Transparency implementations: 8 leaves and
 # the published Merkle Tree Hash of every prefix.

@@ -6,7 +6,13 @@ import uuid
 
 import pytest
 
-from ledger_verifier import SignedHead, check_inclusion, load_jwks, verify_consistency, verify_head
+from ledger_verifier import (
+    SignedHead,
+    check_inclusion,
+    load_jwks,
+    verify_consistency,
+    verify_head,
+)
 from services import ledger
 from tests.builders import append_ledger
 

@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from ledger_verifier import SignedHead, VerificationError, audit_log, check_inclusion
-from models.ledger import HEAD_ROW_ID, LedgerEntry, LedgerHead, LedgerNode, SignedTreeHead
+from models.ledger import (
+    HEAD_ROW_ID,
+    LedgerEntry,
+    LedgerHead,
+    LedgerNode,
+    SignedTreeHead,
+)
 from services import ledger
 from services.ledger import audit as ledger_audit
 from tests.builders import append_ledger

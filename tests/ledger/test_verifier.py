@@ -6,7 +6,7 @@ import json
 
 from services import ledger
 from tests.builders import append_ledger
-from tests.ledger.conftest import run_python
+from tests.builders.ledger import run_python
 
 
 async def test_verifier_imports_without_the_server_stack():

@@ -6,11 +6,25 @@ from dataclasses import replace
 
 from models.staff import StaffRoleName
 from models.users import User
-from tests.appointments.conftest import hall_staff
-from tests.builders import LoggedIn, login_staff, make_department, make_hall, make_staff
-from tests.onewindow.conftest import (WINDOW_FORM, OneWindow, accepted, checked_in_visit, desk, make_window,
-                                      received_at_window)
-from tests.prereview.conftest import resident_session, reviewer_of
+from tests.builders import (
+    LoggedIn,
+    login_staff,
+    make_department,
+    make_hall,
+    make_staff,
+    resident_session,
+)
+from tests.builders.appointments import hall_staff
+from tests.builders.onewindow import (
+    WINDOW_FORM,
+    OneWindow,
+    accepted,
+    checked_in_visit,
+    desk_post,
+    make_window,
+    received_at_window,
+)
+from tests.builders.prereview import reviewer_of
 
 
 async def _accepted(client, rt, window):
@@ -34,8 +48,8 @@ async def test_clerks_of_another_hall_and_reviewers_of_another_department_see_40
     other_clerk = await hall_staff(rt, hall=await make_hall(), role=StaffRoleName.CLERK)
     other_reviewer = await reviewer_of(rt, await make_department())
     path = f"applications/{application['id']}"
-    assert (await desk(client, other_reviewer, f"{path}/approvals", {"opinion": "approve"})).status_code == 404
-    assert (await desk(client, other_clerk, f"{path}/issue", {"method": "window"})).status_code == 404
+    assert (await desk_post(client, other_reviewer, f"{path}/approvals", {"opinion": "approve"})).status_code == 404
+    assert (await desk_post(client, other_clerk, f"{path}/issue", {"method": "window"})).status_code == 404
     assert (await client.get(f"/api/v1/desk/{path}", headers=other_clerk.headers)).status_code == 404
     assert (await client.get(f"/api/v1/desk/{path}", headers=window.clerk.headers)).status_code == 200
 
@@ -44,30 +58,30 @@ async def test_roles_are_checked_per_step(client, rt, window: OneWindow):
     resident, application = await _accepted(client, rt, window)
     path = f"applications/{application['id']}"
     # A clerk cannot approve, a reviewer cannot accept or issue, a resident cannot use the desk.
-    assert (await desk(client, window.clerk, f"{path}/approvals", {"opinion": "approve"})).status_code == 403
-    assert (await desk(client, window.examiner, f"{path}/accept")).status_code == 403
-    assert (await desk(client, resident, f"{path}/accept")).status_code == 403
+    assert (await desk_post(client, window.clerk, f"{path}/approvals", {"opinion": "approve"})).status_code == 403
+    assert (await desk_post(client, window.examiner, f"{path}/accept")).status_code == 403
+    assert (await desk_post(client, resident, f"{path}/accept")).status_code == 403
     # A clerk of another hall cannot receive a visit checked in here.
     someone_else = await resident_session(rt)
     visit = await checked_in_visit(window, await User.get(id=someone_else.id))
     other_clerk = await hall_staff(rt, hall=await make_hall(), role=StaffRoleName.CLERK)
-    refused = await desk(client, other_clerk, "receptions", {"appointment_id": str(visit.id)})
+    refused = await desk_post(client, other_clerk, "receptions", {"appointment_id": str(visit.id)})
     assert refused.status_code == 403
 
 
 async def test_steps_out_of_order_twice_or_by_the_same_reviewer_are_refused(client, rt, window: OneWindow):
     _, application = await _accepted(client, rt, window)
     path = f"applications/{application['id']}"
-    again = await desk(client, window.clerk, f"{path}/accept")
+    again = await desk_post(client, window.clerk, f"{path}/accept")
     assert again.status_code == 409 and again.json()["error"]["code"] == "APPLICATION_STATE_INVALID"
-    early = await desk(client, window.decider, f"{path}/certificate")
+    early = await desk_post(client, window.decider, f"{path}/certificate")
     assert early.status_code == 409
-    assert (await desk(client, window.examiner, f"{path}/approvals", {"opinion": "approve"})).status_code == 200
-    same = await desk(client, window.examiner, f"{path}/approvals", {"opinion": "approve"})
+    assert (await desk_post(client, window.examiner, f"{path}/approvals", {"opinion": "approve"})).status_code == 200
+    same = await desk_post(client, window.examiner, f"{path}/approvals", {"opinion": "approve"})
     assert same.status_code == 409 and same.json()["error"]["code"] == "APPROVAL_SAME_REVIEWER"
-    untracked = await desk(client, window.clerk, f"{path}/issue", {"method": "mail"})
+    untracked = await desk_post(client, window.clerk, f"{path}/issue", {"method": "mail"})
     assert untracked.json()["error"]["code"] == "TRACKING_NUMBER_REQUIRED"
-    mail = await desk(client, window.clerk, f"{path}/issue", {"method": "mail", "tracking_number": "SF100"})
+    mail = await desk_post(client, window.clerk, f"{path}/issue", {"method": "mail", "tracking_number": "SF100"})
     assert mail.status_code == 409  # the certificate is not made yet
 
 
@@ -78,16 +92,16 @@ async def test_receiving_needs_a_checked_in_visit_and_the_originals(client, rt, 
     user = await User.get(id=resident.id)
     booked_only = await make_appointment(resident=user, item=window.item,
                                          slot=await make_slot(hall=window.hall, appointment_group="G1"))
-    refused = await desk(client, window.clerk, "receptions", {"appointment_id": str(booked_only.id),
+    refused = await desk_post(client, window.clerk, "receptions", {"appointment_id": str(booked_only.id),
                                                               "form_data": {}})
     assert refused.json()["error"]["code"] == "APPOINTMENT_NOT_CHECKED_IN"
     user = await User.get(id=(await resident_session(rt)).id)
     visit = await checked_in_visit(window, user)
-    bad_form = await desk(client, window.clerk, "receptions",
+    bad_form = await desk_post(client, window.clerk, "receptions",
                           {"appointment_id": str(visit.id), "form_data": {"applicant_name": ""}})
     assert bad_form.status_code == 422 and bad_form.json()["error"]["code"] == "FORM_DATA_INVALID"
     first = await received_at_window(client, window, visit.id)
-    twice = await desk(client, window.clerk, "receptions",
+    twice = await desk_post(client, window.clerk, "receptions",
                        {"appointment_id": str(visit.id), "form_data": {"applicant_name": "张三",
                                                                         "id_number": "110108199003071238"}})
     assert twice.status_code == 409 and twice.json()["error"]["code"] == "APPOINTMENT_ALREADY_RECEIVED"
@@ -97,7 +111,7 @@ async def test_receiving_needs_a_checked_in_visit_and_the_originals(client, rt, 
 
 
 async def test_a_withdrawn_application_cannot_be_received(client, rt, window: OneWindow):
-    from tests.prereview.conftest import submitted
+    from tests.builders.prereview import submitted
 
     resident = await resident_session(rt)
     application = await submitted(client, resident, window.item.id)
@@ -118,8 +132,8 @@ async def test_a_reviewer_scoped_only_to_a_hall_sees_only_that_halls_application
     assert await _desk_ids(client, hall_reviewer) == {there["id"]}
     path = f"applications/{here['id']}"
     assert (await client.get(f"/api/v1/desk/{path}", headers=hall_reviewer.headers)).status_code == 404
-    assert (await desk(client, hall_reviewer, f"{path}/approvals", {"opinion": "approve"})).status_code == 404
-    approved = await desk(client, hall_reviewer, f"applications/{there['id']}/approvals", {"opinion": "approve"})
+    assert (await desk_post(client, hall_reviewer, f"{path}/approvals", {"opinion": "approve"})).status_code == 404
+    approved = await desk_post(client, hall_reviewer, f"applications/{there['id']}/approvals", {"opinion": "approve"})
     assert approved.status_code == 200
 
 
@@ -139,6 +153,6 @@ async def test_a_clerk_scoped_to_a_department_at_a_hall_sees_only_its_work_there
     own_visit = await checked_in_visit(window, await User.get(id=(await resident_session(rt)).id))
     neighbours_visit = await checked_in_visit(neighbour, await User.get(id=(await resident_session(rt)).id))
     for visit, status in ((own_visit, 201), (neighbours_visit, 403)):
-        received = await desk(client, clerk, "receptions", {"appointment_id": str(visit.id),
+        received = await desk_post(client, clerk, "receptions", {"appointment_id": str(visit.id),
                                                             "checked_materials": [0, 1], "form_data": WINDOW_FORM})
         assert received.status_code == status, received.text

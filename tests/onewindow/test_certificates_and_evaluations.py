@@ -7,9 +7,20 @@ from datetime import date
 from models.onewindow import ECertificate
 from models.prereview import Application, ApplicationState
 from models.users import User
-from tests.builders import login_staff, make_prereview_item, make_staff
-from tests.onewindow.conftest import LICENCE_MATERIAL, OneWindow, accepted, checked_in_visit, desk, make_window
-from tests.prereview.conftest import resident_session
+from tests.builders import (
+    login_staff,
+    make_prereview_item,
+    make_staff,
+    resident_session,
+)
+from tests.builders.onewindow import (
+    LICENCE_MATERIAL,
+    OneWindow,
+    accepted,
+    checked_in_visit,
+    desk_post,
+    make_window,
+)
 
 FORM = {"applicant_name": "张三", "id_number": "110108199003071238"}
 
@@ -21,8 +32,8 @@ async def _licensed(client, rt, window: OneWindow):
     application = await accepted(client, window, visit.id)
     path = f"applications/{application['id']}"
     for reviewer in (window.examiner, window.decider):
-        assert (await desk(client, reviewer, f"{path}/approvals", {"opinion": "approve"})).status_code == 200
-    assert (await desk(client, window.decider, f"{path}/certificate")).status_code == 200
+        assert (await desk_post(client, reviewer, f"{path}/approvals", {"opinion": "approve"})).status_code == 200
+    assert (await desk_post(client, window.decider, f"{path}/certificate")).status_code == 200
     certificate = (await client.get("/api/v1/certificates", headers=resident.headers)).json()["items"][0]
     return resident, application, certificate
 
@@ -44,9 +55,9 @@ async def test_a_revoked_certificate_is_refused_even_after_it_was_presented(clie
     draft = await _draft_needing_licence(client, window, resident)
     assert (await _present(client, resident, draft, certificate["id"])).status_code == 200
     other_department_reviewer = window.clerk  # not a reviewer at all
-    assert (await desk(client, other_department_reviewer, f"certificates/{certificate['id']}/revoke",
+    assert (await desk_post(client, other_department_reviewer, f"certificates/{certificate['id']}/revoke",
                        {"reason_code": "issued_in_error"})).status_code == 403
-    revoked = await desk(client, window.decider, f"certificates/{certificate['id']}/revoke",
+    revoked = await desk_post(client, window.decider, f"certificates/{certificate['id']}/revoke",
                          {"reason_code": "issued_in_error", "reason": "登记信息有误"})
     assert revoked.status_code == 200 and revoked.json()["usable"] is False
     submit = await client.post(f"/api/v1/applications/{draft}/submit", headers=resident.headers)
@@ -55,7 +66,7 @@ async def test_a_revoked_certificate_is_refused_even_after_it_was_presented(clie
     assert again.json()["error"]["code"] == "CERTIFICATE_REVOKED"
     check = await client.get(f"/api/v1/documents/certificate/{certificate['id']}/verification")
     assert check.json()["valid"] is False and check.json()["status"] == "revoked"
-    twice = await desk(client, window.decider, f"certificates/{certificate['id']}/revoke",
+    twice = await desk_post(client, window.decider, f"certificates/{certificate['id']}/revoke",
                        {"reason_code": "issued_in_error"})
     assert twice.status_code == 409
 
@@ -80,7 +91,7 @@ async def test_a_service_is_rated_once_after_it_is_completed(client, rt, window:
     path = f"/api/v1/applications/{application['id']}/evaluation"
     early = await client.post(path, json={"score": 5}, headers=resident.headers)
     assert early.status_code == 409 and early.json()["error"]["code"] == "EVALUATION_NOT_ALLOWED"
-    assert (await desk(client, window.clerk, f"applications/{application['id']}/issue",
+    assert (await desk_post(client, window.clerk, f"applications/{application['id']}/issue",
                        {"method": "mail", "tracking_number": "SF1234567890"})).status_code == 200
     stranger = await resident_session(rt)
     assert (await client.post(path, json={"score": 1}, headers=stranger.headers)).status_code == 404
@@ -96,7 +107,7 @@ async def _rated(client, rt, window: OneWindow, score: int) -> None:
     resident = await resident_session(rt)
     visit = await checked_in_visit(window, await User.get(id=resident.id))
     application = await accepted(client, window, visit.id)
-    await desk(client, window.examiner, f"applications/{application['id']}/approvals", {"opinion": "deny"})
+    await desk_post(client, window.examiner, f"applications/{application['id']}/approvals", {"opinion": "deny"})
     assert (await Application.get(id=application["id"])).state is ApplicationState.DENIED
     rated = await client.post(f"/api/v1/applications/{application['id']}/evaluation",
                               json={"score": score}, headers=resident.headers)
@@ -109,9 +120,9 @@ async def test_bad_reviews_go_to_the_hall_manager_and_stats_add_up(client, rt, w
         await _rated(client, rt, window, score)
     bad = (await client.get("/api/v1/desk/evaluations/bad", headers=window.manager.headers)).json()["items"]
     assert [e["score"] for e in bad] == [1]
-    assert (await desk(client, window.clerk, f"evaluations/{bad[0]['id']}/follow-up",
+    assert (await desk_post(client, window.clerk, f"evaluations/{bad[0]['id']}/follow-up",
                        {"note": "已回访"})).status_code == 403
-    followed = await desk(client, window.manager, f"evaluations/{bad[0]['id']}/follow-up",
+    followed = await desk_post(client, window.manager, f"evaluations/{bad[0]['id']}/follow-up",
                           {"note": "已电话回访并致歉，调整午间窗口排班"})
     assert followed.status_code == 200 and followed.json()["followed_up_at"]
     assert (await client.get("/api/v1/desk/evaluations/bad", headers=window.manager.headers)).json()["items"] == []

@@ -8,8 +8,8 @@ from app.ids import to_local, utcnow
 from models.prereview import Application
 from models.users import User
 from services import calendar
-from tests.onewindow.conftest import OneWindow, accepted, checked_in_visit, desk
-from tests.prereview.conftest import resident_session
+from tests.builders import resident_session
+from tests.builders.onewindow import OneWindow, accepted, checked_in_visit, desk_post
 
 
 async def _accepted(client, rt, window):
@@ -22,16 +22,16 @@ async def test_suspension_moves_the_due_date_by_the_working_days_it_lasted(clien
     application = await _accepted(client, rt, window)
     path = f"applications/{application['id']}"
     promised = date.fromisoformat(application["due_date"])
-    suspended = await desk(client, window.examiner, f"{path}/suspend", {"reason": "等待申请人补充股东决议"})
+    suspended = await desk_post(client, window.examiner, f"{path}/suspend", {"reason": "等待申请人补充股东决议"})
     assert suspended.json()["application"]["state"] == "suspended"
     # While suspended nothing but resuming moves it, and it is off the deadline board.
-    assert (await desk(client, window.examiner, f"{path}/approvals", {"opinion": "approve"})).status_code == 409
+    assert (await desk_post(client, window.examiner, f"{path}/approvals", {"opinion": "approve"})).status_code == 409
     board = (await client.get("/api/v1/desk/applications/deadlines", headers=window.manager.headers)).json()
     assert application["id"] not in [a["id"] for a in board["items"]]
     # Pretend the suspension began three working days ago (National Day week included).
     started = date(2026, 9, 30)
     await Application.filter(id=application["id"]).update(suspended_on=started)
-    resumed = await desk(client, window.examiner, f"{path}/resume", {"reason": "材料已补齐"})
+    resumed = await desk_post(client, window.examiner, f"{path}/resume", {"reason": "材料已补齐"})
     body = resumed.json()["application"]
     today = to_local(utcnow()).date()
     paused = await calendar.working_days_between(start=started, end=today)
@@ -66,7 +66,7 @@ async def test_overdue_is_red_and_due_soon_is_yellow_for_managers(client, rt, wi
 async def test_the_overdue_sweep_announces_each_late_application_once(client, rt, window: OneWindow):
     from models.outbox import OutboxEvent
     from services.applications import onewindow
-    from tests.prereview.conftest import submitted
+    from tests.builders.prereview import submitted
 
     late_acceptance = await _accepted(client, rt, window)
     late_prereview = await submitted(client, await resident_session(rt), window.item.id)

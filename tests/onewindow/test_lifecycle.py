@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from models.outbox import OutboxEvent
 from models.ledger import LedgerEntry
-from tests.builders import make_prereview_item, make_slot
-from tests.onewindow.conftest import LICENCE_MATERIAL, OneWindow, check_in, desk, idempotency
-from tests.prereview.conftest import resident_session, review, submitted
-from tests.prereview.conftest import ReviewDesk
+from models.outbox import OutboxEvent
+from tests.builders import make_prereview_item, make_slot, resident_session
+from tests.builders.onewindow import (
+    LICENCE_MATERIAL,
+    OneWindow,
+    check_in,
+    desk_post,
+    idempotency,
+)
+from tests.builders.prereview import ReviewDesk, review, submitted
 
 
 async def test_one_application_from_booking_to_pickup_then_its_certificate_is_reused(client, rt, window: OneWindow):
@@ -30,11 +35,11 @@ async def test_one_application_from_booking_to_pickup_then_its_certificate_is_re
     assert scanned["application_id"] == application["id"]
 
     # 收件 (originals checked) and 受理 with an acceptance number and a promised due date.
-    received = await desk(client, window.clerk, "receptions",
+    received = await desk_post(client, window.clerk, "receptions",
                           {"appointment_id": booked.json()["id"], "checked_materials": [0, 1]})
     assert received.status_code == 201, received.text
     assert received.json()["application"]["state"] == "received"
-    accept = await desk(client, window.clerk, f"applications/{application['id']}/accept")
+    accept = await desk_post(client, window.clerk, f"applications/{application['id']}/accept")
     assert accept.status_code == 200, accept.text
     number = accept.json()["application"]["acceptance_number"]
     assert number.startswith(f"{window.hall.code}-") and accept.json()["application"]["due_date"]
@@ -43,20 +48,20 @@ async def test_one_application_from_booking_to_pickup_then_its_certificate_is_re
     assert receipt.status_code == 200 and receipt.content.startswith(b"%PDF")
 
     # Two approval steps by two different reviewers: 审查, then 决定.
-    first = await desk(client, window.examiner, f"applications/{application['id']}/approvals",
+    first = await desk_post(client, window.examiner, f"applications/{application['id']}/approvals",
                        {"opinion": "approve", "comment": "材料齐全"})
     assert first.status_code == 200 and first.json()["application"]["state"] == "approving"
-    second = await desk(client, window.decider, f"applications/{application['id']}/approvals",
+    second = await desk_post(client, window.decider, f"applications/{application['id']}/approvals",
                         {"opinion": "approve", "comment": "准予登记"})
     assert second.status_code == 200 and second.json()["application"]["state"] == "approved"
     assert [a["step_name"] for a in second.json()["approvals"]] == ["审查", "决定"]
 
     # 制证: the licence goes into the resident's wallet; 出件 at the window on a new check-in.
-    made = await desk(client, window.decider, f"applications/{application['id']}/certificate")
+    made = await desk_post(client, window.decider, f"applications/{application['id']}/certificate")
     assert made.status_code == 200 and made.json()["application"]["state"] == "certificate_made"
     wallet = (await client.get("/api/v1/certificates", headers=resident.headers)).json()["items"]
     assert [(c["name"], c["usable"]) for c in wallet] == [("营业执照", True)]
-    issued = await desk(client, window.clerk, f"applications/{application['id']}/issue", {"method": "window"})
+    issued = await desk_post(client, window.clerk, f"applications/{application['id']}/issue", {"method": "window"})
     assert issued.status_code == 200 and issued.json()["application"]["state"] == "issued"
 
     progress = (await client.get(f"/api/v1/applications/{application['id']}/progress",
@@ -90,7 +95,7 @@ async def test_one_application_from_booking_to_pickup_then_its_certificate_is_re
 
 
 async def test_an_item_without_pre_review_starts_at_the_window_and_can_be_denied(client, rt, window):
-    from tests.onewindow.conftest import accepted, checked_in_visit
+    from tests.builders.onewindow import accepted, checked_in_visit
 
     resident = await resident_session(rt)
     from models.users import User
@@ -98,7 +103,7 @@ async def test_an_item_without_pre_review_starts_at_the_window_and_can_be_denied
     visit = await checked_in_visit(window, await User.get(id=resident.id))
     application = await accepted(client, window, visit.id)
     assert application["submitted_at"] is None and application["state"] == "accepted"
-    denied = await desk(client, window.examiner, f"applications/{application['id']}/approvals",
+    denied = await desk_post(client, window.examiner, f"applications/{application['id']}/approvals",
                         {"opinion": "deny", "comment": "不符合条件"})
     assert denied.json()["application"]["state"] == "denied"
     notice = await client.get(f"/api/v1/applications/{application['id']}/documents/decision-notice",
@@ -106,4 +111,4 @@ async def test_an_item_without_pre_review_starts_at_the_window_and_can_be_denied
     assert notice.status_code == 200
     check = await client.get(f"/api/v1/documents/decision-notice/{application['id']}/verification")
     assert check.json()["decision"] == "denied"
-    assert (await desk(client, window.decider, f"applications/{application['id']}/certificate")).status_code == 409
+    assert (await desk_post(client, window.decider, f"applications/{application['id']}/certificate")).status_code == 409

@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
-from tests.builders import login_staff, make_department, make_hall, make_prereview_item, make_staff
-from tests.prereview.conftest import PDF, VALID_FORM, resident_session, review, reviewer_of, submitted
+from tests.builders import (
+    login_staff,
+    make_department,
+    make_hall,
+    make_prereview_item,
+    make_staff,
+    resident_session,
+)
+from tests.builders.prereview import PDF, VALID_FORM, review, reviewer_of, submitted
 
 
-async def test_another_residents_application_answers_404_everywhere(client, rt, desk, resident):
-    app_id = (await submitted(client, resident, desk.item.id))["id"]
+async def test_another_residents_application_answers_404_everywhere(client, rt, review_desk, resident):
+    app_id = (await submitted(client, resident, review_desk.item.id))["id"]
     stranger = await resident_session(rt)
 
     responses = [
@@ -25,12 +32,12 @@ async def test_another_residents_application_answers_404_everywhere(client, rt, 
     assert mine.json()["items"] == []
 
 
-async def test_reviewer_of_another_department_sees_nothing(client, rt, desk, resident):
-    app_id = (await submitted(client, resident, desk.item.id))["id"]
+async def test_reviewer_of_another_department_sees_nothing(client, rt, review_desk, resident):
+    app_id = (await submitted(client, resident, review_desk.item.id))["id"]
     outsider = await reviewer_of(rt, await make_department())
 
     detail = await client.get(f"/api/v1/review/applications/{app_id}", headers=outsider.headers)
-    claim = await review(client, desk, app_id, "claim", reviewer=outsider)
+    claim = await review(client, review_desk, app_id, "claim", reviewer=outsider)
     queue = await client.get("/api/v1/review/applications", headers=outsider.headers)
 
     assert (detail.status_code, claim.status_code) == (404, 404)
@@ -38,36 +45,36 @@ async def test_reviewer_of_another_department_sees_nothing(client, rt, desk, res
     assert queue.json() == {"items": [], "counts": {"submitted": 0, "in_review": 0}}
 
 
-async def test_a_reviewer_scoped_to_a_hall_does_not_see_pre_reviews(client, rt, desk, resident):
+async def test_a_reviewer_scoped_to_a_hall_does_not_see_pre_reviews(client, rt, review_desk, resident):
     """A pre-review has no hall until it is received: a grant naming a hall does not cover it."""
-    app_id = (await submitted(client, resident, desk.item.id))["id"]
+    app_id = (await submitted(client, resident, review_desk.item.id))["id"]
     hall = await make_hall()
-    for roles in ([f"reviewer@{hall.code}"], [f"reviewer:{desk.department.code}@{hall.code}"]):
+    for roles in ([f"reviewer@{hall.code}"], [f"reviewer:{review_desk.department.code}@{hall.code}"]):
         hall_reviewer = await login_staff(rt, await make_staff(rt, roles=roles))
         queue = await client.get("/api/v1/review/applications", headers=hall_reviewer.headers)
         assert queue.json() == {"items": [], "counts": {"submitted": 0, "in_review": 0}}, roles
         detail = await client.get(f"/api/v1/review/applications/{app_id}", headers=hall_reviewer.headers)
-        claim = await review(client, desk, app_id, "claim", reviewer=hall_reviewer)
+        claim = await review(client, review_desk, app_id, "claim", reviewer=hall_reviewer)
         assert (detail.status_code, claim.status_code) == (404, 404)
-    queue = await client.get("/api/v1/review/applications", headers=desk.reviewer.headers)
+    queue = await client.get("/api/v1/review/applications", headers=review_desk.reviewer.headers)
     assert [a["id"] for a in queue.json()["items"]] == [app_id]
 
 
-async def test_residents_cannot_use_the_review_desk(client, desk, resident):
-    app_id = (await submitted(client, resident, desk.item.id))["id"]
+async def test_residents_cannot_use_the_review_desk(client, review_desk, resident):
+    app_id = (await submitted(client, resident, review_desk.item.id))["id"]
 
     response = await client.post(f"/api/v1/review/applications/{app_id}/claim", headers=resident.headers)
 
     assert response.status_code == 403 and response.json()["error"]["code"] == "FORBIDDEN"
 
 
-async def test_creating_needs_real_name_and_a_prereview_item(client, rt, desk):
+async def test_creating_needs_real_name_and_a_prereview_item(client, rt, review_desk):
     anonymous = await resident_session(rt, realname=False)
     appointment_only = await make_prereview_item(modes=["appointment"])
     verified = await resident_session(rt)
 
     not_verified = await client.post("/api/v1/applications", headers=anonymous.headers,
-                                     json={"item_id": str(desk.item.id)})
+                                     json={"item_id": str(review_desk.item.id)})
     wrong_item = await client.post("/api/v1/applications", headers=verified.headers,
                                    json={"item_id": str(appointment_only.id)})
 
@@ -75,8 +82,8 @@ async def test_creating_needs_real_name_and_a_prereview_item(client, rt, desk):
     assert (wrong_item.status_code, wrong_item.json()["error"]["code"]) == (422, "ITEM_NOT_PREREVIEWABLE")
 
 
-async def test_download_urls_are_signed_short_lived_and_for_owner_or_reviewer(client, desk, resident):
-    application = await submitted(client, resident, desk.item.id)
+async def test_download_urls_are_signed_short_lived_and_for_owner_or_reviewer(client, review_desk, resident):
+    application = await submitted(client, resident, review_desk.item.id)
     minted = await client.get(f"/api/v1/applications/{application['id']}/materials/0/download-url",
                               headers=resident.headers)
     url = minted.json()["url"]
@@ -89,5 +96,5 @@ async def test_download_urls_are_signed_short_lived_and_for_owner_or_reviewer(cl
     assert tampered.status_code == 403 and tampered.json()["error"]["code"] == "DOWNLOAD_URL_INVALID"
     reviewer_url = await client.get(
         f"/api/v1/review/applications/{application['id']}/materials/0/download-url",
-        headers=desk.reviewer.headers)
+        headers=review_desk.reviewer.headers)
     assert reviewer_url.status_code == 200

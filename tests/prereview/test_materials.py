@@ -7,9 +7,9 @@ from datetime import date
 
 from app.ids import to_local, utcnow
 from models.prereview import Application
-from services.calendar import is_working_day
 from services.applications.prereview import prereview_deadline
-from tests.prereview.conftest import (
+from services.calendar import is_working_day
+from tests.builders.prereview import (
     PDF,
     PNG,
     create,
@@ -21,8 +21,8 @@ from tests.prereview.conftest import (
 )
 
 
-async def test_uploads_that_lie_are_empty_or_too_large_leave_nothing_stored(client, rt, desk, resident):
-    app_id = (await create(client, resident, desk.item.id))["id"]
+async def test_uploads_that_lie_are_empty_or_too_large_leave_nothing_stored(client, rt, review_desk, resident):
+    app_id = (await create(client, resident, review_desk.item.id))["id"]
     before = stored_files(rt)
     limit = rt.settings.upload_max_bytes
 
@@ -40,8 +40,8 @@ async def test_uploads_that_lie_are_empty_or_too_large_leave_nothing_stored(clie
     assert detail.json()["materials"] == []
 
 
-async def test_an_upload_records_hash_size_and_sniffed_type(client, desk, resident):
-    app_id = (await create(client, resident, desk.item.id))["id"]
+async def test_an_upload_records_hash_size_and_sniffed_type(client, review_desk, resident):
+    app_id = (await create(client, resident, review_desk.item.id))["id"]
 
     response = await upload(client, resident, app_id, 2, PNG, filename="photo.png",
                             content_type="application/octet-stream")
@@ -55,18 +55,18 @@ async def test_an_upload_records_hash_size_and_sniffed_type(client, desk, reside
     assert outside.json()["error"]["code"] == "MATERIAL_NOT_IN_GUIDE"
 
 
-async def test_replacing_a_material_deletes_the_old_file(client, rt, desk, resident):
-    app_id = (await create(client, resident, desk.item.id))["id"]
+async def test_replacing_a_material_deletes_the_old_file(client, rt, review_desk, resident):
+    app_id = (await create(client, resident, review_desk.item.id))["id"]
     before = stored_files(rt)
     await upload(client, resident, app_id, 0)
     await upload(client, resident, app_id, 0, PNG, content_type="image/png")
     assert len(stored_files(rt)) == len(before) + 1
 
 
-async def test_a_material_from_an_earlier_application_is_reused_by_reference(client, rt, desk, resident):
-    earlier = await submitted(client, resident, desk.item.id)
+async def test_a_material_from_an_earlier_application_is_reused_by_reference(client, rt, review_desk, resident):
+    earlier = await submitted(client, resident, review_desk.item.id)
     id_card = next(m for m in earlier["materials"] if m["material_index"] == 0)
-    later = (await create(client, resident, desk.item.id))["id"]
+    later = (await create(client, resident, review_desk.item.id))["id"]
     files = stored_files(rt)
 
     reused = await client.put(f"/api/v1/applications/{later}/materials/0/reuse", headers=resident.headers,
@@ -74,7 +74,7 @@ async def test_a_material_from_an_earlier_application_is_reused_by_reference(cli
     wrong_type = await client.put(f"/api/v1/applications/{later}/materials/1/reuse", headers=resident.headers,
                                   json={"material_id": id_card["id"]})
     stranger = await resident_session(rt)
-    stranger_app = (await create(client, stranger, desk.item.id))["id"]
+    stranger_app = (await create(client, stranger, review_desk.item.id))["id"]
     not_theirs = await client.put(f"/api/v1/applications/{stranger_app}/materials/0/reuse",
                                   headers=stranger.headers, json={"material_id": id_card["id"]})
 
@@ -88,8 +88,8 @@ async def test_a_material_from_an_earlier_application_is_reused_by_reference(cli
     assert (await client.get(url)).content == PDF
 
 
-async def test_deadline_counts_working_days_and_skips_national_day(client, rt, desk, resident):
-    application = await submitted(client, resident, desk.item.id)
+async def test_deadline_counts_working_days_and_skips_national_day(client, rt, review_desk, resident):
+    application = await submitted(client, resident, review_desk.item.id)
     deadline = date.fromisoformat(application["deadline"])
     assert await is_working_day(day=deadline)
 
@@ -100,18 +100,18 @@ async def test_deadline_counts_working_days_and_skips_national_day(client, rt, d
     assert (due.day, due.provisional) == (date(2026, 10, 10), False)
 
 
-async def test_overdue_and_due_soon_lists(client, rt, desk, resident):
-    late = (await submitted(client, resident, desk.item.id))["id"]
-    soon = (await submitted(client, resident, desk.item.id))["id"]
-    later = (await submitted(client, resident, desk.item.id))["id"]
+async def test_overdue_and_due_soon_lists(client, rt, review_desk, resident):
+    late = (await submitted(client, resident, review_desk.item.id))["id"]
+    soon = (await submitted(client, resident, review_desk.item.id))["id"]
+    later = (await submitted(client, resident, review_desk.item.id))["id"]
     # Deadlines come from the real clock; move them as the passing of time would.
     await Application.filter(id=late).update(deadline=date(2026, 1, 5))
     await Application.filter(id=soon).update(deadline=to_local(utcnow()).date())
     await Application.filter(id=later).update(deadline=date(2099, 1, 5))
-    await review(client, desk, soon, "claim")
+    await review(client, review_desk, soon, "claim")
 
-    overdue = await client.get("/api/v1/review/applications/overdue", headers=desk.reviewer.headers)
-    due_soon = await client.get("/api/v1/review/applications/due-soon", headers=desk.reviewer.headers)
+    overdue = await client.get("/api/v1/review/applications/overdue", headers=review_desk.reviewer.headers)
+    due_soon = await client.get("/api/v1/review/applications/due-soon", headers=review_desk.reviewer.headers)
 
     assert [a["id"] for a in overdue.json()["items"]] == [late]
     assert [a["id"] for a in due_soon.json()["items"]] == [soon]
@@ -129,8 +129,8 @@ def _multipart(parts: list[tuple[str, str | None, str | None, bytes]], boundary:
     return body + f"--{boundary}--\r\n".encode(), f"multipart/form-data; boundary={boundary}"
 
 
-async def test_a_multipart_upload_like_wx_upload_file_is_streamed_and_sniffed(client, rt, desk, resident):
-    app_id = (await create(client, resident, desk.item.id))["id"]
+async def test_a_multipart_upload_like_wx_upload_file_is_streamed_and_sniffed(client, rt, review_desk, resident):
+    app_id = (await create(client, resident, review_desk.item.id))["id"]
     body, content_type = _multipart([("note", None, None, "身份证正反面".encode()),
                                      ("file", "wxfile_tmp_3a9.pdf", "application/pdf", PDF),
                                      ("trailer", None, None, b"ignored")])

@@ -12,8 +12,8 @@ from moto.server import ThreadedMotoServer
 from app.errors import AppError
 from app.storage import S3Storage, open_storage
 from config import Settings
-from tests.conftest import free_port
-from tests.prereview.conftest import PDF, PNG
+from tests.builders.prereview import PDF, PNG
+from tests.support.server import free_port
 
 BUCKET = "hdt-materials"
 CREDENTIALS = {"region_name": "cn-north-1", "aws_access_key_id": "test", "aws_secret_access_key": "test"}

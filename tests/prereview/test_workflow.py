@@ -6,7 +6,7 @@ import asyncio
 
 from models.ledger import LedgerEntry
 from models.outbox import OutboxEvent
-from tests.prereview.conftest import (
+from tests.builders.prereview import (
     PNG,
     create,
     ready_to_submit,
@@ -22,18 +22,18 @@ async def _events(application_id: str) -> list[str]:
         "event_type", flat=True)
 
 
-async def test_correction_loop_ends_in_a_pass(client, rt, desk, resident):
-    application = await submitted(client, resident, desk.item.id)
+async def test_correction_loop_ends_in_a_pass(client, rt, review_desk, resident):
+    application = await submitted(client, resident, review_desk.item.id)
     app_id = application["id"]
     assert application["state"] == "submitted" and application["deadline"] is not None
 
-    claimed = await review(client, desk, app_id, "claim")
+    claimed = await review(client, review_desk, app_id, "claim")
     assert claimed.status_code == 200, claimed.text
     assert claimed.json()["state"] == "in_review"
-    comment = await review(client, desk, app_id, "comments",
+    comment = await review(client, review_desk, app_id, "comments",
                            {"material_index": 1, "message": "户口簿首页不清晰，请重新拍摄"})
     assert comment.status_code == 201
-    corrected = await review(client, desk, app_id, "request-correction", {"reason": "材料不清晰"})
+    corrected = await review(client, review_desk, app_id, "request-correction", {"reason": "材料不清晰"})
     assert corrected.status_code == 200
 
     mine = (await client.get(f"/api/v1/applications/{app_id}", headers=resident.headers)).json()
@@ -50,8 +50,8 @@ async def test_correction_loop_ends_in_a_pass(client, rt, desk, resident):
     resubmitted = await client.post(f"/api/v1/applications/{app_id}/submit", headers=resident.headers)
     assert resubmitted.status_code == 200 and resubmitted.json()["open_comments"] == []
 
-    await review(client, desk, app_id, "claim")
-    passed = await review(client, desk, app_id, "pass", {"reason": "材料齐全"})
+    await review(client, review_desk, app_id, "claim")
+    passed = await review(client, review_desk, app_id, "pass", {"reason": "材料齐全"})
     assert passed.status_code == 200 and passed.json()["state"] == "passed"
 
     history = (await client.get(f"/api/v1/applications/{app_id}/history", headers=resident.headers)).json()
@@ -64,13 +64,13 @@ async def test_correction_loop_ends_in_a_pass(client, rt, desk, resident):
     assert await LedgerEntry.filter(application_id=app_id).count() == 6
 
 
-async def test_reject_needs_a_reason_and_is_final(client, desk, resident):
-    app_id = (await submitted(client, resident, desk.item.id))["id"]
-    await review(client, desk, app_id, "claim")
+async def test_reject_needs_a_reason_and_is_final(client, review_desk, resident):
+    app_id = (await submitted(client, resident, review_desk.item.id))["id"]
+    await review(client, review_desk, app_id, "claim")
 
-    without_reason = await review(client, desk, app_id, "reject", {"reason": " "})
-    rejected = await review(client, desk, app_id, "reject", {"reason": "不符合迁入条件"})
-    again = await review(client, desk, app_id, "pass")
+    without_reason = await review(client, review_desk, app_id, "reject", {"reason": " "})
+    rejected = await review(client, review_desk, app_id, "reject", {"reason": "不符合迁入条件"})
+    again = await review(client, review_desk, app_id, "pass")
 
     assert without_reason.json()["error"]["code"] == "REJECTION_REASON_REQUIRED"
     assert rejected.json()["state"] == "rejected" and rejected.json()["decision_reason"] == "不符合迁入条件"
@@ -78,22 +78,22 @@ async def test_reject_needs_a_reason_and_is_final(client, desk, resident):
     assert await _events(app_id) == ["prereview.submitted", "prereview.rejected"]
 
 
-async def test_resident_withdraws_before_a_decision_but_not_after(client, desk, resident):
-    app_id = (await submitted(client, resident, desk.item.id))["id"]
+async def test_resident_withdraws_before_a_decision_but_not_after(client, review_desk, resident):
+    app_id = (await submitted(client, resident, review_desk.item.id))["id"]
     withdrawn = await client.post(f"/api/v1/applications/{app_id}/withdraw", headers=resident.headers,
                                   json={"reason": "不办了"})
     assert withdrawn.status_code == 200 and withdrawn.json()["state"] == "withdrawn"
-    assert (await review(client, desk, app_id, "claim")).status_code == 409
+    assert (await review(client, review_desk, app_id, "claim")).status_code == 409
 
-    decided = (await submitted(client, resident, desk.item.id))["id"]
-    await review(client, desk, decided, "claim")
-    await review(client, desk, decided, "pass")
+    decided = (await submitted(client, resident, review_desk.item.id))["id"]
+    await review(client, review_desk, decided, "claim")
+    await review(client, review_desk, decided, "pass")
     late = await client.post(f"/api/v1/applications/{decided}/withdraw", headers=resident.headers, json={})
     assert late.status_code == 409
 
 
-async def test_submit_checks_form_and_materials_and_refuses_a_double_submit(client, desk, resident):
-    application = await create(client, resident, desk.item.id, {"applicant_name": "张三",
+async def test_submit_checks_form_and_materials_and_refuses_a_double_submit(client, review_desk, resident):
+    application = await create(client, resident, review_desk.item.id, {"applicant_name": "张三",
                                                                 "id_number": "110108199003071234"})
     app_id = application["id"]
     missing = await client.post(f"/api/v1/applications/{app_id}/submit", headers=resident.headers)
@@ -119,14 +119,14 @@ async def test_submit_checks_form_and_materials_and_refuses_a_double_submit(clie
     assert locked.status_code == 409
 
 
-async def test_two_reviewers_deciding_at_once_only_one_wins(client, rt, desk, resident):
-    second_reviewer = await reviewer_of(rt, desk.department)
-    app_id = (await submitted(client, resident, desk.item.id))["id"]
-    await review(client, desk, app_id, "claim")
+async def test_two_reviewers_deciding_at_once_only_one_wins(client, rt, review_desk, resident):
+    second_reviewer = await reviewer_of(rt, review_desk.department)
+    app_id = (await submitted(client, resident, review_desk.item.id))["id"]
+    await review(client, review_desk, app_id, "claim")
 
     results = await asyncio.gather(
-        review(client, desk, app_id, "pass", {"reason": "通过"}),
-        review(client, desk, app_id, "reject", {"reason": "不通过"}, reviewer=second_reviewer))
+        review(client, review_desk, app_id, "pass", {"reason": "通过"}),
+        review(client, review_desk, app_id, "reject", {"reason": "不通过"}, reviewer=second_reviewer))
 
     assert sorted(r.status_code for r in results) == [200, 409]
     winner = next(r for r in results if r.status_code == 200).json()["state"]
@@ -135,13 +135,13 @@ async def test_two_reviewers_deciding_at_once_only_one_wins(client, rt, desk, re
     assert len([e for e in await _events(app_id) if e != "prereview.submitted"]) == 1
 
 
-async def test_reviewer_queue_lists_the_department_with_counts(client, rt, desk, resident):
-    claimed = (await submitted(client, resident, desk.item.id))["id"]
-    waiting = (await submitted(client, resident, desk.item.id))["id"]
-    await ready_to_submit(client, resident, desk.item.id)  # a draft: not in the queue
-    await review(client, desk, claimed, "claim")
+async def test_reviewer_queue_lists_the_department_with_counts(client, rt, review_desk, resident):
+    claimed = (await submitted(client, resident, review_desk.item.id))["id"]
+    waiting = (await submitted(client, resident, review_desk.item.id))["id"]
+    await ready_to_submit(client, resident, review_desk.item.id)  # a draft: not in the queue
+    await review(client, review_desk, claimed, "claim")
 
-    queue = await client.get("/api/v1/review/applications", headers=desk.reviewer.headers,
+    queue = await client.get("/api/v1/review/applications", headers=review_desk.reviewer.headers,
                              params={"state": "submitted"})
 
     assert queue.status_code == 200
@@ -149,8 +149,8 @@ async def test_reviewer_queue_lists_the_department_with_counts(client, rt, desk,
     assert [a["id"] for a in queue.json()["items"]] == [waiting]
 
 
-async def test_my_list_pages_newest_first(client, desk, resident):
-    ids = [(await create(client, resident, desk.item.id))["id"] for _ in range(3)]
+async def test_my_list_pages_newest_first(client, review_desk, resident):
+    ids = [(await create(client, resident, review_desk.item.id))["id"] for _ in range(3)]
     first = (await client.get("/api/v1/applications", headers=resident.headers, params={"limit": 2})).json()
     rest = (await client.get("/api/v1/applications", headers=resident.headers,
                              params={"limit": 2, "cursor": first["next_cursor"]})).json()
@@ -158,8 +158,8 @@ async def test_my_list_pages_newest_first(client, desk, resident):
     assert rest["next_cursor"] is None
 
 
-async def test_a_retried_create_with_the_same_idempotency_key_returns_the_same_draft(client, desk, resident):
-    payload = {"item_id": str(desk.item.id), "form_data": {}}
+async def test_a_retried_create_with_the_same_idempotency_key_returns_the_same_draft(client, review_desk, resident):
+    payload = {"item_id": str(review_desk.item.id), "form_data": {}}
     headers = {**resident.headers, "idempotency-key": "draft-retry-0001"}
     first = await client.post("/api/v1/applications", json=payload, headers=headers)
     retried = await client.post("/api/v1/applications", json=payload, headers=headers)

@@ -7,6 +7,7 @@ from collections import Counter
 
 from models.push import Delivery, DeliveryStatus
 from services import push as push_service
+from services.events import EventType
 from tests.builders import (
     emit_push_event,
     emulated_openid,
@@ -16,10 +17,9 @@ from tests.builders import (
     make_staff,
     make_wechat_resident,
 )
-from tests.push.conftest import all_final
-from tests.support.waiting import eventually
+from tests.builders.push import all_final
 from tests.push.test_delivery import BOOKING
-from services.events import EventType
+from tests.support.waiting import eventually
 
 FOLLOWERS = 5  # the test chunk size is 2: three chunks
 

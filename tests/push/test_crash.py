@@ -9,12 +9,12 @@ from collections import Counter
 
 from models.push import Delivery, DeliveryStatus
 from push.worker import PushProcess
+from services.events import EventType
 from tests import backends
 from tests.builders import emit_push_event, follow_oa, make_wechat_resident
-from tests.push.conftest import FAST_PUSH, all_final, fast_runtime
-from tests.support.waiting import eventually
+from tests.builders.push import FAST_PUSH, all_final, fast_runtime
 from tests.push.test_delivery import BOOKING
-from services.events import EventType
+from tests.support.waiting import eventually
 
 EVENTS = 16
 

@@ -1,6 +1,7 @@
 """Events from the outbox to residents' WeChat, through the queue, against the emulator."""
 
 from models.push import Delivery, DeliveryStatus, SubscriptionGrant
+from services.events import EventType
 from tests.builders import (
     emit_push_event,
     emulated_openid,
@@ -8,9 +9,8 @@ from tests.builders import (
     login_resident,
     make_wechat_resident,
 )
-from tests.push.conftest import all_final
+from tests.builders.push import all_final
 from tests.support.waiting import eventually
-from services.events import EventType
 
 BOOKING = {"item_name": "居民身份证换领", "slot_time": "2026-12-01 09:00", "hall_name": "海淀区政务服务中心",
            "appointment_id": "apt-1"}

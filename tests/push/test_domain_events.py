@@ -14,7 +14,6 @@ from models.push import FINAL_STATUSES, Delivery, DeliveryStatus
 from models.staff import StaffRoleName
 from push.worker import PushProcess
 from services import outbox
-from tests.appointments.conftest import book, hall_staff
 from tests.builders import (
     emulated_openid,
     follow_oa,
@@ -27,10 +26,11 @@ from tests.builders import (
     make_slot,
     make_wechat_resident,
 )
-from tests.prereview.conftest import ReviewDesk, review, reviewer_of, submitted
-from tests.push.conftest import all_final
-from tests.support.waiting import eventually
+from tests.builders.appointments import book, hall_staff
+from tests.builders.prereview import ReviewDesk, review, reviewer_of, submitted
+from tests.builders.push import all_final
 from tests.push.test_delivery import messages
+from tests.support.waiting import eventually
 
 HALL_NAME = "海淀区政务服务中心"
 ITEM_NAME = "居民身份证换领"

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import secrets
 from dataclasses import dataclass
+from datetime import timedelta
 from urllib.parse import urlencode
 
 import httpx
-from datetime import timedelta
 from tortoise.transactions import in_transaction
 
 from app.context import Runtime
@@ -19,9 +19,8 @@ from models.prereview import Application, ApplicationState
 from models.staff import StaffMember
 from models.users import ExternalIdentity, IdentityProvider, RealNameLevel, User
 from services import outbox
-from services.identity import sessions
-from services.identity import staff
 from services.events import EventType
+from services.identity import sessions, staff
 from services.identity.staff import RoleSpec
 
 DEFAULT_PASSWORD = "correct-horse-battery"
@@ -56,6 +55,12 @@ async def make_resident(rt: Runtime, *, realname: bool = False, display_name: st
                       id_number_enc=rt.cipher.encrypt(id_number),
                       id_number_index=rt.cipher.blind_index(id_number))
     return await User.create(**fields)
+
+
+async def resident_session(rt: Runtime, *, realname: bool = True) -> LoggedIn:
+    """A new resident (with a distinct ID number) and a live session."""
+    id_number = "1101081990" + f"{secrets.randbelow(10**8):08d}"
+    return await login_resident(rt, await make_resident(rt, realname=realname, id_number=id_number))
 
 
 async def login_resident(rt: Runtime, user: User) -> LoggedIn:

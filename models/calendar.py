@@ -1,5 +1,6 @@
 """The official working-day calendar: the State Council's annual holiday notices, as loaded."""
 
+import uuid
 from enum import StrEnum
 
 from tortoise import fields
@@ -32,6 +33,7 @@ class CalendarDay(Entity):
     A notice may reach into the previous December (2019's moved work to 2018-12-29), so the
     day is unique across notices rather than per year."""
 
+    notice_id: uuid.UUID
     notice = fields.ForeignKeyField("models.CalendarYear", related_name="days", on_delete=fields.CASCADE)
     day = fields.DateField(unique=True)
     kind = fields.CharEnumField(CalendarDayKind, max_length=16)

@@ -1,5 +1,6 @@
 """Service items, their versioned guides, life events and the catalog audit trail."""
 
+import uuid
 from enum import StrEnum
 
 from tortoise import fields
@@ -41,6 +42,7 @@ class ServiceItem(Entity):
 
     code = fields.CharField(max_length=64, unique=True)
     name = fields.CharField(max_length=128)
+    department_id: uuid.UUID
     department = fields.ForeignKeyField("models.Department", related_name="items",
                                         on_delete=fields.RESTRICT)
     level = fields.CharEnumField(ItemLevel, max_length=16, default=ItemLevel.DISTRICT)
@@ -72,6 +74,7 @@ class GuideVersion(Entity):
     ``materials``, ``steps`` and ``data_template`` follow services/guide_schema.py.
     """
 
+    item_id: uuid.UUID
     item = fields.ForeignKeyField("models.ServiceItem", related_name="guide_versions",
                                   on_delete=fields.CASCADE)
     version = fields.IntField()
@@ -96,6 +99,7 @@ class CatalogAuditEntry(Entity):
 
     actor = fields.CharField(max_length=64)  # "staff:<id>" or "sync"
     action = fields.CharField(max_length=32)
+    item_id: uuid.UUID | None
     item = fields.ForeignKeyField("models.ServiceItem", null=True, related_name="audit_entries",
                                   on_delete=fields.SET_NULL)
     item_code = fields.CharField(max_length=64, default="")

@@ -1,5 +1,6 @@
 """The one window's records: approval opinions, e-certificates and service evaluations."""
 
+import uuid
 from enum import StrEnum
 
 from tortoise import fields
@@ -15,6 +16,7 @@ class Opinion(StrEnum):
 class Approval(Entity):
     """审批意见 — one reviewer's opinion on one approval step of an application."""
 
+    application_id: uuid.UUID
     application = fields.ForeignKeyField("models.Application", related_name="approvals",
                                          on_delete=fields.CASCADE)
     step_index = fields.IntField()
@@ -36,12 +38,15 @@ class CertificateStatus(StrEnum):
 class ECertificate(Entity):
     """电子证照 — a result issued as an e-certificate, kept in the resident's wallet."""
 
+    resident_id: uuid.UUID
     resident = fields.ForeignKeyField("models.User", related_name="certificates", on_delete=fields.RESTRICT)
+    application_id: uuid.UUID | None
     application = fields.ForeignKeyField("models.Application", related_name="certificates", null=True,
                                          on_delete=fields.SET_NULL)
     certificate_type = fields.CharField(max_length=40, db_index=True)
     name = fields.CharField(max_length=64)
     number = fields.CharField(max_length=64, unique=True)
+    issuer_id: uuid.UUID
     issuer = fields.ForeignKeyField("models.Department", related_name="certificates",
                                     on_delete=fields.RESTRICT)
     valid_from = fields.DateField()
@@ -61,13 +66,18 @@ class ECertificate(Entity):
 class Evaluation(Entity):
     """好差评 — a resident's one rating (1-5) of a completed service; bad ones are followed up."""
 
+    application_id: uuid.UUID
     application = fields.OneToOneField("models.Application", related_name="evaluation",
                                        on_delete=fields.CASCADE)
+    resident_id: uuid.UUID
     resident = fields.ForeignKeyField("models.User", related_name="evaluations", on_delete=fields.CASCADE)
+    item_id: uuid.UUID
     item = fields.ForeignKeyField("models.ServiceItem", related_name="evaluations",
                                   on_delete=fields.RESTRICT)
+    department_id: uuid.UUID
     department = fields.ForeignKeyField("models.Department", related_name="evaluations",
                                         on_delete=fields.RESTRICT)
+    hall_id: uuid.UUID | None
     hall = fields.ForeignKeyField("models.Hall", related_name="evaluations", null=True,
                                   on_delete=fields.RESTRICT)
     score = fields.SmallIntField()

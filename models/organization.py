@@ -1,5 +1,6 @@
 """Departments, halls and hall calendar overrides: the units items and staff roles are scoped to."""
 
+import uuid
 from enum import StrEnum
 
 from tortoise import fields
@@ -47,6 +48,7 @@ class Hall(Entity):
 class CalendarOverride(Entity):
     """日历调整 — a local closure or extra opening day, for one hall or (hall empty) the district."""
 
+    hall_id: uuid.UUID | None
     hall = fields.ForeignKeyField("models.Hall", null=True, related_name="calendar_overrides",
                                   on_delete=fields.CASCADE)
     day = fields.DateField(db_index=True)

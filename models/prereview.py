@@ -1,5 +1,6 @@
 """Applications (办件) through pre-review and the one-window lifecycle; materials, transitions, comments."""
 
+import uuid
 from enum import StrEnum
 
 from tortoise import fields
@@ -40,13 +41,17 @@ class MaterialStatus(StrEnum):
 class Application(Entity):
     """办件 (网上预审) — a resident's application for an item, pinned to one guide version."""
 
+    resident_id: uuid.UUID
     resident = fields.ForeignKeyField("models.User", related_name="applications",
                                       on_delete=fields.RESTRICT)
+    item_id: uuid.UUID
     item = fields.ForeignKeyField("models.ServiceItem", related_name="applications",
                                   on_delete=fields.RESTRICT)
+    guide_id: uuid.UUID
     guide = fields.ForeignKeyField("models.GuideVersion", related_name="applications",
                                    on_delete=fields.RESTRICT)
     # Copied from the item so a department's queue is one indexed filter.
+    department_id: uuid.UUID
     department = fields.ForeignKeyField("models.Department", related_name="applications",
                                         on_delete=fields.RESTRICT)
     form_data = fields.JSONField(default=dict)
@@ -63,6 +68,7 @@ class Application(Entity):
     idempotency_key = fields.CharField(max_length=64, null=True)  # a retried create finds its draft
     overdue_notified_at = fields.DatetimeField(null=True)  # the overdue event went out (once)
     # One-window lifecycle (services/onewindow.py).
+    hall_id: uuid.UUID | None
     hall = fields.ForeignKeyField("models.Hall", related_name="applications", null=True,
                                   on_delete=fields.RESTRICT)  # where it was received
     received_at = fields.DatetimeField(null=True)
@@ -88,6 +94,7 @@ class Application(Entity):
 class ApplicationMaterial(Entity):
     """申请材料 — one uploaded (or reused) file for one required material of the guide."""
 
+    application_id: uuid.UUID
     application = fields.ForeignKeyField("models.Application", related_name="materials",
                                          on_delete=fields.CASCADE)
     material_index = fields.IntField()  # position in the pinned guide's materials list
@@ -112,6 +119,7 @@ class ApplicationMaterial(Entity):
 class ApplicationTransition(Entity):
     """状态变更 — who moved an application from one state to another, when (created_at) and why."""
 
+    application_id: uuid.UUID
     application = fields.ForeignKeyField("models.Application", related_name="transitions",
                                          on_delete=fields.CASCADE)
     actor_id = fields.CharField(max_length=64)
@@ -127,6 +135,7 @@ class ApplicationTransition(Entity):
 class ReviewComment(Entity):
     """审查意见 — a reviewer's remark on one material or one form field of an application."""
 
+    application_id: uuid.UUID
     application = fields.ForeignKeyField("models.Application", related_name="comments",
                                          on_delete=fields.CASCADE)
     reviewer_id = fields.CharField(max_length=64)

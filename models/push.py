@@ -1,5 +1,6 @@
 """Push: OA followers, subscribe-message grants, delivery records and broadcasts."""
 
+import uuid
 from enum import StrEnum
 
 from tortoise import fields
@@ -11,6 +12,7 @@ class OAFollower(Entity):
     """公众号关注者 — an OA openid that follows (or followed) the account; user when known."""
 
     openid = fields.CharField(max_length=64, unique=True)
+    user_id: uuid.UUID | None
     user = fields.ForeignKeyField("models.User", related_name="oa_follows", null=True,
                                   on_delete=fields.SET_NULL)
     subscribed = fields.BooleanField(default=True, db_index=True)
@@ -24,6 +26,7 @@ class OAFollower(Entity):
 class SubscriptionGrant(Entity):
     """订阅消息授权 — how many mini-program subscribe messages a user accepted for one template."""
 
+    user_id: uuid.UUID
     user = fields.ForeignKeyField("models.User", related_name="subscription_grants",
                                   on_delete=fields.CASCADE)
     template_id = fields.CharField(max_length=128)
@@ -56,6 +59,7 @@ class Delivery(Entity):
     event_id = fields.CharField(max_length=64, db_index=True)
     event_type = fields.CharField(max_length=64)  # the message kind (a push_templates key)
     recipient = fields.CharField(max_length=80)  # "user:<id>" or "oa:<openid>"
+    user_id: uuid.UUID | None
     user = fields.ForeignKeyField("models.User", related_name="deliveries", null=True,
                                   on_delete=fields.SET_NULL)
     openid = fields.CharField(max_length=64, null=True)
@@ -100,6 +104,7 @@ class Broadcast(Entity):
 class NoticeTopicFollow(Entity):
     """关注的事项或大厅 — a resident follows a service item or hall to get its notices."""
 
+    user_id: uuid.UUID
     user = fields.ForeignKeyField("models.User", related_name="notice_topics", on_delete=fields.CASCADE)
     topic = fields.CharField(max_length=80)  # "hall:<code>" or "item:<code>"
 

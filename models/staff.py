@@ -1,5 +1,6 @@
 """Hall and department staff with their roles."""
 
+import uuid
 from enum import StrEnum
 
 from tortoise import fields
@@ -30,10 +31,13 @@ class StaffMember(Entity):
 class StaffRole(Entity):
     """A role held by a staff member, scoped to a department and/or a hall (neither = global)."""
 
+    staff_id: uuid.UUID
     staff = fields.ForeignKeyField("models.StaffMember", related_name="roles", on_delete=fields.CASCADE)
     role = fields.CharEnumField(StaffRoleName, max_length=16)
+    department_id: uuid.UUID | None
     department = fields.ForeignKeyField("models.Department", null=True, related_name="staff_roles",
                                         on_delete=fields.CASCADE)
+    hall_id: uuid.UUID | None
     hall = fields.ForeignKeyField("models.Hall", null=True, related_name="staff_roles",
                                   on_delete=fields.CASCADE)
 

@@ -9,11 +9,11 @@ from app.ids import to_local, utcnow
 from models.prereview import Application
 from services.applications.prereview import prereview_deadline
 from services.calendar import is_working_day
+from tests.builders import resident_session
 from tests.builders.prereview import (
     PDF,
     PNG,
     create,
-    resident_session,
     review,
     stored_files,
     submitted,

@@ -96,6 +96,9 @@ async def apply_migrations(database_url: str) -> list[str]:
     """Apply pending migrations and return the names of those applied."""
     command = _command(database_url)
     try:
+        # Initialised here, not by aerich: aerich skips it once any earlier session closed, and
+        # would then find no connection (a second call in one process, as the tests make).
+        await Tortoise.init(config=command.tortoise_config)
         applied = await _upgrade_archived(database_url)
         await command.init()
         return applied + await command.upgrade(run_in_transaction=True)

@@ -51,6 +51,18 @@ async def main(url):
     return await apply_migrations(url)
 """
 
+APPLY_TWICE = """
+from app.db import apply_migrations
+async def main(url):
+    return [await apply_migrations(url), await apply_migrations(url)]
+"""
+
+PENDING = """
+from app.db import pending_migrations
+async def main(url):
+    return await pending_migrations(url)
+"""
+
 # aerich's own upgrade over a folder of migrations, as the history ran before the squash.
 REPLAY = """
 from aerich import Command
@@ -252,7 +264,10 @@ async def test_a_database_of_the_squashed_release_is_recognised_as_at_the_baseli
     archived = _run(REPLAY, url, _archive_up_to(tmp_path))
     await _execute(url, _ROWS[:1])
 
+    # Production refuses to start until `python -m app migrate` has recorded the baseline.
+    assert _run(PENDING, url) == [BASELINE]
     assert _run(APPLY, url) == [BASELINE]
+    assert _run(PENDING, url) == []
     rows = await _query(url, "SELECT version, content FROM aerich ORDER BY id")
     assert [version for version, _ in rows] == [*archived, BASELINE]
     # The baseline's models state, which aerich compares the models with to write the next one.
@@ -271,6 +286,11 @@ async def test_the_archived_search_text_rewrite_runs_its_own_copy_of_the_rule(ne
     assert _run(APPLY, url)[-1] == BASELINE
     assert await _query(url, "SELECT search_text FROM service_items") == [
         ("户口迁移市内|迁户口市内|hukouqianyishinei|hkqysn",)]
+
+
+async def test_apply_migrations_runs_twice_in_one_process(new_database):
+    url = await new_database()
+    assert _run(APPLY_TWICE, url) == [[BASELINE], []]
 
 
 MAKEMIGRATIONS = """

@@ -33,7 +33,7 @@ CREATE TABLE IF NOT EXISTS "halls" (
     "opening_hours" JSON,
     "phone" VARCHAR(32) NOT NULL DEFAULT '',
     "hall_type" VARCHAR(16) NOT NULL DEFAULT 'street' /* DISTRICT: district\nSTREET: street */
-) /* 政务服务大厅 — the district hall or a street\/town hall where residents are served. */;
+) /* 政务服务大厅 — the district hall or a street\\/town hall where residents are served. */;
 
 CREATE TABLE IF NOT EXISTS "users" (
     "id" CHAR(36) NOT NULL PRIMARY KEY,
@@ -83,7 +83,7 @@ CREATE TABLE IF NOT EXISTS "staff_roles" (
     "hall_id" CHAR(36) REFERENCES "halls" ("id") ON DELETE CASCADE,
     "staff_id" CHAR(36) NOT NULL REFERENCES "staff_members" ("id") ON DELETE CASCADE,
     CONSTRAINT "uid_staff_roles_staff_i_91100f" UNIQUE ("staff_id", "role", "department_id", "hall_id")
-) /* A role held by a staff member, scoped to a department and\/or a hall (neither = global). */;
+) /* A role held by a staff member, scoped to a department and\\/or a hall (neither = global). */;
 
 CREATE TABLE IF NOT EXISTS "refresh_tokens" (
     "id" CHAR(36) NOT NULL PRIMARY KEY,
@@ -198,7 +198,7 @@ CREATE TABLE IF NOT EXISTS "service_items" (
     "search_text" TEXT NOT NULL,
     "current_version" INT NOT NULL,
     "department_id" CHAR(36) NOT NULL REFERENCES "departments" ("id") ON DELETE RESTRICT
-) /* 事项 — a government service item of the municipal\/district catalog. */;
+) /* 事项 — a government service item of the municipal\\/district catalog. */;
 
 CREATE TABLE IF NOT EXISTS "catalog_audit_entries" (
     "id" CHAR(36) NOT NULL PRIMARY KEY,

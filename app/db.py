@@ -12,6 +12,8 @@ from typing import Any, TypeVar
 from aerich import Command
 from aerich.ddl.sqlite import SqliteDDL
 from aerich.migrate import Migrate
+from aerich.models import Aerich
+from aerich.utils import decompress_dict, import_py_file
 from pypika_tortoise.queries import QueryBuilder, Table
 from pypika_tortoise.terms import Criterion, Parameter, ValueWrapper
 from sanic import Sanic
@@ -19,7 +21,7 @@ from tortoise import Model, Tortoise, timezone
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.backends.base.config_generator import expand_db_url
 from tortoise.contrib.sanic import register_tortoise
-from tortoise.exceptions import MultipleObjectsReturned
+from tortoise.exceptions import MultipleObjectsReturned, OperationalError
 from tortoise.fields import Field
 
 from models import MODEL_MODULES
@@ -46,6 +48,10 @@ MIGRATIONS_ROOT = Path(__file__).resolve().parent.parent / "migrations"
 # aerich writes dialect-specific SQL, so each dialect keeps its own migration history; both are
 # generated together from the same models by `python -m app makemigrations NAME`.
 _OFFLINE_URLS = {"sqlite": "sqlite://:memory:", "postgres": "postgres://offline@127.0.0.1:1/offline"}
+# Each dialect's history up to release 2026-12-04 is squashed into one baseline migration; the
+# old files stay in migrations/archive/ for databases created before it (docs/architecture.md).
+BASELINE = "0_20261204200000_baseline.py"
+ARCHIVE_ROOT = MIGRATIONS_ROOT / "archive"
 
 
 def _connection_url(database_url: str) -> str:
@@ -109,8 +115,8 @@ def _dialect(database_url: str) -> str:
     return "sqlite" if database_url.startswith("sqlite") else "postgres"
 
 
-def _command(database_url: str) -> Command:
-    location = MIGRATIONS_ROOT / _dialect(database_url)
+def _command(database_url: str, root: Path = MIGRATIONS_ROOT) -> Command:
+    location = root / _dialect(database_url)
     return Command(tortoise_config(database_url), app="models", location=str(location))
 
 
@@ -118,10 +124,34 @@ async def apply_migrations(database_url: str) -> list[str]:
     """Apply pending migrations and return the names of those applied."""
     command = _command(database_url)
     try:
+        # Initialised here, not by aerich: aerich skips it once any earlier session closed, and
+        # would then find no connection (a second call in one process, as the tests make).
+        await Tortoise.init(config=command.tortoise_config)
+        applied = await _upgrade_archived(database_url)
         await command.init()
-        return await command.upgrade(run_in_transaction=True)
+        return applied + await command.upgrade(run_in_transaction=True)
     finally:
         await Tortoise.close_connections()
+
+
+async def _upgrade_archived(database_url: str) -> list[str]:
+    """Bring a database created before the squash to the baseline: the archived migrations it
+    lacks, then the baseline recorded as applied (with its models state, which aerich reads to
+    write the next migration) instead of run, since the archive built the same schema. A new
+    database, or one already at the baseline, is left to the current history."""
+    command = _command(database_url, ARCHIVE_ROOT)
+    await command.init()
+    try:
+        applied = await Command.get_applied_migrations(command.app)
+    except OperationalError:  # no aerich table: a new database
+        return []
+    if not applied or BASELINE in applied:
+        return []
+    upgraded = await command.upgrade(run_in_transaction=True)
+    baseline = import_py_file(MIGRATIONS_ROOT / _dialect(database_url) / command.app / BASELINE)
+    await Aerich.create(version=BASELINE, app=command.app,
+                        content=decompress_dict(baseline.MODELS_STATE))
+    return [*upgraded, BASELINE]
 
 
 async def pending_migrations(database_url: str) -> list[str]:

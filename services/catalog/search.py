@@ -15,14 +15,11 @@ from __future__ import annotations
 import re
 import unicodedata
 
-from pypika_tortoise.queries import Table
-from pypika_tortoise.terms import Case, Criterion, Function, LiteralValue, Parameter, Term, ValueWrapper
+from pypika_tortoise.terms import Case, Criterion, Function, LiteralValue, Term, ValueWrapper
 from pypinyin import Style, lazy_pinyin
-from tortoise import BaseDBAsyncClient
 from tortoise.contrib.postgres.array_functions import postgres_array_contains
 
 from app.db import slot
-from models.catalog import ServiceItem
 
 # Common words residents type -> the official wording in item names.
 SYNONYMS: dict[str, tuple[str, ...]] = {
@@ -72,27 +69,6 @@ def build_search_text(name: str, aliases: list[str]) -> str:
     full, initials = pinyin_of(name)
     parts = [normalise(name), *(normalise(a) for a in aliases), full, initials]
     return SEPARATOR.join(parts)
-
-
-async def rewrite_search_texts(db: BaseDBAsyncClient) -> int:
-    """Recompute every item's stored ``search_text`` with ``build_search_text``; the number changed.
-
-    The data migration a change of that rule needs: a stored text otherwise keeps the old rule
-    until its item is edited or synced with changes. It reads and writes only the columns it
-    needs, not the model's, so an old migration that calls it still runs against later models."""
-    items = Table("service_items")
-    _, rows = await db.execute_query(str(db.query_class.from_(items).select(
-        items.id, items.name, items.aliases, items.search_text)))
-    aliases_field = ServiceItem._meta.fields_map["aliases"]
-    changed = []
-    for row in rows:
-        text = build_search_text(row["name"], aliases_field.to_python_value(row["aliases"]))
-        if text != row["search_text"]:
-            changed.append([text, row["id"]])
-    if changed:
-        await db.execute_many(str(db.query_class.update(items).set(items.search_text, Parameter(idx=1))
-                                  .where(items.id == Parameter(idx=2))), changed)
-    return len(changed)
 
 
 def expand_query(query: str) -> list[str]:

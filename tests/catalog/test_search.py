@@ -4,11 +4,9 @@ import pytest
 from tortoise.transactions import in_transaction
 
 from app.db import bind_slots
-from models.catalog import ServiceItem
 from services.catalog.queries import search_query
 from services.catalog.search import (
     expand_query,
-    rewrite_search_texts,
     term_shape,
     term_values,
 )
@@ -157,20 +155,6 @@ class TestPunctuation:
     async def test_brackets_and_dots_are_skipped_inside_names_and_aliases(self, client, synced):
         assert await names(client, "登记户口") == ["出生登记（户口申报）"]
         assert await names(client, "出生上户口") == ["出生登记（户口申报）"]
-
-    async def test_texts_stored_under_the_earlier_rule_are_rewritten_by_the_migration(self, client, rt,
-                                                                                     synced):
-        # As an item synced before this rule was stored: its punctuation kept.
-        await ServiceItem.filter(code="GA010").update(
-            search_text="户口迁移（市内）|hukouqianyishinei|hkqysn")
-        await rt.catalog_cache.invalidate()
-        assert await names(client, "迁移市内") == []
-
-        assert await rewrite_search_texts(ServiceItem._meta.db) == 1
-        await rt.catalog_cache.invalidate()  # as a deploy does: workers start afresh
-
-        assert await names(client, "迁移市内") == ["户口迁移（市内）"]
-        assert await rewrite_search_texts(ServiceItem._meta.db) == 0
 
 
 class TestRanking:

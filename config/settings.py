@@ -233,7 +233,7 @@ class Settings(BaseSettings):
                             ("HDT_BJPASS_TOKEN_URL", self.bjpass_token_url),
                             ("HDT_BJPASS_USERINFO_URL", self.bjpass_userinfo_url)):
             if is_local_url(value):
-                missing.append(f"{name} (a loopback address: the emulator, not the real service)")
+                missing.append(f"{name} (loopback or no host: the emulator, not the real service)")
         if self.push_templates == DEV_PUSH_TEMPLATES:
             missing.append("HDT_PUSH_TEMPLATES (development template ids)")
         return missing

@@ -9,14 +9,24 @@ from app.cli import CONFIGURATION_ERROR, build_parser
 from tests.foundation.test_settings import PROVISIONED
 from tests.support.server import REPO_ROOT, service_env
 
-# The smallest arguments each command accepts; the settings are refused before any is used.
-COMMANDS = {
-    "serve": [], "run": [], "emulators": [], "migrate": [], "makemigrations": ["name"],
-    "seed-demo": [], "sync-catalog": ["catalog.json"], "generate-catalog": ["out.json"],
-    "create-staff": ["--username", "u", "--display-name", "U"], "push-worker": [],
-    "push-dead-letters": ["list"], "rotate-key": ["access"], "ledger-sign-head": [],
-    "ledger-audit": [], "materialize-slots": [], "sweep-no-shows": [], "sweep-overdue": [],
-}
+def smallest_arguments() -> dict[str, list[str]]:
+    """Each command with placeholder values for its required arguments (never used: the settings
+    are refused first), so that a command added later is covered without editing this file."""
+    commands = next(a for a in build_parser()._actions if a.dest == "command").choices
+    arguments = {}
+    for name, parser in commands.items():
+        argv = []
+        for action in parser._actions:
+            value = str(next(iter(action.choices))) if action.choices else "x"
+            if not action.option_strings and action.nargs is None:
+                argv.append(value)
+            elif action.required:
+                argv += [action.option_strings[0], value]
+        arguments[name] = argv
+    return arguments
+
+
+COMMANDS = smallest_arguments()
 
 
 def run_cli(*args: str, **env: str) -> subprocess.CompletedProcess:
@@ -32,9 +42,9 @@ def assert_refused(result: subprocess.CompletedProcess, *names: str) -> None:
         assert name in result.stderr
 
 
-def test_every_command_is_covered():
-    subcommands = next(a for a in build_parser()._actions if a.dest == "command").choices
-    assert set(subcommands) == set(COMMANDS)
+def test_the_commands_are_found():
+    assert {"serve", "migrate", "push-worker", "rotate-key", "create-staff"} <= set(COMMANDS)
+    assert COMMANDS["rotate-key"] == ["access"]
 
 
 @pytest.mark.parametrize("command", sorted(COMMANDS))

@@ -416,11 +416,15 @@ def build_parser() -> argparse.ArgumentParser:
 def check_signing_keys(settings: Settings) -> None:
     """Production: every key ring must already hold a signing key (development generates them)."""
     for purpose in KEY_PURPOSES:
+        if not private_key_files(settings.keys_dir / purpose):
+            raise SettingsError(f"HDT_KEYS_DIR: no signing key for {purpose!r} in "
+                                f"{settings.keys_dir / purpose}; create one with "
+                                f"`python -m app rotate-key {purpose}`")
         try:
             KeyRing(settings.keys_dir, purpose, create_missing=False)
-        except (KeyRingError, OSError, ValueError) as exc:
-            raise SettingsError(f"HDT_KEYS_DIR: {exc}; create one with "
-                                f"`python -m app rotate-key {purpose}`") from None
+        except (KeyRingError, OSError, ValueError) as exc:  # unreadable, or not an Ed25519 key
+            raise SettingsError(f"HDT_KEYS_DIR: the {purpose!r} keys in {settings.keys_dir / purpose} "
+                                f"cannot be used: {exc}") from None
 
 
 def main(argv: list[str] | None = None) -> None:

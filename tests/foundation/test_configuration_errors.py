@@ -78,3 +78,11 @@ def test_an_unknown_prefixed_variable_is_warned_about_and_the_command_runs(tmp_p
     warnings = [line for line in result.stderr.splitlines() if "HDT_DTA_KEY" in line]
     assert len(warnings) == 1 and "HDT_DATA_KEY" in warnings[0]
     assert "new signing key for access" in result.stdout
+
+
+def test_production_refuses_a_key_that_is_not_one(tmp_path):
+    for purpose in ("access", "qr", "ledger"):
+        (tmp_path / purpose).mkdir()
+        (tmp_path / purpose / f"{purpose}-1.pem").write_text("not a key")
+    result = run_cli("push-worker", **{**PROVISIONED, "HDT_KEYS_DIR": str(tmp_path)})
+    assert_refused(result, "HDT_KEYS_DIR", str(tmp_path / "access"))

@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import getpass
+import os
 import socket
 import subprocess
 import sys
@@ -20,12 +21,18 @@ import pyotp
 from tortoise import Tortoise
 
 from app.context import KEY_PURPOSES, Runtime
-from app.db import apply_migrations, make_migrations, pending_migrations, tortoise_config
-from app.keys import KeyRing
+from app.db import (MigrationsMissing, apply_migrations, make_migrations, pending_migrations,
+                    tortoise_config)
+from app.keys import KeyRing, KeyRingError, private_key_files
 from app.redis import connect_redis
-from config import Settings, load_settings
+from config import Settings, SettingsError, load_settings
+from config.settings import unknown_variables
 
 Command = Callable[[argparse.Namespace, Settings], None]
+CONFIGURATION_ERROR = 2  # exit status of a start refused for its settings
+# Commands that never sign or verify anything, so production runs them without the key rings.
+KEYLESS_COMMANDS = frozenset({"migrate", "makemigrations", "rotate-key", "generate-catalog",
+                              "emulators"})
 
 
 @asynccontextmanager
@@ -269,9 +276,12 @@ def cmd_create_staff(args: argparse.Namespace, settings: Settings) -> None:
 
 
 def cmd_rotate_key(args: argparse.Namespace, settings: Settings) -> None:
-    """Add a new signing key; earlier keys keep verifying what they signed."""
-    ring = KeyRing(settings.keys_dir, args.purpose, create_missing=False)
-    print(f"new signing key for {args.purpose}: {ring.rotate()}")
+    """Add a new signing key (the first, on a new deployment); earlier keys keep verifying."""
+    if private_key_files(settings.keys_dir / args.purpose):
+        kid = KeyRing(settings.keys_dir, args.purpose, create_missing=False).rotate()
+    else:
+        kid = KeyRing(settings.keys_dir, args.purpose, create_missing=True).signing.kid
+    print(f"new signing key for {args.purpose}: {kid}")
 
 
 def cmd_push_worker(args: argparse.Namespace, settings: Settings) -> None:
@@ -454,6 +464,33 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+def check_signing_keys(settings: Settings) -> None:
+    """Production: every key ring must already hold a signing key (development generates them)."""
+    for purpose in KEY_PURPOSES:
+        if not private_key_files(settings.keys_dir / purpose):
+            raise SettingsError(f"HDT_KEYS_DIR: no signing key for {purpose!r} in "
+                                f"{settings.keys_dir / purpose}; create one with "
+                                f"`python -m app rotate-key {purpose}`")
+        try:
+            KeyRing(settings.keys_dir, purpose, create_missing=False)
+        except (KeyRingError, OSError, ValueError) as exc:  # unreadable, or not an Ed25519 key
+            raise SettingsError(f"HDT_KEYS_DIR: the {purpose!r} keys in {settings.keys_dir / purpose} "
+                                f"cannot be used: {exc}") from None
+
+
 def main(argv: list[str] | None = None) -> None:
     args = build_parser().parse_args(argv)
-    args.handler(args, load_settings())
+    for warning in unknown_variables(os.environ):
+        print(warning, file=sys.stderr)
+    try:
+        settings = load_settings()
+        if settings.env == "production" and args.command not in KEYLESS_COMMANDS:
+            check_signing_keys(settings)
+    except SettingsError as exc:
+        # An operator's mistake, not a bug: one message naming the variables, no traceback.
+        print(f"configuration error: {exc}", file=sys.stderr)
+        sys.exit(CONFIGURATION_ERROR)
+    try:
+        args.handler(args, settings)
+    except MigrationsMissing as exc:
+        sys.exit(f"error: {exc}")

@@ -44,6 +44,8 @@ COMMAND_TIMEOUT_SECONDS = 2.0
 # The server's own, longer: it ends a statement whose client gave up (the connection is closed
 # then, and PostgreSQL does not notice that while the statement runs or waits for a lock).
 STATEMENT_TIMEOUT_MS = 5000
+# migrations/ sits beside app/ both in a checkout and in site-packages: the wheel ships it as a
+# top-level folder of modules (pyproject's packages.find), so this holds wherever we are installed.
 MIGRATIONS_ROOT = Path(__file__).resolve().parent.parent / "migrations"
 # aerich writes dialect-specific SQL, so each dialect keeps its own migration history; both are
 # generated together from the same models by `python -m app makemigrations NAME`.
@@ -101,8 +103,12 @@ def tortoise_config(database_url: str, *, serving: bool = False) -> dict:
     }
 
 
-# The aerich CLI (`aerich migrate` when models change) reads this; see docs/development.md.
-AERICH_CONFIG = tortoise_config(os.environ.get("DATABASE_URL", "sqlite://var/haidiantong.sqlite3"))
+def __getattr__(name: str) -> Any:
+    # AERICH_CONFIG is for the aerich CLI (pyproject's [tool.aerich]); built on first use, so that
+    # importing this module never parses DATABASE_URL (the settings report a bad one by name).
+    if name == "AERICH_CONFIG":
+        return tortoise_config(os.environ.get("DATABASE_URL", "sqlite://var/haidiantong.sqlite3"))
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
 def register_database(app: Sanic, database_url: str) -> None:
@@ -115,8 +121,16 @@ def _dialect(database_url: str) -> str:
     return "sqlite" if database_url.startswith("sqlite") else "postgres"
 
 
-def _command(database_url: str, root: Path = MIGRATIONS_ROOT) -> Command:
+class MigrationsMissing(RuntimeError):
+    """The installed package has no migrations for this database (a broken build)."""
+
+
+def _command(database_url: str, root: Path = MIGRATIONS_ROOT, *, require_history: bool = True) -> Command:
     location = root / _dialect(database_url)
+    # Without this check an install that lost its migrations would report "up to date" and serve
+    # an empty database.
+    if require_history and not any((location / "models").glob("0_*.py")):
+        raise MigrationsMissing(f"no migrations under {location}: this installation is incomplete")
     return Command(tortoise_config(database_url), app="models", location=str(location))
 
 
@@ -175,7 +189,7 @@ async def make_migrations(name: str) -> list[str]:
     SqliteDDL.set_comment = _sqlite_comment_change
     written = []
     for url in _OFFLINE_URLS.values():
-        command = _command(url)
+        command = _command(url, require_history=False)
         try:
             if not any((Path(command.location) / "models").glob("0_*.py")):
                 await command._do_init(safe=True, offline=True)

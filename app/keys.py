@@ -59,18 +59,23 @@ class VerifiedTokens:
         self._entries[token] = (claims, expires_at)
 
 
+def private_key_files(directory: Path) -> list[Path]:
+    """The private keys of one ring, oldest first (retired public keys cannot sign)."""
+    return sorted(p for p in directory.glob("*.pem") if not p.name.endswith(".pub.pem"))
+
+
 class KeyRing:
     """The signing key and every still-trusted verification key of one purpose."""
 
     def __init__(self, directory: Path, purpose: str, *, create_missing: bool) -> None:
         self.purpose = purpose
         self.directory = directory / purpose
-        if create_missing and not any(self.directory.glob("*.pem")):
+        if create_missing and not private_key_files(self.directory):
             self.rotate()
         self._load()
 
     def _load(self) -> None:
-        private = sorted(p for p in self.directory.glob("*.pem") if not p.name.endswith(".pub.pem"))
+        private = private_key_files(self.directory)
         if not private:
             raise KeyRingError(f"no signing key for {self.purpose!r} in {self.directory}")
         keys: dict[str, Ed25519PublicKey] = {}

@@ -2,10 +2,19 @@
 
 from __future__ import annotations
 
+import base64
+import difflib
+import ipaddress
+import re
+import socket
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Literal
+from urllib.parse import urlsplit
 
-from pydantic import AliasChoices, Field
+import pydantic
+import pydantic_settings
+from pydantic import AliasChoices, Field, field_validator
 from pydantic_settings import BaseSettings, SettingsConfigDict
 
 DEFAULT_DATABASE_URL = "sqlite://var/haidiantong.sqlite3"
@@ -19,6 +28,8 @@ DEV_OA_APP_SECRET = "emulator-official-account-secret"
 DEV_BJPASS_CLIENT_SECRET = "emulator-beijing-pass-secret"
 DEV_OA_CALLBACK_TOKEN = "emulator-oa-callback-token"
 DEV_OA_ENCODING_AES_KEY = "ZW11bGF0b3Itb2EtYWVzLWtleS0wMTIzNDU2Nzg5YWI"  # 43 chars, like WeChat's
+# Variables with our prefix that are read by the test suite, not by the service.
+NOT_SETTINGS = frozenset({"HDT_TEST_DATABASE_URL", "HDT_TEST_REDIS_URL"})
 
 
 def _template(name: str, page: str, fields: dict[str, str]) -> dict[str, object]:
@@ -169,6 +180,30 @@ class Settings(BaseSettings):
     log_json: bool = True
     access_log: bool = True
 
+    @field_validator("database_url")
+    @classmethod
+    def _database_url_is_supported(cls, value: str) -> str:
+        if not value.startswith(("postgres://", "postgresql://", "sqlite://")):
+            raise ValueError("must be postgres://user:pass@host:5432/db or sqlite://path")
+        try:
+            urlsplit(value).port
+        except ValueError as exc:
+            raise ValueError(f"not a valid URL ({exc})") from None
+        return value
+
+    @field_validator("data_key")
+    @classmethod
+    def _data_key_is_32_bytes(cls, value: str | None) -> str | None:
+        # Checked here so that a bad key stops the start with its name, not a worker's traceback.
+        if value:
+            try:
+                raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
+            except ValueError:
+                raw = b""
+            if len(raw) != 32:
+                raise ValueError("must be 32 random bytes, base64url (43 characters)")
+        return value
+
     @property
     def is_sqlite(self) -> bool:
         return self.database_url.startswith("sqlite")
@@ -194,17 +229,32 @@ class Settings(BaseSettings):
                 missing.append(f"{name} (the emulator's secret)")
         for name, value in (("HDT_WECHAT_API_BASE_URL", self.wechat_api_base_url),
                             ("HDT_WECHAT_OPEN_BASE_URL", self.wechat_open_base_url),
-                            ("HDT_BJPASS_TOKEN_URL", self.bjpass_token_url)):
-            if value.startswith((EMULATOR_WECHAT_URL, EMULATOR_BJPASS_URL)):
-                missing.append(f"{name} (points at the local emulator)")
+                            ("HDT_BJPASS_AUTHORIZE_URL", self.bjpass_authorize_url),
+                            ("HDT_BJPASS_TOKEN_URL", self.bjpass_token_url),
+                            ("HDT_BJPASS_USERINFO_URL", self.bjpass_userinfo_url)):
+            if is_local_url(value):
+                missing.append(f"{name} (loopback or no host: the emulator, not the real service)")
         if self.push_templates == DEV_PUSH_TEMPLATES:
             missing.append("HDT_PUSH_TEMPLATES (development template ids)")
         return missing
 
 
 def load_settings(**overrides: object) -> Settings:
-    """Read settings from the environment; production refuses development defaults."""
-    settings = Settings(**overrides)  # type: ignore[arg-type]
+    """Read settings from the environment; production refuses development defaults.
+
+    Every refusal is a ``SettingsError`` naming the environment variables to fix."""
+    try:
+        settings = Settings(**overrides)  # type: ignore[arg-type]
+    except pydantic.ValidationError as exc:
+        raise SettingsError("invalid settings: " + "; ".join(
+            f"{_env_name(str(error['loc'][0]) if error['loc'] else '?')}: "
+            f"{error['msg'].removeprefix('Value error, ')}"
+            for error in exc.errors())) from None
+    except pydantic_settings.SettingsError as exc:
+        # Raised when a JSON-valued variable does not parse; it names the field only.
+        field = re.search(r'field "(\w+)"', str(exc))
+        name = _env_name(field.group(1)) if field else "a JSON-valued setting"
+        raise SettingsError(f"invalid settings: {name}: not valid JSON") from None
     if settings.env == "production":
         missing = settings.development_defaults_in_use()
         if missing:
@@ -212,3 +262,57 @@ def load_settings(**overrides: object) -> Settings:
                 "HDT_ENV=production refuses development defaults; set: " + "; ".join(missing)
             )
     return settings
+
+
+def _env_name(field_or_alias: str) -> str:
+    """The environment variable that sets a field (its first alias, else ``HDT_`` + its name)."""
+    field = Settings.model_fields.get(field_or_alias)
+    if field is None:
+        return field_or_alias.upper()
+    if isinstance(field.validation_alias, AliasChoices):
+        return str(field.validation_alias.choices[0])
+    return "HDT_" + field_or_alias.upper()
+
+
+def _known_env_names() -> set[str]:
+    names = set(NOT_SETTINGS)
+    for name, field in Settings.model_fields.items():
+        names.add("HDT_" + name.upper())
+        if isinstance(field.validation_alias, AliasChoices):
+            names.update(str(choice).upper() for choice in field.validation_alias.choices)
+    return names
+
+
+def unknown_variables(environ: Mapping[str, str]) -> list[str]:
+    """One warning per ``HDT_`` variable that sets nothing (a typo would otherwise go unnoticed)."""
+    known = _known_env_names()
+    warnings = []
+    for name in sorted(environ):
+        if name.upper().startswith("HDT_") and name.upper() not in known:
+            close = difflib.get_close_matches(name.upper(), known, n=1, cutoff=0.85)
+            hint = f" (did you mean {close[0]}?)" if close else ""
+            warnings.append(f"warning: {name} is not a setting and is ignored{hint}")
+    return warnings
+
+
+def is_local_url(url: str) -> bool:
+    """Whether ``url`` points at this machine (loopback, ``localhost``, unspecified) or nowhere."""
+    try:
+        host = (urlsplit(url).hostname or "").rstrip(".").lower()
+    except ValueError:
+        return True
+    if not host or host == "localhost" or host.endswith(".localhost") or host == "ip6-localhost":
+        return True
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        # Shorthand IPv4 forms resolvers accept, such as 127.1 or 2130706433.
+        if not re.fullmatch(r"[0-9a-fx.]+", host):
+            return False
+        try:
+            address = ipaddress.ip_address(socket.inet_aton(host))
+        except OSError:
+            return False
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
+        address = address.ipv4_mapped
+    return address.is_loopback or address.is_unspecified

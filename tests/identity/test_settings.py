@@ -12,7 +12,8 @@ def test_production_refuses_the_emulator_defaults():
     with pytest.raises(SettingsError) as refused:
         load_settings(**PRODUCTION_READY)
     for name in ("HDT_WECHAT_MINIPROGRAM_APP_SECRET", "HDT_WECHAT_OA_APP_SECRET", "HDT_BJPASS_CLIENT_SECRET",
-                 "HDT_WECHAT_API_BASE_URL", "HDT_BJPASS_TOKEN_URL"):
+                 "HDT_WECHAT_API_BASE_URL", "HDT_BJPASS_AUTHORIZE_URL", "HDT_BJPASS_TOKEN_URL",
+                 "HDT_BJPASS_USERINFO_URL"):
         assert name in str(refused.value)
 
 
@@ -21,6 +22,8 @@ def test_production_starts_with_real_endpoints_and_secrets():
         **PRODUCTION_READY, wechat_api_base_url="https://api.weixin.qq.com",
         wechat_open_base_url="https://open.weixin.qq.com", wechat_miniprogram_app_secret="s1",
         wechat_oa_app_secret="s2", bjpass_client_secret="s3",
-        bjpass_token_url="https://bjt.example.gov.cn/oauth2/token", oa_callback_token="t1",
+        bjpass_authorize_url="https://bjt.example.gov.cn/oauth2/authorize",
+        bjpass_token_url="https://bjt.example.gov.cn/oauth2/token",
+        bjpass_userinfo_url="https://bjt.example.gov.cn/oauth2/userinfo", oa_callback_token="t1",
         oa_encoding_aes_key="e" * 43, push_templates={"notice": {"oa_template_id": "real"}})
     assert settings.development_defaults_in_use() == []

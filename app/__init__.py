@@ -1,0 +1,1 @@
+"""The service: application factory, command line, and what is not a domain (errors, auth, storage)."""

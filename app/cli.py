@@ -21,8 +21,13 @@ import pyotp
 from tortoise import Tortoise
 
 from app.context import KEY_PURPOSES, Runtime
-from app.db import (MigrationsMissing, apply_migrations, make_migrations, pending_migrations,
-                    tortoise_config)
+from app.db import (
+    MigrationsMissing,
+    apply_migrations,
+    make_migrations,
+    pending_migrations,
+    tortoise_config,
+)
 from app.keys import KeyRing, KeyRingError, private_key_files
 from app.redis import connect_redis
 from config import Settings, SettingsError, load_settings
@@ -118,15 +123,18 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> None:
 
 def cmd_emulators(args: argparse.Namespace, settings: Settings) -> None:
     """Run the local WeChat API emulator and Beijing Pass emulator (127.0.0.1:9001 and :9002)."""
-    from app.emulation import serve_on_loop
-    from bjpass.emulator import create_bjpass_emulator
-    from bjpass.emulator import state_from_settings as bjpass_state
-    from wechat.emulator import create_wechat_emulator
-    from wechat.emulator import state_from_settings as wechat_state
-    from wechat.emulator_state import EmulatorOptions
-
     if settings.env == "production":
         sys.exit("the emulators are for development; they refuse HDT_ENV=production")
+    try:
+        from emulators.bjpass import create_bjpass_emulator
+        from emulators.bjpass import state_from_settings as bjpass_state
+        from emulators.common import serve_on_loop
+        from emulators.wechat import create_wechat_emulator
+        from emulators.wechat import state_from_settings as wechat_state
+        from emulators.wechat_state import EmulatorOptions
+    except ModuleNotFoundError:
+        # Not in the wheel or the image: they come with the source checkout only.
+        sys.exit("the emulators are not installed: run them from a source checkout (development)")
     wechat_port, bjpass_port = emulator_ports(settings)
     options = EmulatorOptions(access_token_ttl_seconds=args.access_token_ttl)
 
@@ -236,8 +244,8 @@ def cmd_calendar_load(args: argparse.Namespace, settings: Settings) -> None:
 
 def cmd_calendar_years(args: argparse.Namespace, settings: Settings) -> None:
     """Show where each year's holidays come from: a loaded notice, the package, or provisional."""
-    from services.calendar import listing
     from services.appointments.slots import local_today
+    from services.calendar import listing
 
     async def run() -> list[str]:
         async with cli_runtime(settings):

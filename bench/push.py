@@ -30,8 +30,8 @@ from models.push import OAFollower
 from models.users import User
 from push.templates import render
 from services import outbox
-from wechat.emulator import OA_CALLBACK_PATH
-from wechat.emulator_state import TestUser
+from emulators.wechat import OA_CALLBACK_PATH
+from emulators.wechat_state import TestUser
 from services.events import EventType
 
 RATE_LIMIT = 1_000_000

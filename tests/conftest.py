@@ -15,16 +15,16 @@ from sanic import Sanic
 from tortoise import Tortoise, connections
 
 from app.db import apply_migrations
-from app.emulation import RunningServer, serve_on_loop
 from app.factory import create_app
-from bjpass.emulator import create_bjpass_emulator
-from bjpass.emulator import state_from_settings as bjpass_state
 from config import Settings
+from emulators.bjpass import create_bjpass_emulator
+from emulators.bjpass import state_from_settings as bjpass_state
+from emulators.common import RunningServer, serve_on_loop
+from emulators.wechat import create_wechat_emulator
+from emulators.wechat import state_from_settings as wechat_state
 from tests import backends
 from tests.support import routes as support_routes
 from tests.support.server import free_port
-from wechat.emulator import create_wechat_emulator
-from wechat.emulator import state_from_settings as wechat_state
 
 Sanic.test_mode = True
 

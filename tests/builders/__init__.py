@@ -294,7 +294,7 @@ async def make_appointment(*, resident: User, item: ServiceItem, slot: Slot,
         idempotency_key=secrets.token_hex(8))
 def emulated_openid(app_id: str, user_key: str) -> str:
     """The openid the WeChat emulator gives test user ``user_key`` in app ``app_id``."""
-    from wechat.emulator_state import TestUser
+    from emulators.wechat_state import TestUser
 
     return TestUser(user_key, "", "").openid(app_id)
 

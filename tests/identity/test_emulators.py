@@ -3,7 +3,7 @@
 import httpx
 import pytest
 
-from bjpass.emulator import s256
+from emulators.bjpass import s256
 
 
 def creds(settings) -> dict:

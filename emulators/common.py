@@ -1,6 +1,6 @@
 """Pieces shared by the local emulators of external services: clock, fault injection, serving.
 
-The emulators (``wechat.emulator``, ``bjpass.emulator``) are real HTTP servers on loopback. Each
+The emulators (``emulators.wechat``, ``emulators.bjpass``) are real HTTP servers on loopback. Each
 has a controllable clock (to expire codes and tokens without waiting), a fault plan (the next N
 calls to a path answer an error, wait, or drop the connection), and a reset. Control endpoints
 live under ``/_emulator/`` and are documented in docs/identity.md.

@@ -26,10 +26,16 @@ from sanic.response import HTTPResponse, json, redirect
 from sanic.response import html as html_response
 from wechatpy.crypto import WeChatCrypto
 
-from app.emulation import ControlError, FaultPlan, install_controls, new_emulator_app, parse_control
 from app.http import UpstreamError, UpstreamHTTP
 from config import Settings
-from wechat.emulator_state import (
+from emulators.common import (
+    ControlError,
+    FaultPlan,
+    install_controls,
+    new_emulator_app,
+    parse_control,
+)
+from emulators.wechat_state import (
     CallbackTarget,
     EmulatedApp,
     EmulatorOptions,

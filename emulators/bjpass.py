@@ -21,9 +21,15 @@ from sanic.response import HTTPResponse, json, redirect
 from sanic.response import html as html_response
 
 from app.crypto import mask_id_number
-from app.emulation import EmulatorClock, FaultPlan, install_controls, new_emulator_app, parse_control
 from bjpass.client import CALLBACK_PATH
 from config import Settings
+from emulators.common import (
+    EmulatorClock,
+    FaultPlan,
+    install_controls,
+    new_emulator_app,
+    parse_control,
+)
 
 CODE_TTL_SECONDS = 300
 TOKEN_TTL_SECONDS = 3600

@@ -1,7 +1,7 @@
 """The WeChat emulator's memory: apps, test users, codes, tokens, sessions and received messages.
 
 Errors are returned as ``WeChatError`` carrying the real ``errcode``/``errmsg`` pair, so the HTTP
-layer (``wechat.emulator``) only has to serialise them.
+layer (``emulators.wechat``) only has to serialise them.
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from typing import Any, Literal
 from cryptography.hazmat.primitives import padding
 from cryptography.hazmat.primitives.ciphers import Cipher, algorithms, modes
 
-from app.emulation import EmulatorClock
+from emulators.common import EmulatorClock
 from push.templates import field_limit
 
 AppKind = Literal["miniprogram", "oa"]

@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup run test bench docs
+.PHONY: setup run test check bench docs
 
 setup: $(VENV)/.installed
 
@@ -19,6 +19,10 @@ run: setup
 
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
+
+# The gates CI runs before the tests: lint and import order.
+check: setup
+	$(BIN)/ruff check .
 
 # Needs PostgreSQL and Redis on 127.0.0.1 and wrk (apt-get install wrk); writes bench/RESULTS.md.
 # BENCH_REDIS picks the Redis database the suites flush (default redis://127.0.0.1:6379/14).

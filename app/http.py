@@ -7,7 +7,6 @@ aiohttp's 0.2-0.3 ms, measured on the 2-core bench machine (docs/architecture.md
 
 from __future__ import annotations
 
-import asyncio
 from dataclasses import dataclass
 from typing import Any
 
@@ -53,7 +52,7 @@ class UpstreamHTTP:
                     method, url, params=params, data=body, headers=sent_headers,
                     timeout=aiohttp.ClientTimeout(total=timeout, connect=CONNECT_TIMEOUT_SECONDS)) as answer:
                 return UpstreamResponse(answer.status, await answer.read())
-        except (aiohttp.ClientError, asyncio.TimeoutError) as exc:
+        except (TimeoutError, aiohttp.ClientError) as exc:
             raise UpstreamError(type(exc).__name__) from exc
 
     async def close(self) -> None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import time
 import uuid
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from zoneinfo import ZoneInfo
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
@@ -22,11 +22,11 @@ def new_id() -> uuid.UUID:
 
 def utcnow() -> datetime:
     """Aware current time in UTC (what we store)."""
-    return datetime.now(timezone.utc)
+    return datetime.now(UTC)
 
 
 def to_local(moment: datetime) -> datetime:
     """The same instant shown in Beijing time (what we return)."""
     if moment.tzinfo is None:
-        moment = moment.replace(tzinfo=timezone.utc)
+        moment = moment.replace(tzinfo=UTC)
     return moment.astimezone(SHANGHAI)

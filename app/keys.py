@@ -11,7 +11,7 @@ import base64
 import secrets
 import time
 from dataclasses import dataclass
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
@@ -102,7 +102,7 @@ class KeyRing:
         """Create a new signing key; older keys keep verifying what they signed."""
         self.directory.mkdir(parents=True, exist_ok=True)
         # Microseconds: kids sort by time, so a key made in the same second as the last still wins.
-        stamp = datetime.now(timezone.utc).strftime("%Y%m%d%H%M%S%f")
+        stamp = datetime.now(UTC).strftime("%Y%m%d%H%M%S%f")
         kid = f"{self.purpose}-{stamp}-{secrets.token_hex(2)}"
         pem = Ed25519PrivateKey.generate().private_bytes(
             serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()

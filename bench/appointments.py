@@ -120,7 +120,7 @@ def pgbench_script(captured: list[tuple[str, list]], *, connections: int, slots:
     lines = ["\\set n :n + 1",
              f"\\set r :client_id + {connections} * (:n - 1) + 1",  # a new resident each time
              f"\\set k :r % {slots}"]
-    for (name, values, suffix), (sql, sent) in zip(PGBENCH_VALUES, captured):
+    for (name, values, suffix), (sql, sent) in zip(PGBENCH_VALUES, captured, strict=True):
         if name == "resident lock":
             lines.append("BEGIN;")  # the API's transaction starts at the resident's lock
         if name == "events":
@@ -305,7 +305,8 @@ async def book_all(base_url: str, tokens: list[str], item_id: str, slot_id: str,
             async with gate:
                 began = time.perf_counter()
                 response = await http.post("/api/v1/appointments", json={"item_id": item_id, "slot_id": slot_id},
-                                           headers={"authorization": f"Bearer {token}", "idempotency-key": f"bench-booking-{n:08d}"})
+                                           headers={"authorization": f"Bearer {token}",
+                                                    "idempotency-key": f"bench-booking-{n:08d}"})
                 latencies.append((time.perf_counter() - began) * 1000)
                 return response
 

@@ -109,7 +109,7 @@ async def large_uploads(base_url: str, tokens: list[str], item: str, size: int,
         with memory.RssSampler(workers) as sampler:
             began = time.perf_counter()
             responses = await asyncio.gather(*[upload(http, token, draft, 0, pdf_stream(size), size)
-                                               for token, draft in zip(tokens, drafts)])
+                                               for token, draft in zip(tokens, drafts, strict=True)])
             elapsed = time.perf_counter() - began
         sampler.settle()
     return sampler, elapsed, Counter(r.status_code for r in responses)

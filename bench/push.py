@@ -26,12 +26,12 @@ from app.cli import cli_runtime
 from bench import fixtures, harness, memory, results, wrk
 from bench.memory import mib
 from config import Settings
+from emulators.wechat import OA_CALLBACK_PATH
+from emulators.wechat_state import TestUser
 from models.push import OAFollower
 from models.users import User
 from push.templates import render
 from services import outbox
-from emulators.wechat import OA_CALLBACK_PATH
-from emulators.wechat_state import TestUser
 from services.events import EventType
 
 RATE_LIMIT = 1_000_000
@@ -229,7 +229,8 @@ def main() -> None:
             "| run | messages | seconds | messages/s overall | messages/s steady (10–90 %) | vs ceiling |\n"
             "|---|---|---|---|---|---|\n"
             f"| {args.messages:,} events | {args.messages:,} | {sustained_seconds:.1f} | "
-            f"{args.messages / sustained_seconds:,.0f} | {sustained_steady:,.0f} | {sustained_steady / ceiling_rps:.0%} |\n"
+            f"{args.messages / sustained_seconds:,.0f} | {sustained_steady:,.0f} | "
+            f"{sustained_steady / ceiling_rps:.0%} |\n"
             f"| broadcast to {args.recipients:,} followers | {args.recipients:,} | {broadcast_seconds:.1f} | "
             f"{args.recipients / broadcast_seconds:,.0f} | {broadcast_steady:,.0f} | "
             f"{broadcast_steady / ceiling_rps:.0%} |\n\n"
@@ -245,7 +246,8 @@ def main() -> None:
             f"{extra} (a repeat would show here; WeChat and the emulator drop a repeated client_msg_id).")
     results.write_section("Push: sustained messages/s and a broadcast",
                           f"python -m bench.push --messages {args.messages} --recipients {args.recipients} "
-                          f"--concurrency {args.concurrency} --connections {args.connections} --duration {args.duration}", body)
+                          f"--concurrency {args.concurrency} --connections {args.connections} "
+                          f"--duration {args.duration}", body)
     print(body)
 
 

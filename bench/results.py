@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import os
 import re
-from datetime import datetime, timezone
-from pathlib import Path
 from collections.abc import Callable
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import TypeVar
 
 from bench.harness import machine_description
@@ -35,7 +35,7 @@ def table(results: list[Result], ceiling_rps: float | None) -> str:
 
 def write_section(title: str, command: str, body: str) -> None:
     """Replace (or add) ``## title`` in RESULTS.md with the figures, machine, date and command."""
-    stamp = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     # Other work on the same cores moves every figure; the load says how much there was.
     load = ", ".join(f"{value:.2f}" for value in os.getloadavg())
     section = (f"## {title}\n\n- date: {stamp}\n- machine: {machine_description()}\n"

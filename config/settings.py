@@ -186,7 +186,7 @@ class Settings(BaseSettings):
         if not value.startswith(("postgres://", "postgresql://", "sqlite://")):
             raise ValueError("must be postgres://user:pass@host:5432/db or sqlite://path")
         try:
-            urlsplit(value).port
+            urlsplit(value).port  # noqa: B018 - reading the port is what validates it
         except ValueError as exc:
             raise ValueError(f"not a valid URL ({exc})") from None
         return value

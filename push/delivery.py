@@ -29,11 +29,11 @@ from models.push import (
 )
 from models.users import ExternalIdentity, IdentityProvider
 from push import events as push_events
-from services import events
-from services.events import EventType
 from push import queue as push_queue
 from push.display import with_display_fields
 from push.templates import Rendered, TemplateError, placeholders, render
+from services import events
+from services.events import EventType
 from wechat import client as wechat_client
 from wechat.api import WeChatAPIError, WeChatUnavailable
 

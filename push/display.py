@@ -14,10 +14,10 @@ from typing import Any
 from tortoise.models import Model
 
 from app.ids import to_local
+from app.shapes import parse_id
 from models.appointments import Appointment
 from models.catalog import ServiceItem
 from models.organization import Hall
-from app.shapes import parse_id
 
 SLOT_TIME_FORMAT = "%Y-%m-%d %H:%M"
 DECISIONS = {"approved": "准予许可", "denied": "不予许可"}

@@ -12,10 +12,10 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from app.shapes import parse_id
 from models.appointments import Appointment, AppointmentStatus
 from models.outbox import OutboxEvent
 from services import events
-from app.shapes import parse_id
 from services.events import EventType
 
 EVENT_KINDS: dict[EventType, str] = {

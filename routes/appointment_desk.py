@@ -11,13 +11,12 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
 from app.api import endpoint, respond
-from app.shapes import LocalDateTime, Schema
 from app.auth import Handler, authenticate, staff_required
 from app.errors import Forbidden
+from app.shapes import LocalDateTime, Schema
 from models.appointments import KioskDevice, Slot, SlotException, SlotExceptionKind, SlotTemplate
 from services import calendar
-from services.appointments import checkin
-from services.appointments import slots
+from services.appointments import checkin, slots
 from services.appointments.checkin import Scanner
 
 bp = Blueprint("appointment_desk", url_prefix="/api/v1")

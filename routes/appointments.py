@@ -11,12 +11,11 @@ from sanic.response import HTTPResponse
 from sanic_ext import openapi
 
 from app.api import JsonWebKeySet, endpoint, idempotency_key, jwks_response, respond
-from app.shapes import LocalDateTime, Page, Schema
 from app.auth import resident_required
+from app.shapes import LocalDateTime, Page, Schema
 from models.appointments import Appointment, AppointmentStatus
 from services import appointments
-from services.appointments import qr
-from services.appointments import slots
+from services.appointments import qr, slots
 
 bp = Blueprint("appointments", url_prefix="/api/v1")
 TAG = "网上预约"

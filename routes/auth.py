@@ -7,10 +7,9 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
 from app.api import endpoint, respond
-from app.shapes import Schema
 from app.auth import authenticate
-from services.identity import sessions
-from services.identity import staff
+from app.shapes import Schema
+from services.identity import sessions, staff
 from services.identity.sessions import TokenPair
 
 bp = Blueprint("auth", url_prefix="/api/v1/auth")

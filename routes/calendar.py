@@ -9,9 +9,10 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
 from app.api import endpoint, respond
-from app.shapes import Schema
 from app.auth import require_scope, staff_required
+from app.shapes import Schema
 from routes.catalog import respond_document
+from services.appointments.slots import local_today
 from services.calendar import listing, notices
 from services.calendar.shapes import (
     CalendarNotice,
@@ -20,7 +21,6 @@ from services.calendar.shapes import (
     NoticeLoaded,
     NoticeLoadIn,
 )
-from services.appointments.slots import local_today
 
 bp = Blueprint("calendar", url_prefix="/api/v1")
 TAG = "工作日历"

@@ -6,10 +6,10 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
 from app.api import endpoint, respond
+from app.cache import CachedDocument
 from app.shapes import Page, Schema
 from services import catalog
 from services.catalog import GuideNotFound, HallNotFound, ItemFilter, ItemNotFound, SearchFilter
-from app.cache import CachedDocument
 from services.catalog.shapes import (
     DepartmentOut,
     GuideOut,

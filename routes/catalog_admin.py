@@ -7,13 +7,13 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
 from app.api import endpoint, respond
-from app.shapes import LocalDateTime, Schema
 from app.auth import staff_required
-from services.catalog import admin as catalog_admin
+from app.shapes import LocalDateTime, Schema
 from services.catalog import ItemNotFound
+from services.catalog import admin as catalog_admin
+from services.catalog.guide import Guide
 from services.catalog.inputs import ItemIn, ItemPatch
 from services.catalog.shapes import ItemDetail
-from services.catalog.guide import Guide
 
 bp = Blueprint("catalog_admin", url_prefix="/api/v1/admin/catalog")
 TAG = "事项目录管理"

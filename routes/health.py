@@ -11,9 +11,9 @@ from sanic_ext import openapi
 from tortoise import connections
 
 from app.api import JsonWebKeySet, endpoint, jwks_response, respond
-from app.shapes import Schema
 from app.errors import error_response
 from app.outages import RETRY_AFTER_SECONDS
+from app.shapes import Schema
 
 bp = Blueprint("health")
 # Each probe gives up after this long. An outer timeout returns only once the cancelled call has

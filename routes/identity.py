@@ -9,19 +9,24 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, redirect
 
 from app.api import endpoint, respond
-from app.shapes import LocalDateTime, Schema
 from app.auth import resident_required
 from app.crypto import mask_id_number, mask_name
+from app.shapes import LocalDateTime, Schema
 from bjpass.client import BeijingPassRejected, BeijingPassUnavailable
 from models.users import ExternalIdentity
 from routes.auth import TokenOut
 from routes.me import MeOut
 from services import identity
-from services.identity import beijing_pass_login
-from services.identity import login_flows
-from services.identity import wechat_login
+from services.identity import (
+    IdentityAlreadyBound,
+    LastLoginMethod,
+    ProviderAlreadyBound,
+    RealNameIdInUse,
+    beijing_pass_login,
+    login_flows,
+    wechat_login,
+)
 from services.identity.beijing_pass_login import BeijingPassDenied
-from services.identity import IdentityAlreadyBound, LastLoginMethod, ProviderAlreadyBound, RealNameIdInUse
 from services.identity.login_flows import LinkUserMismatch, ReturnUrlNotAllowed, StateInvalid, TicketInvalid
 from wechat.api import WeChatUnavailable
 from wechat.client import WeChatCodeInvalid, WeChatPayloadInvalid

@@ -13,8 +13,8 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
 from app.api import JsonWebKeySet, endpoint, jwks_response, respond
-from app.shapes import LocalDateTime, Page, Schema, decode_cursor, encode_cursor
 from app.errors import ValidationFailed
+from app.shapes import LocalDateTime, Page, Schema, decode_cursor, encode_cursor
 from ledger_verifier import hash_leaf
 from models.ledger import LedgerEntry, SignedTreeHead
 from services import ledger

@@ -6,9 +6,9 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
 from app.api import endpoint, respond
-from app.shapes import LocalDateTime, Schema
 from app.auth import resident_required, staff_required
 from app.crypto import mask_id_number, mask_name, mask_phone
+from app.shapes import LocalDateTime, Schema
 from models.staff import StaffMember
 from models.users import User
 from services.identity import staff as staff_service

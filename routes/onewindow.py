@@ -7,20 +7,17 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
 from app.api import endpoint, respond
-from app.shapes import Schema
 from app.auth import resident_required
-from services.applications import certificates
-from services.applications import documents
-from services.applications import evaluations
-from services.applications import prereview
+from app.shapes import Schema
+from services.applications import certificates, documents, evaluations, prereview
 from services.applications.shapes import (
     CertificateList,
     CertificateOut,
     EvaluationOut,
+    MaterialOut,
     ProgressOut,
     progress_out,
 )
-from services.applications.shapes import MaterialOut
 
 bp = Blueprint("onewindow", url_prefix="/api/v1")
 TAG = "一窗式办理"

@@ -8,25 +8,22 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
 from app.api import endpoint, respond
-from app.shapes import Schema
 from app.auth import staff_required
+from app.shapes import Schema
 from models.onewindow import Opinion
 from models.prereview import ApplicationState, DeliveryMethod
 from routes.onewindow import pdf_response
-from services.applications import certificates
-from services.applications import documents
-from services.applications import evaluations
-from services.applications import onewindow
-from services.applications import prereview
+from services.applications import certificates, documents, evaluations, onewindow, prereview
 from services.applications.shapes import (
+    ApplicationOut,
     ApprovalOut,
     CertificateOut,
     DeskApplication,
     DeskList,
     EvaluationList,
     EvaluationOut,
+    application_out,
 )
-from services.applications.shapes import ApplicationOut, application_out
 
 bp = Blueprint("onewindow_desk", url_prefix="/api/v1/desk")
 TAG = "一窗式办理（工作人员）"

@@ -12,10 +12,10 @@ from sanic.response import HTTPResponse, ResponseStream
 from sanic_ext import openapi
 
 from app.api import endpoint, idempotency_key, respond
-from app.shapes import LocalDateTime, Page, Schema
 from app.auth import resident_required, staff_required
 from app.errors import AppError
 from app.multipart import MultipartInvalid, MultipartWithoutFile, first_file_part, is_multipart
+from app.shapes import LocalDateTime, Page, Schema
 from models.prereview import ApplicationState
 from services.applications import prereview
 from services.applications import review as prereview_review

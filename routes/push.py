@@ -9,9 +9,9 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
 from app.api import endpoint, respond
-from app.shapes import LocalDateTime, Page, Schema, decode_cursor, encode_cursor, parse_model
 from app.auth import resident_required, staff_required
 from app.errors import ValidationFailed
+from app.shapes import LocalDateTime, Page, Schema, decode_cursor, encode_cursor, parse_model
 from models.push import Broadcast, Delivery
 from services import push
 from services.push import BroadcastNotFound, DeliveryPage, GrantResult, TemplateUnknown
@@ -185,7 +185,8 @@ async def unfollow_topic(request: Request, topic: str) -> HTTPResponse:
 
 
 @bp.post("/admin/broadcasts")
-@endpoint(summary="群发通知：全部公众号关注者，或关注某大厅/事项的关注者（分批经同一队列与限速发送）", tag=TAG, body=BroadcastIn,
+@endpoint(summary="群发通知：全部公众号关注者，或关注某大厅/事项的关注者（分批经同一队列与限速发送）", tag=TAG,
+          body=BroadcastIn,
           response=BroadcastOut, status=201, secured=True, errors=[(403, "FORBIDDEN")])
 @staff_required("admin")
 async def create_broadcast(request: Request, body: BroadcastIn) -> HTTPResponse:

@@ -6,8 +6,8 @@ from app.context import Runtime
 from models.organization import Department, Hall
 from models.staff import StaffMember
 from services.catalog import sync as catalog_sync
-from services.identity import staff
 from services.catalog.generator import DEMO_CATALOG
+from services.identity import staff
 from services.identity.staff import RoleSpec
 
 DEMO_DEPARTMENTS = [

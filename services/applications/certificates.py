@@ -13,6 +13,7 @@ from app.auth import require_scope
 from app.context import Runtime
 from app.errors import Conflict, NotFoundError
 from app.ids import to_local, utcnow
+from app.shapes import parse_id
 from app.storage import storage_of
 from app.tokens import Principal
 from models.catalog import ServiceItem
@@ -21,7 +22,6 @@ from models.organization import Department
 from models.prereview import Application, ApplicationMaterial
 from services import ledger
 from services.applications import documents
-from app.shapes import parse_id
 
 
 class RevocationReason(StrEnum):

@@ -19,15 +19,14 @@ from reportlab.pdfbase import pdfmetrics
 from reportlab.pdfbase.cidfonts import UnicodeCIDFont
 from reportlab.pdfgen import canvas
 
-from app.shapes import Schema
 from app.context import Runtime
 from app.errors import NotFoundError
 from app.ids import to_local
+from app.shapes import Schema, parse_id
+from models.catalog import ServiceItem
 from models.onewindow import ECertificate
 from models.organization import Department, Hall
 from models.prereview import Application, ApplicationState
-from models.catalog import ServiceItem
-from app.shapes import parse_id
 
 FONT = "STSong-Light"
 pdfmetrics.registerFont(UnicodeCIDFont(FONT))

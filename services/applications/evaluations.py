@@ -9,14 +9,13 @@ from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.functions import Count, Sum
 
-from app.shapes import Schema
 from app.auth import require_scope, scope_filter
 from app.errors import Conflict, NotFoundError, ValidationFailed
 from app.ids import utcnow
+from app.shapes import Schema, parse_id
 from app.tokens import Principal
 from models.onewindow import Evaluation
 from models.staff import StaffRoleName
-from app.shapes import parse_id
 from services.applications.onewindow import COMPLETED
 from services.applications.prereview import get_mine_or_raise
 

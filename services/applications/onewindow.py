@@ -22,15 +22,13 @@ from app.auth import require_scope, scope_filter
 from app.context import Runtime
 from app.errors import Conflict, ValidationFailed
 from app.ids import to_local, utcnow
-from app.tokens import Principal
 from app.shapes import parse_id
+from app.tokens import Principal
 from models.appointments import Appointment, AppointmentStatus
 from models.onewindow import Approval, Opinion
 from models.prereview import Application, ApplicationState, DeliveryMethod
 from services import calendar, catalog, outbox
 from services.applications import certificates
-from services.appointments import checkin
-from services.catalog.guide import StepName, validate_form_data
 from services.applications.lifecycle import (
     Action,
     ApplicationChanged,
@@ -39,6 +37,8 @@ from services.applications.lifecycle import (
     transition,
 )
 from services.applications.prereview import ApplicationNotFound, load_or_raise
+from services.appointments import checkin
+from services.catalog.guide import StepName, validate_form_data
 from services.events import EventType
 
 CLERK, REVIEWER, HALL_MANAGER = "clerk", "reviewer", "hall_manager"
@@ -334,7 +334,8 @@ async def make_certificate(*, rt: Runtime, principal: Principal, application_id:
     try:
         return await transition(application, action=Action.MAKE_CERTIFICATE,
                                 to=ApplicationState.CERTIFICATE_MADE,
-                                actor_id=_actor(principal), actor_role=REVIEWER, updates={"completed_at": utcnow()}, then=issue_certificate)
+                                actor_id=_actor(principal), actor_role=REVIEWER,
+                                updates={"completed_at": utcnow()}, then=issue_certificate)
     except BaseException:
         if "record" in issued:
             await certificates.discard_document(rt=rt, certificate=issued["record"])

@@ -13,10 +13,10 @@ import orjson
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 
-from app.shapes import parse_id, decode_cursor, encode_cursor
 from app.context import Runtime
 from app.errors import AppError, Conflict, NotFoundError, ValidationFailed
 from app.ids import to_local, utcnow
+from app.shapes import decode_cursor, encode_cursor, parse_id
 from app.storage import sign, signature_valid, storage_of
 from models.catalog import HandlingMode
 from models.onewindow import ECertificate
@@ -30,8 +30,6 @@ from models.prereview import (
 )
 from services import calendar, catalog
 from services.applications import certificates
-from services.identity import users
-from services.catalog.guide import validate_form_data
 from services.applications.lifecycle import (
     Action,
     ApplicationChanged,
@@ -39,7 +37,9 @@ from services.applications.lifecycle import (
     require,
     transition,
 )
+from services.catalog.guide import validate_form_data
 from services.events import EventType
+from services.identity import users
 
 EDITABLE = (ApplicationState.DRAFT, ApplicationState.NEEDS_CORRECTION)
 PRE_REVIEW_STEP = "预审"

@@ -14,8 +14,8 @@ from tortoise.functions import Count
 
 from app.auth import scope_filter
 from app.errors import ValidationFailed
-from app.shapes import parse_id
 from app.ids import to_local, utcnow
+from app.shapes import parse_id
 from app.tokens import Principal
 from models.prereview import Application, ApplicationMaterial, ApplicationState, MaterialStatus, ReviewComment
 from models.staff import StaffRoleName

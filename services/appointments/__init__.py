@@ -9,21 +9,19 @@ from pypika_tortoise.terms import Parameter
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
-from app.shapes import parse_id, decode_cursor, encode_cursor
 from app.context import Runtime
 from app.db import create_row, get_where, select_where, update_where
 from app.errors import AppError, Conflict, Forbidden, NotFoundError, ValidationFailed
 from app.ids import SHANGHAI, utcnow
-from app.shapes import id_or_not_found
+from app.shapes import decode_cursor, encode_cursor, id_or_not_found, parse_id
 from models.appointments import Appointment, AppointmentStatus, Slot
 from models.catalog import ServiceItem
 from models.prereview import Application, ApplicationState
 from models.users import User
 from services import catalog, outbox
-from services.appointments import qr
-from services.appointments import slots
-from services.identity import users
+from services.appointments import qr, slots
 from services.events import EventType
+from services.identity import users
 
 ACTIVE = "active"
 _ACTIVE_STATUSES = (AppointmentStatus.BOOKED, AppointmentStatus.CHECKED_IN)

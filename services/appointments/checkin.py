@@ -17,14 +17,13 @@ from app.context import Runtime
 from app.db import get_where
 from app.errors import Conflict, Forbidden, NotFoundError, TokenInvalid
 from app.ids import SHANGHAI, utcnow
-from app.tokens import Principal
 from app.shapes import id_or_not_found
+from app.tokens import Principal
 from models.appointments import Appointment, AppointmentStatus, KioskDevice, QueueCounter
 from models.catalog import ServiceItem
 from models.staff import StaffRoleName
 from services import outbox
-from services.appointments import qr
-from services.appointments import slots
+from services.appointments import qr, slots
 from services.events import EventType
 
 KIOSK_PREFIX = "kiosk_"

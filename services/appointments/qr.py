@@ -5,7 +5,7 @@ from __future__ import annotations
 import io
 import uuid
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import jwt
 import qrcode
@@ -75,8 +75,8 @@ def verify(*, rt: Runtime, token: str) -> QrClaims:
                             options={"verify_exp": False, "require": ["exp", "sub", "hall", "win"]})
         start, end = claims["win"]
         parsed = QrClaims(uuid.UUID(claims["sub"]), uuid.UUID(claims["hall"]),
-                          datetime.fromtimestamp(start, timezone.utc),
-                          datetime.fromtimestamp(end, timezone.utc))
+                          datetime.fromtimestamp(start, UTC),
+                          datetime.fromtimestamp(end, UTC))
         expires = int(claims["exp"])
     except jwt.InvalidSignatureError as exc:
         raise QrRefused(details={"reason": "bad_signature"}) from exc

@@ -15,8 +15,8 @@ from app.context import Runtime
 from app.db import get_where
 from app.errors import Conflict, Forbidden, NotFoundError, ValidationFailed
 from app.ids import SHANGHAI, to_local, utcnow
-from app.tokens import Principal
 from app.shapes import id_or_not_found
+from app.tokens import Principal
 from models.appointments import Slot, SlotException, SlotExceptionKind, SlotTemplate
 from models.catalog import ServiceItem
 from models.organization import Hall

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import datetime
 
+from app.cache import CachedDocument
 from app.context import Runtime
 from app.errors import ValidationFailed
 from models.calendar import CalendarDayKind, CalendarYear
 from services import calendar
-from services.calendar.official import ONE_DAY, year_sources
-from app.cache import CachedDocument
-from services.calendar.shapes import CalendarDayOut, CalendarOut, CalendarYearOut, CalendarYears
 from services.appointments.slots import get_hall_or_raise
+from services.calendar.official import ONE_DAY, year_sources
+from services.calendar.shapes import CalendarDayOut, CalendarOut, CalendarYearOut, CalendarYears
 
 MAX_RANGE_DAYS = 366
 

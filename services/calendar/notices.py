@@ -145,8 +145,7 @@ async def apply_notice(*, rt: Runtime,
                        days: dict[datetime.date, tuple[CalendarDayKind, str]]) -> dict[str, int]:
     """Bring what was computed on the provisional calendar in line with a loaded notice."""
     # Imported here: both import the calendar, which must not import them back at load.
-    from services.applications import onewindow
-    from services.applications import prereview
+    from services.applications import onewindow, prereview
     from services.appointments import slots
 
     recomputed = 0

@@ -8,15 +8,15 @@ from typing import Any
 
 from pydantic import Field
 
-from app.shapes import Page, Schema, decode_cursor, encode_cursor, parse_id
+from app.cache import CachedDocument
 from app.context import Runtime
 from app.db import fetch_prebuilt, get_where
 from app.errors import NotFoundError, ValidationFailed
 from app.ids import SHANGHAI, utcnow
+from app.shapes import Page, Schema, decode_cursor, encode_cursor, parse_id
 from models.catalog import GuideVersion, HandlingMode, ItemLevel, LifeEvent, ServiceItem
 from models.organization import Department, Hall
 from services import calendar
-from app.cache import CachedDocument
 from services.catalog.queries import filter_values, list_query, search_query, summaries_query
 from services.catalog.search import MAX_QUERY_LENGTH, expand_query, term_shape, term_values
 from services.catalog.shapes import (

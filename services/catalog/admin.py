@@ -7,21 +7,20 @@ from typing import Any
 
 from tortoise.transactions import in_transaction
 
-from app.shapes import parse_model
 from app.auth import require_scope
 from app.context import Runtime
 from app.errors import Conflict, ValidationFailed
+from app.shapes import parse_id, parse_model
 from app.tokens import Principal
 from models.catalog import CatalogAuditEntry, GuideVersion, ItemSource, LifeEvent, ServiceItem
 from models.organization import Department, Hall
 from models.staff import StaffRoleName
 from services import outbox
-from app.shapes import parse_id
 from services.catalog import ItemNotFound, build_item_detail
+from services.catalog.guide import Guide
 from services.catalog.inputs import ItemFields, ItemIn, ItemPatch
 from services.catalog.search import build_search_text
 from services.catalog.shapes import ItemDetail
-from services.catalog.guide import Guide
 from services.events import EventType
 
 ATTRIBUTES = ("name", "level", "modes", "legal_limit_days", "promised_limit_days", "fee_fen",

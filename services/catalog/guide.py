@@ -107,7 +107,7 @@ def id_number_problem(value: str) -> str | None:
         return "出生日期无效"
     if born > date.today() or born.year < 1900:
         return "出生日期无效"
-    expected = _ID_CHECK_DIGITS[sum(int(d) * w for d, w in zip(value[:17], _ID_WEIGHTS)) % 11]
+    expected = _ID_CHECK_DIGITS[sum(int(d) * w for d, w in zip(value[:17], _ID_WEIGHTS, strict=True)) % 11]
     return None if value[17] == expected else "校验位不正确"
 
 

@@ -211,10 +211,10 @@ async def _create_items(conn: BaseDBAsyncClient, specs: list[ItemIn], department
     await GuideVersion.bulk_create(
         [GuideVersion(item_id=item.id, version=1, content_hash=guide_hash(spec.guide),
                       change_note="目录同步", created_by=SYNC_ACTOR, **spec.guide.model_dump(mode="json"))
-         for item, spec in zip(items, specs)], batch_size=_BATCH, using_db=conn)
-    await _link(conn, "life_events", [(item.id, events[code].id) for item, spec in zip(items, specs)
+         for item, spec in zip(items, specs, strict=True)], batch_size=_BATCH, using_db=conn)
+    await _link(conn, "life_events", [(item.id, events[code].id) for item, spec in zip(items, specs, strict=True)
                                       for code in set(spec.life_events)])
-    await _link(conn, "halls", [(item.id, halls[code].id) for item, spec in zip(items, specs)
+    await _link(conn, "halls", [(item.id, halls[code].id) for item, spec in zip(items, specs, strict=True)
                                 for code in set(spec.halls)])
     await CatalogAuditEntry.bulk_create(
         [CatalogAuditEntry(actor=SYNC_ACTOR, action="sync_create", item_id=item.id,

@@ -6,8 +6,7 @@ from app.context import Runtime
 from app.errors import AppError
 from bjpass import client
 from models.users import IdentityProvider
-from services.identity import login_flows
-from services.identity import Claim
+from services.identity import Claim, login_flows
 
 
 class BeijingPassDenied(AppError):

@@ -23,8 +23,7 @@ from bjpass.client import RealNamePerson
 from config import Settings
 from models.users import IdentityProvider
 from services import identity
-from services.identity import sessions
-from services.identity import Claim
+from services.identity import Claim, sessions
 
 NONCE_COOKIE = "hdt_login_nonce"
 STATE_KEY = "login-state:{}"

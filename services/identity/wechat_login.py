@@ -9,9 +9,7 @@ from app.context import Runtime
 from app.errors import ValidationFailed
 from models.users import ExternalIdentity, IdentityProvider, User
 from services import identity
-from services.identity import login_flows
-from services.identity import sessions
-from services.identity import Claim
+from services.identity import Claim, login_flows, sessions
 from wechat import client
 
 OA_CALLBACK_PATH = "/api/v1/auth/wechat/oa/callback"

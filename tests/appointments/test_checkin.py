@@ -56,10 +56,12 @@ async def test_scan_checks_in_and_a_second_scan_returns_the_same_number(client, 
 async def test_a_checked_in_visit_no_longer_blocks_booking_the_item_again(client, rt, appointment_desk):
     resident, booking = await _booked_token(client, rt, appointment_desk)
     later = await make_slot(hall=appointment_desk.hall, starts_in=timedelta(days=3))
-    assert (await book(client, resident, item_id=appointment_desk.item.id, slot_id=later.id)).json()["error"]["code"] == \
+    assert (await book(client, resident, item_id=appointment_desk.item.id,
+                       slot_id=later.id)).json()["error"]["code"] == \
         "APPOINTMENT_DUPLICATE"
 
-    assert (await _scan(client, appointment_desk.hall.id, booking["qr_token"], appointment_desk.clerk.headers)).status_code == 200
+    assert (await _scan(client, appointment_desk.hall.id, booking["qr_token"],
+                        appointment_desk.clerk.headers)).status_code == 200
     again = await book(client, resident, item_id=appointment_desk.item.id, slot_id=later.id)
 
     assert again.status_code == 201, again.text
@@ -103,7 +105,8 @@ async def test_tampered_truncated_and_junk_codes_are_refused(client, rt, appoint
     empty = await client.post(f"/api/v1/halls/{appointment_desk.hall.id}/check-ins", json={"token": ""},
                               headers=appointment_desk.clerk.headers)
     assert _refusal(empty) == (422, "VALIDATION_FAILED")
-    assert (await _scan(client, appointment_desk.hall.id, token, appointment_desk.clerk.headers)).json()["queue_number"] == 1
+    assert (await _scan(client, appointment_desk.hall.id, token,
+                        appointment_desk.clerk.headers)).json()["queue_number"] == 1
 
 
 async def test_a_code_signed_with_another_key_is_forged(client, rt, appointment_desk):
@@ -116,7 +119,8 @@ async def test_a_code_signed_with_another_key_is_forged(client, rt, appointment_
     unknown_kid = jwt.encode(claims, Ed25519PrivateKey.generate(), algorithm="EdDSA",
                              headers={"kid": "qr-unknown"})
 
-    assert _refusal(await _scan(client, appointment_desk.hall.id, forged, appointment_desk.clerk.headers)) == (400, "QR_FORGED")
+    assert _refusal(await _scan(client, appointment_desk.hall.id, forged, appointment_desk.clerk.headers)) == (400,
+                                                                                                               "QR_FORGED")
     assert _refusal(await _scan(client, appointment_desk.hall.id, unknown_kid, appointment_desk.clerk.headers)) == \
         (400, "QR_FORGED")
 
@@ -154,10 +158,12 @@ async def test_a_clerk_of_one_department_checks_in_only_that_departments_booking
                            department_id=appointment_desk.item.department_id)
     department_clerk = await login_staff(rt, member)
 
-    assert (await _scan(client, appointment_desk.hall.id, ours["qr_token"], department_clerk.headers)).status_code == 200
+    assert (await _scan(client, appointment_desk.hall.id, ours["qr_token"],
+                        department_clerk.headers)).status_code == 200
     assert _refusal(await _scan(client, appointment_desk.hall.id, theirs["qr_token"], department_clerk.headers)) == \
         (403, "FORBIDDEN")
-    assert (await _scan(client, appointment_desk.hall.id, theirs["qr_token"], appointment_desk.clerk.headers)).status_code == 200
+    assert (await _scan(client, appointment_desk.hall.id, theirs["qr_token"],
+                        appointment_desk.clerk.headers)).status_code == 200
 
 
 async def test_expired_code_is_refused(client, rt, appointment_desk):
@@ -167,7 +173,8 @@ async def test_expired_code_is_refused(client, rt, appointment_desk):
     token = (await client.get(f"/api/v1/appointments/{appointment.id}", headers=resident.headers)
              ).json()["qr_token"]
 
-    assert _refusal(await _scan(client, appointment_desk.hall.id, token, appointment_desk.clerk.headers)) == (410, "QR_EXPIRED")
+    assert _refusal(await _scan(client, appointment_desk.hall.id, token, appointment_desk.clerk.headers)) == (410,
+                                                                                                              "QR_EXPIRED")
 
 
 async def test_too_early_then_cancelled_codes_are_refused(client, rt, appointment_desk):
@@ -205,8 +212,10 @@ async def test_codes_issued_before_a_key_rotation_stay_valid(client, rt, appoint
     assert jwt.get_unverified_header(after["qr_token"])["kid"] == new_kid != old_kid
     published = {k["kid"] for k in (await client.get("/api/v1/qr/jwks.json")).json()["keys"]}
     assert {old_kid, new_kid} <= published
-    assert (await _scan(client, appointment_desk.hall.id, before["qr_token"], appointment_desk.clerk.headers)).status_code == 200
-    assert (await _scan(client, appointment_desk.hall.id, after["qr_token"], appointment_desk.clerk.headers)).status_code == 200
+    assert (await _scan(client, appointment_desk.hall.id, before["qr_token"],
+                        appointment_desk.clerk.headers)).status_code == 200
+    assert (await _scan(client, appointment_desk.hall.id, after["qr_token"],
+                        appointment_desk.clerk.headers)).status_code == 200
 
 
 async def test_a_registered_kiosk_checks_in_with_its_own_credential(client, rt, appointment_desk):
@@ -218,7 +227,8 @@ async def test_a_registered_kiosk_checks_in_with_its_own_credential(client, rt, 
 
     as_kiosk = {"authorization": f"Kiosk {credential}"}
 
-    wrong = await _scan(client, appointment_desk.hall.id, booking["qr_token"], {"authorization": f"Kiosk {credential}x"})
+    wrong = await _scan(client, appointment_desk.hall.id, booking["qr_token"],
+                        {"authorization": f"Kiosk {credential}x"})
     elsewhere = await _scan(client, other_hall.id, booking["qr_token"], as_kiosk)
     scanned = await _scan(client, appointment_desk.hall.id, booking["qr_token"], as_kiosk)
 
@@ -253,7 +263,8 @@ async def test_queue_numbers_count_per_item_group(client, rt, appointment_desk):
     other = await resident_session(rt)
     second = (await book(client, other, item_id=group_two_item.id, slot_id=group_two_slot.id)).json()
 
-    numbers = [(await _scan(client, appointment_desk.hall.id, b["qr_token"], appointment_desk.clerk.headers)).json()["queue_number"]
+    numbers = [(await _scan(client, appointment_desk.hall.id, b["qr_token"],
+                            appointment_desk.clerk.headers)).json()["queue_number"]
                for b in (first, second)]
 
     assert numbers == [1, 1]

@@ -34,7 +34,8 @@ async def _publish_every_weekday(client, hall_id, headers, *, group: str = "G1",
 
 
 async def _slots(client, appointment_desk, day_from: date, day_to: date) -> list[dict]:
-    response = await client.get(f"/api/v1/halls/{appointment_desk.hall.id}/slots", headers=appointment_desk.manager.headers,
+    response = await client.get(f"/api/v1/halls/{appointment_desk.hall.id}/slots",
+                                headers=appointment_desk.manager.headers,
                                 params={"day_from": day_from.isoformat(), "day_to": day_to.isoformat()})
     assert response.status_code == 200
     return response.json()["items"]
@@ -170,7 +171,8 @@ async def test_availability_lists_open_future_slots_with_remaining_seats(client,
 
 async def test_template_capacity_follows_to_future_slots_all_or_nothing(client, rt, appointment_desk):
     await _publish_every_weekday(client, appointment_desk.hall.id, appointment_desk.manager.headers, capacity=3)
-    await client.post(f"/api/v1/halls/{appointment_desk.hall.id}/slots/materialize", headers=appointment_desk.manager.headers)
+    await client.post(f"/api/v1/halls/{appointment_desk.hall.id}/slots/materialize",
+                      headers=appointment_desk.manager.headers)
     listed = await _slots(client, appointment_desk, _today(), _today() + timedelta(days=13))
     target = listed[0]
     templates = (await client.get(f"/api/v1/halls/{appointment_desk.hall.id}/slot-templates",

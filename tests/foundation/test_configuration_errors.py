@@ -9,6 +9,7 @@ from app.cli import CONFIGURATION_ERROR, build_parser
 from tests.foundation.test_settings import PROVISIONED
 from tests.support.server import REPO_ROOT, service_env
 
+
 def smallest_arguments() -> dict[str, list[str]]:
     """Each command with placeholder values for its required arguments (never used: the settings
     are refused first), so that a command added later is covered without editing this file."""

@@ -70,7 +70,7 @@ async def _started(service: AsyncExitStack, env: dict[str, str]) -> str:
     try:
         return await service.enter_async_context(running_service(env, workers=2))
     except RuntimeError as exc:
-        warnings.warn(f"outage tests run one worker: two did not start ({str(exc)[:200]})")
+        warnings.warn(f"outage tests run one worker: two did not start ({str(exc)[:200]})", stacklevel=2)
         return await service.enter_async_context(running_service(env, workers=1))
 
 

@@ -81,7 +81,8 @@ async def test_template_messages_are_recorded_for_inspection(wechat, settings):
 
 async def test_subscribe_messages_need_quota(wechat, settings):
     mp = {"appid": settings.wechat_miniprogram_app_id, "secret": settings.wechat_miniprogram_app_secret}
-    access_token = (await wechat.get("/cgi-bin/token", params={"grant_type": "client_credential", **mp})).json()["access_token"]
+    access_token = (await wechat.get("/cgi-bin/token", params={"grant_type": "client_credential",
+                                                               **mp})).json()["access_token"]
     code = (await wechat.post("/_emulator/miniprogram/login-code", json={"user": "wangwu"})).json()
     body = {"touser": code["openid"], "template_id": "dev-mp-notice", "data": {}}
     send = "/cgi-bin/message/subscribe/send"
@@ -93,7 +94,8 @@ async def test_subscribe_messages_need_quota(wechat, settings):
 
 async def test_faults_apply_to_the_next_calls_only(wechat, settings):
     await wechat.post("/_emulator/faults", json={"path": "/cgi-bin/token", "times": 2,
-                                                 "body": {"errcode": 45009, "errmsg": "reach max api daily quota limit"}})
+                                                 "body": {"errcode": 45009,
+                                                          "errmsg": "reach max api daily quota limit"}})
     params = {"grant_type": "client_credential", **creds(settings)}
     for _ in range(2):
         assert (await wechat.get("/cgi-bin/token", params=params)).json()["errcode"] == 45009

@@ -29,7 +29,8 @@ async def test_a_broadcast_reaches_every_follower_once_with_progress(rt, client,
         await follow_oa(wechat, f"follower{i}")
     admin = await login_staff(rt, await make_staff(rt, roles=["admin"]))
     created = await client.post("/api/v1/admin/broadcasts", headers=admin.headers,
-                                json={"title": "闭馆通知", "content": "海淀区政务服务中心12月1日下午因系统升级暂停对外服务，"
+                                json={"title": "闭馆通知",
+                                      "content": "海淀区政务服务中心12月1日下午因系统升级暂停对外服务，"
                                                                    "给您带来不便敬请谅解，可通过“海淀通”小程序在线办理。"})
     assert created.status_code == 201, created.text
     broadcast = created.json()

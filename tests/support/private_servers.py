@@ -98,7 +98,7 @@ class PrivatePostgres:
     async def _answers(self) -> bool:
         try:
             conn = await asyncpg.connect(self.url.replace("postgres://", "postgresql://"), timeout=1)
-        except (OSError, asyncpg.PostgresError, asyncio.TimeoutError):
+        except (TimeoutError, OSError, asyncpg.PostgresError):
             return False
         await conn.close()
         return True

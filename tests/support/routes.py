@@ -46,13 +46,14 @@ def _raised_while_handling(outage: BaseException, error: BaseException) -> BaseE
         try:
             raise outage
         except BaseException:
-            raise error
+            raise error  # noqa: B904 - chained on purpose: the outage must be the context
     except BaseException as exc:
         return exc
 
 
 _FAILURES = {
-    "pg-connection-lost": lambda: asyncpg.ConnectionDoesNotExistError("connection was closed in the middle of operation"),
+    "pg-connection-lost": lambda: asyncpg.ConnectionDoesNotExistError(
+        "connection was closed in the middle of operation"),
     "pg-shutting-down": lambda: asyncpg.AdminShutdownError("terminating connection due to administrator command"),
     "refused": lambda: ConnectionRefusedError(111, "Connect call failed"),
     "timeout": TimeoutError,

@@ -58,11 +58,20 @@ def serve(settings: Settings, *, host: str, port: int, workers: int) -> None:
 
     from app.factory import create_app
 
-    loader = AppLoader(factory=partial(create_app, settings))
-    app = loader.load()
-    app.prepare(host=host, port=port, workers=workers, single_process=workers == 1,
-                access_log=False, motd=False)
-    Sanic.serve(primary=app, app_loader=loader)
+    from app import metrics
+
+    # Several workers share one metrics directory, fresh each start, so /metrics sums them all.
+    metrics_dir = metrics.fresh_multiprocess_dir() if workers > 1 else None
+    try:
+        loader = AppLoader(factory=partial(create_app, settings))
+        app = loader.load()
+        app.prepare(host=host, port=port, workers=workers, single_process=workers == 1,
+                    access_log=False, motd=False)
+        Sanic.serve(primary=app, app_loader=loader)
+    finally:
+        if metrics_dir is not None:
+            directory, owned = metrics_dir
+            metrics.clean_multiprocess_dir(directory, owned=owned)
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 from sanic_ext import openapi
@@ -12,6 +12,8 @@ from tortoise import connections
 
 from app.api import JsonWebKeySet, Schema, endpoint, jwks_response, respond
 from app.errors import error_response
+from app.metrics import exposition
+from services import telemetry
 
 bp = Blueprint("health")
 PROBE_TIMEOUT_SECONDS = 2.0
@@ -56,7 +58,8 @@ async def readyz(request: Request) -> HTTPResponse:
 @bp.get("/metrics")
 @openapi.exclude()
 async def metrics(request: Request) -> HTTPResponse:
-    return HTTPResponse(generate_latest(), content_type=CONTENT_TYPE_LATEST)
+    body = await exposition(telemetry.scrape_gauges(rt=request.app.ctx.runtime))
+    return HTTPResponse(body, content_type=CONTENT_TYPE_LATEST)
 
 
 @bp.get("/.well-known/jwks.json")

@@ -78,6 +78,7 @@ PUSH_CHANNELS = ("oa_template", "mp_subscribe")
 def _declare_label_values() -> None:
     """Zero the expected series so dashboards and alerts see them before the first event."""
     for service in UPSTREAM_SERVICES:
+        UPSTREAM_REQUEST_DURATION.labels(service)
         for outcome in UPSTREAM_OUTCOMES:
             UPSTREAM_REQUESTS.labels(service, outcome)
     for channel in PUSH_CHANNELS:

@@ -25,21 +25,24 @@ def free_port() -> int:
 
 
 def service_env(**overrides: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("HDT_", "DATABASE_URL", "REDIS_URL"))}
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("HDT_", "DATABASE_URL", "REDIS_URL", "PROMETHEUS_MULTIPROC_DIR"))}
     env.update({"HDT_ACCESS_LOG": "false", "HDT_LOG_LEVEL": "WARNING"}, **overrides)
     return env
 
 
 @asynccontextmanager
-async def running_service(env: dict[str, str]) -> AsyncIterator[str]:
-    """Start the service in a child process and yield its base URL once /healthz answers."""
+async def running_service(env: dict[str, str], *, workers: int = 1) -> AsyncIterator[str]:
+    """Start ``python -m app serve --workers N`` in a child process and yield its base URL once
+    /healthz answers."""
     port = free_port()
     # Output goes to a file: an unread pipe fills up and blocks the child mid-write.
     output = tempfile.TemporaryFile()
     # A session of its own: Sanic SIGKILLs its whole process group when a worker misses the
     # start-up ack (a loaded machine), which would otherwise kill the test run too.
     process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "app", "serve", "--port", str(port), cwd=REPO_ROOT, env=env,
+        sys.executable, "-m", "app", "serve", "--port", str(port), "--workers", str(workers),
+        cwd=REPO_ROOT, env=env,
         stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
     base_url = f"http://127.0.0.1:{port}"
     try:

@@ -1,0 +1,123 @@
+"""/metrics of ``serve --workers 2``: one sum over every worker that never goes back, with the
+push, upstream and pool families present."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import shutil
+import signal
+from pathlib import Path
+
+import httpx
+from prometheus_client import CollectorRegistry, generate_latest
+from prometheus_client.multiprocess import MultiProcessCollector
+
+from tests import backends
+from tests.support.metrics import families_in, requests_of, sample_values
+from tests.support.server import running_service, service_env
+from tests.support.waiting import eventually
+
+# Families every scrape shows, whatever has happened yet (names without the counters' _total).
+FAMILIES = {
+    "hdt_http_requests", "hdt_http_request_duration_seconds",
+    "hdt_push_deliveries", "hdt_push_dead_letters", "hdt_push_send_duration_seconds",
+    "hdt_push_queue_depth", "hdt_upstream_requests", "hdt_upstream_request_duration_seconds",
+    "hdt_db_pool_wait_seconds", "hdt_db_pool_waiting", "hdt_redis_errors", "hdt_bookings",
+    "hdt_ledger_entries", "hdt_ledger_unsigned_entries", "hdt_metrics_source_up",
+}
+BATCH = 10
+MOST_REQUESTS = 400
+
+
+def metrics_dir_of(marker: str) -> Path | None:
+    """The metrics directory the service marked ``marker`` gave its workers (from /proc)."""
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            environ = dict(item.split("=", 1) for item in
+                           (entry / "environ").read_bytes().decode(errors="replace").split("\0")
+                           if "=" in item)
+        except OSError:  # gone meanwhile, or not ours
+            continue
+        if environ.get("METRICS_TEST_MARK") == marker and environ.get("PROMETHEUS_MULTIPROC_DIR"):
+            return Path(environ["PROMETHEUS_MULTIPROC_DIR"])
+    return None
+
+
+def worker_pids(directory: Path) -> set[int]:
+    """The processes that wrote metrics: the workers (the main process serves no requests)."""
+    return {int(path.stem.rsplit("_", 1)[1]) for path in directory.glob("counter_*.db")}
+
+
+def requests_of_worker(directory: Path, pid: int, route: str, tmp_path: Path) -> float:
+    """One worker's own count, from a copy of its files alone."""
+    alone = tmp_path / f"worker-{pid}"
+    alone.mkdir(exist_ok=True)
+    shutil.copy(directory / f"counter_{pid}.db", alone)
+    registry = CollectorRegistry()
+    MultiProcessCollector(registry, path=str(alone))
+    return requests_of(generate_latest(registry).decode(), route)
+
+
+async def test_one_scrape_sums_every_worker_and_never_goes_back(database_url, tmp_path):
+    marker = secrets.token_hex(8)
+    env = service_env(DATABASE_URL=database_url, HDT_KEYS_DIR=str(tmp_path / "keys"),
+                      METRICS_TEST_MARK=marker,
+                      **({"REDIS_URL": backends.REDIS_URL} if backends.REDIS_URL else {}))
+    # A connection per request, so the kernel hands requests to either worker.
+    async with running_service(env, workers=2) as base_url, httpx.AsyncClient(
+            base_url=base_url, headers={"connection": "close"}, timeout=30) as http:
+
+        async def scrape() -> str:
+            response = await http.get("/metrics")
+            assert response.status_code == 200
+            return response.text
+
+        async def two_workers_wrote() -> bool:
+            directory = metrics_dir_of(marker)
+            return directory is not None and len(worker_pids(directory)) == 2
+        await eventually(two_workers_wrote, "both workers write their metrics")
+        directory = metrics_dir_of(marker)
+        assert directory is not None
+        pids = worker_pids(directory)
+
+        scrapes = [await scrape()]
+        healthz_before = requests_of(scrapes[0], "healthz")
+        made = 0
+        # Until each worker has answered some: then a per-worker /metrics could not show them all.
+        while made < MOST_REQUESTS and not all(
+                requests_of_worker(directory, pid, "healthz", tmp_path) > 0 for pid in pids):
+            for _ in range(BATCH):
+                assert (await http.get("/healthz")).status_code == 200
+            made += BATCH
+            scrapes.append(await scrape())
+        assert made < MOST_REQUESTS, "one worker answered every request"
+
+        healthz = [requests_of(text, "healthz") for text in scrapes]
+        assert healthz == sorted(healthz), healthz
+        assert healthz[-1] == healthz_before + made
+        # Each scrape counts the scrapes before it, whichever worker answers it.
+        assert [requests_of(text, "metrics") for text in scrapes] == list(range(len(scrapes)))
+        assert FAMILIES <= families_in(scrapes[-1]), FAMILIES - families_in(scrapes[-1])
+        if backends.POSTGRES_URL:
+            [(_, waits)] = sample_values(scrapes[-1], "hdt_db_pool_wait_seconds_count").items()
+            assert waits > 0
+
+        # A worker killed outright: its counts stay in the sum, its live gauges leave it.
+        killed = min(pids)
+        os.kill(killed, signal.SIGKILL)
+
+        async def killed_gone() -> bool:
+            return not Path(f"/proc/{killed}").exists()
+        await eventually(killed_gone, "the killed worker is gone (reaped by the main process)")
+        for _ in range(BATCH):
+            assert (await http.get("/healthz")).status_code == 200
+        after = await scrape()
+        assert requests_of(after, "healthz") == healthz[-1] + BATCH
+        assert requests_of(after, "metrics") == len(scrapes)
+        assert not (directory / f"gauge_livesum_{killed}.db").exists()
+        assert (directory / f"counter_{killed}.db").exists()
+    assert not directory.exists(), "serve removes its metrics directory when it stops"
+

@@ -97,6 +97,8 @@ ScrapeGauge = Callable[[], Awaitable[list[GaugeMetricFamily]]]
 
 
 class _Families(Collector):
+    """Families built already (the scrape-time gauges), for a registry to render."""
+
     def __init__(self, families: list[GaugeMetricFamily]) -> None:
         self._families = families
 
@@ -122,16 +124,13 @@ async def _read_gauges(sources: dict[str, ScrapeGauge]) -> list[GaugeMetricFamil
 async def exposition(sources: dict[str, ScrapeGauge]) -> bytes:
     """The text exposition: every worker's metrics, summed, plus the scrape-time gauges."""
     directory = os.environ.get(MULTIPROC_ENV)
-    gauges = _Families(await _read_gauges(sources))
+    scraped = CollectorRegistry(auto_describe=False)
+    scraped.register(_Families(await _read_gauges(sources)))
     if not directory:  # one process: its own registry
-        registry = CollectorRegistry(auto_describe=False)
-        registry.register(gauges)
-        return generate_latest(REGISTRY) + generate_latest(registry)
-    registry = CollectorRegistry(auto_describe=False)
+        return generate_latest(REGISTRY) + generate_latest(scraped)
     forget_exited_processes(Path(directory))
-    MultiProcessCollector(registry, path=directory)
-    registry.register(gauges)
-    return generate_latest(registry)
+    MultiProcessCollector(scraped, path=directory)
+    return generate_latest(scraped)
 
 
 _LIVE_GAUGE_FILE = re.compile(r"^gauge_live\w*?_(\d+)\.db$")
@@ -139,10 +138,10 @@ _LIVE_GAUGE_FILE = re.compile(r"^gauge_live\w*?_(\d+)\.db$")
 
 def _alive(pid: int) -> bool:
     try:
-        os.kill(pid, 0)
+        os.kill(pid, 0)  # no signal sent: only asks whether the process exists
     except ProcessLookupError:
         return False
-    except PermissionError:
+    except PermissionError:  # exists, under another user
         return True
     return True
 

@@ -121,3 +121,17 @@ async def test_one_scrape_sums_every_worker_and_never_goes_back(database_url, tm
         assert (directory / f"counter_{killed}.db").exists()
     assert not directory.exists(), "serve removes its metrics directory when it stops"
 
+
+
+async def test_a_scrape_answers_with_redis_down_and_says_what_it_could_not_read(database_url, tmp_path):
+    env = service_env(DATABASE_URL=database_url, REDIS_URL="redis://127.0.0.1:1/0",
+                      HDT_KEYS_DIR=str(tmp_path / "keys"))
+    async with running_service(env) as base_url, httpx.AsyncClient(base_url=base_url) as http:
+        response = await http.get("/metrics")
+    assert response.status_code == 200
+    up = sample_values(response.text, "hdt_metrics_source_up")
+    assert up == {frozenset({("source", "push")}): 0, frozenset({("source", "ledger")}): 1}
+    assert "hdt_push_queue_depth" not in families_in(response.text)
+    assert "hdt_ledger_entries" in families_in(response.text)
+    errors = sample_values(response.text, "hdt_redis_errors_total")
+    assert errors[frozenset({("kind", "ConnectionError")})] >= 1

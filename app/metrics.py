@@ -143,7 +143,11 @@ def _alive(pid: int) -> bool:
         return False
     except PermissionError:  # exists, under another user
         return True
-    return True
+    try:
+        # A worker that exited but is not reaped yet (Sanic reaps replaced workers late) is a zombie.
+        return Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except (OSError, IndexError):  # no /proc (not Linux), or it exited just now
+        return True
 
 
 def forget_exited_processes(directory: Path) -> None:

@@ -3,6 +3,7 @@ push, upstream and pool families present."""
 
 from __future__ import annotations
 
+import asyncio
 import os
 import secrets
 import shutil
@@ -15,7 +16,7 @@ from prometheus_client.multiprocess import MultiProcessCollector
 
 from tests import backends
 from tests.support.metrics import families_in, requests_of, sample_values
-from tests.support.server import running_service, service_env
+from tests.support.server import free_port, running_service, service_env
 from tests.support.waiting import eventually
 
 # Families every scrape shows, whatever has happened yet (names without the counters' _total).
@@ -27,6 +28,10 @@ FAMILIES = {
     "hdt_ledger_entries", "hdt_ledger_unsigned_entries", "hdt_metrics_source_up",
 }
 BATCH = 10
+# Requests the test counts go to a route nothing else calls: running_service polls /healthz, and
+# a poll it gave up on may still be answered later, by a worker that was starting.
+COUNTED_PATH, COUNTED_ROUTE = "/.well-known/jwks.json", ".well-known/jwks.json"
+RESTART_SCRAPES = 600
 MOST_REQUESTS = 400
 
 
@@ -84,20 +89,20 @@ async def test_one_scrape_sums_every_worker_and_never_goes_back(database_url, tm
         pids = worker_pids(directory)
 
         scrapes = [await scrape()]
-        healthz_before = requests_of(scrapes[0], "healthz")
+        counted_before = requests_of(scrapes[0], COUNTED_ROUTE)
         made = 0
         # Until each worker has answered some: then a per-worker /metrics could not show them all.
         while made < MOST_REQUESTS and not all(
-                requests_of_worker(directory, pid, "healthz", tmp_path) > 0 for pid in pids):
+                requests_of_worker(directory, pid, COUNTED_ROUTE, tmp_path) > 0 for pid in pids):
             for _ in range(BATCH):
-                assert (await http.get("/healthz")).status_code == 200
+                assert (await http.get(COUNTED_PATH)).status_code == 200
             made += BATCH
             scrapes.append(await scrape())
         assert made < MOST_REQUESTS, "one worker answered every request"
 
-        healthz = [requests_of(text, "healthz") for text in scrapes]
-        assert healthz == sorted(healthz), healthz
-        assert healthz[-1] == healthz_before + made
+        counted = [requests_of(text, COUNTED_ROUTE) for text in scrapes]
+        assert counted == sorted(counted), counted
+        assert counted[-1] == counted_before + made
         # Each scrape counts the scrapes before it, whichever worker answers it.
         assert [requests_of(text, "metrics") for text in scrapes] == list(range(len(scrapes)))
         assert FAMILIES <= families_in(scrapes[-1]), FAMILIES - families_in(scrapes[-1])
@@ -113,14 +118,60 @@ async def test_one_scrape_sums_every_worker_and_never_goes_back(database_url, tm
             return not Path(f"/proc/{killed}").exists()
         await eventually(killed_gone, "the killed worker is gone (reaped by the main process)")
         for _ in range(BATCH):
-            assert (await http.get("/healthz")).status_code == 200
+            assert (await http.get(COUNTED_PATH)).status_code == 200
         after = await scrape()
-        assert requests_of(after, "healthz") == healthz[-1] + BATCH
+        assert requests_of(after, COUNTED_ROUTE) == counted[-1] + BATCH
         assert requests_of(after, "metrics") == len(scrapes)
         assert not (directory / f"gauge_livesum_{killed}.db").exists()
         assert (directory / f"counter_{killed}.db").exists()
     assert not directory.exists(), "serve removes its metrics directory when it stops"
 
+
+
+async def test_scrapes_while_every_worker_restarts_never_go_back(database_url, tmp_path):
+    marker = secrets.token_hex(8)
+    inspector = free_port()
+    # Sanic's inspector, switched on for this test only, restarts the workers as a deployment would.
+    env = service_env(DATABASE_URL=database_url, HDT_KEYS_DIR=str(tmp_path / "keys"),
+                      METRICS_TEST_MARK=marker, SANIC_INSPECTOR="true",
+                      SANIC_INSPECTOR_PORT=str(inspector),
+                      **({"REDIS_URL": backends.REDIS_URL} if backends.REDIS_URL else {}))
+    async with running_service(env, workers=2) as base_url, httpx.AsyncClient(
+            base_url=base_url, headers={"connection": "close"}, timeout=30) as http:
+
+        async def two_workers_wrote() -> bool:
+            directory = metrics_dir_of(marker)
+            return directory is not None and len(worker_pids(directory)) == 2
+        await eventually(two_workers_wrote, "both workers write their metrics")
+        directory = metrics_dir_of(marker)
+        assert directory is not None
+        first_workers = worker_pids(directory)
+        for _ in range(BATCH):
+            assert (await http.get(COUNTED_PATH)).status_code == 200
+        scrapes = [(await http.get("/metrics")).text]
+
+        restart = await http.post(f"http://127.0.0.1:{inspector}/reload", json={"zero_downtime": True})
+        assert restart.status_code == 200
+
+        # Scraping all along, until both new workers run and have answered scrapes themselves.
+        # A bound on the wait only (a restart on a loaded machine can take a while), not a check.
+        for _ in range(RESTART_SCRAPES):
+            scrapes.append((await http.get("/metrics")).text)
+            new_workers = worker_pids(directory) - first_workers
+            if len(new_workers) == 2 and sum(requests_of_worker(directory, pid, "metrics", tmp_path)
+                                             for pid in new_workers) > 0:
+                break
+            await asyncio.sleep(0.2)
+        else:
+            raise AssertionError("the workers were not replaced")
+        for _ in range(BATCH):
+            assert (await http.get(COUNTED_PATH)).status_code == 200
+        scrapes.append((await http.get("/metrics")).text)
+
+    counted = [requests_of(text, COUNTED_ROUTE) for text in scrapes]
+    assert counted == sorted(counted), counted
+    assert counted[-1] == counted[0] + BATCH
+    assert [requests_of(text, "metrics") for text in scrapes] == list(range(len(scrapes)))
 
 
 async def test_a_scrape_answers_with_redis_down_and_says_what_it_could_not_read(database_url, tmp_path):

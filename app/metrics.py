@@ -175,9 +175,21 @@ def fresh_multiprocess_dir() -> tuple[Path, bool]:
         for stale in directory.glob("*.db"):
             stale.unlink()
         return directory, False
-    directory = Path(tempfile.mkdtemp(prefix="hdt-metrics-"))
+    _remove_abandoned_dirs()
+    directory = Path(tempfile.mkdtemp(prefix=f"{_DIR_PREFIX}{os.getpid()}-"))
     os.environ[MULTIPROC_ENV] = str(directory)
     return directory, True
+
+
+_DIR_PREFIX = "hdt-metrics-"
+
+
+def _remove_abandoned_dirs() -> None:
+    """Remove the directories of servers killed before they could (SIGKILL skips ``finally``)."""
+    for stale in Path(tempfile.gettempdir()).glob(f"{_DIR_PREFIX}*-*"):
+        pid = stale.name.removeprefix(_DIR_PREFIX).split("-", 1)[0]
+        if pid.isdigit() and not _alive(int(pid)):
+            shutil.rmtree(stale, ignore_errors=True)
 
 
 def clean_multiprocess_dir(directory: Path, *, owned: bool) -> None:

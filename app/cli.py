@@ -69,13 +69,21 @@ def serve(settings: Settings, *, host: str, port: int, workers: int) -> None:
     from sanic import Sanic
     from sanic.worker.loader import AppLoader
 
+    from app import metrics
     from app.factory import create_app
 
-    loader = AppLoader(factory=partial(create_app, settings))
-    app = loader.load()
-    app.prepare(host=host, port=port, workers=workers, single_process=workers == 1,
-                access_log=False, motd=False)
-    Sanic.serve(primary=app, app_loader=loader)
+    # Several workers share one metrics directory, fresh each start, so /metrics sums them all.
+    metrics_dir = metrics.fresh_multiprocess_dir() if workers > 1 else None
+    try:
+        loader = AppLoader(factory=partial(create_app, settings))
+        app = loader.load()
+        app.prepare(host=host, port=port, workers=workers, single_process=workers == 1,
+                    access_log=False, motd=False)
+        Sanic.serve(primary=app, app_loader=loader)
+    finally:
+        if metrics_dir is not None:
+            directory, owned = metrics_dir
+            metrics.clean_multiprocess_dir(directory, owned=owned)
 
 
 def cmd_serve(args: argparse.Namespace, settings: Settings) -> None:
@@ -301,6 +309,11 @@ def cmd_push_worker(args: argparse.Namespace, settings: Settings) -> None:
     if not settings.redis_url:
         print("push-worker: no REDIS_URL, so the queue would live in this process only; "
               "`python -m app run` delivers in-process instead", file=sys.stderr)
+    if args.metrics_port:
+        from prometheus_client import start_http_server
+
+        # This process's deliveries and sends; the queue depth is on the API's /metrics.
+        start_http_server(args.metrics_port, addr=args.metrics_host)
 
     async def run() -> None:
         async with cli_runtime(settings) as rt:
@@ -455,8 +468,13 @@ def build_parser() -> argparse.ArgumentParser:
                               help="ROLE[:DEPARTMENT_CODE][@HALL_CODE], e.g. reviewer:HDGA; repeatable")
     create_staff.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
     create_staff.add_argument("--totp", action="store_true", help="require a TOTP code at login")
-    add("push-worker", cmd_push_worker).add_argument(
-        "--concurrency", type=int, default=None, help="jobs run at once (default HDT_PUSH_CONCURRENCY)")
+    push_worker = add("push-worker", cmd_push_worker)
+    push_worker.add_argument("--concurrency", type=int, default=None,
+                             help="jobs run at once (default HDT_PUSH_CONCURRENCY)")
+    push_worker.add_argument("--metrics-port", type=int, default=None,
+                             help="serve this process's Prometheus metrics on this port (default: none)")
+    push_worker.add_argument("--metrics-host", default="127.0.0.1",
+                             help="address of the metrics port (default 127.0.0.1)")
     dead_letters = add("push-dead-letters", cmd_push_dead_letters)
     dead_letters.add_argument("action", choices=("list", "requeue"))
     dead_letters.add_argument("--id", action="append", default=[], help="a delivery id; repeatable")

@@ -13,6 +13,7 @@ from app.context import Runtime
 from app.db import register_database
 from app.errors import install_error_handlers
 from app.logging import configure_logging
+from app.metrics import worker_exiting
 from app.middleware import install_middleware
 from app.redis import connect_redis
 from config import Settings, load_settings
@@ -79,6 +80,7 @@ def create_app(settings: Settings | None = None, *, name: str = "haidiantong") -
     @app.after_server_stop
     async def close_runtime(app: Sanic) -> None:
         await app.ctx.runtime.close()
+        worker_exiting()
 
     if settings.push_in_process:
         install_push(app)

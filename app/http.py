@@ -7,11 +7,15 @@ aiohttp's 0.2-0.3 ms, measured on the 2-core bench machine (docs/architecture.md
 
 from __future__ import annotations
 
+import asyncio
+import time
 from dataclasses import dataclass
 from typing import Any
 
 import aiohttp
 import orjson
+
+from app.metrics import UPSTREAM_REQUEST_DURATION, UPSTREAM_REQUESTS
 
 CONNECT_TIMEOUT_SECONDS = 3.0
 
@@ -38,8 +42,28 @@ class UpstreamHTTP:
 
     async def request(self, method: str, url: str, *, timeout: float, params: dict[str, str] | None = None,
                       json: Any = None, data: dict[str, str] | None = None, content: bytes | None = None,
-                      headers: dict[str, str] | None = None) -> UpstreamResponse:
-        """Send one request and read the whole answer; raises UpstreamError without one."""
+                      headers: dict[str, str] | None = None, service: str = "other") -> UpstreamResponse:
+        """Send one request and read the whole answer; raises UpstreamError without one.
+
+        ``service`` (wechat, beijing_pass, ledger_witness) labels the call's metrics."""
+        started = time.perf_counter()
+        outcome = "unreachable"
+        try:
+            response = await self._send(method, url, timeout=timeout, params=params, json=json,
+                                        data=data, content=content, headers=headers)
+            outcome = "ok" if response.is_success else "http_error"
+            return response
+        except UpstreamError as exc:
+            if isinstance(exc.__cause__, asyncio.TimeoutError):
+                outcome = "timeout"
+            raise
+        finally:
+            UPSTREAM_REQUESTS.labels(service, outcome).inc()
+            UPSTREAM_REQUEST_DURATION.labels(service).observe(time.perf_counter() - started)
+
+    async def _send(self, method: str, url: str, *, timeout: float, params: dict[str, str] | None,
+                    json: Any, data: dict[str, str] | None, content: bytes | None,
+                    headers: dict[str, str] | None) -> UpstreamResponse:
         if self._session is None or self._session.closed:
             self._session = aiohttp.ClientSession()
         sent_headers = dict(headers or {})

@@ -21,13 +21,19 @@ _SECRET_KEYS = {"password", "secret", "session_key", "refresh_token", "access_to
 _PERSONAL_KEYS = {"id_number", "phone", "real_name", "name"}
 
 
-def add_request_id(_logger: Any, _method: str, event: dict[str, Any]) -> dict[str, Any]:
-    """Every line logged while a request is handled carries its id (as the response header)."""
+def add_request_context(_logger: Any, _method: str, event: dict[str, Any]) -> dict[str, Any]:
+    """Every line logged while a request is handled carries its id (as the response header), the
+    client address and, once authenticated, the principal's subject id (an id, no personal data)."""
     try:
         request = Request.get_current()
     except ServerError:  # not inside a request: CLI, push worker, start-up
         return event
     event.setdefault("request_id", request_id_of(request))
+    # remote_addr is the address HDT_PROXIES_COUNT trusted proxies forwarded; empty without them.
+    event.setdefault("client", request.remote_addr or request.ip)
+    principal = getattr(request.ctx, "principal", None)
+    if principal is not None:
+        event.setdefault("subject", f"{principal.kind}:{principal.subject_id}")
     return event
 
 
@@ -60,7 +66,7 @@ def configure_logging(*, level: str = "INFO", as_json: bool = True) -> None:
     renderer = structlog.processors.JSONRenderer(ensure_ascii=False) if as_json \
         else structlog.dev.ConsoleRenderer(colors=False)
     shared = [
-        add_request_id,
+        add_request_context,
         structlog.processors.add_log_level,
         structlog.processors.TimeStamper(fmt="iso", utc=True),
         structlog.processors.format_exc_info,

@@ -9,30 +9,30 @@ import time
 from typing import Any
 
 import structlog
-from prometheus_client import Counter, Histogram
 from sanic import Request, Sanic
 from sanic.constants import HTTP_METHODS
 from sanic.response import HTTPResponse
 
+from app.metrics import HTTP_REQUEST_DURATION, HTTP_REQUESTS
+
 log = structlog.get_logger("app.access")
 _SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,128}$")
-
-REQUESTS = Counter("hdt_http_requests_total", "HTTP requests", ["route", "method", "status"])
-LATENCY = Histogram("hdt_http_request_seconds", "HTTP request latency", ["route"],
-                    buckets=(0.002, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5))
-
 
 # ``labels()`` takes a lock and checks its arguments on every call (~4 µs a request); the
 # children are fixed per label values, so each is looked up once. The values are few: route
 # patterns, statuses, and methods (any other token a client sends is counted as OTHER).
 @functools.cache
 def _request_counter(route: str, method: str, status: int) -> Any:
-    return REQUESTS.labels(route, method if method in HTTP_METHODS else "OTHER", str(status))
+    return HTTP_REQUESTS.labels(route, _method_label(method), str(status))
 
 
 @functools.cache
-def _latency_histogram(route: str) -> Any:
-    return LATENCY.labels(route)
+def _latency_histogram(route: str, method: str) -> Any:
+    return HTTP_REQUEST_DURATION.labels(route, _method_label(method))
+
+
+def _method_label(method: str) -> str:
+    return method if method in HTTP_METHODS else "OTHER"
 
 
 def request_id_of(request: Request) -> str:
@@ -59,7 +59,7 @@ def install_middleware(app: Sanic, *, access_log: bool) -> None:
         elapsed = time.perf_counter() - started if started else 0.0
         route = request.route.path if request.route else "unmatched"
         _request_counter(route, request.method, response.status).inc()
-        _latency_histogram(route).observe(elapsed)
+        _latency_histogram(route, request.method).observe(elapsed)
         if access_log:
             log.info("request", method=request.method, path=request.path, status=response.status,
                      duration_ms=round(elapsed * 1000, 2))

@@ -8,10 +8,13 @@ from __future__ import annotations
 
 import asyncio
 import inspect
+import time
 from typing import Any
 
 import asyncpg
 from tortoise.backends.asyncpg import AsyncpgDBClient
+
+from app.metrics import DB_POOL_WAIT, DB_POOL_WAITING
 
 # asyncpg.Pool takes every option as a required keyword; create_pool holds their defaults.
 _POOL_DEFAULTS = {name: parameter.default
@@ -100,13 +103,26 @@ class FairPool(asyncpg.Pool):
                 and holder._generation == self._generation)
 
 
+class MeteredFairPool(FairPool):
+    """A ``FairPool`` that reports how long, and how many, queries wait for a connection."""
+
+    async def _acquire(self, timeout: float | None) -> Any:
+        started = time.perf_counter()
+        DB_POOL_WAITING.inc()
+        try:
+            return await super()._acquire(timeout)
+        finally:
+            DB_POOL_WAITING.dec()
+            DB_POOL_WAIT.observe(time.perf_counter() - started)
+
+
 class FairAsyncpgClient(AsyncpgDBClient):
     """Tortoise's asyncpg client on a ``FairPool`` of ``PooledConnection``."""
 
     connection_class = PooledConnection
 
     async def create_pool(self, **kwargs: Any) -> asyncpg.Pool:
-        return await FairPool(None, **kwargs)
+        return await MeteredFairPool(None, **kwargs)
 
 
 client_class = FairAsyncpgClient

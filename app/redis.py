@@ -11,9 +11,11 @@ import fakeredis
 import redis.asyncio as redis
 import structlog
 from redis.asyncio import BlockingConnectionPool
+from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import RedisError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
+from app.metrics import REDIS_ERRORS
 from config import Settings
 
 log = structlog.get_logger("app.redis")
@@ -112,14 +114,29 @@ def connect_queue_redis(settings: Settings) -> redis.Redis:
     return fakeredis.FakeAsyncRedis(server=_EMBEDDED_SERVER)
 
 
+def _count_failure(exc: BaseException) -> None:
+    """Count a failure once, though it passes through connect() and then send_packed_command()."""
+    if not getattr(exc, "_hdt_counted", False):
+        REDIS_ERRORS.labels(type(exc).__name__).inc()
+        exc._hdt_counted = True  # type: ignore[attr-defined]
+
+
 @functools.cache
 def _bounded_by_asyncio_timeout(connection_class: type) -> type:
-    """``connection_class`` (plain, TLS or Unix socket, as the URL chose) writing each command
+    """``connection_class`` (plain, TLS or Unix socket, as the URL chose) counting its failures
+    in ``hdt_redis_errors_total`` and writing each command
     under ``asyncio.timeout``: with a ``socket_timeout`` redis-py bounds every write with
     ``asyncio.wait_for``, which on Python 3.11 runs it as a task of its own (~15 µs of CPU per
     command, a tenth of a catalog cache miss's Redis work). Reads keep redis-py's own bound."""
 
     class Connection(connection_class):
+        async def connect(self) -> None:
+            try:
+                await super().connect()
+            except REDIS_FAILURES as exc:
+                _count_failure(exc)
+                raise
+
         async def send_packed_command(self, command: Any, check_health: bool = True) -> None:
             timeout, self.socket_timeout = self.socket_timeout, None
             try:
@@ -127,9 +144,20 @@ def _bounded_by_asyncio_timeout(connection_class: type) -> type:
                     await super().send_packed_command(command, check_health)
             except TimeoutError:
                 await self.disconnect(nowait=True)
+                REDIS_ERRORS.labels("TimeoutError").inc()
                 raise RedisTimeoutError("Timeout writing to socket") from None
+            except REDIS_FAILURES as exc:
+                _count_failure(exc)
+                raise
             finally:
                 self.socket_timeout = timeout
+
+        async def read_response(self, *args: Any, **kwargs: Any) -> Any:
+            try:
+                return await super().read_response(*args, **kwargs)
+            except (TimeoutError, RedisConnectionError, RedisTimeoutError, OSError) as exc:
+                _count_failure(exc)
+                raise
 
     Connection.__qualname__ = Connection.__name__ = f"TimeoutBounded{connection_class.__name__}"
     return Connection

@@ -64,7 +64,7 @@ def authorize_url(rt: Runtime, *, state: str, code_challenge: str) -> str:
 async def _request(rt: Runtime, method: str, url: str, **kwargs: Any) -> tuple[int, dict[str, Any]]:
     try:
         response = await rt.http.request(method, url, timeout=rt.settings.upstream_timeout_seconds,
-                                         **kwargs)
+                                         service="beijing_pass", **kwargs)
         answer = orjson.loads(response.content)
     except (UpstreamError, orjson.JSONDecodeError) as exc:
         raise BeijingPassUnavailable(details={"reason": type(exc).__name__}) from exc

@@ -8,6 +8,7 @@ and a final one is never sent again; and an OA template send carries the deliver
 
 from __future__ import annotations
 
+import time
 from datetime import UTC, datetime
 from typing import Any
 
@@ -18,6 +19,7 @@ from tortoise.expressions import Q, Subquery
 from tortoise.transactions import in_transaction
 
 from app.context import Runtime
+from app.metrics import PUSH_DEAD_LETTERS, PUSH_DELIVERIES, PUSH_SEND_DURATION
 from models.push import (
     FINAL_STATUSES,
     Broadcast,
@@ -171,6 +173,16 @@ async def send(rt: Runtime, *, delivery_id: str, last_attempt: bool) -> Delivery
 async def attempt(rt: Runtime, delivery: Delivery, *, last_attempt: bool) -> DeliveryStatus:
     """One attempt at a delivery that is not final; raises TransientSendError when the queue
     should retry."""
+    try:
+        status = await _attempt(rt, delivery, last_attempt=last_attempt)
+    except TransientSendError:
+        PUSH_DELIVERIES.labels(DeliveryStatus.RETRYING.value, delivery.channel or "none").inc()
+        raise
+    PUSH_DELIVERIES.labels(DeliveryStatus(status).value, delivery.channel or "none").inc()
+    return status
+
+
+async def _attempt(rt: Runtime, delivery: Delivery, *, last_attempt: bool) -> DeliveryStatus:
     # Before the channel is chosen, so a dropped message spends no subscription grant.
     if delivery.event_type in push_events.CHECKED_BEFORE_SENDING:
         reason = await push_events.obsolete_reason(event_id=delivery.event_id)
@@ -188,16 +200,8 @@ async def attempt(rt: Runtime, delivery: Delivery, *, last_attempt: bool) -> Del
     await push_queue.take_send_slot(rt.redis, app_id=app_id, per_second=settings.push_rate_per_second)
     await Delivery.filter(id=delivery.id).update(status=DeliveryStatus.SENDING,
                                                  attempts=delivery.attempts + 1, **chosen)
-    data, page = delivery.content.get("data", {}), delivery.page or ""
     try:
-        if delivery.channel == OA_TEMPLATE:
-            msgid = await wechat_client.send_template_message(
-                rt, openid=str(delivery.openid), template_id=str(delivery.template_id), data=data,
-                page=page, client_msg_id=str(delivery.id))
-        else:
-            msgid = await wechat_client.send_subscribe_message(
-                rt, openid=str(delivery.openid), template_id=str(delivery.template_id), data=data,
-                page=page)
+        msgid = await _send_message(rt, delivery)
     except WeChatAPIError as exc:
         if exc.errcode in TRANSIENT_ERRCODES:
             return await _transient(delivery, f"{exc.errcode} {exc.errmsg}", last_attempt)
@@ -205,6 +209,22 @@ async def attempt(rt: Runtime, delivery: Delivery, *, last_attempt: bool) -> Del
     except WeChatUnavailable as exc:
         return await _transient(delivery, f"unavailable {exc.details}", last_attempt)
     return await _sent(rt, delivery, msgid)
+
+
+async def _send_message(rt: Runtime, delivery: Delivery) -> int:
+    """The WeChat send call of the delivery's channel; returns the msgid (0 if none)."""
+    data, page = delivery.content.get("data", {}), delivery.page or ""
+    started = time.perf_counter()
+    try:
+        if delivery.channel == OA_TEMPLATE:
+            return await wechat_client.send_template_message(
+                rt, openid=str(delivery.openid), template_id=str(delivery.template_id), data=data,
+                page=page, client_msg_id=str(delivery.id))
+        return await wechat_client.send_subscribe_message(
+            rt, openid=str(delivery.openid), template_id=str(delivery.template_id), data=data,
+            page=page)
+    finally:
+        PUSH_SEND_DURATION.labels(str(delivery.channel)).observe(time.perf_counter() - started)
 
 
 async def _sent(rt: Runtime, delivery: Delivery, msgid: int) -> DeliveryStatus:
@@ -222,6 +242,7 @@ async def _transient(delivery: Delivery, reason: str, last_attempt: bool) -> Del
     status = DeliveryStatus.DEAD_LETTER if last_attempt else DeliveryStatus.RETRYING
     await Delivery.filter(id=delivery.id).update(status=status, error=reason[:255])
     if status == DeliveryStatus.DEAD_LETTER:
+        PUSH_DEAD_LETTERS.inc()
         log.warning("push_dead_letter", delivery_id=str(delivery.id), reason=reason)
         return status
     raise TransientSendError(reason)

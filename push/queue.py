@@ -67,3 +67,13 @@ async def take_send_slot(client: redis.Redis, *, app_id: str, per_second: int) -
         if int(count) <= per_second:
             return
         await asyncio.sleep(max(second + 1 - time.time(), 0.001))
+
+
+QUEUE_STATES = ("queued", "active", "incomplete")
+
+
+async def depth(client: redis.Redis) -> dict[str, int]:
+    """Jobs waiting to run now (queued), running (active) and not finished, scheduled ones
+    included (incomplete), as saq counts them."""
+    queue = RedisQueue(client, name=QUEUE_NAME)
+    return {state: int(await queue.count(state)) for state in QUEUE_STATES}

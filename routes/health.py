@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from prometheus_client import CONTENT_TYPE_LATEST, generate_latest
+from prometheus_client import CONTENT_TYPE_LATEST
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 from sanic_ext import openapi
@@ -12,8 +12,10 @@ from tortoise import connections
 
 from app.api import JsonWebKeySet, endpoint, jwks_response, respond
 from app.errors import error_response
+from app.metrics import exposition
 from app.outages import RETRY_AFTER_SECONDS
 from app.shapes import Schema
+from services import telemetry
 
 bp = Blueprint("health")
 # Each probe gives up after this long. An outer timeout returns only once the cancelled call has
@@ -66,7 +68,8 @@ async def readyz(request: Request) -> HTTPResponse:
 @bp.get("/metrics")
 @openapi.exclude()
 async def metrics(request: Request) -> HTTPResponse:
-    return HTTPResponse(generate_latest(), content_type=CONTENT_TYPE_LATEST)
+    body = await exposition(telemetry.scrape_gauges(rt=request.app.ctx.runtime))
+    return HTTPResponse(body, content_type=CONTENT_TYPE_LATEST)
 
 
 @bp.get("/.well-known/jwks.json")

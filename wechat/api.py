@@ -29,7 +29,8 @@ async def call(rt: Runtime, method: str, path: str, *, params: dict[str, str],
     url = rt.settings.wechat_api_base_url.rstrip("/") + path
     try:
         response = await rt.http.request(method, url, params=params, json=json_body,
-                                         timeout=rt.settings.upstream_timeout_seconds)
+                                         timeout=rt.settings.upstream_timeout_seconds,
+                                         service="wechat")
         # WeChat sometimes labels JSON as text/plain, so parse the bytes whatever the type says.
         answer = orjson.loads(response.content)
     except (UpstreamError, orjson.JSONDecodeError) as exc:

@@ -13,6 +13,7 @@ from app.context import Runtime
 from app.db import create_row, get_where, select_where, update_where
 from app.errors import AppError, Conflict, Forbidden, NotFoundError, ValidationFailed
 from app.ids import SHANGHAI, utcnow
+from app.metrics import BOOKINGS
 from app.shapes import decode_cursor, encode_cursor, id_or_not_found, parse_id
 from models.appointments import Appointment, AppointmentStatus, Slot
 from models.catalog import ServiceItem
@@ -189,6 +190,22 @@ async def book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: st
     """Book a seat; the same key from the same resident returns the first booking (created=False).
 
     With ``application_id`` (a passed pre-review) the clerk receives that file at check-in."""
+    try:
+        appointment, created = await _book(rt=rt, resident_id=resident_id, item_id=item_id,
+                                           slot_id=slot_id, idempotency_key=idempotency_key,
+                                           application_id=application_id)
+    except AppError as refused:
+        BOOKINGS.labels(refused.code).inc()
+        raise
+    except Exception:
+        BOOKINGS.labels("error").inc()
+        raise
+    BOOKINGS.labels("booked" if created else "replayed").inc()
+    return appointment, created
+
+
+async def _book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: str,
+                idempotency_key: str, application_id: str | None) -> tuple[Appointment, bool]:
     item = await catalog.get_item_or_raise(item_id=item_id)
     group = slots.bookable_group(item)
     try:

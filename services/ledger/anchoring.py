@@ -74,7 +74,8 @@ class HttpWitness:
         try:
             response = await self.http.request("POST", self.url, content=canonical_json(head),
                                                headers={"content-type": "application/json"},
-                                               timeout=WITNESS_TIMEOUT_SECONDS)
+                                               timeout=WITNESS_TIMEOUT_SECONDS,
+                                               service="ledger_witness")
         except UpstreamError as exc:
             raise AnchoringFailed(f"{self.url}: {type(exc).__name__}") from exc
         if not response.is_success:

@@ -1,6 +1,9 @@
 """Personal data never reaches the logs in clear."""
 
+import logging
+
 from app.logging import mask_personal_data
+from tests.builders import login_resident, make_resident
 
 
 def test_id_numbers_phones_and_secrets_are_masked_anywhere_in_an_event():
@@ -14,3 +17,30 @@ def test_id_numbers_phones_and_secrets_are_masked_anywhere_in_an_event():
     assert event["password"] == "***"
     assert event["id_number"] == "1101**********123X"
     assert event["context"] == {"phone": "139****5678", "items": ["call 137****1111"]}
+
+
+def _support_lines(caplog) -> list[dict]:
+    return [r.msg for r in caplog.records if isinstance(r.msg, dict) and r.msg.get("event") == "support_line"]
+
+
+async def test_request_lines_name_the_client_and_the_subject_never_the_person(client, rt, caplog):
+    user = await make_resident(rt, realname=True)
+    resident = await login_resident(rt, user)
+    with caplog.at_level(logging.WARNING):
+        assert (await client.get("/_test/log-line", headers=resident.headers)).status_code == 200
+    [line] = _support_lines(caplog)
+    assert line["client"] == "127.0.0.1"
+    assert line["subject"] == f"resident:{user.id}"
+    assert "张三" not in str(line) and "110108199003071234" not in str(line)
+
+
+async def test_the_client_address_comes_through_the_trusted_proxies(app, client, rt, caplog,
+                                                                    monkeypatch):
+    monkeypatch.setattr(app.config, "PROXIES_COUNT", 1)
+    resident = await login_resident(rt, await make_resident(rt))
+    with caplog.at_level(logging.WARNING):
+        response = await client.get("/_test/log-line", headers={
+            **resident.headers, "x-forwarded-for": "198.51.100.9, 203.0.113.7"})
+    assert response.status_code == 200
+    [line] = _support_lines(caplog)
+    assert line["client"] == "203.0.113.7"

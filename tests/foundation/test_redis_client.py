@@ -1,13 +1,17 @@
 """A Redis server that stops reading fails the command after the client's timeout, and the
-connection is dropped (app.redis bounds writes itself; a real socket, no mocks)."""
+connection is dropped (app.redis bounds writes itself; a real socket, no mocks); failures are
+counted in /metrics."""
 
 import asyncio
 import re
 
 import pytest
+from redis.exceptions import ConnectionError as RedisConnectionError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from app.redis import connect_redis
+from tests.support.metrics import growth
+from tests.support.server import free_port
 
 
 async def test_a_write_to_a_redis_that_stops_reading_times_out(settings):
@@ -39,3 +43,16 @@ async def test_a_write_to_a_redis_that_stops_reading_times_out(settings):
         await client.aclose()
         server.close()
         await server.wait_closed()
+
+
+async def test_a_refused_connection_is_counted_in_the_metrics(settings, client):
+    before = (await client.get("/metrics")).text
+    redis_client = connect_redis(settings.model_copy(
+        update={"redis_url": f"redis://127.0.0.1:{free_port()}/0"}))
+    try:
+        with pytest.raises(RedisConnectionError):
+            await redis_client.ping()
+    finally:
+        await redis_client.aclose()
+    after = (await client.get("/metrics")).text
+    assert growth(before, after, "hdt_redis_errors_total", kind="ConnectionError") >= 1

@@ -6,6 +6,7 @@ from pathlib import Path
 
 import asyncpg
 import redis.exceptions
+import structlog
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, json
 from tortoise.exceptions import IntegrityError, OperationalError
@@ -74,3 +75,8 @@ _FAILURES = {
 @bp.get("/fail/<kind:str>")
 async def fail(request: Request, kind: str) -> HTTPResponse:
     raise _FAILURES[kind]()
+@bp.get("/log-line")
+@resident_required
+async def log_line(request: Request) -> HTTPResponse:
+    structlog.get_logger("tests.support").warning("support_line")
+    return json({"ok": True})

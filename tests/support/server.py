@@ -25,14 +25,16 @@ def free_port() -> int:
 
 
 def service_env(**overrides: str) -> dict[str, str]:
-    env = {k: v for k, v in os.environ.items() if not k.startswith(("HDT_", "DATABASE_URL", "REDIS_URL"))}
+    env = {k: v for k, v in os.environ.items()
+           if not k.startswith(("HDT_", "DATABASE_URL", "REDIS_URL", "PROMETHEUS_MULTIPROC_DIR"))}
     env.update({"HDT_ACCESS_LOG": "false", "HDT_LOG_LEVEL": "WARNING"}, **overrides)
     return env
 
 
 @asynccontextmanager
 async def running_service(env: dict[str, str], *, workers: int = 1) -> AsyncIterator[str]:
-    """Start the service in a child process and yield its base URL once /healthz answers."""
+    """Start ``python -m app serve --workers N`` in a child process and yield its base URL once
+    /healthz answers."""
     port = free_port()
     # Output goes to a file: an unread pipe fills up and blocks the child mid-write.
     output = tempfile.TemporaryFile()

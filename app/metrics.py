@@ -70,6 +70,12 @@ REDIS_ERRORS = Counter("hdt_redis_errors_total", "Redis commands or connects tha
 # Appointments (services.appointments): booked, replayed (same Idempotency-Key) or the error code.
 BOOKINGS = Counter("hdt_bookings_total", "Booking requests by outcome", ["outcome"])
 
+# Calendar (services.calendar.notices): coming days whose year's holiday notice is not loaded;
+# set at start and daily by every worker, all with the same value (max).
+CALENDAR_PROVISIONAL_DAYS_AHEAD = Gauge(
+    "hdt_calendar_provisional_days_ahead",
+    "Days of the next 90 whose year's holiday notice is not loaded", multiprocess_mode="max")
+
 UPSTREAM_SERVICES = ("wechat", "beijing_pass", "ledger_witness")
 UPSTREAM_OUTCOMES = ("ok", "http_error", "timeout", "unreachable")
 PUSH_CHANNELS = ("oa_template", "mp_subscribe")

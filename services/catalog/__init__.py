@@ -10,7 +10,7 @@ from pydantic import Field
 
 from app.shapes import Page, Schema, decode_cursor, encode_cursor, parse_id
 from app.context import Runtime
-from app.db import fetch_prebuilt, get_where
+from app.fastpath.sql import fetch_prebuilt, get_where
 from app.errors import NotFoundError, ValidationFailed
 from app.ids import SHANGHAI, utcnow
 from models.catalog import GuideVersion, HandlingMode, ItemLevel, LifeEvent, ServiceItem

@@ -21,7 +21,7 @@ from pypinyin import Style, lazy_pinyin
 from tortoise import BaseDBAsyncClient
 from tortoise.contrib.postgres.array_functions import postgres_array_contains
 
-from app.db import slot
+from app.fastpath.sql import slot
 from models.catalog import ServiceItem
 
 # Common words residents type -> the official wording in item names.

@@ -11,7 +11,7 @@ import tempfile
 import time
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import AsyncIterator
+from typing import AsyncIterator, BinaryIO
 
 import httpx
 
@@ -31,11 +31,14 @@ def service_env(**overrides: str) -> dict[str, str]:
 
 
 @asynccontextmanager
-async def running_service(env: dict[str, str], *, workers: int = 1) -> AsyncIterator[str]:
-    """Start the service in a child process and yield its base URL once /healthz answers."""
+async def running_service(env: dict[str, str], *, workers: int = 1,
+                          output: BinaryIO | None = None) -> AsyncIterator[str]:
+    """Start the service in a child process and yield its base URL once /healthz answers; its
+    output goes to ``output`` (a binary file the caller reads and closes) if given."""
     port = free_port()
     # Output goes to a file: an unread pipe fills up and blocks the child mid-write.
-    output = tempfile.TemporaryFile()
+    given = output is not None
+    output = output if given else tempfile.TemporaryFile()
     # A session of its own: Sanic SIGKILLs its whole process group when a worker misses the
     # start-up ack (a loaded machine), which would otherwise kill the test run too.
     process = await asyncio.create_subprocess_exec(
@@ -65,4 +68,5 @@ async def running_service(env: dict[str, str], *, workers: int = 1) -> AsyncIter
             except TimeoutError:
                 process.kill()
                 await process.wait()
-        output.close()
+        if not given:
+            output.close()

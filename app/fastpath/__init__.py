@@ -33,6 +33,7 @@ MISSING: tuple[str, ...] = ()
 # Executions through prebuilt SQL, by function name (tests check that the fast path is taken).
 TAKEN: Counter[str] = Counter()
 _DECIDED_WITH: frozenset[str] = frozenset()
+_ANNOUNCED = False
 
 ENABLED_GAUGE = Gauge("hdt_fast_path_enabled",
                       "1 when this process runs the fenced fast path, 0 on the plain path")
@@ -160,25 +161,27 @@ def self_check(*, hidden: Iterable[str] = (),
     return missing
 
 
-def decide(*, hidden: Iterable[str] = ()) -> bool:
-    """Run the self-check and choose this process's path; logs the choice (and what is missing).
-    A second call with the same ``hidden`` keeps the first decision."""
-    global ENABLED, MISSING, _DECIDED_WITH
+def decide(*, hidden: Iterable[str] = (), announce: bool = True) -> bool:
+    """Run the self-check and choose this process's path. The choice is logged once: a fallback
+    always, with each missing name; the fast path when ``announce`` (the service's start)."""
+    global ENABLED, MISSING, _DECIDED_WITH, _ANNOUNCED
     hidden = frozenset(hidden)
-    if ENABLED is not None and hidden == _DECIDED_WITH:
-        return ENABLED
-    _DECIDED_WITH = hidden
-    MISSING = tuple(self_check(hidden=hidden))
-    ENABLED = not MISSING
-    ENABLED_GAUGE.set(1 if ENABLED else 0)
-    if ENABLED:
-        log.info("fast_path", enabled=True)
-    else:
-        log.warning("fast_path", enabled=False, missing=list(MISSING),
-                    fallback="tortoise asyncpg engine and plain ORM queries")
+    if ENABLED is None or hidden != _DECIDED_WITH:
+        _DECIDED_WITH, _ANNOUNCED = hidden, False
+        MISSING = tuple(self_check(hidden=hidden))
+        ENABLED = not MISSING
+        ENABLED_GAUGE.set(1 if ENABLED else 0)
+    if not _ANNOUNCED and (announce or not ENABLED):
+        _ANNOUNCED = True
+        if ENABLED:
+            log.info("fast_path", enabled=True)
+        else:
+            log.warning("fast_path", enabled=False, missing=list(MISSING),
+                        fallback="tortoise asyncpg engine and plain ORM queries")
     return ENABLED
 
 
 def enabled() -> bool:
-    """Whether this process runs the fast path (deciding now, with nothing hidden, if not yet)."""
-    return decide() if ENABLED is None else ENABLED
+    """Whether this process runs the fast path (deciding now, with nothing hidden, if not yet:
+    the command line, or ``app.db.AERICH_CONFIG`` on import)."""
+    return decide(announce=False) if ENABLED is None else ENABLED

@@ -145,9 +145,11 @@ async def test_a_service_missing_an_internal_falls_back_says_so_and_serves(datab
                 assert "hdt_fast_path_enabled 0.0" in (await http.get("/metrics")).text
         output.seek(0)
         lines = [line for line in output.read().decode().splitlines() if '"fast_path"' in line]
-    assert lines, "no fast_path log line"
-    said = json.loads(lines[-1][lines[-1].index("{"):])
-    assert said["enabled"] is False and said["missing"] == [HIDDEN]
+    # Once per process: Sanic's main process builds the app too, then the worker.
+    assert 1 <= len(lines) <= 2, "\n".join(lines)
+    for line in lines:
+        said = json.loads(line[line.index("{"):])
+        assert said["enabled"] is False and said["missing"] == [HIDDEN]
 
 
 def test_the_plain_path_configures_tortoises_own_asyncpg_engine(monkeypatch):

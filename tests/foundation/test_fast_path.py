@@ -21,7 +21,15 @@ from app.fastpath.sql import create_row, get_where, insert_rows
 from models.outbox import OutboxEvent
 from models.users import User
 from tests import backends
-from tests.builders import make_hall, make_service_item, make_slot, resident_session
+from tests.builders import (
+    catalog_document,
+    make_hall,
+    make_service_item,
+    make_slot,
+    resident_session,
+    sync_catalog,
+)
+from tests.builders.catalog import ITEMS
 from tests.builders.appointments import book
 from tests.support.server import running_service, service_env
 
@@ -118,6 +126,27 @@ async def test_both_paths_read_and_write_the_same_rows(app):
     rows = await OutboxEvent.filter(event_type="test.paths").order_by("aggregate_id")
     assert [(r.aggregate_id, r.payload, r.published_at) for r in rows] == [
         ("False", {"事项": "生育登记"}, None), ("True", {"事项": "生育登记"}, None)]
+
+
+async def test_both_paths_answer_the_same_catalog_pages(client, rt, monkeypatch):
+    await sync_catalog(rt, catalog_document([dict(item) for item in ITEMS]))
+    requests = [("/api/v1/catalog/items", {"limit": 2}), ("/api/v1/catalog/items", {"level": "municipal"}),
+                ("/api/v1/catalog/search", {"q": "身份证"}), ("/api/v1/catalog/search", {"q": "sfz", "limit": 1}),
+                ("/api/v1/catalog/search", {"q": "登记", "mode": "fully_online"})]
+    pages = {}
+    for enabled in (True, False):
+        monkeypatch.setattr(fastpath, "ENABLED", enabled)
+        await rt.catalog_cache.invalidate()  # pages and summaries are loaded again, this way
+        before = Counter(fastpath.TAKEN)
+        pages[enabled] = []
+        for path, params in requests:
+            page = (await client.get(path, params=params)).json()
+            cursor = page.get("next_cursor")
+            following = (await client.get(path, params={**params, "cursor": cursor})).json() if cursor else None
+            pages[enabled].append((page, following))
+        assert ((fastpath.TAKEN - before)["fetch_prebuilt"] > 0) is enabled
+    assert pages[True] == pages[False]
+    assert any(page["items"] for page, _ in pages[True])
 
 
 async def test_a_service_missing_an_internal_falls_back_says_so_and_serves(database_url, tmp_path):

@@ -39,7 +39,8 @@ ENABLED_GAUGE = Gauge("hdt_fast_path_enabled",
                       "1 when this process runs the fenced fast path, 0 on the plain path")
 
 
-def _has(owner: Callable[[], Any], attribute: str) -> Callable[[], bool]:
+def has_attribute(owner: Callable[[], Any], attribute: str) -> Callable[[], bool]:
+    """A probe of ``REQUIRED``: whether ``owner()`` (a class, or an instance) has ``attribute``."""
     return lambda: hasattr(owner(), attribute)
 
 
@@ -117,29 +118,29 @@ def _slots_are_bound_as_parameters() -> bool:
 # Every private attribute (or internal behaviour) the fast path relies on, by the name logged.
 REQUIRED: dict[str, Callable[[], bool]] = {
     # app.fastpath.pool: FairPool and PooledConnection read asyncpg's pool internals.
-    **{f"asyncpg.pool.Pool.{name}": _has(_asyncpg_pool, name)
+    **{f"asyncpg.pool.Pool.{name}": has_attribute(_asyncpg_pool, name)
        for name in ("_acquire", "_reset", "_generation", "release")},
-    **{f"asyncpg.pool.PoolConnectionHolder.{name}": _has(_asyncpg_holder, name)
+    **{f"asyncpg.pool.PoolConnectionHolder.{name}": has_attribute(_asyncpg_holder, name)
        for name in ("_pool", "_timeout", "_max_queries", "_generation", "release")},
-    **{f"asyncpg.pool.PoolConnectionProxy.{name}": _has(_asyncpg_proxy, name)
+    **{f"asyncpg.pool.PoolConnectionProxy.{name}": has_attribute(_asyncpg_proxy, name)
        for name in ("_holder", "_con")},
-    **{f"asyncpg.Connection.{name}": _has(_asyncpg_connection, name)
+    **{f"asyncpg.Connection.{name}": has_attribute(_asyncpg_connection, name)
        for name in ("_on_release", "_top_xact", "_protocol", "_loop", "_cancel_current_command",
                     "get_reset_query", "is_in_transaction", "terminate")},
-    **{f"asyncpg.protocol.Protocol.{name}": _has(_asyncpg_protocol, name)
+    **{f"asyncpg.protocol.Protocol.{name}": has_attribute(_asyncpg_protocol, name)
        for name in ("_is_cancelling", "queries_count")},
     "asyncpg.create_pool defaults every asyncpg.pool.Pool option": _pool_options_have_defaults,
-    **{f"tortoise.backends.asyncpg.AsyncpgDBClient.{name}": _has(_tortoise_asyncpg_client, name)
+    **{f"tortoise.backends.asyncpg.AsyncpgDBClient.{name}": has_attribute(_tortoise_asyncpg_client, name)
        for name in ("connection_class", "create_pool")},
     # app.fastpath.sql: Tortoise's model metadata, row loading and query classes.
-    "tortoise.Model._meta": _has(_tortoise_model, "_meta"),
-    "tortoise.Model._init_from_db": _has(_tortoise_model, "_init_from_db"),
-    **{f"tortoise.models.MetaInfo.{name}": _has(_tortoise_meta, name)
+    "tortoise.Model._meta": has_attribute(_tortoise_model, "_meta"),
+    "tortoise.Model._init_from_db": has_attribute(_tortoise_model, "_init_from_db"),
+    **{f"tortoise.models.MetaInfo.{name}": has_attribute(_tortoise_meta, name)
        for name in ("db", "basetable", "fields_map", "fields_db_projection")},
-    **{f"tortoise.backends.base.client.BaseDBAsyncClient.{name}": _has(_tortoise_client, name)
+    **{f"tortoise.backends.base.client.BaseDBAsyncClient.{name}": has_attribute(_tortoise_client, name)
        for name in ("query_class", "capabilities", "execute_query", "execute_insert",
                     "execute_many")},
-    **{f"tortoise.fields.CharField().{name}": _has(_tortoise_field, name)
+    **{f"tortoise.fields.CharField().{name}": has_attribute(_tortoise_field, name)
        for name in ("to_db_value", "generated", "default")},
     "pypika ValueWrapper values bound as parameters": _slots_are_bound_as_parameters,
 }

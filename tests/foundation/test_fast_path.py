@@ -44,7 +44,7 @@ def test_the_self_check_names_what_a_class_lacks():
     class PoolWithoutAcquire:  # as if an asyncpg upgrade renamed it
         async def release(self, connection): ...
 
-    probes = {f"Pool.{name}": fastpath._has(lambda: PoolWithoutAcquire, name)
+    probes = {f"Pool.{name}": fastpath.has_attribute(lambda: PoolWithoutAcquire, name)
               for name in ("_acquire", "release")}
     assert fastpath.self_check(required=probes) == ["Pool._acquire"]
     assert fastpath.self_check(hidden={HIDDEN}) == [HIDDEN]

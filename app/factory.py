@@ -9,6 +9,7 @@ from sanic import Sanic
 from sanic_ext.extensions.http.extension import HTTPExtension
 from sanic_ext.extensions.openapi.extension import OpenAPIExtension
 
+from app import fastpath
 from app.context import Runtime
 from app.db import register_database
 from app.errors import install_error_handlers
@@ -54,6 +55,8 @@ def create_app(settings: Settings | None = None, *, name: str = "haidiantong") -
     app.ext.openapi.add_security_scheme("bearer", "http", scheme="bearer", bearer_format="JWT")
     app.ctx.settings = settings
 
+    # Once per process, before the ORM is configured: the fenced fast path or the plain one.
+    fastpath.decide(hidden=settings.fast_path_hidden)
     register_database(app, settings.database_url)
 
     @app.before_server_start

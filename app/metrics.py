@@ -56,7 +56,7 @@ UPSTREAM_REQUEST_DURATION = Histogram("hdt_upstream_request_duration_seconds",
                                       "Duration of one outbound HTTP call", ["service"],
                                       buckets=_UPSTREAM_BUCKETS)
 
-# PostgreSQL pool (app.pg).
+# PostgreSQL pool (app.fastpath.pool).
 DB_POOL_WAIT = Histogram("hdt_db_pool_wait_seconds",
                          "Time a query waited for a pooled PostgreSQL connection",
                          buckets=(0.0005, 0.001, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5))

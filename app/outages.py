@@ -61,7 +61,7 @@ def _dependency_in(traceback: TracebackType | None) -> Dependency:
         module = traceback.tb_frame.f_globals.get("__name__", "")
         if module.startswith("redis"):
             found = "redis"
-        elif module.startswith(("asyncpg", "tortoise", "aiosqlite", "app.pg")):
+        elif module.startswith(("asyncpg", "tortoise", "aiosqlite", "app.fastpath")):
             found = "database"
         traceback = traceback.tb_next
     return found

@@ -177,6 +177,9 @@ class Settings(BaseSettings):
     workflow_due_soon_days: int = Field(2, ge=0, le=30)
 
     log_level: str = "INFO"
+    # Private attributes the fast path's self-check is to treat as missing (app.fastpath), as
+    # JSON: how a test starts the service on the plain path. Empty in service.
+    fast_path_hidden: tuple[str, ...] = ()
     log_json: bool = True
     access_log: bool = True
 

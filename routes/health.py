@@ -20,7 +20,7 @@ from services import telemetry
 bp = Blueprint("health")
 # Each probe gives up after this long. An outer timeout returns only once the cancelled call has
 # unwound, which against a hung PostgreSQL used to wait for it (asyncpg's cancel request); now a
-# cancelled statement's connection is closed at once (app/pg.py), and the clients' own bounds
+# cancelled statement's connection is closed at once (app/fastpath/pool.py), and the clients' own bounds
 # (connect, acquire, statement; Redis's socket timeouts) fire by themselves (docs/outages.md).
 PROBE_TIMEOUT_SECONDS = 2.0
 

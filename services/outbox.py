@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any, NamedTuple
 
-from app.db import create_row, insert_rows
+from app.fastpath.sql import create_row, insert_rows
 from models.outbox import OutboxEvent
 from services.events import EventType
 

@@ -7,11 +7,12 @@ from datetime import date, datetime, time, timedelta
 
 from pypika_tortoise.terms import Parameter
 from tortoise.exceptions import IntegrityError
+from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
 
 from app.context import Runtime
-from app.db import create_row, get_where, select_where, update_where
 from app.errors import AppError, Conflict, Forbidden, NotFoundError, ValidationFailed
+from app.fastpath.sql import create_row, get_where, select_where, update_where
 from app.ids import SHANGHAI, utcnow
 from app.metrics import BOOKINGS
 from app.shapes import decode_cursor, encode_cursor, id_or_not_found, parse_id
@@ -58,7 +59,9 @@ async def _take_seat(*, slot: Slot) -> None:
         Slot, name="take_seat", values=[("id", slot.id), ("is_closed", False), ("starts_at", now)],
         build=lambda query, t: query.set(t.booked, t.booked + 1).where(
             (t.id == Parameter(idx=1)) & (t.is_closed == Parameter(idx=2))
-            & (t.starts_at > Parameter(idx=3)) & (t.booked < t.capacity)))
+            & (t.starts_at > Parameter(idx=3)) & (t.booked < t.capacity)),
+        plain=lambda: Slot.filter(id=slot.id, is_closed=False, starts_at__gt=now,
+                                  booked__lt=F("capacity")).update(booked=F("booked") + 1))
     if taken:
         return
     slot = await slots.get_slot_or_raise(slot_id=slot.id)
@@ -72,7 +75,9 @@ async def _take_seat(*, slot: Slot) -> None:
 async def _free_seat(*, slot_id: uuid.UUID) -> None:
     await update_where(Slot, name="free_seat", values=[("id", slot_id)],
                        build=lambda query, t: query.set(t.booked, t.booked - 1).where(
-                           (t.id == Parameter(idx=1)) & (t.booked > 0)))
+                           (t.id == Parameter(idx=1)) & (t.booked > 0)),
+                       plain=lambda: Slot.filter(id=slot_id, booked__gt=0).update(
+                           booked=F("booked") - 1))
 
 
 async def _lock_resident(resident_id: uuid.UUID) -> User | None:
@@ -95,7 +100,11 @@ async def _bookings_for_rules(*, rt: Runtime, resident_id: uuid.UUID, idempotenc
     return await select_where(Appointment, name="booking_rules", where=where, values=[
         ("resident_id", resident_id), ("idempotency_key", idempotency_key),
         ("active_marker", ACTIVE), ("item_id", item_id), ("day", day),
-        ("status", AppointmentStatus.NO_SHOW), ("ends_at", since)])
+        ("status", AppointmentStatus.NO_SHOW), ("ends_at", since)],
+        plain=lambda: Appointment.filter(Q(resident_id=resident_id) & (
+            Q(idempotency_key=idempotency_key)
+            | (Q(active_marker=ACTIVE) & (Q(item_id=item_id) | Q(day=day)))
+            | Q(status=AppointmentStatus.NO_SHOW, ends_at__gt=since))))
 
 
 def _ensure_not_blocked(*, rt: Runtime, bookings: list[Appointment]) -> None:

@@ -14,8 +14,8 @@ from tortoise.transactions import in_transaction
 
 from app.auth import require_scope
 from app.context import Runtime
-from app.db import get_where
 from app.errors import Conflict, Forbidden, NotFoundError, TokenInvalid
+from app.fastpath.sql import get_where
 from app.ids import SHANGHAI, utcnow
 from app.shapes import id_or_not_found
 from app.tokens import Principal

@@ -10,8 +10,8 @@ from pydantic import Field
 
 from app.cache import CachedDocument
 from app.context import Runtime
-from app.db import fetch_prebuilt, get_where
 from app.errors import NotFoundError, ValidationFailed
+from app.fastpath.sql import fetch_prebuilt, get_where
 from app.ids import SHANGHAI, utcnow
 from app.shapes import Page, Schema, decode_cursor, encode_cursor, parse_id
 from models.catalog import GuideVersion, HandlingMode, ItemLevel, LifeEvent, ServiceItem

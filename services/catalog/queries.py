@@ -2,8 +2,8 @@
 
 A page query returns only the ids of its items (and the list's cursor keys), in order; the page
 is written from each item's summary, which workers keep in memory (``CatalogCache.summaries``).
-Every value is a named slot (``app.db.slot``), so the SQL of a shape (which filters, how many
-search terms, a first page or one after a cursor) is built once by ``app.db.fetch_prebuilt``.
+Every value is a named slot (``app.fastpath.sql.slot``), so the SQL of a shape (which filters, how many
+search terms, a first page or one after a cursor) is built once by ``app.fastpath.sql.fetch_prebuilt``.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pypika_tortoise.enums import JoinType, Order
 from pypika_tortoise.queries import QueryBuilder, Table
 from pypika_tortoise.terms import Criterion
 
-from app.db import slot
+from app.fastpath.sql import slot
 from models.catalog import ServiceItem
 from models.organization import Department
 from services.catalog.search import matches, relevance

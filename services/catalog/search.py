@@ -19,7 +19,7 @@ from pypika_tortoise.terms import Case, Criterion, Function, LiteralValue, Term,
 from pypinyin import Style, lazy_pinyin
 from tortoise.contrib.postgres.array_functions import postgres_array_contains
 
-from app.db import slot
+from app.fastpath.sql import slot
 
 # Common words residents type -> the official wording in item names.
 SYNONYMS: dict[str, tuple[str, ...]] = {

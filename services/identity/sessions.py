@@ -11,7 +11,6 @@ from datetime import timedelta
 from tortoise.transactions import in_transaction
 
 from app.context import Runtime
-from app.db import get_where
 from app.errors import TokenInvalid
 from app.ids import new_id, utcnow
 from app.tokens import Principal, PrincipalKind, RoleGrant
@@ -70,7 +69,7 @@ async def refresh(*, rt: Runtime, refresh_token: str) -> TokenPair:
     """Rotate a refresh token; presenting an already-rotated one revokes the whole family."""
     now = utcnow()
     async with in_transaction():
-        row = await get_where(RefreshToken, token_hash=_hash(refresh_token))
+        row = await RefreshToken.get_or_none(token_hash=_hash(refresh_token))
         if row is None or row.revoked_at is not None or row.expires_at <= now:
             raise TokenInvalid(code="REFRESH_TOKEN_INVALID", message="刷新凭证无效或已过期，请重新登录")
         # The conditional update is the race guard: of two concurrent uses, only one wins.

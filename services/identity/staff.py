@@ -10,8 +10,8 @@ from argon2.exceptions import InvalidHashError, VerificationError
 from tortoise.transactions import in_transaction
 
 from app.context import Runtime
-from app.db import get_where
 from app.errors import AppError, Conflict, NotFoundError, ValidationFailed
+from app.fastpath.sql import get_where
 from app.ratelimit import FailureLimiter
 from models.organization import Department, Hall
 from models.staff import StaffMember, StaffRole, StaffRoleName

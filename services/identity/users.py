@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import uuid
 
-from app.db import get_where
 from app.errors import NotFoundError, RealNameRequired, TokenInvalid
+from app.fastpath.sql import get_where
 from models.users import RealNameLevel, User
 
 
@@ -31,7 +31,7 @@ def ensure_real_name(user: User) -> None:
 
 
 async def get_or_raise(*, user_id: uuid.UUID) -> User:
-    user = await get_where(User, id=user_id)
+    user = await User.get_or_none(id=user_id)
     if user is None:
         raise NotFoundError(code="USER_NOT_FOUND", message="用户不存在")
     return user

@@ -3,7 +3,7 @@
 import pytest
 from tortoise.transactions import in_transaction
 
-from app.db import bind_slots
+from app.fastpath.sql import bind_slots
 from services.catalog.queries import search_query
 from services.catalog.search import (
     expand_query,

@@ -3,7 +3,7 @@
 import pytest
 from tortoise.exceptions import ValidationError
 
-from app.db import create_row, insert_rows
+from app.fastpath.sql import create_row, insert_rows
 from models.outbox import OutboxEvent
 from models.users import User
 

@@ -1,17 +1,22 @@
-"""The PostgreSQL connection pool serves waiting requests in arrival order (real PostgreSQL)."""
+"""The PostgreSQL connection pool serves waiting requests in arrival order (real PostgreSQL).
+
+CI's second run (.ci/run, HDT_TEST_DATABASE_URL set) runs every test here; the SQLite run has no
+pool and skips them.
+"""
 
 import asyncio
 
 import asyncpg
 import pytest
+from prometheus_client import REGISTRY
 from tortoise import connections
 
-from app.pg import FairPool, PooledConnection
+from app.fastpath.pool import FairPool, PooledConnection
 from tests import backends
 
 pytestmark = pytest.mark.skipif(
     not backends.POSTGRES_URL,
-    reason="the fair pool is the PostgreSQL engine; the PostgreSQL run (HDT_TEST_DATABASE_URL) tests it")
+    reason="SQLite has no connection pool; the PostgreSQL run (HDT_TEST_DATABASE_URL, as in CI) tests it")
 
 
 def _dsn(database_url: str) -> str:
@@ -118,5 +123,49 @@ async def test_a_statement_past_its_command_timeout_closes_the_connection(databa
         again = await asyncio.wait_for(pool.acquire(), 5)
         assert await again.fetchval("SELECT 1") == 1
         await pool.release(again)
+    finally:
+        await pool.close()
+
+
+class PoolWithARenamedInternal(FairPool):
+    """As if an asyncpg upgrade renamed an attribute the in-place release reads."""
+
+    def _releases_without_waiting(self, connection):
+        raise AttributeError("'PoolConnectionHolder' object has no attribute '_max_queries'")
+
+
+class ConnectionFailingInPlace(PooledConnection):
+    """As if the in-place release's call of this hook no longer fitted it: every other call
+    (asyncpg's own release, which follows) goes through."""
+
+    refuse_next = True
+
+    def _on_release(self, *args):
+        refuse, self.refuse_next = self.refuse_next, not self.refuse_next
+        if refuse:
+            raise TypeError("_on_release() takes 2 positional arguments but 1 was given")
+        super()._on_release(*args)
+
+
+def _fallbacks(stage: str) -> float:
+    return REGISTRY.get_sample_value("hdt_fast_path_release_fallbacks_total", {"stage": stage}) or 0
+
+
+@pytest.mark.parametrize("pool_class, connection_class, stage", [
+    (PoolWithARenamedInternal, PooledConnection, "check"),
+    (FairPool, ConnectionFailingInPlace, "in_place"),
+])
+async def test_a_failing_in_place_release_still_gives_the_connection_back(
+        database_url, pool_class, connection_class, stage):
+    # On a pool of one, a connection that did not go back would leave the next acquire waiting.
+    pool = await pool_class(_dsn(database_url), min_size=1, max_size=1, acquire_timeout=5,
+                            connection_class=connection_class)
+    before = _fallbacks(stage)
+    try:
+        for _ in range(20):
+            connection = await pool.acquire()
+            assert await connection.fetchval("SELECT 1") == 1
+            await pool.release(connection)
+        assert _fallbacks(stage) - before == 20
     finally:
         await pool.close()

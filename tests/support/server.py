@@ -12,6 +12,7 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 import httpx
 
@@ -32,12 +33,14 @@ def service_env(**overrides: str) -> dict[str, str]:
 
 
 @asynccontextmanager
-async def running_service(env: dict[str, str], *, workers: int = 1) -> AsyncIterator[str]:
-    """Start ``python -m app serve --workers N`` in a child process and yield its base URL once
-    /healthz answers."""
+async def running_service(env: dict[str, str], *, workers: int = 1,
+                          output: BinaryIO | None = None) -> AsyncIterator[str]:
+    """Start the service in a child process and yield its base URL once /healthz answers; its
+    output goes to ``output`` (a binary file the caller reads and closes) if given."""
     port = free_port()
     # Output goes to a file: an unread pipe fills up and blocks the child mid-write.
-    output = tempfile.TemporaryFile()
+    given = output is not None
+    output = output if given else tempfile.TemporaryFile()
     # A session of its own: Sanic SIGKILLs its whole process group when a worker misses the
     # start-up ack (a loaded machine), which would otherwise kill the test run too.
     process = await asyncio.create_subprocess_exec(
@@ -67,4 +70,5 @@ async def running_service(env: dict[str, str], *, workers: int = 1) -> AsyncIter
             except TimeoutError:
                 process.kill()
                 await process.wait()
-        output.close()
+        if not given:
+            output.close()

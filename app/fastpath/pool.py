@@ -1,20 +1,35 @@
 """The PostgreSQL engine Tortoise uses: asyncpg's client with a first-come, first-served pool.
 
-Named as the ``engine`` of PostgreSQL connections in ``app.db.tortoise_config``; Tortoise loads
-``client_class`` from this module.
+Fenced (``app.fastpath``): it reads asyncpg's pool internals. ``app.db.tortoise_config`` names it
+as the ``engine`` of PostgreSQL connections when the start-up self-check passed, Tortoise's own
+``tortoise.backends.asyncpg`` otherwise; Tortoise loads ``client_class`` from this module.
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import inspect
 import time
 from typing import Any
 
 import asyncpg
+import structlog
+from prometheus_client import Counter
 from tortoise.backends.asyncpg import AsyncpgDBClient
 
+from app import fastpath
 from app.metrics import DB_POOL_WAIT, DB_POOL_WAITING
+
+log = structlog.get_logger("app.fastpath.pool")
+RELEASE_FALLBACKS = Counter("hdt_fast_path_release_fallbacks",
+                            "Pooled connections the fast release could not give back in place",
+                            ["stage"])
+
+
+def _release_fell_back(stage: str, exc: BaseException) -> None:
+    RELEASE_FALLBACKS.labels(stage).inc()
+    log.warning("fast_release_failed", stage=stage, error=repr(exc))
 
 # asyncpg.Pool takes every option as a required keyword; create_pool holds their defaults.
 _POOL_DEFAULTS = {name: parameter.default
@@ -76,18 +91,39 @@ class FairPool(asyncpg.Pool):
 
     async def release(self, connection: Any, *, timeout: float | None = None) -> None:
         try:
-            if self._releases_without_waiting(connection):
-                # asyncpg shields every release in a task of its own, so that cancelling the
-                # caller cannot interrupt it halfway. An idle connection's release never waits
-                # (nothing to roll back, no reset query, nothing to close), so it cannot be
-                # interrupted: run it in place. The task cost ~20 µs of CPU per query.
-                connection._con._on_release()
-                holder = connection._holder
-                await holder.release(holder._timeout if timeout is None else timeout)
-            else:
-                await super().release(connection, timeout=timeout)
+            try:
+                in_place = self._releases_without_waiting(connection)
+                if in_place:
+                    holder = connection._holder
+                    holder_timeout = holder._timeout if timeout is None else timeout
+            except Exception as exc:  # an asyncpg internal changed: its own release still works
+                _release_fell_back("check", exc)
+                in_place = False
+            if in_place:
+                try:
+                    # asyncpg shields every release in a task of its own, so that cancelling the
+                    # caller cannot interrupt it halfway. An idle connection's release never waits
+                    # (nothing to roll back, no reset query, nothing to close), so it cannot be
+                    # interrupted: run it in place. The task cost ~20 µs of CPU per query.
+                    connection._con._on_release()
+                    await holder.release(holder_timeout)
+                    fastpath.TAKEN["release_in_place"] += 1
+                    return
+                except Exception as exc:
+                    _release_fell_back("in_place", exc)
+            await self._release_publicly(connection, timeout)
         finally:
             self._turns.release()
+
+    async def _release_publicly(self, connection: Any, timeout: float | None) -> None:
+        """asyncpg's own release; should even that fail, the connection is closed, not kept."""
+        try:
+            await super().release(connection, timeout=timeout)
+        except Exception as exc:
+            _release_fell_back("public", exc)
+            with contextlib.suppress(Exception):  # already detached: asyncpg closed it
+                connection.terminate()
+            raise
 
     def _releases_without_waiting(self, connection: Any) -> bool:
         """True when asyncpg's ``PoolConnectionHolder.release`` would finish without awaiting

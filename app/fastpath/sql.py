@@ -1,0 +1,225 @@
+"""Queries of the hot paths with their SQL built once per shape (fenced: see ``app.fastpath``).
+
+Tortoise spends more CPU building a query (150-350 µs) than PostgreSQL takes to answer a
+primary-key lookup, and ~70 µs per model object it builds and validates before an INSERT. On
+the fast path these functions render the SQL once per dialect and shape, only convert the values
+per call, and build model objects straight from rows (Tortoise internals: ``Model._meta``,
+``_init_from_db``, the client's ``query_class``). On the plain path (``app.fastpath.ENABLED`` is
+False) each runs the same query through Tortoise's public API: the same results, slower.
+Use them only on the hot paths docs/architecture.md lists; elsewhere write plain ORM queries.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Awaitable, Callable, Mapping, Sequence
+from contextvars import ContextVar
+from dataclasses import dataclass
+from typing import Any, TypeVar
+
+from pypika_tortoise.queries import QueryBuilder, Table
+from pypika_tortoise.terms import Criterion, Parameter, ValueWrapper
+from tortoise import Model, connections, timezone
+from tortoise.backends.base.client import BaseDBAsyncClient
+from tortoise.exceptions import MultipleObjectsReturned
+from tortoise.fields import Field
+from tortoise.queryset import QuerySet
+
+from app import fastpath
+
+ModelT = TypeVar("ModelT", bound=Model)
+BuiltT = TypeVar("BuiltT")
+
+_PREBUILT_SQL: dict[tuple, Any] = {}
+# On the plain path, the values fetch_prebuilt's query is built with (slots become values).
+_PLAIN_VALUES: ContextVar[Mapping[str, Any] | None] = ContextVar("plain_values", default=None)
+
+
+@dataclass(frozen=True)
+class Slot:
+    """A named value in prebuilt SQL: ``ValueWrapper(Slot(name))`` is bound per execution."""
+
+    name: str
+
+
+def slot(name: str) -> ValueWrapper:
+    """The pypika term of a named slot, for queries run by ``fetch_prebuilt``."""
+    values = _PLAIN_VALUES.get()
+    return ValueWrapper(Slot(name) if values is None else values[name])
+
+
+def _lookup_sql(model: type[Model], shape: tuple[tuple[str, bool], ...], for_update: bool) -> str:
+    meta = model._meta
+    table = meta.basetable
+    query = _select_all(model)
+    position = 0
+    for name, is_null in shape:
+        column = table[meta.fields_db_projection[name]]
+        if is_null:
+            query = query.where(column.isnull())
+        else:
+            position += 1
+            query = query.where(column == Parameter(idx=position))
+    query = query.limit(2)
+    if for_update and meta.db.capabilities.support_for_update:
+        query = query.for_update()
+    return query.get_sql()
+
+
+def _select_all(model: type[Model]) -> QueryBuilder:
+    meta = model._meta
+    table = meta.basetable
+    return meta.db.query_class.from_(table).select(
+        *(table[column] for column in meta.fields_db_projection.values()))
+
+
+def _prebuilt(db: BaseDBAsyncClient, model: type[Model], key: tuple,
+              build: Callable[[], BuiltT]) -> BuiltT:
+    # ``db`` is ``model._meta.db``, looked up once per query by the caller: each lookup resolves
+    # the connection and checks its event loop (~8 % of GET /me's CPU when done twice).
+    full_key = (db.capabilities.dialect, model, *key)
+    sql = _PREBUILT_SQL.get(full_key)
+    if sql is None:
+        sql = _PREBUILT_SQL[full_key] = build()
+    return sql
+
+
+def _db_values(model: type[Model], values: Sequence[tuple[str, Any]]) -> list[Any]:
+    fields = model._meta.fields_map
+    return [fields[name].to_db_value(value, model) for name, value in values]
+
+
+async def get_where(model: type[ModelT], *, for_update: bool = False, **equals: Any) -> ModelT | None:
+    """``model.get_or_none(**equals)`` for plain equality (or ``None``) filters, its SQL built once
+    per shape: Tortoise spends more CPU building a query (~230 µs) than the database answering it.
+    ``for_update`` locks the row until the transaction ends (PostgreSQL; SQLite has one writer)."""
+    if not fastpath.enabled():
+        query = model.filter(**{name if value is not None else f"{name}__isnull":
+                                value if value is not None else True
+                                for name, value in equals.items()})
+        return await (query.select_for_update() if for_update else query).get_or_none()
+    fastpath.TAKEN["get_where"] += 1
+    shape = tuple((name, value is None) for name, value in equals.items())
+    db = model._meta.db
+    sql = _prebuilt(db, model, ("get", shape, for_update), lambda: _lookup_sql(model, shape, for_update))
+    values = _db_values(model, [(name, value) for name, value in equals.items() if value is not None])
+    _, rows = await db.execute_query(sql, values)
+    if len(rows) > 1:
+        raise MultipleObjectsReturned(model)
+    return model._init_from_db(**rows[0]) if rows else None
+
+
+async def select_where(model: type[ModelT], *, name: str, where: Callable[[Table], Criterion],
+                       values: Sequence[tuple[str, Any]],
+                       plain: Callable[[], QuerySet[ModelT]]) -> list[ModelT]:
+    """All rows of ``model`` matching ``where(table)``, a criterion whose ``Parameter(idx=n)`` take
+    ``values`` in order as ``(field name, value)`` pairs; its SQL is built once per ``name``.
+    ``plain()`` is the same query through the ORM, run on the plain path."""
+    if not fastpath.enabled():
+        return await plain()
+    fastpath.TAKEN["select_where"] += 1
+    db = model._meta.db
+    sql = _prebuilt(db, model, ("select", name),
+                    lambda: _select_all(model).where(where(model._meta.basetable)).get_sql())
+    _, rows = await db.execute_query(sql, _db_values(model, values))
+    return [model._init_from_db(**row) for row in rows]
+
+
+async def update_where(model: type[ModelT], *, name: str,
+                       build: Callable[[QueryBuilder, Table], QueryBuilder],
+                       values: Sequence[tuple[str, Any]],
+                       plain: Callable[[], Awaitable[int]]) -> int:
+    """Run the UPDATE ``build(model's update query, table)`` (numbered ``Parameter`` values as in
+    ``select_where``), its SQL built once per ``name``; returns the number of rows changed.
+    ``plain()`` is the same update through the ORM, run on the plain path."""
+    if not fastpath.enabled():
+        return await plain()
+    fastpath.TAKEN["update_where"] += 1
+    meta = model._meta
+    db = meta.db
+    sql = _prebuilt(db, model, ("update", name), lambda: build(
+        db.query_class.update(meta.basetable), meta.basetable).get_sql())
+    changed, _ = await db.execute_query(sql, _db_values(model, values))
+    return changed
+
+
+async def fetch_prebuilt(model: type[Model], *, key: tuple, build: Callable[[], QueryBuilder],
+                         values: Mapping[str, Any]) -> list[Any]:
+    """The rows (mappings by column alias) of the query ``build()`` makes, rendered once per
+    ``key``; each ``slot(name)`` in it is a parameter bound to ``values[name]``, in the order the
+    SQL names them (so SQLite's positional ``?`` line up as PostgreSQL's ``$n``). Other
+    parameters are the query's own constants and keep their values. On the plain path the
+    query is built on every call with the values in place of the slots."""
+    if not fastpath.enabled():
+        token = _PLAIN_VALUES.set(values)
+        try:
+            sql, parameters = build().get_parameterized_sql()
+        finally:
+            _PLAIN_VALUES.reset(token)
+        # The application's one connection (the model's, or its open transaction).
+        _, rows = await connections.get("default").execute_query(sql, list(parameters))
+        return rows
+    fastpath.TAKEN["fetch_prebuilt"] += 1
+    db = model._meta.db
+    sql, parameters = _prebuilt(db, model, ("fetch", *key), lambda: build().get_parameterized_sql())
+    _, rows = await db.execute_query(sql, bind_slots(parameters, values))
+    return rows
+
+
+def bind_slots(parameters: Sequence[Any], values: Mapping[str, Any]) -> list[Any]:
+    """The values of a parameterised query's ``parameters``: each slot's from ``values``."""
+    return [values[p.name] if isinstance(p, Slot) else p for p in parameters]
+
+
+async def insert_rows(model: type[Model], rows: Sequence[Mapping[str, Any]]) -> None:
+    """INSERT ``rows`` of ``model`` in one round trip without building model objects: Tortoise's
+    ``bulk_create`` takes ~70 µs of CPU per row to build and validate them, more than the insert.
+    Each row maps field names to values; a field left out takes its default (``auto_now`` and
+    ``auto_now_add`` fields the current time). Values are checked and converted by their fields."""
+    if not fastpath.enabled():
+        await model.bulk_create([model(**row) for row in rows])
+        return
+    fastpath.TAKEN["insert_rows"] += 1
+    await _insert(model, rows)
+
+
+async def create_row(model: type[ModelT], **values: Any) -> ModelT:
+    """``model.create(**values)`` as ``insert_rows`` does it (field names, ``item_id`` not ``item``)."""
+    if not fastpath.enabled():
+        return await model.create(**values)
+    fastpath.TAKEN["create_row"] += 1
+    (row,) = await _insert(model, [values])
+    return model._init_from_db(**row)
+
+
+async def _insert(model: type[Model], rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+    meta = model._meta
+    db = meta.db
+    fields = meta.fields_map
+    columns = _insert_columns(model)
+    sql = _prebuilt(db, model, ("insert",), lambda: str(
+        db.query_class.into(meta.basetable).columns(*columns.values())
+        .insert(*(Parameter(idx=position) for position in range(1, len(columns) + 1)))))
+    now = timezone.now()
+    stored = [{column: fields[name].to_db_value(row[name] if name in row else _default(fields[name], now),
+                                                model)
+               for name, column in columns.items()} for row in rows]
+    if len(stored) == 1:
+        await db.execute_insert(sql, list(stored[0].values()))
+    else:
+        await db.execute_many(sql, [list(row.values()) for row in stored])
+    return stored
+
+
+@functools.cache
+def _insert_columns(model: type[Model]) -> dict[str, str]:
+    """Field name -> column of every field an INSERT writes (not database-generated ones)."""
+    meta = model._meta
+    return {name: column for name, column in meta.fields_db_projection.items()
+            if not meta.fields_map[name].generated}
+
+
+def _default(field: Field, now: Any) -> Any:
+    if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+        return now
+    return field.default() if callable(field.default) else field.default

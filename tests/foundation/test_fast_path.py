@@ -1,0 +1,193 @@
+"""The fenced fast path (app.fastpath): its self-check, that the hot paths take it, and that a
+service whose self-check finds an internal missing falls back to the plain path and still works."""
+
+from __future__ import annotations
+
+import json
+import secrets
+import tempfile
+import uuid
+from collections import Counter
+from datetime import timedelta
+
+import httpx
+import pytest
+from tortoise import connections
+from tortoise.transactions import in_transaction
+
+from app import fastpath
+from app.fastpath.pool import FairAsyncpgClient, FairPool
+from app.fastpath.sql import create_row, get_where, insert_rows
+from models.outbox import OutboxEvent
+from models.users import User
+from tests import backends
+from tests.builders import (
+    catalog_document,
+    make_hall,
+    make_service_item,
+    make_slot,
+    resident_session,
+    sync_catalog,
+)
+from tests.builders.appointments import book
+from tests.builders.catalog import ITEMS
+from tests.support.server import running_service, service_env
+
+HIDDEN = "asyncpg.pool.Pool._acquire"
+
+
+def test_the_self_check_passes_on_the_installed_versions():
+    assert fastpath.self_check() == []
+
+
+def test_the_self_check_names_what_a_class_lacks():
+    class PoolWithoutAcquire:  # as if an asyncpg upgrade renamed it
+        async def release(self, connection): ...
+
+    probes = {f"Pool.{name}": fastpath.has_attribute(lambda: PoolWithoutAcquire, name)
+              for name in ("_acquire", "release")}
+    assert fastpath.self_check(required=probes) == ["Pool._acquire"]
+    assert fastpath.self_check(hidden={HIDDEN}) == [HIDDEN]
+
+
+async def test_the_running_service_is_on_the_fast_path(app, client):
+    assert fastpath.ENABLED is True and fastpath.MISSING == ()
+    metrics = (await client.get("/metrics")).text
+    assert "hdt_fast_path_enabled 1.0" in metrics
+
+
+async def test_a_booking_takes_the_prebuilt_sql_and_the_fair_pool(client, rt):
+    hall = await make_hall()
+    item = await make_service_item(appointment_group="G1")
+    slot = await make_slot(hall=hall, starts_in=timedelta(days=2))
+    resident = await resident_session(rt)
+    before = Counter(fastpath.TAKEN)
+
+    response = await book(client, resident, item_id=item.id, slot_id=slot.id)
+
+    assert response.status_code == 201, response.text
+    taken = fastpath.TAKEN - before
+    # The resident lock, the rules, the appointment, its events and the seat.
+    assert taken["get_where"] >= 2 and taken["select_where"] == 1 and taken["update_where"] == 1
+    assert taken["create_row"] == 1 and taken["insert_rows"] == 1
+    if backends.POSTGRES_URL:
+        database = connections.get("default")
+        assert type(database) is FairAsyncpgClient and type(database._pool) is FairPool
+        assert taken["release_in_place"] > 0
+
+
+@pytest.fixture
+def plain_path(monkeypatch):
+    """This process's queries on the plain path, as after a failed self-check (the engine
+    stays the one chosen at start; the child-process test below covers that choice)."""
+    monkeypatch.setattr(fastpath, "ENABLED", False)
+
+
+async def test_on_the_plain_path_a_booking_is_the_same_and_takes_no_prebuilt_sql(client, rt, plain_path):
+    hall = await make_hall()
+    item = await make_service_item(appointment_group="G1")
+    slot = await make_slot(hall=hall, starts_in=timedelta(days=2), capacity=1)
+    resident, other = await resident_session(rt), await resident_session(rt)
+    before = Counter(fastpath.TAKEN)
+
+    first = await book(client, resident, item_id=item.id, slot_id=slot.id, key="plain-key-1")
+    again = await book(client, resident, item_id=item.id, slot_id=slot.id, key="plain-key-1")
+    full = await book(client, other, item_id=item.id, slot_id=slot.id)
+
+    assert (first.status_code, again.status_code) == (201, 200)
+    assert again.json()["id"] == first.json()["id"]
+    assert full.json()["error"]["code"] == "APPOINTMENT_SLOT_FULL"
+    events = await OutboxEvent.filter(aggregate_id=first.json()["id"]).count()
+    assert events == 3  # confirmed and two reminders
+    taken = fastpath.TAKEN - before
+    del taken["release_in_place"]  # the pool chosen at start is still the fair one
+    assert taken == Counter()
+
+
+async def test_both_paths_read_and_write_the_same_rows(app):
+    made = {}
+    for enabled in (True, False):
+        fastpath.ENABLED = enabled
+        try:
+            user = await create_row(User, display_name=f"两条路{enabled}")
+            await insert_rows(OutboxEvent, [{"event_type": "test.paths", "aggregate_id": f"{enabled}",
+                                             "payload": {"事项": "生育登记"}}])
+            async with in_transaction():
+                locked = await get_where(User, id=user.id, for_update=True)
+            missing = await get_where(User, id=uuid.uuid4())
+            nullable = await get_where(User, id=user.id, phone_index=None)
+        finally:
+            fastpath.ENABLED = True
+        stored = await User.get(id=user.id)
+        made[enabled] = user
+        assert missing is None and locked.id == nullable.id == user.id
+        for name in ("display_name", "is_active", "created_at"):
+            assert getattr(user, name) == getattr(stored, name) == getattr(locked, name)
+    rows = await OutboxEvent.filter(event_type="test.paths").order_by("aggregate_id")
+    assert [(r.aggregate_id, r.payload, r.published_at) for r in rows] == [
+        ("False", {"事项": "生育登记"}, None), ("True", {"事项": "生育登记"}, None)]
+
+
+async def test_both_paths_answer_the_same_catalog_pages(client, rt, monkeypatch):
+    await sync_catalog(rt, catalog_document([dict(item) for item in ITEMS]))
+    requests = [("/api/v1/catalog/items", {"limit": 2}), ("/api/v1/catalog/items", {"level": "municipal"}),
+                ("/api/v1/catalog/search", {"q": "身份证"}), ("/api/v1/catalog/search", {"q": "sfz", "limit": 1}),
+                ("/api/v1/catalog/search", {"q": "登记", "mode": "fully_online"})]
+    pages = {}
+    for enabled in (True, False):
+        monkeypatch.setattr(fastpath, "ENABLED", enabled)
+        await rt.catalog_cache.invalidate()  # pages and summaries are loaded again, this way
+        before = Counter(fastpath.TAKEN)
+        pages[enabled] = []
+        for path, params in requests:
+            page = (await client.get(path, params=params)).json()
+            cursor = page.get("next_cursor")
+            following = (await client.get(path, params={**params, "cursor": cursor})).json() if cursor else None
+            pages[enabled].append((page, following))
+        assert ((fastpath.TAKEN - before)["fetch_prebuilt"] > 0) is enabled
+    assert pages[True] == pages[False]
+    assert any(page["items"] for page, _ in pages[True])
+
+
+async def test_a_service_missing_an_internal_falls_back_says_so_and_serves(database_url, tmp_path):
+    # The real decision code in a real service process: its self-check is told that one of
+    # asyncpg's pool internals is missing, as after an upgrade that renamed it.
+    url = database_url + ("?maxsize=2" if backends.POSTGRES_URL else "")
+    env = service_env(HDT_ENV="test", DATABASE_URL=url, HDT_KEYS_DIR=str(tmp_path / "keys"),
+                      HDT_STORAGE_DIR=str(tmp_path / "uploads"),
+                      HDT_FAST_PATH_HIDDEN=json.dumps([HIDDEN]))
+    if backends.REDIS_URL:
+        env["REDIS_URL"] = backends.REDIS_URL
+    with tempfile.TemporaryFile() as output:
+        async with running_service(env, output=output) as base_url:
+            async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
+                # Many more requests than pooled connections, one after another: a connection
+                # not given back would leave the later ones waiting.
+                for index in range(40):
+                    missing = await http.get(f"/api/v1/catalog/items/{uuid.uuid4()}")
+                    assert missing.json()["error"]["code"] == "ITEM_NOT_FOUND"
+                    found = await http.get("/api/v1/catalog/search",
+                                           params={"q": f"查{index}{secrets.token_hex(2)}"})
+                    assert found.status_code == 200 and found.json()["items"] == []
+                assert (await http.get("/api/v1/catalog/items")).status_code == 200
+                assert (await http.get("/readyz")).status_code == 200
+                assert "hdt_fast_path_enabled 0.0" in (await http.get("/metrics")).text
+        output.seek(0)
+        lines = [line for line in output.read().decode().splitlines() if '"fast_path"' in line]
+    # Once per process: Sanic's main process builds the app too, then the worker.
+    assert 1 <= len(lines) <= 2, "\n".join(lines)
+    for line in lines:
+        said = json.loads(line[line.index("{"):])
+        assert said["enabled"] is False and said["missing"] == [HIDDEN]
+
+
+def test_the_plain_path_configures_tortoises_own_asyncpg_engine(monkeypatch):
+    from app.db import tortoise_config
+    url = "postgres://hdt@127.0.0.1:5432/hdt"
+    fast = tortoise_config(url, serving=True)["connections"]["default"]
+    monkeypatch.setattr(fastpath, "ENABLED", False)
+    plain = tortoise_config(url, serving=True)["connections"]["default"]
+    assert (fast["engine"], plain["engine"]) == ("app.fastpath.pool", "tortoise.backends.asyncpg")
+    # asyncpg's own pool takes no acquire timeout; the statement bounds stay.
+    assert "acquire_timeout" in fast["credentials"] and "acquire_timeout" not in plain["credentials"]
+    assert plain["credentials"]["command_timeout"] == fast["credentials"]["command_timeout"]

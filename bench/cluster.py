@@ -67,6 +67,7 @@ async def book_everyone(apis: list[str], tokens: list[str], item_id: str, slot_i
 
 
 async def qr_tokens(api: str, tokens: list[str]) -> list[str]:
+    """The QR token of each resident's one booking."""
     async with httpx.AsyncClient(base_url=api, timeout=120) as http:
         pages = await asyncio.gather(*(http.get("/api/v1/appointments", headers={
             "authorization": f"Bearer {t}"}) for t in tokens))
@@ -150,6 +151,7 @@ def queue_job_bytes(redis_url: str, sample: int = 200) -> tuple[int, float]:
 
 
 async def append_ledger(settings, count: int) -> None:
+    """``count`` ledger entries, the ledger bench's record, 1,000 per transaction."""
     async with cli_runtime(settings):
         for start in range(0, count, 1000):
             await ledger.append_batch(records=[("application_transition", transition(n))

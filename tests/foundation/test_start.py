@@ -42,6 +42,7 @@ class Start:
 
 
 def child_env(settings: Settings) -> dict[str, str]:
+    """The child's environment: the suite's database and Redis (or the embedded stand-in)."""
     env = service_env(HDT_ENV="test", DATABASE_URL=settings.database_url,
                       HDT_KEYS_DIR=str(settings.keys_dir), HDT_STORAGE_DIR=str(settings.storage_dir))
     if settings.redis_url:

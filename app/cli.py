@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import asyncio
 import getpass
+import ipaddress
 import os
 import socket
 import subprocess
@@ -64,20 +65,49 @@ def prepare_database(settings: Settings) -> None:
             print(f"applied migrations: {', '.join(applied)}")
 
 
+WORKER_START_SECONDS = 120  # how long a worker may take to start before Sanic gives up
+
+
+def unlistened_socket(host: str, port: int) -> socket.socket:
+    """The server's TCP socket, bound but not listening: connections are refused until a worker
+    that has finished its start-up listens on it.
+
+    Sanic's main process would bind *and listen* before spawning its workers, so the kernel
+    completed connections into the backlog for the tens of seconds the workers take to start,
+    and reset them all when a slow worker made Sanic give up (docs/capacity.md, "Start-up").
+    Every worker shares this one socket; asyncio's ``create_server`` calls ``listen()`` on it,
+    which Sanic does only after the ``before_server_start`` listeners (the database, Redis and
+    the runtime) have run."""
+    try:
+        family = socket.AF_INET6 if ipaddress.ip_address(host).version == 6 else socket.AF_INET
+    except ValueError:  # a host name: the address family of its first address
+        family = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)[0][0]
+    sock = socket.socket(family, socket.SOCK_STREAM)
+    sock.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
+    sock.bind((host, port))
+    sock.set_inheritable(True)
+    return sock
+
+
 def serve(settings: Settings, *, host: str, port: int, workers: int) -> None:
     """Start Sanic with ``workers`` processes, each building the app from the factory."""
     from sanic import Sanic
     from sanic.worker.loader import AppLoader
+    from sanic.worker.manager import WorkerManager
 
     from app import metrics
     from app.factory import create_app
 
+    # Sanic kills every worker, serving ones included, when one has not finished starting within
+    # its threshold (30 s, in tenths of a second). A spawned worker imports and builds everything
+    # anew; on a busy 2-core host that took over 30 s, and the whole service died while starting.
+    WorkerManager.THRESHOLD = max(WorkerManager.THRESHOLD, WORKER_START_SECONDS * 10)
     # Several workers share one metrics directory, fresh each start, so /metrics sums them all.
     metrics_dir = metrics.fresh_multiprocess_dir() if workers > 1 else None
     try:
         loader = AppLoader(factory=partial(create_app, settings))
         app = loader.load()
-        app.prepare(host=host, port=port, workers=workers, single_process=workers == 1,
+        app.prepare(sock=unlistened_socket(host, port), workers=workers, single_process=workers == 1,
                     access_log=False, motd=False)
         Sanic.serve(primary=app, app_loader=loader)
     finally:

@@ -64,17 +64,19 @@ def create_app(settings: Settings | None = None, *, name: str = "haidiantong") -
         app.ctx.runtime = Runtime.open(settings, connect_redis(settings))
         app.ctx.runtime.start()
 
-    @app.after_server_start
+    # Start-up work runs before the worker listens (before_server_start), not after: a request
+    # that reaches a listening worker finds it ready, and waits for no start-up pause.
+    @app.before_server_start
+    async def start_calendar_report(app: Sanic) -> None:
+        app.ctx.calendar_report = asyncio.create_task(notices.watch_provisional())
+
+    @app.before_server_start(priority=-1)  # last: everything start-up loads is frozen
     async def freeze_startup_heap(app: Sanic) -> None:
         # The routes, models, schemas and libraries loaded at start-up are about 380,000
         # long-lived objects; every full collection walked them all (80-140 ms, stalling every
         # request in flight: the p99 of GET /me). Frozen, they are never scanned again.
         gc.collect()
         gc.freeze()
-
-    @app.after_server_start
-    async def start_calendar_report(app: Sanic) -> None:
-        app.ctx.calendar_report = asyncio.create_task(notices.watch_provisional())
 
     @app.before_server_stop
     async def stop_calendar_report(app: Sanic) -> None:

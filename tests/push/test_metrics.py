@@ -1,5 +1,6 @@
 """A push delivery counts its status, its send time and its WeChat call in /metrics."""
 
+from services.events import EventType
 from tests.builders import emit_push_event, follow_oa, make_wechat_resident
 from tests.builders.push import all_final
 from tests.support.metrics import growth
@@ -11,7 +12,7 @@ async def test_a_push_delivery_counts_its_status_send_time_and_upstream_call(
     before = (await client.get("/metrics")).text
     user = await make_wechat_resident(rt, user_key="zhangsan")
     await follow_oa(wechat, "zhangsan")
-    await emit_push_event("booking_confirmed", user_id=str(user.id), item_name="居民身份证换领",
+    await emit_push_event(EventType.APPOINTMENT_CONFIRMED, user_id=str(user.id), item_name="居民身份证换领",
                           slot_time="2026-12-01 09:00", hall_name="海淀区政务服务中心",
                           appointment_id="apt-1")
     await eventually(all_final, "the message is sent")

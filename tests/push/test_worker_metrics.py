@@ -8,6 +8,7 @@ import sys
 
 import httpx
 
+from services.events import EventType
 from tests.builders import emit_push_event, follow_oa, make_wechat_resident
 from tests.builders.push import FAST_PUSH, all_final
 from tests.push.test_delivery import BOOKING
@@ -34,7 +35,7 @@ async def test_the_push_worker_exposes_its_deliveries(rt, wechat, settings):
     try:
         user = await make_wechat_resident(rt, user_key="zhangsan")
         await follow_oa(wechat, "zhangsan")
-        await emit_push_event("booking_confirmed", user_id=str(user.id), **BOOKING)
+        await emit_push_event(EventType.APPOINTMENT_CONFIRMED, user_id=str(user.id), **BOOKING)
         await eventually(all_final, "the push worker sends the message")
         async with httpx.AsyncClient(timeout=30) as http:
             text = (await http.get(f"http://127.0.0.1:{port}/metrics")).text

@@ -15,6 +15,7 @@ import httpx
 import pytest
 
 from config import Settings
+from tests import backends
 from tests.support.server import REPO_ROOT, free_port, service_env
 
 STARTS = 3  # starts that count; a start Sanic itself gave up on is retried (below)
@@ -106,6 +107,9 @@ async def one_start(settings: Settings) -> tuple[Start, bytes]:
     return start, log
 
 
+# Several minutes of starts: once per CI run is enough, in the embedded pass (how a worker comes up
+# does not depend on the backend; the outage tests take the PostgreSQL pass).
+@pytest.mark.skipif(backends.POSTGRES_URL is not None, reason="runs in the embedded pass")
 async def test_requests_during_start_up_are_refused_or_answered_never_500_or_hung(settings: Settings):
     counted: list[Start] = []
     for _ in range(MAX_ATTEMPTS):

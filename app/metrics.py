@@ -70,6 +70,14 @@ REDIS_ERRORS = Counter("hdt_redis_errors_total", "Redis commands or connects tha
 # Appointments (services.appointments): booked, replayed (same Idempotency-Key) or the error code.
 BOOKINGS = Counter("hdt_bookings_total", "Booking requests by outcome", ["outcome"])
 
+# The fenced fast path (app.fastpath, docs/architecture.md): 1 where a process runs it; the minimum
+# over workers, so a single worker on the plain path shows as 0.
+FAST_PATH_ENABLED = Gauge("hdt_fast_path_enabled",
+                          "1 when the fenced fast path runs, 0 on the plain path", multiprocess_mode="min")
+FAST_PATH_RELEASE_FALLBACKS = Counter("hdt_fast_path_release_fallbacks",
+                                      "Pooled connections the fast release could not give back in place",
+                                      ["stage"])
+
 # Calendar (services.calendar.notices): coming days whose year's holiday notice is not loaded;
 # set at start and daily by every worker, all with the same value (max).
 CALENDAR_PROVISIONAL_DAYS_AHEAD = Gauge(

@@ -22,7 +22,8 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 import structlog
-from prometheus_client import Gauge
+
+from app.metrics import FAST_PATH_ENABLED
 
 log = structlog.get_logger("app.fastpath")
 
@@ -34,10 +35,6 @@ MISSING: tuple[str, ...] = ()
 TAKEN: Counter[str] = Counter()
 _DECIDED_WITH: frozenset[str] = frozenset()
 _ANNOUNCED = False
-
-ENABLED_GAUGE = Gauge("hdt_fast_path_enabled",
-                      "1 when this process runs the fenced fast path, 0 on the plain path")
-
 
 def has_attribute(owner: Callable[[], Any], attribute: str) -> Callable[[], bool]:
     """A probe of ``REQUIRED``: whether ``owner()`` (a class, or an instance) has ``attribute``."""
@@ -171,7 +168,7 @@ def decide(*, hidden: Iterable[str] = (), announce: bool = True) -> bool:
         _DECIDED_WITH, _ANNOUNCED = hidden, False
         MISSING = tuple(self_check(hidden=hidden))
         ENABLED = not MISSING
-        ENABLED_GAUGE.set(1 if ENABLED else 0)
+        FAST_PATH_ENABLED.set(1 if ENABLED else 0)
     if not _ANNOUNCED and (announce or not ENABLED):
         _ANNOUNCED = True
         if ENABLED:

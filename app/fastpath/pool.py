@@ -15,20 +15,16 @@ from typing import Any
 
 import asyncpg
 import structlog
-from prometheus_client import Counter
 from tortoise.backends.asyncpg import AsyncpgDBClient
 
 from app import fastpath
-from app.metrics import DB_POOL_WAIT, DB_POOL_WAITING
+from app.metrics import DB_POOL_WAIT, DB_POOL_WAITING, FAST_PATH_RELEASE_FALLBACKS
 
 log = structlog.get_logger("app.fastpath.pool")
-RELEASE_FALLBACKS = Counter("hdt_fast_path_release_fallbacks",
-                            "Pooled connections the fast release could not give back in place",
-                            ["stage"])
 
 
 def _release_fell_back(stage: str, exc: BaseException) -> None:
-    RELEASE_FALLBACKS.labels(stage).inc()
+    FAST_PATH_RELEASE_FALLBACKS.labels(stage).inc()
     log.warning("fast_release_failed", stage=stage, error=repr(exc))
 
 # asyncpg.Pool takes every option as a required keyword; create_pool holds their defaults.

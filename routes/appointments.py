@@ -16,6 +16,7 @@ from app.shapes import LocalDateTime, Page, Schema
 from models.appointments import Appointment, AppointmentStatus
 from services import appointments
 from services.appointments import qr, slots
+from services.appointments.shapes import Availability
 
 bp = Blueprint("appointments", url_prefix="/api/v1")
 TAG = "网上预约"
@@ -27,20 +28,6 @@ class AvailabilityQuery(Schema):
     item_id: str = Field(description="事项 id")
     day_from: date = Field(description="开始日期 YYYY-MM-DD")
     day_to: date = Field(description="结束日期 YYYY-MM-DD（含），最长 31 天")
-
-
-class AvailableSlotOut(Schema):
-    id: str
-    day: str
-    starts_at: str
-    ends_at: str
-    capacity: int
-    remaining: int
-    provisional: bool = Field(description="该日所在年份的节假日安排尚未载入，按法定节日临时推算")
-
-
-class Availability(Schema):
-    items: list[AvailableSlotOut]
 
 
 class BookIn(Schema):
@@ -100,7 +87,7 @@ async def availability(request: Request, query: AvailabilityQuery) -> HTTPRespon
     rows = await slots.availability(rt=request.app.ctx.runtime, hall_id=query.hall_id,
                                     item_id=query.item_id, day_from=query.day_from,
                                     day_to=query.day_to)
-    return respond(Availability(items=[AvailableSlotOut.model_validate(r) for r in rows]))
+    return respond(Availability(items=rows))
 
 
 @bp.post("/appointments")

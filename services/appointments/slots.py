@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from dataclasses import asdict, dataclass
 from datetime import date, datetime, time, timedelta
 
 import orjson
@@ -21,9 +20,11 @@ from models.appointments import Slot, SlotException, SlotExceptionKind, SlotTemp
 from models.catalog import ServiceItem
 from models.organization import Hall
 from services import calendar, catalog
+from services.appointments.shapes import AvailableSlotOut
 
 MAX_RANGE_DAYS = 31
-_AVAILABILITY_KEY = "appt:availability:{}:{}:{}:{}"
+# v2: rows carry "provisional"; rows cached by the previous release are not read back.
+_AVAILABILITY_KEY = "appt:availability:v2:{}:{}:{}:{}"
 
 
 async def get_hall_or_raise(*, hall_id: str) -> Hall:
@@ -235,21 +236,8 @@ async def list_hall_slots(*, principal: Principal, hall_id: str, day_from: date,
         "starts_at", "appointment_group")
 
 
-@dataclass(frozen=True)
-class AvailableSlot:
-    """A bookable window as residents see it."""
-
-    id: str
-    day: str
-    starts_at: str
-    ends_at: str
-    capacity: int
-    remaining: int
-    provisional: bool  # its year's holiday notice is not loaded yet
-
-
 async def availability(*, rt: Runtime, hall_id: str, item_id: str, day_from: date,
-                       day_to: date) -> list[AvailableSlot]:
+                       day_to: date) -> list[AvailableSlotOut]:
     """Open future slots of a hall for an item, cached briefly; booking re-checks in the DB."""
     check_day_range(day_from, day_to)
     item = await catalog.get_item_or_raise(item_id=item_id)
@@ -258,16 +246,17 @@ async def availability(*, rt: Runtime, hall_id: str, item_id: str, day_from: dat
     key = _AVAILABILITY_KEY.format(hall.id, group, day_from, day_to)
     cached = await rt.redis.get(key)
     if cached is not None:
-        return [AvailableSlot(**row) for row in orjson.loads(cached)]
+        return [AvailableSlotOut.model_validate(row) for row in orjson.loads(cached)]
     slots = await Slot.filter(hall=hall, appointment_group=group, day__gte=day_from,
                               day__lte=day_to, is_closed=False, starts_at__gt=utcnow()
                               ).order_by("starts_at")
     provisional = await calendar.provisional_among({s.day for s in slots})
-    result = [AvailableSlot(str(s.id), s.day.isoformat(), to_local(s.starts_at).isoformat(),
-                            to_local(s.ends_at).isoformat(), s.capacity, max(s.capacity - s.booked, 0),
-                            s.day in provisional)
+    result = [AvailableSlotOut(id=str(s.id), day=s.day.isoformat(),
+                               starts_at=to_local(s.starts_at).isoformat(),
+                               ends_at=to_local(s.ends_at).isoformat(), capacity=s.capacity,
+                               remaining=max(s.capacity - s.booked, 0), provisional=s.day in provisional)
               for s in slots]
     ttl = rt.settings.appointment_availability_cache_seconds
     if ttl:
-        await rt.redis.set(key, orjson.dumps([asdict(r) for r in result]), ex=ttl)
+        await rt.redis.set(key, orjson.dumps([r.model_dump() for r in result]), ex=ttl)
     return result

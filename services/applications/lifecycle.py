@@ -87,21 +87,12 @@ RULES: tuple[Rule, ...] = (
 _BY_ACTION = {rule.action: rule for rule in RULES}
 
 
-def rule_of(action: Action) -> Rule:
-    return _BY_ACTION[action]
-
-
 def require(state: ApplicationState, action: Action) -> Rule:
     """The rule for ``action``, or IllegalTransition when ``state`` does not allow it."""
     rule = _BY_ACTION.get(action)
     if rule is None or state not in rule.sources:
         raise IllegalTransition(details={"state": state.value, "action": action.value})
     return rule
-
-
-def allows(state: ApplicationState, action: Action) -> bool:
-    rule = _BY_ACTION.get(action)
-    return rule is not None and state in rule.sources
 
 
 async def transition(application: Application, *, action: Action, to: ApplicationState,

@@ -110,14 +110,9 @@ class NationalCalendar:
         return self.sources[day.year] is YearSource.PROVISIONAL
 
 
-async def loaded_years(years: list[int]) -> set[int]:
-    """Which of ``years`` have a loaded notice."""
-    return set(await CalendarYear.filter(year__in=years).values_list("year", flat=True))
-
-
 async def year_sources(years: list[int]) -> dict[int, YearSource]:
     """Where each year's calendar comes from."""
-    loaded = await loaded_years(years)
+    loaded = set(await CalendarYear.filter(year__in=years).values_list("year", flat=True))
     return {year: YearSource.NOTICE if year in loaded
             else YearSource.PACKAGE if year in package_years() else YearSource.PROVISIONAL
             for year in years}

@@ -17,6 +17,7 @@ from sanic.exceptions import (
 )
 from sanic.response import HTTPResponse, json
 
+from app import cors
 from app.middleware import request_id_of
 from app.outages import RETRY_AFTER_SECONDS, unavailable_dependency
 
@@ -103,6 +104,13 @@ def error_response(request: Request | None, status: int, code: str, message: str
 
 
 def _handle(request: Request, exc: Exception) -> HTTPResponse:
+    if isinstance(exc, MethodNotAllowed) and cors.is_preflight(request):
+        answer = cors.preflight(request, exc.allowed_methods)
+        if answer.refused:
+            return error_response(request, 403, "CORS_PREFLIGHT_REFUSED",
+                                  "跨域请求被拒绝：来源、方法或请求头不在允许范围内",
+                                  {"reason": answer.refused})
+        return HTTPResponse(status=204, headers=answer.headers)
     if isinstance(exc, AppError):
         return error_response(request, exc.status, exc.code, exc.message, exc.details)
     for kind, status, code, message in _FRAMEWORK_ERRORS:

@@ -16,6 +16,7 @@ from app.errors import install_error_handlers
 from app.logging import configure_logging
 from app.metrics import worker_exiting
 from app.middleware import install_middleware
+from app.origins import OriginPolicy
 from app.redis import connect_redis
 from config import Settings, load_settings
 from push.worker import install_push
@@ -44,7 +45,7 @@ def create_app(settings: Settings | None = None, *, name: str = "haidiantong") -
         HEALTH=False,
         # sanic-ext would add HEAD and OPTIONS twins of every route one by one at start-up, each
         # re-finalising the router (quadratic: tens of seconds on a loaded 2-core machine, past
-        # the worker start-up timeout). Without CORS nobody needs them; clients use GET.
+        # the worker start-up timeout). Clients use GET; CORS preflights are answered by app.cors.
         HTTP_AUTO_HEAD=False,
         HTTP_AUTO_OPTIONS=False,
     )
@@ -54,6 +55,7 @@ def create_app(settings: Settings | None = None, *, name: str = "haidiantong") -
     app.ext.openapi.describe("海淀通 API", version="v1", description=API_DESCRIPTION)
     app.ext.openapi.add_security_scheme("bearer", "http", scheme="bearer", bearer_format="JWT")
     app.ctx.settings = settings
+    app.ctx.origins = OriginPolicy.of(settings)
 
     # Once per process, before the ORM is configured: the fenced fast path or the plain one.
     fastpath.decide(hidden=settings.fast_path_hidden)

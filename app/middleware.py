@@ -13,6 +13,7 @@ from sanic import Request, Sanic
 from sanic.constants import HTTP_METHODS
 from sanic.response import HTTPResponse
 
+from app.cors import add_response_headers as add_cors_headers
 from app.metrics import HTTP_REQUEST_DURATION, HTTP_REQUESTS
 
 log = structlog.get_logger("app.access")
@@ -47,7 +48,7 @@ def request_id_of(request: Request) -> str:
 
 
 def install_middleware(app: Sanic, *, access_log: bool) -> None:
-    """Attach the response middleware: request-id header, metrics and access log.
+    """Attach the response middleware: request-id and CORS headers, metrics and access log.
 
     There is no request middleware: log lines get the request id from ``app.logging`` (Sanic
     knows the current request), and Sanic's HTTP/1 stream notes when the handler started."""
@@ -55,6 +56,7 @@ def install_middleware(app: Sanic, *, access_log: bool) -> None:
     @app.on_response(priority=100)
     async def finish(request: Request, response: HTTPResponse) -> None:
         response.headers["x-request-id"] = request_id_of(request)
+        add_cors_headers(request, response)
         started = getattr(request.stream, "perft0", None)  # None under ASGI
         elapsed = time.perf_counter() - started if started else 0.0
         route = request.route.path if request.route else "unmatched"

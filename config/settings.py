@@ -123,8 +123,11 @@ class Settings(BaseSettings):
     bjpass_client_secret: str = DEV_BJPASS_CLIENT_SECRET
     bjpass_scope: str = "openid profile idcard"
 
-    # Origins (scheme://host[:port]) a browser login may return to, besides public_base_url's.
+    # Origins (scheme://host[:port]) a browser login may return to, besides public_base_url's;
+    # their pages may also call the API (CORS).
     login_return_origins: list[str] = []
+    # Origins of other front ends that call the API from a browser (CORS), e.g. a staff console.
+    cors_origins: list[str] = []
     oauth_state_ttl_seconds: int = 600
 
     catalog_cache_seconds: int = 300
@@ -194,6 +197,11 @@ class Settings(BaseSettings):
             raise ValueError(f"not a valid URL ({exc})") from None
         return value
 
+    @field_validator("login_return_origins", "cors_origins")
+    @classmethod
+    def _are_origins(cls, values: list[str]) -> list[str]:
+        return [normalise_origin(value) for value in values]
+
     @field_validator("data_key")
     @classmethod
     def _data_key_is_32_bytes(cls, value: str | None) -> str | None:
@@ -206,6 +214,11 @@ class Settings(BaseSettings):
             if len(raw) != 32:
                 raise ValueError("must be 32 random bytes, base64url (43 characters)")
         return value
+
+    @property
+    def allows_loopback_origins(self) -> bool:
+        """In development a page on any loopback port may call the API and finish a browser login."""
+        return self.env == "development"
 
     @property
     def is_sqlite(self) -> bool:
@@ -319,3 +332,28 @@ def is_local_url(url: str) -> bool:
     if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped is not None:
         address = address.ipv4_mapped
     return address.is_loopback or address.is_unspecified
+
+
+def normalise_origin(value: str) -> str:
+    """``scheme://host[:port]`` as browsers send it in ``Origin``: lower case, no default port.
+
+    Raises ``ValueError`` for anything else (a path, a query, user info, another scheme)."""
+    try:
+        parts = urlsplit(value.strip())
+        port = parts.port
+    except ValueError:
+        raise ValueError(f"{value!r} is not an origin") from None
+    if (parts.scheme not in ("http", "https") or not parts.hostname or "@" in parts.netloc
+            or parts.path not in ("", "/") or parts.query or parts.fragment):
+        raise ValueError(f"{value!r} is not an origin (scheme://host[:port])")
+    host = f"[{parts.hostname}]" if ":" in parts.hostname else parts.hostname
+    default_port = {"http": 80, "https": 443}[parts.scheme]
+    return f"{parts.scheme}://{host}" + (f":{port}" if port and port != default_port else "")
+
+
+def is_loopback_origin(origin: str) -> bool:
+    """Whether a browser's ``Origin`` is a page on this machine (any port)."""
+    try:
+        return is_local_url(normalise_origin(origin))
+    except ValueError:
+        return False

@@ -47,7 +47,7 @@ async def database_url(tmp_root: Path) -> AsyncIterator[str]:
 @pytest.fixture(scope="session")
 def ports() -> dict[str, int]:
     """Ports chosen up front, so settings can name every server's URL before any starts."""
-    return {"app": free_port(), "wechat": free_port(), "bjpass": free_port()}
+    return {"app": free_port(), "wechat": free_port(), "bjpass": free_port(), "front_end": free_port()}
 
 
 @pytest.fixture(scope="session")
@@ -62,7 +62,10 @@ def settings(database_url: str, tmp_root: Path, ports: dict[str, int]) -> Settin
                     bjpass_authorize_url=bjpass_url + "/oauth2/authorize",
                     bjpass_token_url=bjpass_url + "/oauth2/token",
                     bjpass_userinfo_url=bjpass_url + "/oauth2/userinfo",
-                    login_return_origins=["https://h5.haidian.example"])
+                    # The front-end page of tests/identity/test_browser_logins.py logs in from there.
+                    login_return_origins=["https://h5.haidian.example",
+                                          f"http://127.0.0.1:{ports['front_end']}"],
+                    cors_origins=["https://staff.haidian.example"])
 
 
 @pytest.fixture(scope="session")

@@ -57,7 +57,9 @@ def test_every_command_refuses_production_defaults(command):
 @pytest.mark.parametrize("variable, value", [("HDT_PUSH_CONCURRENCY", "many"), ("HDT_ENV", "prod"),
                                              ("DATABASE_URL", "postgres://u@db:port/hdt"),
                                              ("HDT_DATA_KEY", "too-short"),
-                                             ("HDT_PUSH_TEMPLATES", "{not json")])
+                                             ("HDT_PUSH_TEMPLATES", "{not json"),
+                                             ("HDT_CORS_ORIGINS", '["https://h5.example.cn/app"]'),
+                                             ("HDT_LOGIN_RETURN_ORIGINS", '["*"]')])
 def test_an_invalid_value_is_named(variable, value):
     assert_refused(run_cli("migrate", **{variable: value}), variable)
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import uuid
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -12,7 +13,6 @@ from app.api import endpoint, respond
 from app.auth import resident_required
 from app.crypto import mask_id_number, mask_name
 from app.shapes import LocalDateTime, Schema
-from bjpass.client import BeijingPassRejected, BeijingPassUnavailable
 from models.users import ExternalIdentity
 from routes.auth import TokenOut
 from routes.me import MeOut
@@ -26,7 +26,6 @@ from services.identity import (
     login_flows,
     wechat_login,
 )
-from services.identity.beijing_pass_login import BeijingPassDenied
 from services.identity.login_flows import LinkUserMismatch, ReturnUrlNotAllowed, StateInvalid, TicketInvalid
 from wechat.api import WeChatUnavailable
 from wechat.client import WeChatCodeInvalid, WeChatPayloadInvalid
@@ -35,6 +34,7 @@ bp = Blueprint("identity", url_prefix="/api/v1")
 TAG = "身份认证"
 LINK_ERRORS = [IdentityAlreadyBound, ProviderAlreadyBound, RealNameIdInUse]
 BROWSER_FLOW_ERRORS = [ReturnUrlNotAllowed, (401, "LINK_TICKET_INVALID")]
+CALLBACK_COOKIE_PATH = "/api/v1/auth"
 
 
 class CodeIn(Schema):
@@ -113,19 +113,32 @@ def _runtime(request: Request):
     return request.app.ctx.runtime
 
 
-def _redirect_with_nonce(request: Request, url: str, nonce: str) -> HTTPResponse:
+def _redirect_with_nonce(request: Request, url: str, nonce: str, return_url: str) -> HTTPResponse:
     response = redirect(url)
     settings = _runtime(request).settings
-    # Lax: the cookie must come back on the top-level GET from WeChat/Beijing Pass to the callback.
-    response.add_cookie(login_flows.NONCE_COOKIE, nonce, path="/api/v1/auth", httponly=True,
-                        samesite="Lax", secure=settings.public_base_url.startswith("https://"),
-                        max_age=settings.oauth_state_ttl_seconds)
+    # Lax: the cookies must come back on the top-level GET from WeChat/Beijing Pass to the callback.
+    cookie = {"path": CALLBACK_COOKIE_PATH, "httponly": True, "samesite": "Lax",
+              "secure": settings.public_base_url.startswith("https://")}
+    response.add_cookie(login_flows.NONCE_COOKIE, nonce, max_age=settings.oauth_state_ttl_seconds, **cookie)
+    # Encoded: a cookie value may not hold every character of a URL. Checked again when read.
+    response.add_cookie(login_flows.RETURN_COOKIE, base64.urlsafe_b64encode(return_url.encode()).decode(),
+                        max_age=login_flows.RETURN_COOKIE_SECONDS, **cookie)
     return response
 
 
-def _redirect_clearing_nonce(url: str) -> HTTPResponse:
-    response = redirect(url)
-    response.delete_cookie(login_flows.NONCE_COOKIE, path="/api/v1/auth")
+def _returning_to(request: Request) -> str | None:
+    """The page the browser's last login started from (its return cookie), if readable."""
+    try:
+        return base64.urlsafe_b64decode(request.cookies.get(login_flows.RETURN_COOKIE, "")).decode() or None
+    except ValueError:
+        return None
+
+
+def _back_from_callback(outcome: login_flows.CallbackOutcome) -> HTTPResponse:
+    response = redirect(outcome.url)
+    if outcome.ended:  # a failure that spent nothing leaves this browser's own login going
+        for name in (login_flows.NONCE_COOKIE, login_flows.RETURN_COOKIE):
+            response.delete_cookie(name, path=CALLBACK_COOKIE_PATH)
     return response
 
 
@@ -186,19 +199,18 @@ async def profile_by_payload(request: Request, body: EncryptedIn) -> HTTPRespons
 async def oa_authorize(request: Request, query: OAAuthorizeQuery) -> HTTPResponse:
     url, nonce = await wechat_login.oa_authorize(rt=_runtime(request), scope=query.scope,
                                                  return_url=query.return_url, link_ticket=query.link_ticket)
-    return _redirect_with_nonce(request, url, nonce)
+    return _redirect_with_nonce(request, url, nonce, query.return_url)
 
 
 @bp.get("/auth/wechat/oa/callback")
-@endpoint(summary="公众号网页授权回调：回到 return_url 并附 login_ticket 或 link_token（302）", tag=TAG, status=302,
-          query=CallbackQuery, errors=[StateInvalid, WeChatCodeInvalid, WeChatUnavailable,
-                                       (403, "ACCOUNT_DISABLED")])
+@endpoint(summary="公众号网页授权回调：回到 return_url 并附 login_ticket 或 link_token，"
+                  "失败时附 login_error（302）", tag=TAG, status=302,
+          query=CallbackQuery, errors=[StateInvalid])
 async def oa_callback(request: Request, query: CallbackQuery) -> HTTPResponse:
-    if not query.code:
-        raise WeChatCodeInvalid(details={"reason": "missing_code"})
-    url = await wechat_login.oa_callback(rt=_runtime(request), code=query.code, state=query.state,
-                                         nonce=request.cookies.get(login_flows.NONCE_COOKIE))
-    return _redirect_clearing_nonce(url)
+    outcome = await wechat_login.oa_callback(rt=_runtime(request), code=query.code, state=query.state,
+                                         nonce=request.cookies.get(login_flows.NONCE_COOKIE),
+                                         returning_to=_returning_to(request))
+    return _back_from_callback(outcome)
 
 
 @bp.get("/auth/beijing-pass/authorize")
@@ -207,18 +219,19 @@ async def oa_callback(request: Request, query: CallbackQuery) -> HTTPResponse:
 async def beijing_pass_authorize(request: Request, query: BeijingPassAuthorizeQuery) -> HTTPResponse:
     url, nonce = await beijing_pass_login.authorize(rt=_runtime(request), return_url=query.return_url,
                                                     link_ticket=query.link_ticket)
-    return _redirect_with_nonce(request, url, nonce)
+    return _redirect_with_nonce(request, url, nonce, query.return_url)
 
 
 @bp.get("/auth/beijing-pass/callback")
-@endpoint(summary="北京通授权回调：回到 return_url 并附 login_ticket 或 link_token（302）", tag=TAG, status=302,
-          query=CallbackQuery, errors=[StateInvalid, BeijingPassDenied, BeijingPassRejected,
-                                       BeijingPassUnavailable, RealNameIdInUse, (403, "ACCOUNT_DISABLED")])
+@endpoint(summary="北京通授权回调：回到 return_url 并附 login_ticket 或 link_token，"
+                  "失败时附 login_error（302）", tag=TAG, status=302,
+          query=CallbackQuery, errors=[StateInvalid])
 async def beijing_pass_callback(request: Request, query: CallbackQuery) -> HTTPResponse:
-    url = await beijing_pass_login.callback(rt=_runtime(request), state=query.state, code=query.code,
+    outcome = await beijing_pass_login.callback(rt=_runtime(request), state=query.state, code=query.code,
                                             error=query.error,
-                                            nonce=request.cookies.get(login_flows.NONCE_COOKIE))
-    return _redirect_clearing_nonce(url)
+                                            nonce=request.cookies.get(login_flows.NONCE_COOKIE),
+                                            returning_to=_returning_to(request))
+    return _back_from_callback(outcome)
 
 
 @bp.post("/auth/login-tickets/exchange")

@@ -22,14 +22,17 @@ async def authorize(*, rt: Runtime, return_url: str, link_ticket: str | None) ->
     return client.authorize_url(rt, state=state, code_challenge=challenge), nonce
 
 
-async def callback(*, rt: Runtime, state: str, nonce: str | None, code: str | None,
-                   error: str | None) -> str:
+async def callback(*, rt: Runtime, state: str, nonce: str | None, returning_to: str | None,
+                   code: str | None, error: str | None) -> login_flows.CallbackOutcome:
     """Finish a Beijing Pass login or binding; the URL to send the browser back to."""
-    flow = await login_flows.finish(rt=rt, provider=IdentityProvider.BEIJING_PASS, state=state, nonce=nonce)
-    if error or not code:
-        raise BeijingPassDenied(details={"error": error or "missing_code"})
-    access_token = await client.exchange_code(rt, code=code, code_verifier=flow.code_verifier or "")
-    person = await client.fetch_person(rt, access_token=access_token)
-    claim = Claim(provider=IdentityProvider.BEIJING_PASS, subject=person.subject,
-                  profile={"realname_level": person.level}, person=person)
-    return await login_flows.complete(rt=rt, flow=flow, claim=claim)
+
+    async def prove(flow: login_flows.BrowserFlow) -> Claim:
+        if error or not code:
+            raise BeijingPassDenied(details={"error": error or "missing_code"})
+        access_token = await client.exchange_code(rt, code=code, code_verifier=flow.code_verifier or "")
+        person = await client.fetch_person(rt, access_token=access_token)
+        return Claim(provider=IdentityProvider.BEIJING_PASS, subject=person.subject,
+                     profile={"realname_level": person.level}, person=person)
+
+    return await login_flows.finish_callback(rt=rt, provider=IdentityProvider.BEIJING_PASS, state=state,
+                                             nonce=nonce, returning_to=returning_to, prove=prove)

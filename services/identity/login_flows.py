@@ -1,8 +1,10 @@
 """Browser login flows (OA H5, Beijing Pass): state bound to the browser, return URLs, tickets.
 
 ``begin`` remembers a flow in Redis under a random ``state`` and gives the browser a nonce cookie;
-``finish`` accepts the callback only with the same state *and* the same browser's nonce (CSRF).
-A finished login hands the front end a one-time login ticket in the return URL, never tokens.
+``finish_callback`` spends the state only with the same browser's nonce (CSRF), so a request
+without the cookie (a link scanner, a preview) changes nothing. A finished login hands the front
+end a one-time login ticket in the return URL, never tokens; a failed one sends the browser back
+there with ``login_error=CODE``.
 A finished *binding* hands back a one-time link token that the logged-in user must confirm with
 their own access token, so a link ticket planted in someone else's browser binds nothing.
 """
@@ -12,20 +14,30 @@ from __future__ import annotations
 import hashlib
 import secrets
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import asdict, dataclass
+from typing import Any
 from urllib.parse import urlencode, urljoin, urlsplit
 
 import orjson
+import structlog
 
 from app.context import Runtime
 from app.errors import AppError
+from app.origins import OriginPolicy
 from bjpass.client import RealNamePerson
 from config import Settings
+from config.settings import normalise_origin
 from models.users import IdentityProvider
 from services import identity
 from services.identity import Claim, sessions
 
+log = structlog.get_logger("services.identity.login_flows")
+
 NONCE_COOKIE = "hdt_login_nonce"
+# The page a login returns to, kept by the browser for a late callback whose state has expired.
+RETURN_COOKIE = "hdt_login_return"
+RETURN_COOKIE_SECONDS = 24 * 3600
 STATE_KEY = "login-state:{}"
 LOGIN_TICKET_KEY = "login-ticket:{}"
 LINK_TICKET_KEY = "link-ticket:{}"
@@ -66,21 +78,21 @@ def _digest(value: str) -> str:
     return hashlib.sha256(value.encode()).hexdigest()
 
 
-def _origin(url: str) -> str:
-    parts = urlsplit(url)
-    return f"{parts.scheme}://{parts.netloc}".lower()
-
-
 def check_return_url(settings: Settings, return_url: str) -> str:
     """An absolute URL on an allowed origin; a path is taken relative to our own site."""
     if "\\" in return_url or any(ord(c) < 0x21 for c in return_url):
         raise ReturnUrlNotAllowed()
     if return_url.startswith("/") and not return_url.startswith("//"):
         return urljoin(settings.public_base_url, return_url)
-    parts = urlsplit(return_url)
-    allowed = {_origin(settings.public_base_url), *(o.rstrip("/").lower() for o in settings.login_return_origins)}
-    if parts.scheme not in ("http", "https") or "@" in parts.netloc or _origin(return_url) not in allowed:
-        raise ReturnUrlNotAllowed(details={"allowed_origins": sorted(allowed)})
+    policy = OriginPolicy.of(settings)
+    try:
+        parts = urlsplit(return_url)
+        allowed = "@" not in parts.netloc and policy.may_return_to(
+            normalise_origin(f"{parts.scheme}://{parts.netloc}"))
+    except ValueError:
+        allowed = False
+    if not allowed:
+        raise ReturnUrlNotAllowed(details={"allowed_origins": sorted(policy.login_return)})
     return return_url
 
 
@@ -108,17 +120,61 @@ async def begin(*, rt: Runtime, provider: IdentityProvider, return_url: str,
     return state, nonce
 
 
-async def finish(*, rt: Runtime, provider: IdentityProvider, state: str, nonce: str | None) -> BrowserFlow:
-    """The flow a callback belongs to; used once, and only from the browser that started it."""
-    stored = await rt.redis.getdel(STATE_KEY.format(state))
-    if stored is None:
+@dataclass(frozen=True)
+class CallbackOutcome:
+    """Where a callback sends the browser, and whether the browser's login has ended there."""
+
+    url: str
+    ended: bool
+
+
+async def finish_callback(*, rt: Runtime, provider: IdentityProvider, state: str, nonce: str | None,
+                          returning_to: str | None,
+                          prove: Callable[[BrowserFlow], Awaitable[Claim]]) -> CallbackOutcome:
+    """Back to the flow's page with a login ticket or link token, or with ``login_error=CODE``
+    when anything failed; the login ends only if this browser spent the state.
+
+    ``prove`` turns the provider's answer into a claim. ``returning_to`` (the return cookie) is
+    the page for a state we no longer know; without it such a failure is raised as is."""
+    stored = await rt.redis.get(STATE_KEY.format(state))
+    flow = BrowserFlow(**orjson.loads(stored)) if stored is not None else None
+    back_to = flow.return_url if flow is not None else _still_allowed(rt.settings, returning_to)
+    spent = None
+    try:
+        spent = await _spend(rt, provider=provider, state=state, flow=flow, nonce=nonce)
+        return CallbackOutcome(await complete(rt=rt, flow=spent, claim=await prove(spent)), ended=True)
+    except AppError as exc:
+        if back_to is None:
+            raise
+        log.info("browser_login_failed", provider=provider.value, code=exc.code, details=exc.details)
+        return CallbackOutcome(_append(back_to, {"login_error": exc.code}), ended=spent is not None)
+
+
+async def _spend(rt: Runtime, *, provider: IdentityProvider, state: str, flow: BrowserFlow | None,
+                 nonce: str | None) -> BrowserFlow:
+    """Use the state once, and only from the browser that started the flow."""
+    if flow is None:
         raise StateInvalid(details={"reason": "unknown_or_used_state"})
-    flow = BrowserFlow(**orjson.loads(stored))
     if flow.provider != provider.value:
         raise StateInvalid(details={"reason": "wrong_provider"})
-    if not nonce or not secrets.compare_digest(_digest(nonce), flow.nonce_hash):
+    if not nonce:
+        raise StateInvalid(details={"reason": "no_login_cookie"})
+    if not secrets.compare_digest(_digest(nonce), flow.nonce_hash):
         raise StateInvalid(details={"reason": "browser_mismatch"})
+    # Two requests of the same browser: only the one that deletes the state goes on.
+    if not await rt.redis.delete(STATE_KEY.format(state)):
+        raise StateInvalid(details={"reason": "unknown_or_used_state"})
     return flow
+
+
+def _still_allowed(settings: Settings, return_url: str | None) -> str | None:
+    """A return URL the browser kept, if it is still one we may send a browser to."""
+    if not return_url:
+        return None
+    try:
+        return check_return_url(settings, return_url)
+    except ReturnUrlNotAllowed:
+        return None
 
 
 def _append(url: str, params: dict[str, str]) -> str:
@@ -127,11 +183,11 @@ def _append(url: str, params: dict[str, str]) -> str:
     return f"{joined}#{fragment}" if fragment else joined
 
 
-def _pack_claim(claim: Claim) -> dict:
+def _pack_claim(claim: Claim) -> dict[str, Any]:
     return {**asdict(claim), "provider": claim.provider.value}
 
 
-def _unpack_claim(data: dict) -> Claim:
+def _unpack_claim(data: dict[str, Any]) -> Claim:
     person = data.pop("person")
     return Claim(**{**data, "provider": IdentityProvider(data["provider"]),
                     "person": RealNamePerson(**person) if person else None})

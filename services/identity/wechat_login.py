@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import uuid
+from typing import Any
 from urllib.parse import urlencode
 
 from app.context import Runtime
-from app.errors import ValidationFailed
+from app.errors import AppError, ValidationFailed
 from models.users import ExternalIdentity, IdentityProvider, User
 from services import identity
 from services.identity import Claim, login_flows, sessions
@@ -14,6 +15,10 @@ from wechat import client
 
 OA_CALLBACK_PATH = "/api/v1/auth/wechat/oa/callback"
 OA_SCOPES = ("snsapi_base", "snsapi_userinfo")
+
+
+class WeChatDenied(AppError):
+    status, code, message = 400, "WECHAT_DENIED", "您已拒绝微信授权"
 
 
 async def _miniprogram_claim(rt: Runtime, code: str) -> Claim:
@@ -78,16 +83,24 @@ async def oa_authorize(*, rt: Runtime, scope: str, return_url: str,
     return f"{settings.wechat_open_base_url.rstrip('/')}/connect/oauth2/authorize?{query}#wechat_redirect", nonce
 
 
-async def oa_callback(*, rt: Runtime, code: str, state: str, nonce: str | None) -> str:
+async def oa_callback(*, rt: Runtime, code: str | None, state: str, nonce: str | None,
+                      returning_to: str | None) -> login_flows.CallbackOutcome:
     """Finish an OA H5 login or link; the URL to send the browser back to."""
-    flow = await login_flows.finish(rt=rt, provider=IdentityProvider.WECHAT_OA, state=state, nonce=nonce)
-    grant = await client.oauth_exchange(rt, code)
-    profile, display_name = {}, ""
-    if flow.scope == "snsapi_userinfo":
-        info = await client.oauth_userinfo(rt, grant)
-        display_name = str(info.get("nickname") or "")
-        profile = {"nickname": display_name, "headimgurl": info.get("headimgurl", "")}
-    claim = Claim(provider=IdentityProvider.WECHAT_OA, subject=grant.openid,
-                  app_id=rt.settings.wechat_oa_app_id, unionid=grant.unionid, profile=profile,
-                  display_name=display_name)
-    return await login_flows.complete(rt=rt, flow=flow, claim=claim)
+
+    async def prove(flow: login_flows.BrowserFlow) -> Claim:
+        if not code:
+            # WeChat's answer to a user who refuses snsapi_userinfo: the state without a code.
+            raise WeChatDenied()
+        grant = await client.oauth_exchange(rt, code)
+        profile: dict[str, Any] = {}
+        display_name = ""
+        if flow.scope == "snsapi_userinfo":
+            info = await client.oauth_userinfo(rt, grant)
+            display_name = str(info.get("nickname") or "")
+            profile = {"nickname": display_name, "headimgurl": info.get("headimgurl", "")}
+        return Claim(provider=IdentityProvider.WECHAT_OA, subject=grant.openid,
+                     app_id=rt.settings.wechat_oa_app_id, unionid=grant.unionid, profile=profile,
+                     display_name=display_name)
+
+    return await login_flows.finish_callback(rt=rt, provider=IdentityProvider.WECHAT_OA, state=state,
+                                             nonce=nonce, returning_to=returning_to, prove=prove)

@@ -181,6 +181,12 @@ def ticket_of(response: httpx.Response) -> str:
     return dict(httpx.URL(response.headers["location"]).params)["login_ticket"]
 
 
+def login_error_of(response: httpx.Response) -> str:
+    """The error code a failed browser login appends to the return URL."""
+    assert response.status_code == 302, response.text
+    return dict(httpx.URL(response.headers["location"]).params)["login_error"]
+
+
 async def exchange_ticket(client: httpx.AsyncClient, ticket: str) -> LoggedIn:
     response = await client.post("/api/v1/auth/login-tickets/exchange", json={"ticket": ticket})
     assert response.status_code == 200, response.text

@@ -5,6 +5,7 @@ import httpx
 from models.users import User
 from tests.builders import (
     exchange_ticket,
+    login_error_of,
     login_wechat_resident,
     oa_browser_flow,
     ticket_of,
@@ -58,31 +59,50 @@ async def test_without_unionid_the_oa_openid_is_a_separate_user(client, wechat):
     assert (await exchange_ticket(client, ticket_of(finished))).id != resident.id
 
 
-async def test_a_callback_in_another_browser_is_refused(client, app, wechat):
-    start = await client.get("/api/v1/auth/wechat/oa/authorize", params={"return_url": "/h5/"})
-    url = str(httpx.URL(start.headers["location"]).copy_with(fragment=None))
-    at_wechat = await client.get(url + "&emulator_user=zhangsan")
-    async with httpx.AsyncClient(base_url=app.ctx.base_url) as other_browser:
-        response = await other_browser.get(at_wechat.headers["location"])
-    assert response.status_code == 400
-    assert response.json()["error"]["code"] == "LOGIN_STATE_INVALID"
-    assert response.json()["error"]["details"]["reason"] == "browser_mismatch"
-    assert await User.all().count() == 0
-
-
-async def test_a_forged_or_replayed_state_is_refused(client, wechat):
-    forged = await client.get("/api/v1/auth/wechat/oa/callback", params={"code": "x", "state": "forged"})
-    assert forged.status_code == 400
-    assert forged.json()["error"]["code"] == "LOGIN_STATE_INVALID"
+async def test_a_callback_in_another_browser_changes_nothing(client, app, wechat):
     start = await client.get("/api/v1/auth/wechat/oa/authorize", params={"return_url": "/h5/"})
     url = str(httpx.URL(start.headers["location"]).copy_with(fragment=None))
     callback = (await client.get(url + "&emulator_user=zhangsan")).headers["location"]
-    nonce = client.cookies.get("hdt_login_nonce")
-    assert (await client.get(callback)).status_code == 302
-    client.cookies.set("hdt_login_nonce", nonce, path="/api/v1/auth")
-    replayed = await client.get(callback)
-    assert replayed.status_code == 400
-    assert replayed.json()["error"]["code"] == "LOGIN_STATE_INVALID"
+    async with httpx.AsyncClient(base_url=app.ctx.base_url) as other_browser:
+        response = await other_browser.get(callback)
+    assert response.headers["location"] == f"{app.ctx.base_url}/h5/?login_error=LOGIN_STATE_INVALID"
+    assert await User.all().count() == 0
+    # Neither the state nor WeChat's one-time code was used: the right browser finishes.
+    await exchange_ticket(client, ticket_of(await client.get(callback)))
+
+
+async def test_a_forged_state_without_a_login_behind_it_is_refused(client, wechat):
+    forged = await client.get("/api/v1/auth/wechat/oa/callback", params={"code": "x", "state": "forged"})
+    assert forged.status_code == 400
+    assert forged.json()["error"]["code"] == "LOGIN_STATE_INVALID"
+
+
+async def test_a_replayed_callback_returns_to_the_page_of_the_browsers_login(client, wechat, app):
+    start = await client.get("/api/v1/auth/wechat/oa/authorize", params={"return_url": "/h5/"})
+    url = str(httpx.URL(start.headers["location"]).copy_with(fragment=None))
+    used = (await client.get(url + "&emulator_user=zhangsan")).headers["location"]
+    await exchange_ticket(client, ticket_of(await client.get(used)))
+    # A second login is under way in this browser; the old callback comes back (history, reload).
+    second = await client.get("/api/v1/auth/wechat/oa/authorize", params={"return_url": "/h5/again"})
+    replayed = await client.get(used)
+    assert replayed.headers["location"] == f"{app.ctx.base_url}/h5/again?login_error=LOGIN_STATE_INVALID"
+    url = str(httpx.URL(second.headers["location"]).copy_with(fragment=None))
+    at_wechat = await client.get(url + "&emulator_user=zhangsan")
+    finished = await client.get(at_wechat.headers["location"])
+    assert "login_ticket=" in finished.headers["location"]
+
+
+async def test_a_user_who_denies_at_wechat_returns_to_the_page_with_the_error(client, wechat, app):
+    start = await client.get("/api/v1/auth/wechat/oa/authorize",
+                             params={"return_url": "/h5/", "scope": "snsapi_userinfo"})
+    url = str(httpx.URL(start.headers["location"]).copy_with(fragment=None))
+    page = await client.get(url)
+    assert "拒绝" in page.text
+    denied = await client.get(url + "&emulator_deny=1")
+    assert "code" not in httpx.URL(denied.headers["location"]).params
+    response = await client.get(denied.headers["location"])
+    assert response.headers["location"] == f"{app.ctx.base_url}/h5/?login_error=WECHAT_DENIED"
+    assert await User.all().count() == 0
 
 
 async def test_return_urls_outside_the_allow_list_are_refused(client):
@@ -110,8 +130,7 @@ async def test_a_wechat_outage_during_the_callback_answers_502_and_creates_nothi
     await wechat.post("/_emulator/faults", json={"path": "/sns/oauth2/access_token", "drop_connection": True,
                                                  "times": 2})
     response = await oa_browser_flow(client, user="zhangsan")
-    assert response.status_code == 502
-    assert response.json()["error"]["code"] == "WECHAT_UNAVAILABLE"
+    assert login_error_of(response) == "WECHAT_UNAVAILABLE"
     assert await User.all().count() == 0
 
 
@@ -127,8 +146,7 @@ async def test_a_forged_code_with_a_genuine_state_is_refused(client, wechat):
     start = await client.get("/api/v1/auth/wechat/oa/authorize", params={"return_url": "/h5/"})
     state = httpx.URL(start.headers["location"]).params["state"]
     response = await client.get("/api/v1/auth/wechat/oa/callback", params={"code": "forged", "state": state})
-    assert response.status_code == 401
-    assert response.json()["error"]["code"] == "WECHAT_CODE_INVALID"
+    assert login_error_of(response) == "WECHAT_CODE_INVALID"
     assert await User.all().count() == 0
 
 
@@ -136,6 +154,5 @@ async def test_a_disabled_account_is_not_reached_through_its_unionid(client, wec
     resident = await login_wechat_resident(client, wechat, user="zhangsan")
     await User.filter(id=resident.id).update(is_active=False)
     response = await oa_browser_flow(client, user="zhangsan", scope="snsapi_userinfo")
-    assert response.status_code == 403
-    assert response.json()["error"]["code"] == "ACCOUNT_DISABLED"
+    assert login_error_of(response) == "ACCOUNT_DISABLED"
     assert await User.all().count() == 1

@@ -15,10 +15,9 @@ from dataclasses import dataclass, field
 from typing import Any
 from urllib.parse import urlencode
 
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 from sanic import Request, Sanic
 from sanic.response import HTTPResponse, json, redirect
-from sanic.response import html as html_response
 
 from app.crypto import mask_id_number
 from bjpass.client import CALLBACK_PATH
@@ -26,6 +25,7 @@ from config import Settings
 from emulators.common import (
     EmulatorClock,
     FaultPlan,
+    emulator_page,
     install_controls,
     new_emulator_app,
     parse_control,
@@ -108,9 +108,27 @@ def _oauth_error(error: str, description: str, status: int = 400) -> HTTPRespons
     return json({"error": error, "error_description": description}, status=status)
 
 
-def _page(title: str, body: str, status: int = 200) -> HTTPResponse:
-    return html_response(f"<!doctype html><meta charset=utf-8><title>{title}</title>"
-                         f"<h1>{title}</h1>{body}", status=status)
+def _refused(problem: str) -> HTTPResponse:
+    return emulator_page("授权请求有误", f"<p>{html.escape(problem)}</p>", status=400)
+
+
+def _new_identity(form: dict[str, str]) -> TestIdentity:
+    """A person the developer makes up on the consent page; the ID number is the key."""
+    return TestIdentity(key=f"id{form.get('id_number', '')}", name=form.get("name", "").strip(),
+                        id_number=form.get("id_number", "").upper(), level=int(form.get("level") or 2),
+                        phone=form.get("phone") or None)
+
+
+NEW_IDENTITY_FIELDS = (
+    '<label>姓名<input name=name required maxlength=64 placeholder="赵六"></label>'
+    '<label>身份证号<input name=id_number required pattern="\\d{17}[\\dXx]" '
+    'placeholder="110108199001011234"></label>'
+    '<label>手机号（可不填）<input name=phone pattern="1\\d{10}" inputmode=numeric></label>'
+    '<label>实名等级<select name=level>'
+    + "".join(f"<option value={level}{' selected' if level == 2 else ''}>{name}</option>"
+              for level, name in LEVEL_NAMES.items())
+    + "</select></label>"
+)
 
 
 AUTHORIZE_PARAMS = ("response_type", "client_id", "redirect_uri", "scope", "state",
@@ -141,29 +159,41 @@ def create_bjpass_emulator(state: BeijingPassState, *, name: str = "bjpass_emula
         params = {k: request.args.get(k, "") for k in AUTHORIZE_PARAMS}
         problem = check_request(params)
         if problem:
-            return _page("授权请求有误", f"<p>{html.escape(problem)}</p>", status=400)
+            return _refused(problem)
         hidden = "".join(f'<input type=hidden name="{k}" value="{html.escape(v)}">'
                          for k, v in params.items())
         rows = "".join(
             f"<li><form method=post>{hidden}<input type=hidden name=identity value=\"{html.escape(i.key)}\">"
             f"<button>{html.escape(i.name)} · {mask_id_number(i.id_number)} · "
             f"{LEVEL_NAMES[i.level]}</button></form></li>" for i in state.identities.values())
-        deny = f'<form method=post>{hidden}<input type=hidden name=deny value=1><button>拒绝</button></form>'
-        return _page("北京通统一身份认证（模拟）",
-                     f"<p>海淀通申请获取您的实名信息。选择登录身份：</p><ul>{rows}</ul>{deny}")
+        new = (f"<h2>新建测试身份并授权</h2><form method=post>{hidden}<input type=hidden name=new value=1>"
+               f"{NEW_IDENTITY_FIELDS}<button>新建并授权</button></form>")
+        deny = (f'<h2>不同意</h2><form method=post>{hidden}<input type=hidden name=deny value=1>'
+                f'<button class=deny>拒绝授权</button></form>')
+        return emulator_page("北京通统一身份认证（模拟）",
+                             f"<p>海淀通申请获取您的实名信息。选择登录身份：</p><ul>{rows}</ul>{new}{deny}")
 
     @app.post("/oauth2/authorize")
     async def consent(request: Request) -> HTTPResponse:
         params = {k: request.form.get(k, "") for k in AUTHORIZE_PARAMS}
         problem = check_request(params)
         if problem:
-            return _page("授权请求有误", f"<p>{html.escape(problem)}</p>", status=400)
+            return _refused(problem)
         back = params["redirect_uri"] + ("&" if "?" in params["redirect_uri"] else "?")
         if request.form.get("deny"):
             return redirect(back + urlencode({"error": "access_denied", "state": params["state"]}))
-        identity = state.identities.get(request.form.get("identity", ""))
-        if identity is None:
-            return _page("授权请求有误", "<p>未知身份</p>", status=400)
+        if request.form.get("new"):
+            try:
+                identity = _new_identity({k: request.form.get(k, "") for k in
+                                          ("name", "id_number", "phone", "level")})
+            except (ValidationError, ValueError):
+                return _refused("姓名、18 位身份证号或 11 位手机号有误")
+            state.identities[identity.key] = identity
+        else:
+            chosen = state.identities.get(request.form.get("identity", ""))
+            if chosen is None:
+                return _refused("未知身份")
+            identity = chosen
         code = secrets.token_urlsafe(24)
         state.codes[code] = Grant(params["client_id"], params["redirect_uri"], identity.key,
                                   params["code_challenge"], state.clock.now())

@@ -9,6 +9,7 @@ live under ``/_emulator/`` and are documented in docs/identity.md.
 from __future__ import annotations
 
 import asyncio
+import html
 import time
 from collections import Counter
 from collections.abc import Callable
@@ -18,7 +19,31 @@ from typing import Any, TypeVar
 from pydantic import BaseModel, Field, ValidationError
 from sanic import Request, Sanic
 from sanic.response import HTTPResponse, json
+from sanic.response import html as html_response
 from sanic.server import AsyncioServer
+
+# Pages a developer opens on a phone or in a phone-sized window: one column, large targets.
+PAGE_STYLE = (
+    "body{font:16px/1.5 system-ui,-apple-system,'PingFang SC','Microsoft YaHei',sans-serif;"
+    "margin:0 auto;max-width:30rem;padding:1rem;color:#222}"
+    "h1{font-size:1.25rem}h2{font-size:1rem;margin-top:1.5rem}"
+    "ul{list-style:none;padding:0}li{margin:.5rem 0}form{margin:0}"
+    "a.choice,button,input,select{display:block;box-sizing:border-box;width:100%;font:inherit;"
+    "padding:.7rem;margin:.35rem 0;border-radius:.5rem;border:1px solid #ccc;text-align:left}"
+    "a.choice{color:inherit;text-decoration:none}"
+    "button{background:#07c160;color:#fff;border:0;text-align:center}"
+    "button.deny,a.deny{background:#f2f2f2;color:#c00;text-align:center}"
+    "label{display:block;margin-top:.5rem;font-size:.9rem;color:#555}"
+)
+
+
+def emulator_page(title: str, body: str, status: int = 200) -> HTTPResponse:
+    """An emulator's HTML page that works at phone width (viewport, one column)."""
+    return html_response(
+        "<!doctype html><html lang=zh-CN><meta charset=utf-8>"
+        "<meta name=viewport content=\"width=device-width, initial-scale=1\">"
+        f"<title>{html.escape(title)}</title><style>{PAGE_STYLE}</style>"
+        f"<h1>{html.escape(title)}</h1>{body}", status=status)
 
 
 class EmulatorClock:

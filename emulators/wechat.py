@@ -20,10 +20,9 @@ from typing import Any, Literal
 from urllib.parse import urlencode
 
 import orjson
-from pydantic import BaseModel, Field
+from pydantic import BaseModel, Field, ValidationError
 from sanic import Request, Sanic
 from sanic.response import HTTPResponse, json, redirect
-from sanic.response import html as html_response
 from wechatpy.crypto import WeChatCrypto
 
 from app.http import UpstreamError, UpstreamHTTP
@@ -31,6 +30,7 @@ from config import Settings
 from emulators.common import (
     ControlError,
     FaultPlan,
+    emulator_page,
     install_controls,
     new_emulator_app,
     parse_control,
@@ -328,24 +328,43 @@ def create_wechat_emulator(state: WeChatEmulatorState, *, name: str = "wechat_em
     async def oa_authorize(request: Request) -> HTTPResponse:
         # In WeChat this page is silent (snsapi_base) or asks the signed-in user to agree
         # (snsapi_userinfo); here the developer picks which test user is "signed in".
-        args = {k: request.args.get(k) for k in ("appid", "redirect_uri", "scope", "state")}
-        wx_app = state.apps.get(args["appid"] or "")
+        args = {k: request.args.get(k) or "" for k in ("appid", "redirect_uri", "scope", "state")}
+        wx_app = state.apps.get(args["appid"])
         if wx_app is None or wx_app.kind != "oa":
-            return html_response("<h1>appid 参数错误</h1>", status=400)
+            return emulator_page("appid 参数错误", "", status=400)
         if not args["redirect_uri"] or args["scope"] not in ("snsapi_base", "snsapi_userinfo"):
-            return html_response("<h1>redirect_uri 或 scope 参数错误</h1>", status=400)
+            return emulator_page("redirect_uri 或 scope 参数错误", "", status=400)
+        back = args["redirect_uri"] + ("&" if "?" in args["redirect_uri"] else "?")
+        if request.args.get("emulator_deny") and args["scope"] == "snsapi_userinfo":
+            # WeChat's answer when the user refuses: back to redirect_uri with the state, no code.
+            return redirect(back + urlencode({"state": args["state"]}))
         chosen = request.args.get("emulator_user")
         if chosen:
-            code = state.mint_code("oauth", wx_app.app_id, state.user(chosen), args["scope"])
-            separator = "&" if "?" in args["redirect_uri"] else "?"
-            return redirect(args["redirect_uri"] + separator
-                            + urlencode({"code": code, "state": args["state"] or ""}))
+            try:
+                ref = UserRef(user=chosen, nickname=request.args.get("emulator_nickname") or None,
+                              phone=request.args.get("emulator_phone") or None)
+            except ValidationError:
+                return emulator_page("测试用户有误", "<p>用户名 1-64 个字符，手机号 11 位数字</p>", status=400)
+            user = state.user(chosen, nickname=ref.nickname, phone=ref.phone)
+            code = state.mint_code("oauth", wx_app.app_id, user, args["scope"])
+            return redirect(back + urlencode({"code": code, "state": args["state"]}))
         rows = "".join(
-            f'<li><a href="?{html.escape(urlencode({**args, "emulator_user": u.key}))}">'
+            f'<li><a class=choice href="?{html.escape(urlencode({**args, "emulator_user": u.key}))}">'
             f"{html.escape(u.nickname)}（{html.escape(u.key)}）</a></li>"
             for u in state.users.values())
-        return html_response(f"<!doctype html><meta charset=utf-8><title>微信授权（模拟）</title>"
-                             f"<h1>以哪个微信用户身份授权？</h1><ul>{rows}</ul>")
+        hidden = "".join(f'<input type=hidden name="{k}" value="{html.escape(v)}">' for k, v in args.items())
+        new = ("<h2>新建测试用户并授权</h2><form>" + hidden
+               + '<label>用户名（英文）<input name=emulator_user required maxlength=64 '
+                 'pattern="[A-Za-z0-9_.\\-]+" placeholder="zhaoliu"></label>'
+                 '<label>昵称<input name=emulator_nickname maxlength=64 placeholder="赵六"></label>'
+                 '<label>手机号（可不填）<input name=emulator_phone pattern="1\\d{10}" inputmode=numeric>'
+                 "</label><button>新建并授权</button></form>")
+        deny = ""
+        if args["scope"] == "snsapi_userinfo":
+            deny = (f'<h2>不同意</h2><a class="choice deny" '
+                    f'href="?{html.escape(urlencode({**args, "emulator_deny": 1}))}">拒绝</a>')
+        return emulator_page("微信授权（模拟）",
+                             f"<p>以哪个微信用户身份授权？</p><ul>{rows}</ul>{new}{deny}")
 
     # --- controls ---------------------------------------------------------------------
 

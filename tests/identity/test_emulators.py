@@ -149,3 +149,46 @@ async def test_beijing_pass_refuses_unregistered_redirects_and_missing_pkce(bjpa
                                                           "code_challenge_method": "plain"})
     assert plain.status_code == 400 and "PKCE" in plain.text
     assert (await bjpass.get("/oauth2/authorize", params={**base, "redirect_uri": redirect_uri})).status_code == 200
+
+
+def oa_authorize_params(settings, app, scope: str = "snsapi_userinfo") -> dict:
+    return {"appid": settings.wechat_oa_app_id, "response_type": "code", "scope": scope, "state": "s1",
+            "redirect_uri": f"{app.ctx.base_url}/api/v1/auth/wechat/oa/callback"}
+
+
+async def test_the_wechat_authorize_page_makes_up_a_new_user_and_offers_deny(wechat, settings, app):
+    params = oa_authorize_params(settings, app)
+    page = await wechat.get("/connect/oauth2/authorize", params=params)
+    assert 'name="viewport"' in page.text or "name=viewport" in page.text
+    assert "emulator_user" in page.text and "emulator_deny" in page.text
+    made_up = await wechat.get("/connect/oauth2/authorize", params={
+        **params, "emulator_user": "zhaoliu", "emulator_nickname": "赵六", "emulator_phone": "13900001111"})
+    back = httpx.URL(made_up.headers["location"])
+    assert back.params["state"] == "s1" and back.params["code"]
+    users = (await wechat.get("/_emulator/users")).json()["users"]
+    assert any(u["user"] == "zhaoliu" and u["nickname"] == "赵六" and u["phone"] == "13900001111" for u in users)
+    denied = await wechat.get("/connect/oauth2/authorize", params={**params, "emulator_deny": "1"})
+    assert dict(httpx.URL(denied.headers["location"]).params) == {"state": "s1"}
+    bad_phone = await wechat.get("/connect/oauth2/authorize", params={**params, "emulator_user": "x",
+                                                                      "emulator_phone": "123"})
+    assert bad_phone.status_code == 400
+
+
+async def test_snsapi_base_asks_nothing_so_the_page_offers_no_deny(wechat, settings, app):
+    page = await wechat.get("/connect/oauth2/authorize", params=oa_authorize_params(settings, app, "snsapi_base"))
+    assert page.status_code == 200 and "emulator_deny" not in page.text
+
+
+async def test_the_beijing_pass_consent_page_registers_a_made_up_person(bjpass, settings, app):
+    form = {"response_type": "code", "client_id": settings.bjpass_client_id, "state": "s",
+            "redirect_uri": f"{app.ctx.base_url}/api/v1/auth/beijing-pass/callback",
+            "code_challenge": "c" * 43, "code_challenge_method": "S256"}
+    page = await bjpass.get("/oauth2/authorize", params=form)
+    assert "viewport" in page.text and "id_number" in page.text and "deny" in page.text
+    consented = await bjpass.post("/oauth2/authorize", data={
+        **form, "new": "1", "name": "赵六", "id_number": "11010819900101123x", "phone": "", "level": "3"})
+    assert httpx.URL(consented.headers["location"]).params["code"]
+    people = (await bjpass.get("/_emulator/identities")).json()["identities"]
+    assert any(p["name"] == "赵六" and p["id_number"] == "11010819900101123X" and p["level"] == 3 for p in people)
+    bad = await bjpass.post("/oauth2/authorize", data={**form, "new": "1", "name": "赵六", "id_number": "123"})
+    assert bad.status_code == 400

@@ -29,7 +29,7 @@ DEV_BJPASS_CLIENT_SECRET = "emulator-beijing-pass-secret"
 DEV_OA_CALLBACK_TOKEN = "emulator-oa-callback-token"
 DEV_OA_ENCODING_AES_KEY = "ZW11bGF0b3Itb2EtYWVzLWtleS0wMTIzNDU2Nzg5YWI"  # 43 chars, like WeChat's
 # Variables with our prefix that are read by the test suite, not by the service.
-NOT_SETTINGS = frozenset({"HDT_TEST_DATABASE_URL", "HDT_TEST_REDIS_URL"})
+NOT_SETTINGS = frozenset({"HDT_TEST_DATABASE_URL", "HDT_TEST_REDIS_URL", "HDT_REQUIRE_BROWSER"})
 
 
 def _template(name: str, page: str, fields: dict[str, str]) -> dict[str, object]:

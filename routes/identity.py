@@ -129,7 +129,7 @@ def _redirect_with_nonce(request: Request, url: str, nonce: str, return_url: str
 def _returning_to(request: Request) -> str | None:
     """The page the browser's last login started from (its return cookie), if readable."""
     try:
-        return base64.urlsafe_b64decode(request.cookies.get(login_flows.RETURN_COOKIE, "")).decode() or None
+        return base64.urlsafe_b64decode(request.cookies.get(login_flows.RETURN_COOKIE) or "").decode() or None
     except ValueError:
         return None
 

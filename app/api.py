@@ -182,3 +182,13 @@ def endpoint(*, summary: str, tag: str, body: type[BaseModel] | None = None,
         return documented
 
     return decorate
+
+
+_PATH_PARAMETER = re.compile(r"<(\w+)(?::[^>]*)?>")
+
+
+def purpose_of(request: Request) -> str:
+    """The endpoint a request was routed to, written as in the OpenAPI document
+    (``GET /api/v1/review/applications/{application_id}``), as recorded with reads of personal data."""
+    path = _PATH_PARAMETER.sub(r"{\1}", request.uri_template or request.path)
+    return f"{request.method} {path}"

@@ -13,4 +13,5 @@ MODEL_MODULES = [
     "models.push",
     "models.prereview",
     "models.onewindow",
+    "models.access_log",
 ]

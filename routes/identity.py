@@ -10,9 +10,9 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, redirect
 
 from app.api import endpoint, respond
-from app.auth import resident_required
+from app.auth import resident_required, staff_required
 from app.crypto import mask_id_number, mask_name
-from app.shapes import LocalDateTime, Schema
+from app.shapes import LocalDateTime, Page, Schema
 from models.users import ExternalIdentity
 from routes.auth import TokenOut
 from routes.me import MeOut
@@ -22,6 +22,7 @@ from services.identity import (
     LastLoginMethod,
     ProviderAlreadyBound,
     RealNameIdInUse,
+    access_log,
     beijing_pass_login,
     login_flows,
     wechat_login,
@@ -290,3 +291,33 @@ async def real_name(request: Request) -> HTTPResponse:
     return respond(RealNameOut(realname_level=int(user.realname_level),
                                real_name_masked=mask_name(decrypt(user.real_name_enc)),
                                id_number_masked=mask_id_number(decrypt(user.id_number_enc))))
+
+
+class AccessLogQuery(Schema):
+    cursor: str | None = Field(None, max_length=200)
+    limit: int = Field(20, ge=1, le=100)
+
+
+class StaffAccessLogQuery(AccessLogQuery):
+    staff_id: str = Field(max_length=64, description="被查询的工作人员")
+
+
+@bp.get("/me/access-log")
+@endpoint(summary="谁查看了我的信息：工作人员每次查看本人办件、材料、文书的记录", tag=TAG,
+          query=AccessLogQuery, response=Page[access_log.AccessLogEntry], secured=True,
+          errors=[(422, "INVALID_CURSOR")])
+@resident_required
+async def my_access_log(request: Request, query: AccessLogQuery) -> HTTPResponse:
+    return respond(await access_log.reads_of_resident(
+        resident_id=request.ctx.principal.subject_id, cursor=query.cursor, limit=query.limit))
+
+
+@bp.get("/admin/access-log")
+@endpoint(summary="某位工作人员查看个人信息的记录（大厅管理员查本大厅人员，审计员查本部门或全部）",
+          tag=TAG, query=StaffAccessLogQuery, response=Page[access_log.StaffAccessLogEntry],
+          secured=True, errors=[(404, "STAFF_NOT_FOUND"), (422, "INVALID_CURSOR")])
+@staff_required(*access_log.AUDIT_ROLES)
+async def staff_access_log(request: Request, query: StaffAccessLogQuery) -> HTTPResponse:
+    return respond(await access_log.reads_by_staff(
+        principal=request.ctx.principal, staff_id=query.staff_id, cursor=query.cursor,
+        limit=query.limit))

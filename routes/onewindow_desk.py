@@ -7,9 +7,10 @@ from pydantic import Field
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
-from app.api import endpoint, respond
+from app.api import endpoint, purpose_of, respond
 from app.auth import staff_required
 from app.shapes import Schema
+from models.access_log import PersonalRecordKind
 from models.onewindow import Opinion
 from models.prereview import ApplicationState, DeliveryMethod
 from routes.onewindow import pdf_response
@@ -24,6 +25,7 @@ from services.applications.shapes import (
     EvaluationOut,
     application_out,
 )
+from services.identity import access_log
 
 bp = Blueprint("onewindow_desk", url_prefix="/api/v1/desk")
 TAG = "一窗式办理（工作人员）"
@@ -126,6 +128,9 @@ async def deadlines(request: Request, query: DeadlineQuery) -> HTTPResponse:
 @staff_required(*STAFF_ROLES)
 async def detail(request: Request, application_id: str) -> HTTPResponse:
     application = await onewindow.get_for_staff(principal=_principal(request), application_id=application_id)
+    await access_log.record_read(principal=_principal(request), roles=STAFF_ROLES, application=application,
+                                 kind=PersonalRecordKind.APPLICATION, record_id=str(application.id),
+                                 endpoint=purpose_of(request))
     return respond(await _detail(application))
 
 
@@ -137,6 +142,9 @@ async def document(request: Request, application_id: str, kind: str) -> HTTPResp
     application = await onewindow.get_for_staff(principal=_principal(request), application_id=application_id)
     body = await documents.render(rt=request.app.ctx.runtime, application=application,
                                   kind=documents.DocumentKind(kind))
+    await access_log.record_read(principal=_principal(request), roles=STAFF_ROLES, application=application,
+                                 kind=PersonalRecordKind.DOCUMENT, record_id=kind,
+                                 endpoint=purpose_of(request))
     return pdf_response(body, kind)
 
 

@@ -11,11 +11,12 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, ResponseStream
 from sanic_ext import openapi
 
-from app.api import endpoint, idempotency_key, respond
+from app.api import endpoint, idempotency_key, purpose_of, respond
 from app.auth import resident_required, staff_required
 from app.errors import AppError
 from app.multipart import MultipartInvalid, MultipartWithoutFile, first_file_part, is_multipart
 from app.shapes import LocalDateTime, Page, Schema
+from models.access_log import PersonalRecordKind
 from models.prereview import ApplicationState
 from services.applications import prereview
 from services.applications import review as prereview_review
@@ -28,6 +29,7 @@ from services.applications.shapes import (
     application_out,
     history_out,
 )
+from services.identity import access_log
 
 bp = Blueprint("prereview", url_prefix="/api/v1")
 TAG = "网上预审"
@@ -303,6 +305,9 @@ async def due_soon(request: Request) -> HTTPResponse:
 async def review_detail(request: Request, application_id: str) -> HTTPResponse:
     application = await prereview_review.get_or_raise(principal=request.ctx.principal,
                                                       application_id=application_id)
+    await access_log.record_read(principal=request.ctx.principal, roles=("reviewer",),
+                                 application=application, kind=PersonalRecordKind.APPLICATION,
+                                 record_id=str(application.id), endpoint=purpose_of(request))
     return respond(await application_out(application))
 
 
@@ -313,6 +318,9 @@ async def review_detail(request: Request, application_id: str) -> HTTPResponse:
 async def review_history(request: Request, application_id: str) -> HTTPResponse:
     application = await prereview_review.get_or_raise(principal=request.ctx.principal,
                                                       application_id=application_id)
+    await access_log.record_read(principal=request.ctx.principal, roles=("reviewer",),
+                                 application=application, kind=PersonalRecordKind.APPLICATION_HISTORY,
+                                 record_id=str(application.id), endpoint=purpose_of(request))
     return respond(await history_out(application))
 
 
@@ -324,8 +332,11 @@ async def review_download_url(request: Request, application_id: str, material_in
     rt = request.app.ctx.runtime
     application = await prereview_review.get_or_raise(principal=request.ctx.principal,
                                                       application_id=application_id)
-    return respond(_download(rt, await prereview.download_url(rt=rt, application=application,
-                                                              material_index=material_index)))
+    link = await prereview.download_url(rt=rt, application=application, material_index=material_index)
+    await access_log.record_read(principal=request.ctx.principal, roles=("reviewer",),
+                                 application=application, kind=PersonalRecordKind.MATERIAL,
+                                 record_id=str(material_index), endpoint=purpose_of(request))
+    return respond(_download(rt, link))
 
 
 @bp.post("/review/applications/<application_id>/claim")

@@ -1,0 +1,121 @@
+"""谁查看了我的信息: staff reads of a resident's personal data are recorded, shown to the resident,
+audited per staff member within scope, and cannot be altered (PIPL art. 51)."""
+
+from __future__ import annotations
+
+import pytest
+from tortoise import connections
+
+from models.users import User
+from tests.builders import login_resident, login_staff, make_department, make_prereview_item, make_resident, make_staff
+from tests.builders.onewindow import accepted, checked_in_visit, make_window
+from tests.builders.prereview import reviewer_of, submitted
+
+REVIEW = "/api/v1/review/applications"
+
+
+async def _log(client, who, **params) -> dict:
+    response = await client.get("/api/v1/me/access-log", headers=who.headers, params=params)
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+async def test_each_reviewer_read_is_shown_to_that_resident_only(client, rt) -> None:
+    department = await make_department()
+    item = await make_prereview_item(department=department)
+    reviewer = await reviewer_of(rt, department)
+    resident = await login_resident(rt, await make_resident(rt, realname=True))
+    bystander = await login_resident(rt, await make_resident(rt, realname=True, id_number="110108199003071250"))
+    application = await submitted(client, resident, item.id)
+    app_id = application["id"]
+
+    assert (await client.get(REVIEW, headers=reviewer.headers)).status_code == 200  # a list: no personal data
+    for path in (f"{REVIEW}/{app_id}", f"{REVIEW}/{app_id}/history",
+                 f"{REVIEW}/{app_id}/materials/1/download-url"):
+        response = await client.get(path, headers=reviewer.headers)
+        assert response.status_code == 200, response.text
+
+    entries = (await _log(client, resident))["items"]
+    assert [(e["kind"], e["record_id"]) for e in entries] == [
+        ("material", "1"), ("application_history", app_id), ("application", app_id)]
+    assert {(e["staff_display_name"], e["role"], e["department_id"], e["application_id"])
+            for e in entries} == {("测试工作人员", "reviewer", str(department.id), app_id)}
+    assert entries[-1]["endpoint"] == "GET /api/v1/review/applications/{application_id}"
+    assert (await _log(client, bystander))["items"] == []
+
+    first = await _log(client, resident, limit=2)
+    rest = await _log(client, resident, limit=2, cursor=first["next_cursor"])
+    assert [e["id"] for e in first["items"] + rest["items"]] == [e["id"] for e in entries]
+    assert rest["next_cursor"] is None
+
+
+async def test_a_refused_read_records_nothing(client, rt) -> None:
+    item = await make_prereview_item(department=await make_department())
+    outsider = await reviewer_of(rt, await make_department())
+    resident = await login_resident(rt, await make_resident(rt, realname=True))
+    application = await submitted(client, resident, item.id)
+
+    response = await client.get(f"{REVIEW}/{application['id']}", headers=outsider.headers)
+
+    assert response.status_code == 404
+    assert (await _log(client, resident))["items"] == []
+
+
+async def _desk_reads(client, rt):
+    """A clerk opens an accepted application and its acceptance receipt at the window."""
+    window = await make_window(rt)
+    user = await make_resident(rt, realname=True)
+    visit = await checked_in_visit(window, user)
+    application = await accepted(client, window, visit.id)
+    for path in (f"applications/{application['id']}", f"applications/{application['id']}/documents/acceptance-receipt"):
+        response = await client.get(f"/api/v1/desk/{path}", headers=window.clerk.headers)
+        assert response.status_code == 200, response.text
+    return window, user, application
+
+
+async def test_window_reads_are_recorded_with_the_hall_grant(client, rt) -> None:
+    window, user, application = await _desk_reads(client, rt)
+
+    entries = (await _log(client, await login_resident(rt, user)))["items"]
+
+    assert [(e["kind"], e["record_id"], e["role"], e["hall_id"]) for e in entries] == [
+        ("document", "acceptance-receipt", "clerk", str(window.hall.id)),
+        ("application", application["id"], "clerk", str(window.hall.id))]
+
+
+async def test_reads_are_audited_per_staff_member_within_the_auditors_scope(client, rt) -> None:
+    window, user, application = await _desk_reads(client, rt)
+    other_window = await make_window(rt)
+    global_auditor = await login_staff(rt, await make_staff(rt, roles=["auditor"]))
+    department_auditor = await login_staff(
+        rt, await make_staff(rt, roles=[f"auditor:{other_window.department.code}"]))
+
+    async def audit(who, staff_id: str):
+        return await client.get("/api/v1/admin/access-log", params={"staff_id": staff_id},
+                                headers=who.headers)
+
+    own_manager = await audit(window.manager, window.clerk.id)
+    assert own_manager.status_code == 200, own_manager.text
+    assert [(e["kind"], e["resident_id"], e["staff_id"]) for e in own_manager.json()["items"]] == [
+        ("document", str(user.id), window.clerk.id), ("application", str(user.id), window.clerk.id)]
+    assert (await audit(global_auditor, window.clerk.id)).json()["items"] == own_manager.json()["items"]
+
+    for outsider in (other_window.manager, department_auditor):
+        refused = await audit(outsider, window.clerk.id)
+        assert refused.status_code == 404 and refused.json()["error"]["code"] == "STAFF_NOT_FOUND"
+    assert (await audit(window.manager, "not-an-id")).json()["error"]["code"] == "STAFF_NOT_FOUND"
+    assert (await audit(window.clerk, window.clerk.id)).status_code == 403
+    resident = await login_resident(rt, await User.get(id=user.id))
+    assert (await audit(resident, window.clerk.id)).status_code == 403
+    assert (await client.get("/api/v1/admin/access-log", params={"staff_id": window.clerk.id})).status_code == 401
+
+
+@pytest.mark.parametrize("statement", [
+    "UPDATE personal_data_reads SET role = 'admin'",
+    "DELETE FROM personal_data_reads",
+])
+async def test_the_record_cannot_be_altered_in_the_database(client, rt, statement: str) -> None:
+    await _desk_reads(client, rt)
+
+    with pytest.raises(Exception, match="append-only"):
+        await connections.get("default").execute_script(statement)

@@ -18,7 +18,7 @@ from app.multipart import MultipartInvalid, MultipartWithoutFile, first_file_par
 from app.shapes import LocalDateTime, Page, Schema
 from models.access_log import PersonalRecordKind
 from models.prereview import ApplicationState
-from services.applications import prereview
+from services.applications import applicant, prereview
 from services.applications import review as prereview_review
 from services.applications.shapes import (
     ApplicationOut,
@@ -119,11 +119,11 @@ def _download(rt, url_and_expiry: tuple[str, int]) -> DownloadUrl:
 @endpoint(summary="新建预审办件（草稿，锁定当前办事指南版本）", tag=TAG, body=CreateIn, response=ApplicationOut,
           status=201, secured=True, errors=[(404, "ITEM_NOT_FOUND"), (422, "ITEM_NOT_PREREVIEWABLE"),
                                             (403, "REALNAME_REQUIRED"), (422, "IDEMPOTENCY_KEY_INVALID"),
-                                            (409, "IDEMPOTENCY_KEY_REUSED")])
+                                            (409, "IDEMPOTENCY_KEY_REUSED"), applicant.ApplicantMismatch])
 @resident_required
 async def create(request: Request, body: CreateIn) -> HTTPResponse:
     application, created = await prereview.create_draft(
-        resident_id=_resident(request), item_id=body.item_id, form_data=body.form_data,
+        rt=request.app.ctx.runtime, resident_id=_resident(request), item_id=body.item_id, form_data=body.form_data,
         idempotency_key=idempotency_key(request, required=False))
     return respond(await application_out(application), status=201 if created else 200)
 
@@ -151,10 +151,10 @@ async def get_mine(request: Request, application_id: str) -> HTTPResponse:
 
 @bp.put("/applications/<application_id>/form")
 @endpoint(summary="修改表单数据（草稿或待补正时）", tag=TAG, body=FormIn, response=ApplicationOut,
-          secured=True, errors=[*_NOT_FOUND, *_STATE])
+          secured=True, errors=[*_NOT_FOUND, *_STATE, applicant.ApplicantMismatch])
 @resident_required
 async def update_form(request: Request, application_id: str, body: FormIn) -> HTTPResponse:
-    application = await prereview.update_form(resident_id=_resident(request),
+    application = await prereview.update_form(rt=request.app.ctx.runtime, resident_id=_resident(request),
                                               application_id=application_id, form_data=body.form_data)
     return respond(await application_out(application))
 
@@ -209,7 +209,8 @@ async def reuse(request: Request, application_id: str, material_index: int, body
 
 @bp.post("/applications/<application_id>/submit")
 @endpoint(summary="提交（或补正后重新提交）预审", tag=TAG, response=ApplicationOut, secured=True,
-          errors=[*_NOT_FOUND, *_STATE, (422, "FORM_DATA_INVALID"), (422, "MATERIALS_MISSING")])
+          errors=[*_NOT_FOUND, *_STATE, (422, "FORM_DATA_INVALID"), (422, "MATERIALS_MISSING"),
+                  applicant.ApplicantMismatch])
 @resident_required
 async def submit(request: Request, application_id: str) -> HTTPResponse:
     application = await prereview.submit(rt=request.app.ctx.runtime, resident_id=_resident(request),

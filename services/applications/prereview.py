@@ -29,7 +29,7 @@ from models.prereview import (
     ReviewComment,
 )
 from services import calendar, catalog
-from services.applications import certificates
+from services.applications import applicant, certificates
 from services.applications.lifecycle import (
     Action,
     ApplicationChanged,
@@ -37,7 +37,7 @@ from services.applications.lifecycle import (
     require,
     transition,
 )
-from services.catalog.guide import validate_form_data
+from services.catalog.guide import ApplicantAttribute, validate_form_data
 from services.events import EventType
 from services.identity import users
 
@@ -68,7 +68,7 @@ def _same_draft(existing: Application, item_id: uuid.UUID) -> Application:
     return existing
 
 
-async def create_draft(*, resident_id: uuid.UUID, item_id: str, form_data: dict,
+async def create_draft(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, form_data: dict,
                        idempotency_key: str | None = None) -> tuple[Application, bool]:
     """Start an application for a pre-review item, pinned to its current guide version.
 
@@ -79,8 +79,11 @@ async def create_draft(*, resident_id: uuid.UUID, item_id: str, form_data: dict,
         return _same_draft(existing, item.id), False
     if HandlingMode.ONLINE_PREREVIEW.value not in item.modes:
         raise ValidationFailed("该事项不支持网上预审", code="ITEM_NOT_PREREVIEWABLE")
-    users.ensure_real_name(await users.get_active_or_raise(user_id=resident_id))
+    resident = await users.get_active_or_raise(user_id=resident_id)
+    users.ensure_real_name(resident)
     guide = await catalog.current_guide(item=item)
+    form_data = applicant.bind(template=guide.data_template, form_data=form_data,
+                               identity=applicant.verified_identity(rt.cipher, resident))
     try:
         return await Application.create(resident_id=resident_id, item=item, guide=guide,
                                         department_id=item.department_id, form_data=form_data,
@@ -89,6 +92,10 @@ async def create_draft(*, resident_id: uuid.UUID, item_id: str, form_data: dict,
         # A concurrent retry with the same key won the insert: answer with its draft.
         existing = await Application.get(resident_id=resident_id, idempotency_key=idempotency_key)
         return _same_draft(existing, item.id), False
+
+
+async def _identity_of(rt: Runtime, resident_id: uuid.UUID) -> dict[ApplicantAttribute, str]:
+    return applicant.verified_identity(rt.cipher, await users.get_active_or_raise(user_id=resident_id))
 
 
 async def get_mine_or_raise(*, resident_id: uuid.UUID, application_id: str) -> Application:
@@ -114,11 +121,15 @@ async def list_mine(*, resident_id: uuid.UUID, cursor: str | None,
     return page, next_cursor
 
 
-async def update_form(*, resident_id: uuid.UUID, application_id: str, form_data: dict) -> Application:
+async def update_form(*, rt: Runtime, resident_id: uuid.UUID, application_id: str,
+                      form_data: dict) -> Application:
     """Replace the form data while the application is a draft or awaiting correction."""
     application = await get_mine_or_raise(resident_id=resident_id, application_id=application_id)
     if application.state not in EDITABLE:
         raise IllegalTransition("只有草稿或待补正的办件可以修改", details={"state": application.state.value})
+    await application.fetch_related("guide")
+    form_data = applicant.bind(template=application.guide.data_template, form_data=form_data,
+                               identity=await _identity_of(rt, resident_id))
     moved = await Application.filter(id=application.id, version=application.version).update(
         form_data=form_data, version=application.version + 1, updated_at=utcnow())
     if not moved:
@@ -266,7 +277,10 @@ async def submit(*, rt: Runtime, resident_id: uuid.UUID, application_id: str) ->
     application = await get_mine_or_raise(resident_id=resident_id, application_id=application_id)
     require(application.state, Action.SUBMIT)
     await application.fetch_related("guide", "item")
-    validate_form_data(template=application.guide.data_template, data=application.form_data)
+    # Checked again: the identity may have changed (or a phone been bound) since the last save.
+    form_data = applicant.bind(template=application.guide.data_template, form_data=application.form_data,
+                               identity=await _identity_of(rt, resident_id))
+    validate_form_data(template=application.guide.data_template, data=form_data)
     missing = await _missing_materials(application)
     if missing:
         raise ValidationFailed("还有材料未上传或待补正", code="MATERIALS_MISSING",
@@ -275,7 +289,7 @@ async def submit(*, rt: Runtime, resident_id: uuid.UUID, application_id: str) ->
     now = utcnow()
     deadline = await prereview_deadline(application=application, submitted_on=to_local(now).date(), rt=rt)
     materials = await materials_of(application)
-    form_bytes = orjson.dumps(application.form_data, option=orjson.OPT_SORT_KEYS)
+    form_bytes = orjson.dumps(form_data, option=orjson.OPT_SORT_KEYS)
 
     async def resolve_comments() -> None:
         await ReviewComment.filter(application_id=application.id, resolved=False).update(resolved=True)
@@ -283,7 +297,7 @@ async def submit(*, rt: Runtime, resident_id: uuid.UUID, application_id: str) ->
     return await transition(
         application, action=Action.SUBMIT, to=ApplicationState.SUBMITTED, actor_id=str(resident_id),
         actor_role="resident", event=EventType.PREREVIEW_SUBMITTED,
-        updates={"submitted_at": now, "deadline": deadline.day,
+        updates={"submitted_at": now, "deadline": deadline.day, "form_data": form_data,
                  "deadline_provisional": deadline.provisional}, then=resolve_comments,
         ledger_record=("application_submitted", {
             "application_id": str(application.id), "item_code": application.item.code,

@@ -89,6 +89,19 @@ class FieldType(StrEnum):
     PHONE = "phone"
 
 
+class ApplicantAttribute(StrEnum):
+    """申请人本人信息 — what of the applicant's verified identity a form field holds."""
+
+    NAME = "name"  # 姓名, from the real-name identity
+    ID_NUMBER = "id_number"  # 身份证号, from the real-name identity
+    PHONE = "phone"  # 手机号, from the verified phone binding
+
+
+# The field types that can hold each attribute of the applicant.
+_APPLICANT_TYPES = {ApplicantAttribute.NAME: {FieldType.STRING},
+                    ApplicantAttribute.ID_NUMBER: {FieldType.ID_NUMBER},
+                    ApplicantAttribute.PHONE: {FieldType.PHONE}}
+
 _CHOICE_TYPES = {FieldType.CHOICE, FieldType.MULTI_CHOICE}
 _TEXT_TYPES = {FieldType.STRING, FieldType.TEXT}
 _BUILTIN_PATTERNS = {
@@ -122,6 +135,8 @@ class TemplateField(Strict):
     max_length: int | None = Field(None, ge=1, le=10000)
     options: list[str] | None = None
     help: str = Field("", max_length=256)
+    applicant: ApplicantAttribute | None = Field(
+        None, description="申请人本人信息：由实名身份预填并锁定，提交时与实名身份核对")
 
     @field_validator("name")
     @classmethod
@@ -149,6 +164,9 @@ class TemplateField(Strict):
             raise ValueError("只有 choice/multi_choice 字段可以有 options")
         if (self.pattern is not None or self.max_length is not None) and self.type not in _TEXT_TYPES:
             raise ValueError("pattern/max_length 只适用于 string/text 字段")
+        if self.applicant is not None and self.type not in _APPLICANT_TYPES[self.applicant]:
+            raise ValueError(f"申请人{self.applicant.value}字段的类型须为 "
+                             + "/".join(t.value for t in _APPLICANT_TYPES[self.applicant]))
         return self
 
 
@@ -162,7 +180,14 @@ class DataTemplate(Strict):
         names = [f.name for f in self.fields]
         if len(names) != len(set(names)):
             raise ValueError("字段名重复")
+        bound = [f.applicant for f in self.fields if f.applicant is not None]
+        if len(bound) != len(set(bound)):
+            raise ValueError("同一项申请人信息只能由一个字段承载")
         return self
+
+    def applicant_fields(self) -> dict[ApplicantAttribute, str]:
+        """The form field holding each bound attribute of the applicant."""
+        return {f.applicant: f.name for f in self.fields if f.applicant is not None}
 
 
 class Guide(Strict):

@@ -356,7 +356,8 @@ async def make_prereview_item(*, department: Department | None = None, prereview
                               materials: list[dict] | None = None, modes: list[str] | None = None,
                               name: str = "户口迁移预审", approval_steps: list[dict] | None = None,
                               result: dict | None = None, promised_limit_days: int = 0,
-                              appointment_group: str | None = None) -> ServiceItem:
+                              appointment_group: str | None = None,
+                              data_template: dict | None = None) -> ServiceItem:
     """A published item with online pre-review and a guide (version 1) with materials and a form."""
     modes = modes if modes is not None else ["online_prereview", "one_window"]
     item = await ServiceItem.create(
@@ -368,6 +369,7 @@ async def make_prereview_item(*, department: Department | None = None, prereview
         steps.append({"name": "预审", "limit_days": prereview_days})
     await GuideVersion.create(item=item, version=1, content_hash="0" * 64,
                               materials=materials if materials is not None else PREREVIEW_MATERIALS,
-                              steps=steps + (approval_steps or []), data_template=PREREVIEW_TEMPLATE,
+                              steps=steps + (approval_steps or []),
+                              data_template=data_template or PREREVIEW_TEMPLATE,
                               result=result, created_by="test")
     return item

@@ -10,6 +10,7 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
+import re
 import secrets
 from dataclasses import dataclass, field
 from typing import Any
@@ -132,7 +133,13 @@ NEW_IDENTITY_FIELDS = (
 
 
 AUTHORIZE_PARAMS = ("response_type", "client_id", "redirect_uri", "scope", "state",
-                    "code_challenge", "code_challenge_method")
+                    "code_challenge", "code_challenge_method", "acr_values")
+
+
+def requested_level(params: dict[str, str]) -> int:
+    """The real-name level the service asks for (``acr_values=L3``); 0 when it asks for none."""
+    match = re.fullmatch(r"L([1-3])", params.get("acr_values", ""))
+    return int(match.group(1)) if match else 0
 
 
 def create_bjpass_emulator(state: BeijingPassState, *, name: str = "bjpass_emulator") -> Sanic:
@@ -162,10 +169,20 @@ def create_bjpass_emulator(state: BeijingPassState, *, name: str = "bjpass_emula
             return _refused(problem)
         hidden = "".join(f'<input type=hidden name="{k}" value="{html.escape(v)}">'
                          for k, v in params.items())
+        wanted = requested_level(params)
+
+        def choose(i: TestIdentity, *, step_up: bool) -> str:
+            label = f"完成{LEVEL_NAMES[wanted]}并授权" if step_up else "授权"
+            return (f"<form method=post>{hidden}<input type=hidden name=identity value=\"{html.escape(i.key)}\">"
+                    + ("<input type=hidden name=step_up value=1>" if step_up else "")
+                    + f"<button{' class=step-up' if step_up else ''}>{label}</button></form>")
+
+        # A person below the level asked for can take the platform's check (face, credential)
+        # here and consent at the new level, or consent at the level they have.
         rows = "".join(
-            f"<li><form method=post>{hidden}<input type=hidden name=identity value=\"{html.escape(i.key)}\">"
-            f"<button>{html.escape(i.name)} · {mask_id_number(i.id_number)} · "
-            f"{LEVEL_NAMES[i.level]}</button></form></li>" for i in state.identities.values())
+            f"<li>{html.escape(i.name)} · {mask_id_number(i.id_number)} · {LEVEL_NAMES[i.level]}"
+            + (choose(i, step_up=True) if i.level < wanted else "") + choose(i, step_up=False)
+            + "</li>" for i in state.identities.values())
         new = (f"<h2>新建测试身份并授权</h2><form method=post>{hidden}<input type=hidden name=new value=1>"
                f"{NEW_IDENTITY_FIELDS}<button>新建并授权</button></form>")
         deny = (f'<h2>不同意</h2><form method=post>{hidden}<input type=hidden name=deny value=1>'
@@ -194,6 +211,9 @@ def create_bjpass_emulator(state: BeijingPassState, *, name: str = "bjpass_emula
             if chosen is None:
                 return _refused("未知身份")
             identity = chosen
+            if request.form.get("step_up") and identity.level < requested_level(params):
+                identity = identity.model_copy(update={"level": requested_level(params)})
+                state.identities[identity.key] = identity
         code = secrets.token_urlsafe(24)
         state.codes[code] = Grant(params["client_id"], params["redirect_uri"], identity.key,
                                   params["code_challenge"], state.clock.now())

@@ -53,6 +53,8 @@ class ServiceItem(Entity):
     promised_limit_days = fields.IntField(default=0)  # 承诺时限, working days (0 = 即办)
     fee_fen = fields.IntField(default=0)
     requires_realname = fields.BooleanField(default=True)
+    # 实名等级 an application needs: 1 basic, 2 face-verified (北京通 L2), 3 credential (L3).
+    min_realname_level = fields.SmallIntField(default=1)
     appointment_group = fields.CharField(max_length=32, null=True)
     is_published = fields.BooleanField(default=True)
     popularity = fields.IntField(default=0)

@@ -64,6 +64,7 @@ class OAAuthorizeQuery(Schema):
 class BeijingPassAuthorizeQuery(Schema):
     return_url: str = Field(max_length=2048, description="登录后回到的页面（须在允许的源内）")
     link_ticket: str | None = Field(None, max_length=128, description="绑定到已登录账号时使用")
+    min_level: int | None = Field(None, ge=2, le=3, description="需要北京通核验到的实名等级（提升实名等级时使用）")
 
 
 class CallbackQuery(BaseModel):
@@ -219,7 +220,8 @@ async def oa_callback(request: Request, query: CallbackQuery) -> HTTPResponse:
           query=BeijingPassAuthorizeQuery, errors=BROWSER_FLOW_ERRORS)
 async def beijing_pass_authorize(request: Request, query: BeijingPassAuthorizeQuery) -> HTTPResponse:
     url, nonce = await beijing_pass_login.authorize(rt=_runtime(request), return_url=query.return_url,
-                                                    link_ticket=query.link_ticket)
+                                                    link_ticket=query.link_ticket,
+                                                    min_level=query.min_level or 0)
     return _redirect_with_nonce(request, url, nonce, query.return_url)
 
 

@@ -37,7 +37,7 @@ from services.applications.lifecycle import (
     require,
     transition,
 )
-from services.catalog.guide import ApplicantAttribute, validate_form_data
+from services.catalog.guide import validate_form_data
 from services.events import EventType
 from services.identity import users
 
@@ -80,7 +80,7 @@ async def create_draft(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, for
     if HandlingMode.ONLINE_PREREVIEW.value not in item.modes:
         raise ValidationFailed("该事项不支持网上预审", code="ITEM_NOT_PREREVIEWABLE")
     resident = await users.get_active_or_raise(user_id=resident_id)
-    users.ensure_real_name(resident)
+    users.ensure_real_name_level(resident, item.min_realname_level)
     guide = await catalog.current_guide(item=item)
     form_data = applicant.bind(template=guide.data_template, form_data=form_data,
                                identity=applicant.verified_identity(rt.cipher, resident))
@@ -92,10 +92,6 @@ async def create_draft(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, for
         # A concurrent retry with the same key won the insert: answer with its draft.
         existing = await Application.get(resident_id=resident_id, idempotency_key=idempotency_key)
         return _same_draft(existing, item.id), False
-
-
-async def _identity_of(rt: Runtime, resident_id: uuid.UUID) -> dict[ApplicantAttribute, str]:
-    return applicant.verified_identity(rt.cipher, await users.get_active_or_raise(user_id=resident_id))
 
 
 async def get_mine_or_raise(*, resident_id: uuid.UUID, application_id: str) -> Application:
@@ -129,7 +125,8 @@ async def update_form(*, rt: Runtime, resident_id: uuid.UUID, application_id: st
         raise IllegalTransition("只有草稿或待补正的办件可以修改", details={"state": application.state.value})
     await application.fetch_related("guide")
     form_data = applicant.bind(template=application.guide.data_template, form_data=form_data,
-                               identity=await _identity_of(rt, resident_id))
+                               identity=applicant.verified_identity(
+                                   rt.cipher, await users.get_active_or_raise(user_id=resident_id)))
     moved = await Application.filter(id=application.id, version=application.version).update(
         form_data=form_data, version=application.version + 1, updated_at=utcnow())
     if not moved:
@@ -277,9 +274,11 @@ async def submit(*, rt: Runtime, resident_id: uuid.UUID, application_id: str) ->
     application = await get_mine_or_raise(resident_id=resident_id, application_id=application_id)
     require(application.state, Action.SUBMIT)
     await application.fetch_related("guide", "item")
+    resident = await users.get_active_or_raise(user_id=resident_id)
+    users.ensure_real_name_level(resident, application.item.min_realname_level)
     # Checked again: the identity may have changed (or a phone been bound) since the last save.
     form_data = applicant.bind(template=application.guide.data_template, form_data=application.form_data,
-                               identity=await _identity_of(rt, resident_id))
+                               identity=applicant.verified_identity(rt.cipher, resident))
     validate_form_data(template=application.guide.data_template, data=form_data)
     missing = await _missing_materials(application)
     if missing:

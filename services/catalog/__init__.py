@@ -104,7 +104,8 @@ async def item_detail(*, rt: Runtime, item_id: str) -> CachedDocument:
     """An item with its current guide, serialised, from the cache when possible."""
     if parse_id(item_id) is None:
         raise ItemNotFound(details={"item_id": item_id})
-    return await rt.catalog_cache.get_or_load(f"item:{item_id}",
+    # v2: the detail gained min_realname_level; documents cached before it lack the field.
+    return await rt.catalog_cache.get_or_load(f"item:v2:{item_id}",
                                            lambda: _load_item_detail(item_id))
 
 

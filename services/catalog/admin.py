@@ -24,7 +24,7 @@ from services.catalog.shapes import ItemDetail
 from services.events import EventType
 
 ATTRIBUTES = ("name", "level", "modes", "legal_limit_days", "promised_limit_days", "fee_fen",
-              "requires_realname", "appointment_group", "popularity", "aliases")
+              "requires_realname", "min_realname_level", "appointment_group", "popularity", "aliases")
 
 
 def item_attributes(fields: ItemFields) -> dict[str, Any]:
@@ -143,6 +143,7 @@ async def update_item(*, rt: Runtime, principal: Principal, item_id: str,
         name=item.name, department=item.department.code, level=item.level, modes=item.modes,
         legal_limit_days=item.legal_limit_days, promised_limit_days=item.promised_limit_days,
         fee_fen=item.fee_fen, requires_realname=item.requires_realname,
+        min_realname_level=item.min_realname_level,
         appointment_group=item.appointment_group, popularity=item.popularity,
         aliases=item.aliases, life_events=sorted(e.code for e in item.life_events),
         halls=sorted(h.code for h in item.halls))

@@ -74,6 +74,8 @@ class ItemFields(Strict):
     promised_limit_days: int = Field(0, ge=0, le=365)
     fee_fen: int = Field(0, ge=0)
     requires_realname: bool = True
+    min_realname_level: int = Field(1, ge=1, le=3,
+                                    description="申请所需的最低实名等级（1 基础、2 人脸核验、3 证件核验）")
     appointment_group: str | None = Field(None, pattern=GROUP)
     popularity: int = Field(0, ge=0)
     aliases: list[str] = Field(default_factory=list, max_length=20)
@@ -88,6 +90,8 @@ class ItemFields(Strict):
             raise ValueError("设置预约分组的事项须包含 appointment 办理方式")
         if len(set(self.modes)) != len(self.modes):
             raise ValueError("办理方式重复")
+        if self.min_realname_level > 1 and not self.requires_realname:
+            raise ValueError("要求实名等级的事项须要求实名")
         return self
 
 
@@ -109,6 +113,7 @@ class ItemPatch(Strict):
     promised_limit_days: int | None = Field(None, ge=0, le=365)
     fee_fen: int | None = Field(None, ge=0)
     requires_realname: bool | None = None
+    min_realname_level: int | None = Field(None, ge=1, le=3)
     appointment_group: str | None = Field(None, pattern=GROUP)
     popularity: int | None = Field(None, ge=0)
     aliases: list[str] | None = Field(None, max_length=20)

@@ -6,6 +6,7 @@ import datetime
 from typing import Any
 
 import orjson
+from pydantic import Field
 
 from app.shapes import LocalDateTime, Schema
 from models.catalog import GuideVersion, LifeEvent, ServiceItem
@@ -157,6 +158,8 @@ class ItemDetail(Schema):
     promised_limit_days: int
     fee_fen: int
     requires_realname: bool
+    min_realname_level: int = Field(
+        description="申请所需的最低实名等级；不足时按 REALNAME_LEVEL_TOO_LOW 的指引到北京通提升")
     appointment_group: str | None
     popularity: int
     aliases: list[str]
@@ -174,6 +177,7 @@ class ItemDetail(Schema):
                    level=str(item.level), modes=item.modes, legal_limit_days=item.legal_limit_days,
                    promised_limit_days=item.promised_limit_days, fee_fen=item.fee_fen,
                    requires_realname=item.requires_realname,
+                   min_realname_level=item.min_realname_level,
                    appointment_group=item.appointment_group, popularity=item.popularity,
                    aliases=item.aliases, life_events=[LifeEventOut.of(e) for e in events],
                    halls=[HallBrief(id=str(h.id), code=h.code, name=h.name) for h in halls],

@@ -181,6 +181,10 @@ async def link(*, rt: Runtime, user_id: uuid.UUID, claim: Claim) -> ExternalIden
             if existing is not None:
                 if existing.user_id != user_id:
                     raise IdentityAlreadyBound(details={"provider": claim.provider.value})
+                if claim.person is not None:
+                    # Binding the same person again (a step-up): keep what the provider says now.
+                    _apply_person(rt, user, claim.person)
+                    await user.save()
                 return existing
             if await ExternalIdentity.exists(user_id=user_id, provider=claim.provider, app_id=claim.app_id):
                 raise ProviderAlreadyBound(details={"provider": claim.provider.value})

@@ -72,6 +72,7 @@ class BrowserFlow:
     link_user_id: str | None = None
     scope: str = ""
     code_verifier: str | None = None
+    min_level: int = 0  # the real-name level the provider must vouch for (a step-up)
 
 
 def _digest(value: str) -> str:
@@ -105,7 +106,7 @@ async def issue_link_ticket(*, rt: Runtime, user_id: uuid.UUID) -> str:
 
 async def begin(*, rt: Runtime, provider: IdentityProvider, return_url: str,
                 link_ticket: str | None, scope: str = "",
-                code_verifier: str | None = None) -> tuple[str, str]:
+                code_verifier: str | None = None, min_level: int = 0) -> tuple[str, str]:
     """Remember a new flow; returns its ``state`` and the nonce to set as the browser's cookie."""
     target = check_return_url(rt.settings, return_url)
     link_user_id = None
@@ -114,7 +115,8 @@ async def begin(*, rt: Runtime, provider: IdentityProvider, return_url: str,
         if link_user_id is None:
             raise TicketInvalid("绑定票据无效、已过期或已使用，请重新发起绑定", code="LINK_TICKET_INVALID")
     state, nonce = secrets.token_urlsafe(24), secrets.token_urlsafe(24)
-    flow = BrowserFlow(provider.value, _digest(nonce), target, link_user_id, scope, code_verifier)
+    flow = BrowserFlow(provider.value, _digest(nonce), target, link_user_id, scope, code_verifier,
+                       min_level)
     await rt.redis.set(STATE_KEY.format(state), orjson.dumps(asdict(flow)),
                        ex=rt.settings.oauth_state_ttl_seconds)
     return state, nonce

@@ -162,15 +162,18 @@ async def oa_browser_flow(client: httpx.AsyncClient, *, user: str, return_url: s
 
 
 async def beijing_pass_browser_flow(client: httpx.AsyncClient, *, identity: str,
-                                    return_url: str = "/h5/home",
-                                    link_ticket: str | None = None) -> httpx.Response:
-    """Walk the Beijing Pass login as a browser, choosing ``identity`` on the consent page."""
-    params = {"return_url": return_url, **({"link_ticket": link_ticket} if link_ticket else {})}
+                                    return_url: str = "/h5/home", link_ticket: str | None = None,
+                                    min_level: int | None = None, step_up: bool = False) -> httpx.Response:
+    """Walk the Beijing Pass login as a browser, choosing ``identity`` on the consent page (and
+    taking the platform's check up to ``min_level`` there when ``step_up``)."""
+    params = {"return_url": return_url, **({"link_ticket": link_ticket} if link_ticket else {}),
+              **({"min_level": str(min_level)} if min_level else {})}
     start = await client.get("/api/v1/auth/beijing-pass/authorize", params=params)
     assert start.status_code == 302, start.text
     consent_url = httpx.URL(start.headers["location"])
     consented = await client.post(str(consent_url.copy_with(query=None)),
-                                  data={**dict(consent_url.params), "identity": identity})
+                                  data={**dict(consent_url.params), "identity": identity,
+                                        **({"step_up": "1"} if step_up else {})})
     assert consented.status_code == 302, consented.text
     return await client.get(consented.headers["location"])
 

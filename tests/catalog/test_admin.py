@@ -133,3 +133,17 @@ async def test_renamed_item_is_found_by_its_new_name_and_pinyin(client, police_a
     found = (await client.get("/api/v1/catalog/search", params={"q": "hjqy"})).json()["items"]
 
     assert [i["id"] for i in found] == [item_id]
+
+
+async def test_an_admin_sets_the_real_name_level_an_item_needs(client, police_admin):
+    item_id = await item_id_of(client, "GA003")
+
+    raised = await client.patch(f"{ADMIN}/{item_id}", headers=police_admin.headers,
+                                json={"min_realname_level": 3})
+    without_real_name = await client.patch(f"{ADMIN}/{item_id}", headers=police_admin.headers,
+                                           json={"requires_realname": False})
+
+    assert raised.status_code == 200 and raised.json()["min_realname_level"] == 3
+    detail = await client.get(f"/api/v1/catalog/items/{item_id}")
+    assert detail.json()["min_realname_level"] == 3
+    assert without_real_name.status_code == 422

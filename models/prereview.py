@@ -55,6 +55,8 @@ class Application(Entity):
     department = fields.ForeignKeyField("models.Department", related_name="applications",
                                         on_delete=fields.RESTRICT)
     form_data = fields.JSONField(default=dict)
+    # 代办: the declared person filed for (services/applications/representation.py), else null.
+    representation = fields.JSONField(null=True)
     state = fields.CharEnumField(ApplicationState, max_length=20, default=ApplicationState.DRAFT,
                                  db_index=True)
     version = fields.IntField(default=1)  # optimistic lock: every transition bumps it

@@ -16,6 +16,7 @@ from models.prereview import Application, ApplicationMaterial, ApplicationState,
 from models.prereview import ApplicationState as S
 from services.applications import certificates
 from services.applications.prereview import history, materials_of
+from services.applications.representation import RepresentedOut, represented_out
 
 
 class MaterialOut(Schema):
@@ -89,6 +90,7 @@ class ApplicationSummary(Schema):
 
 class ApplicationOut(ApplicationSummary):
     form_data: dict[str, Any]
+    represented: RepresentedOut | None = Field(description="代办时被代办人（脱敏）；本人申请为 null")
     decision_reason: str
     decided_at: LocalDateTime | None
     materials: list[MaterialOut]
@@ -110,6 +112,7 @@ async def application_out(application: Application) -> ApplicationOut:
     _, comments = await history(application)
     return ApplicationOut(
         **dict(ApplicationSummary.of(application)), form_data=application.form_data,
+        represented=represented_out(application),
         decision_reason=application.decision_reason, decided_at=application.decided_at,
         materials=[MaterialOut.of(m) for m in await materials_of(application)],
         open_comments=[_comment(c) for c in comments if not c.resolved])

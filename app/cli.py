@@ -7,6 +7,7 @@ import asyncio
 import getpass
 import ipaddress
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -185,16 +186,11 @@ def cmd_emulators(args: argparse.Namespace, settings: Settings) -> None:
         ]
         print(f"WeChat emulator on http://127.0.0.1:{wechat_port}, "
               f"Beijing Pass emulator on http://127.0.0.1:{bjpass_port}", flush=True)
-        try:
-            await asyncio.Event().wait()
-        finally:
-            for server in servers:
-                await server.stop()
+        await until_stop_signal()
+        for server in servers:
+            await server.stop()
 
-    try:
-        asyncio.run(run())
-    except KeyboardInterrupt:
-        pass
+    asyncio.run(run())
 
 
 def cmd_migrate(args: argparse.Namespace, settings: Settings) -> None:
@@ -332,8 +328,6 @@ def cmd_rotate_key(args: argparse.Namespace, settings: Settings) -> None:
 
 def cmd_push_worker(args: argparse.Namespace, settings: Settings) -> None:
     """Run the push workers and the outbox relay until SIGINT/SIGTERM (docs/push.md)."""
-    import signal
-
     from push.worker import PushProcess
 
     if not settings.redis_url:
@@ -373,6 +367,23 @@ def cmd_push_dead_letters(args: argparse.Namespace, settings: Settings) -> None:
                 print(f"requeued {requeued} deliveries")
 
     asyncio.run(run())
+
+
+async def until_stop_signal() -> None:
+    """Wait for SIGINT (Ctrl-C) or SIGTERM.
+
+    Explicit handlers: asyncio.run's own Ctrl-C handling is absent when the process starts with
+    SIGINT ignored (a background job of a shell script, as `make run` may start it), and SIGTERM
+    had no handler at all, so the emulators kept running."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    try:
+        await stop.wait()
+    finally:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(signum)
 
 
 async def _every(settings: Settings, step: Callable[[Runtime], Awaitable[bool]],

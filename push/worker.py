@@ -54,6 +54,24 @@ class PushWorker(Worker):
     """A saq worker that leaves signal handling to its host (the CLI or the Sanic server)."""
 
     SIGNALS: list = []
+    upkeep_tasks: tuple[asyncio.Task[None], ...] = ()
+
+    async def upkeep(self) -> list[asyncio.Task[None]]:
+        """saq's upkeep loops, kept so that ``stop`` can end them at once."""
+        tasks = await super().upkeep()
+        self.upkeep_tasks = tuple(tasks)
+        return tasks
+
+    async def stop(self) -> None:
+        """End the idle upkeep loops first, then let saq wait for running jobs.
+
+        saq waits for every task, the upkeep loops included, for its whole grace period; those
+        loops sleep between rounds (up to ``push_sweep_seconds``), so every stop took the full
+        grace period even with no job running."""
+        self.event.set()
+        for task in self.upkeep_tasks:
+            task.cancel()
+        await super().stop()
 
 
 def relayed_types(rt: Runtime) -> list[str]:
@@ -106,6 +124,7 @@ class PushProcess:
             dequeue_timeout=1, shutdown_grace_period_s=grace_seconds)
         self.worker.context.update(rt=rt, queue=self.queue)
         self.tasks: list[asyncio.Task] = []
+        self.stopping: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
         """Connect the queue and start the workers and the relay as tasks."""
@@ -114,7 +133,17 @@ class PushProcess:
                       asyncio.create_task(run_relay(self.rt, self.queue), name="push-relay")]
 
     async def stop(self) -> None:
-        """Stop gracefully: running jobs finish or are handed back to the queue."""
+        """Stop gracefully: running jobs finish or are handed back to the queue.
+
+        Idempotent, and a second caller waits for the first stop: Sanic runs its stop listeners
+        again when a second signal interrupts the first run (Ctrl-C reaches the worker from the
+        terminal and again from Sanic's main process), and two stops closing the queue's
+        connection at once failed with "'NoneType' object has no attribute 'writelines'"."""
+        if self.stopping is None:
+            self.stopping = asyncio.ensure_future(self._stop())
+        await asyncio.shield(self.stopping)
+
+    async def _stop(self) -> None:
         await self.worker.stop()
         for task in self.tasks:
             task.cancel()

@@ -154,6 +154,7 @@ class Settings(BaseSettings):
     push_relay_interval_seconds: float = Field(1.0, gt=0)
     push_broadcast_chunk: int = Field(200, ge=1, le=5000)
     push_in_process: bool = False
+    periodic_in_process: bool = False  # app/periodic.py; `python -m app run` sets it
     push_templates: dict[str, dict[str, object]] = DEV_PUSH_TEMPLATES
     oa_callback_token: str = DEV_OA_CALLBACK_TOKEN
     oa_encoding_aes_key: str = DEV_OA_ENCODING_AES_KEY

@@ -50,7 +50,7 @@ DEMO_CAPACITY = 20
 # 5-minute mark at least this far ahead, so it can still be booked once the server is up, and
 # check-in (open HDT_CHECKIN_EARLY_MINUTES, 30, before the start) can be tried at once.
 SESSION_HALL = "HD-CENTER"
-SESSION_LEAD = timedelta(minutes=5)
+SESSION_LEAD = timedelta(minutes=10)
 SESSION_LENGTH_MINUTES = 60
 
 

@@ -231,3 +231,29 @@ async def test_make_run_walk_through_then_ctrl_c_stops_everything(settings: Sett
         with pytest.raises(ProcessLookupError):  # nothing left in run's process group either
             os.killpg(run.process.pid, 0)
         assert "海淀通 is running" in output and "reviewer-ga-2 / reviewer-demo-pass" in output
+
+
+def ignore_sigint() -> None:
+    """What a shell script does to the commands it starts in the background."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
+async def test_the_emulators_alone_stop_on_ctrl_c_even_started_in_the_background() -> None:
+    wechat, bjpass = free_port(), free_port()
+    env = service_env(HDT_WECHAT_API_BASE_URL=f"http://127.0.0.1:{wechat}",
+                      HDT_BJPASS_TOKEN_URL=f"http://127.0.0.1:{bjpass}/oauth2/token")
+    process = subprocess.Popen([sys.executable, "-m", "app", "emulators"], cwd=REPO_ROOT, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
+                               preexec_fn=ignore_sigint)
+    try:
+        assert process.stdout is not None
+        assert "Beijing Pass emulator on" in process.stdout.readline().decode()
+        async with httpx.AsyncClient() as http:
+            assert (await http.get(f"http://127.0.0.1:{bjpass}/_emulator/identities")).status_code == 200
+        os.killpg(process.pid, signal.SIGINT)
+        assert process.wait(timeout=STOP_BOUND_SECONDS) == 0
+        assert "Traceback" not in process.stdout.read().decode()
+    finally:
+        if process.poll() is None:
+            os.killpg(process.pid, signal.SIGKILL)
+            process.wait()

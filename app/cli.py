@@ -145,34 +145,33 @@ def start_child(*argv: str, env: dict[str, str] | None = None) -> subprocess.Pop
     return subprocess.Popen([sys.executable, "-m", "app", *argv], env=env, start_new_session=True)
 
 
-def stop_children(children: list[subprocess.Popen[bytes]]) -> None:
+def stop_children(children: dict[str, subprocess.Popen[bytes]]) -> None:
     """SIGINT each child, wait for it, then kill whatever is left of its process group (Sanic's
     worker and helper processes), so that nothing outlives ``run``."""
-    for child in children:
+    for child in children.values():
         if child.poll() is None:
             child.send_signal(signal.SIGINT)
     deadline = time.monotonic() + CHILD_STOP_SECONDS
-    for child in children:
+    for name, child in children.items():
         try:
             child.wait(timeout=max(deadline - time.monotonic(), 0))
         except subprocess.TimeoutExpired:
-            print(f"{' '.join(map(str, child.args[2:]))} did not stop within "
-                  f"{CHILD_STOP_SECONDS:.0f} s: killed", file=sys.stderr)
+            print(f"{name} did not stop within {CHILD_STOP_SECONDS:.0f} s: killed", file=sys.stderr)
         with contextlib.suppress(ProcessLookupError, PermissionError):
             os.killpg(child.pid, signal.SIGKILL)
         child.wait()
 
 
-def wait_for_port(port: int, children: list[subprocess.Popen[bytes]], stopping: threading.Event,
-                  timeout_seconds: float) -> bool:
-    """Wait until something listens on 127.0.0.1:``port``; False if a child exited, Ctrl-C was
-    pressed or the time ran out."""
+def wait_for_port(host: str, port: int, children: dict[str, subprocess.Popen[bytes]],
+                  stopping: threading.Event, timeout_seconds: float) -> bool:
+    """Wait until something listens on ``host:port``; False if a child exited, Ctrl-C was pressed
+    or the time ran out."""
     deadline = time.monotonic() + timeout_seconds
     while time.monotonic() < deadline and not stopping.is_set():
-        if any(child.poll() is not None for child in children):
+        if any(child.poll() is not None for child in children.values()):
             return False
         try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
+            socket.create_connection((host, port), timeout=0.2).close()
             return True
         except OSError:
             stopping.wait(0.1)
@@ -222,29 +221,28 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> None:
     # The embedded default has no Redis to share with separate processes: the push worker and the
     # scheduled commands run inside the one API worker.
     serve_env = {**os.environ, "HDT_PUSH_IN_PROCESS": "true", "HDT_PERIODIC_IN_PROCESS": "true"}
-    children: list[subprocess.Popen[bytes]] = []
+    children: dict[str, subprocess.Popen[bytes]] = {}
     try:
         if args.emulators:
-            children.append(start_child("emulators"))
+            children["emulators"] = start_child("emulators")
             for port in emulator_ports(settings):
-                if not wait_for_port(port, children, stopping, CHILD_START_SECONDS):
+                if not wait_for_port("127.0.0.1", port, children, stopping, CHILD_START_SECONDS):
                     if stopping.is_set():
                         return
                     sys.exit(f"the emulators did not start on port {port}; "
                              "run `python -m app emulators` to see why")
-        children.append(start_child("serve", "--host", args.host, "--port", str(args.port),
-                                    "--workers", "1", env=serve_env))
-        if wait_for_port(args.port, children, stopping, CHILD_START_SECONDS):
+        children["the API"] = start_child("serve", "--host", args.host, "--port", str(args.port),
+                                          "--workers", "1", env=serve_env)
+        if wait_for_port(args.host, args.port, children, stopping, CHILD_START_SECONDS):
             print(running_where(settings, base_url=f"http://{args.host}:{args.port}",
                                 emulators=args.emulators), flush=True)
-        elif not stopping.is_set() and children[-1].poll() is None:
+        elif not stopping.is_set() and children["the API"].poll() is None:
             print(f"the API is not answering on port {args.port} after {CHILD_START_SECONDS:.0f} s;"
                   " still waiting", file=sys.stderr)
         while not stopping.is_set():
-            for child in children:
+            for name, child in children.items():
                 if child.poll() is not None:
-                    sys.exit(f"{' '.join(map(str, child.args[2:]))} exited with status "
-                             f"{child.returncode}; stopping")
+                    sys.exit(f"{name} exited with status {child.returncode}; stopping")
             stopping.wait(0.2)
     finally:
         stop_children(children)
@@ -651,3 +649,5 @@ def main(argv: list[str] | None = None) -> None:
         args.handler(args, settings)
     except MigrationsMissing as exc:
         sys.exit(f"error: {exc}")
+    except KeyboardInterrupt:  # Ctrl-C while a command had no handling of its own: no traceback
+        sys.exit(128 + signal.SIGINT)

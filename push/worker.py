@@ -54,24 +54,6 @@ class PushWorker(Worker):
     """A saq worker that leaves signal handling to its host (the CLI or the Sanic server)."""
 
     SIGNALS: list = []
-    upkeep_tasks: tuple[asyncio.Task[None], ...] = ()
-
-    async def upkeep(self) -> list[asyncio.Task[None]]:
-        """saq's upkeep loops, kept so that ``stop`` can end them at once."""
-        tasks = await super().upkeep()
-        self.upkeep_tasks = tuple(tasks)
-        return tasks
-
-    async def stop(self) -> None:
-        """End the idle upkeep loops first, then let saq wait for running jobs.
-
-        saq waits for every task, the upkeep loops included, for its whole grace period; those
-        loops sleep between rounds (up to ``push_sweep_seconds``), so every stop took the full
-        grace period even with no job running."""
-        self.event.set()
-        for task in self.upkeep_tasks:
-            task.cancel()
-        await super().stop()
 
 
 def relayed_types(rt: Runtime) -> list[str]:
@@ -161,12 +143,18 @@ class PushProcess:
             await self.stop()
 
 
+# saq waits this long for running jobs at stop, and for its idle upkeep loops too (they sleep
+# between rounds, up to push_sweep_seconds), so the whole grace is spent on every stop: in-process
+# (development) Ctrl-C should not wait 5 s. A job cut short is retried, as after a crash.
+IN_PROCESS_GRACE_SECONDS = 1
+
+
 def install_push(app: Any) -> None:
     """Run the relay and a push worker inside a Sanic server (``HDT_PUSH_IN_PROCESS``)."""
 
     @app.after_server_start
     async def start_push(app: Any) -> None:
-        app.ctx.push = PushProcess(app.ctx.runtime)
+        app.ctx.push = PushProcess(app.ctx.runtime, grace_seconds=IN_PROCESS_GRACE_SECONDS)
         await app.ctx.push.start()
 
     @app.before_server_stop

@@ -90,8 +90,8 @@ async def _groups_by_hall() -> dict[Hall, list[str]]:
     """Every hall and the appointment groups of the items served there."""
     groups: dict[Hall, list[str]] = {}
     for hall in await Hall.all().order_by("code"):
-        served = await ServiceItem.filter(halls=hall, appointment_group__isnull=False).distinct(
-            ).order_by("appointment_group").values_list("appointment_group", flat=True)
+        served = await ServiceItem.filter(halls=hall, appointment_group__isnull=False).values_list(
+            "appointment_group", flat=True)
         groups[hall] = sorted({str(group) for group in served})
     return groups
 

@@ -35,6 +35,7 @@ from emulators.common import (
     new_emulator_app,
     parse_control,
 )
+from emulators.wechat_publishing import install_publishing
 from emulators.wechat_state import (
     CallbackTarget,
     EmulatedApp,
@@ -185,6 +186,7 @@ def create_wechat_emulator(state: WeChatEmulatorState, *, name: str = "wechat_em
     app.ctx.state = state
     pending_callbacks: set[asyncio.Task] = set()
     install_controls(app, clock=state.clock, faults=FaultPlan(), reset=state.reset)
+    install_publishing(app, state, wechat_api)
 
     @app.before_server_start
     async def open_event_client(app: Sanic) -> None:

@@ -12,9 +12,14 @@ from pathlib import Path
 from urllib.parse import urlsplit, urlunsplit
 
 import asyncpg
+import pytest
 
 POSTGRES_URL = os.environ.get("HDT_TEST_DATABASE_URL")
 REDIS_URL = os.environ.get("HDT_TEST_REDIS_URL") or None
+
+# For tests whose subject does not depend on the database or Redis (start-up, configuration,
+# browsers, the development `run`): CI runs the suite once per backend, and these once in all.
+embedded_pass_only = pytest.mark.skipif(POSTGRES_URL is not None, reason="runs once, in the embedded pass")
 
 
 def _with_database(url: str, name: str) -> str:

@@ -6,8 +6,11 @@ import sys
 import pytest
 
 from app.cli import CONFIGURATION_ERROR, build_parser
+from tests import backends
 from tests.foundation.test_settings import PROVISIONED
 from tests.support.server import REPO_ROOT, service_env
+
+pytestmark = backends.embedded_pass_only
 
 
 def smallest_arguments() -> dict[str, list[str]]:

@@ -29,6 +29,8 @@ from config import Settings
 from tests import backends
 from tests.support.server import REPO_ROOT, free_port, service_env
 
+pytestmark = backends.embedded_pass_only
+
 # Bounds that only turn a hang into a failure on a loaded machine; they time nothing.
 START_BOUND_SECONDS = 300.0
 SIGNED_BOUND_SECONDS = 120.0

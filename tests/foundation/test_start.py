@@ -109,7 +109,7 @@ async def one_start(settings: Settings) -> tuple[Start, bytes]:
 
 # Several minutes of starts: once per CI run is enough, in the embedded pass (how a worker comes up
 # does not depend on the backend; the outage tests take the PostgreSQL pass).
-@pytest.mark.skipif(backends.POSTGRES_URL is not None, reason="runs in the embedded pass")
+@backends.embedded_pass_only
 async def test_requests_during_start_up_are_refused_or_answered_never_500_or_hung(settings: Settings):
     counted: list[Start] = []
     for _ in range(MAX_ATTEMPTS):

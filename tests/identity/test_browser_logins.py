@@ -26,6 +26,9 @@ from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
 from models.users import User
+from tests import backends
+
+pytestmark = backends.embedded_pass_only
 
 PHONE_WINDOW = (390, 844)
 # How long one step may take on a loaded machine before the test gives up (not a measurement).

@@ -54,7 +54,11 @@ class Application(Entity):
     department_id: uuid.UUID
     department = fields.ForeignKeyField("models.Department", related_name="applications",
                                         on_delete=fields.RESTRICT)
+    # Filled in only by releases before encryption at rest; read until re-sealed (rotate-data-key).
     form_data = fields.JSONField(default=dict)
+    # The form (and its ledger commitment salt) sealed with the application's data key.
+    form_sealed = fields.TextField(null=True)
+    data_key = fields.CharField(max_length=255, null=True)  # wrapped (app.envelope)
     state = fields.CharEnumField(ApplicationState, max_length=20, default=ApplicationState.DRAFT,
                                  db_index=True)
     version = fields.IntField(default=1)  # optimistic lock: every transition bumps it
@@ -100,7 +104,9 @@ class ApplicationMaterial(Entity):
     material_index = fields.IntField()  # position in the pinned guide's materials list
     material_name = fields.CharField(max_length=128)
     storage_key = fields.CharField(max_length=128)
-    sha256 = fields.CharField(max_length=64)
+    # The file's wrapped data key; null for a file stored in clear before encryption at rest.
+    data_key = fields.CharField(max_length=255, null=True)
+    sha256 = fields.CharField(max_length=64)  # of the uploaded bytes, not of the sealed file
     size = fields.IntField()
     content_type = fields.CharField(max_length=64)
     original_filename = fields.CharField(max_length=255)

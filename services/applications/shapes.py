@@ -9,12 +9,13 @@ from typing import Any
 
 from pydantic import Field
 
+from app.context import Runtime
 from app.shapes import LocalDateTime, Schema
 from models.appointments import Appointment
 from models.onewindow import Approval, CertificateStatus, ECertificate, Evaluation, Opinion
 from models.prereview import Application, ApplicationMaterial, ApplicationState, MaterialStatus
 from models.prereview import ApplicationState as S
-from services.applications import certificates
+from services.applications import certificates, forms
 from services.applications.prereview import history, materials_of
 
 
@@ -89,6 +90,9 @@ class ApplicationSummary(Schema):
 
 class ApplicationOut(ApplicationSummary):
     form_data: dict[str, Any]
+    form_commitment_salt: str | None = Field(
+        description="存证回执：存证记录中表单承诺（form_commitment）的盐值；凭此盐值与表单可证明所提交的表单，"
+                    "他人无法用猜测的表单比对存证")
     decision_reason: str
     decided_at: LocalDateTime | None
     materials: list[MaterialOut]
@@ -105,11 +109,13 @@ def _comment(c) -> CommentOut:
                       message=c.message, resolved=c.resolved, created_at=c.created_at)
 
 
-async def application_out(application: Application) -> ApplicationOut:
-    """An application with its materials and the review comments still to be addressed."""
+async def application_out(application: Application, *, rt: Runtime) -> ApplicationOut:
+    """An application with its (decrypted) form, materials and the open review comments."""
     _, comments = await history(application)
+    form = forms.open_form(rt=rt, application=application)
     return ApplicationOut(
-        **dict(ApplicationSummary.of(application)), form_data=application.form_data,
+        **dict(ApplicationSummary.of(application)), form_data=form.data,
+        form_commitment_salt=form.commitment_salt,
         decision_reason=application.decision_reason, decided_at=application.decided_at,
         materials=[MaterialOut.of(m) for m in await materials_of(application)],
         open_comments=[_comment(c) for c in comments if not c.resolved])

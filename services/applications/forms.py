@@ -12,8 +12,7 @@ from typing import Any
 
 import orjson
 
-from app.context import Runtime
-from app.envelope import new_data_key, seal, unseal
+from app.envelope import KeyWrapper, new_data_key, seal, unseal
 from models.prereview import Application
 
 
@@ -30,23 +29,23 @@ def _context(application_id: uuid.UUID) -> bytes:
     return f"application-form:{application_id}".encode()
 
 
-def sealed_columns(*, rt: Runtime, application_id: uuid.UUID, data_key: str | None,
+def sealed_columns(*, wrapper: KeyWrapper, application_id: uuid.UUID, data_key: str | None,
                    form: dict[str, Any], commitment_salt: str | None = None) -> dict[str, Any]:
     """The column values that store a form, under the application's data key (made if it has none)."""
     if data_key is None:
-        key, data_key = new_data_key(rt.wrapper)
+        key, data_key = new_data_key(wrapper)
     else:
-        key = rt.wrapper.unwrap(data_key)
+        key = wrapper.unwrap(data_key)
     payload = orjson.dumps({"form": form, "commitment_salt": commitment_salt})
     return {"form_sealed": seal(key, payload, context=_context(application_id)),
             "data_key": data_key, "form_data": {}}
 
 
-def open_form(*, rt: Runtime, application: Application) -> OpenedForm:
+def open_form(*, wrapper: KeyWrapper, application: Application) -> OpenedForm:
     """The application's form; rows written before encryption at rest still hold it in clear."""
     if application.form_sealed is None or application.data_key is None:
         return OpenedForm(application.form_data, None)
-    key = rt.wrapper.unwrap(application.data_key)
+    key = wrapper.unwrap(application.data_key)
     opened = orjson.loads(unseal(key, application.form_sealed, context=_context(application.id)))
     return OpenedForm(opened["form"], opened["commitment_salt"])
 

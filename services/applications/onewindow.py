@@ -157,7 +157,7 @@ async def receive(*, rt: Runtime, principal: Principal, appointment_id: str,
         draft = await Application.create(
             id=application_id, resident_id=visit.resident_id, item=item, guide=guide,
             department_id=item.department_id, state=ApplicationState.DRAFT,
-            **forms.sealed_columns(rt=rt, application_id=application_id, data_key=None,
+            **forms.sealed_columns(wrapper=rt.wrapper, application_id=application_id, data_key=None,
                                    form=form_data or {}))
 
         async def link_visit() -> None:

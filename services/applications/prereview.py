@@ -87,7 +87,7 @@ async def create_draft(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, for
         return await Application.create(
             id=application_id, resident_id=resident_id, item=item, guide=guide,
             department_id=item.department_id, idempotency_key=idempotency_key,
-            **forms.sealed_columns(rt=rt, application_id=application_id, data_key=None,
+            **forms.sealed_columns(wrapper=rt.wrapper, application_id=application_id, data_key=None,
                                    form=form_data)), True
     except IntegrityError:
         # A concurrent retry with the same key won the insert: answer with its draft.
@@ -129,7 +129,7 @@ async def update_form(*, rt: Runtime, resident_id: uuid.UUID, application_id: st
                                identity=applicant.verified_identity(
                                    rt.cipher, await users.get_active_or_raise(user_id=resident_id)))
     moved = await Application.filter(id=application.id, version=application.version).update(
-        **forms.sealed_columns(rt=rt, application_id=application.id, data_key=application.data_key,
+        **forms.sealed_columns(wrapper=rt.wrapper, application_id=application.id, data_key=application.data_key,
                                form=form_data),
         version=application.version + 1, updated_at=utcnow())
     if not moved:
@@ -284,7 +284,7 @@ async def submit(*, rt: Runtime, resident_id: uuid.UUID, application_id: str) ->
     users.ensure_real_name_level(resident, application.item.min_realname_level)
     # Checked again: the identity may have changed (or a phone been bound) since the last save.
     form = applicant.bind(template=application.guide.data_template,
-                          form_data=forms.open_form(rt=rt, application=application).data,
+                          form_data=forms.open_form(wrapper=rt.wrapper, application=application).data,
                           identity=applicant.verified_identity(rt.cipher, resident))
     validate_form_data(template=application.guide.data_template, data=form)
     missing = await _missing_materials(application)
@@ -307,7 +307,7 @@ async def submit(*, rt: Runtime, resident_id: uuid.UUID, application_id: str) ->
         actor_role="resident", event=EventType.PREREVIEW_SUBMITTED,
         updates={"submitted_at": now, "deadline": deadline.day,
                  "deadline_provisional": deadline.provisional,
-                 **forms.sealed_columns(rt=rt, application_id=application.id,
+                 **forms.sealed_columns(wrapper=rt.wrapper, application_id=application.id,
                                         data_key=application.data_key, form=form,
                                         commitment_salt=salt)}, then=resolve_comments,
         ledger_record=("application_submitted", {

@@ -112,7 +112,7 @@ def _comment(c) -> CommentOut:
 async def application_out(application: Application, *, rt: Runtime) -> ApplicationOut:
     """An application with its (decrypted) form, materials and the open review comments."""
     _, comments = await history(application)
-    form = forms.open_form(rt=rt, application=application)
+    form = forms.open_form(wrapper=rt.wrapper, application=application)
     return ApplicationOut(
         **dict(ApplicationSummary.of(application)), form_data=form.data,
         form_commitment_salt=form.commitment_salt,

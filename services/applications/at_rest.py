@@ -53,9 +53,10 @@ async def _seal_clear_files(rt: Runtime) -> int:
     Rows move to the sealed copy in one transaction, and the clear one is deleted only after, so
     a download running meanwhile reads one copy or the other, never a half-written file."""
     storage = storage_of(rt)
-    clear = {*await ApplicationMaterial.filter(data_key__isnull=True).values_list("storage_key", flat=True),
-             *await ECertificate.filter(data_key__isnull=True).exclude(storage_key="").values_list(
-                 "storage_key", flat=True)}
+    materials = await ApplicationMaterial.filter(data_key__isnull=True).values_list("storage_key", flat=True)
+    documents = await ECertificate.filter(data_key__isnull=True).exclude(storage_key="").values_list(
+        "storage_key", flat=True)
+    clear = {str(key) for key in (*materials, *documents)}
     bound = max(rt.settings.upload_max_bytes, rt.settings.application_max_bytes)
     for old_key in sorted(clear):
         received = await storage.receive(storage.read(old_key), max_bytes=bound, declared_type=None)

@@ -59,6 +59,8 @@ class Application(Entity):
     # The form (and its ledger commitment salt) sealed with the application's data key.
     form_sealed = fields.TextField(null=True)
     data_key = fields.CharField(max_length=255, null=True)  # wrapped (app.envelope)
+    # 代办: the declared person filed for (services/applications/representation.py), else null.
+    representation = fields.JSONField(null=True)
     state = fields.CharEnumField(ApplicationState, max_length=20, default=ApplicationState.DRAFT,
                                  db_index=True)
     version = fields.IntField(default=1)  # optimistic lock: every transition bumps it

@@ -18,7 +18,7 @@ from app.multipart import MultipartInvalid, MultipartWithoutFile, first_file_par
 from app.shapes import LocalDateTime, Page, Schema
 from models.access_log import PersonalRecordKind
 from models.prereview import ApplicationState
-from services.applications import applicant, prereview
+from services.applications import applicant, prereview, representation
 from services.applications import review as prereview_review
 from services.applications.shapes import (
     ApplicationOut,
@@ -44,6 +44,8 @@ _UPLOAD_ERRORS = [*_NOT_FOUND, *_STATE, (413, "MATERIAL_TOO_LARGE"), (413, "APPL
 class CreateIn(Schema):
     item_id: str = Field(min_length=1, max_length=64)
     form_data: dict[str, Any] = Field(default_factory=dict)
+    represented: representation.RepresentedIn | None = Field(
+        None, description="代办：被代办人及代办关系；本人申请时不填（申请人字段为本人实名身份）")
 
 
 class FormIn(Schema):
@@ -119,11 +121,13 @@ def _download(rt, url_and_expiry: tuple[str, int]) -> DownloadUrl:
 @endpoint(summary="新建预审办件（草稿，锁定当前办事指南版本）", tag=TAG, body=CreateIn, response=ApplicationOut,
           status=201, secured=True, errors=[(404, "ITEM_NOT_FOUND"), (422, "ITEM_NOT_PREREVIEWABLE"),
                                             (403, "REALNAME_REQUIRED"), (422, "IDEMPOTENCY_KEY_INVALID"),
-                                            (409, "IDEMPOTENCY_KEY_REUSED"), applicant.ApplicantMismatch])
+                                            (409, "IDEMPOTENCY_KEY_REUSED"), applicant.ApplicantMismatch,
+                                            representation.SelfRepresentation])
 @resident_required
 async def create(request: Request, body: CreateIn) -> HTTPResponse:
     application, created = await prereview.create_draft(
         rt=request.app.ctx.runtime, resident_id=_resident(request), item_id=body.item_id, form_data=body.form_data,
+        represented=body.represented,
         idempotency_key=idempotency_key(request, required=False))
     return respond(await application_out(application, rt=request.app.ctx.runtime),
                    status=201 if created else 200)

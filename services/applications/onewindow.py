@@ -28,7 +28,7 @@ from models.appointments import Appointment, AppointmentStatus
 from models.onewindow import Approval, Opinion
 from models.prereview import Application, ApplicationState, DeliveryMethod
 from services import calendar, catalog, outbox
-from services.applications import certificates, forms
+from services.applications import certificates, forms, representation
 from services.applications.lifecycle import (
     Action,
     ApplicationChanged,
@@ -142,7 +142,7 @@ async def receive(*, rt: Runtime, principal: Principal, appointment_id: str,
             raise IllegalTransition("该预约已收件", code="APPOINTMENT_ALREADY_RECEIVED")
         if form_data is not None:
             raise ValidationFailed("预审办件的表单已审查，收件时不能更改", code="FORM_DATA_LOCKED")
-        checked = _require_originals(application.guide.materials, checked_materials)
+        checked = _require_originals(representation.material_specs(application), checked_materials)
         await certificates.ensure_presented_still_valid(application=application)
         return await transition(
             application, action=Action.RECEIVE, to=ApplicationState.RECEIVED, actor_id=_actor(principal),

@@ -26,8 +26,9 @@ from models.prereview import (
     MaterialStatus,
     ReviewComment,
 )
+from models.users import User
 from services import calendar, catalog
-from services.applications import applicant, certificates, forms
+from services.applications import applicant, certificates, forms, representation
 from services.applications.lifecycle import (
     Action,
     ApplicationChanged,
@@ -35,7 +36,7 @@ from services.applications.lifecycle import (
     require,
     transition,
 )
-from services.catalog.guide import validate_form_data
+from services.catalog.guide import ApplicantAttribute, validate_form_data
 from services.events import EventType
 from services.identity import users
 
@@ -67,6 +68,7 @@ def _same_draft(existing: Application, item_id: uuid.UUID) -> Application:
 
 
 async def create_draft(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, form_data: dict,
+                       represented: representation.RepresentedIn | None = None,
                        idempotency_key: str | None = None) -> tuple[Application, bool]:
     """Start an application for a pre-review item, pinned to its current guide version.
 
@@ -80,19 +82,27 @@ async def create_draft(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, for
     resident = await users.get_active_or_raise(user_id=resident_id)
     users.ensure_real_name_level(resident, item.min_realname_level)
     guide = await catalog.current_guide(item=item)
+    declared = (representation.declare(rt, agent=resident, represented=represented,
+                                       guide_materials=guide.materials) if represented else None)
     form_data = applicant.bind(template=guide.data_template, form_data=form_data,
-                               identity=applicant.verified_identity(rt.cipher, resident))
+                               identity=_applicant_identity(rt, declared, resident))
     application_id = uuid.uuid4()
     try:
         return await Application.create(
             id=application_id, resident_id=resident_id, item=item, guide=guide,
-            department_id=item.department_id, idempotency_key=idempotency_key,
+            department_id=item.department_id, representation=declared, idempotency_key=idempotency_key,
             **forms.sealed_columns(wrapper=rt.wrapper, application_id=application_id, data_key=None,
                                    form=form_data)), True
     except IntegrityError:
         # A concurrent retry with the same key won the insert: answer with its draft.
         existing = await Application.get(resident_id=resident_id, idempotency_key=idempotency_key)
         return _same_draft(existing, item.id), False
+
+
+def _applicant_identity(rt: Runtime, declared: dict | None, resident: User) -> dict[ApplicantAttribute, str]:
+    """Whom the applicant fields name: the person declared when filed for someone else, else the
+    resident's own verified identity."""
+    return representation.identity_of(rt, declared) or applicant.verified_identity(rt.cipher, resident)
 
 
 async def get_mine_or_raise(*, resident_id: uuid.UUID, application_id: str) -> Application:
@@ -126,8 +136,8 @@ async def update_form(*, rt: Runtime, resident_id: uuid.UUID, application_id: st
         raise IllegalTransition("只有草稿或待补正的办件可以修改", details={"state": application.state.value})
     await application.fetch_related("guide")
     form_data = applicant.bind(template=application.guide.data_template, form_data=form_data,
-                               identity=applicant.verified_identity(
-                                   rt.cipher, await users.get_active_or_raise(user_id=resident_id)))
+                               identity=_applicant_identity(rt, application.representation,
+                                                            await users.get_active_or_raise(user_id=resident_id)))
     moved = await Application.filter(id=application.id, version=application.version).update(
         **forms.sealed_columns(wrapper=rt.wrapper, application_id=application.id, data_key=application.data_key,
                                form=form_data),
@@ -144,7 +154,7 @@ async def _editable_material_slot(*, resident_id: uuid.UUID, application_id: str
     if application.state not in EDITABLE:
         raise IllegalTransition("只有草稿或待补正的办件可以更换材料", details={"state": application.state.value})
     await application.fetch_related("guide")
-    materials = application.guide.materials
+    materials = representation.material_specs(application)
     if not 0 <= material_index < len(materials):
         raise ValidationFailed("该事项没有这项材料", code="MATERIAL_NOT_IN_GUIDE",
                                details={"material_index": material_index})
@@ -262,7 +272,7 @@ async def _missing_materials(application: Application) -> list[dict]:
     await application.fetch_related("guide")
     have = {m.material_index: m for m in await materials_of(application)}
     return [{"material_index": i, "name": spec["name"]}
-            for i, spec in enumerate(application.guide.materials)
+            for i, spec in enumerate(representation.material_specs(application))
             if spec.get("required", True) and (i not in have
                                               or have[i].status != MaterialStatus.UPLOADED)]
 
@@ -285,7 +295,7 @@ async def submit(*, rt: Runtime, resident_id: uuid.UUID, application_id: str) ->
     # Checked again: the identity may have changed (or a phone been bound) since the last save.
     form = applicant.bind(template=application.guide.data_template,
                           form_data=forms.open_form(wrapper=rt.wrapper, application=application).data,
-                          identity=applicant.verified_identity(rt.cipher, resident))
+                          identity=_applicant_identity(rt, application.representation, resident))
     validate_form_data(template=application.guide.data_template, data=form)
     missing = await _missing_materials(application)
     if missing:

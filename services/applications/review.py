@@ -20,6 +20,7 @@ from app.tokens import Principal
 from models.prereview import Application, ApplicationMaterial, ApplicationState, MaterialStatus, ReviewComment
 from models.staff import StaffRoleName
 from services import calendar
+from services.applications import representation
 from services.applications.lifecycle import Action, IllegalTransition, transition
 from services.applications.prereview import load_or_raise
 from services.events import EventType
@@ -73,7 +74,7 @@ async def comment(*, principal: Principal, application_id: str, message: str,
     if (material_index is None) == (field_name is None):
         raise ValidationFailed("意见须针对一项材料或一个表单字段", code="COMMENT_TARGET_INVALID")
     await application.fetch_related("guide")
-    if material_index is not None and not 0 <= material_index < len(application.guide.materials):
+    if material_index is not None and not 0 <= material_index < len(representation.material_specs(application)):
         raise ValidationFailed("该事项没有这项材料", code="MATERIAL_NOT_IN_GUIDE")
     known_fields = {f["name"] for f in application.guide.data_template.get("fields", [])}
     if field_name is not None and field_name not in known_fields:

@@ -17,6 +17,7 @@ from models.prereview import Application, ApplicationMaterial, ApplicationState,
 from models.prereview import ApplicationState as S
 from services.applications import certificates, forms
 from services.applications.prereview import history, materials_of
+from services.applications.representation import RepresentedOut, represented_out
 
 
 class MaterialOut(Schema):
@@ -93,6 +94,7 @@ class ApplicationOut(ApplicationSummary):
     form_commitment_salt: str | None = Field(
         description="存证回执：存证记录中表单承诺（form_commitment）的盐值；凭此盐值与表单可证明所提交的表单，"
                     "他人无法用猜测的表单比对存证")
+    represented: RepresentedOut | None = Field(description="代办时被代办人（脱敏）；本人申请为 null")
     decision_reason: str
     decided_at: LocalDateTime | None
     materials: list[MaterialOut]
@@ -116,6 +118,7 @@ async def application_out(application: Application, *, rt: Runtime) -> Applicati
     return ApplicationOut(
         **dict(ApplicationSummary.of(application)), form_data=form.data,
         form_commitment_salt=form.commitment_salt,
+        represented=represented_out(application),
         decision_reason=application.decision_reason, decided_at=application.decided_at,
         materials=[MaterialOut.of(m) for m in await materials_of(application)],
         open_comments=[_comment(c) for c in comments if not c.resolved])

@@ -18,6 +18,17 @@ PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n" + b"0" * 2048 + b"\n%%
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 64
 
 
+# A form whose applicant name and ID number are bound to the identity (services/applications/applicant.py).
+BOUND_TEMPLATE = {"fields": [
+    {"name": "applicant_name", "label": "申请人姓名", "type": "string", "required": True,
+     "applicant": "name"},
+    {"name": "id_number", "label": "公民身份号码", "type": "id_number", "required": True,
+     "applicant": "id_number"},
+    {"name": "phone", "label": "手机号码", "type": "phone", "applicant": "phone"},
+    {"name": "reason", "label": "迁移原因", "type": "string"},
+]}
+
+
 VALID_FORM = {"applicant_name": "张三", "id_number": "110108199003071238", "phone": "13800138000"}
 
 

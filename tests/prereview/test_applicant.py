@@ -8,16 +8,8 @@ import pytest
 from models.users import User
 from services.catalog.guide import DataTemplate
 from tests.builders import login_resident, make_prereview_item, make_resident
-from tests.builders.prereview import upload
+from tests.builders.prereview import BOUND_TEMPLATE, upload
 
-BOUND_TEMPLATE = {"fields": [
-    {"name": "applicant_name", "label": "申请人姓名", "type": "string", "required": True,
-     "applicant": "name"},
-    {"name": "id_number", "label": "公民身份号码", "type": "id_number", "required": True,
-     "applicant": "id_number"},
-    {"name": "phone", "label": "手机号码", "type": "phone", "applicant": "phone"},
-    {"name": "reason", "label": "迁移原因", "type": "string"},
-]}
 ID_NUMBER = "11010819900307123X"  # a valid check digit X
 OTHER_ID_NUMBER = "110108199003071238"
 

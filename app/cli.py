@@ -414,6 +414,20 @@ def cmd_rotate_key(args: argparse.Namespace, settings: Settings) -> None:
     print(f"new signing key for {args.purpose}: {kid}")
 
 
+def cmd_rotate_data_key(args: argparse.Namespace, settings: Settings) -> None:
+    """Re-wrap every data key with HDT_DATA_KEY (HDT_DATA_KEY_PREVIOUS still unwrapping the old
+    ones) and seal forms and files stored in clear by earlier releases; files are not re-encrypted."""
+    from services.applications import at_rest
+
+    async def run() -> at_rest.Rotation:
+        async with cli_runtime(settings) as rt:
+            return await at_rest.rotate_data_keys(rt=rt)
+
+    done = asyncio.run(run())
+    print(f"data keys re-wrapped: {done.rewrapped}; clear forms sealed: {done.forms_sealed}; "
+          f"clear files sealed: {done.files_sealed}")
+
+
 def cmd_push_worker(args: argparse.Namespace, settings: Settings) -> None:
     """Run the push workers and the outbox relay until SIGINT/SIGTERM (docs/push.md)."""
     from push.worker import PushProcess
@@ -609,6 +623,7 @@ def build_parser() -> argparse.ArgumentParser:
     dead_letters.add_argument("--id", action="append", default=[], help="a delivery id; repeatable")
     dead_letters.add_argument("--limit", type=int, default=100)
     add("rotate-key", cmd_rotate_key).add_argument("purpose", choices=KEY_PURPOSES)
+    add("rotate-data-key", cmd_rotate_data_key)
     for name, handler in (("ledger-sign-head", cmd_ledger_sign_head), ("ledger-audit", cmd_ledger_audit)):
         add(name, handler).add_argument("--every", type=float, metavar="SECONDS",
                                         help="keep running, once every SECONDS (default: run once)")

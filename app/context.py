@@ -8,6 +8,7 @@ import redis.asyncio as redis
 
 from app.cache import CatalogCache
 from app.crypto import DataCipher
+from app.envelope import KeyWrapper, LocalKeyWrapper
 from app.http import UpstreamHTTP
 from app.keys import KeyRing
 from app.revocations import SessionRevocations
@@ -25,6 +26,7 @@ class Runtime:
     settings: Settings
     redis: redis.Redis
     cipher: DataCipher
+    wrapper: KeyWrapper  # wraps the data keys of forms, materials and certificates
     keyrings: dict[str, KeyRing]
     tokens: AccessTokens
     revocations: SessionRevocations
@@ -41,7 +43,8 @@ class Runtime:
         return cls(
             settings=settings,
             redis=redis_client,
-            cipher=DataCipher.from_settings(settings.data_key, settings.keys_dir),
+            cipher=DataCipher.from_settings(settings.field_key, settings.keys_dir),
+            wrapper=LocalKeyWrapper.from_settings(settings),
             keyrings=keyrings,
             tokens=AccessTokens(keyrings["access"], settings.access_token_ttl_seconds),
             revocations=SessionRevocations(redis_client,

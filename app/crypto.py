@@ -13,6 +13,18 @@ from cryptography.hazmat.primitives.ciphers.aead import AESGCM
 _PREFIX = "v1:"
 
 
+def data_key_bytes(data_key: str | None, keys_dir: Path) -> bytes:
+    """HDT_DATA_KEY's bytes, or in development a key generated once under the keys directory."""
+    if data_key:
+        return base64.urlsafe_b64decode(data_key + "=" * (-len(data_key) % 4))
+    path = keys_dir / "data.key"
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(os.urandom(32))
+        path.chmod(0o600)
+    return path.read_bytes()
+
+
 class DataCipher:
     """Encrypts personal fields (ID numbers, phones, WeChat session keys) for storage."""
 
@@ -25,14 +37,7 @@ class DataCipher:
     @classmethod
     def from_settings(cls, data_key: str | None, keys_dir: Path) -> DataCipher:
         """Use HDT_DATA_KEY, or in development a key generated once under the keys directory."""
-        if data_key:
-            return cls(base64.urlsafe_b64decode(data_key + "=" * (-len(data_key) % 4)))
-        path = keys_dir / "data.key"
-        if not path.exists():
-            path.parent.mkdir(parents=True, exist_ok=True)
-            path.write_bytes(os.urandom(32))
-            path.chmod(0o600)
-        return cls(path.read_bytes())
+        return cls(data_key_bytes(data_key, keys_dir))
 
     def encrypt(self, plaintext: str) -> str:
         nonce = os.urandom(12)

@@ -1,8 +1,9 @@
 """File storage for materials and certificates: streamed in, sniffed by content, signed URLs.
 
-Uploads are staged in a local temporary file (hashed and sniffed as they arrive), then kept in
-the configured backend: the local directory by default, an S3-compatible bucket (MinIO, OSS,
-COS …) when ``HDT_S3_BUCKET`` is set.
+Uploads are staged in a local temporary file (hashed and sniffed as they arrive), then kept,
+encrypted with their data key (``app.envelope``), in the configured backend: the local directory
+by default, an S3-compatible bucket (MinIO, OSS, COS …) when ``HDT_S3_BUCKET`` is set. ``read``
+gives the stored (sealed) bytes; ``app.envelope.open_stream`` turns them back into the upload.
 """
 
 from __future__ import annotations
@@ -22,6 +23,7 @@ from typing import Protocol
 import aiobotocore.session
 import puremagic
 
+from app.envelope import KeyWrapper, new_data_key, open_stream, seal_file
 from app.errors import AppError
 
 ALLOWED_TYPES = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
@@ -49,7 +51,7 @@ class Storage(Protocol):
     async def receive(self, chunks: AsyncIterator[bytes], *, max_bytes: int,
                       declared_type: str | None) -> ReceivedFile: ...
 
-    async def keep(self, received: ReceivedFile) -> str: ...
+    async def keep(self, received: ReceivedFile, *, data_key: bytes) -> str: ...
 
     def read(self, key: str) -> AsyncIterator[bytes]: ...
 
@@ -112,12 +114,18 @@ class LocalStorage:
             raise
         return ReceivedFile(path, digest.hexdigest(), size, content_type)
 
-    async def keep(self, received: ReceivedFile) -> str:
-        """Move a checked upload into place; returns its storage key."""
+    async def keep(self, received: ReceivedFile, *, data_key: bytes) -> str:
+        """Encrypt a checked upload into place; returns its storage key."""
         key = new_key(received)
         target = self._path(key)
         target.parent.mkdir(exist_ok=True)
-        os.replace(received.path, target)
+        sealed = received.path.with_suffix(".sealed")
+        try:
+            await asyncio.to_thread(seal_file, received.path, sealed, data_key)
+            os.replace(sealed, target)
+        finally:
+            received.path.unlink(missing_ok=True)
+            sealed.unlink(missing_ok=True)
         return key
 
     async def read(self, key: str) -> AsyncIterator[bytes]:
@@ -167,17 +175,19 @@ class S3Storage:
         """Stage, hash and sniff the upload locally first, exactly as the local backend does."""
         return await self._staging.receive(chunks, max_bytes=max_bytes, declared_type=declared_type)
 
-    async def keep(self, received: ReceivedFile) -> str:
-        """Upload a checked file from its staging file (streamed), then drop the staging copy."""
+    async def keep(self, received: ReceivedFile, *, data_key: bytes) -> str:
+        """Encrypt a checked file, upload it (streamed), then drop the staging copies."""
         key = new_key(received)
         client = await self._s3()
+        sealed = received.path.with_suffix(".sealed")
         try:
-            with received.path.open("rb") as body:
+            size = await asyncio.to_thread(seal_file, received.path, sealed, data_key)
+            with sealed.open("rb") as body:
                 await client.put_object(Bucket=self.bucket, Key=key, Body=body,
-                                        ContentType=received.content_type,
-                                        ContentLength=received.size)
+                                        ContentType="application/octet-stream", ContentLength=size)
         finally:
             received.path.unlink(missing_ok=True)
+            sealed.unlink(missing_ok=True)
         return key
 
     async def read(self, key: str) -> AsyncIterator[bytes]:
@@ -209,6 +219,19 @@ def open_storage(settings) -> Storage:
 def storage_of(rt) -> Storage:
     """The storage of a runtime (``app.context.Runtime``), opened with it."""
     return rt.storage
+
+
+async def keep_sealed(storage: Storage, wrapper: KeyWrapper, received: ReceivedFile) -> tuple[str, str]:
+    """Keep a checked upload encrypted with a new data key; returns its storage key and wrapped key."""
+    data_key, wrapped = new_data_key(wrapper)
+    return await storage.keep(received, data_key=data_key), wrapped
+
+
+def read_opened(storage: Storage, wrapper: KeyWrapper, key: str, data_key: str | None) -> AsyncIterator[bytes]:
+    """A stored file's bytes as uploaded; files kept in clear before encryption at rest (no
+    data key) are read as they are."""
+    chunks = storage.read(key)
+    return chunks if data_key is None else open_stream(chunks, wrapper.unwrap(data_key))
 
 
 def sign(secret: bytes, resource: str, expires: int) -> str:

@@ -74,6 +74,17 @@ DEV_PUSH_TEMPLATES: dict[str, dict[str, object]] = {
 }
 
 
+def decode_data_key(value: str) -> bytes:
+    """A data key setting's 32 bytes (base64url, padding optional); ValueError otherwise."""
+    try:
+        raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
+    except ValueError:
+        raw = b""
+    if len(raw) != 32:
+        raise ValueError("must be 32 random bytes, base64url (43 characters)")
+    return raw
+
+
 class SettingsError(RuntimeError):
     """The configuration cannot be used in the current environment."""
 
@@ -93,6 +104,9 @@ class Settings(BaseSettings):
     redis_max_connections: int = 64
     keys_dir: Path = DEFAULT_KEYS_DIR
     data_key: str | None = None
+    # Earlier HDT_DATA_KEYs, oldest first (a JSON list): they still unwrap data keys until
+    # `python -m app rotate-data-key` has re-wrapped them with the current one (docs/prereview.md).
+    data_key_previous: list[str] = []
     public_base_url: str = "http://127.0.0.1:8000"
 
     access_token_ttl_seconds: int = 600
@@ -211,18 +225,28 @@ class Settings(BaseSettings):
     def _data_key_is_32_bytes(cls, value: str | None) -> str | None:
         # Checked here so that a bad key stops the start with its name, not a worker's traceback.
         if value:
-            try:
-                raw = base64.urlsafe_b64decode(value + "=" * (-len(value) % 4))
-            except ValueError:
-                raw = b""
-            if len(raw) != 32:
-                raise ValueError("must be 32 random bytes, base64url (43 characters)")
+            decode_data_key(value)
         return value
+
+    @field_validator("data_key_previous")
+    @classmethod
+    def _previous_data_keys_are_32_bytes(cls, values: list[str]) -> list[str]:
+        for value in values:
+            decode_data_key(value)
+        return values
 
     @property
     def allows_loopback_origins(self) -> bool:
         """In development a page on any loopback port may call the API and finish a browser login."""
         return self.env == "development"
+
+    @property
+    def field_key(self) -> str | None:
+        """The key of the field cipher (phones, ID numbers, blind indexes): the first data key.
+
+        Blind indexes must stay stable for lookups, so the field cipher keeps the deployment's
+        first key while the envelope's wrapping key rotates (docs/prereview.md)."""
+        return self.data_key_previous[0] if self.data_key_previous else self.data_key
 
     @property
     def is_sqlite(self) -> bool:

@@ -52,6 +52,8 @@ class ECertificate(Entity):
     valid_from = fields.DateField()
     valid_until = fields.DateField(null=True)  # None: valid without a time limit
     storage_key = fields.CharField(max_length=128)  # the certificate document (PDF)
+    # The document's wrapped data key; null for one stored in clear before encryption at rest.
+    data_key = fields.CharField(max_length=255, null=True)
     sha256 = fields.CharField(max_length=64)
     size = fields.IntField()
     status = fields.CharEnumField(CertificateStatus, max_length=8, default=CertificateStatus.VALID)

@@ -54,7 +54,11 @@ class Application(Entity):
     department_id: uuid.UUID
     department = fields.ForeignKeyField("models.Department", related_name="applications",
                                         on_delete=fields.RESTRICT)
+    # Filled in only by releases before encryption at rest; read until re-sealed (rotate-data-key).
     form_data = fields.JSONField(default=dict)
+    # The form (and its ledger commitment salt) sealed with the application's data key.
+    form_sealed = fields.TextField(null=True)
+    data_key = fields.CharField(max_length=255, null=True)  # wrapped (app.envelope)
     # 代办: the declared person filed for (services/applications/representation.py), else null.
     representation = fields.JSONField(null=True)
     state = fields.CharEnumField(ApplicationState, max_length=20, default=ApplicationState.DRAFT,
@@ -102,7 +106,9 @@ class ApplicationMaterial(Entity):
     material_index = fields.IntField()  # position in the pinned guide's materials list
     material_name = fields.CharField(max_length=128)
     storage_key = fields.CharField(max_length=128)
-    sha256 = fields.CharField(max_length=64)
+    # The file's wrapped data key; null for a file stored in clear before encryption at rest.
+    data_key = fields.CharField(max_length=255, null=True)
+    sha256 = fields.CharField(max_length=64)  # of the uploaded bytes, not of the sealed file
     size = fields.IntField()
     content_type = fields.CharField(max_length=64)
     original_filename = fields.CharField(max_length=255)

@@ -94,8 +94,8 @@ class StatsOut(Schema):
     items: list[evaluations.Stat]
 
 
-async def _detail(application) -> DeskDetail:
-    return DeskDetail(application=await application_out(application),
+async def _detail(request: Request, application) -> DeskDetail:
+    return DeskDetail(application=await application_out(application, rt=request.app.ctx.runtime),
                       desk=DeskApplication.of_flagged(application),
                       approvals=[ApprovalOut.of(a) for a in await onewindow.approvals_of(application)])
 
@@ -131,7 +131,7 @@ async def detail(request: Request, application_id: str) -> HTTPResponse:
     await access_log.record_read(principal=_principal(request), roles=STAFF_ROLES, application=application,
                                  kind=PersonalRecordKind.APPLICATION, record_id=str(application.id),
                                  endpoint=purpose_of(request))
-    return respond(await _detail(application))
+    return respond(await _detail(request, application))
 
 
 @bp.get("/applications/<application_id>/documents/<kind:acceptance-receipt|decision-notice>")
@@ -157,9 +157,10 @@ async def document(request: Request, application_id: str, kind: str) -> HTTPResp
                   (409, "CERTIFICATE_REVOKED"), (409, "CERTIFICATE_EXPIRED")])
 @staff_required("clerk")
 async def receive(request: Request, body: ReceiveIn) -> HTTPResponse:
-    application = await onewindow.receive(principal=_principal(request), appointment_id=body.appointment_id,
+    application = await onewindow.receive(rt=request.app.ctx.runtime, principal=_principal(request),
+                                          appointment_id=body.appointment_id,
                                           checked_materials=body.checked_materials, form_data=body.form_data)
-    return respond(await _detail(application), status=201)
+    return respond(await _detail(request, application), status=201)
 
 
 @bp.post("/applications/<application_id>/accept")
@@ -169,7 +170,7 @@ async def receive(request: Request, body: ReceiveIn) -> HTTPResponse:
 async def accept(request: Request, application_id: str) -> HTTPResponse:
     application = await onewindow.accept(rt=request.app.ctx.runtime, principal=_principal(request),
                                          application_id=application_id)
-    return respond(await _detail(application))
+    return respond(await _detail(request, application))
 
 
 @bp.post("/applications/<application_id>/not-accept")
@@ -179,7 +180,7 @@ async def accept(request: Request, application_id: str) -> HTTPResponse:
 async def not_accept(request: Request, application_id: str, body: ReasonIn) -> HTTPResponse:
     application = await onewindow.not_accept(principal=_principal(request), application_id=application_id,
                                              reason=body.reason)
-    return respond(await _detail(application))
+    return respond(await _detail(request, application))
 
 
 @bp.post("/applications/<application_id>/approvals")
@@ -189,7 +190,7 @@ async def not_accept(request: Request, application_id: str, body: ReasonIn) -> H
 async def approve(request: Request, application_id: str, body: ApprovalIn) -> HTTPResponse:
     application = await onewindow.approve_step(principal=_principal(request), application_id=application_id,
                                                opinion=body.opinion, comment=body.comment)
-    return respond(await _detail(application))
+    return respond(await _detail(request, application))
 
 
 @bp.post("/applications/<application_id>/suspend")
@@ -199,7 +200,7 @@ async def approve(request: Request, application_id: str, body: ApprovalIn) -> HT
 async def suspend(request: Request, application_id: str, body: ReasonIn) -> HTTPResponse:
     application = await onewindow.suspend(principal=_principal(request), application_id=application_id,
                                           reason=body.reason)
-    return respond(await _detail(application))
+    return respond(await _detail(request, application))
 
 
 @bp.post("/applications/<application_id>/resume")
@@ -209,7 +210,7 @@ async def suspend(request: Request, application_id: str, body: ReasonIn) -> HTTP
 async def resume(request: Request, application_id: str, body: ReasonIn) -> HTTPResponse:
     application = await onewindow.resume(principal=_principal(request), application_id=application_id,
                                          reason=body.reason)
-    return respond(await _detail(application))
+    return respond(await _detail(request, application))
 
 
 @bp.post("/applications/<application_id>/certificate")
@@ -219,7 +220,7 @@ async def resume(request: Request, application_id: str, body: ReasonIn) -> HTTPR
 async def make_certificate(request: Request, application_id: str) -> HTTPResponse:
     application = await onewindow.make_certificate(rt=request.app.ctx.runtime, principal=_principal(request),
                                                    application_id=application_id)
-    return respond(await _detail(application))
+    return respond(await _detail(request, application))
 
 
 @bp.post("/applications/<application_id>/issue")
@@ -231,7 +232,7 @@ async def issue(request: Request, application_id: str, body: IssueIn) -> HTTPRes
     application = await onewindow.issue(principal=_principal(request), application_id=application_id,
                                         method=body.method, tracking_number=body.tracking_number,
                                         appointment_id=body.appointment_id)
-    return respond(await _detail(application))
+    return respond(await _detail(request, application))
 
 
 @bp.post("/certificates/<certificate_id>/revoke")

@@ -129,7 +129,8 @@ async def create(request: Request, body: CreateIn) -> HTTPResponse:
         rt=request.app.ctx.runtime, resident_id=_resident(request), item_id=body.item_id, form_data=body.form_data,
         represented=body.represented,
         idempotency_key=idempotency_key(request, required=False))
-    return respond(await application_out(application), status=201 if created else 200)
+    return respond(await application_out(application, rt=request.app.ctx.runtime),
+                   status=201 if created else 200)
 
 
 @bp.get("/applications")
@@ -150,7 +151,7 @@ async def list_mine(request: Request, query: ListQuery) -> HTTPResponse:
 async def get_mine(request: Request, application_id: str) -> HTTPResponse:
     application = await prereview.get_mine_or_raise(resident_id=_resident(request),
                                                     application_id=application_id)
-    return respond(await application_out(application))
+    return respond(await application_out(application, rt=request.app.ctx.runtime))
 
 
 @bp.put("/applications/<application_id>/form")
@@ -161,7 +162,7 @@ async def get_mine(request: Request, application_id: str) -> HTTPResponse:
 async def update_form(request: Request, application_id: str, body: FormIn) -> HTTPResponse:
     application = await prereview.update_form(rt=request.app.ctx.runtime, resident_id=_resident(request),
                                               application_id=application_id, form_data=body.form_data)
-    return respond(await application_out(application))
+    return respond(await application_out(application, rt=request.app.ctx.runtime))
 
 
 @bp.route("/applications/<application_id>/materials/<material_index:int>", methods=["PUT", "POST"],
@@ -220,7 +221,7 @@ async def reuse(request: Request, application_id: str, material_index: int, body
 async def submit(request: Request, application_id: str) -> HTTPResponse:
     application = await prereview.submit(rt=request.app.ctx.runtime, resident_id=_resident(request),
                                          application_id=application_id)
-    return respond(await application_out(application))
+    return respond(await application_out(application, rt=request.app.ctx.runtime))
 
 
 @bp.post("/applications/<application_id>/withdraw")
@@ -230,7 +231,7 @@ async def submit(request: Request, application_id: str) -> HTTPResponse:
 async def withdraw(request: Request, application_id: str, body: ReasonIn) -> HTTPResponse:
     application = await prereview.withdraw(resident_id=_resident(request), application_id=application_id,
                                            reason=body.reason)
-    return respond(await application_out(application))
+    return respond(await application_out(application, rt=request.app.ctx.runtime))
 
 
 @bp.get("/applications/<application_id>/history")
@@ -314,7 +315,7 @@ async def review_detail(request: Request, application_id: str) -> HTTPResponse:
     await access_log.record_read(principal=request.ctx.principal, roles=("reviewer",),
                                  application=application, kind=PersonalRecordKind.APPLICATION,
                                  record_id=str(application.id), endpoint=purpose_of(request))
-    return respond(await application_out(application))
+    return respond(await application_out(application, rt=request.app.ctx.runtime))
 
 
 @bp.get("/review/applications/<application_id>/history")
@@ -352,7 +353,7 @@ async def review_download_url(request: Request, application_id: str, material_in
 async def claim(request: Request, application_id: str) -> HTTPResponse:
     application = await prereview_review.claim(principal=request.ctx.principal,
                                                application_id=application_id)
-    return respond(await application_out(application))
+    return respond(await application_out(application, rt=request.app.ctx.runtime))
 
 
 @bp.post("/review/applications/<application_id>/comments")
@@ -376,7 +377,7 @@ async def comment(request: Request, application_id: str, body: CommentIn) -> HTT
 async def request_correction(request: Request, application_id: str, body: ReasonIn) -> HTTPResponse:
     application = await prereview_review.request_correction(
         principal=request.ctx.principal, application_id=application_id, reason=body.reason)
-    return respond(await application_out(application))
+    return respond(await application_out(application, rt=request.app.ctx.runtime))
 
 
 @bp.post("/review/applications/<application_id>/pass")
@@ -387,7 +388,7 @@ async def pass_(request: Request, application_id: str, body: ReasonIn) -> HTTPRe
     application = await prereview_review.decide(principal=request.ctx.principal,
                                                 application_id=application_id, passed=True,
                                                 reason=body.reason)
-    return respond(await application_out(application))
+    return respond(await application_out(application, rt=request.app.ctx.runtime))
 
 
 @bp.post("/review/applications/<application_id>/reject")
@@ -398,4 +399,4 @@ async def reject(request: Request, application_id: str, body: ReasonIn) -> HTTPR
     application = await prereview_review.decide(principal=request.ctx.principal,
                                                 application_id=application_id, passed=False,
                                                 reason=body.reason)
-    return respond(await application_out(application))
+    return respond(await application_out(application, rt=request.app.ctx.runtime))

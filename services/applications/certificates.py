@@ -14,7 +14,7 @@ from app.context import Runtime
 from app.errors import Conflict, NotFoundError
 from app.ids import to_local, utcnow
 from app.shapes import parse_id
-from app.storage import storage_of
+from app.storage import keep_sealed, read_opened, storage_of
 from app.tokens import Principal
 from models.catalog import ServiceItem
 from models.onewindow import CertificateStatus, ECertificate
@@ -83,8 +83,8 @@ async def issue(*, rt: Runtime, application: Application, result: dict, issued_b
                                        issuer_name=issuer.name)
     storage = storage_of(rt)
     received = await storage.receive(_one_chunk(pdf), max_bytes=len(pdf), declared_type="application/pdf")
-    certificate.storage_key, certificate.sha256, certificate.size = (
-        await storage.keep(received), received.sha256, received.size)
+    certificate.sha256, certificate.size = received.sha256, received.size
+    certificate.storage_key, certificate.data_key = await keep_sealed(storage, rt.wrapper, received)
     await certificate.save(force_create=True)
     await ledger.append(record_type="certificate_issued", data={
         "certificate_id": str(certificate.id), "application_id": str(application.id),
@@ -161,4 +161,5 @@ async def verify(*, certificate_id: str) -> documents.Verification:
 
 async def document_bytes(*, rt: Runtime, certificate: ECertificate) -> bytes:
     """The stored certificate document (a few kilobytes)."""
-    return b"".join([chunk async for chunk in storage_of(rt).read(certificate.storage_key)])
+    chunks = read_opened(storage_of(rt), rt.wrapper, certificate.storage_key, certificate.data_key)
+    return b"".join([chunk async for chunk in chunks])

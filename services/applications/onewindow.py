@@ -28,7 +28,7 @@ from models.appointments import Appointment, AppointmentStatus
 from models.onewindow import Approval, Opinion
 from models.prereview import Application, ApplicationState, DeliveryMethod
 from services import calendar, catalog, outbox
-from services.applications import certificates, representation
+from services.applications import certificates, forms, representation
 from services.applications.lifecycle import (
     Action,
     ApplicationChanged,
@@ -130,8 +130,8 @@ def _require_originals(guide_materials: list[dict], checked: list[int]) -> list[
     return sorted(set(checked))
 
 
-async def receive(*, principal: Principal, appointment_id: str, checked_materials: list[int],
-                  form_data: dict | None) -> Application:
+async def receive(*, rt: Runtime, principal: Principal, appointment_id: str,
+                  checked_materials: list[int], form_data: dict | None) -> Application:
     """收件: the resident has checked in; take their pre-reviewed file, or open one at the window."""
     visit = await _checked_in_visit(principal=principal, appointment_id=appointment_id)
     now = utcnow()
@@ -152,10 +152,13 @@ async def receive(*, principal: Principal, appointment_id: str, checked_material
     guide = await catalog.current_guide(item=item)
     validate_form_data(template=guide.data_template, data=form_data or {})
     checked = _require_originals(guide.materials, checked_materials)
+    application_id = uuid.uuid4()
     async with in_transaction():
         draft = await Application.create(
-            resident_id=visit.resident_id, item=item, guide=guide, department_id=item.department_id,
-            form_data=form_data or {}, state=ApplicationState.DRAFT)
+            id=application_id, resident_id=visit.resident_id, item=item, guide=guide,
+            department_id=item.department_id, state=ApplicationState.DRAFT,
+            **forms.sealed_columns(wrapper=rt.wrapper, application_id=application_id, data_key=None,
+                                   form=form_data or {}))
 
         async def link_visit() -> None:
             # One window application per visit: the guarded link refuses a concurrent twin.

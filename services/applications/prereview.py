@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-import hashlib
 import time
 import uuid
 from collections.abc import AsyncIterator
 from datetime import date, datetime
 from typing import Any
 
-import orjson
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 
@@ -17,7 +15,7 @@ from app.context import Runtime
 from app.errors import AppError, Conflict, NotFoundError, ValidationFailed
 from app.ids import to_local, utcnow
 from app.shapes import decode_cursor, encode_cursor, parse_id
-from app.storage import sign, signature_valid, storage_of
+from app.storage import keep_sealed, read_opened, sign, signature_valid, storage_of
 from models.catalog import HandlingMode
 from models.onewindow import ECertificate
 from models.prereview import (
@@ -30,7 +28,7 @@ from models.prereview import (
 )
 from models.users import User
 from services import calendar, catalog
-from services.applications import applicant, certificates, representation
+from services.applications import applicant, certificates, forms, representation
 from services.applications.lifecycle import (
     Action,
     ApplicationChanged,
@@ -88,10 +86,13 @@ async def create_draft(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, for
                                        guide_materials=guide.materials) if represented else None)
     form_data = applicant.bind(template=guide.data_template, form_data=form_data,
                                identity=_applicant_identity(rt, declared, resident))
+    application_id = uuid.uuid4()
     try:
-        return await Application.create(resident_id=resident_id, item=item, guide=guide,
-                                        department_id=item.department_id, form_data=form_data,
-                                        representation=declared, idempotency_key=idempotency_key), True
+        return await Application.create(
+            id=application_id, resident_id=resident_id, item=item, guide=guide,
+            department_id=item.department_id, representation=declared, idempotency_key=idempotency_key,
+            **forms.sealed_columns(wrapper=rt.wrapper, application_id=application_id, data_key=None,
+                                   form=form_data)), True
     except IntegrityError:
         # A concurrent retry with the same key won the insert: answer with its draft.
         existing = await Application.get(resident_id=resident_id, idempotency_key=idempotency_key)
@@ -138,7 +139,9 @@ async def update_form(*, rt: Runtime, resident_id: uuid.UUID, application_id: st
                                identity=_applicant_identity(rt, application.representation,
                                                             await users.get_active_or_raise(user_id=resident_id)))
     moved = await Application.filter(id=application.id, version=application.version).update(
-        form_data=form_data, version=application.version + 1, updated_at=utcnow())
+        **forms.sealed_columns(wrapper=rt.wrapper, application_id=application.id, data_key=application.data_key,
+                               form=form_data),
+        version=application.version + 1, updated_at=utcnow())
     if not moved:
         raise ApplicationChanged()
     await application.refresh_from_db()
@@ -192,12 +195,13 @@ async def upload_material(*, rt: Runtime, resident_id: uuid.UUID, application_id
     storage = storage_of(rt)
     received = await storage.receive(chunks, max_bytes=min(rt.settings.upload_max_bytes, room),
                                      declared_type=declared_type)
-    key = await storage.keep(received)
+    key, data_key = await keep_sealed(storage, rt.wrapper, received)
     previous = await ApplicationMaterial.get_or_none(application_id=application.id,
                                                      material_index=material_index)
     try:
         material = await _put_material(application, material_index, {
-            "material_name": spec["name"], "storage_key": key, "sha256": received.sha256,
+            "material_name": spec["name"], "storage_key": key, "data_key": data_key,
+            "sha256": received.sha256,
             "size": received.size, "content_type": received.content_type,
             "original_filename": filename[:255], "status": MaterialStatus.UPLOADED,
             "reused_from_id": None, "certificate_id": None})
@@ -225,7 +229,8 @@ async def reuse_material(*, rt: Runtime, resident_id: uuid.UUID, application_id:
     previous = await ApplicationMaterial.get_or_none(application_id=application.id,
                                                      material_index=material_index)
     material = await _put_material(application, material_index, {
-        "material_name": spec["name"], "storage_key": source.storage_key, "sha256": source.sha256,
+        "material_name": spec["name"], "storage_key": source.storage_key,
+        "data_key": source.data_key, "sha256": source.sha256,
         "size": source.size, "content_type": source.content_type,
         "original_filename": source.original_filename, "status": MaterialStatus.UPLOADED,
         "reused_from_id": source.id, "certificate_id": source.certificate_id})
@@ -250,6 +255,7 @@ async def present_certificate(*, rt: Runtime, resident_id: uuid.UUID, applicatio
                                                      material_index=material_index)
     material = await _put_material(application, material_index, {
         "material_name": spec["name"], "storage_key": certificate.storage_key,
+        "data_key": certificate.data_key,
         "sha256": certificate.sha256, "size": certificate.size, "content_type": "application/pdf",
         "original_filename": f"{certificate.name}.pdf", "status": MaterialStatus.UPLOADED,
         "reused_from_id": None, "certificate_id": certificate.id})
@@ -287,9 +293,10 @@ async def submit(*, rt: Runtime, resident_id: uuid.UUID, application_id: str) ->
     resident = await users.get_active_or_raise(user_id=resident_id)
     users.ensure_real_name_level(resident, application.item.min_realname_level)
     # Checked again: the identity may have changed (or a phone been bound) since the last save.
-    form_data = applicant.bind(template=application.guide.data_template, form_data=application.form_data,
-                               identity=_applicant_identity(rt, application.representation, resident))
-    validate_form_data(template=application.guide.data_template, data=form_data)
+    form = applicant.bind(template=application.guide.data_template,
+                          form_data=forms.open_form(wrapper=rt.wrapper, application=application).data,
+                          identity=_applicant_identity(rt, application.representation, resident))
+    validate_form_data(template=application.guide.data_template, data=form)
     missing = await _missing_materials(application)
     if missing:
         raise ValidationFailed("还有材料未上传或待补正", code="MATERIALS_MISSING",
@@ -298,7 +305,9 @@ async def submit(*, rt: Runtime, resident_id: uuid.UUID, application_id: str) ->
     now = utcnow()
     deadline = await prereview_deadline(application=application, submitted_on=to_local(now).date(), rt=rt)
     materials = await materials_of(application)
-    form_bytes = orjson.dumps(form_data, option=orjson.OPT_SORT_KEYS)
+    # A fresh salt per submission: the ledger's commitment proves the form to whoever holds the
+    # salt (the resident's receipt), and no one else can test a guessed form against it.
+    salt = forms.new_commitment_salt()
 
     async def resolve_comments() -> None:
         await ReviewComment.filter(application_id=application.id, resolved=False).update(resolved=True)
@@ -306,11 +315,14 @@ async def submit(*, rt: Runtime, resident_id: uuid.UUID, application_id: str) ->
     return await transition(
         application, action=Action.SUBMIT, to=ApplicationState.SUBMITTED, actor_id=str(resident_id),
         actor_role="resident", event=EventType.PREREVIEW_SUBMITTED,
-        updates={"submitted_at": now, "deadline": deadline.day, "form_data": form_data,
-                 "deadline_provisional": deadline.provisional}, then=resolve_comments,
+        updates={"submitted_at": now, "deadline": deadline.day,
+                 "deadline_provisional": deadline.provisional,
+                 **forms.sealed_columns(wrapper=rt.wrapper, application_id=application.id,
+                                        data_key=application.data_key, form=form,
+                                        commitment_salt=salt)}, then=resolve_comments,
         ledger_record=("application_submitted", {
             "application_id": str(application.id), "item_code": application.item.code,
-            "form_sha256": hashlib.sha256(form_bytes).hexdigest(),
+            "form_commitment": forms.commitment(form=form, salt=salt),
             "materials": [{"material_id": str(m.id), "sha256": m.sha256} for m in materials]}))
 
 
@@ -353,4 +365,4 @@ async def open_signed(*, rt: Runtime, material_id: str, expires: int,
     material = await ApplicationMaterial.get_or_none(id=parsed) if parsed else None
     if material is None:
         raise MaterialNotFound(details={"material_id": material_id})
-    return material, storage_of(rt).read(material.storage_key)
+    return material, read_opened(storage_of(rt), rt.wrapper, material.storage_key, material.data_key)

@@ -9,12 +9,13 @@ from typing import Any
 
 from pydantic import Field
 
+from app.context import Runtime
 from app.shapes import LocalDateTime, Schema
 from models.appointments import Appointment
 from models.onewindow import Approval, CertificateStatus, ECertificate, Evaluation, Opinion
 from models.prereview import Application, ApplicationMaterial, ApplicationState, MaterialStatus
 from models.prereview import ApplicationState as S
-from services.applications import certificates
+from services.applications import certificates, forms
 from services.applications.prereview import EDITABLE, history, materials_of
 from services.applications.representation import RepresentedOut, represented_out
 from services.catalog.guide import form_data_problems
@@ -96,6 +97,9 @@ class FormProblemOut(Schema):
 
 class ApplicationOut(ApplicationSummary):
     form_data: dict[str, Any]
+    form_commitment_salt: str | None = Field(
+        description="存证回执：存证记录中表单承诺（form_commitment）的盐值；凭此盐值与表单可证明所提交的表单，"
+                    "他人无法用猜测的表单比对存证")
     represented: RepresentedOut | None = Field(description="代办时被代办人（脱敏）；本人申请为 null")
     form_errors: list[FormProblemOut] = Field(
         description="草稿或待补正时，表单数据与事项数据模板不符之处（每次保存都校验，仍可保存；"
@@ -116,23 +120,25 @@ def _comment(c) -> CommentOut:
                       message=c.message, resolved=c.resolved, created_at=c.created_at)
 
 
-async def form_errors(application: Application) -> list[FormProblemOut]:
+async def form_errors(application: Application, form_data: dict[str, Any]) -> list[FormProblemOut]:
     """What the form still lacks while the resident can edit it (validated again at submit)."""
     if application.state not in EDITABLE:
         return []  # submitted forms passed at submit; window forms when the clerk received them
     await application.fetch_related("guide")
     return [FormProblemOut(**problem) for problem in form_data_problems(
-        template=application.guide.data_template, data=application.form_data)]
+        template=application.guide.data_template, data=form_data)]
 
 
-async def application_out(application: Application) -> ApplicationOut:
-    """An application with its materials, the review comments still to be addressed and, while
-    editable, the form's problems."""
+async def application_out(application: Application, *, rt: Runtime) -> ApplicationOut:
+    """An application with its (decrypted) form, materials, the review comments still to be
+    addressed and, while editable, the form's problems."""
     _, comments = await history(application)
+    form = forms.open_form(wrapper=rt.wrapper, application=application)
     return ApplicationOut(
-        **dict(ApplicationSummary.of(application)), form_data=application.form_data,
+        **dict(ApplicationSummary.of(application)), form_data=form.data,
+        form_commitment_salt=form.commitment_salt,
         represented=represented_out(application),
-        form_errors=await form_errors(application),
+        form_errors=await form_errors(application, form.data),
         decision_reason=application.decision_reason, decided_at=application.decided_at,
         materials=[MaterialOut.of(m) for m in await materials_of(application)],
         open_comments=[_comment(c) for c in comments if not c.resolved])

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from typing import Annotated, Any, Literal
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, StringConstraints, ValidationError, model_validator
 
 from app.errors import ValidationFailed
 
@@ -31,12 +31,23 @@ class MaterialHash(Template):
 
 
 class ApplicationSubmitted(Template):
-    """申请提交 — an application was submitted: its item, form hash and every material's hash."""
+    """申请提交 — an application was submitted: its item, form commitment and every material's hash.
+
+    ``form_commitment`` is HMAC-SHA256 of the canonical form keyed by a random salt that only the
+    resident's receipt carries, so nobody else can test a guessed form against the log. Entries
+    written before it carry ``form_sha256``, the plain SHA-256 of the canonical form."""
 
     application_id: OpaqueId
     item_code: CatalogCode
-    form_sha256: Sha256Hex
+    form_commitment: Sha256Hex | None = None
+    form_sha256: Sha256Hex | None = None
     materials: list[MaterialHash] = Field(max_length=200)
+
+    @model_validator(mode="after")
+    def _one_form_hash(self) -> ApplicationSubmitted:
+        if (self.form_commitment is None) == (self.form_sha256 is None):
+            raise ValueError("exactly one of form_commitment and form_sha256")
+        return self
 
 
 class ApplicationTransition(Template):

@@ -6,35 +6,34 @@ RUN_IN_TRANSACTION = True
 async def upgrade(db: BaseDBAsyncClient) -> str:
     return """
         CREATE TABLE IF NOT EXISTS "articles" (
-    "id" UUID NOT NULL PRIMARY KEY,
-    "created_at" TIMESTAMPTZ NOT NULL,
-    "updated_at" TIMESTAMPTZ NOT NULL,
+    "id" CHAR(36) NOT NULL PRIMARY KEY,
+    "created_at" TIMESTAMP NOT NULL,
+    "updated_at" TIMESTAMP NOT NULL,
     "title" VARCHAR(64) NOT NULL,
     "summary" VARCHAR(120) NOT NULL,
     "body" TEXT NOT NULL,
     "cover_url" VARCHAR(512),
-    "item_ids" JSONB NOT NULL,
-    "state" VARCHAR(16) NOT NULL,
-    "author_id" UUID NOT NULL,
-    "reviewer_id" UUID,
+    "item_ids" JSON NOT NULL,
+    "state" VARCHAR(16) NOT NULL /* DRAFT: draft\nIN_REVIEW: in_review\nPUBLISHING: publishing\nPUBLISHED: published\nPUBLISH_FAILED: publish_failed */,
+    "author_id" CHAR(36) NOT NULL,
+    "reviewer_id" CHAR(36),
     "review_note" VARCHAR(256) NOT NULL,
     "search_text" TEXT NOT NULL,
     "publish_id" VARCHAR(64),
     "wechat_article_id" VARCHAR(128),
     "wechat_url" VARCHAR(512),
-    "published_at" TIMESTAMPTZ,
+    "published_at" TIMESTAMP,
     "version" INT NOT NULL,
-    "department_id" UUID NOT NULL REFERENCES "departments" ("id") ON DELETE RESTRICT
+    "department_id" CHAR(36) NOT NULL REFERENCES "departments" ("id") ON DELETE RESTRICT
 );
 CREATE INDEX IF NOT EXISTS "idx_articles_state_2b915b" ON "articles" ("state");
 CREATE INDEX IF NOT EXISTS "idx_articles_publish_d5516c" ON "articles" ("published_at");
-COMMENT ON COLUMN "articles"."state" IS 'DRAFT: draft\nIN_REVIEW: in_review\nPUBLISHING: publishing\nPUBLISHED: published\nPUBLISH_FAILED: publish_failed';
-        COMMENT ON COLUMN "staff_roles"."role" IS 'CLERK: clerk\nREVIEWER: reviewer\nHALL_MANAGER: hall_manager\nADMIN: admin\nEDITOR: editor\nAUDITOR: auditor';"""
+        ;"""
 
 
 async def downgrade(db: BaseDBAsyncClient) -> str:
     return """
-        COMMENT ON COLUMN "staff_roles"."role" IS 'CLERK: clerk\nREVIEWER: reviewer\nHALL_MANAGER: hall_manager\nADMIN: admin\nAUDITOR: auditor';
+        ;
         DROP TABLE IF EXISTS "articles";"""
 
 
@@ -220,73 +219,74 @@ MODELS_STATE = (
     "zKIt3xKoRQWF9FhdvO35XFNl7H3rmEIUvJ2uCpnEJC8qFWXxkiS7p7d2RSDecdJA76BmdL"
     "0Kf51jiH6ESMj6GFffx0Mef7FQ4GlMycA6i3qsoLnKKkp7dWWe6I+WoBdiWnQg19O7/zfg"
     "qj/+xDCAfpjNDZvo8pv0TN6EGiTUoCPaGI9UIBZq0ClyPYsaRDf3mQQ7QZzpyRmBISKREx"
-    "hi9TZyAk1CJQ9IZV/IKFk5E6fciD3FNNfvjQ9QNiEhOTNbzYWdVh2Kyx+KiSd2zh/B2d2g"
-    "/XEIxQwo7Uh//Hbz0B0OobyB5Yxnqm1DqYRuTxp0vnc7v18jVZdcmXik9zqdu0fptj8YdG"
-    "6H3X6Pso0QxaIYmCZhv8+R/rX9+AiTzbFlwUyDzl/pYLhikn/SQXANNjn6Fr/TCaBxM32T"
-    "Vx1G3na6392RMlFfYCR8j/btbecrm0E3bMk3xo/05fXAta9fB/3vrFIElchM48UtFfHtEa"
-    "pMuN/RgjoTy7GMng2Fa3edXtetIqGr8PdtZzDsfuze0o1beqAKzjWSiWmrExCViTTDCqFY"
-    "PT5+AxrVspz1ikPUslUjTylGHjW/eBJ6DuNLgGJ/ppfqrs7vLZteFr+M9WJNQrQi9KA40l"
-    "FcKIbCL5qqcw6B5K6CQZqdtxTcZ9RcCmM5HQV9GCS278JmwiuqnRoNlzTFzuLi4r+TxZWj"
-    "jYyTNUxXXO4OCSGq8hWb2H7Mp0JktkSpeIQt3lk7JD8TDlsOaQnK9KedA52/DdOl9cUxcN"
-    "/vffKHR0X4OAOUtc7kMKU4kYt8Ikftxzn2NA6p2NhWb2xUFTIVh0hQYIFOus4PLGEK8Usr"
-    "8i/NV7vX4HeEVPC5yHyWp0R+pryaUfRNFWucWlkpxeF4xMLmuL7N0TVegUVR0p3ZmBeFkN"
-    "I/jke8lTOuQOlal1nMY5fJ5rHLeKs+z2C4xk4XIRU7XZF3OhBBfMtLZmtOgOaUrTkeDJtY"
-    "cxKmENacXHmOnsNC4pkYkpdxlG7nS7komxRnLS+xeDXMZzovXZZveSqEJk8gwlSjC5Zu38"
-    "6MSCmu1CQVIkxXPk19+24+13GJNYoamedYzzE6sYxjVnRjNofo1rWi4iK0QkgstJDotbGU"
-    "ZoSyKSE5ZHX4B2eaAm9hZ793e3f93yEAQ1eM15H+0O7eX6MZVt3O4HkL2mWpZ5dczi7WaY"
-    "YOYsdsfo2YQ1pgNhRGI3aDV9bY60KEYqMr9kY3x6Y9S2pdmBxbHyMUyUSRnw/Li8iJapBG"
-    "ABoBFIp958QzQCJKgER2d5vMcqIZIBGLM67isvSmnJBGyASs6RmZwSQykZWZlpUZWVihzM"
-    "wBFRsG3dvhWWxD2AKuj26Lhq43W0nhDWyFGaBlx/oWsP0E83xfRmWXFNygFJQB3aUougWI"
-    "70KTlRTgmPCeAWUQpbaA72dvmqMUuVYCG5A3EyBNToYPmXAN+gzgD8cjceNRf/wyIFpSit"
-    "cyy92fqTygh5ZlSsBKTqD8XPcHb8YS/f6jhjTdUhdVDLaC2XAxZ1lRk43ZFn6PA5Y1d+vO"
-    "VVaofE/S5suLTVNWmAJZgxsi1bldTlWibT5XdZhA+2C6ZpyEpGkf1b5Ohgb9JwO2odlKhO"
-    "x6pXQWh2N6SZ3gGZqltE7oFM9SV6dZv7iA+p7QuaTRrJ/Tf+tXV34ZGyhL48w1AytEYW1K"
-    "TOJY0KRkompkUbITeryqJh3hPx0ZE9bGhOkfvFo6e3oqt34ODhcs8qkltrZEBR1RQeeIzs"
-    "cjraUiKuicItc5ftRELdTbjWOcT4y6ihPuL+xql6zecuTVAiZ2IQZvcuhHjFAUa81WrNWy"
-    "6cAnkje9MkIm0M6I9hTX6o1cQC8oSojxDpoxqf/m7BvJwd3ecLEZc8NgdRtcBwyVHEs2Si"
-    "cWbpbEa1N9UnV6gIESmff04xKXEPZavZ4ljL5eT46jh3vxwm8OxzKXvfKbw0sH2WUVD9/6"
-    "kFNRPvv29b7fZrXQ/BmyFHaLGkgOk+/gGlmkiWnkDWeKU4oYschOHyhslw/bOKXANpan49"
-    "vzcmIbpxRhY+lhYxHb6YYhDJHS8ccJ8MpQhvgqK2h1/4DvOd0pEXZSZ3FLRFzlmRwTtXED"
-    "2oydV6GxugJtxhqTS99F8Do10AzKikIx/VB9fXoIMfcAy3WE0vpYN8D4X3HbqL9b2oTf01"
-    "sKvfrG9VDs+fGiqXtBdr+K8ESckE1aeCJOketZPBH0eDL4LaHSKgYtaUpoHdi+UcYFzDS0"
-    "XNaYMFUJga42sljGoz+OgGG8EQWa6ea5y0aEqUoI9PatKHRDyQ1zkEaAnMlUlbcosKgFvE"
-    "EtYGFhERYWYWFZ18ISDlXnWFZisexZLCrBMPpM/RPHuAqxlgQ6uFfPJyOndSVXg+0KYVpi"
-    "/mIhaBVrPiOqrIMhYxld6YZdQrsqxL46xFuGzR/ctol7e7AwoRRke6sIE8oJKdPChHKKXM"
-    "9iQvG39pxWlAhZCTWi7RtSDh03WzDP8rYjtdxReaOGwlQlrJSWJYDzMjl+8zIWvjkjlkWl"
-    "6DwgB0hKuFPUz7MYT+ioRJDZvViJHUN7IZxNObXkdJBMlJnOUWZa2E+E/UTYTzaIUHHT1/"
-    "lBKYvU9mSriUE1ZVaJVQpl1Ocwm9SaVzzrhZuGurBfGHNVV5n1gt3xH4agEHQuY8nOHpcl"
-    "IRbIRTKssJ8c3XZ3pJq0sJ+cItez2E8CO3GM68kZVyEikXfFa/sCEOVV5kNEJdQ0L2oZFM"
-    "2LWqKeCbeiaqYw/+0ruc0VBfkwr86xCpAXGe6z9tevg/73zrUn65KRftfp/XGNFKK/RaXp"
-    "LIzYcmcFeenCzRqXEiARgSkiMOXQmocwrOQB+MgNK6FqdxzjSrQaXhYDS7QWX8YSZHUwfU"
-    "AZsNZYrtIr1UYzGCFiUe4htxkKwhYYNsivgSdV0DOZ0wE6K//lF+z+xUKvWKNYJxQg2/0z"
-    "RUBKQba1ijConJBqLQwqp8j1LAaVYDJ97qIrHNpdiexlagee185SYhPL9vX+/C38Nuzct4"
-    "agcMTwvmBNdeua8E8JPsRhqg17QxdtRadAzGkO7ULh6LbKaXmxCsEF2Um31xblA0X5wPIc"
-    "WKJ84DbdWEdXV41t7DntA3Sh3XfvrhGjHemDzvf+F6iwZpIX49kr0XZYu7/3Jmsok2FK0e"
-    "G3OLpj3GTg82qc6yAOU5UvBnz7R4SLmJSU470KaqlUqd57iAYviBOtYKt8E2NzpPM7PwAi"
-    "xZofJBJuSdEfWPQHLrCPN39/4EN60ou5y27qSKevgXrf7u/POJvvFiA+iVa2oVMnd8/Vnc"
-    "YpLDvH8aIUQn3lssQoLPvaZU8DuWoq9F+FEBYucBkKFPA9/yw9g86rP6F31V/r71kOBpKN"
-    "2RyQVJDlNvT+DY2xAoMthE0oa6Fpxiu97cy5GSH7e7IIVyjIuVxBIlzhdBzXIlzhFLmeKf"
-    "9DppJKnOGPM6xpySZzn6hMNvOLWrOxMJfDH2mW8seH9v09r9tOQnR2WqOdMkVn78GWpFoS"
-    "FTHiEKfWFVgS7ayqwD6DEvZTU8AV3iRnTjcPXrXR5JSDOGUJ1va+Mw982RlgzOcQiFMKp8"
-    "Bqp0AQtfxCUJxauNqKI/fExV1lYXDJaeWNEQo7b+SHNKWyY05QAyTCvxORd2ySt1lagEQs"
-    "TuHbOeUOaQeNHRZus8K6zRZ5kdGtdguwPrqm8K43W0nRDRwyGRySSsi/JZxlq/GNyZkZUA"
-    "Yxagv4fvamOUpxayWwAVlzCz7IjD73vk6GBv1nJx73Qp56u8lc38jL+5WYlqFjjWryeEBw"
-    "2L+YNKaS2izBGy0xZxq4CTL6e/tu/8bJBAGR60wNeFv9eRHMG/fZ5qZe7Xf9e/S4pP/SIX"
-    "8/Y88JXBMO2oM7aIHpa0WCY+GkOyuYsSqLa1borDvRWYM7W1ZMgzQC0KhtJWeTxWNor3jG"
-    "aq/QF4WGzBZBTybWbYS9sCa3MAteK0No+x0YV9i0kxmxyqZdJH8RYwjjApV0wmrl4X1Iia"
-    "bvZOyTTd+FRd1XMw+P9zP9lnywV2cn+rSF3n3aX7/ed2/bw26/dx0stT3SA3ekz93HYX/w"
-    "R2iENFUhQ/ttpD9QEWbQbd9fL/qdjfS7/u23h05veI0oE511f0C1LAytJTO0Fu/WW1A7cj"
-    "nOZyIbVIfOWys1QFTo3wpsUYFVUAm199tkmW9/3yK6MjfUfJFiQZrC82HumHQxErrlEPqm"
-    "CsK6QqUoxw0Gyi8pZYkjo6NSZCUWRxZzqxwm26Bt2qr7ivFuE96tSprVCbuDspmakvcYEY"
-    "xfmD1aBOMLi48Ixi8z17ME49uqnc+AsiAosjxQmABPy5nNsJmvxtWSpAQRzNHqVpmkqlqK"
-    "VFWLReePDYUDcHKkuD++FAt43xHisvFCTMkxOT7/tISTAFGBLU7r5pxUszQZoaOSc06qsT"
-    "YjXqwLpxDWXx/7vdQgTF75K0WVbfQ/SFOtnQWwBMTfsaNqtqpbH+B5h5B+AaP0tR9d5pGj"
-    "FSaIrn2oLZZwVmYrTLbf6rpniokndk7wz+4G7Y9gogPakd7tSYPO927n92uk6pLbw2akf/"
-    "12c999/NztfbqmWveYMnlK+bS4DmXMvMtEWVyVPra794Fb0gSr2nqFzrbvxqAi0tTIW9Em"
-    "RCQsf3n6JKV5kNP6JJ18aL4LT0J23KruU2VKjYt4BepZtgQ6KtkvUI9tChbBpjyVbCpJ5p"
-    "EvI2QlwHrfQqZ/QuTzGoSpyidmbl87fSXyFNuSZ9vNCTeXuHyo76Qgs4ddTjUqTFU+qHei"
-    "Ry0E0TUMm1HavaTXFiRbqOCGzLj9+oWYFjcOPrGmSIBif1VFqrv6KW25DLdIVt5Xdp3IU9"
-    "pVntKBXO3EVOXpGc/T7t6ppDral2MK42ZP3EG5P3DO5ukxsbD5Q9vZPJM96olnU7Kwl3w4"
-    "HaejIqqv1zPp6/UUfb3OCeTLg7A3vIToVjMVwaqmFMGqxotg0Sfa3DMq2R8RINm/O+IwYs"
-    "DWHA8HjRv7838BtFR5NA=="
+    "hi9TZyAhm+FsEaz388JD+T6iaGycqQIZj2S+v8bZiO/OKHdt/vffKHR9kRRp6diSCWxGBP"
+    "NgkEacqA+V6yMqloDbUaFkJ41q0nTrnR/lMw6Pe90UBdkITs42xFRXZaVisuYCsmntg5d/"
+    "mzu0H74xCqdVDakf747eahOxxC/Q7LGc9U24ZaIN2eNOh873Z+v0aqLrlK30jvdTp3j9Jt"
+    "fzDo3A67/R5lGyGKRTEwTcIOoJH+tf34CJPNsWXBTIPOX+lguGKSf9JBcA1OcfoWv9MJoD"
+    "M5fZNXHUbedrrf3ZEyUV9gJHyP9u1t5yubQTdsyfc2jfTl9cC1r18H/e+sFApVOUzjxa2F"
+    "8u0Ryqi439GCQirLsYyeDYVrd51e1y2Toqvw921nMOx+7N5SyUR6oBr8NZKJaasT0AWJNM"
+    "MKoVg9Pn4DGtWynPWqn9SyldtPqbYf3VA8FTSHdTFAsT/bYnVXW/aWbYuLX8Z6wVQhWhFb"
+    "UxzxP671QWUjTdU5h0By28wgzc57Zu4zLDSFsZyWmT4MEtt3YTPhVY1PDfdMmmJngZ/x38"
+    "niytGGfsoapisudwuQEFX55PbtBzUrRGZLlIpH2OKdtcmaKYe0BH0o9q6cUhSVtc7kMKU4"
+    "kYt8IkcdJDn2NA6p2NhWb2xUFTIVh0hQQYROus4PLGEK8Usr8i/NV7vX4HeEVPC5yHyWp0"
+    "R+pryaUfRNFWucYnAp1Q95xMLmuL7N0TVegUVR0p3ZmBdmk9IgkUe8lTOuQPmIl1nMY5fJ"
+    "5rHLeC9Kz2C4xk4XIRU7XZF3OhBBfMtLZmtOgOaUrTkeDJtYcxKmENacXIm8nsNC4pkYkp"
+    "dxlG7nS7komxRnLS+xeDXMZzovXZZveUrgJk8g4rCjC5Zu386MSCmu1CQVIkxXPk19+24+"
+    "13GJNYoamedYzzE6sYxjVnRjNofw7bXCPiO0QkgstJDo9WmVZoSyKSH7aXX4B2eaAm9hZ7"
+    "93e3f93yEAQ1eM15H+0O7eX6MZVpkslrtiY4adLTlBKpYeBbkE7JjNrxFzSAvMhsJoxG7w"
+    "yhp7XYhQbHTF3ujm2LRnSb05k5NHYoQiWy7y82GJPzlRDdIIQCOAQjX7nHgGSESNm8jubp"
+    "NZTjQDJGJxxlVclr+XE9IImYA1PeU4mCUp0o7T0o4jCyuUejygYsOgezs8i20IW8D10e1B"
+    "0vVmKym8ga0wA7TsWN8Ctp9gnu/LqOySghuUgjKguxRFtwDxXWiykgIcE94zoAyi1Bbw/e"
+    "xNc5Qi10pgA/JmAqTJ1R5CJlyDPgP4w/FI3HjUH78MiJaU4rUs4+DPVB7QQ8syJWAlJ1B+"
+    "MYcHb8YS/f6jhjTdUhdlOraC2XAxZ1lRk43ZFn6PA5Y1d+vOVVaofE/S5suLTVNWmAJZgx"
+    "si1bldTlWibT5X+aNAf2y6ZpyEpGkf1b5Ohgb9JwO2odlKhOx6taIWh2N6zajgGZqldlTo"
+    "FM9SOKpZv7iAArbQmqfRrJ/Tf+tXV36dJqi75Mw1AytEYX14TOJY0IVnompkUZMWmhirJh"
+    "3hPx0ZE9anh+kfvGJRe3oqt0AUDlfk8qkltrZEiShRIuqIzscjLRYkSkSdItc5ftRELdTb"
+    "jWOcT4y6ihPuL+xql6zecuTVAiZ2IQZvcuhHjFBUI85Wjdiy6cAnkje9MkIm0M6GtqiptZ"
+    "eaWtYU1+qNXOt5QVHCpbyDpm7qvznbc3IMvTdcnHncaGPdBg8NQyXHko3SiYWbJb/dVJ9U"
+    "ncoJoKvnFTK4xCWEfTd7so1th2MAzV5gz+Fl3eyyWIpv5Mlpjzj79vW+32Yl5/wZstTPi9"
+    "qhMnFq62klri1LmphG3qixOKUIxYvs9IH6gfmwjVMKbGPpUL7ZNCe2cUoRnZcenRcxUW8Y"
+    "KRJpQXGcAK+MGImvsoJ2CQm4+NN9P+FYgCzen0hEQib/T23cgHaF59WRU79QoF1hY3Lpe2"
+    "JepwaaQfVWaMoR6tNBDyHmhWEppdCiA+sG+FgqlIbo6N3S9P6e3lLo1TeuI2jPj+d4hITD"
+    "5zBHi3D4nI7pXzh8TpHrWRw+9Hgy+K3l0gozLWlKaB3YvlHGBcw0tFzWmDBVCYGuNrI4IK"
+    "I/joD/oREFmunmuatzhKlKCPT2rSh0Q8kNc5BGgJzJVJW39rIoubxByWVhYREWFmFhWdfC"
+    "Es4I4FhWYikDWSwqwWyFTH1Yx7gKIa2kTv+tnk9GTutKrgbbnsK0xPzFQtBy2nxGVFkHQ8"
+    "YyiNWNboX+aoh9dQhrDZs/uO1X9/ZgYUIpyPZWESaUE1KmhQnlFLmexYTib+05rSgRshJq"
+    "RNs3pBw6PLlgnuVtR2q5o/JGDYWpyhfBeZklTvYyOUz2MhYlOyOWRaXoPCAHSEq4U9TPsx"
+    "hP6KhEkNm9WCUjQ3shnE05tbJ3kExU885RzVvYT4T9RNhPNohQcasE8INSFhUEkq0mBtWU"
+    "WcFbKVS4IIfZpNa84lkv3Gzfhf3CmKu6yqwX7I7/MAT1tnMZS3b2uCx5x0Auco6F/eTotr"
+    "sj1aSF/eQUuZ7FfhLYiWNcT864ChGJvCtedx2AKK8yHyIqoaZ5UcugaF7UEvVMuBVVM4X5"
+    "b1/Jba4oyId5dY5VgLzIcJ+1v34d9L93rj1Zl4z0u07vj2ukEP0tKk1nYcSWG1jISxdu1r"
+    "iUAIkITBGBKYfWPIRhJQ/AR25YCRUV5BhXokUHsxhYoiUPM1Z6q4PpA6qttcZylV6pNprB"
+    "CBGLcg+5PWcQtsCwQX4NPKmCnsmcDtBZlTW/LvovFnrFGsU6oc7b7p8pAlIKsq1VhEHlhF"
+    "RrYVA5Ra5nMagEk+lzF13h0O5KZC9T1/W8dpYSm1i2r/fn75S4YYPENQSFI4b3BWuqW9eE"
+    "f0rwIQ5TbdiCu2grOgViTg9uFwpHt1VOZ5FVCC7ITrqLuajSKKo0HhBmUaXxGA8uUaVxm9"
+    "7Coytfx87PnGYYutDuu3fXiNGO9EHne/8LFLIzyYvx7FXCO6x7xXuTNXT2MKXoV10cFT1u"
+    "mfF5Nc51CIepyncMb/+IcBGTklLpV0EtlSqjfg9B9wXxVRZslW9i0w94S8BNw48zSXGaBI"
+    "mE91d0uxbdrgvsSs/f7fqQAQvF3GU3jVegr4F63+7vzzib7xYgPonGzKFTJ3cH4Z2Ggyz7"
+    "IPKCQUJdErOEgiy7NGbPtrlqKvRfhRAWlXEZisfwAyxYFgydV39C76q/1t+zVBckG7M5IK"
+    "kgy21P/xsaYwUGWwibUD1E04xXetuZcxNv9vdkERVSkHO5gkRUyOnEB4iokFPkeqY0G5lK"
+    "KnGGP86wpiWbzH2iMtnML2rNxsJcDn+kWcofH9r397ymRglB8Gn9jMoUBL8HW5JqSVTEiE"
+    "OcWr5hSbSz4g37jP3YT+kGV3iTnDndPHhFXZMzO+KUJVjb+07w8GVngDGfQyBOKZwCq50C"
+    "QdTyC0FxauFqK47cExd3lYXBJaeVN0Yo7LyRH9KUyo45QQ2QCP9ORN6xSd6edAESsTiFb+"
+    "eUG9EdNERbuM0K6zZbpJ9Gt9otwPromsK73mwlRTdwyGRwSCoh/5Zwlq3GNyZnZkAZxKgt"
+    "4PvZm+Yoxa2VwAZkzS34IDP63Ps6GRr0n5143At56u2mQMBGXt6vxLQMHWtUk8cDgsP+xa"
+    "QxldSeFN5oiTnTwE2Q0d/bd9tkTiYIiFxnasDb6s+LYN64zzY39Wq/69+jxyX9lw75+xl7"
+    "TuCacNAe3EELTF8rEhwLJ91ZwYxVWVyzQmfdic4a3NmyYhqkEYBGbSs5e1keQxfLM1bihr"
+    "4o9L22CHoysW4j7IU1ufVv8FoZQttvdLnCpp2SxrnCpl0kfxFjCOMClXTCauXhfUiJpu9k"
+    "7JNN34VF3VczD4/3M/2WfLBXZyf6tIXefdpfv953b9vDbr93HaxoPtIDd6TP3cdhf/BHaI"
+    "Q0VSER/m2kP1ARZtBt318v2sqN9Lv+7beHTm94jSgTnXV/QLUsDK0lM7QWb4pcUDtyOc5n"
+    "IhtUh85bkjZAVOjfCmxRgVVQCXVR3GSZb3/fIroyN9R8kWJBmsLzYe6YdDESuuUQ+qYKwr"
+    "pCpSjHDQbKLylliSOjo1JkJRZHFnOrHCbboG3aqvuK8aYe3q1KmtUJu4OymZqS9xgRjF+Y"
+    "PVoE4wuLjwjGLzPXswTj26qdz4CyICiyPFCYAE/Lmc2wma+U2JKkBBHM0SJimaSqWopUVY"
+    "tF548NhQNwcqS4P74UC3jfEeKy8UJMyTE5Pv+0hJMAUYEtTuvmnFSz9HKho5JzTqqxbi5e"
+    "rAunENZfH/u91CBMXvkrRZVt9D9IU62dBbAExN+xo2q2qlsf4HmHkH4Bo/S1H13mkaMVJo"
+    "iufagtlnBWZitMtt8ixmeKiSd2TvDP7gbtj2CiA9qR3u1Jg873buf3a6TqktsqaKR//XZz"
+    "33383O19uqZa95gyeUr5tLgOZcy8y0RZXJU+trv3gVvSBKvaeoXOtu/GoCLS1Mhb0SZEJC"
+    "x/edpRpXmQ09pRnXxovgtPQnbcqiZfZUqNi5ZNzbIl0FEpZVNjm4JFsClPJZtKknnkywhZ"
+    "CbDet5DpnxD5vAZhqvKJmdvXTl+JPMW25Nl2c8LNJS4f6jupe+1hl1ONClOVD+qd6FELQX"
+    "QNw2aUdi/ptQXJFiq4ITNuv34hpsWNg0+sKRKg2F9VkequfkpbLsMtkpX3lV0n8pR2lad0"
+    "IFc7MVV5esbztLt3KqmO9uWYwrjZE3dQ7g+cs3l6TCxs/tB2Ns9kj3ri2ZQs7CUfTsfpqN"
+    "hDmxP4UeVA2BteQnSrmYpgVVOKYFXjRbDoE23uGZXsjwiQ7N8dcRgxYGuOh4PGjf35v2j4"
+    "R0A="
 )

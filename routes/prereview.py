@@ -9,9 +9,8 @@ from typing import Any
 from pydantic import Field
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, ResponseStream
-from sanic_ext import openapi
 
-from app.api import endpoint, idempotency_key, respond
+from app.api import endpoint, idempotency_header, idempotency_key, respond
 from app.auth import resident_required, staff_required
 from app.errors import AppError
 from app.multipart import MultipartInvalid, MultipartWithoutFile, first_file_part, is_multipart
@@ -112,9 +111,8 @@ def _download(rt, url_and_expiry: tuple[str, int]) -> DownloadUrl:
 
 
 @bp.post("/applications")
-@openapi.parameter("Idempotency-Key", str, "header", required=False,
-                   description="8-64 位 A-Za-z0-9_.:-；重试时不变，返回同一草稿（200）")
 @endpoint(summary="新建预审办件（草稿，锁定当前办事指南版本）", tag=TAG, body=CreateIn, response=ApplicationOut,
+          headers=(idempotency_header("8-64 位 A-Za-z0-9_.:-；重试时不变，返回同一草稿（200）", required=False),),
           status=201, secured=True, errors=[(404, "ITEM_NOT_FOUND"), (422, "ITEM_NOT_PREREVIEWABLE"),
                                             (403, "REALNAME_REQUIRED"), (422, "IDEMPOTENCY_KEY_INVALID"),
                                             (409, "IDEMPOTENCY_KEY_REUSED")])
@@ -159,10 +157,9 @@ async def update_form(request: Request, application_id: str, body: FormIn) -> HT
 
 @bp.route("/applications/<application_id>/materials/<material_index:int>", methods=["PUT", "POST"],
           stream=True)
-@openapi.body({"application/pdf": bytes, "image/jpeg": bytes, "image/png": bytes,
-               "multipart/form-data": {"file": bytes}}, required=True)
 @endpoint(summary="上传一项材料（请求体为文件本身，或 multipart/form-data 如 wx.uploadFile；流式接收，按内容识别类型）",
           tag=TAG, query=UploadQuery, response=MaterialOut, secured=True,
+          upload_media_types=("application/pdf", "image/jpeg", "image/png", "multipart/form-data"),
           errors=[*_UPLOAD_ERRORS, MultipartInvalid, MultipartWithoutFile])
 @resident_required
 async def upload(request: Request, application_id: str, material_index: int,

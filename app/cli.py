@@ -202,7 +202,9 @@ def cmd_openapi(args: argparse.Namespace, settings: Settings) -> None:
     from app.factory import API_DESCRIPTION, API_TITLE, create_app
     from app.openapi import build_document
 
-    document = build_document(create_app(settings), title=API_TITLE, description=API_DESCRIPTION)
+    # Quiet: the document may go to stdout, which start-up log lines would corrupt.
+    app = create_app(settings.model_copy(update={"log_level": "WARNING"}))
+    document = build_document(app, title=API_TITLE, description=API_DESCRIPTION)
     output = orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
     if args.output:
         Path(args.output).write_bytes(output)

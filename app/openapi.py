@@ -185,7 +185,6 @@ def _error_response(codes: list[str]) -> dict[str, Any]:
             "properties": {"error": {
                 "allOf": [_ref("ErrorBody")],
                 "properties": {"code": {"type": "string", "enum": codes}},
-                "required": ["code"],
             }},
         }}},
     }

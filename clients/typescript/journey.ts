@@ -60,7 +60,7 @@ async function miniProgramLogin(): Promise<string> {
 async function bindBeijingPass(token: string): Promise<void> {
   const person = await emulator<{ key: string }>(`${BJPASS}/_emulator/identities`, {
     key: `journey-${Date.now()}`, name: "钱七", level: 2,
-    id_number: `11010819900101${String(Date.now() % 1000).padStart(3, "0")}X`,
+    id_number: idNumber(Date.now()),
   });
   const ticket = expectData("link ticket", await api.POST("/api/v1/auth/link-tickets", {
     headers: bearer(token),
@@ -121,6 +121,14 @@ async function openSessions(hallId: string, group: string): Promise<void> {
   }));
 }
 
+/** A resident identity card number with its GB 11643 check digit. */
+function idNumber(serial: number): string {
+  const body = `11010819900101${String(serial % 1000).padStart(3, "0")}`;
+  const weights = [7, 9, 10, 5, 8, 4, 2, 1, 6, 3, 7, 9, 10, 5, 8, 4, 2];
+  const sum = [...body].reduce((total, digit, i) => total + Number(digit) * weights[i], 0);
+  return body + "10X98765432"[sum % 11];
+}
+
 function formValue(field: Schemas["TemplateField"]): unknown {
   switch (field.type) {
     case "integer": case "number": return 1;
@@ -128,7 +136,7 @@ function formValue(field: Schemas["TemplateField"]): unknown {
     case "date": return isoDay(0);
     case "choice": return field.options?.[0] ?? "";
     case "multi_choice": return field.options?.slice(0, 1) ?? [];
-    case "id_number": return "11010819900307123X";
+    case "id_number": return idNumber(7);
     case "phone": return "13800138000";
     default: return "测试";
   }

@@ -8,7 +8,7 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, PlainSerializer, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, ValidationError
 
 from app.errors import NotFoundError, ValidationFailed
 from app.ids import to_local
@@ -26,6 +26,14 @@ class Schema(BaseModel):
     """Base of request and response shapes: unknown fields are refused, not silently dropped."""
 
     model_config = ConfigDict(extra="forbid", from_attributes=True)
+
+
+class ReasonIn(Schema):
+    """A free-text reason for a state change (withdraw, not accept, suspend, review decisions)."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"reason": "材料不齐全"}]})
+
+    reason: str = Field("", max_length=1000)
 
 
 class Page(BaseModel, Generic[ItemT]):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
@@ -30,6 +30,10 @@ class AvailabilityQuery(Schema):
 
 
 class BookIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"item_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90", "slot_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90"},
+    ]})
+
     item_id: str = Field(min_length=1, max_length=64)
     slot_id: str = Field(min_length=1, max_length=64)
     application_id: str | None = Field(None, max_length=64,
@@ -37,6 +41,10 @@ class BookIn(Schema):
 
 
 class RescheduleIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"slot_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90"},
+    ]})
+
     slot_id: str = Field(min_length=1, max_length=64)
 
 

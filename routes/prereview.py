@@ -6,7 +6,7 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, ResponseStream
 
@@ -14,7 +14,7 @@ from app.api import endpoint, idempotency_header, idempotency_key, respond
 from app.auth import resident_required, staff_required
 from app.errors import AppError
 from app.multipart import MultipartInvalid, MultipartWithoutFile, first_file_part, is_multipart
-from app.shapes import LocalDateTime, Page, Schema
+from app.shapes import LocalDateTime, Page, ReasonIn, Schema
 from models.prereview import ApplicationState
 from services.applications import prereview
 from services.applications import review as prereview_review
@@ -39,20 +39,28 @@ _UPLOAD_ERRORS = [*_NOT_FOUND, *_STATE, (413, "MATERIAL_TOO_LARGE"), (413, "APPL
 
 
 class CreateIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"item_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90", "form_data": {"applicant_name": "张三"}},
+    ]})
+
     item_id: str = Field(min_length=1, max_length=64)
     form_data: dict[str, Any] = Field(default_factory=dict)
 
 
 class FormIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"form_data": {"applicant_name": "张三", "reason": "到期换领"}},
+    ]})
+
     form_data: dict[str, Any]
 
 
 class ReuseIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"material_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90"},
+    ]})
+
     material_id: str = Field(min_length=1, max_length=64, description="本人早先办件中的材料 id")
-
-
-class ReasonIn(Schema):
-    reason: str = Field("", max_length=1000)
 
 
 class UploadQuery(Schema):
@@ -92,6 +100,10 @@ class DeadlineList(Schema):
 
 
 class CommentIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"message": "身份证照片不清晰，请重新上传", "material_index": 0},
+    ]})
+
     message: str = Field(min_length=1, max_length=500)
     material_index: int | None = Field(None, ge=0)
     field_name: str | None = Field(None, max_length=48)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from pydantic import Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
@@ -22,6 +22,10 @@ TAG = "消息推送"
 
 class GrantsIn(Schema):
     """``wx.requestSubscribeMessage`` success result: template id -> accept/reject/ban/filter."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"results": {"dev-mp-notice": "accept"}},
+    ]})
 
     results: dict[str, GrantResult] = Field(min_length=1, max_length=20)
 
@@ -74,6 +78,10 @@ TOPIC_PATTERN = r"^(hall|item):[A-Za-z0-9_.-]{1,64}$"
 
 
 class BroadcastIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"title": "系统维护通知", "content": "本周六 22:00-24:00 系统维护，期间暂停预约。", "audience": "all"},
+    ]})
+
     title: str = Field(min_length=1, max_length=64)
     content: str = Field(min_length=1, max_length=200)
     audience: str = Field("all", pattern=r"^all$|" + TOPIC_PATTERN[1:],

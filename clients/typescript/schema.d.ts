@@ -2229,7 +2229,13 @@ export interface components {
          * @enum {string}
          */
         AppointmentStatus: "booked" | "checked_in" | "cancelled" | "no_show";
-        /** ApprovalIn */
+        /**
+         * ApprovalIn
+         * @example {
+         *       "comment": "材料齐全，同意",
+         *       "opinion": "approve"
+         *     }
+         */
         ApprovalIn: {
             opinion: components["schemas"]["Opinion"];
             /**
@@ -2358,7 +2364,13 @@ export interface components {
              */
             link_ticket?: string | null;
         };
-        /** BookIn */
+        /**
+         * BookIn
+         * @example {
+         *       "item_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90",
+         *       "slot_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90"
+         *     }
+         */
         BookIn: {
             /** Item Id */
             item_id: string;
@@ -2371,7 +2383,14 @@ export interface components {
              */
             application_id?: string | null;
         };
-        /** BroadcastIn */
+        /**
+         * BroadcastIn
+         * @example {
+         *       "audience": "all",
+         *       "content": "本周六 22:00-24:00 系统维护，期间暂停预约。",
+         *       "title": "系统维护通知"
+         *     }
+         */
         BroadcastIn: {
             /** Title */
             title: string;
@@ -2515,7 +2534,12 @@ export interface components {
             /** Items */
             items: components["schemas"]["CalendarYearOut"][];
         };
-        /** CapacityIn */
+        /**
+         * CapacityIn
+         * @example {
+         *       "capacity": 30
+         *     }
+         */
         CapacityIn: {
             /**
              * Capacity
@@ -2591,7 +2615,12 @@ export interface components {
              */
             application_id: string | null;
         };
-        /** CodeIn */
+        /**
+         * CodeIn
+         * @example {
+         *       "code": "081AbCdE0pQrSt1uVwXy2zAbCd3AbCdE"
+         *     }
+         */
         CodeIn: {
             /**
              * Code
@@ -2599,7 +2628,13 @@ export interface components {
              */
             code: string;
         };
-        /** CommentIn */
+        /**
+         * CommentIn
+         * @example {
+         *       "material_index": 0,
+         *       "message": "身份证照片不清晰，请重新上传"
+         *     }
+         */
         CommentIn: {
             /** Message */
             message: string;
@@ -2657,7 +2692,15 @@ export interface components {
              */
             second: number;
         };
-        /** CreateIn */
+        /**
+         * CreateIn
+         * @example {
+         *       "form_data": {
+         *         "applicant_name": "张三"
+         *       },
+         *       "item_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90"
+         *     }
+         */
         CreateIn: {
             /** Item Id */
             item_id: string;
@@ -2852,7 +2895,13 @@ export interface components {
             /** Expires At */
             expires_at: string;
         };
-        /** EncryptedIn */
+        /**
+         * EncryptedIn
+         * @example {
+         *       "encrypted_data": "CiyLU1Aw2KjvrjMdj8YKliAjtP4gsMZMQmRzooG2xrDcvSnxIMXFufNstNGTyaGS",
+         *       "iv": "r7BXXKkLb8qrSNn05n0qiA=="
+         *     }
+         */
         EncryptedIn: {
             /**
              * Encrypted Data
@@ -2939,7 +2988,13 @@ export interface components {
         ErrorResponse: {
             error: components["schemas"]["ErrorBody"];
         };
-        /** EvaluationIn */
+        /**
+         * EvaluationIn
+         * @example {
+         *       "comment": "办理很快",
+         *       "score": 5
+         *     }
+         */
         EvaluationIn: {
             /**
              * Score
@@ -2986,7 +3041,14 @@ export interface components {
             /** Created At */
             created_at: string;
         };
-        /** ExceptionIn */
+        /**
+         * ExceptionIn
+         * @example {
+         *       "day": "2031-01-06",
+         *       "kind": "closed",
+         *       "reason": "系统升级"
+         *     }
+         */
         ExceptionIn: {
             /**
              * Day
@@ -3041,12 +3103,25 @@ export interface components {
             /** Signature */
             signature: string;
         };
-        /** FollowUpIn */
+        /**
+         * FollowUpIn
+         * @example {
+         *       "note": "已电话回访，群众表示满意"
+         *     }
+         */
         FollowUpIn: {
             /** Note */
             note: string;
         };
-        /** FormIn */
+        /**
+         * FormIn
+         * @example {
+         *       "form_data": {
+         *         "applicant_name": "张三",
+         *         "reason": "到期换领"
+         *       }
+         *     }
+         */
         FormIn: {
             /** Form Data */
             form_data: {
@@ -3066,6 +3141,11 @@ export interface components {
         /**
          * GrantsIn
          * @description ``wx.requestSubscribeMessage`` success result: template id -> accept/reject/ban/filter.
+         * @example {
+         *       "results": {
+         *         "dev-mp-notice": "accept"
+         *       }
+         *     }
          */
         GrantsIn: {
             /** Results */
@@ -3111,7 +3191,29 @@ export interface components {
             /** @default null */
             result?: components["schemas"]["Result"] | null;
         };
-        /** GuideEdit */
+        /**
+         * GuideEdit
+         * @example {
+         *       "change_note": "补充材料说明",
+         *       "conditions": "本人申请",
+         *       "materials": [
+         *         {
+         *           "name": "居民身份证",
+         *           "original_required": true
+         *         }
+         *       ],
+         *       "steps": [
+         *         {
+         *           "limit_days": 0,
+         *           "name": "受理"
+         *         },
+         *         {
+         *           "limit_days": 1,
+         *           "name": "决定"
+         *         }
+         *       ]
+         *     }
+         */
         GuideEdit: {
             /**
              * Conditions
@@ -3349,7 +3451,13 @@ export interface components {
             proof: components["schemas"]["ProofOut"];
             head: components["schemas"]["HeadOut"];
         };
-        /** IssueIn */
+        /**
+         * IssueIn
+         * @example {
+         *       "method": "mail",
+         *       "tracking_number": "SF1234567890"
+         *     }
+         */
         IssueIn: {
             method: components["schemas"]["DeliveryMethod"];
             /**
@@ -3448,6 +3556,35 @@ export interface components {
         /**
          * ItemIn
          * @description A whole item: code, attributes and its guide.
+         * @example {
+         *       "appointment_group": "HUZHENG",
+         *       "code": "110108HDGA901",
+         *       "department": "HDGA",
+         *       "guide": {
+         *         "conditions": "本人申请",
+         *         "materials": [
+         *           {
+         *             "name": "居民身份证"
+         *           }
+         *         ],
+         *         "steps": [
+         *           {
+         *             "limit_days": 0,
+         *             "name": "受理"
+         *           },
+         *           {
+         *             "limit_days": 1,
+         *             "name": "决定"
+         *           }
+         *         ]
+         *       },
+         *       "modes": [
+         *         "appointment",
+         *         "one_window"
+         *       ],
+         *       "name": "居民身份证换领（示例）",
+         *       "promised_limit_days": 15
+         *     }
          */
         ItemIn: {
             /** Name */
@@ -3529,6 +3666,12 @@ export interface components {
         /**
          * ItemPatch
          * @description A partial edit of an item's attributes (the guide is edited separately).
+         * @example {
+         *       "aliases": [
+         *         "换身份证"
+         *       ],
+         *       "popularity": 120
+         *     }
          */
         ItemPatch: {
             /**
@@ -3650,7 +3793,12 @@ export interface components {
             /** Keys */
             keys: components["schemas"]["JsonWebKey"][];
         };
-        /** KioskIn */
+        /**
+         * KioskIn
+         * @example {
+         *       "name": "一楼大厅自助机"
+         *     }
+         */
         KioskIn: {
             /** Name */
             name: string;
@@ -3694,7 +3842,12 @@ export interface components {
              */
             expires_in: number;
         };
-        /** LinkTokenIn */
+        /**
+         * LinkTokenIn
+         * @example {
+         *       "link_token": "lt_9JfQ2x7bKc4Lw0Zr"
+         *     }
+         */
         LinkTokenIn: {
             /**
              * Link Token
@@ -3861,7 +4014,22 @@ export interface components {
             /** Updated At */
             updated_at: string;
         };
-        /** NoticeLoadIn */
+        /**
+         * NoticeLoadIn
+         * @example {
+         *       "holidays": [
+         *         {
+         *           "first_day": "2031-01-01",
+         *           "last_day": "2031-01-01",
+         *           "makeup_workdays": [],
+         *           "name": "元旦"
+         *         }
+         *       ],
+         *       "reference": "国办发明电〔2030〕7号",
+         *       "title": "国务院办公厅关于2031年部分节假日安排的通知",
+         *       "year": 2031
+         *     }
+         */
         NoticeLoadIn: {
             /**
              * Year
@@ -4062,7 +4230,12 @@ export interface components {
              */
             next_cursor?: string | null;
         };
-        /** PresentIn */
+        /**
+         * PresentIn
+         * @example {
+         *       "certificate_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90"
+         *     }
+         */
         PresentIn: {
             /**
              * Certificate Id
@@ -4159,7 +4332,13 @@ export interface components {
             /** Id Number Masked */
             id_number_masked: string;
         };
-        /** ReasonIn */
+        /**
+         * ReasonIn
+         * @description A free-text reason for a state change (withdraw, not accept, suspend, review decisions).
+         * @example {
+         *       "reason": "材料不齐全"
+         *     }
+         */
         ReasonIn: {
             /**
              * Reason
@@ -4167,7 +4346,19 @@ export interface components {
              */
             reason?: string;
         };
-        /** ReceiveIn */
+        /**
+         * ReceiveIn
+         * @example {
+         *       "appointment_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90",
+         *       "checked_materials": [
+         *         0,
+         *         1
+         *       ],
+         *       "form_data": {
+         *         "applicant_name": "张三"
+         *       }
+         *     }
+         */
         ReceiveIn: {
             /**
              * Appointment Id
@@ -4188,12 +4379,22 @@ export interface components {
                 [key: string]: unknown;
             } | null;
         };
-        /** RefreshIn */
+        /**
+         * RefreshIn
+         * @example {
+         *       "refresh_token": "rt_2Yb7Kq9Xc3Vn6Lm1Pz8Wd4"
+         *     }
+         */
         RefreshIn: {
             /** Refresh Token */
             refresh_token: string;
         };
-        /** RescheduleIn */
+        /**
+         * RescheduleIn
+         * @example {
+         *       "slot_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90"
+         *     }
+         */
         RescheduleIn: {
             /** Slot Id */
             slot_id: string;
@@ -4218,7 +4419,12 @@ export interface components {
              */
             validity_days?: number | null;
         };
-        /** ReuseIn */
+        /**
+         * ReuseIn
+         * @example {
+         *       "material_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90"
+         *     }
+         */
         ReuseIn: {
             /**
              * Material Id
@@ -4231,7 +4437,13 @@ export interface components {
          * @enum {string}
          */
         RevocationReason: "issued_in_error" | "superseded" | "obtained_by_fraud" | "holder_request";
-        /** RevokeIn */
+        /**
+         * RevokeIn
+         * @example {
+         *       "reason": "证照信息有误",
+         *       "reason_code": "issued_in_error"
+         *     }
+         */
         RevokeIn: {
             reason_code: components["schemas"]["RevocationReason"];
             /**
@@ -4249,7 +4461,12 @@ export interface components {
             /** Hall Id */
             hall_id: string | null;
         };
-        /** ScanIn */
+        /**
+         * ScanIn
+         * @example {
+         *       "token": "eyJhbGciOiJFZERTQSJ9.eyJhIjoiMSJ9.c2lnbmF0dXJl"
+         *     }
+         */
         ScanIn: {
             /**
              * Token
@@ -4350,7 +4567,13 @@ export interface components {
             /** Items */
             items: components["schemas"]["SlotOut"][];
         };
-        /** StaffLoginIn */
+        /**
+         * StaffLoginIn
+         * @example {
+         *       "password": "clerk-demo-pass",
+         *       "username": "clerk"
+         *     }
+         */
         StaffLoginIn: {
             /** Username */
             username: string;
@@ -4498,7 +4721,16 @@ export interface components {
              */
             help?: string;
         };
-        /** TemplateIn */
+        /**
+         * TemplateIn
+         * @example {
+         *       "appointment_group": "HUZHENG",
+         *       "capacity": 20,
+         *       "end": "12:00",
+         *       "start": "09:00",
+         *       "weekday": 1
+         *     }
+         */
         TemplateIn: {
             /**
              * Start
@@ -4564,7 +4796,12 @@ export interface components {
             /** Items */
             items: components["schemas"]["TemplateOut"][];
         };
-        /** TicketIn */
+        /**
+         * TicketIn
+         * @example {
+         *       "ticket": "tk_5mN8pQ1rS4tU7vW0"
+         *     }
+         */
         TicketIn: {
             /** Ticket */
             ticket: string;
@@ -9660,7 +9897,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED */
+            /** @description 错误码: ACCOUNT_INACTIVE, REFRESH_TOKEN_INVALID, REFRESH_TOKEN_REUSED */
             401: {
                 headers: {
                     [name: string]: unknown;
@@ -9669,7 +9906,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED";
+                            code?: "ACCOUNT_INACTIVE" | "REFRESH_TOKEN_INVALID" | "REFRESH_TOKEN_REUSED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -9914,6 +10151,20 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "ACCOUNT_DISABLED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: LOGIN_CONFLICT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "LOGIN_CONFLICT";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };

@@ -140,7 +140,10 @@ def _path_parameter_schema(kind: str) -> dict[str, Any]:
     return {"type": "string"}
 
 
-def _components(routes: list[_Route]) -> tuple[dict[tuple[type[BaseModel], str], str], dict[str, Any]]:
+ComponentNames = dict[tuple[type[BaseModel], JsonSchemaMode], str]
+
+
+def _components(routes: list[_Route]) -> tuple[ComponentNames, dict[str, Any]]:
     models: list[tuple[type[BaseModel], JsonSchemaMode]] = [(ErrorResponse, "serialization")]
     for route in routes:
         operation = route.operation
@@ -152,7 +155,7 @@ def _components(routes: list[_Route]) -> tuple[dict[tuple[type[BaseModel], str],
             models.append((operation.response, "serialization"))
     unique = list(dict.fromkeys(models))
     refs, definitions = models_json_schema(unique, ref_template=REF_TEMPLATE)
-    names = {key: ref["$ref"].rsplit("/", 1)[1] for key, ref in refs.items()}
+    names = {key: refs[key]["$ref"].rsplit("/", 1)[1] for key in unique}
     schemas = definitions.get("$defs", {})
     for schema in schemas.values():
         _mark_int64(schema)
@@ -190,7 +193,7 @@ def _error_response(codes: list[str]) -> dict[str, Any]:
     }
 
 
-def _success_response(operation: Operation, names: dict[tuple[type[BaseModel], str], str]) -> dict[str, Any]:
+def _success_response(operation: Operation, names: ComponentNames) -> dict[str, Any]:
     if operation.response is not None:
         schema = _ref(names[(operation.response, "serialization")])
         return {"description": "成功", "content": {"application/json": {"schema": schema}}}
@@ -217,7 +220,7 @@ def _query_parameters(query: type[BaseModel], schema: dict[str, Any]) -> list[di
     return parameters
 
 
-def _operation(route: _Route, names: dict[tuple[type[BaseModel], str], str],
+def _operation(route: _Route, names: ComponentNames,
                schemas: dict[str, Any]) -> dict[str, Any]:
     operation = route.operation
     document: dict[str, Any] = {"operationId": route.operation_id, "summary": operation.summary,

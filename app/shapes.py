@@ -8,13 +8,14 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, ValidationError, WithJsonSchema
 
 from app.errors import NotFoundError, ValidationFailed
 from app.ids import to_local
 
 LocalDateTime = Annotated[
-    datetime, PlainSerializer(lambda moment: to_local(moment).isoformat(), return_type=str)
+    datetime, PlainSerializer(lambda moment: to_local(moment).isoformat(), return_type=str),
+    WithJsonSchema({"type": "string", "format": "date-time"}, mode="serialization"),
 ]
 """A datetime stored in UTC and shown in Beijing time, ISO 8601 with +08:00."""
 

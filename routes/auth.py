@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from pydantic import ConfigDict, Field
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
@@ -9,6 +11,7 @@ from sanic.response import HTTPResponse
 from app.api import endpoint, respond
 from app.auth import authenticate
 from app.shapes import Schema
+from app.tokens import PrincipalKind
 from services.identity import sessions, staff
 from services.identity.sessions import TokenPair
 
@@ -36,9 +39,9 @@ class RefreshIn(Schema):
 class TokenOut(Schema):
     access_token: str
     refresh_token: str
-    token_type: str = "Bearer"
+    token_type: Literal["Bearer"] = "Bearer"
     expires_in: int
-    subject_kind: str
+    subject_kind: PrincipalKind
     subject_id: str
 
     @classmethod

@@ -13,7 +13,7 @@ from app.auth import resident_required
 from app.crypto import mask_id_number, mask_name
 from app.shapes import LocalDateTime, Schema
 from bjpass.client import BeijingPassRejected, BeijingPassUnavailable
-from models.users import ExternalIdentity
+from models.users import ExternalIdentity, IdentityProvider
 from routes.auth import TokenOut
 from routes.me import MeOut
 from services import identity
@@ -93,7 +93,7 @@ class CallbackQuery(BaseModel):
 
 class IdentityOut(Schema):
     id: str
-    provider: str
+    provider: IdentityProvider
     app_id: str
     subject_masked: str
     nickname: str | None

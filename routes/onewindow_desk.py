@@ -14,6 +14,7 @@ from models.onewindow import Opinion
 from models.prereview import ApplicationState, DeliveryMethod
 from routes.onewindow import pdf_response
 from services.applications import certificates, documents, evaluations, onewindow, prereview
+from services.applications.onewindow import DeadlineFlag
 from services.applications.shapes import (
     ApplicationOut,
     ApprovalOut,
@@ -88,7 +89,7 @@ class DeskQuery(Schema):
 
 
 class DeadlineQuery(Schema):
-    flag: str | None = Field(None, pattern="^(red|yellow|green)$")
+    flag: DeadlineFlag | None = None
 
 
 class DeskDetail(Schema):

@@ -2113,7 +2113,10 @@ export interface components {
              * @description 同 deadline_provisional
              */
             due_date_provisional: boolean;
-            /** Created At */
+            /**
+             * Created At
+             * Format: date-time
+             */
             created_at: string;
             /** Form Data */
             form_data: {
@@ -2178,7 +2181,10 @@ export interface components {
              * @description 同 deadline_provisional
              */
             due_date_provisional: boolean;
-            /** Created At */
+            /**
+             * Created At
+             * Format: date-time
+             */
             created_at: string;
         };
         /** AppointmentOut */
@@ -2198,9 +2204,15 @@ export interface components {
              * Format: date
              */
             day: string;
-            /** Starts At */
+            /**
+             * Starts At
+             * Format: date-time
+             */
             starts_at: string;
-            /** Ends At */
+            /**
+             * Ends At
+             * Format: date-time
+             */
             ends_at: string;
             status: components["schemas"]["AppointmentStatus"];
             /** Queue Number */
@@ -2214,7 +2226,10 @@ export interface components {
             checked_in_at: string | null;
             /** Cancelled At */
             cancelled_at: string | null;
-            /** Created At */
+            /**
+             * Created At
+             * Format: date-time
+             */
             created_at: string;
             /** Application Id */
             application_id: string | null;
@@ -2258,7 +2273,10 @@ export interface components {
             opinion: components["schemas"]["Opinion"];
             /** Comment */
             comment: string;
-            /** At */
+            /**
+             * At
+             * Format: date-time
+             */
             at: string;
         };
         /** AuditList */
@@ -2280,7 +2298,10 @@ export interface components {
             changes: {
                 [key: string]: unknown;
             };
-            /** At */
+            /**
+             * At
+             * Format: date-time
+             */
             at: string;
         };
         /** Availability */
@@ -2429,7 +2450,10 @@ export interface components {
             deliveries: {
                 [key: string]: number;
             };
-            /** Created At */
+            /**
+             * Created At
+             * Format: date-time
+             */
             created_at: string;
         };
         /** CalendarDayOut */
@@ -2602,7 +2626,10 @@ export interface components {
              * Format: int64
              */
             queue_number: number;
-            /** Checked In At */
+            /**
+             * Checked In At
+             * Format: date-time
+             */
             checked_in_at: string;
             /**
              * Repeated
@@ -2661,7 +2688,10 @@ export interface components {
             message: string;
             /** Resolved */
             resolved: boolean;
-            /** Created At */
+            /**
+             * Created At
+             * Format: date-time
+             */
             created_at: string;
         };
         /** ConsistencyOut */
@@ -2728,7 +2758,7 @@ export interface components {
              * Flag
              * @default null
              */
-            flag?: string | null;
+            flag?: ("red" | "yellow" | "green") | null;
         };
         /**
          * DeliveryMethod
@@ -2751,9 +2781,15 @@ export interface components {
             };
             /** Page */
             page: string | null;
-            /** Created At */
+            /**
+             * Created At
+             * Format: date-time
+             */
             created_at: string;
-            /** Updated At */
+            /**
+             * Updated At
+             * Format: date-time
+             */
             updated_at: string;
             /** Event Id */
             event_id: string;
@@ -2834,14 +2870,17 @@ export interface components {
              * @description 同 deadline_provisional
              */
             due_date_provisional: boolean;
-            /** Created At */
+            /**
+             * Created At
+             * Format: date-time
+             */
             created_at: string;
             /**
              * Flag
              * @description 承诺时限：red 已超期、yellow 即将到期、green 正常
              * @default null
              */
-            flag?: string | null;
+            flag?: ("red" | "yellow" | "green") | null;
             /** Suspended On */
             suspended_on: string | null;
             /**
@@ -2892,7 +2931,10 @@ export interface components {
         DownloadUrl: {
             /** Url */
             url: string;
-            /** Expires At */
+            /**
+             * Expires At
+             * Format: date-time
+             */
             expires_at: string;
         };
         /**
@@ -2952,7 +2994,10 @@ export interface components {
             record_type: string;
             /** Application Id */
             application_id: string | null;
-            /** Recorded At */
+            /**
+             * Recorded At
+             * Format: date-time
+             */
             recorded_at: string;
             /**
              * Leaf
@@ -3038,7 +3083,10 @@ export interface components {
             follow_up_note: string;
             /** Followed Up At */
             followed_up_at: string | null;
-            /** Created At */
+            /**
+             * Created At
+             * Format: date-time
+             */
             created_at: string;
         };
         /**
@@ -3268,7 +3316,10 @@ export interface components {
             result: components["schemas"]["Result"] | null;
             /** Change Note */
             change_note: string;
-            /** Created At */
+            /**
+             * Created At
+             * Format: date-time
+             */
             created_at: string;
         };
         /** GuideVersionBrief */
@@ -3282,7 +3333,10 @@ export interface components {
             version: number;
             /** Change Note */
             change_note: string;
-            /** Created At */
+            /**
+             * Created At
+             * Format: date-time
+             */
             created_at: string;
         };
         /** GuideVersionList */
@@ -3368,7 +3422,10 @@ export interface components {
             key_id: string;
             /** Signature */
             signature: string;
-            /** Signed At */
+            /**
+             * Signed At
+             * Format: date-time
+             */
             signed_at: string;
         };
         /** HeadsQuery */
@@ -3434,17 +3491,24 @@ export interface components {
         IdentityOut: {
             /** Id */
             id: string;
-            /** Provider */
-            provider: string;
+            provider: components["schemas"]["IdentityProvider"];
             /** App Id */
             app_id: string;
             /** Subject Masked */
             subject_masked: string;
             /** Nickname */
             nickname: string | null;
-            /** Created At */
+            /**
+             * Created At
+             * Format: date-time
+             */
             created_at: string;
         };
+        /**
+         * IdentityProvider
+         * @enum {string}
+         */
+        IdentityProvider: "wechat_miniprogram" | "wechat_oa" | "wechat_union" | "beijing_pass";
         /** InclusionOut */
         InclusionOut: {
             entry: components["schemas"]["EntryOut"];
@@ -3481,10 +3545,9 @@ export interface components {
             /** Name */
             name: string;
             department: components["schemas"]["DepartmentBrief"];
-            /** Level */
-            level: string;
+            level: components["schemas"]["ItemLevel"];
             /** Modes */
-            modes: string[];
+            modes: components["schemas"]["HandlingMode"][];
             /**
              * Legal Limit Days
              * Format: int64
@@ -3746,10 +3809,9 @@ export interface components {
             /** Name */
             name: string;
             department: components["schemas"]["DepartmentBrief"];
-            /** Level */
-            level: string;
+            level: components["schemas"]["ItemLevel"];
             /** Modes */
-            modes: string[];
+            modes: components["schemas"]["HandlingMode"][];
             /**
              * Promised Limit Days
              * Format: int64
@@ -3990,7 +4052,10 @@ export interface components {
             id_number_masked: string | null;
             /** Phone Masked */
             phone_masked: string | null;
-            /** Created At */
+            /**
+             * Created At
+             * Format: date-time
+             */
             created_at: string;
         };
         /** MessageOut */
@@ -4009,9 +4074,15 @@ export interface components {
             };
             /** Page */
             page: string | null;
-            /** Created At */
+            /**
+             * Created At
+             * Format: date-time
+             */
             created_at: string;
-            /** Updated At */
+            /**
+             * Updated At
+             * Format: date-time
+             */
             updated_at: string;
         };
         /**
@@ -4527,9 +4598,15 @@ export interface components {
              * Format: date
              */
             day: string;
-            /** Starts At */
+            /**
+             * Starts At
+             * Format: date-time
+             */
             starts_at: string;
-            /** Ends At */
+            /**
+             * Ends At
+             * Format: date-time
+             */
             ends_at: string;
             /**
              * Capacity
@@ -4598,8 +4675,11 @@ export interface components {
         };
         /** Stage */
         Stage: {
-            /** Key */
-            key: string;
+            /**
+             * Key
+             * @enum {string}
+             */
+            key: "appointment" | "prereview" | "receive" | "accept" | "approve" | "certificate" | "issue";
             /** Name */
             name: string;
             status: components["schemas"]["StageStatus"];
@@ -4815,15 +4895,19 @@ export interface components {
             /**
              * Token Type
              * @default Bearer
+             * @constant
              */
-            token_type?: string;
+            token_type?: "Bearer";
             /**
              * Expires In
              * Format: int64
              */
             expires_in: number;
-            /** Subject Kind */
-            subject_kind: string;
+            /**
+             * Subject Kind
+             * @enum {string}
+             */
+            subject_kind: "resident" | "staff";
             /** Subject Id */
             subject_id: string;
         };
@@ -4836,13 +4920,14 @@ export interface components {
         TransitionOut: {
             /** Actor Role */
             actor_role: string;
-            /** From State */
-            from_state: string;
-            /** To State */
-            to_state: string;
+            from_state: components["schemas"]["ApplicationState"];
+            to_state: components["schemas"]["ApplicationState"];
             /** Reason */
             reason: string;
-            /** At */
+            /**
+             * At
+             * Format: date-time
+             */
             at: string;
         };
         /** Unlinked */
@@ -4867,8 +4952,11 @@ export interface components {
          * @description What anyone holding a document may check: no personal data, only what the paper states.
          */
         Verification: {
-            /** Kind */
-            kind: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "acceptance-receipt" | "decision-notice" | "certificate";
             /** Valid */
             valid: boolean;
             /** Item Name */
@@ -4880,7 +4968,7 @@ export interface components {
             /** Issued On */
             issued_on: string | null;
             /** Decision */
-            decision: string | null;
+            decision: ("approved" | "denied") | null;
             /** Status */
             status: string;
         };
@@ -12744,7 +12832,7 @@ export interface operations {
     onewindowDeskDeadlines: {
         parameters: {
             query?: {
-                flag?: string | null;
+                flag?: ("red" | "yellow" | "green") | null;
             };
             header?: never;
             path?: never;

@@ -8,7 +8,7 @@ from typing import Any
 import orjson
 
 from app.shapes import LocalDateTime, Schema
-from models.catalog import GuideVersion, LifeEvent, ServiceItem
+from models.catalog import GuideVersion, HandlingMode, ItemLevel, LifeEvent, ServiceItem
 from models.organization import Department, Hall
 from services.catalog.guide import DataTemplate, Material, Result, Step
 
@@ -87,8 +87,8 @@ class ItemSummary(Schema):
     code: str
     name: str
     department: DepartmentBrief
-    level: str
-    modes: list[str]
+    level: ItemLevel
+    modes: list[HandlingMode]
     promised_limit_days: int
     fee_fen: int
     requires_realname: bool
@@ -151,8 +151,8 @@ class ItemDetail(Schema):
     code: str
     name: str
     department: DepartmentBrief
-    level: str
-    modes: list[str]
+    level: ItemLevel
+    modes: list[HandlingMode]
     legal_limit_days: int
     promised_limit_days: int
     fee_fen: int

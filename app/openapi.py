@@ -23,16 +23,20 @@ REF_TEMPLATE = "#/components/schemas/{model}"
 TEXT_MEDIA_TYPES = frozenset({"text/plain", "application/xml"})
 
 # Answers any operation can give, whatever it does: listed on every operation so a generated
-# client's error type is complete.
+# client's error type is complete. A request line, headers or body past the limits is refused
+# before any handler runs.
 COMMON_ERRORS: tuple[tuple[int, str], ...] = (
+    (413, "PAYLOAD_TOO_LARGE"),
     (500, "INTERNAL_ERROR"),
     (503, "SERVICE_UNAVAILABLE"),
 )
 BODY_ERRORS: tuple[tuple[int, str], ...] = (
     (400, "MALFORMED_JSON"),
-    (413, "PAYLOAD_TOO_LARGE"),
     (422, "VALIDATION_FAILED"),
 )
+# A path parameter that cannot form the path (an encoded slash, a value outside a route's pattern)
+# matches no route at all.
+PATH_PARAMETER_ERRORS: tuple[tuple[int, str], ...] = ((404, "ROUTE_NOT_FOUND"),)
 QUERY_ERRORS: tuple[tuple[int, str], ...] = ((422, "VALIDATION_FAILED"),)
 # Every guard checks the token the same way and refuses the wrong kind of account.
 SECURED_ERRORS: tuple[tuple[int, str], ...] = (
@@ -71,9 +75,11 @@ class Operation:
     headers: tuple[Header, ...] = ()
     operation_id: str | None = None
 
-    def error_codes(self) -> dict[int, list[str]]:
+    def error_codes(self, *, has_path_parameters: bool) -> dict[int, list[str]]:
         """Every code this operation may answer, by HTTP status, in a stable order."""
         found: list[tuple[int, str]] = list(COMMON_ERRORS)
+        if has_path_parameters:
+            found += PATH_PARAMETER_ERRORS
         if self.body is not None or self.upload_media_types:
             found += BODY_ERRORS
         if self.query is not None:
@@ -114,6 +120,16 @@ def _camel(*words: str) -> str:
     return parts[0].lower() + "".join(part[:1].upper() + part[1:] for part in parts[1:])
 
 
+def _operation_id(route_name: str) -> str:
+    """``<blueprint><Handler>`` in camelCase from a route name ("<app>.<blueprint>.<handler>"):
+    unique, and stable while the handler keeps its name. A handler already named after its
+    blueprint keeps its own name (``calendar_days`` -> ``calendarDays``, not ``calendarCalendarDays``)."""
+    _, blueprint, handler = route_name.split(".", 2)
+    if handler == blueprint or handler.startswith(blueprint + "_"):
+        return _camel(handler)
+    return _camel(blueprint, handler)
+
+
 def _documented_routes(app: Sanic) -> Iterator[_Route]:
     for route in sorted(app.router.routes, key=lambda r: r.path):
         operation = operation_of(route.handler)
@@ -123,8 +139,7 @@ def _documented_routes(app: Sanic) -> Iterator[_Route]:
         parameters = [(name, kind or "str") for name, kind in _PATH_PARAMETER.findall(path)]
         openapi_path = _PATH_PARAMETER.sub(r"{\1}", path)
         methods = sorted(route.methods - {"HEAD", "OPTIONS"})
-        # Route names are "<app>.<blueprint>.<handler>": unique, and stable across releases.
-        base_id = operation.operation_id or _camel(*route.name.split(".")[1:])
+        base_id = operation.operation_id or _operation_id(route.name)
         for method in methods:
             operation_id = base_id if len(methods) == 1 else base_id + method.capitalize()
             yield _Route(openapi_path, method.lower(), operation, operation_id, parameters)
@@ -252,7 +267,7 @@ def _operation(route: _Route, names: ComponentNames,
                 content[media] = {"schema": {"type": "string", "contentMediaType": media}}
         document["requestBody"] = {"required": True, "content": content}
     responses: dict[str, Any] = {str(operation.status): _success_response(operation, names)}
-    for status, codes in operation.error_codes().items():
+    for status, codes in operation.error_codes(has_path_parameters=bool(route.path_parameters)).items():
         responses[str(status)] = _error_response(codes)
     document["responses"] = responses
     if operation.secured:

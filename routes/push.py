@@ -185,10 +185,13 @@ async def follow_topic(request: Request, topic: str) -> HTTPResponse:
 
 
 @bp.delete("/me/notice-topics/<topic:str>")
-@endpoint(summary="取消关注大厅或事项", tag=TAG, response=TopicsOut, secured=True)
+@endpoint(summary="取消关注大厅或事项", tag=TAG, response=TopicsOut, secured=True,
+          errors=[(422, "VALIDATION_FAILED")])
 @resident_required
 async def unfollow_topic(request: Request, topic: str) -> HTTPResponse:
-    topics = await push.unfollow_topic(user_id=request.ctx.principal.subject_id, topic=topic)
+    # Checked as on follow: a topic that could never be followed is refused, not looked up.
+    checked = parse_model(TopicPath, {"topic": topic})
+    topics = await push.unfollow_topic(user_id=request.ctx.principal.subject_id, topic=checked.topic)
     return respond(TopicsOut(topics=topics))
 
 

@@ -80,7 +80,7 @@ export interface paths {
             cookie?: never;
         };
         /** 各年节假日安排的来源（已载入通知、内置数据或临时日历） */
-        get: operations["calendarCalendarYears"];
+        get: operations["calendarYears"];
         put?: never;
         post?: never;
         delete?: never;
@@ -200,7 +200,7 @@ export interface paths {
             cookie?: never;
         };
         /** 投递失败与死信记录（管理员） */
-        get: operations["pushPushFailures"];
+        get: operations["pushFailures"];
         put?: never;
         post?: never;
         delete?: never;
@@ -764,7 +764,7 @@ export interface paths {
             cookie?: never;
         };
         /** 工作日历：工作日、法定节假日、调休上班日（可按大厅） */
-        get: operations["calendarCalendarDays"];
+        get: operations["calendarDays"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1564,7 +1564,7 @@ export interface paths {
             cookie?: never;
         };
         /** 当前居民的账号信息（敏感信息脱敏） */
-        get: operations["meMe"];
+        get: operations["me"];
         put?: never;
         post?: never;
         delete?: never;
@@ -5108,6 +5108,20 @@ export interface operations {
                     "application/json": components["schemas"]["JsonWebKeySet"];
                 };
             };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
             /** @description 错误码: INTERNAL_ERROR */
             500: {
                 headers: {
@@ -5308,7 +5322,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: BROADCAST_NOT_FOUND */
+            /** @description 错误码: BROADCAST_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5317,7 +5331,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "BROADCAST_NOT_FOUND";
+                            code?: "BROADCAST_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -5488,7 +5516,7 @@ export interface operations {
             };
         };
     };
-    calendarCalendarYears: {
+    calendarYears: {
         parameters: {
             query?: never;
             header?: never;
@@ -5530,6 +5558,20 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -5748,7 +5790,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: ITEM_NOT_FOUND */
+            /** @description 错误码: ITEM_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5757,7 +5799,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "ITEM_NOT_FOUND";
+                            code?: "ITEM_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -5872,7 +5928,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: ITEM_NOT_FOUND */
+            /** @description 错误码: ITEM_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -5881,7 +5937,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "ITEM_NOT_FOUND";
+                            code?: "ITEM_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -5992,7 +6048,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: ITEM_NOT_FOUND */
+            /** @description 错误码: ITEM_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6001,7 +6057,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "ITEM_NOT_FOUND";
+                            code?: "ITEM_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -6116,7 +6186,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: ITEM_NOT_FOUND */
+            /** @description 错误码: ITEM_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6125,7 +6195,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "ITEM_NOT_FOUND";
+                            code?: "ITEM_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -6236,7 +6306,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: ITEM_NOT_FOUND */
+            /** @description 错误码: ITEM_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6245,7 +6315,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "ITEM_NOT_FOUND";
+                            code?: "ITEM_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -6342,7 +6426,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: ITEM_NOT_FOUND */
+            /** @description 错误码: ITEM_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6351,7 +6435,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "ITEM_NOT_FOUND";
+                            code?: "ITEM_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -6400,7 +6498,7 @@ export interface operations {
             };
         };
     };
-    pushPushFailures: {
+    pushFailures: {
         parameters: {
             query?: {
                 cursor?: string | null;
@@ -6445,6 +6543,20 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -6538,6 +6650,20 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -6787,7 +6913,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6796,7 +6922,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -6880,7 +7020,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND, DOCUMENT_NOT_AVAILABLE */
+            /** @description 错误码: APPLICATION_NOT_FOUND, DOCUMENT_NOT_AVAILABLE, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6889,7 +7029,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND" | "DOCUMENT_NOT_AVAILABLE";
+                            code?: "APPLICATION_NOT_FOUND" | "DOCUMENT_NOT_AVAILABLE" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -6990,7 +7144,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -6999,7 +7153,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -7142,7 +7296,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7151,7 +7305,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -7276,7 +7430,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7285,7 +7439,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -7395,7 +7563,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7404,7 +7572,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -7570,7 +7738,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7579,7 +7747,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -7737,7 +7905,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND, CERTIFICATE_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, CERTIFICATE_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7746,7 +7914,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND" | "CERTIFICATE_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "CERTIFICATE_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -7872,7 +8040,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND, MATERIAL_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, MATERIAL_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7881,7 +8049,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND" | "MATERIAL_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -7983,7 +8165,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND, MATERIAL_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, MATERIAL_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -7992,7 +8174,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND" | "MATERIAL_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -8117,7 +8299,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8126,7 +8308,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -8209,7 +8405,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8218,7 +8414,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -8233,6 +8429,20 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -8347,7 +8557,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8356,7 +8566,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -8478,6 +8688,20 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -8727,7 +8951,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPOINTMENT_NOT_FOUND */
+            /** @description 错误码: APPOINTMENT_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8736,7 +8960,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPOINTMENT_NOT_FOUND";
+                            code?: "APPOINTMENT_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -8819,7 +9057,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPOINTMENT_NOT_FOUND */
+            /** @description 错误码: APPOINTMENT_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8828,7 +9066,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPOINTMENT_NOT_FOUND";
+                            code?: "APPOINTMENT_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -8843,6 +9081,20 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "APPOINTMENT_CHANGED" | "APPOINTMENT_CHANGE_CUTOFF" | "APPOINTMENT_NOT_ACTIVE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -8925,7 +9177,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPOINTMENT_NOT_FOUND */
+            /** @description 错误码: APPOINTMENT_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -8934,7 +9186,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPOINTMENT_NOT_FOUND";
+                            code?: "APPOINTMENT_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -8949,6 +9201,20 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "APPOINTMENT_NOT_ACTIVE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -9031,7 +9297,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPOINTMENT_NOT_FOUND */
+            /** @description 错误码: APPOINTMENT_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9040,7 +9306,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPOINTMENT_NOT_FOUND";
+                            code?: "APPOINTMENT_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -9055,6 +9321,20 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "APPOINTMENT_NOT_ACTIVE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -9155,7 +9435,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPOINTMENT_NOT_FOUND, SLOT_NOT_FOUND */
+            /** @description 错误码: APPOINTMENT_NOT_FOUND, ROUTE_NOT_FOUND, SLOT_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -9164,7 +9444,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPOINTMENT_NOT_FOUND" | "SLOT_NOT_FOUND";
+                            code?: "APPOINTMENT_NOT_FOUND" | "ROUTE_NOT_FOUND" | "SLOT_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -9282,6 +9562,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
             /** @description 错误码: INVALID_DATE_RANGE, ITEM_NOT_BOOKABLE, VALIDATION_FAILED */
             422: {
                 headers: {
@@ -9371,6 +9665,20 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "LINK_TICKET_INVALID";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -9491,6 +9799,20 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "REALNAME_ID_IN_USE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -9735,6 +10057,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
             /** @description 错误码: INTERNAL_ERROR */
             500: {
                 headers: {
@@ -9915,6 +10251,20 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -10530,6 +10880,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
             /** @description 错误码: INVALID_SCOPE, VALIDATION_FAILED */
             422: {
                 headers: {
@@ -10636,6 +11000,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
             /** @description 错误码: VALIDATION_FAILED */
             422: {
                 headers: {
@@ -10694,7 +11072,7 @@ export interface operations {
             };
         };
     };
-    calendarCalendarDays: {
+    calendarDays: {
         parameters: {
             query: {
                 /** @description 开始日期 YYYY-MM-DD */
@@ -10729,6 +11107,20 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "HALL_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -10795,6 +11187,20 @@ export interface operations {
                     "application/json": components["schemas"]["Page_DepartmentOut_"];
                 };
             };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
             /** @description 错误码: INTERNAL_ERROR */
             500: {
                 headers: {
@@ -10845,7 +11251,7 @@ export interface operations {
                     "application/json": components["schemas"]["GuideOut"];
                 };
             };
-            /** @description 错误码: GUIDE_NOT_FOUND */
+            /** @description 错误码: GUIDE_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10854,7 +11260,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "GUIDE_NOT_FOUND";
+                            code?: "GUIDE_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -10907,6 +11327,20 @@ export interface operations {
                     "application/json": components["schemas"]["Page_HallOut_"];
                 };
             };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
             /** @description 错误码: INTERNAL_ERROR */
             500: {
                 headers: {
@@ -10957,7 +11391,7 @@ export interface operations {
                     "application/json": components["schemas"]["HallOut"];
                 };
             };
-            /** @description 错误码: HALL_NOT_FOUND */
+            /** @description 错误码: HALL_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -10966,7 +11400,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "HALL_NOT_FOUND";
+                            code?: "HALL_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -11025,6 +11473,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ItemPage"];
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
                 };
             };
             /** @description 错误码: INVALID_CURSOR, VALIDATION_FAILED */
@@ -11091,7 +11553,7 @@ export interface operations {
                     "application/json": components["schemas"]["ItemDetail"];
                 };
             };
-            /** @description 错误码: ITEM_NOT_FOUND */
+            /** @description 错误码: ITEM_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11100,7 +11562,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "ITEM_NOT_FOUND";
+                            code?: "ITEM_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -11155,7 +11631,7 @@ export interface operations {
                     "application/json": components["schemas"]["GuideVersionList"];
                 };
             };
-            /** @description 错误码: ITEM_NOT_FOUND */
+            /** @description 错误码: ITEM_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11164,7 +11640,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "ITEM_NOT_FOUND";
+                            code?: "ITEM_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -11215,6 +11705,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Page_LifeEventOut_"];
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
                 };
             };
             /** @description 错误码: INTERNAL_ERROR */
@@ -11272,6 +11776,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ItemPage"];
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
                 };
             };
             /** @description 错误码: INVALID_CURSOR, SEARCH_QUERY_EMPTY, VALIDATION_FAILED */
@@ -11364,6 +11882,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
             /** @description 错误码: INTERNAL_ERROR */
             500: {
                 headers: {
@@ -11442,7 +11974,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: CERTIFICATE_NOT_FOUND */
+            /** @description 错误码: CERTIFICATE_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11451,7 +11983,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "CERTIFICATE_NOT_FOUND";
+                            code?: "CERTIFICATE_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -11534,7 +12080,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: CERTIFICATE_NOT_FOUND */
+            /** @description 错误码: CERTIFICATE_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11543,7 +12089,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "CERTIFICATE_NOT_FOUND";
+                            code?: "CERTIFICATE_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -11624,6 +12184,20 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -11720,7 +12294,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11729,7 +12303,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -11812,7 +12400,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11821,7 +12409,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -11836,6 +12424,20 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -11936,7 +12538,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -11945,7 +12547,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -12070,7 +12672,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12079,7 +12681,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -12094,6 +12696,20 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -12177,7 +12793,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND, DOCUMENT_NOT_AVAILABLE */
+            /** @description 错误码: APPLICATION_NOT_FOUND, DOCUMENT_NOT_AVAILABLE, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12186,7 +12802,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND" | "DOCUMENT_NOT_AVAILABLE";
+                            code?: "APPLICATION_NOT_FOUND" | "DOCUMENT_NOT_AVAILABLE" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -12287,7 +12917,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND, APPOINTMENT_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, APPOINTMENT_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12296,7 +12926,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND" | "APPOINTMENT_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "APPOINTMENT_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -12439,7 +13069,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12448,7 +13078,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -12591,7 +13221,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12600,7 +13230,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -12743,7 +13373,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12752,7 +13382,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -12877,6 +13507,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
             /** @description 错误码: VALIDATION_FAILED */
             422: {
                 headers: {
@@ -12987,7 +13631,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: CERTIFICATE_NOT_FOUND */
+            /** @description 错误码: CERTIFICATE_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12996,7 +13640,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "CERTIFICATE_NOT_FOUND";
+                            code?: "CERTIFICATE_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -13139,7 +13783,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: EVALUATION_NOT_FOUND */
+            /** @description 错误码: EVALUATION_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13148,7 +13792,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "EVALUATION_NOT_FOUND";
+                            code?: "EVALUATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -13273,6 +13917,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
             /** @description 错误码: VALIDATION_FAILED */
             422: {
                 headers: {
@@ -13361,6 +14019,20 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -13580,7 +14252,7 @@ export interface operations {
                     "application/json": components["schemas"]["Verification"];
                 };
             };
-            /** @description 错误码: DOCUMENT_NOT_AVAILABLE */
+            /** @description 错误码: DOCUMENT_NOT_AVAILABLE, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13589,7 +14261,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "DOCUMENT_NOT_AVAILABLE";
+                            code?: "DOCUMENT_NOT_AVAILABLE" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -13690,7 +14376,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: HALL_NOT_FOUND */
+            /** @description 错误码: HALL_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13699,7 +14385,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "HALL_NOT_FOUND";
+                            code?: "HALL_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -13856,7 +14542,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: HALL_NOT_FOUND */
+            /** @description 错误码: HALL_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13865,7 +14551,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "HALL_NOT_FOUND";
+                            code?: "HALL_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -13994,7 +14680,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: HALL_NOT_FOUND */
+            /** @description 错误码: HALL_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14003,7 +14689,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "HALL_NOT_FOUND";
+                            code?: "HALL_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -14128,7 +14814,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: HALL_NOT_FOUND */
+            /** @description 错误码: HALL_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14137,7 +14823,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "HALL_NOT_FOUND";
+                            code?: "HALL_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -14238,7 +14938,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: HALL_NOT_FOUND */
+            /** @description 错误码: HALL_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14247,7 +14947,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "HALL_NOT_FOUND";
+                            code?: "HALL_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -14375,7 +15075,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: HALL_NOT_FOUND */
+            /** @description 错误码: HALL_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14384,7 +15084,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "HALL_NOT_FOUND";
+                            code?: "HALL_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -14481,7 +15195,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: HALL_NOT_FOUND */
+            /** @description 错误码: HALL_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14490,7 +15204,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "HALL_NOT_FOUND";
+                            code?: "HALL_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -14573,7 +15301,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: KIOSK_NOT_FOUND */
+            /** @description 错误码: KIOSK_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14582,7 +15310,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "KIOSK_NOT_FOUND";
+                            code?: "KIOSK_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -14637,7 +15379,7 @@ export interface operations {
                     "application/json": components["schemas"]["ApplicationLedgerOut"];
                 };
             };
-            /** @description 错误码: LEDGER_APPLICATION_NOT_FOUND */
+            /** @description 错误码: LEDGER_APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14646,7 +15388,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "LEDGER_APPLICATION_NOT_FOUND";
+                            code?: "LEDGER_APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -14700,6 +15456,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["ConsistencyOut"];
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
                 };
             };
             /** @description 错误码: LEDGER_RANGE_INVALID, LEDGER_SIZE_BEYOND_HEAD, VALIDATION_FAILED */
@@ -14765,6 +15535,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EntriesOut"];
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
                 };
             };
             /** @description 错误码: LEDGER_RANGE_INVALID, LEDGER_SIZE_BEYOND_HEAD, VALIDATION_FAILED */
@@ -14834,7 +15618,7 @@ export interface operations {
                     "application/json": components["schemas"]["InclusionOut"];
                 };
             };
-            /** @description 错误码: LEDGER_ENTRY_NOT_FOUND, LEDGER_HEAD_NOT_FOUND */
+            /** @description 错误码: LEDGER_ENTRY_NOT_FOUND, LEDGER_HEAD_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14843,7 +15627,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "LEDGER_ENTRY_NOT_FOUND" | "LEDGER_HEAD_NOT_FOUND";
+                            code?: "LEDGER_ENTRY_NOT_FOUND" | "LEDGER_HEAD_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -14858,6 +15642,20 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "LEDGER_ENTRY_NOT_YET_SIGNED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -14927,6 +15725,20 @@ export interface operations {
                     "application/json": components["schemas"]["Page_HeadOut_"];
                 };
             };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
             /** @description 错误码: INVALID_CURSOR, VALIDATION_FAILED */
             422: {
                 headers: {
@@ -14991,7 +15803,7 @@ export interface operations {
                     "application/json": components["schemas"]["HeadOut"];
                 };
             };
-            /** @description 错误码: LEDGER_HEAD_NOT_FOUND */
+            /** @description 错误码: LEDGER_HEAD_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15000,7 +15812,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "LEDGER_HEAD_NOT_FOUND";
+                            code?: "LEDGER_HEAD_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -15081,6 +15907,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
             /** @description 错误码: INTERNAL_ERROR */
             500: {
                 headers: {
@@ -15129,6 +15969,20 @@ export interface operations {
                     "application/json": components["schemas"]["JsonWebKeySet"];
                 };
             };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
             /** @description 错误码: INTERNAL_ERROR */
             500: {
                 headers: {
@@ -15175,6 +16029,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["LogOut"];
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
                 };
             };
             /** @description 错误码: INTERNAL_ERROR */
@@ -15244,7 +16112,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: MATERIAL_NOT_FOUND */
+            /** @description 错误码: MATERIAL_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15253,7 +16121,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "MATERIAL_NOT_FOUND";
+                            code?: "MATERIAL_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -15302,7 +16184,7 @@ export interface operations {
             };
         };
     };
-    meMe: {
+    me: {
         parameters: {
             query?: never;
             header?: never;
@@ -15344,6 +16226,20 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -15420,6 +16316,20 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -15502,7 +16412,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: IDENTITY_NOT_FOUND */
+            /** @description 错误码: IDENTITY_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -15511,7 +16421,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "IDENTITY_NOT_FOUND";
+                            code?: "IDENTITY_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -15526,6 +16436,20 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "LAST_LOGIN_METHOD";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -15605,6 +16529,20 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -15699,6 +16637,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
             /** @description 错误码: INTERNAL_ERROR */
             500: {
                 headers: {
@@ -15773,6 +16725,34 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -15865,6 +16845,48 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "VALIDATION_FAILED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -16353,6 +17375,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
             /** @description 错误码: INTERNAL_ERROR */
             500: {
                 headers: {
@@ -16523,6 +17559,20 @@ export interface operations {
                     "application/json": components["schemas"]["JsonWebKeySet"];
                 };
             };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
             /** @description 错误码: INTERNAL_ERROR */
             500: {
                 headers: {
@@ -16601,6 +17651,20 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -16697,7 +17761,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16706,7 +17770,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -16789,7 +17867,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16798,7 +17876,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -16813,6 +17891,20 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -16913,7 +18005,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -16922,7 +18014,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -17047,7 +18139,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17056,7 +18148,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -17140,7 +18246,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND, MATERIAL_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, MATERIAL_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17149,7 +18255,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND" | "MATERIAL_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -17250,7 +18370,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17259,7 +18379,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -17402,7 +18522,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17411,7 +18531,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -17554,7 +18674,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17563,7 +18683,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -17686,6 +18806,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
             /** @description 错误码: INTERNAL_ERROR */
             500: {
                 headers: {
@@ -17758,6 +18892,20 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -17858,7 +19006,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: SLOT_TEMPLATE_NOT_FOUND */
+            /** @description 错误码: ROUTE_NOT_FOUND, SLOT_TEMPLATE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17867,7 +19015,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "SLOT_TEMPLATE_NOT_FOUND";
+                            code?: "ROUTE_NOT_FOUND" | "SLOT_TEMPLATE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -18010,7 +19158,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: SLOT_NOT_FOUND */
+            /** @description 错误码: ROUTE_NOT_FOUND, SLOT_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18019,7 +19167,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "SLOT_NOT_FOUND";
+                            code?: "ROUTE_NOT_FOUND" | "SLOT_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -18142,6 +19290,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
             /** @description 错误码: INTERNAL_ERROR */
             500: {
                 headers: {
@@ -18222,6 +19384,20 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "OA_SIGNATURE_INVALID";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -18325,6 +19501,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
             /** @description 错误码: VALIDATION_FAILED */
             422: {
                 headers: {
@@ -18387,6 +19577,20 @@ export interface operations {
                     "application/json": components["schemas"]["Health"];
                 };
             };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
             /** @description 错误码: INTERNAL_ERROR */
             500: {
                 headers: {
@@ -18433,6 +19637,20 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["Readiness"];
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
                 };
             };
             /** @description 错误码: INTERNAL_ERROR */

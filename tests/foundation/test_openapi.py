@@ -3,15 +3,16 @@ shapes, every error code listed where it can happen, every request example accep
 
 import json
 import re
+import subprocess
+import sys
 import uuid
-from pathlib import Path
 
 import pytest
 from openapi_spec_validator import validate
 
 from tests.builders import login_staff, make_department, make_staff, resident_session
+from tests.support.server import REPO_ROOT, service_env
 
-ROOT = Path(__file__).resolve().parents[2]
 SOURCE_DIRS = ["app", "routes", "services", "push", "wechat", "bjpass", "config", "models"]
 # How a code is raised or answered in the source: an error class's ``code``, a ``code="..."``
 # argument, the framework translation table, a literal error response, a calendar-notice problem.
@@ -25,7 +26,7 @@ RAISE_PATTERNS = [
 # Codes no operation declares, and why.
 UNDECLARED = {
     # Answered by the framework before any operation is chosen.
-    "ROUTE_NOT_FOUND", "METHOD_NOT_ALLOWED", "REQUEST_TIMEOUT", "BAD_REQUEST",
+    "METHOD_NOT_ALLOWED", "REQUEST_TIMEOUT", "BAD_REQUEST",
     # Defaults of the base error classes; every raise over the API names its own code.
     "NOT_FOUND", "CONFLICT", "RATE_LIMITED", "UPSTREAM_ERROR",
     # Only the command line (create-staff, sync-catalog) and internal ledger appends raise these.
@@ -122,7 +123,7 @@ async def test_parameters_bodies_and_files_are_typed(spec):
 def codes_raised_in_source() -> set[str]:
     found: set[str] = set()
     for directory in SOURCE_DIRS:
-        for source in (ROOT / directory).rglob("*.py"):
+        for source in (REPO_ROOT / directory).rglob("*.py"):
             text = source.read_text()
             for pattern in RAISE_PATTERNS:
                 found.update(re.findall(pattern, text))
@@ -140,7 +141,7 @@ def codes_declared(spec: dict) -> set[str]:
 
 
 def codes_documented() -> set[str]:
-    return set(re.findall(r"^\| `?([A-Z][A-Z0-9_]+)`? \|", (ROOT / "docs/errors.md").read_text(), re.M))
+    return set(re.findall(r"^\| `?([A-Z][A-Z0-9_]+)`? \|", (REPO_ROOT / "docs/errors.md").read_text(), re.M))
 
 
 async def test_raised_declared_and_documented_error_codes_agree(spec):
@@ -184,3 +185,9 @@ async def test_docs_ui_is_served_from_the_package(client):
     for src in scripts:
         asset = await client.get(src)
         assert asset.status_code == 200 and asset.content
+
+
+async def test_the_command_line_prints_the_served_document(spec, tmp_path):
+    printed = subprocess.run([sys.executable, "-m", "app", "openapi"], cwd=REPO_ROOT, capture_output=True,
+                             env=service_env(HDT_KEYS_DIR=str(tmp_path / "keys")), timeout=120, check=True)
+    assert json.loads(printed.stdout) == spec

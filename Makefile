@@ -4,7 +4,7 @@ PYTHON ?= python3
 VENV ?= .venv
 BIN := $(VENV)/bin
 
-.PHONY: setup run test check bench docs
+.PHONY: setup run test check bench docs client
 
 setup: $(VENV)/.installed
 
@@ -32,3 +32,8 @@ bench: setup
 # Rewrite the generated parts of the docs (the application lifecycle tables).
 docs: setup
 	$(BIN)/python -m services.applications.lifecycle
+
+# Regenerate the TypeScript client's types from the OpenAPI document (docs/frontend-client.md).
+client: setup
+	$(BIN)/python -m app openapi --output build/openapi.json
+	cd clients/typescript && npm ci --no-audit --no-fund --loglevel=error && npm run -s generate

@@ -11,22 +11,10 @@ import orjson
 from pydantic import BaseModel
 from sanic import Request
 from sanic.response import HTTPResponse
-from sanic_ext import openapi
-from sanic_ext.extensions.openapi.types import Schema as OpenAPISchema
 
 from app.errors import AppError, MalformedJSON, ValidationFailed
+from app.openapi import OPERATION_ATTRIBUTE, Header, Operation
 from app.shapes import ModelT, Schema, parse_model
-
-
-class ErrorBody(BaseModel):
-    code: str
-    message: str
-    details: dict[str, Any] = {}
-    request_id: str | None = None
-
-
-class ErrorResponse(BaseModel):
-    error: ErrorBody
 
 
 class JsonWebKey(Schema):
@@ -122,23 +110,26 @@ def respond(shape: BaseModel, *, status: int = 200,
                         content_type="application/json")
 
 
-@functools.cache
-def openapi_schema(model: type[BaseModel]) -> OpenAPISchema:
-    """A model's OpenAPI schema, built once: sanic-ext would rebuild it for every use, and the
-    error shape alone is documented several times on each of ~120 routes (seconds at start-up)."""
-    return OpenAPISchema.make(model)
-
-
 def endpoint(*, summary: str, tag: str, body: type[BaseModel] | None = None,
              query: type[BaseModel] | None = None, response: type[BaseModel] | None = None,
              status: int = 200, errors: Iterable[type[AppError] | tuple[int, str]] = (),
-             secured: bool = False, media_type: str | None = None) -> Callable[[Callable[..., Awaitable[HTTPResponse]]],
-                                                Callable[..., Awaitable[HTTPResponse]]]:
-    """Document a handler in OpenAPI and hand it validated ``body=``/``query=`` models.
+             secured: bool = False, media_type: str | tuple[str, ...] = (),
+             upload_media_types: tuple[str, ...] = (), headers: tuple[Header, ...] = (),
+             operation_id: str | None = None,
+             ) -> Callable[[Callable[..., Awaitable[HTTPResponse]]], Callable[..., Awaitable[HTTPResponse]]]:
+    """Document a handler in OpenAPI (app/openapi.py) and hand it validated ``body=``/``query=``.
 
-    ``media_type`` documents a non-JSON success body (e.g. ``image/png``)."""
+    ``media_type`` documents a non-JSON success body (e.g. ``image/png``); ``upload_media_types``
+    a raw or multipart request body read by the handler itself."""
+    declared = tuple(error if isinstance(error, tuple) else (error.status, error.code)
+                     for error in errors)
+    operation = Operation(
+        summary=summary, tag=tag, body=body, query=query, response=response, status=status,
+        errors=declared, secured=secured,
+        media_types=(media_type,) if isinstance(media_type, str) else media_type,
+        upload_media_types=upload_media_types, headers=headers, operation_id=operation_id)
 
-    def decorate(handler: Callable[..., Awaitable[HTTPResponse]]):
+    def decorate(handler: Callable[..., Awaitable[HTTPResponse]]) -> Callable[..., Awaitable[HTTPResponse]]:
         @functools.wraps(handler)
         async def wrapped(request: Request, *args: Any, **kwargs: Any) -> HTTPResponse:
             if body is not None:
@@ -147,41 +138,18 @@ def endpoint(*, summary: str, tag: str, body: type[BaseModel] | None = None,
                 kwargs["query"] = parse_query(request, query)
             return await handler(request, *args, **kwargs)
 
-        documented = openapi.summary(summary)(wrapped)
-        documented = openapi.tag(tag)(documented)
-        if body is not None:
-            documented = openapi.body({"application/json": openapi_schema(body)}, required=True)(documented)
-        if query is not None:
-            for name, field in query.model_fields.items():
-                documented = openapi.parameter(field.alias or name, str, "query",
-                                               required=field.is_required(),
-                                               description=field.description)(documented)
-        if response is not None:
-            documented = openapi.response(status, {"application/json": openapi_schema(response)},
-                                          "成功")(documented)
-        elif media_type is not None:
-            documented = openapi.response(status, {media_type: bytes}, "成功")(documented)
-        elif 300 <= status < 400:
-            documented = openapi.response(status, description="重定向（见 Location 头）")(documented)
-        statuses: dict[int, list[str]] = {}
-        if body is not None or query is not None:
-            statuses.setdefault(422, []).append(ValidationFailed.code)
-        if body is not None:
-            statuses.setdefault(400, []).append(MalformedJSON.code)
-        if secured:
-            statuses.setdefault(401, []).extend(["UNAUTHENTICATED", "TOKEN_INVALID"])
-            # Every guard refuses the wrong kind of account (staff token on a resident route).
-            statuses.setdefault(403, []).append("FORBIDDEN")
-            documented = openapi.secured("bearer")(documented)
-        for error in errors:
-            err_status, err_code = error if isinstance(error, tuple) else (error.status, error.code)
-            statuses.setdefault(err_status, []).append(err_code)
-        for err_status, codes in sorted(statuses.items()):
-            documented = openapi.response(err_status, {"application/json": openapi_schema(ErrorResponse)},
-                                          "错误码: " + ", ".join(codes))(documented)
-        return documented
+        setattr(wrapped, OPERATION_ATTRIBUTE, operation)
+        return wrapped
 
     return decorate
+
+
+IDEMPOTENCY_KEY_PATTERN = _IDEMPOTENCY_KEY.pattern
+
+
+def idempotency_header(description: str, *, required: bool) -> Header:
+    """The documented ``Idempotency-Key`` request header."""
+    return Header("Idempotency-Key", description, required=required, pattern=IDEMPOTENCY_KEY_PATTERN)
 
 
 _PATH_PARAMETER = re.compile(r"<(\w+)(?::[^>]*)?>")

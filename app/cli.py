@@ -41,7 +41,7 @@ Command = Callable[[argparse.Namespace, Settings], None]
 CONFIGURATION_ERROR = 2  # exit status of a start refused for its settings
 # Commands that never sign or verify anything, so production runs them without the key rings.
 KEYLESS_COMMANDS = frozenset({"migrate", "makemigrations", "rotate-key", "generate-catalog",
-                              "emulators"})
+                              "emulators", "openapi"})
 
 
 @asynccontextmanager
@@ -279,6 +279,22 @@ def cmd_emulators(args: argparse.Namespace, settings: Settings) -> None:
             await server.stop()
 
     asyncio.run(run())
+
+
+def cmd_openapi(args: argparse.Namespace, settings: Settings) -> None:
+    """Print the OpenAPI 3.1 document /docs/openapi.json serves (no server, no database needed)."""
+    from app.factory import API_DESCRIPTION, API_TITLE, create_app
+    from app.openapi import build_document
+
+    # Quiet: the document may go to stdout, which start-up log lines would corrupt.
+    app = create_app(settings.model_copy(update={"log_level": "WARNING"}))
+    document = build_document(app, title=API_TITLE, description=API_DESCRIPTION)
+    output = orjson.dumps(document, option=orjson.OPT_INDENT_2 | orjson.OPT_APPEND_NEWLINE)
+    if args.output:
+        Path(args.output).parent.mkdir(parents=True, exist_ok=True)  # build/ on a fresh clone
+        Path(args.output).write_bytes(output)
+    else:
+        sys.stdout.buffer.write(output)
 
 
 def cmd_migrate(args: argparse.Namespace, settings: Settings) -> None:
@@ -587,6 +603,8 @@ def build_parser() -> argparse.ArgumentParser:
     run.add_argument("--port", type=int, default=8000)
     run.add_argument("--no-emulators", dest="emulators", action="store_false",
                      help="do not start the WeChat and Beijing Pass emulators")
+    openapi = add("openapi", cmd_openapi)
+    openapi.add_argument("--output", help="write the document to this file instead of stdout")
     emulators = add("emulators", cmd_emulators)
     emulators.add_argument("--access-token-ttl", type=int, default=7200,
                            help="lifetime of emulated WeChat access tokens, in seconds")

@@ -7,7 +7,6 @@ import gc
 
 from sanic import Sanic
 from sanic_ext.extensions.http.extension import HTTPExtension
-from sanic_ext.extensions.openapi.extension import OpenAPIExtension
 
 from app import fastpath
 from app.context import Runtime
@@ -16,6 +15,7 @@ from app.errors import install_error_handlers
 from app.logging import configure_logging
 from app.metrics import worker_exiting
 from app.middleware import install_middleware
+from app.openapi import docs_blueprint
 from app.origins import OriginPolicy
 from app.periodic import install_periodic
 from app.redis import connect_redis
@@ -24,6 +24,7 @@ from push.worker import install_push
 from routes import BLUEPRINTS
 from services.calendar import notices
 
+API_TITLE = "海淀通 API"
 API_DESCRIPTION = """海淀通后端接口。错误统一为 `{"error": {"code", "message", "details", "request_id"}}`，
 错误码见 docs/errors.md；时间为 ISO 8601（+08:00）；需要登录的接口使用 `Authorization: Bearer <access_token>`。"""
 
@@ -38,10 +39,6 @@ def create_app(settings: Settings | None = None, *, name: str = "haidiantong") -
         PROXIES_COUNT=settings.proxies_count,
         FALLBACK_ERROR_FORMAT="json",
         ACCESS_LOG=False,
-        OAS_URL_PREFIX="/docs",
-        OAS_UI_DEFAULT="swagger",
-        OAS_UI_REDOC=False,
-        OAS_AUTODOC=False,
         CORS=False,
         HEALTH=False,
         # sanic-ext would add HEAD and OPTIONS twins of every route one by one at start-up, each
@@ -52,9 +49,7 @@ def create_app(settings: Settings | None = None, *, name: str = "haidiantong") -
     )
     # Only the extensions we use. The built-in dependency injection would run a signal handler on
     # every request, for nothing: handlers get their inputs from app.api.endpoint.
-    app.extend(built_in_extensions=False, extensions=[OpenAPIExtension, HTTPExtension])
-    app.ext.openapi.describe("海淀通 API", version="v1", description=API_DESCRIPTION)
-    app.ext.openapi.add_security_scheme("bearer", "http", scheme="bearer", bearer_format="JWT")
+    app.extend(built_in_extensions=False, extensions=[HTTPExtension])
     app.ctx.settings = settings
     app.ctx.origins = OriginPolicy.of(settings)
 
@@ -99,4 +94,5 @@ def create_app(settings: Settings | None = None, *, name: str = "haidiantong") -
     install_error_handlers(app)
     for blueprint in BLUEPRINTS:
         app.blueprint(blueprint)
+    app.blueprint(docs_blueprint(title=API_TITLE, description=API_DESCRIPTION))
     return app

@@ -8,13 +8,14 @@ import uuid
 from datetime import datetime
 from typing import Annotated, Any, Generic, TypeVar
 
-from pydantic import BaseModel, ConfigDict, PlainSerializer, ValidationError
+from pydantic import BaseModel, ConfigDict, Field, PlainSerializer, ValidationError, WithJsonSchema
 
 from app.errors import NotFoundError, ValidationFailed
 from app.ids import to_local
 
 LocalDateTime = Annotated[
-    datetime, PlainSerializer(lambda moment: to_local(moment).isoformat(), return_type=str)
+    datetime, PlainSerializer(lambda moment: to_local(moment).isoformat(), return_type=str),
+    WithJsonSchema({"type": "string", "format": "date-time"}, mode="serialization"),
 ]
 """A datetime stored in UTC and shown in Beijing time, ISO 8601 with +08:00."""
 
@@ -26,6 +27,14 @@ class Schema(BaseModel):
     """Base of request and response shapes: unknown fields are refused, not silently dropped."""
 
     model_config = ConfigDict(extra="forbid", from_attributes=True)
+
+
+class ReasonIn(Schema):
+    """A free-text reason for a state change (withdraw, not accept, suspend, review decisions)."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"reason": "材料不齐全"}]})
+
+    reason: str = Field("", max_length=1000)
 
 
 class Page(BaseModel, Generic[ItemT]):

@@ -6,7 +6,7 @@ import functools
 from datetime import date
 from typing import Any
 
-from pydantic import Field, model_validator
+from pydantic import ConfigDict, Field, model_validator
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
@@ -47,6 +47,10 @@ class Window(Schema):
 
 
 class TemplateIn(Window):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"appointment_group": "HUZHENG", "weekday": 1, "start": "09:00", "end": "12:00", "capacity": 20},
+    ]})
+
     appointment_group: str = Field(min_length=1, max_length=32)
     weekday: int = Field(ge=1, le=7, description="ISO 星期，1 = 周一")
     valid_from: date | None = None
@@ -82,6 +86,10 @@ class Templates(Schema):
 
 
 class ExceptionIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"day": "2031-01-06", "kind": "closed", "reason": "系统升级"},
+    ]})
+
     day: date
     kind: SlotExceptionKind
     appointment_group: str | None = Field(None, min_length=1, max_length=32,
@@ -145,10 +153,18 @@ class Slots(Schema):
 
 
 class CapacityIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"capacity": 30},
+    ]})
+
     capacity: int = Field(ge=0, le=10_000)
 
 
 class KioskIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"name": "一楼大厅自助机"},
+    ]})
+
     name: str = Field(min_length=1, max_length=64)
 
 
@@ -167,6 +183,10 @@ class KioskOut(Schema):
 
 
 class ScanIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"token": "eyJhbGciOiJFZERTQSJ9.eyJhIjoiMSJ9.c2lnbmF0dXJl"},
+    ]})
+
     token: str = Field(min_length=1, max_length=2048, description="扫描到的二维码内容")
 
 

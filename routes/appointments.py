@@ -5,12 +5,11 @@ from __future__ import annotations
 import hashlib
 from datetime import date
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
-from sanic_ext import openapi
 
-from app.api import JsonWebKeySet, endpoint, idempotency_key, jwks_response, respond
+from app.api import JsonWebKeySet, endpoint, idempotency_header, idempotency_key, jwks_response, respond
 from app.auth import resident_required
 from app.shapes import LocalDateTime, Page, Schema
 from models.appointments import Appointment, AppointmentStatus
@@ -31,6 +30,10 @@ class AvailabilityQuery(Schema):
 
 
 class BookIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"item_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90", "slot_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90"},
+    ]})
+
     item_id: str = Field(min_length=1, max_length=64)
     slot_id: str = Field(min_length=1, max_length=64)
     application_id: str | None = Field(None, max_length=64,
@@ -38,6 +41,10 @@ class BookIn(Schema):
 
 
 class RescheduleIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"slot_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90"},
+    ]})
+
     slot_id: str = Field(min_length=1, max_length=64)
 
 
@@ -91,10 +98,9 @@ async def availability(request: Request, query: AvailabilityQuery) -> HTTPRespon
 
 
 @bp.post("/appointments")
-@openapi.parameter("Idempotency-Key", str, "header", required=True,
-                   description="8-64 位 A-Za-z0-9_.:-；同一居民重试同一请求时不变")
 @endpoint(summary="预约一个时段（须带 Idempotency-Key；重试返回同一预约）", tag=TAG, body=BookIn,
           response=AppointmentOut, status=201, secured=True,
+          headers=(idempotency_header("8-64 位 A-Za-z0-9_.:-；同一居民重试同一请求时不变", required=True),),
           errors=[appointments.SlotUnavailable, (409, "APPOINTMENT_SLOT_CLOSED"),
                   (409, "APPOINTMENT_SLOT_PAST"), (409, "APPOINTMENT_DUPLICATE"),
                   (409, "APPOINTMENT_DAILY_LIMIT"), (409, "IDEMPOTENCY_KEY_REUSED"),

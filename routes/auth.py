@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from typing import Literal
+
+from pydantic import ConfigDict, Field
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
 from app.api import endpoint, respond
 from app.auth import authenticate
 from app.shapes import Schema
+from app.tokens import PrincipalKind
 from services.identity import sessions, staff
 from services.identity.sessions import TokenPair
 
@@ -16,21 +19,29 @@ bp = Blueprint("auth", url_prefix="/api/v1/auth")
 
 
 class StaffLoginIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"username": "clerk", "password": "clerk-demo-pass"},
+    ]})
+
     username: str = Field(min_length=1, max_length=64)
     password: str = Field(min_length=1, max_length=256)
     totp_code: str | None = Field(None, pattern=r"^\d{6}$")
 
 
 class RefreshIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"refresh_token": "rt_2Yb7Kq9Xc3Vn6Lm1Pz8Wd4"},
+    ]})
+
     refresh_token: str = Field(min_length=10, max_length=256)
 
 
 class TokenOut(Schema):
     access_token: str
     refresh_token: str
-    token_type: str = "Bearer"
+    token_type: Literal["Bearer"] = "Bearer"
     expires_in: int
-    subject_kind: str
+    subject_kind: PrincipalKind
     subject_id: str
 
     @classmethod
@@ -57,7 +68,8 @@ async def staff_login(request: Request, body: StaffLoginIn) -> HTTPResponse:
 
 @bp.post("/refresh")
 @endpoint(summary="用刷新凭证换取新的令牌（刷新凭证轮换）", tag="身份认证", body=RefreshIn,
-          response=TokenOut, errors=[(401, "REFRESH_TOKEN_INVALID"), (401, "REFRESH_TOKEN_REUSED")])
+          response=TokenOut, errors=[(401, "REFRESH_TOKEN_INVALID"), (401, "REFRESH_TOKEN_REUSED"),
+                                     (401, "ACCOUNT_INACTIVE")])
 async def refresh(request: Request, body: RefreshIn) -> HTTPResponse:
     pair = await sessions.refresh(rt=request.app.ctx.runtime, refresh_token=body.refresh_token)
     return respond(TokenOut.of(pair))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
@@ -21,6 +21,13 @@ ADMIN_ERRORS = [ItemNotFound, (403, "FORBIDDEN"), (422, "UNKNOWN_CODE")]
 
 
 class GuideEdit(Guide):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"conditions": "本人申请",
+         "materials": [{"name": "居民身份证", "original_required": True}],
+         "steps": [{"name": "受理", "limit_days": 0}, {"name": "决定", "limit_days": 1}],
+         "change_note": "补充材料说明"},
+    ]})
+
     change_note: str = Field("", max_length=255)
 
 

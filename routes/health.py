@@ -7,7 +7,6 @@ import asyncio
 from prometheus_client import CONTENT_TYPE_LATEST
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
-from sanic_ext import openapi
 from tortoise import connections
 
 from app.api import JsonWebKeySet, endpoint, jwks_response, respond
@@ -66,7 +65,6 @@ async def readyz(request: Request) -> HTTPResponse:
 
 
 @bp.get("/metrics")
-@openapi.exclude()
 async def metrics(request: Request) -> HTTPResponse:
     body = await exposition(telemetry.scrape_gauges(rt=request.app.ctx.runtime))
     return HTTPResponse(body, content_type=CONTENT_TYPE_LATEST)

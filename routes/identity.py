@@ -13,7 +13,7 @@ from app.api import endpoint, respond
 from app.auth import resident_required, staff_required
 from app.crypto import mask_id_number, mask_name
 from app.shapes import LocalDateTime, Page, Schema
-from models.users import ExternalIdentity
+from models.users import ExternalIdentity, IdentityProvider
 from routes.auth import TokenOut
 from routes.me import MeOut
 from services import identity
@@ -39,19 +39,36 @@ CALLBACK_COOKIE_PATH = "/api/v1/auth"
 
 
 class CodeIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"code": "081AbCdE0pQrSt1uVwXy2zAbCd3AbCdE"},
+    ]})
+
     code: str = Field(min_length=1, max_length=128, description="wx.login 或 getPhoneNumber 返回的 code")
 
 
 class EncryptedIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"encrypted_data": "CiyLU1Aw2KjvrjMdj8YKliAjtP4gsMZMQmRzooG2xrDcvSnxIMXFufNstNGTyaGS",
+         "iv": "r7BXXKkLb8qrSNn05n0qiA=="},
+    ]})
+
     encrypted_data: str = Field(min_length=1, max_length=8192, description="encryptedData")
     iv: str = Field(min_length=1, max_length=64)
 
 
 class TicketIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"ticket": "tk_5mN8pQ1rS4tU7vW0"},
+    ]})
+
     ticket: str = Field(min_length=1, max_length=128)
 
 
 class LinkTokenIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"link_token": "lt_9JfQ2x7bKc4Lw0Zr"},
+    ]})
+
     link_token: str = Field(min_length=1, max_length=128, description="绑定回跳地址上的 link_token")
 
 
@@ -78,7 +95,7 @@ class CallbackQuery(BaseModel):
 
 class IdentityOut(Schema):
     id: str
-    provider: str
+    provider: IdentityProvider
     app_id: str
     subject_masked: str
     nickname: str | None
@@ -146,7 +163,8 @@ def _back_from_callback(outcome: login_flows.CallbackOutcome) -> HTTPResponse:
 
 @bp.post("/auth/wechat/miniprogram")
 @endpoint(summary="小程序登录：用 wx.login 的 code 换取令牌（首次登录自动注册）", tag=TAG, body=CodeIn,
-          response=TokenOut, errors=[WeChatCodeInvalid, WeChatUnavailable, (403, "ACCOUNT_DISABLED")])
+          response=TokenOut, errors=[WeChatCodeInvalid, WeChatUnavailable, (403, "ACCOUNT_DISABLED"),
+                                   (409, "LOGIN_CONFLICT")])
 async def miniprogram_login(request: Request, body: CodeIn) -> HTTPResponse:
     pair = await wechat_login.miniprogram_login(rt=_runtime(request), code=body.code)
     return respond(TokenOut.of(pair))

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
@@ -26,10 +26,18 @@ PDF = "application/pdf"
 
 
 class PresentIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"certificate_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90"},
+    ]})
+
     certificate_id: str = Field(min_length=1, max_length=64, description="本人证照夹中的电子证照 id")
 
 
 class EvaluationIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"score": 5, "comment": "办理很快"},
+    ]})
+
     score: int = Field(ge=1, le=5, description="1 非常不满意 … 5 非常满意")
     comment: str = Field("", max_length=500)
 

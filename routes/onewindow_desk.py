@@ -3,18 +3,19 @@ certificates; hall managers watch deadlines and follow up bad evaluations."""
 
 from __future__ import annotations
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
 from app.api import endpoint, purpose_of, respond
 from app.auth import staff_required
-from app.shapes import Schema
+from app.shapes import ReasonIn, Schema
 from models.access_log import PersonalRecordKind
 from models.onewindow import Opinion
 from models.prereview import ApplicationState, DeliveryMethod
 from routes.onewindow import pdf_response
 from services.applications import certificates, documents, evaluations, onewindow, prereview
+from services.applications.onewindow import DeadlineFlag
 from services.applications.shapes import (
     ApplicationOut,
     ApprovalOut,
@@ -35,33 +36,51 @@ STAFF_ROLES = ("clerk", "reviewer", "hall_manager")
 
 
 class ReceiveIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"appointment_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90",
+         "checked_materials": [0, 1],
+         "form_data": {"applicant_name": "张三"}},
+    ]})
+
     appointment_id: str = Field(min_length=1, max_length=64, description="已签到的预约")
     checked_materials: list[int] = Field(default_factory=list, max_length=100,
                                          description="已核验原件的材料序号")
     form_data: dict | None = Field(None, description="无预审办件时在窗口填写的表单")
 
 
-class ReasonIn(Schema):
-    reason: str = Field("", max_length=1000)
-
-
 class ApprovalIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"opinion": "approve", "comment": "材料齐全，同意"},
+    ]})
+
     opinion: Opinion
     comment: str = Field("", max_length=1000)
 
 
 class IssueIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"method": "mail", "tracking_number": "SF1234567890"},
+    ]})
+
     method: DeliveryMethod
     tracking_number: str | None = Field(None, max_length=40)
     appointment_id: str | None = Field(None, max_length=64, description="领取人本次签到的预约（可选）")
 
 
 class RevokeIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"reason_code": "issued_in_error", "reason": "证照信息有误"},
+    ]})
+
     reason_code: certificates.RevocationReason
     reason: str = Field("", max_length=500)
 
 
 class FollowUpIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"note": "已电话回访，群众表示满意"},
+    ]})
+
     note: str = Field(min_length=1, max_length=2000)
 
 
@@ -72,7 +91,7 @@ class DeskQuery(Schema):
 
 
 class DeadlineQuery(Schema):
-    flag: str | None = Field(None, pattern="^(red|yellow|green)$")
+    flag: DeadlineFlag | None = None
 
 
 class DeskDetail(Schema):

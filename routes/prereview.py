@@ -6,16 +6,15 @@ from collections.abc import AsyncIterator
 from datetime import UTC, datetime
 from typing import Any
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, ResponseStream
-from sanic_ext import openapi
 
-from app.api import endpoint, idempotency_key, purpose_of, respond
+from app.api import endpoint, idempotency_header, idempotency_key, purpose_of, respond
 from app.auth import resident_required, staff_required
 from app.errors import AppError
 from app.multipart import MultipartInvalid, MultipartWithoutFile, first_file_part, is_multipart
-from app.shapes import LocalDateTime, Page, Schema
+from app.shapes import LocalDateTime, Page, ReasonIn, Schema
 from models.access_log import PersonalRecordKind
 from models.prereview import ApplicationState
 from services.applications import applicant, prereview, representation
@@ -30,6 +29,7 @@ from services.applications.shapes import (
     history_out,
 )
 from services.identity import access_log
+from services.identity.users import RealNameLevelTooLow
 
 bp = Blueprint("prereview", url_prefix="/api/v1")
 TAG = "网上预审"
@@ -42,6 +42,10 @@ _UPLOAD_ERRORS = [*_NOT_FOUND, *_STATE, (413, "MATERIAL_TOO_LARGE"), (413, "APPL
 
 
 class CreateIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"item_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90", "form_data": {"applicant_name": "张三"}},
+    ]})
+
     item_id: str = Field(min_length=1, max_length=64)
     form_data: dict[str, Any] = Field(default_factory=dict)
     represented: representation.RepresentedIn | None = Field(
@@ -49,15 +53,19 @@ class CreateIn(Schema):
 
 
 class FormIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"form_data": {"applicant_name": "张三", "reason": "到期换领"}},
+    ]})
+
     form_data: dict[str, Any]
 
 
 class ReuseIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"material_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90"},
+    ]})
+
     material_id: str = Field(min_length=1, max_length=64, description="本人早先办件中的材料 id")
-
-
-class ReasonIn(Schema):
-    reason: str = Field("", max_length=1000)
 
 
 class UploadQuery(Schema):
@@ -97,6 +105,10 @@ class DeadlineList(Schema):
 
 
 class CommentIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"message": "身份证照片不清晰，请重新上传", "material_index": 0},
+    ]})
+
     message: str = Field(min_length=1, max_length=500)
     material_index: int | None = Field(None, ge=0)
     field_name: str | None = Field(None, max_length=48)
@@ -116,13 +128,12 @@ def _download(rt, url_and_expiry: tuple[str, int]) -> DownloadUrl:
 
 
 @bp.post("/applications")
-@openapi.parameter("Idempotency-Key", str, "header", required=False,
-                   description="8-64 位 A-Za-z0-9_.:-；重试时不变，返回同一草稿（200）")
 @endpoint(summary="新建预审办件（草稿，锁定当前办事指南版本）", tag=TAG, body=CreateIn, response=ApplicationOut,
+          headers=(idempotency_header("8-64 位 A-Za-z0-9_.:-；重试时不变，返回同一草稿（200）", required=False),),
           status=201, secured=True, errors=[(404, "ITEM_NOT_FOUND"), (422, "ITEM_NOT_PREREVIEWABLE"),
                                             (403, "REALNAME_REQUIRED"), (422, "IDEMPOTENCY_KEY_INVALID"),
                                             (409, "IDEMPOTENCY_KEY_REUSED"), applicant.ApplicantMismatch,
-                                            representation.SelfRepresentation])
+                                            representation.SelfRepresentation, RealNameLevelTooLow])
 @resident_required
 async def create(request: Request, body: CreateIn) -> HTTPResponse:
     application, created = await prereview.create_draft(
@@ -167,10 +178,9 @@ async def update_form(request: Request, application_id: str, body: FormIn) -> HT
 
 @bp.route("/applications/<application_id>/materials/<material_index:int>", methods=["PUT", "POST"],
           stream=True)
-@openapi.body({"application/pdf": bytes, "image/jpeg": bytes, "image/png": bytes,
-               "multipart/form-data": {"file": bytes}}, required=True)
 @endpoint(summary="上传一项材料（请求体为文件本身，或 multipart/form-data 如 wx.uploadFile；流式接收，按内容识别类型）",
           tag=TAG, query=UploadQuery, response=MaterialOut, secured=True,
+          upload_media_types=("application/pdf", "image/jpeg", "image/png", "multipart/form-data"),
           errors=[*_UPLOAD_ERRORS, MultipartInvalid, MultipartWithoutFile])
 @resident_required
 async def upload(request: Request, application_id: str, material_index: int,
@@ -216,7 +226,7 @@ async def reuse(request: Request, application_id: str, material_index: int, body
 @bp.post("/applications/<application_id>/submit")
 @endpoint(summary="提交（或补正后重新提交）预审", tag=TAG, response=ApplicationOut, secured=True,
           errors=[*_NOT_FOUND, *_STATE, (422, "FORM_DATA_INVALID"), (422, "MATERIALS_MISSING"),
-                  applicant.ApplicantMismatch])
+                  applicant.ApplicantMismatch, RealNameLevelTooLow])
 @resident_required
 async def submit(request: Request, application_id: str) -> HTTPResponse:
     application = await prereview.submit(rt=request.app.ctx.runtime, resident_id=_resident(request),

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import uuid
 
-from pydantic import Field, field_validator
+from pydantic import ConfigDict, Field, field_validator
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
@@ -22,6 +22,10 @@ TAG = "消息推送"
 
 class GrantsIn(Schema):
     """``wx.requestSubscribeMessage`` success result: template id -> accept/reject/ban/filter."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"results": {"dev-mp-notice": "accept"}},
+    ]})
 
     results: dict[str, GrantResult] = Field(min_length=1, max_length=20)
 
@@ -96,6 +100,10 @@ TOPIC_PATTERN = r"^(hall|item):[A-Za-z0-9_.-]{1,64}$"
 
 
 class BroadcastIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"title": "系统维护通知", "content": "本周六 22:00-24:00 系统维护，期间暂停预约。", "audience": "all"},
+    ]})
+
     title: str = Field(min_length=1, max_length=64)
     content: str = Field(min_length=1, max_length=200)
     audience: str = Field("all", pattern=r"^all$|" + TOPIC_PATTERN[1:],
@@ -220,10 +228,13 @@ async def follow_topic(request: Request, topic: str) -> HTTPResponse:
 
 
 @bp.delete("/me/notice-topics/<topic:str>")
-@endpoint(summary="取消关注大厅或事项", tag=TAG, response=TopicsOut, secured=True)
+@endpoint(summary="取消关注大厅或事项", tag=TAG, response=TopicsOut, secured=True,
+          errors=[(422, "VALIDATION_FAILED")])
 @resident_required
 async def unfollow_topic(request: Request, topic: str) -> HTTPResponse:
-    topics = await push.unfollow_topic(user_id=request.ctx.principal.subject_id, topic=topic)
+    # Checked as on follow: a topic that could never be followed is refused, not looked up.
+    checked = parse_model(TopicPath, {"topic": topic})
+    topics = await push.unfollow_topic(user_id=request.ctx.principal.subject_id, topic=checked.topic)
     return respond(TopicsOut(topics=topics))
 
 

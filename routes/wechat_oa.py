@@ -5,7 +5,6 @@ from __future__ import annotations
 from pydantic import Field
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, text
-from sanic_ext import openapi
 
 from app.api import endpoint
 from app.shapes import Schema
@@ -32,16 +31,16 @@ class CallbackQuery(Schema):
 
 
 @bp.get("/callback")
-@openapi.response(200, {"text/plain": str}, "echostr")
 @endpoint(summary="微信服务器 URL 验证：签名正确时原样返回 echostr", tag=TAG, query=CallbackQuery,
+          media_type="text/plain",
           errors=[SignatureInvalid, MessageMalformed])
 async def verify(request: Request, query: CallbackQuery) -> HTTPResponse:
     return text(oa_callback.verify_url(rt=request.app.ctx.runtime, params=query.params()))
 
 
 @bp.post("/callback")
-@openapi.response(200, {"application/xml": str}, "被动回复 XML（明文或加密），无回复时为 success")
 @endpoint(summary="微信推送的消息与事件（明文或安全模式），返回被动回复 XML", tag=TAG, query=CallbackQuery,
+          media_type=("application/xml", "text/plain"),
           errors=[SignatureInvalid, CallbackReplayed, MessageMalformed])
 async def receive(request: Request, query: CallbackQuery) -> HTTPResponse:
     reply = await oa_callback.handle(rt=request.app.ctx.runtime, params=query.params(),

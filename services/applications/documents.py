@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import io
 from enum import StrEnum
+from typing import Literal
 
 from reportlab.graphics import renderPDF
 from reportlab.graphics.barcode.qr import QrCodeWidget
@@ -49,13 +50,13 @@ class DocumentNotAvailable(NotFoundError):
 class Verification(Schema):
     """What anyone holding a document may check: no personal data, only what the paper states."""
 
-    kind: str
+    kind: Literal["acceptance-receipt", "decision-notice", "certificate"]
     valid: bool
     item_name: str
     department_name: str
     acceptance_number: str | None
     issued_on: str | None
-    decision: str | None
+    decision: Literal["approved", "denied"] | None
     status: str
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import uuid
 from datetime import date
-from typing import Any
+from typing import Any, Literal
 
 import orjson
 from tortoise.exceptions import IntegrityError
@@ -45,6 +45,8 @@ CLERK, REVIEWER, HALL_MANAGER = "clerk", "reviewer", "hall_manager"
 ACCEPTANCE_SEQUENCE = "#acceptance"  # the hall's daily counter of acceptance numbers
 APPROVAL_STEP_NAMES = (StepName.EXAMINE.value, StepName.DECIDE.value)  # 审查, 决定
 # States in which the promised time limit runs (a suspension stops it).
+DeadlineFlag = Literal["red", "yellow", "green"]
+"""红/黄/绿牌 of the promised limit: overdue, due soon, on time."""
 CLOCK_RUNNING = (ApplicationState.ACCEPTED, ApplicationState.APPROVING, ApplicationState.APPROVED)
 COMPLETED = (ApplicationState.ISSUED, ApplicationState.DENIED, ApplicationState.NOT_ACCEPTED)
 CLERK_STATES = (ApplicationState.PASSED, ApplicationState.RECEIVED, ApplicationState.ACCEPTED,
@@ -363,7 +365,7 @@ async def issue(*, principal: Principal, application_id: str, method: DeliveryMe
         then=lambda: _invite_evaluation(application))
 
 
-def deadline_flag(application: Application, *, on: date, yellow_days_horizon: date) -> str | None:
+def deadline_flag(application: Application, *, on: date, yellow_days_horizon: date) -> DeadlineFlag | None:
     """红/黄/绿牌 for an application under the promised limit: red overdue, yellow due soon."""
     if application.state not in CLOCK_RUNNING or application.due_date is None:
         return None
@@ -391,7 +393,8 @@ def _desk_scope(principal: Principal):
                                 join_type="OR")).distinct()
 
 
-async def deadlines(*, rt: Runtime, principal: Principal, flag: str | None) -> list[tuple[Application, str]]:
+async def deadlines(*, rt: Runtime, principal: Principal,
+                    flag: DeadlineFlag | None) -> list[tuple[Application, DeadlineFlag]]:
     """Applications under the promised limit with their flag, overdue first (managers' board)."""
     on = today()
     horizon = await calendar.add_working_days(start=on, days=rt.settings.workflow_due_soon_days)

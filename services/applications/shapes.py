@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 from enum import StrEnum
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import Field
 
@@ -16,6 +16,7 @@ from models.onewindow import Approval, CertificateStatus, ECertificate, Evaluati
 from models.prereview import Application, ApplicationMaterial, ApplicationState, MaterialStatus
 from models.prereview import ApplicationState as S
 from services.applications import certificates, forms
+from services.applications.onewindow import DeadlineFlag
 from services.applications.prereview import EDITABLE, history, materials_of
 from services.applications.representation import RepresentedOut, represented_out
 from services.catalog.guide import form_data_problems
@@ -52,10 +53,14 @@ class CommentOut(Schema):
     created_at: LocalDateTime
 
 
+StageKey = Literal["appointment", "prereview", "receive", "accept", "approve", "certificate", "issue"]
+"""The steps of the progress timeline, in order."""
+
+
 class TransitionOut(Schema):
     actor_role: str
-    from_state: str
-    to_state: str
+    from_state: ApplicationState
+    to_state: ApplicationState
     reason: str
     at: LocalDateTime
 
@@ -167,7 +172,7 @@ class StageStatus(StrEnum):
 
 
 class Stage(Schema):
-    key: str
+    key: StageKey
     name: str
     status: StageStatus
     at: LocalDateTime | None = None
@@ -198,7 +203,7 @@ class ApprovalOut(Schema):
 
 
 class DeskApplication(ApplicationSummary):
-    flag: str | None = Field(None, description="承诺时限：red 已超期、yellow 即将到期、green 正常")
+    flag: DeadlineFlag | None = Field(None, description="承诺时限：red 已超期、yellow 即将到期、green 正常")
     suspended_on: date | None
     suspended_working_days: int
     approval_step: int
@@ -206,7 +211,7 @@ class DeskApplication(ApplicationSummary):
     tracking_number: str | None
 
     @classmethod
-    def of_flagged(cls, application: Application, flag: str | None = None) -> DeskApplication:
+    def of_flagged(cls, application: Application, flag: DeadlineFlag | None = None) -> DeskApplication:
         return cls(**dict(ApplicationSummary.of(application)), flag=flag,
                    suspended_on=application.suspended_on,
                    suspended_working_days=application.suspended_working_days,
@@ -274,7 +279,7 @@ class EvaluationList(Schema):
     items: list[EvaluationOut]
 
 
-def _stage(key: str, name: str, *, done: bool, current: bool = False, ended: bool = False,
+def _stage(key: StageKey, name: str, *, done: bool, current: bool = False, ended: bool = False,
            skipped: bool = False, at: datetime | None = None, expected: date | None = None,
            note: str = "") -> Stage:
     status = (StageStatus.ENDED if ended else StageStatus.DONE if done else StageStatus.CURRENT

@@ -41,10 +41,16 @@ class ArticlePatch(_WithCover):
     body: str | None = Field(None, min_length=1, max_length=100_000)
     item_ids: list[str] | None = Field(None, max_length=20)
 
+    model_config = Schema.model_config | {"json_schema_extra": {"examples": [{
+        "summary": "营业执照、公章、发票在区政务服务中心一次办结"}]}}
+
 
 class ReviewIn(Schema):
     approve: bool
     note: str = Field("", max_length=256, description="退回时说明原因")
+
+    model_config = Schema.model_config | {"json_schema_extra": {"examples": [{
+        "approve": False, "note": "请补充办理地点"}]}}
 
 
 class PublishedArticleSummary(Schema):

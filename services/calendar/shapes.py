@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime
 from typing import Literal
 
-from pydantic import Field
+from pydantic import ConfigDict, Field
 
 from app.shapes import LocalDateTime, Schema
 from services.calendar.official import YearSource
@@ -34,6 +34,13 @@ class CalendarNotice(Schema):
 
 
 class NoticeLoadIn(CalendarNotice):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"year": 2031,
+         "title": "国务院办公厅关于2031年部分节假日安排的通知",
+         "reference": "国办发明电〔2030〕7号",
+         "holidays": [{"name": "元旦", "first_day": "2031-01-01", "last_day": "2031-01-01", "makeup_workdays": []}]},
+    ]})
+
     replace: bool = Field(False, description="该年已载入不同内容时，须明确替换")
 
 

@@ -98,12 +98,28 @@ class ItemFields(Strict):
 class ItemIn(ItemFields):
     """A whole item: code, attributes and its guide."""
 
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"code": "110108HDGA901",
+         "name": "居民身份证换领（示例）",
+         "department": "HDGA",
+         "modes": ["appointment", "one_window"],
+         "promised_limit_days": 15,
+         "appointment_group": "HUZHENG",
+         "guide": {"conditions": "本人申请",
+                   "materials": [{"name": "居民身份证"}],
+                   "steps": [{"name": "受理", "limit_days": 0}, {"name": "决定", "limit_days": 1}]}},
+    ]})
+
     code: str = Field(pattern=CODE)
     guide: Guide
 
 
 class ItemPatch(Strict):
     """A partial edit of an item's attributes (the guide is edited separately)."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"popularity": 120, "aliases": ["换身份证"]},
+    ]})
 
     name: str | None = Field(None, min_length=1, max_length=128)
     department: str | None = Field(None, pattern=CODE)

@@ -9,7 +9,7 @@ import orjson
 from pydantic import Field
 
 from app.shapes import LocalDateTime, Schema
-from models.catalog import GuideVersion, LifeEvent, ServiceItem
+from models.catalog import GuideVersion, HandlingMode, ItemLevel, LifeEvent, ServiceItem
 from models.organization import Department, Hall
 from services.catalog.guide import DataTemplate, Material, Result, Step
 
@@ -88,8 +88,8 @@ class ItemSummary(Schema):
     code: str
     name: str
     department: DepartmentBrief
-    level: str
-    modes: list[str]
+    level: ItemLevel
+    modes: list[HandlingMode]
     promised_limit_days: int
     fee_fen: int
     requires_realname: bool
@@ -152,8 +152,8 @@ class ItemDetail(Schema):
     code: str
     name: str
     department: DepartmentBrief
-    level: str
-    modes: list[str]
+    level: ItemLevel
+    modes: list[HandlingMode]
     legal_limit_days: int
     promised_limit_days: int
     fee_fen: int

@@ -105,6 +105,8 @@ async def test_a_hall_broadcast_reaches_only_that_halls_followers(rt, client, we
     assert left.json() == {"topics": []}
     bad = await client.put("/api/v1/me/notice-topics/window:1", headers=residents["lisi"].headers)
     assert (bad.status_code, bad.json()["error"]["code"]) == (422, "VALIDATION_FAILED")
+    too_long = await client.delete("/api/v1/me/notice-topics/item:" + "x" * 100, headers=residents["lisi"].headers)
+    assert (too_long.status_code, too_long.json()["error"]["code"]) == (422, "VALIDATION_FAILED")
 
     admin = await login_staff(rt, await make_staff(rt, roles=["admin"]))
     created = await client.post("/api/v1/admin/broadcasts", headers=admin.headers,

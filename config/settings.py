@@ -85,6 +85,13 @@ DEV_PUSH_TEMPLATES: dict[str, dict[str, object]] = {
                           "mp_subscription": "long_term"},
     "evaluation_invitation": _template("evaluation-invitation", "pages/evaluations/new?id={application_id}",
                                        {"thing1": "{item_name}", "thing2": "请对本次服务进行评价"}),
+    "application_suspended": _template("application-suspended", "pages/applications/detail?id={application_id}",
+                                       {"thing1": "{item_name}", "phrase2": "暂停计时", "thing3": "{reason}"}),
+    "application_resumed": _template("application-resumed", "pages/applications/detail?id={application_id}",
+                                     {"thing1": "{item_name}", "phrase2": "恢复计时", "date3": "{due_date}"}),
+    "application_overdue": _template("application-overdue", "pages/applications/detail?id={application_id}",
+                                     {"thing1": "{item_name}", "date2": "{deadline}",
+                                      "thing3": "已超过办理期限，正在加快办理"}),
     "notice": _template("notice", "pages/notices/detail?id={notice_id}",
                         {"thing1": "{title}", "thing2": "{content}"}),
 }

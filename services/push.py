@@ -202,4 +202,6 @@ async def set_channel_preference(*, user_id: str, channel: str | None) -> str | 
 
 
 async def channel_preference(*, user_id: str) -> str | None:
-    return await ChannelPreference.filter(user_id=user_id).first().values_list("channel", flat=True)
+    """The resident's preferred channel, if they chose one."""
+    preference = await ChannelPreference.get_or_none(user_id=user_id)
+    return preference.channel if preference else None

@@ -16,6 +16,7 @@ import structlog
 from saq.queue.redis import RedisQueue
 from tortoise.exceptions import IntegrityError
 from tortoise.queryset import QuerySet
+from tortoise.transactions import in_transaction
 
 from app.context import Runtime
 from app.metrics import PUSH_DEAD_LETTERS, PUSH_DELIVERIES, PUSH_SEND_DURATION
@@ -140,14 +141,16 @@ async def _choose_channel(rt: Runtime, delivery: Delivery) -> bool:
                                        accepted=channels.accepted_channels(templates, delivery.event_type)):
         if channel in done:
             continue
-        reach = await _reach(rt, delivery, channel)
-        if reach.address is not None:
-            template_id = _template_of(delivery, channel)
-            delivery.channel, delivery.template_id = channel, template_id
-            delivery.openid = reach.address if channel != channels.SMS else None
-            await Delivery.filter(id=delivery.id).update(channel=channel, template_id=template_id,
-                                                         openid=delivery.openid, tried=delivery.tried)
-            return True
+        # A grant taken and the channel saved together: a crash cannot spend one unused.
+        async with in_transaction():
+            reach = await _reach(rt, delivery, channel)
+            if reach.address is not None:
+                template_id = _template_of(delivery, channel)
+                delivery.channel, delivery.template_id = channel, template_id
+                delivery.openid = reach.address if channel != channels.SMS else None
+                await Delivery.filter(id=delivery.id).update(channel=channel, template_id=template_id,
+                                                             openid=delivery.openid, tried=delivery.tried)
+                return True
         _tried(delivery, channel, "skipped", reach.reason)
     await _exhausted(delivery)
     return False
@@ -177,7 +180,6 @@ async def _reach(rt: Runtime, delivery: Delivery, channel: str) -> channels.Reac
     if reach.address is None:
         return reach
     long_term = channels.is_long_term(rt.settings.push_templates, template_id)
-    # Spent with the channel's choice saved right after: a retry of the send reuses it.
     if not await channels.take_grant(user_id=str(delivery.user_id), template_id=template_id, long_term=long_term):
         return channels.Reach(reason="no_subscription_granted")
     return reach

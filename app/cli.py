@@ -125,10 +125,11 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> None:
     serve(settings, host=args.host, port=args.port, workers=args.workers)
 
 
-def emulator_ports(settings: Settings) -> tuple[int, int]:
-    """The WeChat and Beijing Pass emulator ports: those of the configured (loopback) URLs."""
+def emulator_ports(settings: Settings) -> tuple[int, int, int]:
+    """The WeChat, Beijing Pass and SMS emulator ports: those of the configured (loopback) URLs."""
     return (urlsplit(settings.wechat_api_base_url).port or 9001,
-            urlsplit(settings.bjpass_token_url).port or 9002)
+            urlsplit(settings.bjpass_token_url).port or 9002,
+            urlsplit(settings.sms_api_url).port or 9003)
 
 
 # How long `run` waits for a child to stop after forwarding Ctrl-C before it kills what is left.
@@ -182,7 +183,7 @@ def running_where(settings: Settings, *, base_url: str, emulators: bool) -> str:
     """What `run` started, where, and the demo accounts to try it with."""
     from services.demo import DEMO_STAFF
 
-    wechat, bjpass = emulator_ports(settings)
+    wechat, bjpass, sms = emulator_ports(settings)
     database = urlsplit(settings.database_url)
     lines = [
         "",
@@ -195,6 +196,7 @@ def running_where(settings: Settings, *, base_url: str, emulators: bool) -> str:
             f"  WeChat emulator   http://127.0.0.1:{wechat}   (sent messages: /_emulator/messages,"
             " users: /_emulator/users)",
             f"  Beijing Pass      http://127.0.0.1:{bjpass}   (identities: /_emulator/identities)",
+            f"  Tencent SMS       http://127.0.0.1:{sms}   (sent messages: /_emulator/sms/messages)",
         ]
     lines += [
         "  in the API        push relay and worker; ledger tree-head signer (every 2 s);"
@@ -249,20 +251,22 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> None:
 
 
 def cmd_emulators(args: argparse.Namespace, settings: Settings) -> None:
-    """Run the local WeChat API emulator and Beijing Pass emulator (127.0.0.1:9001 and :9002)."""
+    """Run the local WeChat API, Beijing Pass and Tencent SMS emulators (127.0.0.1:9001, :9002, :9003)."""
     if settings.env == "production":
         sys.exit("the emulators are for development; they refuse HDT_ENV=production")
     try:
         from emulators.bjpass import create_bjpass_emulator
         from emulators.bjpass import state_from_settings as bjpass_state
         from emulators.common import serve_on_loop
+        from emulators.sms import create_sms_emulator
+        from emulators.sms import state_from_settings as sms_state
         from emulators.wechat import create_wechat_emulator
         from emulators.wechat import state_from_settings as wechat_state
         from emulators.wechat_state import EmulatorOptions
     except ModuleNotFoundError:
         # Not in the wheel or the image: they come with the source checkout only.
         sys.exit("the emulators are not installed: run them from a source checkout (development)")
-    wechat_port, bjpass_port = emulator_ports(settings)
+    wechat_port, bjpass_port, sms_port = emulator_ports(settings)
     options = EmulatorOptions(access_token_ttl_seconds=args.access_token_ttl)
 
     async def run() -> None:
@@ -271,9 +275,11 @@ def cmd_emulators(args: argparse.Namespace, settings: Settings) -> None:
                                 host="127.0.0.1", port=wechat_port),
             await serve_on_loop(create_bjpass_emulator(bjpass_state(settings)),
                                 host="127.0.0.1", port=bjpass_port),
+            await serve_on_loop(create_sms_emulator(sms_state(settings)), host="127.0.0.1", port=sms_port),
         ]
         print(f"WeChat emulator on http://127.0.0.1:{wechat_port}, "
-              f"Beijing Pass emulator on http://127.0.0.1:{bjpass_port}", flush=True)
+              f"Beijing Pass emulator on http://127.0.0.1:{bjpass_port}, "
+              f"SMS emulator on http://127.0.0.1:{sms_port}", flush=True)
         await until_stop_signal()
         for server in servers:
             await server.stop()

@@ -23,11 +23,15 @@ DEFAULT_KEYS_DIR = Path("var/keys")
 # started by `python -m app emulators`, and production refuses them.
 EMULATOR_WECHAT_URL = "http://127.0.0.1:9001"
 EMULATOR_BJPASS_URL = "http://127.0.0.1:9002"
+EMULATOR_SMS_URL = "http://127.0.0.1:9003"
 DEV_MINIPROGRAM_APP_SECRET = "emulator-miniprogram-secret"
 DEV_OA_APP_SECRET = "emulator-official-account-secret"
 DEV_BJPASS_CLIENT_SECRET = "emulator-beijing-pass-secret"
 DEV_OA_CALLBACK_TOKEN = "emulator-oa-callback-token"
 DEV_OA_ENCODING_AES_KEY = "ZW11bGF0b3Itb2EtYWVzLWtleS0wMTIzNDU2Nzg5YWI"  # 43 chars, like WeChat's
+DEV_MP_CALLBACK_TOKEN = "emulator-miniprogram-callback-token"
+DEV_SMS_SECRET_KEY = "emulator-sms-secret-key"
+DEV_SMS_CALLBACK_TOKEN = "emulator-sms-callback-token"
 # Variables with our prefix that are read by the test suite, not by the service.
 NOT_SETTINGS = frozenset({"HDT_TEST_DATABASE_URL", "HDT_TEST_REDIS_URL", "HDT_REQUIRE_BROWSER"})
 
@@ -38,14 +42,22 @@ def _template(name: str, page: str, fields: dict[str, str]) -> dict[str, object]
             "page": page, "fields": fields}
 
 
+def _sms(template_id: str, params: list[str]) -> dict[str, object]:
+    """A message kind that may also go by SMS: its approved template and the template's parameters."""
+    return {"channels": ["oa_template", "mp_subscribe", "sms"], "sms_template_id": template_id,
+            "sms_params": params}
+
+
 # Development template mappings (message kind -> template ids, page, field -> format over the
 # event payload and the display fields push reads by id, push/display.py); the emulator accepts
 # exactly these template ids and field keys.
 DEV_PUSH_TEMPLATES: dict[str, dict[str, object]] = {
-    "booking_confirmed": _template("booking-confirmed", "pages/appointments/detail?id={appointment_id}",
-                                   {"thing1": "{item_name}", "time2": "{slot_time}", "thing3": "{hall_name}"}),
-    "appointment_reminder": _template("appointment-reminder", "pages/appointments/detail?id={appointment_id}",
+    "booking_confirmed": {**_template("booking-confirmed", "pages/appointments/detail?id={appointment_id}",
                                       {"thing1": "{item_name}", "time2": "{slot_time}", "thing3": "{hall_name}"}),
+                          **_sms("2100001", ["{item_name}", "{slot_time}", "{hall_name}"])},
+    "appointment_reminder": {**_template("appointment-reminder", "pages/appointments/detail?id={appointment_id}",
+                                         {"thing1": "{item_name}", "time2": "{slot_time}", "thing3": "{hall_name}"}),
+                             **_sms("2100002", ["{item_name}", "{slot_time}", "{hall_name}"])},
     "checked_in": _template("checked-in", "pages/appointments/detail?id={appointment_id}",
                             {"thing1": "{item_name}", "character_string2": "{queue_number}",
                              "thing3": "{hall_name}"}),
@@ -63,12 +75,23 @@ DEV_PUSH_TEMPLATES: dict[str, dict[str, object]] = {
     "application_not_accepted": _template("application-not-accepted",
                                           "pages/applications/detail?id={application_id}",
                                           {"thing1": "{item_name}", "phrase2": "不予受理", "thing3": "{reason}"}),
-    "application_decided": _template("application-decided", "pages/applications/detail?id={application_id}",
-                                     {"thing1": "{item_name}", "phrase2": "{decision_text}"}),
-    "certificate_ready": _template("certificate-ready", "pages/applications/detail?id={application_id}",
-                                   {"thing1": "{certificate_name}", "thing2": "{pickup_place}"}),
+    # Long-term subscriptions (长期订阅): public-service notices WeChat lets a government
+    # mini-program send until the resident withdraws consent.
+    "application_decided": {**_template("application-decided", "pages/applications/detail?id={application_id}",
+                                        {"thing1": "{item_name}", "phrase2": "{decision_text}"}),
+                            "mp_subscription": "long_term"},
+    "certificate_ready": {**_template("certificate-ready", "pages/applications/detail?id={application_id}",
+                                      {"thing1": "{certificate_name}", "thing2": "{pickup_place}"}),
+                          "mp_subscription": "long_term"},
     "evaluation_invitation": _template("evaluation-invitation", "pages/evaluations/new?id={application_id}",
                                        {"thing1": "{item_name}", "thing2": "请对本次服务进行评价"}),
+    "application_suspended": _template("application-suspended", "pages/applications/detail?id={application_id}",
+                                       {"thing1": "{item_name}", "phrase2": "暂停计时", "thing3": "{reason}"}),
+    "application_resumed": _template("application-resumed", "pages/applications/detail?id={application_id}",
+                                     {"thing1": "{item_name}", "phrase2": "恢复计时", "date3": "{due_date}"}),
+    "application_overdue": _template("application-overdue", "pages/applications/detail?id={application_id}",
+                                     {"thing1": "{item_name}", "date2": "{deadline}",
+                                      "thing3": "已超过办理期限，正在加快办理"}),
     "notice": _template("notice", "pages/notices/detail?id={notice_id}",
                         {"thing1": "{title}", "thing2": "{content}"}),
 }
@@ -176,6 +199,19 @@ class Settings(BaseSettings):
     oa_callback_token: str = DEV_OA_CALLBACK_TOKEN
     oa_encoding_aes_key: str = DEV_OA_ENCODING_AES_KEY
     oa_callback_max_age_seconds: int = 300
+    # The mini-program's message push (消息推送) server configuration: subscribe-message events.
+    mp_callback_token: str = DEV_MP_CALLBACK_TOKEN
+    # SMS (docs/push.md, "SMS"): Tencent Cloud SMS SendSms, API 3.0.
+    sms_api_url: str = EMULATOR_SMS_URL
+    sms_region: str = "ap-guangzhou"
+    sms_secret_id: str = "AKIDemulator"
+    sms_secret_key: str = DEV_SMS_SECRET_KEY
+    sms_sdk_app_id: str = "1400000000"
+    sms_sign_name: str = "海淀通"  # the approved signature (签名)
+    # Shared secret in the status-report and reply callback URLs (Tencent does not sign them).
+    sms_callback_token: str = DEV_SMS_CALLBACK_TOKEN
+    # Seconds before an SMS refused by a per-number frequency limit is tried again.
+    sms_rate_limited_retry_seconds: float = Field(60.0, ge=0)
     oa_welcome_message: str = "欢迎关注海淀政务！在“海淀通”小程序可预约办事、查询进度。"
     # Keyword (exact match, case-insensitive) and menu key -> text reply.
     oa_auto_replies: dict[str, str] = {"预约": "请在“海淀通”小程序首页点“网上预约”。",
@@ -267,15 +303,20 @@ class Settings(BaseSettings):
                             ("HDT_WECHAT_OA_APP_SECRET", self.wechat_oa_app_secret),
                             ("HDT_BJPASS_CLIENT_SECRET", self.bjpass_client_secret),
                             ("HDT_OA_CALLBACK_TOKEN", self.oa_callback_token),
-                            ("HDT_OA_ENCODING_AES_KEY", self.oa_encoding_aes_key)):
+                            ("HDT_OA_ENCODING_AES_KEY", self.oa_encoding_aes_key),
+                            ("HDT_MP_CALLBACK_TOKEN", self.mp_callback_token),
+                            ("HDT_SMS_SECRET_KEY", self.sms_secret_key),
+                            ("HDT_SMS_CALLBACK_TOKEN", self.sms_callback_token)):
             if value in (DEV_MINIPROGRAM_APP_SECRET, DEV_OA_APP_SECRET, DEV_BJPASS_CLIENT_SECRET,
-                         DEV_OA_CALLBACK_TOKEN, DEV_OA_ENCODING_AES_KEY):
+                         DEV_OA_CALLBACK_TOKEN, DEV_OA_ENCODING_AES_KEY, DEV_MP_CALLBACK_TOKEN,
+                         DEV_SMS_SECRET_KEY, DEV_SMS_CALLBACK_TOKEN):
                 missing.append(f"{name} (the emulator's secret)")
         for name, value in (("HDT_WECHAT_API_BASE_URL", self.wechat_api_base_url),
                             ("HDT_WECHAT_OPEN_BASE_URL", self.wechat_open_base_url),
                             ("HDT_BJPASS_AUTHORIZE_URL", self.bjpass_authorize_url),
                             ("HDT_BJPASS_TOKEN_URL", self.bjpass_token_url),
-                            ("HDT_BJPASS_USERINFO_URL", self.bjpass_userinfo_url)):
+                            ("HDT_BJPASS_USERINFO_URL", self.bjpass_userinfo_url),
+                            ("HDT_SMS_API_URL", self.sms_api_url)):
             if is_local_url(value):
                 missing.append(f"{name} (loopback or no host: the emulator, not the real service)")
         if self.push_templates == DEV_PUSH_TEMPLATES:

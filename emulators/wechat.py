@@ -48,6 +48,7 @@ from emulators.wechat_state import (
 
 Handler = Callable[..., Awaitable[HTTPResponse]]
 OA_CALLBACK_PATH = "/api/v1/wechat/oa/callback"
+MP_CALLBACK_PATH = "/api/v1/wechat/miniprogram/callback"
 EVENTS_IN_FLIGHT = 10
 
 
@@ -59,10 +60,13 @@ def state_from_settings(settings: Settings, options: EmulatorOptions | None = No
             EmulatedApp(settings.wechat_oa_app_id, settings.wechat_oa_app_secret, "oa")]
     state = WeChatEmulatorState({a.app_id: a for a in apps}, options or EmulatorOptions())
     for spec in settings.push_templates.values():
-        keys = frozenset(dict(spec.get("fields", {})))
+        keys = frozenset(dict(spec.get("fields", {})))  # type: ignore[call-overload]
         for id_field in ("oa_template_id", "mp_template_id"):
             if spec.get(id_field):
                 state.templates[str(spec[id_field])] = keys
+        if spec.get("mp_subscription") == "long_term":
+            state.long_term_templates.add(str(spec["mp_template_id"]))
+    state.mp_callback = (settings.public_base_url.rstrip("/") + MP_CALLBACK_PATH, settings.mp_callback_token)
     state.default_callback = state.callback = CallbackTarget(
         settings.public_base_url.rstrip("/") + OA_CALLBACK_PATH, settings.oa_callback_token,
         settings.oa_encoding_aes_key)
@@ -118,6 +122,26 @@ async def post_oa_event(state: WeChatEmulatorState, events: EventClient, openid:
                                                  headers={"content-type": "text/xml"}, timeout=5)
     except UpstreamError:
         return None  # WeChat gives up silently too (after its own retries)
+    return response.status
+
+
+async def post_mp_event(state: WeChatEmulatorState, events: EventClient, openid: str, inner: str) -> int | None:
+    """POST a mini-program message-push event (plain mode, signed) as WeChat does; the HTTP status."""
+    if state.mp_callback is None:
+        return None
+    url, token = state.mp_callback
+    timestamp, nonce = str(int(state.clock.now())), secrets.token_hex(8)
+    signature = hashlib.sha1("".join(sorted([token, timestamp, nonce])).encode()).hexdigest()
+    xml = (f"<xml><ToUserName><![CDATA[gh_emulator_mp]]></ToUserName>"
+           f"<FromUserName><![CDATA[{openid}]]></FromUserName><CreateTime>{timestamp}</CreateTime>"
+           f"<MsgType><![CDATA[event]]></MsgType>{inner}</xml>")
+    try:
+        async with events.slots:
+            response = await events.http.request(
+                "POST", url, params={"signature": signature, "timestamp": timestamp, "nonce": nonce},
+                content=xml.encode(), headers={"content-type": "text/xml"}, timeout=5)
+    except UpstreamError:
+        return None
     return response.status
 
 
@@ -416,6 +440,20 @@ def create_wechat_emulator(state: WeChatEmulatorState, *, name: str = "wechat_em
         key = (app_id, user.openid(app_id), grant.template_id)
         state.subscriptions[key] = state.subscriptions.get(key, 0) + grant.count
         return json({"openid": key[1], "template_id": key[2], "remaining": state.subscriptions[key]})
+
+    @app.post("/_emulator/miniprogram/subscriptions/withdraw")
+    async def withdraw_subscription(request: Request) -> HTTPResponse:
+        """The user turns the template off in the mini-program's settings: WeChat pushes
+        ``subscribe_msg_change_event`` to the mini-program's message server."""
+        grant = parse_control(SubscriptionGrant, request)
+        app_id, user = resolve(grant, "miniprogram")
+        openid = user.openid(app_id)
+        state.subscriptions.pop((app_id, openid, grant.template_id), None)
+        status = await post_mp_event(state, app.ctx.events, openid, (
+            "<Event><![CDATA[subscribe_msg_change_event]]></Event><SubscribeMsgChangeEvent><List>"
+            f"<TemplateId><![CDATA[{grant.template_id}]]></TemplateId>"
+            "<SubscribeStatusString><![CDATA[reject]]></SubscribeStatusString></List></SubscribeMsgChangeEvent>"))
+        return json({"openid": openid, "template_id": grant.template_id, "callback_status": status})
 
     @app.post("/_emulator/oa/callback")
     async def configure_callback(request: Request) -> HTTPResponse:

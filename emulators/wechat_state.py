@@ -168,6 +168,10 @@ class WeChatEmulatorState:
     msgids: itertools.count = field(default_factory=lambda: itertools.count(2_000_000_001))
     # Template id -> its field keys; empty means any template is accepted.
     templates: dict[str, frozenset[str]] = field(default_factory=dict)
+    # Long-term (长期订阅) templates: an accepted subscription is not used up by a send.
+    long_term_templates: set[str] = field(default_factory=set)
+    # The mini-program's message push server (url, token): subscribe-message events, plain mode.
+    mp_callback: tuple[str, str] | None = None
     callback: CallbackTarget | None = None
     default_callback: CallbackTarget | None = None
     followers: set[tuple[str, str]] = field(default_factory=set)  # (OA appid, openid)
@@ -346,7 +350,8 @@ class WeChatEmulatorState:
             quota_key = (app.app_id, touser, template_id)
             if self.subscriptions.get(quota_key, 0) < 1:
                 raise WeChatError(43101)
-            self.subscriptions[quota_key] -= 1
+            if template_id not in self.long_term_templates:
+                self.subscriptions[quota_key] -= 1
         msgid = next(self.msgids)
         if kind == "template" and client_msg_id:
             self.client_msg_ids[repeat_key] = msgid

@@ -24,13 +24,19 @@ class OAFollower(Entity):
 
 
 class SubscriptionGrant(Entity):
-    """订阅消息授权 — how many mini-program subscribe messages a user accepted for one template."""
+    """订阅消息授权 — a user's consent to mini-program subscribe messages of one template.
+
+    One-time (一次性订阅): ``remaining`` messages, one per accept. Long-term (长期订阅, public-service
+    templates): any number until the user withdraws it (``withdrawn_at``).
+    """
 
     user_id: uuid.UUID
     user = fields.ForeignKeyField("models.User", related_name="subscription_grants",
                                   on_delete=fields.CASCADE)
     template_id = fields.CharField(max_length=128)
     remaining = fields.IntField(default=0)
+    long_term = fields.BooleanField(default=False)
+    withdrawn_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "push_subscription_grants"
@@ -63,7 +69,7 @@ class Delivery(Entity):
     user = fields.ForeignKeyField("models.User", related_name="deliveries", null=True,
                                   on_delete=fields.SET_NULL)
     openid = fields.CharField(max_length=64, null=True)
-    channel = fields.CharField(max_length=16, null=True)  # "oa_template" | "mp_subscribe"
+    channel = fields.CharField(max_length=16, null=True)  # "oa_template" | "mp_subscribe" | "sms"
     template_id = fields.CharField(max_length=128, null=True)
     status = fields.CharEnumField(DeliveryStatus, max_length=16, default=DeliveryStatus.PENDING,
                                   db_index=True)
@@ -73,6 +79,10 @@ class Delivery(Entity):
     content = fields.JSONField(default=dict)  # the rendered template data, shown in the history
     page = fields.CharField(max_length=255, null=True)
     requeues = fields.IntField(default=0)
+    # Each channel tried, in order: {"channel", "outcome": sent|skipped|failed, "reason"}.
+    tried = fields.JSONField(default=list)
+    # The SMS provider's id of the message (Tencent's SerialNo), for its delivery report.
+    provider_ref = fields.CharField(max_length=64, null=True, db_index=True)
 
     class Meta:
         table = "push_deliveries"
@@ -111,3 +121,24 @@ class NoticeTopicFollow(Entity):
     class Meta:
         table = "push_topic_follows"
         unique_together = (("user", "topic"),)
+
+
+class SmsOptOut(Entity):
+    """短信退订 — a phone number that replied TD (回复TD退订): no more SMS to it."""
+
+    phone_index = fields.CharField(max_length=64, unique=True)  # the blind index, never the number
+
+    class Meta:
+        table = "push_sms_opt_outs"
+
+
+class ChannelPreference(Entity):
+    """消息渠道偏好 — the channel a resident wants tried first."""
+
+    user_id: uuid.UUID
+    user = fields.OneToOneField("models.User", related_name="channel_preference",
+                                on_delete=fields.CASCADE)
+    channel = fields.CharField(max_length=16)
+
+    class Meta:
+        table = "push_channel_preferences"

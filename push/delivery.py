@@ -15,7 +15,7 @@ from typing import Any
 import structlog
 from saq.queue.redis import RedisQueue
 from tortoise.exceptions import IntegrityError
-from tortoise.expressions import Q, Subquery
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from app.context import Runtime
@@ -27,9 +27,11 @@ from models.push import (
     Delivery,
     DeliveryStatus,
     OAFollower,
+    SmsOptOut,
     SubscriptionGrant,
 )
-from models.users import ExternalIdentity, IdentityProvider
+from models.users import User
+from push import channels, sms
 from push import events as push_events
 from push import queue as push_queue
 from push.display import with_display_fields
@@ -41,11 +43,12 @@ from wechat.api import WeChatAPIError, WeChatUnavailable
 
 log = structlog.get_logger("push.delivery")
 
-OA_TEMPLATE, MP_SUBSCRIBE = "oa_template", "mp_subscribe"
 # WeChat errors worth a later retry: system busy, over quota / frequency. Anything else with an
 # errcode is permanent (unsubscribed 43004, invalid openid 40003, refused 43101, template errors).
 TRANSIENT_ERRCODES = {-1, 45009, 45011}
 JOB_FINISH_KEY = "push:job-finish:{msgid}"
+SMS_REPORT_KEY = "push:sms-report:{serial}"
+SMS_REPORT = "sms_report"
 JOB_FINISH_TTL_SECONDS = 24 * 3600
 
 
@@ -95,7 +98,9 @@ async def _delivery_for(rt: Runtime, *, event_id: str, kind: str, payload: dict[
         values = await with_display_fields(payload, placeholders(templates, kind))
         rendered = render(templates, kind, values)
         fields.update(content={"oa_template_id": rendered.oa_template_id,
-                               "mp_template_id": rendered.mp_template_id, "data": rendered.data},
+                               "mp_template_id": rendered.mp_template_id, "data": rendered.data,
+                               "sms": {"template_id": rendered.sms_template_id,
+                                       "params": list(rendered.sms_params)}},
                       page=rendered.page)
     except TemplateError as exc:
         fields.update(status=DeliveryStatus.FAILED, error=exc.reason)
@@ -114,52 +119,88 @@ async def enqueue_send(rt: Runtime, queue: RedisQueue, delivery: Delivery) -> No
                                        delivery_id=str(delivery.id)))
 
 
-async def _choose_channel(rt: Runtime, delivery: Delivery) -> dict[str, Any]:
-    """OA template if the recipient follows the OA, else a granted subscribe message, else none.
+class SendLater(Exception):
+    """The channel refused for now (an SMS frequency limit): send again after ``delay`` seconds."""
 
-    Returns the OA channel's fields for the caller to save with the attempt (one update, not
-    two); a subscribe message and "no channel" are saved here.
-    """
-    settings = rt.settings
-    content = delivery.content
-    follower_openid = None
-    if delivery.openid:
-        follower_openid = await OAFollower.filter(openid=delivery.openid, subscribed=True).first(
-        ).values_list("openid", flat=True)
-    elif delivery.user_id:
-        # Linked when the follow event came, or through an OA login made after following.
-        oa_openids = ExternalIdentity.filter(
-            user_id=delivery.user_id, provider=IdentityProvider.WECHAT_OA,
-            app_id=settings.wechat_oa_app_id).values("subject")
-        follower_openid = await OAFollower.filter(
-            Q(user_id=delivery.user_id) | Q(openid__in=Subquery(oa_openids)), subscribed=True).first(
-        ).values_list("openid", flat=True)
-    if follower_openid is not None and content.get("oa_template_id"):
-        delivery.channel, delivery.openid = OA_TEMPLATE, follower_openid
-        delivery.template_id = content["oa_template_id"]
-        return {"channel": OA_TEMPLATE, "openid": follower_openid, "template_id": delivery.template_id}
-    mp_template = content.get("mp_template_id")
-    mp_openid = None
-    if delivery.user_id and mp_template:
-        mp_openid = await ExternalIdentity.filter(
-            user_id=delivery.user_id, provider=IdentityProvider.WECHAT_MINIPROGRAM,
-            app_id=settings.wechat_miniprogram_app_id).first().values_list("subject", flat=True)
-    if mp_openid:
+    def __init__(self, delivery_id: str, attempts: int, delay: float) -> None:
+        self.delivery_id, self.attempts, self.delay = delivery_id, attempts, delay
+        super().__init__(f"send {delivery_id} again in {delay} s")
+
+
+def _tried(delivery: Delivery, channel: str, outcome: str, reason: str | None = None) -> None:
+    delivery.tried = [*delivery.tried, {"channel": channel, "outcome": outcome,
+                                        **({"reason": reason} if reason else {})}]
+
+
+async def _choose_channel(rt: Runtime, delivery: Delivery) -> bool:
+    """Take the next channel that can reach the recipient, after those already tried; record why
+    each one passed over could not. False (and the delivery final) when none is left."""
+    templates = rt.settings.push_templates
+    done = {entry["channel"] for entry in delivery.tried}
+    for channel in await channels.plan(user_id=_user(delivery),
+                                       accepted=channels.accepted_channels(templates, delivery.event_type)):
+        if channel in done:
+            continue
+        # A grant taken and the channel saved together: a crash cannot spend one unused.
         async with in_transaction():
-            # Spend one grant, in the same transaction as choosing the channel: a retry reuses it.
-            spent = await SubscriptionGrant.filter(user_id=delivery.user_id, template_id=mp_template,
-                                                   remaining__gt=0).first()
-            if spent is not None and await SubscriptionGrant.filter(
-                    id=spent.id, remaining=spent.remaining).update(remaining=spent.remaining - 1):
-                await Delivery.filter(id=delivery.id).update(channel=MP_SUBSCRIBE, openid=mp_openid,
-                                                             template_id=mp_template)
-                delivery.channel, delivery.openid, delivery.template_id = MP_SUBSCRIBE, mp_openid, mp_template
-                return {}
-    await Delivery.filter(id=delivery.id).update(status=DeliveryStatus.UNDELIVERABLE,
-                                                 error="no_channel: not following the OA and no "
-                                                       "subscription granted")
-    delivery.status = DeliveryStatus.UNDELIVERABLE
-    return {}
+            reach = await _reach(rt, delivery, channel)
+            if reach.address is not None:
+                template_id = _template_of(delivery, channel)
+                delivery.channel, delivery.template_id = channel, template_id
+                delivery.openid = reach.address if channel != channels.SMS else None
+                await Delivery.filter(id=delivery.id).update(channel=channel, template_id=template_id,
+                                                             openid=delivery.openid, tried=delivery.tried)
+                return True
+        _tried(delivery, channel, "skipped", reach.reason)
+    await _exhausted(delivery)
+    return False
+
+
+def _user(delivery: Delivery) -> str | None:
+    return str(delivery.user_id) if delivery.user_id else None
+
+
+def _template_of(delivery: Delivery, channel: str) -> str | None:
+    key = {channels.OA_TEMPLATE: "oa_template_id", channels.MP_SUBSCRIBE: "mp_template_id"}.get(channel)
+    if key is not None:
+        return delivery.content.get(key) or None
+    return dict(delivery.content.get("sms") or {}).get("template_id")
+
+
+async def _reach(rt: Runtime, delivery: Delivery, channel: str) -> channels.Reach:
+    """The channel's address for the delivery's recipient; spends a subscribe grant when found."""
+    template_id = _template_of(delivery, channel)
+    if not template_id:
+        return channels.Reach(reason="no_template")
+    if channel == channels.OA_TEMPLATE:
+        return await channels.oa_follower(rt, user_id=_user(delivery), openid=delivery.openid)
+    if channel == channels.SMS:
+        return await channels.verified_phone(rt, user_id=_user(delivery))
+    reach = await channels.mp_openid(rt, user_id=_user(delivery))
+    if reach.address is None:
+        return reach
+    long_term = channels.is_long_term(rt.settings.push_templates, template_id)
+    if not await channels.take_grant(user_id=str(delivery.user_id), template_id=template_id, long_term=long_term):
+        return channels.Reach(reason="no_subscription_granted")
+    return reach
+
+
+async def _exhausted(delivery: Delivery) -> None:
+    """No channel left: sent if one took it, failed if one refused it for good, else undeliverable."""
+    outcomes = [entry["outcome"] for entry in delivery.tried]
+    failures = [entry for entry in delivery.tried if entry["outcome"] == "failed"]
+    if "sent" in outcomes:
+        delivery.status = DeliveryStatus.SENT
+        fields: dict[str, Any] = {}
+    elif failures:
+        delivery.status, delivery.error = DeliveryStatus.FAILED, str(failures[-1].get("reason"))[:255]
+        fields = {"error": delivery.error}
+    else:
+        delivery.status = DeliveryStatus.UNDELIVERABLE
+        delivery.error = ("no_channel: " + "; ".join(f"{e['channel']} {e.get('reason')}"
+                                                    for e in delivery.tried))[:255]
+        fields = {"error": delivery.error}
+    await Delivery.filter(id=delivery.id).update(status=delivery.status, tried=delivery.tried, **fields)
 
 
 async def send(rt: Runtime, *, delivery_id: str, last_attempt: bool) -> DeliveryStatus:
@@ -190,52 +231,119 @@ async def _attempt(rt: Runtime, delivery: Delivery, *, last_attempt: bool) -> De
             await Delivery.filter(id=delivery.id).update(status=DeliveryStatus.DROPPED,
                                                          error=f"obsolete: {reason}")
             return DeliveryStatus.DROPPED
-    chosen: dict[str, Any] = {}
-    if delivery.channel is None:
-        chosen = await _choose_channel(rt, delivery)
-        if delivery.status == DeliveryStatus.UNDELIVERABLE:
+    while True:
+        if delivery.channel is None and not await _choose_channel(rt, delivery):
             return delivery.status
+        status = await _send_on_channel(rt, delivery, last_attempt=last_attempt)
+        if status is not None:
+            return status
+
+
+async def _send_on_channel(rt: Runtime, delivery: Delivery, *, last_attempt: bool) -> DeliveryStatus | None:
+    """Send on the delivery's channel; None when the message moves on to the next channel."""
+    channel = str(delivery.channel)
+    address = delivery.openid
+    if channel == channels.MP_SUBSCRIBE and not await channels.grant_still_held(
+            user_id=str(delivery.user_id), template_id=str(delivery.template_id)):
+        return await _move_on(delivery, "skipped", "subscription_withdrawn")
+    if channel == channels.SMS:
+        # Read at every attempt: a number no longer verified (or opted out) is not used.
+        reach = await channels.verified_phone(rt, user_id=_user(delivery))
+        if reach.address is None:
+            return await _move_on(delivery, "skipped", reach.reason)
+        address = reach.address
     settings = rt.settings
-    app_id = settings.wechat_oa_app_id if delivery.channel == OA_TEMPLATE else settings.wechat_miniprogram_app_id
+    app_id = {channels.OA_TEMPLATE: settings.wechat_oa_app_id,
+              channels.MP_SUBSCRIBE: settings.wechat_miniprogram_app_id}.get(channel, f"sms:{settings.sms_sdk_app_id}")
     await push_queue.take_send_slot(rt.redis, app_id=app_id, per_second=settings.push_rate_per_second)
-    await Delivery.filter(id=delivery.id).update(status=DeliveryStatus.SENDING,
-                                                 attempts=delivery.attempts + 1, **chosen)
+    delivery.attempts += 1
+    await Delivery.filter(id=delivery.id).update(status=DeliveryStatus.SENDING, attempts=delivery.attempts)
     try:
-        msgid = await _send_message(rt, delivery)
+        reference = await _send_message(rt, delivery, str(address))
     except WeChatAPIError as exc:
         if exc.errcode in TRANSIENT_ERRCODES:
             return await _transient(delivery, f"{exc.errcode} {exc.errmsg}", last_attempt)
-        return await _permanent(delivery, exc)
+        await _permanent(delivery, exc)
+        return await _move_on(delivery, "failed", f"{exc.errcode} {exc.errmsg}")
     except WeChatUnavailable as exc:
         return await _transient(delivery, f"unavailable {exc.details}", last_attempt)
-    return await _sent(rt, delivery, msgid)
+    except sms.SmsRetryLater as exc:
+        reason = f"{exc.code} {exc.message}"
+        if exc.code.startswith(sms.RETRY_LATER_PREFIXES[1]) and delivery.attempts < settings.push_max_attempts:
+            await Delivery.filter(id=delivery.id).update(status=DeliveryStatus.RETRYING, error=reason[:255])
+            raise SendLater(str(delivery.id), delivery.attempts, settings.sms_rate_limited_retry_seconds) from exc
+        return await _transient(delivery, reason, last_attempt)
+    except sms.SmsRejected as exc:
+        if exc.code == sms.OPTED_OUT_CODE:
+            await _opt_out(rt, user_id=_user(delivery))
+        return await _move_on(delivery, "failed", f"{exc.code} {exc.message}")
+    return await _sent(rt, delivery, reference)
 
 
-async def _send_message(rt: Runtime, delivery: Delivery) -> int:
-    """The WeChat send call of the delivery's channel; returns the msgid (0 if none)."""
+async def _move_on(delivery: Delivery, outcome: str | None, reason: str | None) -> DeliveryStatus | None:
+    """Record why this channel did not take the message (``outcome``, if not recorded yet) and
+    free the delivery for the next one."""
+    if outcome is not None:
+        _tried(delivery, str(delivery.channel), outcome, reason)
+    delivery.channel = delivery.template_id = delivery.openid = None
+    await Delivery.filter(id=delivery.id).update(channel=None, template_id=None, openid=None,
+                                                 tried=delivery.tried)
+    return None
+
+
+async def _opt_out(rt: Runtime, *, user_id: str | None) -> None:
+    phone_index = await User.filter(id=user_id).first().values_list("phone_index", flat=True) if user_id else None
+    if phone_index:
+        await SmsOptOut.get_or_create(phone_index=phone_index)
+
+
+async def _send_message(rt: Runtime, delivery: Delivery, address: str) -> int | str:
+    """The send call of the delivery's channel; returns WeChat's msgid (0 if none) or the SMS
+    provider's serial number."""
     data, page = delivery.content.get("data", {}), delivery.page or ""
     started = time.perf_counter()
     try:
-        if delivery.channel == OA_TEMPLATE:
+        if delivery.channel == channels.OA_TEMPLATE:
             return await wechat_client.send_template_message(
-                rt, openid=str(delivery.openid), template_id=str(delivery.template_id), data=data,
+                rt, openid=address, template_id=str(delivery.template_id), data=data,
                 page=page, client_msg_id=str(delivery.id))
+        if delivery.channel == channels.SMS:
+            spec = dict(delivery.content.get("sms") or {})
+            return await sms.PROVIDER.send(rt, sms.SmsMessage(
+                phone=address, template_id=str(delivery.template_id), params=list(spec.get("params", [])),
+                sign_name=rt.settings.sms_sign_name, context=str(delivery.id)))
         return await wechat_client.send_subscribe_message(
-            rt, openid=str(delivery.openid), template_id=str(delivery.template_id), data=data,
-            page=page)
+            rt, openid=address, template_id=str(delivery.template_id), data=data, page=page)
     finally:
         PUSH_SEND_DURATION.labels(str(delivery.channel)).observe(time.perf_counter() - started)
 
 
-async def _sent(rt: Runtime, delivery: Delivery, msgid: int) -> DeliveryStatus:
-    status = DeliveryStatus.SENT
-    # The TEMPLATESENDJOBFINISH event can arrive before this update; it waits in Redis.
-    early = await rt.redis.get(JOB_FINISH_KEY.format(msgid=msgid)) if msgid else None
-    error = None
+async def _sent(rt: Runtime, delivery: Delivery, reference: int | str) -> DeliveryStatus | None:
+    """Record a send the channel accepted; None when the kind wants its next channel too."""
+    channel = str(delivery.channel)
+    _tried(delivery, channel, "sent")
+    fields: dict[str, Any] = {"tried": delivery.tried, "error": None}
+    early_key, source = "", "job_finish"
+    if channel == channels.SMS:
+        fields["provider_ref"] = str(reference)
+        early_key, source = SMS_REPORT_KEY.format(serial=reference), SMS_REPORT
+    else:
+        fields["msgid"] = int(reference) or None
+        if reference:
+            early_key = JOB_FINISH_KEY.format(msgid=reference)
+    if not channels.one_is_enough(rt.settings.push_templates, delivery.event_type):
+        await Delivery.filter(id=delivery.id).update(**fields)
+        return await _move_on(delivery, None, None)
+    delivery.status = DeliveryStatus.SENT
+    await Delivery.filter(id=delivery.id).update(status=delivery.status, **fields)
+    # The provider's report (TEMPLATESENDJOBFINISH, an SMS status report) can overtake this
+    # update: it then waits in Redis. Written first and read second, here and by the report's
+    # side, so one of the two always sees the other.
+    early = await rt.redis.get(early_key) if early_key else None
     if early is not None:
-        status, error = _finish_status(early)
-    await Delivery.filter(id=delivery.id).update(status=status, msgid=msgid or None, error=error)
-    return status
+        delivery.status, error = _finish_status(early.decode() if isinstance(early, bytes) else early, source)
+        await Delivery.filter(id=delivery.id).update(status=delivery.status, error=error)
+    return delivery.status
 
 
 async def _transient(delivery: Delivery, reason: str, last_attempt: bool) -> DeliveryStatus:
@@ -248,32 +356,50 @@ async def _transient(delivery: Delivery, reason: str, last_attempt: bool) -> Del
     raise TransientSendError(reason)
 
 
-async def _permanent(delivery: Delivery, exc: WeChatAPIError) -> DeliveryStatus:
-    async with in_transaction():
-        await Delivery.filter(id=delivery.id).update(status=DeliveryStatus.FAILED,
-                                                     error=f"{exc.errcode} {exc.errmsg}"[:255])
-        if exc.errcode == 43004 and delivery.openid:
-            await OAFollower.filter(openid=delivery.openid).update(subscribed=False,
-                                                                   unsubscribed_at=_now())
-        if exc.errcode == 43101 and delivery.user_id:
-            await SubscriptionGrant.filter(user_id=delivery.user_id,
-                                           template_id=delivery.template_id).update(remaining=0)
-    return DeliveryStatus.FAILED
+async def _permanent(delivery: Delivery, exc: WeChatAPIError) -> None:
+    """What a permanent WeChat refusal teaches about the recipient."""
+    if exc.errcode == 43004 and delivery.openid:
+        await OAFollower.filter(openid=delivery.openid).update(subscribed=False, unsubscribed_at=_now())
+    if exc.errcode == 43101 and delivery.user_id:
+        await SubscriptionGrant.filter(user_id=delivery.user_id,
+                                       template_id=delivery.template_id).update(remaining=0)
 
 
-def _finish_status(status: str) -> tuple[DeliveryStatus, str | None]:
+def _finish_status(status: str, source: str = "job_finish") -> tuple[DeliveryStatus, str | None]:
+    """A provider's report as the delivery's final status: ``source`` names it in the error."""
     if status == "success":
         return DeliveryStatus.DELIVERED, None
-    return DeliveryStatus.FAILED, f"job_finish: {status}"[:255]
+    return DeliveryStatus.FAILED, f"{source}: {status}"[:255]
+
+
+async def _record_report(rt: Runtime, query: QuerySet[Delivery], *, key: str, status: str,
+                         source: str) -> bool:
+    """Close the delivery a provider's report is about; else keep the report in Redis for the
+    send that has not recorded its id yet, and look once more (the send may have just done so).
+    False when no delivery matched."""
+    final, error = _finish_status(status, source)
+    if await query.update(status=final, error=error):
+        return True
+    await rt.redis.set(key, status, ex=JOB_FINISH_TTL_SECONDS)
+    return bool(await query.update(status=final, error=error))
 
 
 async def record_job_finish(rt: Runtime, *, msgid: int, status: str) -> bool:
     """Close the delivery a TEMPLATESENDJOBFINISH event reports on; False if not known yet."""
-    final, error = _finish_status(status)
-    updated = await Delivery.filter(msgid=msgid, channel=OA_TEMPLATE).update(status=final, error=error)
-    if not updated:
-        await rt.redis.set(JOB_FINISH_KEY.format(msgid=msgid), status, ex=JOB_FINISH_TTL_SECONDS)
-    return bool(updated)
+    return await _record_report(rt, Delivery.filter(msgid=msgid), key=JOB_FINISH_KEY.format(msgid=msgid),
+                                status=status, source="job_finish")
+
+
+async def record_sms_report(rt: Runtime, *, serial: str, delivered: bool, detail: str) -> bool:
+    """Close the delivery an SMS status report is about; a report for a message not known (yet)
+    is kept a while and logged once."""
+    key = SMS_REPORT_KEY.format(serial=serial)
+    seen = await rt.redis.exists(key)
+    known = await _record_report(rt, Delivery.filter(provider_ref=serial), key=key,
+                                 status="success" if delivered else detail, source=SMS_REPORT)
+    if not known and not seen:
+        log.warning("sms_report_for_unknown_message", serial=serial)
+    return known
 
 
 async def broadcast_chunk(rt: Runtime, queue: RedisQueue, *, broadcast_id: str, cursor: str) -> None:
@@ -315,6 +441,6 @@ def audience_followers(audience: str):
 def _broadcast_delivery(broadcast: Broadcast, rendered: Rendered, recipient: str,
                         follower: dict[str, Any]) -> Delivery:
     return Delivery(event_id=broadcast.event_id, event_type="notice", recipient=recipient,
-                    user_id=follower["user_id"], openid=follower["openid"], channel=OA_TEMPLATE,
+                    user_id=follower["user_id"], openid=follower["openid"], channel=channels.OA_TEMPLATE,
                     template_id=rendered.oa_template_id, page=rendered.page,
                     content={"oa_template_id": rendered.oa_template_id, "data": rendered.data})

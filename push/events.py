@@ -32,6 +32,12 @@ EVENT_KINDS: dict[EventType, str] = {
     EventType.CERTIFICATE_READY: "certificate_ready",
     EventType.EVALUATION_INVITED: "evaluation_invitation",
     EventType.PUSH_NOTICE: "notice",
+    # The resident is told too when the promised time is at stake: clock stopped, restarted with
+    # a new due date, or passed.
+    EventType.APPLICATION_SUSPENDED: "application_suspended",
+    EventType.APPLICATION_RESUMED: "application_resumed",
+    EventType.PREREVIEW_OVERDUE: "application_overdue",
+    EventType.APPLICATION_OVERDUE: "application_overdue",
 }
 
 # Event types push sends nothing for, and why.
@@ -39,8 +45,6 @@ SENT_TO_NOBODY: dict[EventType, str] = {
     EventType.APPOINTMENT_CANCELLED: "the resident cancelled it themselves",
     EventType.APPOINTMENT_RESCHEDULED: "the resident rescheduled it themselves",
     EventType.APPOINTMENT_NO_SHOW: "recorded for the booking rules; no message yet",
-    EventType.PREREVIEW_OVERDUE: "for the department's managers, on their dashboards",
-    EventType.APPLICATION_OVERDUE: "for the department's managers, on their dashboards",
     EventType.IDENTITY_USER_CREATED: "the resident is in the app as it happens",
     EventType.IDENTITY_LINKED: "the resident is in the app as it happens",
     EventType.IDENTITY_UNLINKED: "the resident is in the app as it happens",

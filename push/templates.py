@@ -29,6 +29,8 @@ class Rendered:
     mp_template_id: str
     page: str
     data: dict[str, str]
+    sms_template_id: str = ""
+    sms_params: tuple[str, ...] = ()
 
 
 def field_limit(key: str) -> int:
@@ -49,7 +51,7 @@ def _names(pattern: str) -> list[str]:
 def placeholders(templates: dict[str, dict[str, Any]], kind: str) -> set[str]:
     """The payload names a message kind's fields and page are filled from."""
     spec = templates.get(kind, {})
-    patterns = [*dict(spec.get("fields", {})).values(), spec.get("page", "")]
+    patterns = [*dict(spec.get("fields", {})).values(), spec.get("page", ""), *spec.get("sms_params", [])]
     return {name for pattern in patterns for name in _names(str(pattern))}
 
 
@@ -68,6 +70,8 @@ def render(templates: dict[str, dict[str, Any]], kind: str, payload: dict[str, A
         raise TemplateError(f"no_template:{kind}")
     data = {key: cut(_fill(str(pattern), payload), field_limit(key))
             for key, pattern in dict(spec.get("fields", {})).items()}
+    sms_params = tuple(_fill(str(pattern), payload) for pattern in list(spec.get("sms_params", [])))
     return Rendered(oa_template_id=str(spec.get("oa_template_id", "")),
                     mp_template_id=str(spec.get("mp_template_id", "")),
-                    page=_fill(str(spec.get("page", "")), payload), data=data)
+                    page=_fill(str(spec.get("page", "")), payload), data=data,
+                    sms_template_id=str(spec.get("sms_template_id", "")), sms_params=sms_params)

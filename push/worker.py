@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import structlog
@@ -31,18 +31,33 @@ async def deliver_event(ctx: dict[str, Any], *, event_id: str, event_type: str,
     """Job: turn one outbox event into its delivery record and send it (a transient error
     raises so saq retries the job later), or start a broadcast's fan-out."""
     job = ctx["job"]
-    status = await delivery.fan_out_event(ctx["rt"], ctx["queue"], event_id=event_id,
-                                          event_type=event_type, payload=payload,
-                                          last_attempt=job.attempts >= job.retries)
+    try:
+        status = await delivery.fan_out_event(ctx["rt"], ctx["queue"], event_id=event_id,
+                                              event_type=event_type, payload=payload,
+                                              last_attempt=job.attempts >= job.retries)
+    except delivery.SendLater as later:
+        return await _send_later(ctx, later)
     return str(status) if status else None
 
 
 async def send_delivery(ctx: dict[str, Any], *, delivery_id: str) -> str:
     """Job: one attempt at one delivery; a transient error raises so saq retries it later."""
     job = ctx["job"]
-    status = await delivery.send(ctx["rt"], delivery_id=delivery_id,
-                                 last_attempt=job.attempts >= job.retries)
+    try:
+        status = await delivery.send(ctx["rt"], delivery_id=delivery_id,
+                                     last_attempt=job.attempts >= job.retries)
+    except delivery.SendLater as later:
+        return await _send_later(ctx, later)
     return str(status)
+
+
+async def _send_later(ctx: dict[str, Any], later: delivery.SendLater) -> str:
+    """Queue the delivery's next attempt for when the channel will take it (an SMS frequency
+    limit), as a fresh job: waiting is not a failed attempt of this one."""
+    await ctx["queue"].enqueue(push_queue.job(
+        ctx["rt"].settings, "send_delivery", f"send:{later.delivery_id}:later:{later.attempts}",
+        run_at=datetime.now(UTC) + timedelta(seconds=later.delay), delivery_id=later.delivery_id))
+    return "retrying"
 
 
 async def broadcast_chunk(ctx: dict[str, Any], *, broadcast_id: str, cursor: str) -> None:

@@ -14,7 +14,13 @@ from app.errors import ValidationFailed
 from app.shapes import LocalDateTime, Page, Schema, decode_cursor, encode_cursor, parse_model
 from models.push import Broadcast, Delivery
 from services import push
-from services.push import BroadcastNotFound, DeliveryPage, GrantResult, TemplateUnknown
+from services.push import (
+    BroadcastNotFound,
+    ChannelNotAccepted,
+    DeliveryPage,
+    GrantResult,
+    TemplateUnknown,
+)
 
 bp = Blueprint("push", url_prefix="/api/v1")
 TAG = "消息推送"
@@ -66,6 +72,12 @@ class PageQuery(Schema):
     limit: int = Field(20, ge=1, le=100)
 
 
+class ChannelTried(Schema):
+    channel: str
+    outcome: str
+    reason: str | None = None
+
+
 class MessageOut(Schema):
     id: str
     event_type: str
@@ -73,6 +85,8 @@ class MessageOut(Schema):
     status: str
     content: dict[str, str]
     page: str | None
+    channels_tried: list[ChannelTried] = Field(
+        description="每个尝试过的渠道及结果：sent、skipped（不可用及原因）、failed（被拒及原因）")
     created_at: LocalDateTime
     updated_at: LocalDateTime
 
@@ -80,6 +94,7 @@ class MessageOut(Schema):
     def of(cls, row: Delivery) -> MessageOut:
         return cls(id=str(row.id), event_type=row.event_type, channel=row.channel,
                    status=str(row.status), content=dict(row.content.get("data", {})), page=row.page,
+                   channels_tried=[ChannelTried(**entry) for entry in row.tried],
                    created_at=row.created_at, updated_at=row.updated_at)
 
 
@@ -257,3 +272,27 @@ async def create_broadcast(request: Request, body: BroadcastIn) -> HTTPResponse:
 async def broadcast_progress(request: Request, broadcast_id: uuid.UUID) -> HTTPResponse:
     progress = await push.broadcast_progress(broadcast_id=str(broadcast_id))
     return respond(BroadcastOut.of(progress.broadcast, progress.counts))
+
+
+class ChannelPreferenceIO(Schema):
+    channel: str | None = Field(None, description="优先使用的渠道：oa_template（公众号模板消息）、"
+                                                  "mp_subscribe（小程序订阅消息）、sms（短信）；null 为默认顺序")
+
+    model_config = ConfigDict(json_schema_extra={"examples": [{"channel": "mp_subscribe"}]})
+
+
+@bp.get("/me/message-channel")
+@endpoint(summary="我优先使用的消息渠道", tag=TAG, response=ChannelPreferenceIO, secured=True)
+@resident_required
+async def my_channel(request: Request) -> HTTPResponse:
+    channel = await push.channel_preference(user_id=request.ctx.principal.subject_id)
+    return respond(ChannelPreferenceIO(channel=channel))
+
+
+@bp.put("/me/message-channel")
+@endpoint(summary="设置优先使用的消息渠道（其余渠道按默认顺序在后）", tag=TAG, body=ChannelPreferenceIO,
+          response=ChannelPreferenceIO, secured=True, errors=[ChannelNotAccepted])
+@resident_required
+async def set_my_channel(request: Request, body: ChannelPreferenceIO) -> HTTPResponse:
+    channel = await push.set_channel_preference(user_id=request.ctx.principal.subject_id, channel=body.channel)
+    return respond(ChannelPreferenceIO(channel=channel))

@@ -26,6 +26,8 @@ class EventType(StrEnum):
     APPLICATION_NOT_ACCEPTED = "application.not_accepted"
     APPLICATION_DECIDED = "application.decided"
     APPLICATION_OVERDUE = "application.overdue"
+    APPLICATION_SUSPENDED = "application.suspended"
+    APPLICATION_RESUMED = "application.resumed"
     CERTIFICATE_READY = "certificate.ready"
     EVALUATION_INVITED = "evaluation.invited"
 

@@ -66,7 +66,8 @@ def _verify_signature(rt: Runtime, params: CallbackParams) -> None:
         raise SignatureInvalid() from exc
 
 
-async def _check_fresh(rt: Runtime, params: CallbackParams) -> None:
+async def check_fresh(rt: Runtime, params: CallbackParams) -> None:
+    """Refuse a call outside the replay window or whose (timestamp, nonce) was seen before."""
     window = rt.settings.oa_callback_max_age_seconds
     if not params.timestamp.isdigit() or abs(time.time() - int(params.timestamp)) > window:
         raise CallbackReplayed(details={"reason": "timestamp"})
@@ -94,7 +95,7 @@ async def handle(*, rt: Runtime, params: CallbackParams, body: bytes) -> str:
     safe = params.encrypt_type == "aes"
     if safe and not params.msg_signature:
         raise SignatureInvalid(details={"reason": "msg_signature_missing"})
-    await _check_fresh(rt, params)
+    await check_fresh(rt, params)
     try:
         xml = body.decode()
         if safe:

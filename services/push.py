@@ -15,6 +15,7 @@ from app.errors import AppError
 from app.ids import new_id
 from models.push import (
     Broadcast,
+    ChannelPreference,
     Delivery,
     DeliveryStatus,
     NoticeTopicFollow,
@@ -22,6 +23,7 @@ from models.push import (
     SubscriptionGrant,
 )
 from models.users import ExternalIdentity, IdentityProvider
+from push import channels
 from push import delivery as push_delivery
 from push import events as push_events
 from push import queue as push_queue
@@ -85,16 +87,24 @@ async def grant_balances(*, rt: Runtime, user_id: str) -> list[GrantBalance]:
 
 async def record_grants(*, rt: Runtime, user_id: str,
                         results: dict[str, GrantResult]) -> list[SubscriptionGrant]:
-    """Add one message of quota per accepted template (``wx.requestSubscribeMessage`` results)."""
+    """Record ``wx.requestSubscribeMessage`` results: one message more per accepted one-time
+    template; a long-term template is allowed until withdrawn (a refusal withdraws it)."""
     unknown = sorted(set(results) - mp_template_ids(rt))
     if unknown:
         raise TemplateUnknown(details={"template_ids": unknown})
     async with in_transaction():
         for template_id, result in results.items():
             grant, _ = await SubscriptionGrant.get_or_create(user_id=user_id, template_id=template_id)
-            if result == "accept":
+            grants = SubscriptionGrant.filter(id=grant.id)
+            if result != "accept":
+                # A refusal of a long-term template withdraws it; a one-time one keeps what it has.
+                if grant.long_term:
+                    await grants.update(withdrawn_at=datetime.now(UTC))
+            elif channels.is_long_term(rt.settings.push_templates, template_id):
+                await grants.update(long_term=True, withdrawn_at=None)
+            else:
                 # An update expression, so concurrent grants from two taps both count.
-                await SubscriptionGrant.filter(id=grant.id).update(remaining=F("remaining") + 1)
+                await grants.update(remaining=F("remaining") + 1, withdrawn_at=None)
     return await SubscriptionGrant.filter(user_id=user_id).order_by("template_id")
 
 
@@ -213,3 +223,24 @@ async def requeue_dead_letters(*, rt: Runtime, delivery_ids: list[str] | None) -
     finally:
         await queue.disconnect()
     return len(rows)
+
+
+class ChannelNotAccepted(AppError):
+    status, code, message = 422, "PUSH_CHANNEL_UNKNOWN", "消息渠道不存在"
+
+
+async def set_channel_preference(*, user_id: str, channel: str | None) -> str | None:
+    """The channel the resident wants tried first (None: the default order)."""
+    if channel is None:
+        await ChannelPreference.filter(user_id=user_id).delete()
+        return None
+    if channel not in channels.CHANNEL_ORDER:
+        raise ChannelNotAccepted(details={"channels": list(channels.CHANNEL_ORDER)})
+    await ChannelPreference.update_or_create(defaults={"channel": channel}, user_id=user_id)
+    return channel
+
+
+async def channel_preference(*, user_id: str) -> str | None:
+    """The resident's preferred channel, if they chose one."""
+    preference = await ChannelPreference.get_or_none(user_id=user_id)
+    return preference.channel if preference else None

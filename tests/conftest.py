@@ -20,6 +20,8 @@ from config import Settings
 from emulators.bjpass import create_bjpass_emulator
 from emulators.bjpass import state_from_settings as bjpass_state
 from emulators.common import RunningServer, serve_on_loop
+from emulators.sms import create_sms_emulator
+from emulators.sms import state_from_settings as sms_state
 from emulators.wechat import create_wechat_emulator
 from emulators.wechat import state_from_settings as wechat_state
 from tests import backends
@@ -47,7 +49,8 @@ async def database_url(tmp_root: Path) -> AsyncIterator[str]:
 @pytest.fixture(scope="session")
 def ports() -> dict[str, int]:
     """Ports chosen up front, so settings can name every server's URL before any starts."""
-    return {"app": free_port(), "wechat": free_port(), "bjpass": free_port(), "front_end": free_port()}
+    return {"app": free_port(), "wechat": free_port(), "bjpass": free_port(), "sms": free_port(),
+            "front_end": free_port()}
 
 
 @pytest.fixture(scope="session")
@@ -62,6 +65,7 @@ def settings(database_url: str, tmp_root: Path, ports: dict[str, int]) -> Settin
                     bjpass_authorize_url=bjpass_url + "/oauth2/authorize",
                     bjpass_token_url=bjpass_url + "/oauth2/token",
                     bjpass_userinfo_url=bjpass_url + "/oauth2/userinfo",
+                    sms_api_url=f"http://127.0.0.1:{ports['sms']}",
                     # The front-end page of tests/identity/test_browser_logins.py logs in from there.
                     login_return_origins=["https://h5.haidian.example",
                                           f"http://127.0.0.1:{ports['front_end']}"],
@@ -70,12 +74,14 @@ def settings(database_url: str, tmp_root: Path, ports: dict[str, int]) -> Settin
 
 @pytest.fixture(scope="session")
 async def emulators(settings: Settings, ports: dict[str, int]) -> AsyncIterator[dict[str, RunningServer]]:
-    """The WeChat and Beijing Pass emulators, as real servers on 127.0.0.1."""
+    """The WeChat, Beijing Pass and Tencent SMS emulators, as real servers on 127.0.0.1."""
     running = {
         "wechat": await serve_on_loop(create_wechat_emulator(wechat_state(settings)),
                                       host="127.0.0.1", port=ports["wechat"]),
         "bjpass": await serve_on_loop(create_bjpass_emulator(bjpass_state(settings)),
                                       host="127.0.0.1", port=ports["bjpass"]),
+        "sms": await serve_on_loop(create_sms_emulator(sms_state(settings)),
+                                   host="127.0.0.1", port=ports["sms"]),
     }
     yield running
     for server in running.values():
@@ -137,6 +143,13 @@ async def wechat(emulators: dict[str, RunningServer]) -> AsyncIterator[httpx.Asy
 async def bjpass(emulators: dict[str, RunningServer]) -> AsyncIterator[httpx.AsyncClient]:
     """HTTP client of the Beijing Pass emulator."""
     async with httpx.AsyncClient(base_url=emulators["bjpass"].base_url, timeout=30) as http:
+        yield http
+
+
+@pytest.fixture
+async def sms(emulators: dict[str, RunningServer]) -> AsyncIterator[httpx.AsyncClient]:
+    """HTTP client of the Tencent SMS emulator."""
+    async with httpx.AsyncClient(base_url=emulators["sms"].base_url, timeout=30) as http:
         yield http
 
 

@@ -1745,6 +1745,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/me/message-channel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我优先使用的消息渠道 */
+        get: operations["pushMyChannel"];
+        /** 设置优先使用的消息渠道（其余渠道按默认顺序在后） */
+        put: operations["pushSetMyChannel"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me/messages": {
         parameters: {
             query?: never;
@@ -2138,6 +2156,40 @@ export interface paths {
         patch: operations["appointmentDeskSetCapacity"];
         trace?: never;
     };
+    "/api/v1/sms/tencent/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 腾讯云短信上行回复：回复 TD 退订短信 */
+        post: operations["pushCallbacksSmsReply"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/sms/tencent/status": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 腾讯云短信状态回执：按 sid 将投递记为送达或失败 */
+        post: operations["pushCallbacksSmsStatus"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/staff/me": {
         parameters: {
             query?: never;
@@ -2149,6 +2201,24 @@ export interface paths {
         get: operations["meStaffMe"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/wechat/miniprogram/callback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 小程序消息推送 URL 验证：签名正确时原样返回 echostr */
+        get: operations["pushCallbacksVerifyMiniprogram"];
+        put?: never;
+        /** 小程序消息推送（明文 XML）：订阅消息的授权与取消（subscribe_msg_popup_event / subscribe_msg_change_event） */
+        post: operations["pushCallbacksReceiveMiniprogram"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2993,6 +3063,32 @@ export interface components {
          * @enum {string}
          */
         CertificateStatus: "valid" | "revoked";
+        /**
+         * ChannelPreferenceIO
+         * @example {
+         *       "channel": "mp_subscribe"
+         *     }
+         */
+        ChannelPreferenceIO: {
+            /**
+             * Channel
+             * @description 优先使用的渠道：oa_template（公众号模板消息）、mp_subscribe（小程序订阅消息）、sms（短信）；null 为默认顺序
+             * @default null
+             */
+            channel?: string | null;
+        };
+        /** ChannelTried */
+        ChannelTried: {
+            /** Channel */
+            channel: string;
+            /** Outcome */
+            outcome: string;
+            /**
+             * Reason
+             * @default null
+             */
+            reason?: string | null;
+        };
         /** CheckInOut */
         CheckInOut: {
             /** Appointment Id */
@@ -3166,6 +3262,11 @@ export interface components {
             };
             /** Page */
             page: string | null;
+            /**
+             * Channels Tried
+             * @description 每个尝试过的渠道及结果：sent、skipped（不可用及原因）、failed（被拒及原因）
+             */
+            channels_tried: components["schemas"]["ChannelTried"][];
             /**
              * Created At
              * Format: date-time
@@ -4524,6 +4625,11 @@ export interface components {
             /** Page */
             page: string | null;
             /**
+             * Channels Tried
+             * @description 每个尝试过的渠道及结果：sent、skipped（不可用及原因）、failed（被拒及原因）
+             */
+            channels_tried: components["schemas"]["ChannelTried"][];
+            /**
              * Created At
              * Format: date-time
              */
@@ -5243,6 +5349,74 @@ export interface components {
             /** Items */
             items: components["schemas"]["SlotOut"][];
         };
+        /** SmsAnswer */
+        SmsAnswer: {
+            /**
+             * Result
+             * Format: int64
+             */
+            result: number;
+            /** Errmsg */
+            errmsg: string;
+        };
+        /**
+         * SmsReply
+         * @description A reply (上行) to an SMS from the resident's phone.
+         * @example {
+         *       "mobile": "13800138000",
+         *       "nationcode": "86",
+         *       "text": "TD"
+         *     }
+         */
+        SmsReply: {
+            /** Mobile */
+            mobile: string;
+            /**
+             * Nationcode
+             * @default 86
+             */
+            nationcode?: string;
+            /** Text */
+            text: string;
+        };
+        /**
+         * SmsReport
+         * @description One Tencent SMS delivery report (回执); Tencent may add fields, which are kept out of the way.
+         * @example {
+         *       "description": "用户短信送达成功",
+         *       "errmsg": "DELIVRD",
+         *       "report_status": "SUCCESS",
+         *       "sid": "2019:538884*********"
+         *     }
+         */
+        SmsReport: {
+            /** Sid */
+            sid: string;
+            /** Report Status */
+            report_status: string;
+            /**
+             * Errmsg
+             * @default
+             */
+            errmsg?: string;
+            /**
+             * Description
+             * @default
+             */
+            description?: string;
+        };
+        /**
+         * SmsReports
+         * @example [
+         *       {
+         *         "description": "用户短信送达成功",
+         *         "errmsg": "DELIVRD",
+         *         "report_status": "SUCCESS",
+         *         "sid": "2019:538884*********"
+         *       }
+         *     ]
+         */
+        SmsReports: components["schemas"]["SmsReport"][];
         /**
          * StaffAccessLogEntry
          * @description One read, as an auditor sees it: also whose data and by which account.
@@ -5612,6 +5786,15 @@ export interface components {
             subject_kind: "resident" | "staff";
             /** Subject Id */
             subject_id: string;
+        };
+        /** TokenQuery */
+        TokenQuery: {
+            /**
+             * Token
+             * @description 回调地址上的共享令牌；缺失或不符时 403
+             * @default null
+             */
+            token?: string | null;
         };
         /** TopicsOut */
         TopicsOut: {
@@ -18255,6 +18438,218 @@ export interface operations {
             };
         };
     };
+    pushMyChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelPreferenceIO"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    pushSetMyChannel: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ChannelPreferenceIO"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ChannelPreferenceIO"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PUSH_CHANNEL_UNKNOWN, VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PUSH_CHANNEL_UNKNOWN" | "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
     pushMyMessages: {
         parameters: {
             query?: {
@@ -21167,6 +21562,228 @@ export interface operations {
             };
         };
     };
+    pushCallbacksSmsReply: {
+        parameters: {
+            query?: {
+                /** @description 回调地址上的共享令牌；缺失或不符时 403 */
+                token?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SmsReply"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsAnswer"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SMS_CALLBACK_FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SMS_CALLBACK_FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    pushCallbacksSmsStatus: {
+        parameters: {
+            query?: {
+                /** @description 回调地址上的共享令牌；缺失或不符时 403 */
+                token?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SmsReports"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SmsAnswer"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SMS_CALLBACK_FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SMS_CALLBACK_FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
     meStaffMe: {
         parameters: {
             query?: never;
@@ -21223,6 +21840,226 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    pushCallbacksVerifyMiniprogram: {
+        parameters: {
+            query: {
+                signature: string;
+                timestamp: string;
+                nonce: string;
+                echostr?: string | null;
+                openid?: string | null;
+                encrypt_type?: string | null;
+                msg_signature?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功（无内容） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误码: OA_MESSAGE_MALFORMED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "OA_MESSAGE_MALFORMED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: OA_SIGNATURE_INVALID */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "OA_SIGNATURE_INVALID";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    pushCallbacksReceiveMiniprogram: {
+        parameters: {
+            query: {
+                signature: string;
+                timestamp: string;
+                nonce: string;
+                echostr?: string | null;
+                openid?: string | null;
+                encrypt_type?: string | null;
+                msg_signature?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功（无内容） */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误码: OA_MESSAGE_MALFORMED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "OA_MESSAGE_MALFORMED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: OA_CALLBACK_REPLAYED, OA_SIGNATURE_INVALID */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "OA_CALLBACK_REPLAYED" | "OA_SIGNATURE_INVALID";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "VALIDATION_FAILED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };

@@ -293,6 +293,7 @@ async def suspend(*, principal: Principal, application_id: str, reason: str) -> 
         raise ValidationFailed("暂停计时须说明理由", code="REASON_REQUIRED")
     return await transition(application, action=Action.SUSPEND, to=ApplicationState.SUSPENDED,
                             actor_id=_actor(principal), actor_role=REVIEWER, reason=reason,
+                            event=EventType.APPLICATION_SUSPENDED,
                             updates={"suspended_on": today(), "resume_state": application.state.value})
 
 
@@ -309,7 +310,8 @@ async def resume(*, principal: Principal, application_id: str, reason: str) -> A
     return await transition(application, action=Action.RESUME,
                             to=ApplicationState(application.resume_state),
                             actor_id=_actor(principal), actor_role=REVIEWER,
-                            reason=reason,
+                            reason=reason, event=EventType.APPLICATION_RESUMED,
+                            event_extra={"due_date": due.day.isoformat()},
                             updates={"suspended_on": None, "resume_state": None,
                                      "suspended_working_days": total, "due_date": due.day,
                                      "due_date_provisional": due.provisional})
@@ -411,7 +413,7 @@ async def approvals_of(application: Application) -> list[Approval]:
 async def sweep_overdue() -> int:
     """Announce, once each, pre-reviews and accepted applications past their deadline (idempotent).
 
-    Events for department managers' dashboards and reminders; nothing is sent to residents."""
+    Events for department managers' dashboards, and a message to the resident."""
     on = today()
     overdue = [(Q(state__in=(ApplicationState.SUBMITTED, ApplicationState.IN_REVIEW), deadline__lt=on),
                 EventType.PREREVIEW_OVERDUE, "deadline"),
@@ -425,6 +427,7 @@ async def sweep_overdue() -> int:
                 if claimed:
                     await outbox.emit(event_type=event_type, aggregate_id=str(application.id), payload={
                         "application_id": str(application.id), "item_id": str(application.item_id),
+                        "resident_id": str(application.resident_id),
                         "department_id": str(application.department_id),
                         "hall_id": str(application.hall_id) if application.hall_id else None,
                         "deadline": getattr(application, deadline_field).isoformat()})

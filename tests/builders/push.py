@@ -4,15 +4,19 @@ from __future__ import annotations
 
 import dataclasses
 
+import httpx
+
 from app.context import Runtime
 from models.push import FINAL_STATUSES, Delivery
+from tests.builders import WeChatResident, login_wechat_resident
 
 # Short timings so retries and the sweep of a dead worker's jobs happen within a test.
 
 
 FAST_PUSH = {"push_job_timeout_seconds": 3, "push_sweep_seconds": 1, "push_max_attempts": 3,
              "push_retry_base_seconds": 0.1, "push_retry_max_seconds": 0.5,
-             "push_relay_interval_seconds": 0.05, "push_broadcast_chunk": 2}
+             "push_relay_interval_seconds": 0.05, "push_broadcast_chunk": 2,
+             "sms_rate_limited_retry_seconds": 1}
 
 
 def fast_runtime(rt: Runtime, **overrides: object) -> Runtime:
@@ -25,3 +29,19 @@ async def all_final(count: int | None = None) -> bool:
     rows = await Delivery.all().values_list("status", flat=True)
     enough = len(rows) == count if count is not None else bool(rows)
     return enough and all(s in FINAL_STATUSES for s in rows)
+
+
+async def resident_with_phone(client: httpx.AsyncClient, wechat: httpx.AsyncClient, *, user: str,
+                              phone: str) -> WeChatResident:
+    """A resident logged in from the mini-program (no OA, no grants) whose phone WeChat verified."""
+    resident = await login_wechat_resident(client, wechat, user=user, phone=phone)
+    minted = await wechat.post("/_emulator/miniprogram/phone-code", json={"user": user})
+    verified = await client.post("/api/v1/me/phone/wechat-code", json={"code": minted.json()["code"]},
+                                 headers=resident.headers)
+    assert verified.status_code == 200, verified.text
+    return resident
+
+
+async def sms_messages(sms: httpx.AsyncClient) -> list[dict]:
+    """The SMS the emulator accepted, oldest first."""
+    return (await sms.get("/_emulator/sms/messages")).json()["messages"]

@@ -48,6 +48,11 @@ class TableMirror(Generic[T]):
             self._listener = None
         self._lost()
 
+    @property
+    def listening(self) -> bool:
+        """Whether changes reach this worker (only then is the copy kept)."""
+        return self._listening
+
     def _drop(self) -> None:
         self._copy, self._generation = None, self._generation + 1
 

@@ -140,7 +140,7 @@ def _render(rt: Runtime, message: Any, content: ReplyContent) -> BaseReply:
 
 def _seed(text: str | None) -> ReplyContent | None:
     """A reply from the settings (the seed answered when no managed reply matches)."""
-    return ReplyContent(type="text", text=text) if text else None
+    return ReplyContent.model_validate({"type": "text", "text": text}) if text else None
 
 
 async def _answer(rt: Runtime, openid: str, trigger: ReplyTrigger, key: str = "") -> ReplyContent | None:

@@ -155,8 +155,8 @@ async def publish(*, rt: Runtime, number: int) -> MenuVersionOut:
     keys = _click_keys(row.menu["button"])
     for menu in row.menu.get("conditional", []):
         keys |= _click_keys(menu["button"])
-    answered = set(await OAReply.filter(trigger=ReplyTrigger.CLICK, key__in=keys)
-                   .values_list("key", flat=True))
+    answered = {str(key) for key in await OAReply.filter(trigger=ReplyTrigger.CLICK, key__in=keys)
+                .values_list("key", flat=True)}
     answered |= {key.lower() for key in rt.settings.oa_auto_replies}
     if keys - answered:
         raise MenuKeyUnanswered(details={"keys": sorted(keys - answered)})

@@ -99,19 +99,20 @@ async def _load() -> ReplyBook:
     return ReplyBook(by_key=by_key, contains=contains)
 
 
-async def _for_follower(rt: Runtime, openid: str,
+async def _for_follower(openid: str,
                         replies: dict[str | None, ReplyContent]) -> ReplyContent | None:
     tagged = [tag for tag in replies if tag is not None]
     if tagged:
-        mine = set(await OAFollowerTag.filter(openid=openid, tag__in=tagged)
-                   .values_list("tag", flat=True))
-        for tag in sorted(mine):
-            return replies[tag]
+        mine = sorted(str(tag) for tag in await OAFollowerTag.filter(openid=openid, tag__in=tagged)
+                      .values_list("tag", flat=True))
+        if mine:  # a follower with several of the tags gets the first by name: stable, if arbitrary
+            return replies[mine[0]]
     return replies.get(None)
 
 
 async def find(*, rt: Runtime, openid: str, trigger: ReplyTrigger, key: str = "") -> ReplyContent | None:
-    """The managed reply for this follower, or None (the caller falls back to the seed)."""
+    """The managed reply for this follower, or None (the caller falls back to the seed). A text
+    message is asked as ``KEYWORD_EXACT``: its exact reply, else the longest contained keyword's."""
     book = await rt.oa_replies.get(_load)
     normalised = _normalise(key)
     replies = book.by_key.get((str(trigger), normalised))
@@ -119,4 +120,4 @@ async def find(*, rt: Runtime, openid: str, trigger: ReplyTrigger, key: str = ""
         replies = next((found for word, found in book.contains if word in normalised), None)
     if replies is None:
         return None
-    return await _for_follower(rt, openid, replies)
+    return await _for_follower(openid, replies)

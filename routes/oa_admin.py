@@ -7,6 +7,7 @@ import uuid
 from pydantic import Field, model_validator
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, raw
+from sanic_ext import openapi
 
 from app.api import endpoint, respond
 from app.auth import staff_required
@@ -115,6 +116,7 @@ async def list_replies(request: Request) -> HTTPResponse:
 
 
 @bp.delete("/replies/<reply_id:uuid>")
+@openapi.response(204, description="已删除")
 @endpoint(summary="删除一条自动回复", tag=TAG, status=204, secured=True,
           errors=[FORBIDDEN, replies.ReplyNotFound])
 @staff_required("admin")

@@ -164,8 +164,8 @@ def install_oa_admin(app: Sanic, state: WeChatEmulatorState) -> OAAdminState:
         rule = body.get("matchrule")
         if not isinstance(rule, dict) or not rule:
             raise WeChatError(65304)
-        if "tag_id" in rule and not str(rule["tag_id"]).isdigit() or (
-                "tag_id" in rule and int(rule["tag_id"]) not in admin.tags):
+        tag = str(rule.get("tag_id", ""))
+        if "tag_id" in rule and not (tag.isdigit() and int(tag) in admin.tags):
             raise WeChatError(45159)
         check_menu(body.get("button"))
         menuid = str(next(admin.ids) * 1000 + 1)

@@ -129,7 +129,8 @@ class SceneIn(Schema):
     kind: SceneKind
     hall_code: str | None = Field(None, max_length=32, description="hall、window 必填")
     window: str | None = Field(None, pattern=r"^[A-Za-z0-9]{1,8}$", description="window 必填：窗口号")
-    campaign: str | None = Field(None, pattern=r"^[A-Za-z0-9_.-]{1,40}$", description="campaign 必填")
+    # WeChat tag names are at most 30 characters, and the tag is "campaign:<name>".
+    campaign: str | None = Field(None, pattern=r"^[A-Za-z0-9_.-]{1,21}$", description="campaign 必填")
     expire_seconds: int | None = Field(None, ge=60, le=2_592_000,
                                        description="临时二维码有效秒数（最长 30 天）；不填为永久二维码")
 

@@ -51,7 +51,7 @@ async def delete_conditional_menu(rt: Runtime, menuid: str) -> None:
     await _post(rt, "/cgi-bin/menu/delconditional", {"menuid": menuid})
 
 
-async def tag_id(rt: Runtime, name: str) -> int:
+async def ensure_tag(rt: Runtime, name: str) -> int:
     """The id of the follower tag ``name``, creating it at WeChat when it does not exist."""
     path = "/cgi-bin/tags/create"
     settings = rt.settings

@@ -133,7 +133,7 @@ async def preview(*, rt: Runtime, number: int) -> MenuPreviewOut:
     row = await _version(number)
     conditional = []
     for menu in row.menu.get("conditional", []):
-        tag_id = await oa_admin.tag_id(rt, menu["tag"])
+        tag_id = await oa_admin.ensure_tag(rt, menu["tag"])
         conditional.append({"button": _wechat_buttons(rt, menu["button"]),
                             "matchrule": {"tag_id": str(tag_id)}})
     return MenuPreviewOut(create={"button": _wechat_buttons(rt, row.menu["button"])},

@@ -83,7 +83,7 @@ async def create(*, rt: Runtime, principal: Principal, kind: SceneKind, hall_cod
     if existing is not None and not _expired(existing):
         raise SceneExists(details={"scene": scene, "id": str(existing.id)})
     # The tag and the code live at WeChat first; only then is the code ours to hand out.
-    wechat_tag_id = await oa_admin.tag_id(rt, tag)
+    wechat_tag_id = await oa_admin.ensure_tag(rt, tag)
     ticket = await oa_admin.create_scene_qrcode(rt, scene=scene, expire_seconds=expire_seconds)
     expires_at = (utcnow() + timedelta(seconds=ticket.expire_seconds)
                   if ticket.expire_seconds is not None else None)

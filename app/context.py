@@ -11,6 +11,7 @@ from app.crypto import DataCipher
 from app.envelope import KeyWrapper, LocalKeyWrapper
 from app.http import UpstreamHTTP
 from app.keys import KeyRing
+from app.mirror import TableMirror
 from app.revocations import SessionRevocations
 from app.storage import Storage, open_storage
 from app.tokens import AccessTokens
@@ -33,6 +34,7 @@ class Runtime:
     http: UpstreamHTTP
     storage: Storage
     catalog_cache: CatalogCache
+    oa_replies: TableMirror  # the OA's managed replies (services/oa/replies.py)
 
     @classmethod
     def open(cls, settings: Settings, redis_client: redis.Redis) -> Runtime:
@@ -54,15 +56,18 @@ class Runtime:
             catalog_cache=CatalogCache(redis_client, redis_ttl_seconds=settings.catalog_cache_seconds,
                                        local_ttl_seconds=settings.catalog_local_cache_seconds,
                                        local_max_entries=settings.catalog_local_cache_entries),
+            oa_replies=TableMirror(redis_client, "oa-replies"),
         )
 
     def start(self) -> None:
         """Start the background listeners (revocations, catalog invalidations) of a server."""
         self.revocations.start()
         self.catalog_cache.start()
+        self.oa_replies.start()
 
     async def close(self) -> None:
         await self.catalog_cache.stop()
+        await self.oa_replies.stop()
         await self.revocations.stop()
         await self.storage.close()
         await self.http.close()

@@ -213,7 +213,10 @@ class Settings(BaseSettings):
     # Seconds before an SMS refused by a per-number frequency limit is tried again.
     sms_rate_limited_retry_seconds: float = Field(60.0, ge=0)
     oa_welcome_message: str = "欢迎关注海淀政务！在“海淀通”小程序可预约办事、查询进度。"
-    # Keyword (exact match, case-insensitive) and menu key -> text reply.
+    # Hosts (and their subdomains) that menu view buttons and reply links may open (docs/official-account.md).
+    oa_link_domains: list[str] = ["haidian.gov.cn", "h5.haidian.example"]
+    # Seed replies: keyword (exact, case-insensitive) or menu key -> text, answered when no
+    # managed reply (services/oa/replies.py) matches.
     oa_auto_replies: dict[str, str] = {"预约": "请在“海淀通”小程序首页点“网上预约”。",
                                        "进度": "请在“海淀通”小程序“我的办件”查看办理进度。",
                                        "MENU_HOTLINE": "海淀区政务服务热线：12345"}

@@ -35,6 +35,7 @@ from emulators.common import (
     new_emulator_app,
     parse_control,
 )
+from emulators.wechat_oa_admin import install_oa_admin
 from emulators.wechat_publishing import install_publishing
 from emulators.wechat_state import (
     CallbackTarget,
@@ -209,7 +210,13 @@ def create_wechat_emulator(state: WeChatEmulatorState, *, name: str = "wechat_em
     app = new_emulator_app(name)
     app.ctx.state = state
     pending_callbacks: set[asyncio.Task] = set()
-    install_controls(app, clock=state.clock, faults=FaultPlan(), reset=state.reset)
+    oa_admin = install_oa_admin(app, state)  # menu, tags, scene QR codes: wechat_oa_admin.py
+
+    def reset() -> None:
+        state.reset()
+        oa_admin.reset()
+
+    install_controls(app, clock=state.clock, faults=FaultPlan(), reset=reset)
     install_publishing(app, state, wechat_api)
 
     @app.before_server_start

@@ -15,4 +15,5 @@ MODEL_MODULES = [
     "models.onewindow",
     "models.access_log",
     "models.articles",
+    "models.oa",
 ]

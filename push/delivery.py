@@ -15,17 +15,20 @@ from typing import Any
 import structlog
 from saq.queue.redis import RedisQueue
 from tortoise.exceptions import IntegrityError
+from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from app.context import Runtime
 from app.metrics import PUSH_DEAD_LETTERS, PUSH_DELIVERIES, PUSH_SEND_DURATION
+from models.oa import OAFollowerTag
 from models.push import (
     FINAL_STATUSES,
     Broadcast,
     BroadcastStatus,
     Delivery,
     DeliveryStatus,
+    NoticeTopicFollow,
     OAFollower,
     SmsOptOut,
     SubscriptionGrant,
@@ -433,9 +436,14 @@ async def broadcast_chunk(rt: Runtime, queue: RedisQueue, *, broadcast_id: str, 
 
 
 def audience_followers(audience: str):
-    """Subscribed OA followers in a broadcast's audience: everyone, or a hall/item's followers."""
+    """Subscribed OA followers in a broadcast's audience: everyone, or a hall/item's followers:
+    residents following the topic, and followers tagged with it (a hall's scene QR code)."""
     followers = OAFollower.filter(subscribed=True)
-    return followers if audience == "all" else followers.filter(user__notice_topics__topic=audience)
+    if audience == "all":
+        return followers
+    tagged = Subquery(OAFollowerTag.filter(tag=audience).values("openid"))
+    topic_users = Subquery(NoticeTopicFollow.filter(topic=audience).values("user_id"))
+    return followers.filter(Q(user_id__in=topic_users) | Q(openid__in=tagged))
 
 
 def _broadcast_delivery(broadcast: Broadcast, rendered: Rendered, recipient: str,

@@ -7,8 +7,10 @@ and only within ``oa_callback_max_age_seconds`` of now, so a captured call canno
 
 from __future__ import annotations
 
+import html
 import time
 from dataclasses import dataclass
+from typing import Any
 from xml.parsers.expat import ExpatError
 
 import structlog
@@ -24,13 +26,16 @@ from wechatpy.events import (
 )
 from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
 from wechatpy.messages import TextMessage
-from wechatpy.replies import TextReply
+from wechatpy.replies import ArticlesReply, BaseReply, ImageReply, TextReply
 from wechatpy.utils import check_signature
 
 from app.context import Runtime
 from app.errors import AppError
+from models.oa import ReplyTrigger
 from push import delivery as push_delivery
 from services import push as push_service
+from services.oa import replies, scenes
+from services.oa.shapes import ReplyContent
 
 log = structlog.get_logger("services.oa_callback")
 NONCE_KEY = "oa-callback:nonce:{timestamp}:{nonce}"
@@ -112,28 +117,73 @@ async def handle(*, rt: Runtime, params: CallbackParams, body: bytes) -> str:
     reply = await _react(rt, message)
     if reply is None:
         return NO_REPLY
-    rendered = TextReply(message=message, content=reply).render()
+    rendered = _render(rt, message, reply).render()
     return _crypto(rt).encrypt_message(rendered, params.nonce, params.timestamp) if safe else rendered
 
 
-async def _react(rt: Runtime, message) -> str | None:
-    """Act on a message; returns the text to reply, if any."""
-    settings = rt.settings
-    replies = {key.lower(): text for key, text in settings.oa_auto_replies.items()}
-    if isinstance(message, SubscribeEvent | SubscribeScanEvent):
-        await push_service.follow(rt=rt, openid=message.source)
-        return settings.oa_welcome_message
+def _render(rt: Runtime, message: Any, content: ReplyContent) -> BaseReply:
+    """The passive reply XML for a reply's content (a mini-program card is a text link, the only
+    passive reply that opens a mini-program page)."""
+    if content.type == "image":
+        return ImageReply(message=message, media_id=content.media_id)
+    if content.type == "news" and content.url is not None:
+        return ArticlesReply(message=message, articles=[{
+            "title": content.title, "description": content.description or "",
+            "image": content.picurl or "", "url": content.url}])
+    if content.type == "news":
+        link = (f'<a data-miniprogram-appid="{rt.settings.wechat_miniprogram_app_id}" '
+                f'data-miniprogram-path="{html.escape(content.miniprogram_path or "")}">'
+                f'{html.escape(content.title or "")}</a>')
+        text = f"{content.description}\n{link}" if content.description else link
+        return TextReply(message=message, content=text)
+    return TextReply(message=message, content=content.text)
+
+
+def _seed(text: str | None) -> ReplyContent | None:
+    """A reply from the settings (the seed answered when no managed reply matches)."""
+    return ReplyContent.model_validate({"type": "text", "text": text}) if text else None
+
+
+async def _answer(rt: Runtime, openid: str, trigger: ReplyTrigger, key: str = "") -> ReplyContent | None:
+    found = await replies.find(rt=rt, openid=openid, trigger=trigger, key=key)
+    if found is not None:
+        return found
+    if trigger == ReplyTrigger.WELCOME:
+        return _seed(rt.settings.oa_welcome_message)
+    seeded = {k.lower(): text for k, text in rt.settings.oa_auto_replies.items()}
+    return _seed(seeded.get((f"scan:{key}" if trigger == ReplyTrigger.SCAN else key).strip().lower()))
+
+
+async def _scanned(rt: Runtime, openid: str, scene: str, *, new_follower: bool) -> ReplyContent | None:
+    """A scene code was scanned: tag and count, then the scene's reply (a new follower without
+    one gets the welcome)."""
+    if await scenes.record_scan(rt=rt, openid=openid, scene=scene, new_follower=new_follower):
+        found = await _answer(rt, openid, ReplyTrigger.SCAN, scene)
+        if found is not None:
+            return found
+    return await _answer(rt, openid, ReplyTrigger.WELCOME) if new_follower else None
+
+
+async def _react(rt: Runtime, message: Any) -> ReplyContent | None:
+    """Act on a message; returns the reply, if any."""
+    openid = str(message.source)
+    if isinstance(message, SubscribeScanEvent):
+        await push_service.follow(rt=rt, openid=openid)
+        return await _scanned(rt, openid, str(message.scene_id), new_follower=True)
+    if isinstance(message, SubscribeEvent):
+        await push_service.follow(rt=rt, openid=openid)
+        return await _answer(rt, openid, ReplyTrigger.WELCOME)
     if isinstance(message, UnsubscribeEvent):
-        await push_service.unfollow(openid=message.source)
+        await push_service.unfollow(openid=openid)
         return None
     if isinstance(message, TemplateSendJobFinishEvent):
         await push_delivery.record_job_finish(rt, msgid=int(message.id), status=str(message.status))
         return None
     if isinstance(message, ClickEvent):
-        return replies.get(str(message.key).lower())
+        return await _answer(rt, openid, ReplyTrigger.CLICK, str(message.key))
     if isinstance(message, ScanEvent):
-        return replies.get(f"scan:{message.scene_id}".lower())
+        return await _scanned(rt, openid, str(message.scene_id), new_follower=False)
     if isinstance(message, TextMessage):
-        return replies.get(str(message.content).strip().lower())
+        return await _answer(rt, openid, ReplyTrigger.KEYWORD_EXACT, str(message.content))
     log.info("oa_message_ignored", type=message.type)
     return None

@@ -145,7 +145,7 @@ async def my_messages(request: Request, query: PageQuery) -> HTTPResponse:
 @bp.get("/admin/push/failures")
 @endpoint(summary="投递失败与死信记录（管理员）", tag=TAG, query=PageQuery, response=Page[DeliveryOut],
           secured=True, errors=[(403, "FORBIDDEN"), (422, "INVALID_CURSOR")])
-@staff_required("admin")
+@staff_required("admin", scope="global")
 async def push_failures(request: Request, query: PageQuery) -> HTTPResponse:
     found = await push.failures(cursor=_cursor(query), limit=query.limit)
     return respond(_page(found, DeliveryOut))
@@ -188,7 +188,7 @@ async def unfollow_topic(request: Request, topic: str) -> HTTPResponse:
 @endpoint(summary="群发通知：全部公众号关注者，或关注某大厅/事项的关注者（分批经同一队列与限速发送）", tag=TAG,
           body=BroadcastIn,
           response=BroadcastOut, status=201, secured=True, errors=[(403, "FORBIDDEN")])
-@staff_required("admin")
+@staff_required("admin", scope="global")
 async def create_broadcast(request: Request, body: BroadcastIn) -> HTTPResponse:
     row = await push.create_broadcast(rt=request.app.ctx.runtime,
                                       staff_id=request.ctx.principal.subject_id,
@@ -199,7 +199,7 @@ async def create_broadcast(request: Request, body: BroadcastIn) -> HTTPResponse:
 @bp.get("/admin/broadcasts/<broadcast_id:uuid>")
 @endpoint(summary="群发进度：已分发人数与各状态投递数", tag=TAG, response=BroadcastOut, secured=True,
           errors=[(403, "FORBIDDEN"), BroadcastNotFound])
-@staff_required("admin")
+@staff_required("admin", scope="global")
 async def broadcast_progress(request: Request, broadcast_id: uuid.UUID) -> HTTPResponse:
     progress = await push.broadcast_progress(broadcast_id=str(broadcast_id))
     return respond(BroadcastOut.of(progress.broadcast, progress.counts))

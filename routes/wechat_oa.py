@@ -8,6 +8,7 @@ from sanic.response import HTTPResponse, text
 from sanic_ext import openapi
 
 from app.api import endpoint
+from app.auth import public
 from app.shapes import Schema
 from services import oa_callback
 from services.oa_callback import CallbackParams, CallbackReplayed, MessageMalformed, SignatureInvalid
@@ -35,6 +36,7 @@ class CallbackQuery(Schema):
 @openapi.response(200, {"text/plain": str}, "echostr")
 @endpoint(summary="微信服务器 URL 验证：签名正确时原样返回 echostr", tag=TAG, query=CallbackQuery,
           errors=[SignatureInvalid, MessageMalformed])
+@public
 async def verify(request: Request, query: CallbackQuery) -> HTTPResponse:
     return text(oa_callback.verify_url(rt=request.app.ctx.runtime, params=query.params()))
 
@@ -43,6 +45,7 @@ async def verify(request: Request, query: CallbackQuery) -> HTTPResponse:
 @openapi.response(200, {"application/xml": str}, "被动回复 XML（明文或加密），无回复时为 success")
 @endpoint(summary="微信推送的消息与事件（明文或安全模式），返回被动回复 XML", tag=TAG, query=CallbackQuery,
           errors=[SignatureInvalid, CallbackReplayed, MessageMalformed])
+@public
 async def receive(request: Request, query: CallbackQuery) -> HTTPResponse:
     reply = await oa_callback.handle(rt=request.app.ctx.runtime, params=query.params(),
                                      body=request.body or b"")

@@ -8,6 +8,7 @@ from sanic.response import HTTPResponse
 
 from app.api import endpoint, respond
 from app.auth import public, resident_required
+from app.headers import attachment
 from app.shapes import Schema
 from services.applications import certificates, documents, evaluations, prereview
 from services.applications.shapes import (
@@ -35,9 +36,10 @@ class EvaluationIn(Schema):
 
 
 def pdf_response(body: bytes, name: str) -> HTTPResponse:
-    """A PDF document; private, since it names the applicant's application."""
+    """A PDF document, saved rather than opened on our origin; private, since it names the
+    applicant's application."""
     return HTTPResponse(body, content_type=PDF, headers={
-        "content-disposition": f'inline; filename="{name}.pdf"', "cache-control": "private, no-store"})
+        "content-disposition": attachment(f"{name}.pdf"), "cache-control": "private, no-store"})
 
 
 def _resident(request: Request):

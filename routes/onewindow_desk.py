@@ -185,7 +185,7 @@ async def not_accept(request: Request, application_id: str, body: ReasonIn) -> H
 @bp.post("/applications/<application_id>/approvals")
 @endpoint(summary="审批意见（按事项的审查、决定环节依次办理；不同意即不予许可）", tag=TAG, body=ApprovalIn,
           response=DeskDetail, secured=True, errors=[*_NOT_FOUND, *_STATE, (409, "APPROVAL_SAME_REVIEWER")])
-@staff_required("reviewer", scope="department")
+@staff_required("reviewer", scope="hall")
 async def approve(request: Request, application_id: str, body: ApprovalIn) -> HTTPResponse:
     application = await onewindow.approve_step(principal=_principal(request), application_id=application_id,
                                                opinion=body.opinion, comment=body.comment)
@@ -195,7 +195,7 @@ async def approve(request: Request, application_id: str, body: ApprovalIn) -> HT
 @bp.post("/applications/<application_id>/suspend")
 @endpoint(summary="暂停计时（如等待申请人补充材料）", tag=TAG, body=ReasonIn, response=DeskDetail,
           secured=True, errors=[*_NOT_FOUND, *_STATE, (422, "REASON_REQUIRED")])
-@staff_required("reviewer", scope="department")
+@staff_required("reviewer", scope="hall")
 async def suspend(request: Request, application_id: str, body: ReasonIn) -> HTTPResponse:
     application = await onewindow.suspend(principal=_principal(request), application_id=application_id,
                                           reason=body.reason)
@@ -205,7 +205,7 @@ async def suspend(request: Request, application_id: str, body: ReasonIn) -> HTTP
 @bp.post("/applications/<application_id>/resume")
 @endpoint(summary="恢复计时（暂停的工作日顺延承诺办结日期）", tag=TAG, body=ReasonIn, response=DeskDetail,
           secured=True, errors=[*_NOT_FOUND, *_STATE])
-@staff_required("reviewer", scope="department")
+@staff_required("reviewer", scope="hall")
 async def resume(request: Request, application_id: str, body: ReasonIn) -> HTTPResponse:
     application = await onewindow.resume(principal=_principal(request), application_id=application_id,
                                          reason=body.reason)
@@ -215,7 +215,7 @@ async def resume(request: Request, application_id: str, body: ReasonIn) -> HTTPR
 @bp.post("/applications/<application_id>/certificate")
 @endpoint(summary="制证（结果为电子证照时放入申请人的证照夹）", tag=TAG, response=DeskDetail, secured=True,
           errors=[*_NOT_FOUND, *_STATE])
-@staff_required("reviewer", scope="department")
+@staff_required("reviewer", scope="hall")
 async def make_certificate(request: Request, application_id: str) -> HTTPResponse:
     application = await onewindow.make_certificate(rt=request.app.ctx.runtime, principal=_principal(request),
                                                    application_id=application_id)
@@ -237,7 +237,7 @@ async def issue(request: Request, application_id: str, body: IssueIn) -> HTTPRes
 @bp.post("/certificates/<certificate_id>/revoke")
 @endpoint(summary="撤销电子证照（发证部门审批人员）", tag=TAG, body=RevokeIn, response=CertificateOut,
           secured=True, errors=[certificates.CertificateNotFound, certificates.CertificateRevoked])
-@staff_required("reviewer", scope="department")
+@staff_required("reviewer", scope="hall")
 async def revoke(request: Request, certificate_id: str, body: RevokeIn) -> HTTPResponse:
     revoked = await certificates.revoke(principal=_principal(request), certificate_id=certificate_id,
                                         reason_code=body.reason_code, reason=body.reason)

@@ -14,6 +14,7 @@ from sanic_ext import openapi
 from app.api import endpoint, idempotency_key, purpose_of, respond
 from app.auth import public, resident_required, staff_required
 from app.errors import AppError
+from app.headers import attachment
 from app.multipart import MultipartInvalid, MultipartWithoutFile, first_file_part, is_multipart
 from app.shapes import LocalDateTime, Page, Schema
 from models.access_log import PersonalRecordKind
@@ -264,7 +265,7 @@ async def material_file(request: Request, material_id: str, query: FileQuery) ->
 
     return ResponseStream(send, content_type=material.content_type,
                           headers={"cache-control": "private, no-store",
-                                   "x-content-type-options": "nosniff"})
+                                   "content-disposition": attachment(material.original_filename)})
 
 
 # --- reviewers ---------------------------------------------------------------------------------

@@ -15,7 +15,13 @@ from app.api import endpoint, idempotency_key, purpose_of, respond
 from app.auth import public, resident_required, staff_required
 from app.errors import AppError
 from app.headers import attachment
-from app.multipart import MultipartInvalid, MultipartWithoutFile, first_file_part, is_multipart
+from app.multipart import (
+    MultipartInvalid,
+    MultipartTruncated,
+    MultipartWithoutFile,
+    first_file_part,
+    is_multipart,
+)
 from app.shapes import LocalDateTime, Page, Schema
 from models.access_log import PersonalRecordKind
 from models.prereview import ApplicationState
@@ -166,7 +172,7 @@ async def update_form(request: Request, application_id: str, body: FormIn) -> HT
                "multipart/form-data": {"file": bytes}}, required=True)
 @endpoint(summary="上传一项材料（请求体为文件本身，或 multipart/form-data 如 wx.uploadFile；流式接收，按内容识别类型）",
           tag=TAG, query=UploadQuery, response=MaterialOut, secured=True,
-          errors=[*_UPLOAD_ERRORS, MultipartInvalid, MultipartWithoutFile])
+          errors=[*_UPLOAD_ERRORS, MultipartInvalid, MultipartTruncated, MultipartWithoutFile])
 @resident_required
 async def upload(request: Request, application_id: str, material_index: int,
                  query: UploadQuery) -> HTTPResponse:

@@ -16,8 +16,9 @@ from routes.onewindow import bp as onewindow_bp
 from routes.onewindow_desk import bp as onewindow_desk_bp
 from routes.prereview import bp as prereview_bp
 from routes.push import bp as push_bp
+from routes.staff_admin import bp as staff_admin_bp
 from routes.wechat_oa import bp as wechat_oa_bp
 
 BLUEPRINTS: list[Blueprint] = [health_bp, auth_bp, me_bp, identity_bp, catalog_bp, catalog_admin_bp,
                                calendar_bp, appointments_bp, appointment_desk_bp, prereview_bp, onewindow_bp,
-                               onewindow_desk_bp, ledger_bp, push_bp, wechat_oa_bp]
+                               onewindow_desk_bp, ledger_bp, push_bp, staff_admin_bp, wechat_oa_bp]

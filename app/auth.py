@@ -94,6 +94,15 @@ class Access:
         assert self.scope is not None
         return any(g.role in self.roles and grant_reaches(g, self.scope) for g in grants)
 
+    def describe(self) -> str:
+        """Who may call, in the words of docs/security.md's table."""
+        if self.audience == "staff" and self.roles:
+            return f"staff: {' / '.join(self.roles)} ({self.scope})"
+        if self.audience == "resident" and self.realname:
+            return "resident (real-name verified)"
+        return {"public": "anyone", "signed_in": "any signed-in account", "resident": "resident",
+                "staff": "any staff"}[self.audience]
+
     def guard(self, inner: Handler) -> Handler:
         """``inner`` behind this access check, carrying the declaration as ``.access``."""
 

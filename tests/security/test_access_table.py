@@ -7,6 +7,7 @@ import asyncio
 import re
 import uuid
 from dataclasses import dataclass
+from pathlib import Path
 
 import httpx
 from sanic import Sanic
@@ -30,6 +31,7 @@ GRANT_WIDTHS = {"global": "", "department": ":ACD", "hall": "@ACH", "department_
 # How wide a grant each declared scope accepts.
 SCOPE_ACCEPTS = {"global": {"global"}, "department": {"global", "department"},
                  "hall": {"global", "department", "hall", "department_hall"}}
+TABLE_START, TABLE_END = "<!-- access table: begin -->", "<!-- access table: end -->"
 GUARD_CODES = {401: {"UNAUTHENTICATED"}, 403: {"FORBIDDEN", "REALNAME_REQUIRED"}}
 
 
@@ -122,6 +124,20 @@ def test_every_route_declares_who_may_call_it(app: Sanic):
     scopeless = [f"{method} /{path}" for method, path, access in declared_routes(app)
                  if access is not None and access.roles and access.scope is None]
     assert scopeless == []
+
+
+def access_table(app: Sanic) -> str:
+    """The markdown table of docs/security.md, from the declarations."""
+    rows = sorted((f"/{path}", method, access.describe()) for method, path, access in declared_routes(app)
+                  if access is not None)
+    return "\n".join(["| path | method | who may call |", "|---|---|---|",
+                      *(f"| `{path}` | {method} | {who} |" for path, method, who in rows)])
+
+
+def test_the_security_doc_lists_every_route_as_declared(app: Sanic):
+    doc = (Path(__file__).resolve().parents[2] / "docs" / "security.md").read_text()
+    listed = doc.split(TABLE_START)[1].split(TABLE_END)[0].strip()
+    assert listed == access_table(app), "docs/security.md's table, from the code:\n" + access_table(app)
 
 
 async def test_every_route_answers_every_caller_as_declared(app: Sanic, client: httpx.AsyncClient, rt):

@@ -126,7 +126,7 @@ async def first_file_part(chunks: AsyncIterator[bytes], content_type: str) -> Fi
         raise MultipartInvalid("multipart/form-data 缺少 boundary")
     events = _events(chunks, boundary)
     async for kind, value in events:
-        if kind == "headers" and (found := _file_of(value)) is not None:
+        if kind == "headers" and isinstance(value, dict) and (found := _file_of(value)) is not None:
             declared_length = _declared_length(value)
             break
     else:
@@ -137,7 +137,7 @@ async def first_file_part(chunks: AsyncIterator[bytes], content_type: str) -> Fi
         async for kind, value in events:
             if kind == "end":
                 break
-            if kind == "data":
+            if kind == "data" and isinstance(value, bytes):
                 received += len(value)
                 yield value
         if declared_length is not None and received != declared_length:

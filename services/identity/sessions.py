@@ -94,7 +94,7 @@ async def revoke_family(*, rt: Runtime, family_id: uuid.UUID) -> None:
 async def revoke_all(*, rt: Runtime, kind: PrincipalKind, subject_id: uuid.UUID) -> int:
     """End every live session of an account (disabled, re-roled, credentials reset); returns
     how many were ended."""
-    families = set(await RefreshToken.filter(
+    families: set[uuid.UUID] = set(await RefreshToken.filter(  # type: ignore[arg-type]
         subject_kind=kind, subject_id=subject_id, revoked_at=None, expires_at__gt=utcnow(),
     ).values_list("family_id", flat=True))
     for family_id in families:

@@ -130,8 +130,14 @@ def endpoint(*, summary: str, tag: str, body: type[BaseModel] | None = None,
         upload_media_types=upload_media_types, headers=headers, operation_id=operation_id)
 
     def decorate(handler: Callable[..., Awaitable[HTTPResponse]]) -> Callable[..., Awaitable[HTTPResponse]]:
+        # The handler's access declaration (app.auth) runs first: an anonymous caller learns
+        # nothing of the body's fields.
+        access = getattr(handler, "access", None)
+
         @functools.wraps(handler)
         async def wrapped(request: Request, *args: Any, **kwargs: Any) -> HTTPResponse:
+            if access is not None:
+                await access.enforce(request)
             if body is not None:
                 kwargs["body"] = parse_json_body(request, body)
             if query is not None:

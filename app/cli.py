@@ -5,7 +5,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import contextlib
-import getpass
 import ipaddress
 import os
 import signal
@@ -21,7 +20,6 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import orjson
-import pyotp
 from tortoise import Tortoise
 
 from app.context import KEY_PURPOSES, Runtime
@@ -32,8 +30,10 @@ from app.db import (
     pending_migrations,
     tortoise_config,
 )
+from app.errors import AppError
 from app.keys import KeyRing, KeyRingError, private_key_files
 from app.redis import connect_redis
+from app.staff_cli import add_staff_commands
 from config import Settings, SettingsError, load_settings
 from config.settings import unknown_variables
 
@@ -407,26 +407,6 @@ def cmd_generate_catalog(args: argparse.Namespace, settings: Settings) -> None:
     print(f"wrote {args.items} items to {args.out}")
 
 
-def cmd_create_staff(args: argparse.Namespace, settings: Settings) -> None:
-    """Create a staff account with scoped roles."""
-    from services.identity import staff
-    from services.identity.staff import RoleSpec
-
-    password = sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("密码: ")
-    totp_secret = pyotp.random_base32() if args.totp else None
-
-    async def run() -> None:
-        async with cli_runtime(settings) as rt:
-            await staff.create(username=args.username, display_name=args.display_name,
-                               password=password, roles=[RoleSpec.parse(r) for r in args.role],
-                               totp_secret=totp_secret, rt=rt)
-
-    asyncio.run(run())
-    print(f"created staff {args.username}")
-    if totp_secret:
-        print("TOTP:", pyotp.TOTP(totp_secret).provisioning_uri(args.username, issuer_name="海淀通"))
-
-
 def cmd_rotate_key(args: argparse.Namespace, settings: Settings) -> None:
     """Add a new signing key (the first, on a new deployment); earlier keys keep verifying."""
     if private_key_files(settings.keys_dir / args.purpose):
@@ -628,13 +608,7 @@ def build_parser() -> argparse.ArgumentParser:
     generate_catalog = add("generate-catalog", cmd_generate_catalog)
     generate_catalog.add_argument("--items", type=int, default=10000)
     generate_catalog.add_argument("out", help="output JSON file")
-    create_staff = add("create-staff", cmd_create_staff)
-    create_staff.add_argument("--username", required=True)
-    create_staff.add_argument("--display-name", required=True)
-    create_staff.add_argument("--role", action="append", default=[],
-                              help="ROLE[:DEPARTMENT_CODE][@HALL_CODE], e.g. reviewer:HDGA; repeatable")
-    create_staff.add_argument("--password-stdin", action="store_true", help="read the password from stdin")
-    create_staff.add_argument("--totp", action="store_true", help="require a TOTP code at login")
+    add_staff_commands(add)
     push_worker = add("push-worker", cmd_push_worker)
     push_worker.add_argument("--concurrency", type=int, default=None,
                              help="jobs run at once (default HDT_PUSH_CONCURRENCY)")
@@ -690,3 +664,6 @@ def main(argv: list[str] | None = None) -> None:
         sys.exit(f"error: {exc}")
     except KeyboardInterrupt:  # Ctrl-C while a command had no handling of its own: no traceback
         sys.exit(128 + signal.SIGINT)
+    except AppError as exc:
+        # A refused request (unknown staff, role or department): its code and message, no traceback.
+        sys.exit(f"error: {exc.code}: {exc.message}")

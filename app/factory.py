@@ -12,6 +12,7 @@ from app import fastpath
 from app.context import Runtime
 from app.db import register_database
 from app.errors import install_error_handlers
+from app.headers import install_security_headers
 from app.logging import configure_logging
 from app.metrics import worker_exiting
 from app.middleware import install_middleware
@@ -91,6 +92,7 @@ def create_app(settings: Settings | None = None, *, name: str = "haidiantong") -
         install_periodic(app)
 
     install_middleware(app, access_log=settings.access_log)
+    install_security_headers(app)
     install_error_handlers(app)
     for blueprint in BLUEPRINTS:
         app.blueprint(blueprint)

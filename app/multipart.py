@@ -20,6 +20,10 @@ class MultipartInvalid(AppError):
     status, code, message = 400, "MULTIPART_INVALID", "multipart/form-data 请求体格式错误"
 
 
+class MultipartTruncated(AppError):
+    status, code, message = 400, "MULTIPART_TRUNCATED", "上传不完整（缺少结束分隔符或文件短于声明长度），请重新上传"
+
+
 class MultipartWithoutFile(AppError):
     status, code, message = 422, "MULTIPART_NO_FILE", "请求中没有文件（需要一个带 filename 的表单项）"
 
@@ -45,6 +49,7 @@ class _Events:
         self._field = bytearray()
         self._value = bytearray()
         self._headers: dict[bytes, bytes] = {}
+        self.closed = False  # the closing boundary was read
 
     def callbacks(self) -> dict:
         return {
@@ -55,7 +60,11 @@ class _Events:
             "on_headers_finished": lambda: self.queue.append(("headers", dict(self._headers))),
             "on_part_data": lambda data, start, end: self.queue.append(("data", bytes(data[start:end]))),
             "on_part_end": lambda: self.queue.append(("end", None)),
+            "on_end": self._close,
         }
+
+    def _close(self) -> None:
+        self.closed = True
 
     def _header_end(self) -> None:
         self._headers[bytes(self._field).lower()] = bytes(self._value)
@@ -76,6 +85,9 @@ async def _events(chunks: AsyncIterator[bytes], boundary: bytes) -> AsyncIterato
         raise MultipartInvalid(details={"offset": getattr(exc, "offset", None)}) from exc
     while events.queue:
         yield events.queue.popleft()
+    # python-multipart's finalize() does not check this: a body cut short would look complete.
+    if not events.closed:
+        raise MultipartTruncated(details={"reason": "no_closing_boundary"})
 
 
 # A filename is a label shown back to people: control characters mean nothing there, and U+0000
@@ -93,6 +105,17 @@ def _file_of(headers: dict[bytes, bytes]) -> tuple[str, str | None] | None:
             declared.decode("latin-1") if declared else None)
 
 
+def _declared_length(headers: dict[bytes, bytes]) -> int | None:
+    """The part's own Content-Length, which RFC 7578 allows a sender to state."""
+    declared = headers.get(b"content-length")
+    if declared is None:
+        return None
+    try:
+        return int(declared)
+    except ValueError as exc:
+        raise MultipartInvalid("表单项的 Content-Length 无效") from exc
+
+
 async def first_file_part(chunks: AsyncIterator[bytes], content_type: str) -> FilePart:
     """Read up to the headers of the first file part; its bytes follow as ``chunks``.
 
@@ -103,17 +126,23 @@ async def first_file_part(chunks: AsyncIterator[bytes], content_type: str) -> Fi
         raise MultipartInvalid("multipart/form-data 缺少 boundary")
     events = _events(chunks, boundary)
     async for kind, value in events:
-        if kind == "headers" and (found := _file_of(value)) is not None:
+        if kind == "headers" and isinstance(value, dict) and (found := _file_of(value)) is not None:
+            declared_length = _declared_length(value)
             break
     else:
         raise MultipartWithoutFile()
 
     async def data() -> AsyncIterator[bytes]:
+        received = 0
         async for kind, value in events:
             if kind == "end":
                 break
-            if kind == "data":
+            if kind == "data" and isinstance(value, bytes):
+                received += len(value)
                 yield value
+        if declared_length is not None and received != declared_length:
+            raise MultipartTruncated(details={"reason": "part_length", "declared": declared_length,
+                                              "received": received})
         async for _ in events:  # the parts after the file, and the closing boundary
             pass
 

@@ -2,17 +2,15 @@
 
 from __future__ import annotations
 
-import functools
+from dataclasses import dataclass
 from datetime import date
-from typing import Any
 
 from pydantic import ConfigDict, Field, model_validator
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
 from app.api import endpoint, respond
-from app.auth import Handler, authenticate, staff_required
-from app.errors import Forbidden
+from app.auth import Access, staff_required
 from app.shapes import LocalDateTime, Schema
 from models.appointments import KioskDevice, Slot, SlotException, SlotExceptionKind, SlotTemplate
 from services import calendar
@@ -200,29 +198,27 @@ class CheckInOut(Schema):
     application_id: str | None = Field(description="预约所带的已通过预审办件（窗口凭此收件）")
 
 
-def scanner_required(inner: Handler) -> Handler:
-    """Allow staff (services check the clerk role for the hall) or a kiosk with its credential."""
+@dataclass(frozen=True)
+class ScannerAccess(Access):
+    """A kiosk with its credential, or staff with a clerk grant (the service checks the hall)."""
 
-    @functools.wraps(inner)
-    async def guarded(request: Request, *args: Any, **kwargs: Any) -> HTTPResponse:
+    async def check(self, request: Request) -> None:
         scheme, _, credential = request.headers.get("authorization", "").partition(" ")
         if scheme.lower() == "kiosk":
             request.ctx.scanner = Scanner(kiosk=await checkin.authenticate_kiosk(
                 credential=credential.strip()))
-        else:
-            principal = await authenticate(request)
-            if principal.kind != "staff":
-                raise Forbidden("此接口仅供工作人员或取号设备使用")
-            request.ctx.scanner = Scanner(principal=principal)
-        return await inner(request, *args, **kwargs)
+            return
+        await super().check(request)
+        request.ctx.scanner = Scanner(principal=request.ctx.principal)
 
-    return guarded
+
+scanner_required = ScannerAccess("staff", roles=("clerk",), scope="hall").guard
 
 
 @bp.post("/halls/<hall_id>/slot-templates")
 @endpoint(summary="发布号源模板（每周时段与容量）", tag=TAG, body=TemplateIn, response=TemplateOut,
           status=201, secured=True, errors=[*_HALL_ERRORS, (409, "SLOT_TEMPLATE_EXISTS")])
-@staff_required("hall_manager")
+@staff_required("hall_manager", scope="hall")
 async def create_template(request: Request, hall_id: str, body: TemplateIn) -> HTTPResponse:
     template = await slots.create_template(
         principal=request.ctx.principal, hall_id=hall_id, appointment_group=body.appointment_group,
@@ -233,7 +229,7 @@ async def create_template(request: Request, hall_id: str, body: TemplateIn) -> H
 
 @bp.get("/halls/<hall_id>/slot-templates")
 @endpoint(summary="大厅的号源模板", tag=TAG, response=Templates, secured=True, errors=_HALL_ERRORS)
-@staff_required("hall_manager")
+@staff_required("hall_manager", scope="hall")
 async def list_templates(request: Request, hall_id: str) -> HTTPResponse:
     rows = await slots.list_templates(principal=request.ctx.principal, hall_id=hall_id)
     return respond(Templates(items=[TemplateOut.of(t) for t in rows]))
@@ -244,7 +240,7 @@ async def list_templates(request: Request, hall_id: str) -> HTTPResponse:
           body=CapacityIn, response=TemplateOut, secured=True,
           errors=[(404, "SLOT_TEMPLATE_NOT_FOUND"), (403, "FORBIDDEN"),
                   (409, "SLOT_CAPACITY_BELOW_BOOKED")])
-@staff_required("hall_manager")
+@staff_required("hall_manager", scope="hall")
 async def set_template_capacity(request: Request, template_id: str, body: CapacityIn) -> HTTPResponse:
     template = await slots.set_template_capacity(principal=request.ctx.principal,
                                                  template_id=template_id, capacity=body.capacity)
@@ -256,7 +252,7 @@ async def set_template_capacity(request: Request, template_id: str, body: Capaci
           response=ExceptionOut, status=201, secured=True,
           errors=[*_HALL_ERRORS, (409, "SLOT_HAS_BOOKINGS"), (422, "SLOT_DAY_PAST"),
                   (422, "CALENDAR_PROVISIONAL_HOLIDAY")])
-@staff_required("hall_manager")
+@staff_required("hall_manager", scope="hall")
 async def add_exception(request: Request, hall_id: str, body: ExceptionIn) -> HTTPResponse:
     window = body.window
     exception = await slots.add_exception(
@@ -271,7 +267,7 @@ async def add_exception(request: Request, hall_id: str, body: ExceptionIn) -> HT
 @bp.post("/halls/<hall_id>/slots/materialize")
 @endpoint(summary="按模板生成未来若干天的号源（幂等）", tag=TAG, response=Materialized, secured=True,
           errors=_HALL_ERRORS)
-@staff_required("hall_manager")
+@staff_required("hall_manager", scope="hall")
 async def materialize(request: Request, hall_id: str) -> HTTPResponse:
     created = await slots.materialize_for_hall(rt=request.app.ctx.runtime,
                                                principal=request.ctx.principal, hall_id=hall_id)
@@ -281,7 +277,7 @@ async def materialize(request: Request, hall_id: str) -> HTTPResponse:
 @bp.get("/halls/<hall_id>/slots")
 @endpoint(summary="大厅号源及实时预约数（工作人员）", tag=TAG, query=SlotRangeQuery, response=Slots,
           secured=True, errors=[*_HALL_ERRORS, (422, "INVALID_DATE_RANGE")])
-@staff_required("hall_manager", "clerk")
+@staff_required("hall_manager", "clerk", scope="hall")
 async def list_slots(request: Request, hall_id: str, query: SlotRangeQuery) -> HTTPResponse:
     rows = await slots.list_hall_slots(principal=request.ctx.principal, hall_id=hall_id,
                                        day_from=query.day_from, day_to=query.day_to)
@@ -293,7 +289,7 @@ async def list_slots(request: Request, hall_id: str, query: SlotRangeQuery) -> H
 @endpoint(summary="修改号源容量（不得低于已预约数）", tag=TAG, body=CapacityIn, response=SlotOut,
           secured=True, errors=[(404, "SLOT_NOT_FOUND"), (403, "FORBIDDEN"),
                                 (409, "SLOT_CAPACITY_BELOW_BOOKED")])
-@staff_required("hall_manager")
+@staff_required("hall_manager", scope="hall")
 async def set_capacity(request: Request, slot_id: str, body: CapacityIn) -> HTTPResponse:
     slot = await slots.set_capacity(principal=request.ctx.principal, slot_id=slot_id,
                                     capacity=body.capacity)
@@ -303,7 +299,7 @@ async def set_capacity(request: Request, slot_id: str, body: CapacityIn) -> HTTP
 @bp.post("/halls/<hall_id>/kiosks")
 @endpoint(summary="登记自助取号设备（凭证仅返回一次）", tag=TAG, body=KioskIn, response=KioskOut,
           status=201, secured=True, errors=_HALL_ERRORS)
-@staff_required("hall_manager")
+@staff_required("hall_manager", scope="hall")
 async def register_kiosk(request: Request, hall_id: str, body: KioskIn) -> HTTPResponse:
     kiosk, credential = await checkin.register_kiosk(principal=request.ctx.principal,
                                                      hall_id=hall_id, name=body.name)
@@ -313,7 +309,7 @@ async def register_kiosk(request: Request, hall_id: str, body: KioskIn) -> HTTPR
 @bp.post("/kiosks/<kiosk_id>/revoke")
 @endpoint(summary="停用自助取号设备（凭证立即失效）", tag=TAG, response=KioskOut, secured=True,
           errors=[(404, "KIOSK_NOT_FOUND"), (403, "FORBIDDEN")])
-@staff_required("hall_manager")
+@staff_required("hall_manager", scope="hall")
 async def revoke_kiosk(request: Request, kiosk_id: str) -> HTTPResponse:
     kiosk = await checkin.revoke_kiosk(principal=request.ctx.principal, kiosk_id=kiosk_id)
     return respond(KioskOut.of(kiosk))

@@ -10,7 +10,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
 from app.api import JsonWebKeySet, endpoint, idempotency_header, idempotency_key, jwks_response, respond
-from app.auth import resident_required
+from app.auth import public, resident_required
 from app.shapes import LocalDateTime, Page, Schema
 from models.appointments import Appointment, AppointmentStatus
 from services import appointments
@@ -90,6 +90,7 @@ class AppointmentOut(Schema):
 @endpoint(summary="查询可预约时段（数秒内准确，预约时以数据库为准）", tag=TAG, query=AvailabilityQuery,
           response=Availability, errors=[(404, "ITEM_NOT_FOUND"), (404, "HALL_NOT_FOUND"),
                                          (422, "ITEM_NOT_BOOKABLE"), (422, "INVALID_DATE_RANGE")])
+@public
 async def availability(request: Request, query: AvailabilityQuery) -> HTTPResponse:
     rows = await slots.availability(rt=request.app.ctx.runtime, hall_id=query.hall_id,
                                     item_id=query.item_id, day_from=query.day_from,
@@ -198,5 +199,6 @@ async def qr_svg(request: Request, appointment_id: str) -> HTTPResponse:
 
 @bp.get("/qr/jwks.json")
 @endpoint(summary="预约二维码验签公钥 (JWKS)，供大厅设备离线验证", tag=TAG, response=JsonWebKeySet)
+@public
 async def qr_jwks(request: Request) -> HTTPResponse:
     return jwks_response(request.app.ctx.runtime.keyrings["qr"])

@@ -7,7 +7,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
 from app.api import endpoint, respond
-from app.auth import staff_required
+from app.auth import public, staff_required
 from app.shapes import Page, Schema
 from models.articles import ArticleState
 from services import articles
@@ -44,6 +44,7 @@ class EditorQuery(Schema):
 @endpoint(summary="已发布的政务信息（新的在前，可搜索）", tag=TAG, query=ArticleQuery,
           response=Page[PublishedArticleSummary],
           errors=[(422, "INVALID_CURSOR"), (422, "SEARCH_QUERY_EMPTY")])
+@public
 async def list_published(request: Request, query: ArticleQuery) -> HTTPResponse:
     return respond(await articles.list_published(q=query.q, department=query.department,
                                                  cursor=query.cursor, limit=query.limit))
@@ -51,6 +52,7 @@ async def list_published(request: Request, query: ArticleQuery) -> HTTPResponse:
 
 @bp.get("/articles/<article_id>")
 @endpoint(summary="一篇已发布的政务信息", tag=TAG, response=PublishedArticle, errors=_NOT_FOUND)
+@public
 async def get_published(request: Request, article_id: str) -> HTTPResponse:
     return respond(await articles.get_published(article_id=article_id))
 
@@ -58,7 +60,7 @@ async def get_published(request: Request, article_id: str) -> HTTPResponse:
 @bp.post("/admin/articles")
 @endpoint(summary="撰写政务信息（本部门编辑）", tag=TAG, body=ArticleIn, response=ArticleOut, status=201,
           secured=True, errors=[(422, "UNKNOWN_CODE"), (422, "ITEM_NOT_FOUND")])
-@staff_required(EDITOR)
+@staff_required(EDITOR, scope="department")
 async def create(request: Request, body: ArticleIn) -> HTTPResponse:
     return respond(await articles.create(principal=request.ctx.principal, draft=body), status=201)
 
@@ -66,7 +68,7 @@ async def create(request: Request, body: ArticleIn) -> HTTPResponse:
 @bp.get("/admin/articles")
 @endpoint(summary="本部门的文章（编辑）", tag=TAG, query=EditorQuery, response=Page[ArticleOut],
           secured=True, errors=[(422, "INVALID_CURSOR")])
-@staff_required(EDITOR)
+@staff_required(EDITOR, scope="department")
 async def list_for_editor(request: Request, query: EditorQuery) -> HTTPResponse:
     return respond(await articles.list_for_editor(principal=request.ctx.principal, state=query.state,
                                                   cursor=query.cursor, limit=query.limit))
@@ -75,7 +77,7 @@ async def list_for_editor(request: Request, query: EditorQuery) -> HTTPResponse:
 @bp.get("/admin/articles/<article_id>")
 @endpoint(summary="一篇文章（发布中的会向微信查询结果）", tag=TAG, response=ArticleOut, secured=True,
           errors=_NOT_FOUND)
-@staff_required(EDITOR)
+@staff_required(EDITOR, scope="department")
 async def get_for_editor(request: Request, article_id: str) -> HTTPResponse:
     return respond(await articles.get_for_editor(rt=request.app.ctx.runtime, principal=request.ctx.principal,
                                                  article_id=article_id))
@@ -84,14 +86,14 @@ async def get_for_editor(request: Request, article_id: str) -> HTTPResponse:
 @bp.patch("/admin/articles/<article_id>")
 @endpoint(summary="修改草稿（或发布失败的文章）", tag=TAG, body=ArticlePatch, response=ArticleOut,
           secured=True, errors=[*_NOT_FOUND, *_STATE, (422, "ITEM_NOT_FOUND")])
-@staff_required(EDITOR)
+@staff_required(EDITOR, scope="department")
 async def edit(request: Request, article_id: str, body: ArticlePatch) -> HTTPResponse:
     return respond(await articles.edit(principal=request.ctx.principal, article_id=article_id, patch=body))
 
 
 @bp.post("/admin/articles/<article_id>/submit")
 @endpoint(summary="提交审核", tag=TAG, response=ArticleOut, secured=True, errors=[*_NOT_FOUND, *_STATE])
-@staff_required(EDITOR)
+@staff_required(EDITOR, scope="department")
 async def submit(request: Request, article_id: str) -> HTTPResponse:
     return respond(await articles.submit_for_review(principal=request.ctx.principal, article_id=article_id))
 
@@ -100,7 +102,7 @@ async def submit(request: Request, article_id: str) -> HTTPResponse:
 @endpoint(summary="审核：通过即发布到公众号，退回则回到草稿（须作者以外的编辑）", tag=TAG, body=ReviewIn,
           response=ArticleOut, secured=True,
           errors=[*_NOT_FOUND, *_STATE, articles.SecondReviewerRequired, (502, "WECHAT_UNAVAILABLE")])
-@staff_required(EDITOR)
+@staff_required(EDITOR, scope="department")
 async def review(request: Request, article_id: str, body: ReviewIn) -> HTTPResponse:
     return respond(await articles.review(rt=request.app.ctx.runtime, principal=request.ctx.principal,
                                          article_id=article_id, approve=body.approve, note=body.note))

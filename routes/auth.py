@@ -9,7 +9,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
 from app.api import endpoint, respond
-from app.auth import authenticate
+from app.auth import public, signed_in
 from app.shapes import Schema
 from app.tokens import PrincipalKind
 from services.identity import sessions, staff
@@ -59,6 +59,7 @@ class LoggedOut(Schema):
 @endpoint(summary="工作人员账号密码登录（可选动态口令）", tag="身份认证", body=StaffLoginIn,
           response=TokenOut, errors=[staff.LoginFailed, (401, "TOTP_REQUIRED"), (401, "TOTP_INVALID"),
                                      (429, "LOGIN_RATE_LIMITED")])
+@public
 async def staff_login(request: Request, body: StaffLoginIn) -> HTTPResponse:
     pair = await staff.login(rt=request.app.ctx.runtime, username=body.username,
                              password=body.password, totp_code=body.totp_code,
@@ -70,6 +71,7 @@ async def staff_login(request: Request, body: StaffLoginIn) -> HTTPResponse:
 @endpoint(summary="用刷新凭证换取新的令牌（刷新凭证轮换）", tag="身份认证", body=RefreshIn,
           response=TokenOut, errors=[(401, "REFRESH_TOKEN_INVALID"), (401, "REFRESH_TOKEN_REUSED"),
                                      (401, "ACCOUNT_INACTIVE")])
+@public
 async def refresh(request: Request, body: RefreshIn) -> HTTPResponse:
     pair = await sessions.refresh(rt=request.app.ctx.runtime, refresh_token=body.refresh_token)
     return respond(TokenOut.of(pair))
@@ -78,8 +80,9 @@ async def refresh(request: Request, body: RefreshIn) -> HTTPResponse:
 @bp.post("/logout")
 @endpoint(summary="退出登录：撤销本次登录的全部令牌", tag="身份认证", response=LoggedOut,
           secured=True, errors=[(401, "SESSION_REVOKED")])
+@signed_in
 async def logout(request: Request) -> HTTPResponse:
-    principal = await authenticate(request)
+    principal = request.ctx.principal
     await sessions.revoke_family(rt=request.app.ctx.runtime, family_id=principal.session_id)
     return respond(LoggedOut())
 

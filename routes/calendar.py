@@ -9,7 +9,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
 from app.api import endpoint, respond
-from app.auth import require_scope, staff_required
+from app.auth import public, staff_member, staff_required
 from app.shapes import Schema
 from routes.catalog import respond_document
 from services.appointments.slots import local_today
@@ -38,6 +38,7 @@ class CalendarQuery(Schema):
 @bp.get("/calendar")
 @endpoint(summary="工作日历：工作日、法定节假日、调休上班日（可按大厅）", tag=TAG, query=CalendarQuery,
           response=CalendarOut, errors=[(404, "HALL_NOT_FOUND"), (422, "INVALID_DATE_RANGE")])
+@public
 async def calendar_days(request: Request, query: CalendarQuery) -> HTTPResponse:
     return respond_document(request, await listing.calendar_document(
         rt=request.app.ctx.runtime, day_from=query.day_from, day_to=query.day_to,
@@ -47,7 +48,7 @@ async def calendar_days(request: Request, query: CalendarQuery) -> HTTPResponse:
 @bp.get("/admin/calendar/years")
 @endpoint(summary="各年节假日安排的来源（已载入通知、内置数据或临时日历）", tag=TAG,
           response=CalendarYears, secured=True)
-@staff_required()
+@staff_member
 async def calendar_years(request: Request) -> HTTPResponse:
     return respond(await listing.years_around(today=local_today()))
 
@@ -55,11 +56,10 @@ async def calendar_years(request: Request) -> HTTPResponse:
 @bp.post("/admin/calendar/notices")
 @endpoint(summary="载入国务院办公厅节假日安排通知（全区管理员；记入存证）", tag=TAG, body=NoticeLoadIn,
           response=NoticeLoaded, secured=True, errors=NOTICE_ERRORS)
-@staff_required("admin")
+# The calendar is district-wide: a department's or hall's admin may not change it.
+@staff_required("admin", scope="global")
 async def load_notice(request: Request, body: NoticeLoadIn) -> HTTPResponse:
     principal = request.ctx.principal
-    # The calendar is district-wide: a department's or hall's admin may not change it.
-    require_scope(principal, "admin")
     notice = CalendarNotice.model_validate(body.model_dump(exclude={"replace"}))
     loaded = await notices.load_notice(rt=request.app.ctx.runtime, notice=notice,
                                        actor_id=str(principal.subject_id), replace=body.replace)

@@ -6,6 +6,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
 from app.api import endpoint, respond
+from app.auth import public
 from app.cache import CachedDocument
 from app.shapes import Page, Schema
 from services import catalog
@@ -50,6 +51,7 @@ def respond_document(request: Request, document: CachedDocument) -> HTTPResponse
 @bp.get("/items")
 @endpoint(summary="事项列表（按部门、办理方式、人生事件、层级、大厅筛选；热门在前）", tag=TAG,
           query=ItemFilter, response=ItemPage, errors=[(422, "INVALID_CURSOR")])
+@public
 async def list_items(request: Request, query: ItemFilter) -> HTTPResponse:
     return respond_document(request, await catalog.list_items(rt=request.app.ctx.runtime,
                                                               filters=query))
@@ -58,6 +60,7 @@ async def list_items(request: Request, query: ItemFilter) -> HTTPResponse:
 @bp.get("/search")
 @endpoint(summary="搜索事项：名称任意片段、同义词、拼音和拼音首字母（如 sfz）", tag=TAG,
           query=SearchFilter, response=ItemPage, errors=[(422, "INVALID_CURSOR"), (422, "SEARCH_QUERY_EMPTY")])
+@public
 async def search(request: Request, query: SearchFilter) -> HTTPResponse:
     return respond_document(request, await catalog.search_items(rt=request.app.ctx.runtime,
                                                                 filters=query))
@@ -66,6 +69,7 @@ async def search(request: Request, query: SearchFilter) -> HTTPResponse:
 @bp.get("/items/<item_id:str>")
 @endpoint(summary="事项详情及当前办事指南（支持 ETag / If-None-Match）", tag=TAG,
           response=ItemDetail, errors=[ItemNotFound])
+@public
 async def item_detail(request: Request, item_id: str) -> HTTPResponse:
     return respond_document(request, await catalog.item_detail(rt=request.app.ctx.runtime,
                                                                item_id=item_id))
@@ -74,6 +78,7 @@ async def item_detail(request: Request, item_id: str) -> HTTPResponse:
 @bp.get("/items/<item_id:str>/guides")
 @endpoint(summary="事项办事指南的全部版本（新版本在前）", tag=TAG, response=GuideVersionList,
           errors=[ItemNotFound])
+@public
 async def guide_versions(request: Request, item_id: str) -> HTTPResponse:
     return respond(GuideVersionList(items=await catalog.guide_versions(item_id=item_id)))
 
@@ -81,6 +86,7 @@ async def guide_versions(request: Request, item_id: str) -> HTTPResponse:
 @bp.get("/guides/<guide_id:str>")
 @endpoint(summary="按版本 id 读取办事指南（旧版本仍可读取；支持 ETag）", tag=TAG,
           response=GuideOut, errors=[GuideNotFound])
+@public
 async def guide(request: Request, guide_id: str) -> HTTPResponse:
     return respond_document(request, await catalog.guide_document(rt=request.app.ctx.runtime,
                                                                   guide_id=guide_id))
@@ -88,18 +94,21 @@ async def guide(request: Request, guide_id: str) -> HTTPResponse:
 
 @bp.get("/departments")
 @endpoint(summary="部门列表", tag=TAG, response=Page[DepartmentOut])
+@public
 async def departments(request: Request) -> HTTPResponse:
     return respond_document(request, await catalog.departments(rt=request.app.ctx.runtime))
 
 
 @bp.get("/life-events")
 @endpoint(summary="人生事件列表", tag=TAG, response=Page[LifeEventOut])
+@public
 async def life_events(request: Request) -> HTTPResponse:
     return respond_document(request, await catalog.life_events(rt=request.app.ctx.runtime))
 
 
 @bp.get("/halls")
 @endpoint(summary="政务服务大厅及今日开放时间", tag=TAG, response=Page[HallOut])
+@public
 async def halls(request: Request) -> HTTPResponse:
     return respond_document(request, await catalog.halls(rt=request.app.ctx.runtime))
 
@@ -107,6 +116,7 @@ async def halls(request: Request) -> HTTPResponse:
 @bp.get("/halls/<hall_id:str>")
 @endpoint(summary="大厅详情（地址、窗口、今日开放时间；支持 ETag）", tag=TAG, response=HallOut,
           errors=[HallNotFound])
+@public
 async def hall(request: Request, hall_id: str) -> HTTPResponse:
     return respond_document(request, await catalog.hall_document(rt=request.app.ctx.runtime,
                                                                  hall_id=hall_id))

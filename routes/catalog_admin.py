@@ -47,7 +47,7 @@ class AuditList(Schema):
 @bp.post("/items")
 @endpoint(summary="新建区级事项及其办事指南", tag=TAG, body=ItemIn, response=ItemDetail, status=201,
           secured=True, errors=[(403, "FORBIDDEN"), (409, "ITEM_CODE_EXISTS"), (422, "UNKNOWN_CODE")])
-@staff_required("admin")
+@staff_required("admin", scope="department")
 async def create_item(request: Request, body: ItemIn) -> HTTPResponse:
     detail = await catalog_admin.create_item(rt=request.app.ctx.runtime,
                                              principal=request.ctx.principal, spec=body)
@@ -57,7 +57,7 @@ async def create_item(request: Request, body: ItemIn) -> HTTPResponse:
 @bp.get("/items/<item_id:str>")
 @endpoint(summary="事项详情（含未发布事项）", tag=TAG, response=ItemDetail, secured=True,
           errors=ADMIN_ERRORS)
-@staff_required("admin")
+@staff_required("admin", scope="department")
 async def get_item(request: Request, item_id: str) -> HTTPResponse:
     return respond(await catalog_admin.item_for_admin(principal=request.ctx.principal,
                                                       item_id=item_id))
@@ -66,7 +66,7 @@ async def get_item(request: Request, item_id: str) -> HTTPResponse:
 @bp.patch("/items/<item_id:str>")
 @endpoint(summary="修改事项属性", tag=TAG, body=ItemPatch, response=ItemDetail, secured=True,
           errors=ADMIN_ERRORS)
-@staff_required("admin")
+@staff_required("admin", scope="department")
 async def update_item(request: Request, item_id: str, body: ItemPatch) -> HTTPResponse:
     return respond(await catalog_admin.update_item(rt=request.app.ctx.runtime,
                                                    principal=request.ctx.principal,
@@ -76,7 +76,7 @@ async def update_item(request: Request, item_id: str, body: ItemPatch) -> HTTPRe
 @bp.put("/items/<item_id:str>/guide")
 @endpoint(summary="修改办事指南（内容变化时生成新版本）", tag=TAG, body=GuideEdit,
           response=ItemDetail, secured=True, errors=ADMIN_ERRORS)
-@staff_required("admin")
+@staff_required("admin", scope="department")
 async def replace_guide(request: Request, item_id: str, body: GuideEdit) -> HTTPResponse:
     guide = Guide.model_validate(body.model_dump(exclude={"change_note"}))
     return respond(await catalog_admin.replace_guide(
@@ -86,7 +86,7 @@ async def replace_guide(request: Request, item_id: str, body: GuideEdit) -> HTTP
 
 @bp.post("/items/<item_id:str>/publish")
 @endpoint(summary="发布事项", tag=TAG, response=ItemDetail, secured=True, errors=ADMIN_ERRORS)
-@staff_required("admin")
+@staff_required("admin", scope="department")
 async def publish(request: Request, item_id: str) -> HTTPResponse:
     return respond(await catalog_admin.set_published(rt=request.app.ctx.runtime,
                                                      principal=request.ctx.principal,
@@ -96,7 +96,7 @@ async def publish(request: Request, item_id: str) -> HTTPResponse:
 @bp.post("/items/<item_id:str>/unpublish")
 @endpoint(summary="下线事项（居民不可见）", tag=TAG, response=ItemDetail, secured=True,
           errors=ADMIN_ERRORS)
-@staff_required("admin")
+@staff_required("admin", scope="department")
 async def unpublish(request: Request, item_id: str) -> HTTPResponse:
     return respond(await catalog_admin.set_published(rt=request.app.ctx.runtime,
                                                      principal=request.ctx.principal,
@@ -106,7 +106,7 @@ async def unpublish(request: Request, item_id: str) -> HTTPResponse:
 @bp.get("/items/<item_id:str>/audit")
 @endpoint(summary="事项变更审计记录（谁、何时、改了什么）", tag=TAG, response=AuditList, secured=True,
           errors=ADMIN_ERRORS)
-@staff_required("admin")
+@staff_required("admin", scope="department")
 async def audit_trail(request: Request, item_id: str) -> HTTPResponse:
     entries = await catalog_admin.audit_trail(principal=request.ctx.principal, item_id=item_id)
     return respond(AuditList(items=[AuditOut(id=str(e.id), actor=e.actor, action=e.action,

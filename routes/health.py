@@ -10,6 +10,7 @@ from sanic.response import HTTPResponse
 from tortoise import connections
 
 from app.api import JsonWebKeySet, endpoint, jwks_response, respond
+from app.auth import public
 from app.errors import error_response
 from app.metrics import exposition
 from app.outages import RETRY_AFTER_SECONDS
@@ -45,6 +46,7 @@ async def _probe(check) -> str:
 
 @bp.get("/healthz")
 @endpoint(summary="进程存活检查", tag="运维", response=Health)
+@public
 async def healthz(request: Request) -> HTTPResponse:
     return respond(Health(status="ok"))
 
@@ -52,6 +54,7 @@ async def healthz(request: Request) -> HTTPResponse:
 @bp.get("/readyz")
 @endpoint(summary="就绪检查：数据库与 Redis 可用", tag="运维", response=Readiness,
           errors=[(503, "NOT_READY")])
+@public
 async def readyz(request: Request) -> HTTPResponse:
     # Side by side: the answer takes as long as the slower probe, not both.
     database, redis_state = await asyncio.gather(
@@ -65,6 +68,7 @@ async def readyz(request: Request) -> HTTPResponse:
 
 
 @bp.get("/metrics")
+@public
 async def metrics(request: Request) -> HTTPResponse:
     body = await exposition(telemetry.scrape_gauges(rt=request.app.ctx.runtime))
     return HTTPResponse(body, content_type=CONTENT_TYPE_LATEST)
@@ -72,5 +76,6 @@ async def metrics(request: Request) -> HTTPResponse:
 
 @bp.get("/.well-known/jwks.json")
 @endpoint(summary="访问令牌公钥 (JWKS)", tag="身份认证", response=JsonWebKeySet)
+@public
 async def jwks(request: Request) -> HTTPResponse:
     return jwks_response(request.app.ctx.runtime.keyrings["access"])

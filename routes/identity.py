@@ -10,7 +10,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, redirect
 
 from app.api import endpoint, respond
-from app.auth import resident_required, staff_required
+from app.auth import public, resident_required, staff_required
 from app.crypto import mask_id_number, mask_name
 from app.shapes import LocalDateTime, Page, Schema
 from models.users import ExternalIdentity, IdentityProvider
@@ -165,6 +165,7 @@ def _back_from_callback(outcome: login_flows.CallbackOutcome) -> HTTPResponse:
 @endpoint(summary="小程序登录：用 wx.login 的 code 换取令牌（首次登录自动注册）", tag=TAG, body=CodeIn,
           response=TokenOut, errors=[WeChatCodeInvalid, WeChatUnavailable, (403, "ACCOUNT_DISABLED"),
                                    (409, "LOGIN_CONFLICT")])
+@public
 async def miniprogram_login(request: Request, body: CodeIn) -> HTTPResponse:
     pair = await wechat_login.miniprogram_login(rt=_runtime(request), code=body.code)
     return respond(TokenOut.of(pair))
@@ -216,6 +217,7 @@ async def profile_by_payload(request: Request, body: EncryptedIn) -> HTTPRespons
 @bp.get("/auth/wechat/oa/authorize")
 @endpoint(summary="公众号网页登录：跳转微信授权（302）", tag=TAG, status=302, query=OAAuthorizeQuery,
           errors=[*BROWSER_FLOW_ERRORS, (422, "INVALID_SCOPE")])
+@public
 async def oa_authorize(request: Request, query: OAAuthorizeQuery) -> HTTPResponse:
     url, nonce = await wechat_login.oa_authorize(rt=_runtime(request), scope=query.scope,
                                                  return_url=query.return_url, link_ticket=query.link_ticket)
@@ -226,6 +228,7 @@ async def oa_authorize(request: Request, query: OAAuthorizeQuery) -> HTTPRespons
 @endpoint(summary="公众号网页授权回调：回到 return_url 并附 login_ticket 或 link_token，"
                   "失败时附 login_error（302）", tag=TAG, status=302,
           query=CallbackQuery, errors=[StateInvalid])
+@public
 async def oa_callback(request: Request, query: CallbackQuery) -> HTTPResponse:
     outcome = await wechat_login.oa_callback(rt=_runtime(request), code=query.code, state=query.state,
                                          nonce=request.cookies.get(login_flows.NONCE_COOKIE),
@@ -236,6 +239,7 @@ async def oa_callback(request: Request, query: CallbackQuery) -> HTTPResponse:
 @bp.get("/auth/beijing-pass/authorize")
 @endpoint(summary="北京通登录或绑定：跳转北京通授权（302，state + PKCE）", tag=TAG, status=302,
           query=BeijingPassAuthorizeQuery, errors=BROWSER_FLOW_ERRORS)
+@public
 async def beijing_pass_authorize(request: Request, query: BeijingPassAuthorizeQuery) -> HTTPResponse:
     url, nonce = await beijing_pass_login.authorize(rt=_runtime(request), return_url=query.return_url,
                                                     link_ticket=query.link_ticket,
@@ -247,6 +251,7 @@ async def beijing_pass_authorize(request: Request, query: BeijingPassAuthorizeQu
 @endpoint(summary="北京通授权回调：回到 return_url 并附 login_ticket 或 link_token，"
                   "失败时附 login_error（302）", tag=TAG, status=302,
           query=CallbackQuery, errors=[StateInvalid])
+@public
 async def beijing_pass_callback(request: Request, query: CallbackQuery) -> HTTPResponse:
     outcome = await beijing_pass_login.callback(rt=_runtime(request), state=query.state, code=query.code,
                                             error=query.error,
@@ -258,6 +263,7 @@ async def beijing_pass_callback(request: Request, query: CallbackQuery) -> HTTPR
 @bp.post("/auth/login-tickets/exchange")
 @endpoint(summary="用网页登录回跳带回的 login_ticket 换取令牌（一次性）", tag=TAG, body=TicketIn,
           response=TokenOut, errors=[TicketInvalid])
+@public
 async def exchange_login_ticket(request: Request, body: TicketIn) -> HTTPResponse:
     pair = await login_flows.redeem_login_ticket(rt=_runtime(request), ticket=body.ticket)
     return respond(TokenOut.of(pair))
@@ -336,7 +342,7 @@ async def my_access_log(request: Request, query: AccessLogQuery) -> HTTPResponse
 @endpoint(summary="某位工作人员查看个人信息的记录（大厅管理员查本大厅人员，审计员查本部门或全部）",
           tag=TAG, query=StaffAccessLogQuery, response=Page[access_log.StaffAccessLogEntry],
           secured=True, errors=[(404, "STAFF_NOT_FOUND"), (422, "INVALID_CURSOR")])
-@staff_required(*access_log.AUDIT_ROLES)
+@staff_required(*access_log.AUDIT_ROLES, scope="hall")
 async def staff_access_log(request: Request, query: StaffAccessLogQuery) -> HTTPResponse:
     return respond(await access_log.reads_by_staff(
         principal=request.ctx.principal, staff_id=query.staff_id, cursor=query.cursor,

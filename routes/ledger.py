@@ -13,6 +13,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
 from app.api import JsonWebKeySet, endpoint, jwks_response, respond
+from app.auth import public
 from app.errors import ValidationFailed
 from app.shapes import LocalDateTime, Page, Schema, decode_cursor, encode_cursor
 from ledger_verifier import hash_leaf
@@ -128,6 +129,7 @@ def _proof(index: int, tree_size: int, hashes: list[bytes]) -> ProofOut:
 @bp.get("/log")
 @endpoint(summary="账本当前大小、根哈希与最新签名树头", tag=TAG, response=LogOut,
           errors=[(503, "LEDGER_INTEGRITY_ERROR")])
+@public
 async def log_state(request: Request) -> HTTPResponse:
     state = await ledger.log_state()
     return respond(LogOut(tree_size=state.tree_size, root_hash=state.root_hash.hex(),
@@ -136,6 +138,7 @@ async def log_state(request: Request) -> HTTPResponse:
 
 @bp.get("/keys")
 @endpoint(summary="树头签名公钥 (JWKS)，轮换后旧公钥仍保留以验证旧树头", tag=TAG, response=JsonWebKeySet)
+@public
 async def keys(request: Request) -> HTTPResponse:
     return jwks_response(request.app.ctx.runtime.keyrings["ledger"])
 
@@ -143,6 +146,7 @@ async def keys(request: Request) -> HTTPResponse:
 @bp.get("/heads")
 @endpoint(summary="全部签名树头（按大小升序，游标分页）", tag=TAG, query=HeadsQuery,
           response=Page[HeadOut], errors=[(422, "INVALID_CURSOR")])
+@public
 async def heads(request: Request, query: HeadsQuery) -> HTTPResponse:
     after = decode_cursor(query.cursor) if query.cursor else "0"
     if not after.isdigit() or int(after) > MAX_SIZE:
@@ -154,6 +158,7 @@ async def heads(request: Request, query: HeadsQuery) -> HTTPResponse:
 
 @bp.get("/heads/latest")
 @endpoint(summary="最新签名树头", tag=TAG, response=HeadOut, errors=[(404, "LEDGER_HEAD_NOT_FOUND")])
+@public
 async def latest_head(request: Request) -> HTTPResponse:
     return respond(HeadOut.of(await ledger.latest_head_or_raise()))
 
@@ -162,6 +167,7 @@ async def latest_head(request: Request) -> HTTPResponse:
 @endpoint(summary="指定大小的签名树头", tag=TAG, response=HeadOut,
           errors=[(404, "LEDGER_HEAD_NOT_FOUND"), (422, "LEDGER_SIZE_BEYOND_HEAD"),
                   (422, "LEDGER_RANGE_INVALID")])
+@public
 async def head_at(request: Request, tree_size: int) -> HTTPResponse:
     return respond(HeadOut.of(await ledger.head_at_or_raise(size=tree_size)))
 
@@ -169,6 +175,7 @@ async def head_at(request: Request, tree_size: int) -> HTTPResponse:
 @bp.get("/entries")
 @endpoint(summary="按区间 [start, end) 读取条目（一次最多 1000 条）", tag=TAG, query=EntriesQuery,
           response=EntriesOut, errors=[(422, "LEDGER_RANGE_INVALID"), (422, "LEDGER_SIZE_BEYOND_HEAD")])
+@public
 async def entries(request: Request, query: EntriesQuery) -> HTTPResponse:
     found = await ledger.entries_between(start=query.start, end=query.end)
     return respond(EntriesOut(start=query.start, end=query.end, entries=[EntryOut.of(e) for e in found]))
@@ -178,6 +185,7 @@ async def entries(request: Request, query: EntriesQuery) -> HTTPResponse:
 @endpoint(summary="条目的包含性证明（默认对最新签名树头）", tag=TAG, query=ProofQuery, response=InclusionOut,
           errors=[(404, "LEDGER_ENTRY_NOT_FOUND"), (404, "LEDGER_HEAD_NOT_FOUND"),
                   (409, "LEDGER_ENTRY_NOT_YET_SIGNED"), (422, "LEDGER_SIZE_BEYOND_HEAD")])
+@public
 async def inclusion(request: Request, entry_id: str, query: ProofQuery) -> HTTPResponse:
     proof = await ledger.inclusion_proof(entry_id=entry_id, size=query.tree_size)
     return respond(InclusionOut(entry=EntryOut.of(proof.entry), head=HeadOut.of(proof.head),
@@ -187,6 +195,7 @@ async def inclusion(request: Request, entry_id: str, query: ProofQuery) -> HTTPR
 @bp.get("/consistency")
 @endpoint(summary="两个树大小之间的一致性证明", tag=TAG, query=ConsistencyQuery, response=ConsistencyOut,
           errors=[(422, "LEDGER_RANGE_INVALID"), (422, "LEDGER_SIZE_BEYOND_HEAD")])
+@public
 async def consistency(request: Request, query: ConsistencyQuery) -> HTTPResponse:
     hashes = await ledger.consistency_proof(first=query.first, second=query.second)
     return respond(ConsistencyOut(first_size=query.first, second_size=query.second,
@@ -196,6 +205,7 @@ async def consistency(request: Request, query: ConsistencyQuery) -> HTTPResponse
 @bp.get("/applications/<application_id:str>")
 @endpoint(summary="办件的全部存证记录及其证明与“已验证”标记", tag=TAG, response=ApplicationLedgerOut,
           errors=[(404, "LEDGER_APPLICATION_NOT_FOUND")])
+@public
 async def application(request: Request, application_id: str) -> HTTPResponse:
     record = await ledger.application_record(application_id=application_id, rt=request.app.ctx.runtime)
     return respond(ApplicationLedgerOut(

@@ -6,7 +6,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
 from app.api import endpoint, respond
-from app.auth import resident_required, staff_required
+from app.auth import resident_required, staff_member
 from app.crypto import mask_id_number, mask_name, mask_phone
 from app.shapes import LocalDateTime, Schema
 from models.staff import StaffMember
@@ -72,7 +72,7 @@ async def me(request: Request) -> HTTPResponse:
 @bp.get("/staff/me")
 @endpoint(summary="当前工作人员的账号与角色", tag="身份认证", response=StaffMeOut, secured=True,
           errors=[(403, "FORBIDDEN")])
-@staff_required()
+@staff_member
 async def staff_me(request: Request) -> HTTPResponse:
     principal = request.ctx.principal
     staff = await staff_service.get_active_or_raise(staff_id=principal.subject_id)

@@ -46,7 +46,7 @@ class LiveMenuOut(Schema):
 @endpoint(summary="保存自定义菜单的新版本（按微信限制校验，不发布）", tag=TAG, body=MenuIn,
           response=MenuVersionOut, status=201, secured=True,
           errors=[FORBIDDEN, menu.MenuInvalid, LinkNotAllowed])
-@staff_required("admin")
+@staff_required("admin", scope="global")
 async def save_menu(request: Request, body: MenuIn) -> HTTPResponse:
     version = await menu.save(rt=request.app.ctx.runtime, staff_id=str(request.ctx.principal.subject_id),
                               menu=body)
@@ -56,14 +56,14 @@ async def save_menu(request: Request, body: MenuIn) -> HTTPResponse:
 @bp.get("/menu/versions")
 @endpoint(summary="自定义菜单的全部版本（新的在前）", tag=TAG, response=MenuVersionList, secured=True,
           errors=[FORBIDDEN])
-@staff_required("admin")
+@staff_required("admin", scope="global")
 async def list_menus(request: Request) -> HTTPResponse:
     return respond(MenuVersionList(items=await menu.versions()))
 
 
 @bp.get("/menu")
 @endpoint(summary="当前已发布的菜单版本", tag=TAG, response=LiveMenuOut, secured=True, errors=[FORBIDDEN])
-@staff_required("admin")
+@staff_required("admin", scope="global")
 async def live_menu(request: Request) -> HTTPResponse:
     return respond(LiveMenuOut(live=await menu.live()))
 
@@ -72,7 +72,7 @@ async def live_menu(request: Request) -> HTTPResponse:
 @endpoint(summary="预览：发布时发给微信的 menu/create 与 menu/addconditional 请求体", tag=TAG,
           response=MenuPreviewOut, secured=True,
           errors=[FORBIDDEN, menu.MenuVersionNotFound, *UPSTREAM])
-@staff_required("admin")
+@staff_required("admin", scope="global")
 async def preview_menu(request: Request, number: int) -> HTTPResponse:
     return respond(await menu.preview(rt=request.app.ctx.runtime, number=number))
 
@@ -81,7 +81,7 @@ async def preview_menu(request: Request, number: int) -> HTTPResponse:
 @endpoint(summary="发布该版本（发布较早的版本即回滚）", tag=TAG, response=MenuVersionOut,
           secured=True,
           errors=[FORBIDDEN, menu.MenuVersionNotFound, menu.MenuKeyUnanswered, *UPSTREAM])
-@staff_required("admin")
+@staff_required("admin", scope="global")
 async def publish_menu(request: Request, number: int) -> HTTPResponse:
     return respond(await menu.publish(rt=request.app.ctx.runtime, number=number))
 
@@ -104,7 +104,7 @@ class ReplyList(Schema):
 @bp.put("/replies")
 @endpoint(summary="新建或替换一条自动回复（所有进程立即生效）", tag=TAG, body=ReplyIn, response=ReplyOut,
           secured=True, errors=[FORBIDDEN, replies.ReplyKeyInvalid, LinkNotAllowed])
-@staff_required("admin")
+@staff_required("admin", scope="global")
 async def put_reply(request: Request, body: ReplyIn) -> HTTPResponse:
     return respond(await replies.put(rt=request.app.ctx.runtime,
                                      staff_id=str(request.ctx.principal.subject_id),
@@ -114,7 +114,7 @@ async def put_reply(request: Request, body: ReplyIn) -> HTTPResponse:
 
 @bp.get("/replies")
 @endpoint(summary="全部自动回复", tag=TAG, response=ReplyList, secured=True, errors=[FORBIDDEN])
-@staff_required("admin")
+@staff_required("admin", scope="global")
 async def list_replies(request: Request) -> HTTPResponse:
     return respond(ReplyList(items=await replies.list_all()))
 
@@ -123,7 +123,7 @@ async def list_replies(request: Request) -> HTTPResponse:
 @openapi.response(204, description="已删除")
 @endpoint(summary="删除一条自动回复", tag=TAG, status=204, secured=True,
           errors=[FORBIDDEN, replies.ReplyNotFound])
-@staff_required("admin")
+@staff_required("admin", scope="global")
 async def delete_reply(request: Request, reply_id: uuid.UUID) -> HTTPResponse:
     await replies.delete(rt=request.app.ctx.runtime, reply_id=reply_id)
     return HTTPResponse(status=204)
@@ -155,7 +155,7 @@ class SceneIn(Schema):
 @endpoint(summary="创建场景二维码（大厅、窗口或活动；临时或永久），扫码关注者自动打标签", tag=TAG,
           body=SceneIn, response=SceneCodeOut, status=201, secured=True,
           errors=[FORBIDDEN, scenes.SceneExists, scenes.SceneHallUnknown, *UPSTREAM])
-@staff_required("admin", "hall_manager")
+@staff_required("admin", "hall_manager", scope="hall")
 async def create_scene(request: Request, body: SceneIn) -> HTTPResponse:
     code = await scenes.create(rt=request.app.ctx.runtime, principal=request.ctx.principal,
                                kind=body.kind, hall_code=body.hall_code, window=body.window,
@@ -166,7 +166,7 @@ async def create_scene(request: Request, body: SceneIn) -> HTTPResponse:
 @bp.get("/scenes/<scene_id:uuid>")
 @endpoint(summary="场景二维码详情", tag=TAG, response=SceneCodeOut, secured=True,
           errors=[FORBIDDEN, scenes.SceneNotFound])
-@staff_required("admin", "hall_manager")
+@staff_required("admin", "hall_manager", scope="hall")
 async def get_scene(request: Request, scene_id: uuid.UUID) -> HTTPResponse:
     return respond(await scenes.get(rt=request.app.ctx.runtime, principal=request.ctx.principal,
                                     scene_id=scene_id))
@@ -175,7 +175,7 @@ async def get_scene(request: Request, scene_id: uuid.UUID) -> HTTPResponse:
 @bp.get("/scenes/<scene_id:uuid>/qr.png")
 @endpoint(summary="场景二维码图片（PNG，供打印）；过期的临时二维码返回 410", tag=TAG, secured=True,
           errors=[FORBIDDEN, scenes.SceneNotFound, scenes.SceneExpired], media_type="image/png")
-@staff_required("admin", "hall_manager")
+@staff_required("admin", "hall_manager", scope="hall")
 async def scene_png(request: Request, scene_id: uuid.UUID) -> HTTPResponse:
     image = await scenes.png(principal=request.ctx.principal, scene_id=scene_id)
     return raw(image, content_type="image/png")
@@ -184,6 +184,6 @@ async def scene_png(request: Request, scene_id: uuid.UUID) -> HTTPResponse:
 @bp.get("/scenes/<scene_id:uuid>/stats")
 @endpoint(summary="扫码与新增关注人数：合计与按日（北京时间）", tag=TAG, response=SceneStatsOut,
           secured=True, errors=[FORBIDDEN, scenes.SceneNotFound])
-@staff_required("admin", "hall_manager")
+@staff_required("admin", "hall_manager", scope="hall")
 async def scene_stats(request: Request, scene_id: uuid.UUID) -> HTTPResponse:
     return respond(await scenes.stats(principal=request.ctx.principal, scene_id=scene_id))

@@ -7,7 +7,8 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
 from app.api import endpoint, respond
-from app.auth import resident_required
+from app.auth import public, resident_required
+from app.headers import attachment
 from app.shapes import Schema
 from services.applications import certificates, documents, evaluations, prereview
 from services.applications.shapes import (
@@ -43,9 +44,10 @@ class EvaluationIn(Schema):
 
 
 def pdf_response(body: bytes, name: str) -> HTTPResponse:
-    """A PDF document; private, since it names the applicant's application."""
+    """A PDF document, saved rather than opened on our origin; private, since it names the
+    applicant's application."""
     return HTTPResponse(body, content_type=PDF, headers={
-        "content-disposition": f'inline; filename="{name}.pdf"', "cache-control": "private, no-store"})
+        "content-disposition": attachment(f"{name}.pdf"), "cache-control": "private, no-store"})
 
 
 def _resident(request: Request):
@@ -77,6 +79,7 @@ async def my_document(request: Request, application_id: str, kind: str) -> HTTPR
 @bp.get("/documents/<kind:acceptance-receipt|decision-notice|certificate>/<document_id>/verification")
 @endpoint(summary="文书与证照真伪核验（扫码；不含个人信息）", tag=TAG, response=documents.Verification,
           errors=[documents.DocumentNotAvailable])
+@public
 async def verification(request: Request, kind: str, document_id: str) -> HTTPResponse:
     found = (await certificates.verify(certificate_id=document_id) if kind == "certificate"
              else await documents.verify(kind=kind, document_id=document_id))

@@ -126,7 +126,7 @@ def _principal(request: Request):
 @bp.get("/applications")
 @endpoint(summary="我的工作台：窗口看本大厅的办件，审批人员看本部门受理后的办件", tag=TAG, query=DeskQuery,
           response=DeskList, secured=True)
-@staff_required(*STAFF_ROLES)
+@staff_required(*STAFF_ROLES, scope="hall")
 async def desk(request: Request, query: DeskQuery) -> HTTPResponse:
     rows = await onewindow.desk_queue(principal=_principal(request), state=query.state, limit=query.limit,
                                       offset=query.offset)
@@ -136,7 +136,7 @@ async def desk(request: Request, query: DeskQuery) -> HTTPResponse:
 @bp.get("/applications/deadlines")
 @endpoint(summary="承诺时限监控：红牌超期、黄牌即将到期（暂停计时的不计）", tag=TAG, query=DeadlineQuery,
           response=DeskList, secured=True)
-@staff_required(*STAFF_ROLES)
+@staff_required(*STAFF_ROLES, scope="hall")
 async def deadlines(request: Request, query: DeadlineQuery) -> HTTPResponse:
     rows = await onewindow.deadlines(rt=request.app.ctx.runtime, principal=_principal(request), flag=query.flag)
     return respond(DeskList(items=[DeskApplication.of_flagged(a, f) for a, f in rows]))
@@ -144,7 +144,7 @@ async def deadlines(request: Request, query: DeadlineQuery) -> HTTPResponse:
 
 @bp.get("/applications/<application_id>")
 @endpoint(summary="办件详情（材料、审批意见）", tag=TAG, response=DeskDetail, secured=True, errors=_NOT_FOUND)
-@staff_required(*STAFF_ROLES)
+@staff_required(*STAFF_ROLES, scope="hall")
 async def detail(request: Request, application_id: str) -> HTTPResponse:
     application = await onewindow.get_for_staff(principal=_principal(request), application_id=application_id)
     await access_log.record_read(principal=_principal(request), roles=STAFF_ROLES, application=application,
@@ -156,7 +156,7 @@ async def detail(request: Request, application_id: str) -> HTTPResponse:
 @bp.get("/applications/<application_id>/documents/<kind:acceptance-receipt|decision-notice>")
 @endpoint(summary="受理回执或决定书（PDF）", tag=TAG, secured=True, media_type="application/pdf",
           errors=[*_NOT_FOUND, documents.DocumentNotAvailable])
-@staff_required(*STAFF_ROLES)
+@staff_required(*STAFF_ROLES, scope="hall")
 async def document(request: Request, application_id: str, kind: str) -> HTTPResponse:
     application = await onewindow.get_for_staff(principal=_principal(request), application_id=application_id)
     body = await documents.render(rt=request.app.ctx.runtime, application=application,
@@ -174,7 +174,7 @@ async def document(request: Request, application_id: str, kind: str) -> HTTPResp
                   (409, "APPOINTMENT_ALREADY_RECEIVED"), (422, "ORIGINALS_NOT_CHECKED"),
                   (422, "MATERIAL_NOT_IN_GUIDE"), (422, "FORM_DATA_INVALID"), (422, "FORM_DATA_LOCKED"),
                   (409, "CERTIFICATE_REVOKED"), (409, "CERTIFICATE_EXPIRED")])
-@staff_required("clerk")
+@staff_required("clerk", scope="hall")
 async def receive(request: Request, body: ReceiveIn) -> HTTPResponse:
     application = await onewindow.receive(rt=request.app.ctx.runtime, principal=_principal(request),
                                           appointment_id=body.appointment_id,
@@ -185,7 +185,7 @@ async def receive(request: Request, body: ReceiveIn) -> HTTPResponse:
 @bp.post("/applications/<application_id>/accept")
 @endpoint(summary="受理（生成受理编号，承诺时限开始计算）", tag=TAG, response=DeskDetail, secured=True,
           errors=[*_NOT_FOUND, *_STATE])
-@staff_required("clerk")
+@staff_required("clerk", scope="hall")
 async def accept(request: Request, application_id: str) -> HTTPResponse:
     application = await onewindow.accept(rt=request.app.ctx.runtime, principal=_principal(request),
                                          application_id=application_id)
@@ -195,7 +195,7 @@ async def accept(request: Request, application_id: str) -> HTTPResponse:
 @bp.post("/applications/<application_id>/not-accept")
 @endpoint(summary="不予受理（须说明理由）", tag=TAG, body=ReasonIn, response=DeskDetail, secured=True,
           errors=[*_NOT_FOUND, *_STATE, (422, "REASON_REQUIRED")])
-@staff_required("clerk")
+@staff_required("clerk", scope="hall")
 async def not_accept(request: Request, application_id: str, body: ReasonIn) -> HTTPResponse:
     application = await onewindow.not_accept(principal=_principal(request), application_id=application_id,
                                              reason=body.reason)
@@ -205,7 +205,7 @@ async def not_accept(request: Request, application_id: str, body: ReasonIn) -> H
 @bp.post("/applications/<application_id>/approvals")
 @endpoint(summary="审批意见（按事项的审查、决定环节依次办理；不同意即不予许可）", tag=TAG, body=ApprovalIn,
           response=DeskDetail, secured=True, errors=[*_NOT_FOUND, *_STATE, (409, "APPROVAL_SAME_REVIEWER")])
-@staff_required("reviewer")
+@staff_required("reviewer", scope="hall")
 async def approve(request: Request, application_id: str, body: ApprovalIn) -> HTTPResponse:
     application = await onewindow.approve_step(principal=_principal(request), application_id=application_id,
                                                opinion=body.opinion, comment=body.comment)
@@ -215,7 +215,7 @@ async def approve(request: Request, application_id: str, body: ApprovalIn) -> HT
 @bp.post("/applications/<application_id>/suspend")
 @endpoint(summary="暂停计时（如等待申请人补充材料）", tag=TAG, body=ReasonIn, response=DeskDetail,
           secured=True, errors=[*_NOT_FOUND, *_STATE, (422, "REASON_REQUIRED")])
-@staff_required("reviewer")
+@staff_required("reviewer", scope="hall")
 async def suspend(request: Request, application_id: str, body: ReasonIn) -> HTTPResponse:
     application = await onewindow.suspend(principal=_principal(request), application_id=application_id,
                                           reason=body.reason)
@@ -225,7 +225,7 @@ async def suspend(request: Request, application_id: str, body: ReasonIn) -> HTTP
 @bp.post("/applications/<application_id>/resume")
 @endpoint(summary="恢复计时（暂停的工作日顺延承诺办结日期）", tag=TAG, body=ReasonIn, response=DeskDetail,
           secured=True, errors=[*_NOT_FOUND, *_STATE])
-@staff_required("reviewer")
+@staff_required("reviewer", scope="hall")
 async def resume(request: Request, application_id: str, body: ReasonIn) -> HTTPResponse:
     application = await onewindow.resume(principal=_principal(request), application_id=application_id,
                                          reason=body.reason)
@@ -235,7 +235,7 @@ async def resume(request: Request, application_id: str, body: ReasonIn) -> HTTPR
 @bp.post("/applications/<application_id>/certificate")
 @endpoint(summary="制证（结果为电子证照时放入申请人的证照夹）", tag=TAG, response=DeskDetail, secured=True,
           errors=[*_NOT_FOUND, *_STATE])
-@staff_required("reviewer")
+@staff_required("reviewer", scope="hall")
 async def make_certificate(request: Request, application_id: str) -> HTTPResponse:
     application = await onewindow.make_certificate(rt=request.app.ctx.runtime, principal=_principal(request),
                                                    application_id=application_id)
@@ -246,7 +246,7 @@ async def make_certificate(request: Request, application_id: str) -> HTTPRespons
 @endpoint(summary="出件：统一窗口领取或邮寄送达", tag=TAG, body=IssueIn, response=DeskDetail, secured=True,
           errors=[*_NOT_FOUND, *_STATE, (422, "TRACKING_NUMBER_REQUIRED"), (409, "PICKUP_VISIT_MISMATCH"),
                   (404, "APPOINTMENT_NOT_FOUND"), (409, "APPOINTMENT_NOT_CHECKED_IN")])
-@staff_required("clerk")
+@staff_required("clerk", scope="hall")
 async def issue(request: Request, application_id: str, body: IssueIn) -> HTTPResponse:
     application = await onewindow.issue(principal=_principal(request), application_id=application_id,
                                         method=body.method, tracking_number=body.tracking_number,
@@ -257,7 +257,7 @@ async def issue(request: Request, application_id: str, body: IssueIn) -> HTTPRes
 @bp.post("/certificates/<certificate_id>/revoke")
 @endpoint(summary="撤销电子证照（发证部门审批人员）", tag=TAG, body=RevokeIn, response=CertificateOut,
           secured=True, errors=[certificates.CertificateNotFound, certificates.CertificateRevoked])
-@staff_required("reviewer")
+@staff_required("reviewer", scope="hall")
 async def revoke(request: Request, certificate_id: str, body: RevokeIn) -> HTTPResponse:
     revoked = await certificates.revoke(principal=_principal(request), certificate_id=certificate_id,
                                         reason_code=body.reason_code, reason=body.reason)
@@ -266,7 +266,7 @@ async def revoke(request: Request, certificate_id: str, body: RevokeIn) -> HTTPR
 
 @bp.get("/evaluations/bad")
 @endpoint(summary="本大厅的差评（待回访）", tag=TAG, query=BadQuery, response=EvaluationList, secured=True)
-@staff_required("hall_manager")
+@staff_required("hall_manager", scope="hall")
 async def bad_reviews(request: Request, query: BadQuery) -> HTTPResponse:
     rows = await evaluations.bad_reviews(principal=_principal(request), open_only=query.open_only)
     return respond(EvaluationList(items=[EvaluationOut.of(e) for e in rows]))
@@ -275,7 +275,7 @@ async def bad_reviews(request: Request, query: BadQuery) -> HTTPResponse:
 @bp.post("/evaluations/<evaluation_id>/follow-up")
 @endpoint(summary="差评整改回访记录", tag=TAG, body=FollowUpIn, response=EvaluationOut, secured=True,
           errors=[evaluations.EvaluationNotFound, (409, "EVALUATION_ALREADY_FOLLOWED_UP")])
-@staff_required("hall_manager")
+@staff_required("hall_manager", scope="hall")
 async def follow_up(request: Request, evaluation_id: str, body: FollowUpIn) -> HTTPResponse:
     evaluation = await evaluations.follow_up(principal=_principal(request), evaluation_id=evaluation_id,
                                              note=body.note)
@@ -284,7 +284,7 @@ async def follow_up(request: Request, evaluation_id: str, body: FollowUpIn) -> H
 
 @bp.get("/evaluations/stats")
 @endpoint(summary="好差评统计（按大厅、部门或事项）", tag=TAG, query=StatsQuery, response=StatsOut, secured=True)
-@staff_required("hall_manager", "admin")
+@staff_required("hall_manager", "admin", scope="hall")
 async def stats(request: Request, query: StatsQuery) -> HTTPResponse:
     rows = await evaluations.statistics(principal=_principal(request), group_by=query.group_by)
     return respond(StatsOut(group_by=query.group_by, items=rows))

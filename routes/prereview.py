@@ -11,9 +11,16 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, ResponseStream
 
 from app.api import endpoint, idempotency_header, idempotency_key, purpose_of, respond
-from app.auth import resident_required, staff_required
+from app.auth import public, resident_required, staff_required
 from app.errors import AppError
-from app.multipart import MultipartInvalid, MultipartWithoutFile, first_file_part, is_multipart
+from app.headers import attachment
+from app.multipart import (
+    MultipartInvalid,
+    MultipartTruncated,
+    MultipartWithoutFile,
+    first_file_part,
+    is_multipart,
+)
 from app.shapes import LocalDateTime, Page, ReasonIn, Schema
 from models.access_log import PersonalRecordKind
 from models.prereview import ApplicationState
@@ -181,7 +188,7 @@ async def update_form(request: Request, application_id: str, body: FormIn) -> HT
 @endpoint(summary="上传一项材料（请求体为文件本身，或 multipart/form-data 如 wx.uploadFile；流式接收，按内容识别类型）",
           tag=TAG, query=UploadQuery, response=MaterialOut, secured=True,
           upload_media_types=("application/pdf", "image/jpeg", "image/png", "multipart/form-data"),
-          errors=[*_UPLOAD_ERRORS, MultipartInvalid, MultipartWithoutFile])
+          errors=[*_UPLOAD_ERRORS, MultipartInvalid, MultipartTruncated, MultipartWithoutFile])
 @resident_required
 async def upload(request: Request, application_id: str, material_index: int,
                  query: UploadQuery) -> HTTPResponse:
@@ -269,6 +276,7 @@ async def my_download_url(request: Request, application_id: str, material_index:
 @bp.get("/material-files/<material_id>")
 @endpoint(summary="按签名链接下载材料文件（链接即凭证，短期有效）", tag=TAG, query=FileQuery,
           errors=[(403, "DOWNLOAD_URL_INVALID"), prereview.MaterialNotFound], media_type="application/pdf")
+@public
 async def material_file(request: Request, material_id: str, query: FileQuery) -> HTTPResponse:
     material, chunks = await prereview.open_signed(rt=request.app.ctx.runtime, material_id=material_id,
                                                    expires=query.expires, signature=query.signature)
@@ -279,7 +287,7 @@ async def material_file(request: Request, material_id: str, query: FileQuery) ->
 
     return ResponseStream(send, content_type=material.content_type,
                           headers={"cache-control": "private, no-store",
-                                   "x-content-type-options": "nosniff"})
+                                   "content-disposition": attachment(material.original_filename)})
 
 
 # --- reviewers ---------------------------------------------------------------------------------
@@ -288,7 +296,7 @@ async def material_file(request: Request, material_id: str, query: FileQuery) ->
 @bp.get("/review/applications")
 @endpoint(summary="本部门待审队列（按期限排序）及各状态数量", tag=REVIEW_TAG, query=QueueQuery,
           response=QueueOut, secured=True)
-@staff_required("reviewer")
+@staff_required("reviewer", scope="hall")
 async def review_queue(request: Request, query: QueueQuery) -> HTTPResponse:
     rows, counts = await prereview_review.queue(principal=request.ctx.principal, state=query.state,
                                                 item_id=query.item_id, limit=query.limit,
@@ -298,7 +306,7 @@ async def review_queue(request: Request, query: QueueQuery) -> HTTPResponse:
 
 @bp.get("/review/applications/overdue")
 @endpoint(summary="已超过预审期限的办件", tag=REVIEW_TAG, response=DeadlineList, secured=True)
-@staff_required("reviewer")
+@staff_required("reviewer", scope="hall")
 async def overdue(request: Request) -> HTTPResponse:
     rows = await prereview_review.deadlines(principal=request.ctx.principal, overdue=True, due_soon_days=0)
     return respond(DeadlineList(items=[ApplicationSummary.of(a) for a in rows]))
@@ -307,7 +315,7 @@ async def overdue(request: Request) -> HTTPResponse:
 @bp.get("/review/applications/due-soon")
 @endpoint(summary="即将到期的办件（HDT_PREREVIEW_DUE_SOON_DAYS 个工作日内）", tag=REVIEW_TAG,
           response=DeadlineList, secured=True)
-@staff_required("reviewer")
+@staff_required("reviewer", scope="hall")
 async def due_soon(request: Request) -> HTTPResponse:
     rows = await prereview_review.deadlines(
         principal=request.ctx.principal, overdue=False,
@@ -318,7 +326,7 @@ async def due_soon(request: Request) -> HTTPResponse:
 @bp.get("/review/applications/<application_id>")
 @endpoint(summary="办件详情（材料、意见）", tag=REVIEW_TAG, response=ApplicationOut, secured=True,
           errors=_NOT_FOUND)
-@staff_required("reviewer")
+@staff_required("reviewer", scope="hall")
 async def review_detail(request: Request, application_id: str) -> HTTPResponse:
     application = await prereview_review.get_or_raise(principal=request.ctx.principal,
                                                       application_id=application_id)
@@ -331,7 +339,7 @@ async def review_detail(request: Request, application_id: str) -> HTTPResponse:
 @bp.get("/review/applications/<application_id>/history")
 @endpoint(summary="办件的全部状态变更与审查意见", tag=REVIEW_TAG, response=HistoryOut, secured=True,
           errors=_NOT_FOUND)
-@staff_required("reviewer")
+@staff_required("reviewer", scope="hall")
 async def review_history(request: Request, application_id: str) -> HTTPResponse:
     application = await prereview_review.get_or_raise(principal=request.ctx.principal,
                                                       application_id=application_id)
@@ -344,7 +352,7 @@ async def review_history(request: Request, application_id: str) -> HTTPResponse:
 @bp.get("/review/applications/<application_id>/materials/<material_index:int>/download-url")
 @endpoint(summary="材料的短期签名下载链接", tag=REVIEW_TAG, response=DownloadUrl, secured=True,
           errors=[*_NOT_FOUND, prereview.MaterialNotFound])
-@staff_required("reviewer")
+@staff_required("reviewer", scope="hall")
 async def review_download_url(request: Request, application_id: str, material_index: int) -> HTTPResponse:
     rt = request.app.ctx.runtime
     application = await prereview_review.get_or_raise(principal=request.ctx.principal,
@@ -359,7 +367,7 @@ async def review_download_url(request: Request, application_id: str, material_in
 @bp.post("/review/applications/<application_id>/claim")
 @endpoint(summary="领取办件开始审查", tag=REVIEW_TAG, response=ApplicationOut, secured=True,
           errors=[*_NOT_FOUND, *_STATE])
-@staff_required("reviewer")
+@staff_required("reviewer", scope="hall")
 async def claim(request: Request, application_id: str) -> HTTPResponse:
     application = await prereview_review.claim(principal=request.ctx.principal,
                                                application_id=application_id)
@@ -370,7 +378,7 @@ async def claim(request: Request, application_id: str) -> HTTPResponse:
 @endpoint(summary="针对一项材料或一个字段提出意见", tag=REVIEW_TAG, body=CommentIn, response=CommentOut,
           status=201, secured=True, errors=[*_NOT_FOUND, *_STATE, (422, "COMMENT_TARGET_INVALID"),
                                             (422, "MATERIAL_NOT_IN_GUIDE"), (422, "FIELD_NOT_IN_TEMPLATE")])
-@staff_required("reviewer")
+@staff_required("reviewer", scope="hall")
 async def comment(request: Request, application_id: str, body: CommentIn) -> HTTPResponse:
     created = await prereview_review.comment(principal=request.ctx.principal, application_id=application_id,
                                              message=body.message, material_index=body.material_index,
@@ -383,7 +391,7 @@ async def comment(request: Request, application_id: str, body: CommentIn) -> HTT
 @bp.post("/review/applications/<application_id>/request-correction")
 @endpoint(summary="退回补正（须先提出意见）", tag=REVIEW_TAG, body=ReasonIn, response=ApplicationOut,
           secured=True, errors=[*_NOT_FOUND, *_STATE, (422, "CORRECTION_WITHOUT_COMMENTS")])
-@staff_required("reviewer")
+@staff_required("reviewer", scope="hall")
 async def request_correction(request: Request, application_id: str, body: ReasonIn) -> HTTPResponse:
     application = await prereview_review.request_correction(
         principal=request.ctx.principal, application_id=application_id, reason=body.reason)
@@ -393,7 +401,7 @@ async def request_correction(request: Request, application_id: str, body: Reason
 @bp.post("/review/applications/<application_id>/pass")
 @endpoint(summary="预审通过", tag=REVIEW_TAG, body=ReasonIn, response=ApplicationOut, secured=True,
           errors=[*_NOT_FOUND, *_STATE])
-@staff_required("reviewer")
+@staff_required("reviewer", scope="hall")
 async def pass_(request: Request, application_id: str, body: ReasonIn) -> HTTPResponse:
     application = await prereview_review.decide(principal=request.ctx.principal,
                                                 application_id=application_id, passed=True,
@@ -404,7 +412,7 @@ async def pass_(request: Request, application_id: str, body: ReasonIn) -> HTTPRe
 @bp.post("/review/applications/<application_id>/reject")
 @endpoint(summary="预审不通过（须说明理由）", tag=REVIEW_TAG, body=ReasonIn, response=ApplicationOut,
           secured=True, errors=[*_NOT_FOUND, *_STATE, (422, "REJECTION_REASON_REQUIRED")])
-@staff_required("reviewer")
+@staff_required("reviewer", scope="hall")
 async def reject(request: Request, application_id: str, body: ReasonIn) -> HTTPResponse:
     application = await prereview_review.decide(principal=request.ctx.principal,
                                                 application_id=application_id, passed=False,

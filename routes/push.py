@@ -9,7 +9,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
 from app.api import endpoint, respond
-from app.auth import resident_required, staff_required
+from app.auth import public, resident_required, staff_required
 from app.errors import ValidationFailed
 from app.shapes import LocalDateTime, Page, Schema, decode_cursor, encode_cursor, parse_model
 from models.push import Broadcast, Delivery
@@ -192,6 +192,7 @@ async def my_grants(request: Request) -> HTTPResponse:
 @bp.get("/push/subscribe-templates")
 @endpoint(summary="小程序订阅消息模板：每种消息类型的模板 id（传给 wx.requestSubscribeMessage）", tag=TAG,
           response=SubscribeTemplatesOut)
+@public
 async def subscribe_templates(request: Request) -> HTTPResponse:
     return respond(SubscribeTemplatesOut(templates=[
         SubscribeTemplateOut(kind=t.kind, template_id=t.template_id, event_types=t.event_types)
@@ -211,7 +212,7 @@ async def my_messages(request: Request, query: PageQuery) -> HTTPResponse:
 @bp.get("/admin/push/failures")
 @endpoint(summary="投递失败与死信记录（管理员）", tag=TAG, query=PageQuery, response=Page[DeliveryOut],
           secured=True, errors=[(403, "FORBIDDEN"), (422, "INVALID_CURSOR")])
-@staff_required("admin")
+@staff_required("admin", scope="global")
 async def push_failures(request: Request, query: PageQuery) -> HTTPResponse:
     found = await push.failures(cursor=_cursor(query), limit=query.limit)
     return respond(_page(found, DeliveryOut))
@@ -257,7 +258,7 @@ async def unfollow_topic(request: Request, topic: str) -> HTTPResponse:
 @endpoint(summary="群发通知：全部公众号关注者，或关注某大厅/事项的关注者（分批经同一队列与限速发送）", tag=TAG,
           body=BroadcastIn,
           response=BroadcastOut, status=201, secured=True, errors=[(403, "FORBIDDEN")])
-@staff_required("admin")
+@staff_required("admin", scope="global")
 async def create_broadcast(request: Request, body: BroadcastIn) -> HTTPResponse:
     row = await push.create_broadcast(rt=request.app.ctx.runtime,
                                       staff_id=request.ctx.principal.subject_id,
@@ -268,7 +269,7 @@ async def create_broadcast(request: Request, body: BroadcastIn) -> HTTPResponse:
 @bp.get("/admin/broadcasts/<broadcast_id:uuid>")
 @endpoint(summary="群发进度：已分发人数与各状态投递数", tag=TAG, response=BroadcastOut, secured=True,
           errors=[(403, "FORBIDDEN"), BroadcastNotFound])
-@staff_required("admin")
+@staff_required("admin", scope="global")
 async def broadcast_progress(request: Request, broadcast_id: uuid.UUID) -> HTTPResponse:
     progress = await push.broadcast_progress(broadcast_id=str(broadcast_id))
     return respond(BroadcastOut.of(progress.broadcast, progress.counts))

@@ -8,6 +8,7 @@ from sanic.response import HTTPResponse, json, text
 from sanic_ext import openapi
 
 from app.api import endpoint
+from app.auth import public
 from app.shapes import Schema
 from routes.wechat_oa import CallbackQuery
 from services import push_callbacks
@@ -22,6 +23,7 @@ TAG = "消息推送回调"
 @openapi.response(200, {"text/plain": str}, "echostr")
 @endpoint(summary="小程序消息推送 URL 验证：签名正确时原样返回 echostr", tag=TAG, query=CallbackQuery,
           errors=[SignatureInvalid, MessageMalformed])
+@public
 async def verify_miniprogram(request: Request, query: CallbackQuery) -> HTTPResponse:
     return text(push_callbacks.verify_mp_url(rt=request.app.ctx.runtime, params=query.params()))
 
@@ -31,6 +33,7 @@ async def verify_miniprogram(request: Request, query: CallbackQuery) -> HTTPResp
 @endpoint(summary="小程序消息推送（明文 XML）：订阅消息的授权与取消（subscribe_msg_popup_event / "
                   "subscribe_msg_change_event）", tag=TAG, query=CallbackQuery,
           errors=[SignatureInvalid, CallbackReplayed, MessageMalformed])
+@public
 async def receive_miniprogram(request: Request, query: CallbackQuery) -> HTTPResponse:
     return text(await push_callbacks.handle_mp_event(rt=request.app.ctx.runtime, params=query.params(),
                                                      body=request.body or b""))
@@ -77,6 +80,7 @@ class SmsAnswer(Schema):
 @bp.post("/sms/tencent/status")
 @endpoint(summary="腾讯云短信状态回执：按 sid 将投递记为送达或失败", tag=TAG, query=TokenQuery, body=SmsReports,
           response=SmsAnswer, errors=[SmsCallbackForbidden])
+@public
 async def sms_status(request: Request, query: TokenQuery, body: SmsReports) -> HTTPResponse:
     answer = await push_callbacks.sms_status_reports(rt=request.app.ctx.runtime, token=query.token,
                                                      reports=[r.model_dump() for r in body.root])
@@ -86,6 +90,7 @@ async def sms_status(request: Request, query: TokenQuery, body: SmsReports) -> H
 @bp.post("/sms/tencent/reply")
 @endpoint(summary="腾讯云短信上行回复：回复 TD 退订短信", tag=TAG, query=TokenQuery, body=SmsReply,
           response=SmsAnswer, errors=[SmsCallbackForbidden])
+@public
 async def sms_reply(request: Request, query: TokenQuery, body: SmsReply) -> HTTPResponse:
     answer = await push_callbacks.sms_reply(rt=request.app.ctx.runtime, token=query.token,
                                             reply=body.model_dump())

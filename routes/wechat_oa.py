@@ -7,6 +7,7 @@ from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, text
 
 from app.api import endpoint
+from app.auth import public
 from app.shapes import Schema
 from services import oa_callback
 from services.oa_callback import CallbackParams, CallbackReplayed, MessageMalformed, SignatureInvalid
@@ -34,6 +35,7 @@ class CallbackQuery(Schema):
 @endpoint(summary="微信服务器 URL 验证：签名正确时原样返回 echostr", tag=TAG, query=CallbackQuery,
           media_type="text/plain",
           errors=[SignatureInvalid, MessageMalformed])
+@public
 async def verify(request: Request, query: CallbackQuery) -> HTTPResponse:
     return text(oa_callback.verify_url(rt=request.app.ctx.runtime, params=query.params()))
 
@@ -42,6 +44,7 @@ async def verify(request: Request, query: CallbackQuery) -> HTTPResponse:
 @endpoint(summary="微信推送的消息与事件（明文或安全模式），返回被动回复 XML", tag=TAG, query=CallbackQuery,
           media_type=("application/xml", "text/plain"),
           errors=[SignatureInvalid, CallbackReplayed, MessageMalformed])
+@public
 async def receive(request: Request, query: CallbackQuery) -> HTTPResponse:
     reply = await oa_callback.handle(rt=request.app.ctx.runtime, params=query.params(),
                                      body=request.body or b"")

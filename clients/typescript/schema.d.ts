@@ -468,6 +468,126 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/admin/staff": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 工作人员账号（按用户名，游标分页） */
+        get: operations["staffAdminListAccounts"];
+        put?: never;
+        /** 新建工作人员账号（记入存证） */
+        post: operations["staffAdminCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/staff/{staff_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一个工作人员账号 */
+        get: operations["staffAdminGetAccount"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/staff/{staff_id}/disable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 停用账号：不能再登录，现有登录立即失效（记入存证） */
+        post: operations["staffAdminDisable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/staff/{staff_id}/enable": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重新启用已停用的账号（记入存证） */
+        post: operations["staffAdminEnable"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/staff/{staff_id}/password": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 重置密码（现有登录失效；记入存证） */
+        put: operations["staffAdminResetPassword"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/staff/{staff_id}/roles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 替换账号的角色与范围（现有登录失效，重新登录后生效；记入存证） */
+        put: operations["staffAdminSetRoles"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/staff/{staff_id}/totp": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 绑定或重置动态口令：返回新的 otpauth 链接（仅此一次），旧口令失效（记入存证） */
+        post: operations["staffAdminResetTotp"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications": {
         parameters: {
             query?: never;
@@ -3637,6 +3757,15 @@ export interface components {
             /** Iv */
             iv: string;
         };
+        /** EnrolmentOut */
+        EnrolmentOut: {
+            staff: components["schemas"]["StaffOut"];
+            /**
+             * Totp Uri
+             * @description otpauth:// 链接（仅此一次返回），用身份验证器扫码绑定
+             */
+            totp_uri: string | null;
+        };
         /** EntriesOut */
         EntriesOut: {
             /**
@@ -5191,6 +5320,26 @@ export interface components {
              */
             next_cursor?: string | null;
         };
+        /** Page[StaffOut] */
+        Page_StaffOut_: {
+            /** Items */
+            items: components["schemas"]["StaffOut"][];
+            /**
+             * Next Cursor
+             * @default null
+             */
+            next_cursor?: string | null;
+        };
+        /**
+         * PasswordIn
+         * @example {
+         *       "password": "another-horse-battery-2026"
+         *     }
+         */
+        PasswordIn: {
+            /** Password */
+            password: string;
+        };
         /**
          * PersonalRecordKind
          * @description What a staff member opened.
@@ -5626,6 +5775,22 @@ export interface components {
              */
             reason?: string;
         };
+        /** RoleIn */
+        RoleIn: {
+            role: components["schemas"]["StaffRoleName"];
+            /**
+             * Department Code
+             * @description 部门编码；不填则不限部门
+             * @default null
+             */
+            department_code?: string | null;
+            /**
+             * Hall Code
+             * @description 大厅编码；不填则不限大厅
+             * @default null
+             */
+            hall_code?: string | null;
+        };
         /** RoleOut */
         RoleOut: {
             /** Role */
@@ -5634,6 +5799,21 @@ export interface components {
             department_id: string | null;
             /** Hall Id */
             hall_id: string | null;
+        };
+        /**
+         * RolesIn
+         * @example {
+         *       "roles": [
+         *         {
+         *           "department_code": "HDGA",
+         *           "role": "reviewer"
+         *         }
+         *       ]
+         *     }
+         */
+        RolesIn: {
+            /** Roles */
+            roles: components["schemas"]["RoleIn"][];
         };
         /**
          * ScanIn
@@ -5981,6 +6161,50 @@ export interface components {
             staff_id: string;
         };
         /**
+         * StaffCreateIn
+         * @example {
+         *       "display_name": "赵审批",
+         *       "password": "correct-horse-battery-2026",
+         *       "roles": [
+         *         {
+         *           "department_code": "HDGA",
+         *           "role": "reviewer"
+         *         }
+         *       ],
+         *       "username": "reviewer-zhao"
+         *     }
+         */
+        StaffCreateIn: {
+            /** Username */
+            username: string;
+            /** Display Name */
+            display_name: string;
+            /** Password */
+            password: string;
+            /** Roles */
+            roles: components["schemas"]["RoleIn"][];
+            /**
+             * Totp
+             * @description 绑定动态口令；生产环境中管理员与审批人员总是绑定
+             * @default false
+             */
+            totp?: boolean;
+        };
+        /** StaffListQuery */
+        StaffListQuery: {
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor?: string | null;
+            /**
+             * Limit
+             * Format: int64
+             * @default 50
+             */
+            limit?: number;
+        };
+        /**
          * StaffLoginIn
          * @example {
          *       "password": "clerk-demo-pass",
@@ -6009,11 +6233,44 @@ export interface components {
             /** Roles */
             roles: components["schemas"]["RoleOut"][];
         };
+        /** StaffOut */
+        StaffOut: {
+            /** Id */
+            id: string;
+            /** Username */
+            username: string;
+            /** Display Name */
+            display_name: string;
+            /** Is Active */
+            is_active: boolean;
+            /** Totp Enrolled */
+            totp_enrolled: boolean;
+            /** Roles */
+            roles: components["schemas"]["StaffRoleOut"][];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
         /**
          * StaffRoleName
          * @enum {string}
          */
         StaffRoleName: "clerk" | "reviewer" | "hall_manager" | "admin" | "editor" | "auditor";
+        /** StaffRoleOut */
+        StaffRoleOut: {
+            /** Role */
+            role: string;
+            /** Department Id */
+            department_id: string | null;
+            /** Department Code */
+            department_code: string | null;
+            /** Hall Id */
+            hall_id: string | null;
+            /** Hall Code */
+            hall_code: string | null;
+        };
         /** Stage */
         Stage: {
             /**
@@ -10266,6 +10523,991 @@ export interface operations {
             };
         };
     };
+    staffAdminListAccounts: {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_StaffOut_"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INVALID_CURSOR, VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INVALID_CURSOR" | "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    staffAdminCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["StaffCreateIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: DEPARTMENT_NOT_FOUND, HALL_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "DEPARTMENT_NOT_FOUND" | "HALL_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: STAFF_EXISTS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "STAFF_EXISTS";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PASSWORD_TOO_SHORT, VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PASSWORD_TOO_SHORT" | "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    staffAdminGetAccount: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                staff_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffOut"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: ROUTE_NOT_FOUND, STAFF_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "ROUTE_NOT_FOUND" | "STAFF_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    staffAdminDisable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                staff_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffOut"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: ROUTE_NOT_FOUND, STAFF_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "ROUTE_NOT_FOUND" | "STAFF_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: STAFF_SELF_DISABLE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "STAFF_SELF_DISABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    staffAdminEnable: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                staff_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffOut"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: ROUTE_NOT_FOUND, STAFF_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "ROUTE_NOT_FOUND" | "STAFF_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    staffAdminResetPassword: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                staff_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PasswordIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: ROUTE_NOT_FOUND, STAFF_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "ROUTE_NOT_FOUND" | "STAFF_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PASSWORD_TOO_SHORT, VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PASSWORD_TOO_SHORT" | "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    staffAdminSetRoles: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                staff_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RolesIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StaffOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: DEPARTMENT_NOT_FOUND, HALL_NOT_FOUND, ROUTE_NOT_FOUND, STAFF_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "DEPARTMENT_NOT_FOUND" | "HALL_NOT_FOUND" | "ROUTE_NOT_FOUND" | "STAFF_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: TOTP_ENROLMENT_REQUIRED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "TOTP_ENROLMENT_REQUIRED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    staffAdminResetTotp: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                staff_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolmentOut"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: ROUTE_NOT_FOUND, STAFF_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "ROUTE_NOT_FOUND" | "STAFF_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
     prereviewListMine: {
         parameters: {
             query?: {
@@ -11182,7 +12424,7 @@ export interface operations {
                     "application/json": components["schemas"]["MaterialOut"];
                 };
             };
-            /** @description 错误码: MALFORMED_JSON, MULTIPART_INVALID */
+            /** @description 错误码: MALFORMED_JSON, MULTIPART_INVALID, MULTIPART_TRUNCATED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11191,7 +12433,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "MALFORMED_JSON" | "MULTIPART_INVALID";
+                            code?: "MALFORMED_JSON" | "MULTIPART_INVALID" | "MULTIPART_TRUNCATED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -11357,7 +12599,7 @@ export interface operations {
                     "application/json": components["schemas"]["MaterialOut"];
                 };
             };
-            /** @description 错误码: MALFORMED_JSON, MULTIPART_INVALID */
+            /** @description 错误码: MALFORMED_JSON, MULTIPART_INVALID, MULTIPART_TRUNCATED */
             400: {
                 headers: {
                     [name: string]: unknown;
@@ -11366,7 +12608,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "MALFORMED_JSON" | "MULTIPART_INVALID";
+                            code?: "MALFORMED_JSON" | "MULTIPART_INVALID" | "MULTIPART_TRUNCATED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };

@@ -89,3 +89,14 @@ async def revoke_family(*, rt: Runtime, family_id: uuid.UUID) -> None:
     """Revoke every refresh token of a session and reject its live access tokens."""
     await RefreshToken.filter(family_id=family_id, revoked_at=None).update(revoked_at=utcnow())
     await rt.revocations.revoke(family_id, ttl_seconds=rt.settings.access_token_ttl_seconds + 60)
+
+
+async def revoke_all(*, rt: Runtime, kind: PrincipalKind, subject_id: uuid.UUID) -> int:
+    """End every live session of an account (disabled, re-roled, credentials reset); returns
+    how many were ended."""
+    families: set[uuid.UUID] = set(await RefreshToken.filter(  # type: ignore[arg-type]
+        subject_kind=kind, subject_id=subject_id, revoked_at=None, expires_at__gt=utcnow(),
+    ).values_list("family_id", flat=True))
+    for family_id in families:
+        await revoke_family(rt=rt, family_id=family_id)
+    return len(families)

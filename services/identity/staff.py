@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 import pyotp
@@ -13,6 +14,7 @@ from app.context import Runtime
 from app.errors import AppError, Conflict, NotFoundError, ValidationFailed
 from app.fastpath.sql import get_where
 from app.ratelimit import FailureLimiter
+from config import Settings
 from models.organization import Department, Hall
 from models.staff import StaffMember, StaffRole, StaffRoleName
 from services.identity import sessions
@@ -23,8 +25,25 @@ _hasher = PasswordHasher()
 _DUMMY_HASH = _hasher.hash("not-a-real-password")
 
 
+# Roles whose holders must log in with a second factor in production.
+TOTP_ROLES = frozenset({StaffRoleName.ADMIN, StaffRoleName.REVIEWER})
+
+
 class LoginFailed(AppError):
     status, code, message = 401, "LOGIN_FAILED", "用户名或密码错误"
+
+
+class TotpEnrolmentRequired(AppError):
+    status, code, message = 409, "TOTP_ENROLMENT_REQUIRED", "管理员与审批人员须先绑定动态口令"
+
+
+def totp_required(settings: Settings, roles: Iterable[str]) -> bool:
+    """True when these roles need a TOTP second factor (admins and reviewers, in production)."""
+    return settings.env == "production" and any(role in TOTP_ROLES for role in roles)
+
+
+async def _role_names(staff: StaffMember) -> list[str]:
+    return [str(role) for role in await StaffRole.filter(staff_id=staff.id).values_list("role", flat=True)]
 
 
 @dataclass(frozen=True)
@@ -46,30 +65,45 @@ class RoleSpec:
             raise ValidationFailed(f"未知角色 {role}", code="UNKNOWN_ROLE") from exc
 
 
+def hash_password(password: str) -> str:
+    """The argon2 hash of a new staff password (at least 10 characters)."""
+    if len(password) < 10:
+        raise ValidationFailed("密码至少 10 位", code="PASSWORD_TOO_SHORT")
+    return _hasher.hash(password)
+
+
+async def resolve_roles(specs: list[RoleSpec]) -> list[tuple[StaffRoleName, Department | None, Hall | None]]:
+    """Each distinct spec with its department and hall looked up by code."""
+    resolved = []
+    for spec in dict.fromkeys(specs):
+        department = hall = None
+        if spec.department_code:
+            department = await Department.get_or_none(code=spec.department_code)
+            if department is None:
+                raise NotFoundError(f"部门 {spec.department_code} 不存在", code="DEPARTMENT_NOT_FOUND")
+        if spec.hall_code:
+            hall = await Hall.get_or_none(code=spec.hall_code)
+            if hall is None:
+                raise NotFoundError(f"大厅 {spec.hall_code} 不存在", code="HALL_NOT_FOUND")
+        resolved.append((spec.role, department, hall))
+    return resolved
+
+
 async def create(*, username: str, display_name: str, password: str,
                  roles: list[RoleSpec], totp_secret: str | None = None,
                  rt: Runtime) -> StaffMember:
     """Create a staff member with roles, all or nothing."""
-    if len(password) < 10:
-        raise ValidationFailed("密码至少 10 位", code="PASSWORD_TOO_SHORT")
+    password_hash = hash_password(password)
     async with in_transaction():
         if await StaffMember.exists(username=username):
             raise Conflict(f"用户名 {username} 已存在", code="STAFF_EXISTS")
+        resolved = await resolve_roles(roles)
         staff = await StaffMember.create(
-            username=username, display_name=display_name, password_hash=_hasher.hash(password),
+            username=username, display_name=display_name, password_hash=password_hash,
             totp_secret_enc=rt.cipher.encrypt(totp_secret) if totp_secret else None,
         )
-        for spec in roles:
-            department = hall = None
-            if spec.department_code:
-                department = await Department.get_or_none(code=spec.department_code)
-                if department is None:
-                    raise NotFoundError(f"部门 {spec.department_code} 不存在", code="DEPARTMENT_NOT_FOUND")
-            if spec.hall_code:
-                hall = await Hall.get_or_none(code=spec.hall_code)
-                if hall is None:
-                    raise NotFoundError(f"大厅 {spec.hall_code} 不存在", code="HALL_NOT_FOUND")
-            await StaffRole.create(staff=staff, role=spec.role, department=department, hall=hall)
+        for role, department, hall in resolved:
+            await StaffRole.create(staff=staff, role=role, department=department, hall=hall)
     return staff
 
 
@@ -90,6 +124,8 @@ async def login(*, rt: Runtime, username: str, password: str, totp_code: str | N
     if not password_ok or staff is None:
         await limiter.record_failure([account_key, ip_key])
         raise LoginFailed()
+    if staff.totp_secret_enc is None and totp_required(settings, await _role_names(staff)):
+        raise TotpEnrolmentRequired(status=403)
     if staff.totp_secret_enc:
         if not totp_code:
             raise LoginFailed("请输入动态口令", code="TOTP_REQUIRED")

@@ -109,6 +109,16 @@ class CalendarNotice(Template):
     loaded_by: OpaqueId
 
 
+class StaffChanged(Template):
+    """工作人员账号变更 — a staff account was created, disabled or re-enabled, re-roled, or had its
+    password or TOTP reset: by whom, and the hash of its roles afterwards."""
+
+    staff_id: OpaqueId
+    action: Literal["created", "disabled", "enabled", "roles_changed", "password_reset", "totp_reset"]
+    roles_sha256: Sha256Hex
+    changed_by: OpaqueId
+
+
 TEMPLATES: dict[str, type[Template]] = {
     "application_submitted": ApplicationSubmitted,
     "application_transition": ApplicationTransition,
@@ -117,6 +127,7 @@ TEMPLATES: dict[str, type[Template]] = {
     "certificate_revoked": CertificateRevoked,
     "checkin": CheckIn,
     "calendar_notice": CalendarNotice,
+    "staff_changed": StaffChanged,
 }
 
 

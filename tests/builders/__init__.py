@@ -93,6 +93,7 @@ LEDGER_SAMPLES: dict[str, dict] = {
     "certificate_revoked": {"certificate_id": "cert-1", "reason_code": "issued_in_error", "revoked_by": "staff-3"},
     "checkin": {"booking_id": "booking-1", "hall_id": "hall-1", "slot_id": "slot-1", "checked_in_by": "device-1"},
     "calendar_notice": {"year": 2027, "content_sha256": _SHA, "loaded_by": "cli"},
+    "staff_changed": {"staff_id": "staff-4", "action": "disabled", "roles_sha256": _SHA, "changed_by": "cli"},
 }
 
 

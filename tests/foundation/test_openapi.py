@@ -35,7 +35,7 @@ UNDECLARED = {
     # Defaults of the base error classes; every raise over the API names its own code.
     "NOT_FOUND", "CONFLICT", "RATE_LIMITED", "UPSTREAM_ERROR",
     # Only the command line (create-staff, sync-catalog) and internal ledger appends raise these.
-    "STAFF_EXISTS", "UNKNOWN_ROLE", "PASSWORD_TOO_SHORT", "DEPARTMENT_NOT_FOUND",
+    "UNKNOWN_ROLE",
     "USER_NOT_FOUND", "CATALOG_FILE_INVALID", "LEDGER_DATA_INVALID", "LEDGER_RECORD_TYPE_UNKNOWN",
 }
 

@@ -25,5 +25,7 @@ def test_production_starts_with_real_endpoints_and_secrets():
         bjpass_authorize_url="https://bjt.example.gov.cn/oauth2/authorize",
         bjpass_token_url="https://bjt.example.gov.cn/oauth2/token",
         bjpass_userinfo_url="https://bjt.example.gov.cn/oauth2/userinfo", oa_callback_token="t1",
-        oa_encoding_aes_key="e" * 43, push_templates={"notice": {"oa_template_id": "real"}})
+        oa_encoding_aes_key="e" * 43, push_templates={"notice": {"oa_template_id": "real"}},
+        mp_callback_token="t2", sms_secret_key="s4", sms_callback_token="t3",
+        sms_api_url="https://sms.tencentcloudapi.com")
     assert settings.development_defaults_in_use() == []

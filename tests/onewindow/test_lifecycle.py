@@ -46,6 +46,8 @@ async def test_one_application_from_booking_to_pickup_then_its_certificate_is_re
     receipt = await client.get(f"/api/v1/applications/{application['id']}/documents/acceptance-receipt",
                                headers=resident.headers)
     assert receipt.status_code == 200 and receipt.content.startswith(b"%PDF")
+    assert receipt.headers["content-disposition"].startswith("attachment; ")
+    assert receipt.headers["content-disposition"].endswith("filename*=UTF-8''acceptance-receipt.pdf")
 
     # Two approval steps by two different reviewers: 审查, then 决定.
     first = await desk_post(client, window.examiner, f"applications/{application['id']}/approvals",

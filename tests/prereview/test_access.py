@@ -93,6 +93,9 @@ async def test_download_urls_are_signed_short_lived_and_for_owner_or_reviewer(cl
 
     assert fetched.status_code == 200 and fetched.content == PDF
     assert fetched.headers["content-type"] == "application/pdf"
+    assert fetched.headers["content-disposition"] == (
+        "attachment; filename=\"scan.pdf\"; filename*=UTF-8''scan.pdf")
+    assert fetched.headers["x-content-type-options"] == "nosniff"
     assert tampered.status_code == 403 and tampered.json()["error"]["code"] == "DOWNLOAD_URL_INVALID"
     reviewer_url = await client.get(
         f"/api/v1/review/applications/{application['id']}/materials/0/download-url",

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
 import hashlib
+import json
 from datetime import date
 
 from app.ids import to_local, utcnow
@@ -158,3 +160,61 @@ async def test_a_multipart_upload_like_wx_upload_file_is_streamed_and_sniffed(cl
                                headers={**resident.headers, "content-type": "multipart/form-data"})
     assert (broken.status_code, broken.json()["error"]["code"]) == (400, "MULTIPART_INVALID")
     assert stored_files(rt) == before
+
+
+async def _raw_upload(app, who, path: str, content_type: str, body: bytes, *,
+                      content_length: int | None = None) -> tuple[int, dict]:
+    """POST over a plain socket. With ``content_length`` above the body's length the client
+    stops sending and closes its side, as a dropped upload does, and no answer is expected."""
+    host, port = app.ctx.base_url.removeprefix("http://").split(":")
+    reader, writer = await asyncio.open_connection(host, int(port))
+    head = (f"POST {path} HTTP/1.1\r\nHost: {host}\r\n"
+            f"Authorization: {who.headers['authorization']}\r\nContent-Type: {content_type}\r\n"
+            f"Content-Length: {content_length if content_length is not None else len(body)}\r\n"
+            "Connection: close\r\n\r\n")
+    writer.write(head.encode() + body)
+    await writer.drain()
+    if content_length is not None:
+        writer.write_eof()
+    response = await reader.read()
+    writer.close()
+    if not response:
+        return 0, {}
+    status_line, _, rest = response.partition(b"\r\n")
+    payload = rest.partition(b"\r\n\r\n")[2]
+    return int(status_line.split()[1]), json.loads(payload) if payload else {}
+
+
+async def test_a_truncated_multipart_upload_is_refused_and_nothing_is_stored(app, client, rt, review_desk,
+                                                                              resident):
+    app_id = (await create(client, resident, review_desk.item.id))["id"]
+    path = f"/api/v1/applications/{app_id}/materials/0"
+    whole, content_type = _multipart([("file", "营业执照.pdf", "application/pdf", PDF)])
+    before = stored_files(rt)
+
+    # The closing boundary never came (the client stopped after the file's bytes).
+    without_end = whole[:whole.rindex(b"\r\n--")]
+    status, body = await _raw_upload(app, resident, path, content_type, without_end)
+    assert (status, body["error"]["code"]) == (400, "MULTIPART_TRUNCATED")
+    assert body["error"]["details"] == {"reason": "no_closing_boundary"}
+
+    # The part states its length (RFC 7578 allows it) and carries fewer bytes.
+    boundary = content_type.partition("boundary=")[2]
+    short = (f"--{boundary}\r\nContent-Disposition: form-data; name=\"file\"; filename=\"a.pdf\"\r\n"
+             f"Content-Type: application/pdf\r\nContent-Length: {len(PDF) + 100}\r\n\r\n").encode() + PDF + (
+        f"\r\n--{boundary}--\r\n").encode()
+    status, body = await _raw_upload(app, resident, path, content_type, short)
+    assert (status, body["error"]["code"]) == (400, "MULTIPART_TRUNCATED")
+    assert body["error"]["details"]["reason"] == "part_length"
+
+    # The connection closed before the declared Content-Length: nothing is kept.
+    status, _ = await _raw_upload(app, resident, path, content_type, whole[: len(whole) // 2],
+                                  content_length=len(whole))
+    assert status in (0, 400)
+
+    application = await client.get(f"/api/v1/applications/{app_id}", headers=resident.headers)
+    assert [m for m in application.json()["materials"] if m.get("sha256")] == []
+    assert stored_files(rt) == before
+    # The same file sent whole is accepted.
+    accepted = await client.post(path, content=whole, headers={**resident.headers, "content-type": content_type})
+    assert accepted.status_code == 200, accepted.text

@@ -12,7 +12,7 @@ from models.push import FINAL_STATUSES, Delivery
 
 FAST_PUSH = {"push_job_timeout_seconds": 3, "push_sweep_seconds": 1, "push_max_attempts": 3,
              "push_retry_base_seconds": 0.1, "push_retry_max_seconds": 0.5,
-             "push_relay_interval_seconds": 0.05, "push_broadcast_chunk": 2}
+             "push_relay_interval_seconds": 0.05}
 
 
 def fast_runtime(rt: Runtime, **overrides: object) -> Runtime:

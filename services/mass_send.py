@@ -104,8 +104,9 @@ async def _hall_of(audience: str) -> Hall | None:
 
 async def audience_openids(audience: str) -> list[str]:
     """Subscribed followers who follow a hall or item's notices, by openid."""
-    return list(await OAFollower.filter(subscribed=True, user__notice_topics__topic=audience)
-                .order_by("openid").distinct().values_list("openid", flat=True))
+    rows = await OAFollower.filter(subscribed=True, user__notice_topics__topic=audience).order_by(
+        "openid").distinct().values_list("openid", flat=True)
+    return [str(openid) for openid in rows]
 
 
 async def _hold_slot(*, broadcast_id: str, staff_id: str, title: str, content: str, audience: str,

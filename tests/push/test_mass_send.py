@@ -161,3 +161,24 @@ async def test_audiences_wechat_cannot_reach_by_list_are_refused_or_spend_nothin
     missing = await client.get("/api/v1/admin/broadcasts/01a21213-fb47-7a94-9c3e-a48b8479ccd8", headers=admin)
     assert (missing.status_code, missing.json()["error"]["code"]) == (404, "BROADCAST_NOT_FOUND")
     assert (await _mass_sends(wechat))["mass_sends"] == []
+
+
+async def test_a_notice_to_a_wechat_tag_reaches_its_members_as_wechat_counts_them(rt, client, wechat, settings):
+    await _followers(rt, client, wechat, "zhangsan", "lisi", "wangwu")
+    token = (await wechat.post("/cgi-bin/stable_token", json={
+        "grant_type": "client_credential", "appid": settings.wechat_oa_app_id,
+        "secret": settings.wechat_oa_app_secret})).json()["access_token"]
+    members = [emulated_openid(settings.wechat_oa_app_id, k) for k in ("zhangsan", "wangwu")]
+    tagged = await wechat.post("/cgi-bin/tags/members/batchtagging", params={"access_token": token},
+                               json={"openid_list": members, "tagid": 101})
+    assert tagged.json()["errcode"] == 0
+    admin = await _admin(rt)
+    created = await client.post("/api/v1/admin/broadcasts", headers=admin, json={**NOTICE, "audience": "tag:101"})
+    assert created.status_code == 201, created.text
+    [sent] = (await _mass_sends(wechat))["mass_sends"]
+    assert sent["recipients"] == sorted(members)
+
+    async def counted() -> bool:
+        shown = (await client.get(f"/api/v1/admin/broadcasts/{created.json()['id']}", headers=admin)).json()
+        return shown["job"] is not None and shown["job"]["sent_count"] == 2
+    await eventually(counted, "WeChat's count of the tag's members is recorded")

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import getpass
 import ipaddress
 import os
+import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
@@ -128,35 +131,121 @@ def emulator_ports(settings: Settings) -> tuple[int, int]:
             urlsplit(settings.bjpass_token_url).port or 9002)
 
 
-def _wait_for_port(port: int, child: subprocess.Popen, timeout_seconds: float = 15.0) -> None:
-    deadline = time.monotonic() + timeout_seconds
-    while time.monotonic() < deadline and child.poll() is None:
+# How long `run` waits for a child to stop after forwarding Ctrl-C before it kills what is left.
+CHILD_STOP_SECONDS = 10.0
+CHILD_START_SECONDS = 120.0  # the API's start includes Sanic spawning its worker (see serve)
+
+
+def start_child(*argv: str, env: dict[str, str] | None = None) -> subprocess.Popen[bytes]:
+    """``python -m app ARGV`` in a session of its own: Ctrl-C in the terminal reaches only
+    ``run``, which forwards one SIGINT to each child.
+
+    Sanic's worker shared the terminal's process group: it got Ctrl-C from the terminal and again
+    from Sanic's main process, and the second signal interrupted its stop listeners (run twice)."""
+    return subprocess.Popen([sys.executable, "-m", "app", *argv], env=env, start_new_session=True)
+
+
+def stop_children(children: dict[str, subprocess.Popen[bytes]]) -> None:
+    """SIGINT each child, wait for it, then kill whatever is left of its process group (Sanic's
+    worker and helper processes), so that nothing outlives ``run``."""
+    for child in children.values():
+        if child.poll() is None:
+            child.send_signal(signal.SIGINT)
+    deadline = time.monotonic() + CHILD_STOP_SECONDS
+    for name, child in children.items():
         try:
-            socket.create_connection(("127.0.0.1", port), timeout=0.2).close()
-            return
+            child.wait(timeout=max(deadline - time.monotonic(), 0))
+        except subprocess.TimeoutExpired:
+            print(f"{name} did not stop within {CHILD_STOP_SECONDS:.0f} s: killed", file=sys.stderr)
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(child.pid, signal.SIGKILL)
+        child.wait()
+
+
+def wait_for_port(host: str, port: int, children: dict[str, subprocess.Popen[bytes]],
+                  stopping: threading.Event, timeout_seconds: float) -> bool:
+    """Wait until something listens on ``host:port``; False if a child exited, Ctrl-C was pressed
+    or the time ran out."""
+    deadline = time.monotonic() + timeout_seconds
+    while time.monotonic() < deadline and not stopping.is_set():
+        if any(child.poll() is not None for child in children.values()):
+            return False
+        try:
+            socket.create_connection((host, port), timeout=0.2).close()
+            return True
         except OSError:
-            time.sleep(0.1)
-    sys.exit(f"the emulators did not start on port {port}; run `python -m app emulators` to see why")
+            stopping.wait(0.1)
+    return False
+
+
+def running_where(settings: Settings, *, base_url: str, emulators: bool) -> str:
+    """What `run` started, where, and the demo accounts to try it with."""
+    from services.demo import DEMO_STAFF
+
+    wechat, bjpass = emulator_ports(settings)
+    database = urlsplit(settings.database_url)
+    lines = [
+        "",
+        "海淀通 is running (Ctrl-C stops everything). Walk-through: docs/frontend.md",
+        f"  API               {base_url}/api/v1",
+        f"  API docs          {base_url}/docs   (spec: {base_url}/docs/openapi.json)",
+    ]
+    if emulators:
+        lines += [
+            f"  WeChat emulator   http://127.0.0.1:{wechat}   (sent messages: /_emulator/messages,"
+            " users: /_emulator/users)",
+            f"  Beijing Pass      http://127.0.0.1:{bjpass}   (identities: /_emulator/identities)",
+        ]
+    lines += [
+        "  in the API        push relay and worker; ledger tree-head signer (every 2 s);"
+        " no-show and overdue sweeps; slot materialisation",
+        f"  database          {database.scheme}://{database.hostname or ''}{database.path}"
+        f"   Redis: {'REDIS_URL' if settings.redis_url else 'in-process stand-in'}",
+        "  residents         WeChat users zhangsan, lisi, wangwu (or any new name);"
+        " Beijing Pass zhangsan (L2), lisi (L3), wangwu (L1)",
+        "  staff (username / password, roles):",
+    ]
+    lines += [f"    {username} / {password}  {', '.join(roles)}"
+              for username, _, password, roles in DEMO_STAFF]
+    return "\n".join(lines) + "\n"
 
 
 def cmd_run(args: argparse.Namespace, settings: Settings) -> None:
     """Development: migrate, load demo data, start the WeChat and Beijing Pass emulators and serve on
-    http://127.0.0.1:8000 (docs at /docs), with the push relay and a push worker in-process."""
+    http://127.0.0.1:8000 (docs at /docs), with the push relay, a push worker and the scheduled
+    commands in-process; Ctrl-C stops everything."""
     cmd_seed_demo(args, settings)
-    # The emulators run in a child process so the service keeps the plain one-worker Sanic
-    # start-up it has in production; the child ends with the service.
-    child = subprocess.Popen([sys.executable, "-m", "app", "emulators"]) if args.emulators else None
+    stopping = threading.Event()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        signal.signal(signum, lambda *_: stopping.set())
+    # The embedded default has no Redis to share with separate processes: the push worker and the
+    # scheduled commands run inside the one API worker.
+    serve_env = {**os.environ, "HDT_PUSH_IN_PROCESS": "true", "HDT_PERIODIC_IN_PROCESS": "true"}
+    children: dict[str, subprocess.Popen[bytes]] = {}
     try:
-        if child is not None:
+        if args.emulators:
+            children["emulators"] = start_child("emulators")
             for port in emulator_ports(settings):
-                _wait_for_port(port, child)
-        # The embedded default has no Redis to share with a separate worker: deliver in-process.
-        serve(settings.model_copy(update={"push_in_process": True}), host=args.host, port=args.port,
-              workers=1)
+                if not wait_for_port("127.0.0.1", port, children, stopping, CHILD_START_SECONDS):
+                    if stopping.is_set():
+                        return
+                    sys.exit(f"the emulators did not start on port {port}; "
+                             "run `python -m app emulators` to see why")
+        children["the API"] = start_child("serve", "--host", args.host, "--port", str(args.port),
+                                          "--workers", "1", env=serve_env)
+        if wait_for_port(args.host, args.port, children, stopping, CHILD_START_SECONDS):
+            print(running_where(settings, base_url=f"http://{args.host}:{args.port}",
+                                emulators=args.emulators), flush=True)
+        elif not stopping.is_set() and children["the API"].poll() is None:
+            print(f"the API is not answering on port {args.port} after {CHILD_START_SECONDS:.0f} s;"
+                  " still waiting", file=sys.stderr)
+        while not stopping.is_set():
+            for name, child in children.items():
+                if child.poll() is not None:
+                    sys.exit(f"{name} exited with status {child.returncode}; stopping")
+            stopping.wait(0.2)
     finally:
-        if child is not None:
-            child.terminate()
-            child.wait(timeout=10)
+        stop_children(children)
 
 
 def cmd_emulators(args: argparse.Namespace, settings: Settings) -> None:
@@ -185,16 +274,11 @@ def cmd_emulators(args: argparse.Namespace, settings: Settings) -> None:
         ]
         print(f"WeChat emulator on http://127.0.0.1:{wechat_port}, "
               f"Beijing Pass emulator on http://127.0.0.1:{bjpass_port}", flush=True)
-        try:
-            await asyncio.Event().wait()
-        finally:
-            for server in servers:
-                await server.stop()
+        await until_stop_signal()
+        for server in servers:
+            await server.stop()
 
-    try:
-        asyncio.run(run())
-    except KeyboardInterrupt:
-        pass
+    asyncio.run(run())
 
 
 def cmd_migrate(args: argparse.Namespace, settings: Settings) -> None:
@@ -332,8 +416,6 @@ def cmd_rotate_key(args: argparse.Namespace, settings: Settings) -> None:
 
 def cmd_push_worker(args: argparse.Namespace, settings: Settings) -> None:
     """Run the push workers and the outbox relay until SIGINT/SIGTERM (docs/push.md)."""
-    import signal
-
     from push.worker import PushProcess
 
     if not settings.redis_url:
@@ -373,6 +455,23 @@ def cmd_push_dead_letters(args: argparse.Namespace, settings: Settings) -> None:
                 print(f"requeued {requeued} deliveries")
 
     asyncio.run(run())
+
+
+async def until_stop_signal() -> None:
+    """Wait for SIGINT (Ctrl-C) or SIGTERM.
+
+    Explicit handlers: asyncio.run's own Ctrl-C handling is absent when the process starts with
+    SIGINT ignored (a background job of a shell script, as `make run` may start it), and SIGTERM
+    had no handler at all, so the emulators kept running."""
+    stop = asyncio.Event()
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, stop.set)
+    try:
+        await stop.wait()
+    finally:
+        for signum in (signal.SIGINT, signal.SIGTERM):
+            loop.remove_signal_handler(signum)
 
 
 async def _every(settings: Settings, step: Callable[[Runtime], Awaitable[bool]],
@@ -550,3 +649,5 @@ def main(argv: list[str] | None = None) -> None:
         args.handler(args, settings)
     except MigrationsMissing as exc:
         sys.exit(f"error: {exc}")
+    except KeyboardInterrupt:  # Ctrl-C while a command had no handling of its own: no traceback
+        sys.exit(128 + signal.SIGINT)

@@ -17,6 +17,7 @@ from app.logging import configure_logging
 from app.metrics import worker_exiting
 from app.middleware import install_middleware
 from app.origins import OriginPolicy
+from app.periodic import install_periodic
 from app.redis import connect_redis
 from config import Settings, load_settings
 from push.worker import install_push
@@ -91,6 +92,8 @@ def create_app(settings: Settings | None = None, *, name: str = "haidiantong") -
 
     if settings.push_in_process:
         install_push(app)
+    if settings.periodic_in_process:
+        install_periodic(app)
 
     install_middleware(app, access_log=settings.access_log)
     install_error_handlers(app)

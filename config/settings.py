@@ -114,6 +114,9 @@ class Settings(BaseSettings):
     wechat_miniprogram_app_secret: str = DEV_MINIPROGRAM_APP_SECRET
     wechat_oa_app_id: str = "wx7a1b2c3d4e5f6a7b"
     wechat_oa_app_secret: str = DEV_OA_APP_SECRET
+    # The permanent media id of the cover WeChat shows for published articles (uploaded once in
+    # the account's console); each article's own cover_url is for the mini-program and app list.
+    wechat_oa_article_thumb_media_id: str = "dev-article-cover"
     upstream_timeout_seconds: float = 5.0
 
     bjpass_authorize_url: str = EMULATOR_BJPASS_URL + "/oauth2/authorize"
@@ -153,6 +156,7 @@ class Settings(BaseSettings):
     push_rate_per_second: int = Field(100, ge=1)
     push_relay_interval_seconds: float = Field(1.0, gt=0)
     push_in_process: bool = False
+    periodic_in_process: bool = False  # app/periodic.py; `python -m app run` sets it
     push_templates: dict[str, dict[str, object]] = DEV_PUSH_TEMPLATES
     oa_callback_token: str = DEV_OA_CALLBACK_TOKEN
     oa_encoding_aes_key: str = DEV_OA_ENCODING_AES_KEY

@@ -36,6 +36,7 @@ from emulators.common import (
     parse_control,
 )
 from emulators.wechat_mass_send import MassSendBook, install_mass_send
+from emulators.wechat_publishing import install_publishing
 from emulators.wechat_state import (
     CallbackTarget,
     EmulatedApp,
@@ -191,6 +192,7 @@ def create_wechat_emulator(state: WeChatEmulatorState, *, name: str = "wechat_em
         state.reset()
         mass_sends.clear()
     install_controls(app, clock=state.clock, faults=FaultPlan(), reset=reset)
+    install_publishing(app, state, wechat_api)
 
     @app.before_server_start
     async def open_event_client(app: Sanic) -> None:

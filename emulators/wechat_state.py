@@ -33,6 +33,7 @@ ERRMSG = {
     40013: "invalid appid",
     40029: "invalid code",
     40030: "invalid refresh_token",
+    40007: "invalid media_id",
     40037: "invalid template_id",
     40125: "invalid appsecret",
     40130: "invalid openid list size, at least two openid",
@@ -179,6 +180,8 @@ class WeChatEmulatorState:
     sends_this_second: dict[tuple[str, int], int] = field(default_factory=dict)
     # openid -> user key per app, so a send need not hash every user (load tests make 100,000).
     openid_index: dict[str, dict[str, str]] = field(default_factory=dict)
+    drafts: dict[str, list[dict[str, Any]]] = field(default_factory=dict)  # 草稿 media_id -> articles
+    publications: dict[str, dict[str, Any]] = field(default_factory=dict)  # publish_id -> outcome
 
     def __post_init__(self) -> None:
         self.reset()
@@ -190,7 +193,7 @@ class WeChatEmulatorState:
         for store in (self.codes, self.access_tokens, self.current_token, self.sns_tokens,
                       self.sns_refresh_tokens, self.session_keys, self.subscriptions, self.followers,
                       self.blocked, self.token_requests, self.client_msg_ids, self.sends_this_second,
-                      self.openid_index):
+                      self.openid_index, self.drafts, self.publications):
             store.clear()
         self.messages.clear()
         self.callback = self.default_callback

@@ -14,4 +14,5 @@ MODEL_MODULES = [
     "models.prereview",
     "models.onewindow",
     "models.access_log",
+    "models.articles",
 ]

@@ -13,6 +13,7 @@ class StaffRoleName(StrEnum):
     REVIEWER = "reviewer"  # 后台审批 — department reviewer: pre-review and approval
     HALL_MANAGER = "hall_manager"  # 大厅管理 — publishes slots, follows up evaluations
     ADMIN = "admin"  # 目录管理 — runs the catalog (department-wide or, without one, global)
+    EDITOR = "editor"  # 政务信息编辑 — writes and reviews the department's articles
     AUDITOR = "auditor"  # 审计 — reads the record of staff reads of personal data
 
 

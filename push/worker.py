@@ -101,6 +101,7 @@ class PushProcess:
             dequeue_timeout=1, shutdown_grace_period_s=grace_seconds)
         self.worker.context.update(rt=rt, queue=self.queue)
         self.tasks: list[asyncio.Task] = []
+        self.stopping: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
         """Connect the queue and start the workers and the relay as tasks."""
@@ -109,7 +110,17 @@ class PushProcess:
                       asyncio.create_task(run_relay(self.rt, self.queue), name="push-relay")]
 
     async def stop(self) -> None:
-        """Stop gracefully: running jobs finish or are handed back to the queue."""
+        """Stop gracefully: running jobs finish or are handed back to the queue.
+
+        Idempotent, and a second caller waits for the first stop: Sanic runs its stop listeners
+        again when a second signal interrupts the first run (Ctrl-C reaches the worker from the
+        terminal and again from Sanic's main process), and two stops closing the queue's
+        connection at once failed with "'NoneType' object has no attribute 'writelines'"."""
+        if self.stopping is None:
+            self.stopping = asyncio.ensure_future(self._stop())
+        await asyncio.shield(self.stopping)
+
+    async def _stop(self) -> None:
         await self.worker.stop()
         for task in self.tasks:
             task.cancel()
@@ -127,12 +138,18 @@ class PushProcess:
             await self.stop()
 
 
+# saq waits this long for running jobs at stop, and for its idle upkeep loops too (they sleep
+# between rounds, up to push_sweep_seconds), so the whole grace is spent on every stop: in-process
+# (development) Ctrl-C should not wait 5 s. A job cut short is retried, as after a crash.
+IN_PROCESS_GRACE_SECONDS = 1
+
+
 def install_push(app: Any) -> None:
     """Run the relay and a push worker inside a Sanic server (``HDT_PUSH_IN_PROCESS``)."""
 
     @app.after_server_start
     async def start_push(app: Any) -> None:
-        app.ctx.push = PushProcess(app.ctx.runtime)
+        app.ctx.push = PushProcess(app.ctx.runtime, grace_seconds=IN_PROCESS_GRACE_SECONDS)
         await app.ctx.push.start()
 
     @app.before_server_stop

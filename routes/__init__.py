@@ -4,6 +4,7 @@ from sanic import Blueprint
 
 from routes.appointment_desk import bp as appointment_desk_bp
 from routes.appointments import bp as appointments_bp
+from routes.articles import bp as articles_bp
 from routes.auth import bp as auth_bp
 from routes.calendar import bp as calendar_bp
 from routes.catalog import bp as catalog_bp
@@ -21,4 +22,4 @@ from routes.wechat_oa import bp as wechat_oa_bp
 
 BLUEPRINTS: list[Blueprint] = [health_bp, auth_bp, me_bp, identity_bp, catalog_bp, catalog_admin_bp,
                                calendar_bp, appointments_bp, appointment_desk_bp, prereview_bp, onewindow_bp,
-                               onewindow_desk_bp, ledger_bp, push_bp, mass_send_bp, wechat_oa_bp]
+                               onewindow_desk_bp, ledger_bp, push_bp, mass_send_bp, wechat_oa_bp, articles_bp]

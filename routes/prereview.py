@@ -154,7 +154,8 @@ async def get_mine(request: Request, application_id: str) -> HTTPResponse:
 
 
 @bp.put("/applications/<application_id>/form")
-@endpoint(summary="修改表单数据（草稿或待补正时）", tag=TAG, body=FormIn, response=ApplicationOut,
+@endpoint(summary="修改表单数据（草稿或待补正时）；每次保存都按数据模板校验，问题在 form_errors 中返回，仍可保存",
+          tag=TAG, body=FormIn, response=ApplicationOut,
           secured=True, errors=[*_NOT_FOUND, *_STATE, applicant.ApplicantMismatch])
 @resident_required
 async def update_form(request: Request, application_id: str, body: FormIn) -> HTTPResponse:

@@ -35,6 +35,28 @@ class GrantsOut(Schema):
     grants: list[GrantOut]
 
 
+class GrantBalanceOut(GrantOut):
+    """One subscribe template: messages still allowed (one per accepted request) and its kinds."""
+
+    kinds: list[str] = Field(description="消息类型（见 /push/subscribe-templates）")
+
+
+class GrantBalancesOut(Schema):
+    grants: list[GrantBalanceOut]
+
+
+class SubscribeTemplateOut(Schema):
+    """The template id to pass to ``wx.requestSubscribeMessage`` for one message kind."""
+
+    kind: str = Field(description="消息类型，如 booking_confirmed")
+    template_id: str = Field(description="小程序订阅消息模板 id（tmplIds 的元素）")
+    event_types: list[str] = Field(description="发送此类消息的业务事件")
+
+
+class SubscribeTemplatesOut(Schema):
+    templates: list[SubscribeTemplateOut]
+
+
 class PageQuery(Schema):
     cursor: str | None = None
     limit: int = Field(20, ge=1, le=100)
@@ -97,6 +119,27 @@ async def record_grants(request: Request, body: GrantsIn) -> HTTPResponse:
                                       user_id=request.ctx.principal.subject_id, results=body.results)
     return respond(GrantsOut(grants=[GrantOut(template_id=g.template_id, remaining=g.remaining)
                                      for g in grants]))
+
+
+@bp.get("/me/subscriptions")
+@endpoint(summary="我剩余的订阅消息授权：每个模板还可发送几条（未授权的模板为 0）", tag=TAG,
+          response=GrantBalancesOut, secured=True)
+@resident_required
+async def my_grants(request: Request) -> HTTPResponse:
+    balances = await push.grant_balances(rt=request.app.ctx.runtime,
+                                         user_id=request.ctx.principal.subject_id)
+    return respond(GrantBalancesOut(grants=[
+        GrantBalanceOut(template_id=b.template_id, remaining=b.remaining, kinds=b.kinds)
+        for b in balances]))
+
+
+@bp.get("/push/subscribe-templates")
+@endpoint(summary="小程序订阅消息模板：每种消息类型的模板 id（传给 wx.requestSubscribeMessage）", tag=TAG,
+          response=SubscribeTemplatesOut)
+async def subscribe_templates(request: Request) -> HTTPResponse:
+    return respond(SubscribeTemplatesOut(templates=[
+        SubscribeTemplateOut(kind=t.kind, template_id=t.template_id, event_types=t.event_types)
+        for t in push.subscribe_templates(rt=request.app.ctx.runtime)]))
 
 
 @bp.get("/me/messages")

@@ -23,6 +23,7 @@ from models.push import (
 )
 from models.users import ExternalIdentity, IdentityProvider
 from push import delivery as push_delivery
+from push import events as push_events
 from push import queue as push_queue
 
 FAILURE_STATUSES = (DeliveryStatus.FAILED, DeliveryStatus.DEAD_LETTER)
@@ -36,6 +37,44 @@ class TemplateUnknown(AppError):
 def mp_template_ids(rt: Runtime) -> set[str]:
     return {str(spec["mp_template_id"]) for spec in rt.settings.push_templates.values()
             if spec.get("mp_template_id")}
+
+
+@dataclass(frozen=True)
+class SubscribeTemplate:
+    """A message kind the mini-program may ask the resident to accept, and when it is sent."""
+
+    kind: str
+    template_id: str
+    event_types: list[str]
+
+
+def subscribe_templates(*, rt: Runtime) -> list[SubscribeTemplate]:
+    """The mini-program subscribe template of every message kind that has one, by kind."""
+    return [SubscribeTemplate(kind=kind, template_id=str(spec["mp_template_id"]),
+                              event_types=sorted(str(event) for event, mapped in
+                                                 push_events.EVENT_KINDS.items() if mapped == kind))
+            for kind, spec in sorted(rt.settings.push_templates.items())
+            if spec.get("mp_template_id")]
+
+
+@dataclass(frozen=True)
+class GrantBalance:
+    """How many more messages of one template a resident has accepted, and its message kinds."""
+
+    template_id: str
+    remaining: int
+    kinds: list[str]
+
+
+async def grant_balances(*, rt: Runtime, user_id: str) -> list[GrantBalance]:
+    """Every subscribe template with the resident's remaining one-time grants (0 when none)."""
+    held = dict(await SubscriptionGrant.filter(user_id=user_id).values_list("template_id", "remaining"))
+    kinds: dict[str, list[str]] = {}
+    for template in subscribe_templates(rt=rt):
+        kinds.setdefault(template.template_id, []).append(template.kind)
+    return [GrantBalance(template_id=template_id, remaining=int(held.get(template_id, 0)),
+                         kinds=template_kinds)
+            for template_id, template_kinds in sorted(kinds.items())]
 
 
 async def record_grants(*, rt: Runtime, user_id: str,

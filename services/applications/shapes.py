@@ -15,8 +15,9 @@ from models.onewindow import Approval, CertificateStatus, ECertificate, Evaluati
 from models.prereview import Application, ApplicationMaterial, ApplicationState, MaterialStatus
 from models.prereview import ApplicationState as S
 from services.applications import certificates
-from services.applications.prereview import history, materials_of
+from services.applications.prereview import EDITABLE, history, materials_of
 from services.applications.representation import RepresentedOut, represented_out
+from services.catalog.guide import form_data_problems
 
 
 class MaterialOut(Schema):
@@ -88,9 +89,17 @@ class ApplicationSummary(Schema):
                    created_at=application.created_at)
 
 
+class FormProblemOut(Schema):
+    field: str
+    message: str
+
+
 class ApplicationOut(ApplicationSummary):
     form_data: dict[str, Any]
     represented: RepresentedOut | None = Field(description="代办时被代办人（脱敏）；本人申请为 null")
+    form_errors: list[FormProblemOut] = Field(
+        description="草稿或待补正时，表单数据与事项数据模板不符之处（每次保存都校验，仍可保存；"
+                    "提交时仍有则 422 FORM_DATA_INVALID）；其他状态为空")
     decision_reason: str
     decided_at: LocalDateTime | None
     materials: list[MaterialOut]
@@ -107,12 +116,23 @@ def _comment(c) -> CommentOut:
                       message=c.message, resolved=c.resolved, created_at=c.created_at)
 
 
+async def form_errors(application: Application) -> list[FormProblemOut]:
+    """What the form still lacks while the resident can edit it (validated again at submit)."""
+    if application.state not in EDITABLE:
+        return []  # submitted forms passed at submit; window forms when the clerk received them
+    await application.fetch_related("guide")
+    return [FormProblemOut(**problem) for problem in form_data_problems(
+        template=application.guide.data_template, data=application.form_data)]
+
+
 async def application_out(application: Application) -> ApplicationOut:
-    """An application with its materials and the review comments still to be addressed."""
+    """An application with its materials, the review comments still to be addressed and, while
+    editable, the form's problems."""
     _, comments = await history(application)
     return ApplicationOut(
         **dict(ApplicationSummary.of(application)), form_data=application.form_data,
         represented=represented_out(application),
+        form_errors=await form_errors(application),
         decision_reason=application.decision_reason, decided_at=application.decided_at,
         materials=[MaterialOut.of(m) for m in await materials_of(application)],
         open_comments=[_comment(c) for c in comments if not c.resolved])

@@ -237,13 +237,18 @@ def _field_error(field: TemplateField, data: dict[str, Any]) -> str | None:
     return None
 
 
-def validate_form_data(*, template: dict[str, Any], data: dict[str, Any]) -> None:
-    """Check submitted form data against an item's data template; raise FORM_DATA_INVALID."""
+def form_data_problems(*, template: dict[str, Any], data: dict[str, Any]) -> list[dict[str, str]]:
+    """Where form data does not fit an item's data template: ``{"field", "message"}`` each."""
     schema = DataTemplate.model_validate(template)
     known = {f.name for f in schema.fields}
     problems = [{"field": f.name, "message": message} for f in schema.fields
                 if (message := _field_error(f, data)) is not None]
-    problems += [{"field": name, "message": "未知字段"} for name in data if name not in known]
+    return problems + [{"field": name, "message": "未知字段"} for name in data if name not in known]
+
+
+def validate_form_data(*, template: dict[str, Any], data: dict[str, Any]) -> None:
+    """Check submitted form data against an item's data template; raise FORM_DATA_INVALID."""
+    problems = form_data_problems(template=template, data=data)
     if problems:
         raise ValidationFailed("表单数据不符合事项的数据模板", code="FORM_DATA_INVALID",
                                details={"fields": problems})

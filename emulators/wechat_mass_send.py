@@ -135,17 +135,17 @@ def install_mass_send(app: Sanic, state: WeChatEmulatorState, book: MassSendBook
 
     @app.post("/cgi-bin/message/mass/sendall")
     @wechat_api
-    async def sendall(request: Request) -> HTTPResponse:
+    async def mass_sendall(request: Request) -> HTTPResponse:
         return await mass_send(request, "sendall")
 
     @app.post("/cgi-bin/message/mass/send")
     @wechat_api
-    async def send(request: Request) -> HTTPResponse:
+    async def mass_send_list(request: Request) -> HTTPResponse:
         return await mass_send(request, "send")
 
     @app.post("/cgi-bin/message/mass/preview")
     @wechat_api
-    async def preview(request: Request) -> HTTPResponse:
+    async def mass_preview(request: Request) -> HTTPResponse:
         wx_app = state.check_access_token(request.args.get("access_token"))
         body = json_body(request)
         content = _text(body)
@@ -172,19 +172,19 @@ def install_mass_send(app: Sanic, state: WeChatEmulatorState, book: MassSendBook
 
     @app.post("/cgi-bin/message/mass/delete")
     @wechat_api
-    async def delete(request: Request) -> HTTPResponse:
+    async def mass_delete(request: Request) -> HTTPResponse:
         find(request).status = "DELETE"
         return json({"errcode": 0, "errmsg": "ok"})
 
     @app.post("/cgi-bin/message/mass/get")
     @wechat_api
-    async def get(request: Request) -> HTTPResponse:
+    async def mass_get(request: Request) -> HTTPResponse:
         found = find(request)
         return json({"msg_id": found.msg_id, "msg_status": found.status})
 
     @app.post("/cgi-bin/tags/members/batchtagging")
     @wechat_api
-    async def batchtagging(request: Request) -> HTTPResponse:
+    async def tags_batchtagging(request: Request) -> HTTPResponse:
         wx_app = state.check_access_token(request.args.get("access_token"))
         body = json_body(request)
         openids, tag_id = body.get("openid_list"), body.get("tagid")

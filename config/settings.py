@@ -192,7 +192,6 @@ class Settings(BaseSettings):
     push_retry_max_seconds: float = Field(600.0, ge=0)
     push_rate_per_second: int = Field(100, ge=1)
     push_relay_interval_seconds: float = Field(1.0, gt=0)
-    push_broadcast_chunk: int = Field(200, ge=1, le=5000)
     push_in_process: bool = False
     periodic_in_process: bool = False  # app/periodic.py; `python -m app run` sets it
     push_templates: dict[str, dict[str, object]] = DEV_PUSH_TEMPLATES

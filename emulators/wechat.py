@@ -35,6 +35,7 @@ from emulators.common import (
     new_emulator_app,
     parse_control,
 )
+from emulators.wechat_mass_send import MassSendBook, install_mass_send
 from emulators.wechat_oa_admin import install_oa_admin
 from emulators.wechat_publishing import install_publishing
 from emulators.wechat_state import (
@@ -211,10 +212,12 @@ def create_wechat_emulator(state: WeChatEmulatorState, *, name: str = "wechat_em
     app.ctx.state = state
     pending_callbacks: set[asyncio.Task] = set()
     oa_admin = install_oa_admin(app, state)  # menu, tags, scene QR codes: wechat_oa_admin.py
+    mass_sends = app.ctx.mass_sends = MassSendBook()
 
     def reset() -> None:
         state.reset()
         oa_admin.reset()
+        mass_sends.clear()
 
     install_controls(app, clock=state.clock, faults=FaultPlan(), reset=reset)
     install_publishing(app, state, wechat_api)
@@ -398,6 +401,14 @@ def create_wechat_emulator(state: WeChatEmulatorState, *, name: str = "wechat_em
                     f'href="?{html.escape(urlencode({**args, "emulator_deny": 1}))}">拒绝</a>')
         return emulator_page("微信授权（模拟）",
                              f"<p>以哪个微信用户身份授权？</p><ul>{rows}</ul>{new}{deny}")
+
+    async def post_account_event(app_id: str, fields: dict[str, str]) -> int | None:
+        # Account-wide events (MASSSENDJOBFINISH) come from the account itself, not a follower.
+        return await post_oa_event(state, app.ctx.events, app_id, fields)
+
+    install_mass_send(app, state, mass_sends, post_account_event, wechat_api, _json_body,
+                      tag_members=lambda tag_id: sorted(openid for openid, tags in oa_admin.follower_tags.items()
+                                                        if tag_id in tags))
 
     # --- controls ---------------------------------------------------------------------
 

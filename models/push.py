@@ -90,12 +90,24 @@ class Delivery(Entity):
 
 
 class BroadcastStatus(StrEnum):
-    RUNNING = "running"
-    DONE = "done"
+    RUNNING = "running"  # accepted by WeChat, MASSSENDJOBFINISH not yet received
+    DONE = "done"  # WeChat reported the job finished (or nobody was in the audience)
+    FAILED = "failed"  # WeChat refused the send: nothing went out, no quota spent
+    DELETED = "deleted"  # withdrawn with message/mass/delete after it went out
+
+
+class BroadcastChannel(StrEnum):
+    TEMPLATE = "template"  # before mass send: one template message per follower (old rows only)
+    MASS_SEND = "mass_send"  # 群发: one WeChat mass send to all followers, a tag or an openid list
 
 
 class Broadcast(Entity):
-    """群发通知 — a notice fanned out to followers in chunks; ``cursor`` makes it resumable."""
+    """群发通知 — a notice to many followers, sent by WeChat mass send.
+
+    ``quota_month``/``quota_slot`` hold one of the account's monthly mass sends; the unique pair
+    lets the database, not a read-then-write race, stop a fifth send in the month. Rows written
+    before mass send (``channel`` template) were fanned out in chunks; ``cursor`` is theirs.
+    """
 
     event_id = fields.CharField(max_length=64, unique=True)
     title = fields.CharField(max_length=64)
@@ -106,9 +118,23 @@ class Broadcast(Entity):
     cursor = fields.CharField(max_length=64, default="")
     total = fields.IntField(default=0)
     fanned_out = fields.IntField(default=0)
+    channel = fields.CharEnumField(BroadcastChannel, max_length=16, default=BroadcastChannel.MASS_SEND)
+    quota_month = fields.CharField(max_length=7, null=True)  # "2026-12", Beijing time
+    quota_slot = fields.SmallIntField(null=True)  # 1..4 within the month
+    msg_id = fields.BigIntField(null=True, unique=True)
+    msg_data_id = fields.BigIntField(null=True)
+    job_status = fields.CharField(max_length=64, null=True)  # MASSSENDJOBFINISH Status
+    total_count = fields.IntField(null=True)  # MASSSENDJOBFINISH TotalCount …
+    filter_count = fields.IntField(null=True)
+    sent_count = fields.IntField(null=True)
+    error_count = fields.IntField(null=True)
+    error = fields.CharField(max_length=255, null=True)
+    finished_at = fields.DatetimeField(null=True)
+    deleted_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "push_broadcasts"
+        unique_together = (("quota_month", "quota_slot"),)
 
 
 class NoticeTopicFollow(Entity):

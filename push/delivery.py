@@ -15,20 +15,15 @@ from typing import Any
 import structlog
 from saq.queue.redis import RedisQueue
 from tortoise.exceptions import IntegrityError
-from tortoise.expressions import Q, Subquery
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from app.context import Runtime
 from app.metrics import PUSH_DEAD_LETTERS, PUSH_DELIVERIES, PUSH_SEND_DURATION
-from models.oa import OAFollowerTag
 from models.push import (
     FINAL_STATUSES,
-    Broadcast,
-    BroadcastStatus,
     Delivery,
     DeliveryStatus,
-    NoticeTopicFollow,
     OAFollower,
     SmsOptOut,
     SubscriptionGrant,
@@ -38,9 +33,7 @@ from push import channels, sms
 from push import events as push_events
 from push import queue as push_queue
 from push.display import with_display_fields
-from push.templates import Rendered, TemplateError, placeholders, render
-from services import events
-from services.events import EventType
+from push.templates import TemplateError, placeholders, render
 from wechat import client as wechat_client
 from wechat.api import WeChatAPIError, WeChatUnavailable
 
@@ -70,12 +63,7 @@ def user_recipient(user_id: str) -> str:
 async def fan_out_event(rt: Runtime, queue: RedisQueue, *, event_id: str, event_type: str,
                         payload: dict[str, Any], last_attempt: bool) -> DeliveryStatus | None:
     """Make the event's delivery record and send it in this same job (one job per message, not
-    two); a broadcast instead queues its first chunk. Returns the delivery's status, if any."""
-    if events.parse(event_type) is EventType.PUSH_BROADCAST:
-        broadcast_id = str(payload["broadcast_id"])
-        await queue.enqueue(push_queue.job(rt.settings, "broadcast_chunk", f"broadcast:{broadcast_id}:",
-                                           broadcast_id=broadcast_id, cursor=""))
-        return None
+    two). Returns the delivery's status, if any."""
     kind = push_events.kind_of(rt.settings.push_templates, event_type)
     user_id = push_events.recipient_of(payload)
     if kind is None or user_id is None:
@@ -403,52 +391,3 @@ async def record_sms_report(rt: Runtime, *, serial: str, delivered: bool, detail
     if not known and not seen:
         log.warning("sms_report_for_unknown_message", serial=serial)
     return known
-
-
-async def broadcast_chunk(rt: Runtime, queue: RedisQueue, *, broadcast_id: str, cursor: str) -> None:
-    """Fan a broadcast out to the next chunk of followers after ``cursor``, then queue the next chunk.
-
-    Re-running a chunk (after a crash) finds its delivery records and sends only what is not final.
-    """
-    broadcast = await Broadcast.get_or_none(id=broadcast_id)
-    if broadcast is None or broadcast.status == BroadcastStatus.DONE:
-        return
-    followers = await audience_followers(broadcast.audience).filter(openid__gt=cursor).order_by(
-        "openid").limit(rt.settings.push_broadcast_chunk).values("openid", "user_id")
-    if not followers:
-        await Broadcast.filter(id=broadcast.id).update(status=BroadcastStatus.DONE)
-        return
-    payload = {"title": broadcast.title, "content": broadcast.content, "notice_id": str(broadcast.id)}
-    recipients = {f"oa:{f['openid']}": f for f in followers}
-    existing = set(await Delivery.filter(event_id=broadcast.event_id, recipient__in=list(recipients))
-                   .values_list("recipient", flat=True))
-    rendered = render(rt.settings.push_templates, "notice", payload)
-    await Delivery.bulk_create([_broadcast_delivery(broadcast, rendered, recipient, follower)
-                                for recipient, follower in recipients.items()
-                                if recipient not in existing], ignore_conflicts=True)
-    for delivery in await Delivery.filter(event_id=broadcast.event_id, recipient__in=list(recipients)):
-        await enqueue_send(rt, queue, delivery)
-    last = followers[-1]["openid"]
-    await Broadcast.filter(id=broadcast.id, cursor=cursor).update(
-        cursor=last, fanned_out=broadcast.fanned_out + len(followers))
-    await queue.enqueue(push_queue.job(rt.settings, "broadcast_chunk", f"broadcast:{broadcast_id}:{last}",
-                                       broadcast_id=broadcast_id, cursor=last))
-
-
-def audience_followers(audience: str):
-    """Subscribed OA followers in a broadcast's audience: everyone, or a hall/item's followers:
-    residents following the topic, and followers tagged with it (a hall's scene QR code)."""
-    followers = OAFollower.filter(subscribed=True)
-    if audience == "all":
-        return followers
-    tagged = Subquery(OAFollowerTag.filter(tag=audience).values("openid"))
-    topic_users = Subquery(NoticeTopicFollow.filter(topic=audience).values("user_id"))
-    return followers.filter(Q(user_id__in=topic_users) | Q(openid__in=tagged))
-
-
-def _broadcast_delivery(broadcast: Broadcast, rendered: Rendered, recipient: str,
-                        follower: dict[str, Any]) -> Delivery:
-    return Delivery(event_id=broadcast.event_id, event_type="notice", recipient=recipient,
-                    user_id=follower["user_id"], openid=follower["openid"], channel=channels.OA_TEMPLATE,
-                    template_id=rendered.oa_template_id, page=rendered.page,
-                    content={"oa_template_id": rendered.oa_template_id, "data": rendered.data})

@@ -51,7 +51,7 @@ SENT_TO_NOBODY: dict[EventType, str] = {
     EventType.IDENTITY_PHONE_VERIFIED: "the resident is in the app as it happens",
     EventType.CATALOG_ITEM_CHANGED: "for caches and the search index",
     EventType.CATALOG_SYNCED: "for caches and the search index",
-    EventType.PUSH_BROADCAST: "fanned out by push itself into one PUSH_NOTICE share per follower",
+    EventType.PUSH_BROADCAST: "sent by WeChat mass send when it is created (services/mass_send.py)",
 }
 
 
@@ -65,8 +65,8 @@ def kind_of(templates: dict[str, Any], event_type: str) -> str | None:
 
 def relayed_names(templates: dict[str, Any]) -> list[str]:
     """The stored event type names (legacy ones included) the relay queues: those that become a
-    message under these templates, and broadcasts."""
-    wanted = {t for t in EventType if kind_of(templates, t)} | {EventType.PUSH_BROADCAST}
+    message under these templates."""
+    wanted = {t for t in EventType if kind_of(templates, t)}
     return sorted(str(name) for name in [*EventType, *events.LEGACY_NAMES]
                   if events.parse(name) in wanted)
 

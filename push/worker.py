@@ -29,7 +29,7 @@ RELAY_BATCH = 500
 async def deliver_event(ctx: dict[str, Any], *, event_id: str, event_type: str,
                         payload: dict[str, Any]) -> str | None:
     """Job: turn one outbox event into its delivery record and send it (a transient error
-    raises so saq retries the job later), or start a broadcast's fan-out."""
+    raises so saq retries the job later)."""
     job = ctx["job"]
     try:
         status = await delivery.fan_out_event(ctx["rt"], ctx["queue"], event_id=event_id,
@@ -60,11 +60,6 @@ async def _send_later(ctx: dict[str, Any], later: delivery.SendLater) -> str:
     return "retrying"
 
 
-async def broadcast_chunk(ctx: dict[str, Any], *, broadcast_id: str, cursor: str) -> None:
-    """Job: fan one chunk of a broadcast out."""
-    await delivery.broadcast_chunk(ctx["rt"], ctx["queue"], broadcast_id=broadcast_id, cursor=cursor)
-
-
 class PushWorker(Worker):
     """A saq worker that leaves signal handling to its host (the CLI or the Sanic server)."""
 
@@ -72,7 +67,7 @@ class PushWorker(Worker):
 
 
 def relayed_types(rt: Runtime) -> list[str]:
-    """The outbox event types push handles: those with a message kind, and broadcasts."""
+    """The outbox event types push handles: those with a message kind."""
     return push_events.relayed_names(rt.settings.push_templates)
 
 
@@ -115,7 +110,7 @@ class PushProcess:
         self.rt = rt
         self.queue = push_queue.open_queue(rt.settings)
         self.worker = PushWorker(
-            self.queue, functions=[deliver_event, send_delivery, broadcast_chunk],
+            self.queue, functions=[deliver_event, send_delivery],
             concurrency=concurrency or rt.settings.push_concurrency,
             timers={"sweep": rt.settings.push_sweep_seconds, "schedule": 1, "abort": 1},
             dequeue_timeout=1, shutdown_grace_period_s=grace_seconds)

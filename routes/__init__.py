@@ -12,6 +12,7 @@ from routes.catalog_admin import bp as catalog_admin_bp
 from routes.health import bp as health_bp
 from routes.identity import bp as identity_bp
 from routes.ledger import bp as ledger_bp
+from routes.mass_send import bp as mass_send_bp
 from routes.me import bp as me_bp
 from routes.oa_admin import bp as oa_admin_bp
 from routes.onewindow import bp as onewindow_bp
@@ -24,5 +25,5 @@ from routes.wechat_oa import bp as wechat_oa_bp
 
 BLUEPRINTS: list[Blueprint] = [health_bp, auth_bp, me_bp, identity_bp, catalog_bp, catalog_admin_bp,
                                calendar_bp, appointments_bp, appointment_desk_bp, prereview_bp, onewindow_bp,
-                               onewindow_desk_bp, ledger_bp, push_bp, staff_admin_bp, wechat_oa_bp,
-                               articles_bp, push_callbacks_bp, oa_admin_bp]
+                               onewindow_desk_bp, ledger_bp, push_bp, mass_send_bp, staff_admin_bp,
+                               wechat_oa_bp, articles_bp, push_callbacks_bp, oa_admin_bp]

@@ -1,10 +1,10 @@
-"""Push: subscribe-message grants, the resident's message history, failures and broadcasts."""
+"""Push: subscribe-message grants, the resident's message history, failures, notice topics."""
 
 from __future__ import annotations
 
 import uuid
 
-from pydantic import ConfigDict, Field, field_validator
+from pydantic import ConfigDict, Field
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
@@ -12,15 +12,9 @@ from app.api import endpoint, respond
 from app.auth import public, resident_required, staff_required
 from app.errors import ValidationFailed
 from app.shapes import LocalDateTime, Page, Schema, decode_cursor, encode_cursor, parse_model
-from models.push import Broadcast, Delivery
+from models.push import Delivery
 from services import push
-from services.push import (
-    BroadcastNotFound,
-    ChannelNotAccepted,
-    DeliveryPage,
-    GrantResult,
-    TemplateUnknown,
-)
+from services.push import ChannelNotAccepted, DeliveryPage, GrantResult, TemplateUnknown
 
 bp = Blueprint("push", url_prefix="/api/v1")
 TAG = "消息推送"
@@ -112,43 +106,6 @@ class DeliveryOut(MessageOut):
 
 
 TOPIC_PATTERN = r"^(hall|item):[A-Za-z0-9_.-]{1,64}$"
-
-
-class BroadcastIn(Schema):
-    model_config = ConfigDict(json_schema_extra={"examples": [
-        {"title": "系统维护通知", "content": "本周六 22:00-24:00 系统维护，期间暂停预约。", "audience": "all"},
-    ]})
-
-    title: str = Field(min_length=1, max_length=64)
-    content: str = Field(min_length=1, max_length=200)
-    audience: str = Field("all", pattern=r"^all$|" + TOPIC_PATTERN[1:],
-                          description="all（全部关注者）或 hall:<大厅编码> / item:<事项编码> 的关注者")
-
-    @field_validator("title", "content")
-    @classmethod
-    def not_blank(cls, value: str) -> str:
-        if not value.strip():
-            raise ValueError("不能为空白")
-        return value.strip()
-
-
-class BroadcastOut(Schema):
-    id: str
-    title: str
-    content: str
-    audience: str
-    status: str
-    total: int
-    fanned_out: int
-    deliveries: dict[str, int]
-    created_at: LocalDateTime
-
-    @classmethod
-    def of(cls, row: Broadcast, counts: dict[str, int]) -> BroadcastOut:
-        return cls(id=str(row.id), title=row.title, content=row.content, audience=row.audience,
-                   status=str(row.status),
-                   total=row.total, fanned_out=row.fanned_out, deliveries=counts,
-                   created_at=row.created_at)
 
 
 def _cursor(query: PageQuery) -> str | None:
@@ -252,27 +209,6 @@ async def unfollow_topic(request: Request, topic: str) -> HTTPResponse:
     checked = parse_model(TopicPath, {"topic": topic})
     topics = await push.unfollow_topic(user_id=request.ctx.principal.subject_id, topic=checked.topic)
     return respond(TopicsOut(topics=topics))
-
-
-@bp.post("/admin/broadcasts")
-@endpoint(summary="群发通知：全部公众号关注者，或关注某大厅/事项的关注者（分批经同一队列与限速发送）", tag=TAG,
-          body=BroadcastIn,
-          response=BroadcastOut, status=201, secured=True, errors=[(403, "FORBIDDEN")])
-@staff_required("admin", scope="global")
-async def create_broadcast(request: Request, body: BroadcastIn) -> HTTPResponse:
-    row = await push.create_broadcast(rt=request.app.ctx.runtime,
-                                      staff_id=request.ctx.principal.subject_id,
-                                      title=body.title, content=body.content, audience=body.audience)
-    return respond(BroadcastOut.of(row, {}), status=201)
-
-
-@bp.get("/admin/broadcasts/<broadcast_id:uuid>")
-@endpoint(summary="群发进度：已分发人数与各状态投递数", tag=TAG, response=BroadcastOut, secured=True,
-          errors=[(403, "FORBIDDEN"), BroadcastNotFound])
-@staff_required("admin", scope="global")
-async def broadcast_progress(request: Request, broadcast_id: uuid.UUID) -> HTTPResponse:
-    progress = await push.broadcast_progress(broadcast_id=str(broadcast_id))
-    return respond(BroadcastOut.of(progress.broadcast, progress.counts))
 
 
 class ChannelPreferenceIO(Schema):

@@ -39,8 +39,8 @@ class EventType(StrEnum):
     CATALOG_ITEM_CHANGED = "catalog.item_changed"
     CATALOG_SYNCED = "catalog.synced"
 
-    PUSH_BROADCAST = "push.broadcast"  # a notice to many followers: fanned out by push
-    PUSH_NOTICE = "push.notice"  # a notice to one resident (a broadcast's share, or a tool's)
+    PUSH_BROADCAST = "push.broadcast"  # a notice to many followers, sent by WeChat mass send
+    PUSH_NOTICE = "push.notice"  # a notice to one resident (a tool's)
 
 
 # Names used before the one scheme, still found in outbox rows and queued jobs written by the

@@ -18,6 +18,7 @@ from wechatpy import parse_message
 from wechatpy.crypto import WeChatCrypto
 from wechatpy.events import (
     ClickEvent,
+    MassSendJobFinishEvent,
     ScanEvent,
     SubscribeEvent,
     SubscribeScanEvent,
@@ -33,6 +34,7 @@ from app.context import Runtime
 from app.errors import AppError
 from models.oa import ReplyTrigger
 from push import delivery as push_delivery
+from services import mass_send
 from services import push as push_service
 from services.oa import replies, scenes
 from services.oa.shapes import ReplyContent
@@ -178,6 +180,12 @@ async def _react(rt: Runtime, message: Any) -> ReplyContent | None:
         return None
     if isinstance(message, TemplateSendJobFinishEvent):
         await push_delivery.record_job_finish(rt, msgid=int(message.id), status=str(message.status))
+        return None
+    if isinstance(message, MassSendJobFinishEvent):
+        await mass_send.record_job_finish(rt=rt, report=mass_send.JobFinish(
+            msg_id=int(message.id), status=str(message.status), total_count=message.total_count,
+            filter_count=message.filter_count, sent_count=message.sent_count,
+            error_count=message.error_count))
         return None
     if isinstance(message, ClickEvent):
         return await _answer(rt, openid, ReplyTrigger.CLICK, str(message.key))

@@ -1,4 +1,7 @@
-"""Push, the API side: subscription grants, OA followers, message history, failures, broadcasts."""
+"""Push, the API side: subscription grants, OA followers, message history, failures.
+
+Broadcasts (notices to many followers) are WeChat mass sends: services/mass_send.py.
+"""
 
 from __future__ import annotations
 
@@ -7,14 +10,11 @@ from datetime import UTC, datetime
 from typing import Literal
 
 from tortoise.expressions import F
-from tortoise.functions import Count
 from tortoise.transactions import in_transaction
 
 from app.context import Runtime
 from app.errors import AppError
-from app.ids import new_id
 from models.push import (
-    Broadcast,
     ChannelPreference,
     Delivery,
     DeliveryStatus,
@@ -27,8 +27,6 @@ from push import channels
 from push import delivery as push_delivery
 from push import events as push_events
 from push import queue as push_queue
-from services import outbox
-from services.events import EventType
 
 FAILURE_STATUSES = (DeliveryStatus.FAILED, DeliveryStatus.DEAD_LETTER)
 GrantResult = Literal["accept", "reject", "ban", "filter"]
@@ -36,10 +34,6 @@ GrantResult = Literal["accept", "reject", "ban", "filter"]
 
 class TemplateUnknown(AppError):
     status, code, message = 422, "PUSH_TEMPLATE_UNKNOWN", "订阅消息模板不存在"
-
-
-class BroadcastNotFound(AppError):
-    status, code, message = 404, "BROADCAST_NOT_FOUND", "群发通知不存在"
 
 
 def mp_template_ids(rt: Runtime) -> set[str]:
@@ -169,36 +163,6 @@ async def unfollow_topic(*, user_id: str, topic: str) -> list[str]:
 async def topics_of(*, user_id: str) -> list[str]:
     return list(await NoticeTopicFollow.filter(user_id=user_id).order_by("topic")
                 .values_list("topic", flat=True))
-
-
-async def create_broadcast(*, rt: Runtime, staff_id: str, title: str, content: str,
-                           audience: str) -> Broadcast:
-    """Start a notice to the audience's OA followers; the relay picks it up from the outbox."""
-    broadcast_id = new_id()
-    async with in_transaction():
-        event = await outbox.emit(event_type=EventType.PUSH_BROADCAST,
-                                  aggregate_id=str(broadcast_id),
-                                  payload={"broadcast_id": str(broadcast_id)})
-        total = await push_delivery.audience_followers(audience).count()
-        return await Broadcast.create(id=broadcast_id, event_id=str(event.id), title=title,
-                                      content=content, audience=audience, created_by=staff_id,
-                                      total=total)
-
-
-@dataclass
-class BroadcastProgress:
-    broadcast: Broadcast
-    counts: dict[str, int]
-
-
-async def broadcast_progress(*, broadcast_id: str) -> BroadcastProgress:
-    """A broadcast with its delivery counts by status."""
-    broadcast = await Broadcast.get_or_none(id=broadcast_id)
-    if broadcast is None:
-        raise BroadcastNotFound()
-    rows = await Delivery.filter(event_id=broadcast.event_id).group_by("status").annotate(
-        n=Count("id")).values("status", "n")
-    return BroadcastProgress(broadcast, {str(row["status"]): row["n"] for row in rows})
 
 
 async def dead_letters(*, limit: int) -> list[Delivery]:

@@ -117,8 +117,8 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 群发通知：全部公众号关注者，或关注某大厅/事项的关注者（分批经同一队列与限速发送） */
-        post: operations["pushCreateBroadcast"];
+        /** 群发通知（微信群发接口）：全部关注者、微信标签，或关注某大厅/事项的关注者；每月 4 次 */
+        post: operations["massSendCreateBroadcast"];
         delete?: never;
         options?: never;
         head?: never;
@@ -132,10 +132,28 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 群发进度：已分发人数与各状态投递数 */
-        get: operations["pushBroadcastProgress"];
+        /** 群发结果：微信的发送统计（MASSSENDJOBFINISH） */
+        get: operations["massSendBroadcastProgress"];
         put?: never;
         post?: never;
+        /** 删除已发出的群发（微信 message/mass/delete；已用的群发次数不退回） */
+        delete: operations["massSendDeleteBroadcast"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/broadcasts/preview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 群发预览：先发给测试关注者（不占每月群发次数） */
+        post: operations["massSendPreviewBroadcast"];
         delete?: never;
         options?: never;
         head?: never;
@@ -273,6 +291,23 @@ export interface paths {
         put?: never;
         /** 下线事项（居民不可见） */
         post: operations["catalogAdminUnpublish"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/admin/mass-sends/quota": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 本月（北京时间）群发次数：上限、已用、剩余 */
+        get: operations["massSendQuota"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3161,7 +3196,7 @@ export interface components {
             content: string;
             /**
              * Audience
-             * @description all（全部关注者）或 hall:<大厅编码> / item:<事项编码> 的关注者
+             * @description all（全部关注者）、tag:<微信标签 id>，或 hall:<大厅编码> / item:<事项编码> 的关注者
              * @default all
              */
             audience?: string;
@@ -3176,7 +3211,10 @@ export interface components {
             content: string;
             /** Audience */
             audience: string;
-            /** Status */
+            /**
+             * Status
+             * @description running（已提交微信）/ done / failed / deleted
+             */
             status: string;
             /**
              * Total
@@ -3188,7 +3226,10 @@ export interface components {
              * Format: int64
              */
             fanned_out: number;
-            /** Deliveries */
+            /**
+             * Deliveries
+             * @description 模板消息投递数（仅群发上线前的旧记录）
+             */
             deliveries: {
                 [key: string]: number;
             };
@@ -3197,6 +3238,24 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+            /**
+             * Channel
+             * @description mass_send（群发）或 template（旧记录：逐人模板消息）
+             */
+            channel: string;
+            /** Msg Id */
+            msg_id: number | null;
+            /**
+             * Quota Month
+             * @description 占用哪个月（北京时间）的群发次数；失败的不占用
+             */
+            quota_month: string | null;
+            /** @description 微信的 MASSSENDJOBFINISH 结果，收到前为空 */
+            job: components["schemas"]["JobOut"] | null;
+            /** Error */
+            error: string | null;
+            /** Deleted At */
+            deleted_at: string | null;
         };
         /** CalendarDayOut */
         CalendarDayOut: {
@@ -4693,6 +4752,39 @@ export interface components {
              */
             popularity: number;
         };
+        /**
+         * JobOut
+         * @description WeChat's MASSSENDJOBFINISH report.
+         */
+        JobOut: {
+            /** Status */
+            status: string;
+            /**
+             * Total Count
+             * Format: int64
+             */
+            total_count: number;
+            /**
+             * Filter Count
+             * Format: int64
+             */
+            filter_count: number;
+            /**
+             * Sent Count
+             * Format: int64
+             */
+            sent_count: number;
+            /**
+             * Error Count
+             * Format: int64
+             */
+            error_count: number;
+            /**
+             * Finished At
+             * Format: date-time
+             */
+            finished_at: string;
+        };
         /** JsonWebKey */
         JsonWebKey: {
             /** Kty */
@@ -5359,6 +5451,32 @@ export interface components {
              */
             certificate_id: string;
         };
+        /**
+         * PreviewIn
+         * @example {
+         *       "content": "本周六 22:00-24:00 系统维护，期间暂停预约。",
+         *       "openids": [
+         *         "oTestFollower0000000000000001"
+         *       ],
+         *       "title": "系统维护通知"
+         *     }
+         */
+        PreviewIn: {
+            /** Title */
+            title: string;
+            /** Content */
+            content: string;
+            /**
+             * Openids
+             * @description 先收到预览的测试关注者 openid
+             */
+            openids: string[];
+        };
+        /** PreviewOut */
+        PreviewOut: {
+            /** Msg Ids */
+            msg_ids: number[];
+        };
         /** ProgressOut */
         ProgressOut: {
             /** Application Id */
@@ -5473,6 +5591,29 @@ export interface components {
              * @default 0
              */
             offset?: number;
+        };
+        /** QuotaOut */
+        QuotaOut: {
+            /**
+             * Month
+             * @description 北京时间的自然月，如 2026-12
+             */
+            month: string;
+            /**
+             * Limit
+             * Format: int64
+             */
+            limit: number;
+            /**
+             * Used
+             * Format: int64
+             */
+            used: number;
+            /**
+             * Remaining
+             * Format: int64
+             */
+            remaining: number;
         };
         /** Readiness */
         Readiness: {
@@ -7716,7 +7857,7 @@ export interface operations {
             };
         };
     };
-    pushCreateBroadcast: {
+    massSendCreateBroadcast: {
         parameters: {
             query?: never;
             header?: never;
@@ -7736,6 +7877,396 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["BroadcastOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: MASS_SEND_QUOTA_EXCEEDED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MASS_SEND_QUOTA_EXCEEDED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: MASS_SEND_AUDIENCE_TOO_LARGE, MASS_SEND_AUDIENCE_TOO_SMALL, VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MASS_SEND_AUDIENCE_TOO_LARGE" | "MASS_SEND_AUDIENCE_TOO_SMALL" | "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: MASS_SEND_REFUSED, WECHAT_UNAVAILABLE */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MASS_SEND_REFUSED" | "WECHAT_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    massSendBroadcastProgress: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                broadcast_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BroadcastOut"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BROADCAST_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BROADCAST_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    massSendDeleteBroadcast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                broadcast_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BroadcastOut"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BROADCAST_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BROADCAST_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: MASS_SEND_NOT_DELETABLE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MASS_SEND_NOT_DELETABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: MASS_SEND_REFUSED, WECHAT_UNAVAILABLE */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MASS_SEND_REFUSED" | "WECHAT_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    massSendPreviewBroadcast: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PreviewIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PreviewOut"];
                 };
             };
             /** @description 错误码: MALFORMED_JSON */
@@ -7822,8 +8353,8 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: SERVICE_UNAVAILABLE */
-            503: {
+            /** @description 错误码: MASS_SEND_REFUSED, WECHAT_UNAVAILABLE */
+            502: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -7831,99 +8362,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "SERVICE_UNAVAILABLE";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
-    };
-    pushBroadcastProgress: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                broadcast_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 成功 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["BroadcastOut"];
-                };
-            };
-            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: FORBIDDEN */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "FORBIDDEN";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: BROADCAST_NOT_FOUND, ROUTE_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "BROADCAST_NOT_FOUND" | "ROUTE_NOT_FOUND";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: PAYLOAD_TOO_LARGE */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "PAYLOAD_TOO_LARGE";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: INTERNAL_ERROR */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "INTERNAL_ERROR";
+                            code?: "MASS_SEND_REFUSED" | "WECHAT_UNAVAILABLE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -9028,6 +9467,96 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "UNKNOWN_CODE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    massSendQuota: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuotaOut"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };

@@ -15,8 +15,7 @@ from tests.builders import WeChatResident, login_wechat_resident
 
 FAST_PUSH = {"push_job_timeout_seconds": 3, "push_sweep_seconds": 1, "push_max_attempts": 3,
              "push_retry_base_seconds": 0.1, "push_retry_max_seconds": 0.5,
-             "push_relay_interval_seconds": 0.05, "push_broadcast_chunk": 2,
-             "sms_rate_limited_retry_seconds": 1}
+             "push_relay_interval_seconds": 0.05, "sms_rate_limited_retry_seconds": 1}
 
 
 def fast_runtime(rt: Runtime, **overrides: object) -> Runtime:

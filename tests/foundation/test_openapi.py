@@ -19,6 +19,7 @@ SOURCE_DIRS = ["app", "routes", "services", "push", "wechat", "bjpass", "config"
 RAISE_PATTERNS = [
     r'\bcode\s*=\s*"([A-Z][A-Z0-9_]+)"',
     r'\bcode, message = (?:\d+, )?"([A-Z][A-Z0-9_]+)"',
+    r'\bstatus, code = \d{3}, "([A-Z][A-Z0-9_]+)"',
     r'\(\w+, \d{3}, "([A-Z][A-Z0-9_]+)"',
     r'error_response\([^)]*?\d{3}, "([A-Z][A-Z0-9_]+)"',
     r'_problem\("([A-Z][A-Z0-9_]+)"',

@@ -2,7 +2,6 @@
 provisional calendar (deadlines recomputed, bookings on new holidays flagged for the hall)."""
 
 import json
-import os
 import subprocess
 import sys
 from datetime import date, datetime, time, timedelta
@@ -29,6 +28,7 @@ from tests.builders import (
     make_service_item,
     make_staff,
 )
+from tests.support.server import command_env
 
 NOTICE_2031 = json.loads((Path(__file__).parent / "notice_2031.json").read_text())
 
@@ -180,11 +180,7 @@ async def test_only_a_district_wide_admin_loads_notices(client, rt):
 
 
 async def test_the_cli_loads_a_notice_file_and_refuses_a_bad_one(client, rt, settings, tmp_path):
-    env = {**os.environ, "HDT_ENV": "development", "DATABASE_URL": settings.database_url,
-           "HDT_KEYS_DIR": str(settings.keys_dir), "HDT_LOG_LEVEL": "WARNING"}
-    env.pop("REDIS_URL", None)
-    if settings.redis_url:
-        env["REDIS_URL"] = settings.redis_url
+    env = command_env(settings, env="development")
     bad = tmp_path / "bad.json"
     bad.write_text(json.dumps({**NOTICE_2031, "holidays": [
         {**NOTICE_2031["holidays"][1], "makeup_workdays": ["2031-01-20"]}]}))

@@ -1,6 +1,5 @@
 """Catalog sync: idempotent, versioned, dry-run diff, malformed files refused whole."""
 
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -10,6 +9,7 @@ import orjson
 from models.catalog import CatalogAuditEntry, GuideVersion, ServiceItem
 from tests.builders import catalog_document, guide_spec, item_spec, sync_catalog
 from tests.builders.catalog import item_id_of
+from tests.support.server import command_env
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -18,12 +18,7 @@ def run_cli(app, tmp_path: Path, document: dict | bytes, *args: str) -> subproce
     """`python -m app sync-catalog` in a separate process against the test database."""
     path = tmp_path / "catalog.json"
     path.write_bytes(document if isinstance(document, bytes) else orjson.dumps(document))
-    settings = app.ctx.settings
-    env = {**os.environ, "DATABASE_URL": settings.database_url, "HDT_ENV": "test",
-           "HDT_KEYS_DIR": str(settings.keys_dir), "HDT_LOG_LEVEL": "WARNING"}
-    env.pop("REDIS_URL", None)
-    if settings.redis_url:
-        env["REDIS_URL"] = settings.redis_url
+    env = command_env(app.ctx.settings)
     return subprocess.run([sys.executable, "-m", "app", "sync-catalog", str(path), *args],
                           cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
 

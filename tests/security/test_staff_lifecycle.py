@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import dataclasses
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
@@ -18,6 +17,7 @@ from models.ledger import LedgerEntry
 from services.identity import staff, staff_accounts
 from services.identity.staff import RoleSpec
 from tests.builders import DEFAULT_PASSWORD, login_staff, make_department, make_hall, make_staff
+from tests.support.server import command_env
 from tests.support.waiting import eventually
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -181,12 +181,7 @@ async def test_production_requires_totp_of_admins_and_reviewers(rt):
 
 def _cli(app, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
     """`python -m app <args>` in a separate process against the test database."""
-    settings = app.ctx.settings
-    env = {**os.environ, "DATABASE_URL": settings.database_url, "HDT_ENV": "test",
-           "HDT_KEYS_DIR": str(settings.keys_dir), "HDT_LOG_LEVEL": "WARNING"}
-    env.pop("REDIS_URL", None)
-    if settings.redis_url:
-        env["REDIS_URL"] = settings.redis_url
+    env = command_env(app.ctx.settings)
     return subprocess.run([sys.executable, "-m", "app", *args], cwd=ROOT, env=env, input=stdin,
                           capture_output=True, text=True, timeout=120)
 

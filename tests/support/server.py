@@ -12,7 +12,7 @@ import time
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import BinaryIO
+from typing import Any, BinaryIO
 
 import httpx
 
@@ -30,6 +30,16 @@ def service_env(**overrides: str) -> dict[str, str]:
            if not k.startswith(("HDT_", "DATABASE_URL", "REDIS_URL", "PROMETHEUS_MULTIPROC_DIR"))}
     env.update({"HDT_ACCESS_LOG": "false", "HDT_LOG_LEVEL": "WARNING"}, **overrides)
     return env
+
+
+def command_env(settings: Any, *, env: str = "test") -> dict[str, str]:
+    """The environment of ``python -m app <command>`` against the suite's database and Redis."""
+    environment = {**os.environ, "DATABASE_URL": settings.database_url, "HDT_ENV": env,
+                   "HDT_KEYS_DIR": str(settings.keys_dir), "HDT_LOG_LEVEL": "WARNING"}
+    environment.pop("REDIS_URL", None)
+    if settings.redis_url:
+        environment["REDIS_URL"] = settings.redis_url
+    return environment
 
 
 @asynccontextmanager

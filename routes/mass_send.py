@@ -21,6 +21,7 @@ from services.mass_send import (
     BroadcastNotFound,
     MassSendRefused,
     NotDeletable,
+    PreviewRecipientNotFollowing,
     QuotaExceeded,
 )
 from wechat.api import WeChatUnavailable
@@ -129,7 +130,7 @@ async def create_broadcast(request: Request, body: BroadcastIn) -> HTTPResponse:
 @bp.post("/broadcasts/preview")
 @endpoint(summary="群发预览：先发给测试关注者（不占每月群发次数）", tag=TAG, body=PreviewIn,
           response=PreviewOut, secured=True,
-          errors=[(403, "FORBIDDEN"), MassSendRefused, WeChatUnavailable])
+          errors=[(403, "FORBIDDEN"), PreviewRecipientNotFollowing, MassSendRefused, WeChatUnavailable])
 @staff_required(StaffRoleName.ADMIN, scope="global")
 async def preview_broadcast(request: Request, body: PreviewIn) -> HTTPResponse:
     msg_ids = await mass_send.preview(rt=request.app.ctx.runtime, principal=request.ctx.principal,

@@ -58,6 +58,14 @@ class MassSendRefused(AppError):
     status, code, message = 502, "MASS_SEND_REFUSED", "微信拒绝了群发，未发送"
 
 
+class PreviewRecipientNotFollowing(AppError):
+    status, code, message = 409, "MASS_SEND_PREVIEW_NOT_FOLLOWING", "预览对象须是正在关注公众号的用户"
+
+
+# WeChat's answers to a preview for an openid that is not a follower of the account.
+NOT_A_FOLLOWER_ERRCODES = {40003, 43004}
+
+
 class NotDeletable(AppError):
     status, code, message = 409, "MASS_SEND_NOT_DELETABLE", "该群发尚未发出或已删除，无法删除"
 
@@ -204,6 +212,8 @@ async def preview(*, rt: Runtime, principal: Principal, title: str, content: str
     try:
         return [await wechat_mass_send.preview(rt, content=text, openid=openid) for openid in openids]
     except WeChatAPIError as exc:
+        if exc.errcode in NOT_A_FOLLOWER_ERRCODES:
+            raise PreviewRecipientNotFollowing(details={"errcode": exc.errcode}) from exc
         raise MassSendRefused(details={"errcode": exc.errcode, "errmsg": exc.errmsg}) from exc
 
 

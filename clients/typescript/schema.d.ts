@@ -8311,6 +8311,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 错误码: MASS_SEND_PREVIEW_NOT_FOLLOWING */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MASS_SEND_PREVIEW_NOT_FOLLOWING";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
             /** @description 错误码: PAYLOAD_TOO_LARGE */
             413: {
                 headers: {

@@ -128,7 +128,7 @@ async def test_a_preview_reaches_the_test_follower_without_spending_the_quota(rt
     stranger = emulated_openid(settings.wechat_oa_app_id, "lisi")  # not following the OA
     refused = await client.post("/api/v1/admin/broadcasts/preview", headers=admin,
                                 json={**NOTICE, "openids": [stranger]})
-    assert (refused.status_code, refused.json()["error"]["code"]) == (502, "MASS_SEND_REFUSED")
+    assert (refused.status_code, refused.json()["error"]["code"]) == (409, "MASS_SEND_PREVIEW_NOT_FOLLOWING")
 
 
 async def test_a_sent_notice_is_deleted_once(rt, client, wechat):

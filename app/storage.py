@@ -240,5 +240,7 @@ def sign(secret: bytes, resource: str, expires: int) -> str:
 
 
 def signature_valid(secret: bytes, resource: str, expires: int, signature: str, now: int) -> bool:
-    """True when the signature matches and has not expired."""
-    return now <= expires and hmac.compare_digest(sign(secret, resource, expires), signature)
+    """True when the signature matches and has not expired. Compared as bytes: compare_digest
+    refuses str with non-ASCII characters (a raise, answered as a 500, where a forgery is meant)."""
+    return now <= expires and hmac.compare_digest(sign(secret, resource, expires).encode(),
+                                                  signature.encode())

@@ -92,7 +92,7 @@ class DownloadUrl(Schema):
 
 class FileQuery(Schema):
     expires: int
-    signature: str = Field(min_length=64, max_length=64)
+    signature: str = Field(pattern=r"^[0-9a-f]{64}$", description="HMAC-SHA256（十六进制）")
 
 
 class QueueQuery(Schema):

@@ -4020,7 +4020,10 @@ export interface components {
              * Format: int64
              */
             expires: number;
-            /** Signature */
+            /**
+             * Signature
+             * @description HMAC-SHA256（十六进制）
+             */
             signature: string;
         };
         /**
@@ -21590,6 +21593,7 @@ export interface operations {
         parameters: {
             query: {
                 expires: number;
+                /** @description HMAC-SHA256（十六进制） */
                 signature: string;
             };
             header?: never;

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import os
+import signal
 import socket
 import subprocess
 import sys
@@ -80,5 +82,9 @@ async def running_service(env: dict[str, str], *, workers: int = 1,
             except TimeoutError:
                 process.kill()
                 await process.wait()
+        # Workers Sanic left behind (one restarted while the main process stopped) would live on,
+        # orphaned and busy, slowing the rest of the run: the service's session goes whole.
+        with contextlib.suppress(ProcessLookupError, PermissionError):
+            os.killpg(process.pid, signal.SIGKILL)
         if not given:
             output.close()

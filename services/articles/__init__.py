@@ -13,7 +13,7 @@ from app.auth import require_scope
 from app.context import Runtime
 from app.errors import AppError, Conflict, Forbidden, NotFoundError, ValidationFailed
 from app.ids import utcnow
-from app.shapes import Page, decode_cursor, encode_cursor, parse_id
+from app.shapes import Page, parse_id
 from app.tokens import Principal
 from models.articles import Article, ArticleState
 from models.catalog import ServiceItem
@@ -21,6 +21,7 @@ from models.organization import Department
 from models.staff import StaffRoleName
 from services.articles.shapes import ArticleIn, ArticleOut, ArticlePatch, PublishedArticle, PublishedArticleSummary
 from services.catalog.search import build_search_text, normalise
+from services.paging import newest_first
 from wechat import publishing
 from wechat.api import WeChatAPIError
 
@@ -167,19 +168,8 @@ async def list_for_editor(*, principal: Principal, state: ArticleState | None, c
              else Article.filter(department_id__in=[d for d in departments if d]))
     if state:
         scope = scope.filter(state=state)
-    rows, next_cursor = await _page(scope, cursor=cursor, limit=limit)
+    rows, next_cursor = await newest_first(scope.select_related("department"), cursor=cursor, limit=limit)
     return Page[ArticleOut](items=[ArticleOut.of(a, a.department) for a in rows], next_cursor=next_cursor)
-
-
-async def _page(query: Any, *, cursor: str | None, limit: int) -> tuple[list[Article], str | None]:
-    if cursor:
-        before = parse_id(decode_cursor(cursor))
-        if before is None:
-            raise ValidationFailed("分页游标无效", code="INVALID_CURSOR")
-        query = query.filter(id__lt=before)
-    rows = await query.select_related("department").order_by("-id").limit(limit + 1)
-    page = rows[:limit]
-    return page, encode_cursor(str(page[-1].id)) if len(rows) > limit else None
 
 
 async def list_published(*, q: str | None, department: str | None, cursor: str | None,
@@ -194,7 +184,7 @@ async def list_published(*, q: str | None, department: str | None, cursor: str |
         if not needle:
             raise ValidationFailed("搜索词须包含文字或数字", code="SEARCH_QUERY_EMPTY")
         scope = scope.filter(Q(search_text__contains=needle))
-    rows, next_cursor = await _page(scope, cursor=cursor, limit=limit)
+    rows, next_cursor = await newest_first(scope.select_related("department"), cursor=cursor, limit=limit)
     return Page[PublishedArticleSummary](items=[PublishedArticleSummary.of(a, a.department) for a in rows],
                                          next_cursor=next_cursor)
 

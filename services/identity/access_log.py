@@ -10,12 +10,13 @@ from collections.abc import Iterable
 
 from pydantic import Field
 
-from app.errors import NotFoundError, ValidationFailed
-from app.shapes import LocalDateTime, Page, Schema, decode_cursor, encode_cursor, parse_id
+from app.errors import NotFoundError
+from app.shapes import LocalDateTime, Page, Schema, parse_id
 from app.tokens import Principal, RoleGrant
 from models.access_log import PersonalDataRead, PersonalRecordKind
 from models.prereview import Application
 from models.staff import StaffMember, StaffRole, StaffRoleName
+from services.paging import newest_first
 
 AUDIT_ROLES = (StaffRoleName.HALL_MANAGER.value, StaffRoleName.AUDITOR.value)
 
@@ -64,17 +65,6 @@ async def record_read(*, principal: Principal, roles: Iterable[str], application
         application_id=application.id, record_id=record_id, endpoint=endpoint)
 
 
-async def _page(query, *, cursor: str | None, limit: int) -> tuple[list[PersonalDataRead], str | None]:
-    if cursor:
-        before = parse_id(decode_cursor(cursor))
-        if before is None:
-            raise ValidationFailed("分页游标无效", code="INVALID_CURSOR")
-        query = query.filter(id__lt=before)
-    rows = await query.order_by("-id").limit(limit + 1)
-    page = rows[:limit]
-    return page, encode_cursor(str(page[-1].id)) if len(rows) > limit else None
-
-
 async def _names(rows: list[PersonalDataRead]) -> dict[uuid.UUID, str]:
     ids = {row.staff_id for row in rows}
     staff = await StaffMember.filter(id__in=ids).values("id", "display_name") if ids else []
@@ -91,7 +81,7 @@ def _entry(row: PersonalDataRead, names: dict[uuid.UUID, str]) -> dict[str, obje
 async def reads_of_resident(*, resident_id: uuid.UUID, cursor: str | None,
                             limit: int) -> Page[AccessLogEntry]:
     """Who looked at this resident's data, newest first."""
-    rows, next_cursor = await _page(PersonalDataRead.filter(resident_id=resident_id),
+    rows, next_cursor = await newest_first(PersonalDataRead.filter(resident_id=resident_id),
                                     cursor=cursor, limit=limit)
     names = await _names(rows)
     return Page[AccessLogEntry](items=[AccessLogEntry(**_entry(r, names)) for r in rows],
@@ -116,7 +106,7 @@ async def reads_by_staff(*, principal: Principal, staff_id: str, cursor: str | N
     if parsed is None or not await _covers_staff(principal, parsed):
         raise NotFoundError("工作人员不存在或不在你的管辖范围内", code="STAFF_NOT_FOUND",
                             details={"staff_id": staff_id})
-    rows, next_cursor = await _page(PersonalDataRead.filter(staff_id=parsed), cursor=cursor,
+    rows, next_cursor = await newest_first(PersonalDataRead.filter(staff_id=parsed), cursor=cursor,
                                     limit=limit)
     names = await _names(rows)
     return Page[StaffAccessLogEntry](

@@ -22,9 +22,9 @@ class User(Entity):
 
     display_name = fields.CharField(max_length=64, default="")
     realname_level = fields.IntEnumField(RealNameLevel, default=RealNameLevel.NONE)
-    real_name_enc = fields.TextField(null=True)
-    id_number_enc = fields.TextField(null=True)
-    id_number_index = fields.CharField(max_length=64, null=True, unique=True)
+    real_name_enc: str | None = fields.TextField(null=True)
+    id_number_enc: str | None = fields.TextField(null=True)
+    id_number_index: str | None = fields.CharField(max_length=64, null=True, unique=True)
     phone_enc = fields.TextField(null=True)
     phone_index = fields.CharField(max_length=64, null=True, db_index=True)
     is_active = fields.BooleanField(default=True)

@@ -174,7 +174,7 @@ class ItemDetail(Schema):
         return cls(id=str(item.id), code=item.code, name=item.name,
                    department=DepartmentBrief(id=str(department.id), code=department.code,
                                               name=department.name),
-                   level=str(item.level), modes=item.modes, legal_limit_days=item.legal_limit_days,
+                   level=item.level, modes=item.modes, legal_limit_days=item.legal_limit_days,
                    promised_limit_days=item.promised_limit_days, fee_fen=item.fee_fen,
                    requires_realname=item.requires_realname,
                    min_realname_level=item.min_realname_level,

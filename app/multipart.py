@@ -9,11 +9,15 @@ import re
 from collections import deque
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from python_multipart.exceptions import MultipartParseError
-from python_multipart.multipart import MultipartCallbacks, MultipartParser, parse_options_header
+from python_multipart.multipart import MultipartParser, parse_options_header
 
 from app.errors import AppError
+
+if TYPE_CHECKING:  # python_multipart defines it for type checkers only
+    from python_multipart.multipart import MultipartCallbacks
 
 
 class MultipartInvalid(AppError):

@@ -1,5 +1,7 @@
 """Residents and the external identities (WeChat, Beijing Pass) that log them in."""
 
+from __future__ import annotations
+
 import uuid
 from enum import IntEnum, StrEnum
 
@@ -44,6 +46,7 @@ class ExternalIdentity(Entity):
     """外部身份 — one login identity (an openid, a unionid, a Beijing Pass subject) of a user."""
 
     user_id: uuid.UUID
+    user: fields.ForeignKeyRelation[User]
     user = fields.ForeignKeyField("models.User", related_name="identities", on_delete=fields.CASCADE)
     provider = fields.CharEnumField(IdentityProvider, max_length=32)
     subject = fields.CharField(max_length=128)

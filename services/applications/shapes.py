@@ -15,7 +15,7 @@ from models.appointments import Appointment
 from models.onewindow import Approval, CertificateStatus, ECertificate, Evaluation, Opinion
 from models.prereview import Application, ApplicationMaterial, ApplicationState, MaterialStatus, ReviewComment
 from models.prereview import ApplicationState as S
-from services.applications import certificates, forms
+from services.applications import certificates, evaluations, forms
 from services.applications.onewindow import DeadlineFlag
 from services.applications.prereview import EDITABLE, history, materials_of
 from services.applications.representation import RepresentedOut, represented_out
@@ -322,3 +322,28 @@ async def progress_out(application: Application) -> ProgressOut:
     if upcoming is None and state is S.DRAFT:
         upcoming = stages[1].model_copy(update={"status": StageStatus.CURRENT, "note": "待提交"})
     return ProgressOut(application_id=str(application.id), state=state, stages=stages, next_step=upcoming)
+
+
+class DeskDetail(Schema):
+    application: ApplicationOut
+    desk: DeskApplication
+    approvals: list[ApprovalOut]
+
+
+class StatsOut(Schema):
+    group_by: evaluations.GroupBy
+    items: list[evaluations.Stat]
+
+
+class DownloadUrl(Schema):
+    url: str
+    expires_at: LocalDateTime
+
+
+class QueueOut(Schema):
+    items: list[ApplicationSummary]
+    counts: dict[str, int]
+
+
+class DeadlineList(Schema):
+    items: list[ApplicationSummary]

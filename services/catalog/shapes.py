@@ -8,7 +8,7 @@ from typing import Any
 import orjson
 from pydantic import Field
 
-from app.shapes import LocalDateTime, Schema
+from app.shapes import LocalDateTime, Page, Schema
 from models.catalog import GuideVersion, HandlingMode, ItemLevel, LifeEvent, ServiceItem
 from models.organization import Department, Hall
 from services.catalog.guide import DataTemplate, Material, Result, Step
@@ -182,3 +182,24 @@ class ItemDetail(Schema):
                    aliases=item.aliases, life_events=[LifeEventOut.of(e) for e in events],
                    halls=[HallBrief(id=str(h.id), code=h.code, name=h.name) for h in halls],
                    guide=GuideOut.of(guide))
+
+
+class ItemPage(Page[ItemSummary]):
+    pass
+
+
+class GuideVersionList(Schema):
+    items: list[GuideVersionBrief]
+
+
+class AuditOut(Schema):
+    id: str
+    actor: str
+    action: str
+    item_code: str
+    changes: dict[str, Any]
+    at: LocalDateTime
+
+
+class AuditList(Schema):
+    items: list[AuditOut]

@@ -117,3 +117,15 @@ class MenuIn(Schema):
         "button": [{"name": "办事指南", "type": "view", "url": "https://www.haidian.gov.cn/zwfw"},
                    {"name": "我的", "sub_button": [{"name": "办件查询", "type": "click", "key": "MY_CASES"}]}],
         "note": "冬季版菜单"}]})
+
+
+class MenuVersionList(Schema):
+    items: list[MenuVersionOut]
+
+
+class LiveMenuOut(Schema):
+    live: MenuVersionOut | None
+
+
+class ReplyList(Schema):
+    items: list[ReplyOut]

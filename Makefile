@@ -20,9 +20,10 @@ run: setup
 test: setup
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
-# The gates CI runs before the tests: lint and import order.
+# The gates CI runs before the tests: lint and import order, then types (docs/development.md).
 check: setup
 	$(BIN)/ruff check .
+	$(BIN)/mypy
 
 # Needs PostgreSQL and Redis on 127.0.0.1 and wrk (apt-get install wrk); writes bench/RESULTS.md.
 # BENCH_REDIS picks the Redis database the suites flush (default redis://127.0.0.1:6379/14).

@@ -13,6 +13,7 @@ from sanic import Request
 from sanic.response import HTTPResponse
 
 from app.errors import AppError, MalformedJSON, ValidationFailed
+from app.keys import KeyRing
 from app.openapi import OPERATION_ATTRIBUTE, Header, Operation
 from app.shapes import ModelT, Schema, parse_model
 
@@ -32,7 +33,7 @@ class JsonWebKeySet(Schema):
     keys: list[JsonWebKey]
 
 
-def jwks_response(keyring) -> HTTPResponse:
+def jwks_response(keyring: KeyRing) -> HTTPResponse:
     """A key ring's public keys, cacheable by devices and other services."""
     return respond(JsonWebKeySet.model_validate(keyring.jwks()),
                    headers={"cache-control": "public, max-age=300"})
@@ -100,7 +101,7 @@ def idempotency_key(request: Request, *, required: bool) -> str | None:
     if not _IDEMPOTENCY_KEY.match(key):
         raise ValidationFailed("Idempotency-Key 须为 8-64 位字母、数字或 _.:-",
                                code="IDEMPOTENCY_KEY_INVALID")
-    return key
+    return str(key)
 
 
 def respond(shape: BaseModel, *, status: int = 200,

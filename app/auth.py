@@ -36,7 +36,7 @@ async def authenticate(request: Request) -> Principal:
     if scheme.lower() != "bearer" or not token:
         raise Unauthenticated()
     runtime = request.app.ctx.runtime
-    principal = runtime.tokens.verify(token.strip())
+    principal: Principal = runtime.tokens.verify(token.strip())
     if await runtime.revocations.is_revoked(principal.session_id):
         raise TokenInvalid(code="SESSION_REVOKED", message="该登录已退出或被撤销，请重新登录")
     request.ctx.principal = principal

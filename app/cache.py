@@ -19,7 +19,7 @@ from dataclasses import dataclass
 import redis.asyncio as redis
 import structlog
 
-from app.redis import REDIS_FAILURES, ChannelListener, channel_of
+from app.redis import REDIS_FAILURES, ChannelListener, channel_of, text
 
 log = structlog.get_logger("app.cache")
 
@@ -56,7 +56,7 @@ class CatalogCache:
         self._version: str | None = None  # known only while subscribed
         self._redis_down_until = 0.0
         self._listener: ChannelListener | None = None
-        self._stores: set[asyncio.Task] = set()  # Redis writes under way (held: tasks are weak)
+        self._stores: set[asyncio.Task[None]] = set()  # Redis writes under way (held: tasks are weak)
         self.redis_ttl_seconds = redis_ttl_seconds
         self.local_ttl_seconds = local_ttl_seconds
         self.local_max_entries = local_max_entries
@@ -66,7 +66,7 @@ class CatalogCache:
         client = self._client
         if self._listener is None:
             async def read_version() -> None:
-                self._drop_local(await client.get(VERSION_KEY) or "0")
+                self._drop_local(text(await client.get(VERSION_KEY) or "0"))
 
             self._listener = ChannelListener(
                 client, CHANNEL, on_subscribed=read_version, on_message=self._drop_local,
@@ -111,11 +111,11 @@ class CatalogCache:
                 # asyncio.timeout, not wait_for: no extra task per read.
                 async with asyncio.timeout(REDIS_READ_TIMEOUT_SECONDS):
                     if version is None:
-                        version = await self._client.get(VERSION_KEY) or "0"
+                        version = text(await self._client.get(VERSION_KEY) or "0")
                     redis_key = f"catalog:{version}:{key}"
                     stored = await self._client.get(redis_key)
                 if stored is not None:
-                    etag, _, body = stored.partition("\n")
+                    etag, _, body = text(stored).partition("\n")
                     document = CachedDocument(body=body.encode(), etag=etag)
             except REDIS_FAILURES as exc:
                 self._redis_failed(exc)

@@ -357,8 +357,8 @@ def cmd_sync_catalog(args: argparse.Namespace, settings: Settings) -> None:
 
 def cmd_calendar_load(args: argparse.Namespace, settings: Settings) -> None:
     """Load a year's holiday notice (JSON, see docs/calendar.md); --replace to correct a loaded year."""
-    from app.api import parse_model
     from app.errors import AppError
+    from app.shapes import parse_model
     from services.calendar import notices
     from services.calendar.shapes import CalendarNotice
 

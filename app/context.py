@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 import redis.asyncio as redis
+from redis.asyncio import Redis
 
 from app.cache import CatalogCache
 from app.crypto import DataCipher
@@ -34,10 +36,10 @@ class Runtime:
     http: UpstreamHTTP
     storage: Storage
     catalog_cache: CatalogCache
-    oa_replies: TableMirror  # the OA's managed replies (services/oa/replies.py)
+    oa_replies: TableMirror[Any]  # the OA's managed replies (services/oa/replies.py)
 
     @classmethod
-    def open(cls, settings: Settings, redis_client: redis.Redis) -> Runtime:
+    def open(cls, settings: Settings, redis_client: Redis) -> Runtime:
         """Load keys (generating them in development) and open the outbound HTTP client."""
         create_missing = settings.env != "production"
         keyrings = {p: KeyRing(settings.keys_dir, p, create_missing=create_missing)

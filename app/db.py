@@ -62,7 +62,7 @@ def _connection_url(database_url: str) -> str:
     return database_url
 
 
-def _connection(database_url: str, *, serving: bool) -> str | dict:
+def _connection(database_url: str, *, serving: bool) -> str | dict[str, Any]:
     url = _connection_url(database_url)
     if not url.startswith("postgres://"):
         return url
@@ -89,7 +89,7 @@ def _connection(database_url: str, *, serving: bool) -> str | dict:
     return config
 
 
-def tortoise_config(database_url: str, *, serving: bool = False) -> dict:
+def tortoise_config(database_url: str, *, serving: bool = False) -> dict[str, Any]:
     """The ORM configuration for one database URL (PostgreSQL or SQLite); ``serving`` bounds
     waiting for a connection and each statement, for the API's requests (docs/outages.md)."""
     return {
@@ -109,7 +109,7 @@ def __getattr__(name: str) -> Any:
     raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 
-def register_database(app: Sanic, database_url: str) -> None:
+def register_database(app: Sanic[Any, Any], database_url: str) -> None:
     """Open the ORM in every worker; the global fallback lets request tasks see it."""
     register_tortoise(app, config=tortoise_config(database_url, serving=True),
                       _enable_global_fallback=True)
@@ -176,7 +176,7 @@ async def pending_migrations(database_url: str) -> list[str]:
         await Tortoise.close_connections()
 
 
-def _sqlite_comment_change(_ddl: SqliteDDL, _model: Any, _field: dict) -> str:
+def _sqlite_comment_change(_ddl: SqliteDDL, _model: Any, _field: dict[str, Any]) -> str:
     # SQLite keeps no column comments, so a changed description (e.g. an enum's listed values)
     # needs no SQL there; aerich would refuse the whole migration instead.
     return ""
@@ -184,7 +184,7 @@ def _sqlite_comment_change(_ddl: SqliteDDL, _model: Any, _field: dict) -> str:
 
 async def make_migrations(name: str) -> list[str]:
     """Write the next migration for every dialect from the current models (no database needed)."""
-    SqliteDDL.set_comment = _sqlite_comment_change
+    SqliteDDL.set_comment = _sqlite_comment_change  # type: ignore[method-assign,assignment]  # the patch (fenced: docs/architecture.md)
     written = []
     for url in _OFFLINE_URLS.values():
         command = _command(url, require_history=False)

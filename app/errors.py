@@ -105,7 +105,7 @@ def error_response(request: Request | None, status: int, code: str, message: str
 
 def _handle(request: Request, exc: Exception) -> HTTPResponse:
     if isinstance(exc, MethodNotAllowed) and cors.is_preflight(request):
-        answer = cors.preflight(request, exc.allowed_methods)
+        answer = cors.preflight(request, exc.allowed_methods or ())
         if answer.refused:
             return error_response(request, 403, "CORS_PREFLIGHT_REFUSED",
                                   "跨域请求被拒绝：来源、方法或请求头不在允许范围内",
@@ -134,6 +134,6 @@ def _handle(request: Request, exc: Exception) -> HTTPResponse:
     return error_response(request, 500, "INTERNAL_ERROR", "服务器内部错误，请稍后重试或联系客服")
 
 
-def install_error_handlers(app: Sanic) -> None:
+def install_error_handlers(app: Sanic[Any, Any]) -> None:
     """Route every exception through the single handler."""
     app.error_handler.add(Exception, _handle)

@@ -8,6 +8,7 @@ unless its handler chose a cache policy itself, as the JWKS and catalog pages do
 
 from __future__ import annotations
 
+from typing import Any
 from urllib.parse import quote
 
 from sanic import Request, Sanic
@@ -22,7 +23,7 @@ ALWAYS = {
 FRAME_POLICY = "frame-ancestors 'none'"
 
 
-def install_security_headers(app: Sanic) -> None:
+def install_security_headers(app: Sanic[Any, Any]) -> None:
     """Add the headers above to every response of ``app`` (error pages included)."""
 
     @app.on_response(priority=90)

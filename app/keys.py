@@ -117,7 +117,7 @@ class KeyRing:
     def public_key(self, kid: str) -> Ed25519PublicKey | None:
         return self.verification_keys.get(kid)
 
-    def jwks(self) -> dict:
+    def jwks(self) -> dict[str, Any]:
         """Public keys as a JSON Web Key Set (RFC 8037 OKP keys)."""
         return {
             "keys": [

@@ -10,6 +10,7 @@ from typing import Any
 import structlog
 from sanic import Request
 from sanic.exceptions import ServerError
+from structlog.typing import EventDict, Processor
 
 from app.crypto import mask_id_number, mask_phone
 from app.middleware import request_id_of
@@ -21,7 +22,7 @@ _SECRET_KEYS = {"password", "secret", "session_key", "refresh_token", "access_to
 _PERSONAL_KEYS = {"id_number", "phone", "real_name", "name"}
 
 
-def add_request_context(_logger: Any, _method: str, event: dict[str, Any]) -> dict[str, Any]:
+def add_request_context(_logger: Any, _method: str, event: EventDict) -> EventDict:
     """Every line logged while a request is handled carries its id (as the response header), the
     client address and, once authenticated, the principal's subject id (an id, no personal data)."""
     try:
@@ -56,7 +57,7 @@ def _mask_value(key: str, value: Any) -> Any:
     return value
 
 
-def mask_personal_data(_logger: Any, _method: str, event: dict[str, Any]) -> dict[str, Any]:
+def mask_personal_data(_logger: Any, _method: str, event: EventDict) -> EventDict:
     """structlog processor: masks ID numbers, phones, names and secrets in every field."""
     return {k: _mask_value(k.lower(), v) for k, v in event.items()}
 
@@ -65,7 +66,7 @@ def configure_logging(*, level: str = "INFO", as_json: bool = True) -> None:
     """Route stdlib and structlog output through one masked renderer on stdout."""
     renderer = structlog.processors.JSONRenderer(ensure_ascii=False) if as_json \
         else structlog.dev.ConsoleRenderer(colors=False)
-    shared = [
+    shared: list[Processor] = [
         add_request_context,
         structlog.processors.add_log_level,
         structlog.processors.TimeStamper(fmt="iso", utc=True),

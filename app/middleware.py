@@ -47,7 +47,7 @@ def request_id_of(request: Request) -> str:
     return rid
 
 
-def install_middleware(app: Sanic, *, access_log: bool) -> None:
+def install_middleware(app: Sanic[Any, Any], *, access_log: bool) -> None:
     """Attach the response middleware: request-id and CORS headers, metrics and access log.
 
     There is no request middleware: log lines get the request id from ``app.logging`` (Sanic

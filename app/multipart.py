@@ -9,11 +9,15 @@ import re
 from collections import deque
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from python_multipart.exceptions import MultipartParseError
 from python_multipart.multipart import MultipartParser, parse_options_header
 
 from app.errors import AppError
+
+if TYPE_CHECKING:  # python_multipart defines it for type checkers only
+    from python_multipart.multipart import MultipartCallbacks
 
 
 class MultipartInvalid(AppError):
@@ -51,7 +55,7 @@ class _Events:
         self._headers: dict[bytes, bytes] = {}
         self.closed = False  # the closing boundary was read
 
-    def callbacks(self) -> dict:
+    def callbacks(self) -> MultipartCallbacks:
         return {
             "on_part_begin": self._headers.clear,
             "on_header_field": lambda data, start, end: self._field.extend(data[start:end]),

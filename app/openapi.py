@@ -130,7 +130,7 @@ def _operation_id(route_name: str) -> str:
     return _camel(blueprint, handler)
 
 
-def _documented_routes(app: Sanic) -> Iterator[_Route]:
+def _documented_routes(app: Sanic[Any, Any]) -> Iterator[_Route]:
     for route in sorted(app.router.routes, key=lambda r: r.path):
         operation = operation_of(route.handler)
         if operation is None:
@@ -275,7 +275,7 @@ def _operation(route: _Route, names: ComponentNames,
     return document
 
 
-def build_document(app: Sanic, *, title: str, description: str) -> dict[str, Any]:
+def build_document(app: Sanic[Any, Any], *, title: str, description: str) -> dict[str, Any]:
     """The whole OpenAPI 3.1 document of an app's documented routes."""
     routes = list(_documented_routes(app))
     names, schemas = _components(routes)

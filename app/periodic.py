@@ -12,6 +12,7 @@ import asyncio
 import contextlib
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import Any
 
 import structlog
 from sanic import Sanic
@@ -76,16 +77,16 @@ async def run_every(rt: Runtime, job: PeriodicJob) -> None:
             log.exception("periodic_job_failed", job=job.name)
 
 
-def install_periodic(app: Sanic) -> None:
+def install_periodic(app: Sanic[Any, Any]) -> None:
     """Run ``JOBS`` inside a Sanic server from its start until it stops."""
 
     @app.after_server_start
-    async def start_periodic(app: Sanic) -> None:
+    async def start_periodic(app: Sanic[Any, Any]) -> None:
         app.ctx.periodic = [asyncio.create_task(run_every(app.ctx.runtime, job), name=job.name)
                             for job in JOBS]
 
     @app.before_server_stop
-    async def stop_periodic(app: Sanic) -> None:
+    async def stop_periodic(app: Sanic[Any, Any]) -> None:
         for task in app.ctx.periodic:
             task.cancel()
         for task in app.ctx.periodic:

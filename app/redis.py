@@ -29,6 +29,11 @@ CONNECT_TIMEOUT_SECONDS = 2
 COMMAND_TIMEOUT_SECONDS = 2
 
 
+def text(value: bytes | str) -> str:
+    """A reply as text: our clients decode replies (``decode_responses``), redis-py types them as either."""
+    return value.decode() if isinstance(value, bytes) else value
+
+
 def connect_redis(settings: Settings) -> redis.Redis:
     """A client for REDIS_URL; without it, fakeredis so the service runs on a bare machine."""
     if settings.redis_url:
@@ -36,7 +41,8 @@ def connect_redis(settings: Settings) -> redis.Redis:
             settings.redis_url, max_connections=settings.redis_max_connections,
             timeout=POOL_WAIT_SECONDS, decode_responses=True, health_check_interval=30,
             socket_connect_timeout=CONNECT_TIMEOUT_SECONDS, socket_timeout=COMMAND_TIMEOUT_SECONDS)
-        pool.connection_class = _bounded_by_asyncio_timeout(pool.connection_class)
+        # The ignore: typeshed's Hashable check trips on redis-py's __hash__; a class is hashable.
+        pool.connection_class = _bounded_by_asyncio_timeout(pool.connection_class)  # type: ignore[arg-type]
         return redis.Redis.from_pool(pool)
     # One fake server per process: state is shared by everything in this process only,
     # which is what the embedded default (one worker) needs.
@@ -70,7 +76,7 @@ class ChannelListener:
         self._client = client
         self._name = name
         self._on_subscribed, self._on_message, self._on_lost = on_subscribed, on_message, on_lost
-        self._task: asyncio.Task | None = None
+        self._task: asyncio.Task[None] | None = None
 
     def start(self) -> None:
         if self._task is None:
@@ -122,7 +128,7 @@ def _count_failure(exc: BaseException) -> None:
 
 
 @functools.cache
-def _bounded_by_asyncio_timeout(connection_class: type) -> type:
+def _bounded_by_asyncio_timeout(connection_class: Any) -> Any:
     """``connection_class`` (plain, TLS or Unix socket, as the URL chose) counting its failures
     in ``hdt_redis_errors_total`` and writing each command
     under ``asyncio.timeout``: with a ``socket_timeout`` redis-py bounds every write with
@@ -130,6 +136,8 @@ def _bounded_by_asyncio_timeout(connection_class: type) -> type:
     command, a tenth of a catalog cache miss's Redis work). Reads keep redis-py's own bound."""
 
     class Connection(connection_class):
+        socket_timeout: float | None  # declared for the type checker: the base is known at run time only
+
         async def connect(self) -> None:
             try:
                 await super().connect()

@@ -8,7 +8,7 @@ import uuid
 
 import redis.asyncio as redis
 
-from app.redis import REDIS_FAILURES, ChannelListener, channel_of
+from app.redis import REDIS_FAILURES, ChannelListener, channel_of, text
 
 REVOKED_SESSION_KEY = "revoked-session:{}"
 CHANNEL = "revoked-sessions"
@@ -124,7 +124,7 @@ class SessionRevocations:
         stored = {}
         for key, value in zip(keys, values, strict=True):
             if value is not None:  # expired between SCAN and MGET
-                stored[uuid.UUID(key.rpartition(":")[2])] = _expiry(value)
+                stored[uuid.UUID(key.rpartition(":")[2])] = _expiry(text(value))
         return stored
 
 

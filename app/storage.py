@@ -18,13 +18,17 @@ import uuid
 from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
 import aiobotocore.session
 import puremagic
 
 from app.envelope import KeyWrapper, new_data_key, open_stream, seal_file
 from app.errors import AppError
+
+if TYPE_CHECKING:  # both import this module
+    from app.context import Runtime
+    from config import Settings
 
 ALLOWED_TYPES = {"application/pdf": ".pdf", "image/jpeg": ".jpg", "image/png": ".png"}
 _SNIFF_BYTES = 4096
@@ -158,10 +162,10 @@ class S3Storage:
                                 "aws_access_key_id": access_key_id,
                                 "aws_secret_access_key": secret_access_key}
         self._stack = contextlib.AsyncExitStack()
-        self._client = None
+        self._client: Any = None  # aiobotocore's S3 client (untyped)
         self._opening = asyncio.Lock()
 
-    async def _s3(self):
+    async def _s3(self) -> Any:
         # Opened on first use inside the event loop that serves requests, once per process.
         async with self._opening:
             if self._client is None:
@@ -206,7 +210,7 @@ class S3Storage:
         self._client = None
 
 
-def open_storage(settings) -> Storage:
+def open_storage(settings: Settings) -> Storage:
     """The storage backend the settings choose (``config.Settings``)."""
     if settings.s3_bucket:
         return S3Storage(settings.storage_dir, bucket=settings.s3_bucket,
@@ -216,7 +220,7 @@ def open_storage(settings) -> Storage:
     return LocalStorage(settings.storage_dir)
 
 
-def storage_of(rt) -> Storage:
+def storage_of(rt: Runtime) -> Storage:
     """The storage of a runtime (``app.context.Runtime``), opened with it."""
     return rt.storage
 

@@ -66,7 +66,7 @@ class AccessTokens:
 
     def verify(self, token: str) -> Principal:
         """Check signature, issuer and expiry; raise TOKEN_INVALID otherwise."""
-        cached = self.keyring.verified.get(token)
+        cached: Principal | None = self.keyring.verified.get(token)
         if cached is not None:
             return cached
         principal, expires_at = self._verify_signed(token)

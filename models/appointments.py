@@ -1,17 +1,27 @@
 """Appointments: slot templates and exceptions, slots, bookings, queue counters, kiosks."""
 
+from __future__ import annotations
+
 import uuid
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from tortoise import fields
 
 from models.base import Entity
+
+if TYPE_CHECKING:  # the relations' targets (models/__init__.py loads them all)
+    from models.catalog import ServiceItem
+    from models.organization import Hall
+    from models.prereview import Application
+    from models.users import User
 
 
 class SlotTemplate(Entity):
     """号源模板 — a weekly time window of a hall for one item group, with its capacity."""
 
     hall_id: uuid.UUID
+    hall: fields.ForeignKeyRelation[Hall]
     hall = fields.ForeignKeyField("models.Hall", related_name="slot_templates", on_delete=fields.CASCADE)
     appointment_group = fields.CharField(max_length=32)
     weekday = fields.SmallIntField()  # ISO weekday, 1 = Monday
@@ -35,6 +45,7 @@ class SlotException(Entity):
     """号源例外 — a closure or an extra session of a hall on one day."""
 
     hall_id: uuid.UUID
+    hall: fields.ForeignKeyRelation[Hall]
     hall = fields.ForeignKeyField("models.Hall", related_name="slot_exceptions", on_delete=fields.CASCADE)
     appointment_group = fields.CharField(max_length=32, null=True)
     day = fields.DateField()
@@ -52,9 +63,11 @@ class Slot(Entity):
     """号源 — one bookable time window; ``booked`` never exceeds ``capacity`` (conditional update)."""
 
     hall_id: uuid.UUID
+    hall: fields.ForeignKeyRelation[Hall]
     hall = fields.ForeignKeyField("models.Hall", related_name="slots", on_delete=fields.CASCADE)
     # The template it was made from, so a capacity change can follow; NULL for extra sessions.
     template_id: uuid.UUID | None
+    template: fields.ForeignKeyNullableRelation[SlotTemplate]
     template = fields.ForeignKeyField("models.SlotTemplate", related_name="slots", null=True,
                                       on_delete=fields.SET_NULL)
     appointment_group = fields.CharField(max_length=32)
@@ -82,14 +95,18 @@ class Appointment(Entity):
     """网上预约 — a resident's booking of one slot for one service item."""
 
     resident_id: uuid.UUID
+    resident: fields.ForeignKeyRelation[User]
     resident = fields.ForeignKeyField("models.User", related_name="appointments", on_delete=fields.CASCADE)
     item_id: uuid.UUID
+    item: fields.ForeignKeyRelation[ServiceItem]
     item = fields.ForeignKeyField("models.ServiceItem", related_name="appointments",
                                   on_delete=fields.RESTRICT)
     slot_id: uuid.UUID
+    slot: fields.ForeignKeyRelation[Slot]
     slot = fields.ForeignKeyField("models.Slot", related_name="appointments", on_delete=fields.RESTRICT)
     # Copied from the slot so check-in and listings need no join.
     hall_id: uuid.UUID
+    hall: fields.ForeignKeyRelation[Hall]
     hall = fields.ForeignKeyField("models.Hall", related_name="appointments", on_delete=fields.RESTRICT)
     appointment_group = fields.CharField(max_length=32)
     day = fields.DateField()
@@ -108,6 +125,7 @@ class Appointment(Entity):
     # The application the visit is for: a passed pre-review booked with it, or one received at
     # the window from this visit.
     application_id: uuid.UUID | None
+    application: fields.ForeignKeyNullableRelation[Application]
     application = fields.ForeignKeyField("models.Application", related_name="appointments", null=True,
                                          on_delete=fields.SET_NULL)
 
@@ -121,6 +139,7 @@ class QueueCounter(Entity):
     """取号计数 — the last queue number given in a hall on a day for an item group."""
 
     hall_id: uuid.UUID
+    hall: fields.ForeignKeyRelation[Hall]
     hall = fields.ForeignKeyField("models.Hall", related_name="queue_counters", on_delete=fields.CASCADE)
     day = fields.DateField()
     appointment_group = fields.CharField(max_length=32)
@@ -135,6 +154,7 @@ class KioskDevice(Entity):
     """自助取号机 — a registered hall device that checks residents in with its own credential."""
 
     hall_id: uuid.UUID
+    hall: fields.ForeignKeyRelation[Hall]
     hall = fields.ForeignKeyField("models.Hall", related_name="kiosks", on_delete=fields.CASCADE)
     name = fields.CharField(max_length=64)
     secret_hash = fields.CharField(max_length=64)  # SHA-256 of a 256-bit random secret

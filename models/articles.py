@@ -1,12 +1,18 @@
 """政务信息: articles a department's editors write, a second editor reviews, and the official
 account publishes."""
 
+from __future__ import annotations
+
 import uuid
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from tortoise import fields
 
 from models.base import Entity
+
+if TYPE_CHECKING:  # the relations' targets (models/__init__.py loads them all)
+    from models.organization import Department
 
 
 class ArticleState(StrEnum):
@@ -19,6 +25,7 @@ class ArticleState(StrEnum):
 
 class Article(Entity):
     department_id: uuid.UUID
+    department: fields.ForeignKeyRelation[Department]
     department = fields.ForeignKeyField("models.Department", related_name="articles",
                                         on_delete=fields.RESTRICT)
     title = fields.CharField(max_length=64)

@@ -1,5 +1,7 @@
 """The official working-day calendar: the State Council's annual holiday notices, as loaded."""
 
+from __future__ import annotations
+
 import uuid
 from enum import StrEnum
 
@@ -34,6 +36,7 @@ class CalendarDay(Entity):
     day is unique across notices rather than per year."""
 
     notice_id: uuid.UUID
+    notice: fields.ForeignKeyRelation[CalendarYear]
     notice = fields.ForeignKeyField("models.CalendarYear", related_name="days", on_delete=fields.CASCADE)
     day = fields.DateField(unique=True)
     kind = fields.CharEnumField(CalendarDayKind, max_length=16)

@@ -1,11 +1,17 @@
 """Service items, their versioned guides, life events and the catalog audit trail."""
 
+from __future__ import annotations
+
 import uuid
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from tortoise import fields
 
 from models.base import Entity
+
+if TYPE_CHECKING:  # the relations' targets (models/__init__.py loads them all)
+    from models.organization import Department, Hall
 
 
 class ItemLevel(StrEnum):
@@ -43,6 +49,7 @@ class ServiceItem(Entity):
     code = fields.CharField(max_length=64, unique=True)
     name = fields.CharField(max_length=128)
     department_id: uuid.UUID
+    department: fields.ForeignKeyRelation[Department]
     department = fields.ForeignKeyField("models.Department", related_name="items",
                                         on_delete=fields.RESTRICT)
     level = fields.CharEnumField(ItemLevel, max_length=16, default=ItemLevel.DISTRICT)
@@ -62,8 +69,10 @@ class ServiceItem(Entity):
     # Lower-cased name, aliases, pinyin and initials joined by "|": what search matches against.
     search_text = fields.TextField(default="")
     current_version = fields.IntField(default=0)
+    life_events: fields.ManyToManyRelation[LifeEvent]
     life_events = fields.ManyToManyField("models.LifeEvent", related_name="items",
                                          through="service_item_life_events")
+    halls: fields.ManyToManyRelation[Hall]
     halls = fields.ManyToManyField("models.Hall", related_name="items", through="service_item_halls")
 
     class Meta:
@@ -77,6 +86,7 @@ class GuideVersion(Entity):
     """
 
     item_id: uuid.UUID
+    item: fields.ForeignKeyRelation[ServiceItem]
     item = fields.ForeignKeyField("models.ServiceItem", related_name="guide_versions",
                                   on_delete=fields.CASCADE)
     version = fields.IntField()
@@ -102,6 +112,7 @@ class CatalogAuditEntry(Entity):
     actor = fields.CharField(max_length=64)  # "staff:<id>" or "sync"
     action = fields.CharField(max_length=32)
     item_id: uuid.UUID | None
+    item: fields.ForeignKeyNullableRelation[ServiceItem]
     item = fields.ForeignKeyField("models.ServiceItem", null=True, related_name="audit_entries",
                                   on_delete=fields.SET_NULL)
     item_code = fields.CharField(max_length=64, default="")

@@ -1,11 +1,17 @@
 """The official account as data: managed replies, menu versions, scene QR codes and their scans."""
 
+from __future__ import annotations
+
 import uuid
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from tortoise import fields
 
 from models.base import Entity
+
+if TYPE_CHECKING:  # the relations' targets (models/__init__.py loads them all)
+    from models.organization import Hall
 
 
 class ReplyTrigger(StrEnum):
@@ -61,6 +67,7 @@ class OASceneCode(Entity):
     scene = fields.CharField(max_length=64, unique=True)
     kind = fields.CharEnumField(SceneKind, max_length=16)
     hall_id: uuid.UUID | None
+    hall: fields.ForeignKeyNullableRelation[Hall]
     hall = fields.ForeignKeyField("models.Hall", related_name="oa_scene_codes", null=True,
                                   on_delete=fields.CASCADE)
     tag = fields.CharField(max_length=80)  # the follower tag a scan adds ("hall:<code>", ...)
@@ -78,6 +85,7 @@ class OASceneScan(Entity):
     """扫码记录 — one scan of a scene code: who, whether it made them follow, on which day."""
 
     scene_code_id: uuid.UUID
+    scene_code: fields.ForeignKeyRelation[OASceneCode]
     scene_code = fields.ForeignKeyField("models.OASceneCode", related_name="scans",
                                         on_delete=fields.CASCADE)
     openid = fields.CharField(max_length=64)

@@ -1,11 +1,20 @@
 """The one window's records: approval opinions, e-certificates and service evaluations."""
 
+from __future__ import annotations
+
 import uuid
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from tortoise import fields
 
 from models.base import Entity
+
+if TYPE_CHECKING:  # the relations' targets (models/__init__.py loads them all)
+    from models.catalog import ServiceItem
+    from models.organization import Department, Hall
+    from models.prereview import Application
+    from models.users import User
 
 
 class Opinion(StrEnum):
@@ -17,6 +26,7 @@ class Approval(Entity):
     """审批意见 — one reviewer's opinion on one approval step of an application."""
 
     application_id: uuid.UUID
+    application: fields.ForeignKeyRelation[Application]
     application = fields.ForeignKeyField("models.Application", related_name="approvals",
                                          on_delete=fields.CASCADE)
     step_index = fields.IntField()
@@ -39,14 +49,17 @@ class ECertificate(Entity):
     """电子证照 — a result issued as an e-certificate, kept in the resident's wallet."""
 
     resident_id: uuid.UUID
+    resident: fields.ForeignKeyRelation[User]
     resident = fields.ForeignKeyField("models.User", related_name="certificates", on_delete=fields.RESTRICT)
     application_id: uuid.UUID | None
+    application: fields.ForeignKeyNullableRelation[Application]
     application = fields.ForeignKeyField("models.Application", related_name="certificates", null=True,
                                          on_delete=fields.SET_NULL)
     certificate_type = fields.CharField(max_length=40, db_index=True)
     name = fields.CharField(max_length=64)
     number = fields.CharField(max_length=64, unique=True)
     issuer_id: uuid.UUID
+    issuer: fields.ForeignKeyRelation[Department]
     issuer = fields.ForeignKeyField("models.Department", related_name="certificates",
                                     on_delete=fields.RESTRICT)
     valid_from = fields.DateField()
@@ -69,17 +82,22 @@ class Evaluation(Entity):
     """好差评 — a resident's one rating (1-5) of a completed service; bad ones are followed up."""
 
     application_id: uuid.UUID
+    application: fields.OneToOneRelation[Application]
     application = fields.OneToOneField("models.Application", related_name="evaluation",
                                        on_delete=fields.CASCADE)
     resident_id: uuid.UUID
+    resident: fields.ForeignKeyRelation[User]
     resident = fields.ForeignKeyField("models.User", related_name="evaluations", on_delete=fields.CASCADE)
     item_id: uuid.UUID
+    item: fields.ForeignKeyRelation[ServiceItem]
     item = fields.ForeignKeyField("models.ServiceItem", related_name="evaluations",
                                   on_delete=fields.RESTRICT)
     department_id: uuid.UUID
+    department: fields.ForeignKeyRelation[Department]
     department = fields.ForeignKeyField("models.Department", related_name="evaluations",
                                         on_delete=fields.RESTRICT)
     hall_id: uuid.UUID | None
+    hall: fields.ForeignKeyNullableRelation[Hall]
     hall = fields.ForeignKeyField("models.Hall", related_name="evaluations", null=True,
                                   on_delete=fields.RESTRICT)
     score = fields.SmallIntField()

@@ -1,5 +1,7 @@
 """Departments, halls and hall calendar overrides: the units items and staff roles are scoped to."""
 
+from __future__ import annotations
+
 import uuid
 from enum import StrEnum
 
@@ -49,6 +51,7 @@ class CalendarOverride(Entity):
     """日历调整 — a local closure or extra opening day, for one hall or (hall empty) the district."""
 
     hall_id: uuid.UUID | None
+    hall: fields.ForeignKeyNullableRelation[Hall]
     hall = fields.ForeignKeyField("models.Hall", null=True, related_name="calendar_overrides",
                                   on_delete=fields.CASCADE)
     day = fields.DateField(db_index=True)

@@ -1,11 +1,19 @@
 """Applications (办件) through pre-review and the one-window lifecycle; materials, transitions, comments."""
 
+from __future__ import annotations
+
 import uuid
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from tortoise import fields
 
 from models.base import Entity
+
+if TYPE_CHECKING:  # the relations' targets (models/__init__.py loads them all)
+    from models.catalog import GuideVersion, ServiceItem
+    from models.organization import Department, Hall
+    from models.users import User
 
 
 class ApplicationState(StrEnum):
@@ -42,16 +50,20 @@ class Application(Entity):
     """办件 (网上预审) — a resident's application for an item, pinned to one guide version."""
 
     resident_id: uuid.UUID
+    resident: fields.ForeignKeyRelation[User]
     resident = fields.ForeignKeyField("models.User", related_name="applications",
                                       on_delete=fields.RESTRICT)
     item_id: uuid.UUID
+    item: fields.ForeignKeyRelation[ServiceItem]
     item = fields.ForeignKeyField("models.ServiceItem", related_name="applications",
                                   on_delete=fields.RESTRICT)
     guide_id: uuid.UUID
+    guide: fields.ForeignKeyRelation[GuideVersion]
     guide = fields.ForeignKeyField("models.GuideVersion", related_name="applications",
                                    on_delete=fields.RESTRICT)
     # Copied from the item so a department's queue is one indexed filter.
     department_id: uuid.UUID
+    department: fields.ForeignKeyRelation[Department]
     department = fields.ForeignKeyField("models.Department", related_name="applications",
                                         on_delete=fields.RESTRICT)
     # Filled in only by releases before encryption at rest; read until re-sealed (rotate-data-key).
@@ -75,6 +87,7 @@ class Application(Entity):
     overdue_notified_at = fields.DatetimeField(null=True)  # the overdue event went out (once)
     # One-window lifecycle (services/onewindow.py).
     hall_id: uuid.UUID | None
+    hall: fields.ForeignKeyNullableRelation[Hall]
     hall = fields.ForeignKeyField("models.Hall", related_name="applications", null=True,
                                   on_delete=fields.RESTRICT)  # where it was received
     received_at = fields.DatetimeField(null=True)
@@ -101,6 +114,7 @@ class ApplicationMaterial(Entity):
     """申请材料 — one uploaded (or reused) file for one required material of the guide."""
 
     application_id: uuid.UUID
+    application: fields.ForeignKeyRelation[Application]
     application = fields.ForeignKeyField("models.Application", related_name="materials",
                                          on_delete=fields.CASCADE)
     material_index = fields.IntField()  # position in the pinned guide's materials list
@@ -128,6 +142,7 @@ class ApplicationTransition(Entity):
     """状态变更 — who moved an application from one state to another, when (created_at) and why."""
 
     application_id: uuid.UUID
+    application: fields.ForeignKeyRelation[Application]
     application = fields.ForeignKeyField("models.Application", related_name="transitions",
                                          on_delete=fields.CASCADE)
     actor_id = fields.CharField(max_length=64)
@@ -144,6 +159,7 @@ class ReviewComment(Entity):
     """审查意见 — a reviewer's remark on one material or one form field of an application."""
 
     application_id: uuid.UUID
+    application: fields.ForeignKeyRelation[Application]
     application = fields.ForeignKeyField("models.Application", related_name="comments",
                                          on_delete=fields.CASCADE)
     reviewer_id = fields.CharField(max_length=64)

@@ -1,11 +1,17 @@
 """Push: OA followers, subscribe-message grants, delivery records and broadcasts."""
 
+from __future__ import annotations
+
 import uuid
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from tortoise import fields
 
 from models.base import Entity
+
+if TYPE_CHECKING:  # the relations' targets (models/__init__.py loads them all)
+    from models.users import User
 
 
 class OAFollower(Entity):
@@ -13,6 +19,7 @@ class OAFollower(Entity):
 
     openid = fields.CharField(max_length=64, unique=True)
     user_id: uuid.UUID | None
+    user: fields.ForeignKeyNullableRelation[User]
     user = fields.ForeignKeyField("models.User", related_name="oa_follows", null=True,
                                   on_delete=fields.SET_NULL)
     subscribed = fields.BooleanField(default=True, db_index=True)
@@ -31,6 +38,7 @@ class SubscriptionGrant(Entity):
     """
 
     user_id: uuid.UUID
+    user: fields.ForeignKeyRelation[User]
     user = fields.ForeignKeyField("models.User", related_name="subscription_grants",
                                   on_delete=fields.CASCADE)
     template_id = fields.CharField(max_length=128)
@@ -66,6 +74,7 @@ class Delivery(Entity):
     event_type = fields.CharField(max_length=64)  # the message kind (a push_templates key)
     recipient = fields.CharField(max_length=80)  # "user:<id>" or "oa:<openid>"
     user_id: uuid.UUID | None
+    user: fields.ForeignKeyNullableRelation[User]
     user = fields.ForeignKeyField("models.User", related_name="deliveries", null=True,
                                   on_delete=fields.SET_NULL)
     openid = fields.CharField(max_length=64, null=True)
@@ -141,6 +150,7 @@ class NoticeTopicFollow(Entity):
     """关注的事项或大厅 — a resident follows a service item or hall to get its notices."""
 
     user_id: uuid.UUID
+    user: fields.ForeignKeyRelation[User]
     user = fields.ForeignKeyField("models.User", related_name="notice_topics", on_delete=fields.CASCADE)
     topic = fields.CharField(max_length=80)  # "hall:<code>" or "item:<code>"
 
@@ -162,6 +172,7 @@ class ChannelPreference(Entity):
     """消息渠道偏好 — the channel a resident wants tried first."""
 
     user_id: uuid.UUID
+    user: fields.OneToOneRelation[User]
     user = fields.OneToOneField("models.User", related_name="channel_preference",
                                 on_delete=fields.CASCADE)
     channel = fields.CharField(max_length=16)

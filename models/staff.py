@@ -1,11 +1,17 @@
 """Hall and department staff with their roles."""
 
+from __future__ import annotations
+
 import uuid
 from enum import StrEnum
+from typing import TYPE_CHECKING
 
 from tortoise import fields
 
 from models.base import Entity
+
+if TYPE_CHECKING:  # the relations' targets (models/__init__.py loads them all)
+    from models.organization import Department, Hall
 
 
 class StaffRoleName(StrEnum):
@@ -34,12 +40,15 @@ class StaffRole(Entity):
     """A role held by a staff member, scoped to a department and/or a hall (neither = global)."""
 
     staff_id: uuid.UUID
+    staff: fields.ForeignKeyRelation[StaffMember]
     staff = fields.ForeignKeyField("models.StaffMember", related_name="roles", on_delete=fields.CASCADE)
     role = fields.CharEnumField(StaffRoleName, max_length=16)
     department_id: uuid.UUID | None
+    department: fields.ForeignKeyNullableRelation[Department]
     department = fields.ForeignKeyField("models.Department", null=True, related_name="staff_roles",
                                         on_delete=fields.CASCADE)
     hall_id: uuid.UUID | None
+    hall: fields.ForeignKeyNullableRelation[Hall]
     hall = fields.ForeignKeyField("models.Hall", null=True, related_name="staff_roles",
                                   on_delete=fields.CASCADE)
 

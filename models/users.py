@@ -1,5 +1,7 @@
 """Residents and the external identities (WeChat, Beijing Pass) that log them in."""
 
+from __future__ import annotations
+
 import uuid
 from enum import IntEnum, StrEnum
 
@@ -22,9 +24,9 @@ class User(Entity):
 
     display_name = fields.CharField(max_length=64, default="")
     realname_level = fields.IntEnumField(RealNameLevel, default=RealNameLevel.NONE)
-    real_name_enc = fields.TextField(null=True)
-    id_number_enc = fields.TextField(null=True)
-    id_number_index = fields.CharField(max_length=64, null=True, unique=True)
+    real_name_enc: str | None = fields.TextField(null=True)
+    id_number_enc: str | None = fields.TextField(null=True)
+    id_number_index: str | None = fields.CharField(max_length=64, null=True, unique=True)
     phone_enc = fields.TextField(null=True)
     phone_index = fields.CharField(max_length=64, null=True, db_index=True)
     is_active = fields.BooleanField(default=True)
@@ -44,6 +46,7 @@ class ExternalIdentity(Entity):
     """外部身份 — one login identity (an openid, a unionid, a Beijing Pass subject) of a user."""
 
     user_id: uuid.UUID
+    user: fields.ForeignKeyRelation[User]
     user = fields.ForeignKeyField("models.User", related_name="identities", on_delete=fields.CASCADE)
     provider = fields.CharEnumField(IdentityProvider, max_length=32)
     subject = fields.CharField(max_length=128)

@@ -9,7 +9,7 @@ address or the reason it cannot be used, which the delivery record keeps.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
 from tortoise.expressions import F, Q, Subquery
 
@@ -44,8 +44,8 @@ def is_long_term(templates: dict[str, dict[str, Any]], mp_template_id: str) -> b
 
 async def plan(*, user_id: str | None, accepted: tuple[str, ...]) -> list[str]:
     """The accepted channels in the order to try them: the resident's preference first."""
-    preferred = await ChannelPreference.filter(user_id=user_id).first().values_list(
-        "channel", flat=True) if user_id else None
+    preferred = cast(str | None, await ChannelPreference.filter(user_id=user_id).first().values_list(
+        "channel", flat=True) if user_id else None)
     if preferred in accepted:
         return [str(preferred), *(c for c in accepted if c != preferred)]
     return list(accepted)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Awaitable, Callable, Iterable
 from datetime import datetime
-from typing import Any
+from typing import Any, TypeVar, cast
 
 from tortoise.models import Model
 
@@ -18,6 +18,8 @@ from app.shapes import parse_id
 from models.appointments import Appointment
 from models.catalog import ServiceItem
 from models.organization import Hall
+
+ModelT = TypeVar("ModelT", bound=Model)
 
 SLOT_TIME_FORMAT = "%Y-%m-%d %H:%M"
 DECISIONS = {"approved": "准予许可", "denied": "不予许可"}
@@ -31,11 +33,11 @@ class EventRows:
         self.payload = payload
         self._read: dict[str, Any] = {}
 
-    async def _by_id(self, name: str, model: type[Model], row_id: Any) -> Any:
+    async def _by_id(self, name: str, model: type[ModelT], row_id: Any) -> ModelT | None:
         if name not in self._read:
             parsed = parse_id(row_id)
             self._read[name] = await model.get_or_none(id=parsed) if parsed else None
-        return self._read[name]
+        return cast(ModelT | None, self._read[name])
 
     async def item(self) -> ServiceItem | None:
         """The event's service item: ``item_id``, else the item of its ``appointment_id``."""

@@ -114,4 +114,4 @@ async def obsolete_reason(*, event_id: str) -> str | None:
     event = await OutboxEvent.get_or_none(id=parsed) if parsed else None
     event_type = events.parse(event.event_type) if event else None
     check = _STILL_WANTED.get(event_type) if event_type else None
-    return await check(event.payload) if check else None
+    return await check(event.payload) if check and event else None

@@ -6,7 +6,7 @@ import asyncio
 import math
 import time
 from datetime import datetime
-from typing import Any
+from typing import Any, Literal
 
 import fakeredis
 import redis.asyncio as redis
@@ -69,7 +69,7 @@ async def take_send_slot(client: redis.Redis, *, app_id: str, per_second: int) -
         await asyncio.sleep(max(second + 1 - time.time(), 0.001))
 
 
-QUEUE_STATES = ("queued", "active", "incomplete")
+QUEUE_STATES: tuple[Literal["queued", "active", "incomplete"], ...] = ("queued", "active", "incomplete")
 
 
 async def depth(client: redis.Redis) -> dict[str, int]:

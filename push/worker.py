@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
+import signal
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import structlog
+from sanic import Sanic
 from saq import Worker
 from saq.queue.redis import RedisQueue
 
@@ -60,10 +62,10 @@ async def _send_later(ctx: dict[str, Any], later: delivery.SendLater) -> str:
     return "retrying"
 
 
-class PushWorker(Worker):
+class PushWorker(Worker[Any]):
     """A saq worker that leaves signal handling to its host (the CLI or the Sanic server)."""
 
-    SIGNALS: list = []
+    SIGNALS: list[signal.Signals] = []
 
 
 def relayed_types(rt: Runtime) -> list[str]:
@@ -112,10 +114,11 @@ class PushProcess:
         self.worker = PushWorker(
             self.queue, functions=[deliver_event, send_delivery],
             concurrency=concurrency or rt.settings.push_concurrency,
-            timers={"sweep": rt.settings.push_sweep_seconds, "schedule": 1, "abort": 1},
+            # The ignore: saq's PartialTimersDict inherits TimersDict's required keys (worker_info).
+            timers={"sweep": rt.settings.push_sweep_seconds, "schedule": 1, "abort": 1},  # type: ignore[arg-type]
             dequeue_timeout=1, shutdown_grace_period_s=grace_seconds)
         self.worker.context.update(rt=rt, queue=self.queue)
-        self.tasks: list[asyncio.Task] = []
+        self.tasks: list[asyncio.Task[None]] = []
         self.stopping: asyncio.Task[None] | None = None
 
     async def start(self) -> None:
@@ -159,14 +162,14 @@ class PushProcess:
 IN_PROCESS_GRACE_SECONDS = 1
 
 
-def install_push(app: Any) -> None:
+def install_push(app: Sanic[Any, Any]) -> None:
     """Run the relay and a push worker inside a Sanic server (``HDT_PUSH_IN_PROCESS``)."""
 
     @app.after_server_start
-    async def start_push(app: Any) -> None:
+    async def start_push(app: Sanic[Any, Any]) -> None:
         app.ctx.push = PushProcess(app.ctx.runtime, grace_seconds=IN_PROCESS_GRACE_SECONDS)
         await app.ctx.push.start()
 
     @app.before_server_stop
-    async def stop_push(app: Any) -> None:
+    async def stop_push(app: Sanic[Any, Any]) -> None:
         await app.ctx.push.stop()

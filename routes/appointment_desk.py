@@ -11,11 +11,21 @@ from sanic.response import HTTPResponse
 
 from app.api import endpoint, respond
 from app.auth import Access, staff_required
-from app.shapes import LocalDateTime, Schema
-from models.appointments import KioskDevice, Slot, SlotException, SlotExceptionKind, SlotTemplate
+from app.shapes import Schema
+from models.appointments import SlotExceptionKind
 from services import calendar
 from services.appointments import checkin, slots
 from services.appointments.checkin import Scanner
+from services.appointments.shapes import (
+    CheckInOut,
+    ExceptionOut,
+    KioskOut,
+    Materialized,
+    SlotOut,
+    Slots,
+    TemplateOut,
+    Templates,
+)
 
 bp = Blueprint("appointment_desk", url_prefix="/api/v1")
 TAG = "预约号源与签到"
@@ -26,10 +36,6 @@ _HALL_ERRORS = [(404, "HALL_NOT_FOUND"), (403, "FORBIDDEN")]
 def _minutes(clock: str) -> int:
     hours, minutes = clock.split(":")
     return int(hours) * 60 + int(minutes)
-
-
-def _clock(minutes: int) -> str:
-    return f"{minutes // 60:02d}:{minutes % 60:02d}"
 
 
 class Window(Schema):
@@ -61,28 +67,6 @@ class TemplateIn(Window):
         return self
 
 
-class TemplateOut(Schema):
-    id: str
-    appointment_group: str
-    weekday: int
-    start: str
-    end: str
-    capacity: int
-    valid_from: date | None
-    valid_until: date | None
-
-    @classmethod
-    def of(cls, template: SlotTemplate) -> TemplateOut:
-        return cls(id=str(template.id), appointment_group=template.appointment_group,
-                   weekday=template.weekday, start=_clock(template.start_minute),
-                   end=_clock(template.end_minute), capacity=template.capacity,
-                   valid_from=template.valid_from, valid_until=template.valid_until)
-
-
-class Templates(Schema):
-    items: list[TemplateOut]
-
-
 class ExceptionIn(Schema):
     model_config = ConfigDict(json_schema_extra={"examples": [
         {"day": "2031-01-06", "kind": "closed", "reason": "系统升级"},
@@ -104,50 +88,9 @@ class ExceptionIn(Schema):
         return self
 
 
-class ExceptionOut(Schema):
-    id: str
-    day: date
-    kind: SlotExceptionKind
-    appointment_group: str | None
-    reason: str
-
-    @classmethod
-    def of(cls, exception: SlotException) -> ExceptionOut:
-        return cls(id=str(exception.id), day=exception.day, kind=exception.kind,
-                   appointment_group=exception.appointment_group, reason=exception.reason)
-
-
-class Materialized(Schema):
-    created: int
-
-
 class SlotRangeQuery(Schema):
     day_from: date
     day_to: date
-
-
-class SlotOut(Schema):
-    id: str
-    hall_id: str
-    appointment_group: str
-    day: date
-    starts_at: LocalDateTime
-    ends_at: LocalDateTime
-    capacity: int
-    booked: int
-    is_closed: bool
-    provisional: bool = Field(description="该日所在年份的节假日安排尚未载入（临时日历）")
-
-    @classmethod
-    def of(cls, slot: Slot, *, provisional: set[date]) -> SlotOut:
-        return cls(id=str(slot.id), hall_id=str(slot.hall_id), appointment_group=slot.appointment_group,
-                   day=slot.day, starts_at=slot.starts_at, ends_at=slot.ends_at,
-                   capacity=slot.capacity, booked=slot.booked, is_closed=slot.is_closed,
-                   provisional=slot.day in provisional)
-
-
-class Slots(Schema):
-    items: list[SlotOut]
 
 
 class CapacityIn(Schema):
@@ -166,36 +109,12 @@ class KioskIn(Schema):
     name: str = Field(min_length=1, max_length=64)
 
 
-class KioskOut(Schema):
-    id: str
-    hall_id: str
-    name: str
-    revoked_at: LocalDateTime | None = None
-    credential: str | None = Field(
-        None, description="设备凭证，仅在登记时返回一次；请求时使用 Authorization: Kiosk <credential>")
-
-    @classmethod
-    def of(cls, kiosk: KioskDevice, credential: str | None = None) -> KioskOut:
-        return cls(id=str(kiosk.id), hall_id=str(kiosk.hall_id), name=kiosk.name,
-                   revoked_at=kiosk.revoked_at, credential=credential)
-
-
 class ScanIn(Schema):
     model_config = ConfigDict(json_schema_extra={"examples": [
         {"token": "eyJhbGciOiJFZERTQSJ9.eyJhIjoiMSJ9.c2lnbmF0dXJl"},
     ]})
 
     token: str = Field(min_length=1, max_length=2048, description="扫描到的二维码内容")
-
-
-class CheckInOut(Schema):
-    appointment_id: str
-    hall_id: str
-    appointment_group: str
-    queue_number: int
-    checked_in_at: LocalDateTime
-    repeated: bool = Field(description="同一预约再次扫码时为 true，号码不变")
-    application_id: str | None = Field(description="预约所带的已通过预审办件（窗口凭此收件）")
 
 
 @dataclass(frozen=True)

@@ -11,11 +11,10 @@ from sanic.response import HTTPResponse
 
 from app.api import JsonWebKeySet, endpoint, idempotency_header, idempotency_key, jwks_response, respond
 from app.auth import public, resident_required
-from app.shapes import LocalDateTime, Page, Schema
-from models.appointments import Appointment, AppointmentStatus
+from app.shapes import Page, Schema
 from services import appointments
 from services.appointments import qr, slots
-from services.appointments.shapes import Availability
+from services.appointments.shapes import AppointmentOut, Availability
 
 bp = Blueprint("appointments", url_prefix="/api/v1")
 TAG = "网上预约"
@@ -51,39 +50,6 @@ class RescheduleIn(Schema):
 class ListQuery(Schema):
     cursor: str | None = Field(None, max_length=128)
     limit: int = Field(20, ge=1, le=100)
-
-
-class AppointmentOut(Schema):
-    id: str
-    item_id: str
-    hall_id: str
-    slot_id: str
-    appointment_group: str
-    day: date
-    starts_at: LocalDateTime
-    ends_at: LocalDateTime
-    status: AppointmentStatus
-    queue_number: int | None
-    calendar_conflict: bool = Field(description="节假日安排载入后该日为放假日，大厅将联系改约")
-    checked_in_at: LocalDateTime | None
-    cancelled_at: LocalDateTime | None
-    created_at: LocalDateTime
-    application_id: str | None
-    qr_token: str | None = Field(description="签名的二维码内容（已取消或爽约的预约为空）")
-
-    @classmethod
-    def of(cls, appointment: Appointment, rt) -> AppointmentOut:
-        active = appointment.status in (AppointmentStatus.BOOKED, AppointmentStatus.CHECKED_IN)
-        return cls(
-            id=str(appointment.id), item_id=str(appointment.item_id), hall_id=str(appointment.hall_id),
-            slot_id=str(appointment.slot_id), appointment_group=appointment.appointment_group,
-            day=appointment.day, starts_at=appointment.starts_at, ends_at=appointment.ends_at,
-            status=appointment.status, queue_number=appointment.queue_number,
-            calendar_conflict=appointment.calendar_conflict,
-            checked_in_at=appointment.checked_in_at, cancelled_at=appointment.cancelled_at,
-            created_at=appointment.created_at,
-            application_id=str(appointment.application_id) if appointment.application_id else None,
-            qr_token=qr.issue(rt=rt, appointment=appointment) if active else None)
 
 
 @bp.get("/appointments/availability")

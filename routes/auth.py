@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from typing import Literal
-
 from pydantic import ConfigDict, Field
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
@@ -11,9 +9,8 @@ from sanic.response import HTTPResponse
 from app.api import endpoint, respond
 from app.auth import public, signed_in
 from app.shapes import Schema
-from app.tokens import PrincipalKind
 from services.identity import sessions, staff
-from services.identity.sessions import TokenPair
+from services.identity.shapes import LoggedOut, TokenOut
 
 bp = Blueprint("auth", url_prefix="/api/v1/auth")
 
@@ -34,25 +31,6 @@ class RefreshIn(Schema):
     ]})
 
     refresh_token: str = Field(min_length=10, max_length=256)
-
-
-class TokenOut(Schema):
-    access_token: str
-    refresh_token: str
-    token_type: Literal["Bearer"] = "Bearer"
-    expires_in: int
-    subject_kind: PrincipalKind
-    subject_id: str
-
-    @classmethod
-    def of(cls, pair: TokenPair) -> TokenOut:
-        return cls(access_token=pair.access_token, refresh_token=pair.refresh_token,
-                   expires_in=pair.expires_in, subject_kind=pair.principal.kind,
-                   subject_id=str(pair.principal.subject_id))
-
-
-class LoggedOut(Schema):
-    status: str = "logged_out"
 
 
 @bp.post("/staff/login")

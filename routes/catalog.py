@@ -8,29 +8,21 @@ from sanic.response import HTTPResponse
 from app.api import endpoint, respond
 from app.auth import public
 from app.cache import CachedDocument
-from app.shapes import Page, Schema
+from app.shapes import Page
 from services import catalog
 from services.catalog import GuideNotFound, HallNotFound, ItemFilter, ItemNotFound, SearchFilter
 from services.catalog.shapes import (
     DepartmentOut,
     GuideOut,
-    GuideVersionBrief,
+    GuideVersionList,
     HallOut,
     ItemDetail,
-    ItemSummary,
+    ItemPage,
     LifeEventOut,
 )
 
 bp = Blueprint("catalog", url_prefix="/api/v1/catalog")
 TAG = "事项目录"
-
-
-class ItemPage(Page[ItemSummary]):
-    pass
-
-
-class GuideVersionList(Schema):
-    items: list[GuideVersionBrief]
 
 
 def _etag_matches(request: Request, etag: str) -> bool:

@@ -8,12 +8,11 @@ from sanic.response import HTTPResponse
 
 from app.api import endpoint, respond
 from app.auth import staff_required
-from app.shapes import LocalDateTime, Schema
 from services.catalog import ItemNotFound
 from services.catalog import admin as catalog_admin
 from services.catalog.guide import Guide
 from services.catalog.inputs import ItemIn, ItemPatch
-from services.catalog.shapes import ItemDetail
+from services.catalog.shapes import AuditList, AuditOut, ItemDetail
 
 bp = Blueprint("catalog_admin", url_prefix="/api/v1/admin/catalog")
 TAG = "事项目录管理"
@@ -29,19 +28,6 @@ class GuideEdit(Guide):
     ]})
 
     change_note: str = Field("", max_length=255)
-
-
-class AuditOut(Schema):
-    id: str
-    actor: str
-    action: str
-    item_code: str
-    changes: dict
-    at: LocalDateTime
-
-
-class AuditList(Schema):
-    items: list[AuditOut]
 
 
 @bp.post("/items")

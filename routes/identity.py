@@ -12,10 +12,7 @@ from sanic.response import HTTPResponse, redirect
 from app.api import endpoint, respond
 from app.auth import public, resident_required, staff_required
 from app.crypto import mask_id_number, mask_name
-from app.shapes import LocalDateTime, Page, Schema
-from models.users import ExternalIdentity, IdentityProvider
-from routes.auth import TokenOut
-from routes.me import MeOut
+from app.shapes import Page, Schema
 from services import identity
 from services.identity import (
     IdentityAlreadyBound,
@@ -28,6 +25,7 @@ from services.identity import (
     wechat_login,
 )
 from services.identity.login_flows import LinkUserMismatch, ReturnUrlNotAllowed, StateInvalid, TicketInvalid
+from services.identity.shapes import IdentityList, IdentityOut, LinkTicketOut, MeOut, RealNameOut, TokenOut, Unlinked
 from wechat.api import WeChatUnavailable
 from wechat.client import WeChatCodeInvalid, WeChatPayloadInvalid
 
@@ -91,41 +89,6 @@ class CallbackQuery(BaseModel):
     state: str = Field(min_length=1, max_length=128)
     code: str | None = Field(None, max_length=512)
     error: str | None = Field(None, max_length=128)
-
-
-class IdentityOut(Schema):
-    id: str
-    provider: IdentityProvider
-    app_id: str
-    subject_masked: str
-    nickname: str | None
-    created_at: LocalDateTime
-
-    @classmethod
-    def of(cls, row: ExternalIdentity) -> IdentityOut:
-        subject = row.subject
-        return cls(id=str(row.id), provider=row.provider.value, app_id=row.app_id,
-                   subject_masked=subject[:4] + "****" + subject[-4:],
-                   nickname=row.profile.get("nickname"), created_at=row.created_at)
-
-
-class IdentityList(Schema):
-    items: list[IdentityOut]
-
-
-class LinkTicketOut(Schema):
-    link_ticket: str
-    expires_in: int
-
-
-class Unlinked(Schema):
-    status: str = "unlinked"
-
-
-class RealNameOut(Schema):
-    realname_level: int
-    real_name_masked: str
-    id_number_masked: str
 
 
 def _runtime(request: Request):

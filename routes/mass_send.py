@@ -10,8 +10,7 @@ from sanic.response import HTTPResponse
 
 from app.api import endpoint, respond
 from app.auth import staff_required
-from app.shapes import LocalDateTime, Schema
-from models.push import Broadcast
+from app.shapes import Schema
 from models.staff import StaffRoleName
 from routes.push import TOPIC_PATTERN
 from services import mass_send
@@ -24,6 +23,7 @@ from services.mass_send import (
     PreviewRecipientNotFollowing,
     QuotaExceeded,
 )
+from services.push.shapes import BroadcastOut, PreviewOut, QuotaOut
 from wechat.api import WeChatUnavailable
 
 bp = Blueprint("mass_send", url_prefix="/api/v1/admin")
@@ -60,59 +60,6 @@ class PreviewIn(NoticeIn):
     model_config = ConfigDict(json_schema_extra={"examples": [{
         "title": "系统维护通知", "content": "本周六 22:00-24:00 系统维护，期间暂停预约。",
         "openids": ["oTestFollower0000000000000001"]}]})
-
-
-class PreviewOut(Schema):
-    msg_ids: list[int]
-
-
-class JobOut(Schema):
-    """WeChat's MASSSENDJOBFINISH report."""
-
-    status: str
-    total_count: int
-    filter_count: int
-    sent_count: int
-    error_count: int
-    finished_at: LocalDateTime
-
-
-class BroadcastOut(Schema):
-    id: str
-    title: str
-    content: str
-    audience: str
-    status: str = Field(description="running（已提交微信）/ done / failed / deleted")
-    total: int
-    fanned_out: int
-    deliveries: dict[str, int] = Field(description="模板消息投递数（仅群发上线前的旧记录）")
-    created_at: LocalDateTime
-    channel: str = Field(description="mass_send（群发）或 template（旧记录：逐人模板消息）")
-    msg_id: int | None
-    quota_month: str | None = Field(description="占用哪个月（北京时间）的群发次数；失败的不占用")
-    job: JobOut | None = Field(description="微信的 MASSSENDJOBFINISH 结果，收到前为空")
-    error: str | None
-    deleted_at: LocalDateTime | None
-
-    @classmethod
-    def of(cls, row: Broadcast, deliveries: dict[str, int]) -> BroadcastOut:
-        job = None
-        if row.finished_at is not None:
-            job = JobOut(status=row.job_status or "", total_count=row.total_count or 0,
-                         filter_count=row.filter_count or 0, sent_count=row.sent_count or 0,
-                         error_count=row.error_count or 0, finished_at=row.finished_at)
-        return cls(id=str(row.id), title=row.title, content=row.content, audience=row.audience,
-                   status=str(row.status), total=row.total, fanned_out=row.fanned_out,
-                   deliveries=deliveries, created_at=row.created_at, channel=str(row.channel),
-                   msg_id=row.msg_id, quota_month=row.quota_month if row.quota_slot else None,
-                   job=job, error=row.error, deleted_at=row.deleted_at)
-
-
-class QuotaOut(Schema):
-    month: str = Field(description="北京时间的自然月，如 2026-12")
-    limit: int
-    used: int
-    remaining: int
 
 
 @bp.post("/broadcasts")

@@ -7,57 +7,11 @@ from sanic.response import HTTPResponse
 
 from app.api import endpoint, respond
 from app.auth import resident_required, staff_member
-from app.crypto import mask_id_number, mask_name, mask_phone
-from app.shapes import LocalDateTime, Schema
-from models.staff import StaffMember
-from models.users import User
 from services.identity import staff as staff_service
 from services.identity import users
+from services.identity.shapes import MeOut, StaffMeOut
 
 bp = Blueprint("me", url_prefix="/api/v1")
-
-
-class MeOut(Schema):
-    id: str
-    display_name: str
-    realname_level: int
-    realname_verified: bool
-    real_name_masked: str | None
-    id_number_masked: str | None
-    phone_masked: str | None
-    created_at: LocalDateTime
-
-    @classmethod
-    def of(cls, user: User, decrypt) -> MeOut:
-        def shown(value: str | None, mask) -> str | None:
-            return mask(decrypt(value)) if value else None
-
-        return cls(
-            id=str(user.id), display_name=user.display_name, realname_level=int(user.realname_level),
-            realname_verified=users.is_real_name_verified(user),
-            real_name_masked=shown(user.real_name_enc, mask_name),
-            id_number_masked=shown(user.id_number_enc, mask_id_number),
-            phone_masked=shown(user.phone_enc, mask_phone), created_at=user.created_at,
-        )
-
-
-class RoleOut(Schema):
-    role: str
-    department_id: str | None
-    hall_id: str | None
-
-
-class StaffMeOut(Schema):
-    id: str
-    username: str
-    display_name: str
-    roles: list[RoleOut]
-
-    @classmethod
-    def of(cls, staff: StaffMember, roles) -> StaffMeOut:
-        return cls(id=str(staff.id), username=staff.username, display_name=staff.display_name,
-                   roles=[RoleOut(role=g.role, department_id=g.department_id, hall_id=g.hall_id)
-                          for g in roles])
 
 
 @bp.get("/me")

@@ -17,10 +17,13 @@ from services.oa import menu, replies, scenes
 from services.oa.links import LinkNotAllowed
 from services.oa.shapes import (
     TAG_PATTERN,
+    LiveMenuOut,
     MenuIn,
     MenuPreviewOut,
+    MenuVersionList,
     MenuVersionOut,
     ReplyContent,
+    ReplyList,
     ReplyOut,
     SceneCodeOut,
     SceneStatsOut,
@@ -32,14 +35,6 @@ bp = Blueprint("oa_admin", url_prefix="/api/v1/admin/oa")
 TAG = "公众号管理"
 FORBIDDEN = (403, "FORBIDDEN")
 UPSTREAM = [WeChatRefused, WeChatUnavailable]
-
-
-class MenuVersionList(Schema):
-    items: list[MenuVersionOut]
-
-
-class LiveMenuOut(Schema):
-    live: MenuVersionOut | None
 
 
 @bp.post("/menu/versions")
@@ -95,10 +90,6 @@ class ReplyIn(Schema):
     model_config = ConfigDict(json_schema_extra={"examples": [{
         "trigger": "keyword_contains", "key": "营业时间",
         "content": {"type": "text", "text": "区政务服务中心工作日 9:00-17:00 办公，周六上午 9:00-12:00。"}}]})
-
-
-class ReplyList(Schema):
-    items: list[ReplyOut]
 
 
 @bp.put("/replies")

@@ -17,13 +17,14 @@ from routes.onewindow import pdf_response
 from services.applications import certificates, documents, evaluations, onewindow, prereview
 from services.applications.onewindow import DeadlineFlag
 from services.applications.shapes import (
-    ApplicationOut,
     ApprovalOut,
     CertificateOut,
     DeskApplication,
+    DeskDetail,
     DeskList,
     EvaluationList,
     EvaluationOut,
+    StatsOut,
     application_out,
 )
 from services.identity import access_log
@@ -94,23 +95,12 @@ class DeadlineQuery(Schema):
     flag: DeadlineFlag | None = None
 
 
-class DeskDetail(Schema):
-    application: ApplicationOut
-    desk: DeskApplication
-    approvals: list[ApprovalOut]
-
-
 class BadQuery(Schema):
     open_only: bool = True
 
 
 class StatsQuery(Schema):
     group_by: evaluations.GroupBy = evaluations.GroupBy.HALL
-
-
-class StatsOut(Schema):
-    group_by: evaluations.GroupBy
-    items: list[evaluations.Stat]
 
 
 async def _detail(request: Request, application) -> DeskDetail:

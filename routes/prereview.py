@@ -21,7 +21,7 @@ from app.multipart import (
     first_file_part,
     is_multipart,
 )
-from app.shapes import LocalDateTime, Page, ReasonIn, Schema
+from app.shapes import Page, ReasonIn, Schema
 from models.access_log import PersonalRecordKind
 from models.prereview import ApplicationState
 from services.applications import applicant, prereview, representation
@@ -30,8 +30,11 @@ from services.applications.shapes import (
     ApplicationOut,
     ApplicationSummary,
     CommentOut,
+    DeadlineList,
+    DownloadUrl,
     HistoryOut,
     MaterialOut,
+    QueueOut,
     application_out,
     history_out,
 )
@@ -85,11 +88,6 @@ class ListQuery(Schema):
     limit: int = Field(20, ge=1, le=100)
 
 
-class DownloadUrl(Schema):
-    url: str
-    expires_at: LocalDateTime
-
-
 class FileQuery(Schema):
     expires: int
     signature: str = Field(pattern=r"^[0-9a-f]{64}$", description="HMAC-SHA256（十六进制）")
@@ -100,15 +98,6 @@ class QueueQuery(Schema):
     item_id: str | None = Field(None, max_length=64)
     limit: int = Field(20, ge=1, le=100)
     offset: int = Field(0, ge=0, le=10000)
-
-
-class QueueOut(Schema):
-    items: list[ApplicationSummary]
-    counts: dict[str, int]
-
-
-class DeadlineList(Schema):
-    items: list[ApplicationSummary]
 
 
 class CommentIn(Schema):

@@ -11,10 +11,20 @@ from sanic.response import HTTPResponse
 from app.api import endpoint, respond
 from app.auth import public, resident_required, staff_required
 from app.errors import ValidationFailed
-from app.shapes import LocalDateTime, Page, Schema, decode_cursor, encode_cursor, parse_model
-from models.push import Delivery
+from app.shapes import Page, Schema, decode_cursor, encode_cursor, parse_model
 from services import push
 from services.push import ChannelNotAccepted, DeliveryPage, GrantResult, TemplateUnknown
+from services.push.shapes import (
+    DeliveryOut,
+    GrantBalanceOut,
+    GrantBalancesOut,
+    GrantOut,
+    GrantsOut,
+    MessageOut,
+    SubscribeTemplateOut,
+    SubscribeTemplatesOut,
+    TopicsOut,
+)
 
 bp = Blueprint("push", url_prefix="/api/v1")
 TAG = "消息推送"
@@ -30,79 +40,9 @@ class GrantsIn(Schema):
     results: dict[str, GrantResult] = Field(min_length=1, max_length=20)
 
 
-class GrantOut(Schema):
-    template_id: str
-    remaining: int
-
-
-class GrantsOut(Schema):
-    grants: list[GrantOut]
-
-
-class GrantBalanceOut(GrantOut):
-    """One subscribe template: messages still allowed (one per accepted request) and its kinds."""
-
-    kinds: list[str] = Field(description="消息类型（见 /push/subscribe-templates）")
-
-
-class GrantBalancesOut(Schema):
-    grants: list[GrantBalanceOut]
-
-
-class SubscribeTemplateOut(Schema):
-    """The template id to pass to ``wx.requestSubscribeMessage`` for one message kind."""
-
-    kind: str = Field(description="消息类型，如 booking_confirmed")
-    template_id: str = Field(description="小程序订阅消息模板 id（tmplIds 的元素）")
-    event_types: list[str] = Field(description="发送此类消息的业务事件")
-
-
-class SubscribeTemplatesOut(Schema):
-    templates: list[SubscribeTemplateOut]
-
-
 class PageQuery(Schema):
     cursor: str | None = None
     limit: int = Field(20, ge=1, le=100)
-
-
-class ChannelTried(Schema):
-    channel: str
-    outcome: str
-    reason: str | None = None
-
-
-class MessageOut(Schema):
-    id: str
-    event_type: str
-    channel: str | None
-    status: str
-    content: dict[str, str]
-    page: str | None
-    channels_tried: list[ChannelTried] = Field(
-        description="每个尝试过的渠道及结果：sent、skipped（不可用及原因）、failed（被拒及原因）")
-    created_at: LocalDateTime
-    updated_at: LocalDateTime
-
-    @classmethod
-    def of(cls, row: Delivery) -> MessageOut:
-        return cls(id=str(row.id), event_type=row.event_type, channel=row.channel,
-                   status=str(row.status), content=dict(row.content.get("data", {})), page=row.page,
-                   channels_tried=[ChannelTried(**entry) for entry in row.tried],
-                   created_at=row.created_at, updated_at=row.updated_at)
-
-
-class DeliveryOut(MessageOut):
-    event_id: str
-    recipient: str
-    attempts: int
-    msgid: int | None
-    error: str | None
-
-    @classmethod
-    def of(cls, row: Delivery) -> DeliveryOut:
-        return cls(**MessageOut.of(row).model_dump(), event_id=row.event_id, recipient=row.recipient,
-                   attempts=row.attempts, msgid=row.msgid, error=row.error)
 
 
 TOPIC_PATTERN = r"^(hall|item):[A-Za-z0-9_.-]{1,64}$"
@@ -173,10 +113,6 @@ async def my_messages(request: Request, query: PageQuery) -> HTTPResponse:
 async def push_failures(request: Request, query: PageQuery) -> HTTPResponse:
     found = await push.failures(cursor=_cursor(query), limit=query.limit)
     return respond(_page(found, DeliveryOut))
-
-
-class TopicsOut(Schema):
-    topics: list[str]
 
 
 class TopicPath(Schema):

@@ -13,6 +13,7 @@ from app.shapes import Schema
 from routes.wechat_oa import CallbackQuery
 from services import push_callbacks
 from services.oa_callback import CallbackReplayed, MessageMalformed, SignatureInvalid
+from services.push.shapes import SmsAnswer
 from services.push_callbacks import SmsCallbackForbidden
 
 bp = Blueprint("push_callbacks", url_prefix="/api/v1")
@@ -70,11 +71,6 @@ class SmsReply(BaseModel):
     mobile: str = Field(pattern=r"^\d{5,15}$")
     nationcode: str = Field("86", pattern=r"^\d{1,4}$")
     text: str = Field(max_length=500)
-
-
-class SmsAnswer(Schema):
-    result: int
-    errmsg: str
 
 
 @bp.post("/sms/tencent/status")

@@ -8,9 +8,10 @@ from sanic.response import HTTPResponse
 
 from app.api import endpoint, respond
 from app.auth import staff_required
-from app.shapes import LocalDateTime, Page, Schema, decode_cursor, encode_cursor
-from models.staff import StaffMember, StaffRole, StaffRoleName
+from app.shapes import Page, Schema, decode_cursor, encode_cursor
+from models.staff import StaffMember, StaffRoleName
 from services.identity import staff_accounts
+from services.identity.shapes import EnrolmentOut, StaffOut
 from services.identity.staff import RoleSpec, TotpEnrolmentRequired
 
 bp = Blueprint("staff_admin", url_prefix="/api/v1/admin/staff")
@@ -52,42 +53,6 @@ class PasswordIn(Schema):
     password: str = Field(min_length=1, max_length=256)
 
     model_config = ConfigDict(json_schema_extra={"examples": [{"password": "another-horse-battery-2026"}]})
-
-
-class StaffRoleOut(Schema):
-    role: str
-    department_id: str | None
-    department_code: str | None
-    hall_id: str | None
-    hall_code: str | None
-
-    @classmethod
-    def of(cls, row: StaffRole) -> StaffRoleOut:
-        department, hall = row.department, row.hall
-        return cls(role=str(row.role), department_id=str(department.id) if department else None,
-                   department_code=department.code if department else None,
-                   hall_id=str(hall.id) if hall else None, hall_code=hall.code if hall else None)
-
-
-class StaffOut(Schema):
-    id: str
-    username: str
-    display_name: str
-    is_active: bool
-    totp_enrolled: bool
-    roles: list[StaffRoleOut]
-    created_at: LocalDateTime
-
-    @classmethod
-    def of(cls, member: StaffMember, roles: list[StaffRole]) -> StaffOut:
-        return cls(id=str(member.id), username=member.username, display_name=member.display_name,
-                   is_active=member.is_active, totp_enrolled=member.totp_secret_enc is not None,
-                   roles=[StaffRoleOut.of(row) for row in roles], created_at=member.created_at)
-
-
-class EnrolmentOut(Schema):
-    staff: StaffOut
-    totp_uri: str | None = Field(description="otpauth:// 链接（仅此一次返回），用身份验证器扫码绑定")
 
 
 class StaffListQuery(Schema):

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
+from typing import cast
 
 import orjson
 import structlog
@@ -126,8 +127,8 @@ async def _hold_slot(*, broadcast_id: str, staff_id: str, title: str, content: s
                      total: int) -> Broadcast:
     """Write the broadcast holding the month's next free slot, with its outbox event."""
     month = quota_month(datetime.now(UTC))
-    taken = set(await Broadcast.filter(quota_month=month, quota_slot__isnull=False)
-                .values_list("quota_slot", flat=True))
+    taken = set(cast(list[int], await Broadcast.filter(quota_month=month, quota_slot__isnull=False)
+                     .values_list("quota_slot", flat=True)))
     free = [slot for slot in range(1, MONTHLY_MASS_SENDS + 1) if slot not in taken]
     if not free:
         raise QuotaExceeded(details={"month": month, "limit": MONTHLY_MASS_SENDS})

@@ -120,7 +120,7 @@ async def handle(*, rt: Runtime, params: CallbackParams, body: bytes) -> str:
     if reply is None:
         return NO_REPLY
     rendered = _render(rt, message, reply).render()
-    return _crypto(rt).encrypt_message(rendered, params.nonce, params.timestamp) if safe else rendered
+    return str(_crypto(rt).encrypt_message(rendered, params.nonce, params.timestamp)) if safe else rendered
 
 
 def _render(rt: Runtime, message: Any, content: ReplyContent) -> BaseReply:

@@ -15,7 +15,7 @@ import functools
 from collections.abc import Awaitable, Callable, Mapping, Sequence
 from contextvars import ContextVar
 from dataclasses import dataclass
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from pypika_tortoise.queries import QueryBuilder, Table
 from pypika_tortoise.terms import Criterion, Parameter, ValueWrapper
@@ -30,7 +30,7 @@ from app import fastpath
 ModelT = TypeVar("ModelT", bound=Model)
 BuiltT = TypeVar("BuiltT")
 
-_PREBUILT_SQL: dict[tuple, Any] = {}
+_PREBUILT_SQL: dict[tuple[Any, ...], Any] = {}
 # On the plain path, the values fetch_prebuilt's query is built with (slots become values).
 _PLAIN_VALUES: ContextVar[Mapping[str, Any] | None] = ContextVar("plain_values", default=None)
 
@@ -73,7 +73,7 @@ def _select_all(model: type[Model]) -> QueryBuilder:
         *(table[column] for column in meta.fields_db_projection.values()))
 
 
-def _prebuilt(db: BaseDBAsyncClient, model: type[Model], key: tuple,
+def _prebuilt(db: BaseDBAsyncClient, model: type[Model], key: tuple[Any, ...],
               build: Callable[[], BuiltT]) -> BuiltT:
     # ``db`` is ``model._meta.db``, looked up once per query by the caller: each lookup resolves
     # the connection and checks its event loop (~8 % of GET /me's CPU when done twice).
@@ -143,8 +143,8 @@ async def update_where(model: type[ModelT], *, name: str,
     return changed
 
 
-async def fetch_prebuilt(model: type[Model], *, key: tuple, build: Callable[[], QueryBuilder],
-                         values: Mapping[str, Any]) -> list[Any]:
+async def fetch_prebuilt(model: type[Model], *, key: tuple[Any, ...], build: Callable[[], QueryBuilder],
+                         values: Mapping[str, Any]) -> Sequence[dict[str, Any]]:
     """The rows (mappings by column alias) of the query ``build()`` makes, rendered once per
     ``key``; each ``slot(name)`` in it is a parameter bound to ``values[name]``, in the order the
     SQL names them (so SQLite's positional ``?`` line up as PostgreSQL's ``$n``). Other
@@ -158,7 +158,7 @@ async def fetch_prebuilt(model: type[Model], *, key: tuple, build: Callable[[], 
             _PLAIN_VALUES.reset(token)
         # The application's one connection (the model's, or its open transaction).
         _, rows = await connections.get("default").execute_query(sql, list(parameters))
-        return rows
+        return cast(Sequence[dict[str, Any]], rows)  # connections.get is untyped
     fastpath.TAKEN["fetch_prebuilt"] += 1
     db = model._meta.db
     sql, parameters = _prebuilt(db, model, ("fetch", *key), lambda: build().get_parameterized_sql())
@@ -219,7 +219,7 @@ def _insert_columns(model: type[Model]) -> dict[str, str]:
             if not meta.fields_map[name].generated}
 
 
-def _default(field: Field, now: Any) -> Any:
+def _default(field: Field[Any], now: Any) -> Any:
     if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
         return now
     return field.default() if callable(field.default) else field.default

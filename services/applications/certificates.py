@@ -6,6 +6,7 @@ import uuid
 from collections.abc import AsyncIterator
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import Any
 
 from tortoise.transactions import in_transaction
 
@@ -59,6 +60,7 @@ def ensure_usable(certificate: ECertificate) -> None:
     if certificate.status is CertificateStatus.REVOKED:
         raise CertificateRevoked(details={"certificate_id": str(certificate.id)})
     if not is_current(certificate):
+        assert certificate.valid_until is not None  # valid and not current: past its date
         raise CertificateExpired(details={"certificate_id": str(certificate.id),
                                           "valid_until": certificate.valid_until.isoformat()})
 
@@ -67,7 +69,7 @@ async def _one_chunk(data: bytes) -> AsyncIterator[bytes]:
     yield data
 
 
-async def issue(*, rt: Runtime, application: Application, result: dict, issued_by: str) -> ECertificate:
+async def issue(*, rt: Runtime, application: Application, result: dict[str, Any], issued_by: str) -> ECertificate:
     """Make the e-certificate of an approved application (call inside its transaction)."""
     item = await ServiceItem.get(id=application.item_id)
     issuer = await Department.get(id=application.department_id)

@@ -8,6 +8,7 @@ documents are built deterministically (``invariant``) so the same content gives 
 from __future__ import annotations
 
 import io
+from datetime import datetime
 from enum import StrEnum
 from typing import Literal
 
@@ -88,7 +89,7 @@ def _render(title: str, lines: list[tuple[str, str]], url: str) -> bytes:
     return buffer.getvalue()
 
 
-def _local_day(moment) -> str:
+def _local_day(moment: datetime | None) -> str:
     return to_local(moment).date().isoformat() if moment else "—"
 
 
@@ -140,10 +141,12 @@ async def verify(*, kind: str, document_id: str) -> Verification:
     if application is None or kind not in set(DocumentKind) or application.state not in wanted:
         raise DocumentNotAvailable(details={"kind": kind})
     item, department, _ = await _context(application)
-    decision = None
+    decision: Literal["approved", "denied"] | None = None
     if kind == DocumentKind.DECISION_NOTICE:
         decision = "denied" if application.state is ApplicationState.DENIED else "approved"
     issued = application.accepted_at if kind == DocumentKind.ACCEPTANCE_RECEIPT else application.decided_at
-    return Verification(kind=kind, valid=True, item_name=item.name, department_name=department.name,
+    # The ignore: kind is one of DocumentKind (checked above), which the shape lists as literals.
+    return Verification(kind=kind, valid=True, item_name=item.name,  # type: ignore[arg-type]
+                        department_name=department.name,
                         acceptance_number=application.acceptance_number, issued_on=_local_day(issued),
                         decision=decision, status=application.state.value)

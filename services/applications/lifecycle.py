@@ -99,7 +99,7 @@ async def transition(application: Application, *, action: Action, to: Applicatio
                      actor_id: str, actor_role: str, reason: str = "",
                      event: EventType | None = None, event_extra: dict[str, Any] | None = None,
                      updates: dict[str, Any] | None = None,
-                     ledger_record: tuple[str, dict] | None = None,
+                     ledger_record: tuple[str, dict[str, Any]] | None = None,
                      then: Callable[[], Awaitable[None]] | None = None) -> Application:
     """Move an application by ``action`` in one transaction: guarded update, history row, event,
     ledger entry. Refused unless the table allows the move from its state, to ``to``, by

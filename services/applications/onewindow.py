@@ -16,6 +16,7 @@ from typing import Any, Literal
 import orjson
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from app.auth import require_scope, scope_filter
@@ -64,7 +65,7 @@ def today() -> date:
     return to_local(utcnow()).date()
 
 
-def approval_steps(guide_steps: list[dict]) -> list[str]:
+def approval_steps(guide_steps: list[dict[str, Any]]) -> list[str]:
     """The approval steps the guide defines (审查, 决定 in its order); at least one decision."""
     names = [s["name"] for s in guide_steps if s.get("name") in APPROVAL_STEP_NAMES]
     return names or [StepName.DECIDE.value]
@@ -118,7 +119,7 @@ async def _checked_in_visit(*, principal: Principal, appointment_id: str) -> App
     return appointment
 
 
-def _require_originals(guide_materials: list[dict], checked: list[int]) -> list[int]:
+def _require_originals(guide_materials: list[dict[str, Any]], checked: list[int]) -> list[int]:
     """The checked material indexes, refusing unknown ones and missing required originals."""
     unknown = sorted(i for i in set(checked) if not 0 <= i < len(guide_materials))
     if unknown:
@@ -133,7 +134,7 @@ def _require_originals(guide_materials: list[dict], checked: list[int]) -> list[
 
 
 async def receive(*, rt: Runtime, principal: Principal, appointment_id: str,
-                  checked_materials: list[int], form_data: dict | None) -> Application:
+                  checked_materials: list[int], form_data: dict[str, Any] | None) -> Application:
     """收件: the resident has checked in; take their pre-reviewed file, or open one at the window."""
     visit = await _checked_in_visit(principal=principal, appointment_id=appointment_id)
     now = utcnow()
@@ -185,6 +186,7 @@ async def accept(*, rt: Runtime, principal: Principal, application_id: str) -> A
     numbered: dict[str, str] = {}
 
     async def number() -> None:
+        assert application.hall_id is not None and application.hall is not None  # received at a hall
         serial = await checkin.next_in_sequence(hall_id=application.hall_id, day=day,
                                                 sequence=ACCEPTANCE_SEQUENCE)
         numbered["value"] = f"{application.hall.code}-{day:%Y%m%d}-{serial:04d}"
@@ -229,7 +231,7 @@ async def not_accept(*, principal: Principal, application_id: str, reason: str) 
                             then=lambda: _invite_evaluation(application))
 
 
-def _decision_sha256(application: Application, decision: str, approvals: list[dict]) -> str:
+def _decision_sha256(application: Application, decision: str, approvals: list[dict[str, Any]]) -> str:
     """The hash of the decision's canonical content (what the decision notice states)."""
     content = {"application_id": str(application.id), "acceptance_number": application.acceptance_number,
                "decision": decision, "approvals": approvals}
@@ -301,6 +303,8 @@ async def resume(*, principal: Principal, application_id: str, reason: str) -> A
     """恢复计时: the working days spent suspended are added to the due date."""
     application = await get_for_reviewer(principal=principal, application_id=application_id)
     require(application.state, Action.RESUME)
+    # Accepted, then suspended (Action.SUSPEND sets both suspended_on and resume_state).
+    assert application.suspended_on and application.accepted_at and application.resume_state
     resumed_on = today()
     paused = await calendar.working_days_between(start=application.suspended_on, end=resumed_on,
                                                  hall_id=application.hall_id)
@@ -385,7 +389,7 @@ async def desk_queue(*, principal: Principal, state: ApplicationState | None, li
     return await query.order_by("due_date", "received_at").offset(offset).limit(limit)
 
 
-def _desk_scope(principal: Principal):
+def _desk_scope(principal: Principal) -> QuerySet[Application]:
     """What the caller's clerk, reviewer and hall-manager grants cover, each grant by its
     department and hall (reviewers and managers from acceptance on); one query for all roles."""
     after_acceptance = Q(state__in=REVIEWER_STATES)

@@ -6,7 +6,7 @@ import time
 import uuid
 from collections.abc import AsyncIterator
 from datetime import date, datetime
-from typing import Any
+from typing import Any, cast
 
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
@@ -67,7 +67,7 @@ def _same_draft(existing: Application, item_id: uuid.UUID) -> Application:
     return existing
 
 
-async def create_draft(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, form_data: dict,
+async def create_draft(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, form_data: dict[str, Any],
                        represented: representation.RepresentedIn | None = None,
                        idempotency_key: str | None = None) -> tuple[Application, bool]:
     """Start an application for a pre-review item, pinned to its current guide version.
@@ -99,7 +99,7 @@ async def create_draft(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, for
         return _same_draft(existing, item.id), False
 
 
-def _applicant_identity(rt: Runtime, declared: dict | None, resident: User) -> dict[ApplicantAttribute, str]:
+def _applicant_identity(rt: Runtime, declared: dict[str, Any] | None, resident: User) -> dict[ApplicantAttribute, str]:
     """Whom the applicant fields name: the person declared when filed for someone else, else the
     resident's own verified identity."""
     return representation.identity_of(rt, declared) or applicant.verified_identity(rt.cipher, resident)
@@ -129,7 +129,7 @@ async def list_mine(*, resident_id: uuid.UUID, cursor: str | None,
 
 
 async def update_form(*, rt: Runtime, resident_id: uuid.UUID, application_id: str,
-                      form_data: dict) -> Application:
+                      form_data: dict[str, Any]) -> Application:
     """Replace the form data while the application is a draft or awaiting correction."""
     application = await get_mine_or_raise(resident_id=resident_id, application_id=application_id)
     if application.state not in EDITABLE:
@@ -149,7 +149,7 @@ async def update_form(*, rt: Runtime, resident_id: uuid.UUID, application_id: st
 
 
 async def _editable_material_slot(*, resident_id: uuid.UUID, application_id: str,
-                                  material_index: int) -> tuple[Application, dict]:
+                                  material_index: int) -> tuple[Application, dict[str, Any]]:
     application = await get_mine_or_raise(resident_id=resident_id, application_id=application_id)
     if application.state not in EDITABLE:
         raise IllegalTransition("只有草稿或待补正的办件可以更换材料", details={"state": application.state.value})
@@ -161,7 +161,7 @@ async def _editable_material_slot(*, resident_id: uuid.UUID, application_id: str
     return application, materials[material_index]
 
 
-async def _put_material(application: Application, material_index: int, fields: dict) -> ApplicationMaterial:
+async def _put_material(application: Application, material_index: int, fields: dict[str, Any]) -> ApplicationMaterial:
     """Create or replace the material in one slot; returns it (old storage key handled by caller)."""
     existing = await ApplicationMaterial.get_or_none(application_id=application.id,
                                                      material_index=material_index)
@@ -186,8 +186,8 @@ async def upload_material(*, rt: Runtime, resident_id: uuid.UUID, application_id
     """Stream a file for one required material; refused files leave nothing stored."""
     application, spec = await _editable_material_slot(
         resident_id=resident_id, application_id=application_id, material_index=material_index)
-    sizes = await ApplicationMaterial.filter(application_id=application.id).exclude(
-        material_index=material_index).values_list("size", flat=True)
+    sizes = cast(list[int], await ApplicationMaterial.filter(application_id=application.id).exclude(
+        material_index=material_index).values_list("size", flat=True))
     room = rt.settings.application_max_bytes - sum(sizes)
     if room <= 0:
         raise AppError("本办件的材料总大小已达上限", code="APPLICATION_MATERIALS_TOO_LARGE", status=413,
@@ -268,7 +268,7 @@ async def materials_of(application: Application) -> list[ApplicationMaterial]:
     return await ApplicationMaterial.filter(application_id=application.id).order_by("material_index")
 
 
-async def _missing_materials(application: Application) -> list[dict]:
+async def _missing_materials(application: Application) -> list[dict[str, Any]]:
     await application.fetch_related("guide")
     have = {m.material_index: m for m in await materials_of(application)}
     return [{"material_index": i, "name": spec["name"]}

@@ -61,7 +61,8 @@ class SelfRepresentation(ValidationFailed):
     code, message = "REPRESENTED_IS_SELF", "不能代办本人的事项，请直接以本人身份申请"
 
 
-def declare(rt: Runtime, *, agent: User, represented: RepresentedIn, guide_materials: list[dict]) -> dict:
+def declare(rt: Runtime, *, agent: User, represented: RepresentedIn,
+            guide_materials: list[dict[str, Any]]) -> dict[str, Any]:
     """The stored declaration: encrypted identity, masked copies, the authorisation's slot."""
     if agent.id_number_enc and rt.cipher.decrypt(agent.id_number_enc).upper() == represented.id_number:
         raise SelfRepresentation()
@@ -80,7 +81,7 @@ def material_specs(application: Application) -> list[dict[str, Any]]:
     return materials + [AUTHORISATION_MATERIAL] if application.representation else materials
 
 
-def identity_of(rt: Runtime, declared: dict | None) -> dict[ApplicantAttribute, str] | None:
+def identity_of(rt: Runtime, declared: dict[str, Any] | None) -> dict[ApplicantAttribute, str] | None:
     """Who the applicant fields must hold when filed for someone else; None when the resident
     files for themselves."""
     if not declared:

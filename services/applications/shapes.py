@@ -13,9 +13,9 @@ from app.context import Runtime
 from app.shapes import LocalDateTime, Schema
 from models.appointments import Appointment
 from models.onewindow import Approval, CertificateStatus, ECertificate, Evaluation, Opinion
-from models.prereview import Application, ApplicationMaterial, ApplicationState, MaterialStatus
+from models.prereview import Application, ApplicationMaterial, ApplicationState, MaterialStatus, ReviewComment
 from models.prereview import ApplicationState as S
-from services.applications import certificates, forms
+from services.applications import certificates, evaluations, forms
 from services.applications.onewindow import DeadlineFlag
 from services.applications.prereview import EDITABLE, history, materials_of
 from services.applications.representation import RepresentedOut, represented_out
@@ -120,7 +120,7 @@ class HistoryOut(Schema):
     comments: list[CommentOut]
 
 
-def _comment(c) -> CommentOut:
+def _comment(c: ReviewComment) -> CommentOut:
     return CommentOut(id=str(c.id), material_index=c.material_index, field_name=c.field_name,
                       message=c.message, resolved=c.resolved, created_at=c.created_at)
 
@@ -153,7 +153,7 @@ async def history_out(application: Application) -> HistoryOut:
     """Every transition (who by role, from, to, why, when) and every comment."""
     transitions, comments = await history(application)
     return HistoryOut(
-        transitions=[TransitionOut(actor_role=t.actor_role, from_state=t.from_state, to_state=t.to_state,
+        transitions=[TransitionOut(actor_role=t.actor_role, from_state=S(t.from_state), to_state=S(t.to_state),
                                    reason=t.reason, at=t.created_at) for t in transitions],
         comments=[_comment(c) for c in comments])
 
@@ -322,3 +322,28 @@ async def progress_out(application: Application) -> ProgressOut:
     if upcoming is None and state is S.DRAFT:
         upcoming = stages[1].model_copy(update={"status": StageStatus.CURRENT, "note": "待提交"})
     return ProgressOut(application_id=str(application.id), state=state, stages=stages, next_step=upcoming)
+
+
+class DeskDetail(Schema):
+    application: ApplicationOut
+    desk: DeskApplication
+    approvals: list[ApprovalOut]
+
+
+class StatsOut(Schema):
+    group_by: evaluations.GroupBy
+    items: list[evaluations.Stat]
+
+
+class DownloadUrl(Schema):
+    url: str
+    expires_at: LocalDateTime
+
+
+class QueueOut(Schema):
+    items: list[ApplicationSummary]
+    counts: dict[str, int]
+
+
+class DeadlineList(Schema):
+    items: list[ApplicationSummary]

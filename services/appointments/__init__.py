@@ -4,8 +4,10 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
-from pypika_tortoise.terms import Parameter
+from pypika_tortoise.queries import Table
+from pypika_tortoise.terms import Criterion, Parameter
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F, Q
 from tortoise.transactions import in_transaction
@@ -89,7 +91,7 @@ async def _bookings_for_rules(*, rt: Runtime, resident_id: uuid.UUID, idempotenc
                               item_id: uuid.UUID, day: date) -> list[Appointment]:
     """In one query, every booking of the resident a new booking's rules look at: the one made
     with this key, active ones for this item or on this day, and no-shows within the window."""
-    def where(t):
+    def where(t: Table) -> Criterion:
         return (t.resident_id == Parameter(idx=1)) & (
             (t.idempotency_key == Parameter(idx=2))
             | ((t.active_marker == Parameter(idx=3))
@@ -141,7 +143,7 @@ def _same_request(existing: Appointment, item: ServiceItem) -> Appointment:
     return existing
 
 
-def _event_payload(appointment: Appointment) -> dict:
+def _event_payload(appointment: Appointment) -> dict[str, Any]:
     return {"appointment_id": str(appointment.id), "resident_id": str(appointment.resident_id),
             "item_id": str(appointment.item_id), "hall_id": str(appointment.hall_id),
             "slot_id": str(appointment.slot_id), "starts_at": appointment.starts_at.isoformat(),

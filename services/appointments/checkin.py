@@ -8,6 +8,7 @@ import secrets
 import uuid
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import cast
 
 from tortoise.expressions import F
 from tortoise.transactions import in_transaction
@@ -51,8 +52,11 @@ class Scanner:
     async def ensure_covers(self, appointment: Appointment) -> None:
         """A clerk scoped to one department checks in only bookings of that department's items."""
         hall = str(appointment.hall_id)
-        if self.kiosk is not None or self.principal.has_role(StaffRoleName.CLERK, hall_id=hall):
-            return  # a kiosk, or a clerk of every department at this hall
+        if self.kiosk is not None:
+            return  # a kiosk
+        assert self.principal is not None  # a check-in is by a kiosk or by a signed-in clerk
+        if self.principal.has_role(StaffRoleName.CLERK, hall_id=hall):
+            return  # a clerk of every department at this hall
         item = await get_where(ServiceItem, id=appointment.item_id)
         require_scope(self.principal, StaffRoleName.CLERK, hall_id=hall,
                       department_id=str(item.department_id) if item else None)
@@ -168,7 +172,7 @@ async def next_in_sequence(*, hall_id: uuid.UUID, day: date, sequence: str) -> i
         # First check-in of the day: create the row (a racing twin is ignored), then count.
         await QueueCounter.bulk_create([QueueCounter(**scope)], ignore_conflicts=True)
         await QueueCounter.filter(**scope).update(last_number=F("last_number") + 1)
-    return await QueueCounter.filter(**scope).first().values_list("last_number", flat=True)
+    return cast(int, await QueueCounter.filter(**scope).first().values_list("last_number", flat=True))
 
 
 async def revoke_kiosk(*, principal: Principal, kiosk_id: str) -> KioskDevice:

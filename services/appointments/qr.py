@@ -57,7 +57,7 @@ def issue(*, rt: Runtime, appointment: Appointment) -> str:
 def verify(*, rt: Runtime, token: str) -> QrClaims:
     """Check the signature (any key still in the ring) and expiry; raise QrRefused otherwise."""
     ring = rt.keyrings["qr"]
-    cached = ring.verified.get(token)
+    cached: QrClaims | None = ring.verified.get(token)
     if cached is not None:
         return cached
     if token.count(".") != 2:

@@ -2,9 +2,22 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 from pydantic import Field
 
-from app.shapes import Schema
+from app.context import Runtime
+from app.shapes import LocalDateTime, Schema
+from models.appointments import (
+    Appointment,
+    AppointmentStatus,
+    KioskDevice,
+    Slot,
+    SlotException,
+    SlotExceptionKind,
+    SlotTemplate,
+)
+from services.appointments import qr
 
 
 class AvailableSlotOut(Schema):
@@ -21,3 +34,127 @@ class AvailableSlotOut(Schema):
 
 class Availability(Schema):
     items: list[AvailableSlotOut]
+
+
+def _clock(minutes: int) -> str:
+    return f"{minutes // 60:02d}:{minutes % 60:02d}"
+
+
+class TemplateOut(Schema):
+    id: str
+    appointment_group: str
+    weekday: int
+    start: str
+    end: str
+    capacity: int
+    valid_from: date | None
+    valid_until: date | None
+
+    @classmethod
+    def of(cls, template: SlotTemplate) -> TemplateOut:
+        return cls(id=str(template.id), appointment_group=template.appointment_group,
+                   weekday=template.weekday, start=_clock(template.start_minute),
+                   end=_clock(template.end_minute), capacity=template.capacity,
+                   valid_from=template.valid_from, valid_until=template.valid_until)
+
+
+class Templates(Schema):
+    items: list[TemplateOut]
+
+
+class ExceptionOut(Schema):
+    id: str
+    day: date
+    kind: SlotExceptionKind
+    appointment_group: str | None
+    reason: str
+
+    @classmethod
+    def of(cls, exception: SlotException) -> ExceptionOut:
+        return cls(id=str(exception.id), day=exception.day, kind=exception.kind,
+                   appointment_group=exception.appointment_group, reason=exception.reason)
+
+
+class Materialized(Schema):
+    created: int
+
+
+class SlotOut(Schema):
+    id: str
+    hall_id: str
+    appointment_group: str
+    day: date
+    starts_at: LocalDateTime
+    ends_at: LocalDateTime
+    capacity: int
+    booked: int
+    is_closed: bool
+    provisional: bool = Field(description="该日所在年份的节假日安排尚未载入（临时日历）")
+
+    @classmethod
+    def of(cls, slot: Slot, *, provisional: set[date]) -> SlotOut:
+        return cls(id=str(slot.id), hall_id=str(slot.hall_id), appointment_group=slot.appointment_group,
+                   day=slot.day, starts_at=slot.starts_at, ends_at=slot.ends_at,
+                   capacity=slot.capacity, booked=slot.booked, is_closed=slot.is_closed,
+                   provisional=slot.day in provisional)
+
+
+class Slots(Schema):
+    items: list[SlotOut]
+
+
+class KioskOut(Schema):
+    id: str
+    hall_id: str
+    name: str
+    revoked_at: LocalDateTime | None = None
+    credential: str | None = Field(
+        None, description="设备凭证，仅在登记时返回一次；请求时使用 Authorization: Kiosk <credential>")
+
+    @classmethod
+    def of(cls, kiosk: KioskDevice, credential: str | None = None) -> KioskOut:
+        return cls(id=str(kiosk.id), hall_id=str(kiosk.hall_id), name=kiosk.name,
+                   revoked_at=kiosk.revoked_at, credential=credential)
+
+
+class CheckInOut(Schema):
+    appointment_id: str
+    hall_id: str
+    appointment_group: str
+    queue_number: int
+    checked_in_at: LocalDateTime
+    repeated: bool = Field(description="同一预约再次扫码时为 true，号码不变")
+    application_id: str | None = Field(description="预约所带的已通过预审办件（窗口凭此收件）")
+
+
+class AppointmentOut(Schema):
+    id: str
+    item_id: str
+    hall_id: str
+    slot_id: str
+    appointment_group: str
+    day: date
+    starts_at: LocalDateTime
+    ends_at: LocalDateTime
+    status: AppointmentStatus
+    queue_number: int | None
+    calendar_conflict: bool = Field(description="节假日安排载入后该日为放假日，大厅将联系改约")
+    checked_in_at: LocalDateTime | None
+    cancelled_at: LocalDateTime | None
+    created_at: LocalDateTime
+    application_id: str | None
+    qr_token: str | None = Field(description="签名的二维码内容（已取消或爽约的预约为空）")
+
+    @classmethod
+    def of(cls, appointment: Appointment, rt: Runtime) -> AppointmentOut:
+        active = appointment.status in (AppointmentStatus.BOOKED, AppointmentStatus.CHECKED_IN)
+        return cls(
+            id=str(appointment.id), item_id=str(appointment.item_id), hall_id=str(appointment.hall_id),
+            slot_id=str(appointment.slot_id), appointment_group=appointment.appointment_group,
+            day=appointment.day, starts_at=appointment.starts_at, ends_at=appointment.ends_at,
+            status=appointment.status, queue_number=appointment.queue_number,
+            calendar_conflict=appointment.calendar_conflict,
+            checked_in_at=appointment.checked_in_at, cancelled_at=appointment.cancelled_at,
+            created_at=appointment.created_at,
+            application_id=str(appointment.application_id) if appointment.application_id else None,
+            qr_token=qr.issue(rt=rt, appointment=appointment) if active else None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+from typing import cast
 
 from app.cache import CachedDocument
 from app.context import Runtime
@@ -11,7 +12,7 @@ from models.calendar import CalendarDayKind, CalendarYear
 from services import calendar
 from services.appointments.slots import get_hall_or_raise
 from services.calendar.official import ONE_DAY, year_sources
-from services.calendar.shapes import CalendarDayOut, CalendarOut, CalendarYearOut, CalendarYears
+from services.calendar.shapes import CalendarDayOut, CalendarOut, CalendarYearOut, CalendarYears, NationalKind
 
 MAX_RANGE_DAYS = 366
 
@@ -34,12 +35,12 @@ async def year_overview(years: list[int]) -> list[CalendarYearOut]:
 
 async def years_around(*, today: datetime.date) -> CalendarYears:
     """Last year to two years ahead, and every year with a loaded notice."""
-    loaded = await CalendarYear.all().values_list("year", flat=True)
+    loaded = cast(list[int], await CalendarYear.all().values_list("year", flat=True))
     years = sorted(set(range(today.year - 1, today.year + 3)) | set(loaded))
     return CalendarYears(items=await year_overview(years))
 
 
-def _national_kind(day: datetime.date, kind: CalendarDayKind | None) -> str:
+def _national_kind(day: datetime.date, kind: CalendarDayKind | None) -> NationalKind:
     if kind is not None:
         return kind.value
     return "workday" if day.weekday() < 5 else "weekend"

@@ -7,8 +7,9 @@ from __future__ import annotations
 import asyncio
 import datetime
 import hashlib
+import uuid
 from collections import Counter
-from typing import Any
+from typing import Any, Literal, cast
 
 import orjson
 import structlog
@@ -90,6 +91,7 @@ async def load_notice(*, rt: Runtime, notice: CalendarNotice, actor_id: str,
     counts = Counter(kind for kind, _ in days.values())
     async with in_transaction():
         existing = await CalendarYear.get_or_none(year=notice.year)
+        outcome: Literal["created", "replaced", "unchanged"]
         outcome = ("unchanged" if existing is not None and existing.content_sha256 == digest
                    else "replaced" if existing is not None else "created")
         if existing is not None and outcome == "replaced" and not replace:
@@ -115,7 +117,7 @@ async def _store(*, notice: CalendarNotice, days: dict[datetime.date, tuple[Cale
     claimed = CalendarDay.filter(day__in=list(days))
     if existing is not None:
         claimed = claimed.exclude(notice_id=existing.id)
-    taken = await claimed.values_list("day", flat=True)
+    taken = cast(list[datetime.date], await claimed.values_list("day", flat=True))
     if taken:
         raise Conflict("部分日期已属于另一年的节假日安排", code="CALENDAR_DAY_CLAIMED",
                        details={"days": sorted(day.isoformat() for day in taken)})
@@ -146,11 +148,13 @@ async def apply_notice(*, rt: Runtime,
 
     recomputed = 0
     for application in await Application.filter(deadline_provisional=True).prefetch_related("guide"):
+        assert application.submitted_at is not None  # a deadline is set when it is submitted
         due = await prereview.prereview_deadline(
             application=application, submitted_on=to_local(application.submitted_at).date(), rt=rt)
         recomputed += await Application.filter(id=application.id).update(
             deadline=due.day, deadline_provisional=due.provisional)
     for application in await Application.filter(due_date_provisional=True):
+        assert application.accepted_at is not None  # a due date is set when it is accepted
         due = await onewindow.promised_due(
             application=application, accepted_on=to_local(application.accepted_at).date(),
             suspended_days=application.suspended_working_days)
@@ -160,8 +164,8 @@ async def apply_notice(*, rt: Runtime,
     today = slots.local_today()
     holidays = sorted(day for day, (kind, _) in days.items() if kind is CalendarDayKind.HOLIDAY
                       and day >= today)
-    for hall_id in set(await Slot.filter(day__in=holidays, is_closed=False)
-                       .values_list("hall_id", flat=True)) if holidays else ():
+    for hall_id in set(cast(list[uuid.UUID], await Slot.filter(day__in=holidays, is_closed=False)
+                            .values_list("hall_id", flat=True))) if holidays else ():
         hall_calendar = await calendar.working_calendar(start=holidays[0], end=holidays[-1],
                                                         hall_id=hall_id)
         off = [day for day in holidays if not hall_calendar.is_working_day(day)]

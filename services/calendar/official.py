@@ -14,6 +14,7 @@ import datetime
 import functools
 from dataclasses import dataclass
 from enum import StrEnum
+from typing import cast
 
 from chinese_calendar import constants as package_data
 from lunar_python import Lunar
@@ -112,7 +113,7 @@ class NationalCalendar:
 
 async def year_sources(years: list[int]) -> dict[int, YearSource]:
     """Where each year's calendar comes from."""
-    loaded = set(await CalendarYear.filter(year__in=years).values_list("year", flat=True))
+    loaded = set(cast(list[int], await CalendarYear.filter(year__in=years).values_list("year", flat=True)))
     return {year: YearSource.NOTICE if year in loaded
             else YearSource.PACKAGE if year in package_years() else YearSource.PROVISIONAL
             for year in years}

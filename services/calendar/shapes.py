@@ -72,10 +72,13 @@ class CalendarYears(Schema):
     items: list[CalendarYearOut]
 
 
+NationalKind = Literal["workday", "weekend", "holiday", "makeup_workday"]
+
+
 class CalendarDayOut(Schema):
     date: datetime.date
     working_day: bool = Field(description="是否工作日（已计入本大厅或全区的调整）")
-    national: Literal["workday", "weekend", "holiday", "makeup_workday"]
+    national: NationalKind
     holiday_name: str | None = None
     provisional: bool = Field(description="该年通知尚未载入，按法定节日临时推算")
     local_override: str | None = Field(None, description="本大厅或全区调整的原因")

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime
 import uuid
+from collections.abc import Sequence
 from typing import Any
 
 from pydantic import Field
@@ -132,7 +133,7 @@ async def guide_versions(*, item_id: str) -> list[GuideVersionBrief]:
                               created_at=g.created_at) for g in rows]
 
 
-async def _summary_page(rt: Runtime, rows: list[Any], *, next_cursor: str | None) -> str:
+async def _summary_page(rt: Runtime, rows: Sequence[Any], *, next_cursor: str | None) -> str:
     """The page of the items of ``rows`` (with an ``id``, in page order), from their summaries:
     a page query reads only ids, so PostgreSQL neither joins nor sends the summary columns of
     every page, and most summaries are already in the worker's memory."""

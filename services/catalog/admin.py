@@ -75,7 +75,7 @@ async def audit(*, actor: str, action: str, item: ServiceItem, changes: dict[str
                       payload={"code": item.code, "action": action, "actor": actor})
 
 
-async def resolve_codes(model: type[LifeEvent] | type[Hall], codes: list[str], field: str) -> list:
+async def resolve_codes(model: type[LifeEvent] | type[Hall], codes: list[str], field: str) -> list[Any]:
     """Rows for codes, refusing unknown ones with the field at fault."""
     rows = await model.filter(code__in=codes)
     missing = sorted(set(codes) - {r.code for r in rows})

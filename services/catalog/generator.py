@@ -15,7 +15,8 @@ _VARIANTS = ("新办", "变更", "延续", "注销", "补证", "换证", "备案
 
 def load_demo() -> dict[str, Any]:
     """The demo catalog shipped in the repository."""
-    return orjson.loads(DEMO_CATALOG.read_bytes())
+    catalog: dict[str, Any] = orjson.loads(DEMO_CATALOG.read_bytes())
+    return catalog
 
 
 def generate(*, items: int, seed: int = 2026) -> dict[str, Any]:

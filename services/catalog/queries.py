@@ -9,11 +9,12 @@ search terms, a first page or one after a cursor) is built once by ``app.fastpat
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, cast
 
 from pypika_tortoise.enums import JoinType, Order
 from pypika_tortoise.queries import QueryBuilder, Table
 from pypika_tortoise.terms import Criterion
+from tortoise.fields.relational import ManyToManyFieldInstance
 
 from app.fastpath.sql import slot
 from models.catalog import ServiceItem
@@ -28,7 +29,7 @@ if TYPE_CHECKING:
 _FILTERS: dict[str, Callable[[Table], Criterion]] = {
     "department_id": lambda items: items.department_id == slot("department_id"),
     "level": lambda items: items.level == slot("level"),
-    "mode_flags": lambda items: items.mode_flags.like(slot("mode_flags")),
+    "mode_flags": lambda items: items.mode_flags.like(slot("mode_flags")),  # type: ignore[arg-type]  # pypika binds a slot
     "life_event_id": lambda items: items.id.isin(_linked_items("life_events", "life_event_id")),
     "hall_id": lambda items: items.id.isin(_linked_items("halls", "hall_id")),
 }
@@ -46,7 +47,7 @@ def filter_values(filters: ItemFilter) -> dict[str, Any]:
 
 def _linked_items(relation: str, slot_name: str) -> QueryBuilder:
     """Ids of the items linked to the slot's life event or hall (a many-to-many table)."""
-    field = ServiceItem._meta.fields_map[relation]
+    field = cast(ManyToManyFieldInstance[Any], ServiceItem._meta.fields_map[relation])  # relation names a m2m
     link = Table(field.through)
     return (ServiceItem._meta.db.query_class.from_(link).select(link[field.backward_key])
             .where(link[field.forward_key] == slot(slot_name)))

@@ -107,15 +107,16 @@ def _conditions(dialect: str, column: Term, index: int) -> list[tuple[int, Crite
 
     in_text = _position(dialect, column, pattern("term"))
     name_end = _position(dialect, column, ValueWrapper(SEPARATOR, allow_parametrize=False))
+    # The ignores: pypika types like()'s pattern as a str; it binds any term, here a slot.
     return [
-        (100, column.like(pattern("whole"))),  # the whole name
-        (90, column.like(pattern("start"))),  # the name's start
+        (100, column.like(pattern("whole"))),  # type: ignore[arg-type]  # the whole name
+        (90, column.like(pattern("start"))),  # type: ignore[arg-type]  # the name's start
         (80, (in_text > 0) & (in_text < name_end)),  # first occurrence before the first "|": the name
         # Not in the name; followed by at least two "|" (pinyin, initials): inside an alias.
-        (70, column.like(pattern("alias"))),
+        (70, column.like(pattern("alias"))),  # type: ignore[arg-type]
         # Only in the pinyin or initials now; right after a "|": at the start of one of them.
-        (60, column.like(pattern("pinyin"))),
-        (50, column.like(pattern("anywhere"))),
+        (60, column.like(pattern("pinyin"))),  # type: ignore[arg-type]
+        (50, column.like(pattern("anywhere"))),  # type: ignore[arg-type]
     ]
 
 
@@ -152,9 +153,10 @@ def matches(dialect: str, column: Term, shape: tuple[bool, ...]) -> Criterion:
     def contains(index: int, is_gram: bool) -> Criterion:
         if is_gram and dialect == "postgres":
             return postgres_array_contains(Function("hdt_search_grams", column), slot(f"gram:{index}"))
-        return column.like(slot(f"anywhere:{index}"))
+        return column.like(slot(f"anywhere:{index}"))  # type: ignore[arg-type]  # a slot, as above
 
-    return Criterion.any(contains(index, is_gram) for index, is_gram in enumerate(shape))
+    # The ignore: pypika types any() as EmptyCriterion, its result for no terms (a shape has one or more).
+    return Criterion.any(contains(index, is_gram) for index, is_gram in enumerate(shape))  # type: ignore[return-value]
 
 
 def term_values(terms: list[str]) -> dict[str, str | list[str]]:

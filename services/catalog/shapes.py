@@ -8,7 +8,7 @@ from typing import Any
 import orjson
 from pydantic import Field
 
-from app.shapes import LocalDateTime, Schema
+from app.shapes import LocalDateTime, Page, Schema
 from models.catalog import GuideVersion, HandlingMode, ItemLevel, LifeEvent, ServiceItem
 from models.organization import Department, Hall
 from services.catalog.guide import DataTemplate, Material, Result, Step
@@ -174,7 +174,7 @@ class ItemDetail(Schema):
         return cls(id=str(item.id), code=item.code, name=item.name,
                    department=DepartmentBrief(id=str(department.id), code=department.code,
                                               name=department.name),
-                   level=str(item.level), modes=item.modes, legal_limit_days=item.legal_limit_days,
+                   level=item.level, modes=item.modes, legal_limit_days=item.legal_limit_days,
                    promised_limit_days=item.promised_limit_days, fee_fen=item.fee_fen,
                    requires_realname=item.requires_realname,
                    min_realname_level=item.min_realname_level,
@@ -182,3 +182,24 @@ class ItemDetail(Schema):
                    aliases=item.aliases, life_events=[LifeEventOut.of(e) for e in events],
                    halls=[HallBrief(id=str(h.id), code=h.code, name=h.name) for h in halls],
                    guide=GuideOut.of(guide))
+
+
+class ItemPage(Page[ItemSummary]):
+    pass
+
+
+class GuideVersionList(Schema):
+    items: list[GuideVersionBrief]
+
+
+class AuditOut(Schema):
+    id: str
+    actor: str
+    action: str
+    item_code: str
+    changes: dict[str, Any]
+    at: LocalDateTime
+
+
+class AuditList(Schema):
+    items: list[AuditOut]

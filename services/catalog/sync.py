@@ -6,12 +6,14 @@ in one transaction. Items absent from the file (district-only ones) are left as 
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import orjson
 from pydantic import ValidationError
 from tortoise import BaseDBAsyncClient, connections
+from tortoise.fields.relational import ManyToManyFieldInstance
 from tortoise.transactions import in_transaction
 
 from app.context import Runtime
@@ -70,8 +72,7 @@ def parse_catalog(raw: bytes) -> CatalogFile:
 
 
 def _duplicates(codes: list[str]) -> list[str]:
-    seen: set[str] = set()
-    return sorted({c for c in codes if c in seen or seen.add(c)})
+    return sorted(code for code, count in Counter(codes).items() if count > 1)
 
 
 def _check_references(catalog: CatalogFile) -> None:
@@ -141,7 +142,7 @@ _EVENT_FIELDS = ("name", "sort_order")
 _HALL_FIELDS = ("name", "hall_type", "address", "phone", "windows", "opening_hours")
 
 
-async def _sync_simple(model: Any, specs: list, names: tuple[str, ...], section: str,
+async def _sync_simple(model: Any, specs: list[Any], names: tuple[str, ...], section: str,
                        diff: SyncDiff, write: bool) -> dict[str, Any]:
     """Upsert departments, life events or halls by code; returns code -> row."""
     rows = {r.code: r for r in await model.filter(code__in=[s.code for s in specs])}
@@ -190,7 +191,7 @@ async def _link(conn: BaseDBAsyncClient, relation: str, pairs: list[tuple[Any, A
     """Insert many-to-many rows (item, other) in one statement batch."""
     if not pairs:
         return
-    m2m = ServiceItem._meta.fields_map[relation]
+    m2m = cast(ManyToManyFieldInstance[Any], ServiceItem._meta.fields_map[relation])  # relation names a m2m
     postgres = conn.capabilities.dialect == "postgres"
     marks = ("$1", "$2") if postgres else ("?", "?")
     query = (f'INSERT INTO "{m2m.through}" ("{m2m.backward_key}", "{m2m.forward_key}") '
@@ -198,8 +199,8 @@ async def _link(conn: BaseDBAsyncClient, relation: str, pairs: list[tuple[Any, A
     await conn.execute_many(query, [[a, b] if postgres else [str(a), str(b)] for a, b in pairs])
 
 
-async def _create_items(conn: BaseDBAsyncClient, specs: list[ItemIn], departments: dict,
-                        events: dict, halls: dict) -> None:
+async def _create_items(conn: BaseDBAsyncClient, specs: list[ItemIn], departments: dict[str, Any],
+                        events: dict[str, Any], halls: dict[str, Any]) -> None:
     """Insert new items with their first guide version in bulk: a 10,000-item import is one pass.
 
     Their audit entries are written here too; the sync's one outbox event announces them.
@@ -223,7 +224,7 @@ async def _create_items(conn: BaseDBAsyncClient, specs: list[ItemIn], department
 
 
 async def _update_item(item: ServiceItem, spec: ItemIn, changes: dict[str, Any],
-                       departments: dict, events: dict, halls: dict) -> None:
+                       departments: dict[str, Any], events: dict[str, Any], halls: dict[str, Any]) -> None:
     await ServiceItem.filter(id=item.id).update(
         department_id=departments[spec.department].id, source=ItemSource.MUNICIPAL_CATALOG,
         **item_attributes(spec))

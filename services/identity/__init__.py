@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import uuid
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
 import structlog
 from tortoise.exceptions import IntegrityError
@@ -101,7 +101,8 @@ async def login(*, rt: Runtime, claim: Claim) -> uuid.UUID:
             if not known["user__is_active"]:
                 raise AccountInactive()
             await _refresh(rt, known, claim)
-            return known["user_id"]
+            user_id: uuid.UUID = known["user_id"]
+            return user_id
         try:
             return await _first_login(rt, claim)
         except IntegrityError:
@@ -151,7 +152,7 @@ async def _first_login(rt: Runtime, claim: Claim) -> uuid.UUID:
         if union is not None:
             if not union["user__is_active"]:
                 raise AccountInactive()
-            user_id = union["user_id"]
+            user_id: uuid.UUID = union["user_id"]
             event = EventType.IDENTITY_LINKED
         else:
             user = User(display_name=claim.display_name[:64])
@@ -229,8 +230,8 @@ async def unlink(*, user_id: uuid.UUID, identity_id: uuid.UUID) -> None:
                                                       provider__in=LOGIN_PROVIDERS)
         if identity is None:
             raise NotFoundError(code="IDENTITY_NOT_FOUND", message="该登录方式不存在")
-        others = await ExternalIdentity.filter(user_id=user_id, provider__in=LOGIN_PROVIDERS).exclude(
-            id=identity_id).values_list("provider", flat=True)
+        others = cast(list[IdentityProvider], await ExternalIdentity.filter(
+            user_id=user_id, provider__in=LOGIN_PROVIDERS).exclude(id=identity_id).values_list("provider", flat=True))
         if not others:
             raise LastLoginMethod()
         await identity.delete()
@@ -253,7 +254,7 @@ async def session_key_of(*, rt: Runtime, user_id: uuid.UUID) -> str:
         app_id=rt.settings.wechat_miniprogram_app_id).first().values_list("secret_enc", flat=True)
     if not sealed:
         raise AppError("请先在小程序内用微信登录", code="WECHAT_SESSION_MISSING", status=409)
-    return rt.cipher.decrypt(sealed)
+    return rt.cipher.decrypt(cast(str, sealed))
 
 
 async def set_phone(*, rt: Runtime, user_id: uuid.UUID, phone: str) -> User:

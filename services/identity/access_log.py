@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import Iterable
+from typing import Any
 
 from pydantic import Field
 
@@ -71,7 +72,7 @@ async def _names(rows: list[PersonalDataRead]) -> dict[uuid.UUID, str]:
     return {s["id"]: s["display_name"] for s in staff}
 
 
-def _entry(row: PersonalDataRead, names: dict[uuid.UUID, str]) -> dict[str, object]:
+def _entry(row: PersonalDataRead, names: dict[uuid.UUID, str]) -> dict[str, Any]:
     return dict(id=str(row.id), read_at=row.read_at, staff_display_name=names.get(row.staff_id, ""),
                 role=row.role, department_id=row.department_id, hall_id=row.hall_id, kind=row.kind,
                 application_id=str(row.application_id), record_id=row.record_id,

@@ -25,10 +25,11 @@ import structlog
 from app.context import Runtime
 from app.errors import AppError
 from app.origins import OriginPolicy
+from app.redis import text
 from bjpass.client import RealNamePerson
 from config import Settings
 from config.settings import normalise_origin
-from models.users import IdentityProvider
+from models.users import ExternalIdentity, IdentityProvider
 from services import identity
 from services.identity import Claim, sessions
 
@@ -111,7 +112,8 @@ async def begin(*, rt: Runtime, provider: IdentityProvider, return_url: str,
     target = check_return_url(rt.settings, return_url)
     link_user_id = None
     if link_ticket:
-        link_user_id = await rt.redis.getdel(LINK_TICKET_KEY.format(_digest(link_ticket)))
+        linked = await rt.redis.getdel(LINK_TICKET_KEY.format(_digest(link_ticket)))
+        link_user_id = text(linked) if linked is not None else None
         if link_user_id is None:
             raise TicketInvalid("绑定票据无效、已过期或已使用，请重新发起绑定", code="LINK_TICKET_INVALID")
     state, nonce = secrets.token_urlsafe(24), secrets.token_urlsafe(24)
@@ -209,12 +211,12 @@ async def complete(*, rt: Runtime, flow: BrowserFlow, claim: Claim) -> str:
     return _append(flow.return_url, {"login_ticket": token})
 
 
-async def confirm_link(*, rt: Runtime, user_id: uuid.UUID, link_token: str):
+async def confirm_link(*, rt: Runtime, user_id: uuid.UUID, link_token: str) -> ExternalIdentity:
     """Bind the identity a browser flow proved, if this user is the one who asked for it."""
     sealed = await rt.redis.getdel(PENDING_LINK_KEY.format(_digest(link_token)))
     if sealed is None:
         raise TicketInvalid("绑定凭证无效、已过期或已使用，请重新发起绑定", code="LINK_TOKEN_INVALID")
-    pending = orjson.loads(rt.cipher.decrypt(sealed))
+    pending = orjson.loads(rt.cipher.decrypt(text(sealed)))
     if pending["user_id"] != str(user_id):
         raise LinkUserMismatch()
     return await identity.link(rt=rt, user_id=user_id, claim=_unpack_claim(pending["claim"]))
@@ -225,4 +227,4 @@ async def redeem_login_ticket(*, rt: Runtime, ticket: str) -> sessions.TokenPair
     user_id = await rt.redis.getdel(LOGIN_TICKET_KEY.format(_digest(ticket)))
     if user_id is None:
         raise TicketInvalid()
-    return await sessions.start(rt=rt, kind="resident", subject_id=uuid.UUID(user_id))
+    return await sessions.start(rt=rt, kind="resident", subject_id=uuid.UUID(text(user_id)))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -136,7 +137,7 @@ async def login(*, rt: Runtime, username: str, password: str, totp_code: str | N
     return await sessions.start(rt=rt, kind="staff", subject_id=staff.id)
 
 
-async def get_active_or_raise(*, staff_id) -> StaffMember:
+async def get_active_or_raise(*, staff_id: uuid.UUID) -> StaffMember:
     """The active staff member behind a token."""
     staff = await get_where(StaffMember, id=staff_id, is_active=True)
     if staff is None:

@@ -45,7 +45,7 @@ async def phone_from_code(*, rt: Runtime, user_id: uuid.UUID, code: str) -> User
     return await identity.set_phone(rt=rt, user_id=user_id, phone=phone)
 
 
-async def _decrypt(rt: Runtime, user_id: uuid.UUID, encrypted_data: str, iv: str) -> dict:
+async def _decrypt(rt: Runtime, user_id: uuid.UUID, encrypted_data: str, iv: str) -> dict[str, Any]:
     session_key = await identity.session_key_of(rt=rt, user_id=user_id)
     return client.decrypt_payload(session_key=session_key, encrypted_data=encrypted_data, iv=iv,
                                   app_id=rt.settings.wechat_miniprogram_app_id)

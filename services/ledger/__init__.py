@@ -11,8 +11,10 @@ import time
 import uuid
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import datetime
 from typing import Any
 
+from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
@@ -84,11 +86,11 @@ class ApplicationRecord:
         return bool(self.entries) and all(item.status == "verified" for item in self.entries)
 
 
-def _timestamp(moment) -> str:
+def _timestamp(moment: datetime) -> str:
     return moment.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-async def _lock_head(connection) -> LedgerHead:
+async def _lock_head(connection: BaseDBAsyncClient) -> LedgerHead:
     """Lock the head row (creating it once); every append and nothing else takes this lock."""
     # A write first: on SQLite it takes the database write lock before any read, so two
     # processes cannot both read the same size; on PostgreSQL it makes the row exist to lock.

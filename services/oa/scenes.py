@@ -8,7 +8,7 @@ manages the codes of their own hall (campaign codes are the admins').
 from __future__ import annotations
 
 import uuid
-from datetime import timedelta
+from datetime import date, timedelta
 
 import structlog
 from tortoise.functions import Count
@@ -126,7 +126,7 @@ async def png(*, principal: Principal, scene_id: uuid.UUID) -> bytes:
 async def stats(*, principal: Principal, scene_id: uuid.UUID) -> SceneStatsOut:
     """Scans and new followers of a code, in all and per day (Beijing time)."""
     row = await _get(principal, scene_id)
-    async def per_day(**only: bool) -> dict:
+    async def per_day(**only: bool) -> dict[date, int]:
         rows = await (OASceneScan.filter(scene_code_id=row.id, **only).group_by("day")
                       .annotate(n=Count("id")).values("day", "n"))
         return {r["day"]: r["n"] for r in rows}

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
+from typing import Any, Literal
 
 from pydantic import ConfigDict, Field, model_validator
 
@@ -47,7 +47,7 @@ class ReplyOut(Schema):
 class MenuVersionOut(Schema):
     number: int
     note: str
-    menu: dict
+    menu: dict[str, Any]
     created_by: str
     created_at: LocalDateTime
     published_at: LocalDateTime | None
@@ -56,8 +56,8 @@ class MenuVersionOut(Schema):
 class MenuPreviewOut(Schema):
     """Exactly what WeChat gets: the ``menu/create`` body and one ``menu/addconditional`` body per tag."""
 
-    create: dict
-    conditional: list[dict]
+    create: dict[str, Any]
+    conditional: list[dict[str, Any]]
 
 
 class SceneCodeOut(Schema):
@@ -117,3 +117,15 @@ class MenuIn(Schema):
         "button": [{"name": "办事指南", "type": "view", "url": "https://www.haidian.gov.cn/zwfw"},
                    {"name": "我的", "sub_button": [{"name": "办件查询", "type": "click", "key": "MY_CASES"}]}],
         "note": "冬季版菜单"}]})
+
+
+class MenuVersionList(Schema):
+    items: list[MenuVersionOut]
+
+
+class LiveMenuOut(Schema):
+    live: MenuVersionOut | None
+
+
+class ReplyList(Schema):
+    items: list[ReplyOut]

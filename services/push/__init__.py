@@ -7,9 +7,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import UTC, datetime
-from typing import Literal
+from typing import Literal, cast
 
 from tortoise.expressions import F
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from app.context import Runtime
@@ -128,7 +129,7 @@ class DeliveryPage:
     next_cursor: str | None
 
 
-async def _page(query, *, cursor: str | None, limit: int) -> DeliveryPage:
+async def _page(query: QuerySet[Delivery], *, cursor: str | None, limit: int) -> DeliveryPage:
     # Ids are time-ordered, so "older than the cursor" is "id below it".
     if cursor:
         query = query.filter(id__lt=cursor)
@@ -161,7 +162,7 @@ async def unfollow_topic(*, user_id: str, topic: str) -> list[str]:
 
 
 async def topics_of(*, user_id: str) -> list[str]:
-    return list(await NoticeTopicFollow.filter(user_id=user_id).order_by("topic")
+    return cast(list[str], await NoticeTopicFollow.filter(user_id=user_id).order_by("topic")
                 .values_list("topic", flat=True))
 
 

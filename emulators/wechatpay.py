@@ -86,7 +86,7 @@ class WeChatPayState:
     refunds: dict[str, dict[str, Any]] = field(default_factory=dict)  # out_refund_no -> refund
     notifications: list[dict[str, Any]] = field(default_factory=list)
     bill_tokens: dict[str, str] = field(default_factory=dict)  # download token -> bill date
-    serials: itertools.count = field(default_factory=lambda: itertools.count(1))
+    serials: itertools.count[int] = field(default_factory=lambda: itertools.count(1))
 
     def __post_init__(self) -> None:
         self.platform_certificate = _platform_certificate(self.platform_key, self.platform_serial_number)
@@ -177,15 +177,16 @@ def _refund_view(refund: dict[str, Any]) -> dict[str, Any]:
 
 def _bill(state: WeChatPayState, bill_date: str) -> bytes:
     """The day's trade bill: one row per payment and per refund, then the totals."""
-    rows, paid, refunded = [], 0, 0
+    rows: list[tuple[float, dict[str, Any], str, dict[str, Any] | None]] = []
+    paid = refunded = 0
     for order in state.orders.values():
         if order.get("paid_at") and _local(order["paid_at"]).date().isoformat() == bill_date:
             paid += order["total"]
             rows.append((order["paid_at"], order, "SUCCESS", None))
-    for refund in state.refunds.values():
-        if refund.get("succeeded") and _local(refund["succeeded"]).date().isoformat() == bill_date:
-            refunded += refund["refund"]
-            rows.append((refund["succeeded"], state.orders[refund["out_trade_no"]], "REFUND", refund))
+    for record in state.refunds.values():
+        if record.get("succeeded") and _local(record["succeeded"]).date().isoformat() == bill_date:
+            refunded += record["refund"]
+            rows.append((record["succeeded"], state.orders[record["out_trade_no"]], "REFUND", record))
     lines = [BILL_HEADER]
     for moment, order, status, refund in sorted(rows, key=lambda r: r[0]):
         refund_columns = ([refund["refund_id"], refund["out_refund_no"], _yuan(refund["refund"]), "0.00",
@@ -247,7 +248,7 @@ def create_wechatpay_emulator(state: WeChatPayState, *, name: str = "wechatpay_e
         except UpstreamError:
             return None  # WeChat Pay retries on its schedule; the merchant's order query is the fallback
         state.notifications[-1]["status"] = answer.status
-        return answer.status
+        return int(answer.status)
 
     def order_or_raise(out_trade_no: str, mchid: str | None) -> dict[str, Any]:
         if mchid is not None and mchid != state.mch_id:

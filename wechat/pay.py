@@ -149,8 +149,9 @@ class WeChatPayClient:
 
     def decrypt(self, resource: dict[str, str]) -> dict[str, Any]:
         """A notification's resource, opened with the APIv3 key."""
-        return orjson.loads(pay_crypto.decrypt_resource(apiv3_key=self.settings.wechatpay_apiv3_key,
-                                                        resource=resource))
+        opened: dict[str, Any] = orjson.loads(pay_crypto.decrypt_resource(
+            apiv3_key=self.settings.wechatpay_apiv3_key, resource=resource))
+        return opened
 
     async def jsapi_order(self, *, out_trade_no: str, description: str, amount_fen: int, openid: str,
                           notify_url: str, time_expire: str) -> str:

@@ -91,3 +91,25 @@ async def test_the_fee_belongs_to_the_step_after_the_guides_charge_step(client, 
     assert refused.status_code == 409 and refused.json()["error"]["code"] == "FEE_UNPAID"
     await paid(client, wechatpay, payer, application["id"])
     assert (await desk_post(client, window.decider, f"{path}/approvals", {"opinion": "approve"})).status_code == 200
+
+
+async def test_a_denial_refunds_the_fee(client, rt, wechatpay):
+    window = await make_window(rt)
+    payer = await make_payer(rt)
+    await ServiceItem.filter(id=window.item.id).update(fee_fen=FEE_FEN)
+    application = await received_at_window(client, window, (await checked_in_visit(window, payer.user)).id)
+    await paid(client, wechatpay, payer, application["id"])
+    path = f"applications/{application['id']}"
+    assert (await desk_post(client, window.clerk, f"{path}/accept")).status_code == 200
+    assert (await desk_post(client, window.examiner, f"{path}/approvals", {"opinion": "approve"})).status_code == 200
+    denied = await desk_post(client, window.decider, f"{path}/approvals",
+                             {"opinion": "deny", "comment": "不符合条件"})
+    assert denied.status_code == 200 and denied.json()["application"]["state"] == "denied"
+
+    await run_sweep(rt)
+
+    async def refunded() -> bool:
+        payment = await payment_of(client, payer, application["id"])
+        return [r["state"] for r in payment["refunds"]] == ["succeeded"] and payment["refunded_fen"] == FEE_FEN
+
+    await eventually(refunded, "the denial's refund succeeded")

@@ -692,6 +692,17 @@ def check_signing_keys(settings: Settings) -> None:
                                 f"cannot be used: {exc}") from None
 
 
+def check_merchant_key(settings: Settings) -> None:
+    """Production: the WeChat Pay merchant key must be provisioned (development generates it)."""
+    from wechat.pay_crypto import load_merchant_key, merchant_key_path
+
+    try:
+        load_merchant_key(settings)
+    except (OSError, ValueError, TypeError) as exc:  # missing, unreadable, or not an RSA private key
+        raise SettingsError(f"HDT_WECHATPAY_PRIVATE_KEY_PATH: the WeChat Pay merchant key "
+                            f"{merchant_key_path(settings)} cannot be used: {exc}") from None
+
+
 def main(argv: list[str] | None = None) -> None:
     args = build_parser().parse_args(argv)
     for warning in unknown_variables(os.environ):
@@ -700,6 +711,7 @@ def main(argv: list[str] | None = None) -> None:
         settings = load_settings()
         if settings.env == "production" and args.command not in KEYLESS_COMMANDS:
             check_signing_keys(settings)
+            check_merchant_key(settings)
     except SettingsError as exc:
         # An operator's mistake, not a bug: one message naming the variables, no traceback.
         print(f"configuration error: {exc}", file=sys.stderr)

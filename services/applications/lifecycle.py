@@ -142,7 +142,8 @@ async def transition(application: Application, *, action: Action, to: Applicatio
                      then: Callable[[], Awaitable[None]] | None = None) -> Application:
     """Move an application by ``action`` in one transaction: guarded update, history row, event,
     ledger entry. Refused unless the table allows the move from its state, to ``to``, by
-    ``actor_role``.
+    ``actor_role``, and while the fee the move belongs to is unpaid (``require_fee_paid``); an
+    end without a grant records the refund of what was paid, in the same transaction.
 
     The update matches the version that was read, so of two concurrent decisions one gets 409.
     ``then`` runs inside the transaction after the state change (e.g. resolving comments).

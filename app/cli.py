@@ -15,6 +15,7 @@ import threading
 import time
 from collections.abc import AsyncIterator, Awaitable, Callable
 from contextlib import asynccontextmanager
+from datetime import date, timedelta
 from functools import partial
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -31,6 +32,7 @@ from app.db import (
     tortoise_config,
 )
 from app.errors import AppError
+from app.ids import to_local, utcnow
 from app.keys import KeyRing, KeyRingError, private_key_files
 from app.redis import connect_redis
 from app.staff_cli import add_staff_commands
@@ -125,11 +127,12 @@ def cmd_serve(args: argparse.Namespace, settings: Settings) -> None:
     serve(settings, host=args.host, port=args.port, workers=args.workers)
 
 
-def emulator_ports(settings: Settings) -> tuple[int, int, int]:
-    """The WeChat, Beijing Pass and SMS emulator ports: those of the configured (loopback) URLs."""
+def emulator_ports(settings: Settings) -> tuple[int, int, int, int]:
+    """The WeChat, Beijing Pass, SMS and WeChat Pay emulator ports: those of the configured (loopback) URLs."""
     return (urlsplit(settings.wechat_api_base_url).port or 9001,
             urlsplit(settings.bjpass_token_url).port or 9002,
-            urlsplit(settings.sms_api_url).port or 9003)
+            urlsplit(settings.sms_api_url).port or 9003,
+            urlsplit(settings.wechatpay_api_base_url).port or 9004)
 
 
 # How long `run` waits for a child to stop after forwarding Ctrl-C before it kills what is left.
@@ -183,7 +186,7 @@ def running_where(settings: Settings, *, base_url: str, emulators: bool) -> str:
     """What `run` started, where, and the demo accounts to try it with."""
     from services.demo import DEMO_STAFF
 
-    wechat, bjpass, sms = emulator_ports(settings)
+    wechat, bjpass, sms, wechatpay = emulator_ports(settings)
     database = urlsplit(settings.database_url)
     lines = [
         "",
@@ -197,10 +200,12 @@ def running_where(settings: Settings, *, base_url: str, emulators: bool) -> str:
             " users: /_emulator/users)",
             f"  Beijing Pass      http://127.0.0.1:{bjpass}   (identities: /_emulator/identities)",
             f"  Tencent SMS       http://127.0.0.1:{sms}   (sent messages: /_emulator/sms/messages)",
+            f"  WeChat Pay        http://127.0.0.1:{wechatpay}   (orders: /_emulator/wechatpay/orders;"
+            " pay: POST /_emulator/wechatpay/pay)",
         ]
     lines += [
         "  in the API        push relay and worker; ledger tree-head signer (every 2 s);"
-        " no-show and overdue sweeps; slot materialisation",
+        " no-show, overdue and payment sweeps; slot materialisation",
         f"  database          {database.scheme}://{database.hostname or ''}{database.path}"
         f"   Redis: {'REDIS_URL' if settings.redis_url else 'in-process stand-in'}",
         "  residents         WeChat users zhangsan, lisi, wangwu (or any new name);"
@@ -251,7 +256,7 @@ def cmd_run(args: argparse.Namespace, settings: Settings) -> None:
 
 
 def cmd_emulators(args: argparse.Namespace, settings: Settings) -> None:
-    """Run the local WeChat API, Beijing Pass and Tencent SMS emulators (127.0.0.1:9001, :9002, :9003)."""
+    """Run the local WeChat API, Beijing Pass, Tencent SMS and WeChat Pay emulators (127.0.0.1:9001 to :9004)."""
     if settings.env == "production":
         sys.exit("the emulators are for development; they refuse HDT_ENV=production")
     try:
@@ -263,10 +268,12 @@ def cmd_emulators(args: argparse.Namespace, settings: Settings) -> None:
         from emulators.wechat import create_wechat_emulator
         from emulators.wechat import state_from_settings as wechat_state
         from emulators.wechat_state import EmulatorOptions
+        from emulators.wechatpay import create_wechatpay_emulator
+        from emulators.wechatpay import state_from_settings as wechatpay_state
     except ModuleNotFoundError:
         # Not in the wheel or the image: they come with the source checkout only.
         sys.exit("the emulators are not installed: run them from a source checkout (development)")
-    wechat_port, bjpass_port, sms_port = emulator_ports(settings)
+    wechat_port, bjpass_port, sms_port, wechatpay_port = emulator_ports(settings)
     options = EmulatorOptions(access_token_ttl_seconds=args.access_token_ttl)
 
     async def run() -> None:
@@ -276,10 +283,13 @@ def cmd_emulators(args: argparse.Namespace, settings: Settings) -> None:
             await serve_on_loop(create_bjpass_emulator(bjpass_state(settings)),
                                 host="127.0.0.1", port=bjpass_port),
             await serve_on_loop(create_sms_emulator(sms_state(settings)), host="127.0.0.1", port=sms_port),
+            await serve_on_loop(create_wechatpay_emulator(wechatpay_state(settings)), host="127.0.0.1",
+                                port=wechatpay_port),
         ]
         print(f"WeChat emulator on http://127.0.0.1:{wechat_port}, "
               f"Beijing Pass emulator on http://127.0.0.1:{bjpass_port}, "
-              f"SMS emulator on http://127.0.0.1:{sms_port}", flush=True)
+              f"SMS emulator on http://127.0.0.1:{sms_port}, "
+              f"WeChat Pay emulator on http://127.0.0.1:{wechatpay_port}", flush=True)
         await until_stop_signal()
         for server in servers:
             await server.stop()
@@ -571,6 +581,40 @@ def cmd_sweep_no_shows(args: argparse.Namespace, settings: Settings) -> None:
     print(f"no-shows marked: {asyncio.run(run())}")
 
 
+def cmd_payments_sweep(args: argparse.Namespace, settings: Settings) -> None:
+    """Ask WeChat Pay about unpaid orders, send requested refunds and query those under way."""
+    from services.payments import sweep
+
+    async def run() -> sweep.SweepResult:
+        async with cli_runtime(settings) as rt:
+            return await sweep.sweep(rt=rt)
+
+    result = asyncio.run(run())
+    print(f"orders queried: {result.orders_queried}, refunds sent: {result.refunds_sent}, "
+          f"refunds queried: {result.refunds_queried}")
+
+
+def cmd_payments_reconcile(args: argparse.Namespace, settings: Settings) -> None:
+    """Reconcile one day's WeChat Pay trade bill (default: yesterday, Beijing time) with our records."""
+    from services.payments import reconciliation
+    from services.payments.shapes import ReconciliationOut
+
+    bill_date = args.date or (to_local(utcnow()).date() - timedelta(days=1))
+
+    async def run() -> ReconciliationOut:
+        async with cli_runtime(settings) as rt:
+            return await reconciliation.reconcile(rt=rt, bill_date=bill_date)
+
+    result = asyncio.run(run())
+    print(f"{result.bill_date}: {result.bill_rows} bill rows, {result.matched} matched, "
+          f"{len(result.mismatches)} mismatches")
+    for mismatch in result.mismatches:
+        print(f"  {mismatch.kind} {mismatch.out_trade_no} {mismatch.out_refund_no or ''} "
+              f"ours={mismatch.ours_fen} theirs={mismatch.theirs_fen}")
+    if result.mismatches:
+        sys.exit(1)
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m app", description="海淀通 backend")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -629,6 +673,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--days", type=int, default=None, help="horizon in days (default HDT_APPOINTMENT_HORIZON_DAYS)")
     add("sweep-no-shows", cmd_sweep_no_shows)
     add("sweep-overdue", cmd_sweep_overdue)
+    add("payments-sweep", cmd_payments_sweep)
+    add("payments-reconcile", cmd_payments_reconcile).add_argument(
+        "--date", type=date.fromisoformat, default=None, help="bill date YYYY-MM-DD (default: yesterday)")
     return parser
 
 
@@ -646,6 +693,17 @@ def check_signing_keys(settings: Settings) -> None:
                                 f"cannot be used: {exc}") from None
 
 
+def check_merchant_key(settings: Settings) -> None:
+    """Production: the WeChat Pay merchant key must be provisioned (development generates it)."""
+    from wechat.pay_crypto import load_merchant_key, merchant_key_path
+
+    try:
+        load_merchant_key(settings)
+    except (OSError, ValueError, TypeError) as exc:  # missing, unreadable, or not an RSA private key
+        raise SettingsError(f"HDT_WECHATPAY_PRIVATE_KEY_PATH: the WeChat Pay merchant key "
+                            f"{merchant_key_path(settings)} cannot be used: {exc}") from None
+
+
 def main(argv: list[str] | None = None) -> None:
     args = build_parser().parse_args(argv)
     for warning in unknown_variables(os.environ):
@@ -654,6 +712,7 @@ def main(argv: list[str] | None = None) -> None:
         settings = load_settings()
         if settings.env == "production" and args.command not in KEYLESS_COMMANDS:
             check_signing_keys(settings)
+            check_merchant_key(settings)
     except SettingsError as exc:
         # An operator's mistake, not a bug: one message naming the variables, no traceback.
         print(f"configuration error: {exc}", file=sys.stderr)

@@ -18,6 +18,7 @@ from app.revocations import SessionRevocations
 from app.storage import Storage, open_storage
 from app.tokens import AccessTokens
 from config import Settings
+from wechat.pay import WeChatPayClient
 
 KEY_PURPOSES = ("access", "qr", "ledger")
 
@@ -37,6 +38,7 @@ class Runtime:
     storage: Storage
     catalog_cache: CatalogCache
     oa_replies: TableMirror[Any]  # the OA's managed replies (services/oa/replies.py)
+    wechatpay: WeChatPayClient  # WeChat Pay API v3 (services/payments/)
 
     @classmethod
     def open(cls, settings: Settings, redis_client: Redis) -> Runtime:
@@ -44,6 +46,7 @@ class Runtime:
         create_missing = settings.env != "production"
         keyrings = {p: KeyRing(settings.keys_dir, p, create_missing=create_missing)
                     for p in KEY_PURPOSES}
+        http = UpstreamHTTP()
         return cls(
             settings=settings,
             redis=redis_client,
@@ -53,12 +56,13 @@ class Runtime:
             tokens=AccessTokens(keyrings["access"], settings.access_token_ttl_seconds),
             revocations=SessionRevocations(redis_client,
                                            cache_seconds=settings.session_check_cache_seconds),
-            http=UpstreamHTTP(),
+            http=http,
             storage=open_storage(settings),
             catalog_cache=CatalogCache(redis_client, redis_ttl_seconds=settings.catalog_cache_seconds,
                                        local_ttl_seconds=settings.catalog_local_cache_seconds,
                                        local_max_entries=settings.catalog_local_cache_entries),
             oa_replies=TableMirror(redis_client, "oa-replies"),
+            wechatpay=WeChatPayClient(settings, http),
         )
 
     def start(self) -> None:

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import asyncio
 import time
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 import aiohttp
@@ -28,6 +29,8 @@ class UpstreamError(Exception):
 class UpstreamResponse:
     status: int
     content: bytes
+    # Case-insensitive; filled only when asked for (``with_headers``): no copy on the hot paths.
+    headers: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def is_success(self) -> bool:
@@ -42,15 +45,18 @@ class UpstreamHTTP:
 
     async def request(self, method: str, url: str, *, timeout: float, params: dict[str, str] | None = None,
                       json: Any = None, data: dict[str, str] | None = None, content: bytes | None = None,
-                      headers: dict[str, str] | None = None, service: str = "other") -> UpstreamResponse:
+                      headers: dict[str, str] | None = None, service: str = "other",
+                      with_headers: bool = False) -> UpstreamResponse:
         """Send one request and read the whole answer; raises UpstreamError without one.
 
-        ``service`` (wechat, beijing_pass, ledger_witness) labels the call's metrics."""
+        ``service`` (wechat, beijing_pass, ledger_witness) labels the call's metrics; ``with_headers``
+        keeps the answer's headers (WeChat Pay's signature is in them)."""
         started = time.perf_counter()
         outcome = "unreachable"
         try:
             response = await self._send(method, url, timeout=timeout, params=params, json=json,
-                                        data=data, content=content, headers=headers)
+                                        data=data, content=content, headers=headers,
+                                        with_headers=with_headers)
             outcome = "ok" if response.is_success else "http_error"
             return response
         except UpstreamError as exc:
@@ -63,7 +69,7 @@ class UpstreamHTTP:
 
     async def _send(self, method: str, url: str, *, timeout: float, params: dict[str, str] | None,
                     json: Any, data: dict[str, str] | None, content: bytes | None,
-                    headers: dict[str, str] | None) -> UpstreamResponse:
+                    headers: dict[str, str] | None, with_headers: bool) -> UpstreamResponse:
         if self._session is None or self._session.closed:
             self._session = aiohttp.ClientSession()
         sent_headers = dict(headers or {})
@@ -75,7 +81,8 @@ class UpstreamHTTP:
             async with self._session.request(
                     method, url, params=params, data=body, headers=sent_headers,
                     timeout=aiohttp.ClientTimeout(total=timeout, connect=CONNECT_TIMEOUT_SECONDS)) as answer:
-                return UpstreamResponse(answer.status, await answer.read())
+                return UpstreamResponse(answer.status, await answer.read(),
+                                        answer.headers if with_headers else {})
         except (TimeoutError, aiohttp.ClientError) as exc:
             raise UpstreamError(type(exc).__name__) from exc
 

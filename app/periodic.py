@@ -1,7 +1,8 @@
 """Development: the scheduled commands run inside the API server (``HDT_PERIODIC_IN_PROCESS``).
 
-Production runs ``ledger-sign-head``, ``materialize-slots``, ``sweep-no-shows`` and
-``sweep-overdue`` from cron, outside the API workers: with several workers each would run them.
+Production runs ``ledger-sign-head``, ``materialize-slots``, ``sweep-no-shows``,
+``sweep-overdue``, ``payments-sweep`` and ``payments-reconcile`` from cron, outside the API
+workers: with several workers each would run them.
 ``python -m app run`` serves with one worker, so it runs them in-process, as it does the push
 relay: a decision's ledger proof is ready seconds later, with no command typed by hand.
 """
@@ -22,6 +23,7 @@ from services import appointments, ledger
 from services.applications import onewindow
 from services.appointments import slots
 from services.ledger import anchoring
+from services.payments import sweep
 
 log = structlog.get_logger("app.periodic")
 
@@ -58,11 +60,17 @@ async def sweep_overdue(rt: Runtime) -> None:
     await onewindow.sweep_overdue()
 
 
+async def sweep_payments(rt: Runtime) -> None:
+    """``payments-sweep``: unpaid orders queried, requested refunds sent, refunds under way queried."""
+    await sweep.sweep(rt=rt)
+
+
 # A head every 2 s: a front end polling an application's "verified" mark sees it turn quickly.
 JOBS = (
     PeriodicJob("ledger-sign-head", 2.0, sign_ledger_head),
     PeriodicJob("sweep-no-shows", 60.0, sweep_no_shows),
     PeriodicJob("sweep-overdue", 60.0, sweep_overdue),
+    PeriodicJob("payments-sweep", 30.0, sweep_payments),
     PeriodicJob("materialize-slots", 3600.0, materialize_slots),
 )
 

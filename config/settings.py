@@ -24,6 +24,7 @@ DEFAULT_KEYS_DIR = Path("var/keys")
 EMULATOR_WECHAT_URL = "http://127.0.0.1:9001"
 EMULATOR_BJPASS_URL = "http://127.0.0.1:9002"
 EMULATOR_SMS_URL = "http://127.0.0.1:9003"
+EMULATOR_WECHATPAY_URL = "http://127.0.0.1:9004"
 DEV_MINIPROGRAM_APP_SECRET = "emulator-miniprogram-secret"
 DEV_OA_APP_SECRET = "emulator-official-account-secret"
 DEV_BJPASS_CLIENT_SECRET = "emulator-beijing-pass-secret"
@@ -32,6 +33,8 @@ DEV_OA_ENCODING_AES_KEY = "ZW11bGF0b3Itb2EtYWVzLWtleS0wMTIzNDU2Nzg5YWI"  # 43 ch
 DEV_MP_CALLBACK_TOKEN = "emulator-miniprogram-callback-token"
 DEV_SMS_SECRET_KEY = "emulator-sms-secret-key"
 DEV_SMS_CALLBACK_TOKEN = "emulator-sms-callback-token"
+DEV_WECHATPAY_APIV3_KEY = "emulator0wechatpay0apiv3key00032"  # 32 bytes, like the real one
+DEV_WECHATPAY_MERCHANT_SERIAL = "E0A1B2C3D4E5F60718293A4B5C6D7E8F90A1B2C3"
 # Variables with our prefix that are read by the test suite, not by the service.
 NOT_SETTINGS = frozenset({"HDT_TEST_DATABASE_URL", "HDT_TEST_REDIS_URL", "HDT_REQUIRE_BROWSER"})
 
@@ -211,6 +214,21 @@ class Settings(BaseSettings):
     sms_callback_token: str = DEV_SMS_CALLBACK_TOKEN
     # Seconds before an SMS refused by a per-number frequency limit is tried again.
     sms_rate_limited_retry_seconds: float = Field(60.0, ge=0)
+    # WeChat Pay API v3 (docs/payments.md): the merchant, its key and certificate serial, the APIv3
+    # key, and the platform certificates (PEM files; none: downloaded from /v3/certificates).
+    wechatpay_api_base_url: str = EMULATOR_WECHATPAY_URL
+    wechatpay_mch_id: str = "1900000109"
+    wechatpay_merchant_serial: str = DEV_WECHATPAY_MERCHANT_SERIAL
+    # The merchant's API private key (apiclient_key.pem); none: HDT_KEYS_DIR/wechatpay/apiclient_key.pem,
+    # which development generates and production must provision.
+    wechatpay_private_key_path: Path | None = None
+    wechatpay_apiv3_key: str = Field(DEV_WECHATPAY_APIV3_KEY, min_length=32, max_length=32)
+    wechatpay_platform_certificates: list[Path] = []
+    # A notification older (or newer) than this is refused, as WeChat Pay's guide recommends.
+    wechatpay_notify_max_age_seconds: int = Field(300, ge=30, le=3600)
+    # An order unpaid this long is asked about (query by out_trade_no) by the sweep.
+    wechatpay_query_after_seconds: int = Field(60, ge=0)
+    wechatpay_order_expire_minutes: int = Field(120, ge=5, le=7 * 24 * 60)
     oa_welcome_message: str = "欢迎关注海淀政务！在“海淀通”小程序可预约办事、查询进度。"
     # Hosts (and their subdomains) that menu view buttons and reply links may open (docs/official-account.md).
     oa_link_domains: list[str] = ["haidian.gov.cn", "h5.haidian.example"]
@@ -308,17 +326,21 @@ class Settings(BaseSettings):
                             ("HDT_OA_ENCODING_AES_KEY", self.oa_encoding_aes_key),
                             ("HDT_MP_CALLBACK_TOKEN", self.mp_callback_token),
                             ("HDT_SMS_SECRET_KEY", self.sms_secret_key),
-                            ("HDT_SMS_CALLBACK_TOKEN", self.sms_callback_token)):
+                            ("HDT_SMS_CALLBACK_TOKEN", self.sms_callback_token),
+                            ("HDT_WECHATPAY_APIV3_KEY", self.wechatpay_apiv3_key),
+                            ("HDT_WECHATPAY_MERCHANT_SERIAL", self.wechatpay_merchant_serial)):
             if value in (DEV_MINIPROGRAM_APP_SECRET, DEV_OA_APP_SECRET, DEV_BJPASS_CLIENT_SECRET,
                          DEV_OA_CALLBACK_TOKEN, DEV_OA_ENCODING_AES_KEY, DEV_MP_CALLBACK_TOKEN,
-                         DEV_SMS_SECRET_KEY, DEV_SMS_CALLBACK_TOKEN):
+                         DEV_SMS_SECRET_KEY, DEV_SMS_CALLBACK_TOKEN, DEV_WECHATPAY_APIV3_KEY,
+                         DEV_WECHATPAY_MERCHANT_SERIAL):
                 missing.append(f"{name} (the emulator's secret)")
         for name, value in (("HDT_WECHAT_API_BASE_URL", self.wechat_api_base_url),
                             ("HDT_WECHAT_OPEN_BASE_URL", self.wechat_open_base_url),
                             ("HDT_BJPASS_AUTHORIZE_URL", self.bjpass_authorize_url),
                             ("HDT_BJPASS_TOKEN_URL", self.bjpass_token_url),
                             ("HDT_BJPASS_USERINFO_URL", self.bjpass_userinfo_url),
-                            ("HDT_SMS_API_URL", self.sms_api_url)):
+                            ("HDT_SMS_API_URL", self.sms_api_url),
+                            ("HDT_WECHATPAY_API_BASE_URL", self.wechatpay_api_base_url)):
             if is_local_url(value):
                 missing.append(f"{name} (loopback or no host: the emulator, not the real service)")
         if self.push_templates == DEV_PUSH_TEMPLATES:

@@ -16,4 +16,5 @@ MODEL_MODULES = [
     "models.access_log",
     "models.articles",
     "models.oa",
+    "models.payments",
 ]

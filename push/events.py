@@ -51,6 +51,9 @@ SENT_TO_NOBODY: dict[EventType, str] = {
     EventType.IDENTITY_PHONE_VERIFIED: "the resident is in the app as it happens",
     EventType.CATALOG_ITEM_CHANGED: "for caches and the search index",
     EventType.CATALOG_SYNCED: "for caches and the search index",
+    EventType.PAYMENT_PAID: "WeChat Pay shows the payer its own payment notice",
+    EventType.PAYMENT_REFUND_REQUESTED: "for the payments sweep and the record; the refund follows",
+    EventType.PAYMENT_REFUNDED: "WeChat Pay tells the payer of a refund itself",
     EventType.PUSH_BROADCAST: "sent by WeChat mass send when it is created (services/mass_send.py)",
 }
 

@@ -17,6 +17,7 @@ from routes.me import bp as me_bp
 from routes.oa_admin import bp as oa_admin_bp
 from routes.onewindow import bp as onewindow_bp
 from routes.onewindow_desk import bp as onewindow_desk_bp
+from routes.payments import bp as payments_bp
 from routes.prereview import bp as prereview_bp
 from routes.push import bp as push_bp
 from routes.push_callbacks import bp as push_callbacks_bp
@@ -26,4 +27,5 @@ from routes.wechat_oa import bp as wechat_oa_bp
 BLUEPRINTS: list[Blueprint] = [health_bp, auth_bp, me_bp, identity_bp, catalog_bp, catalog_admin_bp,
                                calendar_bp, appointments_bp, appointment_desk_bp, prereview_bp, onewindow_bp,
                                onewindow_desk_bp, ledger_bp, push_bp, mass_send_bp, staff_admin_bp,
-                               wechat_oa_bp, articles_bp, push_callbacks_bp, oa_admin_bp]
+                               wechat_oa_bp, articles_bp, push_callbacks_bp, oa_admin_bp,
+                               payments_bp]

@@ -64,8 +64,8 @@ async def progress(request: Request, application_id: str) -> HTTPResponse:
     return respond(await progress_out(application))
 
 
-@bp.get("/applications/<application_id>/documents/<kind:acceptance-receipt|decision-notice>")
-@endpoint(summary="受理回执或决定书（PDF，带核验二维码）", tag=TAG, secured=True, media_type=PDF,
+@bp.get("/applications/<application_id>/documents/<kind:acceptance-receipt|decision-notice|payment-receipt>")
+@endpoint(summary="受理回执、决定书或缴费凭证（PDF，带核验二维码）", tag=TAG, secured=True, media_type=PDF,
           errors=[*_NOT_FOUND, documents.DocumentNotAvailable])
 @resident_required
 async def my_document(request: Request, application_id: str, kind: str) -> HTTPResponse:
@@ -76,7 +76,7 @@ async def my_document(request: Request, application_id: str, kind: str) -> HTTPR
     return pdf_response(body, kind)
 
 
-@bp.get("/documents/<kind:acceptance-receipt|decision-notice|certificate>/<document_id>/verification")
+@bp.get("/documents/<kind:acceptance-receipt|decision-notice|certificate|payment-receipt>/<document_id>/verification")
 @endpoint(summary="文书与证照真伪核验（扫码；不含个人信息）", tag=TAG, response=documents.Verification,
           errors=[documents.DocumentNotAvailable])
 @public

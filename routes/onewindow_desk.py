@@ -32,7 +32,7 @@ from services.identity import access_log
 bp = Blueprint("onewindow_desk", url_prefix="/api/v1/desk")
 TAG = "一窗式办理（工作人员）"
 _NOT_FOUND = [prereview.ApplicationNotFound]
-_STATE = [(409, "APPLICATION_STATE_INVALID"), (409, "APPLICATION_CHANGED")]
+_STATE = [(409, "APPLICATION_STATE_INVALID"), (409, "APPLICATION_CHANGED"), (409, "FEE_UNPAID")]
 STAFF_ROLES = ("clerk", "reviewer", "hall_manager")
 
 
@@ -143,8 +143,8 @@ async def detail(request: Request, application_id: str) -> HTTPResponse:
     return respond(await _detail(request, application))
 
 
-@bp.get("/applications/<application_id>/documents/<kind:acceptance-receipt|decision-notice>")
-@endpoint(summary="受理回执或决定书（PDF）", tag=TAG, secured=True, media_type="application/pdf",
+@bp.get("/applications/<application_id>/documents/<kind:acceptance-receipt|decision-notice|payment-receipt>")
+@endpoint(summary="受理回执、决定书或缴费凭证（PDF）", tag=TAG, secured=True, media_type="application/pdf",
           errors=[*_NOT_FOUND, documents.DocumentNotAvailable])
 @staff_required(*STAFF_ROLES, scope="hall")
 async def document(request: Request, application_id: str, kind: str) -> HTTPResponse:

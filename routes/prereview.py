@@ -389,7 +389,7 @@ async def request_correction(request: Request, application_id: str, body: Reason
 
 @bp.post("/review/applications/<application_id>/pass")
 @endpoint(summary="预审通过", tag=REVIEW_TAG, body=ReasonIn, response=ApplicationOut, secured=True,
-          errors=[*_NOT_FOUND, *_STATE])
+          errors=[*_NOT_FOUND, *_STATE, (409, "FEE_UNPAID")])
 @staff_required("reviewer", scope="hall")
 async def pass_(request: Request, application_id: str, body: ReasonIn) -> HTTPResponse:
     application = await prereview_review.decide(principal=request.ctx.principal,

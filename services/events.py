@@ -31,6 +31,10 @@ class EventType(StrEnum):
     CERTIFICATE_READY = "certificate.ready"
     EVALUATION_INVITED = "evaluation.invited"
 
+    PAYMENT_PAID = "payment.paid"
+    PAYMENT_REFUND_REQUESTED = "payment.refund_requested"
+    PAYMENT_REFUNDED = "payment.refunded"
+
     IDENTITY_USER_CREATED = "identity.user_created"
     IDENTITY_LINKED = "identity.linked"
     IDENTITY_UNLINKED = "identity.unlinked"

@@ -24,6 +24,8 @@ from emulators.sms import create_sms_emulator
 from emulators.sms import state_from_settings as sms_state
 from emulators.wechat import create_wechat_emulator
 from emulators.wechat import state_from_settings as wechat_state
+from emulators.wechatpay import create_wechatpay_emulator
+from emulators.wechatpay import state_from_settings as wechatpay_state
 from tests import backends
 from tests.support import routes as support_routes
 from tests.support.server import free_port
@@ -50,7 +52,7 @@ async def database_url(tmp_root: Path) -> AsyncIterator[str]:
 def ports() -> dict[str, int]:
     """Ports chosen up front, so settings can name every server's URL before any starts."""
     return {"app": free_port(), "wechat": free_port(), "bjpass": free_port(), "sms": free_port(),
-            "front_end": free_port()}
+            "wechatpay": free_port(), "front_end": free_port()}
 
 
 @pytest.fixture(scope="session")
@@ -66,6 +68,7 @@ def settings(database_url: str, tmp_root: Path, ports: dict[str, int]) -> Settin
                     bjpass_token_url=bjpass_url + "/oauth2/token",
                     bjpass_userinfo_url=bjpass_url + "/oauth2/userinfo",
                     sms_api_url=f"http://127.0.0.1:{ports['sms']}",
+                    wechatpay_api_base_url=f"http://127.0.0.1:{ports['wechatpay']}",
                     # The front-end page of tests/identity/test_browser_logins.py logs in from there.
                     login_return_origins=["https://h5.haidian.example",
                                           f"http://127.0.0.1:{ports['front_end']}"],
@@ -74,7 +77,7 @@ def settings(database_url: str, tmp_root: Path, ports: dict[str, int]) -> Settin
 
 @pytest.fixture(scope="session")
 async def emulators(settings: Settings, ports: dict[str, int]) -> AsyncIterator[dict[str, RunningServer]]:
-    """The WeChat, Beijing Pass and Tencent SMS emulators, as real servers on 127.0.0.1."""
+    """The WeChat, Beijing Pass, Tencent SMS and WeChat Pay emulators, as real servers on 127.0.0.1."""
     running = {
         "wechat": await serve_on_loop(create_wechat_emulator(wechat_state(settings)),
                                       host="127.0.0.1", port=ports["wechat"]),
@@ -82,6 +85,8 @@ async def emulators(settings: Settings, ports: dict[str, int]) -> AsyncIterator[
                                       host="127.0.0.1", port=ports["bjpass"]),
         "sms": await serve_on_loop(create_sms_emulator(sms_state(settings)),
                                    host="127.0.0.1", port=ports["sms"]),
+        "wechatpay": await serve_on_loop(create_wechatpay_emulator(wechatpay_state(settings)),
+                                         host="127.0.0.1", port=ports["wechatpay"]),
     }
     yield running
     for server in running.values():
@@ -150,6 +155,13 @@ async def bjpass(emulators: dict[str, RunningServer]) -> AsyncIterator[httpx.Asy
 async def sms(emulators: dict[str, RunningServer]) -> AsyncIterator[httpx.AsyncClient]:
     """HTTP client of the Tencent SMS emulator."""
     async with httpx.AsyncClient(base_url=emulators["sms"].base_url, timeout=30) as http:
+        yield http
+
+
+@pytest.fixture
+async def wechatpay(emulators: dict[str, RunningServer]) -> AsyncIterator[httpx.AsyncClient]:
+    """HTTP client of the WeChat Pay emulator (``/_emulator/wechatpay/pay`` is the resident paying)."""
+    async with httpx.AsyncClient(base_url=emulators["wechatpay"].base_url, timeout=30) as http:
         yield http
 
 

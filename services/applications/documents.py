@@ -29,6 +29,7 @@ from models.catalog import ServiceItem
 from models.onewindow import ECertificate
 from models.organization import Department, Hall
 from models.prereview import Application, ApplicationState
+from services.payments import receipt
 
 FONT = "STSong-Light"
 pdfmetrics.registerFont(UnicodeCIDFont(FONT))
@@ -42,6 +43,7 @@ ACCEPTED_OR_LATER = (ApplicationState.ACCEPTED, ApplicationState.APPROVING, Appl
 class DocumentKind(StrEnum):
     ACCEPTANCE_RECEIPT = "acceptance-receipt"  # 受理回执
     DECISION_NOTICE = "decision-notice"  # 决定书
+    PAYMENT_RECEIPT = "payment-receipt"  # 缴费凭证 (services/payments/receipt.py)
 
 
 class DocumentNotAvailable(NotFoundError):
@@ -51,7 +53,7 @@ class DocumentNotAvailable(NotFoundError):
 class Verification(Schema):
     """What anyone holding a document may check: no personal data, only what the paper states."""
 
-    kind: Literal["acceptance-receipt", "decision-notice", "certificate"]
+    kind: Literal["acceptance-receipt", "decision-notice", "certificate", "payment-receipt"]
     valid: bool
     item_name: str
     department_name: str
@@ -104,6 +106,12 @@ async def render(*, rt: Runtime, application: Application, kind: DocumentKind) -
     """The document as PDF bytes, once the application has reached the step that issues it."""
     item, department, hall = await _context(application)
     url = verification_url(rt, kind.value, str(application.id))
+    if kind is DocumentKind.PAYMENT_RECEIPT:
+        order = await receipt.paid_order(application_id=application.id)
+        if order is None:
+            raise DocumentNotAvailable(details={"kind": kind.value, "state": application.state.value})
+        return _render("缴费凭证", receipt.lines(order=order, item_name=item.name, department_name=department.name,
+                                             acceptance_number=application.acceptance_number), url)
     if kind is DocumentKind.ACCEPTANCE_RECEIPT:
         if application.state not in ACCEPTED_OR_LATER:
             raise DocumentNotAvailable(details={"kind": kind.value, "state": application.state.value})
@@ -137,6 +145,8 @@ async def verify(*, kind: str, document_id: str) -> Verification:
     """The public check behind an application document's QR code; unknown ones answer 404."""
     parsed = parse_id(document_id)
     application = await Application.get_or_none(id=parsed) if parsed else None
+    if application is not None and kind == DocumentKind.PAYMENT_RECEIPT:
+        return await _verify_receipt(application)
     wanted = ACCEPTED_OR_LATER if kind == DocumentKind.ACCEPTANCE_RECEIPT else DECIDED
     if application is None or kind not in set(DocumentKind) or application.state not in wanted:
         raise DocumentNotAvailable(details={"kind": kind})
@@ -150,3 +160,13 @@ async def verify(*, kind: str, document_id: str) -> Verification:
                         department_name=department.name,
                         acceptance_number=application.acceptance_number, issued_on=_local_day(issued),
                         decision=decision, status=application.state.value)
+
+
+async def _verify_receipt(application: Application) -> Verification:
+    order = await receipt.paid_order(application_id=application.id)
+    if order is None:
+        raise DocumentNotAvailable(details={"kind": DocumentKind.PAYMENT_RECEIPT.value})
+    item, department, _ = await _context(application)
+    return Verification(kind="payment-receipt", valid=True, item_name=item.name, department_name=department.name,
+                        acceptance_number=application.acceptance_number, issued_on=_local_day(order.paid_at),
+                        decision=None, status="refunded" if order.refunded_fen >= order.amount_fen else "paid")

@@ -17,9 +17,13 @@ from tortoise.transactions import in_transaction
 
 from app.errors import Conflict
 from app.ids import utcnow
+from models.catalog import GuideVersion, ServiceItem
+from models.payments import OrderState, PaymentOrder
 from models.prereview import Application, ApplicationState, ApplicationTransition
 from services import ledger, outbox
+from services.catalog.guide import StepName
 from services.events import EventType
+from services.payments import refunds
 
 S = ApplicationState
 
@@ -30,6 +34,10 @@ class IllegalTransition(Conflict):
 
 class ApplicationChanged(Conflict):
     code, message = "APPLICATION_CHANGED", "办件已被他人处理，请刷新后重试"
+
+
+class FeeUnpaid(Conflict):
+    code, message = "FEE_UNPAID", "费用尚未缴纳，办件不能进入下一环节"
 
 
 class Action(StrEnum):
@@ -85,6 +93,37 @@ RULES: tuple[Rule, ...] = (
     Rule(Action.ISSUE, (S.CERTIFICATE_MADE,), (S.ISSUED,), CLERK),
 )
 _BY_ACTION = {rule.action: rule for rule in RULES}
+# The move that takes an application past each guide step.
+STEP_ACTIONS = {StepName.PRE_REVIEW.value: Action.PASS, StepName.ACCEPT.value: Action.ACCEPT,
+                StepName.EXAMINE.value: Action.APPROVE_STEP, StepName.DECIDE.value: Action.APPROVE,
+                StepName.DELIVER.value: Action.MAKE_CERTIFICATE}
+FEE_GATES = frozenset({*STEP_ACTIONS.values(), Action.ISSUE})
+# Ends without a grant: what was paid is refunded (services/payments/refunds.py).
+REFUNDING_STATES = frozenset({S.WITHDRAWN, S.REJECTED, S.NOT_ACCEPTED, S.DENIED})
+
+
+def fee_gate(steps: list[dict[str, Any]]) -> Action:
+    """The move an unpaid fee blocks: the first step after the guide's 收费 step (issuing the
+    result when none follows); 受理 when the guide lists no 收费 step."""
+    names = [str(step.get("name")) for step in steps]
+    if StepName.CHARGE.value not in names:
+        return Action.ACCEPT
+    after = names[names.index(StepName.CHARGE.value) + 1:]
+    return next((STEP_ACTIONS[name] for name in after if name in STEP_ACTIONS), Action.ISSUE)
+
+
+async def require_fee_paid(application: Application, action: Action) -> None:
+    """Refuse the move the item's fee belongs to while the fee is unpaid (FEE_UNPAID)."""
+    if action not in FEE_GATES:
+        return
+    item = await ServiceItem.get(id=application.item_id)
+    if item.fee_fen <= 0:
+        return
+    guide = await GuideVersion.get(id=application.guide_id)
+    if fee_gate(guide.steps) is not action:
+        return
+    if not await PaymentOrder.exists(application_id=application.id, state=OrderState.PAID):
+        raise FeeUnpaid(details={"fee_fen": item.fee_fen, "action": action.value})
 
 
 def require(state: ApplicationState, action: Action) -> Rule:
@@ -103,7 +142,8 @@ async def transition(application: Application, *, action: Action, to: Applicatio
                      then: Callable[[], Awaitable[None]] | None = None) -> Application:
     """Move an application by ``action`` in one transaction: guarded update, history row, event,
     ledger entry. Refused unless the table allows the move from its state, to ``to``, by
-    ``actor_role``.
+    ``actor_role``, and while the fee the move belongs to is unpaid (``require_fee_paid``); an
+    end without a grant records the refund of what was paid, in the same transaction.
 
     The update matches the version that was read, so of two concurrent decisions one gets 409.
     ``then`` runs inside the transaction after the state change (e.g. resolving comments).
@@ -112,6 +152,7 @@ async def transition(application: Application, *, action: Action, to: Applicatio
     if to not in rule.targets or actor_role != rule.role:
         raise IllegalTransition(details={"state": application.state.value, "action": action.value,
                                          "to": to.value})
+    await require_fee_paid(application, action)
     changes = {"state": to, "version": application.version + 1, "updated_at": utcnow(),
                **(updates or {})}
     async with in_transaction():
@@ -123,6 +164,8 @@ async def transition(application: Application, *, action: Action, to: Applicatio
                                            to_state=to.value, reason=reason)
         if then is not None:
             await then()
+        if to in REFUNDING_STATES:
+            await refunds.on_application_ended(application_id=application.id, reason=reason, actor_id=actor_id)
         if event is not None:
             await outbox.emit(event_type=event, aggregate_id=str(application.id), payload={
                 "application_id": str(application.id), "resident_id": str(application.resident_id),

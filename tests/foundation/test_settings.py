@@ -24,10 +24,13 @@ PROVISIONED = {"HDT_ENV": "production", "DATABASE_URL": "postgres://u@db/hdt",
                "HDT_MP_CALLBACK_TOKEN": "real-mp-token", "HDT_SMS_SECRET_KEY": "real-sms-key",
                "HDT_SMS_CALLBACK_TOKEN": "real-sms-callback-token",
                "HDT_SMS_API_URL": "https://sms.tencentcloudapi.com",
+               "HDT_WECHATPAY_API_BASE_URL": "https://api.mch.weixin.qq.com",
+               "HDT_WECHATPAY_APIV3_KEY": "r" * 32, "HDT_WECHATPAY_MERCHANT_SERIAL": "5157F09EFDC096DE",
                "HDT_PUSH_TEMPLATES": '{"notice": {"oa_template_id": "real-oa-notice", '
                                      '"fields": {"thing1": "{title}"}}}'}
 UPSTREAM_URLS = ("HDT_WECHAT_API_BASE_URL", "HDT_WECHAT_OPEN_BASE_URL", "HDT_BJPASS_AUTHORIZE_URL",
-                 "HDT_BJPASS_TOKEN_URL", "HDT_BJPASS_USERINFO_URL", "HDT_SMS_API_URL")
+                 "HDT_BJPASS_TOKEN_URL", "HDT_BJPASS_USERINFO_URL", "HDT_SMS_API_URL",
+                 "HDT_WECHATPAY_API_BASE_URL")
 
 
 def test_production_names_every_missing_setting(monkeypatch):

@@ -131,7 +131,8 @@ def _operation_id(route_name: str) -> str:
 
 
 def _documented_routes(app: Sanic[Any, Any]) -> Iterator[_Route]:
-    for route in sorted(app.router.routes, key=lambda r: r.path):
+    # Several routes share a path (one per method); the router's order of them varies between runs.
+    for route in sorted(app.router.routes, key=lambda r: (r.path, sorted(r.methods))):
         operation = operation_of(route.handler)
         if operation is None:
             continue

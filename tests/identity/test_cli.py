@@ -1,4 +1,4 @@
-"""`python -m app emulators` starts both emulators where the settings point."""
+"""`python -m app emulators` starts every emulator where the settings point."""
 
 import asyncio
 import os
@@ -10,11 +10,14 @@ import httpx
 from tests.support.server import free_port
 
 
-async def test_the_emulators_command_serves_both_emulators(tmp_path):
-    wechat_port, bjpass_port = free_port(), free_port()
+async def test_the_emulators_command_serves_every_emulator(tmp_path):
+    # Every port chosen here: CI runs this test in two passes at once, so no default port is free.
+    wechat_port, bjpass_port, sms_port, wechatpay_port = free_port(), free_port(), free_port(), free_port()
     env = {**os.environ, "HDT_ENV": "development", "HDT_KEYS_DIR": str(tmp_path / "keys"),
            "HDT_WECHAT_API_BASE_URL": f"http://127.0.0.1:{wechat_port}",
-           "HDT_BJPASS_TOKEN_URL": f"http://127.0.0.1:{bjpass_port}/oauth2/token"}
+           "HDT_BJPASS_TOKEN_URL": f"http://127.0.0.1:{bjpass_port}/oauth2/token",
+           "HDT_SMS_API_URL": f"http://127.0.0.1:{sms_port}",
+           "HDT_WECHATPAY_API_BASE_URL": f"http://127.0.0.1:{wechatpay_port}"}
     child = subprocess.Popen([sys.executable, "-m", "app", "emulators"], env=env,
                              stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
     try:
@@ -24,7 +27,7 @@ async def test_the_emulators_command_serves_both_emulators(tmp_path):
             line = (await asyncio.to_thread(child.stdout.readline)).decode()
             assert line, "the emulators command ended early:\n" + "".join(lines)
             lines.append(line)
-        assert f"127.0.0.1:{wechat_port}" in lines[-1] and f"127.0.0.1:{bjpass_port}" in lines[-1]
+        assert all(f"127.0.0.1:{port}" in lines[-1] for port in (wechat_port, bjpass_port, sms_port, wechatpay_port))
         async with httpx.AsyncClient() as http:
             users = await http.get(f"http://127.0.0.1:{wechat_port}/_emulator/users")
             identities = await http.get(f"http://127.0.0.1:{bjpass_port}/_emulator/identities")

@@ -9,6 +9,7 @@ import redis.asyncio as redis
 from app.cache import CatalogCache
 from app.crypto import DataCipher
 from app.envelope import KeyWrapper, LocalKeyWrapper
+from app.fanout import ChannelFanout
 from app.http import UpstreamHTTP
 from app.keys import KeyRing
 from app.mirror import TableMirror
@@ -35,6 +36,7 @@ class Runtime:
     storage: Storage
     catalog_cache: CatalogCache
     oa_replies: TableMirror  # the OA's managed replies (services/oa/replies.py)
+    boards: ChannelFanout  # the hall screens' updates (services/hall_floor/board.py)
 
     @classmethod
     def open(cls, settings: Settings, redis_client: redis.Redis) -> Runtime:
@@ -57,6 +59,7 @@ class Runtime:
                                        local_ttl_seconds=settings.catalog_local_cache_seconds,
                                        local_max_entries=settings.catalog_local_cache_entries),
             oa_replies=TableMirror(redis_client, "oa-replies"),
+            boards=ChannelFanout(redis_client, "hall-boards"),
         )
 
     def start(self) -> None:
@@ -64,10 +67,12 @@ class Runtime:
         self.revocations.start()
         self.catalog_cache.start()
         self.oa_replies.start()
+        self.boards.start()
 
     async def close(self) -> None:
         await self.catalog_cache.stop()
         await self.oa_replies.stop()
+        await self.boards.stop()
         await self.revocations.stop()
         await self.storage.close()
         await self.http.close()

@@ -7,15 +7,16 @@ from typing import Any
 
 from pydantic import ConfigDict, Field, model_validator
 from sanic import Blueprint, Request
-from sanic.response import HTTPResponse
+from sanic.response import HTTPResponse, html
 
 from app.api import endpoint, respond
-from app.auth import resident_required, staff_required
+from app.auth import public, resident_required, staff_required
 from app.shapes import Schema
 from models.hall_floor import PriorityReason, PriorityRule
 from routes.appointment_desk import scanner_required
-from services.hall_floor import calls, tickets, windows
+from services.hall_floor import board, calls, tickets, windows
 from services.hall_floor.shapes import (
+    BoardState,
     FloorSettingsOut,
     PresenceCodeOut,
     ResidentTicketOut,
@@ -335,3 +336,35 @@ async def transfer(request: Request, window_id: str, ticket_id: str, body: Trans
                                   window_id=window_id, ticket_id=ticket_id, group=body.appointment_group,
                                   to_window_id=body.window_id)
     return respond(TicketOut.of(ticket))
+
+
+@bp.get("/halls/<hall_id>/board")
+@endpoint(summary="大厅叫号显示屏页面（全屏打开；仅号码，无个人信息）", tag=TAG, media_type="text/html",
+          errors=[(404, "HALL_NOT_FOUND")])
+@public
+async def board_page(request: Request, hall_id: str) -> HTTPResponse:
+    return html(await board.page(hall_id=hall_id), headers={"content-security-policy": board.PAGE_POLICY})
+
+
+@bp.get("/halls/<hall_id>/board/state")
+@endpoint(summary="显示屏当前内容", tag=TAG, response=BoardState, errors=[(404, "HALL_NOT_FOUND")])
+@public
+async def board_state(request: Request, hall_id: str) -> HTTPResponse:
+    hall = await board.hall_or_raise(hall_id=hall_id)
+    return respond(BoardState.model_validate(await board.state(hall=hall)))
+
+
+@bp.get("/halls/<hall_id>/board/events")
+@endpoint(summary="显示屏实时更新（server-sent events：event state，data 同 board/state）", tag=TAG,
+          media_type="text/event-stream", errors=[(404, "HALL_NOT_FOUND")])
+@public
+async def board_events(request: Request, hall_id: str) -> HTTPResponse:
+    hall = await board.hall_or_raise(hall_id=hall_id)
+    response = await request.respond(content_type="text/event-stream; charset=utf-8",
+                                     headers={"cache-control": "no-cache", "x-accel-buffering": "no"})
+    # Ended before the server's response timeout would cut it; the page reconnects and catches up.
+    async for chunk in board.follow(rt=request.app.ctx.runtime, hall=hall,
+                                    max_seconds=request.app.config.RESPONSE_TIMEOUT * 0.8):
+        await response.send(chunk)
+    await response.eof()
+    return response

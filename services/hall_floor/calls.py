@@ -106,7 +106,7 @@ async def call_next(*, rt: Runtime, principal: Principal, window_id: str,
         await _tell_next_in_line(ticket, now)
         await _record(event_type=EventType.HALL_TICKET_CALLED, ticket=ticket, window=window, actor=actor,
                       record_type="ticket_call", action="called")
-    await board.publish(rt=rt, hall_id=window.hall_id, announce=_announce(ticket, window))
+    await board.publish(rt=rt, hall_id=window.hall_id)
     return ticket
 
 
@@ -126,10 +126,6 @@ async def _tell_next_in_line(called: Ticket, now: datetime) -> None:
         return
     await outbox.emit(event_type=EventType.HALL_TICKET_NEARLY_DUE, aggregate_id=str(near.id),
                       payload=tickets.event_payload(near, ahead=NEAR_AHEAD))
-
-
-def _announce(ticket: Ticket, window: HallWindow) -> dict[str, str]:
-    return {"label": ticket.label, "window": window.number, "text": board.spoken(ticket.label, window.number)}
 
 
 async def _at_window(principal: Principal, window_id: str, ticket_id: str) -> tuple[HallWindow, Ticket]:
@@ -172,7 +168,7 @@ async def recall(*, rt: Runtime, principal: Principal, window_id: str, ticket_id
         await _record(event_type=EventType.HALL_TICKET_RECALLED, ticket=ticket, window=window,
                       actor=str(principal.subject_id), record_type="ticket_call", action="recalled",
                       recalls=ticket.recalls)
-    await board.publish(rt=rt, hall_id=window.hall_id, announce=_announce(ticket, window))
+    await board.publish(rt=rt, hall_id=window.hall_id)
     return ticket
 
 

@@ -144,3 +144,29 @@ class PresenceCodeOut(Schema):
     hall_id: str
     token: str = Field(description="张贴在大厅的取号二维码内容（签名令牌，与预约二维码同一密钥）")
     expires_at: LocalDateTime
+
+
+class BoardWindow(Schema):
+    number: str
+    name: str
+    is_open: bool
+    current: str | None = Field(description="该窗口当前号码")
+
+
+class BoardCall(Schema):
+    label: str
+    window: str
+    called_at: str | None
+    recalls: int
+    text: str = Field(description="屏幕朗读的叫号文本")
+
+
+class BoardState(Schema):
+    """What a hall's screens show: numbers and windows only, no personal data."""
+
+    hall_id: str
+    hall_name: str
+    windows: list[BoardWindow]
+    recent: list[BoardCall] = Field(description="最近叫号（最新在前）")
+    next: list[str] = Field(description="即将叫到的号码")
+    at: str

@@ -3,6 +3,7 @@ kiosk, desk), the resident's place in the queue, and the hall's display board.""
 
 from __future__ import annotations
 
+from datetime import date
 from typing import Any
 
 from pydantic import ConfigDict, Field, model_validator
@@ -14,10 +15,11 @@ from app.auth import public, resident_required, staff_required
 from app.shapes import Schema
 from models.hall_floor import PriorityReason, PriorityRule
 from routes.appointment_desk import scanner_required
-from services.hall_floor import board, calls, tickets, windows
+from services.hall_floor import analytics, board, calls, tickets, windows
 from services.hall_floor.shapes import (
     BoardState,
     FloorSettingsOut,
+    FloorStats,
     PresenceCodeOut,
     ResidentTicketOut,
     ResidentTickets,
@@ -368,3 +370,18 @@ async def board_events(request: Request, hall_id: str) -> HTTPResponse:
         await response.send(chunk)
     await response.eof()
     return response
+
+
+class StatsQuery(Schema):
+    day_from: date
+    day_to: date
+
+
+@bp.get("/halls/<hall_id>/floor-stats")
+@endpoint(summary="等候与办理时长统计（按窗口、事项组、小时、工作日）及预约按时办理率", tag=TAG, query=StatsQuery,
+          response=FloorStats, secured=True, errors=[*_HALL, (422, "INVALID_DATE_RANGE")])
+@staff_required("hall_manager", scope="hall")
+async def floor_stats(request: Request, hall_id: str, query: StatsQuery) -> HTTPResponse:
+    stats = await analytics.floor_stats(principal=request.ctx.principal, hall_id=hall_id,
+                                        day_from=query.day_from, day_to=query.day_to)
+    return respond(FloorStats.model_validate(stats))

@@ -15,9 +15,10 @@ from tortoise.transactions import in_transaction
 from app.context import Runtime
 from app.errors import Conflict, NotFoundError, ValidationFailed
 from app.ids import SHANGHAI, utcnow
+from app.metrics import HALL_APPOINTMENTS_SERVED, HALL_SERVICE, HALL_WAIT
 from app.shapes import id_or_not_found
 from app.tokens import Principal
-from models.hall_floor import HallWindow, Ticket, TicketStatus
+from models.hall_floor import HallWindow, Ticket, TicketKind, TicketStatus
 from models.prereview import Application
 from services import ledger, outbox
 from services.appointments.checkin import Scanner
@@ -26,6 +27,7 @@ from services.hall_floor import (
     TicketStateInvalid,
     WindowClosed,
     WrongHall,
+    analytics,
     board,
     settings_of,
     ticket_or_raise,
@@ -96,16 +98,21 @@ async def call_next(*, rt: Runtime, principal: Principal, window_id: str,
                                               window_id=window.id).select_for_update(skip_locked=True).first()
             if candidate is None:
                 raise Conflict("当前没有等候的号票", code="HALL_QUEUE_EMPTY")
+            # A transferred ticket was called before: its wait ended at its first call.
+            first_called_at = candidate.first_called_at or now
             if await Ticket.filter(id=candidate.id, status=TicketStatus.WAITING).update(
-                    status=TicketStatus.CALLED, window_id=window.id, called_at=now, first_called_at=now,
-                    target_window_id=None):
+                    status=TicketStatus.CALLED, window_id=window.id, called_at=now,
+                    first_called_at=first_called_at, target_window_id=None):
                 break
         ticket = candidate
         ticket.status, ticket.window_id, ticket.called_at, ticket.first_called_at = (
-            TicketStatus.CALLED, window.id, now, now)
+            TicketStatus.CALLED, window.id, now, first_called_at)
         await _tell_next_in_line(ticket, now)
         await _record(event_type=EventType.HALL_TICKET_CALLED, ticket=ticket, window=window, actor=actor,
                       record_type="ticket_call", action="called")
+    if first_called_at == now:
+        HALL_WAIT.labels(str(ticket.hall_id), ticket.appointment_group).observe(
+            (now - ticket.queued_at).total_seconds())
     await board.publish(rt=rt, hall_id=window.hall_id)
     return ticket
 
@@ -198,6 +205,8 @@ async def start_service(*, rt: Runtime, principal: Principal, window_id: str, ti
                              changes={"status": TicketStatus.SERVING, "serve_started_at": utcnow()})
         await _record(event_type=EventType.HALL_SERVICE_STARTED, ticket=ticket, window=window,
                       actor=str(principal.subject_id), record_type="ticket_service", action="started")
+    if ticket.kind is TicketKind.APPOINTMENT:
+        HALL_APPOINTMENTS_SERVED.labels(str(ticket.hall_id), str(analytics.in_window(ticket)).lower()).inc()
     await board.publish(rt=rt, hall_id=window.hall_id)
     return ticket
 
@@ -219,6 +228,9 @@ async def end_service(*, rt: Runtime, principal: Principal, window_id: str, tick
         await _record(event_type=EventType.HALL_SERVICE_ENDED, ticket=ticket, window=window,
                       actor=str(principal.subject_id), record_type="ticket_service", action="ended",
                       application_id=str(linked) if linked else None)
+    if ticket.serve_started_at and ticket.served_at:
+        HALL_SERVICE.labels(str(ticket.hall_id), ticket.appointment_group).observe(
+            (ticket.served_at - ticket.serve_started_at).total_seconds())
     await board.publish(rt=rt, hall_id=window.hall_id)
     return ticket
 

@@ -170,3 +170,32 @@ class BoardState(Schema):
     recent: list[BoardCall] = Field(description="最近叫号（最新在前）")
     next: list[str] = Field(description="即将叫到的号码")
     at: str
+
+
+class StatsRow(Schema):
+    """Counts and times (seconds) of one slice of a hall's tickets."""
+
+    key: str = Field(description="窗口号、事项组、小时（00-23，取号时刻）或日期")
+    tickets: int
+    served: int
+    absent: int
+    wait_mean_s: float | None = Field(description="平均等候（取号到首次叫号）")
+    wait_p90_s: float | None
+    service_mean_s: float | None = Field(description="平均办理（开始到结束）")
+    service_p90_s: float | None
+    working_day: bool | None = Field(None, description="按日统计时：该日是否为本大厅工作日（节假日、调休按日历）")
+
+
+class FloorStats(Schema):
+    hall_id: str
+    day_from: date
+    day_to: date
+    working_days: int = Field(description="区间内本大厅的工作日数（按工作日日历）")
+    overall: StatsRow
+    by_window: list[StatsRow]
+    by_group: list[StatsRow]
+    by_hour: list[StatsRow]
+    by_day: list[StatsRow]
+    appointments_served: int
+    appointments_in_window: int = Field(description="在预约时段内开始办理的预约数")
+    appointments_in_window_share: float | None

@@ -174,3 +174,35 @@ async def test_bad_input_is_refused_with_a_stable_code_and_the_queue_unchanged(c
         "not_mine": (403, "FORBIDDEN"), "serve_end_before_start": (409, "TICKET_STATE_INVALID")}
     assert await Ticket.filter(status=TicketStatus.WAITING).count() == before
     assert (await Ticket.get(id=called)).status is TicketStatus.CALLED
+
+
+async def test_the_ticket_two_away_is_told_once(client, rt):
+    floor = await make_floor(client, rt)
+    tickets = await make_tickets(floor.hall, 5)
+
+    for _ in range(2):
+        await _call(client, floor)
+
+    told = await OutboxEvent.filter(event_type="hall.ticket_nearly_due").order_by("created_at")
+    assert [e.aggregate_id for e in told] == [str(tickets[3].id), str(tickets[4].id)]
+
+
+async def test_wait_and_service_times_by_window_group_hour_and_day(client, rt):
+    floor = await make_floor(client, rt)
+    await make_tickets(floor.hall, 2)
+    first = (await _call(client, floor)).json()["id"]
+    for action in ("serve-start", "serve-end"):
+        await _act(client, floor, first, action)
+    today = (await Ticket.get(id=first)).day.isoformat()
+
+    stats = await client.get(f"/api/v1/halls/{floor.hall.id}/floor-stats", headers=floor.manager.headers,
+                             params={"day_from": today, "day_to": today})
+    metrics = (await client.get("/metrics")).text
+
+    assert stats.status_code == 200, stats.text
+    body = stats.json()
+    assert (body["overall"]["tickets"], body["overall"]["served"]) == (2, 1)
+    assert body["overall"]["wait_mean_s"] > 0 and body["overall"]["service_mean_s"] >= 0
+    assert [row["key"] for row in body["by_window"]] == ["1"] and body["by_group"][0]["key"] == "G1"
+    assert body["by_day"][0]["key"] == today and len(body["by_hour"]) >= 1
+    assert f'hdt_hall_wait_seconds_count{{group="G1",hall="{floor.hall.id}"}}' in metrics

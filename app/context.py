@@ -11,6 +11,7 @@ from redis.asyncio import Redis
 from app.cache import CatalogCache
 from app.crypto import DataCipher
 from app.envelope import KeyWrapper, LocalKeyWrapper
+from app.fanout import ChannelFanout
 from app.http import UpstreamHTTP
 from app.keys import KeyRing
 from app.mirror import TableMirror
@@ -39,6 +40,7 @@ class Runtime:
     catalog_cache: CatalogCache
     oa_replies: TableMirror[Any]  # the OA's managed replies (services/oa/replies.py)
     wechatpay: WeChatPayClient  # WeChat Pay API v3 (services/payments/)
+    boards: ChannelFanout  # the hall screens' updates (services/hall_floor/board.py)
 
     @classmethod
     def open(cls, settings: Settings, redis_client: Redis) -> Runtime:
@@ -63,6 +65,7 @@ class Runtime:
                                        local_max_entries=settings.catalog_local_cache_entries),
             oa_replies=TableMirror(redis_client, "oa-replies"),
             wechatpay=WeChatPayClient(settings, http),
+            boards=ChannelFanout(redis_client, "hall-boards"),
         )
 
     def start(self) -> None:
@@ -70,10 +73,12 @@ class Runtime:
         self.revocations.start()
         self.catalog_cache.start()
         self.oa_replies.start()
+        self.boards.start()
 
     async def close(self) -> None:
         await self.catalog_cache.stop()
         await self.oa_replies.stop()
+        await self.boards.stop()
         await self.revocations.stop()
         await self.storage.close()
         await self.http.close()

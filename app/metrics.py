@@ -56,6 +56,16 @@ UPSTREAM_REQUEST_DURATION = Histogram("hdt_upstream_request_duration_seconds",
                                       "Duration of one outbound HTTP call", ["service"],
                                       buckets=_UPSTREAM_BUCKETS)
 
+# The hall floor (services.hall_floor.calls). ``hall`` is the hall id, ``group`` the item group.
+_HALL_BUCKETS = (60, 180, 300, 600, 900, 1200, 1800, 2700, 3600, 5400, 7200)
+HALL_WAIT = Histogram("hdt_hall_wait_seconds", "Time a hall ticket waited from joining the queue to its first call",
+                      ["hall", "group"], buckets=_HALL_BUCKETS)
+HALL_SERVICE = Histogram("hdt_hall_service_seconds", "Time from service start to service end at a hall window",
+                         ["hall", "group"], buckets=_HALL_BUCKETS)
+HALL_APPOINTMENTS_SERVED = Counter("hdt_hall_appointments_served_total",
+                                   "Checked-in appointments whose service started, by whether inside the "
+                                   "booked window", ["hall", "in_window"])
+
 # PostgreSQL pool (app.fastpath.pool).
 DB_POOL_WAIT = Histogram("hdt_db_pool_wait_seconds",
                          "Time a query waited for a pooled PostgreSQL connection",

@@ -10,6 +10,7 @@ MODEL_MODULES = [
     "models.ledger",
     "models.catalog",
     "models.appointments",
+    "models.hall_floor",
     "models.push",
     "models.prereview",
     "models.onewindow",

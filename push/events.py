@@ -32,6 +32,11 @@ EVENT_KINDS: dict[EventType, str] = {
     EventType.CERTIFICATE_READY: "certificate_ready",
     EventType.EVALUATION_INVITED: "evaluation_invitation",
     EventType.PUSH_NOTICE: "notice",
+    # The hall floor: the resident need not watch the board (docs/hall.md).
+    EventType.HALL_TICKET_CALLED: "ticket_called",
+    EventType.HALL_TICKET_RECALLED: "ticket_called",
+    EventType.HALL_TICKET_NEARLY_DUE: "ticket_nearly_due",
+    EventType.HALL_TICKET_ABSENT: "ticket_absent",
     # The resident is told too when the promised time is at stake: clock stopped, restarted with
     # a new due date, or passed.
     EventType.APPLICATION_SUSPENDED: "application_suspended",
@@ -54,6 +59,15 @@ SENT_TO_NOBODY: dict[EventType, str] = {
     EventType.PAYMENT_PAID: "WeChat Pay shows the payer its own payment notice",
     EventType.PAYMENT_REFUND_REQUESTED: "for the payments sweep and the record; the refund follows",
     EventType.PAYMENT_REFUNDED: "WeChat Pay tells the payer of a refund itself",
+    EventType.HALL_WINDOW_OPENED: "for the board and the analytics",
+    EventType.HALL_WINDOW_CLOSED: "for the board and the analytics",
+    EventType.HALL_TICKET_ISSUED: "the resident holds the ticket as it happens",
+    EventType.HALL_TICKET_PRIORITIZED: "decided with the resident at the desk",
+    EventType.HALL_SERVICE_STARTED: "the resident is at the window",
+    EventType.HALL_SERVICE_ENDED: "the resident is at the window; the application's own events follow",
+    EventType.HALL_TICKET_HELD: "the resident is at the window",
+    EventType.HALL_TICKET_RESUMED: "the resident is at the window",
+    EventType.HALL_TICKET_TRANSFERRED: "the clerk tells the resident at the window",
     EventType.PUSH_BROADCAST: "sent by WeChat mass send when it is created (services/mass_send.py)",
 }
 

@@ -43,6 +43,20 @@ class EventType(StrEnum):
     CATALOG_ITEM_CHANGED = "catalog.item_changed"
     CATALOG_SYNCED = "catalog.synced"
 
+    HALL_WINDOW_OPENED = "hall.window_opened"
+    HALL_WINDOW_CLOSED = "hall.window_closed"
+    HALL_TICKET_ISSUED = "hall.ticket_issued"
+    HALL_TICKET_PRIORITIZED = "hall.ticket_prioritized"
+    HALL_TICKET_CALLED = "hall.ticket_called"
+    HALL_TICKET_RECALLED = "hall.ticket_recalled"
+    HALL_TICKET_NEARLY_DUE = "hall.ticket_nearly_due"
+    HALL_TICKET_ABSENT = "hall.ticket_absent"
+    HALL_SERVICE_STARTED = "hall.service_started"
+    HALL_SERVICE_ENDED = "hall.service_ended"
+    HALL_TICKET_HELD = "hall.ticket_held"
+    HALL_TICKET_RESUMED = "hall.ticket_resumed"
+    HALL_TICKET_TRANSFERRED = "hall.ticket_transferred"
+
     PUSH_BROADCAST = "push.broadcast"  # a notice to many followers, sent by WeChat mass send
     PUSH_NOTICE = "push.notice"  # a notice to one resident (a tool's)
 

@@ -22,10 +22,12 @@ from app.shapes import id_or_not_found
 from app.tokens import Principal
 from models.appointments import Appointment, AppointmentStatus, KioskDevice, QueueCounter
 from models.catalog import ServiceItem
+from models.hall_floor import TicketKind
 from models.staff import StaffRoleName
-from services import outbox
+from services import ledger, outbox
 from services.appointments import qr, slots
 from services.events import EventType
+from services.hall_floor import board, tickets
 
 KIOSK_PREFIX = "kiosk_"
 
@@ -36,6 +38,14 @@ class Scanner:
 
     principal: Principal | None = None
     kiosk: KioskDevice | None = None
+
+    @property
+    def actor_id(self) -> str:
+        """Who acted, as events and the ledger record it: a staff id, or ``kiosk:<id>``."""
+        if self.kiosk is not None:
+            return f"kiosk:{self.kiosk.id}"
+        assert self.principal is not None
+        return str(self.principal.subject_id)
 
     def ensure_serves(self, hall_id: uuid.UUID) -> None:
         """Refuse unless this kiosk belongs to the hall, or this staff member is a clerk there (of
@@ -125,12 +135,21 @@ async def check_in(*, rt: Runtime, scanner: Scanner, hall_id: str, token: str) -
             await Appointment.filter(id=appointment.id).update(queue_number=number)
             appointment.status, appointment.checked_in_at = AppointmentStatus.CHECKED_IN, now
             appointment.queue_number = number
+            # The visit joins the hall's one queue of its item group with the number just given.
+            ticket = await tickets.join(hall_id=appointment.hall_id, group=appointment.appointment_group,
+                                        number=number, kind=TicketKind.APPOINTMENT, now=now,
+                                        resident_id=appointment.resident_id, appointment=appointment)
             await outbox.emit(event_type=EventType.APPOINTMENT_CHECKED_IN, aggregate_id=str(appointment.id),
                               payload={"appointment_id": str(appointment.id),
                                        "resident_id": str(appointment.resident_id),
-                                       "hall_id": str(appointment.hall_id),
+                                       "hall_id": str(appointment.hall_id), "ticket_id": str(ticket.id),
                                        "queue_number": number, "checked_in_at": now.isoformat()})
+            await ledger.append(record_type="checkin", data={
+                "booking_id": str(appointment.id), "hall_id": str(appointment.hall_id),
+                "slot_id": str(appointment.slot_id), "checked_in_by": scanner.actor_id,
+                "application_id": str(appointment.application_id) if appointment.application_id else None})
     if claimed:
+        await board.publish(rt=rt, hall_id=appointment.hall_id)
         return CheckIn(appointment, number, repeated=False)
     # Someone changed the booking between our read and the claim: answer for its new state.
     await appointment.refresh_from_db()

@@ -6,6 +6,7 @@ import io
 import uuid
 from dataclasses import dataclass
 from datetime import UTC, datetime, timedelta
+from typing import Any
 
 import jwt
 import qrcode
@@ -47,11 +48,38 @@ def issue(*, rt: Runtime, appointment: Appointment) -> str:
     token (Ed25519 signatures are deterministic) and its rendered image can be cached.
     """
     expires = appointment.ends_at + timedelta(minutes=rt.settings.checkin_late_minutes)
-    claims = {"iss": ISSUER, "sub": str(appointment.id), "hall": str(appointment.hall_id),
-              "win": [_epoch(appointment.starts_at), _epoch(appointment.ends_at)],
-              "exp": _epoch(expires)}
+    return sign(rt=rt, claims={"iss": ISSUER, "sub": str(appointment.id), "hall": str(appointment.hall_id),
+                               "win": [_epoch(appointment.starts_at), _epoch(appointment.ends_at)],
+                               "exp": _epoch(expires)})
+
+
+def sign(*, rt: Runtime, claims: dict[str, Any]) -> str:
+    """A compact EdDSA token of ``claims`` under the QR key ring's signing key (with its ``kid``)."""
     signing = rt.keyrings["qr"].signing
     return jwt.encode(claims, signing.private_key, algorithm="EdDSA", headers={"kid": signing.kid})
+
+
+def decode(*, rt: Runtime, token: str, issuer: str, require: list[str]) -> dict[str, Any]:
+    """The claims of a token signed by any key still in the QR ring, expiry not yet checked;
+    QrRefused (QR_MALFORMED or QR_FORGED) otherwise."""
+    if token.count(".") != 2:
+        raise QrRefused("无法识别的二维码", code="QR_MALFORMED")
+    try:
+        kid = jwt.get_unverified_header(token).get("kid")
+    except jwt.InvalidTokenError as exc:
+        # Shaped like our code but damaged: treat as forged, never as a softer failure.
+        raise QrRefused(details={"reason": "damaged"}) from exc
+    key = rt.keyrings["qr"].public_key(kid) if isinstance(kid, str) else None
+    if key is None:
+        raise QrRefused(details={"reason": "unknown_key"})
+    try:
+        claims: dict[str, Any] = jwt.decode(token, key, algorithms=["EdDSA"], issuer=issuer,
+                                            options={"verify_exp": False, "require": require})
+    except jwt.InvalidSignatureError as exc:
+        raise QrRefused(details={"reason": "bad_signature"}) from exc
+    except jwt.InvalidTokenError as exc:
+        raise QrRefused(details={"reason": "malformed_claims"}) from exc
+    return claims
 
 
 def verify(*, rt: Runtime, token: str) -> QrClaims:
@@ -60,27 +88,14 @@ def verify(*, rt: Runtime, token: str) -> QrClaims:
     cached: QrClaims | None = ring.verified.get(token)
     if cached is not None:
         return cached
-    if token.count(".") != 2:
-        raise QrRefused("无法识别的二维码", code="QR_MALFORMED")
+    claims = decode(rt=rt, token=token, issuer=ISSUER, require=["exp", "sub", "hall", "win"])
     try:
-        kid = jwt.get_unverified_header(token).get("kid")
-    except jwt.InvalidTokenError as exc:
-        # Shaped like our code but damaged: treat as forged, never as a softer failure.
-        raise QrRefused(details={"reason": "damaged"}) from exc
-    key = ring.public_key(kid) if isinstance(kid, str) else None
-    if key is None:
-        raise QrRefused(details={"reason": "unknown_key"})
-    try:
-        claims = jwt.decode(token, key, algorithms=["EdDSA"], issuer=ISSUER,
-                            options={"verify_exp": False, "require": ["exp", "sub", "hall", "win"]})
         start, end = claims["win"]
         parsed = QrClaims(uuid.UUID(claims["sub"]), uuid.UUID(claims["hall"]),
                           datetime.fromtimestamp(start, UTC),
                           datetime.fromtimestamp(end, UTC))
         expires = int(claims["exp"])
-    except jwt.InvalidSignatureError as exc:
-        raise QrRefused(details={"reason": "bad_signature"}) from exc
-    except (jwt.InvalidTokenError, ValueError, TypeError, OverflowError) as exc:
+    except (ValueError, TypeError, OverflowError) as exc:
         raise QrRefused(details={"reason": "malformed_claims"}) from exc
     if expires <= _epoch(utcnow()):
         raise QrRefused("二维码已过期", code="QR_EXPIRED", status=410)

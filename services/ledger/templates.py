@@ -100,6 +100,28 @@ class CheckIn(Template):
     application_id: OpaqueId | None = None
 
 
+class TicketCall(Template):
+    """叫号 — a hall window called a ticket, called it again, or marked it absent."""
+
+    ticket_id: OpaqueId
+    hall_id: OpaqueId
+    window_id: OpaqueId
+    action: Literal["called", "recalled", "absent"]
+    actor_id: OpaqueId
+
+
+class TicketService(Template):
+    """窗口办理 — service of a ticket started, ended (with the application received), was held,
+    resumed or transferred."""
+
+    ticket_id: OpaqueId
+    hall_id: OpaqueId
+    window_id: OpaqueId
+    action: Literal["started", "ended", "held", "resumed", "transferred"]
+    actor_id: OpaqueId
+    application_id: OpaqueId | None = None
+
+
 class CalendarNotice(Template):
     """节假日安排载入 — a year's holiday notice was loaded or replaced: the hash of its days."""
 
@@ -126,6 +148,8 @@ TEMPLATES: dict[str, type[Template]] = {
     "certificate_issued": CertificateIssued,
     "certificate_revoked": CertificateRevoked,
     "checkin": CheckIn,
+    "ticket_call": TicketCall,
+    "ticket_service": TicketService,
     "calendar_notice": CalendarNotice,
     "staff_changed": StaffChanged,
 }

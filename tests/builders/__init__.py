@@ -92,6 +92,10 @@ LEDGER_SAMPLES: dict[str, dict] = {
                            "certificate_type": "business_license", "document_sha256": _SHA, "issued_by": "staff-3"},
     "certificate_revoked": {"certificate_id": "cert-1", "reason_code": "issued_in_error", "revoked_by": "staff-3"},
     "checkin": {"booking_id": "booking-1", "hall_id": "hall-1", "slot_id": "slot-1", "checked_in_by": "device-1"},
+    "ticket_call": {"ticket_id": "ticket-1", "hall_id": "hall-1", "window_id": "window-1", "action": "called",
+                    "actor_id": "staff-5"},
+    "ticket_service": {"ticket_id": "ticket-1", "hall_id": "hall-1", "window_id": "window-1", "action": "ended",
+                       "actor_id": "staff-5", "application_id": "app-1"},
     "calendar_notice": {"year": 2027, "content_sha256": _SHA, "loaded_by": "cli"},
     "staff_changed": {"staff_id": "staff-4", "action": "disabled", "roles_sha256": _SHA, "changed_by": "cli"},
 }

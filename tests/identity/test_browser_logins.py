@@ -4,29 +4,26 @@ The page (served by the test on its own loopback port, an origin listed in the t
 HDT_LOGIN_RETURN_ORIGINS) sends the browser to our authorize URL; the browser goes through the
 emulator's page at phone width, our callback, and back to the page, whose script trades the
 login ticket for tokens with fetch (CORS, a preflight) and reads /me with the access token.
-Selenium drives Debian's chromium and chromium-driver. Without them the tests are skipped, unless
-HDT_REQUIRE_BROWSER is set (CI sets it, so a missing browser fails there).
+Selenium drives Debian's chromium and chromium-driver (tests/support/browser.py: skipped without
+them unless HDT_REQUIRE_BROWSER is set).
 """
 
 from __future__ import annotations
 
 import asyncio
 import json
-import os
-import shutil
 from collections.abc import AsyncIterator, Callable
 from typing import Any
 
 import pytest
 from aiohttp import web
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.remote.webdriver import WebDriver
 from selenium.webdriver.support.ui import WebDriverWait
 
 from models.users import User
 from tests import backends
+from tests.support.browser import headless_chromium
 
 pytestmark = backends.embedded_pass_only
 
@@ -56,30 +53,11 @@ if (params.get('login_ticket')) {
 </script>"""
 
 
-def browser_binaries() -> tuple[str, str] | None:
-    chromium, driver = shutil.which("chromium"), shutil.which("chromedriver")
-    return (chromium, driver) if chromium and driver else None
-
-
 @pytest.fixture
 async def browser() -> AsyncIterator[WebDriver]:
     """A headless Chromium at phone size with a fresh profile (no cookies)."""
-    binaries = browser_binaries()
-    if binaries is None:
-        if os.environ.get("HDT_REQUIRE_BROWSER"):
-            pytest.fail("HDT_REQUIRE_BROWSER is set but chromium or chromedriver is missing "
-                        "(apt-get install chromium chromium-driver)")
-        pytest.skip("chromium and chromium-driver are not installed")
-    chromium, chromedriver = binaries
-    options = webdriver.ChromeOptions()
-    options.binary_location = chromium
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage", "--disable-gpu",
-                     f"--window-size={PHONE_WINDOW[0]},{PHONE_WINDOW[1]}"):
-        options.add_argument(argument)
-    # Selenium calls block: they run in a thread, so the servers on this loop keep answering.
-    driver = await asyncio.to_thread(webdriver.Chrome, options=options, service=Service(chromedriver))
-    yield driver
-    await asyncio.to_thread(driver.quit)
+    async with headless_chromium(PHONE_WINDOW) as driver:
+        yield driver
 
 
 @pytest.fixture

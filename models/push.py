@@ -113,6 +113,8 @@ class Broadcast(Entity):
     title = fields.CharField(max_length=64)
     content = fields.CharField(max_length=200)
     audience = fields.CharField(max_length=80, default="all")  # "all" or a NoticeTopicFollow topic
+    # The published article sent as the notice (mpnews; articles are never deleted); None for text.
+    article_id = fields.UUIDField(null=True)
     created_by = fields.CharField(max_length=64)
     status = fields.CharEnumField(BroadcastStatus, max_length=16, default=BroadcastStatus.RUNNING)
     cursor = fields.CharField(max_length=64, default="")

@@ -54,6 +54,8 @@ class SubscribeTemplateOut(Schema):
 
     kind: str = Field(description="消息类型，如 booking_confirmed")
     template_id: str = Field(description="小程序订阅消息模板 id（tmplIds 的元素）")
+    oa_template_id: str | None = Field(description="公众号订阅通知模板 id（公众号网页 wx-open-subscribe 的 "
+                                                   "template 属性）；未配置为 null")
     event_types: list[str] = Field(description="发送此类消息的业务事件")
 
 
@@ -152,7 +154,8 @@ async def my_grants(request: Request) -> HTTPResponse:
 @public
 async def subscribe_templates(request: Request) -> HTTPResponse:
     return respond(SubscribeTemplatesOut(templates=[
-        SubscribeTemplateOut(kind=t.kind, template_id=t.template_id, event_types=t.event_types)
+        SubscribeTemplateOut(kind=t.kind, template_id=t.template_id, oa_template_id=t.oa_template_id,
+                             event_types=t.event_types)
         for t in push.subscribe_templates(rt=request.app.ctx.runtime)]))
 
 
@@ -212,7 +215,8 @@ async def unfollow_topic(request: Request, topic: str) -> HTTPResponse:
 
 
 class ChannelPreferenceIO(Schema):
-    channel: str | None = Field(None, description="优先使用的渠道：oa_template（公众号模板消息）、"
+    channel: str | None = Field(None, description="优先使用的渠道：oa_subscribe（公众号订阅通知）、"
+                                                  "oa_template（公众号模板消息）、"
                                                   "mp_subscribe（小程序订阅消息）、sms（短信）；null 为默认顺序")
 
     model_config = ConfigDict(json_schema_extra={"examples": [{"channel": "mp_subscribe"}]})

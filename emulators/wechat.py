@@ -37,6 +37,7 @@ from emulators.common import (
 )
 from emulators.wechat_mass_send import MassSendBook, install_mass_send
 from emulators.wechat_oa_admin import install_oa_admin
+from emulators.wechat_oa_subscribe import install_oa_subscribe, subscribe_event
 from emulators.wechat_publishing import install_publishing
 from emulators.wechat_state import (
     CallbackTarget,
@@ -63,11 +64,13 @@ def state_from_settings(settings: Settings, options: EmulatorOptions | None = No
     state = WeChatEmulatorState({a.app_id: a for a in apps}, options or EmulatorOptions())
     for spec in settings.push_templates.values():
         keys = frozenset(dict(spec.get("fields", {})))  # type: ignore[call-overload]
-        for id_field in ("oa_template_id", "mp_template_id"):
+        for id_field in ("oa_template_id", "mp_template_id", "oa_subscribe_template_id"):
             if spec.get(id_field):
                 state.templates[str(spec[id_field])] = keys
-        if spec.get("mp_subscription") == "long_term":
-            state.long_term_templates.add(str(spec["mp_template_id"]))
+        for id_field, term_field in (("mp_template_id", "mp_subscription"),
+                                     ("oa_subscribe_template_id", "oa_subscription")):
+            if spec.get(term_field) == "long_term" and spec.get(id_field):
+                state.long_term_templates.add(str(spec[id_field]))
     state.mp_callback = (settings.public_base_url.rstrip("/") + MP_CALLBACK_PATH, settings.mp_callback_token)
     state.default_callback = state.callback = CallbackTarget(
         settings.public_base_url.rstrip("/") + OA_CALLBACK_PATH, settings.oa_callback_token,
@@ -76,10 +79,11 @@ def state_from_settings(settings: Settings, options: EmulatorOptions | None = No
 
 
 def signed_event(target: CallbackTarget, app_id: str, openid: str, fields: dict[str, str],
-                 now: float) -> tuple[dict[str, str], str]:
-    """The query and XML body WeChat POSTs for an OA event: signed, and encrypted in safe mode."""
+                 now: float, nested: str = "") -> tuple[dict[str, str], str]:
+    """The query and XML body WeChat POSTs for an OA event: signed, and encrypted in safe mode.
+    ``nested`` is XML added as is (the 订阅通知 events' ``<List>`` blocks)."""
     timestamp, nonce = str(int(now)), secrets.token_hex(8)
-    inner = "".join(f"<{k}><![CDATA[{v}]]></{k}>" for k, v in fields.items())
+    inner = "".join(f"<{k}><![CDATA[{v}]]></{k}>" for k, v in fields.items()) + nested
     xml = (f"<xml><ToUserName><![CDATA[gh_emulator]]></ToUserName>"
            f"<FromUserName><![CDATA[{openid}]]></FromUserName><CreateTime>{timestamp}</CreateTime>"
            f"<MsgType><![CDATA[event]]></MsgType>{inner}</xml>")
@@ -109,7 +113,7 @@ class EventClient:
 
 
 async def post_oa_event(state: WeChatEmulatorState, events: EventClient, openid: str,
-                        fields: dict[str, str], *, delay: float = 0.0) -> int | None:
+                        fields: dict[str, str], *, delay: float = 0.0, nested: str = "") -> int | None:
     """POST an OA event to the configured server as WeChat does; returns the HTTP status."""
     if delay:
         await asyncio.sleep(delay)
@@ -117,7 +121,7 @@ async def post_oa_event(state: WeChatEmulatorState, events: EventClient, openid:
     if target is None:
         return None
     app_id = state.default_app("oa")
-    params, body = signed_event(target, app_id, openid, fields, state.clock.now())
+    params, body = signed_event(target, app_id, openid, fields, state.clock.now(), nested)
     try:
         async with events.slots:
             response = await events.http.request("POST", target.url, params=params, content=body.encode(),
@@ -334,20 +338,35 @@ def create_wechat_emulator(state: WeChatEmulatorState, *, name: str = "wechat_em
         return json({"errcode": 0, "errmsg": "ok",
                      "phone_info": _phone_info(user, wx_app.app_id, state.clock.now())})
 
+    def later(coroutine: Awaitable[int | None]) -> None:
+        task = asyncio.create_task(coroutine)
+        pending_callbacks.add(task)  # hold a reference until it is done
+        task.add_done_callback(pending_callbacks.discard)
+
     async def send_message(request: Request, kind: str) -> HTTPResponse:
         wx_app = state.check_access_token(request.args.get("access_token"))
+        if kind == "bizsend" and wx_app.kind != "oa":
+            raise WeChatError(48001)
         body = _json_body(request)
         msgid, new = state.record_message(kind, wx_app, body)
+        if kind == "bizsend" and state.callback is not None:
+            # The 订阅通知's outcome comes later as subscribe_msg_sent_event, like a template's.
+            openid = str(body["touser"])
+            blocked = (wx_app.app_id, openid) in state.blocked
+            fields, nested = subscribe_event("subscribe_msg_sent_event", "SubscribeMsgSentEvent", [{
+                "TemplateId": str(body["template_id"]), "MsgID": str(msgid),
+                "ErrorCode": "20001" if blocked else "0",
+                "ErrorStatus": "failed:user block" if blocked else "success"}])
+            later(post_oa_event(state, app.ctx.events, openid, fields, nested=nested,
+                                delay=state.options.job_finish_delay_seconds))
         if kind == "template" and new and state.callback is not None:
             # WeChat reports the final outcome later, as an event POSTed to the OA's server.
             openid = str(body["touser"])
             outcome = "failed:user block" if (wx_app.app_id, openid) in state.blocked else "success"
-            task = asyncio.create_task(post_oa_event(
+            later(post_oa_event(
                 state, app.ctx.events, openid,
                 {"Event": "TEMPLATESENDJOBFINISH", "MsgID": str(msgid), "Status": outcome},
                 delay=state.options.job_finish_delay_seconds))
-            pending_callbacks.add(task)  # hold a reference until it is done
-            task.add_done_callback(pending_callbacks.discard)
         return json({"errcode": 0, "errmsg": "ok", "msgid": msgid})
 
     @app.post("/cgi-bin/message/template/send")
@@ -359,6 +378,11 @@ def create_wechat_emulator(state: WeChatEmulatorState, *, name: str = "wechat_em
     @wechat_api
     async def subscribe_send(request: Request) -> HTTPResponse:
         return await send_message(request, "subscribe")
+
+    @app.post("/cgi-bin/message/subscribe/bizsend")
+    @wechat_api
+    async def oa_subscribe_send(request: Request) -> HTTPResponse:
+        return await send_message(request, "bizsend")
 
     @app.get("/connect/oauth2/authorize")
     async def oa_authorize(request: Request) -> HTTPResponse:
@@ -467,11 +491,16 @@ def create_wechat_emulator(state: WeChatEmulatorState, *, name: str = "wechat_em
         app_id, user = resolve(grant, "miniprogram")
         openid = user.openid(app_id)
         state.subscriptions.pop((app_id, openid, grant.template_id), None)
-        status = await post_mp_event(state, app.ctx.events, openid, (
-            "<Event><![CDATA[subscribe_msg_change_event]]></Event><SubscribeMsgChangeEvent><List>"
-            f"<TemplateId><![CDATA[{grant.template_id}]]></TemplateId>"
-            "<SubscribeStatusString><![CDATA[reject]]></SubscribeStatusString></List></SubscribeMsgChangeEvent>"))
+        fields, nested = subscribe_event("subscribe_msg_change_event", "SubscribeMsgChangeEvent", [
+            {"TemplateId": grant.template_id, "SubscribeStatusString": "reject"}])
+        status = await post_mp_event(state, app.ctx.events, openid,
+                                     f"<Event><![CDATA[{fields['Event']}]]></Event>{nested}")
         return json({"openid": openid, "template_id": grant.template_id, "callback_status": status})
+
+    async def post_subscribe_event(openid: str, fields: dict[str, str], nested: str) -> int | None:
+        return await post_oa_event(state, app.ctx.events, openid, fields, nested=nested)
+
+    install_oa_subscribe(app, state, lambda key: resolve(UserRef(user=key), "oa"), post_subscribe_event)
 
     @app.post("/_emulator/oa/callback")
     async def configure_callback(request: Request) -> HTTPResponse:

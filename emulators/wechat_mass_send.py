@@ -2,8 +2,10 @@
 
 A service account gets ``mass_sends_per_month`` sends per calendar month in Beijing time (WeChat:
 4); the next is refused with 45028. An openid list needs 2 to 10,000 openids (40130). A repeated
-``clientmsgid`` is refused with 45065. Each accepted send is followed by a ``MASSSENDJOBFINISH``
-event POSTed to the OA's server, counting the followers reached and the blocked ones as errors.
+``clientmsgid`` is refused with 45065. A notice is ``text`` or ``mpnews`` naming a draft or
+published article by its media_id (40007 when the publishing store has no such media). Each
+accepted send is followed by a ``MASSSENDJOBFINISH`` event POSTed to the OA's server, counting
+the followers reached and the blocked ones as errors.
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from zoneinfo import ZoneInfo
 from sanic import Request, Sanic
 from sanic.response import HTTPResponse, json
 
+from emulators.wechat_publishing import media_exists
 from emulators.wechat_state import EmulatedApp, WeChatEmulatorState, WeChatError
 
 BEIJING = ZoneInfo("Asia/Shanghai")
@@ -53,11 +56,18 @@ def _month(now: float) -> str:
     return datetime.fromtimestamp(now, BEIJING).strftime("%Y-%m")
 
 
-def _text(body: dict[str, Any]) -> str:
+def _content(state: WeChatEmulatorState, body: dict[str, Any]) -> str:
+    """The text of a text notice, or the media_id of an article (mpnews) the account published."""
+    if body.get("msgtype") == "mpnews":
+        news = body.get("mpnews")
+        media_id = news.get("media_id") if isinstance(news, dict) else None
+        if not media_exists(state, media_id):
+            raise WeChatError(40007)
+        return str(media_id)
     text = body.get("text")
     content = text.get("content") if isinstance(text, dict) else None
     if body.get("msgtype") != "text" or not isinstance(content, str) or not content:
-        raise WeChatError(47003)  # only text notices are emulated
+        raise WeChatError(47003)  # only text and mpnews notices are emulated
     return content
 
 
@@ -111,7 +121,7 @@ def install_mass_send(app: Sanic, state: WeChatEmulatorState, book: MassSendBook
     async def mass_send(request: Request, path: str) -> HTTPResponse:
         wx_app = state.check_access_token(request.args.get("access_token"))
         body = json_body(request)
-        content = _text(body)
+        content = _content(state, body)
         recipients = _recipients(state, tag_members, wx_app, body, path)
         client_msg_id = body.get("clientmsgid")
         if client_msg_id and (wx_app.app_id, str(client_msg_id)) in book.client_msg_ids:
@@ -149,7 +159,7 @@ def install_mass_send(app: Sanic, state: WeChatEmulatorState, book: MassSendBook
     async def mass_preview(request: Request) -> HTTPResponse:
         wx_app = state.check_access_token(request.args.get("access_token"))
         body = json_body(request)
-        content = _text(body)
+        content = _content(state, body)
         touser = body.get("touser")
         if not isinstance(touser, str) or state.user_by_openid(wx_app.app_id, touser) is None:
             raise WeChatError(40003)

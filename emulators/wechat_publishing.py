@@ -1,6 +1,7 @@
 """The official account's publishing API as the emulator speaks it: 草稿箱 (``draft/add``) and
 发布能力 (``freepublish/submit``, ``freepublish/get``). A submitted draft is published at once:
-``freepublish/get`` then reports ``publish_status`` 0 with the article's id and URL."""
+``freepublish/get`` then reports ``publish_status`` 0 with the article's id and URL. The draft's
+media_id stays known after publishing: a mass send (``mpnews``) names the article by it."""
 
 from __future__ import annotations
 
@@ -23,6 +24,12 @@ def _body(request: Request) -> dict[str, Any]:
     if not isinstance(body, dict):
         raise WeChatError(47001)
     return body
+
+
+def media_exists(state: WeChatEmulatorState, media_id: object) -> bool:
+    """Whether ``media_id`` names a draft or a published article of the account."""
+    return isinstance(media_id, str) and (media_id in state.drafts or any(
+        outcome.get("media_id") == media_id for outcome in state.publications.values()))
 
 
 def install_publishing(app: Sanic, state: WeChatEmulatorState, wechat_api: Any) -> None:
@@ -55,7 +62,7 @@ def install_publishing(app: Sanic, state: WeChatEmulatorState, wechat_api: Any) 
         publish_id = str(2_247_483_647 + len(state.publications) + 1)
         article_id = secrets.token_urlsafe(16)
         state.publications[publish_id] = {
-            "publish_status": 0, "article_id": article_id, "articles": articles,
+            "publish_status": 0, "article_id": article_id, "articles": articles, "media_id": media_id,
             "article_detail": {"count": len(articles), "item": [
                 {"idx": i + 1, "article_url": f"https://mp.weixin.qq.com/s/{article_id}{i + 1}"}
                 for i in range(len(articles))]}}

@@ -349,7 +349,7 @@ class WeChatEmulatorState:
         self.sends_this_second = {second: self.sends_this_second.get(second, 0) + 1}
         if kind == "template" and (app.app_id, touser) not in self.followers:
             raise WeChatError(43004)
-        if kind == "subscribe":
+        if kind in ("subscribe", "bizsend"):  # the mini-program's and the OA's 订阅通知
             quota_key = (app.app_id, touser, template_id)
             if self.subscriptions.get(quota_key, 0) < 1:
                 raise WeChatError(43101)

@@ -39,6 +39,8 @@ class Article(Entity):
     review_note = fields.CharField(max_length=256, default="")
     search_text = fields.TextField(default="")
     publish_id = fields.CharField(max_length=64, null=True)
+    # The draft's media_id (草稿箱): what a mass send of the article (mpnews) names.
+    wechat_media_id = fields.CharField(max_length=128, null=True)
     wechat_article_id = fields.CharField(max_length=128, null=True)
     wechat_url = fields.CharField(max_length=512, null=True)
     published_at = fields.DatetimeField(null=True, db_index=True)

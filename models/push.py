@@ -51,6 +51,25 @@ class SubscriptionGrant(Entity):
         unique_together = (("user", "template_id"),)
 
 
+class OASubscriptionGrant(Entity):
+    """公众号订阅通知授权 — an OA openid's consent to the account's 订阅通知 of one template.
+
+    Recorded from the subscription pop-up's events at the OA callback, by openid (a follower may
+    not be linked to a user yet). One-time: ``remaining`` messages, one per accept; long-term:
+    any number until withdrawn (``withdrawn_at``), as the mini-program's grants.
+    """
+
+    openid = fields.CharField(max_length=64)
+    template_id = fields.CharField(max_length=128)
+    remaining = fields.IntField(default=0)
+    long_term = fields.BooleanField(default=False)
+    withdrawn_at = fields.DatetimeField(null=True)
+
+    class Meta:
+        table = "push_oa_subscription_grants"
+        unique_together = (("openid", "template_id"),)
+
+
 class DeliveryStatus(StrEnum):
     PENDING = "pending"  # created, not yet tried
     SENDING = "sending"  # an attempt is in flight (a crash here is resolved by client_msg_id)
@@ -78,7 +97,7 @@ class Delivery(Entity):
     user = fields.ForeignKeyField("models.User", related_name="deliveries", null=True,
                                   on_delete=fields.SET_NULL)
     openid = fields.CharField(max_length=64, null=True)
-    channel = fields.CharField(max_length=16, null=True)  # "oa_template" | "mp_subscribe" | "sms"
+    channel = fields.CharField(max_length=16, null=True)  # "oa_subscribe" | "oa_template" | "mp_subscribe" | "sms"
     template_id = fields.CharField(max_length=128, null=True)
     status = fields.CharEnumField(DeliveryStatus, max_length=16, default=DeliveryStatus.PENDING,
                                   db_index=True)
@@ -122,6 +141,8 @@ class Broadcast(Entity):
     title = fields.CharField(max_length=64)
     content = fields.CharField(max_length=200)
     audience = fields.CharField(max_length=80, default="all")  # "all" or a NoticeTopicFollow topic
+    # The published article sent as the notice (mpnews; articles are never deleted); None for text.
+    article_id = fields.UUIDField(null=True)
     created_by = fields.CharField(max_length=64)
     status = fields.CharEnumField(BroadcastStatus, max_length=16, default=BroadcastStatus.RUNNING)
     cursor = fields.CharField(max_length=64, default="")

@@ -1,8 +1,11 @@
 """Which channels a message may take, in which order, and whether a resident is reachable on each.
 
-Order: the resident's preferred channel first, then OA template message, mini-program subscribe
-message, SMS; only the channels the message kind accepts (``channels`` in its template mapping:
-a booking reminder may go by SMS, a broadcast notice may not). Each lookup answers the channel's
+Order: the resident's preferred channel first, then OA 订阅通知 (the account's subscribe
+notifications, which WeChat is moving per-user notices to, and which the follower asked for in
+the pop-up), OA template message, mini-program subscribe message, SMS; only the channels the
+message kind accepts (``channels`` in its template mapping: a booking reminder may go by SMS, a
+broadcast notice may not; without ``channels``, OA 订阅通知 is accepted when the kind names an
+``oa_subscribe_template_id``). Each lookup answers the channel's
 address or the reason it cannot be used, which the delivery record keeps.
 """
 
@@ -12,22 +15,28 @@ from dataclasses import dataclass
 from typing import Any, cast
 
 from tortoise.expressions import F, Q, Subquery
+from tortoise.queryset import QuerySet
 
 from app.context import Runtime
-from models.push import ChannelPreference, OAFollower, SmsOptOut, SubscriptionGrant
+from models.push import ChannelPreference, OAFollower, OASubscriptionGrant, SmsOptOut, SubscriptionGrant
 from models.users import ExternalIdentity, IdentityProvider, User
 
-OA_TEMPLATE, MP_SUBSCRIBE, SMS = "oa_template", "mp_subscribe", "sms"
-CHANNEL_ORDER = (OA_TEMPLATE, MP_SUBSCRIBE, SMS)
+OA_SUBSCRIBE, OA_TEMPLATE, MP_SUBSCRIBE, SMS = "oa_subscribe", "oa_template", "mp_subscribe", "sms"
+CHANNEL_ORDER = (OA_SUBSCRIBE, OA_TEMPLATE, MP_SUBSCRIBE, SMS)
 # A kind that names no channels keeps to WeChat, as before SMS existed.
 DEFAULT_CHANNELS = (OA_TEMPLATE, MP_SUBSCRIBE)
 LONG_TERM = "long_term"
 EVERY_CHANNEL = "every_channel"
+# Per subscribe channel: the template mapping's key of its template id, and of its long-term flag.
+SUBSCRIPTION_KEYS = {MP_SUBSCRIBE: ("mp_template_id", "mp_subscription"),
+                     OA_SUBSCRIBE: ("oa_subscribe_template_id", "oa_subscription")}
 
 
 def accepted_channels(templates: dict[str, dict[str, Any]], kind: str) -> tuple[str, ...]:
     """The channels a message kind may use, in the default order."""
-    named = templates.get(kind, {}).get("channels") or DEFAULT_CHANNELS
+    spec = templates.get(kind, {})
+    oa_subscribe = (OA_SUBSCRIBE,) if spec.get("oa_subscribe_template_id") else ()
+    named = spec.get("channels") or (*DEFAULT_CHANNELS, *oa_subscribe)
     return tuple(channel for channel in CHANNEL_ORDER if channel in named)
 
 
@@ -36,10 +45,18 @@ def one_is_enough(templates: dict[str, dict[str, Any]], kind: str) -> bool:
     return templates.get(kind, {}).get("deliver") != EVERY_CHANNEL
 
 
-def is_long_term(templates: dict[str, dict[str, Any]], mp_template_id: str) -> bool:
-    """Whether a mini-program template is declared a long-term subscription (长期订阅)."""
-    return any(spec.get("mp_template_id") == mp_template_id and spec.get("mp_subscription") == LONG_TERM
+def is_long_term(templates: dict[str, dict[str, Any]], template_id: str, channel: str = MP_SUBSCRIBE) -> bool:
+    """Whether a subscribe template (the mini-program's, or the OA's 订阅通知) is declared a
+    long-term subscription (长期订阅)."""
+    id_key, term_key = SUBSCRIPTION_KEYS[channel]
+    return any(spec.get(id_key) == template_id and spec.get(term_key) == LONG_TERM
                for spec in templates.values())
+
+
+def subscribe_template_ids(templates: dict[str, dict[str, Any]], channel: str) -> set[str]:
+    """Every template id configured for a subscribe channel."""
+    id_key = SUBSCRIPTION_KEYS[channel][0]
+    return {str(spec[id_key]) for spec in templates.values() if spec.get(id_key)}
 
 
 async def plan(*, user_id: str | None, accepted: tuple[str, ...]) -> list[str]:
@@ -80,18 +97,47 @@ async def mp_openid(rt: Runtime, *, user_id: str | None) -> Reach:
     return Reach(address=str(found)) if found else Reach(reason="no_miniprogram_login")
 
 
-async def take_grant(*, user_id: str, template_id: str, long_term: bool) -> bool:
-    """Use the user's consent to one subscribe message: a long-term grant not withdrawn, or one
-    of a one-time grant's messages, spent in one conditional UPDATE so concurrent sends cannot
-    spend the same message twice."""
-    grants = SubscriptionGrant.filter(user_id=user_id, template_id=template_id, withdrawn_at=None)
+async def _spend(grants: QuerySet[Any], *, long_term: bool) -> bool:
+    """Use one consent of ``grants`` (not withdrawn): a long-term grant, or one of a one-time
+    grant's messages, spent in one conditional UPDATE so concurrent sends cannot spend the same
+    message twice."""
+    grants = grants.filter(withdrawn_at=None)
     if long_term:
         return await grants.filter(long_term=True).exists()
     return bool(await grants.filter(remaining__gt=0).update(remaining=F("remaining") - 1))
 
 
-async def grant_still_held(*, user_id: str, template_id: str) -> bool:
-    """Whether the user has not withdrawn the template's subscription since it was taken."""
+async def take_grant(*, user_id: str, template_id: str, long_term: bool) -> bool:
+    """Use the user's consent to one mini-program subscribe message."""
+    return await _spend(SubscriptionGrant.filter(user_id=user_id, template_id=template_id), long_term=long_term)
+
+
+async def oa_openids(rt: Runtime, *, user_id: str) -> list[str]:
+    """The user's OA openids: followers linked to the user, and the OA logins' openids."""
+    followers = await OAFollower.filter(user_id=user_id).values_list("openid", flat=True)
+    logins = await ExternalIdentity.filter(user_id=user_id, provider=IdentityProvider.WECHAT_OA,
+                                           app_id=rt.settings.wechat_oa_app_id).values_list("subject", flat=True)
+    return sorted({str(openid) for openid in (*followers, *logins)})
+
+
+async def take_oa_grant(rt: Runtime, *, user_id: str | None, template_id: str, long_term: bool) -> Reach:
+    """The OA openid whose 订阅通知 consent to ``template_id`` is used for this message (one
+    one-time message spent), or why there is none."""
+    openids = await oa_openids(rt, user_id=user_id) if user_id else []
+    if not openids:
+        return Reach(reason="no_oa_openid")
+    for openid in openids:
+        if await _spend(OASubscriptionGrant.filter(openid=openid, template_id=template_id), long_term=long_term):
+            return Reach(address=openid)
+    return Reach(reason="no_oa_subscription_granted")
+
+
+async def grant_still_held(*, channel: str, user_id: str, openid: str, template_id: str) -> bool:
+    """Whether the template's subscription (the user's in the mini-program, the openid's on the
+    account) has not been withdrawn since it was taken."""
+    if channel == OA_SUBSCRIBE:
+        return await OASubscriptionGrant.filter(openid=openid, template_id=template_id,
+                                                withdrawn_at=None).exists()
     return await SubscriptionGrant.filter(user_id=user_id, template_id=template_id,
                                           withdrawn_at=None).exists()
 

@@ -25,6 +25,7 @@ from models.push import (
     Delivery,
     DeliveryStatus,
     OAFollower,
+    OASubscriptionGrant,
     SmsOptOut,
     SubscriptionGrant,
 )
@@ -89,7 +90,9 @@ async def _delivery_for(rt: Runtime, *, event_id: str, kind: str, payload: dict[
         values = await with_display_fields(payload, placeholders(templates, kind))
         rendered = render(templates, kind, values)
         fields.update(content={"oa_template_id": rendered.oa_template_id,
-                               "mp_template_id": rendered.mp_template_id, "data": rendered.data,
+                               "mp_template_id": rendered.mp_template_id,
+                               "oa_subscribe_template_id": rendered.oa_subscribe_template_id,
+                               "data": rendered.data,
                                "sms": {"template_id": rendered.sms_template_id,
                                        "params": list(rendered.sms_params)}},
                       page=rendered.page)
@@ -152,7 +155,8 @@ def _user(delivery: Delivery) -> str | None:
 
 
 def _template_of(delivery: Delivery, channel: str) -> str | None:
-    key = {channels.OA_TEMPLATE: "oa_template_id", channels.MP_SUBSCRIBE: "mp_template_id"}.get(channel)
+    key = {channels.OA_TEMPLATE: "oa_template_id", channels.MP_SUBSCRIBE: "mp_template_id",
+           channels.OA_SUBSCRIBE: "oa_subscribe_template_id"}.get(channel)
     if key is not None:
         return delivery.content.get(key) or None
     return dict(delivery.content.get("sms") or {}).get("template_id")
@@ -167,6 +171,10 @@ async def _reach(rt: Runtime, delivery: Delivery, channel: str) -> channels.Reac
         return await channels.oa_follower(rt, user_id=_user(delivery), openid=delivery.openid)
     if channel == channels.SMS:
         return await channels.verified_phone(rt, user_id=_user(delivery))
+    if channel == channels.OA_SUBSCRIBE:
+        return await channels.take_oa_grant(
+            rt, user_id=_user(delivery), template_id=template_id,
+            long_term=channels.is_long_term(rt.settings.push_templates, template_id, channels.OA_SUBSCRIBE))
     reach = await channels.mp_openid(rt, user_id=_user(delivery))
     if reach.address is None:
         return reach
@@ -234,8 +242,9 @@ async def _send_on_channel(rt: Runtime, delivery: Delivery, *, last_attempt: boo
     """Send on the delivery's channel; None when the message moves on to the next channel."""
     channel = str(delivery.channel)
     address = delivery.openid
-    if channel == channels.MP_SUBSCRIBE and not await channels.grant_still_held(
-            user_id=str(delivery.user_id), template_id=str(delivery.template_id)):
+    if channel in channels.SUBSCRIPTION_KEYS and not await channels.grant_still_held(
+            channel=channel, user_id=str(delivery.user_id), openid=str(address),
+            template_id=str(delivery.template_id)):
         return await _move_on(delivery, "skipped", "subscription_withdrawn")
     if channel == channels.SMS:
         # Read at every attempt: a number no longer verified (or opted out) is not used.
@@ -244,7 +253,7 @@ async def _send_on_channel(rt: Runtime, delivery: Delivery, *, last_attempt: boo
             return await _move_on(delivery, "skipped", reach.reason)
         address = reach.address
     settings = rt.settings
-    app_id = {channels.OA_TEMPLATE: settings.wechat_oa_app_id,
+    app_id = {channels.OA_TEMPLATE: settings.wechat_oa_app_id, channels.OA_SUBSCRIBE: settings.wechat_oa_app_id,
               channels.MP_SUBSCRIBE: settings.wechat_miniprogram_app_id}.get(channel, f"sms:{settings.sms_sdk_app_id}")
     await push_queue.take_send_slot(rt.redis, app_id=app_id, per_second=settings.push_rate_per_second)
     delivery.attempts += 1
@@ -298,6 +307,9 @@ async def _send_message(rt: Runtime, delivery: Delivery, address: str) -> int | 
             return await wechat_client.send_template_message(
                 rt, openid=address, template_id=str(delivery.template_id), data=data,
                 page=page, client_msg_id=str(delivery.id))
+        if delivery.channel == channels.OA_SUBSCRIBE:
+            return await wechat_client.send_oa_subscribe_message(
+                rt, openid=address, template_id=str(delivery.template_id), data=data, page=page)
         if delivery.channel == channels.SMS:
             spec = dict(delivery.content.get("sms") or {})
             return await sms.PROVIDER.send(rt, sms.SmsMessage(
@@ -351,7 +363,10 @@ async def _permanent(delivery: Delivery, exc: WeChatAPIError) -> None:
     """What a permanent WeChat refusal teaches about the recipient."""
     if exc.errcode == 43004 and delivery.openid:
         await OAFollower.filter(openid=delivery.openid).update(subscribed=False, unsubscribed_at=_now())
-    if exc.errcode == 43101 and delivery.user_id:
+    if exc.errcode == 43101 and delivery.channel == channels.OA_SUBSCRIBE and delivery.openid:
+        await OASubscriptionGrant.filter(openid=delivery.openid,
+                                         template_id=delivery.template_id).update(remaining=0)
+    elif exc.errcode == 43101 and delivery.user_id:
         await SubscriptionGrant.filter(user_id=delivery.user_id,
                                        template_id=delivery.template_id).update(remaining=0)
 

@@ -31,6 +31,7 @@ class Rendered:
     data: dict[str, str]
     sms_template_id: str = ""
     sms_params: tuple[str, ...] = ()
+    oa_subscribe_template_id: str = ""
 
 
 def field_limit(key: str) -> int:
@@ -74,4 +75,5 @@ def render(templates: dict[str, dict[str, Any]], kind: str, payload: dict[str, A
     return Rendered(oa_template_id=str(spec.get("oa_template_id", "")),
                     mp_template_id=str(spec.get("mp_template_id", "")),
                     page=_fill(str(spec.get("page", "")), payload), data=data,
-                    sms_template_id=str(spec.get("sms_template_id", "")), sms_params=sms_params)
+                    sms_template_id=str(spec.get("sms_template_id", "")), sms_params=sms_params,
+                    oa_subscribe_template_id=str(spec.get("oa_subscribe_template_id", "")))

@@ -92,7 +92,8 @@ async def my_grants(request: Request) -> HTTPResponse:
 @public
 async def subscribe_templates(request: Request) -> HTTPResponse:
     return respond(SubscribeTemplatesOut(templates=[
-        SubscribeTemplateOut(kind=t.kind, template_id=t.template_id, event_types=t.event_types)
+        SubscribeTemplateOut(kind=t.kind, template_id=t.template_id, oa_template_id=t.oa_template_id,
+                             event_types=t.event_types)
         for t in push.subscribe_templates(rt=request.app.ctx.runtime)]))
 
 
@@ -148,7 +149,8 @@ async def unfollow_topic(request: Request, topic: str) -> HTTPResponse:
 
 
 class ChannelPreferenceIO(Schema):
-    channel: str | None = Field(None, description="优先使用的渠道：oa_template（公众号模板消息）、"
+    channel: str | None = Field(None, description="优先使用的渠道：oa_subscribe（公众号订阅通知）、"
+                                                  "oa_template（公众号模板消息）、"
                                                   "mp_subscribe（小程序订阅消息）、sms（短信）；null 为默认顺序")
 
     model_config = ConfigDict(json_schema_extra={"examples": [{"channel": "mp_subscribe"}]})

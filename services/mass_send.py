@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from dataclasses import asdict, dataclass
 from datetime import UTC, datetime
-from typing import cast
+from typing import Any, cast
 
 import orjson
 import structlog
@@ -22,12 +22,15 @@ from app.auth import require_scope
 from app.context import Runtime
 from app.errors import AppError
 from app.ids import SHANGHAI, new_id
+from app.shapes import parse_id
 from app.tokens import Principal
+from models.articles import Article, ArticleState
 from models.oa import OAFollowerTag
 from models.organization import Hall
 from models.push import Broadcast, BroadcastChannel, BroadcastStatus, Delivery, NoticeTopicFollow, OAFollower
 from models.staff import StaffRoleName
 from services import outbox
+from services.articles import ArticleNotFound
 from services.events import EventType
 from wechat import mass_send as wechat_mass_send
 from wechat.api import WeChatAPIError, WeChatUnavailable
@@ -69,6 +72,10 @@ NOT_A_FOLLOWER_ERRCODES = {40003, 43004}
 
 class NotDeletable(AppError):
     status, code, message = 409, "MASS_SEND_NOT_DELETABLE", "该群发尚未发出或已删除，无法删除"
+
+
+class ArticleNotSendable(AppError):
+    status, code, message = 409, "MASS_SEND_ARTICLE_NOT_PUBLISHED", "只能群发已发布到公众号的文章"
 
 
 class BroadcastNotFound(AppError):
@@ -123,7 +130,39 @@ async def audience_openids(audience: str) -> list[str]:
     return [str(openid) for openid in rows]
 
 
-async def _hold_slot(*, broadcast_id: str, staff_id: str, title: str, content: str, audience: str,
+@dataclass(frozen=True)
+class Notice:
+    """What a broadcast sends: a text, or a published article by its draft media_id (mpnews)."""
+
+    title: str
+    content: str
+    article_id: str | None
+    message: dict[str, Any]
+
+
+def notice_text(title: str, content: str) -> str:
+    """The text a follower reads: the title on its own line, then the notice."""
+    return f"【{title}】\n{content}"
+
+
+async def compose(*, title: str | None, content: str | None, article_id: str | None) -> Notice:
+    """The notice to send: the article when one is named (it must be published to the account),
+    else the text."""
+    if article_id is None:
+        text_title, text = str(title), str(content)
+        return Notice(text_title, text, None, wechat_mass_send.text_message(notice_text(text_title, text)))
+    parsed = parse_id(article_id)
+    article = await Article.get_or_none(id=parsed) if parsed else None
+    if article is None:
+        raise ArticleNotFound(details={"article_id": article_id})
+    if article.state is not ArticleState.PUBLISHED or not article.wechat_media_id:
+        # Articles published before mass send kept no media_id: WeChat has nothing to send.
+        raise ArticleNotSendable(details={"article_id": article_id, "state": article.state.value})
+    return Notice(article.title, article.summary or article.title, str(article.id),
+                  wechat_mass_send.article_message(article.wechat_media_id))
+
+
+async def _hold_slot(*, broadcast_id: str, staff_id: str, notice: Notice, audience: str,
                      total: int) -> Broadcast:
     """Write the broadcast holding the month's next free slot, with its outbox event."""
     month = quota_month(datetime.now(UTC))
@@ -137,24 +176,22 @@ async def _hold_slot(*, broadcast_id: str, staff_id: str, title: str, content: s
             event = await outbox.emit(event_type=EventType.PUSH_BROADCAST, aggregate_id=broadcast_id,
                                       payload={"broadcast_id": broadcast_id})
             return await Broadcast.create(
-                id=broadcast_id, event_id=str(event.id), fanned_out=total, title=title, content=content,
-                audience=audience, created_by=staff_id, total=total, quota_month=month,
+                id=broadcast_id, event_id=str(event.id), fanned_out=total, title=notice.title,
+                content=notice.content, article_id=notice.article_id, audience=audience,
+                created_by=staff_id, total=total, quota_month=month,
                 quota_slot=free[0])
     except IntegrityError as exc:
         # Another send took the same slot at the same moment: the unique pair decided.
         raise QuotaExceeded(details={"month": month, "limit": MONTHLY_MASS_SENDS}) from exc
 
 
-def notice_text(title: str, content: str) -> str:
-    """The text a follower reads: the title on its own line, then the notice."""
-    return f"【{title}】\n{content}"
-
-
-async def send_notice(*, rt: Runtime, principal: Principal, title: str, content: str,
-                      audience: str) -> Broadcast:
-    """Mass-send a text notice to ``all`` followers, ``tag:<id>``, or ``hall:``/``item:`` followers."""
+async def send_notice(*, rt: Runtime, principal: Principal, title: str | None, content: str | None,
+                      article_id: str | None, audience: str) -> Broadcast:
+    """Mass-send a text notice or a published article to ``all`` followers, ``tag:<id>``, or
+    ``hall:``/``item:`` followers."""
     hall = await _hall_of(audience)
     check_scope(principal, hall=hall)
+    notice = await compose(title=title, content=content, article_id=article_id)
     openids: list[str] = []
     if audience.startswith(("hall:", "item:")):
         openids = await audience_openids(audience)
@@ -166,20 +203,20 @@ async def send_notice(*, rt: Runtime, principal: Principal, title: str, content:
     staff_id = str(principal.subject_id)
     if audience.startswith(("hall:", "item:")) and not openids:
         # Nobody to reach: recorded as done, and no monthly send is spent on it.
-        return await Broadcast.create(id=broadcast_id, event_id=broadcast_id, title=title,
-                                      content=content, audience=audience, created_by=staff_id,
-                                      total=0, status=BroadcastStatus.DONE)
+        return await Broadcast.create(id=broadcast_id, event_id=broadcast_id, title=notice.title,
+                                      content=notice.content, article_id=notice.article_id,
+                                      audience=audience, created_by=staff_id, total=0,
+                                      status=BroadcastStatus.DONE)
     total = len(openids) if openids else await _followers(audience)
-    row = await _hold_slot(broadcast_id=broadcast_id, staff_id=staff_id, title=title,
-                           content=content, audience=audience, total=total)
-    text = notice_text(title, content)
+    row = await _hold_slot(broadcast_id=broadcast_id, staff_id=staff_id, notice=notice,
+                           audience=audience, total=total)
     try:
         if openids:
-            accepted = await wechat_mass_send.send_to_openids(rt, content=text, openids=openids,
+            accepted = await wechat_mass_send.send_to_openids(rt, message=notice.message, openids=openids,
                                                               client_msg_id=broadcast_id)
         else:
             tag_id = int(audience.removeprefix("tag:")) if audience.startswith("tag:") else None
-            accepted = await wechat_mass_send.send_to_all(rt, content=text, tag_id=tag_id,
+            accepted = await wechat_mass_send.send_to_all(rt, message=notice.message, tag_id=tag_id,
                                                           client_msg_id=broadcast_id)
     except WeChatAPIError as exc:
         # Refused: nothing went out, so the slot is given back.
@@ -205,13 +242,14 @@ async def _followers(audience: str) -> int:
     return 0  # a WeChat tag's members are WeChat's to count: MASSSENDJOBFINISH says how many
 
 
-async def preview(*, rt: Runtime, principal: Principal, title: str, content: str,
-                  openids: list[str]) -> list[int]:
-    """Send the notice to test openids first (``message/mass/preview``, no quota spent)."""
+async def preview(*, rt: Runtime, principal: Principal, title: str | None, content: str | None,
+                  article_id: str | None, openids: list[str]) -> list[int]:
+    """Send the notice (text or article) to test openids first (``message/mass/preview``, no
+    quota spent)."""
     require_scope(principal, StaffRoleName.ADMIN)
-    text = notice_text(title, content)
+    notice = await compose(title=title, content=content, article_id=article_id)
     try:
-        return [await wechat_mass_send.preview(rt, content=text, openid=openid) for openid in openids]
+        return [await wechat_mass_send.preview(rt, message=notice.message, openid=openid) for openid in openids]
     except WeChatAPIError as exc:
         if exc.errcode in NOT_A_FOLLOWER_ERRCODES:
             raise PreviewRecipientNotFollowing(details={"errcode": exc.errcode}) from exc

@@ -14,6 +14,7 @@ from typing import Any
 from xml.parsers.expat import ExpatError
 
 import structlog
+import xmltodict
 from wechatpy import parse_message
 from wechatpy.crypto import WeChatCrypto
 from wechatpy.events import (
@@ -26,7 +27,7 @@ from wechatpy.events import (
     UnsubscribeEvent,
 )
 from wechatpy.exceptions import InvalidAppIdException, InvalidSignatureException
-from wechatpy.messages import TextMessage
+from wechatpy.messages import TextMessage, UnknownMessage
 from wechatpy.replies import ArticlesReply, BaseReply, ImageReply, TextReply
 from wechatpy.utils import check_signature
 
@@ -36,7 +37,7 @@ from models.oa import ReplyTrigger
 from push import delivery as push_delivery
 from services import mass_send
 from services import push as push_service
-from services.oa import replies, scenes
+from services.oa import replies, scenes, subscriptions
 from services.oa.shapes import ReplyContent
 
 log = structlog.get_logger("services.oa_callback")
@@ -116,7 +117,7 @@ async def handle(*, rt: Runtime, params: CallbackParams, body: bytes) -> str:
         raise MessageMalformed() from exc
     if message is None:
         raise MessageMalformed(details={"reason": "empty"})
-    reply = await _react(rt, message)
+    reply = await _react(rt, message, xml)
     if reply is None:
         return NO_REPLY
     rendered = _render(rt, message, reply).render()
@@ -166,9 +167,16 @@ async def _scanned(rt: Runtime, openid: str, scene: str, *, new_follower: bool) 
     return await _answer(rt, openid, ReplyTrigger.WELCOME) if new_follower else None
 
 
-async def _react(rt: Runtime, message: Any) -> ReplyContent | None:
+async def _react(rt: Runtime, message: Any, xml: str) -> ReplyContent | None:
     """Act on a message; returns the reply, if any."""
     openid = str(message.source)
+    if isinstance(message, UnknownMessage):
+        # wechatpy has no classes for the 订阅通知 events: their <List> entries are read here.
+        raw = xmltodict.parse(xml)["xml"]
+        event = str(raw.get("Event") or "")
+        if event in subscriptions.BLOCKS:
+            await subscriptions.record_event(rt=rt, openid=openid, event=event, message=raw)
+            return None
     if isinstance(message, SubscribeScanEvent):
         await push_service.follow(rt=rt, openid=openid)
         return await _scanned(rt, openid, str(message.scene_id), new_follower=True)

@@ -26,6 +26,7 @@ from models.push import SmsOptOut, SubscriptionGrant
 from models.users import ExternalIdentity, IdentityProvider
 from push import channels
 from push import delivery as push_delivery
+from services.oa.subscriptions import list_entries
 from services.oa_callback import CallbackParams, MessageMalformed, SignatureInvalid, check_fresh
 
 log = structlog.get_logger("services.push_callbacks")
@@ -54,11 +55,6 @@ def verify_mp_url(*, rt: Runtime, params: CallbackParams) -> str:
     return params.echostr
 
 
-def _entries(block: Any) -> list[dict[str, Any]]:
-    entries = block.get("List") if isinstance(block, dict) else None
-    return entries if isinstance(entries, list) else [entries] if isinstance(entries, dict) else []
-
-
 async def handle_mp_event(*, rt: Runtime, params: CallbackParams, body: bytes) -> str:
     """Act on one mini-program push: subscribe-message consent given or withdrawn."""
     _verify_mp(rt, params)
@@ -78,7 +74,7 @@ async def handle_mp_event(*, rt: Runtime, params: CallbackParams, body: bytes) -
     if user_id is None:
         log.info("mp_subscribe_event_for_unknown_user", event=event)
         return "success"
-    for entry in _entries(message.get(SUBSCRIBE_EVENTS[event])):
+    for entry in list_entries(message.get(SUBSCRIBE_EVENTS[event])):
         template_id, status = str(entry.get("TemplateId") or ""), str(entry.get("SubscribeStatusString") or "")
         if status == "reject":
             await withdraw(user_id=str(user_id), template_id=template_id)

@@ -165,3 +165,18 @@ async def send_subscribe_message(rt: Runtime, *, openid: str, template_id: str,
                    "miniprogram_state": "formal", "lang": "zh_CN",
                    "data": {key: {"value": value} for key, value in data.items()}})
     return int(answer.get("msgid") or 0)
+
+
+async def send_oa_subscribe_message(rt: Runtime, *, openid: str, template_id: str,
+                                    data: dict[str, str], page: str) -> int:
+    """Send the official account's 订阅通知 (``message/subscribe/bizsend``) that opens a
+    mini-program page; spends one of the follower's pop-up grants at WeChat. WeChat's msgid (0 if
+    none), which its ``subscribe_msg_sent_event`` reports on."""
+    settings = rt.settings
+    answer = await call_with_token(
+        rt, "/cgi-bin/message/subscribe/bizsend", app_id=settings.wechat_oa_app_id,
+        secret=settings.wechat_oa_app_secret,
+        json_body={"touser": openid, "template_id": template_id,
+                   "miniprogram": {"appid": settings.wechat_miniprogram_app_id, "pagepath": page},
+                   "data": {key: {"value": value} for key, value in data.items()}})
+    return int(answer.get("msgid") or 0)

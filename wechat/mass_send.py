@@ -1,6 +1,7 @@
 """WeChat's mass-send API (群发, ``/cgi-bin/message/mass/*``) for the official account.
 
-Text notices only: ``msgtype`` ``text``. ``sendall`` reaches all followers or one WeChat tag,
+A notice is text (``msgtype`` ``text``) or a published article (``mpnews`` naming the article's
+draft ``media_id``). ``sendall`` reaches all followers or one WeChat tag,
 ``send`` an explicit openid list (2 to 10,000 openids), ``preview`` one openid without spending
 the month's quota. ``clientmsgid`` makes WeChat refuse a repeat of the same send (45065).
 """
@@ -28,8 +29,15 @@ async def _post(rt: Runtime, path: str, body: dict[str, Any]) -> dict[str, Any]:
                                  secret=settings.wechat_oa_app_secret, json_body=body)
 
 
-def _text(content: str) -> dict[str, Any]:
+def text_message(content: str) -> dict[str, Any]:
+    """A text notice, as the mass-send calls take it."""
     return {"msgtype": "text", "text": {"content": content}}
+
+
+def article_message(media_id: str) -> dict[str, Any]:
+    """A published article (图文), as the mass-send calls take it; sent even if WeChat judges it a
+    reprint (``send_ignore_reprint``: our articles are the department's own)."""
+    return {"msgtype": "mpnews", "mpnews": {"media_id": media_id}, "send_ignore_reprint": 1}
 
 
 def _accepted(answer: dict[str, Any]) -> MassSendAccepted:
@@ -37,24 +45,24 @@ def _accepted(answer: dict[str, Any]) -> MassSendAccepted:
     return MassSendAccepted(int(answer.get("msg_id") or 0), int(data_id) if data_id else None)
 
 
-async def send_to_all(rt: Runtime, *, content: str, tag_id: int | None,
+async def send_to_all(rt: Runtime, *, message: dict[str, Any], tag_id: int | None,
                       client_msg_id: str) -> MassSendAccepted:
     """``message/mass/sendall``: every follower (``tag_id`` None) or the followers of a tag."""
     audience = {"is_to_all": True} if tag_id is None else {"is_to_all": False, "tag_id": tag_id}
     return _accepted(await _post(rt, "/cgi-bin/message/mass/sendall",
-                                 {"filter": audience, **_text(content), "clientmsgid": client_msg_id}))
+                                 {"filter": audience, **message, "clientmsgid": client_msg_id}))
 
 
-async def send_to_openids(rt: Runtime, *, content: str, openids: list[str],
+async def send_to_openids(rt: Runtime, *, message: dict[str, Any], openids: list[str],
                           client_msg_id: str) -> MassSendAccepted:
     """``message/mass/send``: an openid list of 2 to 10,000 followers."""
     return _accepted(await _post(rt, "/cgi-bin/message/mass/send",
-                                 {"touser": openids, **_text(content), "clientmsgid": client_msg_id}))
+                                 {"touser": openids, **message, "clientmsgid": client_msg_id}))
 
 
-async def preview(rt: Runtime, *, content: str, openid: str) -> int:
+async def preview(rt: Runtime, *, message: dict[str, Any], openid: str) -> int:
     """``message/mass/preview``: the notice to one follower, outside the monthly quota."""
-    answer = await _post(rt, "/cgi-bin/message/mass/preview", {"touser": openid, **_text(content)})
+    answer = await _post(rt, "/cgi-bin/message/mass/preview", {"touser": openid, **message})
     return int(answer.get("msg_id") or 0)
 
 

@@ -12,6 +12,12 @@ PUBLISHED, PUBLISHING = 0, 1  # freepublish/get publish_status; other values are
 
 
 @dataclass(frozen=True)
+class Submitted:
+    media_id: str  # the draft's, which a mass send (mpnews) names
+    publish_id: str
+
+
+@dataclass(frozen=True)
 class Publication:
     status: int
     article_id: str | None
@@ -24,15 +30,16 @@ async def _post(rt: Runtime, path: str, body: dict) -> dict:
                                  secret=settings.wechat_oa_app_secret, json_body=body)
 
 
-async def publish(rt: Runtime, *, title: str, digest: str, content: str, source_url: str | None) -> str:
-    """Add the article as a draft and submit it for publishing; WeChat's publish_id."""
+async def publish(rt: Runtime, *, title: str, digest: str, content: str, source_url: str | None) -> Submitted:
+    """Add the article as a draft and submit it for publishing; the draft's media_id and WeChat's
+    publish_id."""
     draft = await _post(rt, "/cgi-bin/draft/add", {"articles": [{
         "title": title, "author": "", "digest": digest, "content": content,
         "content_source_url": source_url or "",
         "thumb_media_id": rt.settings.wechat_oa_article_thumb_media_id,
         "need_open_comment": 0, "only_fans_can_comment": 0}]})
     submitted = await _post(rt, "/cgi-bin/freepublish/submit", {"media_id": draft["media_id"]})
-    return str(submitted["publish_id"])
+    return Submitted(media_id=str(draft["media_id"]), publish_id=str(submitted["publish_id"]))
 
 
 async def outcome(rt: Runtime, *, publish_id: str) -> Publication:

@@ -127,7 +127,7 @@ async def review(*, rt: Runtime, principal: Principal, article_id: str, approve:
     # Claimed for publishing first, so two reviewers approving at once publish it once.
     await _save(article, state=ArticleState.PUBLISHING, reviewer_id=principal.subject_id, review_note=note)
     try:
-        publish_id = await publishing.publish(rt, title=article.title, digest=article.summary,
+        submitted = await publishing.publish(rt, title=article.title, digest=article.summary,
                                               content=article.body, source_url=None)
     except WeChatAPIError as exc:
         await _save(article, state=ArticleState.PUBLISH_FAILED,
@@ -137,7 +137,7 @@ async def review(*, rt: Runtime, principal: Principal, article_id: str, approve:
         # WeChat unreachable: nothing was published; the article goes back to review.
         await _save(article, state=ArticleState.IN_REVIEW)
         raise
-    await _save(article, publish_id=publish_id)
+    await _save(article, publish_id=submitted.publish_id, wechat_media_id=submitted.media_id)
     await _follow_publication(rt, article)
     return ArticleOut.of(article, department)
 

@@ -48,12 +48,16 @@ class SubscribeTemplate:
 
     kind: str
     template_id: str
+    oa_template_id: str | None  # the account's 订阅通知 template, for the OA's H5 pages
     event_types: list[str]
 
 
 def subscribe_templates(*, rt: Runtime) -> list[SubscribeTemplate]:
-    """The mini-program subscribe template of every message kind that has one, by kind."""
+    """The mini-program subscribe template (and OA 订阅通知 template) of every message kind that
+    has one, by kind."""
     return [SubscribeTemplate(kind=kind, template_id=str(spec["mp_template_id"]),
+                              oa_template_id=str(spec["oa_subscribe_template_id"])
+                              if spec.get("oa_subscribe_template_id") else None,
                               event_types=sorted(str(event) for event, mapped in
                                                  push_events.EVENT_KINDS.items() if mapped == kind))
             for kind, spec in sorted(rt.settings.push_templates.items())

@@ -32,6 +32,8 @@ class SubscribeTemplateOut(Schema):
 
     kind: str = Field(description="消息类型，如 booking_confirmed")
     template_id: str = Field(description="小程序订阅消息模板 id（tmplIds 的元素）")
+    oa_template_id: str | None = Field(description="公众号订阅通知模板 id（公众号网页 wx-open-subscribe 的 "
+                                                   "template 属性）；未配置为 null")
     event_types: list[str] = Field(description="发送此类消息的业务事件")
 
 
@@ -102,6 +104,7 @@ class BroadcastOut(Schema):
     title: str
     content: str
     audience: str
+    article_id: str | None = Field(description="群发的文章（图文）；文字通知为空")
     status: str = Field(description="running（已提交微信）/ done / failed / deleted")
     total: int
     fanned_out: int
@@ -122,6 +125,7 @@ class BroadcastOut(Schema):
                          filter_count=row.filter_count or 0, sent_count=row.sent_count or 0,
                          error_count=row.error_count or 0, finished_at=row.finished_at)
         return cls(id=str(row.id), title=row.title, content=row.content, audience=row.audience,
+                   article_id=str(row.article_id) if row.article_id else None,
                    status=str(row.status), total=row.total, fanned_out=row.fanned_out,
                    deliveries=deliveries, created_at=row.created_at, channel=str(row.channel),
                    msg_id=row.msg_id, quota_month=row.quota_month if row.quota_slot else None,

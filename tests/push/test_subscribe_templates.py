@@ -13,7 +13,10 @@ async def test_each_message_kind_names_its_subscribe_template_and_the_events_tha
     assert set(templates) == set(settings.push_templates)
     assert templates["booking_confirmed"] == {"kind": "booking_confirmed",
                                               "template_id": "dev-mp-booking-confirmed",
+                                              "oa_template_id": None,
                                               "event_types": ["appointment.confirmed"]}
+    # The account's 订阅通知 template, for the OA's H5 pages (wx-open-subscribe).
+    assert templates["prereview_passed"]["oa_template_id"] == "dev-oasub-prereview-passed"
     assert templates["notice"]["event_types"] == ["push.notice"]
 
 

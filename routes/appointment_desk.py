@@ -46,18 +46,24 @@ class Window(Schema):
 
 class TemplateIn(Window):
     model_config = ConfigDict(json_schema_extra={"examples": [
-        {"appointment_group": "HUZHENG", "weekday": 1, "start": "09:00", "end": "12:00", "capacity": 20},
+        {"appointment_group": "HUZHENG", "weekday": 1, "start": "09:00", "end": "12:00", "capacity": 20,
+         "release_days_before": 7, "release_at": "07:00"},
     ]})
 
     appointment_group: str = Field(min_length=1, max_length=32)
     weekday: int = Field(ge=1, le=7, description="ISO 星期，1 = 周一")
     valid_from: date | None = None
     valid_until: date | None = None
+    release_days_before: int | None = Field(
+        None, ge=0, le=90, description="放号：时段所在日期之前多少天放号（与 release_at 同时给出）")
+    release_at: str | None = Field(None, pattern=_CLOCK, description="放号时刻 HH:MM（北京时间）")
 
     @model_validator(mode="after")
     def _valid_period(self) -> TemplateIn:
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
             raise ValueError("valid_until must not be before valid_from")
+        if (self.release_days_before is None) != (self.release_at is None):
+            raise ValueError("release_days_before and release_at go together")
         return self
 
 
@@ -70,13 +76,18 @@ class TemplateOut(Schema):
     capacity: int
     valid_from: date | None
     valid_until: date | None
+    release_days_before: int | None
+    release_at: str | None
 
     @classmethod
     def of(cls, template: SlotTemplate) -> TemplateOut:
+        release = template.release_minute
         return cls(id=str(template.id), appointment_group=template.appointment_group,
                    weekday=template.weekday, start=_clock(template.start_minute),
                    end=_clock(template.end_minute), capacity=template.capacity,
-                   valid_from=template.valid_from, valid_until=template.valid_until)
+                   valid_from=template.valid_from, valid_until=template.valid_until,
+                   release_days_before=template.release_days_before,
+                   release_at=_clock(release) if release is not None else None)
 
 
 class Templates(Schema):
@@ -137,13 +148,14 @@ class SlotOut(Schema):
     booked: int
     is_closed: bool
     provisional: bool = Field(description="该日所在年份的节假日安排尚未载入（临时日历）")
+    opens_at: LocalDateTime | None = Field(description="放号时间；为空表示已放号")
 
     @classmethod
     def of(cls, slot: Slot, *, provisional: set[date]) -> SlotOut:
         return cls(id=str(slot.id), hall_id=str(slot.hall_id), appointment_group=slot.appointment_group,
                    day=slot.day, starts_at=slot.starts_at, ends_at=slot.ends_at,
                    capacity=slot.capacity, booked=slot.booked, is_closed=slot.is_closed,
-                   provisional=slot.day in provisional)
+                   provisional=slot.day in provisional, opens_at=slot.opens_at)
 
 
 class Slots(Schema):
@@ -223,7 +235,9 @@ async def create_template(request: Request, hall_id: str, body: TemplateIn) -> H
     template = await slots.create_template(
         principal=request.ctx.principal, hall_id=hall_id, appointment_group=body.appointment_group,
         weekday=body.weekday, start_minute=_minutes(body.start), end_minute=_minutes(body.end),
-        capacity=body.capacity, valid_from=body.valid_from, valid_until=body.valid_until)
+        capacity=body.capacity, valid_from=body.valid_from, valid_until=body.valid_until,
+        release_days_before=body.release_days_before,
+        release_minute=_minutes(body.release_at) if body.release_at else None)
     return respond(TemplateOut.of(template), status=201)
 
 

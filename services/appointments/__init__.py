@@ -33,6 +33,16 @@ class SlotUnavailable(AppError):
     status, code, message = 409, "APPOINTMENT_SLOT_FULL", "该时段已约满"
 
 
+class SlotNotYetOpen(AppError):
+    status, code, message = 409, "APPOINTMENT_NOT_YET_OPEN", "该时段尚未放号"
+
+
+def not_yet_open(opens_at: datetime) -> SlotNotYetOpen:
+    """The refusal of a booking before the slot's release, naming the release time."""
+    return SlotNotYetOpen(f"该时段将于 {opens_at.astimezone(SHANGHAI):%m-%d %H:%M} 放号",
+                          details={"opens_at": opens_at.astimezone(SHANGHAI).isoformat()})
+
+
 class AppointmentNotFound(NotFoundError):
     code, message = "APPOINTMENT_NOT_FOUND", "预约不存在"
 
@@ -43,8 +53,11 @@ async def _bookable_slot(*, slot_id: str, group: str) -> Slot:
         raise ValidationFailed("该号源不适用于此事项", code="SLOT_NOT_FOR_ITEM")
     if slot.is_closed:
         raise SlotUnavailable("该时段已停止预约", code="APPOINTMENT_SLOT_CLOSED")
-    if slot.starts_at <= utcnow():
+    now = utcnow()
+    if slot.starts_at <= now:
         raise SlotUnavailable("该时段已开始或已过去", code="APPOINTMENT_SLOT_PAST")
+    if slot.opens_at is not None and slot.opens_at > now:
+        raise not_yet_open(slot.opens_at)
     if slot.booked >= slot.capacity:
         # Sheds load in front of a full slot before any lock is taken; the seat update stays the
         # judge (a seat freed since this read is found by the next attempt).

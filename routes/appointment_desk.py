@@ -256,7 +256,8 @@ async def list_templates(request: Request, hall_id: str) -> HTTPResponse:
                   (409, "SLOT_CAPACITY_BELOW_BOOKED")])
 @staff_required("hall_manager", scope="hall")
 async def set_template_capacity(request: Request, template_id: str, body: CapacityIn) -> HTTPResponse:
-    template = await slots.set_template_capacity(principal=request.ctx.principal,
+    template = await slots.set_template_capacity(rt=request.app.ctx.runtime,
+                                                 principal=request.ctx.principal,
                                                  template_id=template_id, capacity=body.capacity)
     return respond(TemplateOut.of(template))
 
@@ -305,8 +306,8 @@ async def list_slots(request: Request, hall_id: str, query: SlotRangeQuery) -> H
                                 (409, "SLOT_CAPACITY_BELOW_BOOKED")])
 @staff_required("hall_manager", scope="hall")
 async def set_capacity(request: Request, slot_id: str, body: CapacityIn) -> HTTPResponse:
-    slot = await slots.set_capacity(principal=request.ctx.principal, slot_id=slot_id,
-                                    capacity=body.capacity)
+    slot = await slots.set_capacity(rt=request.app.ctx.runtime, principal=request.ctx.principal,
+                                    slot_id=slot_id, capacity=body.capacity)
     return respond(SlotOut.of(slot, provisional=await calendar.provisional_among({slot.day})))
 
 

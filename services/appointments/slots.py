@@ -20,6 +20,7 @@ from models.appointments import Slot, SlotException, SlotExceptionKind, SlotTemp
 from models.catalog import ServiceItem
 from models.organization import Hall
 from services import calendar, catalog
+from services.appointments import gate
 from services.appointments.shapes import AvailableSlotOut
 
 MAX_RANGE_DAYS = 31
@@ -44,10 +45,14 @@ def local_today() -> date:
     return to_local(utcnow()).date()
 
 
+class NotBookable(ValidationFailed):
+    code, message = "ITEM_NOT_BOOKABLE", "该事项不支持网上预约"
+
+
 def bookable_group(item: ServiceItem) -> str:
     """The item's appointment group, or ITEM_NOT_BOOKABLE when it takes no appointments."""
     if item.appointment_group is None:
-        raise ValidationFailed("该事项不支持网上预约", code="ITEM_NOT_BOOKABLE")
+        raise NotBookable()
     return item.appointment_group
 
 
@@ -82,7 +87,7 @@ async def list_templates(*, principal: Principal, hall_id: str) -> list[SlotTemp
     return await SlotTemplate.filter(hall=hall).order_by("appointment_group", "weekday", "start_minute")
 
 
-async def set_template_capacity(*, principal: Principal, template_id: str,
+async def set_template_capacity(*, rt: Runtime, principal: Principal, template_id: str,
                                 capacity: int) -> SlotTemplate:
     """Change a template's capacity and its future slots; refused if any has more bookings."""
     template = await SlotTemplate.get_or_none(
@@ -100,6 +105,8 @@ async def set_template_capacity(*, principal: Principal, template_id: str,
         if over:
             raise Conflict("容量不能低于已预约人数", code="SLOT_CAPACITY_BELOW_BOOKED",
                            details={"slots": [{"slot_id": str(i), "booked": b} for i, b in over]})
+        changed = await future.values_list("id", flat=True)
+    await gate.forget(rt=rt, slot_ids=list(changed))
     return template
 
 
@@ -225,12 +232,13 @@ async def get_slot_or_raise(*, slot_id: str | uuid.UUID) -> Slot:
     return slot
 
 
-async def set_capacity(*, principal: Principal, slot_id: str, capacity: int) -> Slot:
+async def set_capacity(*, rt: Runtime, principal: Principal, slot_id: str, capacity: int) -> Slot:
     """Change a slot's capacity; going below what is already booked is refused."""
     slot = await get_slot_or_raise(slot_id=slot_id)
     require_scope(principal, "hall_manager", hall_id=str(slot.hall_id))
     # Conditional on the live count, so a booking racing with the change cannot be squeezed out.
     changed = await Slot.filter(id=slot.id, booked__lte=capacity).update(capacity=capacity)
+    await gate.forget(rt=rt, slot_ids=[slot.id])
     await slot.refresh_from_db()
     if not changed:
         raise Conflict("容量不能低于已预约人数", code="SLOT_CAPACITY_BELOW_BOOKED",

@@ -288,7 +288,8 @@ async def make_slot(*, hall: Hall, appointment_group: str = "G1",
                              day=to_local(starts_at).date(), starts_at=starts_at,
                              ends_at=starts_at + duration, capacity=capacity, booked=booked,
                              is_closed=is_closed,
-                             opens_at=utcnow() + opens_in if opens_in is not None else None)
+                             opens_at=(utcnow() + opens_in).replace(microsecond=0)
+                             if opens_in is not None else None)
 
 
 async def make_appointment(*, resident: User, item: ServiceItem, slot: Slot,

@@ -35,6 +35,8 @@ _PREFIX = "appt:gate:"
 # A gate call slower than this falls back to the database path: a hung Redis must not hold a
 # booking for the client's 2 s command timeout (docs/outages.md); a race's Lua calls take ~1 ms.
 CALL_TIMEOUT_SECONDS = 1.0
+# ``reconcile`` (every minute) builds the gates of slots released this soon.
+PREPARE_AHEAD = timedelta(minutes=2)
 # A slot's gate outlives its start by this much: later requests are refused as past by the database.
 _KEEP_AFTER_START = timedelta(hours=1)
 
@@ -141,9 +143,23 @@ async def admit(*, rt: Runtime, slot_id: uuid.UUID, resident_id: uuid.UUID, grou
         if outcome != Outcome.MISSING:
             return Ticket(Outcome(outcome), opens_at=datetime.fromtimestamp(opens, UTC)
                           if outcome == Outcome.NOT_YET_OPEN else None)
-        if not await _build(rt=rt, slot_id=slot_id):
+        if not await _build_once(rt=rt, slot_id=slot_id):
             break  # no such slot: the database path says so
     return UNGATED
+
+
+# The builds under way in this process: at a release the first requests for a slot arrive
+# together, and one build (two database reads) serves them all instead of one build each.
+_BUILDING: dict[uuid.UUID, asyncio.Future[bool]] = {}
+
+
+async def _build_once(*, rt: Runtime, slot_id: uuid.UUID) -> bool:
+    pending = _BUILDING.get(slot_id)
+    if pending is None:
+        pending = _BUILDING[slot_id] = asyncio.ensure_future(_build(rt=rt, slot_id=slot_id))
+        pending.add_done_callback(lambda _: _BUILDING.pop(slot_id, None))
+    # Shielded: one waiter's dropped connection must not cancel the build the others wait for.
+    return await asyncio.shield(pending)
 
 
 async def _build(*, rt: Runtime, slot_id: uuid.UUID) -> bool:
@@ -216,10 +232,16 @@ async def forget_all(*, rt: Runtime) -> int:
 
 
 async def reconcile(*, rt: Runtime) -> int:
-    """Rebuild the gates that say "full" while the database has a seat left (a cancellation
-    whose seat could not reach Redis, a process that died holding one); returns how many."""
+    """Build the gates of slots released within ``PREPARE_AHEAD`` (so the release's first
+    requests find them ready), and rebuild those that say "full" while the database has a seat
+    left (a cancellation whose seat could not reach Redis, a process that died holding one);
+    returns how many were rebuilt."""
     if not enabled(rt):
         return 0
+    now = utcnow()
+    for slot_id in await Slot.filter(opens_at__gt=now, opens_at__lte=now + PREPARE_AHEAD,
+                                     is_closed=False).values_list("id", flat=True):
+        await _build_once(rt=rt, slot_id=slot_id)  # a gate already there is left as it is
 
     async def full_gates() -> list[uuid.UUID]:
         slot_ids = await _gate_slot_ids(rt)

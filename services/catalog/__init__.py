@@ -119,7 +119,10 @@ async def appointment_group(*, rt: Runtime, item_id: str) -> str | None:
         item = await get_item_or_raise(item_id=item_id)
         return item.appointment_group or ""
 
-    return (await rt.catalog_cache.get_or_load(f"appointment-group:{item_id}", load)).body.decode() or None
+    # This worker's memory only: a release's burst made the shared tier's reads time out, and each
+    # timeout sent every booking of the next seconds to the database for the item.
+    document = await rt.catalog_cache.get_or_load(f"appointment-group:{item_id}", load, shared=False)
+    return document.body.decode() or None
 
 
 async def _load_guide(guide_id: str) -> str:

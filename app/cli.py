@@ -615,6 +615,17 @@ def cmd_payments_reconcile(args: argparse.Namespace, settings: Settings) -> None
         sys.exit(1)
 
 
+def cmd_reconcile_booking_gates(args: argparse.Namespace, settings: Settings) -> None:
+    """Rebuild the booking gates that say "full" while the database has a seat (docs/release.md)."""
+    from services.appointments import gate
+
+    async def run() -> int:
+        async with cli_runtime(settings) as rt:
+            return await gate.reconcile(rt=rt)
+
+    print(f"booking gates rebuilt: {asyncio.run(run())}")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m app", description="海淀通 backend")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -672,6 +683,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("materialize-slots", cmd_materialize_slots).add_argument(
         "--days", type=int, default=None, help="horizon in days (default HDT_APPOINTMENT_HORIZON_DAYS)")
     add("sweep-no-shows", cmd_sweep_no_shows)
+    add("reconcile-booking-gates", cmd_reconcile_booking_gates)
     add("sweep-overdue", cmd_sweep_overdue)
     add("payments-sweep", cmd_payments_sweep)
     add("payments-reconcile", cmd_payments_reconcile).add_argument(

@@ -24,6 +24,7 @@ from app.redis import connect_redis
 from config import Settings, load_settings
 from push.worker import install_push
 from routes import BLUEPRINTS
+from services.appointments import gate
 from services.calendar import notices
 
 API_TITLE = "海淀通 API"
@@ -63,6 +64,12 @@ def create_app(settings: Settings | None = None, *, name: str = "haidiantong") -
     async def open_runtime(app: Sanic[Any, Any]) -> None:
         app.ctx.runtime = Runtime.open(settings, connect_redis(settings))
         app.ctx.runtime.start()
+
+    @app.before_server_start
+    async def rebuild_booking_gates(app: Sanic[Any, Any]) -> None:
+        # A process that died holding a gate's seat left that count low; each gate is rebuilt
+        # from the database on its next booking (services/appointments/gate.py).
+        await gate.forget_all(rt=app.ctx.runtime)
 
     # Start-up work runs before the worker listens (before_server_start), not after: a request
     # that reaches a listening worker finds it ready, and waits for no start-up pause.

@@ -194,6 +194,8 @@ class Settings(BaseSettings):
     appointment_no_show_limit: int = Field(3, ge=1)
     appointment_no_show_window_days: int = Field(90, ge=1)
     appointment_availability_cache_seconds: int = Field(3, ge=0)
+    # The admission gate in Redis in front of the seat update (docs/release.md); off = database only.
+    appointment_gate: bool = True
     checkin_early_minutes: int = Field(30, ge=0)
     checkin_late_minutes: int = Field(15, ge=0)
 

@@ -30,6 +30,10 @@ class SlotTemplate(Entity):
     capacity = fields.IntField()
     valid_from = fields.DateField(null=True)
     valid_until = fields.DateField(null=True)
+    # Release at a set time (docs/release.md): a slot opens at ``release_minute`` (Beijing) of the
+    # day ``release_days_before`` days before its own; both NULL = open once materialised.
+    release_days_before = fields.SmallIntField(null=True)
+    release_minute = fields.SmallIntField(null=True)
 
     class Meta:
         table = "slot_templates"
@@ -77,6 +81,8 @@ class Slot(Entity):
     capacity = fields.IntField()
     booked = fields.IntField(default=0)
     is_closed = fields.BooleanField(default=False)
+    # Booking is refused before this instant (its template's release time); NULL = open already.
+    opens_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "slots"

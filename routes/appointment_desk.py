@@ -52,18 +52,24 @@ class Window(Schema):
 
 class TemplateIn(Window):
     model_config = ConfigDict(json_schema_extra={"examples": [
-        {"appointment_group": "HUZHENG", "weekday": 1, "start": "09:00", "end": "12:00", "capacity": 20},
+        {"appointment_group": "HUZHENG", "weekday": 1, "start": "09:00", "end": "12:00", "capacity": 20,
+         "release_days_before": 7, "release_at": "07:00"},
     ]})
 
     appointment_group: str = Field(min_length=1, max_length=32)
     weekday: int = Field(ge=1, le=7, description="ISO 星期，1 = 周一")
     valid_from: date | None = None
     valid_until: date | None = None
+    release_days_before: int | None = Field(
+        None, ge=0, le=90, description="放号：时段所在日期之前多少天放号（与 release_at 同时给出）")
+    release_at: str | None = Field(None, pattern=_CLOCK, description="放号时刻 HH:MM（北京时间）")
 
     @model_validator(mode="after")
     def _valid_period(self) -> TemplateIn:
         if self.valid_from and self.valid_until and self.valid_until < self.valid_from:
             raise ValueError("valid_until must not be before valid_from")
+        if (self.release_days_before is None) != (self.release_at is None):
+            raise ValueError("release_days_before and release_at go together")
         return self
 
 
@@ -142,7 +148,9 @@ async def create_template(request: Request, hall_id: str, body: TemplateIn) -> H
     template = await slots.create_template(
         principal=request.ctx.principal, hall_id=hall_id, appointment_group=body.appointment_group,
         weekday=body.weekday, start_minute=_minutes(body.start), end_minute=_minutes(body.end),
-        capacity=body.capacity, valid_from=body.valid_from, valid_until=body.valid_until)
+        capacity=body.capacity, valid_from=body.valid_from, valid_until=body.valid_until,
+        release_days_before=body.release_days_before,
+        release_minute=_minutes(body.release_at) if body.release_at else None)
     return respond(TemplateOut.of(template), status=201)
 
 
@@ -161,7 +169,8 @@ async def list_templates(request: Request, hall_id: str) -> HTTPResponse:
                   (409, "SLOT_CAPACITY_BELOW_BOOKED")])
 @staff_required("hall_manager", scope="hall")
 async def set_template_capacity(request: Request, template_id: str, body: CapacityIn) -> HTTPResponse:
-    template = await slots.set_template_capacity(principal=request.ctx.principal,
+    template = await slots.set_template_capacity(rt=request.app.ctx.runtime,
+                                                 principal=request.ctx.principal,
                                                  template_id=template_id, capacity=body.capacity)
     return respond(TemplateOut.of(template))
 
@@ -210,8 +219,8 @@ async def list_slots(request: Request, hall_id: str, query: SlotRangeQuery) -> H
                                 (409, "SLOT_CAPACITY_BELOW_BOOKED")])
 @staff_required("hall_manager", scope="hall")
 async def set_capacity(request: Request, slot_id: str, body: CapacityIn) -> HTTPResponse:
-    slot = await slots.set_capacity(principal=request.ctx.principal, slot_id=slot_id,
-                                    capacity=body.capacity)
+    slot = await slots.set_capacity(rt=request.app.ctx.runtime, principal=request.ctx.principal,
+                                    slot_id=slot_id, capacity=body.capacity)
     return respond(SlotOut.of(slot, provisional=await calendar.provisional_among({slot.day})))
 
 

@@ -69,7 +69,8 @@ async def availability(request: Request, query: AvailabilityQuery) -> HTTPRespon
           response=AppointmentOut, status=201, secured=True,
           headers=(idempotency_header("8-64 位 A-Za-z0-9_.:-；同一居民重试同一请求时不变", required=True),),
           errors=[appointments.SlotUnavailable, (409, "APPOINTMENT_SLOT_CLOSED"),
-                  (409, "APPOINTMENT_SLOT_PAST"), (409, "APPOINTMENT_DUPLICATE"),
+                  (409, "APPOINTMENT_SLOT_PAST"), appointments.SlotNotYetOpen,
+                  (409, "APPOINTMENT_DUPLICATE"),
                   (409, "APPOINTMENT_DAILY_LIMIT"), (409, "IDEMPOTENCY_KEY_REUSED"),
                   (403, "APPOINTMENT_BLOCKED_NO_SHOW"), (403, "REALNAME_REQUIRED"),
                   (400, "IDEMPOTENCY_KEY_REQUIRED"), (422, "IDEMPOTENCY_KEY_INVALID"),
@@ -122,7 +123,8 @@ async def cancel(request: Request, appointment_id: str) -> HTTPResponse:
 @bp.post("/appointments/<appointment_id>/reschedule")
 @endpoint(summary="改约到另一时段（先占新号再释放旧号，原子完成）", tag=TAG, body=RescheduleIn,
           response=AppointmentOut, secured=True,
-          errors=[*_APPOINTMENT_ERRORS, appointments.SlotUnavailable, (409, "APPOINTMENT_CHANGE_CUTOFF"),
+          errors=[*_APPOINTMENT_ERRORS, appointments.SlotUnavailable, appointments.SlotNotYetOpen,
+                  (409, "APPOINTMENT_CHANGE_CUTOFF"),
                   (409, "APPOINTMENT_CHANGED"), (409, "APPOINTMENT_SLOT_CLOSED"),
                   (409, "APPOINTMENT_SLOT_PAST"), (409, "APPOINTMENT_DAILY_LIMIT"),
                   (404, "SLOT_NOT_FOUND"), (422, "SLOT_NOT_FOR_ITEM"), (422, "APPOINTMENT_SAME_SLOT")])

@@ -23,7 +23,7 @@ from models.catalog import ServiceItem
 from models.prereview import Application, ApplicationState
 from models.users import User
 from services import catalog, outbox
-from services.appointments import qr, slots
+from services.appointments import gate, qr, slots
 from services.events import EventType
 from services.identity import users
 
@@ -33,6 +33,16 @@ _ACTIVE_STATUSES = (AppointmentStatus.BOOKED, AppointmentStatus.CHECKED_IN)
 
 class SlotUnavailable(AppError):
     status, code, message = 409, "APPOINTMENT_SLOT_FULL", "该时段已约满"
+
+
+class SlotNotYetOpen(AppError):
+    status, code, message = 409, "APPOINTMENT_NOT_YET_OPEN", "该时段尚未放号"
+
+
+def not_yet_open(opens_at: datetime) -> SlotNotYetOpen:
+    """The refusal of a booking before the slot's release, naming the release time."""
+    return SlotNotYetOpen(f"该时段将于 {opens_at.astimezone(SHANGHAI):%m-%d %H:%M} 放号",
+                          details={"opens_at": opens_at.astimezone(SHANGHAI).isoformat()})
 
 
 class AppointmentNotFound(NotFoundError):
@@ -45,8 +55,11 @@ async def _bookable_slot(*, slot_id: str, group: str) -> Slot:
         raise ValidationFailed("该号源不适用于此事项", code="SLOT_NOT_FOR_ITEM")
     if slot.is_closed:
         raise SlotUnavailable("该时段已停止预约", code="APPOINTMENT_SLOT_CLOSED")
-    if slot.starts_at <= utcnow():
+    now = utcnow()
+    if slot.starts_at <= now:
         raise SlotUnavailable("该时段已开始或已过去", code="APPOINTMENT_SLOT_PAST")
+    if slot.opens_at is not None and slot.opens_at > now:
+        raise not_yet_open(slot.opens_at)
     if slot.booked >= slot.capacity:
         # Sheds load in front of a full slot before any lock is taken; the seat update stays the
         # judge (a seat freed since this read is found by the next attempt).
@@ -202,9 +215,9 @@ async def book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: st
 
     With ``application_id`` (a passed pre-review) the clerk receives that file at check-in."""
     try:
-        appointment, created = await _book(rt=rt, resident_id=resident_id, item_id=item_id,
-                                           slot_id=slot_id, idempotency_key=idempotency_key,
-                                           application_id=application_id)
+        appointment, created = await _gated_book(rt=rt, resident_id=resident_id, item_id=item_id,
+                                                 slot_id=slot_id, idempotency_key=idempotency_key,
+                                                 application_id=application_id)
     except AppError as refused:
         BOOKINGS.labels(refused.code).inc()
         raise
@@ -212,6 +225,35 @@ async def book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: st
         BOOKINGS.labels("error").inc()
         raise
     BOOKINGS.labels("booked" if created else "replayed").inc()
+    return appointment, created
+
+
+async def _gated_book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: str,
+                      idempotency_key: str, application_id: str | None) -> tuple[Appointment, bool]:
+    """The admission gate first: no seat there is an answer without the database; a seat taken
+    there is kept, given back or recounted once the database has decided (services/appointments/gate.py)."""
+    group = await catalog.appointment_group(rt=rt, item_id=item_id)
+    if group is None:
+        raise slots.NotBookable()
+    parsed = parse_id(slot_id)
+    ticket = (await gate.admit(rt=rt, slot_id=parsed, resident_id=resident_id, group=group)
+              if parsed else gate.UNGATED)
+    if ticket.outcome is gate.Outcome.FULL:
+        raise SlotUnavailable()
+    if ticket.outcome is gate.Outcome.NOT_YET_OPEN and ticket.opens_at is not None:
+        raise not_yet_open(ticket.opens_at)
+    created = database_full = False
+    try:
+        appointment, created = await _book(rt=rt, resident_id=resident_id, item_id=item_id,
+                                           slot_id=slot_id, idempotency_key=idempotency_key,
+                                           application_id=application_id)
+    except SlotUnavailable as refused:
+        database_full = refused.code == SlotUnavailable.code
+        raise
+    finally:
+        if parsed is not None:
+            await gate.settle(rt=rt, ticket=ticket, slot_id=parsed, resident_id=resident_id,
+                              booked=created, database_full=database_full)
     return appointment, created
 
 
@@ -312,6 +354,7 @@ async def cancel(*, rt: Runtime, resident_id: uuid.UUID, appointment_id: str) ->
         await _free_seat(slot_id=appointment.slot_id)
         await appointment.refresh_from_db()
         await _emit(_event(EventType.APPOINTMENT_CANCELLED, appointment))
+    await gate.seat_returned(rt=rt, slot_id=appointment.slot_id, resident_id=resident_id)
     return appointment
 
 
@@ -341,6 +384,8 @@ async def reschedule(*, rt: Runtime, resident_id: uuid.UUID, appointment_id: str
         await appointment.refresh_from_db()
         await _emit(_event(EventType.APPOINTMENT_RESCHEDULED, appointment, previous_slot_id=str(old_slot_id)),
                     *_reminders(appointment))
+    await gate.seat_taken(rt=rt, slot_id=target.id, resident_id=resident_id)
+    await gate.seat_returned(rt=rt, slot_id=old_slot_id, resident_id=resident_id)
     return appointment
 
 

@@ -30,6 +30,7 @@ class AvailableSlotOut(Schema):
     capacity: int
     remaining: int
     provisional: bool = Field(description="该日所在年份的节假日安排尚未载入，按法定节日临时推算")
+    opens_at: str | None = Field(description="放号时间（北京时间）；此前不能预约，为空表示已放号")
 
 
 class Availability(Schema):
@@ -49,12 +50,17 @@ class TemplateOut(Schema):
     capacity: int
     valid_from: date | None
     valid_until: date | None
+    release_days_before: int | None
+    release_at: str | None
 
     @classmethod
     def of(cls, template: SlotTemplate) -> TemplateOut:
+        release = template.release_minute
         return cls(id=str(template.id), appointment_group=template.appointment_group,
                    weekday=template.weekday, start=_clock(template.start_minute),
                    end=_clock(template.end_minute), capacity=template.capacity,
+                   release_days_before=template.release_days_before,
+                   release_at=_clock(release) if release is not None else None,
                    valid_from=template.valid_from, valid_until=template.valid_until)
 
 
@@ -90,13 +96,14 @@ class SlotOut(Schema):
     booked: int
     is_closed: bool
     provisional: bool = Field(description="该日所在年份的节假日安排尚未载入（临时日历）")
+    opens_at: LocalDateTime | None = Field(description="放号时间；为空表示已放号")
 
     @classmethod
     def of(cls, slot: Slot, *, provisional: set[date]) -> SlotOut:
         return cls(id=str(slot.id), hall_id=str(slot.hall_id), appointment_group=slot.appointment_group,
                    day=slot.day, starts_at=slot.starts_at, ends_at=slot.ends_at,
                    capacity=slot.capacity, booked=slot.booked, is_closed=slot.is_closed,
-                   provisional=slot.day in provisional)
+                   provisional=slot.day in provisional, opens_at=slot.opens_at)
 
 
 class Slots(Schema):

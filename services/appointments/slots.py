@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime, time, timedelta
+from typing import cast
 
 import orjson
 from tortoise.exceptions import IntegrityError
@@ -20,6 +21,7 @@ from models.appointments import Slot, SlotException, SlotExceptionKind, SlotTemp
 from models.catalog import ServiceItem
 from models.organization import Hall
 from services import calendar, catalog
+from services.appointments import gate
 from services.appointments.shapes import AvailableSlotOut
 
 MAX_RANGE_DAYS = 31
@@ -44,10 +46,14 @@ def local_today() -> date:
     return to_local(utcnow()).date()
 
 
+class NotBookable(ValidationFailed):
+    code, message = "ITEM_NOT_BOOKABLE", "该事项不支持网上预约"
+
+
 def bookable_group(item: ServiceItem) -> str:
     """The item's appointment group, or ITEM_NOT_BOOKABLE when it takes no appointments."""
     if item.appointment_group is None:
-        raise ValidationFailed("该事项不支持网上预约", code="ITEM_NOT_BOOKABLE")
+        raise NotBookable()
     return item.appointment_group
 
 
@@ -59,15 +65,19 @@ def check_day_range(day_from: date, day_to: date) -> None:
 
 async def create_template(*, principal: Principal, hall_id: str, appointment_group: str, weekday: int,
                           start_minute: int, end_minute: int, capacity: int,
-                          valid_from: date | None, valid_until: date | None) -> SlotTemplate:
-    """Publish a weekly window for an item group at a hall (its hall manager only)."""
+                          valid_from: date | None, valid_until: date | None,
+                          release_days_before: int | None = None,
+                          release_minute: int | None = None) -> SlotTemplate:
+    """Publish a weekly window for an item group at a hall (its hall manager only); with a
+    release time its slots are materialised closed to booking until then."""
     hall = await get_hall_or_raise(hall_id=hall_id)
     require_scope(principal, "hall_manager", hall_id=str(hall.id))
     try:
         return await SlotTemplate.create(
             hall=hall, appointment_group=appointment_group, weekday=weekday,
             start_minute=start_minute, end_minute=end_minute, capacity=capacity,
-            valid_from=valid_from, valid_until=valid_until)
+            valid_from=valid_from, valid_until=valid_until,
+            release_days_before=release_days_before, release_minute=release_minute)
     except IntegrityError as exc:
         raise Conflict("该时段模板已存在", code="SLOT_TEMPLATE_EXISTS") from exc
 
@@ -78,7 +88,7 @@ async def list_templates(*, principal: Principal, hall_id: str) -> list[SlotTemp
     return await SlotTemplate.filter(hall=hall).order_by("appointment_group", "weekday", "start_minute")
 
 
-async def set_template_capacity(*, principal: Principal, template_id: str,
+async def set_template_capacity(*, rt: Runtime, principal: Principal, template_id: str,
                                 capacity: int) -> SlotTemplate:
     """Change a template's capacity and its future slots; refused if any has more bookings."""
     template = await SlotTemplate.get_or_none(
@@ -96,6 +106,8 @@ async def set_template_capacity(*, principal: Principal, template_id: str,
         if over:
             raise Conflict("容量不能低于已预约人数", code="SLOT_CAPACITY_BELOW_BOOKED",
                            details={"slots": [{"slot_id": str(i), "booked": b} for i, b in over]})
+        changed = cast(list[uuid.UUID], await future.values_list("id", flat=True))
+    await gate.forget(rt=rt, slot_ids=changed)
     return template
 
 
@@ -134,12 +146,21 @@ async def add_exception(*, principal: Principal, hall_id: str, day: date, kind: 
 
 def _slot_row(hall_id: uuid.UUID, group: str | None, day: date, start_minute: int | None,
               end_minute: int | None, capacity: int | None,
-              template_id: uuid.UUID | None = None) -> Slot:
+              template: SlotTemplate | None = None) -> Slot:
     assert group is not None and start_minute is not None and end_minute is not None \
         and capacity is not None, "validated by the request shape"
     starts_at, ends_at = local_window(day, start_minute, end_minute)
-    return Slot(hall_id=hall_id, template_id=template_id, appointment_group=group, day=day,
-                starts_at=starts_at, ends_at=ends_at, capacity=capacity)
+    return Slot(hall_id=hall_id, template_id=template.id if template else None,
+                appointment_group=group, day=day, starts_at=starts_at, ends_at=ends_at,
+                capacity=capacity, opens_at=release_time(template, day) if template else None)
+
+
+def release_time(template: SlotTemplate, day: date) -> datetime | None:
+    """When the template's slot of ``day`` opens for booking, or None when it has no release."""
+    if template.release_days_before is None or template.release_minute is None:
+        return None
+    release_day = day - timedelta(days=template.release_days_before)
+    return local_window(release_day, template.release_minute, template.release_minute)[0]
 
 
 async def _create_missing(rows: list[Slot]) -> int:
@@ -185,7 +206,7 @@ async def materialize(*, horizon_days: int, hall_id: uuid.UUID | None = None,
                 continue
             rows.append(_slot_row(template.hall_id, template.appointment_group, day,
                                   template.start_minute, template.end_minute, template.capacity,
-                                  template.id))
+                                  template))
         rows.extend(_slot_row(e.hall_id, e.appointment_group, day, e.start_minute, e.end_minute,
                               e.capacity) for e in todays if e.kind is SlotExceptionKind.EXTRA)
     return await _create_missing([r for r in rows if r.starts_at > now])
@@ -212,12 +233,13 @@ async def get_slot_or_raise(*, slot_id: str | uuid.UUID) -> Slot:
     return slot
 
 
-async def set_capacity(*, principal: Principal, slot_id: str, capacity: int) -> Slot:
+async def set_capacity(*, rt: Runtime, principal: Principal, slot_id: str, capacity: int) -> Slot:
     """Change a slot's capacity; going below what is already booked is refused."""
     slot = await get_slot_or_raise(slot_id=slot_id)
     require_scope(principal, "hall_manager", hall_id=str(slot.hall_id))
     # Conditional on the live count, so a booking racing with the change cannot be squeezed out.
     changed = await Slot.filter(id=slot.id, booked__lte=capacity).update(capacity=capacity)
+    await gate.forget(rt=rt, slot_ids=[slot.id])
     await slot.refresh_from_db()
     if not changed:
         raise Conflict("容量不能低于已预约人数", code="SLOT_CAPACITY_BELOW_BOOKED",
@@ -254,7 +276,8 @@ async def availability(*, rt: Runtime, hall_id: str, item_id: str, day_from: dat
     result = [AvailableSlotOut(id=str(s.id), day=s.day.isoformat(),
                                starts_at=to_local(s.starts_at).isoformat(),
                                ends_at=to_local(s.ends_at).isoformat(), capacity=s.capacity,
-                               remaining=max(s.capacity - s.booked, 0), provisional=s.day in provisional)
+                               remaining=max(s.capacity - s.booked, 0), provisional=s.day in provisional,
+                               opens_at=to_local(s.opens_at).isoformat() if s.opens_at else None)
               for s in slots]
     ttl = rt.settings.appointment_availability_cache_seconds
     if ttl:

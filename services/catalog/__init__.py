@@ -110,6 +110,22 @@ async def item_detail(*, rt: Runtime, item_id: str) -> CachedDocument:
                                            lambda: _load_item_detail(item_id))
 
 
+async def appointment_group(*, rt: Runtime, item_id: str) -> str | None:
+    """A published item's appointment group (None: not bookable), from the cache: the booking
+    gate answers a full slot without the database (services/appointments/gate.py)."""
+    if parse_id(item_id) is None:
+        raise ItemNotFound(details={"item_id": item_id})
+
+    async def load() -> str:
+        item = await get_item_or_raise(item_id=item_id)
+        return item.appointment_group or ""
+
+    # This worker's memory only: a release's burst made the shared tier's reads time out, and each
+    # timeout sent every booking of the next seconds to the database for the item.
+    document = await rt.catalog_cache.get_or_load(f"appointment-group:{item_id}", load, shared=False)
+    return document.body.decode() or None
+
+
 async def _load_guide(guide_id: str) -> str:
     guide = await get_guide_version_or_raise(guide_id=guide_id)
     if not await ServiceItem.exists(id=guide.item_id, is_published=True):

@@ -5,7 +5,7 @@ from __future__ import annotations
 import os
 import subprocess
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 import pytest
 
@@ -24,6 +24,15 @@ async def appointment_desk(rt) -> Desk:
     manager = await hall_staff(rt, hall=hall, role=StaffRoleName.HALL_MANAGER)
     clerk = await hall_staff(rt, hall=hall, role=StaffRoleName.CLERK)
     return Desk(hall, item, manager, clerk)
+
+
+@pytest.fixture(params=["gate_on", "gate_off"])
+def booking_gate(request: pytest.FixtureRequest, rt) -> Iterator[bool]:
+    """The test runs twice: with the admission gate in Redis (docs/release.md), and without."""
+    original = rt.settings
+    rt.settings = original.model_copy(update={"appointment_gate": request.param == "gate_on"})
+    yield request.param == "gate_on"
+    rt.settings = original
 
 
 @pytest.fixture

@@ -24,7 +24,7 @@ async def _active_per_slot(*slots: Slot) -> dict[str, int]:
     return {str(s.id): counts[str(s.id)] for s in slots}
 
 
-async def test_200_residents_racing_for_5_seats_get_exactly_5(client, rt, appointment_desk):
+async def test_200_residents_racing_for_5_seats_get_exactly_5(client, rt, appointment_desk, booking_gate):
     slot = await make_slot(hall=appointment_desk.hall, capacity=5)
     residents = [await resident_session(rt) for _ in range(200)]
 

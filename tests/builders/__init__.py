@@ -284,13 +284,16 @@ async def make_service_item(*, department: Department | None = None, code: str |
 async def make_slot(*, hall: Hall, appointment_group: str = "G1",
                     starts_in: timedelta = timedelta(hours=3),
                     duration: timedelta = timedelta(minutes=30), capacity: int = 5, booked: int = 0,
-                    is_closed: bool = False) -> Slot:
-    """A slot placed relative to the real current time (whole minutes, like published ones)."""
+                    is_closed: bool = False, opens_in: timedelta | None = None) -> Slot:
+    """A slot placed relative to the real current time (whole minutes, like published ones);
+    with ``opens_in`` it is released that long from now (negative: released already)."""
     starts_at = (utcnow() + starts_in).replace(second=0, microsecond=0)
     return await Slot.create(hall=hall, appointment_group=appointment_group,
                              day=to_local(starts_at).date(), starts_at=starts_at,
                              ends_at=starts_at + duration, capacity=capacity, booked=booked,
-                             is_closed=is_closed)
+                             is_closed=is_closed,
+                             opens_at=(utcnow() + opens_in).replace(microsecond=0)
+                             if opens_in is not None else None)
 
 
 async def make_appointment(*, resident: User, item: ServiceItem, slot: Slot,

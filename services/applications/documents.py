@@ -1,37 +1,25 @@
 """PDF documents of the one window: acceptance receipt, decision notice, certificate.
 
-Each carries a QR code of its public verification URL. Text uses the PDF standard CJK font
-STSong-Light (Adobe-GB1), which viewers provide, so no font file ships with the service; the
-documents are built deterministically (``invariant``) so the same content gives the same bytes.
+Each carries a QR code of its public verification URL and is printed by ``pdf.render``: an
+embedded CJK font subset, a seal area, PDF/A-2b; the same content gives the same bytes.
 """
 
 from __future__ import annotations
 
-import io
+from datetime import datetime
 from enum import StrEnum
 from typing import Literal
 
-from reportlab.graphics import renderPDF
-from reportlab.graphics.barcode.qr import QrCodeWidget
-from reportlab.graphics.shapes import Drawing
-from reportlab.lib.pagesizes import A4
-from reportlab.lib.units import mm
-from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.cidfonts import UnicodeCIDFont
-from reportlab.pdfgen import canvas
-
 from app.context import Runtime
 from app.errors import NotFoundError
-from app.ids import to_local
+from app.ids import to_local, utcnow
 from app.shapes import Schema, parse_id
 from models.catalog import ServiceItem
 from models.onewindow import ECertificate
 from models.organization import Department, Hall
 from models.prereview import Application, ApplicationState
+from services.applications import pdf
 
-FONT = "STSong-Light"
-pdfmetrics.registerFont(UnicodeCIDFont(FONT))
-_QR_SIZE = 32 * mm
 DECIDED = (ApplicationState.APPROVED, ApplicationState.DENIED, ApplicationState.CERTIFICATE_MADE,
            ApplicationState.ISSUED)
 ACCEPTED_OR_LATER = (ApplicationState.ACCEPTED, ApplicationState.APPROVING, ApplicationState.SUSPENDED,
@@ -64,28 +52,10 @@ def verification_url(rt: Runtime, kind: str, document_id: str) -> str:
     return f"{rt.settings.public_base_url}/api/v1/documents/{kind}/{document_id}/verification"
 
 
-def _render(title: str, lines: list[tuple[str, str]], url: str) -> bytes:
-    buffer = io.BytesIO()
-    page = canvas.Canvas(buffer, pagesize=A4, invariant=1)
-    page.setTitle(title)
-    width, height = A4
-    page.setFont(FONT, 20)
-    page.drawCentredString(width / 2, height - 30 * mm, title)
-    page.setFont(FONT, 12)
-    y = height - 50 * mm
-    for label, value in lines:
-        page.drawString(25 * mm, y, f"{label}：{value}")
-        y -= 9 * mm
-    widget = QrCodeWidget(url)
-    left, bottom, right, top = widget.getBounds()
-    drawing = Drawing(_QR_SIZE, _QR_SIZE,
-                      transform=[_QR_SIZE / (right - left), 0, 0, _QR_SIZE / (top - bottom), 0, 0])
-    drawing.add(widget)
-    renderPDF.draw(drawing, page, width - 25 * mm - _QR_SIZE, 25 * mm)
-    page.drawString(25 * mm, 30 * mm, "扫描右侧二维码核验本文书真伪")
-    page.showPage()
-    page.save()
-    return buffer.getvalue()
+def _render(title: str, lines: list[tuple[str, str]], url: str, *, issuer: str,
+            issued_at: datetime | None) -> bytes:
+    return pdf.render(pdf.Layout(title=title, number=lines[0][1], issuer=issuer,
+                                 issued_at=issued_at or utcnow(), qr_payload=url, fields=lines))
 
 
 def _local_day(moment) -> str:
@@ -111,7 +81,7 @@ async def render(*, rt: Runtime, application: Application, kind: DocumentKind) -
             ("承办部门", department.name), ("受理大厅", hall.name if hall else "—"),
             ("受理日期", _local_day(application.accepted_at)),
             ("承诺办结日期", application.due_date.isoformat() if application.due_date else "—"),
-        ], url)
+        ], url, issuer=hall.name if hall else department.name, issued_at=application.accepted_at)
     if application.state not in DECIDED:
         raise DocumentNotAvailable(details={"kind": kind.value, "state": application.state.value})
     granted = application.state is not ApplicationState.DENIED
@@ -119,7 +89,7 @@ async def render(*, rt: Runtime, application: Application, kind: DocumentKind) -
         ("受理编号", application.acceptance_number or ""), ("办理事项", item.name),
         ("决定机关", department.name), ("决定", "准予许可" if granted else "不予许可"),
         ("决定日期", _local_day(application.decided_at)),
-    ], url)
+    ], url, issuer=department.name, issued_at=application.decided_at)
 
 
 def render_certificate(*, rt: Runtime, certificate: ECertificate, item_name: str,
@@ -129,7 +99,8 @@ def render_certificate(*, rt: Runtime, certificate: ECertificate, item_name: str
         ("证照编号", certificate.number), ("事项", item_name), ("发证机关", issuer_name),
         ("有效期自", certificate.valid_from.isoformat()),
         ("有效期至", certificate.valid_until.isoformat() if certificate.valid_until else "长期"),
-    ], verification_url(rt, "certificate", str(certificate.id)))
+    ], verification_url(rt, "certificate", str(certificate.id)), issuer=issuer_name,
+        issued_at=certificate.created_at)
 
 
 async def verify(*, kind: str, document_id: str) -> Verification:

@@ -24,6 +24,8 @@ bp = Blueprint("onewindow", url_prefix="/api/v1")
 TAG = "一窗式办理"
 _NOT_FOUND = [prereview.ApplicationNotFound]
 PDF = "application/pdf"
+# The kinds of document an application has, as a route pattern (services/applications/documents.py).
+APPLICATION_DOCUMENTS = "acceptance-receipt|non-acceptance-notice|correction-notice|decision-notice"
 
 
 class PresentIn(Schema):
@@ -64,15 +66,15 @@ async def progress(request: Request, application_id: str) -> HTTPResponse:
     return respond(await progress_out(application))
 
 
-@bp.get("/applications/<application_id>/documents/<kind:acceptance-receipt|decision-notice>")
-@endpoint(summary="受理回执或决定书（PDF，带核验二维码）", tag=TAG, secured=True, media_type=PDF,
-          errors=[*_NOT_FOUND, documents.DocumentNotAvailable])
+@bp.get(f"/applications/<application_id>/documents/<kind:{APPLICATION_DOCUMENTS}>")
+@endpoint(summary="办件文书（PDF，带核验二维码）：受理回执、不予受理通知书、补正材料告知书（最新一份）、决定书",
+          tag=TAG, secured=True, media_type=PDF, errors=[*_NOT_FOUND, documents.DocumentNotAvailable])
 @resident_required
 async def my_document(request: Request, application_id: str, kind: str) -> HTTPResponse:
     application = await prereview.get_mine_or_raise(resident_id=_resident(request),
                                                     application_id=application_id)
-    body = await documents.render(rt=request.app.ctx.runtime, application=application,
-                                  kind=documents.DocumentKind(kind))
+    body = await documents.application_document(rt=request.app.ctx.runtime, application=application,
+                                                kind=documents.DocumentKind(kind))
     return pdf_response(body, kind)
 
 

@@ -361,7 +361,7 @@ async def make_prereview_item(*, department: Department | None = None, prereview
                               name: str = "户口迁移预审", approval_steps: list[dict] | None = None,
                               result: dict | None = None, promised_limit_days: int = 0,
                               appointment_group: str | None = None,
-                              data_template: dict | None = None) -> ServiceItem:
+                              data_template: dict | None = None, legal_basis: str = "") -> ServiceItem:
     """A published item with online pre-review and a guide (version 1) with materials and a form."""
     modes = modes if modes is not None else ["online_prereview", "one_window"]
     item = await ServiceItem.create(
@@ -375,5 +375,5 @@ async def make_prereview_item(*, department: Department | None = None, prereview
                               materials=materials if materials is not None else PREREVIEW_MATERIALS,
                               steps=steps + (approval_steps or []),
                               data_template=data_template or PREREVIEW_TEMPLATE,
-                              result=result, created_by="test")
+                              result=result, legal_basis=legal_basis, created_by="test")
     return item

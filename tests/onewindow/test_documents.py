@@ -9,7 +9,15 @@ from PIL import Image
 
 from models.users import User
 from tests.builders import resident_session
-from tests.builders.onewindow import OneWindow, accepted, checked_in_visit, desk_post
+from tests.builders.onewindow import (
+    LEGAL_BASIS,
+    OneWindow,
+    accepted,
+    checked_in_visit,
+    desk_post,
+    received_at_window,
+)
+from tests.builders.prereview import ReviewDesk, review, submitted
 from tests.support.pdfs import difference, ink, pdfa_problems, render_band, text_of
 
 DATA = Path(__file__).with_name("data")
@@ -46,6 +54,114 @@ async def test_decision_and_certificate_embed_their_font_and_declare_pdfa(client
     notice = await client.get(f"/api/v1/{path}/documents/decision-notice", headers=resident.headers)
     certificate = (await client.get("/api/v1/certificates", headers=resident.headers)).json()["items"][0]
     wallet_copy = await client.get(f"/api/v1/certificates/{certificate['id']}/document", headers=resident.headers)
-    assert "准予许可决定书" in text_of(notice.content, tmp_path)
+    assert "准予行政许可决定书" in text_of(notice.content, tmp_path)
     assert certificate["number"] in text_of(wallet_copy.content, tmp_path)
     assert pdfa_problems(notice.content) == [] and pdfa_problems(wallet_copy.content) == []
+
+
+def _flat(text: str) -> str:
+    """pdftotext's text without line breaks and spaces (long lines wrap anywhere)."""
+    return "".join(text.split())
+
+
+async def _document(client, who, application_id: str, kind: str, tmp_path) -> str:
+    response = await client.get(f"/api/v1/applications/{application_id}/documents/{kind}", headers=who.headers)
+    assert response.status_code == 200, response.text
+    assert pdfa_problems(response.content) == []
+    return _flat(text_of(response.content, tmp_path))
+
+
+def _names_issuer_and_seal(text: str, window: OneWindow) -> None:
+    assert "张三" in text and "（印章）" in text and window.department.name in text
+
+
+async def test_the_receipt_names_the_applicant_the_materials_received_and_the_promised_date(
+        client, rt, window, tmp_path):
+    resident, application = await _accepted(client, rt, window)
+    text = await _document(client, resident, application["id"], "acceptance-receipt", tmp_path)
+    _names_issuer_and_seal(text, window)
+    assert application["acceptance_number"] in text and "承诺办结日期" in text
+    due = application["due_date"].split("-")
+    assert f"{due[0]}年{due[1]}月{due[2]}日" in text
+    # The window checked the originals of materials 0 and 1 (tests.builders.onewindow).
+    assert "1.居民身份证（原件已核验）" in text and "2.户口簿（原件已核验）" in text and "照片" not in text
+
+
+async def test_a_refusal_to_accept_needs_a_reason_and_issues_its_notice_with_what_is_missing(
+        client, rt, window, tmp_path):
+    resident = await resident_session(rt)
+    visit = await checked_in_visit(window, await User.get(id=resident.id))
+    application = await received_at_window(client, window, visit.id)
+    path = f"applications/{application['id']}/not-accept"
+    missing_reason = await desk_post(client, window.clerk, path, {"reason": " ", "missing_materials": [1]})
+    assert missing_reason.status_code == 422 and missing_reason.json()["error"]["code"] == "REASON_REQUIRED"
+    unknown = await desk_post(client, window.clerk, path, {"reason": "材料不齐", "missing_materials": [9]})
+    assert unknown.status_code == 422 and unknown.json()["error"]["code"] == "MATERIAL_NOT_IN_GUIDE"
+    assert (await client.get(f"/api/v1/applications/{application['id']}/documents/non-acceptance-notice",
+                             headers=resident.headers)).status_code == 404
+    refused = await desk_post(client, window.clerk, path, {
+        "reason": "申请材料不齐全", "missing_materials": [1], "missing_conditions": ["经营场所使用证明"]})
+    assert refused.status_code == 200 and refused.json()["application"]["state"] == "not_accepted"
+    text = await _document(client, resident, application["id"], "non-acceptance-notice", tmp_path)
+    _names_issuer_and_seal(text, window)
+    assert "不予受理通知书" in text and "理由：申请材料不齐全" in text
+    assert "1.户口簿" in text and "2.经营场所使用证明" in text
+    assert "六十日内向北京市海淀区人民政府申请行政复议" in text and "六个月内向北京市海淀区人民法院提起行政诉讼" in text
+
+
+async def test_a_denial_needs_reasons_and_its_decision_states_them_with_the_basis_and_remedies(
+        client, rt, window, tmp_path):
+    resident, application = await _accepted(client, rt, window)
+    path = f"applications/{application['id']}/approvals"
+    bare = await desk_post(client, window.examiner, path, {"opinion": "deny"})
+    assert bare.status_code == 422 and bare.json()["error"]["code"] == "REASON_REQUIRED"
+    denied = await desk_post(client, window.examiner, path, {"opinion": "deny", "comment": "经营场所不符合规划用途"})
+    assert denied.status_code == 200 and denied.json()["application"]["state"] == "denied"
+    text = await _document(client, resident, application["id"], "decision-notice", tmp_path)
+    _names_issuer_and_seal(text, window)
+    assert "不予行政许可决定书" in text and application["acceptance_number"] in text
+    assert "理由：经营场所不符合规划用途" in text and f"依据：{LEGAL_BASIS}" in text
+    assert "六十日内向北京市海淀区人民政府申请行政复议" in text and "六个月内向北京市海淀区人民法院提起行政诉讼" in text
+    staff_copy = await client.get(f"/api/v1/desk/applications/{application['id']}/documents/decision-notice",
+                                  headers=window.examiner.headers)
+    mine = await client.get(f"/api/v1/applications/{application['id']}/documents/decision-notice",
+                            headers=resident.headers)
+    assert staff_copy.content == mine.content  # served as issued, not re-rendered
+
+
+async def test_an_approval_and_its_certificate_name_the_holder_number_and_validity(client, rt, window, tmp_path):
+    resident, application = await _accepted(client, rt, window)
+    path = f"applications/{application['id']}"
+    for reviewer in (window.examiner, window.decider):
+        assert (await desk_post(client, reviewer, f"{path}/approvals", {"opinion": "approve"})).status_code == 200
+    text = await _document(client, resident, application["id"], "decision-notice", tmp_path)
+    _names_issuer_and_seal(text, window)
+    assert "准予行政许可决定书" in text and "颁发营业执照" in text
+    assert (await desk_post(client, window.decider, f"{path}/certificate")).status_code == 200
+    certificate = (await client.get("/api/v1/certificates", headers=resident.headers)).json()["items"][0]
+    document = await client.get(f"/api/v1/certificates/{certificate['id']}/document", headers=resident.headers)
+    printed = _flat(text_of(document.content, tmp_path))
+    valid_until = certificate["valid_until"].split("-")
+    assert "持证人：张三" in printed and f"证照编号：{certificate['number']}" in printed
+    assert f"有效期至：{valid_until[0]}年{valid_until[1]}月{valid_until[2]}日" in printed
+
+
+async def test_a_correction_notice_lists_everything_to_correct_at_once(client, rt, tmp_path):
+    from tests.builders import make_department, make_prereview_item
+    from tests.builders.prereview import reviewer_of
+
+    department = await make_department()
+    desk = ReviewDesk(department, await make_prereview_item(department=department),
+                      await reviewer_of(rt, department))
+    resident = await resident_session(rt)
+    application = await submitted(client, resident, desk.item.id)
+    assert (await review(client, desk, application["id"], "claim")).status_code == 200
+    for remark in ({"message": "照片不清晰", "material_index": 0}, {"message": "缺少户主页", "material_index": 1},
+                   {"message": "与身份证不一致", "field_name": "applicant_name"}):
+        assert (await review(client, desk, application["id"], "comments", remark)).status_code == 201
+    sent_back = await review(client, desk, application["id"], "request-correction", {"reason": "请一并补正"})
+    assert sent_back.status_code == 200, sent_back.text
+    text = await _document(client, resident, application["id"], "correction-notice", tmp_path)
+    assert "补正材料告知书" in text and "一次告知需要补正的全部内容" in text and department.name in text
+    assert ("1.居民身份证：照片不清晰" in text and "2.户口簿：缺少户主页" in text
+            and "3.申请人姓名：与身份证不一致" in text and "4.请一并补正" in text)

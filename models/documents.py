@@ -34,6 +34,7 @@ class IssuedDocument(Entity):
     storage_key = fields.CharField(max_length=128)
     data_key = fields.CharField(max_length=255, null=True)
     sha256 = fields.CharField(max_length=64)  # of the PDF bytes as issued
+    content_sha256 = fields.CharField(max_length=64)  # of what it states (its QR code carries it)
     size = fields.IntField()
 
     class Meta:

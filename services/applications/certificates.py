@@ -16,12 +16,12 @@ from app.shapes import parse_id
 from app.storage import read_opened, storage_of
 from app.tokens import Principal
 from models.catalog import ServiceItem
-from models.documents import DocumentKind, IssuedDocument
+from models.documents import DocumentKind
 from models.onewindow import CertificateStatus, ECertificate
 from models.organization import Department
 from models.prereview import Application, ApplicationMaterial
 from services import ledger
-from services.applications import documents, pdf
+from services.applications import documents
 
 
 class RevocationReason(StrEnum):
@@ -78,16 +78,15 @@ async def issue(*, rt: Runtime, application: Application, result: dict, issued_b
     issued_at = utcnow()
     layout = documents.certificate_layout(
         certificate=certificate, holder=await documents.applicant_name(rt, application), item_name=item.name,
-        issuer_name=issuer.name, issued_at=issued_at,
-        url=documents.verification_url(rt, "certificate", str(certificate.id)))
-    certificate.storage_key, certificate.data_key, certificate.sha256, certificate.size = await documents.store(
-        rt, pdf.render(layout))
+        issuer_name=issuer.name, issued_at=issued_at)
+    # The certificate and its document share the stored file; make_certificate removes it if
+    # the transaction fails.
+    document = await documents.Issuing(rt).issue(
+        document_id=uuid.uuid4(), kind=DocumentKind.CERTIFICATE, number=certificate.number, layout=layout,
+        department_id=issuer.id, application_id=application.id, certificate_id=certificate.id)
+    certificate.storage_key, certificate.data_key = document.storage_key, document.data_key
+    certificate.sha256, certificate.size = document.sha256, document.size
     await certificate.save(force_create=True)
-    await IssuedDocument.create(
-        kind=DocumentKind.CERTIFICATE, application_id=application.id, certificate_id=certificate.id,
-        department_id=issuer.id, number=certificate.number, title=certificate.name, issued_at=issued_at,
-        storage_key=certificate.storage_key, data_key=certificate.data_key, sha256=certificate.sha256,
-        size=certificate.size)
     await ledger.append(record_type="certificate_issued", data={
         "certificate_id": str(certificate.id), "application_id": str(application.id),
         "certificate_type": certificate.certificate_type, "document_sha256": certificate.sha256,

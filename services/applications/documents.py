@@ -16,12 +16,15 @@ from __future__ import annotations
 
 import uuid
 from collections.abc import AsyncIterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date, datetime
+from html import escape
 from types import TracebackType
 from typing import Literal
 
+from pydantic import Field
 from tortoise.exceptions import IntegrityError
+from tortoise.transactions import in_transaction
 
 from app.context import Runtime
 from app.errors import NotFoundError
@@ -30,10 +33,11 @@ from app.shapes import Schema, parse_id
 from app.storage import keep_sealed, read_opened, storage_of
 from models.catalog import ServiceItem
 from models.documents import DocumentKind, IssuedDocument
-from models.onewindow import Approval, ECertificate
+from models.onewindow import Approval, CertificateStatus, ECertificate
 from models.organization import Department, Hall
 from models.prereview import Application, ApplicationMaterial, ApplicationState
 from models.users import User
+from services import ledger
 from services.applications import forms, pdf, representation
 from services.catalog.guide import ApplicantAttribute, DataTemplate
 
@@ -64,8 +68,10 @@ class Verification(Schema):
     status: str
 
 
-def verification_url(rt: Runtime, kind: str, document_id: str) -> str:
-    return f"{rt.settings.public_base_url}/api/v1/documents/{kind}/{document_id}/verification"
+def verification_url(rt: Runtime, document_id: uuid.UUID, content_sha256: str) -> str:
+    """What a document's QR code carries: its id and the hash of what it states, as the URL of
+    its public verification (docs/documents.md)."""
+    return f"{rt.settings.public_base_url}/api/v1/documents/{document_id}/verification?content={content_sha256}"
 
 
 def _day(moment: datetime | date | None) -> str:
@@ -137,10 +143,10 @@ async def materials_received(application: Application) -> list[str]:
 
 
 def acceptance_receipt(rt: Runtime, who: Parties, *, number: str, accepted_at: datetime, due: date,
-                       materials: Sequence[str], url: str) -> pdf.Layout:
+                       materials: Sequence[str]) -> pdf.Layout:
     return pdf.Layout(
         title="受理回执", number=f"受理编号：{number}", issuer=who.department.name, issued_at=accepted_at,
-        qr_payload=url, addressee=who.applicant,
+        addressee=who.applicant,
         fields=[("申请人", who.applicant), ("办理事项", who.item.name), ("受理编号", number),
                 ("受理机关", who.department.name), ("受理大厅", who.hall.name if who.hall else "—"),
                 ("受理日期", _day(accepted_at)), ("承诺办结日期", _day(due))],
@@ -150,10 +156,10 @@ def acceptance_receipt(rt: Runtime, who: Parties, *, number: str, accepted_at: d
 
 
 def non_acceptance_notice(rt: Runtime, who: Parties, *, number: str, received_at: datetime | None,
-                          issued_at: datetime, reason: str, missing: Sequence[str], url: str) -> pdf.Layout:
+                          issued_at: datetime, reason: str, missing: Sequence[str]) -> pdf.Layout:
     return pdf.Layout(
         title="不予受理通知书", number=number, issuer=who.department.name, issued_at=issued_at,
-        qr_payload=url, addressee=who.applicant,
+        addressee=who.applicant,
         fields=[("申请人", who.applicant), ("办理事项", who.item.name), ("收件日期", _day(received_at)),
                 ("收件大厅", who.hall.name if who.hall else "—")],
         paragraphs=[f"你（单位）于{_day(received_at)}提出的{who.item.name}申请，经审查，本机关决定不予受理。",
@@ -163,10 +169,10 @@ def non_acceptance_notice(rt: Runtime, who: Parties, *, number: str, received_at
 
 
 def correction_notice(rt: Runtime, who: Parties, *, number: str, issued_at: datetime,
-                      corrections: Sequence[str], url: str) -> pdf.Layout:
+                      corrections: Sequence[str]) -> pdf.Layout:
     return pdf.Layout(
         title="补正材料告知书", number=number, issuer=who.department.name, issued_at=issued_at,
-        qr_payload=url, addressee=who.applicant,
+        addressee=who.applicant,
         fields=[("申请人", who.applicant), ("办理事项", who.item.name)],
         paragraphs=[f"你（单位）提出的{who.item.name}申请，申请材料不齐全或者不符合法定形式。"
                     "现一次告知需要补正的全部内容，请补正后重新提交：",
@@ -175,7 +181,7 @@ def correction_notice(rt: Runtime, who: Parties, *, number: str, issued_at: date
 
 def decision_notice(rt: Runtime, who: Parties, *, number: str, acceptance_number: str, accepted_at: datetime,
                     decided_at: datetime, approved: bool, reason: str, legal_basis: str,
-                    result_name: str | None, url: str) -> pdf.Layout:
+                    result_name: str | None) -> pdf.Layout:
     heading = (f"你（单位）于{_day(accepted_at)}提出的{who.item.name}申请（受理编号 {acceptance_number}），"
                "本机关依法进行了审查。")
     fields = [("申请人", who.applicant), ("办理事项", who.item.name), ("受理编号", acceptance_number),
@@ -184,20 +190,20 @@ def decision_notice(rt: Runtime, who: Parties, *, number: str, acceptance_number
         granted = f"，颁发{result_name}" if result_name else ""
         basis = f"根据{legal_basis}，" if legal_basis else ""
         return pdf.Layout(title="准予行政许可决定书", number=number, issuer=who.department.name,
-                          issued_at=decided_at, qr_payload=url, addressee=who.applicant, fields=fields,
+                          issued_at=decided_at, addressee=who.applicant, fields=fields,
                           paragraphs=[heading, f"经审查，你（单位）的申请符合法定条件、标准，{basis}本机关决定"
                                                f"准予行政许可{granted}。"])
     return pdf.Layout(title="不予行政许可决定书", number=number, issuer=who.department.name, issued_at=decided_at,
-                      qr_payload=url, addressee=who.applicant, fields=fields,
+                      addressee=who.applicant, fields=fields,
                       paragraphs=[heading, "经审查，你（单位）的申请不符合法定条件、标准，本机关决定不予行政许可。",
                                   f"理由：{reason}", f"依据：{legal_basis}", remedies(rt, what="决定")])
 
 
 def certificate_layout(*, certificate: ECertificate, holder: str, item_name: str, issuer_name: str,
-                       issued_at: datetime, url: str) -> pdf.Layout:
+                       issued_at: datetime) -> pdf.Layout:
     return pdf.Layout(
         title=certificate.name, number=f"证照编号：{certificate.number}", issuer=issuer_name,
-        issued_at=issued_at, qr_payload=url,
+        issued_at=issued_at,
         fields=[("持证人", holder), ("证照编号", certificate.number), ("事项", item_name),
                 ("发证机关", issuer_name), ("有效期自", _day(certificate.valid_from)),
                 ("有效期至", _day(certificate.valid_until) if certificate.valid_until else "长期")])
@@ -240,18 +246,22 @@ class Issuing:
     async def issue(self, *, document_id: uuid.UUID, kind: DocumentKind, number: str, layout: pdf.Layout,
                     department_id: uuid.UUID, application_id: uuid.UUID | None,
                     certificate_id: uuid.UUID | None = None, decision: str | None = None) -> IssuedDocument:
-        """Render, store and record one document (call inside the issuing step's transaction)."""
-        key, data_key, sha256, size = await store(self.rt, pdf.render(layout))
+        """Render, store, record and ledger one document (call inside the issuing step's
+        transaction): its QR code carries its id and content hash, the ledger its bytes' hash."""
+        content = pdf.content_sha256(layout)
+        body = pdf.render(replace(layout, qr_payload=verification_url(self.rt, document_id, content)))
+        key, data_key, sha256, size = await store(self.rt, body)
         self.stored.append(key)
-        return await IssuedDocument.create(
+        document = await IssuedDocument.create(
             id=document_id, kind=kind, application_id=application_id, certificate_id=certificate_id,
-            department_id=department_id, number=number,
-            title=layout.title, decision=decision, issued_at=layout.issued_at, storage_key=key,
-            data_key=data_key, sha256=sha256, size=size)
-
-
-def _url(rt: Runtime, kind: DocumentKind, application: Application) -> str:
-    return verification_url(rt, kind.value, str(application.id))
+            department_id=department_id, number=number, title=layout.title, decision=decision,
+            issued_at=layout.issued_at, storage_key=key, data_key=data_key, sha256=sha256, size=size,
+            content_sha256=content)
+        await ledger.append(record_type="document_issued", data={
+            "document_id": str(document_id), "kind": kind.value, "number": number, "document_sha256": sha256,
+            "content_sha256": content,
+            **({"application_id": str(application_id)} if application_id else {})})
+        return document
 
 
 async def issue_receipt(rt: Runtime, issuing: Issuing, *, application: Application, number: str,
@@ -259,8 +269,7 @@ async def issue_receipt(rt: Runtime, issuing: Issuing, *, application: Applicati
     """受理回执, at acceptance."""
     kind = DocumentKind.ACCEPTANCE_RECEIPT
     layout = acceptance_receipt(rt, await parties(rt, application), number=number, accepted_at=accepted_at,
-                                due=due, materials=await materials_received(application),
-                                url=_url(rt, kind, application))
+                                due=due, materials=await materials_received(application))
     return await issuing.issue(document_id=document_id or uuid.uuid4(), kind=kind, number=number, layout=layout,
                                department_id=application.department_id, application_id=application.id)
 
@@ -272,7 +281,7 @@ async def issue_non_acceptance(rt: Runtime, issuing: Issuing, *, application: Ap
     number = new_number(kind, at, document_id)
     layout = non_acceptance_notice(rt, await parties(rt, application), number=number,
                                    received_at=application.received_at, issued_at=at, reason=reason,
-                                   missing=missing, url=_url(rt, kind, application))
+                                   missing=missing)
     return await issuing.issue(document_id=document_id, kind=kind, number=number, layout=layout,
                                department_id=application.department_id, application_id=application.id)
 
@@ -283,7 +292,7 @@ async def issue_correction(rt: Runtime, issuing: Issuing, *, application: Applic
     kind, document_id = DocumentKind.CORRECTION_NOTICE, uuid.uuid4()
     number = new_number(kind, at, document_id)
     layout = correction_notice(rt, await parties(rt, application), number=number, issued_at=at,
-                               corrections=corrections, url=_url(rt, kind, application))
+                               corrections=corrections)
     return await issuing.issue(document_id=document_id, kind=kind, number=number, layout=layout,
                                department_id=application.department_id, application_id=application.id)
 
@@ -301,7 +310,7 @@ async def issue_decision(rt: Runtime, issuing: Issuing, *, application: Applicat
                              acceptance_number=application.acceptance_number or "",
                              accepted_at=application.accepted_at or decided_at, decided_at=decided_at,
                              approved=approved, reason=reason, legal_basis=legal_basis,
-                             result_name=result.get("name"), url=_url(rt, kind, application))
+                             result_name=result.get("name"))
     return await issuing.issue(document_id=document_id, kind=kind, number=number, layout=layout,
                                department_id=application.department_id, application_id=application.id,
                                decision="approved" if approved else "denied")
@@ -313,7 +322,7 @@ async def _backfill(rt: Runtime, application: Application, kind: DocumentKind) -
     two concurrent requests issue it once."""
     document_id = uuid.uuid5(application.id, kind.value)
     try:
-        async with Issuing(rt) as issuing:
+        async with Issuing(rt) as issuing, in_transaction():
             if kind is DocumentKind.ACCEPTANCE_RECEIPT and application.state in ACCEPTED_OR_LATER:
                 return await issue_receipt(rt, issuing, application=application,
                                            number=application.acceptance_number or "",
@@ -340,6 +349,11 @@ async def latest(*, rt: Runtime, application: Application, kind: DocumentKind) -
     if found is None:
         raise DocumentNotAvailable(details={"kind": kind.value, "state": application.state.value})
     return found
+
+
+async def issued_on(*, application: Application) -> list[IssuedDocument]:
+    """Every document issued on the application, oldest first."""
+    return await IssuedDocument.filter(application_id=application.id).order_by("issued_at")
 
 
 async def application_document(*, rt: Runtime, application: Application, kind: DocumentKind) -> bytes:
@@ -371,3 +385,85 @@ async def verify(*, kind: str, document_id: str) -> Verification:
                         issued_on=to_local(issued).date().isoformat() if issued else None,
                         decision=decision, status=application.state.value)
 
+
+
+class DocumentCheck(Schema):
+    """A document's verification: what it states of itself (number, authority, date, status; no
+    personal data), and whether what was presented (the file, or its QR code) is what was issued."""
+
+    document_id: str
+    kind: DocumentKind
+    title: str
+    number: str
+    issuer: str
+    issued_on: str
+    decision: Literal["approved", "denied"] | None
+    status: Literal["valid", "revoked", "expired"]
+    presented_sha256: str | None = Field(description="所核验文件的 SHA-256（上传或查询参数 sha256）")
+    file_matches: bool | None = Field(description="文件与签发时逐字节一致；未提交文件时为 null")
+    content_matches: bool | None = Field(description="二维码所载内容摘要与签发时一致；未提交时为 null")
+    valid: bool = Field(description="文书有效（未撤销、未过期），且所提交的文件和二维码均一致")
+    message: str
+
+
+async def _status(document: IssuedDocument) -> Literal["valid", "revoked", "expired"]:
+    """A certificate's own status; an approval stands while its certificate is not revoked."""
+    if document.kind is DocumentKind.CERTIFICATE:
+        certificate = await ECertificate.get(id=document.certificate_id)
+    elif document.decision == "approved":
+        certificate = await ECertificate.filter(application_id=document.application_id).order_by(
+            "-created_at").first()
+    else:
+        return "valid"
+    if certificate is None:
+        return "valid"
+    if certificate.status is CertificateStatus.REVOKED:
+        return "revoked"
+    lapsed = certificate.valid_until is not None and certificate.valid_until < to_local(utcnow()).date()
+    return "expired" if lapsed and document.kind is DocumentKind.CERTIFICATE else "valid"
+
+
+async def check(*, document_id: str, presented_sha256: str | None, content_sha256: str | None) -> DocumentCheck:
+    """Confirm a presented document against the one issued: the file's SHA-256 (one edited byte
+    changes it), the content hash its QR code carries, and whether it still stands."""
+    parsed = parse_id(document_id)
+    document = await IssuedDocument.get_or_none(id=parsed) if parsed else None
+    if document is None:
+        raise DocumentNotAvailable(details={"document_id": document_id})
+    issuer = await Department.get(id=document.department_id)
+    status = await _status(document)
+    file_matches = None if presented_sha256 is None else presented_sha256 == document.sha256
+    content_matches = None if content_sha256 is None else content_sha256 == document.content_sha256
+    valid = status == "valid" and file_matches is not False and content_matches is not False
+    if file_matches is False:
+        message = "所核验的文件与签发的文书不一致：文件已被修改，或不是这份文书。"
+    elif content_matches is False:
+        message = "二维码所载内容与签发的文书不一致。"
+    elif status != "valid":
+        message = {"revoked": "该文书已被撤销。", "expired": "该证照已过有效期。"}[status]
+    elif file_matches:
+        message = "所核验的文件与签发的文书完全一致，文书有效。"
+    else:
+        message = "文书经签发且有效；上传文件可核对其是否被修改。"
+    return DocumentCheck(
+        document_id=str(document.id), kind=document.kind, title=document.title, number=document.number,
+        issuer=issuer.name, issued_on=to_local(document.issued_at).date().isoformat(),
+        decision=document.decision, status=status, presented_sha256=presented_sha256,
+        file_matches=file_matches, content_matches=content_matches, valid=valid, message=message)
+
+
+_STATUS_LABEL = {"valid": "有效", "revoked": "已撤销", "expired": "已过期"}
+
+
+def check_page(found: DocumentCheck) -> str:
+    """The verification as a page a person reads after scanning the QR code."""
+    rows = [("文书", found.title), ("文号", found.number), ("签发机关", found.issuer), ("签发日期", found.issued_on),
+            ("状态", _STATUS_LABEL[found.status])]
+    if found.presented_sha256:
+        rows.append(("文件 SHA-256", found.presented_sha256))
+    table = "".join(f"<tr><th>{escape(k)}</th><td>{escape(v)}</td></tr>" for k, v in rows)
+    verdict = "核验通过" if found.valid else "核验未通过"
+    return (f'<!doctype html><html lang="zh-CN"><head><meta charset="utf-8">'
+            f'<meta name="viewport" content="width=device-width, initial-scale=1"><title>文书核验</title></head>'
+            f'<body><h1>{verdict}</h1><p>{escape(found.message)}</p><table>{table}</table>'
+            f'<p>上传手中的 PDF 文件可核对其是否与签发的文书逐字节一致。</p></body></html>')

@@ -9,7 +9,9 @@ the same content and date give the same bytes.
 
 from __future__ import annotations
 
+import hashlib
 import io
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -59,11 +61,21 @@ class Layout:
     number: str
     issuer: str
     issued_at: datetime
-    qr_payload: str
+    qr_payload: str = ""
     addressee: str | None = None
     fields: Sequence[tuple[str, str]] = ()
     paragraphs: Sequence[str] = ()
     footnote: str = "扫描左侧二维码核验本文书真伪"
+
+
+def content_sha256(layout: Layout) -> str:
+    """SHA-256 of what the document states (everything but its QR code, which carries this hash):
+    canonical JSON, keys sorted, compact UTF-8."""
+    content = {"title": layout.title, "number": layout.number, "issuer": layout.issuer,
+               "issued_at": layout.issued_at.astimezone(UTC).isoformat(), "addressee": layout.addressee,
+               "fields": [list(pair) for pair in layout.fields], "paragraphs": list(layout.paragraphs)}
+    return hashlib.sha256(json.dumps(content, ensure_ascii=False, sort_keys=True,
+                                     separators=(",", ":")).encode()).hexdigest()
 
 
 def wrap(text: str, width: float, size: float) -> list[str]:

@@ -12,6 +12,7 @@ from pydantic import Field
 from app.context import Runtime
 from app.shapes import LocalDateTime, Schema
 from models.appointments import Appointment
+from models.documents import DocumentKind, IssuedDocument
 from models.onewindow import Approval, CertificateStatus, ECertificate, Evaluation, Opinion
 from models.prereview import Application, ApplicationMaterial, ApplicationState, MaterialStatus
 from models.prereview import ApplicationState as S
@@ -322,3 +323,24 @@ async def progress_out(application: Application) -> ProgressOut:
     if upcoming is None and state is S.DRAFT:
         upcoming = stages[1].model_copy(update={"status": StageStatus.CURRENT, "note": "待提交"})
     return ProgressOut(application_id=str(application.id), state=state, stages=stages, next_step=upcoming)
+
+
+class IssuedDocumentOut(Schema):
+    """One document issued on an application; its PDF is served by kind (the latest of each)."""
+
+    id: str
+    kind: DocumentKind
+    title: str
+    number: str
+    decision: str | None
+    issued_at: LocalDateTime
+    sha256: str = Field(description="签发的 PDF 文件的 SHA-256（已记入存证账本）")
+
+    @classmethod
+    def of(cls, document: IssuedDocument) -> IssuedDocumentOut:
+        return cls(id=str(document.id), kind=document.kind, title=document.title, number=document.number,
+                   decision=document.decision, issued_at=document.issued_at, sha256=document.sha256)
+
+
+class IssuedDocumentList(Schema):
+    items: list[IssuedDocumentOut]

@@ -91,6 +91,8 @@ LEDGER_SAMPLES: dict[str, dict] = {
     "certificate_issued": {"certificate_id": "cert-1", "application_id": "app-1",
                            "certificate_type": "business_license", "document_sha256": _SHA, "issued_by": "staff-3"},
     "certificate_revoked": {"certificate_id": "cert-1", "reason_code": "issued_in_error", "revoked_by": "staff-3"},
+    "document_issued": {"document_id": "doc-1", "kind": "decision-notice", "number": "XK20261205-0A1B2C3D",
+                        "document_sha256": _SHA, "content_sha256": "cd" * 32, "application_id": "app-1"},
     "checkin": {"booking_id": "booking-1", "hall_id": "hall-1", "slot_id": "slot-1", "checked_in_by": "device-1"},
     "calendar_notice": {"year": 2027, "content_sha256": _SHA, "loaded_by": "cli"},
     "staff_changed": {"staff_id": "staff-4", "action": "disabled", "roles_sha256": _SHA, "changed_by": "cli"},

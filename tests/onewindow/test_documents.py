@@ -3,10 +3,13 @@ on a machine with no CJK font, extractable as text, PDF/A-2b basics in place."""
 
 from __future__ import annotations
 
+import hashlib
+import uuid
 from pathlib import Path
 
 from PIL import Image
 
+from models.ledger import LedgerEntry
 from models.users import User
 from tests.builders import resident_session
 from tests.builders.onewindow import (
@@ -165,3 +168,63 @@ async def test_a_correction_notice_lists_everything_to_correct_at_once(client, r
     assert "补正材料告知书" in text and "一次告知需要补正的全部内容" in text and department.name in text
     assert ("1.居民身份证：照片不清晰" in text and "2.户口簿：缺少户主页" in text
             and "3.申请人姓名：与身份证不一致" in text and "4.请一并补正" in text)
+
+
+async def _issued(client, resident, application_id: str, kind: str) -> dict:
+    listed = await client.get(f"/api/v1/applications/{application_id}/documents", headers=resident.headers)
+    assert listed.status_code == 200
+    return next(d for d in listed.json()["items"] if d["kind"] == kind)
+
+
+async def _upload(client, document_id: str, body: bytes, accept: str = "application/json"):
+    return await client.post(f"/api/v1/documents/{document_id}/verification", content=body,
+                             headers={"content-type": "application/pdf", "accept": accept})
+
+
+async def test_a_document_is_bound_to_its_bytes_and_a_one_byte_edit_fails_verification(client, rt, window):
+    resident, application = await _accepted(client, rt, window)
+    receipt = (await client.get(f"/api/v1/applications/{application['id']}/documents/acceptance-receipt",
+                                headers=resident.headers)).content
+    issued = await _issued(client, resident, application["id"], "acceptance-receipt")
+    assert issued["sha256"] == hashlib.sha256(receipt).hexdigest()
+    ledgered = await LedgerEntry.filter(record_type="document_issued").values_list("record_type", flat=True)
+    assert ledgered
+
+    original = await _upload(client, issued["id"], receipt)
+    assert original.status_code == 200 and original.json()["valid"] and original.json()["file_matches"]
+    assert original.json()["number"] == application["acceptance_number"]
+    assert original.json()["status"] == "valid" and "张三" not in original.text  # nothing personal
+
+    edited = bytearray(receipt)
+    edited[len(edited) // 2] ^= 0x01
+    forged = await _upload(client, issued["id"], bytes(edited))
+    assert forged.status_code == 200 and not forged.json()["valid"] and forged.json()["file_matches"] is False
+    assert "已被修改" in forged.json()["message"]
+    page = await _upload(client, issued["id"], bytes(edited), accept="text/html,application/xhtml+xml")
+    assert page.headers["content-type"].startswith("text/html") and "核验未通过" in page.text
+
+    by_hash = await client.get(f"/api/v1/documents/{issued['id']}/verification",
+                               params={"sha256": issued["sha256"]}, headers={"accept": "text/html"})
+    assert "核验通过" in by_hash.text and application["acceptance_number"] in by_hash.text
+    wrong_qr = await client.get(f"/api/v1/documents/{issued['id']}/verification", params={"content": "0" * 64})
+    assert not wrong_qr.json()["valid"] and wrong_qr.json()["content_matches"] is False
+    unknown = await client.get(f"/api/v1/documents/{uuid.uuid4()}/verification")
+    assert unknown.status_code == 404 and unknown.json()["error"]["code"] == "DOCUMENT_NOT_AVAILABLE"
+
+
+async def test_a_revoked_certificate_and_its_approval_verify_as_revoked(client, rt, window):
+    resident, application = await _accepted(client, rt, window)
+    path = f"applications/{application['id']}"
+    for reviewer in (window.examiner, window.decider):
+        assert (await desk_post(client, reviewer, f"{path}/approvals", {"opinion": "approve"})).status_code == 200
+    assert (await desk_post(client, window.decider, f"{path}/certificate")).status_code == 200
+    certificate = (await client.get("/api/v1/certificates", headers=resident.headers)).json()["items"][0]
+    printed = await _issued(client, resident, application["id"], "certificate")
+    decision = await _issued(client, resident, application["id"], "decision-notice")
+    assert printed["sha256"] == certificate["sha256"] and printed["number"] == certificate["number"]
+    assert (await client.get(f"/api/v1/documents/{printed['id']}/verification")).json()["valid"]
+    assert (await desk_post(client, window.decider, f"certificates/{certificate['id']}/revoke",
+                            {"reason_code": "issued_in_error", "reason": "信息有误"})).status_code == 200
+    for document in (printed, decision):
+        check = (await client.get(f"/api/v1/documents/{document['id']}/verification")).json()
+        assert check["status"] == "revoked" and not check["valid"] and "撤销" in check["message"]

@@ -6,26 +6,25 @@ RUN_IN_TRANSACTION = True
 async def upgrade(db: BaseDBAsyncClient) -> str:
     return """
         CREATE TABLE IF NOT EXISTS "issued_documents" (
-    "id" UUID NOT NULL PRIMARY KEY,
-    "created_at" TIMESTAMPTZ NOT NULL,
-    "updated_at" TIMESTAMPTZ NOT NULL,
-    "kind" VARCHAR(24) NOT NULL,
-    "certificate_id" UUID,
-    "department_id" UUID NOT NULL,
+    "id" CHAR(36) NOT NULL PRIMARY KEY,
+    "created_at" TIMESTAMP NOT NULL,
+    "updated_at" TIMESTAMP NOT NULL,
+    "kind" VARCHAR(24) NOT NULL /* ACCEPTANCE_RECEIPT: acceptance-receipt\nNON_ACCEPTANCE_NOTICE: non-acceptance-notice\nCORRECTION_NOTICE: correction-notice\nDECISION_NOTICE: decision-notice\nCERTIFICATE: certificate */,
+    "certificate_id" CHAR(36),
+    "department_id" CHAR(36) NOT NULL,
     "number" VARCHAR(64) NOT NULL UNIQUE,
     "title" VARCHAR(64) NOT NULL,
     "decision" VARCHAR(8),
-    "issued_at" TIMESTAMPTZ NOT NULL,
+    "issued_at" TIMESTAMP NOT NULL,
     "storage_key" VARCHAR(128) NOT NULL,
     "data_key" VARCHAR(255),
     "sha256" VARCHAR(64) NOT NULL,
+    "content_sha256" VARCHAR(64) NOT NULL,
     "size" INT NOT NULL,
-    "application_id" UUID REFERENCES "prereview_applications" ("id") ON DELETE RESTRICT
-);
+    "application_id" CHAR(36) REFERENCES "prereview_applications" ("id") ON DELETE RESTRICT
+) /* One issued document: what it is, its number and date, and its stored file (sealed, since */;
 CREATE INDEX IF NOT EXISTS "idx_issued_docu_certifi_7f6444" ON "issued_documents" ("certificate_id");
-CREATE INDEX IF NOT EXISTS "idx_issued_docu_applica_7c318c" ON "issued_documents" ("application_id", "kind", "issued_at");
-COMMENT ON COLUMN "issued_documents"."kind" IS 'ACCEPTANCE_RECEIPT: acceptance-receipt\nNON_ACCEPTANCE_NOTICE: non-acceptance-notice\nCORRECTION_NOTICE: correction-notice\nDECISION_NOTICE: decision-notice\nCERTIFICATE: certificate';
-COMMENT ON TABLE "issued_documents" IS 'One issued document: what it is, its number and date, and its stored file (sealed, since';"""
+CREATE INDEX IF NOT EXISTS "idx_issued_docu_applica_7c318c" ON "issued_documents" ("application_id", "kind", "issued_at");"""
 
 
 async def downgrade(db: BaseDBAsyncClient) -> str:
@@ -291,48 +290,49 @@ MODELS_STATE = (
     "0+Y5d63Uarc734atXrsjDTrtTvfb8AphWSZz9p0+mEQmdPBI7/V7UmAsnbLb7tAnGvqHwH"
     "DdsFU4KNv9AZ1t2KVE/kjZMOlk8NjFqJtOu3sfHKMQWbWCI9qdwbD7qdumK4HOEC5MlDmn"
     "MY3fpJrsN6nG/CbB4hDZjt845U6Nv8dh+hFOir1AK6pH7NSZaqt2tr7GC4I8nxO5gdc/Ir"
-    "IgHKQpXjzAlvNtl7pmRjE3RFhAKfd4pdq4MiPqi4j6IoeEWdQXOcazV9QX2V59kZyEDeRs"
-    "l9hJ3IBICd22h+rQSYvfiGkZOtaoQIoHBIcdIUljyitbrHujJXbugj0zg1eLLpnJBAGRmx"
-    "sYSB705wUnE46nIGamTuNHikR/0H/pkD9L7DmBa8KTdHBPEjB9o8JGuMB61pF6E9L4kEQI"
-    "5k4smsGdLS2mQRoBaDRU2MhmwvTH51mLKrGODfRF0cvUsAh6NLFuI+xl6bvtHPBGBe8q9T"
-    "Qmg+i2E7AY1ONGzpXej1WWztXejzyZDhhDGBeopBOOkjy8qpuYyZGMfXImR25R96MmD493"
-    "8f3s377dgh+72+9dBRv0jvTAHelL937YH/wRGiFNVbC7vo70OyrCDLqt2ys0o1/IVLE20m"
-    "/67e93nd7wahHrtglDt+8bz4l9o6DnM5ENqkNn7bAYIMr1byUQXQmXyovljgzzTct8+/sW"
-    "0ZW5oWYrfBCkyT0f5o5JFyOhWw6hb6qwMFnTcDYLwanU05RFoKNWyEqsLELM2ncYO1TLtF"
-    "X3FeM96r1b5VVWJ+wOSmdqSt5jRG2p3OzRImpYWHxE1HCRuZ4maljEgO3WD+3MZtjMFrmy"
-    "JClAQZ5ozEoqqaq6QqqqxopNjQ2FA3By4SN/fCEW8L4LHsnGMzElx+SksK6qnxYgyrHFac"
-    "NVXatU05RQq1STS6jBPW5JEU5fl7/d93sJQm+AJnoMq7KN/oM01dpZSEtA/B07qmaruvUR"
-    "nncI6RcwWr32o8s8crTCBNG1D61yEs7KdH129tuTs6SYeGJnBL90M2h9AhMd0I70bk8adH"
-    "7vdn5cIVWXTPKskpeR/u379W33/ku39/mKat1jyuQp5dPiOnTl8S4TZXFV+tTq3gZuSROs"
-    "aiQnbgwqIk2NrA0aQkTC8hfv30IXS+auFxEyETDGQzWh2OPKnjhBssIJltVami2BjloRpR"
-    "vbFCyCTXkq2VSSzCJfRsgKgPW+hUz/hMjmNQhTFU/M3L52+kLkKbYlz7abEW4ucfFQ30ma"
-    "hYddRjUqTFU8qHeiRy0E0Q0Mm1HavVSLzUkGdM4NmXH79TMx+dmWiVkfAYr9JX5UdvVT2n"
-    "LWh0hr31fShyi7t6uye4dxtfdbn9w64+YQP5Y4DvfwgPLKblVY8oqWm5KNH1M3qmrIzcuR"
-    "c0EqysipN88a9Mq4QZZNo+hcbmUwWTYc3UZzx0bgtvabQZkI2+gHobKIXUYz1TTdSmMGve"
-    "4oKqFL0OJ1qdrXYzlhBH+WjDnR3eVAH+MmjYi4AhFXcBQ735F6mEVcwSlyPU1cwXIzTqvd"
-    "Lin25iE5YtON7UoOqaM23OGFcHlHasqkiShoJgcUNPMUpdlv3RHd+d3TS7miY3DAOtGRSs"
-    "iO5Gm5qUXHZoXgkVMbX2KQ5C6oPNc8V2R65bxWo/Jc9aJJZbtGVfalOmg6auFnKqd5T4Lc"
-    "YBDyZMeyjRmCl0DvvFXAgnIpPxUVHog1dtd6z5MlD/YeIkZVyJJCqhCypOB6TmTJpDKQiY"
-    "bdxCqQG9p1D1sFcsuGXTjp4lgmB5X54/cfUHYYQ+5OQseyxmsUN1AjVbvZ6op2s9V4u1n/"
-    "SM/WgTNMVUDVaPta59E5U/OyqeT8yI1LWgHdyFUjM4YiJ9GLsOStnC25sVcMyJyJnBxLhX"
-    "urvMZGYdJRasq80qVVoIqp9l+rK4T+e3mm+DYA1jon6GDCuvVCTAvZBsLoiby+GKZSph+Z"
-    "MUDWVPkJ/rJkrEPCNkZUF174olYYJfby+JE+0h8e6OKyiW4/PCDVQv8elWBBjejL0E/kpz"
-    "0q/WdUUmeUO+wTpbdG9LU/fvz4F7QEYj3urF8N/KsH88f56/vf0MODjR8fHsr0hQl9iEXs"
-    "Mv0JzqAPkFtdhjIO3tl/FQvJ2DRfKQr0PnxF/IjejVgZkav/kilb/3tUSrSd/Fmi+D0+uv"
-    "K4VyZWOOiEUeXIJKvjVK+FUeUUuZ7GqBLYlDdJZwqQ51lzKn3t/PGjP7iROn9vtYdX/hks"
-    "kZ9Uzhjp/t12vzdsdXv3ywFw7NJlYI309m23/fXKPa1H+n271btiJ/ZI/9G5bffvOlfohW"
-    "iyMduwzsi2U5kyVm/fe4H8vaUa7yBue49e15zptrtwukb0TZsbAblSxfRJhG3yDbZJ/xTP"
-    "Zj0LU+X5DDio9Sw3ivq9TJnRpn+VuMr68nZ5jcJuwUgJtL7USnuNVOvguJerI6dea5yBQ7"
-    "8pj5wGmVzQf5tnlWWIKJse/c8AwRPck1YHxVO1PXXUCmrYZdBF3SvLEFI9llR8iHcY6b72"
-    "v+i5y+b9xXIV7I9oSGZzunLMV/YcC5Gfc9UkEAL78OB+tqho/fAgohKEAi1UKaFAC67nSY"
-    "Fmm3kWiWlBIFpTrnU0Fr7I8pfW7e0Vq2o90n90ezf9H1dUTtAV42Wkt+m6bHU/966QjGdz"
-    "rD7q+bAsiJjjnam/Xmo3hYybbZkY6RSjEx3MOCFPtio/kUyFj5cUBVy+O2lpmLGWwVuKGJ"
-    "wgukt1MKuIGaYUQTf5kSg5QTciju3APVOSzSLJPVNOsibZinoGfquWMLKZKxl88aY5SkTX"
-    "ljAILKdQ8YJ2677duumsql0QVEGxzonKu/bIPn0dEG3R/pOPsmf5vaczHeE+kYT2X3uwpT"
-    "PIkm3pPqIpbOkLNqaxpder9bFrrx45zfH4bOTUJrVaKAmOhZNNFnZs14j9MjVYvBcYj8GQ"
-    "PcMKAaP0zDNal6EQw8tUladIwa+82Lc9PjlN79ClH4K9K34VfUKFBTzPm9WR2kKFBfwUuZ"
-    "7GAp7HGg+FUlPgBPBdyhwxzzA0gvWEBLIIaQTvMaU9QsBXAHzd79+GfjfX3Wil2e93153B"
-    "uwpjAB2kuhI3p/Qd5ujfsI3xofaGr9q7igU17D3RUskLYSxrc+MooagWuFq7Dou9b9SxI3"
-    "E/x4nvWl07tsayaty71CZbxKSaT4mjSHp3yivb8i3H5KYpX6KzKq2HyuNhfp3fW3FPJetQ"
-    "iZVskwWr5FK2RZCsduJSgR9VBoS94QVEt5IqJb+yIiW/wknJF/HcJ5MP/Nf/B6TaMCg="
+    "IgHKQpXjzAlvNtl7pmRjE3RFhAKfd4pdq4MiPqi4j6IoeEWdQXOcazlz7OBsE6O9BxSgG4"
+    "KOiy14IuOYnTyNm2vJNADZGDu22X4KGzRL8R0zJ0rFENAA8IDnueksaUV/a090ZLTNABA3"
+    "IGNyJdMpMJAiI3GTOQrenPC149HM/5zEydxnEXCbeh/9Ihf5bYcwLXhOvu4K47YPpGlaRw"
+    "gRXbI3XfpHHaiZjXnZiQgztbWkyDNALQaGy2kc1m7I/PsxZVYi0y6Iuil6lhEfRoYt1G2C"
+    "uL4PbPwBtVGKzU09hoottOwERTj1uVV7qbVpmWV7ub8mSrYQxhXKCSTjgs9fCqbmLqTDL2"
+    "yakzuUXdD1M9PN7FD2z49u0WAge6/d5VsCPySA/ckb5074f9wR+hEdJUBUP360i/oyLMoN"
+    "u6vUIz+oVMFWsj/abf/n7X6Q2vFsGFmzB0+8EIObFvFPR8JrJBdeisLS0DRLn+rQTCWeFS"
+    "ebHckWG+aZlvf98iujI31GyVJoI0uefD3DHpYiR0yyH0TRUWl2wazmYxT5V6mjoUdNQKWY"
+    "nVoYhZ+w5jh2qZtuq+Ysz85N8qr7I6YXdQOlNT8h4jinnlZo8WYdrC4iPCtIvM9TRh2iLo"
+    "brd+aGc2w2a2UKElSQEqIEWDhFJJVdUVUlU1Vt1rbCgcgJMrTfnjC7GA911hSjaeiSk5Ji"
+    "dneFUQS4AoxxanDVd1rVJNU7OuUk2uWQf3uDVcOI10/nbf7yUIvQGa6DGsyjb6D9JUa2ch"
+    "LQHxd+yomq3q1kd43iGkX8Bo9dqPLvPI0QoTRNc+9CZKOCvTNTbabxPUkmLiiZ0R/NLNoP"
+    "UJTHRAO9K7PWnQ+b3b+XGFVF0yybNKXkb6t+/Xt937L93e5yuqdY8pk6eUT4vr0AbJu0yU"
+    "xVXpU6t7G7glTbCqkZy4MaiINDWydsQIEQnLX7xhDl0smduMRMhEwBgP1YTqmiubEAXJCi"
+    "dYVmtptgQ6akVYdGxTsAg25alkU0kyi3wZISsA1vsWMv0TIpvXIExVPDFz+9rpC5Gn2JY8"
+    "225GuLnExUN9J3ktHnYZ1agwVfGg3oketRBENzBsRmn3Up43JynnOTdkxu3Xz8Tkp7cmZn"
+    "0EKPaX+FHZ1U9py1kfoo7AvpI+RJ3DXdU5PIyrvd/65BZ2N4f4scRxuIcHlFe2B8OSVyXe"
+    "lGz8mLozWENuXo6cC1JRRk69edagV8YNsuzSRedyS7HJsuHoNpo7NgK3td99y0TYRj8IlU"
+    "XsMpqppumWdjPodUdRCV2CFq8t2L4eywkj+LNkzInuLgf6GDdpRMQViLiCo9j5jtTDLOIK"
+    "TpHraeIKlptxWu12SbE3D8kRm25sV3JIHbXhDi+EyztSxCdNREEzOaCgmacozX7rjujO75"
+    "5eyhUdgwPWiY5UQnYkT8tNLTo2KwSPnNr4EoMkd0Hluea5ItMr57UaleeqF00q2zWqsi/V"
+    "QZdXCz9TOc17EuQGg5AnO5ZtzBC8BHrnrQIWlEv5qajwQKyxu9Z7nix5sPcQMapClhRShZ"
+    "AlBddzIksm1d1MNOwmlt3c0K572LKbWzbswkkXxzI5qMwfv/+AssMYcncSOpY1XqO4gRqp"
+    "+vtWV/T3rcb7+/pHeraWp2GqAqpG29c6j86ZmpdNJedHblzSCuhGrhqZMRQ5iV6EJW/lbM"
+    "mNvWJA5kzk5Fgq3FvlNTYKk45SU+aVLq0CVUy1/1pdIfTfyzPFtwGwXkVBBxPWrRdiWsg2"
+    "EEZP5PXFMJUy/ciMAbKmyk/wlyVjHRK2MaK68MIXtcIosZfHj/SR/vDgFQB9eECqhf49Ks"
+    "GCGtGXoZ/IT3tU+s+opM4od9gnSm+N6Gt//PjxL+jBxJoKWr8a+FcP5o/z1/e/oYcHGz8+"
+    "PJTpCxP6EIvYZfoTnEHjJbe6DGUcvLP/KhaSsWm+UhToffiK+BG9G7EyIlf/JVO2/veolG"
+    "g7+bNE8Xt8dOVxry6vcNAJo8qRSVbHqV4Lo8opcj2NUSWwKW+SzhQgz7PmVPra+eNHf3Aj"
+    "df7eag+v/DNYIj+pnDHS/bvtfm/Y6vbulwPg2KXLwBrp7dtu++uVe1qP9Pt2q3fFTuyR/q"
+    "Nz2+7fda7QC9FkY7ZhnZFtpzJlLJe/944Ee0s13kHc9h69rjnTbXfhdOVUyM+oYvokwjb5"
+    "Btukf4pns56FqfJ8BhzUepYbRf1epsxo079KXGV9ebu8RmG3YKQEWl9qpb1GqnVw3MvVkV"
+    "OvNc7Aod+UR06DTC7ov82zyjJElE2P/meA4AnuSauD4qnanjpqBTXsMuii7pVlCKkeSyo+"
+    "xDuMdF/7XzQ5ZvP+YrkK9kc0JLM5XTnmK3uOhcjPuWoSCIF9eHA/W1S0fngQUQlCgRaqlF"
+    "CgBdfzpECzzTyLxLQgEL1A1zoaC19k+Uvr9vaKVbUe6T+6vZv+jysqJ+iK8TLS23Rdtrqf"
+    "e1dIxrM5Vh/1fFgWRMzxztRfL7WbQsbNtkyMdIrRiQ5mnJAnW5WfSKbCx0uKAi7fnfSQzF"
+    "jL4C1FDE4Q3aU6mFXEDFOKoJv8SJScoBsRx3bgninJZpHkniknWZNsRT0Dv1VLGNnMlQy+"
+    "eNMcJaJrSxgEllOoeEG7dd9u3XRW1S4IqqBY50TlXXtkn74OiLZo/8lH2bP83tOZjnCfSE"
+    "L7rz3Y0hlkybZ0H9EUtvQFG9PY0uvV+ti1V4+c5nh8NnJqk1otlATHwskmCzu2a8R+mRos"
+    "3guMx2DInmGFgFF65hmty1CI4WWqylOk4Fde7Nsen5ymd+jSD8HeFb+KPqHCAp7nzepIba"
+    "HCAn6KXE9jAc9jjYdCqSlwAvguZY6YZxgawXpCAlmENIL3mNIeIeArAL7u929Dv5vrbrTS"
+    "7Pe7687gXYUxgA5SXYmbU/oOc/Rv2Mb4UHvDV+1dxYIa9p5oqeSFMJa1uXGUUFQLXK1dh8"
+    "XeN+rYkbif48R3ra4dW2NZNe5dapMtYlLNp8RRJL075ZVt+ZZjctOUL9FZldZD5fEwv87v"
+    "rbinknWoxEq2yYJVcinbIkhWO3GpwI8qA8Le8AKiW0mVkl9ZkZJf4aTki3juk8kH/uv/A+"
+    "jMpaY="
 )

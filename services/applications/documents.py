@@ -112,7 +112,7 @@ async def applicant_name(rt: Runtime, application: Application) -> str:
     await application.fetch_related("guide")
     field = DataTemplate.model_validate(application.guide.data_template).applicant_fields().get(
         ApplicantAttribute.NAME)
-    typed = forms.open_form(wrapper=rt.wrapper, application=application).form.get(field) if field else None
+    typed = forms.open_form(wrapper=rt.wrapper, application=application).data.get(field) if field else None
     if typed:
         return str(typed)
     resident = await User.get(id=application.resident_id)

@@ -265,6 +265,9 @@ class Settings(BaseSettings):
     prereview_due_soon_days: int = Field(2, ge=0, le=30)
     # One window (docs/onewindow.md): the yellow flag covers due dates within this many working days.
     workflow_due_soon_days: int = Field(2, ge=0, le=30)
+    # Where a denial or refusal may be challenged, as the notices state it (docs/documents.md).
+    documents_reconsideration_body: str = Field("北京市海淀区人民政府", min_length=1, max_length=64)
+    documents_litigation_court: str = Field("北京市海淀区人民法院", min_length=1, max_length=64)
 
     log_level: str = "INFO"
     # Private attributes the fast path's self-check is to treat as missing (app.fastpath), as

@@ -14,6 +14,7 @@ MODEL_MODULES = [
     "models.push",
     "models.prereview",
     "models.onewindow",
+    "models.documents",
     "models.access_log",
     "models.articles",
     "models.oa",

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import hashlib
+
 from pydantic import ConfigDict, Field
 from sanic import Blueprint, Request
-from sanic.response import HTTPResponse
+from sanic.response import HTTPResponse, html
 
 from app.api import endpoint, respond
 from app.auth import public, resident_required
@@ -15,6 +17,8 @@ from services.applications.shapes import (
     CertificateList,
     CertificateOut,
     EvaluationOut,
+    IssuedDocumentList,
+    IssuedDocumentOut,
     MaterialOut,
     ProgressOut,
     progress_out,
@@ -24,6 +28,8 @@ bp = Blueprint("onewindow", url_prefix="/api/v1")
 TAG = "一窗式办理"
 _NOT_FOUND = [prereview.ApplicationNotFound]
 PDF = "application/pdf"
+# The kinds of document an application has, as a route pattern (services/applications/documents.py).
+APPLICATION_DOCUMENTS = "acceptance-receipt|non-acceptance-notice|correction-notice|decision-notice|payment-receipt"
 
 
 class PresentIn(Schema):
@@ -41,6 +47,19 @@ class EvaluationIn(Schema):
 
     score: int = Field(ge=1, le=5, description="1 非常不满意 … 5 非常满意")
     comment: str = Field("", max_length=500)
+
+
+class DocumentCheckQuery(Schema):
+    content: str | None = Field(None, pattern=r"^[0-9a-f]{64}$", description="二维码所载的内容摘要")
+    sha256: str | None = Field(None, pattern=r"^[0-9a-f]{64}$", description="所持 PDF 文件的 SHA-256")
+
+
+def _check_answer(request: Request, found: documents.DocumentCheck) -> HTTPResponse:
+    """HTML for a person (a browser asks for text/html first, as after scanning the QR code),
+    JSON for a machine."""
+    if request.headers.get("accept", "").split(",")[0].strip().startswith("text/html"):
+        return html(documents.check_page(found), headers={"vary": "accept", "cache-control": "no-store"})
+    return respond(found, headers={"vary": "accept", "cache-control": "no-store"})
 
 
 def pdf_response(body: bytes, name: str) -> HTTPResponse:
@@ -64,19 +83,19 @@ async def progress(request: Request, application_id: str) -> HTTPResponse:
     return respond(await progress_out(application))
 
 
-@bp.get("/applications/<application_id>/documents/<kind:acceptance-receipt|decision-notice|payment-receipt>")
-@endpoint(summary="受理回执、决定书或缴费凭证（PDF，带核验二维码）", tag=TAG, secured=True, media_type=PDF,
-          errors=[*_NOT_FOUND, documents.DocumentNotAvailable])
+@bp.get(f"/applications/<application_id>/documents/<kind:{APPLICATION_DOCUMENTS}>")
+@endpoint(summary="办件文书（PDF，带核验二维码）：受理回执、不予受理通知书、补正材料告知书（最新一份）、决定书",
+          tag=TAG, secured=True, media_type=PDF, errors=[*_NOT_FOUND, documents.DocumentNotAvailable])
 @resident_required
 async def my_document(request: Request, application_id: str, kind: str) -> HTTPResponse:
     application = await prereview.get_mine_or_raise(resident_id=_resident(request),
                                                     application_id=application_id)
-    body = await documents.render(rt=request.app.ctx.runtime, application=application,
-                                  kind=documents.DocumentKind(kind))
+    body = await documents.application_document(rt=request.app.ctx.runtime, application=application,
+                                                kind=documents.DocumentKind(kind))
     return pdf_response(body, kind)
 
 
-@bp.get("/documents/<kind:acceptance-receipt|decision-notice|certificate|payment-receipt>/<document_id>/verification")
+@bp.get("/documents/<kind:acceptance-receipt|decision-notice|certificate>/<document_id>/verification")
 @endpoint(summary="文书与证照真伪核验（扫码；不含个人信息）", tag=TAG, response=documents.Verification,
           errors=[documents.DocumentNotAvailable])
 @public
@@ -84,6 +103,39 @@ async def verification(request: Request, kind: str, document_id: str) -> HTTPRes
     found = (await certificates.verify(certificate_id=document_id) if kind == "certificate"
              else await documents.verify(kind=kind, document_id=document_id))
     return respond(found)
+
+
+@bp.get("/applications/<application_id>/documents")
+@endpoint(summary="办件已签发的全部文书（id、文号、文件 SHA-256）", tag=TAG, response=IssuedDocumentList,
+          secured=True, errors=_NOT_FOUND)
+@resident_required
+async def my_documents(request: Request, application_id: str) -> HTTPResponse:
+    application = await prereview.get_mine_or_raise(resident_id=_resident(request),
+                                                    application_id=application_id)
+    rows = await documents.issued_on(application=application)
+    return respond(IssuedDocumentList(items=[IssuedDocumentOut.of(d) for d in rows]))
+
+
+@bp.get("/documents/<document_id>/verification")
+@endpoint(summary="文书核验（扫码）：文号、机关、状态；带 sha256 核对是否签发原件（浏览器得网页，程序得 JSON）",
+          tag=TAG, query=DocumentCheckQuery, response=documents.DocumentCheck, media_type=("text/html",),
+          errors=[documents.DocumentNotAvailable])
+@public
+async def document_check(request: Request, document_id: str, query: DocumentCheckQuery) -> HTTPResponse:
+    found = await documents.check(document_id=document_id, presented_sha256=query.sha256,
+                                  content_sha256=query.content)
+    return _check_answer(request, found)
+
+
+@bp.post("/documents/<document_id>/verification")
+@endpoint(summary="文书核验：上传所持 PDF（请求体为文件本身），核对是否与签发的文书逐字节一致", tag=TAG,
+          query=DocumentCheckQuery, response=documents.DocumentCheck, media_type=("text/html",),
+          upload_media_types=(PDF,), errors=[documents.DocumentNotAvailable])
+@public
+async def document_check_upload(request: Request, document_id: str, query: DocumentCheckQuery) -> HTTPResponse:
+    found = await documents.check(document_id=document_id, presented_sha256=hashlib.sha256(request.body).hexdigest(),
+                                  content_sha256=query.content)
+    return _check_answer(request, found)
 
 
 @bp.put("/applications/<application_id>/materials/<material_index:int>/certificate")

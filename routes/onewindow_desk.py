@@ -13,7 +13,7 @@ from app.shapes import ReasonIn, Schema
 from models.access_log import PersonalRecordKind
 from models.onewindow import Opinion
 from models.prereview import ApplicationState, DeliveryMethod
-from routes.onewindow import pdf_response
+from routes.onewindow import APPLICATION_DOCUMENTS, pdf_response
 from services.applications import certificates, documents, evaluations, onewindow, prereview
 from services.applications.onewindow import DeadlineFlag
 from services.applications.shapes import (
@@ -52,10 +52,26 @@ class ReceiveIn(Schema):
 class ApprovalIn(Schema):
     model_config = ConfigDict(json_schema_extra={"examples": [
         {"opinion": "approve", "comment": "材料齐全，同意"},
+        {"opinion": "deny", "comment": "经营场所不符合规划用途",
+         "legal_basis": "《中华人民共和国行政许可法》第三十八条"},
     ]})
 
     opinion: Opinion
-    comment: str = Field("", max_length=1000)
+    comment: str = Field("", max_length=1000, description="审批意见；不予许可时为决定书所载理由，必填")
+    legal_basis: str = Field("", max_length=1000,
+                             description="不予许可的法律依据；不填则用办事指南所载依据（指南也未载明时必填）")
+
+
+class NotAcceptIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"reason": "申请材料不齐全", "missing_materials": [1], "missing_conditions": ["经营场所证明"]},
+    ]})
+
+    reason: str = Field("", max_length=1000, description="不予受理的理由（必填）")
+    missing_materials: list[int] = Field(default_factory=list, max_length=100,
+                                         description="缺少的材料：办件材料序号（指南材料，代办时另加授权委托书）")
+    missing_conditions: list[str] = Field(default_factory=list, max_length=20,
+                                          description="不符合的条件或其他缺少的内容，每项一句")
 
 
 class IssueIn(Schema):
@@ -143,14 +159,14 @@ async def detail(request: Request, application_id: str) -> HTTPResponse:
     return respond(await _detail(request, application))
 
 
-@bp.get("/applications/<application_id>/documents/<kind:acceptance-receipt|decision-notice|payment-receipt>")
-@endpoint(summary="受理回执、决定书或缴费凭证（PDF）", tag=TAG, secured=True, media_type="application/pdf",
-          errors=[*_NOT_FOUND, documents.DocumentNotAvailable])
+@bp.get(f"/applications/<application_id>/documents/<kind:{APPLICATION_DOCUMENTS}>")
+@endpoint(summary="办件文书（PDF）：受理回执、不予受理通知书、补正材料告知书（最新一份）、决定书", tag=TAG,
+          secured=True, media_type="application/pdf", errors=[*_NOT_FOUND, documents.DocumentNotAvailable])
 @staff_required(*STAFF_ROLES, scope="hall")
 async def document(request: Request, application_id: str, kind: str) -> HTTPResponse:
     application = await onewindow.get_for_staff(principal=_principal(request), application_id=application_id)
-    body = await documents.render(rt=request.app.ctx.runtime, application=application,
-                                  kind=documents.DocumentKind(kind))
+    body = await documents.application_document(rt=request.app.ctx.runtime, application=application,
+                                                kind=documents.DocumentKind(kind))
     await access_log.record_read(principal=_principal(request), roles=STAFF_ROLES, application=application,
                                  kind=PersonalRecordKind.DOCUMENT, record_id=kind,
                                  endpoint=purpose_of(request))
@@ -183,22 +199,27 @@ async def accept(request: Request, application_id: str) -> HTTPResponse:
 
 
 @bp.post("/applications/<application_id>/not-accept")
-@endpoint(summary="不予受理（须说明理由）", tag=TAG, body=ReasonIn, response=DeskDetail, secured=True,
-          errors=[*_NOT_FOUND, *_STATE, (422, "REASON_REQUIRED")])
+@endpoint(summary="不予受理（须说明理由及缺少的材料或条件；出具不予受理通知书）", tag=TAG, body=NotAcceptIn,
+          response=DeskDetail, secured=True,
+          errors=[*_NOT_FOUND, *_STATE, (422, "REASON_REQUIRED"), (422, "MATERIAL_NOT_IN_GUIDE")])
 @staff_required("clerk", scope="hall")
-async def not_accept(request: Request, application_id: str, body: ReasonIn) -> HTTPResponse:
-    application = await onewindow.not_accept(principal=_principal(request), application_id=application_id,
-                                             reason=body.reason)
+async def not_accept(request: Request, application_id: str, body: NotAcceptIn) -> HTTPResponse:
+    application = await onewindow.not_accept(
+        rt=request.app.ctx.runtime, principal=_principal(request), application_id=application_id,
+        reason=body.reason, missing_materials=body.missing_materials, missing_conditions=body.missing_conditions)
     return respond(await _detail(request, application))
 
 
 @bp.post("/applications/<application_id>/approvals")
-@endpoint(summary="审批意见（按事项的审查、决定环节依次办理；不同意即不予许可）", tag=TAG, body=ApprovalIn,
-          response=DeskDetail, secured=True, errors=[*_NOT_FOUND, *_STATE, (409, "APPROVAL_SAME_REVIEWER")])
+@endpoint(summary="审批意见（按事项的审查、决定环节依次办理；不同意即不予许可，须说明理由和依据）", tag=TAG,
+          body=ApprovalIn, response=DeskDetail, secured=True,
+          errors=[*_NOT_FOUND, *_STATE, (409, "APPROVAL_SAME_REVIEWER"), (422, "REASON_REQUIRED"),
+                  (422, "LEGAL_BASIS_REQUIRED")])
 @staff_required("reviewer", scope="hall")
 async def approve(request: Request, application_id: str, body: ApprovalIn) -> HTTPResponse:
-    application = await onewindow.approve_step(principal=_principal(request), application_id=application_id,
-                                               opinion=body.opinion, comment=body.comment)
+    application = await onewindow.approve_step(
+        rt=request.app.ctx.runtime, principal=_principal(request), application_id=application_id,
+        opinion=body.opinion, comment=body.comment, legal_basis=body.legal_basis)
     return respond(await _detail(request, application))
 
 

@@ -378,12 +378,14 @@ async def comment(request: Request, application_id: str, body: CommentIn) -> HTT
 
 
 @bp.post("/review/applications/<application_id>/request-correction")
-@endpoint(summary="退回补正（须先提出意见）", tag=REVIEW_TAG, body=ReasonIn, response=ApplicationOut,
+@endpoint(summary="退回补正（须先提出意见；出具一次告知全部内容的补正材料告知书）", tag=REVIEW_TAG,
+          body=ReasonIn, response=ApplicationOut,
           secured=True, errors=[*_NOT_FOUND, *_STATE, (422, "CORRECTION_WITHOUT_COMMENTS")])
 @staff_required("reviewer", scope="hall")
 async def request_correction(request: Request, application_id: str, body: ReasonIn) -> HTTPResponse:
     application = await prereview_review.request_correction(
-        principal=request.ctx.principal, application_id=application_id, reason=body.reason)
+        rt=request.app.ctx.runtime, principal=request.ctx.principal, application_id=application_id,
+        reason=body.reason)
     return respond(await application_out(application, rt=request.app.ctx.runtime))
 
 

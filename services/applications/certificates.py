@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import AsyncIterator
 from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
@@ -15,9 +14,10 @@ from app.context import Runtime
 from app.errors import Conflict, NotFoundError
 from app.ids import to_local, utcnow
 from app.shapes import parse_id
-from app.storage import keep_sealed, read_opened, storage_of
+from app.storage import read_opened, storage_of
 from app.tokens import Principal
 from models.catalog import ServiceItem
+from models.documents import DocumentKind
 from models.onewindow import CertificateStatus, ECertificate
 from models.organization import Department
 from models.prereview import Application, ApplicationMaterial
@@ -65,10 +65,6 @@ def ensure_usable(certificate: ECertificate) -> None:
                                           "valid_until": certificate.valid_until.isoformat()})
 
 
-async def _one_chunk(data: bytes) -> AsyncIterator[bytes]:
-    yield data
-
-
 async def issue(*, rt: Runtime, application: Application, result: dict[str, Any], issued_by: str) -> ECertificate:
     """Make the e-certificate of an approved application (call inside its transaction)."""
     item = await ServiceItem.get(id=application.item_id)
@@ -81,12 +77,17 @@ async def issue(*, rt: Runtime, application: Application, result: dict[str, Any]
         number=f"{issuer.code}-{application.acceptance_number}", issuer_id=issuer.id,
         valid_from=valid_from, valid_until=valid_from + timedelta(days=validity) if validity else None,
         storage_key="", sha256="", size=0)
-    pdf = documents.render_certificate(rt=rt, certificate=certificate, item_name=item.name,
-                                       issuer_name=issuer.name)
-    storage = storage_of(rt)
-    received = await storage.receive(_one_chunk(pdf), max_bytes=len(pdf), declared_type="application/pdf")
-    certificate.sha256, certificate.size = received.sha256, received.size
-    certificate.storage_key, certificate.data_key = await keep_sealed(storage, rt.wrapper, received)
+    issued_at = utcnow()
+    layout = documents.certificate_layout(
+        certificate=certificate, holder=await documents.applicant_name(rt, application), item_name=item.name,
+        issuer_name=issuer.name, issued_at=issued_at)
+    # The certificate and its document share the stored file; make_certificate removes it if
+    # the transaction fails.
+    document = await documents.Issuing(rt).issue(
+        document_id=uuid.uuid4(), kind=DocumentKind.CERTIFICATE, number=certificate.number, layout=layout,
+        department_id=issuer.id, application_id=application.id, certificate_id=certificate.id)
+    certificate.storage_key, certificate.data_key = document.storage_key, document.data_key
+    certificate.sha256, certificate.size = document.sha256, document.size
     await certificate.save(force_create=True)
     await ledger.append(record_type="certificate_issued", data={
         "certificate_id": str(certificate.id), "application_id": str(application.id),

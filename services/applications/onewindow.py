@@ -29,7 +29,7 @@ from models.appointments import Appointment, AppointmentStatus
 from models.onewindow import Approval, Opinion
 from models.prereview import Application, ApplicationState, DeliveryMethod
 from services import calendar, catalog, outbox
-from services.applications import certificates, forms, representation
+from services.applications import certificates, documents, forms, representation
 from services.applications.lifecycle import (
     Action,
     ApplicationChanged,
@@ -191,6 +191,8 @@ async def accept(*, rt: Runtime, principal: Principal, application_id: str) -> A
                                                 sequence=ACCEPTANCE_SEQUENCE)
         numbered["value"] = f"{application.hall.code}-{day:%Y%m%d}-{serial:04d}"
         await Application.filter(id=application.id).update(acceptance_number=numbered["value"])
+        await documents.issue_receipt(rt, issuing, application=application, number=numbered["value"],
+                                      accepted_at=now, due=due.day)
         await outbox.emit(event_type=EventType.APPLICATION_ACCEPTED, aggregate_id=str(application.id),
                           payload={"application_id": str(application.id),
                                    "resident_id": str(application.resident_id),
@@ -198,10 +200,11 @@ async def accept(*, rt: Runtime, principal: Principal, application_id: str) -> A
                                    "acceptance_number": numbered["value"],
                                    "due_date": due.day.isoformat()})
 
-    return await transition(application, action=Action.ACCEPT, to=ApplicationState.ACCEPTED,
-                            actor_id=_actor(principal), actor_role=CLERK,
-                            updates={"accepted_at": now, "due_date": due.day,
-                                     "due_date_provisional": due.provisional}, then=number)
+    async with documents.Issuing(rt) as issuing:
+        return await transition(application, action=Action.ACCEPT, to=ApplicationState.ACCEPTED,
+                                actor_id=_actor(principal), actor_role=CLERK,
+                                updates={"accepted_at": now, "due_date": due.day,
+                                         "due_date_provisional": due.provisional}, then=number)
 
 
 async def promised_due(*, application: Application, accepted_on: date,
@@ -220,15 +223,33 @@ async def _invite_evaluation(application: Application) -> None:
                                "item_id": str(application.item_id)})
 
 
-async def not_accept(*, principal: Principal, application_id: str, reason: str) -> Application:
-    """不予受理, with the reason the resident is told."""
+async def not_accept(*, rt: Runtime, principal: Principal, application_id: str, reason: str,
+                     missing_materials: list[int], missing_conditions: list[str]) -> Application:
+    """不予受理, with the reason and what is missing, stated in the 不予受理通知书 it issues."""
     application = await get_for_clerk(principal=principal, application_id=application_id)
     if not reason.strip():
         raise ValidationFailed("不予受理须说明理由", code="REASON_REQUIRED")
-    return await transition(application, action=Action.NOT_ACCEPT, to=ApplicationState.NOT_ACCEPTED,
-                            actor_id=_actor(principal), actor_role=CLERK, reason=reason,
-                            event=EventType.APPLICATION_NOT_ACCEPTED, updates={"completed_at": utcnow()},
-                            then=lambda: _invite_evaluation(application))
+    require(application.state, Action.NOT_ACCEPT)
+    await application.fetch_related("guide")
+    specs = representation.material_specs(application)
+    unknown = sorted(i for i in set(missing_materials) if not 0 <= i < len(specs))
+    if unknown:
+        raise ValidationFailed("该事项没有这些材料", code="MATERIAL_NOT_IN_GUIDE",
+                               details={"material_indexes": unknown})
+    missing = [specs[i]["name"] for i in sorted(set(missing_materials))]
+    missing += [c.strip() for c in missing_conditions if c.strip()]
+    now = utcnow()
+
+    async def notify() -> None:
+        await documents.issue_non_acceptance(rt, issuing, application=application, reason=reason,
+                                             missing=missing, at=now)
+        await _invite_evaluation(application)
+
+    async with documents.Issuing(rt) as issuing:
+        return await transition(application, action=Action.NOT_ACCEPT, to=ApplicationState.NOT_ACCEPTED,
+                                actor_id=_actor(principal), actor_role=CLERK, reason=reason,
+                                event=EventType.APPLICATION_NOT_ACCEPTED, updates={"completed_at": now},
+                                then=notify)
 
 
 def _decision_sha256(application: Application, decision: str, approvals: list[dict[str, Any]]) -> str:
@@ -238,12 +259,19 @@ def _decision_sha256(application: Application, decision: str, approvals: list[di
     return hashlib.sha256(orjson.dumps(content, option=orjson.OPT_SORT_KEYS)).hexdigest()
 
 
-async def approve_step(*, principal: Principal, application_id: str, opinion: Opinion,
-                       comment: str) -> Application:
-    """One approval step (审查, then 决定): a denial ends it, the last approval grants it."""
+async def approve_step(*, rt: Runtime, principal: Principal, application_id: str, opinion: Opinion,
+                       comment: str, legal_basis: str = "") -> Application:
+    """One approval step (审查, then 决定): a denial ends it, the last approval grants it. The
+    decision issues its 决定书; a denial must give its reasons and a legal basis (the guide's
+    unless the reviewer names one), which the notice states (行政许可法 art. 38)."""
     application = await get_for_reviewer(principal=principal, application_id=application_id)
     require(application.state, Action.APPROVE_STEP)
     await application.fetch_related("guide")
+    basis = legal_basis.strip() or application.guide.legal_basis.strip()
+    if opinion is Opinion.DENY and not comment.strip():
+        raise ValidationFailed("不予许可须说明理由", code="REASON_REQUIRED")
+    if opinion is Opinion.DENY and not basis:
+        raise ValidationFailed("不予许可须写明法律依据（办事指南未载明）", code="LEGAL_BASIS_REQUIRED")
     steps = approval_steps(application.guide.steps)
     step = application.approval_step
     earlier = await Approval.filter(application_id=application.id).order_by("step_index")
@@ -272,6 +300,10 @@ async def approve_step(*, principal: Principal, application_id: str, opinion: Op
                                   reviewer_id=_actor(principal), opinion=opinion, comment=comment)
         except IntegrityError as exc:
             raise ApplicationChanged() from exc
+        if decision is not None:
+            await documents.issue_decision(rt, issuing, application=application,
+                                           approved=decision == "approved", reason=comment,
+                                           legal_basis=basis, decided_at=now)
         if decision == "denied":
             await _invite_evaluation(application)
 
@@ -281,11 +313,12 @@ async def approve_step(*, principal: Principal, application_id: str, opinion: Op
         updates["decided_at"] = now
     if decision == "denied":
         updates["completed_at"] = now
-    return await transition(
-        application, action=action, to=to, actor_id=_actor(principal), actor_role=REVIEWER,
-        reason=comment, event=EventType.APPLICATION_DECIDED if decision else None,
-        event_extra={"decision": decision} if decision else None, updates=updates,
-        ledger_record=record, then=record_opinion)
+    async with documents.Issuing(rt) as issuing:
+        return await transition(
+            application, action=action, to=to, actor_id=_actor(principal), actor_role=REVIEWER,
+            reason=comment, event=EventType.APPLICATION_DECIDED if decision else None,
+            event_extra={"decision": decision} if decision else None, updates=updates,
+            ledger_record=record, then=record_opinion)
 
 
 async def suspend(*, principal: Principal, application_id: str, reason: str) -> Application:

@@ -13,6 +13,7 @@ import uuid
 from tortoise.functions import Count
 
 from app.auth import scope_filter
+from app.context import Runtime
 from app.errors import ValidationFailed
 from app.ids import to_local, utcnow
 from app.shapes import parse_id
@@ -20,7 +21,7 @@ from app.tokens import Principal
 from models.prereview import Application, ApplicationMaterial, ApplicationState, MaterialStatus, ReviewComment
 from models.staff import StaffRoleName
 from services import calendar
-from services.applications import representation
+from services.applications import documents, representation
 from services.applications.lifecycle import Action, IllegalTransition, transition
 from services.applications.prereview import load_or_raise
 from services.events import EventType
@@ -84,24 +85,36 @@ async def comment(*, principal: Principal, application_id: str, message: str,
                                       message=message)
 
 
-async def request_correction(*, principal: Principal, application_id: str, reason: str) -> Application:
-    """Send the application back; commented materials must be replaced before resubmitting."""
+async def request_correction(*, rt: Runtime, principal: Principal, application_id: str,
+                             reason: str) -> Application:
+    """Send the application back; commented materials must be replaced before resubmitting. Every
+    open comment goes, at once, into the 补正材料告知书 it issues (行政许可法 art. 32)."""
     application = await get_or_raise(principal=principal, application_id=application_id)
-    open_comments = await ReviewComment.filter(application_id=application.id, resolved=False)
+    open_comments = await ReviewComment.filter(application_id=application.id, resolved=False).order_by("created_at")
     if not open_comments:
         raise ValidationFailed("请先针对材料或字段提出意见", code="CORRECTION_WITHOUT_COMMENTS")
     flagged = {c.material_index for c in open_comments if c.material_index is not None}
+    await application.fetch_related("guide")
+    specs = representation.material_specs(application)
+    labels = {f["name"]: f["label"] for f in application.guide.data_template.get("fields", [])}
+    corrections = [f"{specs[c.material_index]['name'] if c.material_index is not None else labels[c.field_name]}"
+                   f"：{c.message}" for c in open_comments]
+    if reason.strip():
+        corrections.append(reason.strip())
 
     async def flag_materials() -> None:
         await ApplicationMaterial.filter(application_id=application.id,
                                          material_index__in=flagged).update(
             status=MaterialStatus.NEEDS_CORRECTION)
+        await documents.issue_correction(rt, issuing, application=application, corrections=corrections,
+                                         at=utcnow())
 
-    return await transition(application, action=Action.REQUEST_CORRECTION,
-                            to=ApplicationState.NEEDS_CORRECTION,
-                            actor_id=str(principal.subject_id), actor_role=StaffRoleName.REVIEWER,
-                            reason=reason,
-                            event=EventType.PREREVIEW_CORRECTION_NEEDED, then=flag_materials)
+    async with documents.Issuing(rt) as issuing:
+        return await transition(application, action=Action.REQUEST_CORRECTION,
+                                to=ApplicationState.NEEDS_CORRECTION,
+                                actor_id=str(principal.subject_id), actor_role=StaffRoleName.REVIEWER,
+                                reason=reason,
+                                event=EventType.PREREVIEW_CORRECTION_NEEDED, then=flag_materials)
 
 
 async def decide(*, principal: Principal, application_id: str, passed: bool, reason: str) -> Application:

@@ -12,6 +12,7 @@ from pydantic import Field
 from app.context import Runtime
 from app.shapes import LocalDateTime, Schema
 from models.appointments import Appointment
+from models.documents import DocumentKind, IssuedDocument
 from models.onewindow import Approval, CertificateStatus, ECertificate, Evaluation, Opinion
 from models.prereview import Application, ApplicationMaterial, ApplicationState, MaterialStatus, ReviewComment
 from models.prereview import ApplicationState as S
@@ -347,3 +348,24 @@ class QueueOut(Schema):
 
 class DeadlineList(Schema):
     items: list[ApplicationSummary]
+
+
+class IssuedDocumentOut(Schema):
+    """One document issued on an application; its PDF is served by kind (the latest of each)."""
+
+    id: str
+    kind: DocumentKind
+    title: str
+    number: str
+    decision: str | None
+    issued_at: LocalDateTime
+    sha256: str = Field(description="签发的 PDF 文件的 SHA-256（已记入存证账本）")
+
+    @classmethod
+    def of(cls, document: IssuedDocument) -> IssuedDocumentOut:
+        return cls(id=str(document.id), kind=document.kind, title=document.title, number=document.number,
+                   decision=document.decision, issued_at=document.issued_at, sha256=document.sha256)
+
+
+class IssuedDocumentList(Schema):
+    items: list[IssuedDocumentOut]

@@ -81,6 +81,18 @@ class CertificateIssued(Template):
     issued_by: OpaqueId
 
 
+class DocumentIssued(Template):
+    """文书签发 — a document (notice, decision, certificate) was issued: the hash of its PDF bytes
+    and of what it states (its QR code carries the latter)."""
+
+    document_id: OpaqueId
+    kind: OpaqueId
+    number: OpaqueId
+    document_sha256: Sha256Hex
+    content_sha256: Sha256Hex
+    application_id: OpaqueId | None = None
+
+
 class CertificateRevoked(Template):
     """证照撤销 — an e-certificate was revoked, with a reason code."""
 
@@ -147,6 +159,7 @@ TEMPLATES: dict[str, type[Template]] = {
     "approval_decision": ApprovalDecision,
     "certificate_issued": CertificateIssued,
     "certificate_revoked": CertificateRevoked,
+    "document_issued": DocumentIssued,
     "checkin": CheckIn,
     "ticket_call": TicketCall,
     "ticket_service": TicketService,

@@ -56,8 +56,7 @@ async def handle(*, rt: Runtime, headers: Mapping[str, str], body: bytes) -> Non
     except (orjson.JSONDecodeError, KeyError, TypeError, ResourceUndecryptable) as exc:
         raise NotificationMalformed(details={"reason": type(exc).__name__}) from exc
     if event_type == "TRANSACTION.SUCCESS":
-        await orders.record_paid(transaction=resource, mch_id=rt.settings.wechatpay_mch_id,
-                                 app_id=rt.settings.wechat_miniprogram_app_id)
+        await orders.record_paid(rt=rt, transaction=resource)
     elif event_type.startswith("REFUND."):
         await refunds.record(out_refund_no=str(resource.get("out_refund_no", "")),
                              status=str(resource.get("refund_status", "")),

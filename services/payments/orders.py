@@ -23,10 +23,11 @@ from models.payments import OrderState, PaymentOrder, PaymentRefund
 from models.prereview import Application, ApplicationState
 from models.users import ExternalIdentity, IdentityProvider
 from services import outbox
+from services.applications import documents
 from services.applications.lifecycle import IllegalTransition
 from services.applications.prereview import get_mine_or_raise
 from services.events import EventType
-from services.payments import refunds
+from services.payments import receipt, refunds
 from services.payments.shapes import PaymentOut
 from wechat.pay import WeChatPayError, WeChatPayUnavailable
 
@@ -143,13 +144,15 @@ async def _shape(order: PaymentOrder | None, reference: str) -> PaymentOut:
     return PaymentOut.of(order, await PaymentRefund.filter(order_id=order.id).order_by("created_at"))
 
 
-async def record_paid(*, transaction: dict[str, Any], mch_id: str, app_id: str) -> bool:
+async def record_paid(*, rt: Runtime, transaction: dict[str, Any]) -> bool:
     """Take WeChat Pay's word that an order is paid (notification or query); whether it changed.
+    The receipt (缴费凭证) is issued in the same transaction.
 
     Refused, the order unchanged: an unknown order, another merchant's, or an amount that differs
     from the order's. Paid for an application that already ended: refunded at once."""
     order = await PaymentOrder.get_or_none(out_trade_no=str(transaction.get("out_trade_no", "")))
-    if order is None or transaction.get("mchid") != mch_id or transaction.get("appid") != app_id:
+    if (order is None or transaction.get("mchid") != rt.settings.wechatpay_mch_id
+            or transaction.get("appid") != rt.settings.wechat_miniprogram_app_id):
         raise PaymentOrderUnknown(details={"out_trade_no": str(transaction.get("out_trade_no", ""))})
     if transaction.get("trade_state") != "SUCCESS":
         return False
@@ -159,7 +162,7 @@ async def record_paid(*, transaction: dict[str, Any], mch_id: str, app_id: str) 
                   stated_fen=total)
         raise PaymentAmountMismatch(details={"out_trade_no": order.out_trade_no, "amount_fen": order.amount_fen,
                                              "stated_fen": total})
-    async with in_transaction():
+    async with documents.Issuing(rt) as issuing, in_transaction():
         changed = await PaymentOrder.filter(id=order.id, state__in=(OrderState.PENDING, OrderState.CLOSED)).update(
             state=OrderState.PAID, transaction_id=str(transaction.get("transaction_id", "")), paid_at=utcnow())
         if not changed:
@@ -169,6 +172,7 @@ async def record_paid(*, transaction: dict[str, Any], mch_id: str, app_id: str) 
             "order_id": str(order.id), "application_id": str(order.application_id),
             "resident_id": str(order.resident_id), "amount_fen": order.amount_fen})
         application = await Application.get(id=order.application_id)
+        await receipt.issue(rt, issuing, order=order, application=application)
         if application.state in ENDED:
             await refunds.request(order=order, amount_fen=None, reason="办件已终止，退还费用",
                                   requested_by="wechatpay")
@@ -181,8 +185,7 @@ async def sync_with_wechatpay(*, rt: Runtime, order: PaymentOrder) -> None:
     answer = await rt.wechatpay.query_order(order.out_trade_no)
     await PaymentOrder.filter(id=order.id).update(last_queried_at=utcnow())
     if answer.get("trade_state") in ("SUCCESS", "REFUND"):
-        await record_paid(transaction={**answer, "trade_state": "SUCCESS"}, mch_id=rt.settings.wechatpay_mch_id,
-                          app_id=rt.settings.wechat_miniprogram_app_id)
+        await record_paid(rt=rt, transaction={**answer, "trade_state": "SUCCESS"})
         return
     application = await Application.get(id=order.application_id)
     if answer.get("trade_state") == "CLOSED" or application.state in ENDED:

@@ -91,6 +91,8 @@ LEDGER_SAMPLES: dict[str, dict] = {
     "certificate_issued": {"certificate_id": "cert-1", "application_id": "app-1",
                            "certificate_type": "business_license", "document_sha256": _SHA, "issued_by": "staff-3"},
     "certificate_revoked": {"certificate_id": "cert-1", "reason_code": "issued_in_error", "revoked_by": "staff-3"},
+    "document_issued": {"document_id": "doc-1", "kind": "decision-notice", "number": "XK20261205-0A1B2C3D",
+                        "document_sha256": _SHA, "content_sha256": "cd" * 32, "application_id": "app-1"},
     "checkin": {"booking_id": "booking-1", "hall_id": "hall-1", "slot_id": "slot-1", "checked_in_by": "device-1"},
     "ticket_call": {"ticket_id": "ticket-1", "hall_id": "hall-1", "window_id": "window-1", "action": "called",
                     "actor_id": "staff-5"},
@@ -368,7 +370,7 @@ async def make_prereview_item(*, department: Department | None = None, prereview
                               name: str = "户口迁移预审", approval_steps: list[dict] | None = None,
                               result: dict | None = None, promised_limit_days: int = 0,
                               appointment_group: str | None = None,
-                              data_template: dict | None = None) -> ServiceItem:
+                              data_template: dict | None = None, legal_basis: str = "") -> ServiceItem:
     """A published item with online pre-review and a guide (version 1) with materials and a form."""
     modes = modes if modes is not None else ["online_prereview", "one_window"]
     item = await ServiceItem.create(
@@ -382,5 +384,5 @@ async def make_prereview_item(*, department: Department | None = None, prereview
                               materials=materials if materials is not None else PREREVIEW_MATERIALS,
                               steps=steps + (approval_steps or []),
                               data_template=data_template or PREREVIEW_TEMPLATE,
-                              result=result, created_by="test")
+                              result=result, legal_basis=legal_basis, created_by="test")
     return item

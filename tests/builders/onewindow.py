@@ -34,6 +34,9 @@ LICENCE_MATERIAL = {"name": "营业执照", "from_e_certificate": True, "certifi
 _VISIT_MINUTES = itertools.count()  # each test visit in its own slot (slots are unique per minute)
 
 
+LEGAL_BASIS = "《中华人民共和国市场主体登记管理条例》第二十六条"
+
+
 WINDOW_FORM = {"applicant_name": "张三", "id_number": "110108199003071238"}
 
 
@@ -57,7 +60,7 @@ async def make_window(rt, *, hall: Hall | None = None) -> OneWindow:
     item = await make_prereview_item(department=department, approval_steps=TWO_STEPS, result=LICENCE,
                                      promised_limit_days=5, appointment_group="G1",
                                      modes=["online_prereview", "appointment", "one_window"],
-                                     name="企业设立登记")
+                                     name="企业设立登记", legal_basis=LEGAL_BASIS)
     return OneWindow(hall, department, item,
                      clerk=await hall_staff(rt, hall=hall, role=StaffRoleName.CLERK),
                      manager=await hall_staff(rt, hall=hall, role=StaffRoleName.HALL_MANAGER),

@@ -118,7 +118,7 @@ async def test_parameters_bodies_and_files_are_typed(spec):
     header = next(p for p in book["parameters"] if p["in"] == "header")
     assert header["name"] == "Idempotency-Key" and header["required"] is True
     kinds = spec["paths"]["/api/v1/documents/{kind}/{document_id}/verification"]["get"]["parameters"][0]
-    assert kinds["schema"]["enum"] == ["acceptance-receipt", "decision-notice", "certificate", "payment-receipt"]
+    assert kinds["schema"]["enum"] == ["acceptance-receipt", "decision-notice", "certificate"]
     upload = spec["paths"]["/api/v1/applications/{application_id}/materials/{material_index}"]["put"]
     assert set(upload["requestBody"]["content"]) == {"application/pdf", "image/jpeg", "image/png",
                                                      "multipart/form-data"}

@@ -107,7 +107,9 @@ async def _rated(client, rt, window: OneWindow, score: int) -> None:
     resident = await resident_session(rt)
     visit = await checked_in_visit(window, await User.get(id=resident.id))
     application = await accepted(client, window, visit.id)
-    await desk_post(client, window.examiner, f"applications/{application['id']}/approvals", {"opinion": "deny"})
+    denied = await desk_post(client, window.examiner, f"applications/{application['id']}/approvals",
+                             {"opinion": "deny", "comment": "不符合条件"})
+    assert denied.status_code == 200, denied.text
     assert (await Application.get(id=application["id"])).state is ApplicationState.DENIED
     rated = await client.post(f"/api/v1/applications/{application['id']}/evaluation",
                               json={"score": score}, headers=resident.headers)

@@ -4,6 +4,8 @@ notification; refunds on withdrawal and by staff, never more than paid."""
 
 from __future__ import annotations
 
+import hashlib
+
 from models.payments import PaymentOrder
 from services.events import EventType
 from tests.builders import login_staff, make_staff
@@ -178,7 +180,12 @@ async def test_a_paid_fee_has_an_electronic_receipt_that_verifies(client, rt, we
 
     document = await client.get(path, headers=payer.session.headers)
     assert document.status_code == 200 and document.content.startswith(b"%PDF")
-    verified = await client.get(f"/api/v1/documents/payment-receipt/{application_id}/verification")
+    [issued] = [d for d in (await client.get(f"/api/v1/applications/{application_id}/documents",
+                                             headers=payer.session.headers)).json()["items"]
+                if d["kind"] == "payment-receipt"]
+    assert issued["sha256"] == hashlib.sha256(document.content).hexdigest()
+    verified = await client.post(f"/api/v1/documents/{issued['id']}/verification", content=document.content,
+                                 headers={"content-type": "application/pdf", "accept": "application/json"})
     assert verified.status_code == 200
-    assert verified.json()["valid"] and verified.json()["status"] == "paid"
-    assert "payer" not in verified.text and payer.user.display_name not in verified.text
+    assert verified.json()["valid"] and verified.json()["file_matches"] and verified.json()["status"] == "valid"
+    assert payer.user.display_name not in verified.text

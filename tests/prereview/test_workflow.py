@@ -61,7 +61,8 @@ async def test_correction_loop_ends_in_a_pass(client, rt, review_desk, resident)
         ("submitted", "in_review", "reviewer"), ("in_review", "passed", "reviewer")]
     assert await _events(app_id) == ["prereview.submitted", "prereview.correction_needed",
                                      "prereview.submitted", "prereview.passed"]
-    assert await LedgerEntry.filter(application_id=app_id).count() == 6
+    # Six transitions and the correction notice issued (document_issued).
+    assert await LedgerEntry.filter(application_id=app_id).count() == 7
 
 
 async def test_reject_needs_a_reason_and_is_final(client, review_desk, resident):

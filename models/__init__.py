@@ -11,6 +11,7 @@ MODEL_MODULES = [
     "models.catalog",
     "models.appointments",
     "models.push",
+    "models.companies",
     "models.prereview",
     "models.onewindow",
     "models.access_log",

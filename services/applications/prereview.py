@@ -27,7 +27,7 @@ from models.prereview import (
     ReviewComment,
 )
 from models.users import User
-from services import calendar, catalog
+from services import calendar, catalog, companies
 from services.applications import applicant, certificates, forms, representation
 from services.applications.lifecycle import (
     Action,
@@ -69,8 +69,10 @@ def _same_draft(existing: Application, item_id: uuid.UUID) -> Application:
 
 async def create_draft(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, form_data: dict,
                        represented: representation.RepresentedIn | None = None,
+                       company_id: str | None = None,
                        idempotency_key: str | None = None) -> tuple[Application, bool]:
-    """Start an application for a pre-review item, pinned to its current guide version.
+    """Start an application for a pre-review item, pinned to its current guide version; for a
+    company when ``company_id`` names one the resident may act for on this item.
 
     A retry with the same Idempotency-Key returns the first draft (created=False)."""
     item = await catalog.get_item_or_raise(item_id=item_id)
@@ -81,6 +83,7 @@ async def create_draft(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, for
         raise ValidationFailed("该事项不支持网上预审", code="ITEM_NOT_PREREVIEWABLE")
     resident = await users.get_active_or_raise(user_id=resident_id)
     users.ensure_real_name_level(resident, item.min_realname_level)
+    acting = await companies.authority(user=resident, company_id=company_id, code=item.code) if company_id else None
     guide = await catalog.current_guide(item=item)
     declared = (representation.declare(rt, agent=resident, represented=represented,
                                        guide_materials=guide.materials) if represented else None)
@@ -91,6 +94,7 @@ async def create_draft(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, for
         return await Application.create(
             id=application_id, resident_id=resident_id, item=item, guide=guide,
             department_id=item.department_id, representation=declared, idempotency_key=idempotency_key,
+            company_id=acting.company.id if acting else None, on_behalf_of=acting.record() if acting else None,
             **forms.sealed_columns(wrapper=rt.wrapper, application_id=application_id, data_key=None,
                                    form=form_data)), True
     except IntegrityError:
@@ -108,6 +112,23 @@ def _applicant_identity(rt: Runtime, declared: dict | None, resident: User) -> d
 async def get_mine_or_raise(*, resident_id: uuid.UUID, application_id: str) -> Application:
     """One of the resident's applications; others' ids answer 404 like unknown ones."""
     return await load_or_raise(application_id=application_id, resident_id=resident_id)
+
+
+async def acting_for(application: Application, *, resident_id: uuid.UUID) -> companies.Acting | None:
+    """For an application filed for a company: the resident's authority to act for it now on the
+    item (an agent's revoked or expired authorisation stops them); None for a personal one."""
+    if application.company_id is None:
+        return None
+    await application.fetch_related("item")
+    return await companies.authority(user=await users.get_active_or_raise(user_id=resident_id),
+                                     company_id=application.company_id, code=application.item.code)
+
+
+async def get_mine_to_change(*, resident_id: uuid.UUID, application_id: str) -> Application:
+    """One of the resident's applications, to change (``acting_for`` checked)."""
+    application = await get_mine_or_raise(resident_id=resident_id, application_id=application_id)
+    await acting_for(application, resident_id=resident_id)
+    return application
 
 
 async def list_mine(*, resident_id: uuid.UUID, cursor: str | None,
@@ -131,7 +152,7 @@ async def list_mine(*, resident_id: uuid.UUID, cursor: str | None,
 async def update_form(*, rt: Runtime, resident_id: uuid.UUID, application_id: str,
                       form_data: dict) -> Application:
     """Replace the form data while the application is a draft or awaiting correction."""
-    application = await get_mine_or_raise(resident_id=resident_id, application_id=application_id)
+    application = await get_mine_to_change(resident_id=resident_id, application_id=application_id)
     if application.state not in EDITABLE:
         raise IllegalTransition("只有草稿或待补正的办件可以修改", details={"state": application.state.value})
     await application.fetch_related("guide")
@@ -150,7 +171,7 @@ async def update_form(*, rt: Runtime, resident_id: uuid.UUID, application_id: st
 
 async def _editable_material_slot(*, resident_id: uuid.UUID, application_id: str,
                                   material_index: int) -> tuple[Application, dict]:
-    application = await get_mine_or_raise(resident_id=resident_id, application_id=application_id)
+    application = await get_mine_to_change(resident_id=resident_id, application_id=application_id)
     if application.state not in EDITABLE:
         raise IllegalTransition("只有草稿或待补正的办件可以更换材料", details={"state": application.state.value})
     await application.fetch_related("guide")
@@ -288,6 +309,7 @@ async def prereview_deadline(*, application: Application, submitted_on: date,
 async def submit(*, rt: Runtime, resident_id: uuid.UUID, application_id: str) -> Application:
     """Submit (or resubmit after correction): form valid, required materials present; deadline set."""
     application = await get_mine_or_raise(resident_id=resident_id, application_id=application_id)
+    acting = await acting_for(application, resident_id=resident_id)
     require(application.state, Action.SUBMIT)
     await application.fetch_related("guide", "item")
     resident = await users.get_active_or_raise(user_id=resident_id)
@@ -323,12 +345,14 @@ async def submit(*, rt: Runtime, resident_id: uuid.UUID, application_id: str) ->
         ledger_record=("application_submitted", {
             "application_id": str(application.id), "item_code": application.item.code,
             "form_commitment": forms.commitment(form=form, salt=salt),
-            "materials": [{"material_id": str(m.id), "sha256": m.sha256} for m in materials]}))
+            "materials": [{"material_id": str(m.id), "sha256": m.sha256} for m in materials],
+            **({"company_id": str(acting.company.id)} if acting else {}),
+            **({"authorisation_id": str(acting.authorisation_id)} if acting and acting.authorisation_id else {})}))
 
 
 async def withdraw(*, resident_id: uuid.UUID, application_id: str, reason: str) -> Application:
     """Withdraw an application before a decision."""
-    application = await get_mine_or_raise(resident_id=resident_id, application_id=application_id)
+    application = await get_mine_to_change(resident_id=resident_id, application_id=application_id)
     return await transition(application, action=Action.WITHDRAW, to=ApplicationState.WITHDRAWN,
                             actor_id=str(resident_id), actor_role="resident", reason=reason)
 

@@ -20,6 +20,7 @@ from services.applications.onewindow import DeadlineFlag
 from services.applications.prereview import EDITABLE, history, materials_of
 from services.applications.representation import RepresentedOut, represented_out
 from services.catalog.guide import form_data_problems
+from services.companies.shapes import OnBehalfOf
 
 
 class MaterialOut(Schema):
@@ -80,6 +81,7 @@ class ApplicationSummary(Schema):
     acceptance_number: str | None
     due_date: date | None = Field(description="承诺办结日期（已加上暂停计时的工作日）")
     due_date_provisional: bool = Field(description="同 deadline_provisional")
+    on_behalf_of: OnBehalfOf | None = Field(description="以单位（法人）名义办理时的单位及办理人身份；本人办理为 null")
     created_at: LocalDateTime
 
     @classmethod
@@ -92,6 +94,7 @@ class ApplicationSummary(Schema):
                    hall_id=str(application.hall_id) if application.hall_id else None,
                    acceptance_number=application.acceptance_number, due_date=application.due_date,
                    due_date_provisional=application.due_date_provisional,
+                   on_behalf_of=OnBehalfOf(**application.on_behalf_of) if application.on_behalf_of else None,
                    created_at=application.created_at)
 
 

@@ -42,6 +42,8 @@ class ApplicationSubmitted(Template):
     form_commitment: Sha256Hex | None = None
     form_sha256: Sha256Hex | None = None
     materials: list[MaterialHash] = Field(max_length=200)
+    company_id: OpaqueId | None = None  # filed for a company (法人)
+    authorisation_id: OpaqueId | None = None  # by an agent (经办人), under this authorisation
 
     @model_validator(mode="after")
     def _one_form_hash(self) -> ApplicationSubmitted:
@@ -119,6 +121,26 @@ class StaffChanged(Template):
     changed_by: OpaqueId
 
 
+class CompanyRegistered(Template):
+    """法人登记 — a legal-person login registered a company or changed its legal representative."""
+
+    company_id: OpaqueId
+    uscc: Annotated[str, StringConstraints(pattern=r"^[0-9A-HJ-NPQRTUWXY]{18}$")]
+    representative_id: OpaqueId
+
+
+class CompanyAuthorisation(Template):
+    """经办人授权 — a legal representative granted or revoked an agent's authorisation: its scope
+    (catalog codes) and end (Unix seconds); the agent is named by the authorisation id only."""
+
+    company_id: OpaqueId
+    authorisation_id: OpaqueId
+    action: Literal["granted", "revoked"]
+    scope: list[CatalogCode] = Field(max_length=200)
+    valid_until: int = Field(ge=0)
+    by: OpaqueId
+
+
 TEMPLATES: dict[str, type[Template]] = {
     "application_submitted": ApplicationSubmitted,
     "application_transition": ApplicationTransition,
@@ -128,6 +150,8 @@ TEMPLATES: dict[str, type[Template]] = {
     "checkin": CheckIn,
     "calendar_notice": CalendarNotice,
     "staff_changed": StaffChanged,
+    "company_registered": CompanyRegistered,
+    "company_authorisation": CompanyAuthorisation,
 }
 
 

@@ -94,6 +94,9 @@ LEDGER_SAMPLES: dict[str, dict] = {
     "checkin": {"booking_id": "booking-1", "hall_id": "hall-1", "slot_id": "slot-1", "checked_in_by": "device-1"},
     "calendar_notice": {"year": 2027, "content_sha256": _SHA, "loaded_by": "cli"},
     "staff_changed": {"staff_id": "staff-4", "action": "disabled", "roles_sha256": _SHA, "changed_by": "cli"},
+    "company_registered": {"company_id": "company-1", "uscc": "91110108MA01HDT002", "representative_id": "user-1"},
+    "company_authorisation": {"company_id": "company-1", "authorisation_id": "auth-1", "action": "granted",
+                              "scope": ["SC001"], "valid_until": 1900000000, "by": "user-1"},
 }
 
 

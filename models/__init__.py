@@ -12,6 +12,7 @@ MODEL_MODULES = [
     "models.appointments",
     "models.push",
     "models.companies",
+    "models.bundles",
     "models.prereview",
     "models.onewindow",
     "models.access_log",

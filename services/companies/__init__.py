@@ -24,6 +24,7 @@ from models.catalog import ServiceItem
 from models.companies import AgentAuthorisation, Company
 from models.users import User
 from services import ledger, outbox
+from services.catalog import bundles
 from services.companies.uscc import uscc_problem
 from services.events import EventType
 
@@ -148,6 +149,7 @@ async def agents_of(*, user: User, company_id: str) -> tuple[Company, list[Agent
 
 async def _ensure_known_codes(codes: list[str]) -> None:
     known = set(await ServiceItem.filter(code__in=codes).values_list("code", flat=True))
+    known |= await bundles.known_codes(codes=codes)
     unknown = sorted(set(codes) - known)
     if unknown:
         raise ScopeUnknown(details={"codes": unknown})

@@ -70,6 +70,8 @@ class BundleApplication(Entity):
     form_version = fields.IntField(default=1)  # every edit bumps it; a stale edit is refused
     # [{role, name_masked, id_number_index, user_id, confirmed_version}]
     parties = fields.JSONField(default=list)
+    # "|index|index|": the parties' ID-number blind indexes, so a party finds it with one filter.
+    party_indexes = fields.CharField(max_length=300, default="", db_index=True)
     acceptance_number = fields.CharField(max_length=40, null=True, unique=True)
     submitted_at = fields.DatetimeField(null=True)
     stop_reason = fields.TextField(default="")

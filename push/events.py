@@ -52,6 +52,8 @@ SENT_TO_NOBODY: dict[EventType, str] = {
     EventType.COMPANY_REGISTERED: "the representative is in the app as it happens",
     EventType.COMPANY_AGENT_AUTHORISED: "the representative is in the app as it happens",
     EventType.COMPANY_AGENT_REVOKED: "the representative is in the app as it happens",
+    EventType.BUNDLE_SUBMITTED: "each step's own pre-review and decision events message the resident",
+    EventType.BUNDLE_ISSUED: "the resident is at the window as it happens",
     EventType.CATALOG_ITEM_CHANGED: "for caches and the search index",
     EventType.CATALOG_SYNCED: "for caches and the search index",
     EventType.PUSH_BROADCAST: "sent by WeChat mass send when it is created (services/mass_send.py)",

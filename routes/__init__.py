@@ -6,6 +6,7 @@ from routes.appointment_desk import bp as appointment_desk_bp
 from routes.appointments import bp as appointments_bp
 from routes.articles import bp as articles_bp
 from routes.auth import bp as auth_bp
+from routes.bundles import bp as bundles_bp
 from routes.calendar import bp as calendar_bp
 from routes.catalog import bp as catalog_bp
 from routes.catalog_admin import bp as catalog_admin_bp
@@ -27,4 +28,5 @@ from routes.wechat_oa import bp as wechat_oa_bp
 BLUEPRINTS: list[Blueprint] = [health_bp, auth_bp, me_bp, identity_bp, catalog_bp, catalog_admin_bp,
                                calendar_bp, appointments_bp, appointment_desk_bp, prereview_bp, onewindow_bp,
                                onewindow_desk_bp, ledger_bp, push_bp, mass_send_bp, staff_admin_bp,
-                               wechat_oa_bp, articles_bp, push_callbacks_bp, oa_admin_bp, companies_bp]
+                               wechat_oa_bp, articles_bp, push_callbacks_bp, oa_admin_bp, companies_bp,
+                               bundles_bp]

@@ -92,7 +92,7 @@ async def verification(request: Request, kind: str, document_id: str) -> HTTPRes
           secured=True, errors=[*_NOT_FOUND, certificates.CertificateNotFound, certificates.CertificateRevoked,
                                 certificates.CertificateExpired, (422, "CERTIFICATE_NOT_ACCEPTED"),
                                 (422, "MATERIAL_NOT_IN_GUIDE"), (409, "APPLICATION_STATE_INVALID"),
-                                *companies.ACTING_ERRORS])
+                                *companies.ACTING_ERRORS, prereview.BundleStepManaged])
 @resident_required
 async def present_certificate(request: Request, application_id: str, material_index: int,
                               body: PresentIn) -> HTTPResponse:

@@ -3,6 +3,8 @@ certificates; hall managers watch deadlines and follow up bad evaluations."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import ConfigDict, Field
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
@@ -31,7 +33,7 @@ from services.identity import access_log
 bp = Blueprint("onewindow_desk", url_prefix="/api/v1/desk")
 TAG = "一窗式办理（工作人员）"
 _NOT_FOUND = [prereview.ApplicationNotFound]
-_STATE = [(409, "APPLICATION_STATE_INVALID"), (409, "APPLICATION_CHANGED")]
+_STATE = [(409, "APPLICATION_STATE_INVALID"), (409, "APPLICATION_CHANGED"), (409, "BUNDLE_STEP_NOT_STARTED")]
 STAFF_ROLES = ("clerk", "reviewer", "hall_manager")
 
 
@@ -55,6 +57,8 @@ class ApprovalIn(Schema):
 
     opinion: Opinion
     comment: str = Field("", max_length=1000)
+    outputs: dict[str, Any] | None = Field(
+        None, description="一件事环节准予时产生、传给后续环节的数据（按一件事定义的 produces，如网签备案号）")
 
 
 class IssueIn(Schema):
@@ -204,11 +208,13 @@ async def not_accept(request: Request, application_id: str, body: ReasonIn) -> H
 
 @bp.post("/applications/<application_id>/approvals")
 @endpoint(summary="审批意见（按事项的审查、决定环节依次办理；不同意即不予许可）", tag=TAG, body=ApprovalIn,
-          response=DeskDetail, secured=True, errors=[*_NOT_FOUND, *_STATE, (409, "APPROVAL_SAME_REVIEWER")])
+          response=DeskDetail, secured=True, errors=[*_NOT_FOUND, *_STATE, (409, "APPROVAL_SAME_REVIEWER"),
+                                                     (422, "BUNDLE_OUTPUTS_INVALID")])
 @staff_required("reviewer", scope="hall")
 async def approve(request: Request, application_id: str, body: ApprovalIn) -> HTTPResponse:
-    application = await onewindow.approve_step(principal=_principal(request), application_id=application_id,
-                                               opinion=body.opinion, comment=body.comment)
+    application = await onewindow.approve_step(rt=request.app.ctx.runtime, principal=_principal(request),
+                                               application_id=application_id, opinion=body.opinion,
+                                               comment=body.comment, outputs=body.outputs)
     return respond(await _detail(request, application))
 
 

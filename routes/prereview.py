@@ -43,9 +43,9 @@ bp = Blueprint("prereview", url_prefix="/api/v1")
 TAG = "网上预审"
 REVIEW_TAG = "网上预审（审查）"
 _NOT_FOUND = [prereview.ApplicationNotFound]
-_STATE = [(409, "APPLICATION_STATE_INVALID"), (409, "APPLICATION_CHANGED")]
+_STATE = [(409, "APPLICATION_STATE_INVALID"), (409, "APPLICATION_CHANGED"), (409, "BUNDLE_STEP_NOT_STARTED")]
 # A resident's change to an application filed for a company checks their authority to act for it.
-_CHANGE = [*_STATE, *companies.ACTING_ERRORS]
+_CHANGE = [*_STATE, *companies.ACTING_ERRORS, prereview.BundleStepManaged]
 _UPLOAD_ERRORS = [*_NOT_FOUND, *_CHANGE, (413, "MATERIAL_TOO_LARGE"), (413, "APPLICATION_MATERIALS_TOO_LARGE"),
                   (422, "MATERIAL_EMPTY"), (415, "MATERIAL_TYPE_NOT_ALLOWED"),
                   (415, "MATERIAL_TYPE_MISMATCH"), (422, "MATERIAL_NOT_IN_GUIDE")]
@@ -409,7 +409,7 @@ async def request_correction(request: Request, application_id: str, body: Reason
           errors=[*_NOT_FOUND, *_STATE])
 @staff_required("reviewer", scope="hall")
 async def pass_(request: Request, application_id: str, body: ReasonIn) -> HTTPResponse:
-    application = await prereview_review.decide(principal=request.ctx.principal,
+    application = await prereview_review.decide(rt=request.app.ctx.runtime, principal=request.ctx.principal,
                                                 application_id=application_id, passed=True,
                                                 reason=body.reason)
     return respond(await application_out(application, rt=request.app.ctx.runtime))
@@ -420,7 +420,7 @@ async def pass_(request: Request, application_id: str, body: ReasonIn) -> HTTPRe
           secured=True, errors=[*_NOT_FOUND, *_STATE, (422, "REJECTION_REASON_REQUIRED")])
 @staff_required("reviewer", scope="hall")
 async def reject(request: Request, application_id: str, body: ReasonIn) -> HTTPResponse:
-    application = await prereview_review.decide(principal=request.ctx.principal,
+    application = await prereview_review.decide(rt=request.app.ctx.runtime, principal=request.ctx.principal,
                                                 application_id=application_id, passed=False,
                                                 reason=body.reason)
     return respond(await application_out(application, rt=request.app.ctx.runtime))

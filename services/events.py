@@ -40,6 +40,9 @@ class EventType(StrEnum):
     COMPANY_AGENT_AUTHORISED = "company.agent_authorised"
     COMPANY_AGENT_REVOKED = "company.agent_revoked"
 
+    BUNDLE_SUBMITTED = "bundle.submitted"
+    BUNDLE_ISSUED = "bundle.issued"
+
     CATALOG_ITEM_CHANGED = "catalog.item_changed"
     CATALOG_SYNCED = "catalog.synced"
 

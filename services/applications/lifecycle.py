@@ -32,6 +32,10 @@ class ApplicationChanged(Conflict):
     code, message = "APPLICATION_CHANGED", "办件已被他人处理，请刷新后重试"
 
 
+class BundleStepNotStarted(Conflict):
+    code, message = "BUNDLE_STEP_NOT_STARTED", "一件事的该环节尚未开始：须待前序环节作出准予决定"
+
+
 class Action(StrEnum):
     SUBMIT = "submit"  # 提交 (or resubmit after correction)
     WITHDRAW = "withdraw"  # 撤回
@@ -49,9 +53,15 @@ class Action(StrEnum):
     RESUME = "resume"  # 恢复计时 (back to where it was suspended)
     MAKE_CERTIFICATE = "make_certificate"  # 制证
     ISSUE = "issue"  # 出件/送达
+    # 一件事 (services/bundles): a step starts when its predecessors are approved, is accepted
+    # under the bundle's one acceptance when its pre-review passes, and stops when one before it
+    # is refused or the bundle is withdrawn.
+    START = "start"
+    BUNDLE_ACCEPT = "bundle_accept"
+    STOP = "stop"
 
 
-RESIDENT, REVIEWER, CLERK = "resident", "reviewer", "clerk"
+RESIDENT, REVIEWER, CLERK, BUNDLE = "resident", "reviewer", "clerk", "bundle"
 
 
 @dataclass(frozen=True)
@@ -83,8 +93,17 @@ RULES: tuple[Rule, ...] = (
     Rule(Action.RESUME, (S.SUSPENDED,), (S.ACCEPTED, S.APPROVING), REVIEWER),
     Rule(Action.MAKE_CERTIFICATE, (S.APPROVED,), (S.CERTIFICATE_MADE,), REVIEWER),
     Rule(Action.ISSUE, (S.CERTIFICATE_MADE,), (S.ISSUED,), CLERK),
+    Rule(Action.START, (S.DRAFT,), (S.SUBMITTED,), BUNDLE),
+    Rule(Action.BUNDLE_ACCEPT, (S.PASSED,), (S.ACCEPTED,), BUNDLE),
+    Rule(Action.STOP, (S.DRAFT, S.SUBMITTED, S.IN_REVIEW, S.NEEDS_CORRECTION), (S.WITHDRAWN,), BUNDLE),
 )
 _BY_ACTION = {rule.action: rule for rule in RULES}
+
+
+def ensure_started(application: Application, role: str) -> None:
+    """A bundle's step waiting for its predecessors is moved by the bundle alone."""
+    if application.bundle_application_id and application.state is S.DRAFT and role != BUNDLE:
+        raise BundleStepNotStarted(details={"step": application.bundle_step})
 
 
 def require(state: ApplicationState, action: Action) -> Rule:
@@ -108,6 +127,7 @@ async def transition(application: Application, *, action: Action, to: Applicatio
     The update matches the version that was read, so of two concurrent decisions one gets 409.
     ``then`` runs inside the transaction after the state change (e.g. resolving comments).
     """
+    ensure_started(application, actor_role)
     rule = require(application.state, action)
     if to not in rule.targets or actor_role != rule.role:
         raise IllegalTransition(details={"state": application.state.value, "action": action.value,

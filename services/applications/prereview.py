@@ -48,6 +48,10 @@ class ApplicationNotFound(NotFoundError):
     code, message = "APPLICATION_NOT_FOUND", "办件不存在"
 
 
+class BundleStepManaged(Conflict):
+    code, message = "BUNDLE_STEP_MANAGED", "该办件是一件事的一个环节，请在一件事办件中操作"
+
+
 class MaterialNotFound(NotFoundError):
     code, message = "MATERIAL_NOT_FOUND", "材料不存在"
 
@@ -124,10 +128,18 @@ async def acting_for(application: Application, *, resident_id: uuid.UUID) -> com
                                      company_id=application.company_id, code=application.item.code)
 
 
-async def get_mine_to_change(*, resident_id: uuid.UUID, application_id: str) -> Application:
-    """One of the resident's applications, to change (``acting_for`` checked)."""
+async def _changeable(*, resident_id: uuid.UUID, application_id: str) -> tuple[Application, companies.Acting | None]:
+    """One of the resident's applications, to change, and the authority it is changed under; a
+    bundle's step changes only through its bundle application."""
     application = await get_mine_or_raise(resident_id=resident_id, application_id=application_id)
-    await acting_for(application, resident_id=resident_id)
+    if application.bundle_application_id is not None:
+        raise BundleStepManaged(details={"bundle_application_id": str(application.bundle_application_id)})
+    return application, await acting_for(application, resident_id=resident_id)
+
+
+async def get_mine_to_change(*, resident_id: uuid.UUID, application_id: str) -> Application:
+    """One of the resident's applications, to change (see ``_changeable``)."""
+    application, _ = await _changeable(resident_id=resident_id, application_id=application_id)
     return application
 
 
@@ -308,8 +320,7 @@ async def prereview_deadline(*, application: Application, submitted_on: date,
 
 async def submit(*, rt: Runtime, resident_id: uuid.UUID, application_id: str) -> Application:
     """Submit (or resubmit after correction): form valid, required materials present; deadline set."""
-    application = await get_mine_or_raise(resident_id=resident_id, application_id=application_id)
-    acting = await acting_for(application, resident_id=resident_id)
+    application, acting = await _changeable(resident_id=resident_id, application_id=application_id)
     require(application.state, Action.SUBMIT)
     await application.fetch_related("guide", "item")
     resident = await users.get_active_or_raise(user_id=resident_id)

@@ -141,6 +141,18 @@ class CompanyAuthorisation(Template):
     by: OpaqueId
 
 
+class BundleHandover(Template):
+    """数据共享 — a bundle step received fields: from the shared form (no ``from_application_id``)
+    or from an earlier step's decision. The field names, never their values."""
+
+    bundle_application_id: OpaqueId
+    application_id: OpaqueId  # the receiving step
+    department_id: OpaqueId
+    from_application_id: OpaqueId | None = None
+    fields: list[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,47}$")]] = Field(
+        min_length=1, max_length=100)
+
+
 TEMPLATES: dict[str, type[Template]] = {
     "application_submitted": ApplicationSubmitted,
     "application_transition": ApplicationTransition,
@@ -152,6 +164,7 @@ TEMPLATES: dict[str, type[Template]] = {
     "staff_changed": StaffChanged,
     "company_registered": CompanyRegistered,
     "company_authorisation": CompanyAuthorisation,
+    "bundle_handover": BundleHandover,
 }
 
 

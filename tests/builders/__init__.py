@@ -97,6 +97,8 @@ LEDGER_SAMPLES: dict[str, dict] = {
     "company_registered": {"company_id": "company-1", "uscc": "91110108MA01HDT002", "representative_id": "user-1"},
     "company_authorisation": {"company_id": "company-1", "authorisation_id": "auth-1", "action": "granted",
                               "scope": ["SC001"], "valid_until": 1900000000, "by": "user-1"},
+    "bundle_handover": {"bundle_application_id": "bundle-1", "application_id": "app-2", "department_id": "dept-2",
+                        "from_application_id": "app-1", "fields": ["contract_filing_number"]},
 }
 
 

@@ -30,9 +30,12 @@ from services.applications import review as prereview_review
 from services.applications.shapes import (
     ApplicationOut,
     ApplicationSummary,
+    CertificateOut,
     CommentOut,
+    HeldMaterialOut,
     HistoryOut,
     MaterialOut,
+    MyMaterialsOut,
     application_out,
     history_out,
 )
@@ -78,6 +81,10 @@ class ReuseIn(Schema):
     ]})
 
     material_id: str = Field(min_length=1, max_length=64, description="本人早先办件中的材料 id")
+
+
+class MaterialsQuery(Schema):
+    limit: int = Field(50, ge=1, le=200)
 
 
 class UploadQuery(Schema):
@@ -166,6 +173,16 @@ async def list_mine(request: Request, query: ListQuery) -> HTTPResponse:
                                                   limit=query.limit)
     return respond(Page[ApplicationSummary](items=[ApplicationSummary.of(a) for a in rows],
                                             next_cursor=next_cursor))
+
+
+@bp.get("/materials")
+@endpoint(summary="我的材料：早先上传的材料与证照夹中可用的电子证照，供复用（免重复上传）", tag=TAG,
+          query=MaterialsQuery, response=MyMaterialsOut, secured=True)
+@resident_required
+async def my_materials(request: Request, query: MaterialsQuery) -> HTTPResponse:
+    uploads, wallet = await prereview.my_materials(resident_id=_resident(request), limit=query.limit)
+    return respond(MyMaterialsOut(uploads=[HeldMaterialOut.held(m) for m in uploads],
+                                  certificates=[CertificateOut.of(c) for c in wallet]))
 
 
 @bp.get("/applications/<application_id>")

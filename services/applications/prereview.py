@@ -15,7 +15,7 @@ from app.context import Runtime
 from app.errors import AppError, Conflict, NotFoundError, ValidationFailed
 from app.ids import to_local, utcnow
 from app.shapes import decode_cursor, encode_cursor, parse_id
-from app.storage import keep_sealed, read_opened, sign, signature_valid, storage_of
+from app.storage import discard, keep_sealed, read_opened, sign, signature_valid, storage_of
 from models.catalog import HandlingMode
 from models.onewindow import ECertificate
 from models.prereview import (
@@ -228,27 +228,49 @@ async def upload_material(*, rt: Runtime, resident_id: uuid.UUID, application_id
     storage = storage_of(rt)
     received = await storage.receive(chunks, max_bytes=min(rt.settings.upload_max_bytes, room),
                                      declared_type=declared_type)
-    key, data_key = await keep_sealed(storage, rt.wrapper, received)
     previous = await ApplicationMaterial.get_or_none(application_id=application.id,
                                                      material_index=material_index)
+    same = await _identical_held(application, sha256=received.sha256) if spec.get("reusable") else None
+    if same is not None:
+        # The very file is held already: the earlier copy is used, not stored a second time.
+        discard(received)
+        key, data_key = same.storage_key, same.data_key
+    else:
+        key, data_key = await keep_sealed(storage, rt.wrapper, received)
     try:
         material = await _put_material(application, material_index, {
             "material_name": spec["name"], "storage_key": key, "data_key": data_key,
             "sha256": received.sha256,
             "size": received.size, "content_type": received.content_type,
             "original_filename": filename[:255], "status": MaterialStatus.UPLOADED,
-            "reused_from_id": None, "certificate_id": None})
+            "reused_from_id": same.id if same else None, "certificate_id": None})
     except BaseException:
-        await storage.delete(key)
+        if same is None:
+            await storage.delete(key)
         raise
-    if previous is not None:
+    if previous is not None and previous.storage_key != key:
         await _release_file(rt, previous.storage_key)
     return material
 
 
+def _holder(application: Application) -> Q:
+    """Whose earlier files an application may reuse: the resident's, and for a company's
+    application, those filed for the same company."""
+    mine = Q(application__resident_id=application.resident_id)
+    return mine | Q(application__company_id=application.company_id) if application.company_id else mine
+
+
+async def _identical_held(application: Application, *, sha256: str) -> ApplicationMaterial | None:
+    """An earlier upload (of another application) with the same bytes, still in good standing."""
+    return await ApplicationMaterial.filter(
+        _holder(application), sha256=sha256, status=MaterialStatus.UPLOADED, certificate_id=None,
+    ).exclude(application_id=application.id).order_by("-created_at").first()
+
+
 async def reuse_material(*, rt: Runtime, resident_id: uuid.UUID, application_id: str,
                          material_index: int, source_material_id: str) -> ApplicationMaterial:
-    """Attach a file the resident uploaded for an earlier application, for a material of the same name."""
+    """Attach a file the resident uploaded for an earlier application, for a material of the same
+    name that the guide marks reusable."""
     application, spec = await _editable_material_slot(
         resident_id=resident_id, application_id=application_id, material_index=material_index)
     parsed = parse_id(source_material_id)
@@ -256,7 +278,8 @@ async def reuse_material(*, rt: Runtime, resident_id: uuid.UUID, application_id:
         id=parsed, application__resident_id=resident_id) if parsed else None
     if source is None or source.application_id == application.id:
         raise MaterialNotFound(details={"material_id": source_material_id})
-    if source.material_name != spec["name"] or source.status != MaterialStatus.UPLOADED:
+    if (not spec.get("reusable") or source.material_name != spec["name"]
+            or source.status != MaterialStatus.UPLOADED):
         raise ValidationFailed("该材料与所需材料类型不同或已被要求补正，不能复用",
                                code="MATERIAL_NOT_REUSABLE")
     previous = await ApplicationMaterial.get_or_none(application_id=application.id,
@@ -295,6 +318,19 @@ async def present_certificate(*, rt: Runtime, resident_id: uuid.UUID, applicatio
     if previous is not None and previous.storage_key != certificate.storage_key:
         await _release_file(rt, previous.storage_key)
     return material
+
+
+async def my_materials(*, resident_id: uuid.UUID, limit: int) -> tuple[list[ApplicationMaterial], list[ECertificate]]:
+    """我的材料: the resident's earlier uploads (one per distinct file, newest first) and the
+    wallet's usable certificates, to offer instead of a new upload."""
+    uploads = await ApplicationMaterial.filter(
+        application__resident_id=resident_id, status=MaterialStatus.UPLOADED, certificate_id=None,
+    ).order_by("-created_at").limit(limit * 4)
+    distinct: dict[str, ApplicationMaterial] = {}
+    for material in uploads:
+        distinct.setdefault(material.sha256, material)
+    wallet = [c for c in await certificates.list_mine(resident_id=resident_id) if certificates.is_current(c)]
+    return list(distinct.values())[:limit], wallet
 
 
 async def materials_of(application: Application) -> list[ApplicationMaterial]:

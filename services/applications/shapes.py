@@ -255,6 +255,25 @@ class CertificateList(Schema):
     items: list[CertificateOut]
 
 
+class HeldMaterialOut(MaterialOut):
+    application_id: str = Field(description="上传时所在的办件")
+    uploaded_at: LocalDateTime
+
+    @classmethod
+    def held(cls, material: ApplicationMaterial) -> HeldMaterialOut:
+        return cls(**dict(MaterialOut.of(material)), application_id=str(material.application_id),
+                   uploaded_at=material.created_at)
+
+
+class MyMaterialsOut(Schema):
+    """我的材料: what can be offered instead of a new upload."""
+
+    uploads: list[HeldMaterialOut] = Field(
+        description="早先上传的材料（同一文件只列一次，新的在前）：指南标为 reusable 的材料可用 …/reuse 复用；"
+                    "上传与之相同的文件（SHA-256 相同）时也直接复用，不再另存")
+    certificates: list[CertificateOut] = Field(description="证照夹中可用的电子证照（…/certificate 出示）")
+
+
 class EvaluationOut(Schema):
     id: str
     application_id: str

@@ -12,6 +12,7 @@ from app.api import endpoint, respond
 from app.auth import resident_required, staff_required
 from app.errors import RealNameRequired
 from app.shapes import ReasonIn, Schema
+from models.bundles import BundleApplication
 from models.prereview import DeliveryMethod
 from services import bundles, companies
 from services.bundles.shapes import BundleApplicationList, BundleApplicationOut, bundle_application_out
@@ -66,7 +67,7 @@ def _resident(request: Request) -> Any:
     return request.ctx.principal.subject_id
 
 
-async def _out(request: Request, bundle) -> HTTPResponse:
+async def _out(request: Request, bundle: BundleApplication) -> HTTPResponse:
     return respond(await bundle_application_out(bundle, rt=request.app.ctx.runtime))
 
 

@@ -9,6 +9,7 @@ from sanic.response import HTTPResponse
 from app.api import endpoint, respond
 from app.auth import resident_required
 from app.shapes import Schema
+from models.users import User
 from services import companies
 from services.catalog.guide import id_number_problem
 from services.companies.shapes import AuthorisationList, AuthorisationOut, CompanyList, CompanyOut
@@ -39,7 +40,7 @@ class GrantIn(Schema):
         return value.upper()
 
 
-async def _user(request: Request):
+async def _user(request: Request) -> User:
     return await users.get_active_or_raise(user_id=request.ctx.principal.subject_id)
 
 

@@ -99,5 +99,6 @@ async def bundle_application_out(bundle: BundleApplication, *, rt: Runtime) -> B
                  for o in spec.outputs],
         timeline=[TimelineEntry(step=key_of[t.application_id],
                                 item_name=names[steps[key_of[t.application_id]].item_id],
-                                from_state=t.from_state, to_state=t.to_state, actor_role=t.actor_role,
+                                from_state=ApplicationState(t.from_state), to_state=ApplicationState(t.to_state),
+                                actor_role=t.actor_role,
                                 reason=t.reason, at=t.created_at) for t in transitions])

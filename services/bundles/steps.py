@@ -63,7 +63,7 @@ async def definition_of(bundle: BundleApplication) -> BundleIn:
 
 async def steps_of(bundle_id: uuid.UUID) -> dict[str, Application]:
     """The bundle's step applications by step key."""
-    return {a.bundle_step: a for a in await Application.filter(bundle_application_id=bundle_id)}
+    return {str(a.bundle_step): a for a in await Application.filter(bundle_application_id=bundle_id)}
 
 
 async def share_of(spec: BundleIn, step: Application) -> list[str]:
@@ -130,7 +130,7 @@ async def step_passed(*, step: Application) -> None:
     bundle = await BundleApplication.get(id=step.bundle_application_id)
     await step.fetch_related("item")
     spec = await definition_of(bundle)
-    index = [s.key for s in spec.steps].index(step.bundle_step)
+    index = [s.key for s in spec.steps].index(str(step.bundle_step))
     now = utcnow()
     due = await calendar.due_after(start=to_local(now).date(), days=step.item.promised_limit_days,
                                    hall_id=bundle.hall_id)

@@ -72,7 +72,7 @@ async def sync(*, specs: list[BundleIn], actor: str, diff: Any, write: bool) -> 
 
 async def known_codes(*, codes: list[str]) -> set[str]:
     """Which of ``codes`` are bundles."""
-    return set(await Bundle.filter(code__in=codes).values_list("code", flat=True))
+    return {str(code) for code in await Bundle.filter(code__in=codes).values_list("code", flat=True)}
 
 
 async def current_version_or_raise(*, code: str) -> tuple[Bundle, BundleVersion, BundleIn]:

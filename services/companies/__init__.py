@@ -148,7 +148,7 @@ async def agents_of(*, user: User, company_id: str) -> tuple[Company, list[Agent
 
 
 async def _ensure_known_codes(codes: list[str]) -> None:
-    known = set(await ServiceItem.filter(code__in=codes).values_list("code", flat=True))
+    known = {str(code) for code in await ServiceItem.filter(code__in=codes).values_list("code", flat=True)}
     known |= await bundles.known_codes(codes=codes)
     unknown = sorted(set(codes) - known)
     if unknown:

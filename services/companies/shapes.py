@@ -23,7 +23,8 @@ class AuthorisationOut(Schema):
 
     @classmethod
     def of(cls, grant: AgentAuthorisation) -> AuthorisationOut:
-        status = ("revoked" if grant.revoked_at else "expired" if grant.valid_until <= utcnow() else "active")
+        status: Literal["active", "revoked", "expired"] = (
+            "revoked" if grant.revoked_at else "expired" if grant.valid_until <= utcnow() else "active")
         return cls(id=str(grant.id), agent_name_masked=grant.agent_name_masked,
                    agent_id_number_masked=grant.agent_id_number_masked, scope=list(grant.scope),
                    valid_until=grant.valid_until, status=status, revoked_at=grant.revoked_at,

@@ -225,6 +225,11 @@ def storage_of(rt: Runtime) -> Storage:
     return rt.storage
 
 
+def discard(received: ReceivedFile) -> None:
+    """Drop a checked upload that is not kept (every backend stages uploads on local disk)."""
+    received.path.unlink(missing_ok=True)
+
+
 async def keep_sealed(storage: Storage, wrapper: KeyWrapper, received: ReceivedFile) -> tuple[str, str]:
     """Keep a checked upload encrypted with a new data key; returns its storage key and wrapped key."""
     data_key, wrapped = new_data_key(wrapper)

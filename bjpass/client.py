@@ -1,4 +1,6 @@
 """The Beijing Pass (北京通) OAuth2 client: authorize URL with PKCE, code exchange, userinfo.
+A legal-person login (法人登录, scope ``legal_person``) also yields the company the person logged
+in as its legal representative.
 
 Endpoints, client id and secret come from settings, so pointing at the real platform instead of
 the emulator is a configuration change.
@@ -20,6 +22,7 @@ from app.errors import AppError
 from app.http import UpstreamError
 
 CALLBACK_PATH = "/api/v1/auth/beijing-pass/callback"
+LEGAL_PERSON_SCOPE = "legal_person"
 
 
 class BeijingPassUnavailable(AppError):
@@ -31,6 +34,14 @@ class BeijingPassRejected(AppError):
 
 
 @dataclass(frozen=True)
+class LegalPerson:
+    """The company of a legal-person login; whoever logged in is its legal representative."""
+
+    uscc: str
+    name: str
+
+
+@dataclass(frozen=True)
 class RealNamePerson:
     """A real-name verified person as Beijing Pass describes them."""
 
@@ -39,6 +50,7 @@ class RealNamePerson:
     id_number: str
     level: int
     phone: str | None
+    company: LegalPerson | None = None
 
 
 def new_pkce() -> tuple[str, str]:
@@ -52,11 +64,14 @@ def callback_url(rt: Runtime) -> str:
     return rt.settings.public_base_url.rstrip("/") + CALLBACK_PATH
 
 
-def authorize_url(rt: Runtime, *, state: str, code_challenge: str, min_level: int = 0) -> str:
+def authorize_url(rt: Runtime, *, state: str, code_challenge: str, min_level: int = 0,
+                  legal_person: bool = False) -> str:
     """Where to send the browser to log in at Beijing Pass (``acr_values=L<n>`` asks for a
-    real-name level: the platform runs its own check for a person below it)."""
+    real-name level: the platform runs its own check for a person below it; ``legal_person``
+    asks for the legal-person login)."""
+    scope = rt.settings.bjpass_scope + (f" {LEGAL_PERSON_SCOPE}" if legal_person else "")
     params = {"response_type": "code", "client_id": rt.settings.bjpass_client_id,
-              "redirect_uri": callback_url(rt), "scope": rt.settings.bjpass_scope,
+              "redirect_uri": callback_url(rt), "scope": scope,
               "state": state, "code_challenge": code_challenge, "code_challenge_method": "S256"}
     if min_level:
         params["acr_values"] = f"L{min_level}"
@@ -97,9 +112,21 @@ async def fetch_person(rt: Runtime, *, access_token: str) -> RealNamePerson:
     try:
         if status != 200:
             raise ValueError(status)
-        return RealNamePerson(subject=str(answer["sub"]), name=str(answer["name"]),
-                              id_number=str(answer["id_number"]).upper(),
-                              level=int(answer["realname_level"]),
-                              phone=answer.get("phone_number"))
+        person = RealNamePerson(subject=str(answer["sub"]), name=str(answer["name"]),
+                                id_number=str(answer["id_number"]).upper(),
+                                level=int(answer["realname_level"]),
+                                phone=answer.get("phone_number"), company=_legal_person(answer))
     except (KeyError, ValueError, TypeError) as exc:
         raise BeijingPassUnavailable(details={"http_status": status, "reason": "userinfo"}) from exc
+    return person
+
+
+def _legal_person(answer: dict[str, Any]) -> LegalPerson | None:
+    """The company of a legal-person login; the platform vouches that the person who logged in is
+    its legal representative, so the representative's ID number must be theirs."""
+    if answer.get("user_type") != "legal_person":
+        return None
+    company = answer["legal_person"]
+    if str(company["legal_representative_id_number"]).upper() != str(answer["id_number"]).upper():
+        raise ValueError("legal representative is not the person")
+    return LegalPerson(uscc=str(company["uscc"]).upper(), name=str(company["name"]))

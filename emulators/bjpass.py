@@ -1,8 +1,9 @@
 """A local Beijing Pass (北京通) identity provider: OAuth2 authorization code with PKCE (S256).
 
-Endpoints: ``GET/POST /oauth2/authorize`` (an HTML consent page listing test identities),
+Endpoints: ``GET/POST /oauth2/authorize`` (an HTML consent page listing test identities, or the
+test companies when the scope asks for ``legal_person``: 法人登录 by the legal representative),
 ``POST /oauth2/token``, ``GET /oauth2/userinfo``; controls under ``/_emulator/`` (identities,
-faults, clock, reset). Start it with ``python -m app emulators`` (port 9002).
+companies, faults, clock, reset). Start it with ``python -m app emulators`` (port 9002).
 """
 
 from __future__ import annotations
@@ -52,10 +53,28 @@ class TestIdentity(BaseModel):
         return "bjt_" + hashlib.sha256(f"sub:{self.key}".encode()).hexdigest()[:24]
 
 
+class TestCompany(BaseModel):
+    """A legal person (法人) registered on the emulated platform, with its legal representative."""
+
+    key: str = Field(min_length=1, max_length=64, pattern=r"^[A-Za-z0-9_.-]+$")
+    uscc: str = Field(pattern=r"^[0-9A-HJ-NPQRTUWXY]{2}\d{6}[0-9A-HJ-NPQRTUWXY]{10}$",
+                      description="统一社会信用代码")
+    name: str = Field(min_length=1, max_length=128)
+    representative: str = Field(description="法定代表人的测试身份 key")
+
+
+LEGAL_PERSON_SCOPE = "legal_person"
+
 DEFAULT_IDENTITIES = (
     TestIdentity(key="zhangsan", name="张三", id_number="110108199003071238", level=2, phone="13800138001"),
     TestIdentity(key="lisi", name="李四", id_number="110102198506124562", level=3, phone="13800138002"),
     TestIdentity(key="wangwu", name="王五", id_number="110105197811207895", level=1),
+)
+
+
+DEFAULT_COMPANIES = (
+    TestCompany(key="hdtech", uscc="91110108MA01HDT002", name="北京海淀通测试科技有限公司",
+                representative="lisi"),
 )
 
 
@@ -73,6 +92,14 @@ class Grant:
     identity_key: str
     code_challenge: str
     issued_at: float
+    company_key: str | None = None  # a legal-person login: the company the person acts as
+
+
+@dataclass(frozen=True)
+class IssuedToken:
+    identity_key: str
+    expires_at: float
+    company_key: str | None
 
 
 @dataclass
@@ -80,14 +107,16 @@ class BeijingPassState:
     clients: dict[str, RegisteredClient]
     clock: EmulatorClock = field(default_factory=EmulatorClock)
     identities: dict[str, TestIdentity] = field(default_factory=dict)
+    companies: dict[str, TestCompany] = field(default_factory=dict)
     codes: dict[str, Grant] = field(default_factory=dict)
-    tokens: dict[str, tuple[str, float]] = field(default_factory=dict)  # token -> (identity, expiry)
+    tokens: dict[str, IssuedToken] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.reset()
 
     def reset(self) -> None:
         self.identities = {i.key: i.model_copy() for i in DEFAULT_IDENTITIES}
+        self.companies = {c.key: c.model_copy() for c in DEFAULT_COMPANIES}
         self.codes.clear()
         self.tokens.clear()
 
@@ -142,6 +171,20 @@ def requested_level(params: dict[str, str]) -> int:
     return int(match.group(1)) if match else 0
 
 
+def deny_form(hidden: str) -> str:
+    """The consent page's refusal button."""
+    return (f'<h2>不同意</h2><form method=post>{hidden}<input type=hidden name=deny value=1>'
+            f'<button class=deny>拒绝授权</button></form>')
+
+
+def _company_choice(company: TestCompany, state: BeijingPassState, hidden: str) -> str:
+    representative = state.identities.get(company.representative)
+    who = html.escape(representative.name) if representative else "（法定代表人未登记）"
+    return (f"<li>{html.escape(company.name)} · {company.uscc} · 法定代表人 {who}<form method=post>{hidden}"
+            f"<input type=hidden name=company value=\"{html.escape(company.key)}\"><button>以法人身份授权</button>"
+            "</form></li>")
+
+
 def create_bjpass_emulator(state: BeijingPassState, *, name: str = "bjpass_emulator") -> Sanic:
     """The emulator app over ``state``."""
     app = new_emulator_app(name)
@@ -169,6 +212,10 @@ def create_bjpass_emulator(state: BeijingPassState, *, name: str = "bjpass_emula
             return _refused(problem)
         hidden = "".join(f'<input type=hidden name="{k}" value="{html.escape(v)}">'
                          for k, v in params.items())
+        if LEGAL_PERSON_SCOPE in params["scope"].split():
+            choices = "".join(_company_choice(c, state, hidden) for c in state.companies.values())
+            return emulator_page("北京通法人登录（模拟）", "<p>海淀通申请获取法人信息。选择以法定代表人身份登录的单位："
+                                 f"</p><ul>{choices}</ul>{deny_form(hidden)}")
         wanted = requested_level(params)
 
         def choose(i: TestIdentity, *, step_up: bool) -> str:
@@ -185,10 +232,8 @@ def create_bjpass_emulator(state: BeijingPassState, *, name: str = "bjpass_emula
             + "</li>" for i in state.identities.values())
         new = (f"<h2>新建测试身份并授权</h2><form method=post>{hidden}<input type=hidden name=new value=1>"
                f"{NEW_IDENTITY_FIELDS}<button>新建并授权</button></form>")
-        deny = (f'<h2>不同意</h2><form method=post>{hidden}<input type=hidden name=deny value=1>'
-                f'<button class=deny>拒绝授权</button></form>')
         return emulator_page("北京通统一身份认证（模拟）",
-                             f"<p>海淀通申请获取您的实名信息。选择登录身份：</p><ul>{rows}</ul>{new}{deny}")
+                             f"<p>海淀通申请获取您的实名信息。选择登录身份：</p><ul>{rows}</ul>{new}{deny_form(hidden)}")
 
     @app.post("/oauth2/authorize")
     async def consent(request: Request) -> HTTPResponse:
@@ -199,7 +244,13 @@ def create_bjpass_emulator(state: BeijingPassState, *, name: str = "bjpass_emula
         back = params["redirect_uri"] + ("&" if "?" in params["redirect_uri"] else "?")
         if request.form.get("deny"):
             return redirect(back + urlencode({"error": "access_denied", "state": params["state"]}))
-        if request.form.get("new"):
+        company_key = None
+        if LEGAL_PERSON_SCOPE in params["scope"].split():
+            company = state.companies.get(request.form.get("company", ""))
+            if company is None or company.representative not in state.identities:
+                return _refused("未知单位")
+            company_key, identity = company.key, state.identities[company.representative]
+        elif request.form.get("new"):
             try:
                 identity = _new_identity({k: request.form.get(k, "") for k in
                                           ("name", "id_number", "phone", "level")})
@@ -216,7 +267,7 @@ def create_bjpass_emulator(state: BeijingPassState, *, name: str = "bjpass_emula
                 state.identities[identity.key] = identity
         code = secrets.token_urlsafe(24)
         state.codes[code] = Grant(params["client_id"], params["redirect_uri"], identity.key,
-                                  params["code_challenge"], state.clock.now())
+                                  params["code_challenge"], state.clock.now(), company_key)
         return redirect(back + urlencode({"code": code, "state": params["state"]}))
 
     @app.post("/oauth2/token")
@@ -238,22 +289,31 @@ def create_bjpass_emulator(state: BeijingPassState, *, name: str = "bjpass_emula
                                                                    grant.code_challenge):
             return _oauth_error("invalid_grant", "PKCE verification failed")
         access_token = secrets.token_urlsafe(32)
-        state.tokens[access_token] = (grant.identity_key, state.clock.now() + TOKEN_TTL_SECONDS)
+        state.tokens[access_token] = IssuedToken(grant.identity_key, state.clock.now() + TOKEN_TTL_SECONDS,
+                                                 grant.company_key)
+        scope = "openid profile idcard" + (f" {LEGAL_PERSON_SCOPE}" if grant.company_key else "")
         return json({"access_token": access_token, "token_type": "Bearer",
-                     "expires_in": TOKEN_TTL_SECONDS, "scope": "openid profile idcard"})
+                     "expires_in": TOKEN_TTL_SECONDS, "scope": scope})
 
     @app.get("/oauth2/userinfo")
     async def userinfo(request: Request) -> HTTPResponse:
         scheme, _, value = request.headers.get("authorization", "").partition(" ")
         held = state.tokens.get(value.strip()) if scheme.lower() == "bearer" else None
-        if held is None or state.clock.now() >= held[1]:
+        if held is None or state.clock.now() >= held.expires_at:
             return _oauth_error("invalid_token", "access token is invalid or expired", 401)
-        identity = state.identities[held[0]]
+        identity = state.identities[held.identity_key]
         answer: dict[str, Any] = {"sub": identity.sub, "name": identity.name,
                                   "id_type": "ID_CARD", "id_number": identity.id_number,
                                   "realname_level": identity.level}
         if identity.phone:
             answer["phone_number"] = identity.phone
+        company = state.companies.get(held.company_key or "")
+        if company is not None:
+            # 法人登录: who logged in is the legal representative, acting as the company.
+            answer["user_type"] = "legal_person"
+            answer["legal_person"] = {"uscc": company.uscc, "name": company.name,
+                                      "legal_representative_name": identity.name,
+                                      "legal_representative_id_number": identity.id_number}
         return json(answer, ensure_ascii=False)
 
     @app.get("/_emulator/identities")
@@ -266,5 +326,13 @@ def create_bjpass_emulator(state: BeijingPassState, *, name: str = "bjpass_emula
         identity = parse_control(TestIdentity, request)
         state.identities[identity.key] = identity
         return json({**identity.model_dump(), "sub": identity.sub}, status=201, ensure_ascii=False)
+
+    @app.post("/_emulator/companies")
+    async def add_company(request: Request) -> HTTPResponse:
+        company = parse_control(TestCompany, request)
+        if company.representative not in state.identities:
+            return json({"error": "unknown representative"}, status=400)
+        state.companies[company.key] = company
+        return json(company.model_dump(), status=201, ensure_ascii=False)
 
     return app

@@ -12,6 +12,8 @@ MODEL_MODULES = [
     "models.appointments",
     "models.hall_floor",
     "models.push",
+    "models.companies",
+    "models.bundles",
     "models.prereview",
     "models.onewindow",
     "models.documents",

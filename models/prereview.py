@@ -73,6 +73,15 @@ class Application(Entity):
     data_key = fields.CharField(max_length=255, null=True)  # wrapped (app.envelope)
     # 代办: the declared person filed for (services/applications/representation.py), else null.
     representation = fields.JSONField(null=True)
+    # Filed for a company (法人): the company (a plain id: SQLite cannot add a foreign key column
+    # to an existing table), and who filed as what (services/companies).
+    company_id = fields.UUIDField(null=True, db_index=True)
+    on_behalf_of = fields.JSONField(null=True)  # {company_id, uscc, name, acting_as}
+    # One step of a bundle application (一件事): its key in the bundle, the data it produced at
+    # its decision for the steps after it. Plain id for the same reason as company_id.
+    bundle_application_id = fields.UUIDField(null=True, db_index=True)
+    bundle_step = fields.CharField(max_length=32, null=True)
+    bundle_outputs = fields.JSONField(null=True)
     state = fields.CharEnumField(ApplicationState, max_length=20, default=ApplicationState.DRAFT,
                                  db_index=True)
     version = fields.IntField(default=1)  # optimistic lock: every transition bumps it

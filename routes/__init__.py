@@ -6,9 +6,11 @@ from routes.appointment_desk import bp as appointment_desk_bp
 from routes.appointments import bp as appointments_bp
 from routes.articles import bp as articles_bp
 from routes.auth import bp as auth_bp
+from routes.bundles import bp as bundles_bp
 from routes.calendar import bp as calendar_bp
 from routes.catalog import bp as catalog_bp
 from routes.catalog_admin import bp as catalog_admin_bp
+from routes.companies import bp as companies_bp
 from routes.hall_floor import bp as hall_floor_bp
 from routes.health import bp as health_bp
 from routes.identity import bp as identity_bp
@@ -29,4 +31,5 @@ BLUEPRINTS: list[Blueprint] = [health_bp, auth_bp, me_bp, identity_bp, catalog_b
                                calendar_bp, appointments_bp, appointment_desk_bp, prereview_bp, onewindow_bp,
                                onewindow_desk_bp, ledger_bp, push_bp, mass_send_bp, staff_admin_bp,
                                wechat_oa_bp, articles_bp, push_callbacks_bp, oa_admin_bp,
-                               payments_bp, hall_floor_bp]
+                               payments_bp, hall_floor_bp,
+                               companies_bp, bundles_bp]

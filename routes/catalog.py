@@ -10,7 +10,7 @@ from app.auth import public
 from app.cache import CachedDocument
 from app.shapes import Page
 from services import catalog
-from services.catalog import GuideNotFound, HallNotFound, ItemFilter, ItemNotFound, SearchFilter
+from services.catalog import GuideNotFound, HallNotFound, ItemFilter, ItemNotFound, SearchFilter, bundles
 from services.catalog.shapes import (
     DepartmentOut,
     GuideOut,
@@ -112,3 +112,18 @@ async def halls(request: Request) -> HTTPResponse:
 async def hall(request: Request, hall_id: str) -> HTTPResponse:
     return respond_document(request, await catalog.hall_document(rt=request.app.ctx.runtime,
                                                                  hall_id=hall_id))
+
+
+@bp.get("/bundles")
+@endpoint(summary="一件事列表（企业开办、存量房交易等）", tag=TAG, response=bundles.BundleList)
+@public
+async def bundle_list(request: Request) -> HTTPResponse:
+    return respond(await bundles.listing())
+
+
+@bp.get("/bundles/<code:str>")
+@endpoint(summary="一件事详情：各环节（事项、部门、前序）、共享数据模板、各部门接收的字段、当事人与办理结果",
+          tag=TAG, response=bundles.BundleOut, errors=[bundles.BundleNotFound])
+@public
+async def bundle_detail(request: Request, code: str) -> HTTPResponse:
+    return respond(await bundles.detail(code=code))

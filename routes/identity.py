@@ -80,6 +80,7 @@ class BeijingPassAuthorizeQuery(Schema):
     return_url: str = Field(max_length=2048, description="登录后回到的页面（须在允许的源内）")
     link_ticket: str | None = Field(None, max_length=128, description="绑定到已登录账号时使用")
     min_level: int | None = Field(None, ge=2, le=3, description="需要北京通核验到的实名等级（提升实名等级时使用）")
+    legal_person: bool = Field(False, description="法人登录：以法定代表人身份登录并登记（或更新）单位")
 
 
 class CallbackQuery(BaseModel):
@@ -201,12 +202,13 @@ async def oa_callback(request: Request, query: CallbackQuery) -> HTTPResponse:
 
 @bp.get("/auth/beijing-pass/authorize")
 @endpoint(summary="北京通登录或绑定：跳转北京通授权（302，state + PKCE）", tag=TAG, status=302,
-          query=BeijingPassAuthorizeQuery, errors=BROWSER_FLOW_ERRORS)
+          query=BeijingPassAuthorizeQuery, errors=[*BROWSER_FLOW_ERRORS, beijing_pass_login.LegalPersonNotLinkable])
 @public
 async def beijing_pass_authorize(request: Request, query: BeijingPassAuthorizeQuery) -> HTTPResponse:
     url, nonce = await beijing_pass_login.authorize(rt=_runtime(request), return_url=query.return_url,
                                                     link_ticket=query.link_ticket,
-                                                    min_level=query.min_level or 0)
+                                                    min_level=query.min_level or 0,
+                                                    legal_person=query.legal_person)
     return _redirect_with_nonce(request, url, nonce, query.return_url)
 
 

@@ -12,6 +12,7 @@ from app.api import endpoint, respond
 from app.auth import public, resident_required
 from app.headers import attachment
 from app.shapes import Schema
+from services import companies
 from services.applications import certificates, documents, evaluations, prereview
 from services.applications.shapes import (
     CertificateList,
@@ -142,7 +143,8 @@ async def document_check_upload(request: Request, document_id: str, query: Docum
 @endpoint(summary="以证照夹中的电子证照作为材料（免上传）", tag=TAG, body=PresentIn, response=MaterialOut,
           secured=True, errors=[*_NOT_FOUND, certificates.CertificateNotFound, certificates.CertificateRevoked,
                                 certificates.CertificateExpired, (422, "CERTIFICATE_NOT_ACCEPTED"),
-                                (422, "MATERIAL_NOT_IN_GUIDE"), (409, "APPLICATION_STATE_INVALID")])
+                                (422, "MATERIAL_NOT_IN_GUIDE"), (409, "APPLICATION_STATE_INVALID"),
+                                *companies.ACTING_ERRORS, prereview.BundleStepManaged])
 @resident_required
 async def present_certificate(request: Request, application_id: str, material_index: int,
                               body: PresentIn) -> HTTPResponse:

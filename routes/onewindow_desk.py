@@ -3,6 +3,8 @@ certificates; hall managers watch deadlines and follow up bad evaluations."""
 
 from __future__ import annotations
 
+from typing import Any
+
 from pydantic import ConfigDict, Field
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
@@ -32,7 +34,8 @@ from services.identity import access_log
 bp = Blueprint("onewindow_desk", url_prefix="/api/v1/desk")
 TAG = "一窗式办理（工作人员）"
 _NOT_FOUND = [prereview.ApplicationNotFound]
-_STATE = [(409, "APPLICATION_STATE_INVALID"), (409, "APPLICATION_CHANGED"), (409, "FEE_UNPAID")]
+_STATE = [(409, "APPLICATION_STATE_INVALID"), (409, "APPLICATION_CHANGED"), (409, "FEE_UNPAID"),
+          (409, "BUNDLE_STEP_NOT_STARTED")]
 STAFF_ROLES = ("clerk", "reviewer", "hall_manager")
 
 
@@ -60,6 +63,8 @@ class ApprovalIn(Schema):
     comment: str = Field("", max_length=1000, description="审批意见；不予许可时为决定书所载理由，必填")
     legal_basis: str = Field("", max_length=1000,
                              description="不予许可的法律依据；不填则用办事指南所载依据（指南也未载明时必填）")
+    outputs: dict[str, Any] | None = Field(
+        None, description="一件事环节准予时产生、传给后续环节的数据（按一件事定义的 produces，如网签备案号）")
 
 
 class NotAcceptIn(Schema):
@@ -214,12 +219,12 @@ async def not_accept(request: Request, application_id: str, body: NotAcceptIn) -
 @endpoint(summary="审批意见（按事项的审查、决定环节依次办理；不同意即不予许可，须说明理由和依据）", tag=TAG,
           body=ApprovalIn, response=DeskDetail, secured=True,
           errors=[*_NOT_FOUND, *_STATE, (409, "APPROVAL_SAME_REVIEWER"), (422, "REASON_REQUIRED"),
-                  (422, "LEGAL_BASIS_REQUIRED")])
+                  (422, "LEGAL_BASIS_REQUIRED"), (422, "BUNDLE_OUTPUTS_INVALID")])
 @staff_required("reviewer", scope="hall")
 async def approve(request: Request, application_id: str, body: ApprovalIn) -> HTTPResponse:
     application = await onewindow.approve_step(
         rt=request.app.ctx.runtime, principal=_principal(request), application_id=application_id,
-        opinion=body.opinion, comment=body.comment, legal_basis=body.legal_basis)
+        opinion=body.opinion, comment=body.comment, legal_basis=body.legal_basis, outputs=body.outputs)
     return respond(await _detail(request, application))
 
 

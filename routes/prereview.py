@@ -24,16 +24,20 @@ from app.multipart import (
 from app.shapes import Page, ReasonIn, Schema
 from models.access_log import PersonalRecordKind
 from models.prereview import ApplicationState
+from services import companies
 from services.applications import applicant, prereview, representation
 from services.applications import review as prereview_review
 from services.applications.shapes import (
     ApplicationOut,
     ApplicationSummary,
+    CertificateOut,
     CommentOut,
     DeadlineList,
     DownloadUrl,
+    HeldMaterialOut,
     HistoryOut,
     MaterialOut,
+    MyMaterialsOut,
     QueueOut,
     application_out,
     history_out,
@@ -45,8 +49,10 @@ bp = Blueprint("prereview", url_prefix="/api/v1")
 TAG = "网上预审"
 REVIEW_TAG = "网上预审（审查）"
 _NOT_FOUND = [prereview.ApplicationNotFound]
-_STATE = [(409, "APPLICATION_STATE_INVALID"), (409, "APPLICATION_CHANGED")]
-_UPLOAD_ERRORS = [*_NOT_FOUND, *_STATE, (413, "MATERIAL_TOO_LARGE"), (413, "APPLICATION_MATERIALS_TOO_LARGE"),
+_STATE = [(409, "APPLICATION_STATE_INVALID"), (409, "APPLICATION_CHANGED"), (409, "BUNDLE_STEP_NOT_STARTED")]
+# A resident's change to an application filed for a company checks their authority to act for it.
+_CHANGE = [*_STATE, *companies.ACTING_ERRORS, prereview.BundleStepManaged]
+_UPLOAD_ERRORS = [*_NOT_FOUND, *_CHANGE, (413, "MATERIAL_TOO_LARGE"), (413, "APPLICATION_MATERIALS_TOO_LARGE"),
                   (422, "MATERIAL_EMPTY"), (415, "MATERIAL_TYPE_NOT_ALLOWED"),
                   (415, "MATERIAL_TYPE_MISMATCH"), (422, "MATERIAL_NOT_IN_GUIDE")]
 
@@ -60,6 +66,8 @@ class CreateIn(Schema):
     form_data: dict[str, Any] = Field(default_factory=dict)
     represented: representation.RepresentedIn | None = Field(
         None, description="代办：被代办人及代办关系；本人申请时不填（申请人字段为本人实名身份）")
+    company_id: str | None = Field(None, max_length=64,
+                                   description="以单位名义办理：本人为法定代表人或持有涵盖该事项的有效经办人授权")
 
 
 class FormIn(Schema):
@@ -76,6 +84,10 @@ class ReuseIn(Schema):
     ]})
 
     material_id: str = Field(min_length=1, max_length=64, description="本人早先办件中的材料 id")
+
+
+class MaterialsQuery(Schema):
+    limit: int = Field(50, ge=1, le=200)
 
 
 class UploadQuery(Schema):
@@ -129,12 +141,13 @@ def _download(rt, url_and_expiry: tuple[str, int]) -> DownloadUrl:
           status=201, secured=True, errors=[(404, "ITEM_NOT_FOUND"), (422, "ITEM_NOT_PREREVIEWABLE"),
                                             (403, "REALNAME_REQUIRED"), (422, "IDEMPOTENCY_KEY_INVALID"),
                                             (409, "IDEMPOTENCY_KEY_REUSED"), applicant.ApplicantMismatch,
-                                            representation.SelfRepresentation, RealNameLevelTooLow])
+                                            representation.SelfRepresentation, RealNameLevelTooLow,
+                                            *companies.ACTING_ERRORS])
 @resident_required
 async def create(request: Request, body: CreateIn) -> HTTPResponse:
     application, created = await prereview.create_draft(
         rt=request.app.ctx.runtime, resident_id=_resident(request), item_id=body.item_id, form_data=body.form_data,
-        represented=body.represented,
+        represented=body.represented, company_id=body.company_id,
         idempotency_key=idempotency_key(request, required=False))
     return respond(await application_out(application, rt=request.app.ctx.runtime),
                    status=201 if created else 200)
@@ -151,6 +164,16 @@ async def list_mine(request: Request, query: ListQuery) -> HTTPResponse:
                                             next_cursor=next_cursor))
 
 
+@bp.get("/materials")
+@endpoint(summary="我的材料：早先上传的材料与证照夹中可用的电子证照，供复用（免重复上传）", tag=TAG,
+          query=MaterialsQuery, response=MyMaterialsOut, secured=True)
+@resident_required
+async def my_materials(request: Request, query: MaterialsQuery) -> HTTPResponse:
+    uploads, wallet = await prereview.my_materials(resident_id=_resident(request), limit=query.limit)
+    return respond(MyMaterialsOut(uploads=[HeldMaterialOut.held(m) for m in uploads],
+                                  certificates=[CertificateOut.of(c) for c in wallet]))
+
+
 @bp.get("/applications/<application_id>")
 @endpoint(summary="我的一个办件：状态、材料、待补正意见、预审期限", tag=TAG, response=ApplicationOut,
           secured=True, errors=_NOT_FOUND)
@@ -164,7 +187,7 @@ async def get_mine(request: Request, application_id: str) -> HTTPResponse:
 @bp.put("/applications/<application_id>/form")
 @endpoint(summary="修改表单数据（草稿或待补正时）；每次保存都按数据模板校验，问题在 form_errors 中返回，仍可保存",
           tag=TAG, body=FormIn, response=ApplicationOut,
-          secured=True, errors=[*_NOT_FOUND, *_STATE, applicant.ApplicantMismatch])
+          secured=True, errors=[*_NOT_FOUND, *_CHANGE, applicant.ApplicantMismatch])
 @resident_required
 async def update_form(request: Request, application_id: str, body: FormIn) -> HTTPResponse:
     application = await prereview.update_form(rt=request.app.ctx.runtime, resident_id=_resident(request),
@@ -209,7 +232,7 @@ async def upload(request: Request, application_id: str, material_index: int,
 
 @bp.put("/applications/<application_id>/materials/<material_index:int>/reuse")
 @endpoint(summary="复用本人早先办件中同类材料（免重复上传）", tag=TAG, body=ReuseIn, response=MaterialOut,
-          secured=True, errors=[*_NOT_FOUND, *_STATE, prereview.MaterialNotFound,
+          secured=True, errors=[*_NOT_FOUND, *_CHANGE, prereview.MaterialNotFound,
                                 (422, "MATERIAL_NOT_REUSABLE"), (422, "MATERIAL_NOT_IN_GUIDE")])
 @resident_required
 async def reuse(request: Request, application_id: str, material_index: int, body: ReuseIn) -> HTTPResponse:
@@ -221,7 +244,7 @@ async def reuse(request: Request, application_id: str, material_index: int, body
 
 @bp.post("/applications/<application_id>/submit")
 @endpoint(summary="提交（或补正后重新提交）预审", tag=TAG, response=ApplicationOut, secured=True,
-          errors=[*_NOT_FOUND, *_STATE, (422, "FORM_DATA_INVALID"), (422, "MATERIALS_MISSING"),
+          errors=[*_NOT_FOUND, *_CHANGE, (422, "FORM_DATA_INVALID"), (422, "MATERIALS_MISSING"),
                   applicant.ApplicantMismatch, RealNameLevelTooLow])
 @resident_required
 async def submit(request: Request, application_id: str) -> HTTPResponse:
@@ -232,7 +255,7 @@ async def submit(request: Request, application_id: str) -> HTTPResponse:
 
 @bp.post("/applications/<application_id>/withdraw")
 @endpoint(summary="撤回办件（作出决定之前）", tag=TAG, body=ReasonIn, response=ApplicationOut,
-          secured=True, errors=[*_NOT_FOUND, *_STATE])
+          secured=True, errors=[*_NOT_FOUND, *_CHANGE])
 @resident_required
 async def withdraw(request: Request, application_id: str, body: ReasonIn) -> HTTPResponse:
     application = await prereview.withdraw(resident_id=_resident(request), application_id=application_id,
@@ -394,7 +417,7 @@ async def request_correction(request: Request, application_id: str, body: Reason
           errors=[*_NOT_FOUND, *_STATE, (409, "FEE_UNPAID")])
 @staff_required("reviewer", scope="hall")
 async def pass_(request: Request, application_id: str, body: ReasonIn) -> HTTPResponse:
-    application = await prereview_review.decide(principal=request.ctx.principal,
+    application = await prereview_review.decide(rt=request.app.ctx.runtime, principal=request.ctx.principal,
                                                 application_id=application_id, passed=True,
                                                 reason=body.reason)
     return respond(await application_out(application, rt=request.app.ctx.runtime))
@@ -405,7 +428,7 @@ async def pass_(request: Request, application_id: str, body: ReasonIn) -> HTTPRe
           secured=True, errors=[*_NOT_FOUND, *_STATE, (422, "REJECTION_REASON_REQUIRED")])
 @staff_required("reviewer", scope="hall")
 async def reject(request: Request, application_id: str, body: ReasonIn) -> HTTPResponse:
-    application = await prereview_review.decide(principal=request.ctx.principal,
+    application = await prereview_review.decide(rt=request.app.ctx.runtime, principal=request.ctx.principal,
                                                 application_id=application_id, passed=False,
                                                 reason=body.reason)
     return respond(await application_out(application, rt=request.app.ctx.runtime))

@@ -40,6 +40,13 @@ class EventType(StrEnum):
     IDENTITY_UNLINKED = "identity.unlinked"
     IDENTITY_PHONE_VERIFIED = "identity.phone_verified"
 
+    COMPANY_REGISTERED = "company.registered"
+    COMPANY_AGENT_AUTHORISED = "company.agent_authorised"
+    COMPANY_AGENT_REVOKED = "company.agent_revoked"
+
+    BUNDLE_SUBMITTED = "bundle.submitted"
+    BUNDLE_ISSUED = "bundle.issued"
+
     CATALOG_ITEM_CHANGED = "catalog.item_changed"
     CATALOG_SYNCED = "catalog.synced"
 

@@ -40,6 +40,10 @@ class FeeUnpaid(Conflict):
     code, message = "FEE_UNPAID", "费用尚未缴纳，办件不能进入下一环节"
 
 
+class BundleStepNotStarted(Conflict):
+    code, message = "BUNDLE_STEP_NOT_STARTED", "一件事的该环节尚未开始：须待前序环节作出准予决定"
+
+
 class Action(StrEnum):
     SUBMIT = "submit"  # 提交 (or resubmit after correction)
     WITHDRAW = "withdraw"  # 撤回
@@ -57,9 +61,15 @@ class Action(StrEnum):
     RESUME = "resume"  # 恢复计时 (back to where it was suspended)
     MAKE_CERTIFICATE = "make_certificate"  # 制证
     ISSUE = "issue"  # 出件/送达
+    # 一件事 (services/bundles): a step starts when its predecessors are approved, is accepted
+    # under the bundle's one acceptance when its pre-review passes, and stops when one before it
+    # is refused or the bundle is withdrawn.
+    START = "start"
+    BUNDLE_ACCEPT = "bundle_accept"
+    STOP = "stop"
 
 
-RESIDENT, REVIEWER, CLERK = "resident", "reviewer", "clerk"
+RESIDENT, REVIEWER, CLERK, BUNDLE = "resident", "reviewer", "clerk", "bundle"
 
 
 @dataclass(frozen=True)
@@ -91,6 +101,9 @@ RULES: tuple[Rule, ...] = (
     Rule(Action.RESUME, (S.SUSPENDED,), (S.ACCEPTED, S.APPROVING), REVIEWER),
     Rule(Action.MAKE_CERTIFICATE, (S.APPROVED,), (S.CERTIFICATE_MADE,), REVIEWER),
     Rule(Action.ISSUE, (S.CERTIFICATE_MADE,), (S.ISSUED,), CLERK),
+    Rule(Action.START, (S.DRAFT,), (S.SUBMITTED,), BUNDLE),
+    Rule(Action.BUNDLE_ACCEPT, (S.PASSED,), (S.ACCEPTED,), BUNDLE),
+    Rule(Action.STOP, (S.DRAFT, S.SUBMITTED, S.IN_REVIEW, S.NEEDS_CORRECTION), (S.WITHDRAWN,), BUNDLE),
 )
 _BY_ACTION = {rule.action: rule for rule in RULES}
 # The move that takes an application past each guide step.
@@ -126,6 +139,12 @@ async def require_fee_paid(application: Application, action: Action) -> None:
         raise FeeUnpaid(details={"fee_fen": item.fee_fen, "action": action.value})
 
 
+def ensure_started(application: Application, role: str) -> None:
+    """A bundle's step waiting for its predecessors is moved by the bundle alone."""
+    if application.bundle_application_id and application.state is S.DRAFT and role != BUNDLE:
+        raise BundleStepNotStarted(details={"step": application.bundle_step})
+
+
 def require(state: ApplicationState, action: Action) -> Rule:
     """The rule for ``action``, or IllegalTransition when ``state`` does not allow it."""
     rule = _BY_ACTION.get(action)
@@ -148,6 +167,7 @@ async def transition(application: Application, *, action: Action, to: Applicatio
     The update matches the version that was read, so of two concurrent decisions one gets 409.
     ``then`` runs inside the transaction after the state change (e.g. resolving comments).
     """
+    ensure_started(application, actor_role)
     rule = require(application.state, action)
     if to not in rule.targets or actor_role != rule.role:
         raise IllegalTransition(details={"state": application.state.value, "action": action.value,

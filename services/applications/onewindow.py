@@ -34,11 +34,13 @@ from services.applications.lifecycle import (
     Action,
     ApplicationChanged,
     IllegalTransition,
+    ensure_started,
     require,
     transition,
 )
 from services.applications.prereview import ApplicationNotFound, load_or_raise
 from services.appointments import checkin
+from services.bundles import steps as bundle_steps
 from services.catalog.guide import StepName, validate_form_data
 from services.events import EventType
 
@@ -89,9 +91,11 @@ async def get_for_clerk(*, principal: Principal, application_id: Any) -> Applica
 
 
 async def get_for_reviewer(*, principal: Principal, application_id: Any) -> Application:
-    """An accepted application that one of the caller's reviewer grants covers."""
-    return await load_or_raise(scope_filter(principal, REVIEWER), application_id=application_id,
-                               state__in=REVIEWER_STATES)
+    """An accepted application that one of the caller's reviewer grants covers (or a bundle's step
+    still waiting for its predecessors, which ``ensure_started`` then refuses with its reason)."""
+    waiting = Q(state=ApplicationState.DRAFT, bundle_application_id__isnull=False)
+    return await load_or_raise(scope_filter(principal, REVIEWER), Q(state__in=REVIEWER_STATES) | waiting,
+                               application_id=application_id)
 
 
 async def get_for_staff(*, principal: Principal, application_id: Any) -> Application:
@@ -260,11 +264,13 @@ def _decision_sha256(application: Application, decision: str, approvals: list[di
 
 
 async def approve_step(*, rt: Runtime, principal: Principal, application_id: str, opinion: Opinion,
-                       comment: str, legal_basis: str = "") -> Application:
+                       comment: str, legal_basis: str = "", outputs: dict[str, Any] | None = None) -> Application:
     """One approval step (审查, then 决定): a denial ends it, the last approval grants it. The
     decision issues its 决定书; a denial must give its reasons and a legal basis (the guide's
-    unless the reviewer names one), which the notice states (行政许可法 art. 38)."""
+    unless the reviewer names one), which the notice states (行政许可法 art. 38). A bundle's step
+    records the data it passes on (``outputs``) with its approval."""
     application = await get_for_reviewer(principal=principal, application_id=application_id)
+    ensure_started(application, REVIEWER)
     require(application.state, Action.APPROVE_STEP)
     await application.fetch_related("guide")
     basis = legal_basis.strip() or application.guide.legal_basis.strip()
@@ -313,12 +319,19 @@ async def approve_step(*, rt: Runtime, principal: Principal, application_id: str
         updates["decided_at"] = now
     if decision == "denied":
         updates["completed_at"] = now
-    async with documents.Issuing(rt) as issuing:
-        return await transition(
+    if decision == "approved" and application.bundle_application_id is not None:
+        updates["bundle_outputs"] = await bundle_steps.checked_outputs(step=application, outputs=outputs or {})
+    elif outputs:
+        raise ValidationFailed("只有一件事环节的准予决定可以填写传递数据", code="BUNDLE_OUTPUTS_INVALID")
+    async with documents.Issuing(rt) as issuing, in_transaction():
+        decided = await transition(
             application, action=action, to=to, actor_id=_actor(principal), actor_role=REVIEWER,
             reason=comment, event=EventType.APPLICATION_DECIDED if decision else None,
             event_extra={"decision": decision} if decision else None, updates=updates,
             ledger_record=record, then=record_opinion)
+        if decision is not None and decided.bundle_application_id is not None:
+            await bundle_steps.step_decided(rt=rt, step=decided)
+    return decided
 
 
 async def suspend(*, principal: Principal, application_id: str, reason: str) -> Application:

@@ -15,7 +15,7 @@ from app.context import Runtime
 from app.errors import AppError, Conflict, NotFoundError, ValidationFailed
 from app.ids import to_local, utcnow
 from app.shapes import decode_cursor, encode_cursor, parse_id
-from app.storage import keep_sealed, read_opened, sign, signature_valid, storage_of
+from app.storage import discard, keep_sealed, read_opened, sign, signature_valid, storage_of
 from models.catalog import HandlingMode
 from models.onewindow import ECertificate
 from models.prereview import (
@@ -27,7 +27,7 @@ from models.prereview import (
     ReviewComment,
 )
 from models.users import User
-from services import calendar, catalog
+from services import calendar, catalog, companies
 from services.applications import applicant, certificates, forms, representation
 from services.applications.lifecycle import (
     Action,
@@ -46,6 +46,10 @@ PRE_REVIEW_STEP = "预审"
 
 class ApplicationNotFound(NotFoundError):
     code, message = "APPLICATION_NOT_FOUND", "办件不存在"
+
+
+class BundleStepManaged(Conflict):
+    code, message = "BUNDLE_STEP_MANAGED", "该办件是一件事的一个环节，请在一件事办件中操作"
 
 
 class MaterialNotFound(NotFoundError):
@@ -69,8 +73,10 @@ def _same_draft(existing: Application, item_id: uuid.UUID) -> Application:
 
 async def create_draft(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, form_data: dict[str, Any],
                        represented: representation.RepresentedIn | None = None,
+                       company_id: str | None = None,
                        idempotency_key: str | None = None) -> tuple[Application, bool]:
-    """Start an application for a pre-review item, pinned to its current guide version.
+    """Start an application for a pre-review item, pinned to its current guide version; for a
+    company when ``company_id`` names one the resident may act for on this item.
 
     A retry with the same Idempotency-Key returns the first draft (created=False)."""
     item = await catalog.get_item_or_raise(item_id=item_id)
@@ -81,6 +87,7 @@ async def create_draft(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, for
         raise ValidationFailed("该事项不支持网上预审", code="ITEM_NOT_PREREVIEWABLE")
     resident = await users.get_active_or_raise(user_id=resident_id)
     users.ensure_real_name_level(resident, item.min_realname_level)
+    acting = await companies.authority(user=resident, company_id=company_id, code=item.code) if company_id else None
     guide = await catalog.current_guide(item=item)
     declared = (representation.declare(rt, agent=resident, represented=represented,
                                        guide_materials=guide.materials) if represented else None)
@@ -91,6 +98,7 @@ async def create_draft(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, for
         return await Application.create(
             id=application_id, resident_id=resident_id, item=item, guide=guide,
             department_id=item.department_id, representation=declared, idempotency_key=idempotency_key,
+            company_id=acting.company.id if acting else None, on_behalf_of=acting.record() if acting else None,
             **forms.sealed_columns(wrapper=rt.wrapper, application_id=application_id, data_key=None,
                                    form=form_data)), True
     except IntegrityError:
@@ -108,6 +116,31 @@ def _applicant_identity(rt: Runtime, declared: dict[str, Any] | None, resident: 
 async def get_mine_or_raise(*, resident_id: uuid.UUID, application_id: str) -> Application:
     """One of the resident's applications; others' ids answer 404 like unknown ones."""
     return await load_or_raise(application_id=application_id, resident_id=resident_id)
+
+
+async def acting_for(application: Application, *, resident_id: uuid.UUID) -> companies.Acting | None:
+    """For an application filed for a company: the resident's authority to act for it now on the
+    item (an agent's revoked or expired authorisation stops them); None for a personal one."""
+    if application.company_id is None:
+        return None
+    await application.fetch_related("item")
+    return await companies.authority(user=await users.get_active_or_raise(user_id=resident_id),
+                                     company_id=application.company_id, code=application.item.code)
+
+
+async def _changeable(*, resident_id: uuid.UUID, application_id: str) -> tuple[Application, companies.Acting | None]:
+    """One of the resident's applications, to change, and the authority it is changed under; a
+    bundle's step changes only through its bundle application."""
+    application = await get_mine_or_raise(resident_id=resident_id, application_id=application_id)
+    if application.bundle_application_id is not None:
+        raise BundleStepManaged(details={"bundle_application_id": str(application.bundle_application_id)})
+    return application, await acting_for(application, resident_id=resident_id)
+
+
+async def get_mine_to_change(*, resident_id: uuid.UUID, application_id: str) -> Application:
+    """One of the resident's applications, to change (see ``_changeable``)."""
+    application, _ = await _changeable(resident_id=resident_id, application_id=application_id)
+    return application
 
 
 async def list_mine(*, resident_id: uuid.UUID, cursor: str | None,
@@ -131,7 +164,7 @@ async def list_mine(*, resident_id: uuid.UUID, cursor: str | None,
 async def update_form(*, rt: Runtime, resident_id: uuid.UUID, application_id: str,
                       form_data: dict[str, Any]) -> Application:
     """Replace the form data while the application is a draft or awaiting correction."""
-    application = await get_mine_or_raise(resident_id=resident_id, application_id=application_id)
+    application = await get_mine_to_change(resident_id=resident_id, application_id=application_id)
     if application.state not in EDITABLE:
         raise IllegalTransition("只有草稿或待补正的办件可以修改", details={"state": application.state.value})
     await application.fetch_related("guide")
@@ -150,7 +183,7 @@ async def update_form(*, rt: Runtime, resident_id: uuid.UUID, application_id: st
 
 async def _editable_material_slot(*, resident_id: uuid.UUID, application_id: str,
                                   material_index: int) -> tuple[Application, dict[str, Any]]:
-    application = await get_mine_or_raise(resident_id=resident_id, application_id=application_id)
+    application = await get_mine_to_change(resident_id=resident_id, application_id=application_id)
     if application.state not in EDITABLE:
         raise IllegalTransition("只有草稿或待补正的办件可以更换材料", details={"state": application.state.value})
     await application.fetch_related("guide")
@@ -195,27 +228,49 @@ async def upload_material(*, rt: Runtime, resident_id: uuid.UUID, application_id
     storage = storage_of(rt)
     received = await storage.receive(chunks, max_bytes=min(rt.settings.upload_max_bytes, room),
                                      declared_type=declared_type)
-    key, data_key = await keep_sealed(storage, rt.wrapper, received)
     previous = await ApplicationMaterial.get_or_none(application_id=application.id,
                                                      material_index=material_index)
+    same = await _identical_held(application, sha256=received.sha256) if spec.get("reusable") else None
+    if same is not None:
+        # The very file is held already: the earlier copy is used, not stored a second time.
+        discard(received)
+        key, data_key = same.storage_key, same.data_key
+    else:
+        key, data_key = await keep_sealed(storage, rt.wrapper, received)
     try:
         material = await _put_material(application, material_index, {
             "material_name": spec["name"], "storage_key": key, "data_key": data_key,
             "sha256": received.sha256,
             "size": received.size, "content_type": received.content_type,
             "original_filename": filename[:255], "status": MaterialStatus.UPLOADED,
-            "reused_from_id": None, "certificate_id": None})
+            "reused_from_id": same.id if same else None, "certificate_id": None})
     except BaseException:
-        await storage.delete(key)
+        if same is None:
+            await storage.delete(key)
         raise
-    if previous is not None:
+    if previous is not None and previous.storage_key != key:
         await _release_file(rt, previous.storage_key)
     return material
 
 
+def _holder(application: Application) -> Q:
+    """Whose earlier files an application may reuse: the resident's, and for a company's
+    application, those filed for the same company."""
+    mine = Q(application__resident_id=application.resident_id)
+    return mine | Q(application__company_id=application.company_id) if application.company_id else mine
+
+
+async def _identical_held(application: Application, *, sha256: str) -> ApplicationMaterial | None:
+    """An earlier upload (of another application) with the same bytes, still in good standing."""
+    return await ApplicationMaterial.filter(
+        _holder(application), sha256=sha256, status=MaterialStatus.UPLOADED, certificate_id=None,
+    ).exclude(application_id=application.id).order_by("-created_at").first()
+
+
 async def reuse_material(*, rt: Runtime, resident_id: uuid.UUID, application_id: str,
                          material_index: int, source_material_id: str) -> ApplicationMaterial:
-    """Attach a file the resident uploaded for an earlier application, for a material of the same name."""
+    """Attach a file the resident uploaded for an earlier application, for a material of the same
+    name that the guide marks reusable."""
     application, spec = await _editable_material_slot(
         resident_id=resident_id, application_id=application_id, material_index=material_index)
     parsed = parse_id(source_material_id)
@@ -223,7 +278,8 @@ async def reuse_material(*, rt: Runtime, resident_id: uuid.UUID, application_id:
         id=parsed, application__resident_id=resident_id) if parsed else None
     if source is None or source.application_id == application.id:
         raise MaterialNotFound(details={"material_id": source_material_id})
-    if source.material_name != spec["name"] or source.status != MaterialStatus.UPLOADED:
+    if (not spec.get("reusable") or source.material_name != spec["name"]
+            or source.status != MaterialStatus.UPLOADED):
         raise ValidationFailed("该材料与所需材料类型不同或已被要求补正，不能复用",
                                code="MATERIAL_NOT_REUSABLE")
     previous = await ApplicationMaterial.get_or_none(application_id=application.id,
@@ -264,6 +320,19 @@ async def present_certificate(*, rt: Runtime, resident_id: uuid.UUID, applicatio
     return material
 
 
+async def my_materials(*, resident_id: uuid.UUID, limit: int) -> tuple[list[ApplicationMaterial], list[ECertificate]]:
+    """我的材料: the resident's earlier uploads (one per distinct file, newest first) and the
+    wallet's usable certificates, to offer instead of a new upload."""
+    uploads = await ApplicationMaterial.filter(
+        application__resident_id=resident_id, status=MaterialStatus.UPLOADED, certificate_id=None,
+    ).order_by("-created_at").limit(limit * 4)
+    distinct: dict[str, ApplicationMaterial] = {}
+    for material in uploads:
+        distinct.setdefault(material.sha256, material)
+    wallet = [c for c in await certificates.list_mine(resident_id=resident_id) if certificates.is_current(c)]
+    return list(distinct.values())[:limit], wallet
+
+
 async def materials_of(application: Application) -> list[ApplicationMaterial]:
     return await ApplicationMaterial.filter(application_id=application.id).order_by("material_index")
 
@@ -287,7 +356,7 @@ async def prereview_deadline(*, application: Application, submitted_on: date,
 
 async def submit(*, rt: Runtime, resident_id: uuid.UUID, application_id: str) -> Application:
     """Submit (or resubmit after correction): form valid, required materials present; deadline set."""
-    application = await get_mine_or_raise(resident_id=resident_id, application_id=application_id)
+    application, acting = await _changeable(resident_id=resident_id, application_id=application_id)
     require(application.state, Action.SUBMIT)
     await application.fetch_related("guide", "item")
     resident = await users.get_active_or_raise(user_id=resident_id)
@@ -323,12 +392,14 @@ async def submit(*, rt: Runtime, resident_id: uuid.UUID, application_id: str) ->
         ledger_record=("application_submitted", {
             "application_id": str(application.id), "item_code": application.item.code,
             "form_commitment": forms.commitment(form=form, salt=salt),
-            "materials": [{"material_id": str(m.id), "sha256": m.sha256} for m in materials]}))
+            "materials": [{"material_id": str(m.id), "sha256": m.sha256} for m in materials],
+            **({"company_id": str(acting.company.id)} if acting else {}),
+            **({"authorisation_id": str(acting.authorisation_id)} if acting and acting.authorisation_id else {})}))
 
 
 async def withdraw(*, resident_id: uuid.UUID, application_id: str, reason: str) -> Application:
     """Withdraw an application before a decision."""
-    application = await get_mine_or_raise(resident_id=resident_id, application_id=application_id)
+    application = await get_mine_to_change(resident_id=resident_id, application_id=application_id)
     return await transition(application, action=Action.WITHDRAW, to=ApplicationState.WITHDRAWN,
                             actor_id=str(resident_id), actor_role="resident", reason=reason)
 

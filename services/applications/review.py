@@ -11,6 +11,7 @@ from __future__ import annotations
 import uuid
 
 from tortoise.functions import Count
+from tortoise.transactions import in_transaction
 
 from app.auth import scope_filter
 from app.context import Runtime
@@ -24,6 +25,7 @@ from services import calendar
 from services.applications import documents, representation
 from services.applications.lifecycle import Action, IllegalTransition, transition
 from services.applications.prereview import load_or_raise
+from services.bundles import steps as bundle_steps
 from services.events import EventType
 
 QUEUE_STATES = (ApplicationState.SUBMITTED, ApplicationState.IN_REVIEW)
@@ -117,15 +119,25 @@ async def request_correction(*, rt: Runtime, principal: Principal, application_i
                                 event=EventType.PREREVIEW_CORRECTION_NEEDED, then=flag_materials)
 
 
-async def decide(*, principal: Principal, application_id: str, passed: bool, reason: str) -> Application:
+async def decide(*, rt: Runtime, principal: Principal, application_id: str, passed: bool,
+                 reason: str) -> Application:
     """Pass or reject an application in review (a rejection needs a reason)."""
     application = await get_or_raise(principal=principal, application_id=application_id)
     if not passed and not reason.strip():
         raise ValidationFailed("驳回须说明理由", code="REJECTION_REASON_REQUIRED")
     to = ApplicationState.PASSED if passed else ApplicationState.REJECTED
-    return await transition(application, action=Action.PASS if passed else Action.REJECT, to=to,
-                            actor_id=str(principal.subject_id), actor_role=StaffRoleName.REVIEWER,
-                            reason=reason,
-                            event=EventType.PREREVIEW_PASSED if passed else EventType.PREREVIEW_REJECTED,
-                            updates={"decided_at": utcnow(), "decision_reason": reason})
+    async with in_transaction():
+        decided = await transition(application, action=Action.PASS if passed else Action.REJECT, to=to,
+                                   actor_id=str(principal.subject_id), actor_role=StaffRoleName.REVIEWER,
+                                   reason=reason,
+                                   event=EventType.PREREVIEW_PASSED if passed else EventType.PREREVIEW_REJECTED,
+                                   updates={"decided_at": utcnow(), "decision_reason": reason})
+        if decided.bundle_application_id is not None:
+            # A bundle's step goes on (accepted under the bundle) or stops the steps after it.
+            if passed:
+                await bundle_steps.step_passed(step=decided)
+            else:
+                await bundle_steps.step_decided(rt=rt, step=decided)
+    await decided.refresh_from_db()
+    return decided
 

@@ -21,6 +21,7 @@ from services.applications.onewindow import DeadlineFlag
 from services.applications.prereview import EDITABLE, history, materials_of
 from services.applications.representation import RepresentedOut, represented_out
 from services.catalog.guide import form_data_problems
+from services.companies.shapes import OnBehalfOf
 
 
 class MaterialOut(Schema):
@@ -81,6 +82,7 @@ class ApplicationSummary(Schema):
     acceptance_number: str | None
     due_date: date | None = Field(description="承诺办结日期（已加上暂停计时的工作日）")
     due_date_provisional: bool = Field(description="同 deadline_provisional")
+    on_behalf_of: OnBehalfOf | None = Field(description="以单位（法人）名义办理时的单位及办理人身份；本人办理为 null")
     created_at: LocalDateTime
 
     @classmethod
@@ -93,6 +95,7 @@ class ApplicationSummary(Schema):
                    hall_id=str(application.hall_id) if application.hall_id else None,
                    acceptance_number=application.acceptance_number, due_date=application.due_date,
                    due_date_provisional=application.due_date_provisional,
+                   on_behalf_of=OnBehalfOf(**application.on_behalf_of) if application.on_behalf_of else None,
                    created_at=application.created_at)
 
 
@@ -251,6 +254,25 @@ class CertificateOut(Schema):
 
 class CertificateList(Schema):
     items: list[CertificateOut]
+
+
+class HeldMaterialOut(MaterialOut):
+    application_id: str = Field(description="上传时所在的办件")
+    uploaded_at: LocalDateTime
+
+    @classmethod
+    def held(cls, material: ApplicationMaterial) -> HeldMaterialOut:
+        return cls(**dict(MaterialOut.of(material)), application_id=str(material.application_id),
+                   uploaded_at=material.created_at)
+
+
+class MyMaterialsOut(Schema):
+    """我的材料: what can be offered instead of a new upload."""
+
+    uploads: list[HeldMaterialOut] = Field(
+        description="早先上传的材料（同一文件只列一次，新的在前）：指南标为 reusable 的材料可用 …/reuse 复用；"
+                    "上传与之相同的文件（SHA-256 相同）时也直接复用，不再另存")
+    certificates: list[CertificateOut] = Field(description="证照夹中可用的电子证照（…/certificate 出示）")
 
 
 class EvaluationOut(Schema):

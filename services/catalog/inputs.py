@@ -8,6 +8,7 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from models.catalog import HandlingMode, ItemLevel
 from models.organization import HallType
+from services.catalog.bundle_schema import BundleIn
 from services.catalog.guide import Guide
 
 CODE = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
@@ -147,3 +148,4 @@ class CatalogFile(Strict):
     life_events: list[LifeEventIn] = []
     halls: list[HallIn] = []
     items: list[ItemIn]
+    bundles: list[BundleIn] = []  # 一件事 (docs/bundles.md)

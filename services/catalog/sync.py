@@ -21,6 +21,7 @@ from app.errors import AppError
 from models.catalog import CatalogAuditEntry, GuideVersion, ItemSource, LifeEvent, ServiceItem
 from models.organization import Department, Hall
 from services import outbox
+from services.catalog import bundles
 from services.catalog.admin import (
     attribute_changes,
     audit,
@@ -77,7 +78,7 @@ def _duplicates(codes: list[str]) -> list[str]:
 
 def _check_references(catalog: CatalogFile) -> None:
     errors = []
-    for section in ("departments", "life_events", "halls", "items"):
+    for section in ("departments", "life_events", "halls", "items", "bundles"):
         for code in _duplicates([entry.code for entry in getattr(catalog, section)]):
             errors.append({"path": section, "reason": f"编码 {code} 重复"})
     departments = {d.code for d in catalog.departments}
@@ -95,6 +96,15 @@ def _check_references(catalog: CatalogFile) -> None:
     if errors:
         raise CatalogFileInvalid(f"{errors[0]['path']}: {errors[0]['reason']}",
                                  details={"errors": errors[:50]})
+
+
+async def _sync_bundles(catalog: CatalogFile, diff: SyncDiff, write: bool) -> None:
+    """Bundles after items, so their steps may name items of the same file; a department
+    receiving a field it is not declared for refuses the whole file (nothing is written)."""
+    errors = await bundles.reference_problems(catalog.bundles, {i.code: i.department for i in catalog.items})
+    if errors:
+        raise CatalogFileInvalid(f"{errors[0]['path']}: {errors[0]['reason']}", details={"errors": errors[:50]})
+    await bundles.sync(specs=catalog.bundles, actor=SYNC_ACTOR, diff=diff, write=write)
 
 
 @dataclass
@@ -271,6 +281,7 @@ async def sync(*, rt: Runtime, catalog: CatalogFile, dry_run: bool) -> SyncDiff:
                 await _update_item(item, spec, changes, departments, events, halls)
         if write:
             await _create_items(conn, new_items, departments, events, halls)
+        await _sync_bundles(catalog, diff, write)
         diff.kept_items = await ServiceItem.exclude(code__in=codes).count()
         if write and not diff.is_empty:
             await outbox.emit(event_type=EventType.CATALOG_SYNCED, aggregate_id="catalog",

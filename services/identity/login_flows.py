@@ -30,7 +30,7 @@ from bjpass.client import RealNamePerson
 from config import Settings
 from config.settings import normalise_origin
 from models.users import ExternalIdentity, IdentityProvider
-from services import identity
+from services import companies, identity
 from services.identity import Claim, sessions
 
 log = structlog.get_logger("services.identity.login_flows")
@@ -207,6 +207,8 @@ async def complete(*, rt: Runtime, flow: BrowserFlow, claim: Claim) -> str:
                            ex=LINK_TICKET_TTL_SECONDS)
         return _append(flow.return_url, {"link_token": token, "provider": claim.provider.value})
     user_id = await identity.login(rt=rt, claim=claim)
+    if claim.person is not None and claim.person.company is not None:
+        await companies.register_from_login(user_id=user_id, company=claim.person.company)
     await rt.redis.set(LOGIN_TICKET_KEY.format(_digest(token)), str(user_id), ex=LOGIN_TICKET_TTL_SECONDS)
     return _append(flow.return_url, {"login_ticket": token})
 

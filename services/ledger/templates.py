@@ -42,6 +42,8 @@ class ApplicationSubmitted(Template):
     form_commitment: Sha256Hex | None = None
     form_sha256: Sha256Hex | None = None
     materials: list[MaterialHash] = Field(max_length=200)
+    company_id: OpaqueId | None = None  # filed for a company (法人)
+    authorisation_id: OpaqueId | None = None  # by an agent (经办人), under this authorisation
 
     @model_validator(mode="after")
     def _one_form_hash(self) -> ApplicationSubmitted:
@@ -153,6 +155,38 @@ class StaffChanged(Template):
     changed_by: OpaqueId
 
 
+class CompanyRegistered(Template):
+    """法人登记 — a legal-person login registered a company or changed its legal representative."""
+
+    company_id: OpaqueId
+    uscc: Annotated[str, StringConstraints(pattern=r"^[0-9A-HJ-NPQRTUWXY]{18}$")]
+    representative_id: OpaqueId
+
+
+class CompanyAuthorisation(Template):
+    """经办人授权 — a legal representative granted or revoked an agent's authorisation: its scope
+    (catalog codes) and end (Unix seconds); the agent is named by the authorisation id only."""
+
+    company_id: OpaqueId
+    authorisation_id: OpaqueId
+    action: Literal["granted", "revoked"]
+    scope: list[CatalogCode] = Field(max_length=200)
+    valid_until: int = Field(ge=0)
+    by: OpaqueId
+
+
+class BundleHandover(Template):
+    """数据共享 — a bundle step received fields: from the shared form (no ``from_application_id``)
+    or from an earlier step's decision. The field names, never their values."""
+
+    bundle_application_id: OpaqueId
+    application_id: OpaqueId  # the receiving step
+    department_id: OpaqueId
+    from_application_id: OpaqueId | None = None
+    fields: list[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]{0,47}$")]] = Field(
+        min_length=1, max_length=100)
+
+
 TEMPLATES: dict[str, type[Template]] = {
     "application_submitted": ApplicationSubmitted,
     "application_transition": ApplicationTransition,
@@ -165,6 +199,9 @@ TEMPLATES: dict[str, type[Template]] = {
     "ticket_service": TicketService,
     "calendar_notice": CalendarNotice,
     "staff_changed": StaffChanged,
+    "company_registered": CompanyRegistered,
+    "company_authorisation": CompanyAuthorisation,
+    "bundle_handover": BundleHandover,
 }
 
 

@@ -100,6 +100,11 @@ LEDGER_SAMPLES: dict[str, dict] = {
                        "actor_id": "staff-5", "application_id": "app-1"},
     "calendar_notice": {"year": 2027, "content_sha256": _SHA, "loaded_by": "cli"},
     "staff_changed": {"staff_id": "staff-4", "action": "disabled", "roles_sha256": _SHA, "changed_by": "cli"},
+    "company_registered": {"company_id": "company-1", "uscc": "91110108MA01HDT002", "representative_id": "user-1"},
+    "company_authorisation": {"company_id": "company-1", "authorisation_id": "auth-1", "action": "granted",
+                              "scope": ["SC001"], "valid_until": 1900000000, "by": "user-1"},
+    "bundle_handover": {"bundle_application_id": "bundle-1", "application_id": "app-2", "department_id": "dept-2",
+                        "from_application_id": "app-1", "fields": ["contract_filing_number"]},
 }
 
 

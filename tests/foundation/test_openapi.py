@@ -31,6 +31,7 @@ UNDECLARED = {
     # Carried back to the browser as ``login_error`` on the login callback's redirect
     # (docs/identity.md, "Login errors"), never as an error body.
     "BEIJING_PASS_CODE_INVALID", "BEIJING_PASS_DENIED", "BEIJING_PASS_UNAVAILABLE", "WECHAT_DENIED",
+    "BEIJING_PASS_NOT_LEGAL_PERSON",
     # Stored data that no key opens or that was altered: a server fault, answered as a 500.
     "SEALED_DATA_UNREADABLE",
     # Defaults of the base error classes; every raise over the API names its own code.

@@ -27,5 +27,6 @@ def test_production_starts_with_real_endpoints_and_secrets():
         bjpass_userinfo_url="https://bjt.example.gov.cn/oauth2/userinfo", oa_callback_token="t1",
         oa_encoding_aes_key="e" * 43, push_templates={"notice": {"oa_template_id": "real"}},
         mp_callback_token="t2", sms_secret_key="s4", sms_callback_token="t3",
-        sms_api_url="https://sms.tencentcloudapi.com")
+        sms_api_url="https://sms.tencentcloudapi.com", wechatpay_api_base_url="https://api.mch.weixin.qq.com",
+        wechatpay_apiv3_key="r" * 32, wechatpay_merchant_serial="5157F09EFDC096DE")
     assert settings.development_defaults_in_use() == []

@@ -1,0 +1,155 @@
+"""一件事办件: one application across departments — residents and agents, and the one pickup."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from pydantic import ConfigDict, Field
+from sanic import Blueprint, Request
+from sanic.response import HTTPResponse
+
+from app.api import endpoint, respond
+from app.auth import resident_required, staff_required
+from app.errors import RealNameRequired
+from app.shapes import ReasonIn, Schema
+from models.bundles import BundleApplication
+from models.prereview import DeliveryMethod
+from services import bundles, companies
+from services.bundles.shapes import BundleApplicationList, BundleApplicationOut, bundle_application_out
+from services.catalog import HallNotFound
+from services.catalog.bundles import BundleNotFound
+
+bp = Blueprint("bundles", url_prefix="/api/v1")
+TAG = "一件事一次办"
+_FOUND = [bundles.BundleApplicationNotFound]
+_PARTY = [*_FOUND, bundles.NotAParty, bundles.BundleStateInvalid, *companies.ACTING_ERRORS]
+
+
+class CreateIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"bundle_code": "CLFJY", "hall_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90", "role": "seller",
+         "form_data": {"property_address": "海淀区中关村大街1号1单元101"},
+         "parties": [{"role": "buyer", "name": "王五", "id_number": "110105197811207895"}]},
+    ]})
+
+    bundle_code: str = Field(min_length=1, max_length=64)
+    hall_id: str = Field(min_length=1, max_length=64, description="一次出件的大厅")
+    role: str | None = Field(None, max_length=32, description="本人的当事人角色；默认一件事定义的第一个")
+    form_data: dict[str, Any] = Field(default_factory=dict, description="共享表单（可稍后修改）")
+    parties: list[bundles.PartyIn] = Field(default_factory=list, max_length=4,
+                                           description="其他当事人（各自登录后以本人实名确认）")
+    company_id: str | None = Field(None, max_length=64, description="以单位名义办理（法定代表人或授权经办人）")
+
+
+class FormIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"form_version": 1, "form_data": {"property_address": "海淀区中关村大街1号1单元101", "price_yuan": 3000000}},
+    ]})
+
+    form_version: int = Field(ge=1, description="所读到的共享表单版本；已被他人修改则 409 BUNDLE_FORM_CHANGED")
+    form_data: dict[str, Any]
+
+
+class ConfirmIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"form_version": 2}]})
+
+    form_version: int = Field(ge=1, description="确认的共享表单版本")
+
+
+class IssueIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [{"method": "window"}]})
+
+    method: DeliveryMethod
+    tracking_number: str | None = Field(None, max_length=40)
+
+
+def _resident(request: Request) -> Any:
+    return request.ctx.principal.subject_id
+
+
+async def _out(request: Request, bundle: BundleApplication) -> HTTPResponse:
+    return respond(await bundle_application_out(bundle, rt=request.app.ctx.runtime))
+
+
+@bp.post("/bundle-applications")
+@endpoint(summary="新建一件事办件（草稿）：选定一件事、出件大厅、本人角色及其他当事人", tag=TAG, body=CreateIn,
+          response=BundleApplicationOut, status=201, secured=True,
+          errors=[BundleNotFound, bundles.PartiesInvalid, HallNotFound, RealNameRequired,
+                  *companies.ACTING_ERRORS])
+@resident_required
+async def create(request: Request, body: CreateIn) -> HTTPResponse:
+    rt = request.app.ctx.runtime
+    bundle = await bundles.create(rt=rt, resident_id=_resident(request), bundle_code=body.bundle_code,
+                                  hall_id=body.hall_id, role=body.role, form_data=body.form_data,
+                                  parties=body.parties, company_id=body.company_id)
+    return respond(await bundle_application_out(bundle, rt=rt), status=201)
+
+
+@bp.get("/bundle-applications")
+@endpoint(summary="我的一件事办件（本人提交或作为当事人）", tag=TAG, response=BundleApplicationList, secured=True)
+@resident_required
+async def list_mine(request: Request) -> HTTPResponse:
+    rt = request.app.ctx.runtime
+    rows = await bundles.list_mine(resident_id=_resident(request))
+    return respond(BundleApplicationList(items=[await bundle_application_out(b, rt=rt) for b in rows]))
+
+
+@bp.get("/bundle-applications/<bundle_application_id>")
+@endpoint(summary="一件事办件：共享表单、当事人确认、各部门环节、办理结果与合并时间线", tag=TAG,
+          response=BundleApplicationOut, secured=True, errors=_FOUND)
+@resident_required
+async def get_one(request: Request, bundle_application_id: str) -> HTTPResponse:
+    return await _out(request, await bundles.get_visible(rt=request.app.ctx.runtime, resident_id=_resident(request),
+                                                         bundle_application_id=bundle_application_id))
+
+
+@bp.put("/bundle-applications/<bundle_application_id>/form")
+@endpoint(summary="修改共享表单（按版本：两方同时修改时后到者 409，须在新版本上修改）", tag=TAG, body=FormIn,
+          response=BundleApplicationOut, secured=True, errors=[*_PARTY, bundles.FormChanged])
+@resident_required
+async def update_form(request: Request, bundle_application_id: str, body: FormIn) -> HTTPResponse:
+    return await _out(request, await bundles.update_form(
+        rt=request.app.ctx.runtime, resident_id=_resident(request), bundle_application_id=bundle_application_id,
+        form_version=body.form_version, form_data=body.form_data))
+
+
+@bp.post("/bundle-applications/<bundle_application_id>/confirm")
+@endpoint(summary="当事人以本人实名身份确认当前版本的申请", tag=TAG, body=ConfirmIn,
+          response=BundleApplicationOut, secured=True,
+          errors=[*_FOUND, bundles.NotAParty, bundles.BundleStateInvalid, bundles.FormChanged, RealNameRequired])
+@resident_required
+async def confirm(request: Request, bundle_application_id: str, body: ConfirmIn) -> HTTPResponse:
+    return await _out(request, await bundles.confirm(
+        rt=request.app.ctx.runtime, resident_id=_resident(request), bundle_application_id=bundle_application_id,
+        form_version=body.form_version))
+
+
+@bp.post("/bundle-applications/<bundle_application_id>/submit")
+@endpoint(summary="一次提交：各部门环节按定义并行或依次开始，给出一个受理编号", tag=TAG,
+          response=BundleApplicationOut, secured=True,
+          errors=[*_PARTY, bundles.FormChanged, bundles.PartiesUnconfirmed, (422, "FORM_DATA_INVALID")])
+@resident_required
+async def submit(request: Request, bundle_application_id: str) -> HTTPResponse:
+    return await _out(request, await bundles.submit(rt=request.app.ctx.runtime, resident_id=_resident(request),
+                                                    bundle_application_id=bundle_application_id))
+
+
+@bp.post("/bundle-applications/<bundle_application_id>/withdraw")
+@endpoint(summary="撤回（任一当事人；在任何部门受理之前）", tag=TAG, body=ReasonIn, response=BundleApplicationOut,
+          secured=True, errors=_PARTY)
+@resident_required
+async def withdraw(request: Request, bundle_application_id: str, body: ReasonIn) -> HTTPResponse:
+    return await _out(request, await bundles.withdraw(
+        rt=request.app.ctx.runtime, resident_id=_resident(request), bundle_application_id=bundle_application_id,
+        reason=body.reason))
+
+
+@bp.post("/desk/bundle-applications/<bundle_application_id>/issue")
+@endpoint(summary="一次出件：各环节结果一并交付（窗口领取或邮寄）", tag="综合窗口", body=IssueIn,
+          response=BundleApplicationOut, secured=True,
+          errors=[*_FOUND, bundles.NotReady, (422, "TRACKING_NUMBER_REQUIRED"), (403, "FORBIDDEN")])
+@staff_required("clerk", scope="hall")
+async def issue(request: Request, bundle_application_id: str, body: IssueIn) -> HTTPResponse:
+    return await _out(request, await bundles.issue(principal=request.ctx.principal,
+                                                   bundle_application_id=bundle_application_id,
+                                                   method=body.method, tracking_number=body.tracking_number))

@@ -1,0 +1,76 @@
+"""Builders of the bundle tests: the demo catalog (with its two bundles) synced in-process."""
+
+from __future__ import annotations
+
+import copy
+from dataclasses import dataclass
+
+import orjson
+
+from models.organization import Hall
+from models.staff import StaffRoleName
+from services.catalog.generator import DEMO_CATALOG
+from tests.builders import LoggedIn, login_staff, make_staff, sync_catalog
+from tests.builders.appointments import hall_staff
+
+
+def demo_document() -> dict:
+    """A fresh copy of the demo catalog export, to sync as is or altered."""
+    return copy.deepcopy(orjson.loads(DEMO_CATALOG.read_bytes()))
+
+
+def bundle_of(document: dict, code: str) -> dict:
+    return next(b for b in document["bundles"] if b["code"] == code)
+
+
+async def sync_demo(rt, document: dict | None = None):
+    return await sync_catalog(rt, document or demo_document())
+
+
+@dataclass
+class Desk:
+    """Two reviewers (审查 and 决定 are separate duties) per department, and a clerk at the hall."""
+
+    reviewers: dict[str, tuple[LoggedIn, LoggedIn]]
+    clerk: LoggedIn
+    hall_id: str
+
+
+async def make_desk(rt, departments: list[str], hall_code: str = "HD-CENTER") -> Desk:
+    reviewers = {}
+    for code in departments:
+        reviewers[code] = (await login_staff(rt, await make_staff(rt, roles=[f"reviewer:{code}"])),
+                           await login_staff(rt, await make_staff(rt, roles=[f"reviewer:{code}"])))
+    hall = await Hall.get(code=hall_code)
+    return Desk(reviewers, await hall_staff(rt, hall=hall, role=StaffRoleName.CLERK), str(hall.id))
+
+
+async def pass_prereview(client, reviewer: LoggedIn, application_id: str) -> dict:
+    for action in ("claim", "pass"):
+        response = await client.post(f"/api/v1/review/applications/{application_id}/{action}",
+                                     headers=reviewer.headers, json={"reason": "材料齐全"})
+        assert response.status_code == 200, response.text
+    return response.json()
+
+
+async def approve(client, reviewer: LoggedIn, application_id: str, *, opinion: str = "approve",
+                  comment: str = "同意", outputs: dict | None = None):
+    body = {"opinion": opinion, "comment": comment, **({"outputs": outputs} if outputs else {})}
+    return await client.post(f"/api/v1/desk/applications/{application_id}/approvals", headers=reviewer.headers,
+                             json=body)
+
+
+async def decide_step(client, desk: Desk, department: str, application_id: str, *, examine: bool = True,
+                      outputs: dict | None = None, certificate: bool = True) -> None:
+    """Pre-review passed, then 审查 (when the guide has it) and 决定 approved, the result made."""
+    examiner, decider = desk.reviewers[department]
+    await pass_prereview(client, examiner, application_id)
+    if examine:
+        response = await approve(client, examiner, application_id)
+        assert response.status_code == 200, response.text
+    response = await approve(client, decider, application_id, outputs=outputs)
+    assert response.status_code == 200, response.text
+    if certificate:
+        made = await client.post(f"/api/v1/desk/applications/{application_id}/certificate",
+                                 headers=decider.headers)
+        assert made.status_code == 200, made.text

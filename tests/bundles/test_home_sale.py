@@ -1,0 +1,119 @@
+"""存量房交易 over HTTP: seller and buyer each confirm with their own identity; the shared form is
+versioned; three chained steps pass their decision data on; a denial at the tax step stops the
+registration and says why; either party may withdraw before acceptance."""
+
+from __future__ import annotations
+
+import json
+
+from models.ledger import LedgerEntry
+from tests.builders.bundles import approve, decide_step, make_desk, pass_prereview, sync_demo
+from tests.builders.companies import agent_session
+
+SELLER = ("张三", "110108199003071238")
+BUYER = ("王五", "110105197811207895")
+FORM = {"property_address": "海淀区中关村大街1号1单元101", "certificate_number": "京(2020)海淀区不动产权第0000001号",
+        "price_yuan": 3000000, "seller_name": SELLER[0], "buyer_name": BUYER[0]}
+
+
+async def _draft(client, rt, hall_id: str):
+    seller = await agent_session(rt, name=SELLER[0], id_number=SELLER[1])
+    buyer = await agent_session(rt, name=BUYER[0], id_number=BUYER[1])
+    created = await client.post("/api/v1/bundle-applications", headers=seller.headers, json={
+        "bundle_code": "CLFJY", "hall_id": hall_id, "role": "seller", "form_data": FORM,
+        "parties": [{"role": "buyer", "name": BUYER[0], "id_number": BUYER[1]}]})
+    assert created.status_code == 201, created.text
+    return seller, buyer, created.json()
+
+
+async def test_both_parties_confirm_and_a_tax_denial_stops_the_registration(client, rt):
+    await sync_demo(rt)
+    desk = await make_desk(rt, ["HDZJW", "HDSW", "HDGHZR"])
+    seller, buyer, draft = await _draft(client, rt, desk.hall_id)
+    url = f"/api/v1/bundle-applications/{draft['id']}"
+    assert [(p["role"], p["confirmed"]) for p in draft["parties"]] == [("seller", False), ("buyer", False)]
+    assert BUYER[1] not in json.dumps(draft)
+
+    # The buyer finds it among theirs; submitting without the buyer's confirmation is refused.
+    assert [b["id"] for b in (await client.get("/api/v1/bundle-applications", headers=buyer.headers)).json()["items"]
+            ] == [draft["id"]]
+    early = await client.post(f"{url}/submit", headers=seller.headers)
+    assert early.status_code == 409 and early.json()["error"]["code"] == "BUNDLE_PARTIES_UNCONFIRMED"
+
+    # Both edit version 1: the buyer's edit wins, the seller's is refused as stale.
+    edited = await client.put(f"{url}/form", headers=buyer.headers,
+                              json={"form_version": 1, "form_data": {**FORM, "buyer_first_home": True}})
+    assert edited.status_code == 200 and edited.json()["form_version"] == 2
+    stale = await client.put(f"{url}/form", headers=seller.headers,
+                             json={"form_version": 1, "form_data": {**FORM, "price_yuan": 1}})
+    assert stale.status_code == 409 and stale.json()["error"]["code"] == "BUNDLE_FORM_CHANGED"
+    stale_confirm = await client.post(f"{url}/confirm", headers=buyer.headers, json={"form_version": 1})
+    assert stale_confirm.json()["error"]["code"] == "BUNDLE_FORM_CHANGED"
+    confirmed = await client.post(f"{url}/confirm", headers=buyer.headers, json={"form_version": 2})
+    assert [p["confirmed"] for p in confirmed.json()["parties"]] == [False, True]
+    submitted = await client.post(f"{url}/submit", headers=seller.headers)
+    assert submitted.status_code == 200, submitted.text
+    steps = {s["key"]: s for s in submitted.json()["steps"]}
+    assert [s["state"] for s in steps.values()] == ["submitted", "draft", "draft"]
+
+    await decide_step(client, desk, "HDZJW", steps["contract"]["application_id"],
+                      outputs={"contract_filing_number": "WQ2026-0001"})
+    tax_id = steps["tax"]["application_id"]
+    tax_view = await client.get(f"/api/v1/review/applications/{tax_id}", headers=desk.reviewers["HDSW"][0].headers)
+    assert tax_view.json()["form_data"] == {"property_address": FORM["property_address"], "price_yuan": 3000000,
+                                            "buyer_first_home": True, "contract_filing_number": "WQ2026-0001"}
+    # The registration cannot be decided before the tax step.
+    early = await approve(client, desk.reviewers["HDGHZR"][1], steps["transfer"]["application_id"])
+    assert early.json()["error"]["code"] == "BUNDLE_STEP_NOT_STARTED"
+
+    await pass_prereview(client, desk.reviewers["HDSW"][0], tax_id)
+    denied = await approve(client, desk.reviewers["HDSW"][1], tax_id, opinion="deny", comment="申报成交价明显偏低")
+    assert denied.status_code == 200 and denied.json()["application"]["state"] == "denied"
+
+    after = (await client.get(url, headers=buyer.headers)).json()
+    assert after["state"] == "stopped"
+    assert "申报成交价明显偏低" in after["stop_reason"] and "契税申报缴纳" in after["stop_reason"]
+    states = {s["key"]: s["state"] for s in after["steps"]}
+    assert states == {"contract": "certificate_made", "tax": "denied", "transfer": "withdrawn"}
+    stopped = [t for t in after["timeline"] if t["step"] == "transfer"]
+    assert stopped[-1]["to_state"] == "withdrawn" and "申报成交价明显偏低" in stopped[-1]["reason"]
+    assert [r["ready"] for r in after["results"]] == [True, False, False]
+
+    leaves = await LedgerEntry.filter(record_type__in=["bundle_handover", "approval_decision"]).order_by("seq")
+    records = [(e.record_type, json.loads(e.leaf)["data"]) for e in leaves]
+    assert [(t, d.get("decision")) for t, d in records if t == "approval_decision"] == [
+        ("approval_decision", "approved"), ("approval_decision", "denied")]
+    passed_on = [d for t, d in records if t == "bundle_handover" and d.get("from_application_id")]
+    assert passed_on == [{"bundle_application_id": draft["id"], "application_id": tax_id,
+                          "department_id": steps["tax"]["department_id"],
+                          "from_application_id": steps["contract"]["application_id"],
+                          "fields": ["contract_filing_number"]}]
+
+
+async def test_either_party_withdraws_before_acceptance_and_strangers_see_nothing(client, rt):
+    await sync_demo(rt)
+    desk = await make_desk(rt, ["HDZJW"])
+    seller, buyer, draft = await _draft(client, rt, desk.hall_id)
+    url = f"/api/v1/bundle-applications/{draft['id']}"
+    stranger = await agent_session(rt, name="李四", id_number="110102198506124562")
+    assert (await client.get(url, headers=stranger.headers)).status_code == 404
+    refused = await client.put(f"{url}/form", headers=stranger.headers, json={"form_version": 1, "form_data": FORM})
+    assert refused.status_code == 404
+    await client.post(f"{url}/confirm", headers=buyer.headers, json={"form_version": 1})
+    assert (await client.post(f"{url}/submit", headers=seller.headers)).status_code == 200
+    withdrawn = await client.post(f"{url}/withdraw", headers=buyer.headers, json={"reason": "买方资金未到位"})
+    assert withdrawn.status_code == 200, withdrawn.text
+    assert withdrawn.json()["state"] == "withdrawn"
+    assert {s["state"] for s in withdrawn.json()["steps"]} == {"withdrawn"}
+
+
+async def test_withdrawal_after_a_department_accepted_is_refused(client, rt):
+    await sync_demo(rt)
+    desk = await make_desk(rt, ["HDZJW"])
+    seller, buyer, draft = await _draft(client, rt, desk.hall_id)
+    url = f"/api/v1/bundle-applications/{draft['id']}"
+    await client.post(f"{url}/confirm", headers=buyer.headers, json={"form_version": 1})
+    submitted = (await client.post(f"{url}/submit", headers=seller.headers)).json()
+    await pass_prereview(client, desk.reviewers["HDZJW"][0], submitted["steps"][0]["application_id"])
+    late = await client.post(f"{url}/withdraw", headers=seller.headers, json={"reason": "不卖了"})
+    assert late.status_code == 409 and late.json()["error"]["code"] == "BUNDLE_STATE_INVALID"

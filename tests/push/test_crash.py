@@ -1,10 +1,7 @@
 """A push worker that dies mid-batch loses no message and sends none twice."""
 
 import asyncio
-import os
 import signal
-import subprocess
-import sys
 from collections import Counter
 
 from models.push import Delivery, DeliveryStatus
@@ -12,7 +9,7 @@ from push.worker import PushProcess
 from services.events import EventType
 from tests import backends
 from tests.builders import emit_push_event, follow_oa, make_wechat_resident
-from tests.builders.push import FAST_PUSH, all_final, fast_runtime
+from tests.builders.push import all_final, fast_runtime, worker_subprocess
 from tests.push.test_delivery import BOOKING
 from tests.support.waiting import eventually
 
@@ -20,16 +17,6 @@ EVENTS = 40
 # Batch jobs of 10 events with 4 sends in flight each: the worker dies with batches half sent,
 # others not started.
 SMALL_BATCHES = {"push_bulk_batch": 10, "push_bulk_concurrency": 4}
-
-
-def worker_subprocess(settings, **overrides: object) -> subprocess.Popen:
-    """``python -m app push-worker`` against the test database, the real Redis and the emulator."""
-    env = {**os.environ, "HDT_ENV": "test", "HDT_DATABASE_URL": settings.database_url,
-           "HDT_REDIS_URL": settings.redis_url, "HDT_KEYS_DIR": str(settings.keys_dir),
-           "HDT_WECHAT_API_BASE_URL": settings.wechat_api_base_url, "HDT_LOG_LEVEL": "WARNING",
-           **{f"HDT_{name.upper()}": str(value) for name, value in {**FAST_PUSH, **overrides}.items()}}
-    return subprocess.Popen([sys.executable, "-m", "app", "push-worker", "--concurrency", "4"], env=env,
-                            stdout=subprocess.DEVNULL)
 
 
 async def template_messages(wechat) -> list[dict]:

@@ -1,8 +1,9 @@
 """What the push jobs do: fan an event out to delivery records, pick a channel, send, record.
 
-Exactly-once towards the resident rests on three things: the job key (event id, delivery id)
-dedups enqueueing; the unique (event, recipient) delivery record is checked before every send
-and a final one is never sent again; and an OA template send carries the delivery id as
+Exactly-once towards the resident rests on four things: the job key (the batch's events, the
+delivery id) dedups enqueueing; a delivery is attempted only by the job holding its lease
+(push/bulk.py); the unique (event, recipient) delivery record is checked before every send and a
+final one is never sent again; and an OA template send carries the delivery id as
 ``client_msg_id``, so a retry after a crash mid-send is dropped by WeChat as a repeat.
 """
 

@@ -35,6 +35,7 @@ from bench import fixtures, harness, results
 from bench.appointments import bookable_item, percentile, psql, publish_slots, staff_token
 from bench.ledger import transition
 from bench.push import (
+    delivered_once,
     emit_notices,
     emulator_messages,
     follow_in_emulator,
@@ -125,13 +126,6 @@ def queue_number_audit(outcomes: list[tuple[int, int, bool, float]], residents: 
     return {"duplicates": sum(c - 1 for c in first.values() if c > 1), "inconsistent": inconsistent,
             "gapless": sorted(first) == list(range(1, residents + 1)),
             "repeated": sum(1 for *_, repeated, _ in outcomes if repeated)}
-
-
-def delivered_once(wechat_url: str) -> tuple[Counter, int]:
-    """How many times each client_msg_id reached the emulator, and the messages it holds."""
-    messages = httpx.get(f"{wechat_url}/_emulator/messages", params={"kind": "template"},
-                         timeout=120).json()["messages"]
-    return Counter(Counter(m["client_msg_id"] for m in messages).values()), len(messages)
 
 
 def row_sizes(url: str) -> list[tuple[str, int, float, float]]:

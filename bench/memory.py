@@ -101,9 +101,11 @@ class RssSampler:
     pids: list[int]
     interval: float = 0.01
     peaks: dict[int, Peak] = field(default_factory=dict)
+    history: dict[int, list[int]] = field(default_factory=dict)  # every sample, oldest first
 
     def __enter__(self) -> RssSampler:
         self.peaks = {pid: Peak(pid, rss_bytes(pid)) for pid in self.pids}
+        self.history = {pid: [] for pid in self.pids}
         for peak in self.peaks.values():
             peak.peak = peak.before
         self._stop = threading.Event()
@@ -114,7 +116,8 @@ class RssSampler:
     def _run(self) -> None:
         while not self._stop.is_set():
             for pid, peak in self.peaks.items():
-                peak.peak = max(peak.peak, rss_bytes(pid))
+                self.history[pid].append(rss_bytes(pid))
+                peak.peak = max(peak.peak, self.history[pid][-1])
             time.sleep(self.interval)
 
     def __exit__(self, *exc: object) -> None:

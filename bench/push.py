@@ -1,11 +1,11 @@
-"""Push benchmark: messages/s through the whole path, with 100,000 OA followers on record.
+"""Push benchmark: per-user notices through the bulk path, one per resident, to 100,000 residents.
 
-Usage: python -m bench.push [--messages 5000] [--recipients 100000] [--concurrency 4] [--connections 64]
-Path: outbox -> relay -> saq queue on Redis -> 2 ``python -m app push-worker`` processes -> the
-WeChat emulator, which posts TEMPLATESENDJOBFINISH back to a 2-worker API service. The ceiling is
-the emulator's own throughput for direct template sends (wrk), measured in the same run.
-Rate limits are raised so they do not bind: the emulator's per-app limit to 1,000,000/s and
-HDT_PUSH_RATE_PER_SECOND to 1,000,000.
+Usage: python -m bench.push [--messages 100000] [--recipients 100000] [--concurrency 4] [--connections 64]
+Path: outbox -> relay -> batch jobs on Redis (push/bulk.py) -> 2 ``python -m app push-worker``
+processes -> the WeChat emulator, which posts TEMPLATESENDJOBFINISH back to a 1-worker API service.
+The ceiling is the emulator's own throughput for direct template sends (wrk), measured in the same
+run. Rate limits are raised so they do not bind: the emulator's per-app limit to 1,000,000/s and
+HDT_PUSH_RATE_PER_SECOND to 1,000,000. Each message is checked to reach the emulator once.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import asyncio
 import json
 import sys
 import time
+from collections import Counter
 from contextlib import ExitStack
 from datetime import UTC, datetime
 from pathlib import Path
@@ -24,6 +25,7 @@ from tortoise.transactions import in_transaction
 
 from app.cli import cli_runtime
 from bench import fixtures, harness, memory, results, wrk
+from bench.appointments import psql
 from bench.memory import mib
 from config import Settings
 from emulators.wechat import OA_CALLBACK_PATH
@@ -33,6 +35,7 @@ from models.users import User
 from push.templates import render
 from services import outbox
 from services.events import EventType
+from services.outbox import Event
 
 RATE_LIMIT = 1_000_000
 FOLLOW_BATCH = 10_000
@@ -69,13 +72,13 @@ async def record_followers(settings: Settings, count: int, with_users: int) -> l
 
 
 async def emit_notices(settings: Settings, user_ids: list[str]) -> None:
-    """One notice event per resident in the outbox, written the way domain services write them."""
+    """One notice event per resident in the outbox, written the way domain services write many
+    (``outbox.emit_many``, a thousand per transaction)."""
     async with cli_runtime(settings):
         for start in range(0, len(user_ids), EMIT_BATCH):
             async with in_transaction():
-                for user_id in user_ids[start:start + EMIT_BATCH]:
-                    await outbox.emit(event_type=EventType.PUSH_NOTICE, aggregate_id=user_id,
-                                      payload={"user_id": user_id, **NOTICE})
+                await outbox.emit_many(events=[Event(EventType.PUSH_NOTICE, user_id, {"user_id": user_id, **NOTICE})
+                                               for user_id in user_ids[start:start + EMIT_BATCH]])
 
 
 def oa_token(wechat_url: str, settings: Settings) -> str:
@@ -116,6 +119,13 @@ def wait_for_messages(wechat_url: str, target: int, max_seconds: float) -> list[
     return samples
 
 
+def delivered_once(wechat_url: str) -> tuple[Counter, int]:
+    """How many times each client_msg_id reached the emulator, and the messages it holds."""
+    messages = httpx.get(f"{wechat_url}/_emulator/messages", params={"kind": "template"},
+                         timeout=120).json()["messages"]
+    return Counter(Counter(m["client_msg_id"] for m in messages).values()), len(messages)
+
+
 def steady_rate(samples: list[tuple[float, int]]) -> float:
     """Messages/s between 10 % and 90 % of the run's messages (start-up and tail left out)."""
     base, total = samples[0][1], samples[-1][1] - samples[0][1]
@@ -137,22 +147,32 @@ def cpu_meter(stack: harness.Stack, worker_pids: list[int]) -> memory.CpuMeter:
 
 
 def peak_rows(sampler: memory.RssSampler) -> str:
-    rows = ["| push worker | RSS before | peak RSS | RSS after |", "|---|---|---|---|"]
-    rows += [f"| pid {p.pid} | {mib(p.before)} | {mib(p.peak)} | {mib(p.after)} |" for p in sampler.peaks.values()]
+    """Each worker's RSS before, at each fifth of the run, at its peak and after."""
+    rows = ["| push worker | before | 20 % | 40 % | 60 % | 80 % | 100 % | peak | after (5 s) |",
+            "|---|---|---|---|---|---|---|---|---|"]
+    for p in sampler.peaks.values():
+        history = sampler.history[p.pid]
+        fifths = [history[min(len(history) - 1, len(history) * k // 5)] for k in range(1, 6)] if history else [0] * 5
+        rows.append(f"| pid {p.pid} | {mib(p.before)} | " + " | ".join(mib(v) for v in fifths)
+                    + f" | {mib(p.peak)} | {mib(p.after)} |")
     return "\n".join(rows)
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--messages", type=int, default=5_000)
+    parser.add_argument("--messages", type=int, default=100_000)
     parser.add_argument("--recipients", type=int, default=100_000)
     parser.add_argument("--concurrency", type=int, default=4, help="jobs at once per push worker")
     parser.add_argument("--connections", type=int, default=64, help="wrk connections for the ceiling")
     parser.add_argument("--duration", type=int, default=10, help="seconds of the direct-send ceiling")
     parser.add_argument("--max-seconds", type=float, default=1500, help="give up on a phase after this")
+    parser.add_argument("--batch", type=int, default=100, help="events per batch job (HDT_PUSH_BULK_BATCH)")
+    parser.add_argument("--bulk-concurrency", type=int, default=16,
+                        help="sends in flight per batch job (HDT_PUSH_BULK_CONCURRENCY)")
     args = parser.parse_args()
 
-    env = {"HDT_PUSH_RATE_PER_SECOND": str(RATE_LIMIT)}
+    env = {"HDT_PUSH_RATE_PER_SECOND": str(RATE_LIMIT), "HDT_PUSH_BULK_BATCH": str(args.batch),
+           "HDT_PUSH_BULK_CONCURRENCY": str(args.bulk_concurrency)}
     with harness.service(workers=1, extra_env=env, emulators=True) as stack, ExitStack() as workers:
         settings = fixtures.settings_of(stack.env)
         wechat_url = stack.env["HDT_WECHAT_API_BASE_URL"]
@@ -183,15 +203,20 @@ def main() -> None:
         # Settling also lets the last TEMPLATESENDJOBFINISH callbacks arrive.
         sustained_memory.settle(5)
         meter.stop()
-
         load_after = harness.load_average()
+        repeats, held = delivered_once(wechat_url)
+        stored = psql(stack.database_url, "SELECT count(*), count(DISTINCT event_id), "
+                               "count(*) FILTER (WHERE status IN ('sent', 'delivered')), "
+                               "count(*) FILTER (WHERE attempts > 1) FROM push_deliveries WHERE event_type = 'notice'")
 
     sustained_seconds = sustained[-1][0]
     sustained_steady = steady_rate(sustained)
     ceiling_rps = ceiling.requests_per_second
+    deliveries, events, sent, retried = stored.split("|")
     body = (f"PostgreSQL + Redis; a 1-worker API service (it takes the emulator's TEMPLATESENDJOBFINISH "
             f"callbacks), the WeChat emulator (one process), and 2 `python -m app push-worker --concurrency "
-            f"{args.concurrency}` processes. Rate limits raised so that they do not bind: emulator per-app "
+            f"{args.concurrency}` processes, batch jobs of {args.batch} events with {args.bulk_concurrency} "
+            "sends in flight each (push/bulk.py). Rate limits raised so that they do not bind: emulator per-app "
             f"limit {RATE_LIMIT:,}/s (`POST /_emulator/limits`), `HDT_PUSH_RATE_PER_SECOND={RATE_LIMIT}`. "
             f"{args.recipients:,} OA followers (emulator `follow-many`, follower rows written directly), "
             f"{args.messages:,} of them linked to residents. Load average: {load_ceiling} at the ceiling, "
@@ -201,22 +226,29 @@ def main() -> None:
             f"{args.duration} s after a 2 s warm-up, {args.connections} connections, each request a new "
             "message to a follower):\n\n"
             + results.table([ceiling], None)
-            + f"\n\n**Sustained**: {args.messages:,} `notice` events in the outbox (one per resident), then "
-            f"the 2 push workers start; relay → queue → fan-out → send → emulator:\n\n"
+            + f"\n\n**Sustained**: {args.messages:,} per-user `notice` events in the outbox (one per resident, "
+            "each to the resident's own OA openid), then the 2 push workers start; relay → batch jobs → "
+            "delivery records → sends → emulator:\n\n"
             "| run | messages | seconds | messages/s overall | messages/s steady (10–90 %) | vs ceiling |\n"
             "|---|---|---|---|---|---|\n"
             f"| {args.messages:,} events | {args.messages:,} | {sustained_seconds:.1f} | "
             f"{args.messages / sustained_seconds:,.0f} | {sustained_steady:,.0f} | "
             f"{sustained_steady / ceiling_rps:.0%} |\n\n"
-            "Push worker memory during the sustained run:\n\n" + peak_rows(sustained_memory)
+            f"**Exactly once**: times each client_msg_id reached the emulator → messages: {dict(repeats)} "
+            f"({held:,} template messages held 5 s after the last, the ceiling's included); `notice` "
+            f"deliveries {int(deliveries):,}, "
+            f"distinct events {int(events):,}, sent or delivered {int(sent):,}, sent more than once "
+            f"(attempts > 1) {int(retried):,}.\n\n"
+            "Push worker memory (RSS) during the sustained run, sampled every 0.1 s:\n\n" + peak_rows(sustained_memory)
             + "\n\nCPU time used during the sustained run (workers' start to 5 s after the last message), "
             "per message:\n\n" + meter.per_unit_rows(args.messages, "message")
-            + "\n\nA broadcast is no longer measured here: notices to many followers are one WeChat mass "
+            + "\n\nA broadcast is no longer measured here: notices to all followers are one WeChat mass "
             "send each (docs/official-account.md), not a template message per follower.")
-    results.write_section("Push: sustained messages/s",
+    results.write_section("Push: 100,000 per-user notices by the bulk path",
                           f"python -m bench.push --messages {args.messages} --recipients {args.recipients} "
                           f"--concurrency {args.concurrency} --connections {args.connections} "
-                          f"--duration {args.duration}", body)
+                          f"--duration {args.duration} --batch {args.batch} --bulk-concurrency {args.bulk_concurrency}",
+                          body)
     print(body)
 
 

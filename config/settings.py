@@ -201,6 +201,8 @@ class Settings(BaseSettings):
 
     # Push (docs/push.md): queue, retries, rate limit, templates, OA callback.
     push_concurrency: int = Field(4, ge=1, le=256)
+    push_bulk_batch: int = Field(100, ge=1, le=1000)  # events per batch job (push/bulk.py)
+    push_bulk_concurrency: int = Field(16, ge=1, le=256)  # sends in flight per batch job
     push_job_timeout_seconds: int = Field(30, ge=1)
     push_sweep_seconds: int = Field(10, ge=1)
     push_max_attempts: int = Field(8, ge=1, le=50)

@@ -1,8 +1,9 @@
 """What the push jobs do: fan an event out to delivery records, pick a channel, send, record.
 
-Exactly-once towards the resident rests on three things: the job key (event id, delivery id)
-dedups enqueueing; the unique (event, recipient) delivery record is checked before every send
-and a final one is never sent again; and an OA template send carries the delivery id as
+Exactly-once towards the resident rests on four things: the job key (the batch's events, the
+delivery id) dedups enqueueing; a delivery is attempted only by the job holding its lease
+(push/bulk.py); the unique (event, recipient) delivery record is checked before every send and a
+final one is never sent again; and an OA template send carries the delivery id as
 ``client_msg_id``, so a retry after a crash mid-send is dropped by WeChat as a repeat.
 """
 
@@ -20,6 +21,7 @@ from tortoise.transactions import in_transaction
 
 from app.context import Runtime
 from app.metrics import PUSH_DEAD_LETTERS, PUSH_DELIVERIES, PUSH_SEND_DURATION
+from config import Settings
 from models.push import (
     FINAL_STATUSES,
     Delivery,
@@ -83,25 +85,26 @@ async def _delivery_for(rt: Runtime, *, event_id: str, kind: str, payload: dict[
     existing = await Delivery.get_or_none(event_id=event_id, recipient=recipient)
     if existing is not None:
         return existing
-    fields: dict[str, Any] = {"event_id": event_id, "event_type": kind, "recipient": recipient,
-                              "user_id": user_id}
+    try:
+        return await Delivery.create(event_id=event_id, event_type=kind, recipient=recipient, user_id=user_id,
+                                     **await render_content(rt, kind=kind, payload=payload))
+    except IntegrityError:  # a concurrent run of the same event made it first
+        return await Delivery.get(event_id=event_id, recipient=recipient)
+
+
+async def render_content(rt: Runtime, *, kind: str, payload: dict[str, Any]) -> dict[str, Any]:
+    """A new delivery record's content and page, or its failure when the template cannot be filled."""
     templates = rt.settings.push_templates
     try:
         values = await with_display_fields(payload, placeholders(templates, kind))
         rendered = render(templates, kind, values)
-        fields.update(content={"oa_template_id": rendered.oa_template_id,
-                               "mp_template_id": rendered.mp_template_id,
-                               "oa_subscribe_template_id": rendered.oa_subscribe_template_id,
-                               "data": rendered.data,
-                               "sms": {"template_id": rendered.sms_template_id,
-                                       "params": list(rendered.sms_params)}},
-                      page=rendered.page)
     except TemplateError as exc:
-        fields.update(status=DeliveryStatus.FAILED, error=exc.reason)
-    try:
-        return await Delivery.create(**fields)
-    except IntegrityError:  # a concurrent run of the same event made it first
-        return await Delivery.get(event_id=event_id, recipient=recipient)
+        return {"status": DeliveryStatus.FAILED, "error": exc.reason}
+    return {"content": {"oa_template_id": rendered.oa_template_id, "mp_template_id": rendered.mp_template_id,
+                        "oa_subscribe_template_id": rendered.oa_subscribe_template_id,
+                        "data": rendered.data, "sms": {"template_id": rendered.sms_template_id,
+                                                       "params": list(rendered.sms_params)}},
+            "page": rendered.page}
 
 
 async def enqueue_send(rt: Runtime, queue: RedisQueue, delivery: Delivery) -> None:
@@ -114,14 +117,21 @@ async def enqueue_send(rt: Runtime, queue: RedisQueue, delivery: Delivery) -> No
 
 
 class SendLater(Exception):
-    """The channel refused for now (an SMS frequency limit): send again after ``delay`` seconds."""
+    """The channel refused for now (an SMS frequency limit): send again after ``delay`` seconds.
 
-    def __init__(self, delivery_id: str, attempts: int, delay: float) -> None:
-        self.delivery_id, self.attempts, self.delay = delivery_id, attempts, delay
-        super().__init__(f"send {delivery_id} again in {delay} s")
+    ``lease`` is the delivery's lease key, handed to the job that sends it later."""
+
+    def __init__(self, delivery: Delivery, delay: float) -> None:
+        self.delivery_id, self.attempts, self.delay = str(delivery.id), delivery.attempts, delay
+        self.lease = push_queue.lease_key(delivery.event_id, delivery.recipient)
+        super().__init__(f"send {self.delivery_id} again in {delay} s")
+
+    @property
+    def job_key(self) -> str:
+        return f"send:{self.delivery_id}:later:{self.attempts}"
 
 
-def _tried(delivery: Delivery, channel: str, outcome: str, reason: str | None = None) -> None:
+def record_tried(delivery: Delivery, channel: str, outcome: str, reason: str | None = None) -> None:
     delivery.tried = [*delivery.tried, {"channel": channel, "outcome": outcome,
                                         **({"reason": reason} if reason else {})}]
 
@@ -145,7 +155,7 @@ async def _choose_channel(rt: Runtime, delivery: Delivery) -> bool:
                 await Delivery.filter(id=delivery.id).update(channel=channel, template_id=template_id,
                                                              openid=delivery.openid, tried=delivery.tried)
                 return True
-        _tried(delivery, channel, "skipped", reach.reason)
+        record_tried(delivery, channel, "skipped", reach.reason)
     await _exhausted(delivery)
     return False
 
@@ -252,39 +262,68 @@ async def _send_on_channel(rt: Runtime, delivery: Delivery, *, last_attempt: boo
         if reach.address is None:
             return await _move_on(delivery, "skipped", reach.reason)
         address = reach.address
-    settings = rt.settings
-    app_id = {channels.OA_TEMPLATE: settings.wechat_oa_app_id, channels.OA_SUBSCRIBE: settings.wechat_oa_app_id,
-              channels.MP_SUBSCRIBE: settings.wechat_miniprogram_app_id}.get(channel, f"sms:{settings.sms_sdk_app_id}")
-    await push_queue.take_send_slot(rt.redis, app_id=app_id, per_second=settings.push_rate_per_second)
+    await push_queue.take_send_slots(rt.redis, app_id=send_app_id(rt.settings, channel),
+                                     per_second=rt.settings.push_rate_per_second)
     delivery.attempts += 1
     await Delivery.filter(id=delivery.id).update(status=DeliveryStatus.SENDING, attempts=delivery.attempts)
     try:
-        reference = await _send_message(rt, delivery, str(address))
-    except WeChatAPIError as exc:
+        reference = await send_message(rt, delivery, str(address))
+    except SEND_ERRORS as exc:
+        return await _refused(rt, delivery, exc, last_attempt)
+    return await _sent(rt, delivery, reference)
+
+
+def send_app_id(settings: Settings, channel: str) -> str:
+    """The app whose rate limit a send on ``channel`` counts against."""
+    return {channels.OA_TEMPLATE: settings.wechat_oa_app_id, channels.OA_SUBSCRIBE: settings.wechat_oa_app_id,
+            channels.MP_SUBSCRIBE: settings.wechat_miniprogram_app_id}.get(channel, f"sms:{settings.sms_sdk_app_id}")
+
+
+# What a channel's send raises when it refuses a message (for now or for good).
+SEND_ERRORS = (WeChatAPIError, WeChatUnavailable, sms.SmsRetryLater, sms.SmsRejected)
+
+
+async def _refused(rt: Runtime, delivery: Delivery, exc: Exception, last_attempt: bool) -> DeliveryStatus | None:
+    """Record a refused send: retried later (raises), failed for good, or moved on (None)."""
+    settings = rt.settings
+    if isinstance(exc, WeChatAPIError):
         if exc.errcode in TRANSIENT_ERRCODES:
             return await _transient(delivery, f"{exc.errcode} {exc.errmsg}", last_attempt)
         await _permanent(delivery, exc)
         return await _move_on(delivery, "failed", f"{exc.errcode} {exc.errmsg}")
-    except WeChatUnavailable as exc:
+    if isinstance(exc, WeChatUnavailable):
         return await _transient(delivery, f"unavailable {exc.details}", last_attempt)
-    except sms.SmsRetryLater as exc:
+    if isinstance(exc, sms.SmsRetryLater):
         reason = f"{exc.code} {exc.message}"
         if exc.code.startswith(sms.RETRY_LATER_PREFIXES[1]) and delivery.attempts < settings.push_max_attempts:
             await Delivery.filter(id=delivery.id).update(status=DeliveryStatus.RETRYING, error=reason[:255])
-            raise SendLater(str(delivery.id), delivery.attempts, settings.sms_rate_limited_retry_seconds) from exc
+            raise SendLater(delivery, settings.sms_rate_limited_retry_seconds) from exc
         return await _transient(delivery, reason, last_attempt)
-    except sms.SmsRejected as exc:
-        if exc.code == sms.OPTED_OUT_CODE:
-            await _opt_out(rt, user_id=_user(delivery))
-        return await _move_on(delivery, "failed", f"{exc.code} {exc.message}")
-    return await _sent(rt, delivery, reference)
+    assert isinstance(exc, sms.SmsRejected)
+    if exc.code == sms.OPTED_OUT_CODE:
+        await _opt_out(rt, user_id=_user(delivery))
+    return await _move_on(delivery, "failed", f"{exc.code} {exc.message}")
+
+
+async def settle(rt: Runtime, delivery: Delivery, answer: int | str | Exception, *,
+                 last_attempt: bool) -> DeliveryStatus:
+    """Record the answer to a send the bulk path made (a reference, or the error it raised) as
+    the single path does, going on to the next channel when the message moves on."""
+    if isinstance(answer, Exception):
+        status = await _refused(rt, delivery, answer, last_attempt)
+    else:
+        status = await _sent(rt, delivery, answer)
+    if status is None:
+        return await attempt(rt, delivery, last_attempt=last_attempt)
+    PUSH_DELIVERIES.labels(DeliveryStatus(status).value, delivery.channel or "none").inc()
+    return status
 
 
 async def _move_on(delivery: Delivery, outcome: str | None, reason: str | None) -> DeliveryStatus | None:
     """Record why this channel did not take the message (``outcome``, if not recorded yet) and
     free the delivery for the next one."""
     if outcome is not None:
-        _tried(delivery, str(delivery.channel), outcome, reason)
+        record_tried(delivery, str(delivery.channel), outcome, reason)
     delivery.channel = delivery.template_id = delivery.openid = None
     await Delivery.filter(id=delivery.id).update(channel=None, template_id=None, openid=None,
                                                  tried=delivery.tried)
@@ -297,7 +336,7 @@ async def _opt_out(rt: Runtime, *, user_id: str | None) -> None:
         await SmsOptOut.get_or_create(phone_index=phone_index)
 
 
-async def _send_message(rt: Runtime, delivery: Delivery, address: str) -> int | str:
+async def send_message(rt: Runtime, delivery: Delivery, address: str) -> int | str:
     """The send call of the delivery's channel; returns WeChat's msgid (0 if none) or the SMS
     provider's serial number."""
     data, page = delivery.content.get("data", {}), delivery.page or ""
@@ -324,7 +363,7 @@ async def _send_message(rt: Runtime, delivery: Delivery, address: str) -> int | 
 async def _sent(rt: Runtime, delivery: Delivery, reference: int | str) -> DeliveryStatus | None:
     """Record a send the channel accepted; None when the kind wants its next channel too."""
     channel = str(delivery.channel)
-    _tried(delivery, channel, "sent")
+    record_tried(delivery, channel, "sent")
     fields: dict[str, Any] = {"tried": delivery.tried, "error": None}
     early_key, source = "", "job_finish"
     if channel == channels.SMS:
@@ -344,7 +383,7 @@ async def _sent(rt: Runtime, delivery: Delivery, reference: int | str) -> Delive
     # side, so one of the two always sees the other.
     early = await rt.redis.get(early_key) if early_key else None
     if early is not None:
-        delivery.status, error = _finish_status(early.decode() if isinstance(early, bytes) else early, source)
+        delivery.status, error = finish_status(early.decode() if isinstance(early, bytes) else early, source)
         await Delivery.filter(id=delivery.id).update(status=delivery.status, error=error)
     return delivery.status
 
@@ -371,7 +410,7 @@ async def _permanent(delivery: Delivery, exc: WeChatAPIError) -> None:
                                        template_id=delivery.template_id).update(remaining=0)
 
 
-def _finish_status(status: str, source: str = "job_finish") -> tuple[DeliveryStatus, str | None]:
+def finish_status(status: str, source: str = "job_finish") -> tuple[DeliveryStatus, str | None]:
     """A provider's report as the delivery's final status: ``source`` names it in the error."""
     if status == "success":
         return DeliveryStatus.DELIVERED, None
@@ -383,7 +422,7 @@ async def _record_report(rt: Runtime, query: QuerySet[Delivery], *, key: str, st
     """Close the delivery a provider's report is about; else keep the report in Redis for the
     send that has not recorded its id yet, and look once more (the send may have just done so).
     False when no delivery matched."""
-    final, error = _finish_status(status, source)
+    final, error = finish_status(status, source)
     if await query.update(status=final, error=error):
         return True
     await rt.redis.set(key, status, ex=JOB_FINISH_TTL_SECONDS)

@@ -134,6 +134,11 @@ async def obsolete_reason(*, event_id: str) -> str | None:
     """Why the message of this event should no longer be sent; None while it is still wanted."""
     parsed = parse_id(event_id)
     event = await OutboxEvent.get_or_none(id=parsed) if parsed else None
-    event_type = events.parse(event.event_type) if event else None
-    check = _STILL_WANTED.get(event_type) if event_type else None
-    return await check(event.payload) if check and event else None
+    return await obsolete_reason_of(event.event_type, event.payload) if event else None
+
+
+async def obsolete_reason_of(event_type: str, payload: dict[str, Any]) -> str | None:
+    """``obsolete_reason`` of an event already read (the bulk job carries its events)."""
+    parsed = events.parse(event_type)
+    check = _STILL_WANTED.get(parsed) if parsed else None
+    return await check(payload) if check else None

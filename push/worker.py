@@ -10,17 +10,20 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import signal
+from collections.abc import AsyncIterator
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import structlog
 from sanic import Sanic
-from saq import Worker
+from saq import Job, Worker
 from saq.queue.redis import RedisQueue
 
 from app.context import Runtime
+from config import Settings
 from models.outbox import OutboxEvent
-from push import delivery
+from models.push import Delivery
+from push import bulk, delivery
 from push import events as push_events
 from push import queue as push_queue
 
@@ -28,37 +31,82 @@ log = structlog.get_logger("push.worker")
 RELAY_BATCH = 500
 
 
+async def deliver_events(ctx: dict[str, Any], *, events: list[dict[str, Any]]) -> dict[str, int]:
+    """Job: a batch of outbox events (``{"event_id", "event_type", "payload"}``) made into their
+    delivery records and sent (push/bulk.py); how many ended in each status."""
+    job = ctx["job"]
+    outcome = await bulk.deliver_batch(ctx["rt"], holder=job.key, lease_seconds=_lease_seconds(ctx), events=events,
+                                       last_attempt=job.attempts >= job.retries,
+                                       send_later=lambda later: _send_later(ctx, later))
+    return dict(outcome)
+
+
 async def deliver_event(ctx: dict[str, Any], *, event_id: str, event_type: str,
                         payload: dict[str, Any]) -> str | None:
-    """Job: turn one outbox event into its delivery record and send it (a transient error
+    """Job of the previous release (one per event; reminders queued before an upgrade still wait
+    as these): turn one outbox event into its delivery record and send it (a transient error
     raises so saq retries the job later)."""
     job = ctx["job"]
-    try:
-        status = await delivery.fan_out_event(ctx["rt"], ctx["queue"], event_id=event_id,
-                                              event_type=event_type, payload=payload,
-                                              last_attempt=job.attempts >= job.retries)
-    except delivery.SendLater as later:
-        return await _send_later(ctx, later)
+    user_id = push_events.recipient_of(payload)
+    lease = push_queue.lease_key(event_id, delivery.user_recipient(user_id)) if user_id else None
+    async with _leased(ctx, lease) as mine:
+        if not mine:
+            return LEASED_ELSEWHERE
+        try:
+            status = await delivery.fan_out_event(ctx["rt"], ctx["queue"], event_id=event_id,
+                                                  event_type=event_type, payload=payload,
+                                                  last_attempt=job.attempts >= job.retries)
+        except delivery.SendLater as later:
+            return await _send_later(ctx, later)
     return str(status) if status else None
 
 
 async def send_delivery(ctx: dict[str, Any], *, delivery_id: str) -> str:
     """Job: one attempt at one delivery; a transient error raises so saq retries it later."""
     job = ctx["job"]
-    try:
-        status = await delivery.send(ctx["rt"], delivery_id=delivery_id,
-                                     last_attempt=job.attempts >= job.retries)
-    except delivery.SendLater as later:
-        return await _send_later(ctx, later)
+    row = await Delivery.filter(id=delivery_id).only("id", "event_id", "recipient").first()
+    async with _leased(ctx, push_queue.lease_key(row.event_id, row.recipient) if row else None) as mine:
+        if not mine:
+            return LEASED_ELSEWHERE
+        try:
+            status = await delivery.send(ctx["rt"], delivery_id=delivery_id,
+                                         last_attempt=job.attempts >= job.retries)
+        except delivery.SendLater as later:
+            return await _send_later(ctx, later)
     return str(status)
+
+
+LEASED_ELSEWHERE = "leased_elsewhere"
+
+
+def _lease_seconds(ctx: dict[str, Any]) -> float:
+    """How long a job holds its leases: past its timeout, until the sweep can have retried it."""
+    return float(ctx["job"].timeout + ctx["rt"].settings.push_sweep_seconds)
+
+
+@contextlib.asynccontextmanager
+async def _leased(ctx: dict[str, Any], key: str | None) -> AsyncIterator[bool]:
+    """Hold the delivery's lease (push/bulk.py) for the job; False when another job holds it."""
+    redis, holder = ctx["rt"].redis, ctx["job"].key
+    [mine] = await push_queue.lease(redis, [key], holder=holder, seconds=_lease_seconds(ctx)) if key else [True]
+    try:
+        yield mine
+    finally:
+        if key and mine:
+            await push_queue.release(redis, [key], holder=holder)
 
 
 async def _send_later(ctx: dict[str, Any], later: delivery.SendLater) -> str:
     """Queue the delivery's next attempt for when the channel will take it (an SMS frequency
-    limit), as a fresh job: waiting is not a failed attempt of this one."""
+    limit), as a fresh job: waiting is not a failed attempt of this one. The delivery's lease
+    goes to that job (after it is queued: a crash in between leaves the lease with this job,
+    whose retry tries again)."""
+    rt = ctx["rt"]
     await ctx["queue"].enqueue(push_queue.job(
-        ctx["rt"].settings, "send_delivery", f"send:{later.delivery_id}:later:{later.attempts}",
-        run_at=datetime.now(UTC) + timedelta(seconds=later.delay), delivery_id=later.delivery_id))
+        rt.settings, "send_delivery", later.job_key, run_at=datetime.now(UTC) + timedelta(seconds=later.delay),
+        delivery_id=later.delivery_id))
+    await push_queue.release(rt.redis, [later.lease], holder=ctx["job"].key, to=later.job_key,
+                             seconds=later.delay + _lease_seconds(ctx))
     return "retrying"
 
 
@@ -76,20 +124,32 @@ def relayed_types(rt: Runtime) -> list[str]:
 async def relay_once(rt: Runtime, queue: RedisQueue) -> int:
     """Move unpublished push events from the outbox to the queue; returns how many.
 
-    Enqueue first, mark published second: a crash in between re-enqueues on the next pass, and
-    the job key (the event id) and the delivery records make that harmless. An event with a
-    ``due_at`` (a reminder) waits in the queue until then.
+    Events due at the same second (at once, or a reminder's ``due_at``) go in batch jobs of
+    ``push_bulk_batch`` (push/bulk.py), scheduled for then. Enqueue first, mark published second:
+    a crash in between re-enqueues on the next pass; the same events make the same job key, and
+    the deliveries' leases and records make an overlapping batch harmless.
     """
     events = await OutboxEvent.filter(published_at=None, event_type__in=relayed_types(rt)).order_by(
         "created_at").limit(RELAY_BATCH).values_list("id", "event_type", "payload")
+    due: dict[int, list[dict[str, Any]]] = {}
     for event_id, event_type, payload in events:
-        await queue.enqueue(push_queue.job(rt.settings, "deliver_event", f"event:{event_id}",
-                                           run_at=push_events.due_at(payload), event_id=str(event_id),
-                                           event_type=event_type, payload=payload))
+        due.setdefault(push_queue.scheduled_second(push_events.due_at(payload)), []).append(
+            {"event_id": str(event_id), "event_type": event_type, "payload": payload})
+    size = rt.settings.push_bulk_batch
+    for second, batch in due.items():
+        for start in range(0, len(batch), size):
+            await queue.enqueue(batch_job(rt.settings, batch[start:start + size], second))
     if events:
         await OutboxEvent.filter(id__in=[event_id for event_id, *_ in events]).update(
             published_at=datetime.now(UTC))
     return len(events)
+
+
+def batch_job(settings: Settings, events: list[dict[str, Any]], second: int) -> Job:
+    """The ``deliver_events`` job of a batch, due at ``second`` (0: at once)."""
+    return push_queue.job(settings, "deliver_events", push_queue.batch_key([e["event_id"] for e in events]),
+                          run_at=datetime.fromtimestamp(second, UTC) if second else None,
+                          timeout=push_queue.batch_timeout(settings, len(events)), events=events)
 
 
 async def run_relay(rt: Runtime, queue: RedisQueue) -> None:
@@ -112,7 +172,7 @@ class PushProcess:
         self.rt = rt
         self.queue = push_queue.open_queue(rt.settings)
         self.worker = PushWorker(
-            self.queue, functions=[deliver_event, send_delivery],
+            self.queue, functions=[deliver_events, deliver_event, send_delivery],
             concurrency=concurrency or rt.settings.push_concurrency,
             # The ignore: saq's PartialTimersDict inherits TimersDict's required keys (worker_info).
             timers={"sweep": rt.settings.push_sweep_seconds, "schedule": 1, "abort": 1},  # type: ignore[arg-type]

@@ -658,6 +658,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/applications/{application_id}/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 办件已签发的全部文书（id、文号、文件 SHA-256） */
+        get: operations["onewindowMyDocuments"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/applications/{application_id}/documents/{kind}": {
         parameters: {
             query?: never;
@@ -665,7 +682,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 受理回执或决定书（PDF，带核验二维码） */
+        /** 办件文书（PDF，带核验二维码）：受理回执、不予受理通知书、补正材料告知书（最新一份）、决定书 */
         get: operations["onewindowMyDocument"];
         put?: never;
         post?: never;
@@ -789,6 +806,24 @@ export interface paths {
         /** 复用本人早先办件中同类材料（免重复上传） */
         put: operations["prereviewReuse"];
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/applications/{application_id}/payment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 办件的缴费订单：金额、状态、退款 */
+        get: operations["paymentsGetPayment"];
+        put?: never;
+        /** 缴纳办件费用：下单（每个办件只有一个订单，重复调用返回同一订单）并返回 wx.requestPayment 参数 */
+        post: operations["paymentsPay"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1204,6 +1239,109 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bundle-applications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的一件事办件（本人提交或作为当事人） */
+        get: operations["bundlesListMine"];
+        put?: never;
+        /** 新建一件事办件（草稿）：选定一件事、出件大厅、本人角色及其他当事人 */
+        post: operations["bundlesCreate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bundle-applications/{bundle_application_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一件事办件：共享表单、当事人确认、各部门环节、办理结果与合并时间线 */
+        get: operations["bundlesGetOne"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bundle-applications/{bundle_application_id}/confirm": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 当事人以本人实名身份确认当前版本的申请 */
+        post: operations["bundlesConfirm"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bundle-applications/{bundle_application_id}/form": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 修改共享表单（按版本：两方同时修改时后到者 409，须在新版本上修改） */
+        put: operations["bundlesUpdateForm"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bundle-applications/{bundle_application_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 一次提交：各部门环节按定义并行或依次开始，给出一个受理编号 */
+        post: operations["bundlesSubmit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bundle-applications/{bundle_application_id}/withdraw": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤回（任一当事人；在任何部门受理之前） */
+        post: operations["bundlesWithdraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/calendar": {
         parameters: {
             query?: never;
@@ -1213,6 +1351,40 @@ export interface paths {
         };
         /** 工作日历：工作日、法定节假日、调休上班日（可按大厅） */
         get: operations["calendarDays"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/bundles": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一件事列表（企业开办、存量房交易等） */
+        get: operations["catalogBundleList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/catalog/bundles/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 一件事详情：各环节（事项、部门、前序）、共享数据模板、各部门接收的字段、当事人与办理结果 */
+        get: operations["catalogBundleDetail"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1425,6 +1597,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/companies": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我可以代表的单位：本人为法定代表人的（北京通法人登录登记），及授权本人为经办人的 */
+        get: operations["companiesMine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies/{company_id}/agents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 单位的经办人授权（含已撤销、已过期；仅法定代表人） */
+        get: operations["companiesAgents"];
+        put?: never;
+        /** 授权经办人：限定事项（或一件事）与期限，记入存证账本（仅法定代表人） */
+        post: operations["companiesGrant"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies/{company_id}/agents/{authorisation_id}/revoke": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 撤销经办人授权（立即生效，记入存证账本；仅法定代表人） */
+        post: operations["companiesRevoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/desk/applications": {
         parameters: {
             query?: never;
@@ -1485,7 +1709,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 审批意见（按事项的审查、决定环节依次办理；不同意即不予许可） */
+        /** 审批意见（按事项的审查、决定环节依次办理；不同意即不予许可，须说明理由和依据） */
         post: operations["onewindowDeskApprove"];
         delete?: never;
         options?: never;
@@ -1517,7 +1741,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 受理回执或决定书（PDF） */
+        /** 办件文书（PDF）：受理回执、不予受理通知书、补正材料告知书（最新一份）、决定书 */
         get: operations["onewindowDeskDocument"];
         put?: never;
         post?: never;
@@ -1553,7 +1777,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 不予受理（须说明理由） */
+        /** 不予受理（须说明理由及缺少的材料或条件；出具不予受理通知书） */
         post: operations["onewindowDeskNotAccept"];
         delete?: never;
         options?: never;
@@ -1606,6 +1830,23 @@ export interface paths {
         get: operations["onewindowDeskDeadlines"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desk/bundle-applications/{bundle_application_id}/issue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 一次出件：各环节结果一并交付（窗口领取或邮寄） */
+        post: operations["bundlesIssue"];
         delete?: never;
         options?: never;
         head?: never;
@@ -1680,6 +1921,57 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/desk/payments/{order_id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退款（部分或全部；不超过已付未退金额），立即提交微信支付 */
+        post: operations["paymentsRefund"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desk/payments/reconciliations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 对账：下载该日微信支付交易账单并与本系统订单、退款核对（重跑覆盖） */
+        post: operations["paymentsReconcile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desk/payments/reconciliations/{bill_date}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 某日对账结果与差异（供工作人员处理） */
+        get: operations["paymentsReconciliationOf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/desk/receptions": {
         parameters: {
             query?: never;
@@ -1697,6 +1989,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/documents/{document_id}/verification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 文书核验（扫码）：文号、机关、状态；带 sha256 核对是否签发原件（浏览器得网页，程序得 JSON） */
+        get: operations["onewindowDocumentCheck"];
+        put?: never;
+        /** 文书核验：上传所持 PDF（请求体为文件本身），核对是否与签发的文书逐字节一致 */
+        post: operations["onewindowDocumentCheckUpload"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/documents/{kind}/{document_id}/verification": {
         parameters: {
             query?: never;
@@ -1706,6 +2016,261 @@ export interface paths {
         };
         /** 文书与证照真伪核验（扫码；不含个人信息） */
         get: operations["onewindowVerification"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hall-tickets/{ticket_id}/priority": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 窗口人员将等候号转入绿色通道（记录原因） */
+        post: operations["hallFloorPrioritize"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hall-windows/{window_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** 修改窗口名称或所办事项组 */
+        patch: operations["hallFloorUpdateWindow"];
+        trace?: never;
+    };
+    "/api/v1/hall-windows/{window_id}/call-next": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 叫下一个号（多窗口并发时同一号只被叫一次） */
+        post: operations["hallFloorCallNext"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hall-windows/{window_id}/close": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 关闭窗口 */
+        post: operations["hallFloorCloseWindow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hall-windows/{window_id}/open": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 开启窗口（开启者即坐席人员） */
+        post: operations["hallFloorOpenWindow"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hall-windows/{window_id}/tickets/{ticket_id}/absent": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 标记过号（须先重呼满规定次数） */
+        post: operations["hallFloorTicketAbsent"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hall-windows/{window_id}/tickets/{ticket_id}/hold": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 挂起（等待补材料） */
+        post: operations["hallFloorTicketHold"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hall-windows/{window_id}/tickets/{ticket_id}/recall": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 重呼 */
+        post: operations["hallFloorTicketRecall"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hall-windows/{window_id}/tickets/{ticket_id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 恢复办理挂起的号 */
+        post: operations["hallFloorTicketResume"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hall-windows/{window_id}/tickets/{ticket_id}/serve-end": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 办理结束（关联本次收件的办件） */
+        post: operations["hallFloorServeEnd"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hall-windows/{window_id}/tickets/{ticket_id}/serve-start": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 开始办理 */
+        post: operations["hallFloorTicketServeStart"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/hall-windows/{window_id}/tickets/{ticket_id}/transfer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 转到其他事项组或指定窗口（保留原取号时间） */
+        post: operations["hallFloorTransfer"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/halls/{hall_id}/board": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 大厅叫号显示屏页面（全屏打开；仅号码，无个人信息） */
+        get: operations["hallFloorBoardPage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/halls/{hall_id}/board/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 显示屏实时更新（server-sent events：event state，data 同 board/state） */
+        get: operations["hallFloorBoardEvents"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/halls/{hall_id}/board/state": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 显示屏当前内容 */
+        get: operations["hallFloorBoardState"];
         put?: never;
         post?: never;
         delete?: never;
@@ -1731,6 +2296,58 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/halls/{hall_id}/desk-tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 自助机或窗口现场取号（可申报绿色通道） */
+        post: operations["hallFloorDeskTicket"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/halls/{hall_id}/floor-settings": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 大厅叫号规则 */
+        get: operations["hallFloorGetFloorSettings"];
+        /** 设置大厅叫号规则（重呼次数、优先规则、现场取号限额、位置） */
+        put: operations["hallFloorPutFloorSettings"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/halls/{hall_id}/floor-stats": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 等候与办理时长统计（按窗口、事项组、小时、工作日）及预约按时办理率 */
+        get: operations["hallFloorFloorStats"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/halls/{hall_id}/kiosks": {
         parameters: {
             query?: never;
@@ -1742,6 +2359,40 @@ export interface paths {
         put?: never;
         /** 登记自助取号设备（凭证仅返回一次） */
         post: operations["appointmentDeskRegisterKiosk"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/halls/{hall_id}/presence-code": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 生成张贴在大厅的现场取号二维码 */
+        post: operations["hallFloorPresenceCode"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/halls/{hall_id}/queue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 今日等候队列（按叫号顺序） */
+        get: operations["hallFloorHallQueue"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1811,6 +2462,41 @@ export interface paths {
         put?: never;
         /** 按模板生成未来若干天的号源（幂等） */
         post: operations["appointmentDeskMaterialize"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/halls/{hall_id}/tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 居民在大厅内现场取号（扫大厅二维码或按位置） */
+        post: operations["hallFloorWalkIn"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/halls/{hall_id}/windows": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 大厅的窗口及开闭状态 */
+        get: operations["hallFloorListWindows"];
+        put?: never;
+        /** 新增大厅窗口（所办事项组） */
+        post: operations["hallFloorCreateWindow"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2004,6 +2690,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/materials": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的材料：早先上传的材料与证照夹中可用的电子证照，供复用（免重复上传） */
+        get: operations["prereviewMyMaterials"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/me": {
         parameters: {
             query?: never;
@@ -2030,6 +2733,40 @@ export interface paths {
         };
         /** 谁查看了我的信息：工作人员每次查看本人办件、材料、文书的记录 */
         get: operations["identityMyAccessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/hall-tickets": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我今天的排队号及前面人数、预计等候 */
+        get: operations["hallFloorMyTickets"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/hall-tickets/{ticket_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的一个排队号 */
+        get: operations["hallFloorMyTicket"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2228,6 +2965,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/payments/wechatpay/notifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 微信支付通知（支付成功、退款结果）：验证平台签名、防重放、AES-256-GCM 解密 */
+        post: operations["paymentsNotify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/push/subscribe-templates": {
         parameters: {
             query?: never;
@@ -2407,7 +3161,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 退回补正（须先提出意见） */
+        /** 退回补正（须先提出意见；出具一次告知全部内容的补正材料告知书） */
         post: operations["prereviewRequestCorrection"];
         delete?: never;
         options?: never;
@@ -2730,6 +3484,8 @@ export interface components {
              * @description 同 deadline_provisional
              */
             due_date_provisional: boolean;
+            /** @description 以单位（法人）名义办理时的单位及办理人身份；本人办理为 null */
+            on_behalf_of: components["schemas"]["OnBehalfOf"] | null;
             /**
              * Created At
              * Format: date-time
@@ -2810,6 +3566,8 @@ export interface components {
              * @description 同 deadline_provisional
              */
             due_date_provisional: boolean;
+            /** @description 以单位（法人）名义办理时的单位及办理人身份；本人办理为 null */
+            on_behalf_of: components["schemas"]["OnBehalfOf"] | null;
             /**
              * Created At
              * Format: date-time
@@ -2879,14 +3637,34 @@ export interface components {
          *       "comment": "材料齐全，同意",
          *       "opinion": "approve"
          *     }
+         * @example {
+         *       "comment": "经营场所不符合规划用途",
+         *       "legal_basis": "《中华人民共和国行政许可法》第三十八条",
+         *       "opinion": "deny"
+         *     }
          */
         ApprovalIn: {
             opinion: components["schemas"]["Opinion"];
             /**
              * Comment
+             * @description 审批意见；不予许可时为决定书所载理由，必填
              * @default
              */
             comment?: string;
+            /**
+             * Legal Basis
+             * @description 不予许可的法律依据；不填则用办事指南所载依据（指南也未载明时必填）
+             * @default
+             */
+            legal_basis?: string;
+            /**
+             * Outputs
+             * @description 一件事环节准予时产生、传给后续环节的数据（按一件事定义的 produces，如网签备案号）
+             * @default null
+             */
+            outputs?: {
+                [key: string]: unknown;
+            } | null;
         };
         /** ApprovalOut */
         ApprovalOut: {
@@ -3075,6 +3853,43 @@ export interface components {
              */
             at: string;
         };
+        /** AuthorisationList */
+        AuthorisationList: {
+            company: components["schemas"]["CompanyOut"];
+            /** Items */
+            items: components["schemas"]["AuthorisationOut"][];
+        };
+        /** AuthorisationOut */
+        AuthorisationOut: {
+            /** Id */
+            id: string;
+            /** Agent Name Masked */
+            agent_name_masked: string;
+            /** Agent Id Number Masked */
+            agent_id_number_masked: string;
+            /**
+             * Scope
+             * @description 授权办理的事项或一件事编码
+             */
+            scope: string[];
+            /**
+             * Valid Until
+             * Format: date-time
+             */
+            valid_until: string;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "active" | "revoked" | "expired";
+            /** Revoked At */
+            revoked_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
         /** Availability */
         Availability: {
             /** Items */
@@ -3133,6 +3948,11 @@ export interface components {
              * @description 该日所在年份的节假日安排尚未载入，按法定节日临时推算
              */
             provisional: boolean;
+            /**
+             * Opens At
+             * @description 放号时间（北京时间）；此前不能预约，为空表示已放号
+             */
+            opens_at: string | null;
         };
         /** BadQuery */
         BadQuery: {
@@ -3161,6 +3981,69 @@ export interface components {
              * @default null
              */
             min_level?: number | null;
+            /**
+             * Legal Person
+             * @description 法人登录：以法定代表人身份登录并登记（或更新）单位
+             * @default false
+             */
+            legal_person?: boolean;
+        };
+        /** BoardCall */
+        BoardCall: {
+            /** Label */
+            label: string;
+            /** Window */
+            window: string;
+            /** Called At */
+            called_at: string | null;
+            /**
+             * Recalls
+             * Format: int64
+             */
+            recalls: number;
+            /**
+             * Text
+             * @description 屏幕朗读的叫号文本
+             */
+            text: string;
+        };
+        /**
+         * BoardState
+         * @description What a hall's screens show: numbers and windows only, no personal data.
+         */
+        BoardState: {
+            /** Hall Id */
+            hall_id: string;
+            /** Hall Name */
+            hall_name: string;
+            /** Windows */
+            windows: components["schemas"]["BoardWindow"][];
+            /**
+             * Recent
+             * @description 最近叫号（最新在前）
+             */
+            recent: components["schemas"]["BoardCall"][];
+            /**
+             * Next
+             * @description 即将叫到的号码
+             */
+            next: string[];
+            /** At */
+            at: string;
+        };
+        /** BoardWindow */
+        BoardWindow: {
+            /** Number */
+            number: string;
+            /** Name */
+            name: string;
+            /** Is Open */
+            is_open: boolean;
+            /**
+             * Current
+             * @description 该窗口当前号码
+             */
+            current: string | null;
         };
         /**
          * BookIn
@@ -3188,12 +4071,28 @@ export interface components {
          *       "content": "本周六 22:00-24:00 系统维护，期间暂停预约。",
          *       "title": "系统维护通知"
          *     }
+         * @example {
+         *       "article_id": "0f8b6d3e-5c1a-4e8e-9a57-2f9f3c6b1d20",
+         *       "audience": "all"
+         *     }
          */
         BroadcastIn: {
-            /** Title */
-            title: string;
-            /** Content */
-            content: string;
+            /**
+             * Title
+             * @default null
+             */
+            title?: string | null;
+            /**
+             * Content
+             * @default null
+             */
+            content?: string | null;
+            /**
+             * Article Id
+             * @description 群发已发布的政务文章（图文 mpnews），代替 title/content
+             * @default null
+             */
+            article_id?: string | null;
             /**
              * Audience
              * @description all（全部关注者）、tag:<微信标签 id>，或 hall:<大厅编码> / item:<事项编码> 的关注者
@@ -3211,6 +4110,11 @@ export interface components {
             content: string;
             /** Audience */
             audience: string;
+            /**
+             * Article Id
+             * @description 群发的文章（图文）；文字通知为空
+             */
+            article_id: string | null;
             /**
              * Status
              * @description running（已提交微信）/ done / failed / deleted
@@ -3256,6 +4160,115 @@ export interface components {
             error: string | null;
             /** Deleted At */
             deleted_at: string | null;
+        };
+        /** BundleApplicationList */
+        BundleApplicationList: {
+            /** Items */
+            items: components["schemas"]["BundleApplicationOut"][];
+        };
+        /** BundleApplicationOut */
+        BundleApplicationOut: {
+            /** Id */
+            id: string;
+            /** Bundle Code */
+            bundle_code: string;
+            /** Bundle Name */
+            bundle_name: string;
+            /**
+             * Bundle Version
+             * Format: int64
+             */
+            bundle_version: number;
+            state: components["schemas"]["BundleState"];
+            /**
+             * Form Version
+             * Format: int64
+             * @description 共享表单版本：修改与确认须带上所读到的版本
+             */
+            form_version: number;
+            /** Form Data */
+            form_data: {
+                [key: string]: unknown;
+            };
+            /** Parties */
+            parties: components["schemas"]["PartyOut"][];
+            on_behalf_of: components["schemas"]["OnBehalfOf"] | null;
+            /**
+             * Hall Id
+             * @description 一次出件的大厅
+             */
+            hall_id: string;
+            /**
+             * Acceptance Number
+             * @description 一件事受理编号（一个）
+             */
+            acceptance_number: string | null;
+            /** Stop Reason */
+            stop_reason: string;
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Issued At */
+            issued_at: string | null;
+            /** Steps */
+            steps: components["schemas"]["services__bundles__shapes__StepOut"][];
+            /** Results */
+            results: components["schemas"]["ResultOut"][];
+            /**
+             * Timeline
+             * @description 各环节的状态变更合并为一条时间线
+             */
+            timeline: components["schemas"]["TimelineEntry"][];
+        };
+        /** BundleList */
+        BundleList: {
+            /** Items */
+            items: components["schemas"]["BundleSummary"][];
+        };
+        /** BundleOut */
+        BundleOut: {
+            /** Id */
+            id: string;
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /**
+             * Version
+             * Format: int64
+             */
+            version: number;
+            /** Description */
+            description: string;
+            /** Parties */
+            parties: components["schemas"]["PartyIn-Output"][];
+            /** @description 共享数据模板：只填一次 */
+            template: components["schemas"]["DataTemplate"];
+            /** Steps */
+            steps: components["schemas"]["services__catalog__bundles__StepOut"][];
+            /**
+             * Outputs
+             * @description 办结后申请人得到的结果
+             */
+            outputs: components["schemas"]["OutputIn"][];
+        };
+        /**
+         * BundleState
+         * @enum {string}
+         */
+        BundleState: "draft" | "in_progress" | "completed" | "stopped" | "withdrawn";
+        /** BundleSummary */
+        BundleSummary: {
+            /** Id */
+            id: string;
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+            /**
+             * Version
+             * Format: int64
+             */
+            version: number;
         };
         /** CalendarDayOut */
         CalendarDayOut: {
@@ -3360,6 +4373,23 @@ export interface components {
             items: components["schemas"]["CalendarYearOut"][];
         };
         /**
+         * CallNextIn
+         * @example {}
+         * @example {
+         *       "groups": [
+         *         "HUZHENG"
+         *       ]
+         *     }
+         */
+        CallNextIn: {
+            /**
+             * Groups
+             * @description 只叫这些事项组（须为本窗口所办）；省略为本窗口全部事项组
+             * @default null
+             */
+            groups?: string[] | null;
+        };
+        /**
          * CapacityIn
          * @example {
          *       "capacity": 30
@@ -3423,7 +4453,7 @@ export interface components {
         ChannelPreferenceIO: {
             /**
              * Channel
-             * @description 优先使用的渠道：oa_template（公众号模板消息）、mp_subscribe（小程序订阅消息）、sms（短信）；null 为默认顺序
+             * @description 优先使用的渠道：oa_subscribe（公众号订阅通知）、oa_template（公众号模板消息）、mp_subscribe（小程序订阅消息）、sms（短信）；null 为默认顺序
              * @default null
              */
             channel?: string | null;
@@ -3521,6 +4551,31 @@ export interface components {
              */
             created_at: string;
         };
+        /** CompanyList */
+        CompanyList: {
+            /** Items */
+            items: components["schemas"]["CompanyOut"][];
+        };
+        /** CompanyOut */
+        CompanyOut: {
+            /** Id */
+            id: string;
+            /**
+             * Uscc
+             * @description 统一社会信用代码
+             */
+            uscc: string;
+            /** Name */
+            name: string;
+            /**
+             * Role
+             * @description 当前用户与该单位的关系
+             * @enum {string}
+             */
+            role: "legal_representative" | "agent";
+            /** @description 经办人：本人持有的授权；法定代表人为 null */
+            authorisation: components["schemas"]["AuthorisationOut"] | null;
+        };
         /** ConditionalMenu */
         ConditionalMenu: {
             /**
@@ -3530,6 +4585,20 @@ export interface components {
             tag: string;
             /** Button */
             button: components["schemas"]["MenuButton"][];
+        };
+        /**
+         * ConfirmIn
+         * @example {
+         *       "form_version": 2
+         *     }
+         */
+        ConfirmIn: {
+            /**
+             * Form Version
+             * Format: int64
+             * @description 确认的共享表单版本
+             */
+            form_version: number;
         };
         /** ConsistencyOut */
         ConsistencyOut: {
@@ -3558,28 +4627,6 @@ export interface components {
              * Format: int64
              */
             second: number;
-        };
-        /**
-         * CreateIn
-         * @example {
-         *       "form_data": {
-         *         "applicant_name": "张三"
-         *       },
-         *       "item_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90"
-         *     }
-         */
-        CreateIn: {
-            /** Item Id */
-            item_id: string;
-            /** Form Data */
-            form_data?: {
-                [key: string]: unknown;
-            };
-            /**
-             * @description 代办：被代办人及代办关系；本人申请时不填（申请人字段为本人实名身份）
-             * @default null
-             */
-            represented?: components["schemas"]["RepresentedIn"] | null;
         };
         /**
          * DataTemplate
@@ -3717,6 +4764,8 @@ export interface components {
              * @description 同 deadline_provisional
              */
             due_date_provisional: boolean;
+            /** @description 以单位（法人）名义办理时的单位及办理人身份；本人办理为 null */
+            on_behalf_of: components["schemas"]["OnBehalfOf"] | null;
             /**
              * Created At
              * Format: date-time
@@ -3774,6 +4823,95 @@ export interface components {
              */
             offset?: number;
         };
+        /**
+         * DeskTicketIn
+         * @example {
+         *       "appointment_group": "HUZHENG"
+         *     }
+         * @example {
+         *       "appointment_group": "HUZHENG",
+         *       "priority_reason": "pregnant"
+         *     }
+         */
+        DeskTicketIn: {
+            /**
+             * Appointment Group
+             * @description 事项组（appointment_group）
+             */
+            appointment_group: string;
+            /**
+             * @description 取号机上的绿色通道申报，或窗口人员选定
+             * @default null
+             */
+            priority_reason?: components["schemas"]["PriorityReason"] | null;
+        };
+        /**
+         * DocumentCheck
+         * @description A document's verification: what it states of itself (number, authority, date, status; no
+         *     personal data), and whether what was presented (the file, or its QR code) is what was issued.
+         */
+        DocumentCheck: {
+            /** Document Id */
+            document_id: string;
+            kind: components["schemas"]["DocumentKind"];
+            /** Title */
+            title: string;
+            /** Number */
+            number: string;
+            /** Issuer */
+            issuer: string;
+            /** Issued On */
+            issued_on: string;
+            /** Decision */
+            decision: ("approved" | "denied") | null;
+            /**
+             * Status
+             * @enum {string}
+             */
+            status: "valid" | "revoked" | "expired";
+            /**
+             * Presented Sha256
+             * @description 所核验文件的 SHA-256（上传或查询参数 sha256）
+             */
+            presented_sha256: string | null;
+            /**
+             * File Matches
+             * @description 文件与签发时逐字节一致；未提交文件时为 null
+             */
+            file_matches: boolean | null;
+            /**
+             * Content Matches
+             * @description 二维码所载内容摘要与签发时一致；未提交时为 null
+             */
+            content_matches: boolean | null;
+            /**
+             * Valid
+             * @description 文书有效（未撤销、未过期），且所提交的文件和二维码均一致
+             */
+            valid: boolean;
+            /** Message */
+            message: string;
+        };
+        /** DocumentCheckQuery */
+        DocumentCheckQuery: {
+            /**
+             * Content
+             * @description 二维码所载的内容摘要
+             * @default null
+             */
+            content?: string | null;
+            /**
+             * Sha256
+             * @description 所持 PDF 文件的 SHA-256
+             * @default null
+             */
+            sha256?: string | null;
+        };
+        /**
+         * DocumentKind
+         * @enum {string}
+         */
+        DocumentKind: "acceptance-receipt" | "non-acceptance-notice" | "correction-notice" | "decision-notice" | "payment-receipt" | "certificate";
         /** DownloadUrl */
         DownloadUrl: {
             /** Url */
@@ -4027,6 +5165,168 @@ export interface components {
             signature: string;
         };
         /**
+         * FloorSettingsIn
+         * @example {
+         *       "group_prefixes": {
+         *         "HUZHENG": "A"
+         *       },
+         *       "latitude": 39.959,
+         *       "longitude": 116.298,
+         *       "priority_rule": "first",
+         *       "radius_m": 200,
+         *       "recall_limit": 2,
+         *       "walkin_quota": {
+         *         "HUZHENG": 100
+         *       }
+         *     }
+         */
+        FloorSettingsIn: {
+            /**
+             * Recall Limit
+             * Format: int64
+             * @default 2
+             */
+            recall_limit?: number;
+            /** @default first */
+            priority_rule?: components["schemas"]["PriorityRule"];
+            /**
+             * Priority Ahead Minutes
+             * Format: int64
+             * @default 30
+             */
+            priority_ahead_minutes?: number;
+            /** Walkin Quota */
+            walkin_quota?: {
+                [key: string]: number;
+            };
+            /**
+             * Default Walkin Quota
+             * Format: int64
+             * @default 200
+             */
+            default_walkin_quota?: number;
+            /**
+             * Latitude
+             * @default null
+             */
+            latitude?: number | null;
+            /**
+             * Longitude
+             * @default null
+             */
+            longitude?: number | null;
+            /**
+             * Radius M
+             * Format: int64
+             * @default 200
+             */
+            radius_m?: number;
+            /**
+             * Service Minutes
+             * Format: int64
+             * @default 10
+             */
+            service_minutes?: number;
+            /** Group Prefixes */
+            group_prefixes?: {
+                [key: string]: string;
+            };
+        };
+        /** FloorSettingsOut */
+        FloorSettingsOut: {
+            /**
+             * Recall Limit
+             * Format: int64
+             * @description 标记过号前须重呼的次数
+             */
+            recall_limit: number;
+            /** @description first：优先号先于一切等候号；ahead：优先号按提前若干分钟取号计 */
+            priority_rule: components["schemas"]["PriorityRule"];
+            /**
+             * Priority Ahead Minutes
+             * Format: int64
+             */
+            priority_ahead_minutes: number;
+            /**
+             * Walkin Quota
+             * @description 事项组 -> 每日现场取号上限
+             */
+            walkin_quota: {
+                [key: string]: number;
+            };
+            /**
+             * Default Walkin Quota
+             * Format: int64
+             */
+            default_walkin_quota: number;
+            /** Latitude */
+            latitude: number | null;
+            /** Longitude */
+            longitude: number | null;
+            /**
+             * Radius M
+             * Format: int64
+             * @description 按位置取号时离大厅的最大距离（米）
+             */
+            radius_m: number;
+            /**
+             * Service Minutes
+             * Format: int64
+             * @description 尚无实测时每号的预计办理分钟数
+             */
+            service_minutes: number;
+            /**
+             * Group Prefixes
+             * @description 事项组 -> 号码前缀字母
+             */
+            group_prefixes: {
+                [key: string]: string;
+            };
+        };
+        /** FloorStats */
+        FloorStats: {
+            /** Hall Id */
+            hall_id: string;
+            /**
+             * Day From
+             * Format: date
+             */
+            day_from: string;
+            /**
+             * Day To
+             * Format: date
+             */
+            day_to: string;
+            /**
+             * Working Days
+             * Format: int64
+             * @description 区间内本大厅的工作日数（按工作日日历）
+             */
+            working_days: number;
+            overall: components["schemas"]["StatsRow"];
+            /** By Window */
+            by_window: components["schemas"]["StatsRow"][];
+            /** By Group */
+            by_group: components["schemas"]["StatsRow"][];
+            /** By Hour */
+            by_hour: components["schemas"]["StatsRow"][];
+            /** By Day */
+            by_day: components["schemas"]["StatsRow"][];
+            /**
+             * Appointments Served
+             * Format: int64
+             */
+            appointments_served: number;
+            /**
+             * Appointments In Window
+             * Format: int64
+             * @description 在预约时段内开始办理的预约数
+             */
+            appointments_in_window: number;
+            /** Appointments In Window Share */
+            appointments_in_window_share: number | null;
+        };
+        /**
          * FollowUpIn
          * @example {
          *       "note": "已电话回访，群众表示满意"
@@ -4035,21 +5335,6 @@ export interface components {
         FollowUpIn: {
             /** Note */
             note: string;
-        };
-        /**
-         * FormIn
-         * @example {
-         *       "form_data": {
-         *         "applicant_name": "张三",
-         *         "reason": "到期换领"
-         *       }
-         *     }
-         */
-        FormIn: {
-            /** Form Data */
-            form_data: {
-                [key: string]: unknown;
-            };
         };
         /** FormProblemOut */
         FormProblemOut: {
@@ -4080,6 +5365,40 @@ export interface components {
         GrantBalancesOut: {
             /** Grants */
             grants: components["schemas"]["GrantBalanceOut"][];
+        };
+        /**
+         * GrantIn
+         * @example {
+         *       "agent_id_number": "110105197811207895",
+         *       "agent_name": "王五",
+         *       "scope": [
+         *         "QYKB"
+         *       ],
+         *       "valid_until": "2027-06-30T23:59:59+08:00"
+         *     }
+         */
+        GrantIn: {
+            /**
+             * Agent Name
+             * @description 经办人姓名
+             */
+            agent_name: string;
+            /**
+             * Agent Id Number
+             * @description 经办人公民身份号码
+             */
+            agent_id_number: string;
+            /**
+             * Scope
+             * @description 授权办理的事项或一件事编码
+             */
+            scope: string[];
+            /**
+             * Valid Until
+             * Format: date-time
+             * @description 授权截止时间（不超过 366 天）
+             */
+            valid_until: string;
         };
         /** GrantOut */
         GrantOut: {
@@ -4352,6 +5671,44 @@ export interface components {
             /** Status */
             status: string;
         };
+        /** HeldMaterialOut */
+        HeldMaterialOut: {
+            /** Id */
+            id: string;
+            /**
+             * Material Index
+             * Format: int64
+             */
+            material_index: number;
+            /** Material Name */
+            material_name: string;
+            /** Sha256 */
+            sha256: string;
+            /**
+             * Size
+             * Format: int64
+             */
+            size: number;
+            /** Content Type */
+            content_type: string;
+            /** Original Filename */
+            original_filename: string;
+            status: components["schemas"]["MaterialStatus"];
+            /** Reused From Id */
+            reused_from_id: string | null;
+            /** Certificate Id */
+            certificate_id: string | null;
+            /**
+             * Application Id
+             * @description 上传时所在的办件
+             */
+            application_id: string;
+            /**
+             * Uploaded At
+             * Format: date-time
+             */
+            uploaded_at: string;
+        };
         /** HistoryOut */
         HistoryOut: {
             /** Transitions */
@@ -4420,26 +5777,35 @@ export interface components {
             proof: components["schemas"]["ProofOut"];
             head: components["schemas"]["HeadOut"];
         };
+        /** IssuedDocumentList */
+        IssuedDocumentList: {
+            /** Items */
+            items: components["schemas"]["IssuedDocumentOut"][];
+        };
         /**
-         * IssueIn
-         * @example {
-         *       "method": "mail",
-         *       "tracking_number": "SF1234567890"
-         *     }
+         * IssuedDocumentOut
+         * @description One document issued on an application; its PDF is served by kind (the latest of each).
          */
-        IssueIn: {
-            method: components["schemas"]["DeliveryMethod"];
+        IssuedDocumentOut: {
+            /** Id */
+            id: string;
+            kind: components["schemas"]["DocumentKind"];
+            /** Title */
+            title: string;
+            /** Number */
+            number: string;
+            /** Decision */
+            decision: string | null;
             /**
-             * Tracking Number
-             * @default null
+             * Issued At
+             * Format: date-time
              */
-            tracking_number?: string | null;
+            issued_at: string;
             /**
-             * Appointment Id
-             * @description 领取人本次签到的预约（可选）
-             * @default null
+             * Sha256
+             * @description 签发的 PDF 文件的 SHA-256（已记入存证账本）
              */
-            appointment_id?: string | null;
+            sha256: string;
         };
         /** ItemDetail */
         ItemDetail: {
@@ -4993,6 +6359,15 @@ export interface components {
              */
             created: number;
         };
+        /** MaterialsQuery */
+        MaterialsQuery: {
+            /**
+             * Limit
+             * Format: int64
+             * @default 50
+             */
+            limit?: number;
+        };
         /** MeOut */
         MeOut: {
             /** Id */
@@ -5159,6 +6534,68 @@ export interface components {
              */
             updated_at: string;
         };
+        /** Mismatch */
+        Mismatch: {
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "paid_only_at_wechatpay" | "paid_only_here" | "amount_differs" | "refund_only_at_wechatpay" | "refund_only_here" | "refund_amount_differs";
+            /** Out Trade No */
+            out_trade_no: string;
+            /** Out Refund No */
+            out_refund_no: string | null;
+            /** Ours Fen */
+            ours_fen: number | null;
+            /** Theirs Fen */
+            theirs_fen: number | null;
+        };
+        /**
+         * MyMaterialsOut
+         * @description 我的材料: what can be offered instead of a new upload.
+         */
+        MyMaterialsOut: {
+            /**
+             * Uploads
+             * @description 早先上传的材料（同一文件只列一次，新的在前）：指南标为 reusable 的材料可用 …/reuse 复用；上传与之相同的文件（SHA-256 相同）时也直接复用，不再另存
+             */
+            uploads: components["schemas"]["HeldMaterialOut"][];
+            /**
+             * Certificates
+             * @description 证照夹中可用的电子证照（…/certificate 出示）
+             */
+            certificates: components["schemas"]["CertificateOut"][];
+        };
+        /**
+         * NotAcceptIn
+         * @example {
+         *       "missing_conditions": [
+         *         "经营场所证明"
+         *       ],
+         *       "missing_materials": [
+         *         1
+         *       ],
+         *       "reason": "申请材料不齐全"
+         *     }
+         */
+        NotAcceptIn: {
+            /**
+             * Reason
+             * @description 不予受理的理由（必填）
+             * @default
+             */
+            reason?: string;
+            /**
+             * Missing Materials
+             * @description 缺少的材料：办件材料序号（指南材料，代办时另加授权委托书）
+             */
+            missing_materials?: number[];
+            /**
+             * Missing Conditions
+             * @description 不符合的条件或其他缺少的内容，每项一句
+             */
+            missing_conditions?: string[];
+        };
         /**
          * NoticeLoadIn
          * @example {
@@ -5277,10 +6714,43 @@ export interface components {
             link_ticket?: string | null;
         };
         /**
+         * OnBehalfOf
+         * @description Whose application it is when filed for a company (every resident and staff view shows it).
+         */
+        OnBehalfOf: {
+            /** Company Id */
+            company_id: string;
+            /** Uscc */
+            uscc: string;
+            /** Name */
+            name: string;
+            /**
+             * Acting As
+             * @description 以法定代表人或经办人身份办理
+             * @enum {string}
+             */
+            acting_as: "legal_representative" | "agent";
+        };
+        /**
          * Opinion
          * @enum {string}
          */
         Opinion: "approve" | "deny";
+        /**
+         * OrderState
+         * @enum {string}
+         */
+        OrderState: "pending" | "paid" | "closed";
+        /**
+         * OutputIn
+         * @description One result the applicant gets (营业执照, 印章备案, 发票 …), from one step.
+         */
+        OutputIn: {
+            /** Name */
+            name: string;
+            /** Step */
+            step: string;
+        };
         /** PageQuery */
         PageQuery: {
             /**
@@ -5426,6 +6896,40 @@ export interface components {
             next_cursor?: string | null;
         };
         /**
+         * PartyIn
+         * @description Another party of the application, named as on their ID card; they confirm it themselves.
+         */
+        "PartyIn-Input": {
+            /** Role */
+            role: string;
+            /** Name */
+            name: string;
+            /** Id Number */
+            id_number: string;
+        };
+        /**
+         * PartyIn
+         * @description One party who confirms the application with their own verified identity (买方, 卖方 …).
+         */
+        "PartyIn-Output": {
+            /** Role */
+            role: string;
+            /** Name */
+            name: string;
+        };
+        /** PartyOut */
+        PartyOut: {
+            /** Role */
+            role: string;
+            /** Name Masked */
+            name_masked: string;
+            /**
+             * Confirmed
+             * @description 已以本人实名身份确认当前版本
+             */
+            confirmed: boolean;
+        };
+        /**
          * PasswordIn
          * @example {
          *       "password": "another-horse-battery-2026"
@@ -5436,11 +6940,77 @@ export interface components {
             password: string;
         };
         /**
+         * PaymentOut
+         * @description An application's fee order: what it costs, whether it is paid, what was refunded.
+         */
+        PaymentOut: {
+            /** Id */
+            id: string;
+            /** Application Id */
+            application_id: string;
+            /** Out Trade No */
+            out_trade_no: string;
+            /** Description */
+            description: string;
+            /**
+             * Amount Fen
+             * Format: int64
+             */
+            amount_fen: number;
+            state: components["schemas"]["OrderState"];
+            /** Transaction Id */
+            transaction_id: string | null;
+            /** Paid At */
+            paid_at: string | null;
+            /**
+             * Refunded Fen
+             * Format: int64
+             */
+            refunded_fen: number;
+            /** Refunds */
+            refunds: components["schemas"]["RefundOut"][];
+            /**
+             * @description 待支付时：传给 wx.requestPayment 的参数（每次请求重新签名）
+             * @default null
+             */
+            request_payment?: components["schemas"]["RequestPayment"] | null;
+        };
+        /**
          * PersonalRecordKind
          * @description What a staff member opened.
          * @enum {string}
          */
         PersonalRecordKind: "application" | "application_history" | "material" | "document";
+        /**
+         * PresenceCodeIn
+         * @example {
+         *       "days": 30
+         *     }
+         */
+        PresenceCodeIn: {
+            /**
+             * Days
+             * Format: int64
+             * @description 有效天数
+             * @default 30
+             */
+            days?: number;
+        };
+        /** PresenceCodeOut */
+        PresenceCodeOut: {
+            /** Hall Id */
+            hall_id: string;
+            /**
+             * Token
+             * @description 张贴在大厅的取号二维码内容（签名令牌，与预约二维码同一密钥）
+             */
+            token: string;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+        };
         /**
          * PresentIn
          * @example {
@@ -5463,12 +7033,30 @@ export interface components {
          *       ],
          *       "title": "系统维护通知"
          *     }
+         * @example {
+         *       "article_id": "0f8b6d3e-5c1a-4e8e-9a57-2f9f3c6b1d20",
+         *       "openids": [
+         *         "oTestFollower0000000000000001"
+         *       ]
+         *     }
          */
         PreviewIn: {
-            /** Title */
-            title: string;
-            /** Content */
-            content: string;
+            /**
+             * Title
+             * @default null
+             */
+            title?: string | null;
+            /**
+             * Content
+             * @default null
+             */
+            content?: string | null;
+            /**
+             * Article Id
+             * @description 群发已发布的政务文章（图文 mpnews），代替 title/content
+             * @default null
+             */
+            article_id?: string | null;
             /**
              * Openids
              * @description 先收到预览的测试关注者 openid
@@ -5480,6 +7068,26 @@ export interface components {
             /** Msg Ids */
             msg_ids: number[];
         };
+        /**
+         * PriorityIn
+         * @example {
+         *       "reason": "elderly"
+         *     }
+         */
+        PriorityIn: {
+            /** @description 绿色通道原因：elderly 老年人、disabled 残疾人、pregnant 孕妇、military 军人 */
+            reason: components["schemas"]["PriorityReason"];
+        };
+        /**
+         * PriorityReason
+         * @enum {string}
+         */
+        PriorityReason: "elderly" | "disabled" | "pregnant" | "military";
+        /**
+         * PriorityRule
+         * @enum {string}
+         */
+        PriorityRule: "first" | "ahead";
         /** ProgressOut */
         ProgressOut: {
             /** Application Id */
@@ -5687,6 +7295,50 @@ export interface components {
             } | null;
         };
         /**
+         * ReconcileIn
+         * @example {
+         *       "bill_date": "2026-12-04"
+         *     }
+         */
+        ReconcileIn: {
+            /**
+             * Bill Date
+             * Format: date
+             * @description 账单日期（北京时间）
+             */
+            bill_date: string;
+        };
+        /**
+         * ReconciliationOut
+         * @description One day's comparison of the WeChat Pay trade bill with our records.
+         */
+        ReconciliationOut: {
+            /**
+             * Bill Date
+             * Format: date
+             */
+            bill_date: string;
+            /** Bill Sha1 */
+            bill_sha1: string;
+            /**
+             * Bill Rows
+             * Format: int64
+             */
+            bill_rows: number;
+            /**
+             * Matched
+             * Format: int64
+             */
+            matched: number;
+            /** Mismatches */
+            mismatches: components["schemas"]["Mismatch"][];
+            /**
+             * Reconciled At
+             * Format: date-time
+             */
+            reconciled_at: string;
+        };
+        /**
          * RefreshIn
          * @example {
          *       "refresh_token": "rt_2Yb7Kq9Xc3Vn6Lm1Pz8Wd4"
@@ -5696,6 +7348,55 @@ export interface components {
             /** Refresh Token */
             refresh_token: string;
         };
+        /**
+         * RefundIn
+         * @example {
+         *       "amount_fen": 100,
+         *       "reason": "多收费用退还"
+         *     }
+         */
+        RefundIn: {
+            /**
+             * Amount Fen
+             * Format: int64
+             * @description 退款金额（分），不超过已付未退的金额
+             */
+            amount_fen: number;
+            /**
+             * Reason
+             * @description 退款原因（微信支付退款单上显示）
+             */
+            reason: string;
+        };
+        /** RefundOut */
+        RefundOut: {
+            /** Id */
+            id: string;
+            /** Out Refund No */
+            out_refund_no: string;
+            /**
+             * Amount Fen
+             * Format: int64
+             */
+            amount_fen: number;
+            /** Reason */
+            reason: string;
+            state: components["schemas"]["RefundState"];
+            /** Failure */
+            failure: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Succeeded At */
+            succeeded_at: string | null;
+        };
+        /**
+         * RefundState
+         * @enum {string}
+         */
+        RefundState: "requested" | "processing" | "succeeded" | "failed";
         /**
          * Relation
          * @description How the agent may act for the person.
@@ -5840,6 +7541,27 @@ export interface components {
             authorisation_material_index: number;
         };
         /**
+         * RequestPayment
+         * @description Pass these, unchanged, to ``wx.requestPayment`` (signType RSA, signed by the merchant key).
+         */
+        RequestPayment: {
+            /** Appid */
+            appId: string;
+            /** Timestamp */
+            timeStamp: string;
+            /** Noncestr */
+            nonceStr: string;
+            /** Package */
+            package: string;
+            /**
+             * Signtype
+             * @constant
+             */
+            signType: "RSA";
+            /** Paysign */
+            paySign: string;
+        };
+        /**
          * RescheduleIn
          * @example {
          *       "slot_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90"
@@ -5848,6 +7570,49 @@ export interface components {
         RescheduleIn: {
             /** Slot Id */
             slot_id: string;
+        };
+        /**
+         * ResidentTicketOut
+         * @description The resident's ticket with its place in the queue.
+         */
+        ResidentTicketOut: {
+            /** Id */
+            id: string;
+            /** Hall Id */
+            hall_id: string;
+            /** Label */
+            label: string;
+            /** Appointment Group */
+            appointment_group: string;
+            kind: components["schemas"]["TicketKind"];
+            status: components["schemas"]["TicketStatus"];
+            /**
+             * Ahead
+             * @description 前面还有几人（仅等候中）
+             */
+            ahead: number | null;
+            /**
+             * Wait Minutes
+             * @description 预计还需等候的分钟数（仅等候中）
+             */
+            wait_minutes: number | null;
+            /**
+             * Summary
+             * @description 给居民看的一句话，如「前面还有 3 人，约 15 分钟」
+             */
+            summary: string;
+            /**
+             * Queued At
+             * Format: date-time
+             */
+            queued_at: string;
+            /** Called At */
+            called_at: string | null;
+        };
+        /** ResidentTickets */
+        ResidentTickets: {
+            /** Items */
+            items: components["schemas"]["ResidentTicketOut"][];
         };
         /**
          * Result
@@ -5868,6 +7633,18 @@ export interface components {
              * @default null
              */
             validity_days?: number | null;
+        };
+        /** ResultOut */
+        ResultOut: {
+            /** Name */
+            name: string;
+            /** Step */
+            step: string;
+            /**
+             * Ready
+             * @description 该环节已制证或出件
+             */
+            ready: boolean;
         };
         /**
          * ReuseIn
@@ -6106,6 +7883,21 @@ export interface components {
             q: string;
         };
         /**
+         * ServeEndIn
+         * @example {}
+         * @example {
+         *       "application_id": null
+         *     }
+         */
+        ServeEndIn: {
+            /**
+             * Application Id
+             * @description 本次办理收件的办件 id
+             * @default null
+             */
+            application_id?: string | null;
+        };
+        /**
          * SlotExceptionKind
          * @enum {string}
          */
@@ -6150,6 +7942,11 @@ export interface components {
              * @description 该日所在年份的节假日安排尚未载入（临时日历）
              */
             provisional: boolean;
+            /**
+             * Opens At
+             * @description 放号时间；为空表示已放号
+             */
+            opens_at: string | null;
         };
         /** SlotRangeQuery */
         SlotRangeQuery: {
@@ -6477,10 +8274,51 @@ export interface components {
             /** Items */
             items: components["schemas"]["Stat"][];
         };
-        /** StatsQuery */
-        StatsQuery: {
-            /** @default hall */
-            group_by?: components["schemas"]["GroupBy"];
+        /**
+         * StatsRow
+         * @description Counts and times (seconds) of one slice of a hall's tickets.
+         */
+        StatsRow: {
+            /**
+             * Key
+             * @description 窗口号、事项组、小时（00-23，取号时刻）或日期
+             */
+            key: string;
+            /**
+             * Tickets
+             * Format: int64
+             */
+            tickets: number;
+            /**
+             * Served
+             * Format: int64
+             */
+            served: number;
+            /**
+             * Absent
+             * Format: int64
+             */
+            absent: number;
+            /**
+             * Wait Mean S
+             * @description 平均等候（取号到首次叫号）
+             */
+            wait_mean_s: number | null;
+            /** Wait P90 S */
+            wait_p90_s: number | null;
+            /**
+             * Service Mean S
+             * @description 平均办理（开始到结束）
+             */
+            service_mean_s: number | null;
+            /** Service P90 S */
+            service_p90_s: number | null;
+            /**
+             * Working Day
+             * @description 按日统计时：该日是否为本大厅工作日（节假日、调休按日历）
+             * @default null
+             */
+            working_day?: boolean | null;
         };
         /**
          * Step
@@ -6552,6 +8390,11 @@ export interface components {
              */
             template_id: string;
             /**
+             * Oa Template Id
+             * @description 公众号订阅通知模板 id（公众号网页 wx-open-subscribe 的 template 属性）；未配置为 null
+             */
+            oa_template_id: string | null;
+            /**
              * Event Types
              * @description 发送此类消息的业务事件
              */
@@ -6609,6 +8452,8 @@ export interface components {
          *       "appointment_group": "HUZHENG",
          *       "capacity": 20,
          *       "end": "12:00",
+         *       "release_at": "07:00",
+         *       "release_days_before": 7,
          *       "start": "09:00",
          *       "weekday": 1
          *     }
@@ -6647,6 +8492,18 @@ export interface components {
              * @default null
              */
             valid_until?: string | null;
+            /**
+             * Release Days Before
+             * @description 放号：时段所在日期之前多少天放号（与 release_at 同时给出）
+             * @default null
+             */
+            release_days_before?: number | null;
+            /**
+             * Release At
+             * @description 放号时刻 HH:MM（北京时间）
+             * @default null
+             */
+            release_at?: string | null;
         };
         /** TemplateOut */
         TemplateOut: {
@@ -6672,6 +8529,10 @@ export interface components {
             valid_from: string | null;
             /** Valid Until */
             valid_until: string | null;
+            /** Release Days Before */
+            release_days_before: number | null;
+            /** Release At */
+            release_at: string | null;
         };
         /** Templates */
         Templates: {
@@ -6687,6 +8548,96 @@ export interface components {
         TicketIn: {
             /** Ticket */
             ticket: string;
+        };
+        /**
+         * TicketKind
+         * @enum {string}
+         */
+        TicketKind: "appointment" | "walkin";
+        /**
+         * TicketOut
+         * @description A ticket as hall staff see it (no personal data either: the resident is an id).
+         */
+        TicketOut: {
+            /** Id */
+            id: string;
+            /** Hall Id */
+            hall_id: string;
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /**
+             * Label
+             * @description 叫号与显示用号码，如 A007
+             */
+            label: string;
+            /**
+             * Number
+             * Format: int64
+             */
+            number: number;
+            /** Appointment Group */
+            appointment_group: string;
+            kind: components["schemas"]["TicketKind"];
+            status: components["schemas"]["TicketStatus"];
+            priority_reason: components["schemas"]["PriorityReason"] | null;
+            /** Appointment Id */
+            appointment_id: string | null;
+            /** Application Id */
+            application_id: string | null;
+            /** Window Id */
+            window_id: string | null;
+            /**
+             * Target Window Id
+             * @description 转到指定窗口时的目标窗口
+             */
+            target_window_id: string | null;
+            /**
+             * Recalls
+             * Format: int64
+             */
+            recalls: number;
+            /**
+             * Queued At
+             * Format: date-time
+             */
+            queued_at: string;
+            /** Called At */
+            called_at: string | null;
+            /** Serve Started At */
+            serve_started_at: string | null;
+            /** Served At */
+            served_at: string | null;
+        };
+        /**
+         * TicketStatus
+         * @enum {string}
+         */
+        TicketStatus: "waiting" | "called" | "serving" | "held" | "done" | "absent";
+        /** Tickets */
+        Tickets: {
+            /** Items */
+            items: components["schemas"]["TicketOut"][];
+        };
+        /** TimelineEntry */
+        TimelineEntry: {
+            /** Step */
+            step: string;
+            /** Item Name */
+            item_name: string;
+            from_state: components["schemas"]["ApplicationState"];
+            to_state: components["schemas"]["ApplicationState"];
+            /** Actor Role */
+            actor_role: string;
+            /** Reason */
+            reason: string;
+            /**
+             * At
+             * Format: date-time
+             */
+            at: string;
         };
         /** TokenOut */
         TokenOut: {
@@ -6726,6 +8677,25 @@ export interface components {
         TopicsOut: {
             /** Topics */
             topics: string[];
+        };
+        /**
+         * TransferIn
+         * @example {
+         *       "appointment_group": "SHEBAO"
+         *     }
+         */
+        TransferIn: {
+            /**
+             * Appointment Group
+             * @default null
+             */
+            appointment_group?: string | null;
+            /**
+             * Window Id
+             * @description 转到指定窗口（须已开启）
+             * @default null
+             */
+            window_id?: string | null;
         };
         /** TransitionOut */
         TransitionOut: {
@@ -6794,6 +8764,37 @@ export interface components {
             proof: components["schemas"]["ProofOut"] | null;
             status: components["schemas"]["VerificationStatus"];
         };
+        /**
+         * WalkInIn
+         * @example {
+         *       "appointment_group": "HUZHENG",
+         *       "latitude": 39.959,
+         *       "longitude": 116.298
+         *     }
+         */
+        WalkInIn: {
+            /**
+             * Appointment Group
+             * @description 事项组（appointment_group）
+             */
+            appointment_group: string;
+            /**
+             * Hall Code
+             * @description 扫描到的大厅取号二维码内容
+             * @default null
+             */
+            hall_code?: string | null;
+            /**
+             * Latitude
+             * @default null
+             */
+            latitude?: number | null;
+            /**
+             * Longitude
+             * @default null
+             */
+            longitude?: number | null;
+        };
         /** Window */
         Window: {
             /**
@@ -6811,6 +8812,84 @@ export interface components {
              * Format: int64
              */
             capacity: number;
+        };
+        /**
+         * WindowIn
+         * @example {
+         *       "groups": [
+         *         "HUZHENG"
+         *       ],
+         *       "name": "户政综合窗口",
+         *       "number": "3"
+         *     }
+         */
+        WindowIn: {
+            /**
+             * Number
+             * @description 窗口号
+             */
+            number: string;
+            /**
+             * Name
+             * @default
+             */
+            name?: string;
+            /**
+             * Groups
+             * @description 本窗口办理的事项组
+             */
+            groups: string[];
+        };
+        /** WindowOut */
+        WindowOut: {
+            /** Id */
+            id: string;
+            /** Hall Id */
+            hall_id: string;
+            /** Number */
+            number: string;
+            /** Name */
+            name: string;
+            /**
+             * Groups
+             * @description 本窗口办理的事项组（appointment_group）
+             */
+            groups: string[];
+            /** Is Open */
+            is_open: boolean;
+            /**
+             * Opened By
+             * @description 开启窗口的工作人员 id
+             */
+            opened_by: string | null;
+            /** Opened At */
+            opened_at: string | null;
+        };
+        /**
+         * WindowPatch
+         * @example {
+         *       "groups": [
+         *         "HUZHENG",
+         *         "SHEBAO"
+         *       ]
+         *     }
+         */
+        WindowPatch: {
+            /**
+             * Name
+             * @default null
+             */
+            name?: string | null;
+            /**
+             * Groups
+             * @default null
+             */
+            groups?: string[] | null;
+        };
+        /** Windows */
+        Windows: {
+            /** Items */
+            items: components["schemas"]["WindowOut"][];
         };
         /**
          * YearSource
@@ -6832,6 +8911,106 @@ export interface components {
             limit?: number;
         };
         /**
+         * CreateIn
+         * @example {
+         *       "bundle_code": "CLFJY",
+         *       "form_data": {
+         *         "property_address": "海淀区中关村大街1号1单元101"
+         *       },
+         *       "hall_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90",
+         *       "parties": [
+         *         {
+         *           "id_number": "110105197811207895",
+         *           "name": "王五",
+         *           "role": "buyer"
+         *         }
+         *       ],
+         *       "role": "seller"
+         *     }
+         */
+        routes__bundles__CreateIn: {
+            /** Bundle Code */
+            bundle_code: string;
+            /**
+             * Hall Id
+             * @description 一次出件的大厅
+             */
+            hall_id: string;
+            /**
+             * Role
+             * @description 本人的当事人角色；默认一件事定义的第一个
+             * @default null
+             */
+            role?: string | null;
+            /**
+             * Form Data
+             * @description 共享表单（可稍后修改）
+             */
+            form_data?: {
+                [key: string]: unknown;
+            };
+            /**
+             * Parties
+             * @description 其他当事人（各自登录后以本人实名确认）
+             */
+            parties?: components["schemas"]["PartyIn-Input"][];
+            /**
+             * Company Id
+             * @description 以单位名义办理（法定代表人或授权经办人）
+             * @default null
+             */
+            company_id?: string | null;
+        };
+        /**
+         * FormIn
+         * @example {
+         *       "form_data": {
+         *         "price_yuan": 3000000,
+         *         "property_address": "海淀区中关村大街1号1单元101"
+         *       },
+         *       "form_version": 1
+         *     }
+         */
+        routes__bundles__FormIn: {
+            /**
+             * Form Version
+             * Format: int64
+             * @description 所读到的共享表单版本；已被他人修改则 409 BUNDLE_FORM_CHANGED
+             */
+            form_version: number;
+            /** Form Data */
+            form_data: {
+                [key: string]: unknown;
+            };
+        };
+        /**
+         * IssueIn
+         * @example {
+         *       "method": "window"
+         *     }
+         */
+        routes__bundles__IssueIn: {
+            method: components["schemas"]["DeliveryMethod"];
+            /**
+             * Tracking Number
+             * @default null
+             */
+            tracking_number?: string | null;
+        };
+        /** StatsQuery */
+        routes__hall_floor__StatsQuery: {
+            /**
+             * Day From
+             * Format: date
+             */
+            day_from: string;
+            /**
+             * Day To
+             * Format: date
+             */
+            day_to: string;
+        };
+        /**
          * CallbackQuery
          * @description What a provider appends to our callback; providers may add fields of their own.
          */
@@ -6848,6 +9027,75 @@ export interface components {
              * @default null
              */
             error?: string | null;
+        };
+        /**
+         * IssueIn
+         * @example {
+         *       "method": "mail",
+         *       "tracking_number": "SF1234567890"
+         *     }
+         */
+        routes__onewindow_desk__IssueIn: {
+            method: components["schemas"]["DeliveryMethod"];
+            /**
+             * Tracking Number
+             * @default null
+             */
+            tracking_number?: string | null;
+            /**
+             * Appointment Id
+             * @description 领取人本次签到的预约（可选）
+             * @default null
+             */
+            appointment_id?: string | null;
+        };
+        /** StatsQuery */
+        routes__onewindow_desk__StatsQuery: {
+            /** @default hall */
+            group_by?: components["schemas"]["GroupBy"];
+        };
+        /**
+         * CreateIn
+         * @example {
+         *       "form_data": {
+         *         "applicant_name": "张三"
+         *       },
+         *       "item_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90"
+         *     }
+         */
+        routes__prereview__CreateIn: {
+            /** Item Id */
+            item_id: string;
+            /** Form Data */
+            form_data?: {
+                [key: string]: unknown;
+            };
+            /**
+             * @description 代办：被代办人及代办关系；本人申请时不填（申请人字段为本人实名身份）
+             * @default null
+             */
+            represented?: components["schemas"]["RepresentedIn"] | null;
+            /**
+             * Company Id
+             * @description 以单位名义办理：本人为法定代表人或持有涵盖该事项的有效经办人授权
+             * @default null
+             */
+            company_id?: string | null;
+        };
+        /**
+         * FormIn
+         * @example {
+         *       "form_data": {
+         *         "applicant_name": "张三",
+         *         "reason": "到期换领"
+         *       }
+         *     }
+         */
+        routes__prereview__FormIn: {
+            /** Form Data */
+            form_data: {
+                [key: string]: unknown;
+            };
         };
         /** ListQuery */
         routes__prereview__ListQuery: {
@@ -6891,6 +9139,62 @@ export interface components {
              * @default null
              */
             msg_signature?: string | null;
+        };
+        /** StepOut */
+        services__bundles__shapes__StepOut: {
+            /** Key */
+            key: string;
+            /**
+             * Application Id
+             * @description 本环节在该部门的办件（GET /api/v1/applications/{id} 查看）
+             */
+            application_id: string;
+            /** Item Name */
+            item_name: string;
+            /** Department Id */
+            department_id: string;
+            /** After */
+            after: string[];
+            state: components["schemas"]["ApplicationState"];
+            /** Acceptance Number */
+            acceptance_number: string | null;
+            /**
+             * Outputs
+             * @description 本环节决定时产生并传给后续环节的数据
+             */
+            outputs: {
+                [key: string]: unknown;
+            };
+        };
+        /** StepOut */
+        services__catalog__bundles__StepOut: {
+            /** Key */
+            key: string;
+            /** Item Id */
+            item_id: string;
+            /** Item Code */
+            item_code: string;
+            /** Item Name */
+            item_name: string;
+            /** Department Code */
+            department_code: string;
+            /** Department Name */
+            department_name: string;
+            /**
+             * After
+             * @description 前序环节；空为一开始即并行办理
+             */
+            after: string[];
+            /**
+             * Receives
+             * @description 本部门接收的字段（共享模板中的，或前序环节产生的）
+             */
+            receives: string[];
+            /**
+             * Produces
+             * @description 本环节决定时产生并传给后续环节的数据
+             */
+            produces: components["schemas"]["TemplateField"][];
         };
     };
     responses: never;
@@ -7924,7 +10228,21 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: MASS_SEND_QUOTA_EXCEEDED */
+            /** @description 错误码: ARTICLE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "ARTICLE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: MASS_SEND_ARTICLE_NOT_PUBLISHED, MASS_SEND_QUOTA_EXCEEDED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7933,7 +10251,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "MASS_SEND_QUOTA_EXCEEDED";
+                            code?: "MASS_SEND_ARTICLE_NOT_PUBLISHED" | "MASS_SEND_QUOTA_EXCEEDED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -8314,7 +10632,21 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: MASS_SEND_PREVIEW_NOT_FOLLOWING */
+            /** @description 错误码: ARTICLE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "ARTICLE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: MASS_SEND_ARTICLE_NOT_PUBLISHED, MASS_SEND_PREVIEW_NOT_FOLLOWING */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -8323,7 +10655,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "MASS_SEND_PREVIEW_NOT_FOLLOWING";
+                            code?: "MASS_SEND_ARTICLE_NOT_PUBLISHED" | "MASS_SEND_PREVIEW_NOT_FOLLOWING";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -12173,7 +14505,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["CreateIn"];
+                "application/json": components["schemas"]["routes__prereview__CreateIn"];
             };
         };
         responses: {
@@ -12214,7 +14546,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: FORBIDDEN, REALNAME_LEVEL_TOO_LOW, REALNAME_REQUIRED */
+            /** @description 错误码: COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_MISSING, COMPANY_AUTHORISATION_REVOKED, COMPANY_AUTHORISATION_SCOPE, FORBIDDEN, REALNAME_LEVEL_TOO_LOW, REALNAME_REQUIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12223,12 +14555,12 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "FORBIDDEN" | "REALNAME_LEVEL_TOO_LOW" | "REALNAME_REQUIRED";
+                            code?: "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_MISSING" | "COMPANY_AUTHORISATION_REVOKED" | "COMPANY_AUTHORISATION_SCOPE" | "FORBIDDEN" | "REALNAME_LEVEL_TOO_LOW" | "REALNAME_REQUIRED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
             };
-            /** @description 错误码: ITEM_NOT_FOUND */
+            /** @description 错误码: COMPANY_NOT_FOUND, ITEM_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12237,7 +14569,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "ITEM_NOT_FOUND";
+                            code?: "COMPANY_NOT_FOUND" | "ITEM_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -12420,13 +14752,119 @@ export interface operations {
             };
         };
     };
+    onewindowMyDocuments: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["IssuedDocumentList"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
     onewindowMyDocument: {
         parameters: {
             query?: never;
             header?: never;
             path: {
                 application_id: string;
-                kind: "acceptance-receipt" | "decision-notice";
+                kind: "acceptance-receipt" | "non-acceptance-notice" | "correction-notice" | "decision-notice" | "payment-receipt";
             };
             cookie?: never;
         };
@@ -12690,7 +15128,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["FormIn"];
+                "application/json": components["schemas"]["routes__prereview__FormIn"];
             };
         };
         responses: {
@@ -12731,7 +15169,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: FORBIDDEN */
+            /** @description 错误码: COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_MISSING, COMPANY_AUTHORISATION_REVOKED, COMPANY_AUTHORISATION_SCOPE, FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -12740,12 +15178,12 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "FORBIDDEN";
+                            code?: "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_MISSING" | "COMPANY_AUTHORISATION_REVOKED" | "COMPANY_AUTHORISATION_SCOPE" | "FORBIDDEN";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, COMPANY_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -12754,12 +15192,12 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "COMPANY_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID */
+            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID, BUNDLE_STEP_MANAGED, BUNDLE_STEP_NOT_STARTED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -12768,7 +15206,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID";
+                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID" | "BUNDLE_STEP_MANAGED" | "BUNDLE_STEP_NOT_STARTED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -12998,7 +15436,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: FORBIDDEN */
+            /** @description 错误码: COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_MISSING, COMPANY_AUTHORISATION_REVOKED, COMPANY_AUTHORISATION_SCOPE, FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13007,12 +15445,12 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "FORBIDDEN";
+                            code?: "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_MISSING" | "COMPANY_AUTHORISATION_REVOKED" | "COMPANY_AUTHORISATION_SCOPE" | "FORBIDDEN";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, COMPANY_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13021,12 +15459,12 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "COMPANY_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID */
+            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID, BUNDLE_STEP_MANAGED, BUNDLE_STEP_NOT_STARTED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13035,7 +15473,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID";
+                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID" | "BUNDLE_STEP_MANAGED" | "BUNDLE_STEP_NOT_STARTED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -13173,7 +15611,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: FORBIDDEN */
+            /** @description 错误码: COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_MISSING, COMPANY_AUTHORISATION_REVOKED, COMPANY_AUTHORISATION_SCOPE, FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13182,12 +15620,12 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "FORBIDDEN";
+                            code?: "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_MISSING" | "COMPANY_AUTHORISATION_REVOKED" | "COMPANY_AUTHORISATION_SCOPE" | "FORBIDDEN";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, COMPANY_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13196,12 +15634,12 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "COMPANY_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID */
+            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID, BUNDLE_STEP_MANAGED, BUNDLE_STEP_NOT_STARTED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13210,7 +15648,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID";
+                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID" | "BUNDLE_STEP_MANAGED" | "BUNDLE_STEP_NOT_STARTED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -13340,7 +15778,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: FORBIDDEN */
+            /** @description 错误码: COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_MISSING, COMPANY_AUTHORISATION_REVOKED, COMPANY_AUTHORISATION_SCOPE, FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13349,12 +15787,12 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "FORBIDDEN";
+                            code?: "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_MISSING" | "COMPANY_AUTHORISATION_REVOKED" | "COMPANY_AUTHORISATION_SCOPE" | "FORBIDDEN";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND, CERTIFICATE_NOT_FOUND, ROUTE_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, CERTIFICATE_NOT_FOUND, COMPANY_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13363,12 +15801,12 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND" | "CERTIFICATE_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "CERTIFICATE_NOT_FOUND" | "COMPANY_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_STATE_INVALID, CERTIFICATE_EXPIRED, CERTIFICATE_REVOKED */
+            /** @description 错误码: APPLICATION_STATE_INVALID, BUNDLE_STEP_MANAGED, CERTIFICATE_EXPIRED, CERTIFICATE_REVOKED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13377,7 +15815,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_STATE_INVALID" | "CERTIFICATE_EXPIRED" | "CERTIFICATE_REVOKED";
+                            code?: "APPLICATION_STATE_INVALID" | "BUNDLE_STEP_MANAGED" | "CERTIFICATE_EXPIRED" | "CERTIFICATE_REVOKED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -13600,7 +16038,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: FORBIDDEN */
+            /** @description 错误码: COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_MISSING, COMPANY_AUTHORISATION_REVOKED, COMPANY_AUTHORISATION_SCOPE, FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13609,12 +16047,12 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "FORBIDDEN";
+                            code?: "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_MISSING" | "COMPANY_AUTHORISATION_REVOKED" | "COMPANY_AUTHORISATION_SCOPE" | "FORBIDDEN";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND, MATERIAL_NOT_FOUND, ROUTE_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, COMPANY_NOT_FOUND, MATERIAL_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13623,12 +16061,12 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "COMPANY_NOT_FOUND" | "MATERIAL_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID */
+            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID, BUNDLE_STEP_MANAGED, BUNDLE_STEP_NOT_STARTED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13637,7 +16075,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID";
+                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID" | "BUNDLE_STEP_MANAGED" | "BUNDLE_STEP_NOT_STARTED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -13680,6 +16118,246 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    paymentsGetPayment: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentOut"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: APPLICATION_NOT_FOUND, PAYMENT_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "APPLICATION_NOT_FOUND" | "PAYMENT_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    paymentsPay: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentOut"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: APPLICATION_STATE_INVALID, PAYER_OPENID_MISSING, PAYMENT_ALREADY_PAID, PAYMENT_NOT_REQUIRED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "APPLICATION_STATE_INVALID" | "PAYER_OPENID_MISSING" | "PAYMENT_ALREADY_PAID" | "PAYMENT_NOT_REQUIRED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYMENT_UPSTREAM_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYMENT_UPSTREAM_ERROR";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -13840,7 +16518,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: FORBIDDEN, REALNAME_LEVEL_TOO_LOW */
+            /** @description 错误码: COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_MISSING, COMPANY_AUTHORISATION_REVOKED, COMPANY_AUTHORISATION_SCOPE, FORBIDDEN, REALNAME_LEVEL_TOO_LOW */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -13849,12 +16527,12 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "FORBIDDEN" | "REALNAME_LEVEL_TOO_LOW";
+                            code?: "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_MISSING" | "COMPANY_AUTHORISATION_REVOKED" | "COMPANY_AUTHORISATION_SCOPE" | "FORBIDDEN" | "REALNAME_LEVEL_TOO_LOW";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, COMPANY_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -13863,12 +16541,12 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "COMPANY_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID */
+            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID, BUNDLE_STEP_MANAGED, BUNDLE_STEP_NOT_STARTED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -13877,7 +16555,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID";
+                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID" | "BUNDLE_STEP_MANAGED" | "BUNDLE_STEP_NOT_STARTED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -13992,7 +16670,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: FORBIDDEN */
+            /** @description 错误码: COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_MISSING, COMPANY_AUTHORISATION_REVOKED, COMPANY_AUTHORISATION_SCOPE, FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -14001,12 +16679,12 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "FORBIDDEN";
+                            code?: "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_MISSING" | "COMPANY_AUTHORISATION_REVOKED" | "COMPANY_AUTHORISATION_SCOPE" | "FORBIDDEN";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
+            /** @description 错误码: APPLICATION_NOT_FOUND, COMPANY_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -14015,12 +16693,12 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                            code?: "APPLICATION_NOT_FOUND" | "COMPANY_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID */
+            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID, BUNDLE_STEP_MANAGED, BUNDLE_STEP_NOT_STARTED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14029,7 +16707,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID";
+                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID" | "BUNDLE_STEP_MANAGED" | "BUNDLE_STEP_NOT_STARTED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -14280,7 +16958,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPOINTMENT_DAILY_LIMIT, APPOINTMENT_DUPLICATE, APPOINTMENT_SLOT_CLOSED, APPOINTMENT_SLOT_FULL, APPOINTMENT_SLOT_PAST, IDEMPOTENCY_KEY_REUSED */
+            /** @description 错误码: APPOINTMENT_DAILY_LIMIT, APPOINTMENT_DUPLICATE, APPOINTMENT_NOT_YET_OPEN, APPOINTMENT_SLOT_CLOSED, APPOINTMENT_SLOT_FULL, APPOINTMENT_SLOT_PAST, IDEMPOTENCY_KEY_REUSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14289,7 +16967,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPOINTMENT_DAILY_LIMIT" | "APPOINTMENT_DUPLICATE" | "APPOINTMENT_SLOT_CLOSED" | "APPOINTMENT_SLOT_FULL" | "APPOINTMENT_SLOT_PAST" | "IDEMPOTENCY_KEY_REUSED";
+                            code?: "APPOINTMENT_DAILY_LIMIT" | "APPOINTMENT_DUPLICATE" | "APPOINTMENT_NOT_YET_OPEN" | "APPOINTMENT_SLOT_CLOSED" | "APPOINTMENT_SLOT_FULL" | "APPOINTMENT_SLOT_PAST" | "IDEMPOTENCY_KEY_REUSED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -14898,7 +17576,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPOINTMENT_CHANGED, APPOINTMENT_CHANGE_CUTOFF, APPOINTMENT_DAILY_LIMIT, APPOINTMENT_NOT_ACTIVE, APPOINTMENT_SLOT_CLOSED, APPOINTMENT_SLOT_FULL, APPOINTMENT_SLOT_PAST */
+            /** @description 错误码: APPOINTMENT_CHANGED, APPOINTMENT_CHANGE_CUTOFF, APPOINTMENT_DAILY_LIMIT, APPOINTMENT_NOT_ACTIVE, APPOINTMENT_NOT_YET_OPEN, APPOINTMENT_SLOT_CLOSED, APPOINTMENT_SLOT_FULL, APPOINTMENT_SLOT_PAST */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -14907,7 +17585,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPOINTMENT_CHANGED" | "APPOINTMENT_CHANGE_CUTOFF" | "APPOINTMENT_DAILY_LIMIT" | "APPOINTMENT_NOT_ACTIVE" | "APPOINTMENT_SLOT_CLOSED" | "APPOINTMENT_SLOT_FULL" | "APPOINTMENT_SLOT_PAST";
+                            code?: "APPOINTMENT_CHANGED" | "APPOINTMENT_CHANGE_CUTOFF" | "APPOINTMENT_DAILY_LIMIT" | "APPOINTMENT_NOT_ACTIVE" | "APPOINTMENT_NOT_YET_OPEN" | "APPOINTMENT_SLOT_CLOSED" | "APPOINTMENT_SLOT_FULL" | "APPOINTMENT_SLOT_PAST";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -15239,6 +17917,8 @@ export interface operations {
                 link_ticket?: string | null;
                 /** @description 需要北京通核验到的实名等级（提升实名等级时使用） */
                 min_level?: number | null;
+                /** @description 法人登录：以法定代表人身份登录并登记（或更新）单位 */
+                legal_person?: boolean;
             };
             header?: never;
             path?: never;
@@ -15295,7 +17975,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: VALIDATION_FAILED */
+            /** @description 错误码: LEGAL_PERSON_LOGIN_NOT_LINKABLE, VALIDATION_FAILED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -15304,7 +17984,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "VALIDATION_FAILED";
+                            code?: "LEGAL_PERSON_LOGIN_NOT_LINKABLE" | "VALIDATION_FAILED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -16586,6 +19266,928 @@ export interface operations {
             };
         };
     };
+    bundlesListMine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BundleApplicationList"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    bundlesCreate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["routes__bundles__CreateIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BundleApplicationOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_MISSING, COMPANY_AUTHORISATION_REVOKED, COMPANY_AUTHORISATION_SCOPE, FORBIDDEN, REALNAME_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_MISSING" | "COMPANY_AUTHORISATION_REVOKED" | "COMPANY_AUTHORISATION_SCOPE" | "FORBIDDEN" | "REALNAME_REQUIRED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_NOT_FOUND, COMPANY_NOT_FOUND, HALL_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_NOT_FOUND" | "COMPANY_NOT_FOUND" | "HALL_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_PARTIES_INVALID, VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_PARTIES_INVALID" | "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    bundlesGetOne: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bundle_application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BundleApplicationOut"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    bundlesConfirm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bundle_application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ConfirmIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BundleApplicationOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_NOT_A_PARTY, FORBIDDEN, REALNAME_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_NOT_A_PARTY" | "FORBIDDEN" | "REALNAME_REQUIRED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_FORM_CHANGED, BUNDLE_STATE_INVALID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_FORM_CHANGED" | "BUNDLE_STATE_INVALID";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    bundlesUpdateForm: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bundle_application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["routes__bundles__FormIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BundleApplicationOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_NOT_A_PARTY, COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_MISSING, COMPANY_AUTHORISATION_REVOKED, COMPANY_AUTHORISATION_SCOPE, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_NOT_A_PARTY" | "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_MISSING" | "COMPANY_AUTHORISATION_REVOKED" | "COMPANY_AUTHORISATION_SCOPE" | "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_APPLICATION_NOT_FOUND, COMPANY_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_APPLICATION_NOT_FOUND" | "COMPANY_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_FORM_CHANGED, BUNDLE_STATE_INVALID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_FORM_CHANGED" | "BUNDLE_STATE_INVALID";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    bundlesSubmit: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bundle_application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BundleApplicationOut"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_NOT_A_PARTY, COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_MISSING, COMPANY_AUTHORISATION_REVOKED, COMPANY_AUTHORISATION_SCOPE, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_NOT_A_PARTY" | "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_MISSING" | "COMPANY_AUTHORISATION_REVOKED" | "COMPANY_AUTHORISATION_SCOPE" | "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_APPLICATION_NOT_FOUND, COMPANY_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_APPLICATION_NOT_FOUND" | "COMPANY_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_FORM_CHANGED, BUNDLE_PARTIES_UNCONFIRMED, BUNDLE_STATE_INVALID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_FORM_CHANGED" | "BUNDLE_PARTIES_UNCONFIRMED" | "BUNDLE_STATE_INVALID";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORM_DATA_INVALID */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORM_DATA_INVALID";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    bundlesWithdraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bundle_application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReasonIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BundleApplicationOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_NOT_A_PARTY, COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_MISSING, COMPANY_AUTHORISATION_REVOKED, COMPANY_AUTHORISATION_SCOPE, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_NOT_A_PARTY" | "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_MISSING" | "COMPANY_AUTHORISATION_REVOKED" | "COMPANY_AUTHORISATION_SCOPE" | "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_APPLICATION_NOT_FOUND, COMPANY_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_APPLICATION_NOT_FOUND" | "COMPANY_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_STATE_INVALID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_STATE_INVALID";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
     calendarDays: {
         parameters: {
             query: {
@@ -16649,6 +20251,146 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "INVALID_DATE_RANGE" | "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    catalogBundleList: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BundleList"];
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    catalogBundleDetail: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BundleOut"];
+                };
+            };
+            /** @description 错误码: BUNDLE_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -17652,6 +21394,447 @@ export interface operations {
             };
         };
     };
+    companiesMine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CompanyList"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    companiesAgents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                company_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorisationList"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: COMPANY_REPRESENTATIVE_ONLY, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "COMPANY_REPRESENTATIVE_ONLY" | "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: COMPANY_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "COMPANY_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    companiesGrant: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                company_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["GrantIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorisationOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: COMPANY_REPRESENTATIVE_ONLY, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "COMPANY_REPRESENTATIVE_ONLY" | "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: COMPANY_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "COMPANY_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: AGENT_IS_REPRESENTATIVE, AUTHORISATION_PERIOD_INVALID, AUTHORISATION_SCOPE_UNKNOWN, VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "AGENT_IS_REPRESENTATIVE" | "AUTHORISATION_PERIOD_INVALID" | "AUTHORISATION_SCOPE_UNKNOWN" | "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    companiesRevoke: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                company_id: string;
+                authorisation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AuthorisationOut"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: COMPANY_REPRESENTATIVE_ONLY, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "COMPANY_REPRESENTATIVE_ONLY" | "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: AUTHORISATION_NOT_FOUND, COMPANY_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "AUTHORISATION_NOT_FOUND" | "COMPANY_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
     onewindowDeskDesk: {
         parameters: {
             query?: {
@@ -17928,7 +22111,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID */
+            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID, BUNDLE_STEP_NOT_STARTED, FEE_UNPAID */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17937,7 +22120,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID";
+                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID" | "BUNDLE_STEP_NOT_STARTED" | "FEE_UNPAID";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -18066,7 +22249,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID, APPROVAL_SAME_REVIEWER */
+            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID, APPROVAL_SAME_REVIEWER, BUNDLE_STEP_NOT_STARTED, FEE_UNPAID */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18075,7 +22258,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID" | "APPROVAL_SAME_REVIEWER";
+                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID" | "APPROVAL_SAME_REVIEWER" | "BUNDLE_STEP_NOT_STARTED" | "FEE_UNPAID";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -18094,7 +22277,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: VALIDATION_FAILED */
+            /** @description 错误码: BUNDLE_OUTPUTS_INVALID, LEGAL_BASIS_REQUIRED, REASON_REQUIRED, VALIDATION_FAILED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18103,7 +22286,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "VALIDATION_FAILED";
+                            code?: "BUNDLE_OUTPUTS_INVALID" | "LEGAL_BASIS_REQUIRED" | "REASON_REQUIRED" | "VALIDATION_FAILED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -18200,7 +22383,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID */
+            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID, BUNDLE_STEP_NOT_STARTED, FEE_UNPAID */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18209,7 +22392,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID";
+                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID" | "BUNDLE_STEP_NOT_STARTED" | "FEE_UNPAID";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -18264,7 +22447,7 @@ export interface operations {
             header?: never;
             path: {
                 application_id: string;
-                kind: "acceptance-receipt" | "decision-notice";
+                kind: "acceptance-receipt" | "non-acceptance-notice" | "correction-notice" | "decision-notice" | "payment-receipt";
             };
             cookie?: never;
         };
@@ -18376,7 +22559,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["IssueIn"];
+                "application/json": components["schemas"]["routes__onewindow_desk__IssueIn"];
             };
         };
         responses: {
@@ -18445,7 +22628,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID, APPOINTMENT_NOT_CHECKED_IN, PICKUP_VISIT_MISMATCH */
+            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID, APPOINTMENT_NOT_CHECKED_IN, BUNDLE_STEP_NOT_STARTED, FEE_UNPAID, PICKUP_VISIT_MISMATCH */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18454,7 +22637,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID" | "APPOINTMENT_NOT_CHECKED_IN" | "PICKUP_VISIT_MISMATCH";
+                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID" | "APPOINTMENT_NOT_CHECKED_IN" | "BUNDLE_STEP_NOT_STARTED" | "FEE_UNPAID" | "PICKUP_VISIT_MISMATCH";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -18528,7 +22711,7 @@ export interface operations {
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["ReasonIn"];
+                "application/json": components["schemas"]["NotAcceptIn"];
             };
         };
         responses: {
@@ -18597,7 +22780,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID */
+            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID, BUNDLE_STEP_NOT_STARTED, FEE_UNPAID */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18606,7 +22789,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID";
+                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID" | "BUNDLE_STEP_NOT_STARTED" | "FEE_UNPAID";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -18625,7 +22808,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: REASON_REQUIRED, VALIDATION_FAILED */
+            /** @description 错误码: MATERIAL_NOT_IN_GUIDE, REASON_REQUIRED, VALIDATION_FAILED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18634,7 +22817,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "REASON_REQUIRED" | "VALIDATION_FAILED";
+                            code?: "MATERIAL_NOT_IN_GUIDE" | "REASON_REQUIRED" | "VALIDATION_FAILED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -18749,7 +22932,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID */
+            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID, BUNDLE_STEP_NOT_STARTED, FEE_UNPAID */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18758,7 +22941,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID";
+                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID" | "BUNDLE_STEP_NOT_STARTED" | "FEE_UNPAID";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -18901,7 +23084,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID */
+            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID, BUNDLE_STEP_NOT_STARTED, FEE_UNPAID */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18910,7 +23093,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID";
+                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID" | "BUNDLE_STEP_NOT_STARTED" | "FEE_UNPAID";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -19045,6 +23228,158 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    bundlesIssue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bundle_application_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["routes__bundles__IssueIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BundleApplicationOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_NOT_READY */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_NOT_READY";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: TRACKING_NUMBER_REQUIRED, VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "TRACKING_NUMBER_REQUIRED" | "VALIDATION_FAILED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -19595,6 +23930,414 @@ export interface operations {
             };
         };
     };
+    paymentsRefund: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYMENT_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYMENT_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYMENT_NOT_REFUNDABLE, REFUND_CONCURRENT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYMENT_NOT_REFUNDABLE" | "REFUND_CONCURRENT";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: REFUND_EXCEEDS_PAYMENT, VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "REFUND_EXCEEDS_PAYMENT" | "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    paymentsReconcile: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReconcileIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYMENT_UPSTREAM_ERROR */
+            502: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYMENT_UPSTREAM_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    paymentsReconciliationOf: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bill_date: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReconciliationOut"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: RECONCILIATION_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "RECONCILIATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BILL_DATE_INVALID */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BILL_DATE_INVALID";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
     onewindowDeskReceive: {
         parameters: {
             query?: never;
@@ -19673,7 +24416,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID, APPOINTMENT_ALREADY_RECEIVED, APPOINTMENT_NOT_CHECKED_IN, CERTIFICATE_EXPIRED, CERTIFICATE_REVOKED */
+            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID, APPOINTMENT_ALREADY_RECEIVED, APPOINTMENT_NOT_CHECKED_IN, BUNDLE_STEP_NOT_STARTED, CERTIFICATE_EXPIRED, CERTIFICATE_REVOKED, FEE_UNPAID */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -19682,7 +24425,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID" | "APPOINTMENT_ALREADY_RECEIVED" | "APPOINTMENT_NOT_CHECKED_IN" | "CERTIFICATE_EXPIRED" | "CERTIFICATE_REVOKED";
+                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID" | "APPOINTMENT_ALREADY_RECEIVED" | "APPOINTMENT_NOT_CHECKED_IN" | "BUNDLE_STEP_NOT_STARTED" | "CERTIFICATE_EXPIRED" | "CERTIFICATE_REVOKED" | "FEE_UNPAID";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -19711,6 +24454,218 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "FORM_DATA_INVALID" | "FORM_DATA_LOCKED" | "MATERIAL_NOT_IN_GUIDE" | "ORIGINALS_NOT_CHECKED" | "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    onewindowDocumentCheck: {
+        parameters: {
+            query?: {
+                /** @description 二维码所载的内容摘要 */
+                content?: string | null;
+                /** @description 所持 PDF 文件的 SHA-256 */
+                sha256?: string | null;
+            };
+            header?: never;
+            path: {
+                document_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentCheck"];
+                };
+            };
+            /** @description 错误码: DOCUMENT_NOT_AVAILABLE, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "DOCUMENT_NOT_AVAILABLE" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    onewindowDocumentCheckUpload: {
+        parameters: {
+            query?: {
+                /** @description 二维码所载的内容摘要 */
+                content?: string | null;
+                /** @description 所持 PDF 文件的 SHA-256 */
+                sha256?: string | null;
+            };
+            header?: never;
+            path: {
+                document_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/pdf": string;
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DocumentCheck"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: DOCUMENT_NOT_AVAILABLE, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "DOCUMENT_NOT_AVAILABLE" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "VALIDATION_FAILED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -19776,6 +24731,1805 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "DOCUMENT_NOT_AVAILABLE" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    hallFloorPrioritize: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticket_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PriorityIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: ROUTE_NOT_FOUND, TICKET_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "ROUTE_NOT_FOUND" | "TICKET_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: TICKET_STATE_INVALID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "TICKET_STATE_INVALID";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    hallFloorUpdateWindow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                window_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WindowPatch"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WindowOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_WINDOW_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_WINDOW_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    hallFloorCallNext: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                window_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallNextIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_WINDOW_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_WINDOW_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_QUEUE_EMPTY, HALL_WINDOW_CLOSED, HALL_WINDOW_NOT_YOURS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_QUEUE_EMPTY" | "HALL_WINDOW_CLOSED" | "HALL_WINDOW_NOT_YOURS";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_GROUP_NOT_SERVED, VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_GROUP_NOT_SERVED" | "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    hallFloorCloseWindow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                window_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WindowOut"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_WINDOW_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_WINDOW_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    hallFloorOpenWindow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                window_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WindowOut"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_WINDOW_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_WINDOW_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    hallFloorTicketAbsent: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                window_id: string;
+                ticket_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketOut"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_WINDOW_NOT_FOUND, ROUTE_NOT_FOUND, TICKET_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_WINDOW_NOT_FOUND" | "ROUTE_NOT_FOUND" | "TICKET_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_WINDOW_CLOSED, HALL_WINDOW_NOT_YOURS, TICKET_NOT_AT_WINDOW, TICKET_RECALLS_REMAINING, TICKET_STATE_INVALID, TICKET_WRONG_HALL */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_WINDOW_CLOSED" | "HALL_WINDOW_NOT_YOURS" | "TICKET_NOT_AT_WINDOW" | "TICKET_RECALLS_REMAINING" | "TICKET_STATE_INVALID" | "TICKET_WRONG_HALL";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    hallFloorTicketHold: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                window_id: string;
+                ticket_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketOut"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_WINDOW_NOT_FOUND, ROUTE_NOT_FOUND, TICKET_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_WINDOW_NOT_FOUND" | "ROUTE_NOT_FOUND" | "TICKET_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_WINDOW_CLOSED, HALL_WINDOW_NOT_YOURS, TICKET_NOT_AT_WINDOW, TICKET_STATE_INVALID, TICKET_WRONG_HALL */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_WINDOW_CLOSED" | "HALL_WINDOW_NOT_YOURS" | "TICKET_NOT_AT_WINDOW" | "TICKET_STATE_INVALID" | "TICKET_WRONG_HALL";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    hallFloorTicketRecall: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                window_id: string;
+                ticket_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketOut"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_WINDOW_NOT_FOUND, ROUTE_NOT_FOUND, TICKET_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_WINDOW_NOT_FOUND" | "ROUTE_NOT_FOUND" | "TICKET_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_WINDOW_CLOSED, HALL_WINDOW_NOT_YOURS, TICKET_NOT_AT_WINDOW, TICKET_RECALL_LIMIT, TICKET_STATE_INVALID, TICKET_WRONG_HALL */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_WINDOW_CLOSED" | "HALL_WINDOW_NOT_YOURS" | "TICKET_NOT_AT_WINDOW" | "TICKET_RECALL_LIMIT" | "TICKET_STATE_INVALID" | "TICKET_WRONG_HALL";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    hallFloorTicketResume: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                window_id: string;
+                ticket_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketOut"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_WINDOW_NOT_FOUND, ROUTE_NOT_FOUND, TICKET_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_WINDOW_NOT_FOUND" | "ROUTE_NOT_FOUND" | "TICKET_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_WINDOW_CLOSED, HALL_WINDOW_NOT_YOURS, TICKET_NOT_AT_WINDOW, TICKET_STATE_INVALID, TICKET_WRONG_HALL */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_WINDOW_CLOSED" | "HALL_WINDOW_NOT_YOURS" | "TICKET_NOT_AT_WINDOW" | "TICKET_STATE_INVALID" | "TICKET_WRONG_HALL";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    hallFloorServeEnd: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                window_id: string;
+                ticket_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ServeEndIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: APPLICATION_NOT_FOUND, HALL_WINDOW_NOT_FOUND, ROUTE_NOT_FOUND, TICKET_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "APPLICATION_NOT_FOUND" | "HALL_WINDOW_NOT_FOUND" | "ROUTE_NOT_FOUND" | "TICKET_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_WINDOW_CLOSED, HALL_WINDOW_NOT_YOURS, TICKET_NOT_AT_WINDOW, TICKET_STATE_INVALID, TICKET_WRONG_HALL */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_WINDOW_CLOSED" | "HALL_WINDOW_NOT_YOURS" | "TICKET_NOT_AT_WINDOW" | "TICKET_STATE_INVALID" | "TICKET_WRONG_HALL";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    hallFloorTicketServeStart: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                window_id: string;
+                ticket_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketOut"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_WINDOW_NOT_FOUND, ROUTE_NOT_FOUND, TICKET_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_WINDOW_NOT_FOUND" | "ROUTE_NOT_FOUND" | "TICKET_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_WINDOW_CLOSED, HALL_WINDOW_NOT_YOURS, TICKET_NOT_AT_WINDOW, TICKET_STATE_INVALID, TICKET_WRONG_HALL */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_WINDOW_CLOSED" | "HALL_WINDOW_NOT_YOURS" | "TICKET_NOT_AT_WINDOW" | "TICKET_STATE_INVALID" | "TICKET_WRONG_HALL";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    hallFloorTransfer: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                window_id: string;
+                ticket_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TransferIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_WINDOW_NOT_FOUND, ROUTE_NOT_FOUND, TICKET_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_WINDOW_NOT_FOUND" | "ROUTE_NOT_FOUND" | "TICKET_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_WINDOW_CLOSED, HALL_WINDOW_NOT_YOURS, TICKET_NOT_AT_WINDOW, TICKET_STATE_INVALID, TICKET_WRONG_HALL */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_WINDOW_CLOSED" | "HALL_WINDOW_NOT_YOURS" | "TICKET_NOT_AT_WINDOW" | "TICKET_STATE_INVALID" | "TICKET_WRONG_HALL";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_GROUP_NOT_SERVED, HALL_GROUP_UNKNOWN, VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_GROUP_NOT_SERVED" | "HALL_GROUP_UNKNOWN" | "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    hallFloorBoardPage: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hall_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description 错误码: HALL_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    hallFloorBoardEvents: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hall_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/event-stream": string;
+                };
+            };
+            /** @description 错误码: HALL_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    hallFloorBoardState: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hall_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BoardState"];
+                };
+            };
+            /** @description 错误码: HALL_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -19990,6 +26744,525 @@ export interface operations {
             };
         };
     };
+    hallFloorDeskTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hall_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DeskTicketIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TicketOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: KIOSK_CREDENTIAL_INVALID, SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "KIOSK_CREDENTIAL_INVALID" | "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN, KIOSK_WRONG_HALL */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN" | "KIOSK_WRONG_HALL";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: WALKIN_QUOTA_EXHAUSTED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "WALKIN_QUOTA_EXHAUSTED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_GROUP_UNKNOWN, VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_GROUP_UNKNOWN" | "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    hallFloorGetFloorSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hall_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FloorSettingsOut"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    hallFloorPutFloorSettings: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hall_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["FloorSettingsIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FloorSettingsOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    hallFloorFloorStats: {
+        parameters: {
+            query: {
+                day_from: string;
+                day_to: string;
+            };
+            header?: never;
+            path: {
+                hall_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["FloorStats"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INVALID_DATE_RANGE, VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INVALID_DATE_RANGE" | "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
     appointmentDeskRegisterKiosk: {
         parameters: {
             query?: never;
@@ -20094,6 +27367,250 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    hallFloorPresenceCode: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hall_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PresenceCodeIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PresenceCodeOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    hallFloorHallQueue: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hall_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Tickets"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -20733,6 +28250,430 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    hallFloorWalkIn: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hall_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WalkInIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentTicketOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON, QR_FORGED, QR_MALFORMED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON" | "QR_FORGED" | "QR_MALFORMED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN, WALKIN_NOT_IN_HALL */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN" | "WALKIN_NOT_IN_HALL";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_LOCATION_UNSET, QR_WRONG_HALL, WALKIN_DUPLICATE, WALKIN_QUOTA_EXHAUSTED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_LOCATION_UNSET" | "QR_WRONG_HALL" | "WALKIN_DUPLICATE" | "WALKIN_QUOTA_EXHAUSTED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: QR_EXPIRED */
+            410: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "QR_EXPIRED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_GROUP_UNKNOWN, VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_GROUP_UNKNOWN" | "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    hallFloorListWindows: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hall_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Windows"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    hallFloorCreateWindow: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                hall_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WindowIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WindowOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_WINDOW_EXISTS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_WINDOW_EXISTS";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "VALIDATION_FAILED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -21699,6 +29640,112 @@ export interface operations {
             };
         };
     };
+    prereviewMyMaterials: {
+        parameters: {
+            query?: {
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyMaterialsOut"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
     me: {
         parameters: {
             query?: never;
@@ -21862,6 +29909,202 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "INVALID_CURSOR" | "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    hallFloorMyTickets: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentTickets"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    hallFloorMyTicket: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                ticket_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ResidentTicketOut"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: ROUTE_NOT_FOUND, TICKET_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "ROUTE_NOT_FOUND" | "TICKET_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -23465,6 +31708,108 @@ export interface operations {
             };
         };
     };
+    paymentsNotify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功（无内容） */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description 错误码: PAYMENT_AMOUNT_MISMATCH, PAYMENT_NOTIFICATION_MALFORMED, PAYMENT_ORDER_UNKNOWN, REFUND_UNKNOWN */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYMENT_AMOUNT_MISMATCH" | "PAYMENT_NOTIFICATION_MALFORMED" | "PAYMENT_ORDER_UNKNOWN" | "REFUND_UNKNOWN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYMENT_NOTIFICATION_REPLAYED, PAYMENT_NOTIFICATION_SIGNATURE_INVALID */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYMENT_NOTIFICATION_REPLAYED" | "PAYMENT_NOTIFICATION_SIGNATURE_INVALID";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: REFUND_CONCURRENT */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "REFUND_CONCURRENT";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
     pushSubscribeTemplates: {
         parameters: {
             query?: never;
@@ -23867,7 +32212,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID */
+            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID, BUNDLE_STEP_NOT_STARTED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -23876,7 +32221,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID";
+                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID" | "BUNDLE_STEP_NOT_STARTED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -24005,7 +32350,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID */
+            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID, BUNDLE_STEP_NOT_STARTED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -24014,7 +32359,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID";
+                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID" | "BUNDLE_STEP_NOT_STARTED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -24370,7 +32715,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID */
+            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID, BUNDLE_STEP_NOT_STARTED, FEE_UNPAID */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -24379,7 +32724,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID";
+                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID" | "BUNDLE_STEP_NOT_STARTED" | "FEE_UNPAID";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -24522,7 +32867,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID */
+            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID, BUNDLE_STEP_NOT_STARTED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -24531,7 +32876,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID";
+                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID" | "BUNDLE_STEP_NOT_STARTED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -24674,7 +33019,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID */
+            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID, BUNDLE_STEP_NOT_STARTED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -24683,7 +33028,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID";
+                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID" | "BUNDLE_STEP_NOT_STARTED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };

@@ -3,10 +3,14 @@
 from __future__ import annotations
 
 import dataclasses
+import os
+import subprocess
+import sys
 
 import httpx
 
 from app.context import Runtime
+from config import Settings
 from models.push import FINAL_STATUSES, Delivery
 from tests.builders import WeChatResident, login_wechat_resident
 
@@ -44,3 +48,15 @@ async def resident_with_phone(client: httpx.AsyncClient, wechat: httpx.AsyncClie
 async def sms_messages(sms: httpx.AsyncClient) -> list[dict]:
     """The SMS the emulator accepted, oldest first."""
     return (await sms.get("/_emulator/sms/messages")).json()["messages"]
+
+
+def worker_subprocess(settings: Settings, **overrides: object) -> subprocess.Popen:
+    """``python -m app push-worker`` against the test database, the real Redis and the emulators,
+    with the push timings above (and ``overrides``)."""
+    env = {**os.environ, "HDT_ENV": "test", "HDT_DATABASE_URL": settings.database_url,
+           "HDT_REDIS_URL": str(settings.redis_url), "HDT_KEYS_DIR": str(settings.keys_dir),
+           "HDT_WECHAT_API_BASE_URL": settings.wechat_api_base_url, "HDT_SMS_API_URL": settings.sms_api_url,
+           "HDT_LOG_LEVEL": "WARNING",
+           **{f"HDT_{name.upper()}": str(value) for name, value in {**FAST_PUSH, **overrides}.items()}}
+    return subprocess.Popen([sys.executable, "-m", "app", "push-worker", "--concurrency", "4"], env=env,
+                            stdout=subprocess.DEVNULL)

@@ -1,10 +1,7 @@
 """A push worker that dies mid-batch loses no message and sends none twice."""
 
 import asyncio
-import os
 import signal
-import subprocess
-import sys
 from collections import Counter
 
 from models.push import Delivery, DeliveryStatus
@@ -12,21 +9,14 @@ from push.worker import PushProcess
 from services.events import EventType
 from tests import backends
 from tests.builders import emit_push_event, follow_oa, make_wechat_resident
-from tests.builders.push import FAST_PUSH, all_final, fast_runtime
+from tests.builders.push import all_final, fast_runtime, worker_subprocess
 from tests.push.test_delivery import BOOKING
 from tests.support.waiting import eventually
 
-EVENTS = 16
-
-
-def worker_subprocess(settings) -> subprocess.Popen:
-    """``python -m app push-worker`` against the test database, the real Redis and the emulator."""
-    env = {**os.environ, "HDT_ENV": "test", "HDT_DATABASE_URL": settings.database_url,
-           "HDT_REDIS_URL": settings.redis_url, "HDT_KEYS_DIR": str(settings.keys_dir),
-           "HDT_WECHAT_API_BASE_URL": settings.wechat_api_base_url, "HDT_LOG_LEVEL": "WARNING",
-           **{f"HDT_{name.upper()}": str(value) for name, value in FAST_PUSH.items()}}
-    return subprocess.Popen([sys.executable, "-m", "app", "push-worker", "--concurrency", "4"], env=env,
-                            stdout=subprocess.DEVNULL)
+EVENTS = 40
+# Batch jobs of 10 events with 4 sends in flight each: the worker dies with batches half sent,
+# others not started.
+SMALL_BATCHES = {"push_bulk_batch": 10, "push_bulk_concurrency": 4}
 
 
 async def template_messages(wechat) -> list[dict]:
@@ -51,12 +41,12 @@ async def test_a_worker_killed_mid_batch_loses_nothing_and_duplicates_nothing(rt
         return len(await template_messages(wechat)) >= 3
 
     if backends.REDIS_URL:
-        child = worker_subprocess(settings)
+        child = worker_subprocess(settings, **SMALL_BATCHES)
         await eventually(some_sent, "the worker process sends the first messages")
         child.send_signal(signal.SIGKILL)
         child.wait()
     else:
-        victim = PushProcess(fast_runtime(rt), concurrency=4, grace_seconds=0)
+        victim = PushProcess(fast_runtime(rt, **SMALL_BATCHES), concurrency=4, grace_seconds=0)
         await victim.start()
         await eventually(some_sent, "the in-process worker sends the first messages")
         for task in victim.tasks:
@@ -65,7 +55,7 @@ async def test_a_worker_killed_mid_batch_loses_nothing_and_duplicates_nothing(rt
         await victim.queue.disconnect()
     assert len(await template_messages(wechat)) < EVENTS  # it really died mid-batch
 
-    rescuer = PushProcess(fast_runtime(rt), concurrency=4, grace_seconds=0)
+    rescuer = PushProcess(fast_runtime(rt, **SMALL_BATCHES), concurrency=4, grace_seconds=0)
     await rescuer.start()
     try:
         await eventually(lambda: all_final(EVENTS), "every event reaches a final status")

@@ -12,6 +12,7 @@ from app.ids import new_id, to_local, utcnow
 from models.outbox import OutboxEvent
 from models.push import FINAL_STATUSES, Delivery, DeliveryStatus
 from models.staff import StaffRoleName
+from push import queue as push_queue
 from push.worker import PushProcess
 from services import outbox
 from tests.builders import (
@@ -87,7 +88,7 @@ async def test_a_booking_sends_one_confirmation_and_schedules_its_reminders(
         return len(await published("appointment.reminder", appointment_id)) == 2
     await eventually(reminders_relayed, "the relay queues both reminders")
     for reminder in await published("appointment.reminder", appointment_id):
-        job = await push_worker.queue.job(f"event:{reminder.id}")
+        job = await push_worker.queue.job(push_queue.batch_key([str(reminder.id)]))
         due = datetime.fromisoformat(reminder.payload["due_at"])
         assert job is not None and job.scheduled == math.ceil(due.timestamp())
     assert await Delivery.all().count() == 1  # nothing for the reminders before they are due

@@ -8,12 +8,15 @@ import os
 import secrets
 import shutil
 import signal
+import threading
 from pathlib import Path
 
 import httpx
 from prometheus_client import CollectorRegistry, generate_latest
+from prometheus_client.mmap_dict import MmapedDict, mmap_key
 from prometheus_client.multiprocess import MultiProcessCollector
 
+from app.metrics import MULTIPROC_ENV, exposition
 from tests import backends
 from tests.support.metrics import families_in, requests_of, sample_values
 from tests.support.server import free_port, running_service, service_env
@@ -33,6 +36,9 @@ BATCH = 10
 COUNTED_PATH, COUNTED_ROUTE = "/.well-known/jwks.json", ".well-known/jwks.json"
 RESTART_SCRAPES = 600
 MOST_REQUESTS = 400
+# Far above Linux's largest pid (2^22): processes that can never be alive.
+NEVER_ALIVE_PID = 5_000_000
+STARTING_WORKERS = 60
 
 
 def metrics_dir_of(marker: str) -> Path | None:
@@ -172,6 +178,57 @@ async def test_scrapes_while_every_worker_restarts_never_go_back(database_url, t
     assert counted == sorted(counted), counted
     assert counted[-1] == counted[0] + BATCH
     assert [requests_of(text, "metrics") for text in scrapes] == list(range(len(scrapes)))
+
+
+def write_requests(directory: Path, pid: int, route: str, count: float) -> None:
+    """The files of a worker that answered ``count`` requests of ``route``, as its process writes them."""
+    key = mmap_key("hdt_http_requests", "hdt_http_requests_total", ["route", "method", "status"],
+                   [route, "GET", "200"], "HTTP requests answered")
+    for prefix in ("counter", "gauge_livesum"):
+        written = MmapedDict(str(directory / f"{prefix}_{pid}.db"))
+        written.write_value(key, count if prefix == "counter" else 0.0, 0.0)
+        written.close()
+
+
+async def test_a_scrape_while_a_worker_creates_its_files_counts_the_others(tmp_path, monkeypatch):
+    monkeypatch.setenv(MULTIPROC_ENV, str(tmp_path))
+    write_requests(tmp_path, os.getpid(), "r", 7)
+    # A starting worker's file, created and not yet sized by prometheus_client: it used to fail
+    # the whole scrape (struct.error, a 500 during a reload).
+    (tmp_path / f"counter_{NEVER_ALIVE_PID}.db").touch()
+    assert requests_of((await exposition({})).decode(), "r") == 7
+
+
+def test_two_workers_scraping_while_others_start_and_exit_never_fail_nor_go_back(tmp_path, monkeypatch):
+    """Two scrapes at a time (as two workers answer them) while workers start one after another
+    and exit at once (never alive): both scrapes read files being created and forget the same
+    live gauges. Before the fix about a third of such scrapes raised."""
+    monkeypatch.setenv(MULTIPROC_ENV, str(tmp_path))
+    write_requests(tmp_path, os.getpid(), "r", 7)
+    started, failures = threading.Event(), []
+    counts: list[list[float]] = [[], []]
+
+    def scrape_until_started(seen: list[float]) -> None:
+        while not started.is_set():
+            try:
+                seen.append(requests_of(asyncio.run(exposition({})).decode(), "r"))
+            except Exception as exc:  # any failure is what the test looks for
+                failures.append(repr(exc))
+
+    scrapers = [threading.Thread(target=scrape_until_started, args=(seen,)) for seen in counts]
+    for scraper in scrapers:
+        scraper.start()
+    for pid in range(NEVER_ALIVE_PID, NEVER_ALIVE_PID + STARTING_WORKERS):
+        write_requests(tmp_path, pid, "r", 1)
+    started.set()
+    for scraper in scrapers:
+        scraper.join()
+    assert failures == []
+    for seen in counts:
+        assert seen and seen == sorted(seen) and seen[0] >= 7, seen
+    assert requests_of(asyncio.run(exposition({})).decode(), "r") == 7 + STARTING_WORKERS
+    assert not [pid for pid in range(NEVER_ALIVE_PID, NEVER_ALIVE_PID + STARTING_WORKERS)
+                if (tmp_path / f"gauge_livesum_{pid}.db").exists()], "the exited workers are forgotten"
 
 
 async def test_a_scrape_answers_with_redis_down_and_says_what_it_could_not_read(database_url, tmp_path):

@@ -66,7 +66,9 @@ def requests_of_worker(directory: Path, pid: int, route: str, tmp_path: Path) ->
     """One worker's own count, from a copy of its files alone."""
     alone = tmp_path / f"worker-{pid}"
     alone.mkdir(exist_ok=True)
-    shutil.copy(directory / f"counter_{pid}.db", alone)
+    copied = Path(shutil.copy(directory / f"counter_{pid}.db", alone))
+    if not copied.stat().st_size:  # created by a starting worker, not sized yet: nothing counted
+        return 0
     registry = CollectorRegistry()
     MultiProcessCollector(registry, path=str(alone))
     return requests_of(generate_latest(registry).decode(), route)
@@ -154,7 +156,15 @@ async def test_scrapes_while_every_worker_restarts_never_go_back(database_url, t
         first_workers = worker_pids(directory)
         for _ in range(BATCH):
             assert (await http.get(COUNTED_PATH)).status_code == 200
-        scrapes = [(await http.get("/metrics")).text]
+
+        async def scrape() -> str:
+            response = await http.get("/metrics")
+            # Checked at once: a failed scrape used to show only as counts going back (its body).
+            assert response.status_code == 200, (len(scrapes), response.status_code, response.text)
+            return response.text
+
+        scrapes: list[str] = []
+        scrapes.append(await scrape())
 
         restart = await http.post(f"http://127.0.0.1:{inspector}/reload", json={"zero_downtime": True})
         assert restart.status_code == 200
@@ -162,7 +172,7 @@ async def test_scrapes_while_every_worker_restarts_never_go_back(database_url, t
         # Scraping all along, until both new workers run and have answered scrapes themselves.
         # A bound on the wait only (a restart on a loaded machine can take a while), not a check.
         for _ in range(RESTART_SCRAPES):
-            scrapes.append((await http.get("/metrics")).text)
+            scrapes.append(await scrape())
             new_workers = worker_pids(directory) - first_workers
             if len(new_workers) == 2 and sum(requests_of_worker(directory, pid, "metrics", tmp_path)
                                              for pid in new_workers) > 0:
@@ -172,7 +182,7 @@ async def test_scrapes_while_every_worker_restarts_never_go_back(database_url, t
             raise AssertionError("the workers were not replaced")
         for _ in range(BATCH):
             assert (await http.get(COUNTED_PATH)).status_code == 200
-        scrapes.append((await http.get("/metrics")).text)
+        scrapes.append(await scrape())
 
     counted = [requests_of(text, COUNTED_ROUTE) for text in scrapes]
     assert counted == sorted(counted), counted

@@ -15,12 +15,13 @@ import os
 import re
 import shutil
 import tempfile
-from collections.abc import Awaitable, Callable, Iterator
+from collections.abc import Awaitable, Callable, Iterable, Iterator
 from pathlib import Path
 
 import structlog
 from prometheus_client import REGISTRY, CollectorRegistry, Counter, Gauge, Histogram, generate_latest
 from prometheus_client.core import GaugeMetricFamily
+from prometheus_client.metrics_core import Metric
 from prometheus_client.multiprocess import MultiProcessCollector, mark_process_dead
 from prometheus_client.registry import Collector
 
@@ -153,8 +154,40 @@ async def exposition(sources: dict[str, ScrapeGauge]) -> bytes:
     if not directory:  # one process: its own registry
         return generate_latest(REGISTRY) + generate_latest(scraped)
     forget_exited_processes(Path(directory))
-    MultiProcessCollector(scraped, path=directory)
+    scraped.register(_ProcessFiles(Path(directory)))
     return generate_latest(scraped)
+
+
+class _ProcessFiles(Collector):
+    """Every process's files summed, as ``MultiProcessCollector`` sums them, but for the files a
+    starting worker is creating at that moment."""
+
+    def __init__(self, directory: Path) -> None:
+        self._directory = directory
+
+    def collect(self) -> Iterable[Metric]:
+        families: Iterable[Metric] = MultiProcessCollector.merge(_sized_files(self._directory))
+        return families
+
+
+def _sized_files(directory: Path) -> list[str]:
+    """The metric files of the directory but those not yet sized by the process creating them.
+
+    prometheus_client creates a process's file empty, then extends it to 64 KiB of zeros (its
+    ``MmapedDict``). Read in between, the file lacks its 4-byte header and the read raises
+    ``struct.error``: a scrape while a worker started (a reload) answered 500. Such a file holds no
+    sample yet, so leaving it out loses nothing; and a file seen sized stays readable, since files
+    only grow while the workers run (only the live gauges of exited ones are removed, which the
+    read allows).
+    """
+    sized = []
+    for path in directory.glob("*.db"):
+        try:
+            if path.stat().st_size:
+                sized.append(str(path))
+        except FileNotFoundError:  # the live gauges of a process forgotten meanwhile
+            continue
+    return sized
 
 
 _LIVE_GAUGE_FILE = re.compile(r"^gauge_live\w*?_(\d+)\.db$")
@@ -176,10 +209,11 @@ def _alive(pid: int) -> bool:
 
 def forget_exited_processes(directory: Path) -> None:
     """Drop the live gauges of processes that are gone (a worker killed without its shutdown)."""
-    pids = {int(m.group(1)) for m in map(_LIVE_GAUGE_FILE.match, os.listdir(directory)) if m}
-    for pid in pids:
-        if not _alive(pid):
-            mark_process_dead(pid, str(directory))
+    for name in os.listdir(directory):
+        match = _LIVE_GAUGE_FILE.match(name)
+        if match and not _alive(int(match.group(1))):
+            # Not mark_process_dead: it fails on a file another worker's scrape removed just now.
+            (directory / name).unlink(missing_ok=True)
 
 
 def worker_exiting() -> None:

@@ -8,6 +8,8 @@ public key kept only to verify what it signed. The newest private key (kids sort
 from __future__ import annotations
 
 import base64
+import fcntl
+import os
 import secrets
 import time
 from dataclasses import dataclass
@@ -70,8 +72,13 @@ class KeyRing:
     def __init__(self, directory: Path, purpose: str, *, create_missing: bool) -> None:
         self.purpose = purpose
         self.directory = directory / purpose
-        if create_missing and not private_key_files(self.directory):
-            self.rotate()
+        if create_missing:
+            # Workers starting at once on an empty folder: one creates the key, the others load it.
+            self.directory.mkdir(parents=True, exist_ok=True)
+            with open(self.directory / ".create.lock", "w") as lock:
+                fcntl.flock(lock, fcntl.LOCK_EX)
+                if not private_key_files(self.directory):
+                    self.rotate()
         self._load()
 
     def _load(self) -> None:
@@ -107,9 +114,11 @@ class KeyRing:
         pem = Ed25519PrivateKey.generate().private_bytes(
             serialization.Encoding.PEM, serialization.PrivateFormat.PKCS8, serialization.NoEncryption()
         )
-        path = self.directory / f"{kid}.pem"
-        path.write_bytes(pem)
-        path.chmod(0o600)
+        # Written aside and renamed into place: a process loading the ring never reads half a key.
+        partial = self.directory / f".{kid}.partial"
+        with os.fdopen(os.open(partial, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600), "wb") as out:
+            out.write(pem)
+        os.replace(partial, self.directory / f"{kid}.pem")
         if hasattr(self, "signing"):
             self._load()
         return kid

@@ -114,9 +114,11 @@ async def _page(filters: RegisterFilter) -> str:
     departments = {d.id: d for d in await Department.filter(id__in={r.department_id for r in shown})}
     companies = {c.id: c for c in await Company.filter(
         id__in={a.company_id for a in applications.values() if a.company_id})}
-    revoked: dict[Any, datetime | None] = dict(await ECertificate.filter(
-        application_id__in=list(applications), status=CertificateStatus.REVOKED).values_list(
-        "application_id", "revoked_at"))
+    # An approval stands while its latest certificate does, as its verification says (documents._status).
+    latest: dict[Any, ECertificate] = {c.application_id: c for c in await ECertificate.filter(
+        application_id__in=list(applications)).order_by("created_at")}
+    revoked = {application_id: certificate.revoked_at for application_id, certificate in latest.items()
+               if certificate.status is CertificateStatus.REVOKED}
     entries = []
     for row in shown:
         # Decision notices are always issued on an application (documents.issue_decision).

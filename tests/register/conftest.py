@@ -1,4 +1,4 @@
-"""A hall with clerk and manager, a department with two reviewers, and its item (as the one window's tests)."""
+"""A hall with clerk and manager, a department with two reviewers, and its item, as the one window tests have."""
 
 from __future__ import annotations
 

@@ -6,14 +6,24 @@ from __future__ import annotations
 from datetime import timedelta
 
 from app.ids import to_local, utcnow
-from models.companies import Company
 from models.onewindow import ECertificate
-from models.prereview import Application
 from models.users import User
-from tests.builders import make_resident, resident_session
+from tests.builders import resident_session
+from tests.builders.bundles import decide_step, make_desk, sync_demo
+from tests.builders.companies import (
+    AGENT_ID_NUMBER,
+    AGENT_NAME,
+    COMPANY_USCC,
+    agent_session,
+    grant_agent,
+    representative,
+)
 from tests.builders.onewindow import WINDOW_FORM, OneWindow, accepted, checked_in_visit, desk_post
 
 REGISTER = "/api/v1/register/decisions"
+COMPANY_FORM = {"company_name": "北京海淀通测试科技有限公司", "legal_representative": "李四",
+                "contact_phone": "13800138002", "registered_capital": 100, "business_scope": "软件开发",
+                "seal_kinds": ["公章"], "invoice_kinds": ["增值税普通发票"], "employees": 5}
 
 
 async def _decided(client, rt, window: OneWindow, *, approve: bool = True) -> tuple[object, dict]:
@@ -68,15 +78,27 @@ async def test_an_approval_is_published_with_no_personal_data_and_a_denial_is_no
     assert found.json()["items"] == [] and WINDOW_FORM["applicant_name"] not in found.text
 
 
-async def test_a_company_holder_is_named_and_found(client, rt, window):
-    resident, application = await _decided(client, rt, window)
-    company = await Company.create(uscc="91110108MA01RB2X3K", name="北京海淀测试科技有限公司",
-                                   legal_representative=await make_resident(rt))
-    await Application.filter(id=application["id"]).update(company_id=company.id)
-    [entry] = await _register(client, holder="海淀测试科技")
-    assert entry["holder"] == {"type": "company", "name": "北京海淀测试科技有限公司", "uscc": "91110108MA01RB2X3K"}
-    assert entry["number"] == await _decision_number(client, resident, application)
-    assert [e["holder"]["name"] for e in await _register(client, holder="91110108ma01rb2x3k")] == [company.name]
+async def test_a_company_holder_is_named_and_found_and_its_people_are_not(client, bjpass, rt):
+    await sync_demo(rt)
+    desk = await make_desk(rt, ["HDSCJG"])
+    rep, company_id = await representative(client)
+    assert (await grant_agent(client, rep, company_id, scope=["QYKB"])).status_code == 201
+    agent = await agent_session(rt)
+    created = await client.post("/api/v1/bundle-applications", headers=agent.headers, json={
+        "bundle_code": "QYKB", "hall_id": desk.hall_id, "form_data": COMPANY_FORM, "company_id": company_id})
+    assert created.status_code == 201, created.text
+    filed = await client.post(f"/api/v1/bundle-applications/{created.json()['id']}/submit", headers=agent.headers)
+    registration = next(s for s in filed.json()["steps"] if s["key"] == "registration")["application_id"]
+    await decide_step(client, desk, "HDSCJG", registration, outputs={"credit_code": "91110108MA01HDT015"},
+                      certificate=False)
+    found = await client.get(REGISTER, params={"holder": "海淀通测试科技"})
+    [entry] = found.json()["items"]
+    assert entry["holder"] == {"type": "company", "name": "北京海淀通测试科技有限公司", "uscc": COMPANY_USCC}
+    assert entry["item"]["name"] and entry["number"].startswith("XK")
+    # The agent who filed and the legal representative are people: neither is published.
+    assert AGENT_NAME not in found.text and AGENT_ID_NUMBER not in found.text and "李四" not in found.text
+    assert [e["number"] for e in await _register(client, holder=COMPANY_USCC.lower())] == [entry["number"]]
+    assert await _register(client, holder=AGENT_NAME) == []
 
 
 async def test_a_revoked_certificates_decision_is_shown_revoked(client, rt, window):

@@ -62,10 +62,6 @@ class RegisterFilter(Schema):
             raise ValueError("decided_from 晚于 decided_to")
         return self
 
-    def cache_key(self) -> str:
-        """The filters' values joined."""
-        return ":".join("" if value is None else str(value) for value in self.model_dump().values())
-
 
 def _day_start(day: date) -> datetime:
     return datetime.combine(day, datetime.min.time(), tzinfo=SHANGHAI)
@@ -142,5 +138,5 @@ async def _page(filters: RegisterFilter) -> str:
 async def decisions(*, rt: Runtime, filters: RegisterFilter) -> CachedDocument:
     """One page of the register matching the filters, newest first (cached a short while)."""
     period = int(time.time() // REGISTER_CACHE_SECONDS)
-    return await rt.catalog_cache.get_or_load(f"register:{period}:{filters.cache_key()}",
+    return await rt.catalog_cache.get_or_load(f"register:{period}:{filters.model_dump_json()}",
                                               lambda: _page(filters))

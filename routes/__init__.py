@@ -24,6 +24,7 @@ from routes.payments import bp as payments_bp
 from routes.prereview import bp as prereview_bp
 from routes.push import bp as push_bp
 from routes.push_callbacks import bp as push_callbacks_bp
+from routes.register import bp as register_bp
 from routes.staff_admin import bp as staff_admin_bp
 from routes.wechat_oa import bp as wechat_oa_bp
 
@@ -32,4 +33,4 @@ BLUEPRINTS: list[Blueprint] = [health_bp, auth_bp, me_bp, identity_bp, catalog_b
                                onewindow_desk_bp, ledger_bp, push_bp, mass_send_bp, staff_admin_bp,
                                wechat_oa_bp, articles_bp, push_callbacks_bp, oa_admin_bp,
                                payments_bp, hall_floor_bp,
-                               companies_bp, bundles_bp]
+                               companies_bp, bundles_bp, register_bp]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import dataclasses
 import os
 import subprocess
@@ -48,6 +49,17 @@ async def resident_with_phone(client: httpx.AsyncClient, wechat: httpx.AsyncClie
 async def sms_messages(sms: httpx.AsyncClient) -> list[dict]:
     """The SMS the emulator accepted, oldest first."""
     return (await sms.get("/_emulator/sms/messages")).json()["messages"]
+
+
+async def stop_worker(worker: subprocess.Popen, *, grace_seconds: float = 60) -> None:
+    """SIGTERM a worker process and await its exit without blocking the event loop: the emulators
+    it is still talking to while it drains run in this loop. Killed if it outstays the grace."""
+    worker.terminate()
+    try:
+        await asyncio.wait_for(asyncio.to_thread(worker.wait), grace_seconds)
+    except TimeoutError:
+        worker.kill()
+        await asyncio.to_thread(worker.wait)
 
 
 def worker_subprocess(settings: Settings, **overrides: object) -> subprocess.Popen:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import signal
 from collections import Counter
 
 import pytest
@@ -13,7 +12,14 @@ from push.worker import PushProcess, batch_job
 from services.events import EventType
 from tests import backends
 from tests.builders import emit_push_event, follow_oa, login_wechat_resident, make_wechat_resident
-from tests.builders.push import all_final, fast_runtime, resident_with_phone, sms_messages, worker_subprocess
+from tests.builders.push import (
+    all_final,
+    fast_runtime,
+    resident_with_phone,
+    sms_messages,
+    stop_worker,
+    worker_subprocess,
+)
 from tests.push.test_delivery import BOOKING, messages
 from tests.push.test_grants import DECISION, DECISION_TEMPLATE, grant
 from tests.support.waiting import eventually
@@ -49,8 +55,7 @@ async def test_two_push_worker_processes_deliver_every_message_exactly_once(clie
         await eventually(lambda: all_final(total), "every message reaches a final status")
     finally:
         for worker in workers:
-            worker.send_signal(signal.SIGTERM)
-            worker.wait()
+            await stop_worker(worker)
 
     deliveries = await Delivery.all()
     assert len({d.event_id for d in deliveries}) == total

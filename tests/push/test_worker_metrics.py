@@ -10,7 +10,7 @@ import httpx
 
 from services.events import EventType
 from tests.builders import emit_push_event, follow_oa, make_wechat_resident
-from tests.builders.push import FAST_PUSH, all_final
+from tests.builders.push import FAST_PUSH, all_final, stop_worker
 from tests.push.test_delivery import BOOKING
 from tests.support.metrics import sample_values
 from tests.support.server import REPO_ROOT, free_port
@@ -40,8 +40,7 @@ async def test_the_push_worker_exposes_its_deliveries(rt, wechat, settings):
         async with httpx.AsyncClient(timeout=30) as http:
             text = (await http.get(f"http://127.0.0.1:{port}/metrics")).text
     finally:
-        worker.terminate()
-        worker.wait(timeout=30)
+        await stop_worker(worker)
     sent = sample_values(text, "hdt_push_deliveries_total")
     assert sent[frozenset({("status", "sent"), ("channel", "oa_template")})] == 1
     upstream = sample_values(text, "hdt_upstream_requests_total")

@@ -96,9 +96,13 @@ async def join(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: st
         if the_day < slots.local_today():
             raise DayPast()
         day_slots = await Slot.filter(hall_id=hall_uuid, appointment_group=group, day=the_day,
-                                      is_closed=False, starts_at__gt=utcnow())
+                                      is_closed=False, starts_at__gt=utcnow()).order_by("starts_at")
         if not day_slots:
             raise NoSlotsThatDay()
+        # A day not released yet is booked at its release, first come: no line ahead of the crowd.
+        pending = [s.opens_at for s in day_slots if s.opens_at is not None and s.opens_at > utcnow()]
+        if len(pending) == len(day_slots):
+            raise appointments.not_yet_open(min(pending))
     free = [s for s in day_slots if s.booked < s.capacity and _offerable(s)]
     if free:
         raise SlotStillOpen(details={"slot_ids": [str(s.id) for s in free]})

@@ -144,3 +144,19 @@ async def test_bad_joins_get_stable_codes(client, rt, appointment_desk):
     assert (await _join(client, who, item_id=item, slot_id=str(slot.id))).status_code == 201
     assert await code(item_id=item, slot_id=str(slot.id)) == (409, "WAITLIST_DUPLICATE")
     assert await WaitlistEntry.filter(resident_id=who.id).count() == 1
+
+
+async def test_added_capacity_is_offered_to_the_line(client, rt, appointment_desk, booking_gate):
+    desk = appointment_desk
+    slot, _, _ = await _full_slot(client, rt, desk)
+    first, outsider = [await resident_session(rt) for _ in range(2)]
+    await _join(client, first, item_id=str(desk.item.id), hall_id=str(desk.hall.id), day=slot.day.isoformat())
+
+    raised = await client.patch(f"/api/v1/slots/{slot.id}", json={"capacity": 2},
+                                headers=desk.manager.headers)
+
+    assert raised.status_code == 200
+    [offer] = await _mine(client, first)
+    assert offer["status"] == "offered" and offer["offered_slot_id"] == str(slot.id)
+    taken = await book(client, outsider, item_id=desk.item.id, slot_id=slot.id)
+    assert taken.json()["error"]["code"] == "APPOINTMENT_SLOT_FULL"

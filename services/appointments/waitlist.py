@@ -124,10 +124,20 @@ async def join(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: st
 
 
 async def _line(slot: Slot) -> list[WaitlistEntry]:
-    """Those waiting for this slot's seat, first come first: its own line and its day's."""
-    return await WaitlistEntry.filter(
+    """Those waiting for this slot's seat, first come first: its own line and its day's. Whoever
+    booked the item meanwhile has what they waited for: their entry is closed, not offered a seat
+    they could not accept."""
+    line = await WaitlistEntry.filter(
         Q(slot_id=slot.id) | Q(slot_id=None), hall_id=slot.hall_id, appointment_group=slot.appointment_group,
         day=slot.day, status=WaitlistStatus.WAITING).order_by("created_at", "id")
+    booked = set(await Appointment.filter(
+        resident_id__in={e.resident_id for e in line}, active_marker=appointments.ACTIVE,
+    ).values_list("resident_id", "item_id")) if line else set()
+    served = [e.id for e in line if (e.resident_id, e.item_id) in booked]
+    if served:
+        await WaitlistEntry.filter(id__in=served, status=WaitlistStatus.WAITING).update(
+            status=WaitlistStatus.CLOSED)
+    return [e for e in line if e.id not in served]
 
 
 async def _hand_on(*, rt: Runtime, slot: Slot, seat_held: bool) -> WaitlistEntry | None:

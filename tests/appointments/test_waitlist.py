@@ -160,3 +160,22 @@ async def test_added_capacity_is_offered_to_the_line(client, rt, appointment_des
     assert offer["status"] == "offered" and offer["offered_slot_id"] == str(slot.id)
     taken = await book(client, outsider, item_id=desk.item.id, slot_id=slot.id)
     assert taken.json()["error"]["code"] == "APPOINTMENT_SLOT_FULL"
+
+
+async def test_a_reschedule_away_offers_the_seat_skipping_who_booked_the_item_meanwhile(
+        client, rt, appointment_desk, booking_gate):
+    desk = appointment_desk
+    slot, holder, appointment_id = await _full_slot(client, rt, desk)
+    later = await make_slot(hall=desk.hall, capacity=3, starts_in=timedelta(hours=4))
+    served, first = [await resident_session(rt) for _ in range(2)]
+    for who in (served, first):
+        await _join(client, who, item_id=str(desk.item.id), slot_id=str(slot.id))
+    assert (await book(client, served, item_id=desk.item.id, slot_id=later.id)).status_code == 201
+
+    moved = await client.post(f"/api/v1/appointments/{appointment_id}/reschedule",
+                              json={"slot_id": str(later.id)}, headers=holder.headers)
+
+    assert moved.status_code == 200
+    assert await _mine(client, served) == []
+    [offer] = await _mine(client, first)
+    assert offer["status"] == "offered" and await _offers_to(served.id) == 0

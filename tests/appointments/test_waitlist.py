@@ -179,3 +179,19 @@ async def test_a_reschedule_away_offers_the_seat_skipping_who_booked_the_item_me
     assert await _mine(client, served) == []
     [offer] = await _mine(client, first)
     assert offer["status"] == "offered" and await _offers_to(served.id) == 0
+
+
+async def test_the_sweep_command_passes_a_lapsed_hold_on(client, rt, appointment_desk, cli):
+    desk = appointment_desk
+    slot, holder, appointment_id = await _full_slot(client, rt, desk)
+    first, second = [await resident_session(rt) for _ in range(2)]
+    for who in (first, second):
+        await _join(client, who, item_id=str(desk.item.id), slot_id=str(slot.id))
+    await client.post(f"/api/v1/appointments/{appointment_id}/cancel", headers=holder.headers)
+    [offer] = await _mine(client, first)
+    await WaitlistEntry.filter(id=offer["id"]).update(hold_until=utcnow() - timedelta(seconds=1))
+
+    assert "waiting-list entries changed: 1" in cli("sweep-waitlist")
+
+    assert (await _mine(client, second))[0]["status"] == "offered"
+    assert await _mine(client, first) == []

@@ -581,6 +581,17 @@ def cmd_sweep_no_shows(args: argparse.Namespace, settings: Settings) -> None:
     print(f"no-shows marked: {asyncio.run(run())}")
 
 
+def cmd_sweep_waitlist(args: argparse.Namespace, settings: Settings) -> None:
+    """Pass lapsed waiting-list holds to the next in line and offer free seats (idempotent)."""
+    from services.appointments import waitlist
+
+    async def run() -> int:
+        async with cli_runtime(settings) as rt:
+            return await waitlist.sweep(rt=rt)
+
+    print(f"waiting-list entries changed: {asyncio.run(run())}")
+
+
 def cmd_payments_sweep(args: argparse.Namespace, settings: Settings) -> None:
     """Ask WeChat Pay about unpaid orders, send requested refunds and query those under way."""
     from services.payments import sweep
@@ -683,6 +694,7 @@ def build_parser() -> argparse.ArgumentParser:
     add("materialize-slots", cmd_materialize_slots).add_argument(
         "--days", type=int, default=None, help="horizon in days (default HDT_APPOINTMENT_HORIZON_DAYS)")
     add("sweep-no-shows", cmd_sweep_no_shows)
+    add("sweep-waitlist", cmd_sweep_waitlist)
     add("reconcile-booking-gates", cmd_reconcile_booking_gates)
     add("sweep-overdue", cmd_sweep_overdue)
     add("payments-sweep", cmd_payments_sweep)

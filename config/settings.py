@@ -61,6 +61,8 @@ DEV_PUSH_TEMPLATES: dict[str, dict[str, object]] = {
     "appointment_reminder": {**_template("appointment-reminder", "pages/appointments/detail?id={appointment_id}",
                                          {"thing1": "{item_name}", "time2": "{slot_time}", "thing3": "{hall_name}"}),
                              **_sms("2100002", ["{item_name}", "{slot_time}", "{hall_name}"])},
+    "waitlist_offer": _template("waitlist-offer", "pages/waitlist/index?id={waitlist_entry_id}",
+                                {"thing1": "{item_name}", "time2": "{slot_time}", "time3": "{hold_until_time}"}),
     "checked_in": _template("checked-in", "pages/appointments/detail?id={appointment_id}",
                             {"thing1": "{item_name}", "character_string2": "{queue_number}",
                              "thing3": "{hall_name}"}),
@@ -196,6 +198,8 @@ class Settings(BaseSettings):
     appointment_availability_cache_seconds: int = Field(3, ge=0)
     # The admission gate in Redis in front of the seat update (docs/release.md); off = database only.
     appointment_gate: bool = True
+    # How long a freed seat is held for the next resident on the waiting list (docs/release.md).
+    waitlist_hold_minutes: int = Field(10, ge=1, le=120)
     checkin_early_minutes: int = Field(30, ge=0)
     checkin_late_minutes: int = Field(15, ge=0)
 

@@ -168,3 +168,53 @@ class KioskDevice(Entity):
 
     class Meta:
         table = "kiosk_devices"
+
+
+class WaitlistStatus(StrEnum):
+    WAITING = "waiting"  # in line
+    OFFERED = "offered"  # a seat of ``offered_slot`` is held for them until ``hold_until``
+    BOOKED = "booked"  # accepted: ``appointment`` is the booking
+    DECLINED = "declined"  # left the line, or declined an offer
+    LAPSED = "lapsed"  # the hold ran out; the seat went to the next in line
+    CLOSED = "closed"  # the slot (or the day) was closed or passed before they got a seat
+
+
+class WaitlistEntry(Entity):
+    """候补 — a resident in line for a full slot, or for any slot of an item group at a hall on a day.
+
+    A held seat is counted in its slot's ``booked`` (docs/release.md, "The waiting list"), so the
+    conditional seat update and the admission gate keep it from everyone else without knowing holds.
+    """
+
+    resident_id: uuid.UUID
+    resident: fields.ForeignKeyRelation[User]
+    resident = fields.ForeignKeyField("models.User", related_name="waitlist_entries", on_delete=fields.CASCADE)
+    item_id: uuid.UUID
+    item: fields.ForeignKeyRelation[ServiceItem]
+    item = fields.ForeignKeyField("models.ServiceItem", related_name="waitlist_entries",
+                                  on_delete=fields.CASCADE)
+    hall_id: uuid.UUID
+    hall: fields.ForeignKeyRelation[Hall]
+    hall = fields.ForeignKeyField("models.Hall", related_name="waitlist_entries", on_delete=fields.CASCADE)
+    appointment_group = fields.CharField(max_length=32)
+    day = fields.DateField()
+    # The slot waited for; NULL = any slot of the group at the hall that day.
+    slot_id: uuid.UUID | None
+    slot: fields.ForeignKeyNullableRelation[Slot]
+    slot = fields.ForeignKeyField("models.Slot", related_name="waitlist_entries", null=True,
+                                  on_delete=fields.CASCADE)
+    status = fields.CharEnumField(WaitlistStatus, max_length=16, default=WaitlistStatus.WAITING)
+    offered_slot_id: uuid.UUID | None
+    offered_slot: fields.ForeignKeyNullableRelation[Slot]
+    offered_slot = fields.ForeignKeyField("models.Slot", related_name="waitlist_offers", null=True,
+                                          on_delete=fields.CASCADE)
+    hold_until = fields.DatetimeField(null=True)
+    appointment_id: uuid.UUID | None
+    appointment: fields.ForeignKeyNullableRelation[Appointment]
+    appointment = fields.ForeignKeyField("models.Appointment", related_name="waitlist_entries", null=True,
+                                         on_delete=fields.SET_NULL)
+
+    class Meta:
+        table = "waitlist_entries"
+        # The line of a hall's group on a day (FIFO by id, time-ordered), and the hold sweep.
+        indexes = (("hall", "appointment_group", "day", "status"), ("status", "hold_until"))

@@ -13,8 +13,8 @@ from app.api import JsonWebKeySet, endpoint, idempotency_header, idempotency_key
 from app.auth import public, resident_required
 from app.shapes import Page, Schema
 from services import appointments
-from services.appointments import qr, slots
-from services.appointments.shapes import AppointmentOut, Availability
+from services.appointments import qr, slots, waitlist
+from services.appointments.shapes import AppointmentOut, Availability, WaitlistEntryOut, WaitlistOut
 
 bp = Blueprint("appointments", url_prefix="/api/v1")
 TAG = "网上预约"
@@ -45,6 +45,20 @@ class RescheduleIn(Schema):
     ]})
 
     slot_id: str = Field(min_length=1, max_length=64)
+
+
+class WaitlistJoinIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"item_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90", "slot_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90"},
+        {"item_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90", "hall_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90",
+         "day": "2026-12-10"},
+    ]})
+
+    item_id: str = Field(min_length=1, max_length=64)
+    slot_id: str | None = Field(None, min_length=1, max_length=64, description="候补一个已约满的时段")
+    hall_id: str | None = Field(None, min_length=1, max_length=64,
+                                description="与 day 一起：候补该大厅当天此类事项的任一时段")
+    day: date | None = Field(None, description="YYYY-MM-DD，与 hall_id 一起")
 
 
 class ListQuery(Schema):
@@ -135,6 +149,56 @@ async def reschedule(request: Request, appointment_id: str, body: RescheduleIn) 
         rt=rt, resident_id=request.ctx.principal.subject_id, appointment_id=appointment_id,
         slot_id=body.slot_id)
     return respond(AppointmentOut.of(appointment, rt))
+
+
+_WAITLIST_ERRORS = [waitlist.WaitlistEntryNotFound]
+
+
+@bp.post("/waitlist")
+@endpoint(summary="加入候补（已约满的时段，或某大厅某天此类事项的任一时段）", tag=TAG, body=WaitlistJoinIn,
+          response=WaitlistEntryOut, status=201, secured=True,
+          errors=[waitlist.SlotStillOpen, waitlist.AlreadyWaiting, waitlist.TargetInvalid, waitlist.DayPast,
+                  waitlist.NoSlotsThatDay, (409, "APPOINTMENT_SLOT_CLOSED"), (409, "APPOINTMENT_SLOT_PAST"),
+                  appointments.SlotNotYetOpen, (409, "APPOINTMENT_DUPLICATE"),
+                  (404, "ITEM_NOT_FOUND"), (404, "SLOT_NOT_FOUND"), (404, "HALL_NOT_FOUND"),
+                  (422, "ITEM_NOT_BOOKABLE"), (422, "SLOT_NOT_FOR_ITEM")])
+@resident_required
+async def join_waitlist(request: Request, body: WaitlistJoinIn) -> HTTPResponse:
+    entry, place = await waitlist.join(rt=request.app.ctx.runtime, resident_id=request.ctx.principal.subject_id,
+                                       item_id=body.item_id, slot_id=body.slot_id, hall_id=body.hall_id,
+                                       day=body.day)
+    return respond(WaitlistEntryOut.of(entry, place), status=201)
+
+
+@bp.get("/waitlist")
+@endpoint(summary="我的候补（排队中与已获保留号源的），含排队位置", tag=TAG, response=WaitlistOut, secured=True)
+@resident_required
+async def my_waitlist(request: Request) -> HTTPResponse:
+    rows = await waitlist.list_mine(resident_id=request.ctx.principal.subject_id)
+    return respond(WaitlistOut(items=[WaitlistEntryOut.of(entry, place) for entry, place in rows]))
+
+
+@bp.post("/waitlist/<entry_id>/accept")
+@endpoint(summary="确认候补保留的号源（生成预约；重试返回同一预约）", tag=TAG, response=AppointmentOut,
+          status=201, secured=True,
+          errors=[*_WAITLIST_ERRORS, waitlist.HoldLapsed, waitlist.SlotGone, waitlist.NotOffered,
+                  (409, "APPOINTMENT_DUPLICATE"), (409, "APPOINTMENT_DAILY_LIMIT"),
+                  (403, "APPOINTMENT_BLOCKED_NO_SHOW"), (403, "REALNAME_REQUIRED")])
+@resident_required
+async def accept_waitlist(request: Request, entry_id: str) -> HTTPResponse:
+    rt = request.app.ctx.runtime
+    appointment = await waitlist.accept(rt=rt, resident_id=request.ctx.principal.subject_id, entry_id=entry_id)
+    return respond(AppointmentOut.of(appointment, rt), status=201)
+
+
+@bp.post("/waitlist/<entry_id>/decline")
+@endpoint(summary="退出候补，或放弃保留的号源（让给下一位）", tag=TAG, response=WaitlistEntryOut, secured=True,
+          errors=[*_WAITLIST_ERRORS, waitlist.NotOffered])
+@resident_required
+async def decline_waitlist(request: Request, entry_id: str) -> HTTPResponse:
+    entry = await waitlist.decline(rt=request.app.ctx.runtime, resident_id=request.ctx.principal.subject_id,
+                                   entry_id=entry_id)
+    return respond(WaitlistEntryOut.of(entry))
 
 
 async def _qr_image(request: Request, appointment_id: str, render, content_type: str) -> HTTPResponse:

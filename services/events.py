@@ -15,6 +15,7 @@ class EventType(StrEnum):
     APPOINTMENT_CANCELLED = "appointment.cancelled"
     APPOINTMENT_RESCHEDULED = "appointment.rescheduled"
     APPOINTMENT_NO_SHOW = "appointment.no_show"
+    WAITLIST_OFFERED = "waitlist.offered"  # a freed seat is held for a resident on the waiting list
 
     PREREVIEW_SUBMITTED = "prereview.submitted"
     PREREVIEW_CORRECTION_NEEDED = "prereview.correction_needed"

@@ -23,7 +23,7 @@ from models.catalog import ServiceItem
 from models.prereview import Application, ApplicationState
 from models.users import User
 from services import catalog, outbox
-from services.appointments import gate, qr, slots
+from services.appointments import gate, qr, slots, waitlist
 from services.events import EventType
 from services.identity import users
 
@@ -67,7 +67,7 @@ async def _bookable_slot(*, slot_id: str, group: str) -> Slot:
     return slot
 
 
-async def _take_seat(*, slot: Slot) -> None:
+async def take_seat(*, slot: Slot) -> None:
     """Hold one seat by a conditional update; the database refuses when none is left."""
     now = utcnow()
     taken = await update_where(
@@ -87,7 +87,7 @@ async def _take_seat(*, slot: Slot) -> None:
     raise SlotUnavailable()
 
 
-async def _free_seat(*, slot_id: uuid.UUID) -> None:
+async def free_seat(*, slot_id: uuid.UUID) -> None:
     await update_where(Slot, name="free_seat", values=[("id", slot_id)],
                        build=lambda query, t: query.set(t.booked, t.booked - 1).where(
                            (t.id == Parameter(idx=1)) & (t.booked > 0)),
@@ -95,7 +95,7 @@ async def _free_seat(*, slot_id: uuid.UUID) -> None:
                            booked=F("booked") - 1))
 
 
-async def _lock_resident(resident_id: uuid.UUID) -> User | None:
+async def lock_resident(resident_id: uuid.UUID) -> User | None:
     """Serialise one resident's booking changes (PostgreSQL row lock; SQLite has one writer)."""
     return await get_where(User, id=resident_id, for_update=True)
 
@@ -271,36 +271,44 @@ async def _book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: s
                                       idempotency_key=idempotency_key, error=refused)
     try:
         async with in_transaction():
-            # Every rule is read after this lock, so concurrent requests of one resident (retries
-            # with this key included) see each other's committed bookings.
-            user = await _lock_resident(resident_id)
-            bookings = await _bookings_for_rules(rt=rt, resident_id=resident_id,
-                                                 idempotency_key=idempotency_key,
-                                                 item_id=item.id, day=slot.day)
-            existing = next((b for b in bookings if b.idempotency_key == idempotency_key), None)
-            if existing is not None:
-                return _same_request(existing, item), False
-            if item.requires_realname:
-                users.ensure_real_name(users.ensure_active(user))
-            _ensure_not_blocked(rt=rt, bookings=bookings)
-            active = [b for b in bookings if b.active_marker == ACTIVE]
-            if any(b.item_id == item.id for b in active):
-                raise DuplicateBooking()
-            _ensure_below_daily_limit(rt=rt, active_that_day=sum(b.day == slot.day for b in active),
-                                      day=slot.day)
-            appointment = await create_row(
-                Appointment, resident_id=resident_id, item_id=item.id, slot_id=slot.id,
-                hall_id=slot.hall_id, appointment_group=group, day=slot.day, starts_at=slot.starts_at,
-                ends_at=slot.ends_at, active_marker=ACTIVE, idempotency_key=idempotency_key,
-                application_id=linked)
-            await _emit(_event(EventType.APPOINTMENT_CONFIRMED, appointment), *_reminders(appointment))
-            # The seat last: its row lock, which every booking of the slot waits for, is then
-            # held only until the commit; a refusal rolls the inserts back.
-            await _take_seat(slot=slot)
+            return await record_booking(rt=rt, resident_id=resident_id, item=item, slot=slot,
+                                        idempotency_key=idempotency_key, application_id=linked)
     except IntegrityError:
         # Only reachable without the row lock (several SQLite processes): the constraints decide.
         return await _replay_or_raise(resident_id=resident_id, item=item,
                                       idempotency_key=idempotency_key, error=DuplicateBooking())
+
+
+async def record_booking(*, rt: Runtime, resident_id: uuid.UUID, item: ServiceItem, slot: Slot,
+                         idempotency_key: str, application_id: uuid.UUID | None = None,
+                         seat_held: bool = False) -> tuple[Appointment, bool]:
+    """Inside the caller's transaction: the booking rules, the row, its events and the seat
+    (``seat_held``: already counted in ``booked``, a waiting-list hold); created=False for a replay."""
+    # Every rule is read after this lock, so concurrent requests of one resident (retries
+    # with this key included) see each other's committed bookings.
+    user = await lock_resident(resident_id)
+    bookings = await _bookings_for_rules(rt=rt, resident_id=resident_id, idempotency_key=idempotency_key,
+                                         item_id=item.id, day=slot.day)
+    existing = next((b for b in bookings if b.idempotency_key == idempotency_key), None)
+    if existing is not None:
+        return _same_request(existing, item), False
+    if item.requires_realname:
+        users.ensure_real_name(users.ensure_active(user))
+    _ensure_not_blocked(rt=rt, bookings=bookings)
+    active = [b for b in bookings if b.active_marker == ACTIVE]
+    if any(b.item_id == item.id for b in active):
+        raise DuplicateBooking()
+    _ensure_below_daily_limit(rt=rt, active_that_day=sum(b.day == slot.day for b in active), day=slot.day)
+    appointment = await create_row(
+        Appointment, resident_id=resident_id, item_id=item.id, slot_id=slot.id,
+        hall_id=slot.hall_id, appointment_group=slot.appointment_group, day=slot.day,
+        starts_at=slot.starts_at, ends_at=slot.ends_at, active_marker=ACTIVE,
+        idempotency_key=idempotency_key, application_id=application_id)
+    await _emit(_event(EventType.APPOINTMENT_CONFIRMED, appointment), *_reminders(appointment))
+    if not seat_held:
+        # The seat last: its row lock, which every booking of the slot waits for, is then
+        # held only until the commit; a refusal rolls the inserts back.
+        await take_seat(slot=slot)
     return appointment, True
 
 
@@ -344,17 +352,18 @@ async def cancel(*, rt: Runtime, resident_id: uuid.UUID, appointment_id: str) ->
     _ensure_changeable(rt, appointment)
     async with in_transaction():
         # Same lock order as reschedule (resident, then rows), so the two cannot deadlock.
-        await _lock_resident(resident_id)
+        await lock_resident(resident_id)
         now = utcnow()
         changed = await Appointment.filter(
             id=appointment.id, status=AppointmentStatus.BOOKED, slot_id=appointment.slot_id,
         ).update(status=AppointmentStatus.CANCELLED, active_marker=None, cancelled_at=now)
         if not changed:
             raise Conflict("预约已被修改，请刷新后重试", code="APPOINTMENT_CHANGED")
-        await _free_seat(slot_id=appointment.slot_id)
+        await free_seat(slot_id=appointment.slot_id)
         await appointment.refresh_from_db()
         await _emit(_event(EventType.APPOINTMENT_CANCELLED, appointment))
     await gate.seat_returned(rt=rt, slot_id=appointment.slot_id, resident_id=resident_id)
+    await waitlist.offer_freed(rt=rt, slot_ids=[appointment.slot_id])
     return appointment
 
 
@@ -368,24 +377,25 @@ async def reschedule(*, rt: Runtime, resident_id: uuid.UUID, appointment_id: str
         raise ValidationFailed("新时段与原时段相同", code="APPOINTMENT_SAME_SLOT")
     old_slot_id = appointment.slot_id
     async with in_transaction():
-        await _lock_resident(resident_id)
+        await lock_resident(resident_id)
         # Lock both slots in id order so two opposite reschedules cannot deadlock.
         await Slot.filter(id__in=[old_slot_id, target.id]).order_by("id").select_for_update()
         if target.day != appointment.day:
             await _ensure_within_daily_limit(rt=rt, resident_id=resident_id, day=target.day)
-        await _take_seat(slot=target)
+        await take_seat(slot=target)
         moved = await Appointment.filter(
             id=appointment.id, status=AppointmentStatus.BOOKED, slot_id=old_slot_id,
         ).update(slot_id=target.id, hall_id=target.hall_id, day=target.day,
                  starts_at=target.starts_at, ends_at=target.ends_at)
         if not moved:
             raise Conflict("预约已被修改，请刷新后重试", code="APPOINTMENT_CHANGED")
-        await _free_seat(slot_id=old_slot_id)
+        await free_seat(slot_id=old_slot_id)
         await appointment.refresh_from_db()
         await _emit(_event(EventType.APPOINTMENT_RESCHEDULED, appointment, previous_slot_id=str(old_slot_id)),
                     *_reminders(appointment))
     await gate.seat_taken(rt=rt, slot_id=target.id, resident_id=resident_id)
     await gate.seat_returned(rt=rt, slot_id=old_slot_id, resident_id=resident_id)
+    await waitlist.offer_freed(rt=rt, slot_ids=[old_slot_id])
     return appointment
 
 

@@ -16,6 +16,8 @@ from models.appointments import (
     SlotException,
     SlotExceptionKind,
     SlotTemplate,
+    WaitlistEntry,
+    WaitlistStatus,
 )
 from services.appointments import qr
 
@@ -165,3 +167,35 @@ class AppointmentOut(Schema):
             created_at=appointment.created_at,
             application_id=str(appointment.application_id) if appointment.application_id else None,
             qr_token=qr.issue(rt=rt, appointment=appointment) if active else None)
+
+
+class WaitlistEntryOut(Schema):
+    """One place on the waiting list (候补), as its resident sees it."""
+
+    id: str
+    item_id: str
+    hall_id: str
+    appointment_group: str
+    day: date
+    slot_id: str | None = Field(description="候补的时段；为空表示该大厅当天此类事项的任一时段")
+    status: WaitlistStatus
+    position: int | None = Field(description="排队位置（1 = 下一位）；已获号源或已结束时为空")
+    offered_slot_id: str | None = Field(description="为其保留号源的时段（status = offered）")
+    hold_until: LocalDateTime | None = Field(description="保留截止时间，此前须确认（accept）")
+    appointment_id: str | None = Field(description="确认后生成的预约")
+    created_at: LocalDateTime
+
+    @classmethod
+    def of(cls, entry: WaitlistEntry, position: int | None = None) -> WaitlistEntryOut:
+        def text(value: object) -> str | None:
+            return str(value) if value else None
+
+        return cls(id=str(entry.id), item_id=str(entry.item_id), hall_id=str(entry.hall_id),
+                   appointment_group=entry.appointment_group, day=entry.day, slot_id=text(entry.slot_id),
+                   status=entry.status, position=position, offered_slot_id=text(entry.offered_slot_id),
+                   hold_until=entry.hold_until, appointment_id=text(entry.appointment_id),
+                   created_at=entry.created_at)
+
+
+class WaitlistOut(Schema):
+    items: list[WaitlistEntryOut]

@@ -21,7 +21,7 @@ from models.appointments import Slot, SlotException, SlotExceptionKind, SlotTemp
 from models.catalog import ServiceItem
 from models.organization import Hall
 from services import calendar, catalog
-from services.appointments import gate
+from services.appointments import gate, waitlist
 from services.appointments.shapes import AvailableSlotOut
 
 MAX_RANGE_DAYS = 31
@@ -108,6 +108,7 @@ async def set_template_capacity(*, rt: Runtime, principal: Principal, template_i
                            details={"slots": [{"slot_id": str(i), "booked": b} for i, b in over]})
         changed = cast(list[uuid.UUID], await future.values_list("id", flat=True))
     await gate.forget(rt=rt, slot_ids=changed)
+    await waitlist.offer_freed(rt=rt, slot_ids=changed)
     return template
 
 
@@ -240,6 +241,7 @@ async def set_capacity(*, rt: Runtime, principal: Principal, slot_id: str, capac
     # Conditional on the live count, so a booking racing with the change cannot be squeezed out.
     changed = await Slot.filter(id=slot.id, booked__lte=capacity).update(capacity=capacity)
     await gate.forget(rt=rt, slot_ids=[slot.id])
+    await waitlist.offer_freed(rt=rt, slot_ids=[slot.id])
     await slot.refresh_from_db()
     if not changed:
         raise Conflict("容量不能低于已预约人数", code="SLOT_CAPACITY_BELOW_BOOKED",

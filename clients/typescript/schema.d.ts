@@ -3016,6 +3016,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/register/decisions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 行政许可决定公开：准予许可的决定（事项、文号、日期；企业显示名称和统一社会信用代码，自然人不显示个人信息；撤销的显示为已撤销），新决定在前，可按事项、部门、文号、日期、企业检索 */
+        get: operations["registerDecisions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/review/applications": {
         parameters: {
             query?: never;
@@ -3282,6 +3299,58 @@ export interface paths {
         get: operations["meStaffMe"];
         put?: never;
         post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/waitlist": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的候补（排队中与已获保留号源的），含排队位置 */
+        get: operations["appointmentsMyWaitlist"];
+        put?: never;
+        /** 加入候补（已约满的时段，或某大厅某天此类事项的任一时段） */
+        post: operations["appointmentsJoinWaitlist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/waitlist/{entry_id}/accept": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 确认候补保留的号源（生成预约；重试返回同一预约） */
+        post: operations["appointmentsAcceptWaitlist"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/waitlist/{entry_id}/decline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 退出候补，或放弃保留的号源（让给下一位） */
+        post: operations["appointmentsDeclineWaitlist"];
         delete?: never;
         options?: never;
         head?: never;
@@ -3738,7 +3807,7 @@ export interface components {
             summary: string;
             /** Cover Url */
             cover_url: string | null;
-            department: components["schemas"]["DepartmentBrief"];
+            department: components["schemas"]["services__catalog__shapes__DepartmentBrief"];
             /** Item Ids */
             item_ids: string[];
             /** Published At */
@@ -4698,15 +4767,6 @@ export interface components {
             msgid: number | null;
             /** Error */
             error: string | null;
-        };
-        /** DepartmentBrief */
-        DepartmentBrief: {
-            /** Id */
-            id: string;
-            /** Code */
-            code: string;
-            /** Name */
-            name: string;
         };
         /** DepartmentOut */
         DepartmentOut: {
@@ -5717,6 +5777,28 @@ export interface components {
             comments: components["schemas"]["CommentOut"][];
         };
         /**
+         * HolderOut
+         * @description The holder of an approval: a company by name and unified social credit code; a natural
+         *     person only as 自然人 (行政许可法 art. 40 publishes decisions, not personal data).
+         */
+        HolderOut: {
+            /**
+             * Type
+             * @enum {string}
+             */
+            type: "company" | "natural_person";
+            /**
+             * Name
+             * @description 企业名称；自然人一律显示“自然人”
+             */
+            name: string;
+            /**
+             * Uscc
+             * @description 统一社会信用代码；自然人为 null
+             */
+            uscc: string | null;
+        };
+        /**
          * HolidayIn
          * @description One holiday of a notice: the days off, and the weekend days worked in exchange.
          */
@@ -5807,6 +5889,13 @@ export interface components {
              */
             sha256: string;
         };
+        /** ItemBrief */
+        ItemBrief: {
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+        };
         /** ItemDetail */
         ItemDetail: {
             /** Id */
@@ -5815,7 +5904,7 @@ export interface components {
             code: string;
             /** Name */
             name: string;
-            department: components["schemas"]["DepartmentBrief"];
+            department: components["schemas"]["services__catalog__shapes__DepartmentBrief"];
             level: components["schemas"]["ItemLevel"];
             /** Modes */
             modes: components["schemas"]["HandlingMode"][];
@@ -6097,7 +6186,7 @@ export interface components {
             code: string;
             /** Name */
             name: string;
-            department: components["schemas"]["DepartmentBrief"];
+            department: components["schemas"]["services__catalog__shapes__DepartmentBrief"];
             level: components["schemas"]["ItemLevel"];
             /** Modes */
             modes: components["schemas"]["HandlingMode"][];
@@ -6875,6 +6964,16 @@ export interface components {
              */
             next_cursor?: string | null;
         };
+        /** Page[RegisteredDecision] */
+        Page_RegisteredDecision_: {
+            /** Items */
+            items: components["schemas"]["RegisteredDecision"][];
+            /**
+             * Next Cursor
+             * @default null
+             */
+            next_cursor?: string | null;
+        };
         /** Page[StaffAccessLogEntry] */
         Page_StaffAccessLogEntry_: {
             /** Items */
@@ -7132,7 +7231,7 @@ export interface components {
             summary: string;
             /** Cover Url */
             cover_url: string | null;
-            department: components["schemas"]["DepartmentBrief"];
+            department: components["schemas"]["services__catalog__shapes__DepartmentBrief"];
             /** Item Ids */
             item_ids: string[];
             /** Published At */
@@ -7158,7 +7257,7 @@ export interface components {
             summary: string;
             /** Cover Url */
             cover_url: string | null;
-            department: components["schemas"]["DepartmentBrief"];
+            department: components["schemas"]["services__catalog__shapes__DepartmentBrief"];
             /** Item Ids */
             item_ids: string[];
             /** Published At */
@@ -7397,6 +7496,93 @@ export interface components {
          * @enum {string}
          */
         RefundState: "requested" | "processing" | "succeeded" | "failed";
+        /**
+         * RegisterFilter
+         * @description The register's search: every filter given must match.
+         */
+        RegisterFilter: {
+            /**
+             * Item
+             * @description 事项编码（完全一致）或事项名称片段
+             * @default null
+             */
+            item?: string | null;
+            /**
+             * Department Id
+             * @default null
+             */
+            department_id?: string | null;
+            /**
+             * Number
+             * @description 决定书文号或其片段
+             * @default null
+             */
+            number?: string | null;
+            /**
+             * Decided From
+             * @description 决定日期起（含，北京时间）
+             * @default null
+             */
+            decided_from?: string | null;
+            /**
+             * Decided To
+             * @description 决定日期止（含，北京时间）
+             * @default null
+             */
+            decided_to?: string | null;
+            /**
+             * Holder
+             * @description 企业名称片段或统一社会信用代码（只查企业，不查自然人）
+             * @default null
+             */
+            holder?: string | null;
+            /**
+             * Limit
+             * Format: int64
+             * @default 20
+             */
+            limit?: number;
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor?: string | null;
+        };
+        /**
+         * RegisteredDecision
+         * @description One published approval (准予行政许可决定) and whether it still stands.
+         */
+        RegisteredDecision: {
+            /**
+             * Document Id
+             * @description 决定书 id，可用于 /api/v1/documents/{document_id}/verification 核验
+             */
+            document_id: string;
+            /**
+             * Number
+             * @description 决定书文号
+             */
+            number: string;
+            /**
+             * Decided On
+             * @description 决定日期（北京时间，YYYY-MM-DD）
+             */
+            decided_on: string;
+            item: components["schemas"]["ItemBrief"];
+            department: components["schemas"]["services__register__shapes__DepartmentBrief"];
+            holder: components["schemas"]["HolderOut"];
+            /**
+             * Status
+             * @description revoked：其证照已被撤销
+             * @enum {string}
+             */
+            status: "valid" | "revoked";
+            /**
+             * Revoked On
+             * @description 撤销日期（北京时间）；未撤销为 null
+             */
+            revoked_on: string | null;
+        };
         /**
          * Relation
          * @description How the agent may act for the person.
@@ -8765,6 +8951,100 @@ export interface components {
             status: components["schemas"]["VerificationStatus"];
         };
         /**
+         * WaitlistEntryOut
+         * @description One place on the waiting list (候补), as its resident sees it.
+         */
+        WaitlistEntryOut: {
+            /** Id */
+            id: string;
+            /** Item Id */
+            item_id: string;
+            /** Hall Id */
+            hall_id: string;
+            /** Appointment Group */
+            appointment_group: string;
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /**
+             * Slot Id
+             * @description 候补的时段；为空表示该大厅当天此类事项的任一时段
+             */
+            slot_id: string | null;
+            status: components["schemas"]["WaitlistStatus"];
+            /**
+             * Position
+             * @description 排队位置（1 = 下一位）；已获号源或已结束时为空
+             */
+            position: number | null;
+            /**
+             * Offered Slot Id
+             * @description 为其保留号源的时段（status = offered）
+             */
+            offered_slot_id: string | null;
+            /**
+             * Hold Until
+             * @description 保留截止时间，此前须确认（accept）
+             */
+            hold_until: string | null;
+            /**
+             * Appointment Id
+             * @description 确认后生成的预约
+             */
+            appointment_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /**
+         * WaitlistJoinIn
+         * @example {
+         *       "item_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90",
+         *       "slot_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90"
+         *     }
+         * @example {
+         *       "day": "2026-12-10",
+         *       "hall_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90",
+         *       "item_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90"
+         *     }
+         */
+        WaitlistJoinIn: {
+            /** Item Id */
+            item_id: string;
+            /**
+             * Slot Id
+             * @description 候补一个已约满的时段
+             * @default null
+             */
+            slot_id?: string | null;
+            /**
+             * Hall Id
+             * @description 与 day 一起：候补该大厅当天此类事项的任一时段
+             * @default null
+             */
+            hall_id?: string | null;
+            /**
+             * Day
+             * @description YYYY-MM-DD，与 hall_id 一起
+             * @default null
+             */
+            day?: string | null;
+        };
+        /** WaitlistOut */
+        WaitlistOut: {
+            /** Items */
+            items: components["schemas"]["WaitlistEntryOut"][];
+        };
+        /**
+         * WaitlistStatus
+         * @enum {string}
+         */
+        WaitlistStatus: "waiting" | "offered" | "booked" | "declined" | "lapsed" | "closed";
+        /**
          * WalkInIn
          * @example {
          *       "appointment_group": "HUZHENG",
@@ -9195,6 +9475,22 @@ export interface components {
              * @description 本环节决定时产生并传给后续环节的数据
              */
             produces: components["schemas"]["TemplateField"][];
+        };
+        /** DepartmentBrief */
+        services__catalog__shapes__DepartmentBrief: {
+            /** Id */
+            id: string;
+            /** Code */
+            code: string;
+            /** Name */
+            name: string;
+        };
+        /** DepartmentBrief */
+        services__register__shapes__DepartmentBrief: {
+            /** Id */
+            id: string;
+            /** Name */
+            name: string;
         };
     };
     responses: never;
@@ -31934,6 +32230,96 @@ export interface operations {
             };
         };
     };
+    registerDecisions: {
+        parameters: {
+            query?: {
+                /** @description 事项编码（完全一致）或事项名称片段 */
+                item?: string | null;
+                department_id?: string | null;
+                /** @description 决定书文号或其片段 */
+                number?: string | null;
+                /** @description 决定日期起（含，北京时间） */
+                decided_from?: string | null;
+                /** @description 决定日期止（含，北京时间） */
+                decided_to?: string | null;
+                /** @description 企业名称片段或统一社会信用代码（只查企业，不查自然人） */
+                holder?: string | null;
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_RegisteredDecision_"];
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INVALID_CURSOR, VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INVALID_CURSOR" | "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
     prereviewReviewQueue: {
         parameters: {
             query?: {
@@ -33839,6 +34225,486 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    appointmentsMyWaitlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitlistOut"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    appointmentsJoinWaitlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["WaitlistJoinIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitlistEntryOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_NOT_FOUND, ITEM_NOT_FOUND, SLOT_NOT_FOUND, WAITLIST_NO_SLOTS */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_NOT_FOUND" | "ITEM_NOT_FOUND" | "SLOT_NOT_FOUND" | "WAITLIST_NO_SLOTS";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: APPOINTMENT_DUPLICATE, APPOINTMENT_NOT_YET_OPEN, APPOINTMENT_SLOT_CLOSED, APPOINTMENT_SLOT_PAST, WAITLIST_DUPLICATE, WAITLIST_SLOT_OPEN */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "APPOINTMENT_DUPLICATE" | "APPOINTMENT_NOT_YET_OPEN" | "APPOINTMENT_SLOT_CLOSED" | "APPOINTMENT_SLOT_PAST" | "WAITLIST_DUPLICATE" | "WAITLIST_SLOT_OPEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: ITEM_NOT_BOOKABLE, SLOT_NOT_FOR_ITEM, VALIDATION_FAILED, WAITLIST_DAY_PAST, WAITLIST_TARGET_INVALID */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "ITEM_NOT_BOOKABLE" | "SLOT_NOT_FOR_ITEM" | "VALIDATION_FAILED" | "WAITLIST_DAY_PAST" | "WAITLIST_TARGET_INVALID";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    appointmentsAcceptWaitlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entry_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentOut"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: APPOINTMENT_BLOCKED_NO_SHOW, FORBIDDEN, REALNAME_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "APPOINTMENT_BLOCKED_NO_SHOW" | "FORBIDDEN" | "REALNAME_REQUIRED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: ROUTE_NOT_FOUND, WAITLIST_ENTRY_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "ROUTE_NOT_FOUND" | "WAITLIST_ENTRY_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: APPOINTMENT_DAILY_LIMIT, APPOINTMENT_DUPLICATE, WAITLIST_HOLD_LAPSED, WAITLIST_NOT_OFFERED, WAITLIST_SLOT_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "APPOINTMENT_DAILY_LIMIT" | "APPOINTMENT_DUPLICATE" | "WAITLIST_HOLD_LAPSED" | "WAITLIST_NOT_OFFERED" | "WAITLIST_SLOT_CLOSED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    appointmentsDeclineWaitlist: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                entry_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["WaitlistEntryOut"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: ROUTE_NOT_FOUND, WAITLIST_ENTRY_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "ROUTE_NOT_FOUND" | "WAITLIST_ENTRY_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: WAITLIST_NOT_OFFERED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "WAITLIST_NOT_OFFERED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };

@@ -164,6 +164,10 @@ async def run_relay(rt: Runtime, queue: RedisQueue) -> None:
             await asyncio.sleep(rt.settings.push_relay_interval_seconds)
 
 
+# How long each part of a push process's stop may take before it is given up (and logged).
+STOP_PART_SECONDS = 15.0
+
+
 class PushProcess:
     """The relay and ``concurrency`` job workers on the current event loop."""
 
@@ -199,13 +203,22 @@ class PushProcess:
         await asyncio.shield(self.stopping)
 
     async def _stop(self) -> None:
-        await self.worker.stop()
+        # Each part bounded: a stop that waits forever on one stuck job or task keeps the process
+        # (or a test's teardown) from ever ending; what did not finish is logged with its stack.
+        try:
+            await asyncio.wait_for(self.worker.stop(), STOP_PART_SECONDS)
+        except TimeoutError:
+            log.error("push_stop_timeout", part="job workers", seconds=STOP_PART_SECONDS)
         for task in self.tasks:
             task.cancel()
-        for task in self.tasks:
-            with contextlib.suppress(asyncio.CancelledError):
-                await task
-        await self.queue.disconnect()
+        _, pending = await asyncio.wait(self.tasks, timeout=STOP_PART_SECONDS)
+        for task in pending:
+            log.error("push_stop_timeout", part=task.get_name(), seconds=STOP_PART_SECONDS,
+                      stack=[repr(frame) for frame in task.get_stack(limit=8)])
+        try:
+            await asyncio.wait_for(self.queue.disconnect(), STOP_PART_SECONDS)
+        except TimeoutError:
+            log.error("push_stop_timeout", part="queue connection", seconds=STOP_PART_SECONDS)
 
     async def run_until(self, stop: asyncio.Event) -> None:
         """Run until ``stop`` is set."""

@@ -209,15 +209,27 @@ def _error_response(codes: list[str]) -> dict[str, Any]:
     }
 
 
+# A server-sent event stream is described event by event, as clients (and schemathesis) read it.
+SERVER_SENT_EVENT = {"type": "object", "properties": {
+    "event": {"type": "string"}, "data": {"type": "string"}, "id": {"type": "string"},
+    "retry": {"type": "integer"}}}
+
+
+def _media_schema(media: str) -> dict[str, Any]:
+    if media == "text/event-stream":
+        return SERVER_SENT_EVENT
+    if media in TEXT_MEDIA_TYPES:
+        return {"type": "string"}
+    return {"type": "string", "contentMediaType": media}
+
+
 def _success_response(operation: Operation, names: ComponentNames) -> dict[str, Any]:
     if operation.response is not None:
         schema = _ref(names[(operation.response, "serialization")])
         return {"description": "成功", "content": {"application/json": {"schema": schema}}}
     if operation.media_types:
         return {"description": "成功", "content": {
-            media: {"schema": {"type": "string"} if media in TEXT_MEDIA_TYPES
-                    else {"type": "string", "contentMediaType": media}}
-            for media in operation.media_types}}
+            media: {"schema": _media_schema(media)} for media in operation.media_types}}
     if 300 <= operation.status < 400:
         return {"description": "重定向（见 Location 头）"}
     return {"description": "成功（无内容）"}

@@ -131,7 +131,8 @@ async def document_check(request: Request, document_id: str, query: DocumentChec
 @bp.post("/documents/<document_id>/verification")
 @endpoint(summary="文书核验：上传所持 PDF（请求体为文件本身），核对是否与签发的文书逐字节一致", tag=TAG,
           query=DocumentCheckQuery, response=documents.DocumentCheck, media_type=("text/html",),
-          upload_media_types=(PDF,), errors=[documents.DocumentNotAvailable])
+          # The bytes are hashed whatever they are declared as: a file saved without its type is checked too.
+          upload_media_types=(PDF, "application/octet-stream"), errors=[documents.DocumentNotAvailable])
 @public
 async def document_check_upload(request: Request, document_id: str, query: DocumentCheckQuery) -> HTTPResponse:
     found = await documents.check(document_id=document_id, presented_sha256=hashlib.sha256(request.body).hexdigest(),

@@ -24898,6 +24898,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/pdf": string;
+                "application/octet-stream": string;
             };
         };
         responses: {
@@ -26735,7 +26736,12 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "text/event-stream": string;
+                    "text/event-stream": {
+                        event?: string;
+                        data?: string;
+                        id?: string;
+                        retry?: number;
+                    };
                 };
             };
             /** @description 错误码: HALL_NOT_FOUND, ROUTE_NOT_FOUND */

@@ -176,9 +176,10 @@ async def _issued(client, resident, application_id: str, kind: str) -> dict:
     return next(d for d in listed.json()["items"] if d["kind"] == kind)
 
 
-async def _upload(client, document_id: str, body: bytes, accept: str = "application/json"):
+async def _upload(client, document_id: str, body: bytes, accept: str = "application/json",
+                  content_type: str = "application/pdf"):
     return await client.post(f"/api/v1/documents/{document_id}/verification", content=body,
-                             headers={"content-type": "application/pdf", "accept": accept})
+                             headers={"content-type": content_type, "accept": accept})
 
 
 async def test_a_document_is_bound_to_its_bytes_and_a_one_byte_edit_fails_verification(client, rt, window):
@@ -194,6 +195,8 @@ async def test_a_document_is_bound_to_its_bytes_and_a_one_byte_edit_fails_verifi
     assert original.status_code == 200 and original.json()["valid"] and original.json()["file_matches"]
     assert original.json()["number"] == application["acceptance_number"]
     assert original.json()["status"] == "valid" and "张三" not in original.text  # nothing personal
+    untyped = await _upload(client, issued["id"], receipt, content_type="application/octet-stream")
+    assert untyped.status_code == 200 and untyped.json()["file_matches"]  # a file saved without its type
 
     edited = bytearray(receipt)
     edited[len(edited) // 2] ^= 0x01

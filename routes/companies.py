@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from pydantic import AwareDatetime, ConfigDict, Field, field_validator
+from pydantic import AwareDatetime, ConfigDict, Field
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
@@ -11,7 +11,7 @@ from app.auth import resident_required
 from app.shapes import Schema
 from models.users import User
 from services import companies
-from services.catalog.guide import id_number_problem
+from services.catalog.guide import IdNumber
 from services.companies.shapes import AuthorisationList, AuthorisationOut, CompanyList, CompanyOut
 from services.identity import users
 
@@ -27,17 +27,9 @@ class GrantIn(Schema):
     ]})
 
     agent_name: str = Field(min_length=1, max_length=64, description="经办人姓名")
-    agent_id_number: str = Field(pattern=r"^\d{17}[\dXx]$", description="经办人公民身份号码")
+    agent_id_number: IdNumber = Field(description="经办人公民身份号码")
     scope: list[str] = Field(min_length=1, max_length=50, description="授权办理的事项或一件事编码")
     valid_until: AwareDatetime = Field(description="授权截止时间（不超过 366 天）")
-
-    @field_validator("agent_id_number")
-    @classmethod
-    def _valid_id_number(cls, value: str) -> str:
-        problem = id_number_problem(value.upper())
-        if problem:
-            raise ValueError(problem)
-        return value.upper()
 
 
 async def _user(request: Request) -> User:

@@ -9,7 +9,7 @@ from __future__ import annotations
 from enum import StrEnum
 from typing import Any
 
-from pydantic import Field, field_validator
+from pydantic import Field
 
 from app.context import Runtime
 from app.crypto import mask_id_number, mask_name
@@ -17,7 +17,7 @@ from app.errors import ValidationFailed
 from app.shapes import Schema
 from models.prereview import Application
 from models.users import User
-from services.catalog.guide import ApplicantAttribute, id_number_problem
+from services.catalog.guide import ApplicantAttribute, IdNumber
 
 AUTHORISATION_MATERIAL = {"name": "授权委托书（代办）", "form": "paper_or_electronic", "copies": 1,
                           "original_required": True, "required": True,
@@ -36,16 +36,8 @@ class RepresentedIn(Schema):
     """The person the resident files for."""
 
     name: str = Field(min_length=1, max_length=64, description="被代办人姓名")
-    id_number: str = Field(pattern=r"^\d{17}[\dXx]$", description="被代办人公民身份号码")
+    id_number: IdNumber = Field(description="被代办人公民身份号码")
     relation: Relation
-
-    @field_validator("id_number")
-    @classmethod
-    def _valid_id_number(cls, value: str) -> str:
-        problem = id_number_problem(value.upper())
-        if problem:
-            raise ValueError(problem)
-        return value.upper()
 
 
 class RepresentedOut(Schema):

@@ -8,7 +8,7 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from pydantic import Field, field_validator
+from pydantic import Field
 from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
@@ -31,7 +31,7 @@ from services.appointments import checkin
 from services.bundles import steps as bundle_steps
 from services.catalog import HallNotFound, current_guide
 from services.catalog import bundles as catalog_bundles
-from services.catalog.guide import id_number_problem, validate_form_data
+from services.catalog.guide import IdNumber, validate_form_data
 from services.events import EventType
 from services.identity import users
 
@@ -75,15 +75,7 @@ class PartyIn(Schema):
 
     role: str = Field(min_length=1, max_length=32)
     name: str = Field(min_length=1, max_length=64)
-    id_number: str = Field(pattern=r"^\d{17}[\dXx]$")
-
-    @field_validator("id_number")
-    @classmethod
-    def _valid_id_number(cls, value: str) -> str:
-        problem = id_number_problem(value.upper())
-        if problem:
-            raise ValueError(problem)
-        return value.upper()
+    id_number: IdNumber
 
 
 def _party(rt: Runtime, *, role: str, name: str, id_number: str, user_id: uuid.UUID | None) -> dict[str, Any]:

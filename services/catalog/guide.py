@@ -8,9 +8,9 @@ from __future__ import annotations
 import re
 from datetime import date
 from enum import StrEnum
-from typing import Any
+from typing import Annotated, Any
 
-from pydantic import BaseModel, ConfigDict, Field, field_validator, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator, model_validator
 
 from app.errors import ValidationFailed
 
@@ -122,6 +122,17 @@ def id_number_problem(value: str) -> str | None:
         return "出生日期无效"
     expected = _ID_CHECK_DIGITS[sum(int(d) * w for d, w in zip(value[:17], _ID_WEIGHTS, strict=True)) % 11]
     return None if value[17] == expected else "校验位不正确"
+
+
+def _checked_id_number(value: str) -> str:
+    problem = id_number_problem(value.upper())
+    if problem:
+        raise ValueError(problem)
+    return value.upper()
+
+
+# A resident ID number in a request body: 18 characters, a real birth date and check digit, upper case.
+IdNumber = Annotated[str, Field(pattern=r"^\d{17}[\dXx]$"), AfterValidator(_checked_id_number)]
 
 
 class TemplateField(Strict):

@@ -62,11 +62,12 @@ def _connection_url(database_url: str) -> str:
     return database_url
 
 
-def _connection(database_url: str, *, serving: bool) -> str | dict[str, Any]:
+def _connection(database_url: str, *, serving: bool) -> dict[str, Any]:
     url = _connection_url(database_url)
-    if not url.startswith("postgres://"):
-        return url
     config = expand_db_url(url)
+    if not url.startswith("postgres://"):
+        config["engine"] = "app.sqlite_engine"  # rolls back a batch insert a cancelled task left open
+        return config
     credentials = config["credentials"]
     # Tortoise's default pool of 5 makes 64 concurrent requests queue for a connection.
     credentials.setdefault("maxsize", DEFAULT_POOL_SIZE)

@@ -336,16 +336,16 @@ async def _opt_out(rt: Runtime, *, user_id: str | None) -> None:
         await SmsOptOut.get_or_create(phone_index=phone_index)
 
 
-async def send_message(rt: Runtime, delivery: Delivery, address: str) -> int | str:
+async def send_message(rt: Runtime, delivery: Delivery, address: str, *, oa_token: str | None = None) -> int | str:
     """The send call of the delivery's channel; returns WeChat's msgid (0 if none) or the SMS
-    provider's serial number."""
+    provider's serial number. ``oa_token``: the official account's access token, if read already."""
     data, page = delivery.content.get("data", {}), delivery.page or ""
     started = time.perf_counter()
     try:
         if delivery.channel == channels.OA_TEMPLATE:
             return await wechat_client.send_template_message(
                 rt, openid=address, template_id=str(delivery.template_id), data=data,
-                page=page, client_msg_id=str(delivery.id))
+                page=page, client_msg_id=str(delivery.id), token=oa_token)
         if delivery.channel == channels.OA_SUBSCRIBE:
             return await wechat_client.send_oa_subscribe_message(
                 rt, openid=address, template_id=str(delivery.template_id), data=data, page=page)

@@ -15,6 +15,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import structlog
+from redis.exceptions import LockError
 from sanic import Sanic
 from saq import Job, Worker
 from saq.queue.redis import RedisQueue
@@ -29,6 +30,8 @@ from push import queue as push_queue
 
 log = structlog.get_logger("push.worker")
 RELAY_BATCH = 500
+RELAY_TURN_KEY = "push:relay-turn"
+RELAY_TURN_SECONDS = 5
 
 
 async def deliver_events(ctx: dict[str, Any], *, events: list[dict[str, Any]]) -> dict[str, int]:
@@ -122,13 +125,27 @@ def relayed_types(rt: Runtime) -> list[str]:
 
 
 async def relay_once(rt: Runtime, queue: RedisQueue) -> int:
-    """Move unpublished push events from the outbox to the queue; returns how many.
+    """Move unpublished push events from the outbox to the queue; returns how many (0 when
+    another process's relay has the turn: every worker's relay read, decoded and queued the same
+    events, a seventh of a worker's time in bulk; a relay that dies gives the turn up after
+    ``RELAY_TURN_SECONDS``).
 
     Events due at the same second (at once, or a reminder's ``due_at``) go in batch jobs of
     ``push_bulk_batch`` (push/bulk.py), scheduled for then. Enqueue first, mark published second:
     a crash in between re-enqueues on the next pass; the same events make the same job key, and
     the deliveries' leases and records make an overlapping batch harmless.
     """
+    turn = rt.redis.lock(RELAY_TURN_KEY, timeout=RELAY_TURN_SECONDS, blocking=False)
+    if not await turn.acquire():
+        return 0
+    try:
+        return await _relay(rt, queue)
+    finally:
+        with contextlib.suppress(LockError):  # held past its timeout: another relay may have it now
+            await turn.release()
+
+
+async def _relay(rt: Runtime, queue: RedisQueue) -> int:
     events = await OutboxEvent.filter(published_at=None, event_type__in=relayed_types(rt)).order_by(
         "created_at").limit(RELAY_BATCH).values_list("id", "event_type", "payload")
     due: dict[int, list[dict[str, Any]]] = {}

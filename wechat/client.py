@@ -93,9 +93,10 @@ async def oauth_userinfo(rt: Runtime, grant: OAuthGrant) -> dict[str, Any]:
 
 
 async def call_with_token(rt: Runtime, path: str, *, app_id: str, secret: str,
-                          json_body: dict[str, Any]) -> dict[str, Any]:
-    """POST to an API that needs the app's access token, renewing it once if WeChat refused it."""
-    token = await access_token.get(rt, app_id=app_id, secret=secret)
+                          json_body: dict[str, Any], token: str | None = None) -> dict[str, Any]:
+    """POST to an API that needs the app's access token, renewing it once if WeChat refused it.
+    ``token``: one the caller has just read (a batch of sends reads it once for all of them)."""
+    token = token or await access_token.get(rt, app_id=app_id, secret=secret)
     try:
         return await call(rt, "POST", path, params={"access_token": token}, json_body=json_body)
     except WeChatAPIError as exc:
@@ -138,7 +139,7 @@ def decrypt_payload(*, session_key: str, encrypted_data: str, iv: str, app_id: s
 
 
 async def send_template_message(rt: Runtime, *, openid: str, template_id: str, data: dict[str, str],
-                                page: str, client_msg_id: str) -> int:
+                                page: str, client_msg_id: str, token: str | None = None) -> int:
     """Send an OA template message that opens a mini-program page; returns WeChat's msgid.
 
     ``client_msg_id`` makes WeChat drop a repeat of the same message to the same openid, which
@@ -147,7 +148,7 @@ async def send_template_message(rt: Runtime, *, openid: str, template_id: str, d
     settings = rt.settings
     answer = await call_with_token(
         rt, "/cgi-bin/message/template/send", app_id=settings.wechat_oa_app_id,
-        secret=settings.wechat_oa_app_secret,
+        secret=settings.wechat_oa_app_secret, token=token,
         json_body={"touser": openid, "template_id": template_id, "client_msg_id": client_msg_id,
                    "miniprogram": {"appid": settings.wechat_miniprogram_app_id, "pagepath": page},
                    "data": {key: {"value": value} for key, value in data.items()}})

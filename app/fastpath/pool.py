@@ -116,6 +116,11 @@ class FairPool(asyncpg.Pool):
         try:
             await super().release(connection, timeout=timeout)
         except Exception as exc:
+            if isinstance(exc, asyncpg.InternalClientError) and connection._holder._in_use is None:
+                # The statement's caller was cancelled, and the terminate ``_cancel_current_command``
+                # scheduled ran between asyncpg's release and its shielded task: it gave the holder
+                # back already ("release() called on a free connection holder").
+                return
             _release_fell_back("public", exc)
             with contextlib.suppress(Exception):  # already detached: asyncpg closed it
                 connection.terminate()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import time
 import uuid
-from datetime import date, datetime, timedelta
+from datetime import UTC, date, datetime, timedelta
 from typing import Any, cast
 
 from pydantic import Field, model_validator
@@ -64,7 +64,9 @@ class RegisterFilter(Schema):
 
 
 def _day_start(day: date) -> datetime:
-    return datetime.combine(day, datetime.min.time(), tzinfo=SHANGHAI)
+    """The Beijing day's first instant, in UTC as stored: SQLite compares the text, and a +08:00
+    bound would miss the decisions of the evening (UTC) before."""
+    return datetime.combine(day, datetime.min.time(), tzinfo=SHANGHAI).astimezone(UTC)
 
 
 def _after(cursor: str) -> Q:

@@ -1,5 +1,8 @@
 """Rows written by app.db's insert helpers read back through the ORM whole, defaults included."""
 
+import asyncio
+import contextlib
+
 import pytest
 from tortoise.exceptions import ValidationError
 
@@ -32,3 +35,20 @@ async def test_a_value_its_field_refuses_writes_no_row(app):
         await insert_rows(OutboxEvent, [{"event_type": "test.refused", "aggregate_id": "ok"},
                                         {"event_type": "test.refused", "aggregate_id": "x" * 65}])
     assert not await OutboxEvent.filter(event_type="test.refused").exists()
+
+
+async def test_a_batch_insert_cancelled_midway_leaves_the_database_writable(app):
+    """A push worker stopped mid-batch cancels its ``bulk_create``: nothing of the batch is
+    stored, and the next write works (on SQLite the shared connection was left inside the
+    cancelled transaction, and every later write failed until a restart)."""
+    rows = [OutboxEvent(event_type="test.cancelled", aggregate_id=f"c{n}", payload={"n": n})
+            for n in range(20_000)]
+    for delay in (0.0, 0.005, 0.02, 0.05):  # cancelled before, at and after its BEGIN
+        batch = asyncio.ensure_future(OutboxEvent.bulk_create(rows))
+        await asyncio.sleep(delay)
+        batch.cancel()
+        with contextlib.suppress(asyncio.CancelledError):
+            await batch
+        await OutboxEvent.filter(event_type="test.cancelled").delete()
+    await OutboxEvent.create(event_type="test.after", aggregate_id="after")
+    assert await OutboxEvent.filter(event_type="test.after").count() == 1

@@ -220,6 +220,20 @@ class PaymentReconciled(Template):
     mismatches: int = Field(ge=0)
 
 
+class EvaluationStep(Template):
+    """差评整改 — a step of a bad rating's handling: routed to the department (with its due date),
+    rectified, called back, rated again. Who acted and the hash of the note; never the comment."""
+
+    evaluation_id: OpaqueId
+    department_id: OpaqueId
+    event: Literal["decision", "pickup", "appointment", "bundle"]
+    action: Literal["routed", "rectified", "called_back", "re_rated"]
+    actor_id: OpaqueId
+    rectify_by: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")] | None = None
+    note_sha256: Sha256Hex | None = None
+    application_id: OpaqueId | None = None
+
+
 TEMPLATES: dict[str, type[Template]] = {
     "application_submitted": ApplicationSubmitted,
     "application_transition": ApplicationTransition,
@@ -238,6 +252,7 @@ TEMPLATES: dict[str, type[Template]] = {
     "payment_paid": PaymentPaid,
     "payment_refunded": PaymentRefunded,
     "payment_reconciled": PaymentReconciled,
+    "evaluation_step": EvaluationStep,
 }
 
 

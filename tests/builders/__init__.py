@@ -112,6 +112,9 @@ LEDGER_SAMPLES: dict[str, dict] = {
                          "wechatpay_refund_id": "50000000000000000000000000000001"},
     "payment_reconciled": {"bill_date": "2026-12-04", "bill_sha256": _SHA, "bill_rows": 3, "matched": 3,
                            "mismatches": 0},
+    "evaluation_step": {"evaluation_id": "evaluation-1", "department_id": "dept-1", "event": "decision",
+                        "action": "routed", "actor_id": "user-1", "rectify_by": "2026-12-25",
+                        "application_id": "app-1"},
 }
 
 

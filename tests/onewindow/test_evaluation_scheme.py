@@ -9,6 +9,7 @@ import json
 from datetime import date, timedelta
 
 from app.ids import to_local, utcnow
+from models.hall_floor import Ticket, TicketStatus
 from models.onewindow import Evaluation
 from models.outbox import OutboxEvent
 from models.users import User
@@ -16,6 +17,7 @@ from services import calendar
 from tests.builders import make_department, resident_session
 from tests.builders.bundles import approve, decide_step, make_desk, pass_prereview, sync_demo
 from tests.builders.companies import agent_session
+from tests.builders.hall_floor import make_tickets
 from tests.builders.onewindow import OneWindow, accepted, checked_in_visit, desk_post
 from tests.builders.prereview import reviewer_of
 
@@ -125,6 +127,10 @@ async def test_a_bad_rating_is_rectified_called_back_and_rated_again(client, rt,
              if json.loads(e["entry"]["leaf"])["type"] == "evaluation_step"]
     assert [s["action"] for s in steps] == ["routed", "rectified", "called_back", "re_rated"]
     assert steps[0]["rectify_by"] == rating["rectify_by"] and "来回跑了三趟" not in json.dumps(ledger)
+    (row,) = (await _statistics(client, group_by="item", department_id=str(window.department.id)))["items"]
+    assert (row["bad"], row["rectified_on_time"], row["rectified_late"], row["overdue"], row["re_rated"]) == (
+        1, 1, 0, 0, 1)
+    assert row["total"] == 1  # the re-rating is not counted as a second rating
 
 
 async def test_an_overdue_rectification_is_flagged_and_counted(client, rt, window: OneWindow):
@@ -157,6 +163,17 @@ async def test_an_event_is_rated_only_by_its_resident_after_it_happened(client, 
     assert served.json()["application_id"] == application["id"]
     assert (await _rate(client, resident, "appointment", str(visit.id), 4)).json()["error"]["code"] == (
         "EVALUATION_EXISTS")
+
+    # A visit with no application is served when its hall ticket is.
+    walk_up = await checked_in_visit(window, await User.get(id=resident.id))
+    waiting = await _rate(client, resident, "appointment", str(walk_up.id), 5)
+    assert waiting.status_code == 409 and waiting.json()["error"]["code"] == "EVALUATION_NOT_ALLOWED"
+    (ticket,) = await make_tickets(window.hall, 1, start=900)
+    await Ticket.filter(id=ticket.id).update(appointment_id=walk_up.id, status=TicketStatus.DONE,
+                                             served_at=utcnow())
+    assert [e["subject_id"] for e in (await _pending(client, resident))["events"]] == [str(walk_up.id)]
+    ticket_served = await _rate(client, resident, "appointment", str(walk_up.id), 4)
+    assert ticket_served.status_code == 201 and ticket_served.json()["application_id"] is None
 
 
 async def test_the_statistics_are_public_counts_without_personal_data(client, rt, window: OneWindow):

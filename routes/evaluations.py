@@ -65,14 +65,20 @@ class RectificationQuery(Schema):
     state: RectificationState = RectificationState.OPEN
 
 
-async def _rating_out(evaluation: Evaluation) -> RatingOut:
-    await evaluation.fetch_related("rerating")
+def _shaped(evaluation: Evaluation) -> RatingOut:
+    """A rating whose ``rerating`` relation is fetched."""
     again = evaluation.rerating
     return RatingOut.of_rating(evaluation, rerating_id=str(again.id) if again else None)
 
 
+async def _rating_out(evaluation: Evaluation) -> RatingOut:
+    await evaluation.fetch_related("rerating")
+    return _shaped(evaluation)
+
+
 async def _list_out(rows: list[Evaluation]) -> RatingList:
-    return RatingList(items=[await _rating_out(row) for row in rows])
+    await Evaluation.fetch_for_list(rows, "rerating")  # one query for the page, not one per row
+    return RatingList(items=[_shaped(row) for row in rows])
 
 
 @bp.post("/evaluations")

@@ -78,12 +78,40 @@ class ECertificate(Entity):
         table = "onewindow_certificates"
 
 
-class Evaluation(Entity):
-    """好差评 — a resident's one rating (1-5) of a completed service; bad ones are followed up."""
+class ServiceEvent(StrEnum):
+    """What a rating (好差评) is of: each event once, by the resident it belongs to."""
 
-    application_id: uuid.UUID
-    application: fields.OneToOneRelation[Application]
-    application = fields.OneToOneField("models.Application", related_name="evaluation",
+    DECISION = "decision"  # 办理决定: an application decided (approved, denied or not accepted)
+    PICKUP = "pickup"  # 领取: the result collected at the window
+    APPOINTMENT = "appointment"  # 窗口服务: a booked visit served at a hall
+    BUNDLE = "bundle"  # 一件事: a bundle as a whole (its steps are not rated one by one)
+
+
+class Channel(StrEnum):
+    """评价渠道 — where the service was given (国办发〔2019〕51号: 线上线下全覆盖)."""
+
+    HALL = "hall"  # 窗口 (服务大厅)
+    ONLINE = "online"  # 网上 (网站、小程序的网上办事)
+    MOBILE = "mobile"  # 移动端 (掌上办)
+    KIOSK = "kiosk"  # 自助终端
+
+
+class Evaluation(Entity):
+    """好差评 — a resident's rating (1-5, the five named levels) of one service event; a bad one is
+    routed to the department for rectification (整改), called back (回访) and may be rated again."""
+
+    # The application the event concerns; none for a visit rated without one.
+    application_id: uuid.UUID | None
+    application: fields.ForeignKeyNullableRelation[Application]
+    application = fields.ForeignKeyField("models.Application", related_name="evaluations", null=True,
+                                         on_delete=fields.CASCADE)
+    event = fields.CharEnumField(ServiceEvent, max_length=16, default=ServiceEvent.DECISION)
+    subject_id = fields.UUIDField()  # the application, appointment or bundle application rated
+    channel = fields.CharEnumField(Channel, max_length=8, default=Channel.HALL)
+    round = fields.SmallIntField(default=1)  # 1: the rating; 2: the re-rating after the call back
+    rerating_of_id: uuid.UUID | None
+    rerating_of: fields.OneToOneNullableRelation[Evaluation]
+    rerating_of = fields.OneToOneField("models.Evaluation", related_name="rerating", null=True,
                                        on_delete=fields.CASCADE)
     resident_id: uuid.UUID
     resident: fields.ForeignKeyRelation[User]
@@ -102,10 +130,21 @@ class Evaluation(Entity):
                                   on_delete=fields.RESTRICT)
     score = fields.SmallIntField()
     comment = fields.CharField(max_length=500, default="")
-    is_bad = fields.BooleanField(db_index=True)  # 差评: score of 2 or less, routed to the hall manager
+    is_bad = fields.BooleanField(db_index=True)  # 差评: score of 2 or less, routed for rectification
     follow_up_note = fields.TextField(default="")
     followed_up_by = fields.CharField(max_length=64, null=True)
     followed_up_at = fields.DatetimeField(null=True)
+    # 整改: a bad first rating is due rectified within 15 working days of the rating.
+    rectify_by = fields.DateField(null=True, db_index=True)
+    rectification_note = fields.TextField(default="")
+    rectified_by = fields.CharField(max_length=64, null=True)
+    rectified_at = fields.DatetimeField(null=True)
+    # 回访: after the rectification the resident is called back; the result is recorded.
+    callback_note = fields.TextField(default="")
+    callback_satisfied = fields.BooleanField(null=True)
+    called_back_by = fields.CharField(max_length=64, null=True)
+    called_back_at = fields.DatetimeField(null=True)
 
     class Meta:
         table = "onewindow_evaluations"
+        unique_together = (("event", "subject_id", "round"),)

@@ -32,6 +32,7 @@ EVENT_KINDS: dict[EventType, str] = {
     EventType.APPLICATION_DECIDED: "application_decided",
     EventType.CERTIFICATE_READY: "certificate_ready",
     EventType.EVALUATION_INVITED: "evaluation_invitation",
+    EventType.EVALUATION_RECTIFIED: "evaluation_rectified",
     EventType.PUSH_NOTICE: "notice",
     # The hall floor: the resident need not watch the board (docs/hall.md).
     EventType.HALL_TICKET_CALLED: "ticket_called",

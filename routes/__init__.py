@@ -11,6 +11,7 @@ from routes.calendar import bp as calendar_bp
 from routes.catalog import bp as catalog_bp
 from routes.catalog_admin import bp as catalog_admin_bp
 from routes.companies import bp as companies_bp
+from routes.evaluations import bp as evaluations_bp
 from routes.hall_floor import bp as hall_floor_bp
 from routes.health import bp as health_bp
 from routes.identity import bp as identity_bp
@@ -33,4 +34,4 @@ BLUEPRINTS: list[Blueprint] = [health_bp, auth_bp, me_bp, identity_bp, catalog_b
                                onewindow_desk_bp, ledger_bp, push_bp, mass_send_bp, staff_admin_bp,
                                wechat_oa_bp, articles_bp, push_callbacks_bp, oa_admin_bp,
                                payments_bp, hall_floor_bp,
-                               companies_bp, bundles_bp, register_bp]
+                               companies_bp, bundles_bp, register_bp, evaluations_bp]

@@ -185,7 +185,7 @@ async def certificate_document(request: Request, certificate_id: str) -> HTTPRes
 @bp.post("/applications/<application_id>/evaluation")
 @endpoint(summary="评价本次服务（好差评，每件一次）", tag=TAG, body=EvaluationIn, response=EvaluationOut,
           status=201, secured=True, errors=[*_NOT_FOUND, (409, "EVALUATION_NOT_ALLOWED"),
-                                            (409, "EVALUATION_EXISTS")])
+                                            (409, "EVALUATION_EXISTS"), (409, "EVALUATION_BY_BUNDLE")])
 @resident_required
 async def evaluate(request: Request, application_id: str, body: EvaluationIn) -> HTTPResponse:
     created = await evaluations.rate(resident_id=_resident(request), application_id=application_id,

@@ -31,6 +31,7 @@ class EventType(StrEnum):
     APPLICATION_RESUMED = "application.resumed"
     CERTIFICATE_READY = "certificate.ready"
     EVALUATION_INVITED = "evaluation.invited"
+    EVALUATION_RECTIFIED = "evaluation.rectified"  # a bad rating's rectification is done
 
     PAYMENT_PAID = "payment.paid"
     PAYMENT_REFUND_REQUESTED = "payment.refund_requested"

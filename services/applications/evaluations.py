@@ -1,29 +1,26 @@
-"""Service evaluation (好差评): one rating per completed application, bad ones followed up."""
+"""Service evaluation (好差评), the first API: a completed application's decision rated once, bad
+ones followed up by the hall manager. The national scheme (every service event, rectification,
+published statistics) is in services/evaluations; a rating here is its decision rating."""
 
 from __future__ import annotations
 
 import uuid
 from enum import StrEnum
 
-from tortoise.exceptions import IntegrityError
 from tortoise.expressions import Q
 from tortoise.functions import Count, Sum
 
 from app.auth import require_scope, scope_filter
-from app.errors import Conflict, NotFoundError, ValidationFailed
+from app.errors import Conflict, ValidationFailed
 from app.ids import utcnow
 from app.shapes import Schema, parse_id
 from app.tokens import Principal
-from models.onewindow import Evaluation
+from models.onewindow import Evaluation, ServiceEvent
 from models.staff import StaffRoleName
 from services.applications.onewindow import COMPLETED
 from services.applications.prereview import get_mine_or_raise
-
-BAD_SCORE = 2  # 差评: 1 (非常不满意) and 2 (不满意), per the national 好差评 practice
-
-
-class EvaluationNotFound(NotFoundError):
-    code, message = "EVALUATION_NOT_FOUND", "评价不存在"
+from services.evaluations import EvaluationNotFound, record
+from services.evaluations.events import facts_of
 
 
 class GroupBy(StrEnum):
@@ -43,23 +40,20 @@ class Stat(Schema):
 
 
 async def rate(*, resident_id: uuid.UUID, application_id: str, score: int, comment: str) -> Evaluation:
-    """Rate a completed service once; a second rating or an unfinished service is refused."""
+    """Rate a completed application's decision once; a second rating, an unfinished application or
+    a bundle's step (the bundle is rated as a whole) is refused."""
     application = await get_mine_or_raise(resident_id=resident_id, application_id=application_id)
     if application.state not in COMPLETED:
         raise Conflict("办件尚未办结，暂不能评价", code="EVALUATION_NOT_ALLOWED",
                        details={"state": application.state.value})
-    try:
-        return await Evaluation.create(
-            application_id=application.id, resident_id=resident_id, item_id=application.item_id,
-            department_id=application.department_id, hall_id=application.hall_id, score=score,
-            comment=comment, is_bad=score <= BAD_SCORE)
-    except IntegrityError as exc:
-        raise Conflict("该办件已评价过", code="EVALUATION_EXISTS") from exc
+    facts = await facts_of(resident_id=resident_id, event=ServiceEvent.DECISION, subject_id=application_id)
+    return await record(resident_id=resident_id, facts=facts, score=score, comment=comment, channel=None)
 
 
 async def bad_reviews(*, principal: Principal, open_only: bool) -> list[Evaluation]:
     """Bad ratings the caller's hall-manager grants cover, oldest first: the follow-up work list."""
-    query = Evaluation.filter(scope_filter(principal, StaffRoleName.HALL_MANAGER), is_bad=True)
+    query = Evaluation.filter(scope_filter(principal, StaffRoleName.HALL_MANAGER), is_bad=True, round=1,
+                              application_id__not_isnull=True)
     if open_only:
         query = query.filter(followed_up_at=None)
     return await query.order_by("created_at")
@@ -68,7 +62,8 @@ async def bad_reviews(*, principal: Principal, open_only: bool) -> list[Evaluati
 async def follow_up(*, principal: Principal, evaluation_id: str, note: str) -> Evaluation:
     """Record how the hall manager followed up a bad rating (once)."""
     parsed = parse_id(evaluation_id)
-    evaluation = await Evaluation.get_or_none(id=parsed, is_bad=True) if parsed else None
+    evaluation = await Evaluation.get_or_none(id=parsed, is_bad=True, application_id__not_isnull=True) \
+        if parsed else None
     if evaluation is None:
         raise EvaluationNotFound(details={"evaluation_id": evaluation_id})
     require_scope(principal, StaffRoleName.HALL_MANAGER, department_id=str(evaluation.department_id),
@@ -88,7 +83,8 @@ async def statistics(*, principal: Principal, group_by: GroupBy) -> list[Stat]:
     """Count, average score, bad and followed-up counts per hall, department or item, over what
     the caller's hall-manager and admin grants together cover."""
     column = f"{group_by.value}_id"
-    rows = await (Evaluation.filter(scope_filter(principal, StaffRoleName.HALL_MANAGER, StaffRoleName.ADMIN))
+    rows = await (Evaluation.filter(scope_filter(principal, StaffRoleName.HALL_MANAGER, StaffRoleName.ADMIN),
+                                    round=1)
                   .annotate(n=Count("id"), total=Sum("score"),
                             bad=Count("id", _filter=Q(is_bad=True)),
                             followed=Count("id", _filter=Q(followed_up_at__not_isnull=True)))

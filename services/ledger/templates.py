@@ -187,6 +187,53 @@ class BundleHandover(Template):
         min_length=1, max_length=100)
 
 
+class PaymentPaid(Template):
+    """缴费 — an application's fee was paid through WeChat Pay: the order, the amount in fen and
+    WeChat Pay's transaction id (no payer, no openid)."""
+
+    order_id: OpaqueId
+    application_id: OpaqueId
+    amount_fen: int = Field(ge=0)
+    transaction_id: OpaqueId
+
+
+class PaymentRefunded(Template):
+    """退款 — a refund of an order succeeded at WeChat Pay: our refund id, its amount, the payment's
+    transaction id and WeChat Pay's refund id."""
+
+    order_id: OpaqueId
+    application_id: OpaqueId
+    refund_id: OpaqueId
+    amount_fen: int = Field(ge=0)
+    transaction_id: OpaqueId
+    wechatpay_refund_id: OpaqueId | None = None
+
+
+class PaymentReconciled(Template):
+    """对账 — one day's WeChat Pay trade bill was compared with our payments and refunds: the hash
+    of the bill as downloaded and the counts (the mismatches themselves stay with staff)."""
+
+    bill_date: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")]
+    bill_sha256: Sha256Hex
+    bill_rows: int = Field(ge=0)
+    matched: int = Field(ge=0)
+    mismatches: int = Field(ge=0)
+
+
+class EvaluationStep(Template):
+    """差评整改 — a step of a bad rating's handling: routed to the department (with its due date),
+    rectified, called back, rated again. Who acted and the hash of the note; never the comment."""
+
+    evaluation_id: OpaqueId
+    department_id: OpaqueId
+    event: Literal["decision", "pickup", "appointment", "bundle"]
+    action: Literal["routed", "rectified", "called_back", "re_rated"]
+    actor_id: OpaqueId
+    rectify_by: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")] | None = None
+    note_sha256: Sha256Hex | None = None
+    application_id: OpaqueId | None = None
+
+
 TEMPLATES: dict[str, type[Template]] = {
     "application_submitted": ApplicationSubmitted,
     "application_transition": ApplicationTransition,
@@ -202,6 +249,10 @@ TEMPLATES: dict[str, type[Template]] = {
     "company_registered": CompanyRegistered,
     "company_authorisation": CompanyAuthorisation,
     "bundle_handover": BundleHandover,
+    "payment_paid": PaymentPaid,
+    "payment_refunded": PaymentRefunded,
+    "payment_reconciled": PaymentReconciled,
+    "evaluation_step": EvaluationStep,
 }
 
 

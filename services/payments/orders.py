@@ -22,7 +22,7 @@ from models.catalog import ServiceItem
 from models.payments import OrderState, PaymentOrder, PaymentRefund
 from models.prereview import Application, ApplicationState
 from models.users import ExternalIdentity, IdentityProvider
-from services import outbox
+from services import ledger, outbox
 from services.applications import documents
 from services.applications.lifecycle import IllegalTransition
 from services.applications.prereview import get_mine_or_raise
@@ -176,6 +176,9 @@ async def record_paid(*, rt: Runtime, transaction: dict[str, Any]) -> bool:
         if application.state in ENDED:
             await refunds.request(order=order, amount_fen=None, reason="办件已终止，退还费用",
                                   requested_by="wechatpay")
+        await ledger.append(record_type="payment_paid", data={
+            "order_id": str(order.id), "application_id": str(order.application_id),
+            "amount_fen": order.amount_fen, "transaction_id": order.transaction_id})
     return True
 
 

@@ -7,7 +7,7 @@ in Beijing time, amounts in yuan. A day reconciled again replaces its earlier re
 from __future__ import annotations
 
 import hashlib
-from datetime import date, datetime, time, timedelta
+from datetime import UTC, date, datetime, time, timedelta
 from typing import Any
 from zoneinfo import ZoneInfo
 
@@ -17,6 +17,7 @@ from app.context import Runtime
 from app.errors import AppError, ValidationFailed
 from app.ids import utcnow
 from models.payments import OrderState, PaymentOrder, PaymentRefund, Reconciliation, RefundState
+from services import ledger
 from services.payments.orders import PaymentUpstreamError
 from services.payments.shapes import ReconciliationOut
 from wechat.pay import WeChatPayError, WeChatPayUnavailable
@@ -94,7 +95,8 @@ async def reconcile(*, rt: Runtime, bill_date: date) -> ReconciliationOut:
     except WeChatPayUnavailable as exc:
         raise PaymentUpstreamError() from exc
     paid_there, refunded_there, rows = parse_bill(text)
-    start = datetime.combine(bill_date, time(), SHANGHAI)
+    # In UTC, as stored: SQLite compares the text, and a +08:00 bound would miss the evening (UTC) before.
+    start = datetime.combine(bill_date, time(), SHANGHAI).astimezone(UTC)
     day = {"__gte": start, "__lt": start + timedelta(days=1)}
     paid_here = {o.out_trade_no: o.amount_fen for o in await PaymentOrder.filter(
         state=OrderState.PAID, **{f"paid_at{k}": v for k, v in day.items()})}
@@ -116,6 +118,9 @@ async def reconcile(*, rt: Runtime, bill_date: date) -> ReconciliationOut:
         if not created:
             await Reconciliation.filter(id=run.id).update(**values, updated_at=utcnow())
             await run.refresh_from_db()
+        await ledger.append(record_type="payment_reconciled", data={
+            "bill_date": bill_date.isoformat(), "bill_sha256": hashlib.sha256(text.encode()).hexdigest(),
+            "bill_rows": rows, "matched": run.matched, "mismatches": len(run.mismatches)})
     return ReconciliationOut.of(run)
 
 

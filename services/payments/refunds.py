@@ -17,7 +17,7 @@ from tortoise.transactions import in_transaction
 from app.errors import AppError, Conflict, ValidationFailed
 from app.ids import utcnow
 from models.payments import OrderState, PaymentOrder, PaymentRefund, RefundState
-from services import outbox
+from services import ledger, outbox
 from services.events import EventType
 from wechat.pay import WeChatPayClient, WeChatPayError, WeChatPayUnavailable
 
@@ -105,6 +105,10 @@ async def record(*, out_refund_no: str, status: str, refund_id: str) -> bool:
                     "order_id": str(order.id), "application_id": str(order.application_id),
                     "resident_id": str(order.resident_id), "refund_id": str(refund.id),
                     "amount_fen": refund.amount_fen})
+                await ledger.append(record_type="payment_refunded", data={
+                    "order_id": str(order.id), "application_id": str(order.application_id),
+                    "refund_id": str(refund.id), "amount_fen": refund.amount_fen,
+                    "transaction_id": order.transaction_id, "wechatpay_refund_id": refund_id or None})
         return bool(done)
     if status in ("CLOSED", "ABNORMAL"):
         return await _fail(refund, status)

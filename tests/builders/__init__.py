@@ -105,6 +105,16 @@ LEDGER_SAMPLES: dict[str, dict] = {
                               "scope": ["SC001"], "valid_until": 1900000000, "by": "user-1"},
     "bundle_handover": {"bundle_application_id": "bundle-1", "application_id": "app-2", "department_id": "dept-2",
                         "from_application_id": "app-1", "fields": ["contract_filing_number"]},
+    "payment_paid": {"order_id": "order-1", "application_id": "app-1", "amount_fen": 1500,
+                     "transaction_id": "4200000001202612050000000001"},
+    "payment_refunded": {"order_id": "order-1", "application_id": "app-1", "refund_id": "refund-1",
+                         "amount_fen": 1500, "transaction_id": "4200000001202612050000000001",
+                         "wechatpay_refund_id": "50000000000000000000000000000001"},
+    "payment_reconciled": {"bill_date": "2026-12-04", "bill_sha256": _SHA, "bill_rows": 3, "matched": 3,
+                           "mismatches": 0},
+    "evaluation_step": {"evaluation_id": "evaluation-1", "department_id": "dept-1", "event": "decision",
+                        "action": "routed", "actor_id": "user-1", "rectify_by": "2026-12-25",
+                        "application_id": "app-1"},
 }
 
 

@@ -72,6 +72,14 @@ async def payment_of(client: httpx.AsyncClient, payer: Payer, application_id: st
     return response.json()
 
 
+async def payment_records(client: httpx.AsyncClient, application_id: str) -> list[dict]:
+    """The application's payment entries in the public ledger: each leaf's type and data."""
+    response = await client.get(f"/api/v1/ledger/applications/{application_id}")
+    assert response.status_code == 200, response.text
+    leaves = [orjson.loads(item["entry"]["leaf"]) for item in response.json()["entries"]]
+    return [{"type": leaf["type"], **leaf["data"]} for leaf in leaves if leaf["type"].startswith("payment_")]
+
+
 async def last_notification(wechatpay: httpx.AsyncClient) -> dict:
     return (await wechatpay.get("/_emulator/wechatpay/notifications")).json()["notifications"][-1]
 

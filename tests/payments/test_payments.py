@@ -20,6 +20,7 @@ from tests.builders.payments import (
     make_payer,
     paid,
     payment_of,
+    payment_records,
     post_notification,
     run_sweep,
     start_payment,
@@ -47,6 +48,10 @@ async def test_a_fee_is_paid_with_a_verified_notification(client, rt, wechatpay)
     # WeChat Pay saw our signed order with the amount and the payer's mini-program openid.
     (placed,) = (await wechatpay.get("/_emulator/wechatpay/orders")).json()["orders"]
     assert placed["amount"]["total"] == FEE_FEN and placed["trade_state"] == "SUCCESS"
+    # The payment is in the public ledger under its application: ids and the amount, no payer.
+    assert await payment_records(client, application_id) == [{
+        "type": "payment_paid", "order_id": payment["id"], "application_id": application_id,
+        "amount_fen": FEE_FEN, "transaction_id": confirmed["transaction_id"]}]
 
 
 async def test_paying_twice_is_impossible(client, rt, wechatpay):
@@ -146,6 +151,12 @@ async def test_withdrawal_refunds_the_fee(client, rt, wechatpay):
     await eventually(refunded, "the refund notification marks the refund succeeded")
     (refund,) = (await wechatpay.get("/_emulator/wechatpay/orders")).json()["refunds"]
     assert refund["amount"]["refund"] == FEE_FEN and refund["status"] == "SUCCESS"
+    paid_record, refunded_record = await payment_records(client, application_id)
+    assert paid_record["type"] == "payment_paid"
+    assert refunded_record == {
+        "type": "payment_refunded", "order_id": payment["id"], "application_id": application_id,
+        "refund_id": payment["refunds"][0]["id"], "amount_fen": FEE_FEN,
+        "transaction_id": payment["transaction_id"], "wechatpay_refund_id": refund["refund_id"]}
     assert len(await events_of(EventType.PAYMENT_REFUNDED)) == 1
     # Paying again is impossible: the application ended.
     again = await client.post(f"/api/v1/applications/{application_id}/payment", headers=payer.session.headers)

@@ -3,6 +3,8 @@ application does not pass the step its fee belongs to."""
 
 from __future__ import annotations
 
+import orjson
+
 from app.ids import to_local, utcnow
 from models.catalog import GuideVersion, ServiceItem
 from tests.builders import login_staff, make_staff
@@ -28,6 +30,15 @@ async def reconcile(client, admin, day: str):
     return response.json()
 
 
+async def last_ledger_record(client) -> dict:
+    """The newest ledger entry's type and data, the bill's hash left out (it changes with the clock)."""
+    size = (await client.get("/api/v1/ledger/log")).json()["tree_size"]
+    (entry,) = (await client.get(f"/api/v1/ledger/entries?start={size - 1}&end={size}")).json()["entries"]
+    leaf = orjson.loads(entry["leaf"])
+    assert len(leaf["data"].pop("bill_sha256", "")) in (0, 64)
+    return {"type": leaf["type"], **leaf["data"]}
+
+
 async def test_the_day_reconciles_and_a_mismatch_is_listed_for_staff(client, rt, wechatpay):
     admin = await login_staff(rt, await make_staff(rt, roles=["admin"]))
     today = to_local(utcnow()).date().isoformat()
@@ -46,6 +57,8 @@ async def test_the_day_reconciles_and_a_mismatch_is_listed_for_staff(client, rt,
     await eventually(refunded, "the refund succeeded")
     result = await reconcile(client, admin, today)
     assert (result["bill_rows"], result["matched"], result["mismatches"]) == (3, 3, [])
+    assert await last_ledger_record(client) == {"type": "payment_reconciled", "bill_date": today,
+                                                "bill_rows": 3, "matched": 3, "mismatches": 0}
 
     # Paid at WeChat, the notification lost, the sweep not run yet: listed for staff.
     lost = await application_of(client, payer, item)
@@ -55,6 +68,7 @@ async def test_the_day_reconciles_and_a_mismatch_is_listed_for_staff(client, rt,
     lost_order = (await wechatpay.get("/_emulator/wechatpay/orders")).json()["orders"][-1]["out_trade_no"]
     assert mismatch == {"kind": "paid_only_at_wechatpay", "out_trade_no": lost_order, "out_refund_no": None,
                         "ours_fen": None, "theirs_fen": FEE_FEN}
+    assert (await last_ledger_record(client))["mismatches"] == 1  # the count only: the rows stay with staff
     shown = await client.get(f"/api/v1/desk/payments/reconciliations/{today}", headers=admin.headers)
     assert shown.json()["mismatches"] == [mismatch]
 

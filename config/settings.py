@@ -63,6 +63,8 @@ DEV_PUSH_TEMPLATES: dict[str, dict[str, object]] = {
                              **_sms("2100002", ["{item_name}", "{slot_time}", "{hall_name}"])},
     "waitlist_offer": _template("waitlist-offer", "pages/waitlist/index?id={waitlist_entry_id}",
                                 {"thing1": "{item_name}", "time2": "{slot_time}", "time3": "{hold_until_time}"}),
+    "draw_result": _template("draw-result", "pages/draws/index?id={draw_entry_id}",
+                             {"thing1": "{item_name}", "time2": "{slot_time}", "phrase3": "{outcome_text}"}),
     "checked_in": _template("checked-in", "pages/appointments/detail?id={appointment_id}",
                             {"thing1": "{item_name}", "character_string2": "{queue_number}",
                              "thing3": "{hall_name}"}),

@@ -13,8 +13,15 @@ from app.api import JsonWebKeySet, endpoint, idempotency_header, idempotency_key
 from app.auth import public, resident_required
 from app.shapes import Page, Schema
 from services import appointments
-from services.appointments import qr, slots, waitlist
-from services.appointments.shapes import AppointmentOut, Availability, WaitlistEntryOut, WaitlistOut
+from services.appointments import draw, qr, slots, waitlist
+from services.appointments.shapes import (
+    AppointmentOut,
+    Availability,
+    DrawEntries,
+    DrawEntryOut,
+    WaitlistEntryOut,
+    WaitlistOut,
+)
 
 bp = Blueprint("appointments", url_prefix="/api/v1")
 TAG = "网上预约"
@@ -61,6 +68,15 @@ class WaitlistJoinIn(Schema):
     day: date | None = Field(None, description="YYYY-MM-DD，与 hall_id 一起")
 
 
+class DrawEntryIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"item_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90", "slot_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90"},
+    ]})
+
+    item_id: str = Field(min_length=1, max_length=64)
+    slot_id: str = Field(min_length=1, max_length=64, description="以抽签方式放号的时段（draw_closes_at 不为空）")
+
+
 class ListQuery(Schema):
     cursor: str | None = Field(None, max_length=128)
     limit: int = Field(20, ge=1, le=100)
@@ -83,7 +99,7 @@ async def availability(request: Request, query: AvailabilityQuery) -> HTTPRespon
           response=AppointmentOut, status=201, secured=True,
           headers=(idempotency_header("8-64 位 A-Za-z0-9_.:-；同一居民重试同一请求时不变", required=True),),
           errors=[appointments.SlotUnavailable, (409, "APPOINTMENT_SLOT_CLOSED"),
-                  (409, "APPOINTMENT_SLOT_PAST"), appointments.SlotNotYetOpen,
+                  (409, "APPOINTMENT_SLOT_PAST"), appointments.SlotNotYetOpen, appointments.DrawOnly,
                   (409, "APPOINTMENT_DUPLICATE"),
                   (409, "APPOINTMENT_DAILY_LIMIT"), (409, "IDEMPOTENCY_KEY_REUSED"),
                   (403, "APPOINTMENT_BLOCKED_NO_SHOW"), (403, "REALNAME_REQUIRED"),
@@ -138,7 +154,7 @@ async def cancel(request: Request, appointment_id: str) -> HTTPResponse:
 @endpoint(summary="改约到另一时段（先占新号再释放旧号，原子完成）", tag=TAG, body=RescheduleIn,
           response=AppointmentOut, secured=True,
           errors=[*_APPOINTMENT_ERRORS, appointments.SlotUnavailable, appointments.SlotNotYetOpen,
-                  (409, "APPOINTMENT_CHANGE_CUTOFF"),
+                  appointments.DrawOnly, (409, "APPOINTMENT_CHANGE_CUTOFF"),
                   (409, "APPOINTMENT_CHANGED"), (409, "APPOINTMENT_SLOT_CLOSED"),
                   (409, "APPOINTMENT_SLOT_PAST"), (409, "APPOINTMENT_DAILY_LIMIT"),
                   (404, "SLOT_NOT_FOUND"), (422, "SLOT_NOT_FOR_ITEM"), (422, "APPOINTMENT_SAME_SLOT")])
@@ -199,6 +215,29 @@ async def decline_waitlist(request: Request, entry_id: str) -> HTTPResponse:
     entry = await waitlist.decline(rt=request.app.ctx.runtime, resident_id=request.ctx.principal.subject_id,
                                    entry_id=entry_id)
     return respond(WaitlistEntryOut.of(entry))
+
+
+@bp.post("/draw-entries")
+@endpoint(summary="报名抽签（以抽签方式放号的时段，放号后报名期内；每人每时段一次，须实名）", tag=TAG,
+          body=DrawEntryIn, response=DrawEntryOut, status=201, secured=True,
+          errors=[draw.AlreadyEntered, draw.WindowClosed, draw.NotADrawSlot, appointments.SlotNotYetOpen,
+                  (409, "APPOINTMENT_SLOT_CLOSED"), (409, "APPOINTMENT_DUPLICATE"), (403, "REALNAME_REQUIRED"),
+                  (404, "ITEM_NOT_FOUND"), (404, "SLOT_NOT_FOUND"), (422, "ITEM_NOT_BOOKABLE"),
+                  (422, "SLOT_NOT_FOR_ITEM")])
+@resident_required
+async def enter_draw(request: Request, body: DrawEntryIn) -> HTTPResponse:
+    entry = await draw.enter(rt=request.app.ctx.runtime, resident_id=request.ctx.principal.subject_id,
+                             item_id=body.item_id, slot_id=body.slot_id)
+    return respond(DrawEntryOut.of(entry, None), status=201)
+
+
+@bp.get("/draw-entries")
+@endpoint(summary="我的抽签报名与结果（报名截止后即抽签；中签者已生成预约）", tag=TAG, response=DrawEntries,
+          secured=True)
+@resident_required
+async def my_draw_entries(request: Request) -> HTTPResponse:
+    rows = await draw.list_mine(rt=request.app.ctx.runtime, resident_id=request.ctx.principal.subject_id)
+    return respond(DrawEntries(items=[DrawEntryOut.of(entry, slot_draw) for entry, slot_draw in rows]))
 
 
 async def _qr_image(request: Request, appointment_id: str, render, content_type: str) -> HTTPResponse:

@@ -2024,6 +2024,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/draw-entries": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的抽签报名与结果（报名截止后即抽签；中签者已生成预约） */
+        get: operations["appointmentsMyDrawEntries"];
+        put?: never;
+        /** 报名抽签（以抽签方式放号的时段，放号后报名期内；每人每时段一次，须实名） */
+        post: operations["appointmentsEnterDraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/hall-tickets/{ticket_id}/priority": {
         parameters: {
             query?: never;
@@ -4022,6 +4040,12 @@ export interface components {
              * @description 放号时间（北京时间）；此前不能预约，为空表示已放号
              */
             opens_at: string | null;
+            /**
+             * Draw Closes At
+             * @description 抽签报名截止时间：放号至此时可报名抽签（POST /draw-entries），抽签后余号先到先得；为空表示先到先得
+             * @default null
+             */
+            draw_closes_at?: string | null;
         };
         /** BadQuery */
         BadQuery: {
@@ -4982,6 +5006,65 @@ export interface components {
              */
             expires_at: string;
         };
+        /** DrawEntries */
+        DrawEntries: {
+            /** Items */
+            items: components["schemas"]["DrawEntryOut"][];
+        };
+        /**
+         * DrawEntryIn
+         * @example {
+         *       "item_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90",
+         *       "slot_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90"
+         *     }
+         */
+        DrawEntryIn: {
+            /** Item Id */
+            item_id: string;
+            /**
+             * Slot Id
+             * @description 以抽签方式放号的时段（draw_closes_at 不为空）
+             */
+            slot_id: string;
+        };
+        /**
+         * DrawEntryOut
+         * @description One entry in a slot's draw (抽签), as its resident sees it.
+         */
+        DrawEntryOut: {
+            /** Id */
+            id: string;
+            /** Item Id */
+            item_id: string;
+            /** Slot Id */
+            slot_id: string;
+            /** @description entered 待抽签；won 中签（appointment_id 为预约）；lost 未中签；refused 抽中但预约规则不允许（refusal_code） */
+            status: components["schemas"]["DrawEntryStatus"];
+            /** Refusal Code */
+            refusal_code: string | null;
+            /** Appointment Id */
+            appointment_id: string | null;
+            /**
+             * Entrant Hash
+             * @description 本报名在存证记录中的哈希 SHA-256("draw-entry:" + id)，用于在抽签存证中核对自己
+             */
+            entrant_hash: string;
+            /**
+             * Ledger Entry Id
+             * @description 抽签的存证记录（种子、全部报名哈希、中签者），抽签后给出
+             */
+            ledger_entry_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /**
+         * DrawEntryStatus
+         * @enum {string}
+         */
+        DrawEntryStatus: "entered" | "won" | "lost" | "refused";
         /** EditorQuery */
         EditorQuery: {
             /** @default null */
@@ -8133,6 +8216,12 @@ export interface components {
              * @description 放号时间；为空表示已放号
              */
             opens_at: string | null;
+            /**
+             * Draw Closes At
+             * @description 抽签报名截止时间；为空表示先到先得
+             * @default null
+             */
+            draw_closes_at?: string | null;
         };
         /** SlotRangeQuery */
         SlotRangeQuery: {
@@ -8690,6 +8779,12 @@ export interface components {
              * @default null
              */
             release_at?: string | null;
+            /**
+             * Draw Window Seconds
+             * @description 抽签：放号后接受报名的秒数，之后在报名者中随机抽取（须有放号时间）
+             * @default null
+             */
+            draw_window_seconds?: number | null;
         };
         /** TemplateOut */
         TemplateOut: {
@@ -8719,6 +8814,12 @@ export interface components {
             release_days_before: number | null;
             /** Release At */
             release_at: string | null;
+            /**
+             * Draw Window Seconds
+             * @description 放号后抽签报名的秒数；为空表示先到先得
+             * @default null
+             */
+            draw_window_seconds?: number | null;
         };
         /** Templates */
         Templates: {
@@ -17254,7 +17355,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPOINTMENT_DAILY_LIMIT, APPOINTMENT_DUPLICATE, APPOINTMENT_NOT_YET_OPEN, APPOINTMENT_SLOT_CLOSED, APPOINTMENT_SLOT_FULL, APPOINTMENT_SLOT_PAST, IDEMPOTENCY_KEY_REUSED */
+            /** @description 错误码: APPOINTMENT_DAILY_LIMIT, APPOINTMENT_DRAW_ONLY, APPOINTMENT_DUPLICATE, APPOINTMENT_NOT_YET_OPEN, APPOINTMENT_SLOT_CLOSED, APPOINTMENT_SLOT_FULL, APPOINTMENT_SLOT_PAST, IDEMPOTENCY_KEY_REUSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17263,7 +17364,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPOINTMENT_DAILY_LIMIT" | "APPOINTMENT_DUPLICATE" | "APPOINTMENT_NOT_YET_OPEN" | "APPOINTMENT_SLOT_CLOSED" | "APPOINTMENT_SLOT_FULL" | "APPOINTMENT_SLOT_PAST" | "IDEMPOTENCY_KEY_REUSED";
+                            code?: "APPOINTMENT_DAILY_LIMIT" | "APPOINTMENT_DRAW_ONLY" | "APPOINTMENT_DUPLICATE" | "APPOINTMENT_NOT_YET_OPEN" | "APPOINTMENT_SLOT_CLOSED" | "APPOINTMENT_SLOT_FULL" | "APPOINTMENT_SLOT_PAST" | "IDEMPOTENCY_KEY_REUSED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -17872,7 +17973,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPOINTMENT_CHANGED, APPOINTMENT_CHANGE_CUTOFF, APPOINTMENT_DAILY_LIMIT, APPOINTMENT_NOT_ACTIVE, APPOINTMENT_NOT_YET_OPEN, APPOINTMENT_SLOT_CLOSED, APPOINTMENT_SLOT_FULL, APPOINTMENT_SLOT_PAST */
+            /** @description 错误码: APPOINTMENT_CHANGED, APPOINTMENT_CHANGE_CUTOFF, APPOINTMENT_DAILY_LIMIT, APPOINTMENT_DRAW_ONLY, APPOINTMENT_NOT_ACTIVE, APPOINTMENT_NOT_YET_OPEN, APPOINTMENT_SLOT_CLOSED, APPOINTMENT_SLOT_FULL, APPOINTMENT_SLOT_PAST */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17881,7 +17982,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPOINTMENT_CHANGED" | "APPOINTMENT_CHANGE_CUTOFF" | "APPOINTMENT_DAILY_LIMIT" | "APPOINTMENT_NOT_ACTIVE" | "APPOINTMENT_NOT_YET_OPEN" | "APPOINTMENT_SLOT_CLOSED" | "APPOINTMENT_SLOT_FULL" | "APPOINTMENT_SLOT_PAST";
+                            code?: "APPOINTMENT_CHANGED" | "APPOINTMENT_CHANGE_CUTOFF" | "APPOINTMENT_DAILY_LIMIT" | "APPOINTMENT_DRAW_ONLY" | "APPOINTMENT_NOT_ACTIVE" | "APPOINTMENT_NOT_YET_OPEN" | "APPOINTMENT_SLOT_CLOSED" | "APPOINTMENT_SLOT_FULL" | "APPOINTMENT_SLOT_PAST";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -25042,6 +25143,246 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    appointmentsMyDrawEntries: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrawEntries"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    appointmentsEnterDraw: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["DrawEntryIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["DrawEntryOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN, REALNAME_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN" | "REALNAME_REQUIRED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: ITEM_NOT_FOUND, SLOT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "ITEM_NOT_FOUND" | "SLOT_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: APPOINTMENT_DUPLICATE, APPOINTMENT_NOT_YET_OPEN, APPOINTMENT_SLOT_CLOSED, DRAW_ALREADY_ENTERED, DRAW_NOT_A_DRAW_SLOT, DRAW_WINDOW_CLOSED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "APPOINTMENT_DUPLICATE" | "APPOINTMENT_NOT_YET_OPEN" | "APPOINTMENT_SLOT_CLOSED" | "DRAW_ALREADY_ENTERED" | "DRAW_NOT_A_DRAW_SLOT" | "DRAW_WINDOW_CLOSED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: ITEM_NOT_BOOKABLE, SLOT_NOT_FOR_ITEM, VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "ITEM_NOT_BOOKABLE" | "SLOT_NOT_FOR_ITEM" | "VALIDATION_FAILED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };

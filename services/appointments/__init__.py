@@ -18,7 +18,7 @@ from app.fastpath.sql import create_row, get_where, select_where, update_where
 from app.ids import SHANGHAI, utcnow
 from app.metrics import BOOKINGS
 from app.shapes import decode_cursor, encode_cursor, id_or_not_found, parse_id
-from models.appointments import Appointment, AppointmentStatus, Slot
+from models.appointments import Appointment, AppointmentStatus, Slot, SlotDraw
 from models.catalog import ServiceItem
 from models.prereview import Application, ApplicationState
 from models.users import User
@@ -45,6 +45,10 @@ def not_yet_open(opens_at: datetime) -> SlotNotYetOpen:
                           details={"opens_at": opens_at.astimezone(SHANGHAI).isoformat()})
 
 
+class DrawOnly(AppError):
+    status, code, message = 409, "APPOINTMENT_DRAW_ONLY", "该时段以抽签方式放号，抽签结束前不能直接预约"
+
+
 class AppointmentNotFound(NotFoundError):
     code, message = "APPOINTMENT_NOT_FOUND", "预约不存在"
 
@@ -60,6 +64,9 @@ async def _bookable_slot(*, slot_id: str, group: str) -> Slot:
         raise SlotUnavailable("该时段已开始或已过去", code="APPOINTMENT_SLOT_PAST")
     if slot.opens_at is not None and slot.opens_at > now:
         raise not_yet_open(slot.opens_at)
+    if slot.draw_closes_at is not None and not await SlotDraw.exists(slot_id=slot.id):
+        # Seats left after the draw are first come; before it, entering is the only way in.
+        raise DrawOnly(details={"draw_closes_at": slot.draw_closes_at.astimezone(SHANGHAI).isoformat()})
     if slot.booked >= slot.capacity:
         # Sheds load in front of a full slot before any lock is taken; the seat update stays the
         # judge (a seat freed since this read is found by the next attempt).

@@ -8,11 +8,15 @@ from pydantic import Field
 
 from app.context import Runtime
 from app.shapes import LocalDateTime, Schema
+from ledger_verifier.draw import entrant_hash
 from models.appointments import (
     Appointment,
     AppointmentStatus,
+    DrawEntry,
+    DrawEntryStatus,
     KioskDevice,
     Slot,
+    SlotDraw,
     SlotException,
     SlotExceptionKind,
     SlotTemplate,
@@ -33,6 +37,8 @@ class AvailableSlotOut(Schema):
     remaining: int
     provisional: bool = Field(description="该日所在年份的节假日安排尚未载入，按法定节日临时推算")
     opens_at: str | None = Field(description="放号时间（北京时间）；此前不能预约，为空表示已放号")
+    draw_closes_at: str | None = Field(None, description="抽签报名截止时间：放号至此时可报名抽签"
+                                       "（POST /draw-entries），抽签后余号先到先得；为空表示先到先得")
 
 
 class Availability(Schema):
@@ -54,6 +60,7 @@ class TemplateOut(Schema):
     valid_until: date | None
     release_days_before: int | None
     release_at: str | None
+    draw_window_seconds: int | None = Field(None, description="放号后抽签报名的秒数；为空表示先到先得")
 
     @classmethod
     def of(cls, template: SlotTemplate) -> TemplateOut:
@@ -63,6 +70,7 @@ class TemplateOut(Schema):
                    end=_clock(template.end_minute), capacity=template.capacity,
                    release_days_before=template.release_days_before,
                    release_at=_clock(release) if release is not None else None,
+                   draw_window_seconds=template.draw_window_seconds,
                    valid_from=template.valid_from, valid_until=template.valid_until)
 
 
@@ -99,13 +107,15 @@ class SlotOut(Schema):
     is_closed: bool
     provisional: bool = Field(description="该日所在年份的节假日安排尚未载入（临时日历）")
     opens_at: LocalDateTime | None = Field(description="放号时间；为空表示已放号")
+    draw_closes_at: LocalDateTime | None = Field(None, description="抽签报名截止时间；为空表示先到先得")
 
     @classmethod
     def of(cls, slot: Slot, *, provisional: set[date]) -> SlotOut:
         return cls(id=str(slot.id), hall_id=str(slot.hall_id), appointment_group=slot.appointment_group,
                    day=slot.day, starts_at=slot.starts_at, ends_at=slot.ends_at,
                    capacity=slot.capacity, booked=slot.booked, is_closed=slot.is_closed,
-                   provisional=slot.day in provisional, opens_at=slot.opens_at)
+                   provisional=slot.day in provisional, opens_at=slot.opens_at,
+                   draw_closes_at=slot.draw_closes_at)
 
 
 class Slots(Schema):
@@ -199,3 +209,32 @@ class WaitlistEntryOut(Schema):
 
 class WaitlistOut(Schema):
     items: list[WaitlistEntryOut]
+
+
+class DrawEntryOut(Schema):
+    """One entry in a slot's draw (抽签), as its resident sees it."""
+
+    id: str
+    item_id: str
+    slot_id: str
+    status: DrawEntryStatus = Field(description="entered 待抽签；won 中签（appointment_id 为预约）；"
+                                    "lost 未中签；refused 抽中但预约规则不允许（refusal_code）")
+    refusal_code: str | None
+    appointment_id: str | None
+    entrant_hash: str = Field(description="本报名在存证记录中的哈希 SHA-256(\"draw-entry:\" + id)，"
+                              "用于在抽签存证中核对自己")
+    ledger_entry_id: str | None = Field(description="抽签的存证记录（种子、全部报名哈希、中签者），抽签后给出")
+    created_at: LocalDateTime
+
+    @classmethod
+    def of(cls, entry: DrawEntry, draw: SlotDraw | None) -> DrawEntryOut:
+        return cls(id=str(entry.id), item_id=str(entry.item_id), slot_id=str(entry.slot_id),
+                   status=entry.status, refusal_code=entry.refusal_code,
+                   appointment_id=str(entry.appointment_id) if entry.appointment_id else None,
+                   entrant_hash=entrant_hash(str(entry.id)),
+                   ledger_entry_id=str(draw.ledger_entry_id) if draw and draw.ledger_entry_id else None,
+                   created_at=entry.created_at)
+
+
+class DrawEntries(Schema):
+    items: list[DrawEntryOut]

@@ -187,6 +187,20 @@ class BundleHandover(Template):
         min_length=1, max_length=100)
 
 
+class AppointmentDraw(Template):
+    """抽签 — the draw of a slot's seats among its entrants: the seed, every entrant's hash (SHA-256
+    of the entry id, which only its resident holds), those a booking rule refused, and the winners
+    in draw order; ``python -m ledger_verifier verify-draw`` recomputes the winners from this alone."""
+
+    slot_id: OpaqueId
+    algorithm: Literal["sha256-rank-v1"]
+    seed: Sha256Hex
+    seats: int = Field(ge=0, le=10_000)
+    entrants: list[Sha256Hex] = Field(max_length=50_000)
+    refused: list[Sha256Hex] = Field(max_length=50_000)
+    winners: list[Sha256Hex] = Field(max_length=10_000)
+
+
 TEMPLATES: dict[str, type[Template]] = {
     "application_submitted": ApplicationSubmitted,
     "application_transition": ApplicationTransition,
@@ -202,6 +216,7 @@ TEMPLATES: dict[str, type[Template]] = {
     "company_registered": CompanyRegistered,
     "company_authorisation": CompanyAuthorisation,
     "bundle_handover": BundleHandover,
+    "appointment_draw": AppointmentDraw,
 }
 
 

@@ -37,6 +37,8 @@ class SlotTemplate(Entity):
     # A draw instead of first come (docs/release.md, "The draw"): residents enter during this many
     # seconds after the release, then the seats are drawn among them. NULL = first come.
     draw_window_seconds = fields.SmallIntField(null=True)
+    # 热门号源: booking needs a real name and passes WeChat's user risk rank (docs/release.md).
+    high_demand = fields.BooleanField(default=False)
 
     class Meta:
         table = "slot_templates"
@@ -89,6 +91,7 @@ class Slot(Entity):
     # A draw slot: entries are taken from ``opens_at`` until this instant, then the seats are drawn;
     # first-come booking waits for the draw (its ``SlotDraw``). NULL = first come.
     draw_closes_at = fields.DatetimeField(null=True)
+    high_demand = fields.BooleanField(default=False)  # copied from its template
 
     class Meta:
         table = "slots"
@@ -140,10 +143,17 @@ class Appointment(Entity):
     application: fields.ForeignKeyNullableRelation[Application]
     application = fields.ForeignKeyField("models.Application", related_name="appointments", null=True,
                                          on_delete=fields.SET_NULL)
+    # 代约: the person a resident booked for (services/applications/representation.py's declaration:
+    # name and ID number encrypted, masked copies); NULL when booked for themselves.
+    representation = fields.JSONField(null=True)
+    # Blind index of the ID number of whom the visit is for (the person booked for, else the
+    # real-name booker): that person's limits count every booking for them, whoever made it.
+    person_index = fields.CharField(max_length=64, null=True)
 
     class Meta:
         table = "appointments"
-        unique_together = (("resident", "idempotency_key"), ("resident", "item", "active_marker"))
+        unique_together = (("resident", "idempotency_key"), ("resident", "item", "active_marker"),
+                           ("person_index", "item", "active_marker"))
         indexes = (("resident", "day"), ("status", "ends_at"))
 
 

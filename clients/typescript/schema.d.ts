@@ -3708,6 +3708,11 @@ export interface components {
             /** Application Id */
             application_id: string | null;
             /**
+             * @description 代约：为其预约的人（脱敏）；本人预约为 null
+             * @default null
+             */
+            represented?: components["schemas"]["RepresentedPersonOut"] | null;
+            /**
              * Qr Token
              * @description 签名的二维码内容（已取消或爽约的预约为空）
              */
@@ -4156,6 +4161,11 @@ export interface components {
              * @default null
              */
             application_id?: string | null;
+            /**
+             * @description 代约：为他人预约时填写其姓名、身份证号与关系；计入该人的预约限制，窗口核对其身份
+             * @default null
+             */
+            represented?: components["schemas"]["RepresentedIn"] | null;
         };
         /**
          * BroadcastIn
@@ -4591,6 +4601,11 @@ export interface components {
              * @description 预约所带的已通过预审办件（窗口凭此收件）
              */
             application_id: string | null;
+            /**
+             * @description 代约：来办理的是此人（脱敏），请核对其身份证件；本人预约为 null
+             * @default null
+             */
+            represented?: components["schemas"]["RepresentedPersonOut"] | null;
         };
         /**
          * CodeIn
@@ -7794,7 +7809,7 @@ export interface components {
         };
         /**
          * RepresentedOut
-         * @description The declaration, as shown to the agent and to staff (masked).
+         * @description An application's declaration, as shown to the agent and to staff (masked).
          */
         RepresentedOut: {
             relation: components["schemas"]["Relation"];
@@ -7808,6 +7823,17 @@ export interface components {
              * @description 授权委托书在本办件材料中的序号（指南材料之后）
              */
             authorisation_material_index: number;
+        };
+        /**
+         * RepresentedPersonOut
+         * @description The person acted for, as shown to the agent and to staff (masked).
+         */
+        RepresentedPersonOut: {
+            relation: components["schemas"]["Relation"];
+            /** Name Masked */
+            name_masked: string;
+            /** Id Number Masked */
+            id_number_masked: string;
         };
         /**
          * RequestPayment
@@ -8222,6 +8248,12 @@ export interface components {
              * @default null
              */
             draw_closes_at?: string | null;
+            /**
+             * High Demand
+             * @description 热门号源：预约须实名，并经微信安全风控
+             * @default false
+             */
+            high_demand?: boolean;
         };
         /** SlotRangeQuery */
         SlotRangeQuery: {
@@ -8785,6 +8817,12 @@ export interface components {
              * @default null
              */
             draw_window_seconds?: number | null;
+            /**
+             * High Demand
+             * @description 热门号源：预约（与抽签报名）须实名，并经微信用户风险等级检查
+             * @default false
+             */
+            high_demand?: boolean;
         };
         /** TemplateOut */
         TemplateOut: {
@@ -8820,6 +8858,12 @@ export interface components {
              * @default null
              */
             draw_window_seconds?: number | null;
+            /**
+             * High Demand
+             * @description 热门号源：预约须实名，并经微信安全风控（用户风险等级）
+             * @default false
+             */
+            high_demand?: boolean;
         };
         /** Templates */
         Templates: {
@@ -17280,6 +17324,8 @@ export interface operations {
             header: {
                 /** @description 8-64 位 A-Za-z0-9_.:-；同一居民重试同一请求时不变 */
                 "Idempotency-Key": string;
+                /** @description 小程序为本机生成并持久保存的设备标识（8-64 位 A-Za-z0-9_-）；预约与抽签报名按设备与来源地址限流 */
+                "X-Device-Id"?: string;
             };
             path?: never;
             cookie?: never;
@@ -17327,7 +17373,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPOINTMENT_BLOCKED_NO_SHOW, FORBIDDEN, REALNAME_REQUIRED */
+            /** @description 错误码: APPOINTMENT_BLOCKED_NO_SHOW, APPOINTMENT_RISK_REFUSED, FORBIDDEN, REALNAME_REQUIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17336,7 +17382,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPOINTMENT_BLOCKED_NO_SHOW" | "FORBIDDEN" | "REALNAME_REQUIRED";
+                            code?: "APPOINTMENT_BLOCKED_NO_SHOW" | "APPOINTMENT_RISK_REFUSED" | "FORBIDDEN" | "REALNAME_REQUIRED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -17383,7 +17429,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_BOOKABLE, IDEMPOTENCY_KEY_INVALID, ITEM_NOT_BOOKABLE, SLOT_NOT_FOR_ITEM, VALIDATION_FAILED */
+            /** @description 错误码: APPLICATION_NOT_BOOKABLE, DEVICE_ID_INVALID, IDEMPOTENCY_KEY_INVALID, ITEM_NOT_BOOKABLE, REPRESENTED_IS_SELF, SLOT_NOT_FOR_ITEM, VALIDATION_FAILED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17392,7 +17438,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_BOOKABLE" | "IDEMPOTENCY_KEY_INVALID" | "ITEM_NOT_BOOKABLE" | "SLOT_NOT_FOR_ITEM" | "VALIDATION_FAILED";
+                            code?: "APPLICATION_NOT_BOOKABLE" | "DEVICE_ID_INVALID" | "IDEMPOTENCY_KEY_INVALID" | "ITEM_NOT_BOOKABLE" | "REPRESENTED_IS_SELF" | "SLOT_NOT_FOR_ITEM" | "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: APPOINTMENT_RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "APPOINTMENT_RATE_LIMITED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -25270,7 +25330,10 @@ export interface operations {
     appointmentsEnterDraw: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 小程序为本机生成并持久保存的设备标识（8-64 位 A-Za-z0-9_-）；预约与抽签报名按设备与来源地址限流 */
+                "X-Device-Id"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -25317,7 +25380,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: FORBIDDEN, REALNAME_REQUIRED */
+            /** @description 错误码: APPOINTMENT_RISK_REFUSED, FORBIDDEN, REALNAME_REQUIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -25326,7 +25389,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "FORBIDDEN" | "REALNAME_REQUIRED";
+                            code?: "APPOINTMENT_RISK_REFUSED" | "FORBIDDEN" | "REALNAME_REQUIRED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -25373,7 +25436,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: ITEM_NOT_BOOKABLE, SLOT_NOT_FOR_ITEM, VALIDATION_FAILED */
+            /** @description 错误码: DEVICE_ID_INVALID, ITEM_NOT_BOOKABLE, SLOT_NOT_FOR_ITEM, VALIDATION_FAILED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -25382,7 +25445,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "ITEM_NOT_BOOKABLE" | "SLOT_NOT_FOR_ITEM" | "VALIDATION_FAILED";
+                            code?: "DEVICE_ID_INVALID" | "ITEM_NOT_BOOKABLE" | "SLOT_NOT_FOR_ITEM" | "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: APPOINTMENT_RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "APPOINTMENT_RATE_LIMITED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };

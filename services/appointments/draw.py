@@ -26,7 +26,7 @@ from ledger_verifier import draw as drawing
 from models.appointments import Appointment, DrawEntry, DrawEntryStatus, Slot, SlotDraw
 from models.catalog import ServiceItem
 from services import appointments, catalog, ledger, outbox
-from services.appointments import gate, slots
+from services.appointments import gate, risk, slots, throttle
 from services.events import EventType
 from services.identity import users
 
@@ -48,8 +48,10 @@ class WindowClosed(Conflict):
     code, message = "DRAW_WINDOW_CLOSED", "该时段的抽签报名已截止"
 
 
-async def enter(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: str) -> DrawEntry:
+async def enter(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: str,
+                caller: throttle.Caller = throttle.UNKNOWN) -> DrawEntry:
     """Enter the draw of a slot during its window: real name needed, once per person and slot."""
+    await throttle.ensure_allowed(rt=rt, caller=caller)
     item = await catalog.get_item_or_raise(item_id=item_id)
     group = slots.bookable_group(item)
     slot = await slots.get_slot_or_raise(slot_id=slot_id)
@@ -64,6 +66,8 @@ async def enter(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: s
         raise appointments.not_yet_open(slot.opens_at)
     if slot.draw_closes_at <= now:
         raise WindowClosed(details={"closed_at": slot.draw_closes_at.astimezone(SHANGHAI).isoformat()})
+    if slot.high_demand:
+        await risk.ensure_acceptable(rt=rt, resident_id=resident_id, client_ip=caller.address)
     try:
         async with in_transaction():
             # Under the resident's lock, like a booking: two entries at once cannot both pass.

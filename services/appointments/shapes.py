@@ -23,6 +23,7 @@ from models.appointments import (
     WaitlistEntry,
     WaitlistStatus,
 )
+from services.applications.representation import RepresentedPersonOut, person_out
 from services.appointments import qr
 
 
@@ -61,6 +62,7 @@ class TemplateOut(Schema):
     release_days_before: int | None
     release_at: str | None
     draw_window_seconds: int | None = Field(None, description="放号后抽签报名的秒数；为空表示先到先得")
+    high_demand: bool = Field(False, description="热门号源：预约须实名，并经微信安全风控（用户风险等级）")
 
     @classmethod
     def of(cls, template: SlotTemplate) -> TemplateOut:
@@ -70,7 +72,7 @@ class TemplateOut(Schema):
                    end=_clock(template.end_minute), capacity=template.capacity,
                    release_days_before=template.release_days_before,
                    release_at=_clock(release) if release is not None else None,
-                   draw_window_seconds=template.draw_window_seconds,
+                   draw_window_seconds=template.draw_window_seconds, high_demand=template.high_demand,
                    valid_from=template.valid_from, valid_until=template.valid_until)
 
 
@@ -108,6 +110,7 @@ class SlotOut(Schema):
     provisional: bool = Field(description="该日所在年份的节假日安排尚未载入（临时日历）")
     opens_at: LocalDateTime | None = Field(description="放号时间；为空表示已放号")
     draw_closes_at: LocalDateTime | None = Field(None, description="抽签报名截止时间；为空表示先到先得")
+    high_demand: bool = Field(False, description="热门号源：预约须实名，并经微信安全风控")
 
     @classmethod
     def of(cls, slot: Slot, *, provisional: set[date]) -> SlotOut:
@@ -115,7 +118,7 @@ class SlotOut(Schema):
                    day=slot.day, starts_at=slot.starts_at, ends_at=slot.ends_at,
                    capacity=slot.capacity, booked=slot.booked, is_closed=slot.is_closed,
                    provisional=slot.day in provisional, opens_at=slot.opens_at,
-                   draw_closes_at=slot.draw_closes_at)
+                   draw_closes_at=slot.draw_closes_at, high_demand=slot.high_demand)
 
 
 class Slots(Schema):
@@ -144,6 +147,8 @@ class CheckInOut(Schema):
     checked_in_at: LocalDateTime
     repeated: bool = Field(description="同一预约再次扫码时为 true，号码不变")
     application_id: str | None = Field(description="预约所带的已通过预审办件（窗口凭此收件）")
+    represented: RepresentedPersonOut | None = Field(
+        None, description="代约：来办理的是此人（脱敏），请核对其身份证件；本人预约为 null")
 
 
 class AppointmentOut(Schema):
@@ -162,6 +167,7 @@ class AppointmentOut(Schema):
     cancelled_at: LocalDateTime | None
     created_at: LocalDateTime
     application_id: str | None
+    represented: RepresentedPersonOut | None = Field(None, description="代约：为其预约的人（脱敏）；本人预约为 null")
     qr_token: str | None = Field(description="签名的二维码内容（已取消或爽约的预约为空）")
 
     @classmethod
@@ -176,6 +182,7 @@ class AppointmentOut(Schema):
             checked_in_at=appointment.checked_in_at, cancelled_at=appointment.cancelled_at,
             created_at=appointment.created_at,
             application_id=str(appointment.application_id) if appointment.application_id else None,
+            represented=person_out(appointment.representation),
             qr_token=qr.issue(rt=rt, appointment=appointment) if active else None)
 
 

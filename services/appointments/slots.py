@@ -68,7 +68,8 @@ async def create_template(*, principal: Principal, hall_id: str, appointment_gro
                           valid_from: date | None, valid_until: date | None,
                           release_days_before: int | None = None,
                           release_minute: int | None = None,
-                          draw_window_seconds: int | None = None) -> SlotTemplate:
+                          draw_window_seconds: int | None = None,
+                          high_demand: bool = False) -> SlotTemplate:
     """Publish a weekly window for an item group at a hall (its hall manager only); with a
     release time its slots are materialised closed to booking until then, and with a draw window
     their seats are drawn among those who entered in it (services/appointments/draw.py)."""
@@ -80,7 +81,7 @@ async def create_template(*, principal: Principal, hall_id: str, appointment_gro
             start_minute=start_minute, end_minute=end_minute, capacity=capacity,
             valid_from=valid_from, valid_until=valid_until,
             release_days_before=release_days_before, release_minute=release_minute,
-            draw_window_seconds=draw_window_seconds)
+            draw_window_seconds=draw_window_seconds, high_demand=high_demand)
     except IntegrityError as exc:
         raise Conflict("该时段模板已存在", code="SLOT_TEMPLATE_EXISTS") from exc
 
@@ -159,7 +160,8 @@ def _slot_row(hall_id: uuid.UUID, group: str | None, day: date, start_minute: in
                       if template and opens_at and template.draw_window_seconds else None)
     return Slot(hall_id=hall_id, template_id=template.id if template else None,
                 appointment_group=group, day=day, starts_at=starts_at, ends_at=ends_at,
-                capacity=capacity, opens_at=opens_at, draw_closes_at=draw_closes_at)
+                capacity=capacity, opens_at=opens_at, draw_closes_at=draw_closes_at,
+                high_demand=template.high_demand if template else False)
 
 
 def release_time(template: SlotTemplate, day: date) -> datetime | None:

@@ -55,6 +55,12 @@ class AppointmentNotFound(NotFoundError):
     code, message = "APPOINTMENT_NOT_FOUND", "预约不存在"
 
 
+async def awaiting_draw(slot: Slot) -> bool:
+    """A draw slot whose draw has not run: entering the draw is the only way to its seats until
+    then; seats left after it are first come."""
+    return slot.draw_closes_at is not None and not await SlotDraw.exists(slot_id=slot.id)
+
+
 async def _bookable_slot(*, slot_id: str, group: str) -> Slot:
     slot = await slots.get_slot_or_raise(slot_id=slot_id)
     if slot.appointment_group != group:
@@ -66,8 +72,7 @@ async def _bookable_slot(*, slot_id: str, group: str) -> Slot:
         raise SlotUnavailable("该时段已开始或已过去", code="APPOINTMENT_SLOT_PAST")
     if slot.opens_at is not None and slot.opens_at > now:
         raise not_yet_open(slot.opens_at)
-    if slot.draw_closes_at is not None and not await SlotDraw.exists(slot_id=slot.id):
-        # Seats left after the draw are first come; before it, entering is the only way in.
+    if await awaiting_draw(slot):
         raise DrawOnly(details={"draw_closes_at": slot.draw_closes_at.astimezone(SHANGHAI).isoformat()})
     if slot.booked >= slot.capacity:
         # Sheds load in front of a full slot before any lock is taken; the seat update stays the

@@ -183,3 +183,27 @@ async def test_a_template_with_a_draw_window_publishes_draw_slots(client, appoin
     for row in rows:
         opens, closes = (datetime.fromisoformat(row[k]) for k in ("opens_at", "draw_closes_at"))
         assert closes - opens == timedelta(seconds=60)
+
+
+async def test_the_waiting_list_gets_no_draw_seat_before_the_draw(client, rt, appointment_desk):
+    desk = appointment_desk
+    full = await make_slot(hall=desk.hall, capacity=1, starts_in=timedelta(days=2))
+    assert (await book(client, await resident_session(rt), item_id=desk.item.id, slot_id=full.id)).status_code == 201
+    waiter = await resident_session(rt)
+    joined = await client.post("/api/v1/waitlist", headers=waiter.headers, json={
+        "item_id": str(desk.item.id), "hall_id": str(desk.hall.id), "day": full.day.isoformat()})
+    assert joined.status_code == 201, joined.text
+    # A draw slot published on that day afterwards: its seats are for its entrants first.
+    slot = await make_slot(hall=desk.hall, capacity=1, starts_in=timedelta(days=2, minutes=30),
+                           opens_in=timedelta(minutes=-1), draw_closes_in=timedelta(minutes=10))
+
+    await periodic.sweep_waitlist(rt)
+    [waiting] = (await client.get("/api/v1/waitlist", headers=waiter.headers)).json()["items"]
+    assert waiting["status"] == "waiting"
+
+    # Nobody entered: once drawn, the seat is anyone's, the line first.
+    await _close_window(slot)
+    await periodic.run_draws(rt)
+    await periodic.sweep_waitlist(rt)
+    [offered] = (await client.get("/api/v1/waitlist", headers=waiter.headers)).json()["items"]
+    assert (offered["status"], offered["offered_slot_id"]) == ("offered", str(slot.id))

@@ -73,6 +73,7 @@ async def _bookable_slot(*, slot_id: str, group: str) -> Slot:
     if slot.opens_at is not None and slot.opens_at > now:
         raise not_yet_open(slot.opens_at)
     if await awaiting_draw(slot):
+        assert slot.draw_closes_at is not None  # a draw slot
         raise DrawOnly(details={"draw_closes_at": slot.draw_closes_at.astimezone(SHANGHAI).isoformat()})
     if slot.booked >= slot.capacity:
         # Sheds load in front of a full slot before any lock is taken; the seat update stays the

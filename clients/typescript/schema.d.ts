@@ -4051,6 +4051,12 @@ export interface components {
              * @default null
              */
             draw_closes_at?: string | null;
+            /**
+             * High Demand
+             * @description 热门号源：须实名预约，并经微信安全风控
+             * @default false
+             */
+            high_demand?: boolean;
         };
         /** BadQuery */
         BadQuery: {

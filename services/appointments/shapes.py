@@ -40,6 +40,7 @@ class AvailableSlotOut(Schema):
     opens_at: str | None = Field(description="放号时间（北京时间）；此前不能预约，为空表示已放号")
     draw_closes_at: str | None = Field(None, description="抽签报名截止时间：放号至此时可报名抽签"
                                        "（POST /draw-entries），抽签后余号先到先得；为空表示先到先得")
+    high_demand: bool = Field(False, description="热门号源：须实名预约，并经微信安全风控")
 
 
 class Availability(Schema):

@@ -289,7 +289,7 @@ async def availability(*, rt: Runtime, hall_id: str, item_id: str, day_from: dat
                                remaining=max(s.capacity - s.booked, 0), provisional=s.day in provisional,
                                opens_at=to_local(s.opens_at).isoformat() if s.opens_at else None,
                                draw_closes_at=to_local(s.draw_closes_at).isoformat()
-                               if s.draw_closes_at else None)
+                               if s.draw_closes_at else None, high_demand=s.high_demand)
               for s in slots]
     ttl = rt.settings.appointment_availability_cache_seconds
     if ttl:

@@ -90,6 +90,11 @@ async def test_a_risky_wechat_account_is_refused_a_high_demand_slot(
     risky = await _ranked_resident(client, wechat, bjpass, rank=4)
     ordinary = await _ranked_resident(client, wechat, bjpass, rank=1)
     first_come = await make_slot(hall=desk.hall, starts_in=timedelta(hours=6))
+    listed = await client.get("/api/v1/appointments/availability", params={
+        "hall_id": str(desk.hall.id), "item_id": str(desk.item.id), "day_from": slot.day.isoformat(),
+        "day_to": first_come.day.isoformat()})
+    assert {row["id"]: row["high_demand"] for row in listed.json()["items"]} == {
+        str(slot.id): True, str(first_come.id): False}
 
     refused = await book(client, risky, item_id=desk.item.id, slot_id=slot.id)
     assert refused.status_code == 403 and refused.json()["error"]["code"] == "APPOINTMENT_RISK_REFUSED"

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import secrets
 import uuid
+from datetime import timedelta
 from typing import cast
 
 import structlog
@@ -32,6 +33,7 @@ from services.identity import users
 
 log = structlog.get_logger("services.appointments.draw")
 
+_FORGOTTEN_AFTER = timedelta(days=1)
 _OUTCOME_TEXT = {DrawEntryStatus.WON: "中签", DrawEntryStatus.LOST: "未中签",
                  DrawEntryStatus.REFUSED: "未能预约"}
 
@@ -103,7 +105,11 @@ async def list_mine(*, rt: Runtime, resident_id: uuid.UUID) -> list[tuple[DrawEn
 
 async def run_due(*, rt: Runtime) -> int:
     """``run-draws``: every draw whose entry window has closed and that has not run; returns how many ran."""
-    closed = set(cast(list[uuid.UUID], await Slot.filter(draw_closes_at__lte=utcnow()).values_list("id", flat=True)))
+    now = utcnow()
+    # Slots ended a day ago are left out: the scan stays small, and any draw missed that long
+    # (the job down for a day) has no seat left to give.
+    closed = set(cast(list[uuid.UUID], await Slot.filter(
+        draw_closes_at__lte=now, ends_at__gt=now - _FORGOTTEN_AFTER).values_list("id", flat=True)))
     done = set(cast(list[uuid.UUID], await SlotDraw.filter(slot_id__in=closed).values_list("slot_id", flat=True)))
     ran = 0
     for slot_id in sorted(closed - done):

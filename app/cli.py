@@ -592,6 +592,17 @@ def cmd_sweep_waitlist(args: argparse.Namespace, settings: Settings) -> None:
     print(f"waiting-list entries changed: {asyncio.run(run())}")
 
 
+def cmd_run_draws(args: argparse.Namespace, settings: Settings) -> None:
+    """Run the slot draws whose entry window has closed (each once, idempotent)."""
+    from services.appointments import draw
+
+    async def run() -> int:
+        async with cli_runtime(settings) as rt:
+            return await draw.run_due(rt=rt)
+
+    print(f"draws run: {asyncio.run(run())}")
+
+
 def cmd_payments_sweep(args: argparse.Namespace, settings: Settings) -> None:
     """Ask WeChat Pay about unpaid orders, send requested refunds and query those under way."""
     from services.payments import sweep
@@ -695,6 +706,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--days", type=int, default=None, help="horizon in days (default HDT_APPOINTMENT_HORIZON_DAYS)")
     add("sweep-no-shows", cmd_sweep_no_shows)
     add("sweep-waitlist", cmd_sweep_waitlist)
+    add("run-draws", cmd_run_draws)
     add("reconcile-booking-gates", cmd_reconcile_booking_gates)
     add("sweep-overdue", cmd_sweep_overdue)
     add("payments-sweep", cmd_payments_sweep)

@@ -80,6 +80,8 @@ REDIS_ERRORS = Counter("hdt_redis_errors_total", "Redis commands or connects tha
 
 # Appointments (services.appointments): booked, replayed (same Idempotency-Key) or the error code.
 BOOKINGS = Counter("hdt_bookings_total", "Booking requests by outcome", ["outcome"])
+RISK_CHECKS = Counter("hdt_wechat_risk_checks_total",
+                      "WeChat user risk rank checks at booking by outcome", ["outcome"])
 
 # The fenced fast path (app.fastpath, docs/architecture.md): 1 where a process runs it; the minimum
 # over workers, so a single worker on the plain path shows as 0.
@@ -98,6 +100,9 @@ CALENDAR_PROVISIONAL_DAYS_AHEAD = Gauge(
 UPSTREAM_SERVICES = ("wechat", "beijing_pass", "ledger_witness")
 UPSTREAM_OUTCOMES = ("ok", "http_error", "timeout", "unreachable")
 PUSH_CHANNELS = ("oa_template", "mp_subscribe")
+# passed / refused (rank above HDT_BOOKING_RISK_RANK_MAX) / unavailable (WeChat failed: let through)
+# / no_openid (the resident has no mini-program login to rank).
+RISK_OUTCOMES = ("passed", "refused", "unavailable", "no_openid")
 
 
 def _declare_label_values() -> None:
@@ -112,6 +117,8 @@ def _declare_label_values() -> None:
     for kind in ("ConnectionError", "TimeoutError"):
         REDIS_ERRORS.labels(kind)
     BOOKINGS.labels("booked")
+    for outcome in RISK_OUTCOMES:
+        RISK_CHECKS.labels(outcome)
 
 
 _declare_label_values()

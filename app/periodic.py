@@ -1,8 +1,8 @@
 """Development: the scheduled commands run inside the API server (``HDT_PERIODIC_IN_PROCESS``).
 
 Production runs ``ledger-sign-head``, ``materialize-slots``, ``sweep-no-shows``,
-``sweep-overdue``, ``sweep-waitlist``, ``reconcile-booking-gates``, ``payments-sweep`` and ``payments-reconcile`` from
-cron, outside the API workers: with several workers each would run them.
+``sweep-overdue``, ``sweep-waitlist``, ``run-draws``, ``reconcile-booking-gates``, ``payments-sweep`` and
+``payments-reconcile`` from cron, outside the API workers: with several workers each would run them.
 ``python -m app run`` serves with one worker, so it runs them in-process, as it does the push
 relay: a decision's ledger proof is ready seconds later, with no command typed by hand.
 """
@@ -21,7 +21,7 @@ from sanic import Sanic
 from app.context import Runtime
 from services import appointments, ledger
 from services.applications import onewindow
-from services.appointments import gate, slots, waitlist
+from services.appointments import draw, gate, slots, waitlist
 from services.ledger import anchoring
 from services.payments import sweep
 
@@ -65,6 +65,11 @@ async def sweep_waitlist(rt: Runtime) -> None:
     await waitlist.sweep(rt=rt)
 
 
+async def run_draws(rt: Runtime) -> None:
+    """``run-draws``: the draws whose entry window has closed."""
+    await draw.run_due(rt=rt)
+
+
 async def sweep_overdue(rt: Runtime) -> None:
     """``sweep-overdue``: one overdue event per application past its deadline."""
     await onewindow.sweep_overdue()
@@ -82,6 +87,8 @@ JOBS = (
     PeriodicJob("sweep-overdue", 60.0, sweep_overdue),
     # A hold lasts minutes: a lapse passes on within half a minute.
     PeriodicJob("sweep-waitlist", 30.0, sweep_waitlist),
+    # An entrant sees the outcome seconds after the window (their own listing draws it at once).
+    PeriodicJob("run-draws", 5.0, run_draws),
     PeriodicJob("payments-sweep", 30.0, sweep_payments),
     PeriodicJob("reconcile-booking-gates", 60.0, reconcile_booking_gates),
     PeriodicJob("materialize-slots", 3600.0, materialize_slots),

@@ -88,8 +88,9 @@ def fresh_database() -> Iterator[str]:
 
 def service_env(database_url: str, **extra: str) -> dict[str, str]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("HDT_")}
+    # Every simulated resident books from this machine's one address: no per-address booking limit.
     env.update(DATABASE_URL=database_url, REDIS_URL=REDIS_URL, HDT_KEYS_DIR=str(OUT_DIR / "keys"),
-               HDT_ACCESS_LOG="false", HDT_LOG_LEVEL="WARNING", **extra)
+               HDT_ACCESS_LOG="false", HDT_LOG_LEVEL="WARNING", HDT_BOOKING_ADDRESS_LIMIT="0", **extra)
     return env
 
 

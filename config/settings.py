@@ -63,6 +63,8 @@ DEV_PUSH_TEMPLATES: dict[str, dict[str, object]] = {
                              **_sms("2100002", ["{item_name}", "{slot_time}", "{hall_name}"])},
     "waitlist_offer": _template("waitlist-offer", "pages/waitlist/index?id={waitlist_entry_id}",
                                 {"thing1": "{item_name}", "time2": "{slot_time}", "time3": "{hold_until_time}"}),
+    "draw_result": _template("draw-result", "pages/draws/index?id={draw_entry_id}",
+                             {"thing1": "{item_name}", "time2": "{slot_time}", "phrase3": "{outcome_text}"}),
     "checked_in": _template("checked-in", "pages/appointments/detail?id={appointment_id}",
                             {"thing1": "{item_name}", "character_string2": "{queue_number}",
                              "thing3": "{hall_name}"}),
@@ -200,6 +202,14 @@ class Settings(BaseSettings):
     appointment_availability_cache_seconds: int = Field(3, ge=0)
     # The admission gate in Redis in front of the seat update (docs/release.md); off = database only.
     appointment_gate: bool = True
+    # Booking and draw-entry attempts per device (X-Device-Id) and per client address in a fixed
+    # window (docs/release.md, "Against scalpers and scripts"); 0 = no limit. The address limit is
+    # generous: many residents share a carrier's address (CGNAT).
+    booking_rate_window_seconds: int = Field(10, ge=1, le=3600)
+    booking_device_limit: int = Field(5, ge=0)
+    booking_address_limit: int = Field(600, ge=0)
+    # High-demand slots ask WeChat's getuserriskrank (0-4) at booking; a rank above this is refused.
+    booking_risk_rank_max: int = Field(2, ge=0, le=4)
     # How long a freed seat is held for the next resident on the waiting list (docs/release.md).
     waitlist_hold_minutes: int = Field(10, ge=1, le=120)
     checkin_early_minutes: int = Field(30, ge=0)

@@ -205,6 +205,10 @@ class Limits(BaseModel):
     send_rate_per_second: int = Field(ge=1, le=1_000_000)
 
 
+class RiskRank(UserRef):
+    risk_rank: int = Field(ge=0, le=4)
+
+
 class SubscriptionGrant(UserRef):
     template_id: str = Field(min_length=1)
     count: int = Field(1, ge=1, le=1000)
@@ -337,6 +341,23 @@ def create_wechat_emulator(state: WeChatEmulatorState, *, name: str = "wechat_em
         user = state.users[issued.user_key]
         return json({"errcode": 0, "errmsg": "ok",
                      "phone_info": _phone_info(user, wx_app.app_id, state.clock.now())})
+
+    @app.post("/wxa/getuserriskrank")
+    @wechat_api
+    async def getuserriskrank(request: Request) -> HTTPResponse:
+        """安全风控: the risk rank of a mini-program user (0-4), as set by the control below."""
+        wx_app = state.check_access_token(request.args.get("access_token"))
+        body = _json_body(request)
+        if wx_app.kind != "miniprogram" or body.get("appid") != wx_app.app_id:
+            raise WeChatError(40013)
+        if not isinstance(body.get("scene"), int) or not body.get("client_ip"):
+            raise WeChatError(47001)
+        user = state.user_by_openid(wx_app.app_id, str(body.get("openid")))
+        if user is None:
+            raise WeChatError(40003)
+        # "unoin_id" (sic) is WeChat's spelling: the id of this query.
+        return json({"errcode": 0, "errmsg": "getuserriskrank succ", "risk_rank": user.risk_rank,
+                     "unoin_id": secrets.randbelow(2**31)})
 
     def later(coroutine: Awaitable[int | None]) -> None:
         task = asyncio.create_task(coroutine)
@@ -474,6 +495,13 @@ def create_wechat_emulator(state: WeChatEmulatorState, *, name: str = "wechat_em
             if user.unionid:
                 payload["unionId"] = user.unionid
         return json(encrypt_for_miniprogram(session_key, payload))
+
+    @app.post("/_emulator/miniprogram/risk-rank")
+    async def set_risk_rank(request: Request) -> HTTPResponse:
+        ranked = parse_control(RiskRank, request)
+        app_id, user = resolve(ranked, "miniprogram")
+        user.risk_rank = ranked.risk_rank
+        return json({**describe(app_id, user), "risk_rank": user.risk_rank}, ensure_ascii=False)
 
     @app.post("/_emulator/miniprogram/subscriptions")
     async def grant_subscription(request: Request) -> HTTPResponse:

@@ -82,6 +82,7 @@ class TestUser:
     phone: str
     with_unionid: bool = True
     avatar_url: str = "https://thirdwx.qlogo.cn/mmopen/emulator/132"
+    risk_rank: int = 0  # getuserriskrank's answer, 0 (normal) to 4 (highest risk)
 
     def openid(self, app_id: str) -> str:
         """The user's openid in one app: stable and different per app, like WeChat's."""

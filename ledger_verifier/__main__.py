@@ -12,6 +12,7 @@ from typing import Any
 
 from ledger_verifier.audit import audit_log
 from ledger_verifier.bundle import check_inclusion
+from ledger_verifier.draw import verify_entry
 from ledger_verifier.heads import SignedHead, VerificationError, load_jwks, verify_head
 from ledger_verifier.merkle import verify_consistency
 
@@ -92,6 +93,14 @@ def cmd_audit(args: argparse.Namespace) -> list[str]:
     return audit_log(entries=log["entries"], heads=heads, keys=keys)
 
 
+def cmd_verify_draw(args: argparse.Namespace) -> list[str]:
+    """Recompute a slot draw's winners from its ledger entry (JSON of one entry) alone."""
+    entry = _read_json(args.entry)
+    drawn = verify_entry(entry.get("entry", entry))
+    print(f"{len(drawn)} winner(s): " + " ".join(drawn))
+    return []
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(prog="python -m ledger_verifier",
                                      description="海淀通 ledger: offline proof checks and audit")
@@ -119,6 +128,8 @@ def build_parser() -> argparse.ArgumentParser:
     audit.add_argument("--heads", action="append", default=[],
                        help="more signed heads (JSON list or a witness's JSON lines); repeatable")
     audit.add_argument("log", help="the file written by `download`")
+    draw = add("verify-draw", cmd_verify_draw)
+    draw.add_argument("entry", help="one entry of GET /api/v1/ledger/entries (the draw's record)")
     return parser
 
 

@@ -34,6 +34,11 @@ class SlotTemplate(Entity):
     # day ``release_days_before`` days before its own; both NULL = open once materialised.
     release_days_before = fields.SmallIntField(null=True)
     release_minute = fields.SmallIntField(null=True)
+    # A draw instead of first come (docs/release.md, "The draw"): residents enter during this many
+    # seconds after the release, then the seats are drawn among them. NULL = first come.
+    draw_window_seconds = fields.SmallIntField(null=True)
+    # 热门号源: booking needs a real name and passes WeChat's user risk rank (docs/release.md).
+    high_demand = fields.BooleanField(default=False)
 
     class Meta:
         table = "slot_templates"
@@ -83,6 +88,10 @@ class Slot(Entity):
     is_closed = fields.BooleanField(default=False)
     # Booking is refused before this instant (its template's release time); NULL = open already.
     opens_at = fields.DatetimeField(null=True)
+    # A draw slot: entries are taken from ``opens_at`` until this instant, then the seats are drawn;
+    # first-come booking waits for the draw (its ``SlotDraw``). NULL = first come.
+    draw_closes_at = fields.DatetimeField(null=True)
+    high_demand = fields.BooleanField(default=False)  # copied from its template
 
     class Meta:
         table = "slots"
@@ -134,10 +143,17 @@ class Appointment(Entity):
     application: fields.ForeignKeyNullableRelation[Application]
     application = fields.ForeignKeyField("models.Application", related_name="appointments", null=True,
                                          on_delete=fields.SET_NULL)
+    # 代约: the person a resident booked for (services/applications/representation.py's declaration:
+    # name and ID number encrypted, masked copies); NULL when booked for themselves.
+    representation = fields.JSONField(null=True)
+    # Blind index of the ID number of whom the visit is for (the person booked for, else the
+    # real-name booker): that person's limits count every booking for them, whoever made it.
+    person_index = fields.CharField(max_length=64, null=True)
 
     class Meta:
         table = "appointments"
-        unique_together = (("resident", "idempotency_key"), ("resident", "item", "active_marker"))
+        unique_together = (("resident", "idempotency_key"), ("resident", "item", "active_marker"),
+                           ("person_index", "item", "active_marker"))
         indexes = (("resident", "day"), ("status", "ends_at"))
 
 
@@ -218,3 +234,53 @@ class WaitlistEntry(Entity):
         table = "waitlist_entries"
         # The line of a hall's group on a day (FIFO by id, time-ordered), and the hold sweep.
         indexes = (("hall", "appointment_group", "day", "status"), ("status", "hold_until"))
+
+
+class DrawEntryStatus(StrEnum):
+    ENTERED = "entered"  # waiting for the draw
+    WON = "won"  # drawn and booked: ``appointment``
+    LOST = "lost"  # not drawn
+    REFUSED = "refused"  # drawn, but a booking rule refused the booking (``refusal_code``)
+
+
+class DrawEntry(Entity):
+    """抽签报名 — a resident's entry in the draw of one slot's seats; one per resident and slot.
+
+    A draw needs a real-name resident and a user holds one ID number (``users.id_number_index`` is
+    unique), so one person is one entry whatever the number of WeChat accounts."""
+
+    slot_id: uuid.UUID
+    slot: fields.ForeignKeyRelation[Slot]
+    slot = fields.ForeignKeyField("models.Slot", related_name="draw_entries", on_delete=fields.CASCADE)
+    resident_id: uuid.UUID
+    resident: fields.ForeignKeyRelation[User]
+    resident = fields.ForeignKeyField("models.User", related_name="draw_entries", on_delete=fields.CASCADE)
+    item_id: uuid.UUID
+    item: fields.ForeignKeyRelation[ServiceItem]
+    item = fields.ForeignKeyField("models.ServiceItem", related_name="draw_entries", on_delete=fields.CASCADE)
+    status = fields.CharEnumField(DrawEntryStatus, max_length=16, default=DrawEntryStatus.ENTERED)
+    refusal_code = fields.CharField(max_length=64, null=True)
+    appointment_id: uuid.UUID | None
+    appointment: fields.ForeignKeyNullableRelation[Appointment]
+    appointment = fields.ForeignKeyField("models.Appointment", related_name="draw_entries", null=True,
+                                         on_delete=fields.SET_NULL)
+
+    class Meta:
+        table = "draw_entries"
+        unique_together = (("slot", "resident"),)
+
+
+class SlotDraw(Entity):
+    """抽签 — the draw of one slot, run once (the unique slot); its record is in the ledger."""
+
+    slot_id: uuid.UUID
+    slot: fields.OneToOneRelation[Slot]
+    slot = fields.OneToOneField("models.Slot", related_name="draw", on_delete=fields.CASCADE)
+    seed = fields.CharField(max_length=64)  # hex of 32 bytes from ``secrets``
+    seats = fields.IntField()
+    entrants = fields.IntField()
+    winners = fields.IntField()
+    ledger_entry_id = fields.UUIDField(null=True)
+
+    class Meta:
+        table = "slot_draws"

@@ -23,6 +23,7 @@ EVENT_KINDS: dict[EventType, str] = {
     EventType.APPOINTMENT_REMINDER: "appointment_reminder",
     EventType.APPOINTMENT_CHECKED_IN: "checked_in",
     EventType.WAITLIST_OFFERED: "waitlist_offer",
+    EventType.DRAW_DECIDED: "draw_result",
     EventType.PREREVIEW_SUBMITTED: "prereview_submitted",
     EventType.PREREVIEW_CORRECTION_NEEDED: "prereview_correction_needed",
     EventType.PREREVIEW_PASSED: "prereview_passed",

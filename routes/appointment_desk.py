@@ -14,6 +14,7 @@ from app.auth import Access, staff_required
 from app.shapes import Schema
 from models.appointments import SlotExceptionKind
 from services import calendar
+from services.applications.representation import person_out
 from services.appointments import checkin, slots
 from services.appointments.checkin import Scanner
 from services.appointments.shapes import (
@@ -63,6 +64,9 @@ class TemplateIn(Window):
     release_days_before: int | None = Field(
         None, ge=0, le=90, description="放号：时段所在日期之前多少天放号（与 release_at 同时给出）")
     release_at: str | None = Field(None, pattern=_CLOCK, description="放号时刻 HH:MM（北京时间）")
+    draw_window_seconds: int | None = Field(
+        None, ge=10, le=3600, description="抽签：放号后接受报名的秒数，之后在报名者中随机抽取（须有放号时间）")
+    high_demand: bool = Field(False, description="热门号源：预约（与抽签报名）须实名，并经微信用户风险等级检查")
 
     @model_validator(mode="after")
     def _valid_period(self) -> TemplateIn:
@@ -70,6 +74,8 @@ class TemplateIn(Window):
             raise ValueError("valid_until must not be before valid_from")
         if (self.release_days_before is None) != (self.release_at is None):
             raise ValueError("release_days_before and release_at go together")
+        if self.draw_window_seconds is not None and self.release_at is None:
+            raise ValueError("a draw window needs a release time")
         return self
 
 
@@ -150,7 +156,8 @@ async def create_template(request: Request, hall_id: str, body: TemplateIn) -> H
         weekday=body.weekday, start_minute=_minutes(body.start), end_minute=_minutes(body.end),
         capacity=body.capacity, valid_from=body.valid_from, valid_until=body.valid_until,
         release_days_before=body.release_days_before,
-        release_minute=_minutes(body.release_at) if body.release_at else None)
+        release_minute=_minutes(body.release_at) if body.release_at else None,
+        draw_window_seconds=body.draw_window_seconds, high_demand=body.high_demand)
     return respond(TemplateOut.of(template), status=201)
 
 
@@ -260,4 +267,5 @@ async def check_in(request: Request, hall_id: str, body: ScanIn) -> HTTPResponse
                               queue_number=result.queue_number,
                               checked_in_at=appointment.checked_in_at, repeated=result.repeated,
                               application_id=str(appointment.application_id)
-                              if appointment.application_id else None))
+                              if appointment.application_id else None,
+                              represented=person_out(appointment.representation)))

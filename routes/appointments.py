@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import re
 from datetime import date
 
 from pydantic import ConfigDict, Field
@@ -11,10 +12,20 @@ from sanic.response import HTTPResponse
 
 from app.api import JsonWebKeySet, endpoint, idempotency_header, idempotency_key, jwks_response, respond
 from app.auth import public, resident_required
+from app.errors import ValidationFailed
+from app.openapi import Header
 from app.shapes import Page, Schema
 from services import appointments
-from services.appointments import qr, slots, waitlist
-from services.appointments.shapes import AppointmentOut, Availability, WaitlistEntryOut, WaitlistOut
+from services.applications.representation import RepresentedIn
+from services.appointments import draw, qr, risk, slots, throttle, waitlist
+from services.appointments.shapes import (
+    AppointmentOut,
+    Availability,
+    DrawEntries,
+    DrawEntryOut,
+    WaitlistEntryOut,
+    WaitlistOut,
+)
 
 bp = Blueprint("appointments", url_prefix="/api/v1")
 TAG = "网上预约"
@@ -37,6 +48,8 @@ class BookIn(Schema):
     slot_id: str = Field(min_length=1, max_length=64)
     application_id: str | None = Field(None, max_length=64,
                                        description="预审已通过的本人办件：窗口签到时即可收件")
+    represented: RepresentedIn | None = Field(
+        None, description="代约：为他人预约时填写其姓名、身份证号与关系；计入该人的预约限制，窗口核对其身份")
 
 
 class RescheduleIn(Schema):
@@ -61,9 +74,32 @@ class WaitlistJoinIn(Schema):
     day: date | None = Field(None, description="YYYY-MM-DD，与 hall_id 一起")
 
 
+class DrawEntryIn(Schema):
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"item_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90", "slot_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90"},
+    ]})
+
+    item_id: str = Field(min_length=1, max_length=64)
+    slot_id: str = Field(min_length=1, max_length=64, description="以抽签方式放号的时段（draw_closes_at 不为空）")
+
+
 class ListQuery(Schema):
     cursor: str | None = Field(None, max_length=128)
     limit: int = Field(20, ge=1, le=100)
+
+
+_DEVICE_ID = re.compile(throttle.DEVICE_ID_PATTERN)
+_DEVICE_HEADER = Header(throttle.DEVICE_HEADER, "小程序为本机生成并持久保存的设备标识（8-64 位 A-Za-z0-9_-）；"
+                        "预约与抽签报名按设备与来源地址限流", pattern=throttle.DEVICE_ID_PATTERN)
+_THROTTLE_ERRORS = [throttle.BookingRateLimited, (422, "DEVICE_ID_INVALID")]
+
+
+def _caller(request: Request) -> throttle.Caller:
+    """The booking request's device (``X-Device-Id``) and client address (behind trusted proxies)."""
+    device_id = request.headers.get(throttle.DEVICE_HEADER)
+    if device_id is not None and not _DEVICE_ID.match(device_id):
+        raise ValidationFailed("X-Device-Id 须为 8-64 位字母、数字或 _-", code="DEVICE_ID_INVALID")
+    return throttle.Caller(device_id=device_id, address=request.remote_addr or request.ip)
 
 
 @bp.get("/appointments/availability")
@@ -81,14 +117,15 @@ async def availability(request: Request, query: AvailabilityQuery) -> HTTPRespon
 @bp.post("/appointments")
 @endpoint(summary="预约一个时段（须带 Idempotency-Key；重试返回同一预约）", tag=TAG, body=BookIn,
           response=AppointmentOut, status=201, secured=True,
-          headers=(idempotency_header("8-64 位 A-Za-z0-9_.:-；同一居民重试同一请求时不变", required=True),),
-          errors=[appointments.SlotUnavailable, (409, "APPOINTMENT_SLOT_CLOSED"),
-                  (409, "APPOINTMENT_SLOT_PAST"), appointments.SlotNotYetOpen,
+          headers=(idempotency_header("8-64 位 A-Za-z0-9_.:-；同一居民重试同一请求时不变", required=True),
+                   _DEVICE_HEADER),
+          errors=[*_THROTTLE_ERRORS, risk.RiskRefused, appointments.SlotUnavailable, (409, "APPOINTMENT_SLOT_CLOSED"),
+                  (409, "APPOINTMENT_SLOT_PAST"), appointments.SlotNotYetOpen, appointments.DrawOnly,
                   (409, "APPOINTMENT_DUPLICATE"),
                   (409, "APPOINTMENT_DAILY_LIMIT"), (409, "IDEMPOTENCY_KEY_REUSED"),
                   (403, "APPOINTMENT_BLOCKED_NO_SHOW"), (403, "REALNAME_REQUIRED"),
                   (400, "IDEMPOTENCY_KEY_REQUIRED"), (422, "IDEMPOTENCY_KEY_INVALID"),
-                  (422, "APPLICATION_NOT_BOOKABLE"),
+                  (422, "APPLICATION_NOT_BOOKABLE"), (422, "REPRESENTED_IS_SELF"),
                   (404, "ITEM_NOT_FOUND"), (404, "SLOT_NOT_FOUND"), (422, "ITEM_NOT_BOOKABLE"),
                   (422, "SLOT_NOT_FOR_ITEM")])
 @resident_required
@@ -97,7 +134,7 @@ async def book(request: Request, body: BookIn) -> HTTPResponse:
     appointment, created = await appointments.book(
         rt=rt, resident_id=request.ctx.principal.subject_id, item_id=body.item_id,
         slot_id=body.slot_id, idempotency_key=idempotency_key(request, required=True),
-        application_id=body.application_id)
+        application_id=body.application_id, caller=_caller(request), represented=body.represented)
     return respond(AppointmentOut.of(appointment, rt), status=201 if created else 200)
 
 
@@ -138,7 +175,7 @@ async def cancel(request: Request, appointment_id: str) -> HTTPResponse:
 @endpoint(summary="改约到另一时段（先占新号再释放旧号，原子完成）", tag=TAG, body=RescheduleIn,
           response=AppointmentOut, secured=True,
           errors=[*_APPOINTMENT_ERRORS, appointments.SlotUnavailable, appointments.SlotNotYetOpen,
-                  (409, "APPOINTMENT_CHANGE_CUTOFF"),
+                  appointments.DrawOnly, (409, "APPOINTMENT_CHANGE_CUTOFF"),
                   (409, "APPOINTMENT_CHANGED"), (409, "APPOINTMENT_SLOT_CLOSED"),
                   (409, "APPOINTMENT_SLOT_PAST"), (409, "APPOINTMENT_DAILY_LIMIT"),
                   (404, "SLOT_NOT_FOUND"), (422, "SLOT_NOT_FOR_ITEM"), (422, "APPOINTMENT_SAME_SLOT")])
@@ -199,6 +236,30 @@ async def decline_waitlist(request: Request, entry_id: str) -> HTTPResponse:
     entry = await waitlist.decline(rt=request.app.ctx.runtime, resident_id=request.ctx.principal.subject_id,
                                    entry_id=entry_id)
     return respond(WaitlistEntryOut.of(entry))
+
+
+@bp.post("/draw-entries")
+@endpoint(summary="报名抽签（以抽签方式放号的时段，放号后报名期内；每人每时段一次，须实名）", tag=TAG,
+          body=DrawEntryIn, response=DrawEntryOut, status=201, secured=True, headers=(_DEVICE_HEADER,),
+          errors=[*_THROTTLE_ERRORS, risk.RiskRefused, draw.AlreadyEntered, draw.WindowClosed,
+                  draw.NotADrawSlot, appointments.SlotNotYetOpen,
+                  (409, "APPOINTMENT_SLOT_CLOSED"), (409, "APPOINTMENT_DUPLICATE"), (403, "REALNAME_REQUIRED"),
+                  (404, "ITEM_NOT_FOUND"), (404, "SLOT_NOT_FOUND"), (422, "ITEM_NOT_BOOKABLE"),
+                  (422, "SLOT_NOT_FOR_ITEM")])
+@resident_required
+async def enter_draw(request: Request, body: DrawEntryIn) -> HTTPResponse:
+    entry = await draw.enter(rt=request.app.ctx.runtime, resident_id=request.ctx.principal.subject_id,
+                             item_id=body.item_id, slot_id=body.slot_id, caller=_caller(request))
+    return respond(DrawEntryOut.of(entry, None), status=201)
+
+
+@bp.get("/draw-entries")
+@endpoint(summary="我的抽签报名与结果（报名截止后即抽签；中签者已生成预约）", tag=TAG, response=DrawEntries,
+          secured=True)
+@resident_required
+async def my_draw_entries(request: Request) -> HTTPResponse:
+    rows = await draw.list_mine(rt=request.app.ctx.runtime, resident_id=request.ctx.principal.subject_id)
+    return respond(DrawEntries(items=[DrawEntryOut.of(entry, slot_draw) for entry, slot_draw in rows]))
 
 
 async def _qr_image(request: Request, appointment_id: str, render, content_type: str) -> HTTPResponse:

@@ -16,6 +16,7 @@ class EventType(StrEnum):
     APPOINTMENT_RESCHEDULED = "appointment.rescheduled"
     APPOINTMENT_NO_SHOW = "appointment.no_show"
     WAITLIST_OFFERED = "waitlist.offered"  # a freed seat is held for a resident on the waiting list
+    DRAW_DECIDED = "draw.decided"  # a slot's draw ran: one per entrant, won or not
 
     PREREVIEW_SUBMITTED = "prereview.submitted"
     PREREVIEW_CORRECTION_NEEDED = "prereview.correction_needed"

@@ -125,6 +125,21 @@ async def phone_number_by_code(rt: Runtime, code: str) -> str:
     return str(info.get("purePhoneNumber") or info.get("phoneNumber") or "")
 
 
+# getuserriskrank's scenes: 0 registration, 1 marketing abuse (刷单/抢购), our booking rush.
+RISK_SCENE_MARKETING = 1
+
+
+async def user_risk_rank(rt: Runtime, *, openid: str, client_ip: str) -> int:
+    """WeChat's risk rank (0 normal … 4 highest) of a mini-program user (``/wxa/getuserriskrank``);
+    raises WeChatUnavailable or WeChatAPIError."""
+    settings = rt.settings
+    answer = await call_with_token(rt, "/wxa/getuserriskrank", app_id=settings.wechat_miniprogram_app_id,
+                                   secret=settings.wechat_miniprogram_app_secret,
+                                   json_body={"appid": settings.wechat_miniprogram_app_id, "openid": openid,
+                                              "scene": RISK_SCENE_MARKETING, "client_ip": client_ip})
+    return int(answer.get("risk_rank", 0))
+
+
 def decrypt_payload(*, session_key: str, encrypted_data: str, iv: str, app_id: str) -> dict[str, Any]:
     """Decrypt a ``getPhoneNumber``/``getUserInfo`` payload and check its watermark appid."""
     try:

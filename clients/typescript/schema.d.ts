@@ -1870,23 +1870,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/desk/evaluations/{evaluation_id}/call-back": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 记录整改后的回访结果（一次）；此后群众可再次评价 */
-        post: operations["evaluationsCallBack"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/desk/evaluations/{evaluation_id}/follow-up": {
         parameters: {
             query?: never;
@@ -1904,23 +1887,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/desk/evaluations/{evaluation_id}/rectification": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 记录差评整改情况（一次）；群众收到通知 */
-        post: operations["evaluationsRectify"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/v1/desk/evaluations/bad": {
         parameters: {
             query?: never;
@@ -1930,23 +1896,6 @@ export interface paths {
         };
         /** 本大厅的差评（待回访） */
         get: operations["onewindowDeskBadReviews"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/desk/evaluations/rectifications": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 差评整改工作单：本部门（审批人员、管理员）或本大厅（大厅管理）的差评，按整改期限排序 */
-        get: operations["evaluationsWorklist"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2075,68 +2024,18 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/v1/evaluation-statistics": {
+    "/api/v1/draw-entries": {
         parameters: {
             query?: never;
             header?: never;
             path?: never;
             cookie?: never;
         };
-        /** 好差评公开统计：按部门、大厅、事项或渠道，可按月（北京时间）；只有计数，无个人信息和评语 */
-        get: operations["evaluationsPublished"];
+        /** 我的抽签报名与结果（报名截止后即抽签；中签者已生成预约） */
+        get: operations["appointmentsMyDrawEntries"];
         put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/evaluations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 评价一项服务（办理决定、领取、预约到场服务或一件事；每项一次） */
-        post: operations["evaluationsRate"];
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/evaluations/{evaluation_id}": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 我的一条评价（含整改、回访情况） */
-        get: operations["evaluationsOne"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/evaluations/{evaluation_id}/re-rating": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        put?: never;
-        /** 差评整改回访后再次评价（一次） */
-        post: operations["evaluationsRerate"];
+        /** 报名抽签（以抽签方式放号的时段，放号后报名期内；每人每时段一次，须实名） */
+        post: operations["appointmentsEnterDraw"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2852,40 +2751,6 @@ export interface paths {
         };
         /** 谁查看了我的信息：工作人员每次查看本人办件、材料、文书的记录 */
         get: operations["identityMyAccessLog"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/evaluations": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 我的评价（含差评整改、回访情况），新的在前 */
-        get: operations["evaluationsMine"];
-        put?: never;
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
-    "/api/v1/me/evaluations/pending": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        /** 待评价：尚未评价的服务，以及整改回访后可再次评价的差评 */
-        get: operations["evaluationsPending"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3843,6 +3708,11 @@ export interface components {
             /** Application Id */
             application_id: string | null;
             /**
+             * @description 代约：为其预约的人（脱敏）；本人预约为 null
+             * @default null
+             */
+            represented?: components["schemas"]["RepresentedPersonOut"] | null;
+            /**
              * Qr Token
              * @description 签名的二维码内容（已取消或爽约的预约为空）
              */
@@ -4175,6 +4045,18 @@ export interface components {
              * @description 放号时间（北京时间）；此前不能预约，为空表示已放号
              */
             opens_at: string | null;
+            /**
+             * Draw Closes At
+             * @description 抽签报名截止时间：放号至此时可报名抽签（POST /draw-entries），抽签后余号先到先得；为空表示先到先得
+             * @default null
+             */
+            draw_closes_at?: string | null;
+            /**
+             * High Demand
+             * @description 热门号源：须实名预约，并经微信安全风控
+             * @default false
+             */
+            high_demand?: boolean;
         };
         /** BadQuery */
         BadQuery: {
@@ -4285,6 +4167,11 @@ export interface components {
              * @default null
              */
             application_id?: string | null;
+            /**
+             * @description 代约：为他人预约时填写其姓名、身份证号与关系；计入该人的预约限制，窗口核对其身份
+             * @default null
+             */
+            represented?: components["schemas"]["RepresentedIn"] | null;
         };
         /**
          * BroadcastIn
@@ -4595,25 +4482,6 @@ export interface components {
             items: components["schemas"]["CalendarYearOut"][];
         };
         /**
-         * CallBackIn
-         * @example {
-         *       "note": "已电话回访，群众认可整改",
-         *       "satisfied": true
-         *     }
-         */
-        CallBackIn: {
-            /**
-             * Note
-             * @description 回访情况
-             */
-            note: string;
-            /**
-             * Satisfied
-             * @description 群众是否认可整改
-             */
-            satisfied: boolean;
-        };
-        /**
          * CallNextIn
          * @example {}
          * @example {
@@ -4686,12 +4554,6 @@ export interface components {
          */
         CertificateStatus: "valid" | "revoked";
         /**
-         * Channel
-         * @description 评价渠道 — where the service was given (国办发〔2019〕51号: 线上线下全覆盖).
-         * @enum {string}
-         */
-        Channel: "hall" | "online" | "mobile" | "kiosk";
-        /**
          * ChannelPreferenceIO
          * @example {
          *       "channel": "mp_subscribe"
@@ -4745,6 +4607,11 @@ export interface components {
              * @description 预约所带的已通过预审办件（窗口凭此收件）
              */
             application_id: string | null;
+            /**
+             * @description 代约：来办理的是此人（脱敏），请核对其身份证件；本人预约为 null
+             * @default null
+             */
+            represented?: components["schemas"]["RepresentedPersonOut"] | null;
         };
         /**
          * CodeIn
@@ -5160,6 +5027,65 @@ export interface components {
              */
             expires_at: string;
         };
+        /** DrawEntries */
+        DrawEntries: {
+            /** Items */
+            items: components["schemas"]["DrawEntryOut"][];
+        };
+        /**
+         * DrawEntryIn
+         * @example {
+         *       "item_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90",
+         *       "slot_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90"
+         *     }
+         */
+        DrawEntryIn: {
+            /** Item Id */
+            item_id: string;
+            /**
+             * Slot Id
+             * @description 以抽签方式放号的时段（draw_closes_at 不为空）
+             */
+            slot_id: string;
+        };
+        /**
+         * DrawEntryOut
+         * @description One entry in a slot's draw (抽签), as its resident sees it.
+         */
+        DrawEntryOut: {
+            /** Id */
+            id: string;
+            /** Item Id */
+            item_id: string;
+            /** Slot Id */
+            slot_id: string;
+            /** @description entered 待抽签；won 中签（appointment_id 为预约）；lost 未中签；refused 抽中但预约规则不允许（refusal_code） */
+            status: components["schemas"]["DrawEntryStatus"];
+            /** Refusal Code */
+            refusal_code: string | null;
+            /** Appointment Id */
+            appointment_id: string | null;
+            /**
+             * Entrant Hash
+             * @description 本报名在存证记录中的哈希 SHA-256("draw-entry:" + id)，用于在抽签存证中核对自己
+             */
+            entrant_hash: string;
+            /**
+             * Ledger Entry Id
+             * @description 抽签的存证记录（种子、全部报名哈希、中签者），抽签后给出
+             */
+            ledger_entry_id: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /**
+         * DrawEntryStatus
+         * @enum {string}
+         */
+        DrawEntryStatus: "entered" | "won" | "lost" | "refused";
         /** EditorQuery */
         EditorQuery: {
             /** @default null */
@@ -6474,45 +6400,6 @@ export interface components {
              */
             credential?: string | null;
         };
-        /**
-         * Level
-         * @description The five named levels, score 5 down to 1.
-         * @enum {string}
-         */
-        Level: "very_satisfied" | "satisfied" | "basically_satisfied" | "dissatisfied" | "very_dissatisfied";
-        /** LevelCounts */
-        LevelCounts: {
-            /**
-             * Very Satisfied
-             * Format: int64
-             * @description 非常满意
-             */
-            very_satisfied: number;
-            /**
-             * Satisfied
-             * Format: int64
-             * @description 满意
-             */
-            satisfied: number;
-            /**
-             * Basically Satisfied
-             * Format: int64
-             * @description 基本满意
-             */
-            basically_satisfied: number;
-            /**
-             * Dissatisfied
-             * Format: int64
-             * @description 不满意
-             */
-            dissatisfied: number;
-            /**
-             * Very Dissatisfied
-             * Format: int64
-             * @description 非常不满意
-             */
-            very_dissatisfied: number;
-        };
         /** LifeEventOut */
         LifeEventOut: {
             /** Id */
@@ -7171,16 +7058,6 @@ export interface components {
              */
             next_cursor?: string | null;
         };
-        /** Page[PublicStat] */
-        Page_PublicStat_: {
-            /** Items */
-            items: components["schemas"]["PublicStat"][];
-            /**
-             * Next Cursor
-             * @default null
-             */
-            next_cursor?: string | null;
-        };
         /** Page[PublishedArticleSummary] */
         Page_PublishedArticleSummary_: {
             /** Items */
@@ -7300,40 +7177,6 @@ export interface components {
              * @default null
              */
             request_payment?: components["schemas"]["RequestPayment"] | null;
-        };
-        /**
-         * PendingEvent
-         * @description A service event the resident can still rate.
-         */
-        PendingEvent: {
-            event: components["schemas"]["ServiceEvent"];
-            /** Subject Id */
-            subject_id: string;
-            /** Application Id */
-            application_id: string | null;
-            /** Item Id */
-            item_id: string;
-            /** Department Id */
-            department_id: string;
-            /** Hall Id */
-            hall_id: string | null;
-            /** @description 评价时不指定渠道则记为此渠道 */
-            channel: components["schemas"]["Channel"];
-            /** Happened At */
-            happened_at: string | null;
-        };
-        /**
-         * PendingOut
-         * @description 待评价: events not rated yet, and bad ratings called back that can be rated again.
-         */
-        PendingOut: {
-            /** Events */
-            events: components["schemas"]["PendingEvent"][];
-            /**
-             * Reratings
-             * @description 已整改回访、可再次评价的差评（POST …/re-rating）
-             */
-            reratings: components["schemas"]["RatingOut"][];
         };
         /**
          * PersonalRecordKind
@@ -7482,57 +7325,6 @@ export interface components {
              */
             tree_size?: number | null;
         };
-        /**
-         * PublicStat
-         * @description One department's, hall's, item's or channel's first ratings in the period: counts only.
-         */
-        PublicStat: {
-            /** Key */
-            key: string;
-            /** Name */
-            name: string;
-            /**
-             * Total
-             * Format: int64
-             */
-            total: number;
-            levels: components["schemas"]["LevelCounts"];
-            /**
-             * Satisfaction Rate
-             * @description 满意率：（非常满意+满意+基本满意）/ 总数，百分比，两位小数
-             */
-            satisfaction_rate: number;
-            /**
-             * Bad
-             * Format: int64
-             * @description 差评数（不满意、非常不满意）
-             */
-            bad: number;
-            /**
-             * Rectified On Time
-             * Format: int64
-             * @description 按期整改（15 个工作日内）
-             */
-            rectified_on_time: number;
-            /**
-             * Rectified Late
-             * Format: int64
-             * @description 逾期后整改
-             */
-            rectified_late: number;
-            /**
-             * Overdue
-             * Format: int64
-             * @description 未整改且已逾期
-             */
-            overdue: number;
-            /**
-             * Re Rated
-             * Format: int64
-             * @description 整改回访后再次评价的差评数
-             */
-            re_rated: number;
-        };
         /** PublishedArticle */
         PublishedArticle: {
             /** Id */
@@ -7636,126 +7428,6 @@ export interface components {
              * Format: int64
              */
             remaining: number;
-        };
-        /**
-         * RateIn
-         * @example {
-         *       "channel": "online",
-         *       "comment": "办理很快",
-         *       "event": "decision",
-         *       "score": 5,
-         *       "subject_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90"
-         *     }
-         */
-        RateIn: {
-            /** @description decision 办理决定、pickup 领取、appointment 预约到场服务、bundle 一件事 */
-            event: components["schemas"]["ServiceEvent"];
-            /**
-             * Subject Id
-             * @description 办件、预约或一件事申请的 id（见待评价列表）
-             */
-            subject_id: string;
-            /**
-             * Score
-             * Format: int64
-             * @description 5 非常满意、4 满意、3 基本满意、2 不满意、1 非常不满意
-             */
-            score: number;
-            /**
-             * @description hall 窗口、online 网上、mobile 移动端、kiosk 自助终端；不填为该服务的渠道
-             * @default null
-             */
-            channel?: components["schemas"]["Channel"] | null;
-            /**
-             * Comment
-             * @default
-             */
-            comment?: string;
-        };
-        /** RatingList */
-        RatingList: {
-            /** Items */
-            items: components["schemas"]["RatingOut"][];
-        };
-        /**
-         * RatingOut
-         * @description A rating of one service event, with its rectification and call back when it was bad.
-         */
-        RatingOut: {
-            /** Id */
-            id: string;
-            /**
-             * Application Id
-             * @description 所评服务涉及的办件；未办件的预约到场服务、一件事为 null
-             */
-            application_id: string | null;
-            /** Item Id */
-            item_id: string;
-            /** Department Id */
-            department_id: string;
-            /** Hall Id */
-            hall_id: string | null;
-            /**
-             * Score
-             * Format: int64
-             */
-            score: number;
-            /** Comment */
-            comment: string;
-            /** Is Bad */
-            is_bad: boolean;
-            /** Follow Up Note */
-            follow_up_note: string;
-            /** Followed Up At */
-            followed_up_at: string | null;
-            /**
-             * Created At
-             * Format: date-time
-             */
-            created_at: string;
-            event: components["schemas"]["ServiceEvent"];
-            /**
-             * Subject Id
-             * @description 所评的对象：办件（decision、pickup）、预约（appointment）或一件事申请（bundle）
-             */
-            subject_id: string;
-            channel: components["schemas"]["Channel"];
-            level: components["schemas"]["Level"];
-            /** Level Name */
-            level_name: string;
-            /**
-             * Round
-             * Format: int64
-             * @description 1 首次评价；2 整改回访后的再次评价
-             */
-            round: number;
-            /** Rerating Of */
-            rerating_of: string | null;
-            /**
-             * Rerating Id
-             * @description 再次评价的 id（已再次评价时）
-             */
-            rerating_id: string | null;
-            /**
-             * Rectify By
-             * @description 整改期限（差评后 15 个工作日）
-             */
-            rectify_by: string | null;
-            /**
-             * Overdue
-             * @description 未整改且已过整改期限
-             */
-            overdue: boolean;
-            /** Rectification Note */
-            rectification_note: string;
-            /** Rectified At */
-            rectified_at: string | null;
-            /** Callback Note */
-            callback_note: string;
-            /** Callback Satisfied */
-            callback_satisfied: boolean | null;
-            /** Called Back At */
-            called_back_at: string | null;
         };
         /** Readiness */
         Readiness: {
@@ -7868,29 +7540,6 @@ export interface components {
              * Format: date-time
              */
             reconciled_at: string;
-        };
-        /** RectificationQuery */
-        RectificationQuery: {
-            /** @default open */
-            state?: components["schemas"]["RectificationState"];
-        };
-        /**
-         * RectificationState
-         * @enum {string}
-         */
-        RectificationState: "open" | "overdue" | "rectified" | "called_back" | "all";
-        /**
-         * RectifyIn
-         * @example {
-         *       "note": "已调整午间窗口排班，增开一个综合窗口"
-         *     }
-         */
-        RectifyIn: {
-            /**
-             * Note
-             * @description 整改情况
-             */
-            note: string;
         };
         /**
          * RefreshIn
@@ -8166,7 +7815,7 @@ export interface components {
         };
         /**
          * RepresentedOut
-         * @description The declaration, as shown to the agent and to staff (masked).
+         * @description An application's declaration, as shown to the agent and to staff (masked).
          */
         RepresentedOut: {
             relation: components["schemas"]["Relation"];
@@ -8180,6 +7829,17 @@ export interface components {
              * @description 授权委托书在本办件材料中的序号（指南材料之后）
              */
             authorisation_material_index: number;
+        };
+        /**
+         * RepresentedPersonOut
+         * @description The person acted for, as shown to the agent and to staff (masked).
+         */
+        RepresentedPersonOut: {
+            relation: components["schemas"]["Relation"];
+            /** Name Masked */
+            name_masked: string;
+            /** Id Number Masked */
+            id_number_masked: string;
         };
         /**
          * RequestPayment
@@ -8201,25 +7861,6 @@ export interface components {
             signType: "RSA";
             /** Paysign */
             paySign: string;
-        };
-        /**
-         * RerateIn
-         * @example {
-         *       "comment": "整改后满意",
-         *       "score": 4
-         *     }
-         */
-        RerateIn: {
-            /**
-             * Score
-             * Format: int64
-             */
-            score: number;
-            /**
-             * Comment
-             * @default
-             */
-            comment?: string;
         };
         /**
          * RescheduleIn
@@ -8558,12 +8199,6 @@ export interface components {
             application_id?: string | null;
         };
         /**
-         * ServiceEvent
-         * @description What a rating (好差评) is of: each event once, by the resident it belongs to.
-         * @enum {string}
-         */
-        ServiceEvent: "decision" | "pickup" | "appointment" | "bundle";
-        /**
          * SlotExceptionKind
          * @enum {string}
          */
@@ -8613,6 +8248,18 @@ export interface components {
              * @description 放号时间；为空表示已放号
              */
             opens_at: string | null;
+            /**
+             * Draw Closes At
+             * @description 抽签报名截止时间；为空表示先到先得
+             * @default null
+             */
+            draw_closes_at?: string | null;
+            /**
+             * High Demand
+             * @description 热门号源：预约须实名，并经微信安全风控
+             * @default false
+             */
+            high_demand?: boolean;
         };
         /** SlotRangeQuery */
         SlotRangeQuery: {
@@ -8934,45 +8581,6 @@ export interface components {
              */
             followed_up: number;
         };
-        /** StatisticsQuery */
-        StatisticsQuery: {
-            /** @default department */
-            group_by?: components["schemas"]["StatsDimension"];
-            /**
-             * Month
-             * @description 北京时间自然月 YYYY-MM；不填为全部
-             * @default null
-             */
-            month?: string | null;
-            /**
-             * Department Id
-             * @description 只看该部门的评价
-             * @default null
-             */
-            department_id?: string | null;
-            /**
-             * Hall Id
-             * @description 只看该大厅的评价
-             * @default null
-             */
-            hall_id?: string | null;
-            /**
-             * Limit
-             * Format: int64
-             * @default 50
-             */
-            limit?: number;
-            /**
-             * Cursor
-             * @default null
-             */
-            cursor?: string | null;
-        };
-        /**
-         * StatsDimension
-         * @enum {string}
-         */
-        StatsDimension: "department" | "hall" | "item" | "channel";
         /** StatsOut */
         StatsOut: {
             group_by: components["schemas"]["GroupBy"];
@@ -9209,6 +8817,18 @@ export interface components {
              * @default null
              */
             release_at?: string | null;
+            /**
+             * Draw Window Seconds
+             * @description 抽签：放号后接受报名的秒数，之后在报名者中随机抽取（须有放号时间）
+             * @default null
+             */
+            draw_window_seconds?: number | null;
+            /**
+             * High Demand
+             * @description 热门号源：预约（与抽签报名）须实名，并经微信用户风险等级检查
+             * @default false
+             */
+            high_demand?: boolean;
         };
         /** TemplateOut */
         TemplateOut: {
@@ -9238,6 +8858,18 @@ export interface components {
             release_days_before: number | null;
             /** Release At */
             release_at: string | null;
+            /**
+             * Draw Window Seconds
+             * @description 放号后抽签报名的秒数；为空表示先到先得
+             * @default null
+             */
+            draw_window_seconds?: number | null;
+            /**
+             * High Demand
+             * @description 热门号源：预约须实名，并经微信安全风控（用户风险等级）
+             * @default false
+             */
+            high_demand?: boolean;
         };
         /** Templates */
         Templates: {
@@ -15860,7 +15492,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: EVALUATION_BY_BUNDLE, EVALUATION_EXISTS, EVALUATION_NOT_ALLOWED */
+            /** @description 错误码: EVALUATION_EXISTS, EVALUATION_NOT_ALLOWED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15869,7 +15501,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "EVALUATION_BY_BUNDLE" | "EVALUATION_EXISTS" | "EVALUATION_NOT_ALLOWED";
+                            code?: "EVALUATION_EXISTS" | "EVALUATION_NOT_ALLOWED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -17698,6 +17330,8 @@ export interface operations {
             header: {
                 /** @description 8-64 位 A-Za-z0-9_.:-；同一居民重试同一请求时不变 */
                 "Idempotency-Key": string;
+                /** @description 小程序为本机生成并持久保存的设备标识（8-64 位 A-Za-z0-9_-）；预约与抽签报名按设备与来源地址限流 */
+                "X-Device-Id"?: string;
             };
             path?: never;
             cookie?: never;
@@ -17745,7 +17379,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPOINTMENT_BLOCKED_NO_SHOW, FORBIDDEN, REALNAME_REQUIRED */
+            /** @description 错误码: APPOINTMENT_BLOCKED_NO_SHOW, APPOINTMENT_RISK_REFUSED, FORBIDDEN, REALNAME_REQUIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17754,7 +17388,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPOINTMENT_BLOCKED_NO_SHOW" | "FORBIDDEN" | "REALNAME_REQUIRED";
+                            code?: "APPOINTMENT_BLOCKED_NO_SHOW" | "APPOINTMENT_RISK_REFUSED" | "FORBIDDEN" | "REALNAME_REQUIRED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -17773,7 +17407,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPOINTMENT_DAILY_LIMIT, APPOINTMENT_DUPLICATE, APPOINTMENT_NOT_YET_OPEN, APPOINTMENT_SLOT_CLOSED, APPOINTMENT_SLOT_FULL, APPOINTMENT_SLOT_PAST, IDEMPOTENCY_KEY_REUSED */
+            /** @description 错误码: APPOINTMENT_DAILY_LIMIT, APPOINTMENT_DRAW_ONLY, APPOINTMENT_DUPLICATE, APPOINTMENT_NOT_YET_OPEN, APPOINTMENT_SLOT_CLOSED, APPOINTMENT_SLOT_FULL, APPOINTMENT_SLOT_PAST, IDEMPOTENCY_KEY_REUSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -17782,7 +17416,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPOINTMENT_DAILY_LIMIT" | "APPOINTMENT_DUPLICATE" | "APPOINTMENT_NOT_YET_OPEN" | "APPOINTMENT_SLOT_CLOSED" | "APPOINTMENT_SLOT_FULL" | "APPOINTMENT_SLOT_PAST" | "IDEMPOTENCY_KEY_REUSED";
+                            code?: "APPOINTMENT_DAILY_LIMIT" | "APPOINTMENT_DRAW_ONLY" | "APPOINTMENT_DUPLICATE" | "APPOINTMENT_NOT_YET_OPEN" | "APPOINTMENT_SLOT_CLOSED" | "APPOINTMENT_SLOT_FULL" | "APPOINTMENT_SLOT_PAST" | "IDEMPOTENCY_KEY_REUSED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -17801,7 +17435,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_NOT_BOOKABLE, IDEMPOTENCY_KEY_INVALID, ITEM_NOT_BOOKABLE, SLOT_NOT_FOR_ITEM, VALIDATION_FAILED */
+            /** @description 错误码: APPLICATION_NOT_BOOKABLE, DEVICE_ID_INVALID, IDEMPOTENCY_KEY_INVALID, ITEM_NOT_BOOKABLE, REPRESENTED_IS_SELF, SLOT_NOT_FOR_ITEM, VALIDATION_FAILED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -17810,7 +17444,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_NOT_BOOKABLE" | "IDEMPOTENCY_KEY_INVALID" | "ITEM_NOT_BOOKABLE" | "SLOT_NOT_FOR_ITEM" | "VALIDATION_FAILED";
+                            code?: "APPLICATION_NOT_BOOKABLE" | "DEVICE_ID_INVALID" | "IDEMPOTENCY_KEY_INVALID" | "ITEM_NOT_BOOKABLE" | "REPRESENTED_IS_SELF" | "SLOT_NOT_FOR_ITEM" | "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: APPOINTMENT_RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "APPOINTMENT_RATE_LIMITED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -18391,7 +18039,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPOINTMENT_CHANGED, APPOINTMENT_CHANGE_CUTOFF, APPOINTMENT_DAILY_LIMIT, APPOINTMENT_NOT_ACTIVE, APPOINTMENT_NOT_YET_OPEN, APPOINTMENT_SLOT_CLOSED, APPOINTMENT_SLOT_FULL, APPOINTMENT_SLOT_PAST */
+            /** @description 错误码: APPOINTMENT_CHANGED, APPOINTMENT_CHANGE_CUTOFF, APPOINTMENT_DAILY_LIMIT, APPOINTMENT_DRAW_ONLY, APPOINTMENT_NOT_ACTIVE, APPOINTMENT_NOT_YET_OPEN, APPOINTMENT_SLOT_CLOSED, APPOINTMENT_SLOT_FULL, APPOINTMENT_SLOT_PAST */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -18400,7 +18048,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPOINTMENT_CHANGED" | "APPOINTMENT_CHANGE_CUTOFF" | "APPOINTMENT_DAILY_LIMIT" | "APPOINTMENT_NOT_ACTIVE" | "APPOINTMENT_NOT_YET_OPEN" | "APPOINTMENT_SLOT_CLOSED" | "APPOINTMENT_SLOT_FULL" | "APPOINTMENT_SLOT_PAST";
+                            code?: "APPOINTMENT_CHANGED" | "APPOINTMENT_CHANGE_CUTOFF" | "APPOINTMENT_DAILY_LIMIT" | "APPOINTMENT_DRAW_ONLY" | "APPOINTMENT_NOT_ACTIVE" | "APPOINTMENT_NOT_YET_OPEN" | "APPOINTMENT_SLOT_CLOSED" | "APPOINTMENT_SLOT_FULL" | "APPOINTMENT_SLOT_PAST";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -24381,158 +24029,6 @@ export interface operations {
             };
         };
     };
-    evaluationsCallBack: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                evaluation_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["CallBackIn"];
-            };
-        };
-        responses: {
-            /** @description 成功 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RatingOut"];
-                };
-            };
-            /** @description 错误码: MALFORMED_JSON */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "MALFORMED_JSON";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: FORBIDDEN */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "FORBIDDEN";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: EVALUATION_NOT_FOUND, ROUTE_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "EVALUATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: EVALUATION_ALREADY_CALLED_BACK, EVALUATION_NOT_RECTIFIED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "EVALUATION_ALREADY_CALLED_BACK" | "EVALUATION_NOT_RECTIFIED";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: PAYLOAD_TOO_LARGE */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "PAYLOAD_TOO_LARGE";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: VALIDATION_FAILED */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "VALIDATION_FAILED";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: INTERNAL_ERROR */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "INTERNAL_ERROR";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: SERVICE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "SERVICE_UNAVAILABLE";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
-    };
     onewindowDeskFollowUp: {
         parameters: {
             query?: never;
@@ -24685,158 +24181,6 @@ export interface operations {
             };
         };
     };
-    evaluationsRectify: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                evaluation_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RectifyIn"];
-            };
-        };
-        responses: {
-            /** @description 成功 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RatingOut"];
-                };
-            };
-            /** @description 错误码: MALFORMED_JSON */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "MALFORMED_JSON";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: FORBIDDEN */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "FORBIDDEN";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: EVALUATION_NOT_FOUND, ROUTE_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "EVALUATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: EVALUATION_ALREADY_RECTIFIED */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "EVALUATION_ALREADY_RECTIFIED";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: PAYLOAD_TOO_LARGE */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "PAYLOAD_TOO_LARGE";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: VALIDATION_FAILED */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "VALIDATION_FAILED";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: INTERNAL_ERROR */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "INTERNAL_ERROR";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: SERVICE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "SERVICE_UNAVAILABLE";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
-    };
     onewindowDeskBadReviews: {
         parameters: {
             query?: {
@@ -24855,112 +24199,6 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EvaluationList"];
-                };
-            };
-            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: FORBIDDEN */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "FORBIDDEN";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: PAYLOAD_TOO_LARGE */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "PAYLOAD_TOO_LARGE";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: VALIDATION_FAILED */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "VALIDATION_FAILED";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: INTERNAL_ERROR */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "INTERNAL_ERROR";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: SERVICE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "SERVICE_UNAVAILABLE";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
-    };
-    evaluationsWorklist: {
-        parameters: {
-            query?: {
-                state?: components["schemas"]["RectificationState"];
-            };
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 成功 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RatingList"];
                 };
             };
             /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
@@ -26005,19 +25243,9 @@ export interface operations {
             };
         };
     };
-    evaluationsPublished: {
+    appointmentsMyDrawEntries: {
         parameters: {
-            query?: {
-                group_by?: components["schemas"]["StatsDimension"];
-                /** @description 北京时间自然月 YYYY-MM；不填为全部 */
-                month?: string | null;
-                /** @description 只看该部门的评价 */
-                department_id?: string | null;
-                /** @description 只看该大厅的评价 */
-                hall_id?: string | null;
-                limit?: number;
-                cursor?: string | null;
-            };
+            query?: never;
             header?: never;
             path?: never;
             cookie?: never;
@@ -26030,7 +25258,35 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["Page_PublicStat_"];
+                    "application/json": components["schemas"]["DrawEntries"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
                 };
             };
             /** @description 错误码: PAYLOAD_TOO_LARGE */
@@ -26043,20 +25299,6 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "PAYLOAD_TOO_LARGE";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: INVALID_CURSOR, VALIDATION_FAILED */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "INVALID_CURSOR" | "VALIDATION_FAILED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -26091,16 +25333,19 @@ export interface operations {
             };
         };
     };
-    evaluationsRate: {
+    appointmentsEnterDraw: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 小程序为本机生成并持久保存的设备标识（8-64 位 A-Za-z0-9_-）；预约与抽签报名按设备与来源地址限流 */
+                "X-Device-Id"?: string;
+            };
             path?: never;
             cookie?: never;
         };
         requestBody: {
             content: {
-                "application/json": components["schemas"]["RateIn"];
+                "application/json": components["schemas"]["DrawEntryIn"];
             };
         };
         responses: {
@@ -26110,7 +25355,7 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content: {
-                    "application/json": components["schemas"]["RatingOut"];
+                    "application/json": components["schemas"]["DrawEntryOut"];
                 };
             };
             /** @description 错误码: MALFORMED_JSON */
@@ -26141,7 +25386,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: FORBIDDEN */
+            /** @description 错误码: APPOINTMENT_RISK_REFUSED, FORBIDDEN, REALNAME_REQUIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -26150,12 +25395,12 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "FORBIDDEN";
+                            code?: "APPOINTMENT_RISK_REFUSED" | "FORBIDDEN" | "REALNAME_REQUIRED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
             };
-            /** @description 错误码: EVALUATION_EVENT_NOT_FOUND */
+            /** @description 错误码: ITEM_NOT_FOUND, SLOT_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -26164,12 +25409,12 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "EVALUATION_EVENT_NOT_FOUND";
+                            code?: "ITEM_NOT_FOUND" | "SLOT_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
             };
-            /** @description 错误码: EVALUATION_BY_BUNDLE, EVALUATION_EXISTS, EVALUATION_NOT_ALLOWED */
+            /** @description 错误码: APPOINTMENT_DUPLICATE, APPOINTMENT_NOT_YET_OPEN, APPOINTMENT_SLOT_CLOSED, DRAW_ALREADY_ENTERED, DRAW_NOT_A_DRAW_SLOT, DRAW_WINDOW_CLOSED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -26178,7 +25423,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "EVALUATION_BY_BUNDLE" | "EVALUATION_EXISTS" | "EVALUATION_NOT_ALLOWED";
+                            code?: "APPOINTMENT_DUPLICATE" | "APPOINTMENT_NOT_YET_OPEN" | "APPOINTMENT_SLOT_CLOSED" | "DRAW_ALREADY_ENTERED" | "DRAW_NOT_A_DRAW_SLOT" | "DRAW_WINDOW_CLOSED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -26197,7 +25442,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: VALIDATION_FAILED */
+            /** @description 错误码: DEVICE_ID_INVALID, ITEM_NOT_BOOKABLE, SLOT_NOT_FOR_ITEM, VALIDATION_FAILED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -26206,13 +25451,13 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "VALIDATION_FAILED";
+                            code?: "DEVICE_ID_INVALID" | "ITEM_NOT_BOOKABLE" | "SLOT_NOT_FOR_ITEM" | "VALIDATION_FAILED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
             };
-            /** @description 错误码: INTERNAL_ERROR */
-            500: {
+            /** @description 错误码: APPOINTMENT_RATE_LIMITED */
+            429: {
                 headers: {
                     [name: string]: unknown;
                 };
@@ -26220,251 +25465,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "INTERNAL_ERROR";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: SERVICE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "SERVICE_UNAVAILABLE";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
-    };
-    evaluationsOne: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                evaluation_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 成功 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RatingOut"];
-                };
-            };
-            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: FORBIDDEN */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "FORBIDDEN";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: EVALUATION_NOT_FOUND, ROUTE_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "EVALUATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: PAYLOAD_TOO_LARGE */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "PAYLOAD_TOO_LARGE";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: INTERNAL_ERROR */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "INTERNAL_ERROR";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: SERVICE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "SERVICE_UNAVAILABLE";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
-    };
-    evaluationsRerate: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                evaluation_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["RerateIn"];
-            };
-        };
-        responses: {
-            /** @description 成功 */
-            201: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RatingOut"];
-                };
-            };
-            /** @description 错误码: MALFORMED_JSON */
-            400: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "MALFORMED_JSON";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: FORBIDDEN */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "FORBIDDEN";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: EVALUATION_NOT_FOUND, ROUTE_NOT_FOUND */
-            404: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "EVALUATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: EVALUATION_EXISTS, EVALUATION_NOT_CALLED_BACK */
-            409: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "EVALUATION_EXISTS" | "EVALUATION_NOT_CALLED_BACK";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: PAYLOAD_TOO_LARGE */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "PAYLOAD_TOO_LARGE";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: VALIDATION_FAILED */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "VALIDATION_FAILED";
+                            code?: "APPOINTMENT_RATE_LIMITED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -31634,186 +30635,6 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "INVALID_CURSOR" | "VALIDATION_FAILED";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: INTERNAL_ERROR */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "INTERNAL_ERROR";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: SERVICE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "SERVICE_UNAVAILABLE";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
-    };
-    evaluationsMine: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 成功 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["RatingList"];
-                };
-            };
-            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: FORBIDDEN */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "FORBIDDEN";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: PAYLOAD_TOO_LARGE */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "PAYLOAD_TOO_LARGE";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: INTERNAL_ERROR */
-            500: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "INTERNAL_ERROR";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: SERVICE_UNAVAILABLE */
-            503: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "SERVICE_UNAVAILABLE";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-        };
-    };
-    evaluationsPending: {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        requestBody?: never;
-        responses: {
-            /** @description 成功 */
-            200: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["PendingOut"];
-                };
-            };
-            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
-            401: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: FORBIDDEN */
-            403: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "FORBIDDEN";
-                        } & components["schemas"]["ErrorBody"];
-                    };
-                };
-            };
-            /** @description 错误码: PAYLOAD_TOO_LARGE */
-            413: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": {
-                        error: {
-                            /** @enum {string} */
-                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };

@@ -40,12 +40,17 @@ class RepresentedIn(Schema):
     relation: Relation
 
 
-class RepresentedOut(Schema):
-    """The declaration, as shown to the agent and to staff (masked)."""
+class RepresentedPersonOut(Schema):
+    """The person acted for, as shown to the agent and to staff (masked)."""
 
     relation: Relation
     name_masked: str
     id_number_masked: str
+
+
+class RepresentedOut(RepresentedPersonOut):
+    """An application's declaration, as shown to the agent and to staff (masked)."""
+
     authorisation_material_index: int = Field(description="授权委托书在本办件材料中的序号（指南材料之后）")
 
 
@@ -53,17 +58,30 @@ class SelfRepresentation(ValidationFailed):
     code, message = "REPRESENTED_IS_SELF", "不能代办本人的事项，请直接以本人身份申请"
 
 
-def declare(rt: Runtime, *, agent: User, represented: RepresentedIn,
-            guide_materials: list[dict[str, Any]]) -> dict[str, Any]:
-    """The stored declaration: encrypted identity, masked copies, the authorisation's slot."""
+def declare_person(rt: Runtime, *, agent: User, represented: RepresentedIn) -> dict[str, Any]:
+    """The stored person acted for (an application's or a booking's): encrypted identity, masked copies."""
     if agent.id_number_enc and rt.cipher.decrypt(agent.id_number_enc).upper() == represented.id_number:
         raise SelfRepresentation()
     return {"relation": represented.relation.value,
             "name_enc": rt.cipher.encrypt(represented.name.strip()),
             "id_number_enc": rt.cipher.encrypt(represented.id_number),
             "name_masked": mask_name(represented.name.strip()),
-            "id_number_masked": mask_id_number(represented.id_number),
+            "id_number_masked": mask_id_number(represented.id_number)}
+
+
+def declare(rt: Runtime, *, agent: User, represented: RepresentedIn,
+            guide_materials: list[dict[str, Any]]) -> dict[str, Any]:
+    """The stored declaration: encrypted identity, masked copies, the authorisation's slot."""
+    return {**declare_person(rt, agent=agent, represented=represented),
             "authorisation_material_index": len(guide_materials)}
+
+
+def person_out(declared: dict[str, Any] | None) -> RepresentedPersonOut | None:
+    """A stored person acted for, masked; None for someone acting for themselves."""
+    if not declared:
+        return None
+    return RepresentedPersonOut(relation=declared["relation"], name_masked=declared["name_masked"],
+                                id_number_masked=declared["id_number_masked"])
 
 
 def material_specs(application: Application) -> list[dict[str, Any]]:

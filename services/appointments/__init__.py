@@ -10,6 +10,7 @@ from pypika_tortoise.queries import Table
 from pypika_tortoise.terms import Criterion, Parameter
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F, Q
+from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from app.context import Runtime
@@ -18,12 +19,13 @@ from app.fastpath.sql import create_row, get_where, select_where, update_where
 from app.ids import SHANGHAI, utcnow
 from app.metrics import BOOKINGS
 from app.shapes import decode_cursor, encode_cursor, id_or_not_found, parse_id
-from models.appointments import Appointment, AppointmentStatus, Slot
+from models.appointments import Appointment, AppointmentStatus, Slot, SlotDraw
 from models.catalog import ServiceItem
 from models.prereview import Application, ApplicationState
 from models.users import User
 from services import catalog, outbox
-from services.appointments import gate, qr, slots, waitlist
+from services.applications import representation
+from services.appointments import gate, qr, risk, slots, throttle, waitlist
 from services.events import EventType
 from services.identity import users
 
@@ -45,8 +47,18 @@ def not_yet_open(opens_at: datetime) -> SlotNotYetOpen:
                           details={"opens_at": opens_at.astimezone(SHANGHAI).isoformat()})
 
 
+class DrawOnly(AppError):
+    status, code, message = 409, "APPOINTMENT_DRAW_ONLY", "该时段以抽签方式放号，抽签结束前不能直接预约"
+
+
 class AppointmentNotFound(NotFoundError):
     code, message = "APPOINTMENT_NOT_FOUND", "预约不存在"
+
+
+async def awaiting_draw(slot: Slot) -> bool:
+    """A draw slot whose draw has not run: entering the draw is the only way to its seats until
+    then; seats left after it are first come."""
+    return slot.draw_closes_at is not None and not await SlotDraw.exists(slot_id=slot.id)
 
 
 async def _bookable_slot(*, slot_id: str, group: str) -> Slot:
@@ -60,6 +72,9 @@ async def _bookable_slot(*, slot_id: str, group: str) -> Slot:
         raise SlotUnavailable("该时段已开始或已过去", code="APPOINTMENT_SLOT_PAST")
     if slot.opens_at is not None and slot.opens_at > now:
         raise not_yet_open(slot.opens_at)
+    if await awaiting_draw(slot):
+        assert slot.draw_closes_at is not None  # a draw slot
+        raise DrawOnly(details={"draw_closes_at": slot.draw_closes_at.astimezone(SHANGHAI).isoformat()})
     if slot.booked >= slot.capacity:
         # Sheds load in front of a full slot before any lock is taken; the seat update stays the
         # judge (a seat freed since this read is found by the next attempt).
@@ -101,25 +116,36 @@ async def lock_resident(resident_id: uuid.UUID) -> User | None:
 
 
 async def _bookings_for_rules(*, rt: Runtime, resident_id: uuid.UUID, idempotency_key: str,
-                              item_id: uuid.UUID, day: date) -> list[Appointment]:
-    """In one query, every booking of the resident a new booking's rules look at: the one made
-    with this key, active ones for this item or on this day, and no-shows within the window."""
+                              item_id: uuid.UUID, day: date, person_index: str | None) -> list[Appointment]:
+    """In one query, every booking a new booking's rules look at: the resident's one made with
+    this key, active ones for this item or on this day, and no-shows within the window; and the
+    active ones for this item or day of the person it is for (``person_index``), whoever made them."""
     def where(t: Table) -> Criterion:
-        return (t.resident_id == Parameter(idx=1)) & (
-            (t.idempotency_key == Parameter(idx=2))
-            | ((t.active_marker == Parameter(idx=3))
-               & ((t.item_id == Parameter(idx=4)) | (t.day == Parameter(idx=5))))
+        def active_item_or_day(first: int) -> Criterion:  # numbered anew: SQLite's ? are positional
+            return (t.active_marker == Parameter(idx=first)) & (
+                (t.item_id == Parameter(idx=first + 1)) | (t.day == Parameter(idx=first + 2)))
+
+        # ``person_index = NULL`` matches nothing: a booker without a real name has no person rows.
+        return ((t.resident_id == Parameter(idx=1)) & (
+            (t.idempotency_key == Parameter(idx=2)) | active_item_or_day(3)
             | ((t.status == Parameter(idx=6)) & (t.ends_at > Parameter(idx=7))))
+        ) | ((t.person_index == Parameter(idx=8)) & active_item_or_day(9))
+
+    def plain() -> QuerySet[Appointment]:
+        active_item_or_day = Q(active_marker=ACTIVE) & (Q(item_id=item_id) | Q(day=day))
+        mine = Q(resident_id=resident_id) & (
+            Q(idempotency_key=idempotency_key) | active_item_or_day
+            | Q(status=AppointmentStatus.NO_SHOW, ends_at__gt=since))
+        return Appointment.filter(mine | (Q(person_index=person_index) & active_item_or_day)
+                                  if person_index else mine)
 
     since = utcnow() - timedelta(days=rt.settings.appointment_no_show_window_days)
     return await select_where(Appointment, name="booking_rules", where=where, values=[
         ("resident_id", resident_id), ("idempotency_key", idempotency_key),
         ("active_marker", ACTIVE), ("item_id", item_id), ("day", day),
-        ("status", AppointmentStatus.NO_SHOW), ("ends_at", since)],
-        plain=lambda: Appointment.filter(Q(resident_id=resident_id) & (
-            Q(idempotency_key=idempotency_key)
-            | (Q(active_marker=ACTIVE) & (Q(item_id=item_id) | Q(day=day)))
-            | Q(status=AppointmentStatus.NO_SHOW, ends_at__gt=since))))
+        ("status", AppointmentStatus.NO_SHOW), ("ends_at", since), ("person_index", person_index),
+        ("active_marker", ACTIVE), ("item_id", item_id), ("day", day)],
+        plain=plain)
 
 
 def _ensure_not_blocked(*, rt: Runtime, bookings: list[Appointment]) -> None:
@@ -210,14 +236,20 @@ async def _replay_or_raise(*, resident_id: uuid.UUID, item: ServiceItem, idempot
 
 
 async def book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: str,
-               idempotency_key: str, application_id: str | None = None) -> tuple[Appointment, bool]:
+               idempotency_key: str, application_id: str | None = None,
+               caller: throttle.Caller = throttle.UNKNOWN,
+               represented: representation.RepresentedIn | None = None) -> tuple[Appointment, bool]:
     """Book a seat; the same key from the same resident returns the first booking (created=False).
 
-    With ``application_id`` (a passed pre-review) the clerk receives that file at check-in."""
+    With ``application_id`` (a passed pre-review) the clerk receives that file at check-in; with
+    ``represented`` the visit is for that person (代约). The caller's device and address are
+    rate-limited first (services/appointments/throttle.py)."""
     try:
+        await throttle.ensure_allowed(rt=rt, caller=caller)
         appointment, created = await _gated_book(rt=rt, resident_id=resident_id, item_id=item_id,
                                                  slot_id=slot_id, idempotency_key=idempotency_key,
-                                                 application_id=application_id)
+                                                 application_id=application_id, caller=caller,
+                                                 represented=represented)
     except AppError as refused:
         BOOKINGS.labels(refused.code).inc()
         raise
@@ -229,7 +261,9 @@ async def book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: st
 
 
 async def _gated_book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: str,
-                      idempotency_key: str, application_id: str | None) -> tuple[Appointment, bool]:
+                      idempotency_key: str, application_id: str | None,
+                      caller: throttle.Caller,
+                      represented: representation.RepresentedIn | None) -> tuple[Appointment, bool]:
     """The admission gate first: no seat there is an answer without the database; a seat taken
     there is kept, given back or recounted once the database has decided (services/appointments/gate.py)."""
     group = await catalog.appointment_group(rt=rt, item_id=item_id)
@@ -246,7 +280,8 @@ async def _gated_book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot
     try:
         appointment, created = await _book(rt=rt, resident_id=resident_id, item_id=item_id,
                                            slot_id=slot_id, idempotency_key=idempotency_key,
-                                           application_id=application_id)
+                                           application_id=application_id, caller=caller,
+                                           represented=represented)
     except SlotUnavailable as refused:
         database_full = refused.code == SlotUnavailable.code
         raise
@@ -258,7 +293,9 @@ async def _gated_book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot
 
 
 async def _book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: str,
-                idempotency_key: str, application_id: str | None) -> tuple[Appointment, bool]:
+                idempotency_key: str, application_id: str | None,
+                caller: throttle.Caller,
+                represented: representation.RepresentedIn | None) -> tuple[Appointment, bool]:
     item = await catalog.get_item_or_raise(item_id=item_id)
     group = slots.bookable_group(item)
     try:
@@ -266,13 +303,16 @@ async def _book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: s
                                           application_id=application_id)
                   if application_id else None)
         slot = await _bookable_slot(slot_id=slot_id, group=group)
+        if slot.high_demand:
+            await risk.ensure_acceptable(rt=rt, resident_id=resident_id, client_ip=caller.address)
     except AppError as refused:
         return await _replay_or_raise(resident_id=resident_id, item=item,
                                       idempotency_key=idempotency_key, error=refused)
     try:
         async with in_transaction():
             return await record_booking(rt=rt, resident_id=resident_id, item=item, slot=slot,
-                                        idempotency_key=idempotency_key, application_id=linked)
+                                        idempotency_key=idempotency_key, application_id=linked,
+                                        represented=represented)
     except IntegrityError:
         # Only reachable without the row lock (several SQLite processes): the constraints decide.
         return await _replay_or_raise(resident_id=resident_id, item=item,
@@ -281,29 +321,42 @@ async def _book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: s
 
 async def record_booking(*, rt: Runtime, resident_id: uuid.UUID, item: ServiceItem, slot: Slot,
                          idempotency_key: str, application_id: uuid.UUID | None = None,
-                         seat_held: bool = False) -> tuple[Appointment, bool]:
+                         seat_held: bool = False,
+                         represented: representation.RepresentedIn | None = None) -> tuple[Appointment, bool]:
     """Inside the caller's transaction: the booking rules, the row, its events and the seat
-    (``seat_held``: already counted in ``booked``, a waiting-list hold); created=False for a replay."""
+    (``seat_held``: already counted in ``booked``, a waiting-list hold); created=False for a replay.
+    ``represented``: booked for that person, whose limits it counts against too."""
     # Every rule is read after this lock, so concurrent requests of one resident (retries
     # with this key included) see each other's committed bookings.
     user = await lock_resident(resident_id)
+    person_index = (rt.cipher.blind_index(represented.id_number) if represented
+                    else user.id_number_index if user else None)
     bookings = await _bookings_for_rules(rt=rt, resident_id=resident_id, idempotency_key=idempotency_key,
-                                         item_id=item.id, day=slot.day)
-    existing = next((b for b in bookings if b.idempotency_key == idempotency_key), None)
+                                         item_id=item.id, day=slot.day, person_index=person_index)
+    existing = next((b for b in bookings
+                     if b.resident_id == resident_id and b.idempotency_key == idempotency_key), None)
     if existing is not None:
         return _same_request(existing, item), False
-    if item.requires_realname:
+    declared = representation.declare_person(rt, agent=users.ensure_active(user), represented=represented
+                                             ) if represented else None
+    if item.requires_realname or slot.high_demand:
+        # A high-demand slot is booked by real names only: one ID number is one user, so one
+        # person is one booker whatever the number of WeChat accounts.
         users.ensure_real_name(users.ensure_active(user))
     _ensure_not_blocked(rt=rt, bookings=bookings)
+    # The resident's own active bookings and the person's (an agent's booking for them included).
     active = [b for b in bookings if b.active_marker == ACTIVE]
     if any(b.item_id == item.id for b in active):
         raise DuplicateBooking()
-    _ensure_below_daily_limit(rt=rt, active_that_day=sum(b.day == slot.day for b in active), day=slot.day)
+    _ensure_below_daily_limit(rt=rt, day=slot.day, active_that_day=max(
+        sum(b.day == slot.day for b in active if b.resident_id == resident_id),
+        sum(b.day == slot.day for b in active if person_index and b.person_index == person_index)))
     appointment = await create_row(
         Appointment, resident_id=resident_id, item_id=item.id, slot_id=slot.id,
         hall_id=slot.hall_id, appointment_group=slot.appointment_group, day=slot.day,
         starts_at=slot.starts_at, ends_at=slot.ends_at, active_marker=ACTIVE,
-        idempotency_key=idempotency_key, application_id=application_id)
+        idempotency_key=idempotency_key, application_id=application_id,
+        representation=declared, person_index=person_index)
     await _emit(_event(EventType.APPOINTMENT_CONFIRMED, appointment), *_reminders(appointment))
     if not seat_held:
         # The seat last: its row lock, which every booking of the slot waits for, is then

@@ -8,17 +8,22 @@ from pydantic import Field
 
 from app.context import Runtime
 from app.shapes import LocalDateTime, Schema
+from ledger_verifier.draw import entrant_hash
 from models.appointments import (
     Appointment,
     AppointmentStatus,
+    DrawEntry,
+    DrawEntryStatus,
     KioskDevice,
     Slot,
+    SlotDraw,
     SlotException,
     SlotExceptionKind,
     SlotTemplate,
     WaitlistEntry,
     WaitlistStatus,
 )
+from services.applications.representation import RepresentedPersonOut, person_out
 from services.appointments import qr
 
 
@@ -33,6 +38,9 @@ class AvailableSlotOut(Schema):
     remaining: int
     provisional: bool = Field(description="该日所在年份的节假日安排尚未载入，按法定节日临时推算")
     opens_at: str | None = Field(description="放号时间（北京时间）；此前不能预约，为空表示已放号")
+    draw_closes_at: str | None = Field(None, description="抽签报名截止时间：放号至此时可报名抽签"
+                                       "（POST /draw-entries），抽签后余号先到先得；为空表示先到先得")
+    high_demand: bool = Field(False, description="热门号源：须实名预约，并经微信安全风控")
 
 
 class Availability(Schema):
@@ -54,6 +62,8 @@ class TemplateOut(Schema):
     valid_until: date | None
     release_days_before: int | None
     release_at: str | None
+    draw_window_seconds: int | None = Field(None, description="放号后抽签报名的秒数；为空表示先到先得")
+    high_demand: bool = Field(False, description="热门号源：预约须实名，并经微信安全风控（用户风险等级）")
 
     @classmethod
     def of(cls, template: SlotTemplate) -> TemplateOut:
@@ -63,6 +73,7 @@ class TemplateOut(Schema):
                    end=_clock(template.end_minute), capacity=template.capacity,
                    release_days_before=template.release_days_before,
                    release_at=_clock(release) if release is not None else None,
+                   draw_window_seconds=template.draw_window_seconds, high_demand=template.high_demand,
                    valid_from=template.valid_from, valid_until=template.valid_until)
 
 
@@ -99,13 +110,16 @@ class SlotOut(Schema):
     is_closed: bool
     provisional: bool = Field(description="该日所在年份的节假日安排尚未载入（临时日历）")
     opens_at: LocalDateTime | None = Field(description="放号时间；为空表示已放号")
+    draw_closes_at: LocalDateTime | None = Field(None, description="抽签报名截止时间；为空表示先到先得")
+    high_demand: bool = Field(False, description="热门号源：预约须实名，并经微信安全风控")
 
     @classmethod
     def of(cls, slot: Slot, *, provisional: set[date]) -> SlotOut:
         return cls(id=str(slot.id), hall_id=str(slot.hall_id), appointment_group=slot.appointment_group,
                    day=slot.day, starts_at=slot.starts_at, ends_at=slot.ends_at,
                    capacity=slot.capacity, booked=slot.booked, is_closed=slot.is_closed,
-                   provisional=slot.day in provisional, opens_at=slot.opens_at)
+                   provisional=slot.day in provisional, opens_at=slot.opens_at,
+                   draw_closes_at=slot.draw_closes_at, high_demand=slot.high_demand)
 
 
 class Slots(Schema):
@@ -134,6 +148,8 @@ class CheckInOut(Schema):
     checked_in_at: LocalDateTime
     repeated: bool = Field(description="同一预约再次扫码时为 true，号码不变")
     application_id: str | None = Field(description="预约所带的已通过预审办件（窗口凭此收件）")
+    represented: RepresentedPersonOut | None = Field(
+        None, description="代约：来办理的是此人（脱敏），请核对其身份证件；本人预约为 null")
 
 
 class AppointmentOut(Schema):
@@ -152,6 +168,7 @@ class AppointmentOut(Schema):
     cancelled_at: LocalDateTime | None
     created_at: LocalDateTime
     application_id: str | None
+    represented: RepresentedPersonOut | None = Field(None, description="代约：为其预约的人（脱敏）；本人预约为 null")
     qr_token: str | None = Field(description="签名的二维码内容（已取消或爽约的预约为空）")
 
     @classmethod
@@ -166,6 +183,7 @@ class AppointmentOut(Schema):
             checked_in_at=appointment.checked_in_at, cancelled_at=appointment.cancelled_at,
             created_at=appointment.created_at,
             application_id=str(appointment.application_id) if appointment.application_id else None,
+            represented=person_out(appointment.representation),
             qr_token=qr.issue(rt=rt, appointment=appointment) if active else None)
 
 
@@ -199,3 +217,32 @@ class WaitlistEntryOut(Schema):
 
 class WaitlistOut(Schema):
     items: list[WaitlistEntryOut]
+
+
+class DrawEntryOut(Schema):
+    """One entry in a slot's draw (抽签), as its resident sees it."""
+
+    id: str
+    item_id: str
+    slot_id: str
+    status: DrawEntryStatus = Field(description="entered 待抽签；won 中签（appointment_id 为预约）；"
+                                    "lost 未中签；refused 抽中但预约规则不允许（refusal_code）")
+    refusal_code: str | None
+    appointment_id: str | None
+    entrant_hash: str = Field(description="本报名在存证记录中的哈希 SHA-256(\"draw-entry:\" + id)，"
+                              "用于在抽签存证中核对自己")
+    ledger_entry_id: str | None = Field(description="抽签的存证记录（种子、全部报名哈希、中签者），抽签后给出")
+    created_at: LocalDateTime
+
+    @classmethod
+    def of(cls, entry: DrawEntry, draw: SlotDraw | None) -> DrawEntryOut:
+        return cls(id=str(entry.id), item_id=str(entry.item_id), slot_id=str(entry.slot_id),
+                   status=entry.status, refusal_code=entry.refusal_code,
+                   appointment_id=str(entry.appointment_id) if entry.appointment_id else None,
+                   entrant_hash=entrant_hash(str(entry.id)),
+                   ledger_entry_id=str(draw.ledger_entry_id) if draw and draw.ledger_entry_id else None,
+                   created_at=entry.created_at)
+
+
+class DrawEntries(Schema):
+    items: list[DrawEntryOut]

@@ -25,8 +25,8 @@ from services.appointments import gate, waitlist
 from services.appointments.shapes import AvailableSlotOut
 
 MAX_RANGE_DAYS = 31
-# v2: rows carry "provisional"; rows cached by the previous release are not read back.
-_AVAILABILITY_KEY = "appt:availability:v2:{}:{}:{}:{}"
+# v3: rows carry "draw_closes_at"; rows cached by the previous release are not read back.
+_AVAILABILITY_KEY = "appt:availability:v3:{}:{}:{}:{}"
 
 
 async def get_hall_or_raise(*, hall_id: str) -> Hall:
@@ -67,9 +67,12 @@ async def create_template(*, principal: Principal, hall_id: str, appointment_gro
                           start_minute: int, end_minute: int, capacity: int,
                           valid_from: date | None, valid_until: date | None,
                           release_days_before: int | None = None,
-                          release_minute: int | None = None) -> SlotTemplate:
+                          release_minute: int | None = None,
+                          draw_window_seconds: int | None = None,
+                          high_demand: bool = False) -> SlotTemplate:
     """Publish a weekly window for an item group at a hall (its hall manager only); with a
-    release time its slots are materialised closed to booking until then."""
+    release time its slots are materialised closed to booking until then, and with a draw window
+    their seats are drawn among those who entered in it (services/appointments/draw.py)."""
     hall = await get_hall_or_raise(hall_id=hall_id)
     require_scope(principal, "hall_manager", hall_id=str(hall.id))
     try:
@@ -77,7 +80,8 @@ async def create_template(*, principal: Principal, hall_id: str, appointment_gro
             hall=hall, appointment_group=appointment_group, weekday=weekday,
             start_minute=start_minute, end_minute=end_minute, capacity=capacity,
             valid_from=valid_from, valid_until=valid_until,
-            release_days_before=release_days_before, release_minute=release_minute)
+            release_days_before=release_days_before, release_minute=release_minute,
+            draw_window_seconds=draw_window_seconds, high_demand=high_demand)
     except IntegrityError as exc:
         raise Conflict("该时段模板已存在", code="SLOT_TEMPLATE_EXISTS") from exc
 
@@ -151,9 +155,13 @@ def _slot_row(hall_id: uuid.UUID, group: str | None, day: date, start_minute: in
     assert group is not None and start_minute is not None and end_minute is not None \
         and capacity is not None, "validated by the request shape"
     starts_at, ends_at = local_window(day, start_minute, end_minute)
+    opens_at = release_time(template, day) if template else None
+    draw_closes_at = (opens_at + timedelta(seconds=template.draw_window_seconds)
+                      if template and opens_at and template.draw_window_seconds else None)
     return Slot(hall_id=hall_id, template_id=template.id if template else None,
                 appointment_group=group, day=day, starts_at=starts_at, ends_at=ends_at,
-                capacity=capacity, opens_at=release_time(template, day) if template else None)
+                capacity=capacity, opens_at=opens_at, draw_closes_at=draw_closes_at,
+                high_demand=template.high_demand if template else False)
 
 
 def release_time(template: SlotTemplate, day: date) -> datetime | None:
@@ -279,7 +287,9 @@ async def availability(*, rt: Runtime, hall_id: str, item_id: str, day_from: dat
                                starts_at=to_local(s.starts_at).isoformat(),
                                ends_at=to_local(s.ends_at).isoformat(), capacity=s.capacity,
                                remaining=max(s.capacity - s.booked, 0), provisional=s.day in provisional,
-                               opens_at=to_local(s.opens_at).isoformat() if s.opens_at else None)
+                               opens_at=to_local(s.opens_at).isoformat() if s.opens_at else None,
+                               draw_closes_at=to_local(s.draw_closes_at).isoformat()
+                               if s.draw_closes_at else None, high_demand=s.high_demand)
               for s in slots]
     ttl = rt.settings.appointment_availability_cache_seconds
     if ttl:

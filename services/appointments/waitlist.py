@@ -143,7 +143,7 @@ async def _line(slot: Slot) -> list[WaitlistEntry]:
 async def _hand_on(*, rt: Runtime, slot: Slot, seat_held: bool) -> WaitlistEntry | None:
     """Inside the caller's transaction: hold a seat of the slot for the first in line (taking one
     unless ``seat_held``), with its push message; None when nobody is waiting or no seat is free."""
-    if not _offerable(slot):
+    if not _offerable(slot) or await appointments.awaiting_draw(slot):
         return None
     line = await _line(slot)
     if not line:

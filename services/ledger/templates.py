@@ -232,6 +232,18 @@ class EvaluationStep(Template):
     rectify_by: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")] | None = None
     note_sha256: Sha256Hex | None = None
     application_id: OpaqueId | None = None
+class AppointmentDraw(Template):
+    """抽签 — the draw of a slot's seats among its entrants: the seed, every entrant's hash (SHA-256
+    of the entry id, which only its resident holds), those a booking rule refused, and the winners
+    in draw order; ``python -m ledger_verifier verify-draw`` recomputes the winners from this alone."""
+
+    slot_id: OpaqueId
+    algorithm: Literal["sha256-rank-v1"]
+    seed: Sha256Hex
+    seats: int = Field(ge=0, le=10_000)
+    entrants: list[Sha256Hex] = Field(max_length=50_000)
+    refused: list[Sha256Hex] = Field(max_length=50_000)
+    winners: list[Sha256Hex] = Field(max_length=10_000)
 
 
 TEMPLATES: dict[str, type[Template]] = {
@@ -253,6 +265,7 @@ TEMPLATES: dict[str, type[Template]] = {
     "payment_refunded": PaymentRefunded,
     "payment_reconciled": PaymentReconciled,
     "evaluation_step": EvaluationStep,
+    "appointment_draw": AppointmentDraw,
 }
 
 

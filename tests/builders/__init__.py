@@ -115,6 +115,8 @@ LEDGER_SAMPLES: dict[str, dict] = {
     "evaluation_step": {"evaluation_id": "evaluation-1", "department_id": "dept-1", "event": "decision",
                         "action": "routed", "actor_id": "user-1", "rectify_by": "2026-12-25",
                         "application_id": "app-1"},
+    "appointment_draw": {"slot_id": "slot-1", "algorithm": "sha256-rank-v1", "seed": _SHA, "seats": 1,
+                         "entrants": ["ab" * 32, "cd" * 32], "refused": [], "winners": ["cd" * 32]},
 }
 
 
@@ -301,16 +303,19 @@ async def make_service_item(*, department: Department | None = None, code: str |
 async def make_slot(*, hall: Hall, appointment_group: str = "G1",
                     starts_in: timedelta = timedelta(hours=3),
                     duration: timedelta = timedelta(minutes=30), capacity: int = 5, booked: int = 0,
-                    is_closed: bool = False, opens_in: timedelta | None = None) -> Slot:
+                    is_closed: bool = False, opens_in: timedelta | None = None,
+                    draw_closes_in: timedelta | None = None) -> Slot:
     """A slot placed relative to the real current time (whole minutes, like published ones);
-    with ``opens_in`` it is released that long from now (negative: released already)."""
+    with ``opens_in`` it is released that long from now (negative: released already), with
+    ``draw_closes_in`` its seats are drawn among those entered until then."""
     starts_at = (utcnow() + starts_in).replace(second=0, microsecond=0)
     return await Slot.create(hall=hall, appointment_group=appointment_group,
                              day=to_local(starts_at).date(), starts_at=starts_at,
                              ends_at=starts_at + duration, capacity=capacity, booked=booked,
                              is_closed=is_closed,
                              opens_at=(utcnow() + opens_in).replace(microsecond=0)
-                             if opens_in is not None else None)
+                             if opens_in is not None else None,
+                             draw_closes_at=utcnow() + draw_closes_in if draw_closes_in is not None else None)
 
 
 async def make_appointment(*, resident: User, item: ServiceItem, slot: Slot,

@@ -8,7 +8,9 @@ from datetime import datetime, timedelta
 import pytest
 from tortoise.transactions import in_transaction
 
+from app import periodic
 from app.ids import new_id, to_local, utcnow
+from models.appointments import Slot
 from models.outbox import OutboxEvent
 from models.push import FINAL_STATUSES, Delivery, DeliveryStatus
 from models.staff import StaffRoleName
@@ -235,3 +237,22 @@ async def test_each_one_window_event_renders_its_template(rt, wechat, push_worke
     assert sent["template_id"] == template_id
     assert sent["data"] == {key: {"value": ids.get(value, value)} for key, value in expected.items()}
     assert sent["miniprogram"]["pagepath"].endswith(f"?id={application.id}")
+
+
+async def test_a_draw_tells_each_entrant_the_outcome(rt, client, wechat, push_worker):
+    _, resident = await following_resident(rt, wechat, realname=True)
+    hall, item = await booking_desk()
+    slot = await make_slot(hall=hall, starts_in=timedelta(days=2), capacity=1,
+                           opens_in=timedelta(minutes=-1), draw_closes_in=timedelta(minutes=5))
+    entered = await client.post("/api/v1/draw-entries", headers=resident.headers,
+                                json={"item_id": str(item.id), "slot_id": str(slot.id)})
+    assert entered.status_code == 201, entered.text
+    await Slot.filter(id=slot.id).update(draw_closes_at=utcnow() - timedelta(seconds=1))
+
+    await periodic.run_draws(rt)
+
+    await eventually(lambda: all_final(2), "the draw's outcome and the booking confirmation are sent")
+    [told] = await messages(wechat, template_id="dev-oa-draw-result")
+    assert told["data"] == {"thing1": {"value": ITEM_NAME}, "time2": {"value": beijing_time(slot.starts_at)},
+                            "phrase3": {"value": "中签"}}
+    assert told["miniprogram"]["pagepath"] == f"pages/draws/index?id={entered.json()['id']}"

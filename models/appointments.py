@@ -134,6 +134,9 @@ class Appointment(Entity):
     application: fields.ForeignKeyNullableRelation[Application]
     application = fields.ForeignKeyField("models.Application", related_name="appointments", null=True,
                                          on_delete=fields.SET_NULL)
+    # Booked for a company (法人), as Application.company_id and on_behalf_of.
+    company_id = fields.UUIDField(null=True, db_index=True)
+    on_behalf_of = fields.JSONField(null=True)
 
     class Meta:
         table = "appointments"

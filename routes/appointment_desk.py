@@ -25,6 +25,7 @@ from services.appointments.shapes import (
     Slots,
     TemplateOut,
     Templates,
+    on_behalf_of,
 )
 
 bp = Blueprint("appointment_desk", url_prefix="/api/v1")
@@ -260,4 +261,5 @@ async def check_in(request: Request, hall_id: str, body: ScanIn) -> HTTPResponse
                               queue_number=result.queue_number,
                               checked_in_at=appointment.checked_in_at, repeated=result.repeated,
                               application_id=str(appointment.application_id)
-                              if appointment.application_id else None))
+                              if appointment.application_id else None,
+                              on_behalf_of=on_behalf_of(appointment)))

@@ -12,13 +12,14 @@ from sanic.response import HTTPResponse
 from app.api import JsonWebKeySet, endpoint, idempotency_header, idempotency_key, jwks_response, respond
 from app.auth import public, resident_required
 from app.shapes import Page, Schema
-from services import appointments
+from services import appointments, companies
 from services.appointments import qr, slots, waitlist
 from services.appointments.shapes import AppointmentOut, Availability, WaitlistEntryOut, WaitlistOut
 
 bp = Blueprint("appointments", url_prefix="/api/v1")
 TAG = "网上预约"
-_APPOINTMENT_ERRORS = [appointments.AppointmentNotFound, (409, "APPOINTMENT_NOT_ACTIVE")]
+# A company's booking is changed or shown by its booker only while they may still act for it.
+_APPOINTMENT_ERRORS = [appointments.AppointmentNotFound, (409, "APPOINTMENT_NOT_ACTIVE"), *companies.ACTING_ERRORS]
 
 
 class AvailabilityQuery(Schema):
@@ -37,6 +38,8 @@ class BookIn(Schema):
     slot_id: str = Field(min_length=1, max_length=64)
     application_id: str | None = Field(None, max_length=64,
                                        description="预审已通过的本人办件：窗口签到时即可收件")
+    company_id: str | None = Field(None, max_length=64,
+                                   description="为单位预约：本人为法定代表人或持有涵盖该事项的有效经办人授权")
 
 
 class RescheduleIn(Schema):
@@ -90,19 +93,19 @@ async def availability(request: Request, query: AvailabilityQuery) -> HTTPRespon
                   (400, "IDEMPOTENCY_KEY_REQUIRED"), (422, "IDEMPOTENCY_KEY_INVALID"),
                   (422, "APPLICATION_NOT_BOOKABLE"),
                   (404, "ITEM_NOT_FOUND"), (404, "SLOT_NOT_FOUND"), (422, "ITEM_NOT_BOOKABLE"),
-                  (422, "SLOT_NOT_FOR_ITEM")])
+                  (422, "SLOT_NOT_FOR_ITEM"), *companies.ACTING_ERRORS])
 @resident_required
 async def book(request: Request, body: BookIn) -> HTTPResponse:
     rt = request.app.ctx.runtime
     appointment, created = await appointments.book(
         rt=rt, resident_id=request.ctx.principal.subject_id, item_id=body.item_id,
         slot_id=body.slot_id, idempotency_key=idempotency_key(request, required=True),
-        application_id=body.application_id)
+        application_id=body.application_id, company_id=body.company_id)
     return respond(AppointmentOut.of(appointment, rt), status=201 if created else 200)
 
 
 @bp.get("/appointments")
-@endpoint(summary="我的预约（按预约时间倒序，游标分页）", tag=TAG, query=ListQuery,
+@endpoint(summary="我的预约及本人可查看的单位预约（按预约时间倒序，游标分页）", tag=TAG, query=ListQuery,
           response=Page[AppointmentOut], secured=True, errors=[(422, "INVALID_CURSOR")])
 @resident_required
 async def list_mine(request: Request, query: ListQuery) -> HTTPResponse:
@@ -114,11 +117,11 @@ async def list_mine(request: Request, query: ListQuery) -> HTTPResponse:
 
 
 @bp.get("/appointments/<appointment_id>")
-@endpoint(summary="我的一个预约（含二维码内容）", tag=TAG, response=AppointmentOut, secured=True,
-          errors=[appointments.AppointmentNotFound])
+@endpoint(summary="我的一个预约（含二维码内容；或本人可查看的单位预约）", tag=TAG, response=AppointmentOut,
+          secured=True, errors=[appointments.AppointmentNotFound])
 @resident_required
 async def get_mine(request: Request, appointment_id: str) -> HTTPResponse:
-    appointment = await appointments.get_mine_or_raise(
+    appointment = await appointments.get_visible_or_raise(
         resident_id=request.ctx.principal.subject_id, appointment_id=appointment_id)
     return respond(AppointmentOut.of(appointment, request.app.ctx.runtime))
 

@@ -179,7 +179,7 @@ async def my_materials(request: Request, query: MaterialsQuery) -> HTTPResponse:
           secured=True, errors=_NOT_FOUND)
 @resident_required
 async def get_mine(request: Request, application_id: str) -> HTTPResponse:
-    application = await prereview.get_mine_or_raise(resident_id=_resident(request),
+    application = await prereview.get_visible_or_raise(resident_id=_resident(request),
                                                     application_id=application_id)
     return respond(await application_out(application, rt=request.app.ctx.runtime))
 
@@ -268,7 +268,7 @@ async def withdraw(request: Request, application_id: str, body: ReasonIn) -> HTT
           errors=_NOT_FOUND)
 @resident_required
 async def my_history(request: Request, application_id: str) -> HTTPResponse:
-    application = await prereview.get_mine_or_raise(resident_id=_resident(request),
+    application = await prereview.get_visible_or_raise(resident_id=_resident(request),
                                                     application_id=application_id)
     return respond(await history_out(application))
 
@@ -279,7 +279,7 @@ async def my_history(request: Request, application_id: str) -> HTTPResponse:
 @resident_required
 async def my_download_url(request: Request, application_id: str, material_index: int) -> HTTPResponse:
     rt = request.app.ctx.runtime
-    application = await prereview.get_mine_or_raise(resident_id=_resident(request),
+    application = await prereview.get_visible_or_raise(resident_id=_resident(request),
                                                     application_id=application_id)
     return respond(_download(rt, await prereview.download_url(rt=rt, application=application,
                                                               material_index=material_index)))

@@ -20,6 +20,7 @@ from models.appointments import (
     WaitlistStatus,
 )
 from services.appointments import qr
+from services.companies.shapes import OnBehalfOf
 
 
 class AvailableSlotOut(Schema):
@@ -126,6 +127,11 @@ class KioskOut(Schema):
                    revoked_at=kiosk.revoked_at, credential=credential)
 
 
+def on_behalf_of(appointment: Appointment) -> OnBehalfOf | None:
+    """Whose booking it is, when made for a company."""
+    return OnBehalfOf(**appointment.on_behalf_of) if appointment.on_behalf_of else None
+
+
 class CheckInOut(Schema):
     appointment_id: str
     hall_id: str
@@ -134,6 +140,7 @@ class CheckInOut(Schema):
     checked_in_at: LocalDateTime
     repeated: bool = Field(description="同一预约再次扫码时为 true，号码不变")
     application_id: str | None = Field(description="预约所带的已通过预审办件（窗口凭此收件）")
+    on_behalf_of: OnBehalfOf | None = Field(None, description="为单位预约时的单位及预约人身份；个人预约为 null")
 
 
 class AppointmentOut(Schema):
@@ -153,6 +160,7 @@ class AppointmentOut(Schema):
     created_at: LocalDateTime
     application_id: str | None
     qr_token: str | None = Field(description="签名的二维码内容（已取消或爽约的预约为空）")
+    on_behalf_of: OnBehalfOf | None = Field(None, description="为单位预约时的单位及预约人身份；个人预约为 null")
 
     @classmethod
     def of(cls, appointment: Appointment, rt: Runtime) -> AppointmentOut:
@@ -166,7 +174,8 @@ class AppointmentOut(Schema):
             checked_in_at=appointment.checked_in_at, cancelled_at=appointment.cancelled_at,
             created_at=appointment.created_at,
             application_id=str(appointment.application_id) if appointment.application_id else None,
-            qr_token=qr.issue(rt=rt, appointment=appointment) if active else None)
+            qr_token=qr.issue(rt=rt, appointment=appointment) if active else None,
+            on_behalf_of=on_behalf_of(appointment))
 
 
 class WaitlistEntryOut(Schema):

@@ -16,6 +16,7 @@ from app.errors import AppError, Conflict, NotFoundError, ValidationFailed
 from app.ids import to_local, utcnow
 from app.shapes import decode_cursor, encode_cursor, parse_id
 from app.storage import discard, keep_sealed, read_opened, sign, signature_valid, storage_of
+from models.bundles import BundleMaterial
 from models.catalog import HandlingMode
 from models.onewindow import ECertificate
 from models.prereview import (
@@ -216,9 +217,10 @@ async def _put_material(application: Application, material_index: int, fields: d
     return existing
 
 
-async def _release_file(rt: Runtime, key: str) -> None:
-    """Delete a stored file once no material row or e-certificate refers to it any more."""
-    if not (await ApplicationMaterial.exists(storage_key=key)
+async def release_file(rt: Runtime, key: str) -> None:
+    """Delete a stored file once no material row (of an application or a bundle) or
+    e-certificate refers to it any more."""
+    if not (await ApplicationMaterial.exists(storage_key=key) or await BundleMaterial.exists(storage_key=key)
             or await ECertificate.exists(storage_key=key)):
         await storage_of(rt).delete(key)
 
@@ -259,7 +261,7 @@ async def upload_material(*, rt: Runtime, resident_id: uuid.UUID, application_id
             await storage.delete(key)
         raise
     if previous is not None and previous.storage_key != key:
-        await _release_file(rt, previous.storage_key)
+        await release_file(rt, previous.storage_key)
     return material
 
 
@@ -301,7 +303,7 @@ async def reuse_material(*, rt: Runtime, resident_id: uuid.UUID, application_id:
         "original_filename": source.original_filename, "status": MaterialStatus.UPLOADED,
         "reused_from_id": source.id, "certificate_id": source.certificate_id})
     if previous is not None and previous.storage_key != source.storage_key:
-        await _release_file(rt, previous.storage_key)
+        await release_file(rt, previous.storage_key)
     return material
 
 
@@ -330,7 +332,7 @@ async def present_certificate(*, rt: Runtime, resident_id: uuid.UUID, applicatio
         "original_filename": f"{certificate.name}.pdf", "status": MaterialStatus.UPLOADED,
         "reused_from_id": None, "certificate_id": certificate.id})
     if previous is not None and previous.storage_key != certificate.storage_key:
-        await _release_file(rt, previous.storage_key)
+        await release_file(rt, previous.storage_key)
     return material
 
 

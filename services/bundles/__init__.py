@@ -6,6 +6,7 @@ number, one pickup of every result at the bundle's hall."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import AsyncIterator
 from typing import Any
 
 from pydantic import Field
@@ -19,7 +20,7 @@ from app.errors import Conflict, Forbidden, NotFoundError, ValidationFailed
 from app.ids import to_local, utcnow
 from app.shapes import Schema, parse_id
 from app.tokens import Principal
-from models.bundles import BundleApplication, BundleState
+from models.bundles import BundleApplication, BundleMaterial, BundleState
 from models.catalog import ServiceItem
 from models.organization import Hall
 from models.prereview import Application, ApplicationState, DeliveryMethod
@@ -28,6 +29,7 @@ from services import companies, outbox
 from services.applications import forms
 from services.applications.lifecycle import BUNDLE, CLERK, Action, transition
 from services.appointments import checkin
+from services.bundles import materials as bundle_materials
 from services.bundles import steps as bundle_steps
 from services.catalog import HallNotFound, current_guide
 from services.catalog import bundles as catalog_bundles
@@ -208,9 +210,23 @@ async def confirm(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id:
     return bundle
 
 
+async def upload_material(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: str, material_index: int,
+                          chunks: AsyncIterator[bytes], filename: str, declared_type: str | None) -> BundleMaterial:
+    """A party (or the company's agent) uploads one of the bundle's materials, once for every
+    step that asks for it, while the application is a draft."""
+    bundle = await _to_change(resident_id=resident_id, bundle_application_id=bundle_application_id)
+    user = await _act_for(rt=rt, resident_id=resident_id, bundle=bundle)
+    if bundle.state is not BundleState.DRAFT:
+        raise BundleStateInvalid(details={"state": bundle.state.value})
+    return await bundle_materials.store(rt=rt, bundle=bundle, spec=await bundle_steps.definition_of(bundle),
+                                        material_index=material_index, uploaded_by=str(user.id), chunks=chunks,
+                                        filename=filename, declared_type=declared_type)
+
+
 async def submit(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: str) -> BundleApplication:
-    """Submit once: the shared form valid, every other party confirmed on this version; one
-    acceptance number; the steps fan out, those without predecessors starting now."""
+    """Submit once: the shared form valid, every other party confirmed on this version, every
+    required material uploaded; one acceptance number; the steps fan out, those without
+    predecessors starting now."""
     bundle = await _to_change(resident_id=resident_id, bundle_application_id=bundle_application_id)
     user = await _act_for(rt=rt, resident_id=resident_id, bundle=bundle)
     if bundle.state is not BundleState.DRAFT:
@@ -222,6 +238,7 @@ async def submit(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: 
                    if p["user_id"] != str(user.id) and p["confirmed_version"] != bundle.form_version]
     if unconfirmed:
         raise PartiesUnconfirmed(details={"roles": unconfirmed})
+    await bundle_materials.ensure_complete(bundle, spec)
     items = {i.code: i for i in await ServiceItem.filter(code__in=[s.item for s in spec.steps])}
     hall = await Hall.get(id=bundle.hall_id)
     now = utcnow()

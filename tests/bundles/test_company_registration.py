@@ -8,7 +8,7 @@ import json
 
 from models.ledger import LedgerEntry
 from services import ledger
-from tests.builders.bundles import Desk, approve, decide_step, make_desk, sync_demo
+from tests.builders.bundles import Desk, approve, decide_step, make_desk, sync_demo, upload_materials
 from tests.builders.companies import AGENT_ID_NUMBER, agent_session, grant_agent, representative
 from tests.builders.ledger import run_python
 
@@ -35,6 +35,7 @@ async def _filed_by_agent(client, rt, desk: Desk) -> tuple[object, object, str, 
         "bundle_code": "QYKB", "hall_id": desk.hall_id, "form_data": FORM, "company_id": company_id})
     assert created.status_code == 201, created.text
     assert created.json()["on_behalf_of"]["acting_as"] == "agent"
+    await upload_materials(client, agent, created.json())
     submitted = await client.post(f"/api/v1/bundle-applications/{created.json()['id']}/submit",
                                   headers=agent.headers)
     assert submitted.status_code == 200, submitted.text

@@ -888,7 +888,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 我的预约（按预约时间倒序，游标分页） */
+        /** 我的预约及本人可查看的单位预约（按预约时间倒序，游标分页） */
         get: operations["appointmentsListMine"];
         put?: never;
         /** 预约一个时段（须带 Idempotency-Key；重试返回同一预约） */
@@ -906,7 +906,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 我的一个预约（含二维码内容） */
+        /** 我的一个预约（含二维码内容；或本人可查看的单位预约） */
         get: operations["appointmentsGetMine"];
         put?: never;
         post?: never;
@@ -1308,6 +1308,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bundle-applications/{bundle_application_id}/materials/{material_index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 上传一件事的一项材料（一次，供所有需要它的环节；请求体为文件本身或 multipart/form-data） */
+        put: operations["bundlesUploadMaterialPut"];
+        /** 上传一件事的一项材料（一次，供所有需要它的环节；请求体为文件本身或 multipart/form-data） */
+        post: operations["bundlesUploadMaterialPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/bundle-applications/{bundle_application_id}/submit": {
         parameters: {
             query?: never;
@@ -1553,7 +1571,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 我的电子证照夹 */
+        /** 我的电子证照夹（个人证照；单位办件的证照在单位证照夹） */
         get: operations["onewindowWallet"];
         put?: never;
         post?: never;
@@ -1570,7 +1588,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 一张电子证照 */
+        /** 一张电子证照（本人的，或本人可查看的单位证照） */
         get: operations["onewindowCertificate"];
         put?: never;
         post?: never;
@@ -1643,6 +1661,23 @@ export interface paths {
         put?: never;
         /** 撤销经办人授权（立即生效，记入存证账本；仅法定代表人） */
         post: operations["companiesRevoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies/{company_id}/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 单位证照夹：为单位办件签发的电子证照（法定代表人见全部；经办人见有效授权范围内事项的） */
+        get: operations["companiesWallet"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -3694,6 +3729,11 @@ export interface components {
              * @description 签名的二维码内容（已取消或爽约的预约为空）
              */
             qr_token: string | null;
+            /**
+             * @description 为单位预约时的单位及预约人身份；个人预约为 null
+             * @default null
+             */
+            on_behalf_of?: components["schemas"]["OnBehalfOf"] | null;
         };
         /**
          * AppointmentStatus
@@ -4132,6 +4172,12 @@ export interface components {
              * @default null
              */
             application_id?: string | null;
+            /**
+             * Company Id
+             * @description 为单位预约：本人为法定代表人或持有涵盖该事项的有效经办人授权
+             * @default null
+             */
+            company_id?: string | null;
         };
         /**
          * BroadcastIn
@@ -4278,6 +4324,11 @@ export interface components {
             submitted_at: string | null;
             /** Issued At */
             issued_at: string | null;
+            /**
+             * Materials
+             * @description 各环节所需材料（同名只传一次；由前序环节办理结果取得的不在其列）
+             */
+            materials: components["schemas"]["BundleMaterialOut"][];
             /** Steps */
             steps: components["schemas"]["services__bundles__shapes__StepOut"][];
             /** Results */
@@ -4292,6 +4343,27 @@ export interface components {
         BundleList: {
             /** Items */
             items: components["schemas"]["BundleSummary"][];
+        };
+        /** BundleMaterialOut */
+        BundleMaterialOut: {
+            /**
+             * Index
+             * Format: int64
+             * @description 上传时的序号：PUT /api/v1/bundle-applications/{id}/materials/{index}
+             */
+            index: number;
+            /** Name */
+            name: string;
+            /** Description */
+            description: string;
+            /** Required */
+            required: boolean;
+            /**
+             * Steps
+             * @description 需要该材料的环节：各环节开始时只收到本环节指南所列的材料
+             */
+            steps: string[];
+            uploaded: components["schemas"]["UploadedOut"] | null;
         };
         /** BundleOut */
         BundleOut: {
@@ -4507,6 +4579,11 @@ export interface components {
             usable: boolean;
             /** Revoked At */
             revoked_at: string | null;
+            /**
+             * @description 为单位（法人）办件签发：证照属于该单位（单位证照夹），办理人身份为申请时；个人证照为 null
+             * @default null
+             */
+            on_behalf_of?: components["schemas"]["OnBehalfOf"] | null;
         };
         /**
          * CertificateStatus
@@ -4567,6 +4644,11 @@ export interface components {
              * @description 预约所带的已通过预审办件（窗口凭此收件）
              */
             application_id: string | null;
+            /**
+             * @description 为单位预约时的单位及预约人身份；个人预约为 null
+             * @default null
+             */
+            on_behalf_of?: components["schemas"]["OnBehalfOf"] | null;
         };
         /**
          * CodeIn
@@ -8913,6 +8995,25 @@ export interface components {
              * @default null
              */
             filename?: string | null;
+        };
+        /** UploadedOut */
+        UploadedOut: {
+            /** Sha256 */
+            sha256: string;
+            /**
+             * Size
+             * Format: int64
+             */
+            size: number;
+            /** Content Type */
+            content_type: string;
+            /** Original Filename */
+            original_filename: string;
+            /**
+             * Uploaded At
+             * Format: date-time
+             */
+            uploaded_at: string;
         };
         /**
          * Verification
@@ -17226,7 +17327,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPOINTMENT_BLOCKED_NO_SHOW, FORBIDDEN, REALNAME_REQUIRED */
+            /** @description 错误码: APPOINTMENT_BLOCKED_NO_SHOW, COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_MISSING, COMPANY_AUTHORISATION_REVOKED, COMPANY_AUTHORISATION_SCOPE, FORBIDDEN, REALNAME_REQUIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17235,12 +17336,12 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPOINTMENT_BLOCKED_NO_SHOW" | "FORBIDDEN" | "REALNAME_REQUIRED";
+                            code?: "APPOINTMENT_BLOCKED_NO_SHOW" | "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_MISSING" | "COMPANY_AUTHORISATION_REVOKED" | "COMPANY_AUTHORISATION_SCOPE" | "FORBIDDEN" | "REALNAME_REQUIRED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
             };
-            /** @description 错误码: ITEM_NOT_FOUND, SLOT_NOT_FOUND */
+            /** @description 错误码: COMPANY_NOT_FOUND, ITEM_NOT_FOUND, SLOT_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17249,7 +17350,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "ITEM_NOT_FOUND" | "SLOT_NOT_FOUND";
+                            code?: "COMPANY_NOT_FOUND" | "ITEM_NOT_FOUND" | "SLOT_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -17466,7 +17567,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: FORBIDDEN */
+            /** @description 错误码: COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_MISSING, COMPANY_AUTHORISATION_REVOKED, COMPANY_AUTHORISATION_SCOPE, FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17475,12 +17576,12 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "FORBIDDEN";
+                            code?: "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_MISSING" | "COMPANY_AUTHORISATION_REVOKED" | "COMPANY_AUTHORISATION_SCOPE" | "FORBIDDEN";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
             };
-            /** @description 错误码: APPOINTMENT_NOT_FOUND, ROUTE_NOT_FOUND */
+            /** @description 错误码: APPOINTMENT_NOT_FOUND, COMPANY_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17489,7 +17590,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPOINTMENT_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                            code?: "APPOINTMENT_NOT_FOUND" | "COMPANY_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -17586,7 +17687,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: FORBIDDEN */
+            /** @description 错误码: COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_MISSING, COMPANY_AUTHORISATION_REVOKED, COMPANY_AUTHORISATION_SCOPE, FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17595,12 +17696,12 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "FORBIDDEN";
+                            code?: "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_MISSING" | "COMPANY_AUTHORISATION_REVOKED" | "COMPANY_AUTHORISATION_SCOPE" | "FORBIDDEN";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
             };
-            /** @description 错误码: APPOINTMENT_NOT_FOUND, ROUTE_NOT_FOUND */
+            /** @description 错误码: APPOINTMENT_NOT_FOUND, COMPANY_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17609,7 +17710,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPOINTMENT_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                            code?: "APPOINTMENT_NOT_FOUND" | "COMPANY_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -17706,7 +17807,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: FORBIDDEN */
+            /** @description 错误码: COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_MISSING, COMPANY_AUTHORISATION_REVOKED, COMPANY_AUTHORISATION_SCOPE, FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17715,12 +17816,12 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "FORBIDDEN";
+                            code?: "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_MISSING" | "COMPANY_AUTHORISATION_REVOKED" | "COMPANY_AUTHORISATION_SCOPE" | "FORBIDDEN";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
             };
-            /** @description 错误码: APPOINTMENT_NOT_FOUND, ROUTE_NOT_FOUND */
+            /** @description 错误码: APPOINTMENT_NOT_FOUND, COMPANY_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17729,7 +17830,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPOINTMENT_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                            code?: "APPOINTMENT_NOT_FOUND" | "COMPANY_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -17844,7 +17945,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: FORBIDDEN */
+            /** @description 错误码: COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_MISSING, COMPANY_AUTHORISATION_REVOKED, COMPANY_AUTHORISATION_SCOPE, FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17853,12 +17954,12 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "FORBIDDEN";
+                            code?: "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_MISSING" | "COMPANY_AUTHORISATION_REVOKED" | "COMPANY_AUTHORISATION_SCOPE" | "FORBIDDEN";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
             };
-            /** @description 错误码: APPOINTMENT_NOT_FOUND, ROUTE_NOT_FOUND, SLOT_NOT_FOUND */
+            /** @description 错误码: APPOINTMENT_NOT_FOUND, COMPANY_NOT_FOUND, ROUTE_NOT_FOUND, SLOT_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17867,7 +17968,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPOINTMENT_NOT_FOUND" | "ROUTE_NOT_FOUND" | "SLOT_NOT_FOUND";
+                            code?: "APPOINTMENT_NOT_FOUND" | "COMPANY_NOT_FOUND" | "ROUTE_NOT_FOUND" | "SLOT_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -20198,6 +20299,356 @@ export interface operations {
             };
         };
     };
+    bundlesUploadMaterialPut: {
+        parameters: {
+            query?: {
+                /** @description 原文件名（multipart 上传时默认取表单中的文件名） */
+                filename?: string | null;
+            };
+            header?: never;
+            path: {
+                bundle_application_id: string;
+                material_index: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/pdf": string;
+                "image/jpeg": string;
+                "image/png": string;
+                "multipart/form-data": {
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BundleApplicationOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON, MULTIPART_INVALID, MULTIPART_TRUNCATED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON" | "MULTIPART_INVALID" | "MULTIPART_TRUNCATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_NOT_A_PARTY, COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_MISSING, COMPANY_AUTHORISATION_REVOKED, COMPANY_AUTHORISATION_SCOPE, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_NOT_A_PARTY" | "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_MISSING" | "COMPANY_AUTHORISATION_REVOKED" | "COMPANY_AUTHORISATION_SCOPE" | "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_APPLICATION_NOT_FOUND, COMPANY_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_APPLICATION_NOT_FOUND" | "COMPANY_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_STATE_INVALID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_STATE_INVALID";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: APPLICATION_MATERIALS_TOO_LARGE, MATERIAL_TOO_LARGE, PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "APPLICATION_MATERIALS_TOO_LARGE" | "MATERIAL_TOO_LARGE" | "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: MATERIAL_TYPE_MISMATCH, MATERIAL_TYPE_NOT_ALLOWED */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MATERIAL_TYPE_MISMATCH" | "MATERIAL_TYPE_NOT_ALLOWED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: MATERIAL_EMPTY, MATERIAL_NOT_IN_GUIDE, MULTIPART_NO_FILE, VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MATERIAL_EMPTY" | "MATERIAL_NOT_IN_GUIDE" | "MULTIPART_NO_FILE" | "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    bundlesUploadMaterialPost: {
+        parameters: {
+            query?: {
+                /** @description 原文件名（multipart 上传时默认取表单中的文件名） */
+                filename?: string | null;
+            };
+            header?: never;
+            path: {
+                bundle_application_id: string;
+                material_index: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/pdf": string;
+                "image/jpeg": string;
+                "image/png": string;
+                "multipart/form-data": {
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BundleApplicationOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON, MULTIPART_INVALID, MULTIPART_TRUNCATED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON" | "MULTIPART_INVALID" | "MULTIPART_TRUNCATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_NOT_A_PARTY, COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_MISSING, COMPANY_AUTHORISATION_REVOKED, COMPANY_AUTHORISATION_SCOPE, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_NOT_A_PARTY" | "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_MISSING" | "COMPANY_AUTHORISATION_REVOKED" | "COMPANY_AUTHORISATION_SCOPE" | "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_APPLICATION_NOT_FOUND, COMPANY_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_APPLICATION_NOT_FOUND" | "COMPANY_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_STATE_INVALID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_STATE_INVALID";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: APPLICATION_MATERIALS_TOO_LARGE, MATERIAL_TOO_LARGE, PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "APPLICATION_MATERIALS_TOO_LARGE" | "MATERIAL_TOO_LARGE" | "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: MATERIAL_TYPE_MISMATCH, MATERIAL_TYPE_NOT_ALLOWED */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MATERIAL_TYPE_MISMATCH" | "MATERIAL_TYPE_NOT_ALLOWED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: MATERIAL_EMPTY, MATERIAL_NOT_IN_GUIDE, MULTIPART_NO_FILE, VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MATERIAL_EMPTY" | "MATERIAL_NOT_IN_GUIDE" | "MULTIPART_NO_FILE" | "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
     bundlesSubmit: {
         parameters: {
             query?: never;
@@ -20288,7 +20739,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: FORM_DATA_INVALID */
+            /** @description 错误码: FORM_DATA_INVALID, MATERIALS_MISSING */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20297,7 +20748,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "FORM_DATA_INVALID";
+                            code?: "FORM_DATA_INVALID" | "MATERIALS_MISSING";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -22083,6 +22534,112 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "AUTHORISATION_NOT_FOUND" | "COMPANY_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    companiesWallet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                company_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateList"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_REVOKED, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_REVOKED" | "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: COMPANY_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "COMPANY_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };

@@ -24,6 +24,10 @@ def bundle_of(document: dict, code: str) -> dict:
     return next(b for b in document["bundles"] if b["code"] == code)
 
 
+def item_of(document: dict, code: str) -> dict:
+    return next(i for i in document["items"] if i["code"] == code)
+
+
 async def sync_demo(rt, document: dict | None = None):
     return await sync_catalog(rt, document or demo_document())
 

@@ -6,9 +6,19 @@ from __future__ import annotations
 
 import json
 
+from models.catalog import ServiceItem
 from models.ledger import LedgerEntry
 from services import ledger
-from tests.builders.bundles import Desk, approve, decide_step, make_desk, sync_demo, upload_materials
+from tests.builders.bundles import (
+    Desk,
+    approve,
+    decide_step,
+    demo_document,
+    item_of,
+    make_desk,
+    sync_demo,
+    upload_materials,
+)
 from tests.builders.companies import AGENT_ID_NUMBER, agent_session, grant_agent, representative
 from tests.builders.ledger import run_python
 
@@ -114,8 +124,20 @@ async def test_a_company_registered_by_its_agent_through_one_bundle(client, bjpa
         wallet = (await client.get(f"/api/v1/companies/{company_id}/certificates", headers=viewer.headers)).json()
         assert {c["certificate_type"] for c in wallet["items"]} >= {"seal_record", "tax_registration", "invoice_issue"}
         assert {c["on_behalf_of"]["company_id"] for c in wallet["items"]} == {company_id}
-    licence = wallet["items"][0]["id"]
+    licence = next(c["id"] for c in wallet["items"] if c["certificate_type"] == "business_license")
     assert (await client.get(f"/api/v1/certificates/{licence}", headers=agent.headers)).status_code == 200
+    # The licence is used as the company's: presented in an application filed for it, not in a
+    # personal one.
+    change = await ServiceItem.get(code="110108HDSCJG002")  # 企业变更登记 asks for 营业执照
+    slot = next(i for i, m in enumerate(item_of(demo_document(), change.code)["guide"]["materials"])
+                if m.get("certificate_type") == "business_license")
+    for company, answer in ((company_id, 200), (None, 404)):
+        draft = await client.post("/api/v1/applications", headers=rep.headers, json={
+            "item_id": str(change.id), "form_data": {}, **({"company_id": company} if company else {})})
+        assert draft.status_code == 201, draft.text
+        presented = await client.put(f"/api/v1/applications/{draft.json()['id']}/materials/{slot}/certificate",
+                                     headers=rep.headers, json={"certificate_id": licence})
+        assert presented.status_code == answer, presented.text
     # The representative follows the bundle the agent filed, and each of its steps.
     seen_by_rep = await client.get(f"/api/v1/bundle-applications/{bundle['id']}", headers=rep.headers)
     assert seen_by_rep.status_code == 200 and seen_by_rep.json()["state"] == "completed"

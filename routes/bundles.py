@@ -102,7 +102,7 @@ async def list_mine(request: Request) -> HTTPResponse:
           response=BundleApplicationOut, secured=True, errors=_FOUND)
 @resident_required
 async def get_one(request: Request, bundle_application_id: str) -> HTTPResponse:
-    return await _out(request, await bundles.get_visible(rt=request.app.ctx.runtime, resident_id=_resident(request),
+    return await _out(request, await bundles.get_visible(resident_id=_resident(request),
                                                          bundle_application_id=bundle_application_id))
 
 

@@ -132,7 +132,7 @@ async def _visible(user: User) -> Q:
     return personal | reach.bundle_applications_filter(await reach.reach_of(user=user))
 
 
-async def get_visible(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: str) -> BundleApplication:
+async def get_visible(*, resident_id: uuid.UUID, bundle_application_id: str) -> BundleApplication:
     """A bundle application the caller may read; others answer 404."""
     user = await users.get_active_or_raise(user_id=resident_id)
     parsed = parse_id(bundle_application_id)

@@ -172,10 +172,13 @@ async def _emit(*events: outbox.Event) -> None:
     await outbox.emit_many(events=list(events))
 
 
-async def _audience(appointment: Appointment, *, item_code: str) -> dict[str, Any]:
+async def _audience(appointment: Appointment) -> dict[str, Any]:
     """Whom a company booking's messages reach (services/companies/reach.py); {} for a personal one."""
+    if appointment.company_id is None:
+        return {}
+    codes = await ServiceItem.filter(id=appointment.item_id).values_list("code", flat=True)
     return await reach.audience(company_id=appointment.company_id, filer_id=appointment.resident_id,
-                                codes=[item_code])
+                                codes=[str(code) for code in codes])
 
 
 def _reminders(appointment: Appointment, **extra: object) -> list[outbox.Event]:
@@ -320,7 +323,7 @@ async def record_booking(*, rt: Runtime, resident_id: uuid.UUID, item: ServiceIt
         starts_at=slot.starts_at, ends_at=slot.ends_at, active_marker=ACTIVE,
         idempotency_key=idempotency_key, application_id=application_id,
         company_id=acting.company.id if acting else None, on_behalf_of=acting.record() if acting else None)
-    audience = await _audience(appointment, item_code=item.code)
+    audience = await _audience(appointment)
     await _emit(_event(EventType.APPOINTMENT_CONFIRMED, appointment, **audience), *_reminders(appointment, **audience))
     if not seat_held:
         # The seat last: its row lock, which every booking of the slot waits for, is then
@@ -436,9 +439,8 @@ async def reschedule(*, rt: Runtime, resident_id: uuid.UUID, appointment_id: str
             raise Conflict("预约已被修改，请刷新后重试", code="APPOINTMENT_CHANGED")
         await free_seat(slot_id=old_slot_id)
         await appointment.refresh_from_db()
-        await appointment.fetch_related("item")
         await _emit(_event(EventType.APPOINTMENT_RESCHEDULED, appointment, previous_slot_id=str(old_slot_id)),
-                    *_reminders(appointment, **await _audience(appointment, item_code=appointment.item.code)))
+                    *_reminders(appointment, **await _audience(appointment)))
     await gate.seat_taken(rt=rt, slot_id=target.id, resident_id=resident_id)
     await gate.seat_returned(rt=rt, slot_id=old_slot_id, resident_id=resident_id)
     await waitlist.offer_freed(rt=rt, slot_ids=[old_slot_id])

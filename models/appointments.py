@@ -149,6 +149,9 @@ class Appointment(Entity):
     # Blind index of the ID number of whom the visit is for (the person booked for, else the
     # real-name booker): that person's limits count every booking for them, whoever made it.
     person_index = fields.CharField(max_length=64, null=True)
+    # Booked for a company (法人), as Application.company_id and on_behalf_of.
+    company_id = fields.UUIDField(null=True, db_index=True)
+    on_behalf_of = fields.JSONField(null=True)
 
     class Meta:
         table = "appointments"

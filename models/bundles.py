@@ -79,3 +79,25 @@ class BundleApplication(Entity):
 
     class Meta:
         table = "bundle_applications"
+
+
+class BundleMaterial(Entity):
+    """一件事材料 — a file uploaded once at the bundle application, for every step whose guide asks
+    for a material of that name (services/bundles/materials.py); each step receives only its own."""
+
+    bundle_application_id: uuid.UUID
+    bundle_application = fields.ForeignKeyField("models.BundleApplication", related_name="materials",
+                                                on_delete=fields.CASCADE)
+    material_index = fields.IntField()  # position in the bundle's list of materials
+    material_name = fields.CharField(max_length=128)
+    storage_key = fields.CharField(max_length=128)
+    data_key = fields.CharField(max_length=255, null=True)  # wrapped (app.envelope)
+    sha256 = fields.CharField(max_length=64)
+    size = fields.IntField()
+    content_type = fields.CharField(max_length=64)
+    original_filename = fields.CharField(max_length=255)
+    uploaded_by = fields.CharField(max_length=64)
+
+    class Meta:
+        table = "bundle_materials"
+        unique_together = (("bundle_application", "material_index"),)

@@ -46,7 +46,7 @@ class CertificateStatus(StrEnum):
 
 
 class ECertificate(Entity):
-    """电子证照 — a result issued as an e-certificate, kept in the resident's wallet."""
+    """电子证照 — a result issued as an e-certificate, kept in the resident's (or the company's) wallet."""
 
     resident_id: uuid.UUID
     resident: fields.ForeignKeyRelation[User]
@@ -55,6 +55,10 @@ class ECertificate(Entity):
     application: fields.ForeignKeyNullableRelation[Application]
     application = fields.ForeignKeyField("models.Application", related_name="certificates", null=True,
                                          on_delete=fields.SET_NULL)
+    # Issued for a company's application: the company holds it (its wallet), not the filer (a
+    # plain id, as Application.company_id); the application's on_behalf_of, for every view.
+    company_id = fields.UUIDField(null=True, db_index=True)
+    on_behalf_of = fields.JSONField(null=True)
     certificate_type = fields.CharField(max_length=40, db_index=True)
     name = fields.CharField(max_length=64)
     number = fields.CharField(max_length=64, unique=True)

@@ -72,15 +72,15 @@ class Wanted:
 
 
 def _wanted(rt: Runtime, events: list[dict[str, Any]]) -> list[Wanted]:
-    found = []
+    found: list[Wanted] = []
     for event in events:
         event_id, event_type, payload = str(event["event_id"]), str(event["event_type"]), dict(event["payload"])
         kind = push_events.kind_of(rt.settings.push_templates, event_type)
-        user_id = push_events.recipient_of(payload)
-        if kind is None or user_id is None:
+        user_ids = push_events.recipients_of(payload)
+        if kind is None or not user_ids:
             log.warning("push_event_without_message", event_id=event_id, event_type=event_type)
             continue
-        found.append(Wanted(event_id, event_type, payload, kind, user_id))
+        found.extend(Wanted(event_id, event_type, payload, kind, user_id) for user_id in user_ids)
     return found
 
 

@@ -102,6 +102,16 @@ def recipient_of(payload: dict[str, Any]) -> str | None:
     return str(user_id) if user_id else None
 
 
+def recipients_of(payload: dict[str, Any]) -> list[str]:
+    """The user ids the messages go to, one each: those the event names (``recipient_ids``: a
+    company's representative and its entitled agent, services/companies/reach.py), else its resident."""
+    named = payload.get("recipient_ids")
+    if named is not None:
+        return [str(user_id) for user_id in named]
+    single = recipient_of(payload)
+    return [single] if single else []
+
+
 def due_at(payload: dict[str, Any]) -> datetime | None:
     """When the message is due (a reminder's ``due_at``), or None for at once."""
     value = payload.get("due_at")

@@ -26,6 +26,7 @@ from services.appointments.shapes import (
     Slots,
     TemplateOut,
     Templates,
+    on_behalf_of,
 )
 
 bp = Blueprint("appointment_desk", url_prefix="/api/v1")
@@ -268,4 +269,5 @@ async def check_in(request: Request, hall_id: str, body: ScanIn) -> HTTPResponse
                               checked_in_at=appointment.checked_in_at, repeated=result.repeated,
                               application_id=str(appointment.application_id)
                               if appointment.application_id else None,
-                              represented=person_out(appointment.representation)))
+                              represented=person_out(appointment.representation),
+                              on_behalf_of=on_behalf_of(appointment)))

@@ -15,7 +15,7 @@ from app.auth import public, resident_required
 from app.errors import ValidationFailed
 from app.openapi import Header
 from app.shapes import Page, Schema
-from services import appointments
+from services import appointments, companies
 from services.applications.representation import RepresentedIn
 from services.appointments import draw, qr, risk, slots, throttle, waitlist
 from services.appointments.shapes import (
@@ -29,7 +29,8 @@ from services.appointments.shapes import (
 
 bp = Blueprint("appointments", url_prefix="/api/v1")
 TAG = "网上预约"
-_APPOINTMENT_ERRORS = [appointments.AppointmentNotFound, (409, "APPOINTMENT_NOT_ACTIVE")]
+# A company's booking is changed or shown by its booker only while they may still act for it.
+_APPOINTMENT_ERRORS = [appointments.AppointmentNotFound, (409, "APPOINTMENT_NOT_ACTIVE"), *companies.ACTING_ERRORS]
 
 
 class AvailabilityQuery(Schema):
@@ -50,6 +51,8 @@ class BookIn(Schema):
                                        description="预审已通过的本人办件：窗口签到时即可收件")
     represented: RepresentedIn | None = Field(
         None, description="代约：为他人预约时填写其姓名、身份证号与关系；计入该人的预约限制，窗口核对其身份")
+    company_id: str | None = Field(None, max_length=64,
+                                   description="为单位预约：本人为法定代表人或持有涵盖该事项的有效经办人授权")
 
 
 class RescheduleIn(Schema):
@@ -127,19 +130,20 @@ async def availability(request: Request, query: AvailabilityQuery) -> HTTPRespon
                   (400, "IDEMPOTENCY_KEY_REQUIRED"), (422, "IDEMPOTENCY_KEY_INVALID"),
                   (422, "APPLICATION_NOT_BOOKABLE"), (422, "REPRESENTED_IS_SELF"),
                   (404, "ITEM_NOT_FOUND"), (404, "SLOT_NOT_FOUND"), (422, "ITEM_NOT_BOOKABLE"),
-                  (422, "SLOT_NOT_FOR_ITEM")])
+                  (422, "SLOT_NOT_FOR_ITEM"), *companies.ACTING_ERRORS])
 @resident_required
 async def book(request: Request, body: BookIn) -> HTTPResponse:
     rt = request.app.ctx.runtime
     appointment, created = await appointments.book(
         rt=rt, resident_id=request.ctx.principal.subject_id, item_id=body.item_id,
         slot_id=body.slot_id, idempotency_key=idempotency_key(request, required=True),
-        application_id=body.application_id, caller=_caller(request), represented=body.represented)
+        application_id=body.application_id, caller=_caller(request), represented=body.represented,
+        company_id=body.company_id)
     return respond(AppointmentOut.of(appointment, rt), status=201 if created else 200)
 
 
 @bp.get("/appointments")
-@endpoint(summary="我的预约（按预约时间倒序，游标分页）", tag=TAG, query=ListQuery,
+@endpoint(summary="我的预约及本人可查看的单位预约（按预约时间倒序，游标分页）", tag=TAG, query=ListQuery,
           response=Page[AppointmentOut], secured=True, errors=[(422, "INVALID_CURSOR")])
 @resident_required
 async def list_mine(request: Request, query: ListQuery) -> HTTPResponse:
@@ -151,11 +155,11 @@ async def list_mine(request: Request, query: ListQuery) -> HTTPResponse:
 
 
 @bp.get("/appointments/<appointment_id>")
-@endpoint(summary="我的一个预约（含二维码内容）", tag=TAG, response=AppointmentOut, secured=True,
-          errors=[appointments.AppointmentNotFound])
+@endpoint(summary="我的一个预约（含二维码内容；或本人可查看的单位预约）", tag=TAG, response=AppointmentOut,
+          secured=True, errors=[appointments.AppointmentNotFound])
 @resident_required
 async def get_mine(request: Request, appointment_id: str) -> HTTPResponse:
-    appointment = await appointments.get_mine_or_raise(
+    appointment = await appointments.get_visible_or_raise(
         resident_id=request.ctx.principal.subject_id, appointment_id=appointment_id)
     return respond(AppointmentOut.of(appointment, request.app.ctx.runtime))
 

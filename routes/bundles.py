@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
 from typing import Any
 
 from pydantic import ConfigDict, Field
@@ -11,8 +12,10 @@ from sanic.response import HTTPResponse
 from app.api import endpoint, respond
 from app.auth import resident_required, staff_required
 from app.errors import RealNameRequired
+from app.multipart import MultipartInvalid, MultipartTruncated, MultipartWithoutFile
 from app.shapes import ReasonIn, Schema
-from models.bundles import BundleApplication
+from app.uploads import UploadQuery, receive_file
+from models.bundles import BundleApplication, BundleMaterial
 from models.prereview import DeliveryMethod
 from services import bundles, companies
 from services.bundles.shapes import BundleApplicationList, BundleApplicationOut, bundle_application_out
@@ -99,7 +102,7 @@ async def list_mine(request: Request) -> HTTPResponse:
           response=BundleApplicationOut, secured=True, errors=_FOUND)
 @resident_required
 async def get_one(request: Request, bundle_application_id: str) -> HTTPResponse:
-    return await _out(request, await bundles.get_visible(rt=request.app.ctx.runtime, resident_id=_resident(request),
+    return await _out(request, await bundles.get_visible(resident_id=_resident(request),
                                                          bundle_application_id=bundle_application_id))
 
 
@@ -124,10 +127,34 @@ async def confirm(request: Request, bundle_application_id: str, body: ConfirmIn)
         form_version=body.form_version))
 
 
+@bp.route("/bundle-applications/<bundle_application_id>/materials/<material_index:int>", methods=["PUT", "POST"],
+          stream=True)
+@endpoint(summary="上传一件事的一项材料（一次，供所有需要它的环节；请求体为文件本身或 multipart/form-data）",
+          tag=TAG, query=UploadQuery, response=BundleApplicationOut, secured=True,
+          upload_media_types=("application/pdf", "image/jpeg", "image/png", "multipart/form-data"),
+          errors=[*_PARTY, (413, "MATERIAL_TOO_LARGE"), (413, "APPLICATION_MATERIALS_TOO_LARGE"),
+                  (422, "MATERIAL_EMPTY"), (415, "MATERIAL_TYPE_NOT_ALLOWED"), (415, "MATERIAL_TYPE_MISMATCH"),
+                  (422, "MATERIAL_NOT_IN_GUIDE"), MultipartInvalid, MultipartTruncated, MultipartWithoutFile])
+@resident_required
+async def upload_material(request: Request, bundle_application_id: str, material_index: int,
+                          query: UploadQuery) -> HTTPResponse:
+    rt = request.app.ctx.runtime
+
+    async def store(chunks: AsyncIterator[bytes], filename: str, declared_type: str | None) -> BundleMaterial:
+        return await bundles.upload_material(
+            rt=rt, resident_id=_resident(request), bundle_application_id=bundle_application_id,
+            material_index=material_index, chunks=chunks, filename=filename, declared_type=declared_type)
+
+    material = await receive_file(request, filename=query.filename, max_bytes=rt.settings.upload_max_bytes,
+                                  default_name="material", handle=store)
+    return await _out(request, await BundleApplication.get(id=material.bundle_application_id))
+
+
 @bp.post("/bundle-applications/<bundle_application_id>/submit")
 @endpoint(summary="一次提交：各部门环节按定义并行或依次开始，给出一个受理编号", tag=TAG,
           response=BundleApplicationOut, secured=True,
-          errors=[*_PARTY, bundles.FormChanged, bundles.PartiesUnconfirmed, (422, "FORM_DATA_INVALID")])
+          errors=[*_PARTY, bundles.FormChanged, bundles.PartiesUnconfirmed, (422, "FORM_DATA_INVALID"),
+                  (422, "MATERIALS_MISSING")])
 @resident_required
 async def submit(request: Request, bundle_application_id: str) -> HTTPResponse:
     return await _out(request, await bundles.submit(rt=request.app.ctx.runtime, resident_id=_resident(request),

@@ -11,6 +11,8 @@ from app.auth import resident_required
 from app.shapes import Schema
 from models.users import User
 from services import companies
+from services.applications import certificates
+from services.applications.shapes import CertificateList, CertificateOut
 from services.catalog.guide import IdNumber
 from services.companies.shapes import AuthorisationList, AuthorisationOut, CompanyList, CompanyOut
 from services.identity import users
@@ -43,6 +45,17 @@ async def _user(request: Request) -> User:
 async def mine(request: Request) -> HTTPResponse:
     rows = await companies.mine(user=await _user(request))
     return respond(CompanyList(items=[CompanyOut.of(company, grant) for company, grant in rows]))
+
+
+@bp.get("/companies/<company_id>/certificates")
+@endpoint(summary="单位证照夹：为单位办件签发的电子证照（法定代表人见全部；经办人见有效授权范围内事项的）",
+          tag=TAG, response=CertificateList, secured=True,
+          errors=[companies.CompanyNotFound, companies.AuthorisationRevoked,
+                  companies.AuthorisationExpired])
+@resident_required
+async def wallet(request: Request, company_id: str) -> HTTPResponse:
+    _, rows = await certificates.company_wallet(user=await _user(request), company_id=company_id)
+    return respond(CertificateList(items=[CertificateOut.of(c) for c in rows]))
 
 
 @bp.get("/companies/<company_id>/agents")

@@ -24,6 +24,7 @@ from services.applications.shapes import (
     ProgressOut,
     progress_out,
 )
+from services.identity import users
 
 bp = Blueprint("onewindow", url_prefix="/api/v1")
 TAG = "一窗式办理"
@@ -79,7 +80,7 @@ def _resident(request: Request):
           secured=True, errors=_NOT_FOUND)
 @resident_required
 async def progress(request: Request, application_id: str) -> HTTPResponse:
-    application = await prereview.get_mine_or_raise(resident_id=_resident(request),
+    application = await prereview.get_visible_or_raise(resident_id=_resident(request),
                                                     application_id=application_id)
     return respond(await progress_out(application))
 
@@ -89,7 +90,7 @@ async def progress(request: Request, application_id: str) -> HTTPResponse:
           tag=TAG, secured=True, media_type=PDF, errors=[*_NOT_FOUND, documents.DocumentNotAvailable])
 @resident_required
 async def my_document(request: Request, application_id: str, kind: str) -> HTTPResponse:
-    application = await prereview.get_mine_or_raise(resident_id=_resident(request),
+    application = await prereview.get_visible_or_raise(resident_id=_resident(request),
                                                     application_id=application_id)
     body = await documents.application_document(rt=request.app.ctx.runtime, application=application,
                                                 kind=documents.DocumentKind(kind))
@@ -111,7 +112,7 @@ async def verification(request: Request, kind: str, document_id: str) -> HTTPRes
           secured=True, errors=_NOT_FOUND)
 @resident_required
 async def my_documents(request: Request, application_id: str) -> HTTPResponse:
-    application = await prereview.get_mine_or_raise(resident_id=_resident(request),
+    application = await prereview.get_visible_or_raise(resident_id=_resident(request),
                                                     application_id=application_id)
     rows = await documents.issued_on(application=application)
     return respond(IssuedDocumentList(items=[IssuedDocumentOut.of(d) for d in rows]))
@@ -156,7 +157,8 @@ async def present_certificate(request: Request, application_id: str, material_in
 
 
 @bp.get("/certificates")
-@endpoint(summary="我的电子证照夹", tag=TAG, response=CertificateList, secured=True)
+@endpoint(summary="我的电子证照夹（个人证照；单位办件的证照在单位证照夹）", tag=TAG, response=CertificateList,
+          secured=True)
 @resident_required
 async def wallet(request: Request) -> HTTPResponse:
     rows = await certificates.list_mine(resident_id=_resident(request))
@@ -164,11 +166,12 @@ async def wallet(request: Request) -> HTTPResponse:
 
 
 @bp.get("/certificates/<certificate_id>")
-@endpoint(summary="一张电子证照", tag=TAG, response=CertificateOut, secured=True,
+@endpoint(summary="一张电子证照（本人的，或本人可查看的单位证照）", tag=TAG, response=CertificateOut, secured=True,
           errors=[certificates.CertificateNotFound])
 @resident_required
 async def certificate(request: Request, certificate_id: str) -> HTTPResponse:
-    found = await certificates.get_mine_or_raise(resident_id=_resident(request), certificate_id=certificate_id)
+    found = await certificates.get_visible_or_raise(user=await users.get_active_or_raise(user_id=_resident(request)),
+                                                    certificate_id=certificate_id)
     return respond(CertificateOut.of(found))
 
 
@@ -177,7 +180,8 @@ async def certificate(request: Request, certificate_id: str) -> HTTPResponse:
           errors=[certificates.CertificateNotFound])
 @resident_required
 async def certificate_document(request: Request, certificate_id: str) -> HTTPResponse:
-    found = await certificates.get_mine_or_raise(resident_id=_resident(request), certificate_id=certificate_id)
+    found = await certificates.get_visible_or_raise(user=await users.get_active_or_raise(user_id=_resident(request)),
+                                                    certificate_id=certificate_id)
     body = await certificates.document_bytes(rt=request.app.ctx.runtime, certificate=found)
     return pdf_response(body, found.number)
 

@@ -12,18 +12,12 @@ from sanic.response import HTTPResponse, ResponseStream
 
 from app.api import endpoint, idempotency_header, idempotency_key, purpose_of, respond
 from app.auth import public, resident_required, staff_required
-from app.errors import AppError
 from app.headers import attachment
-from app.multipart import (
-    MultipartInvalid,
-    MultipartTruncated,
-    MultipartWithoutFile,
-    first_file_part,
-    is_multipart,
-)
+from app.multipart import MultipartInvalid, MultipartTruncated, MultipartWithoutFile
 from app.shapes import Page, ReasonIn, Schema
+from app.uploads import UploadQuery, receive_file
 from models.access_log import PersonalRecordKind
-from models.prereview import ApplicationState
+from models.prereview import ApplicationMaterial, ApplicationState
 from services import companies
 from services.applications import applicant, prereview, representation
 from services.applications import review as prereview_review
@@ -88,11 +82,6 @@ class ReuseIn(Schema):
 
 class MaterialsQuery(Schema):
     limit: int = Field(50, ge=1, le=200)
-
-
-class UploadQuery(Schema):
-    filename: str | None = Field(None, min_length=1, max_length=255,
-                                 description="原文件名（multipart 上传时默认取表单中的文件名）")
 
 
 class ListQuery(Schema):
@@ -179,7 +168,7 @@ async def my_materials(request: Request, query: MaterialsQuery) -> HTTPResponse:
           secured=True, errors=_NOT_FOUND)
 @resident_required
 async def get_mine(request: Request, application_id: str) -> HTTPResponse:
-    application = await prereview.get_mine_or_raise(resident_id=_resident(request),
+    application = await prereview.get_visible_or_raise(resident_id=_resident(request),
                                                     application_id=application_id)
     return respond(await application_out(application, rt=request.app.ctx.runtime))
 
@@ -204,29 +193,15 @@ async def update_form(request: Request, application_id: str, body: FormIn) -> HT
 @resident_required
 async def upload(request: Request, application_id: str, material_index: int,
                  query: UploadQuery) -> HTTPResponse:
-    settings = request.app.ctx.runtime.settings
-    # Room above the file limit so our own check answers MATERIAL_TOO_LARGE, not Sanic's 413.
-    request.stream.request_max_size = 2 * settings.upload_max_bytes
+    rt = request.app.ctx.runtime
 
-    async def chunks() -> AsyncIterator[bytes]:
-        while (chunk := await request.stream.read()) is not None:
-            yield chunk
+    async def store(chunks: AsyncIterator[bytes], filename: str, declared_type: str | None) -> ApplicationMaterial:
+        return await prereview.upload_material(
+            rt=rt, resident_id=_resident(request), application_id=application_id, material_index=material_index,
+            chunks=chunks, filename=filename, declared_type=declared_type)
 
-    try:
-        content_type = request.headers.get("content-type")
-        filename, declared_type, body = query.filename, content_type, chunks()
-        if is_multipart(content_type):
-            part = await first_file_part(body, content_type)
-            filename, declared_type, body = query.filename or part.filename, part.content_type, part.chunks
-        material = await prereview.upload_material(
-            rt=request.app.ctx.runtime, resident_id=_resident(request), application_id=application_id,
-            material_index=material_index, chunks=body, filename=filename or "material",
-            declared_type=declared_type)
-    except AppError:
-        # Read what the client is still sending so it receives our answer, not a reset.
-        async for _ in chunks():
-            pass
-        raise
+    material = await receive_file(request, filename=query.filename, max_bytes=rt.settings.upload_max_bytes,
+                                  default_name="material", handle=store)
     return respond(MaterialOut.of(material))
 
 
@@ -268,7 +243,7 @@ async def withdraw(request: Request, application_id: str, body: ReasonIn) -> HTT
           errors=_NOT_FOUND)
 @resident_required
 async def my_history(request: Request, application_id: str) -> HTTPResponse:
-    application = await prereview.get_mine_or_raise(resident_id=_resident(request),
+    application = await prereview.get_visible_or_raise(resident_id=_resident(request),
                                                     application_id=application_id)
     return respond(await history_out(application))
 
@@ -279,7 +254,7 @@ async def my_history(request: Request, application_id: str) -> HTTPResponse:
 @resident_required
 async def my_download_url(request: Request, application_id: str, material_index: int) -> HTTPResponse:
     rt = request.app.ctx.runtime
-    application = await prereview.get_mine_or_raise(resident_id=_resident(request),
+    application = await prereview.get_visible_or_raise(resident_id=_resident(request),
                                                     application_id=application_id)
     return respond(_download(rt, await prereview.download_url(rt=rt, application=application,
                                                               material_index=material_index)))

@@ -888,7 +888,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 我的预约（按预约时间倒序，游标分页） */
+        /** 我的预约及本人可查看的单位预约（按预约时间倒序，游标分页） */
         get: operations["appointmentsListMine"];
         put?: never;
         /** 预约一个时段（须带 Idempotency-Key；重试返回同一预约） */
@@ -906,7 +906,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 我的一个预约（含二维码内容） */
+        /** 我的一个预约（含二维码内容；或本人可查看的单位预约） */
         get: operations["appointmentsGetMine"];
         put?: never;
         post?: never;
@@ -1308,6 +1308,24 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/bundle-applications/{bundle_application_id}/materials/{material_index}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 上传一件事的一项材料（一次，供所有需要它的环节；请求体为文件本身或 multipart/form-data） */
+        put: operations["bundlesUploadMaterialPut"];
+        /** 上传一件事的一项材料（一次，供所有需要它的环节；请求体为文件本身或 multipart/form-data） */
+        post: operations["bundlesUploadMaterialPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/bundle-applications/{bundle_application_id}/submit": {
         parameters: {
             query?: never;
@@ -1553,7 +1571,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 我的电子证照夹 */
+        /** 我的电子证照夹（个人证照；单位办件的证照在单位证照夹） */
         get: operations["onewindowWallet"];
         put?: never;
         post?: never;
@@ -1570,7 +1588,7 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** 一张电子证照 */
+        /** 一张电子证照（本人的，或本人可查看的单位证照） */
         get: operations["onewindowCertificate"];
         put?: never;
         post?: never;
@@ -1643,6 +1661,23 @@ export interface paths {
         put?: never;
         /** 撤销经办人授权（立即生效，记入存证账本；仅法定代表人） */
         post: operations["companiesRevoke"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/companies/{company_id}/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 单位证照夹：为单位办件签发的电子证照（法定代表人见全部；经办人见有效授权范围内事项的） */
+        get: operations["companiesWallet"];
+        put?: never;
+        post?: never;
         delete?: never;
         options?: never;
         head?: never;
@@ -1870,6 +1905,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/desk/evaluations/{evaluation_id}/call-back": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录整改后的回访结果（一次）；此后群众可再次评价 */
+        post: operations["evaluationsCallBack"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/desk/evaluations/{evaluation_id}/follow-up": {
         parameters: {
             query?: never;
@@ -1887,6 +1939,23 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/v1/desk/evaluations/{evaluation_id}/rectification": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 记录差评整改情况（一次）；群众收到通知 */
+        post: operations["evaluationsRectify"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/api/v1/desk/evaluations/bad": {
         parameters: {
             query?: never;
@@ -1896,6 +1965,23 @@ export interface paths {
         };
         /** 本大厅的差评（待回访） */
         get: operations["onewindowDeskBadReviews"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/desk/evaluations/rectifications": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 差评整改工作单：本部门（审批人员、管理员）或本大厅（大厅管理）的差评，按整改期限排序 */
+        get: operations["evaluationsWorklist"];
         put?: never;
         post?: never;
         delete?: never;
@@ -2036,6 +2122,74 @@ export interface paths {
         put?: never;
         /** 报名抽签（以抽签方式放号的时段，放号后报名期内；每人每时段一次，须实名） */
         post: operations["appointmentsEnterDraw"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluation-statistics": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 好差评公开统计：按部门、大厅、事项或渠道，可按月（北京时间）；只有计数，无个人信息和评语 */
+        get: operations["evaluationsPublished"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 评价一项服务（办理决定、领取、预约到场服务或一件事；每项一次） */
+        post: operations["evaluationsRate"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{evaluation_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的一条评价（含整改、回访情况） */
+        get: operations["evaluationsOne"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/evaluations/{evaluation_id}/re-rating": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 差评整改回访后再次评价（一次） */
+        post: operations["evaluationsRerate"];
         delete?: never;
         options?: never;
         head?: never;
@@ -2751,6 +2905,40 @@ export interface paths {
         };
         /** 谁查看了我的信息：工作人员每次查看本人办件、材料、文书的记录 */
         get: operations["identityMyAccessLog"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/evaluations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 我的评价（含差评整改、回访情况），新的在前 */
+        get: operations["evaluationsMine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/me/evaluations/pending": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** 待评价：尚未评价的服务，以及整改回访后可再次评价的差评 */
+        get: operations["evaluationsPending"];
         put?: never;
         post?: never;
         delete?: never;
@@ -3717,6 +3905,11 @@ export interface components {
              * @description 签名的二维码内容（已取消或爽约的预约为空）
              */
             qr_token: string | null;
+            /**
+             * @description 为单位预约时的单位及预约人身份；个人预约为 null
+             * @default null
+             */
+            on_behalf_of?: components["schemas"]["OnBehalfOf"] | null;
         };
         /**
          * AppointmentStatus
@@ -4172,6 +4365,12 @@ export interface components {
              * @default null
              */
             represented?: components["schemas"]["RepresentedIn"] | null;
+            /**
+             * Company Id
+             * @description 为单位预约：本人为法定代表人或持有涵盖该事项的有效经办人授权
+             * @default null
+             */
+            company_id?: string | null;
         };
         /**
          * BroadcastIn
@@ -4318,6 +4517,11 @@ export interface components {
             submitted_at: string | null;
             /** Issued At */
             issued_at: string | null;
+            /**
+             * Materials
+             * @description 各环节所需材料（同名只传一次；由前序环节办理结果取得的不在其列）
+             */
+            materials: components["schemas"]["BundleMaterialOut"][];
             /** Steps */
             steps: components["schemas"]["services__bundles__shapes__StepOut"][];
             /** Results */
@@ -4332,6 +4536,27 @@ export interface components {
         BundleList: {
             /** Items */
             items: components["schemas"]["BundleSummary"][];
+        };
+        /** BundleMaterialOut */
+        BundleMaterialOut: {
+            /**
+             * Index
+             * Format: int64
+             * @description 上传时的序号：PUT /api/v1/bundle-applications/{id}/materials/{index}
+             */
+            index: number;
+            /** Name */
+            name: string;
+            /** Description */
+            description: string;
+            /** Required */
+            required: boolean;
+            /**
+             * Steps
+             * @description 需要该材料的环节：各环节开始时只收到本环节指南所列的材料
+             */
+            steps: string[];
+            uploaded: components["schemas"]["UploadedOut"] | null;
         };
         /** BundleOut */
         BundleOut: {
@@ -4482,6 +4707,25 @@ export interface components {
             items: components["schemas"]["CalendarYearOut"][];
         };
         /**
+         * CallBackIn
+         * @example {
+         *       "note": "已电话回访，群众认可整改",
+         *       "satisfied": true
+         *     }
+         */
+        CallBackIn: {
+            /**
+             * Note
+             * @description 回访情况
+             */
+            note: string;
+            /**
+             * Satisfied
+             * @description 群众是否认可整改
+             */
+            satisfied: boolean;
+        };
+        /**
          * CallNextIn
          * @example {}
          * @example {
@@ -4547,12 +4791,23 @@ export interface components {
             usable: boolean;
             /** Revoked At */
             revoked_at: string | null;
+            /**
+             * @description 为单位（法人）办件签发：证照属于该单位（单位证照夹），办理人身份为申请时；个人证照为 null
+             * @default null
+             */
+            on_behalf_of?: components["schemas"]["OnBehalfOf"] | null;
         };
         /**
          * CertificateStatus
          * @enum {string}
          */
         CertificateStatus: "valid" | "revoked";
+        /**
+         * Channel
+         * @description 评价渠道 — where the service was given (国办发〔2019〕51号: 线上线下全覆盖).
+         * @enum {string}
+         */
+        Channel: "hall" | "online" | "mobile" | "kiosk";
         /**
          * ChannelPreferenceIO
          * @example {
@@ -4612,6 +4867,11 @@ export interface components {
              * @default null
              */
             represented?: components["schemas"]["RepresentedPersonOut"] | null;
+            /**
+             * @description 为单位预约时的单位及预约人身份；个人预约为 null
+             * @default null
+             */
+            on_behalf_of?: components["schemas"]["OnBehalfOf"] | null;
         };
         /**
          * CodeIn
@@ -6400,6 +6660,45 @@ export interface components {
              */
             credential?: string | null;
         };
+        /**
+         * Level
+         * @description The five named levels, score 5 down to 1.
+         * @enum {string}
+         */
+        Level: "very_satisfied" | "satisfied" | "basically_satisfied" | "dissatisfied" | "very_dissatisfied";
+        /** LevelCounts */
+        LevelCounts: {
+            /**
+             * Very Satisfied
+             * Format: int64
+             * @description 非常满意
+             */
+            very_satisfied: number;
+            /**
+             * Satisfied
+             * Format: int64
+             * @description 满意
+             */
+            satisfied: number;
+            /**
+             * Basically Satisfied
+             * Format: int64
+             * @description 基本满意
+             */
+            basically_satisfied: number;
+            /**
+             * Dissatisfied
+             * Format: int64
+             * @description 不满意
+             */
+            dissatisfied: number;
+            /**
+             * Very Dissatisfied
+             * Format: int64
+             * @description 非常不满意
+             */
+            very_dissatisfied: number;
+        };
         /** LifeEventOut */
         LifeEventOut: {
             /** Id */
@@ -7058,6 +7357,16 @@ export interface components {
              */
             next_cursor?: string | null;
         };
+        /** Page[PublicStat] */
+        Page_PublicStat_: {
+            /** Items */
+            items: components["schemas"]["PublicStat"][];
+            /**
+             * Next Cursor
+             * @default null
+             */
+            next_cursor?: string | null;
+        };
         /** Page[PublishedArticleSummary] */
         Page_PublishedArticleSummary_: {
             /** Items */
@@ -7177,6 +7486,40 @@ export interface components {
              * @default null
              */
             request_payment?: components["schemas"]["RequestPayment"] | null;
+        };
+        /**
+         * PendingEvent
+         * @description A service event the resident can still rate.
+         */
+        PendingEvent: {
+            event: components["schemas"]["ServiceEvent"];
+            /** Subject Id */
+            subject_id: string;
+            /** Application Id */
+            application_id: string | null;
+            /** Item Id */
+            item_id: string;
+            /** Department Id */
+            department_id: string;
+            /** Hall Id */
+            hall_id: string | null;
+            /** @description 评价时不指定渠道则记为此渠道 */
+            channel: components["schemas"]["Channel"];
+            /** Happened At */
+            happened_at: string | null;
+        };
+        /**
+         * PendingOut
+         * @description 待评价: events not rated yet, and bad ratings called back that can be rated again.
+         */
+        PendingOut: {
+            /** Events */
+            events: components["schemas"]["PendingEvent"][];
+            /**
+             * Reratings
+             * @description 已整改回访、可再次评价的差评（POST …/re-rating）
+             */
+            reratings: components["schemas"]["RatingOut"][];
         };
         /**
          * PersonalRecordKind
@@ -7325,6 +7668,57 @@ export interface components {
              */
             tree_size?: number | null;
         };
+        /**
+         * PublicStat
+         * @description One department's, hall's, item's or channel's first ratings in the period: counts only.
+         */
+        PublicStat: {
+            /** Key */
+            key: string;
+            /** Name */
+            name: string;
+            /**
+             * Total
+             * Format: int64
+             */
+            total: number;
+            levels: components["schemas"]["LevelCounts"];
+            /**
+             * Satisfaction Rate
+             * @description 满意率：（非常满意+满意+基本满意）/ 总数，百分比，两位小数
+             */
+            satisfaction_rate: number;
+            /**
+             * Bad
+             * Format: int64
+             * @description 差评数（不满意、非常不满意）
+             */
+            bad: number;
+            /**
+             * Rectified On Time
+             * Format: int64
+             * @description 按期整改（15 个工作日内）
+             */
+            rectified_on_time: number;
+            /**
+             * Rectified Late
+             * Format: int64
+             * @description 逾期后整改
+             */
+            rectified_late: number;
+            /**
+             * Overdue
+             * Format: int64
+             * @description 未整改且已逾期
+             */
+            overdue: number;
+            /**
+             * Re Rated
+             * Format: int64
+             * @description 整改回访后再次评价的差评数
+             */
+            re_rated: number;
+        };
         /** PublishedArticle */
         PublishedArticle: {
             /** Id */
@@ -7428,6 +7822,126 @@ export interface components {
              * Format: int64
              */
             remaining: number;
+        };
+        /**
+         * RateIn
+         * @example {
+         *       "channel": "online",
+         *       "comment": "办理很快",
+         *       "event": "decision",
+         *       "score": 5,
+         *       "subject_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90"
+         *     }
+         */
+        RateIn: {
+            /** @description decision 办理决定、pickup 领取、appointment 预约到场服务、bundle 一件事 */
+            event: components["schemas"]["ServiceEvent"];
+            /**
+             * Subject Id
+             * @description 办件、预约或一件事申请的 id（见待评价列表）
+             */
+            subject_id: string;
+            /**
+             * Score
+             * Format: int64
+             * @description 5 非常满意、4 满意、3 基本满意、2 不满意、1 非常不满意
+             */
+            score: number;
+            /**
+             * @description hall 窗口、online 网上、mobile 移动端、kiosk 自助终端；不填为该服务的渠道
+             * @default null
+             */
+            channel?: components["schemas"]["Channel"] | null;
+            /**
+             * Comment
+             * @default
+             */
+            comment?: string;
+        };
+        /** RatingList */
+        RatingList: {
+            /** Items */
+            items: components["schemas"]["RatingOut"][];
+        };
+        /**
+         * RatingOut
+         * @description A rating of one service event, with its rectification and call back when it was bad.
+         */
+        RatingOut: {
+            /** Id */
+            id: string;
+            /**
+             * Application Id
+             * @description 所评服务涉及的办件；未办件的预约到场服务、一件事为 null
+             */
+            application_id: string | null;
+            /** Item Id */
+            item_id: string;
+            /** Department Id */
+            department_id: string;
+            /** Hall Id */
+            hall_id: string | null;
+            /**
+             * Score
+             * Format: int64
+             */
+            score: number;
+            /** Comment */
+            comment: string;
+            /** Is Bad */
+            is_bad: boolean;
+            /** Follow Up Note */
+            follow_up_note: string;
+            /** Followed Up At */
+            followed_up_at: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            event: components["schemas"]["ServiceEvent"];
+            /**
+             * Subject Id
+             * @description 所评的对象：办件（decision、pickup）、预约（appointment）或一件事申请（bundle）
+             */
+            subject_id: string;
+            channel: components["schemas"]["Channel"];
+            level: components["schemas"]["Level"];
+            /** Level Name */
+            level_name: string;
+            /**
+             * Round
+             * Format: int64
+             * @description 1 首次评价；2 整改回访后的再次评价
+             */
+            round: number;
+            /** Rerating Of */
+            rerating_of: string | null;
+            /**
+             * Rerating Id
+             * @description 再次评价的 id（已再次评价时）
+             */
+            rerating_id: string | null;
+            /**
+             * Rectify By
+             * @description 整改期限（差评后 15 个工作日）
+             */
+            rectify_by: string | null;
+            /**
+             * Overdue
+             * @description 未整改且已过整改期限
+             */
+            overdue: boolean;
+            /** Rectification Note */
+            rectification_note: string;
+            /** Rectified At */
+            rectified_at: string | null;
+            /** Callback Note */
+            callback_note: string;
+            /** Callback Satisfied */
+            callback_satisfied: boolean | null;
+            /** Called Back At */
+            called_back_at: string | null;
         };
         /** Readiness */
         Readiness: {
@@ -7540,6 +8054,29 @@ export interface components {
              * Format: date-time
              */
             reconciled_at: string;
+        };
+        /** RectificationQuery */
+        RectificationQuery: {
+            /** @default open */
+            state?: components["schemas"]["RectificationState"];
+        };
+        /**
+         * RectificationState
+         * @enum {string}
+         */
+        RectificationState: "open" | "overdue" | "rectified" | "called_back" | "all";
+        /**
+         * RectifyIn
+         * @example {
+         *       "note": "已调整午间窗口排班，增开一个综合窗口"
+         *     }
+         */
+        RectifyIn: {
+            /**
+             * Note
+             * @description 整改情况
+             */
+            note: string;
         };
         /**
          * RefreshIn
@@ -7861,6 +8398,25 @@ export interface components {
             signType: "RSA";
             /** Paysign */
             paySign: string;
+        };
+        /**
+         * RerateIn
+         * @example {
+         *       "comment": "整改后满意",
+         *       "score": 4
+         *     }
+         */
+        RerateIn: {
+            /**
+             * Score
+             * Format: int64
+             */
+            score: number;
+            /**
+             * Comment
+             * @default
+             */
+            comment?: string;
         };
         /**
          * RescheduleIn
@@ -8198,6 +8754,12 @@ export interface components {
              */
             application_id?: string | null;
         };
+        /**
+         * ServiceEvent
+         * @description What a rating (好差评) is of: each event once, by the resident it belongs to.
+         * @enum {string}
+         */
+        ServiceEvent: "decision" | "pickup" | "appointment" | "bundle";
         /**
          * SlotExceptionKind
          * @enum {string}
@@ -8581,6 +9143,45 @@ export interface components {
              */
             followed_up: number;
         };
+        /** StatisticsQuery */
+        StatisticsQuery: {
+            /** @default department */
+            group_by?: components["schemas"]["StatsDimension"];
+            /**
+             * Month
+             * @description 北京时间自然月 YYYY-MM；不填为全部
+             * @default null
+             */
+            month?: string | null;
+            /**
+             * Department Id
+             * @description 只看该部门的评价
+             * @default null
+             */
+            department_id?: string | null;
+            /**
+             * Hall Id
+             * @description 只看该大厅的评价
+             * @default null
+             */
+            hall_id?: string | null;
+            /**
+             * Limit
+             * Format: int64
+             * @default 50
+             */
+            limit?: number;
+            /**
+             * Cursor
+             * @default null
+             */
+            cursor?: string | null;
+        };
+        /**
+         * StatsDimension
+         * @enum {string}
+         */
+        StatsDimension: "department" | "hall" | "item" | "channel";
         /** StatsOut */
         StatsOut: {
             group_by: components["schemas"]["GroupBy"];
@@ -9064,6 +9665,25 @@ export interface components {
              * @default null
              */
             filename?: string | null;
+        };
+        /** UploadedOut */
+        UploadedOut: {
+            /** Sha256 */
+            sha256: string;
+            /**
+             * Size
+             * Format: int64
+             */
+            size: number;
+            /** Content Type */
+            content_type: string;
+            /** Original Filename */
+            original_filename: string;
+            /**
+             * Uploaded At
+             * Format: date-time
+             */
+            uploaded_at: string;
         };
         /**
          * Verification
@@ -15492,7 +16112,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: EVALUATION_EXISTS, EVALUATION_NOT_ALLOWED */
+            /** @description 错误码: EVALUATION_BY_BUNDLE, EVALUATION_EXISTS, EVALUATION_NOT_ALLOWED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15501,7 +16121,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "EVALUATION_EXISTS" | "EVALUATION_NOT_ALLOWED";
+                            code?: "EVALUATION_BY_BUNDLE" | "EVALUATION_EXISTS" | "EVALUATION_NOT_ALLOWED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -17379,7 +17999,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPOINTMENT_BLOCKED_NO_SHOW, APPOINTMENT_RISK_REFUSED, FORBIDDEN, REALNAME_REQUIRED */
+            /** @description 错误码: APPOINTMENT_BLOCKED_NO_SHOW, APPOINTMENT_RISK_REFUSED, COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_MISSING, COMPANY_AUTHORISATION_REVOKED, COMPANY_AUTHORISATION_SCOPE, FORBIDDEN, REALNAME_REQUIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17388,12 +18008,12 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPOINTMENT_BLOCKED_NO_SHOW" | "APPOINTMENT_RISK_REFUSED" | "FORBIDDEN" | "REALNAME_REQUIRED";
+                            code?: "APPOINTMENT_BLOCKED_NO_SHOW" | "APPOINTMENT_RISK_REFUSED" | "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_MISSING" | "COMPANY_AUTHORISATION_REVOKED" | "COMPANY_AUTHORISATION_SCOPE" | "FORBIDDEN" | "REALNAME_REQUIRED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
             };
-            /** @description 错误码: ITEM_NOT_FOUND, SLOT_NOT_FOUND */
+            /** @description 错误码: COMPANY_NOT_FOUND, ITEM_NOT_FOUND, SLOT_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17402,7 +18022,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "ITEM_NOT_FOUND" | "SLOT_NOT_FOUND";
+                            code?: "COMPANY_NOT_FOUND" | "ITEM_NOT_FOUND" | "SLOT_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -17633,7 +18253,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: FORBIDDEN */
+            /** @description 错误码: COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_MISSING, COMPANY_AUTHORISATION_REVOKED, COMPANY_AUTHORISATION_SCOPE, FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17642,12 +18262,12 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "FORBIDDEN";
+                            code?: "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_MISSING" | "COMPANY_AUTHORISATION_REVOKED" | "COMPANY_AUTHORISATION_SCOPE" | "FORBIDDEN";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
             };
-            /** @description 错误码: APPOINTMENT_NOT_FOUND, ROUTE_NOT_FOUND */
+            /** @description 错误码: APPOINTMENT_NOT_FOUND, COMPANY_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17656,7 +18276,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPOINTMENT_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                            code?: "APPOINTMENT_NOT_FOUND" | "COMPANY_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -17753,7 +18373,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: FORBIDDEN */
+            /** @description 错误码: COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_MISSING, COMPANY_AUTHORISATION_REVOKED, COMPANY_AUTHORISATION_SCOPE, FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17762,12 +18382,12 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "FORBIDDEN";
+                            code?: "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_MISSING" | "COMPANY_AUTHORISATION_REVOKED" | "COMPANY_AUTHORISATION_SCOPE" | "FORBIDDEN";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
             };
-            /** @description 错误码: APPOINTMENT_NOT_FOUND, ROUTE_NOT_FOUND */
+            /** @description 错误码: APPOINTMENT_NOT_FOUND, COMPANY_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17776,7 +18396,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPOINTMENT_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                            code?: "APPOINTMENT_NOT_FOUND" | "COMPANY_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -17873,7 +18493,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: FORBIDDEN */
+            /** @description 错误码: COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_MISSING, COMPANY_AUTHORISATION_REVOKED, COMPANY_AUTHORISATION_SCOPE, FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -17882,12 +18502,12 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "FORBIDDEN";
+                            code?: "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_MISSING" | "COMPANY_AUTHORISATION_REVOKED" | "COMPANY_AUTHORISATION_SCOPE" | "FORBIDDEN";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
             };
-            /** @description 错误码: APPOINTMENT_NOT_FOUND, ROUTE_NOT_FOUND */
+            /** @description 错误码: APPOINTMENT_NOT_FOUND, COMPANY_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -17896,7 +18516,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPOINTMENT_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                            code?: "APPOINTMENT_NOT_FOUND" | "COMPANY_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -18011,7 +18631,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: FORBIDDEN */
+            /** @description 错误码: COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_MISSING, COMPANY_AUTHORISATION_REVOKED, COMPANY_AUTHORISATION_SCOPE, FORBIDDEN */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18020,12 +18640,12 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "FORBIDDEN";
+                            code?: "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_MISSING" | "COMPANY_AUTHORISATION_REVOKED" | "COMPANY_AUTHORISATION_SCOPE" | "FORBIDDEN";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
             };
-            /** @description 错误码: APPOINTMENT_NOT_FOUND, ROUTE_NOT_FOUND, SLOT_NOT_FOUND */
+            /** @description 错误码: APPOINTMENT_NOT_FOUND, COMPANY_NOT_FOUND, ROUTE_NOT_FOUND, SLOT_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -18034,7 +18654,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPOINTMENT_NOT_FOUND" | "ROUTE_NOT_FOUND" | "SLOT_NOT_FOUND";
+                            code?: "APPOINTMENT_NOT_FOUND" | "COMPANY_NOT_FOUND" | "ROUTE_NOT_FOUND" | "SLOT_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -20365,6 +20985,356 @@ export interface operations {
             };
         };
     };
+    bundlesUploadMaterialPut: {
+        parameters: {
+            query?: {
+                /** @description 原文件名（multipart 上传时默认取表单中的文件名） */
+                filename?: string | null;
+            };
+            header?: never;
+            path: {
+                bundle_application_id: string;
+                material_index: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/pdf": string;
+                "image/jpeg": string;
+                "image/png": string;
+                "multipart/form-data": {
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BundleApplicationOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON, MULTIPART_INVALID, MULTIPART_TRUNCATED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON" | "MULTIPART_INVALID" | "MULTIPART_TRUNCATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_NOT_A_PARTY, COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_MISSING, COMPANY_AUTHORISATION_REVOKED, COMPANY_AUTHORISATION_SCOPE, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_NOT_A_PARTY" | "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_MISSING" | "COMPANY_AUTHORISATION_REVOKED" | "COMPANY_AUTHORISATION_SCOPE" | "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_APPLICATION_NOT_FOUND, COMPANY_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_APPLICATION_NOT_FOUND" | "COMPANY_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_STATE_INVALID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_STATE_INVALID";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: APPLICATION_MATERIALS_TOO_LARGE, MATERIAL_TOO_LARGE, PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "APPLICATION_MATERIALS_TOO_LARGE" | "MATERIAL_TOO_LARGE" | "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: MATERIAL_TYPE_MISMATCH, MATERIAL_TYPE_NOT_ALLOWED */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MATERIAL_TYPE_MISMATCH" | "MATERIAL_TYPE_NOT_ALLOWED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: MATERIAL_EMPTY, MATERIAL_NOT_IN_GUIDE, MULTIPART_NO_FILE, VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MATERIAL_EMPTY" | "MATERIAL_NOT_IN_GUIDE" | "MULTIPART_NO_FILE" | "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    bundlesUploadMaterialPost: {
+        parameters: {
+            query?: {
+                /** @description 原文件名（multipart 上传时默认取表单中的文件名） */
+                filename?: string | null;
+            };
+            header?: never;
+            path: {
+                bundle_application_id: string;
+                material_index: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/pdf": string;
+                "image/jpeg": string;
+                "image/png": string;
+                "multipart/form-data": {
+                    file: string;
+                };
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BundleApplicationOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON, MULTIPART_INVALID, MULTIPART_TRUNCATED */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON" | "MULTIPART_INVALID" | "MULTIPART_TRUNCATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_NOT_A_PARTY, COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_MISSING, COMPANY_AUTHORISATION_REVOKED, COMPANY_AUTHORISATION_SCOPE, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_NOT_A_PARTY" | "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_MISSING" | "COMPANY_AUTHORISATION_REVOKED" | "COMPANY_AUTHORISATION_SCOPE" | "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_APPLICATION_NOT_FOUND, COMPANY_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_APPLICATION_NOT_FOUND" | "COMPANY_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_STATE_INVALID */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_STATE_INVALID";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: APPLICATION_MATERIALS_TOO_LARGE, MATERIAL_TOO_LARGE, PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "APPLICATION_MATERIALS_TOO_LARGE" | "MATERIAL_TOO_LARGE" | "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: MATERIAL_TYPE_MISMATCH, MATERIAL_TYPE_NOT_ALLOWED */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MATERIAL_TYPE_MISMATCH" | "MATERIAL_TYPE_NOT_ALLOWED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: MATERIAL_EMPTY, MATERIAL_NOT_IN_GUIDE, MULTIPART_NO_FILE, VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MATERIAL_EMPTY" | "MATERIAL_NOT_IN_GUIDE" | "MULTIPART_NO_FILE" | "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
     bundlesSubmit: {
         parameters: {
             query?: never;
@@ -20455,7 +21425,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: FORM_DATA_INVALID */
+            /** @description 错误码: FORM_DATA_INVALID, MATERIALS_MISSING */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20464,7 +21434,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "FORM_DATA_INVALID";
+                            code?: "FORM_DATA_INVALID" | "MATERIALS_MISSING";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -22298,6 +23268,112 @@ export interface operations {
             };
         };
     };
+    companiesWallet: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                company_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateList"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_REVOKED, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_REVOKED" | "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: COMPANY_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "COMPANY_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
     onewindowDeskDesk: {
         parameters: {
             query?: {
@@ -24029,6 +25105,158 @@ export interface operations {
             };
         };
     };
+    evaluationsCallBack: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                evaluation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CallBackIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: EVALUATION_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "EVALUATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: EVALUATION_ALREADY_CALLED_BACK, EVALUATION_NOT_RECTIFIED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "EVALUATION_ALREADY_CALLED_BACK" | "EVALUATION_NOT_RECTIFIED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
     onewindowDeskFollowUp: {
         parameters: {
             query?: never;
@@ -24181,6 +25409,158 @@ export interface operations {
             };
         };
     };
+    evaluationsRectify: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                evaluation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RectifyIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: EVALUATION_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "EVALUATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: EVALUATION_ALREADY_RECTIFIED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "EVALUATION_ALREADY_RECTIFIED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
     onewindowDeskBadReviews: {
         parameters: {
             query?: {
@@ -24199,6 +25579,112 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["EvaluationList"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    evaluationsWorklist: {
+        parameters: {
+            query?: {
+                state?: components["schemas"]["RectificationState"];
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingList"];
                 };
             };
             /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
@@ -25466,6 +26952,500 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "APPOINTMENT_RATE_LIMITED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    evaluationsPublished: {
+        parameters: {
+            query?: {
+                group_by?: components["schemas"]["StatsDimension"];
+                /** @description 北京时间自然月 YYYY-MM；不填为全部 */
+                month?: string | null;
+                /** @description 只看该部门的评价 */
+                department_id?: string | null;
+                /** @description 只看该大厅的评价 */
+                hall_id?: string | null;
+                limit?: number;
+                cursor?: string | null;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_PublicStat_"];
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INVALID_CURSOR, VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INVALID_CURSOR" | "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    evaluationsRate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RateIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: EVALUATION_EVENT_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "EVALUATION_EVENT_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: EVALUATION_BY_BUNDLE, EVALUATION_EXISTS, EVALUATION_NOT_ALLOWED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "EVALUATION_BY_BUNDLE" | "EVALUATION_EXISTS" | "EVALUATION_NOT_ALLOWED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    evaluationsOne: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                evaluation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingOut"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: EVALUATION_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "EVALUATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    evaluationsRerate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                evaluation_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RerateIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: EVALUATION_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "EVALUATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: EVALUATION_EXISTS, EVALUATION_NOT_CALLED_BACK */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "EVALUATION_EXISTS" | "EVALUATION_NOT_CALLED_BACK";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "VALIDATION_FAILED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -30635,6 +32615,186 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "INVALID_CURSOR" | "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    evaluationsMine: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["RatingList"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    evaluationsPending: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PendingOut"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };

@@ -7,6 +7,7 @@ from datetime import date, timedelta
 from enum import StrEnum
 from typing import Any
 
+from tortoise.expressions import Q, Subquery
 from tortoise.transactions import in_transaction
 
 from app.auth import require_scope
@@ -17,12 +18,15 @@ from app.shapes import parse_id
 from app.storage import read_opened, storage_of
 from app.tokens import Principal
 from models.catalog import ServiceItem
+from models.companies import Company
 from models.documents import DocumentKind
 from models.onewindow import CertificateStatus, ECertificate
 from models.organization import Department
 from models.prereview import Application, ApplicationMaterial
-from services import ledger
+from models.users import User
+from services import companies, ledger
 from services.applications import documents
+from services.companies import reach
 
 
 class RevocationReason(StrEnum):
@@ -73,6 +77,7 @@ async def issue(*, rt: Runtime, application: Application, result: dict[str, Any]
     validity = result.get("validity_days")
     certificate = ECertificate(
         id=uuid.uuid4(), resident_id=application.resident_id, application_id=application.id,
+        company_id=application.company_id, on_behalf_of=application.on_behalf_of,
         certificate_type=result["certificate_type"], name=result["name"],
         number=f"{issuer.code}-{application.acceptance_number}", issuer_id=issuer.id,
         valid_from=valid_from, valid_until=valid_from + timedelta(days=validity) if validity else None,
@@ -103,17 +108,37 @@ async def discard_document(*, rt: Runtime, certificate: ECertificate) -> None:
 
 
 async def list_mine(*, resident_id: uuid.UUID) -> list[ECertificate]:
-    """The resident's wallet, newest first (revoked and expired ones included, marked)."""
-    return await ECertificate.filter(resident_id=resident_id).order_by("-created_at")
+    """The resident's personal wallet, newest first (revoked and expired ones included, marked);
+    a company's certificates are in the company's wallet, not the filer's."""
+    return await ECertificate.filter(resident_id=resident_id, company_id__isnull=True).order_by("-created_at")
 
 
-async def get_mine_or_raise(*, resident_id: uuid.UUID, certificate_id: str) -> ECertificate:
-    """One of the resident's certificates; others' ids answer 404 like unknown ones."""
+async def _visible(user: User) -> Q:
+    """The certificates the user may see now: their personal ones, and those issued for a
+    company's application they may see (services/companies/reach.py)."""
+    return Q(resident_id=user.id, company_id__isnull=True) | Q(
+        company_id__isnull=False,
+        application_id__in=Subquery(Application.filter(await reach.visible_applications(user=user)).values("id")))
+
+
+async def get_visible_or_raise(*, user: User, certificate_id: str) -> ECertificate:
+    """A certificate the user may see; others' ids answer 404 like unknown ones."""
     parsed = parse_id(certificate_id)
-    certificate = await ECertificate.get_or_none(id=parsed, resident_id=resident_id) if parsed else None
+    certificate = await ECertificate.filter(await _visible(user), id=parsed).first() if parsed else None
     if certificate is None:
         raise CertificateNotFound(details={"certificate_id": certificate_id})
     return certificate
+
+
+async def company_wallet(*, user: User, company_id: str) -> tuple[Company, list[ECertificate]]:
+    """A company's wallet as the user may see it, newest first: all of it for its representative,
+    for an agent with an active authorisation the certificates of applications within its scope;
+    anyone else is refused (404 for a stranger, the authorisation's 403 for a former agent)."""
+    company = await companies.related_or_raise(user=user, company_id=company_id)
+    if company.legal_representative_id != user.id:
+        await companies.live_grants(user=user, company=company)
+    rows = await ECertificate.filter(await _visible(user), company_id=company.id).order_by("-created_at")
+    return company, rows
 
 
 async def ensure_presented_still_valid(*, application: Application) -> None:

@@ -22,6 +22,7 @@ from models.payments import OrderState, PaymentOrder
 from models.prereview import Application, ApplicationState, ApplicationTransition
 from services import ledger, outbox
 from services.catalog.guide import StepName
+from services.companies import reach
 from services.events import EventType
 from services.payments import refunds
 
@@ -190,7 +191,7 @@ async def transition(application: Application, *, action: Action, to: Applicatio
             await outbox.emit(event_type=event, aggregate_id=str(application.id), payload={
                 "application_id": str(application.id), "resident_id": str(application.resident_id),
                 "item_id": str(application.item_id), "state": to.value, "reason": reason,
-                **(event_extra or {})})
+                **(event_extra or {}), **await reach.application_audience(application)})
         record_type, data = ledger_record or ("application_transition", {
             "application_id": str(application.id), "from_state": application.state.value,
             "to_state": to.value, "actor_id": actor_id, "actor_role": actor_role,

@@ -42,6 +42,7 @@ from services.applications.prereview import ApplicationNotFound, load_or_raise
 from services.appointments import checkin
 from services.bundles import steps as bundle_steps
 from services.catalog.guide import StepName, validate_form_data
+from services.companies import reach
 from services.events import EventType
 
 CLERK, REVIEWER, HALL_MANAGER = "clerk", "reviewer", "hall_manager"
@@ -202,7 +203,7 @@ async def accept(*, rt: Runtime, principal: Principal, application_id: str) -> A
                                    "resident_id": str(application.resident_id),
                                    "item_id": str(application.item_id),
                                    "acceptance_number": numbered["value"],
-                                   "due_date": due.day.isoformat()})
+                                   "due_date": due.day.isoformat(), **await reach.application_audience(application)})
 
     async with documents.Issuing(rt) as issuing:
         return await transition(application, action=Action.ACCEPT, to=ApplicationState.ACCEPTED,
@@ -224,7 +225,7 @@ async def _invite_evaluation(application: Application) -> None:
     await outbox.emit(event_type=EventType.EVALUATION_INVITED, aggregate_id=str(application.id),
                       payload={"application_id": str(application.id),
                                "resident_id": str(application.resident_id),
-                               "item_id": str(application.item_id)})
+                               "item_id": str(application.item_id), **await reach.application_audience(application)})
 
 
 async def not_accept(*, rt: Runtime, principal: Principal, application_id: str, reason: str,
@@ -386,7 +387,8 @@ async def make_certificate(*, rt: Runtime, principal: Principal, application_id:
             "item_id": str(application.item_id),
             "certificate_id": str(certificate.id) if certificate else None,
             "certificate_name": result["name"] if result else None,
-            "pickup_method": "window", "hall_id": str(application.hall_id), "tracking_number": None})
+            "pickup_method": "window", "hall_id": str(application.hall_id), "tracking_number": None,
+            **await reach.application_audience(application)})
 
     try:
         return await transition(application, action=Action.MAKE_CERTIFICATE,
@@ -480,6 +482,7 @@ async def sweep_overdue() -> int:
                         "resident_id": str(application.resident_id),
                         "department_id": str(application.department_id),
                         "hall_id": str(application.hall_id) if application.hall_id else None,
-                        "deadline": getattr(application, deadline_field).isoformat()})
+                        "deadline": getattr(application, deadline_field).isoformat(),
+                        **await reach.application_audience(application)})
                     announced += 1
     return announced

@@ -16,6 +16,7 @@ from app.errors import AppError, Conflict, NotFoundError, ValidationFailed
 from app.ids import to_local, utcnow
 from app.shapes import decode_cursor, encode_cursor, parse_id
 from app.storage import discard, keep_sealed, read_opened, sign, signature_valid, storage_of
+from models.bundles import BundleMaterial
 from models.catalog import HandlingMode
 from models.onewindow import ECertificate
 from models.prereview import (
@@ -37,6 +38,7 @@ from services.applications.lifecycle import (
     transition,
 )
 from services.catalog.guide import ApplicantAttribute, validate_form_data
+from services.companies import reach
 from services.events import EventType
 from services.identity import users
 
@@ -118,6 +120,13 @@ async def get_mine_or_raise(*, resident_id: uuid.UUID, application_id: str) -> A
     return await load_or_raise(application_id=application_id, resident_id=resident_id)
 
 
+async def get_visible_or_raise(*, resident_id: uuid.UUID, application_id: str) -> Application:
+    """An application the resident may read now: their own personal one, or a company's they may
+    see (services/companies/reach.py); others' ids answer 404 like unknown ones."""
+    user = await users.get_active_or_raise(user_id=resident_id)
+    return await load_or_raise(await reach.visible_applications(user=user), application_id=application_id)
+
+
 async def acting_for(application: Application, *, resident_id: uuid.UUID) -> companies.Acting | None:
     """For an application filed for a company: the resident's authority to act for it now on the
     item (an agent's revoked or expired authorisation stops them); None for a personal one."""
@@ -145,8 +154,10 @@ async def get_mine_to_change(*, resident_id: uuid.UUID, application_id: str) -> 
 
 async def list_mine(*, resident_id: uuid.UUID, cursor: str | None,
                     limit: int) -> tuple[list[Application], str | None]:
-    """The resident's applications, newest first, one cursor page."""
-    query = Application.filter(resident_id=resident_id)
+    """The applications the resident may read (their own, and the companies' they may see),
+    newest first, one cursor page."""
+    user = await users.get_active_or_raise(user_id=resident_id)
+    query = Application.filter(await reach.visible_applications(user=user))
     if cursor:
         created, _, last_id = decode_cursor(cursor).partition("|")
         try:
@@ -206,9 +217,10 @@ async def _put_material(application: Application, material_index: int, fields: d
     return existing
 
 
-async def _release_file(rt: Runtime, key: str) -> None:
-    """Delete a stored file once no material row or e-certificate refers to it any more."""
-    if not (await ApplicationMaterial.exists(storage_key=key)
+async def release_file(rt: Runtime, key: str) -> None:
+    """Delete a stored file once no material row (of an application or a bundle) or
+    e-certificate refers to it any more."""
+    if not (await ApplicationMaterial.exists(storage_key=key) or await BundleMaterial.exists(storage_key=key)
             or await ECertificate.exists(storage_key=key)):
         await storage_of(rt).delete(key)
 
@@ -249,7 +261,7 @@ async def upload_material(*, rt: Runtime, resident_id: uuid.UUID, application_id
             await storage.delete(key)
         raise
     if previous is not None and previous.storage_key != key:
-        await _release_file(rt, previous.storage_key)
+        await release_file(rt, previous.storage_key)
     return material
 
 
@@ -291,17 +303,21 @@ async def reuse_material(*, rt: Runtime, resident_id: uuid.UUID, application_id:
         "original_filename": source.original_filename, "status": MaterialStatus.UPLOADED,
         "reused_from_id": source.id, "certificate_id": source.certificate_id})
     if previous is not None and previous.storage_key != source.storage_key:
-        await _release_file(rt, previous.storage_key)
+        await release_file(rt, previous.storage_key)
     return material
 
 
 async def present_certificate(*, rt: Runtime, resident_id: uuid.UUID, application_id: str,
                               material_index: int, certificate_id: str) -> ApplicationMaterial:
-    """Present an e-certificate from the wallet for a material that accepts its type."""
+    """Present an e-certificate for a material that accepts its type: from the resident's wallet,
+    or for a company's application from the company's wallet too."""
     application, spec = await _editable_material_slot(
         resident_id=resident_id, application_id=application_id, material_index=material_index)
-    certificate = await certificates.get_mine_or_raise(resident_id=resident_id,
-                                                       certificate_id=certificate_id)
+    certificate = await certificates.get_visible_or_raise(user=await users.get_active_or_raise(user_id=resident_id),
+                                                          certificate_id=certificate_id)
+    if certificate.company_id not in (None, application.company_id):
+        # Another company's certificate is no material of this application, however visible.
+        raise certificates.CertificateNotFound(details={"certificate_id": certificate_id})
     if not spec.get("from_e_certificate") or spec.get("certificate_type") != certificate.certificate_type:
         raise ValidationFailed("该材料不接受此类电子证照", code="CERTIFICATE_NOT_ACCEPTED",
                                details={"accepts": spec.get("certificate_type"),
@@ -316,7 +332,7 @@ async def present_certificate(*, rt: Runtime, resident_id: uuid.UUID, applicatio
         "original_filename": f"{certificate.name}.pdf", "status": MaterialStatus.UPLOADED,
         "reused_from_id": None, "certificate_id": certificate.id})
     if previous is not None and previous.storage_key != certificate.storage_key:
-        await _release_file(rt, previous.storage_key)
+        await release_file(rt, previous.storage_key)
     return material
 
 

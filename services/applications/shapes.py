@@ -241,6 +241,8 @@ class CertificateOut(Schema):
     status: CertificateStatus
     usable: bool = Field(description="未撤销且在有效期内，可作为材料使用")
     revoked_at: LocalDateTime | None
+    on_behalf_of: OnBehalfOf | None = Field(
+        None, description="为单位（法人）办件签发：证照属于该单位（单位证照夹），办理人身份为申请时；个人证照为 null")
 
     @classmethod
     def of(cls, certificate: ECertificate) -> CertificateOut:
@@ -249,7 +251,8 @@ class CertificateOut(Schema):
                    application_id=str(certificate.application_id) if certificate.application_id else None,
                    valid_from=certificate.valid_from, valid_until=certificate.valid_until,
                    sha256=certificate.sha256, status=certificate.status,
-                   usable=certificates.is_current(certificate), revoked_at=certificate.revoked_at)
+                   usable=certificates.is_current(certificate), revoked_at=certificate.revoked_at,
+                   on_behalf_of=OnBehalfOf(**certificate.on_behalf_of) if certificate.on_behalf_of else None)
 
 
 class CertificateList(Schema):

@@ -23,9 +23,10 @@ from models.appointments import Appointment, AppointmentStatus, Slot, SlotDraw
 from models.catalog import ServiceItem
 from models.prereview import Application, ApplicationState
 from models.users import User
-from services import catalog, outbox
+from services import catalog, companies, outbox
 from services.applications import representation
 from services.appointments import gate, qr, risk, slots, throttle, waitlist
+from services.companies import reach
 from services.events import EventType
 from services.identity import users
 
@@ -197,7 +198,16 @@ async def _emit(*events: outbox.Event) -> None:
     await outbox.emit_many(events=list(events))
 
 
-def _reminders(appointment: Appointment) -> list[outbox.Event]:
+async def _audience(appointment: Appointment) -> dict[str, Any]:
+    """Whom a company booking's messages reach (services/companies/reach.py); {} for a personal one."""
+    if appointment.company_id is None:
+        return {}
+    codes = await ServiceItem.filter(id=appointment.item_id).values_list("code", flat=True)
+    return await reach.audience(company_id=appointment.company_id, filer_id=appointment.resident_id,
+                                codes=[str(code) for code in codes])
+
+
+def _reminders(appointment: Appointment, **extra: object) -> list[outbox.Event]:
     """Reminders the evening before (20:00) and one hour before, for push to deliver when due.
 
     Push delivers a reminder only if the appointment still has that ``slot_id`` and is booked.
@@ -205,7 +215,7 @@ def _reminders(appointment: Appointment) -> list[outbox.Event]:
     local_start = appointment.starts_at.astimezone(SHANGHAI)
     evening_before = datetime.combine(local_start.date() - timedelta(days=1), time(20), tzinfo=SHANGHAI)
     now = utcnow()
-    return [_event(EventType.APPOINTMENT_REMINDER, appointment, reminder=kind, due_at=due.isoformat())
+    return [_event(EventType.APPOINTMENT_REMINDER, appointment, reminder=kind, due_at=due.isoformat(), **extra)
             for kind, due in (("evening_before", evening_before),
                               ("hour_before", appointment.starts_at - timedelta(hours=1)))
             if due > now]
@@ -238,18 +248,21 @@ async def _replay_or_raise(*, resident_id: uuid.UUID, item: ServiceItem, idempot
 async def book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: str,
                idempotency_key: str, application_id: str | None = None,
                caller: throttle.Caller = throttle.UNKNOWN,
-               represented: representation.RepresentedIn | None = None) -> tuple[Appointment, bool]:
+               represented: representation.RepresentedIn | None = None,
+               company_id: str | None = None) -> tuple[Appointment, bool]:
     """Book a seat; the same key from the same resident returns the first booking (created=False).
 
     With ``application_id`` (a passed pre-review) the clerk receives that file at check-in; with
-    ``represented`` the visit is for that person (代约). The caller's device and address are
-    rate-limited first (services/appointments/throttle.py)."""
+    ``represented`` the visit is for that person (代约); with ``company_id`` the booking is the
+    company's, made by its representative or an agent authorised for the item (checked as for an
+    application). The caller's device and address are rate-limited first
+    (services/appointments/throttle.py)."""
     try:
         await throttle.ensure_allowed(rt=rt, caller=caller)
         appointment, created = await _gated_book(rt=rt, resident_id=resident_id, item_id=item_id,
                                                  slot_id=slot_id, idempotency_key=idempotency_key,
                                                  application_id=application_id, caller=caller,
-                                                 represented=represented)
+                                                 represented=represented, company_id=company_id)
     except AppError as refused:
         BOOKINGS.labels(refused.code).inc()
         raise
@@ -263,7 +276,8 @@ async def book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: st
 async def _gated_book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: str,
                       idempotency_key: str, application_id: str | None,
                       caller: throttle.Caller,
-                      represented: representation.RepresentedIn | None) -> tuple[Appointment, bool]:
+                      represented: representation.RepresentedIn | None,
+                      company_id: str | None) -> tuple[Appointment, bool]:
     """The admission gate first: no seat there is an answer without the database; a seat taken
     there is kept, given back or recounted once the database has decided (services/appointments/gate.py)."""
     group = await catalog.appointment_group(rt=rt, item_id=item_id)
@@ -281,7 +295,7 @@ async def _gated_book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot
         appointment, created = await _book(rt=rt, resident_id=resident_id, item_id=item_id,
                                            slot_id=slot_id, idempotency_key=idempotency_key,
                                            application_id=application_id, caller=caller,
-                                           represented=represented)
+                                           represented=represented, company_id=company_id)
     except SlotUnavailable as refused:
         database_full = refused.code == SlotUnavailable.code
         raise
@@ -295,9 +309,12 @@ async def _gated_book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot
 async def _book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: str,
                 idempotency_key: str, application_id: str | None,
                 caller: throttle.Caller,
-                represented: representation.RepresentedIn | None) -> tuple[Appointment, bool]:
+                represented: representation.RepresentedIn | None,
+                company_id: str | None) -> tuple[Appointment, bool]:
     item = await catalog.get_item_or_raise(item_id=item_id)
     group = slots.bookable_group(item)
+    acting = (await companies.authority(user=await users.get_active_or_raise(user_id=resident_id),
+                                        company_id=company_id, code=item.code) if company_id else None)
     try:
         linked = (await _passed_prereview(resident_id=resident_id, item=item,
                                           application_id=application_id)
@@ -312,7 +329,7 @@ async def _book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: s
         async with in_transaction():
             return await record_booking(rt=rt, resident_id=resident_id, item=item, slot=slot,
                                         idempotency_key=idempotency_key, application_id=linked,
-                                        represented=represented)
+                                        represented=represented, acting=acting)
     except IntegrityError:
         # Only reachable without the row lock (several SQLite processes): the constraints decide.
         return await _replay_or_raise(resident_id=resident_id, item=item,
@@ -322,10 +339,12 @@ async def _book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: s
 async def record_booking(*, rt: Runtime, resident_id: uuid.UUID, item: ServiceItem, slot: Slot,
                          idempotency_key: str, application_id: uuid.UUID | None = None,
                          seat_held: bool = False,
-                         represented: representation.RepresentedIn | None = None) -> tuple[Appointment, bool]:
+                         represented: representation.RepresentedIn | None = None,
+                         acting: companies.Acting | None = None) -> tuple[Appointment, bool]:
     """Inside the caller's transaction: the booking rules, the row, its events and the seat
     (``seat_held``: already counted in ``booked``, a waiting-list hold); created=False for a replay.
-    ``represented``: booked for that person, whose limits it counts against too."""
+    ``represented``: booked for that person, whose limits it counts against too; ``acting``:
+    booked for a company."""
     # Every rule is read after this lock, so concurrent requests of one resident (retries
     # with this key included) see each other's committed bookings.
     user = await lock_resident(resident_id)
@@ -356,8 +375,10 @@ async def record_booking(*, rt: Runtime, resident_id: uuid.UUID, item: ServiceIt
         hall_id=slot.hall_id, appointment_group=slot.appointment_group, day=slot.day,
         starts_at=slot.starts_at, ends_at=slot.ends_at, active_marker=ACTIVE,
         idempotency_key=idempotency_key, application_id=application_id,
-        representation=declared, person_index=person_index)
-    await _emit(_event(EventType.APPOINTMENT_CONFIRMED, appointment), *_reminders(appointment))
+        representation=declared, person_index=person_index,
+        company_id=acting.company.id if acting else None, on_behalf_of=acting.record() if acting else None)
+    audience = await _audience(appointment)
+    await _emit(_event(EventType.APPOINTMENT_CONFIRMED, appointment, **audience), *_reminders(appointment, **audience))
     if not seat_held:
         # The seat last: its row lock, which every booking of the slot waits for, is then
         # held only until the commit; a refusal rolls the inserts back.
@@ -375,10 +396,38 @@ async def get_mine_or_raise(*, resident_id: uuid.UUID, appointment_id: str) -> A
     return appointment
 
 
+async def _mine_to_act_on(*, resident_id: uuid.UUID, appointment_id: str) -> Appointment:
+    """The resident's own appointment to change or show; for a company's, while they may still
+    act for it on the item (a former agent is refused with the authorisation's 403)."""
+    appointment = await get_mine_or_raise(resident_id=resident_id, appointment_id=appointment_id)
+    if appointment.company_id is not None:
+        await appointment.fetch_related("item")
+        await companies.authority(user=await users.get_active_or_raise(user_id=resident_id),
+                                  company_id=appointment.company_id, code=appointment.item.code)
+    return appointment
+
+
+async def get_visible_or_raise(*, resident_id: uuid.UUID, appointment_id: str) -> Appointment:
+    """An appointment the resident may read: their own personal one, or a company's they may see
+    (services/companies/reach.py); others' are reported as not found."""
+    parsed = id_or_not_found(appointment_id, code=AppointmentNotFound.code,
+                            message=AppointmentNotFound.message)
+    user = await users.get_active_or_raise(user_id=resident_id)
+    appointment = await Appointment.filter(await _visible(user), id=parsed).first()
+    if appointment is None:
+        raise AppointmentNotFound()
+    return appointment
+
+
+async def _visible(user: User) -> Q:
+    return reach.items_filter(user_id=user.id, reach=await reach.reach_of(user=user), bundle_steps=False)
+
+
 async def list_mine(*, resident_id: uuid.UUID, cursor: str | None, limit: int
                     ) -> tuple[list[Appointment], str | None]:
-    """The resident's appointments, newest booking first, by cursor."""
-    query = Appointment.filter(resident_id=resident_id)
+    """The appointments the resident may read (their own, and the companies' they may see),
+    newest booking first, by cursor."""
+    query = Appointment.filter(await _visible(await users.get_active_or_raise(user_id=resident_id)))
     if cursor:
         try:
             query = query.filter(id__lt=uuid.UUID(decode_cursor(cursor)))
@@ -401,7 +450,7 @@ def _ensure_changeable(rt: Runtime, appointment: Appointment) -> None:
 
 async def cancel(*, rt: Runtime, resident_id: uuid.UUID, appointment_id: str) -> Appointment:
     """Cancel before the cut-off; the seat goes back to the slot in the same transaction."""
-    appointment = await get_mine_or_raise(resident_id=resident_id, appointment_id=appointment_id)
+    appointment = await _mine_to_act_on(resident_id=resident_id, appointment_id=appointment_id)
     _ensure_changeable(rt, appointment)
     async with in_transaction():
         # Same lock order as reschedule (resident, then rows), so the two cannot deadlock.
@@ -423,7 +472,7 @@ async def cancel(*, rt: Runtime, resident_id: uuid.UUID, appointment_id: str) ->
 async def reschedule(*, rt: Runtime, resident_id: uuid.UUID, appointment_id: str,
                      slot_id: str) -> Appointment:
     """Move to another slot: the new seat is held before the old one is released, atomically."""
-    appointment = await get_mine_or_raise(resident_id=resident_id, appointment_id=appointment_id)
+    appointment = await _mine_to_act_on(resident_id=resident_id, appointment_id=appointment_id)
     _ensure_changeable(rt, appointment)
     target = await _bookable_slot(slot_id=slot_id, group=appointment.appointment_group)
     if target.id == appointment.slot_id:
@@ -445,7 +494,7 @@ async def reschedule(*, rt: Runtime, resident_id: uuid.UUID, appointment_id: str
         await free_seat(slot_id=old_slot_id)
         await appointment.refresh_from_db()
         await _emit(_event(EventType.APPOINTMENT_RESCHEDULED, appointment, previous_slot_id=str(old_slot_id)),
-                    *_reminders(appointment))
+                    *_reminders(appointment, **await _audience(appointment)))
     await gate.seat_taken(rt=rt, slot_id=target.id, resident_id=resident_id)
     await gate.seat_returned(rt=rt, slot_id=old_slot_id, resident_id=resident_id)
     await waitlist.offer_freed(rt=rt, slot_ids=[old_slot_id])
@@ -471,7 +520,7 @@ async def sweep_no_shows(*, rt: Runtime) -> int:
 
 async def qr_token(*, rt: Runtime, resident_id: uuid.UUID, appointment_id: str) -> str:
     """The signed QR token of the resident's own active appointment."""
-    appointment = await get_mine_or_raise(resident_id=resident_id, appointment_id=appointment_id)
+    appointment = await _mine_to_act_on(resident_id=resident_id, appointment_id=appointment_id)
     if appointment.status not in _ACTIVE_STATUSES:
         raise Conflict("该预约已取消或已过期，没有可用的二维码", code="APPOINTMENT_NOT_ACTIVE",
                        details={"status": appointment.status.value})

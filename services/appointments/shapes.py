@@ -25,6 +25,7 @@ from models.appointments import (
 )
 from services.applications.representation import RepresentedPersonOut, person_out
 from services.appointments import qr
+from services.companies.shapes import OnBehalfOf
 
 
 class AvailableSlotOut(Schema):
@@ -140,6 +141,11 @@ class KioskOut(Schema):
                    revoked_at=kiosk.revoked_at, credential=credential)
 
 
+def on_behalf_of(appointment: Appointment) -> OnBehalfOf | None:
+    """Whose booking it is, when made for a company."""
+    return OnBehalfOf(**appointment.on_behalf_of) if appointment.on_behalf_of else None
+
+
 class CheckInOut(Schema):
     appointment_id: str
     hall_id: str
@@ -150,6 +156,7 @@ class CheckInOut(Schema):
     application_id: str | None = Field(description="预约所带的已通过预审办件（窗口凭此收件）")
     represented: RepresentedPersonOut | None = Field(
         None, description="代约：来办理的是此人（脱敏），请核对其身份证件；本人预约为 null")
+    on_behalf_of: OnBehalfOf | None = Field(None, description="为单位预约时的单位及预约人身份；个人预约为 null")
 
 
 class AppointmentOut(Schema):
@@ -170,6 +177,7 @@ class AppointmentOut(Schema):
     application_id: str | None
     represented: RepresentedPersonOut | None = Field(None, description="代约：为其预约的人（脱敏）；本人预约为 null")
     qr_token: str | None = Field(description="签名的二维码内容（已取消或爽约的预约为空）")
+    on_behalf_of: OnBehalfOf | None = Field(None, description="为单位预约时的单位及预约人身份；个人预约为 null")
 
     @classmethod
     def of(cls, appointment: Appointment, rt: Runtime) -> AppointmentOut:
@@ -184,7 +192,8 @@ class AppointmentOut(Schema):
             created_at=appointment.created_at,
             application_id=str(appointment.application_id) if appointment.application_id else None,
             represented=person_out(appointment.representation),
-            qr_token=qr.issue(rt=rt, appointment=appointment) if active else None)
+            qr_token=qr.issue(rt=rt, appointment=appointment) if active else None,
+            on_behalf_of=on_behalf_of(appointment))
 
 
 class WaitlistEntryOut(Schema):

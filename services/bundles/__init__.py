@@ -6,6 +6,7 @@ number, one pickup of every result at the bundle's hall."""
 from __future__ import annotations
 
 import uuid
+from collections.abc import AsyncIterator
 from typing import Any
 
 from pydantic import Field
@@ -19,7 +20,7 @@ from app.errors import Conflict, Forbidden, NotFoundError, ValidationFailed
 from app.ids import to_local, utcnow
 from app.shapes import Schema, parse_id
 from app.tokens import Principal
-from models.bundles import BundleApplication, BundleState
+from models.bundles import BundleApplication, BundleMaterial, BundleState
 from models.catalog import ServiceItem
 from models.organization import Hall
 from models.prereview import Application, ApplicationState, DeliveryMethod
@@ -28,10 +29,12 @@ from services import companies, outbox
 from services.applications import forms
 from services.applications.lifecycle import BUNDLE, CLERK, Action, transition
 from services.appointments import checkin
+from services.bundles import materials as bundle_materials
 from services.bundles import steps as bundle_steps
 from services.catalog import HallNotFound, current_guide
 from services.catalog import bundles as catalog_bundles
 from services.catalog.guide import IdNumber, validate_form_data
+from services.companies import reach
 from services.events import EventType
 from services.identity import users
 
@@ -120,21 +123,41 @@ def _party_of(rt: Runtime, bundle: BundleApplication, user: User) -> dict[str, A
                  or (index and p["id_number_index"] == index)), None)
 
 
-async def get_visible(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: str) -> BundleApplication:
-    """A bundle application the caller filed or is a party of; others answer 404."""
+async def _visible(user: User) -> Q:
+    """The bundle applications the user may read now: personal ones they filed or are named in as
+    a party, and a company's they may see (services/companies/reach.py: its representative, an
+    agent while authorised for the bundle's code)."""
+    named = Q(party_indexes__contains=f"|{user.id_number_index}|") if user.id_number_index else Q(pk__in=[])
+    personal = Q(Q(resident_id=user.id) | named, company_id__isnull=True)
+    return personal | reach.bundle_applications_filter(await reach.reach_of(user=user))
+
+
+async def get_visible(*, resident_id: uuid.UUID, bundle_application_id: str) -> BundleApplication:
+    """A bundle application the caller may read; others answer 404."""
     user = await users.get_active_or_raise(user_id=resident_id)
     parsed = parse_id(bundle_application_id)
-    found = await BundleApplication.get_or_none(id=parsed) if parsed else None
-    if found is None or (found.resident_id != user.id and _party_of(rt, found, user) is None):
+    found = await BundleApplication.filter(await _visible(user), id=parsed).first() if parsed else None
+    if found is None:
+        raise BundleApplicationNotFound(details={"bundle_application_id": str(bundle_application_id)})
+    return found
+
+
+async def _to_change(*, resident_id: uuid.UUID, bundle_application_id: str) -> BundleApplication:
+    """A bundle application the caller may read, or filed: a former agent is then told why they
+    may no longer change it (``_act_for``), not that it does not exist."""
+    user = await users.get_active_or_raise(user_id=resident_id)
+    parsed = parse_id(bundle_application_id)
+    found = (await BundleApplication.filter(await _visible(user) | Q(resident_id=user.id), id=parsed).first()
+             if parsed else None)
+    if found is None:
         raise BundleApplicationNotFound(details={"bundle_application_id": str(bundle_application_id)})
     return found
 
 
 async def list_mine(*, resident_id: uuid.UUID) -> list[BundleApplication]:
-    """Bundle applications the caller filed or is named in as a party, newest first."""
+    """Bundle applications the caller may read, newest first."""
     user = await users.get_active_or_raise(user_id=resident_id)
-    named = Q(party_indexes__contains=f"|{user.id_number_index}|") if user.id_number_index else Q(pk__in=[])
-    return await BundleApplication.filter(Q(resident_id=user.id) | named).order_by("-created_at")
+    return await BundleApplication.filter(await _visible(user)).order_by("-created_at")
 
 
 async def _act_for(*, rt: Runtime, resident_id: uuid.UUID, bundle: BundleApplication) -> User:
@@ -152,7 +175,7 @@ async def update_form(*, rt: Runtime, resident_id: uuid.UUID, bundle_application
                       form_version: int, form_data: dict[str, Any]) -> BundleApplication:
     """Replace the shared form, on the version the caller last read: of two parties editing at
     once, the second is refused (BUNDLE_FORM_CHANGED) and must edit the new version."""
-    bundle = await get_visible(rt=rt, resident_id=resident_id, bundle_application_id=bundle_application_id)
+    bundle = await _to_change(resident_id=resident_id, bundle_application_id=bundle_application_id)
     await _act_for(rt=rt, resident_id=resident_id, bundle=bundle)
     if bundle.state is not BundleState.DRAFT:
         raise BundleStateInvalid(details={"state": bundle.state.value})
@@ -169,7 +192,7 @@ async def confirm(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id:
                   form_version: int) -> BundleApplication:
     """A party confirms the application as it stands (this form version) with their own
     verified identity; an edit afterwards needs confirming again."""
-    bundle = await get_visible(rt=rt, resident_id=resident_id, bundle_application_id=bundle_application_id)
+    bundle = await _to_change(resident_id=resident_id, bundle_application_id=bundle_application_id)
     user = await users.get_active_or_raise(user_id=resident_id)
     users.ensure_real_name(user)
     async with in_transaction():
@@ -187,10 +210,24 @@ async def confirm(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id:
     return bundle
 
 
+async def upload_material(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: str, material_index: int,
+                          chunks: AsyncIterator[bytes], filename: str, declared_type: str | None) -> BundleMaterial:
+    """A party (or the company's agent) uploads one of the bundle's materials, once for every
+    step that asks for it, while the application is a draft."""
+    bundle = await _to_change(resident_id=resident_id, bundle_application_id=bundle_application_id)
+    user = await _act_for(rt=rt, resident_id=resident_id, bundle=bundle)
+    if bundle.state is not BundleState.DRAFT:
+        raise BundleStateInvalid(details={"state": bundle.state.value})
+    return await bundle_materials.store(rt=rt, bundle=bundle, spec=await bundle_steps.definition_of(bundle),
+                                        material_index=material_index, uploaded_by=str(user.id), chunks=chunks,
+                                        filename=filename, declared_type=declared_type)
+
+
 async def submit(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: str) -> BundleApplication:
-    """Submit once: the shared form valid, every other party confirmed on this version; one
-    acceptance number; the steps fan out, those without predecessors starting now."""
-    bundle = await get_visible(rt=rt, resident_id=resident_id, bundle_application_id=bundle_application_id)
+    """Submit once: the shared form valid, every other party confirmed on this version, every
+    required material uploaded; one acceptance number; the steps fan out, those without
+    predecessors starting now."""
+    bundle = await _to_change(resident_id=resident_id, bundle_application_id=bundle_application_id)
     user = await _act_for(rt=rt, resident_id=resident_id, bundle=bundle)
     if bundle.state is not BundleState.DRAFT:
         raise BundleStateInvalid(details={"state": bundle.state.value})
@@ -201,6 +238,7 @@ async def submit(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: 
                    if p["user_id"] != str(user.id) and p["confirmed_version"] != bundle.form_version]
     if unconfirmed:
         raise PartiesUnconfirmed(details={"roles": unconfirmed})
+    await bundle_materials.ensure_complete(bundle, spec)
     items = {i.code: i for i in await ServiceItem.filter(code__in=[s.item for s in spec.steps])}
     hall = await Hall.get(id=bundle.hall_id)
     now = utcnow()
@@ -235,7 +273,7 @@ async def submit(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: 
 async def withdraw(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: str,
                    reason: str) -> BundleApplication:
     """Either party withdraws the application before any department has accepted its step."""
-    bundle = await get_visible(rt=rt, resident_id=resident_id, bundle_application_id=bundle_application_id)
+    bundle = await _to_change(resident_id=resident_id, bundle_application_id=bundle_application_id)
     user = await _act_for(rt=rt, resident_id=resident_id, bundle=bundle)
     steps = await bundle_steps.steps_of(bundle.id)
     if bundle.state not in (BundleState.DRAFT, BundleState.IN_PROGRESS) or any(

@@ -9,9 +9,10 @@ from pydantic import Field
 
 from app.context import Runtime
 from app.shapes import LocalDateTime, Schema
-from models.bundles import BundleApplication, BundleState
+from models.bundles import BundleApplication, BundleMaterial, BundleState
 from models.catalog import ServiceItem
 from models.prereview import ApplicationState, ApplicationTransition
+from services.bundles import materials as bundle_materials
 from services.bundles import steps as bundle_steps
 from services.companies.shapes import OnBehalfOf
 
@@ -49,6 +50,23 @@ class ResultOut(Schema):
     ready: bool = Field(description="该环节已制证或出件")
 
 
+class UploadedOut(Schema):
+    sha256: str
+    size: int
+    content_type: str
+    original_filename: str
+    uploaded_at: LocalDateTime
+
+
+class BundleMaterialOut(Schema):
+    index: int = Field(description="上传时的序号：PUT /api/v1/bundle-applications/{id}/materials/{index}")
+    name: str
+    description: str
+    required: bool
+    steps: list[str] = Field(description="需要该材料的环节：各环节开始时只收到本环节指南所列的材料")
+    uploaded: UploadedOut | None
+
+
 class BundleApplicationOut(Schema):
     id: str
     bundle_code: str
@@ -64,6 +82,8 @@ class BundleApplicationOut(Schema):
     stop_reason: str
     submitted_at: LocalDateTime | None
     issued_at: LocalDateTime | None
+    materials: list[BundleMaterialOut] = Field(
+        description="各环节所需材料（同名只传一次；由前序环节办理结果取得的不在其列）")
     steps: list[StepOut]
     results: list[ResultOut]
     timeline: list[TimelineEntry] = Field(description="各环节的状态变更合并为一条时间线")
@@ -71,6 +91,13 @@ class BundleApplicationOut(Schema):
 
 class BundleApplicationList(Schema):
     items: list[BundleApplicationOut]
+
+
+def _uploaded(material: BundleMaterial | None) -> UploadedOut | None:
+    if material is None:
+        return None
+    return UploadedOut(sha256=material.sha256, size=material.size, content_type=material.content_type,
+                       original_filename=material.original_filename, uploaded_at=material.updated_at)
 
 
 async def bundle_application_out(bundle: BundleApplication, *, rt: Runtime) -> BundleApplicationOut:
@@ -82,6 +109,7 @@ async def bundle_application_out(bundle: BundleApplication, *, rt: Runtime) -> B
     key_of = {s.id: k for k, s in steps.items()}
     transitions = await ApplicationTransition.filter(application_id__in=list(key_of)).order_by("created_at")
     made = (ApplicationState.CERTIFICATE_MADE, ApplicationState.ISSUED)
+    have = await bundle_materials.held(bundle)
     return BundleApplicationOut(
         id=str(bundle.id), bundle_code=bundle.bundle.code, bundle_name=bundle.bundle.name,
         bundle_version=bundle.bundle_version.version, state=bundle.state, form_version=bundle.form_version,
@@ -91,6 +119,9 @@ async def bundle_application_out(bundle: BundleApplication, *, rt: Runtime) -> B
         on_behalf_of=OnBehalfOf(**bundle.on_behalf_of) if bundle.on_behalf_of else None,
         hall_id=str(bundle.hall_id), acceptance_number=bundle.acceptance_number, stop_reason=bundle.stop_reason,
         submitted_at=bundle.submitted_at, issued_at=bundle.issued_at,
+        materials=[BundleMaterialOut(index=i, name=m.name, description=m.description, required=m.required,
+                                     steps=m.steps, uploaded=_uploaded(have.get(m.name)))
+                   for i, m in enumerate(await bundle_materials.needed(bundle, spec))],
         steps=[StepOut(key=s.key, application_id=str(steps[s.key].id), item_name=names[steps[s.key].item_id],
                        department_id=str(steps[s.key].department_id), after=s.after, state=steps[s.key].state,
                        acceptance_number=steps[s.key].acceptance_number,

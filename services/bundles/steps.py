@@ -25,6 +25,7 @@ from services import calendar, ledger
 from services.applications import forms
 from services.applications.lifecycle import BUNDLE, Action, transition
 from services.applications.prereview import prereview_deadline
+from services.bundles import materials as bundle_materials
 from services.catalog.bundle_schema import BundleIn
 from services.catalog.guide import form_data_problems
 from services.events import EventType
@@ -76,7 +77,8 @@ async def share_of(spec: BundleIn, step: Application) -> list[str]:
 async def start(*, rt: Runtime, bundle: BundleApplication, spec: BundleIn, step: Application,
                 steps: dict[str, Application]) -> Application:
     """Start a step: its department's share of the shared form and of its predecessors' decision
-    data becomes its form (no re-entry), each hand-over ledgered; it goes to pre-review."""
+    data becomes its form (no re-entry), each hand-over ledgered, and it receives the bundle's
+    files its guide declares; it goes to pre-review."""
     share = await share_of(spec, step)
     shared = open_form(rt, bundle)
     form = {name: shared[name] for name in share if name in shared}
@@ -95,6 +97,7 @@ async def start(*, rt: Runtime, bundle: BundleApplication, spec: BundleIn, step:
     deadline = await prereview_deadline(application=step, submitted_on=to_local(now).date(), rt=rt)
     salt = forms.new_commitment_salt()
     await ledger.append_batch(records=[("bundle_handover", record) for record in handovers])
+    handed = await bundle_materials.hand_to(bundle=bundle, step=step)
     await step.fetch_related("item")
     return await transition(
         step, action=Action.START, to=S.SUBMITTED, actor_id=str(bundle.resident_id), actor_role=BUNDLE,
@@ -104,7 +107,8 @@ async def start(*, rt: Runtime, bundle: BundleApplication, spec: BundleIn, step:
                                         form=form, commitment_salt=salt)},
         ledger_record=("application_submitted", {
             "application_id": str(step.id), "item_code": step.item.code,
-            "form_commitment": forms.commitment(form=form, salt=salt), "materials": [],
+            "form_commitment": forms.commitment(form=form, salt=salt),
+            "materials": [{"material_id": str(m.id), "sha256": m.sha256} for m in handed],
             **({"company_id": str(bundle.company_id)} if bundle.company_id else {})}))
 
 

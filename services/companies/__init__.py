@@ -106,7 +106,7 @@ async def register_from_login(*, user_id: uuid.UUID, company: LegalPerson) -> Co
     return known
 
 
-async def _related_or_raise(*, user: User, company_id: str) -> Company:
+async def related_or_raise(*, user: User, company_id: str) -> Company:
     """A company the user represents or holds an authorisation of (even a lapsed one), else 404."""
     parsed = parse_id(company_id)
     company = await Company.get_or_none(id=parsed) if parsed else None
@@ -119,7 +119,7 @@ async def _related_or_raise(*, user: User, company_id: str) -> Company:
 
 async def represented_or_raise(*, user: User, company_id: str) -> Company:
     """A company the user is the legal representative of."""
-    company = await _related_or_raise(user=user, company_id=company_id)
+    company = await related_or_raise(user=user, company_id=company_id)
     if company.legal_representative_id != user.id:
         raise RepresentativeOnly()
     return company
@@ -216,6 +216,15 @@ async def authority(*, user: User, company_id: uuid.UUID | str, code: str) -> Ac
         raise CompanyNotFound(details={"company_id": str(company_id)})
     if company.legal_representative_id == user.id:
         return Acting(company, None)
+    covering = next((g for g in await live_grants(user=user, company=company) if code in g.scope), None)
+    if covering is None:
+        raise OutsideScope(details={"code": code})
+    return Acting(company, covering.id)
+
+
+async def live_grants(*, user: User, company: Company) -> list[AgentAuthorisation]:
+    """The user's active authorisations of the company, newest first; the stable 403 says why
+    there are none (never granted, revoked, expired)."""
     grants = (await AgentAuthorisation.filter(company_id=company.id, agent_id_number_index=user.id_number_index)
               .order_by("-created_at") if user.id_number_index else [])
     if not grants:
@@ -224,10 +233,7 @@ async def authority(*, user: User, company_id: uuid.UUID | str, code: str) -> Ac
     live = [g for g in grants if g.revoked_at is None and g.valid_until > now]
     if not live:
         raise AuthorisationRevoked() if all(g.revoked_at for g in grants) else AuthorisationExpired()
-    covering = next((g for g in live if code in g.scope), None)
-    if covering is None:
-        raise OutsideScope(details={"code": code})
-    return Acting(company, covering.id)
+    return live
 
 
 ACTING_ERRORS = [CompanyNotFound, AuthorisationMissing, AuthorisationRevoked, AuthorisationExpired, OutsideScope]

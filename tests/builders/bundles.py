@@ -12,6 +12,7 @@ from models.staff import StaffRoleName
 from services.catalog.generator import DEMO_CATALOG
 from tests.builders import LoggedIn, login_staff, make_staff, sync_catalog
 from tests.builders.appointments import hall_staff
+from tests.builders.prereview import PDF
 
 
 def demo_document() -> dict:
@@ -21,6 +22,10 @@ def demo_document() -> dict:
 
 def bundle_of(document: dict, code: str) -> dict:
     return next(b for b in document["bundles"] if b["code"] == code)
+
+
+def item_of(document: dict, code: str) -> dict:
+    return next(i for i in document["items"] if i["code"] == code)
 
 
 async def sync_demo(rt, document: dict | None = None):
@@ -74,3 +79,20 @@ async def decide_step(client, desk: Desk, department: str, application_id: str, 
         made = await client.post(f"/api/v1/desk/applications/{application_id}/certificate",
                                  headers=decider.headers)
         assert made.status_code == 200, made.text
+
+
+def material_file(name: str) -> bytes:
+    """A PDF whose bytes name the material, so each step's files can be told apart by hash."""
+    return PDF.replace(b"0" * 64, name.encode().hex().encode()[:64].ljust(64, b"0"), 1)
+
+
+async def upload_materials(client, who: LoggedIn, bundle: dict) -> dict:
+    """Every material the bundle asks for uploaded once; the bundle application as it then stands."""
+    for material in bundle["materials"]:
+        response = await client.put(
+            f"/api/v1/bundle-applications/{bundle['id']}/materials/{material['index']}",
+            params={"filename": f"{material['name']}.pdf"}, content=material_file(material["name"]),
+            headers={**who.headers, "content-type": "application/pdf"})
+        assert response.status_code == 200, response.text
+        bundle = response.json()
+    return bundle

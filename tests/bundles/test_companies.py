@@ -87,15 +87,30 @@ async def test_an_agent_acts_within_scope_until_revoked(client, bjpass, rt):
     assert outside.status_code == 403
     assert outside.json()["error"]["code"] == "COMPANY_AUTHORISATION_SCOPE"
 
+    # The representative sees what the agent filed for the company; the agent's own personal
+    # application stays the agent's alone.
+    filed = created.json()["id"]
+    personal = await client.post("/api/v1/applications", headers=agent.headers, json={
+        "item_id": str(other.id), "form_data": form})
+    assert personal.status_code == 201, personal.text
+    by_rep = await client.get(f"/api/v1/applications/{filed}", headers=rep.headers)
+    assert by_rep.status_code == 200 and by_rep.json()["on_behalf_of"]["acting_as"] == "agent"
+    assert [a["id"] for a in (await client.get("/api/v1/applications", headers=rep.headers)).json()["items"]] == [filed]
+    assert (await client.get(f"/api/v1/applications/{personal.json()['id']}", headers=rep.headers)).status_code == 404
+
     revoked = await client.post(f"/api/v1/companies/{company_id}/agents/{grant['id']}/revoke",
                                 headers=rep.headers)
     assert revoked.status_code == 200 and revoked.json()["status"] == "revoked"
-    after = await client.put(f"/api/v1/applications/{created.json()['id']}/form", headers=agent.headers,
+    after = await client.put(f"/api/v1/applications/{filed}/form", headers=agent.headers,
                              json={"form_data": form})
     assert after.status_code == 403
     assert after.json()["error"]["code"] == "COMPANY_AUTHORISATION_REVOKED"
+    # Revoked, the agent no longer sees the company's application; their personal one stays.
     listed = (await client.get("/api/v1/applications", headers=agent.headers)).json()["items"]
-    assert listed[0]["on_behalf_of"]["company_id"] == company_id  # reading stays possible
+    assert [a["id"] for a in listed] == [personal.json()["id"]]
+    gone = await client.get(f"/api/v1/applications/{filed}", headers=agent.headers)
+    assert gone.status_code == 404 and gone.json()["error"]["code"] == "APPLICATION_NOT_FOUND"
+    assert (await client.get(f"/api/v1/applications/{filed}", headers=rep.headers)).status_code == 200
 
     assert [(r["action"], r["authorisation_id"]) for r in await _records("company_authorisation")] == [
         ("granted", grant["id"]), ("revoked", grant["id"])]

@@ -6,9 +6,19 @@ from __future__ import annotations
 
 import json
 
+from models.catalog import ServiceItem
 from models.ledger import LedgerEntry
 from services import ledger
-from tests.builders.bundles import Desk, approve, decide_step, make_desk, sync_demo
+from tests.builders.bundles import (
+    Desk,
+    approve,
+    decide_step,
+    demo_document,
+    item_of,
+    make_desk,
+    sync_demo,
+    upload_materials,
+)
 from tests.builders.companies import AGENT_ID_NUMBER, agent_session, grant_agent, representative
 from tests.builders.ledger import run_python
 
@@ -26,24 +36,27 @@ async def _handovers() -> list[dict]:
     return [json.loads(leaf)["data"] for leaf in leaves]
 
 
-async def _filed_by_agent(client, rt, desk: Desk) -> tuple[object, dict]:
+async def _filed_by_agent(client, rt, desk: Desk) -> tuple[object, object, str, dict]:
     rep, company_id = await representative(client)
-    assert (await grant_agent(client, rep, company_id, scope=["QYKB"])).status_code == 201
+    granted = await grant_agent(client, rep, company_id, scope=["QYKB"])
+    assert granted.status_code == 201
     agent = await agent_session(rt)
     created = await client.post("/api/v1/bundle-applications", headers=agent.headers, json={
         "bundle_code": "QYKB", "hall_id": desk.hall_id, "form_data": FORM, "company_id": company_id})
     assert created.status_code == 201, created.text
     assert created.json()["on_behalf_of"]["acting_as"] == "agent"
+    await upload_materials(client, agent, created.json())
     submitted = await client.post(f"/api/v1/bundle-applications/{created.json()['id']}/submit",
                                   headers=agent.headers)
     assert submitted.status_code == 200, submitted.text
-    return agent, submitted.json()
+    return rep, agent, granted.json()["id"], submitted.json()
 
 
 async def test_a_company_registered_by_its_agent_through_one_bundle(client, bjpass, rt, tmp_path):
     await sync_demo(rt)
     desk = await make_desk(rt, ["HDSCJG", "HDGA", "HDSW", "HDRS"])
-    agent, bundle = await _filed_by_agent(client, rt, desk)
+    rep, agent, grant_id, bundle = await _filed_by_agent(client, rt, desk)
+    company_id = bundle["on_behalf_of"]["company_id"]
     assert bundle["state"] == "in_progress" and bundle["acceptance_number"].startswith("HD-CENTER-YJS-")
     steps = {s["key"]: s for s in bundle["steps"]}
     assert {k: s["state"] for k, s in steps.items()} == {
@@ -104,8 +117,31 @@ async def test_a_company_registered_by_its_agent_through_one_bundle(client, bjpa
     assert all(r["ready"] for r in done["results"]) and len(done["results"]) == 5
     assert {t["step"] for t in done["timeline"]} == set(steps)
     assert [t["to_state"] for t in done["timeline"] if t["step"] == "seal"][-1] == "issued"
-    wallet = (await client.get("/api/v1/certificates", headers=agent.headers)).json()["items"]
-    assert {c["certificate_type"] for c in wallet} >= {"seal_record", "tax_registration", "invoice_issue"}
+    # The results are the company's: in its wallet, seen by the representative and by the agent
+    # (whose authorisation holds QYKB), and not in the agent's personal wallet.
+    assert (await client.get("/api/v1/certificates", headers=agent.headers)).json()["items"] == []
+    for viewer in (rep, agent):
+        wallet = (await client.get(f"/api/v1/companies/{company_id}/certificates", headers=viewer.headers)).json()
+        assert {c["certificate_type"] for c in wallet["items"]} >= {"seal_record", "tax_registration", "invoice_issue"}
+        assert {c["on_behalf_of"]["company_id"] for c in wallet["items"]} == {company_id}
+    licence = next(c["id"] for c in wallet["items"] if c["certificate_type"] == "business_license")
+    assert (await client.get(f"/api/v1/certificates/{licence}", headers=agent.headers)).status_code == 200
+    # The licence is used as the company's: presented in an application filed for it, not in a
+    # personal one.
+    change = await ServiceItem.get(code="110108HDSCJG002")  # 企业变更登记 asks for 营业执照
+    slot = next(i for i, m in enumerate(item_of(demo_document(), change.code)["guide"]["materials"])
+                if m.get("certificate_type") == "business_license")
+    for company, answer in ((company_id, 200), (None, 404)):
+        draft = await client.post("/api/v1/applications", headers=rep.headers, json={
+            "item_id": str(change.id), "form_data": {}, **({"company_id": company} if company else {})})
+        assert draft.status_code == 201, draft.text
+        presented = await client.put(f"/api/v1/applications/{draft.json()['id']}/materials/{slot}/certificate",
+                                     headers=rep.headers, json={"certificate_id": licence})
+        assert presented.status_code == answer, presented.text
+    # The representative follows the bundle the agent filed, and each of its steps.
+    seen_by_rep = await client.get(f"/api/v1/bundle-applications/{bundle['id']}", headers=rep.headers)
+    assert seen_by_rep.status_code == 200 and seen_by_rep.json()["state"] == "completed"
+    assert (await client.get(f"/api/v1/applications/{registration}", headers=rep.headers)).status_code == 200
 
     # Every hand-over is recorded by field name: the shared form to each department, and the
     # registration's credit code to the four after it.
@@ -126,6 +162,17 @@ async def test_a_company_registered_by_its_agent_through_one_bundle(client, bjpa
     record = (await client.get(f"/api/v1/ledger/applications/{steps['seal']['application_id']}")).json()
     assert record["verified"] is True
     assert "bundle_handover" in {e["entry"]["record_type"] for e in record["entries"]}
+
+    # Revoked, the agent loses the company's wallet, its certificates and the bundle; the
+    # representative keeps them.
+    assert (await client.post(f"/api/v1/companies/{company_id}/agents/{grant_id}/revoke",
+                              headers=rep.headers)).status_code == 200
+    refused = await client.get(f"/api/v1/companies/{company_id}/certificates", headers=agent.headers)
+    assert refused.status_code == 403 and refused.json()["error"]["code"] == "COMPANY_AUTHORISATION_REVOKED"
+    assert (await client.get(f"/api/v1/certificates/{licence}", headers=agent.headers)).status_code == 404
+    assert (await client.get(f"/api/v1/bundle-applications/{bundle['id']}", headers=agent.headers)).status_code == 404
+    assert (await client.get("/api/v1/bundle-applications", headers=agent.headers)).json()["items"] == []
+    assert (await client.get(f"/api/v1/certificates/{licence}", headers=rep.headers)).status_code == 200
 
 
 async def test_an_agent_without_the_bundle_in_scope_cannot_file_it(client, bjpass, rt):

@@ -7,7 +7,7 @@ from __future__ import annotations
 import json
 
 from models.ledger import LedgerEntry
-from tests.builders.bundles import approve, decide_step, make_desk, pass_prereview, sync_demo
+from tests.builders.bundles import approve, decide_step, make_desk, pass_prereview, sync_demo, upload_materials
 from tests.builders.companies import agent_session
 
 SELLER = ("张三", "110108199003071238")
@@ -23,7 +23,7 @@ async def _draft(client, rt, hall_id: str):
         "bundle_code": "CLFJY", "hall_id": hall_id, "role": "seller", "form_data": FORM,
         "parties": [{"role": "buyer", "name": BUYER[0], "id_number": BUYER[1]}]})
     assert created.status_code == 201, created.text
-    return seller, buyer, created.json()
+    return seller, buyer, await upload_materials(client, seller, created.json())
 
 
 async def test_both_parties_confirm_and_a_tax_denial_stops_the_registration(client, rt):

@@ -9,7 +9,7 @@ from app.ids import to_local, utcnow
 from models.onewindow import ECertificate
 from models.users import User
 from tests.builders import resident_session
-from tests.builders.bundles import decide_step, make_desk, sync_demo
+from tests.builders.bundles import decide_step, make_desk, sync_demo, upload_materials
 from tests.builders.companies import (
     AGENT_ID_NUMBER,
     AGENT_NAME,
@@ -87,6 +87,7 @@ async def test_a_company_holder_is_named_and_found_and_its_people_are_not(client
     created = await client.post("/api/v1/bundle-applications", headers=agent.headers, json={
         "bundle_code": "QYKB", "hall_id": desk.hall_id, "form_data": COMPANY_FORM, "company_id": company_id})
     assert created.status_code == 201, created.text
+    await upload_materials(client, agent, created.json())
     filed = await client.post(f"/api/v1/bundle-applications/{created.json()['id']}/submit", headers=agent.headers)
     registration = next(s for s in filed.json()["steps"] if s["key"] == "registration")["application_id"]
     await decide_step(client, desk, "HDSCJG", registration, outputs={"credit_code": "91110108MA01HDT015"},

@@ -15,7 +15,7 @@ from app.context import Runtime
 from app.errors import AppError, Conflict, NotFoundError, ValidationFailed
 from app.ids import to_local, utcnow
 from app.shapes import decode_cursor, encode_cursor, parse_id
-from app.storage import discard, keep_sealed, read_opened, sign, signature_valid, storage_of
+from app.storage import ReceivedFile, discard, keep_sealed, read_opened, sign, signature_valid, storage_of
 from models.bundles import BundleMaterial
 from models.catalog import HandlingMode
 from models.onewindow import ECertificate
@@ -225,6 +225,18 @@ async def release_file(rt: Runtime, key: str) -> None:
         await storage_of(rt).delete(key)
 
 
+async def receive_within_budget(rt: Runtime, chunks: AsyncIterator[bytes], *, others_bytes: int,
+                                declared_type: str | None) -> ReceivedFile:
+    """Receive one upload into the room its application has left (``HDT_APPLICATION_MAX_BYTES``
+    less the ``others_bytes`` of its other materials), capped at ``HDT_UPLOAD_MAX_BYTES``."""
+    room = rt.settings.application_max_bytes - others_bytes
+    if room <= 0:
+        raise AppError("本办件的材料总大小已达上限", code="APPLICATION_MATERIALS_TOO_LARGE", status=413,
+                       details={"max_bytes": rt.settings.application_max_bytes})
+    return await storage_of(rt).receive(chunks, max_bytes=min(rt.settings.upload_max_bytes, room),
+                                        declared_type=declared_type)
+
+
 async def upload_material(*, rt: Runtime, resident_id: uuid.UUID, application_id: str,
                           material_index: int, chunks: AsyncIterator[bytes], filename: str,
                           declared_type: str | None) -> ApplicationMaterial:
@@ -233,13 +245,8 @@ async def upload_material(*, rt: Runtime, resident_id: uuid.UUID, application_id
         resident_id=resident_id, application_id=application_id, material_index=material_index)
     sizes = cast(list[int], await ApplicationMaterial.filter(application_id=application.id).exclude(
         material_index=material_index).values_list("size", flat=True))
-    room = rt.settings.application_max_bytes - sum(sizes)
-    if room <= 0:
-        raise AppError("本办件的材料总大小已达上限", code="APPLICATION_MATERIALS_TOO_LARGE", status=413,
-                       details={"max_bytes": rt.settings.application_max_bytes})
     storage = storage_of(rt)
-    received = await storage.receive(chunks, max_bytes=min(rt.settings.upload_max_bytes, room),
-                                     declared_type=declared_type)
+    received = await receive_within_budget(rt, chunks, others_bytes=sum(sizes), declared_type=declared_type)
     previous = await ApplicationMaterial.get_or_none(application_id=application.id,
                                                      material_index=material_index)
     same = await _identical_held(application, sha256=received.sha256) if spec.get("reusable") else None

@@ -14,12 +14,12 @@ from dataclasses import dataclass, field
 from typing import Any, cast
 
 from app.context import Runtime
-from app.errors import AppError, ValidationFailed
+from app.errors import ValidationFailed
 from app.storage import keep_sealed, storage_of
 from models.bundles import BundleApplication, BundleMaterial
 from models.catalog import GuideVersion, ServiceItem
 from models.prereview import Application, ApplicationMaterial, MaterialStatus
-from services.applications.prereview import release_file
+from services.applications.prereview import receive_within_budget, release_file
 from services.catalog import current_guide
 from services.catalog.bundle_schema import BundleIn
 
@@ -76,13 +76,8 @@ async def store(*, rt: Runtime, bundle: BundleApplication, spec: BundleIn, mater
     previous = (await held(bundle)).get(name)
     sizes = cast(list[int], await BundleMaterial.filter(bundle_application_id=bundle.id).exclude(
         material_name=name).values_list("size", flat=True))
-    room = rt.settings.application_max_bytes - sum(sizes)
-    if room <= 0:
-        raise AppError("本办件的材料总大小已达上限", code="APPLICATION_MATERIALS_TOO_LARGE", status=413,
-                       details={"max_bytes": rt.settings.application_max_bytes})
     storage = storage_of(rt)
-    received = await storage.receive(chunks, max_bytes=min(rt.settings.upload_max_bytes, room),
-                                     declared_type=declared_type)
+    received = await receive_within_budget(rt, chunks, others_bytes=sum(sizes), declared_type=declared_type)
     key, data_key = await keep_sealed(storage, rt.wrapper, received)
     columns: dict[str, Any] = {"material_index": material_index, "storage_key": key, "data_key": data_key,
                "sha256": received.sha256, "size": received.size, "content_type": received.content_type,

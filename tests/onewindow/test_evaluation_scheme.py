@@ -15,7 +15,7 @@ from models.outbox import OutboxEvent
 from models.users import User
 from services import calendar
 from tests.builders import make_department, resident_session
-from tests.builders.bundles import approve, decide_step, make_desk, pass_prereview, sync_demo
+from tests.builders.bundles import approve, decide_step, make_desk, pass_prereview, sync_demo, upload_materials
 from tests.builders.companies import agent_session
 from tests.builders.hall_floor import make_tickets
 from tests.builders.onewindow import OneWindow, accepted, checked_in_visit, desk_post
@@ -219,10 +219,12 @@ async def test_a_bundle_is_rated_once_as_a_whole(client, rt):
         "bundle_code": "CLFJY", "hall_id": desk.hall_id, "role": "seller", "form_data": HOME_SALE,
         "parties": [{"role": "buyer", "name": BUYER[0], "id_number": BUYER[1]}]})
     assert created.status_code == 201, created.text
-    bundle_id = created.json()["id"]
+    bundle_id = (await upload_materials(client, seller, created.json()))["id"]
     url = f"/api/v1/bundle-applications/{bundle_id}"
     assert (await client.post(f"{url}/confirm", headers=buyer.headers, json={"form_version": 1})).status_code == 200
-    steps = {s["key"]: s for s in (await client.post(f"{url}/submit", headers=seller.headers)).json()["steps"]}
+    submitted = await client.post(f"{url}/submit", headers=seller.headers)
+    assert submitted.status_code == 200, submitted.text
+    steps = {s["key"]: s for s in submitted.json()["steps"]}
     early = await _rate(client, seller, "bundle", bundle_id, 5)
     assert early.status_code == 409 and early.json()["error"]["code"] == "EVALUATION_NOT_ALLOWED"
 

@@ -1,20 +1,14 @@
 """Cached reads: served from the cache, invalidated on change, and alive without Redis."""
 
 import asyncio
-import os
-import subprocess
-import sys
-from pathlib import Path
 
 import httpx
 
 from app.cache import CatalogCache
 from models.catalog import ServiceItem
 from tests.builders.catalog import item_id_of
-from tests.support.server import free_port
+from tests.support.server import running_service, service_env
 from tests.support.waiting import eventually
-
-ROOT = Path(__file__).resolve().parents[2]
 
 
 async def test_reads_come_from_the_cache_until_a_change_invalidates_them(client, synced, police_admin):
@@ -140,29 +134,11 @@ async def test_a_worker_whose_redis_is_down_still_serves_the_catalog(app, client
     item_id = await item_id_of(client, "GA001")
     expected = (await client.get(f"/api/v1/catalog/items/{item_id}")).json()
     settings = app.ctx.settings
-    port = free_port()
-    env = {**os.environ, "DATABASE_URL": settings.database_url, "HDT_ENV": "test",
-           "REDIS_URL": "redis://127.0.0.1:1/0", "HDT_KEYS_DIR": str(settings.keys_dir),
-           "HDT_LOG_LEVEL": "ERROR", "HDT_ACCESS_LOG": "false"}
-    server = subprocess.Popen([sys.executable, "-m", "app", "serve", "--port", str(port)],
-                              cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-    try:
-        async with httpx.AsyncClient(base_url=f"http://127.0.0.1:{port}", timeout=10) as degraded:
-            for _ in range(600):  # wait (at most a minute) for the process to listen
-                try:
-                    await degraded.get("/healthz")
-                    break
-                except httpx.TransportError:
-                    await asyncio.sleep(0.1)
-            detail = await degraded.get(f"/api/v1/catalog/items/{item_id}")
-            search = await degraded.get("/api/v1/catalog/search", params={"q": "sfz"})
-    finally:
-        server.terminate()
-        try:
-            server.wait(timeout=30)
-        except subprocess.TimeoutExpired:
-            server.kill()
-            server.wait()
+    env = service_env(DATABASE_URL=settings.database_url, HDT_ENV="test", REDIS_URL="redis://127.0.0.1:1/0",
+                      HDT_KEYS_DIR=str(settings.keys_dir))
+    async with running_service(env) as base_url, httpx.AsyncClient(base_url=base_url, timeout=10) as degraded:
+        detail = await degraded.get(f"/api/v1/catalog/items/{item_id}")
+        search = await degraded.get("/api/v1/catalog/search", params={"q": "sfz"})
 
     assert detail.status_code == 200 and detail.json() == expected
     assert [i["code"] for i in search.json()["items"]] == ["GA001", "GA002"]

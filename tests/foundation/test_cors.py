@@ -3,6 +3,7 @@
 import httpx
 import pytest
 
+from tests.backends import embedded_pass_only
 from tests.support.server import running_service, service_env
 
 H5 = "https://h5.haidian.example"  # HDT_LOGIN_RETURN_ORIGINS in the test settings
@@ -91,6 +92,7 @@ async def test_an_api_origin_is_no_login_return_origin(client):
     assert response.json()["error"]["code"] == "RETURN_URL_NOT_ALLOWED"
 
 
+@embedded_pass_only
 async def test_in_development_a_page_on_any_loopback_port_may_call_the_api_and_log_in(database_url, tmp_path):
     env = service_env(DATABASE_URL=database_url, HDT_KEYS_DIR=str(tmp_path / "keys"))  # HDT_ENV unset
     page = "http://localhost:5173"

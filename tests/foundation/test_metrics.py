@@ -18,6 +18,7 @@ from prometheus_client.multiprocess import MultiProcessCollector
 
 from app.metrics import MULTIPROC_ENV, exposition
 from tests import backends
+from tests.backends import embedded_pass_only
 from tests.support.metrics import families_in, requests_of, sample_values
 from tests.support.server import free_port, running_service, service_env
 from tests.support.waiting import eventually
@@ -74,6 +75,7 @@ def requests_of_worker(directory: Path, pid: int, route: str, tmp_path: Path) ->
     return requests_of(generate_latest(registry).decode(), route)
 
 
+@embedded_pass_only
 async def test_one_scrape_sums_every_worker_and_never_goes_back(database_url, tmp_path):
     marker = secrets.token_hex(8)
     env = service_env(DATABASE_URL=database_url, HDT_KEYS_DIR=str(tmp_path / "keys"),
@@ -136,6 +138,7 @@ async def test_one_scrape_sums_every_worker_and_never_goes_back(database_url, tm
 
 
 
+@embedded_pass_only
 async def test_scrapes_while_every_worker_restarts_never_go_back(database_url, tmp_path):
     marker = secrets.token_hex(8)
     inspector = free_port()

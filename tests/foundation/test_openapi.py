@@ -10,6 +10,7 @@ import uuid
 import pytest
 from openapi_spec_validator import validate
 
+from tests.backends import embedded_pass_only
 from tests.builders import login_staff, make_department, make_staff, resident_session
 from tests.support.server import REPO_ROOT, service_env
 
@@ -64,6 +65,7 @@ def refs(node) -> set[str]:
     return set()
 
 
+@embedded_pass_only
 async def test_the_document_validates_as_openapi_3_1_with_every_ref_resolved(spec):
     assert spec["openapi"] == "3.1.0"
     validate(spec)
@@ -194,6 +196,7 @@ async def test_docs_ui_is_served_from_the_package(client):
         assert asset.status_code == 200 and asset.content
 
 
+@embedded_pass_only
 async def test_the_command_line_prints_the_served_document(spec, tmp_path):
     printed = subprocess.run([sys.executable, "-m", "app", "openapi"], cwd=REPO_ROOT, capture_output=True,
                              env=service_env(HDT_KEYS_DIR=str(tmp_path / "keys")), timeout=120, check=True)

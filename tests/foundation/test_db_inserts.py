@@ -5,6 +5,7 @@ import contextlib
 
 import pytest
 from tortoise.exceptions import ValidationError
+from tortoise.transactions import in_transaction
 
 from app.fastpath.sql import create_row, insert_rows
 from models.outbox import OutboxEvent
@@ -47,8 +48,13 @@ async def test_a_batch_insert_cancelled_midway_leaves_the_database_writable(app)
         batch = asyncio.ensure_future(OutboxEvent.bulk_create(rows))
         await asyncio.sleep(delay)
         batch.cancel()
-        with contextlib.suppress(asyncio.CancelledError):
+        # How the cancelled insert itself ends does not matter (on PostgreSQL its connection is
+        # closed under it, and Tortoise's rollback may say so); what follows must work.
+        with contextlib.suppress(asyncio.CancelledError, Exception):
             await batch
         await OutboxEvent.filter(event_type="test.cancelled").delete()
-    await OutboxEvent.create(event_type="test.after", aggregate_id="after")
-    assert await OutboxEvent.filter(event_type="test.after").count() == 1
+    # Another batch (its own transaction) and a transaction of the service's kind both commit.
+    await OutboxEvent.bulk_create([OutboxEvent(event_type="test.after", aggregate_id=f"a{n}") for n in range(3)])
+    async with in_transaction():
+        await OutboxEvent.create(event_type="test.after", aggregate_id="a3")
+    assert await OutboxEvent.filter(event_type="test.after").count() == 4

@@ -7,8 +7,10 @@ import subprocess
 import sys
 
 import httpx
+import pytest
 
 from services.events import EventType
+from tests import backends
 from tests.builders import emit_push_event, follow_oa, make_wechat_resident
 from tests.builders.push import FAST_PUSH, all_final, stop_worker
 from tests.push.test_delivery import BOOKING
@@ -29,6 +31,10 @@ def worker_with_metrics(settings, port: int) -> subprocess.Popen:
                             cwd=REPO_ROOT, env=env, stdout=subprocess.DEVNULL)
 
 
+# On the embedded default the service delivers in-process; a separate push-worker keeps its queue
+# to itself (the command warns so): no deployment runs it, and on a loaded CI machine it did not
+# always deliver within the wait.
+@pytest.mark.skipif(not backends.REDIS_URL, reason="a separate push-worker process shares its queue only through Redis")
 async def test_the_push_worker_exposes_its_deliveries(rt, wechat, settings):
     port = free_port()
     worker = worker_with_metrics(settings, port)

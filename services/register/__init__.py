@@ -28,6 +28,7 @@ from models.documents import DocumentKind, IssuedDocument
 from models.onewindow import CertificateStatus, ECertificate
 from models.organization import Department
 from models.prereview import Application
+from services.companies.uscc import uscc_problem
 from services.register.shapes import (
     NATURAL_PERSON,
     DepartmentBrief,
@@ -96,8 +97,10 @@ async def _matching(filters: RegisterFilter) -> QuerySet[IssuedDocument]:
     if filters.decided_to:
         query = query.filter(issued_at__lt=_day_start(filters.decided_to + timedelta(days=1)))
     if filters.holder:
-        companies = await Company.filter(Q(name__icontains=filters.holder) | Q(uscc=filters.holder.upper())
-                                         ).values_list("id", flat=True)
+        matches = Q(name__icontains=filters.holder)
+        if uscc_problem(filters.holder.upper()) is None:
+            matches |= Q(uscc=filters.holder.upper())
+        companies = await Company.filter(matches).values_list("id", flat=True)
         query = query.filter(application__company_id__in=list(companies))
     if filters.cursor:
         query = query.filter(_after(filters.cursor))

@@ -100,6 +100,8 @@ async def test_a_company_holder_is_named_and_found_and_its_people_are_not(client
     assert AGENT_NAME not in found.text and AGENT_ID_NUMBER not in found.text and "李四" not in found.text
     assert [e["number"] for e in await _register(client, holder=COMPANY_USCC.lower())] == [entry["number"]]
     assert await _register(client, holder=AGENT_NAME) == []
+    # A search longer than a credit code matches names only (it once reached the 18-character column).
+    assert await _register(client, holder="北京海淀通测试科技有限公司不存在的分公司") == []
 
 
 async def test_a_revoked_certificates_decision_is_shown_revoked(client, rt, window):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any
 
 import redis.asyncio as redis
 from redis.asyncio import Redis
 
 from app.cache import CatalogCache
+from app.coalesce import Coalescer
 from app.crypto import DataCipher
 from app.envelope import KeyWrapper, LocalKeyWrapper
 from app.fanout import ChannelFanout
@@ -41,6 +42,8 @@ class Runtime:
     oa_replies: TableMirror[Any]  # the OA's managed replies (services/oa/replies.py)
     wechatpay: WeChatPayClient  # WeChat Pay API v3 (services/payments/)
     boards: ChannelFanout  # the hall screens' updates (services/hall_floor/board.py)
+    # The process's coalesced writes by name, made on first use by their owners (app/coalesce.py).
+    coalescers: dict[str, Coalescer[Any]] = field(default_factory=dict)
 
     @classmethod
     def open(cls, settings: Settings, redis_client: Redis) -> Runtime:

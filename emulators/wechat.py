@@ -203,6 +203,8 @@ class ManyUsers(BaseModel):
 
 class Limits(BaseModel):
     send_rate_per_second: int = Field(ge=1, le=1_000_000)
+    # 0 makes a send's report race the sender's own record of it, as a fast WeChat can.
+    job_finish_delay_seconds: float = Field(EmulatorOptions.job_finish_delay_seconds, ge=0, le=60)
 
 
 class RiskRank(UserRef):
@@ -573,6 +575,7 @@ def create_wechat_emulator(state: WeChatEmulatorState, *, name: str = "wechat_em
     async def set_limits(request: Request) -> HTTPResponse:
         limits = parse_control(Limits, request)
         state.options.send_rate_per_second = limits.send_rate_per_second
+        state.options.job_finish_delay_seconds = limits.job_finish_delay_seconds
         return json(limits.model_dump())
 
     @app.get("/_emulator/stats")

@@ -203,6 +203,7 @@ class WeChatEmulatorState:
         self.messages.clear()
         self.callback = self.default_callback
         self.options.send_rate_per_second = EmulatorOptions.send_rate_per_second
+        self.options.job_finish_delay_seconds = EmulatorOptions.job_finish_delay_seconds
 
     # --- apps and users ---------------------------------------------------------------
 

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import time
 from datetime import UTC, datetime
-from typing import Any
+from functools import partial
+from typing import Any, cast
 
 import structlog
 from saq.queue.redis import RedisQueue
@@ -19,6 +20,7 @@ from tortoise.exceptions import IntegrityError
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
+from app.coalesce import Coalescer
 from app.context import Runtime
 from app.metrics import PUSH_DEAD_LETTERS, PUSH_DELIVERIES, PUSH_SEND_DURATION
 from config import Settings
@@ -49,6 +51,7 @@ JOB_FINISH_KEY = "push:job-finish:{msgid}"
 SMS_REPORT_KEY = "push:sms-report:{serial}"
 SMS_REPORT = "sms_report"
 JOB_FINISH_TTL_SECONDS = 24 * 3600
+JOB_FINISH_COALESCER = "push-job-finish"
 
 
 class TransientSendError(Exception):
@@ -429,10 +432,38 @@ async def _record_report(rt: Runtime, query: QuerySet[Delivery], *, key: str, st
     return bool(await query.update(status=final, error=error))
 
 
-async def record_job_finish(rt: Runtime, *, msgid: int, status: str) -> bool:
-    """Close the delivery a TEMPLATESENDJOBFINISH event reports on; False if not known yet."""
-    return await _record_report(rt, Delivery.filter(msgid=msgid), key=JOB_FINISH_KEY.format(msgid=msgid),
-                                status=status, source="job_finish")
+async def record_job_finish(rt: Runtime, *, msgid: int, status: str) -> None:
+    """Close the delivery a TEMPLATESENDJOBFINISH event reports on (or keep the report for its
+    send), together with the reports that reach this process at the same time: one broadcast is
+    one callback per message (app/coalesce.py)."""
+    coalescer = rt.coalescers.get(JOB_FINISH_COALESCER)
+    if coalescer is None:
+        coalescer = rt.coalescers[JOB_FINISH_COALESCER] = Coalescer(partial(_record_job_finishes, rt))
+    await coalescer.submit((msgid, status))
+
+
+async def _record_job_finishes(rt: Runtime, reports: list[tuple[int, str]]) -> None:
+    """``_record_report`` for many reports: a read, an UPDATE per status reported and, for the
+    reports whose send has not recorded its msgid yet, the keep-and-look-again."""
+    known = set(cast(list[int], await Delivery.filter(msgid__in=[msgid for msgid, _ in reports])
+                     .values_list("msgid", flat=True)))
+    await _close_by_msgid([(msgid, status) for msgid, status in reports if msgid in known])
+    early = [(msgid, status) for msgid, status in reports if msgid not in known]
+    if early:
+        async with rt.redis.pipeline(transaction=False) as pipe:
+            for msgid, status in early:
+                pipe.set(JOB_FINISH_KEY.format(msgid=msgid), status, ex=JOB_FINISH_TTL_SECONDS)
+            await pipe.execute()
+        await _close_by_msgid(early)
+
+
+async def _close_by_msgid(reports: list[tuple[int, str]]) -> None:
+    by_status: dict[str, list[int]] = {}
+    for msgid, status in reports:
+        by_status.setdefault(status, []).append(msgid)
+    for status, msgids in by_status.items():
+        final, error = finish_status(status)
+        await Delivery.filter(msgid__in=msgids).update(status=final, error=error)
 
 
 async def record_sms_report(rt: Runtime, *, serial: str, delivered: bool, detail: str) -> bool:

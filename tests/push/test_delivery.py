@@ -71,6 +71,31 @@ async def test_a_blocked_follower_gets_failed_from_the_job_finish_event(rt, wech
     assert (await delivery_of(event_id)).error == "job_finish: failed:user block"
 
 
+async def test_job_finish_reports_arriving_together_and_before_their_sends_are_recorded_close_every_delivery(
+        rt, wechat, push_worker):
+    # WeChat answering at once: the reports reach the API together, most of them before the
+    # worker has recorded the msgid they name (the API writes them in batches, push/delivery.py).
+    await wechat.post("/_emulator/limits", json={"send_rate_per_second": 1000, "job_finish_delay_seconds": 0})
+    await wechat.post("/_emulator/oa/block", json={"user": "burst-blocked"})
+    events = {}
+    for key in [f"burst-{n}" for n in range(24)] + ["burst-blocked"]:
+        user = await make_wechat_resident(rt, user_key=key)
+        await follow_oa(wechat, key)
+        events[key] = await emit_push_event(EventType.APPOINTMENT_CONFIRMED, user_id=str(user.id), **BOOKING)
+
+    async def statuses() -> list[DeliveryStatus]:
+        return await Delivery.filter(event_id__in=list(events.values())).values_list("status", flat=True)
+
+    async def reported() -> bool:
+        found = await statuses()
+        return len(found) == 25 and set(found) <= {DeliveryStatus.DELIVERED, DeliveryStatus.FAILED}
+    await eventually(reported, "every job-finish report is recorded")
+    blocked = await delivery_of(events.pop("burst-blocked"))
+    assert (blocked.status, blocked.error) == (DeliveryStatus.FAILED, "job_finish: failed:user block")
+    assert set(await statuses()) == {DeliveryStatus.DELIVERED}
+    assert len(await messages(wechat, kind="template")) == 25
+
+
 async def test_without_following_a_granted_subscribe_message_is_sent_and_spent(
         rt, client, wechat, push_worker, settings):
     user = await make_wechat_resident(rt, user_key="lisi", oa=False, miniprogram=True)

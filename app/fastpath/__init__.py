@@ -19,7 +19,7 @@ from __future__ import annotations
 import inspect
 from collections import Counter
 from collections.abc import Callable, Iterable
-from typing import Any
+from typing import Any, cast
 
 import structlog
 
@@ -91,6 +91,23 @@ def _tortoise_field() -> Any:
     return CharField(max_length=1)  # ``generated`` and ``default`` are set per field
 
 
+def _asyncpg_transaction() -> Any:
+    import asyncpg.transaction
+    return asyncpg.transaction.Transaction
+
+
+def _asyncpg_transaction_states() -> Any:
+    import asyncpg.transaction
+    return asyncpg.transaction.TransactionState
+
+
+def _tortoise_transaction() -> Any:
+    from types import SimpleNamespace
+
+    from tortoise.backends.asyncpg.client import TransactionWrapper
+    return TransactionWrapper(cast(Any, SimpleNamespace(_connection=None, log=None, connection_name="probe")))
+
+
 def _pool_options_have_defaults() -> bool:
     """``FairPool`` passes ``asyncpg.Pool`` every option, taking the defaults from create_pool."""
     import asyncpg
@@ -129,6 +146,12 @@ REQUIRED: dict[str, Callable[[], bool]] = {
     "asyncpg.create_pool defaults every asyncpg.pool.Pool option": _pool_options_have_defaults,
     **{f"tortoise.backends.asyncpg.AsyncpgDBClient.{name}": has_attribute(_tortoise_asyncpg_client, name)
        for name in ("connection_class", "create_pool")},
+    # app.fastpath.sql.update_and_commit ends a transaction behind asyncpg's and Tortoise's backs.
+    **{f"asyncpg.transaction.Transaction.{name}": has_attribute(_asyncpg_transaction, name)
+       for name in ("_state", "_connection")},
+    "asyncpg.transaction.TransactionState.COMMITTED": has_attribute(_asyncpg_transaction_states, "COMMITTED"),
+    **{f"tortoise.backends.asyncpg.client.TransactionWrapper.{name}": has_attribute(_tortoise_transaction, name)
+       for name in ("_connection", "_parent", "_finalized", "transaction")},
     # app.fastpath.sql: Tortoise's model metadata, row loading and query classes.
     "tortoise.Model._meta": has_attribute(_tortoise_model, "_meta"),
     "tortoise.Model._init_from_db": has_attribute(_tortoise_model, "_init_from_db"),

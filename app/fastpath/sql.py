@@ -17,9 +17,12 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any, TypeVar, cast
 
+import asyncpg
+from asyncpg.transaction import TransactionState
 from pypika_tortoise.queries import QueryBuilder, Table
 from pypika_tortoise.terms import Criterion, Parameter, ValueWrapper
 from tortoise import Model, connections, timezone
+from tortoise.backends.asyncpg.client import TransactionWrapper
 from tortoise.backends.base.client import BaseDBAsyncClient
 from tortoise.exceptions import MultipleObjectsReturned
 from tortoise.fields import Field
@@ -223,3 +226,41 @@ def _default(field: Field[Any], now: Any) -> Any:
     if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
         return now
     return field.default() if callable(field.default) else field.default
+
+
+class NoRowChanged(Exception):
+    """The UPDATE that was to end the transaction matched no row: the transaction is aborted."""
+
+
+async def update_and_commit(model: type[Model], build: Callable[[QueryBuilder, Table], QueryBuilder]) -> bool:
+    """End the current transaction with an UPDATE and its COMMIT sent as one query (PostgreSQL,
+    outermost transaction): the row locks the UPDATE takes are then held for the server's time
+    only, not also for this process's turn from the UPDATE's answer to sending the COMMIT. Under a
+    slot release that turn, about 10 ms, was paid once per winner, one after another on the slot's
+    row (bench/RESULTS.md). ``build`` gets the model's UPDATE and table and writes its values in
+    (one query of two statements takes no parameters). Raises NoRowChanged when the UPDATE matched
+    no row. Returns False, having done nothing, where it cannot be done so (the plain path,
+    SQLite, a nested transaction): the caller then runs its UPDATE and commits as usual."""
+    transaction = connections.get("default")
+    if not (fastpath.enabled() and isinstance(transaction, TransactionWrapper)
+            and not isinstance(transaction._parent, TransactionWrapper) and not transaction._finalized):
+        return False
+    fastpath.TAKEN["update_and_commit"] += 1
+    meta = model._meta
+    update = build(meta.db.query_class.update(meta.basetable), meta.basetable).get_sql()
+    # The count divides by zero when no row changed: the error aborts the transaction, and the
+    # server skips the COMMIT that follows in the same query.
+    script = f"WITH changed AS ({update} RETURNING 1) SELECT 1 / count(*) FROM changed; COMMIT"
+    transaction.log.debug("%s", script)  # as Tortoise logs its own statements
+    try:
+        await transaction._connection.execute(script)
+    except asyncpg.DivisionByZeroError as exc:
+        raise NoRowChanged() from exc
+    # Committed: asyncpg's and Tortoise's transaction objects would otherwise send another COMMIT.
+    committed = transaction.transaction
+    if committed is not None:
+        if committed._connection._top_xact is committed:
+            committed._connection._top_xact = None
+        committed._state = TransactionState.COMMITTED
+    transaction._finalized = True
+    return True

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import uuid
 from datetime import date, datetime, time, timedelta
-from typing import Any
+from enum import Enum
+from typing import Any, NoReturn
 
+from pypika_tortoise.functions import Now
 from pypika_tortoise.queries import Table
-from pypika_tortoise.terms import Criterion, Parameter
+from pypika_tortoise.terms import Criterion, Parameter, ValueWrapper
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F, Q
 from tortoise.queryset import QuerySet
@@ -15,7 +17,7 @@ from tortoise.transactions import in_transaction
 
 from app.context import Runtime
 from app.errors import AppError, Conflict, Forbidden, NotFoundError, ValidationFailed
-from app.fastpath.sql import create_row, get_where, select_where, update_where
+from app.fastpath.sql import NoRowChanged, create_row, get_where, select_where, update_and_commit, update_where
 from app.ids import SHANGHAI, utcnow
 from app.metrics import BOOKINGS
 from app.shapes import decode_cursor, encode_cursor, id_or_not_found, parse_id
@@ -83,6 +85,14 @@ async def _bookable_slot(*, slot_id: str, group: str) -> Slot:
     return slot
 
 
+class Seat(Enum):
+    """How ``record_booking`` counts the booking's seat."""
+
+    TAKE = "take"  # a conditional update, the transaction's last statement
+    TAKE_AND_COMMIT = "take_and_commit"  # the same update and the COMMIT as one query (update_and_commit)
+    HELD = "held"  # already counted in ``booked`` (a waiting-list hold, a draw's winners)
+
+
 async def take_seat(*, slot: Slot) -> None:
     """Hold one seat by a conditional update; the database refuses when none is left."""
     now = utcnow()
@@ -93,9 +103,24 @@ async def take_seat(*, slot: Slot) -> None:
             & (t.starts_at > Parameter(idx=3)) & (t.booked < t.capacity)),
         plain=lambda: Slot.filter(id=slot.id, is_closed=False, starts_at__gt=now,
                                   booked__lt=F("capacity")).update(booked=F("booked") + 1))
-    if taken:
-        return
-    slot = await slots.get_slot_or_raise(slot_id=slot.id)
+    if not taken:
+        await _refuse_seat(slot_id=slot.id, now=now)
+
+
+async def _take_seat_and_commit(*, slot: Slot) -> None:
+    """``take_seat`` as the statement that commits the caller's transaction, where it can be
+    (app.fastpath.sql.update_and_commit): the slot's row, which every booking of a released slot
+    waits for, is then locked for the server's time only. Raises NoRowChanged when no seat was
+    left; the caller reads why once the transaction is rolled back (``_refuse_seat``)."""
+    if not await update_and_commit(Slot, lambda query, t: query.set(t.booked, t.booked + 1).where(
+            (t.id == ValueWrapper(str(slot.id))) & (t.is_closed == ValueWrapper(False))
+            & (t.starts_at > Now()) & (t.booked < t.capacity))):
+        await take_seat(slot=slot)
+
+
+async def _refuse_seat(*, slot_id: uuid.UUID, now: datetime) -> NoReturn:
+    """Why a slot's seat could not be taken at ``now``."""
+    slot = await slots.get_slot_or_raise(slot_id=slot_id)
     if slot.is_closed:
         raise SlotUnavailable("该时段已停止预约", code="APPOINTMENT_SLOT_CLOSED")
     if slot.starts_at <= now:
@@ -325,11 +350,14 @@ async def _book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: s
     except AppError as refused:
         return await _replay_or_raise(resident_id=resident_id, item=item,
                                       idempotency_key=idempotency_key, error=refused)
+    began = utcnow()
     try:
         async with in_transaction():
             return await record_booking(rt=rt, resident_id=resident_id, item=item, slot=slot,
                                         idempotency_key=idempotency_key, application_id=linked,
-                                        represented=represented, acting=acting)
+                                        represented=represented, acting=acting, seat=Seat.TAKE_AND_COMMIT)
+    except NoRowChanged:
+        await _refuse_seat(slot_id=slot.id, now=began)
     except IntegrityError:
         # Only reachable without the row lock (several SQLite processes): the constraints decide.
         return await _replay_or_raise(resident_id=resident_id, item=item,
@@ -338,11 +366,11 @@ async def _book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: s
 
 async def record_booking(*, rt: Runtime, resident_id: uuid.UUID, item: ServiceItem, slot: Slot,
                          idempotency_key: str, application_id: uuid.UUID | None = None,
-                         seat_held: bool = False,
+                         seat: Seat = Seat.TAKE,
                          represented: representation.RepresentedIn | None = None,
                          acting: companies.Acting | None = None) -> tuple[Appointment, bool]:
     """Inside the caller's transaction: the booking rules, the row, its events and the seat
-    (``seat_held``: already counted in ``booked``, a waiting-list hold); created=False for a replay.
+    (see ``Seat``); created=False for a replay.
     ``represented``: booked for that person, whose limits it counts against too; ``acting``:
     booked for a company."""
     # Every rule is read after this lock, so concurrent requests of one resident (retries
@@ -379,10 +407,12 @@ async def record_booking(*, rt: Runtime, resident_id: uuid.UUID, item: ServiceIt
         company_id=acting.company.id if acting else None, on_behalf_of=acting.record() if acting else None)
     audience = await _audience(appointment)
     await _emit(_event(EventType.APPOINTMENT_CONFIRMED, appointment, **audience), *_reminders(appointment, **audience))
-    if not seat_held:
-        # The seat last: its row lock, which every booking of the slot waits for, is then
-        # held only until the commit; a refusal rolls the inserts back.
+    # The seat last: its row lock, which every booking of the slot waits for, is then held
+    # only until the commit; a refusal rolls the inserts back.
+    if seat is Seat.TAKE:
         await take_seat(slot=slot)
+    elif seat is Seat.TAKE_AND_COMMIT:
+        await _take_seat_and_commit(slot=slot)
     return appointment, True
 
 

@@ -153,7 +153,7 @@ async def _draw(*, rt: Runtime, slot_id: uuid.UUID) -> bool:
             # The seat is counted below for all winners at once (the slot's row is locked).
             appointment, _ = await appointments.record_booking(
                 rt=rt, resident_id=entry.resident_id, item=items[entry.item_id], slot=slot,
-                idempotency_key=f"draw:{entry.id}", seat_held=True)
+                idempotency_key=f"draw:{entry.id}", seat=appointments.Seat.HELD)
         except AppError as refusal:  # a booking rule: daily limit, no-show block, booked meanwhile
             refused.append(entrant)
             entry.status, entry.refusal_code = DrawEntryStatus.REFUSED, refusal.code

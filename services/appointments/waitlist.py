@@ -237,7 +237,7 @@ async def accept(*, rt: Runtime, resident_id: uuid.UUID, entry_id: str) -> Appoi
             raise HoldLapsed()
         appointment, _ = await appointments.record_booking(
             rt=rt, resident_id=resident_id, item=item, slot=slot,
-            idempotency_key=f"waitlist:{entry.id}", seat_held=True)
+            idempotency_key=f"waitlist:{entry.id}", seat=appointments.Seat.HELD)
         await WaitlistEntry.filter(id=entry.id).update(appointment_id=appointment.id, hold_until=None)
     return appointment
 

@@ -7,6 +7,8 @@ from collections import Counter
 from datetime import timedelta
 
 from models.appointments import Appointment, AppointmentStatus, Slot
+from models.outbox import OutboxEvent
+from services.events import EventType
 from tests.builders import (
     login_resident,
     make_appointment,
@@ -38,6 +40,8 @@ async def test_200_residents_racing_for_5_seats_get_exactly_5(client, rt, appoin
     await slot.refresh_from_db()
     assert slot.booked == 5
     assert await _active_per_slot(slot) == {str(slot.id): 5}
+    # A refusal at the seat rolls back what the booking had written before it.
+    assert await OutboxEvent.filter(event_type=EventType.APPOINTMENT_CONFIRMED.value).count() == 5
 
 
 async def test_50_concurrent_retries_with_one_key_make_one_booking(client, rt, appointment_desk):

@@ -25,10 +25,11 @@ from models.catalog import ServiceItem
 from models.organization import Hall
 from models.prereview import Application, ApplicationState, DeliveryMethod
 from models.users import User
-from services import companies, outbox
-from services.applications import forms
+from services import companies, ledger, outbox
+from services.applications import forms, prereview
 from services.applications.lifecycle import BUNDLE, CLERK, Action, transition
 from services.appointments import checkin
+from services.bundles import corrections
 from services.bundles import materials as bundle_materials
 from services.bundles import steps as bundle_steps
 from services.catalog import HallNotFound, current_guide
@@ -160,26 +161,62 @@ async def list_mine(*, resident_id: uuid.UUID) -> list[BundleApplication]:
     return await BundleApplication.filter(await _visible(user)).order_by("-created_at")
 
 
-async def _act_for(*, rt: Runtime, resident_id: uuid.UUID, bundle: BundleApplication) -> User:
-    """The caller as a party who may change the draft (re-checking a company agent's authority)."""
+async def _acting(*, rt: Runtime, resident_id: uuid.UUID,
+                  bundle: BundleApplication) -> tuple[User, companies.Acting | None]:
+    """The caller as a party who may change the application, and for a company's the authority
+    they act under (a company agent's is checked again, so a revoked one stops at once)."""
     user = await users.get_active_or_raise(user_id=resident_id)
     if _party_of(rt, bundle, user) is None and bundle.resident_id != user.id:
         raise NotAParty()
     if bundle.company_id is not None and bundle.resident_id == user.id:
         await bundle.fetch_related("bundle")
-        await companies.authority(user=user, company_id=bundle.company_id, code=bundle.bundle.code)
+        return user, await companies.authority(user=user, company_id=bundle.company_id, code=bundle.bundle.code)
+    return user, None
+
+
+async def _act_for(*, rt: Runtime, resident_id: uuid.UUID, bundle: BundleApplication) -> User:
+    """The caller as a party who may change the application (see ``_acting``)."""
+    user, _ = await _acting(rt=rt, resident_id=resident_id, bundle=bundle)
     return user
+
+
+def _confirmed_by(rt: Runtime, bundle: BundleApplication, user: User) -> list[dict[str, Any]]:
+    """The parties, every other one confirmed on the current version (else 409); the caller's
+    submission is their own confirmation of it."""
+    unconfirmed = [p["role"] for p in bundle.parties
+                   if p["user_id"] != str(user.id) and p["confirmed_version"] != bundle.form_version]
+    if unconfirmed:
+        raise PartiesUnconfirmed(details={"roles": unconfirmed})
+    parties: list[dict[str, Any]] = [dict(p) for p in bundle.parties]
+    own = _party_of(rt, bundle, user)
+    if own is not None:
+        parties[bundle.parties.index(own)]["confirmed_version"] = bundle.form_version
+    return parties
+
+
+async def _correcting(bundle: BundleApplication) -> dict[str, corrections.Request]:
+    """What may change a bundle application: anything while a draft (no requests); once under
+    way, what the departments' open correction requests name; else nothing (409)."""
+    if bundle.state is BundleState.DRAFT:
+        return {}
+    requests = await corrections.open_requests(bundle.id) if bundle.state is BundleState.IN_PROGRESS else {}
+    if not requests:
+        raise BundleStateInvalid(details={"state": bundle.state.value})
+    return requests
 
 
 async def update_form(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: str,
                       form_version: int, form_data: dict[str, Any]) -> BundleApplication:
     """Replace the shared form, on the version the caller last read: of two parties editing at
-    once, the second is refused (BUNDLE_FORM_CHANGED) and must edit the new version."""
+    once, the second is refused (BUNDLE_FORM_CHANGED) and must edit the new version. Once
+    submitted, only fields a department's correction request names may change."""
     bundle = await _to_change(resident_id=resident_id, bundle_application_id=bundle_application_id)
     await _act_for(rt=rt, resident_id=resident_id, bundle=bundle)
-    if bundle.state is not BundleState.DRAFT:
-        raise BundleStateInvalid(details={"state": bundle.state.value})
-    moved = await BundleApplication.filter(id=bundle.id, form_version=form_version, state=BundleState.DRAFT).update(
+    requests = await _correcting(bundle)
+    if requests:
+        # Under way, only the fields a department asked to correct change.
+        corrections.ensure_fields_asked_for(requests, before=bundle_steps.open_form(rt, bundle), after=form_data)
+    moved = await BundleApplication.filter(id=bundle.id, form_version=form_version, state=bundle.state).update(
         form_version=form_version + 1, updated_at=utcnow(),
         **bundle_steps.seal_form(rt, bundle_id=bundle.id, data_key=bundle.data_key, form=form_data))
     if not moved:
@@ -191,13 +228,14 @@ async def update_form(*, rt: Runtime, resident_id: uuid.UUID, bundle_application
 async def confirm(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: str,
                   form_version: int) -> BundleApplication:
     """A party confirms the application as it stands (this form version) with their own
-    verified identity; an edit afterwards needs confirming again."""
+    verified identity; an edit afterwards needs confirming again (a correction's too)."""
     bundle = await _to_change(resident_id=resident_id, bundle_application_id=bundle_application_id)
     user = await users.get_active_or_raise(user_id=resident_id)
     users.ensure_real_name(user)
+    await _correcting(bundle)
     async with in_transaction():
         locked = await BundleApplication.select_for_update().get(id=bundle.id)
-        if locked.state is not BundleState.DRAFT:
+        if locked.state is not bundle.state:
             raise BundleStateInvalid(details={"state": locked.state.value})
         if locked.form_version != form_version:
             raise FormChanged(details={"form_version": locked.form_version})
@@ -210,17 +248,36 @@ async def confirm(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id:
     return bundle
 
 
+async def _material_target(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: str,
+                           material_index: int) -> tuple[bundle_materials.Target, User]:
+    """Where a party's file for one of the bundle's materials goes: while a draft, the bundle; once
+    under way, the bundle and the steps whose correction request names the material (no other)."""
+    bundle = await _to_change(resident_id=resident_id, bundle_application_id=bundle_application_id)
+    user = await _act_for(rt=rt, resident_id=resident_id, bundle=bundle)
+    requests = await _correcting(bundle)
+    material = await bundle_materials.slot(bundle, await bundle_steps.definition_of(bundle), material_index)
+    corrected = corrections.asked_for_material(requests, material.name) if requests else []
+    return bundle_materials.Target(bundle, material_index, material, corrected), user
+
+
 async def upload_material(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: str, material_index: int,
                           chunks: AsyncIterator[bytes], filename: str, declared_type: str | None) -> BundleMaterial:
     """A party (or the company's agent) uploads one of the bundle's materials, once for every
-    step that asks for it, while the application is a draft."""
-    bundle = await _to_change(resident_id=resident_id, bundle_application_id=bundle_application_id)
-    user = await _act_for(rt=rt, resident_id=resident_id, bundle=bundle)
-    if bundle.state is not BundleState.DRAFT:
-        raise BundleStateInvalid(details={"state": bundle.state.value})
-    return await bundle_materials.store(rt=rt, bundle=bundle, spec=await bundle_steps.definition_of(bundle),
-                                        material_index=material_index, uploaded_by=str(user.id), chunks=chunks,
-                                        filename=filename, declared_type=declared_type)
+    step that asks for it, while the application is a draft; once under way, again for a step
+    whose correction request names it."""
+    target, user = await _material_target(rt=rt, resident_id=resident_id, bundle_application_id=bundle_application_id,
+                                          material_index=material_index)
+    return await bundle_materials.upload(rt=rt, target=target, uploaded_by=user, chunks=chunks, filename=filename,
+                                         declared_type=declared_type)
+
+
+async def present_certificate(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: str,
+                              material_index: int, certificate_id: str) -> BundleMaterial:
+    """A party presents a wallet certificate (their own, or for a company's bundle the company's)
+    for one of the bundle's materials, when and where they could upload it."""
+    target, user = await _material_target(rt=rt, resident_id=resident_id, bundle_application_id=bundle_application_id,
+                                          material_index=material_index)
+    return await bundle_materials.present(rt=rt, target=target, presented_by=user, certificate_id=certificate_id)
 
 
 async def submit(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: str) -> BundleApplication:
@@ -234,10 +291,7 @@ async def submit(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: 
     spec = await bundle_steps.definition_of(bundle)
     form = bundle_steps.open_form(rt, bundle)
     validate_form_data(template=spec.template.model_dump(mode="json"), data=form)
-    unconfirmed = [p["role"] for p in bundle.parties
-                   if p["user_id"] != str(user.id) and p["confirmed_version"] != bundle.form_version]
-    if unconfirmed:
-        raise PartiesUnconfirmed(details={"roles": unconfirmed})
+    parties = _confirmed_by(rt, bundle, user)
     await bundle_materials.ensure_complete(bundle, spec)
     items = {i.code: i for i in await ServiceItem.filter(code__in=[s.item for s in spec.steps])}
     hall = await Hall.get(id=bundle.hall_id)
@@ -246,7 +300,7 @@ async def submit(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: 
     async with in_transaction():
         if not await BundleApplication.filter(id=bundle.id, form_version=bundle.form_version,
                                               state=BundleState.DRAFT).update(state=BundleState.IN_PROGRESS,
-                                                                               submitted_at=now):
+                                                                               submitted_at=now, parties=parties):
             raise FormChanged(details={"form_version": bundle.form_version})
         serial = await checkin.next_in_sequence(hall_id=hall.id, day=day, sequence=BUNDLE_SEQUENCE)
         number = f"{hall.code}-YJS-{day:%Y%m%d}-{serial:04d}"
@@ -267,6 +321,38 @@ async def submit(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: 
         await outbox.emit(event_type=EventType.BUNDLE_SUBMITTED, aggregate_id=str(bundle.id), payload={
             "bundle_application_id": str(bundle.id), "resident_id": str(bundle.resident_id),
             "acceptance_number": number})
+    return bundle
+
+
+async def resubmit_step(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: str,
+                        step_key: str) -> BundleApplication:
+    """Answer a department's correction request: the step that asked, and no other, is submitted
+    again with its share of the shared form as it now stands (the changed fields handed over
+    again, ledgered) and the files replaced for it; every other party must have confirmed a
+    changed form."""
+    bundle = await _to_change(resident_id=resident_id, bundle_application_id=bundle_application_id)
+    user, acting = await _acting(rt=rt, resident_id=resident_id, bundle=bundle)
+    if bundle.state is not BundleState.IN_PROGRESS:
+        raise BundleStateInvalid(details={"state": bundle.state.value})
+    step, steps = await corrections.step_to_resubmit(bundle, step_key)
+    spec = await bundle_steps.definition_of(bundle)
+    validate_form_data(template=spec.template.model_dump(mode="json"), data=bundle_steps.open_form(rt, bundle))
+    parties = _confirmed_by(rt, bundle, user)
+    flagged = await corrections.still_flagged(step)
+    if flagged:
+        places = {m.name: i for i, m in enumerate(await bundle_materials.needed(bundle, spec))}
+        raise ValidationFailed("还有部门要求补正的材料未重新上传", code="MATERIALS_MISSING", details={
+            "materials": [{"material_index": places.get(name), "name": name} for name in flagged]})
+    received = forms.open_form(wrapper=rt.wrapper, application=step).data
+    form, handovers = await bundle_steps.share_for(rt, bundle=bundle, spec=spec, step=step, steps=steps)
+    # Handed over again: only the fields whose values changed since the step received them.
+    changed = {name for name in {*form, *received} if form.get(name) != received.get(name)}
+    again = [{**h, "fields": [f for f in h["fields"] if f in changed]} for h in handovers]
+    async with in_transaction():
+        await BundleApplication.filter(id=bundle.id).update(parties=parties, updated_at=utcnow())
+        await ledger.append_batch(records=[("bundle_handover", record) for record in again if record["fields"]])
+        await prereview.record_submission(rt=rt, application=step, form=form, actor_id=str(user.id), acting=acting)
+    await bundle.refresh_from_db()
     return bundle
 
 

@@ -49,7 +49,7 @@ class StepOut(Schema):
     acceptance_number: str | None
     outputs: dict[str, Any] = Field(description="本环节决定时产生并传给后续环节的数据")
     correction: CorrectionOut | None = Field(
-        None, description="部门要求补正时：要求补正的材料和字段及意见；补正后 POST …/steps/{key}/resubmit")
+        description="部门要求补正时：要求补正的材料和字段及意见；补正后 POST …/steps/{key}/resubmit")
 
 
 class TimelineEntry(Schema):
@@ -74,8 +74,8 @@ class UploadedOut(Schema):
     content_type: str
     original_filename: str
     uploaded_at: LocalDateTime
-    reused_from_id: str | None = Field(None, description="与本人（或单位）早先办件中的同一文件相同，引用而未重复存储")
-    certificate_id: str | None = Field(None, description="以证照夹中的电子证照作为该材料")
+    reused_from_id: str | None = Field(description="与本人（或单位）早先办件中的同一文件相同，引用而未重复存储")
+    certificate_id: str | None = Field(description="以证照夹中的电子证照作为该材料")
 
 
 class BundleMaterialOut(Schema):
@@ -84,9 +84,9 @@ class BundleMaterialOut(Schema):
     description: str
     required: bool
     steps: list[str] = Field(description="需要该材料的环节：各环节开始时只收到本环节指南所列的材料")
-    reusable: bool = Field(False, description="各环节均允许复用：与早先同一文件相同的上传不重复存储")
+    reusable: bool = Field(description="各环节均允许复用：与早先同一文件相同的上传不重复存储")
     certificate_type: str | None = Field(
-        None, description="可用电子证照代替上传时所接受的证照类型（PUT …/materials/{index}/certificate）")
+        description="可用电子证照代替上传时所接受的证照类型（PUT …/materials/{index}/certificate）")
     uploaded: UploadedOut | None
 
 

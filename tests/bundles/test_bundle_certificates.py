@@ -21,7 +21,8 @@ from tests.builders.companies import agent_session, representative
 from tests.builders.onewindow import accepted, checked_in_visit, desk_post, make_window
 from tests.builders.prereview import stored_files
 from tests.bundles.test_company_registration import CREDIT_CODE, FORM
-from tests.bundles.test_home_sale import BUYER, FORM as SALE_FORM, SELLER
+from tests.bundles.test_home_sale import BUYER, SELLER
+from tests.bundles.test_home_sale import FORM as SALE_FORM
 
 TITLE = {"name": "不动产权证书", "certificate_type": "real_estate_title", "e_certificate": True, "validity_days": 3650}
 TITLE_MATERIAL = "不动产权证书（房屋所有权证）"
@@ -152,7 +153,8 @@ async def test_a_company_bundle_takes_the_company_certificate_and_reuses_the_com
         "bundle_code": "QYKB", "hall_id": desk.hall_id, "form_data": FORM, "company_id": company_id})
     materials = second.json()["materials"]
     assert [(m["name"], m["reusable"]) for m in materials] == [
-        ("公司章程（组织章程）", True), ("法定代表人身份证件", True), ("住所（经营场所）使用证明", True), ("申请表", False)]
+        ("公司章程（组织章程）", True), ("法定代表人身份证件", True), ("住所（经营场所）使用证明", True),
+        ("申请表", False)]
     files = stored_files(rt)
     reused = await upload_one(client, rep, second.json()["id"], 0, material_file("公司章程（组织章程）"))
     assert reused.status_code == 200, reused.text

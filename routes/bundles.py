@@ -20,14 +20,15 @@ from models.prereview import DeliveryMethod
 from services import bundles, companies
 from services.applications import certificates
 from services.bundles import corrections
+from services.bundles import parties as bundle_parties
 from services.bundles.shapes import BundleApplicationList, BundleApplicationOut, bundle_application_out
 from services.catalog import HallNotFound
 from services.catalog.bundles import BundleNotFound
 
 bp = Blueprint("bundles", url_prefix="/api/v1")
 TAG = "一件事一次办"
-_FOUND = [bundles.BundleApplicationNotFound]
-_PARTY = [*_FOUND, bundles.NotAParty, bundles.BundleStateInvalid, *companies.ACTING_ERRORS]
+_FOUND = [bundle_parties.BundleApplicationNotFound]
+_PARTY = [*_FOUND, bundle_parties.NotAParty, bundles.BundleStateInvalid, *companies.ACTING_ERRORS]
 # Once under way, a material or field changes only when a department's correction request names it.
 _MATERIAL = [*_PARTY, (422, "MATERIAL_NOT_IN_GUIDE"), corrections.CorrectionNotRequested]
 
@@ -106,7 +107,7 @@ async def list_mine(request: Request) -> HTTPResponse:
           response=BundleApplicationOut, secured=True, errors=_FOUND)
 @resident_required
 async def get_one(request: Request, bundle_application_id: str) -> HTTPResponse:
-    return await _out(request, await bundles.get_visible(resident_id=_resident(request),
+    return await _out(request, await bundle_parties.get_visible(resident_id=_resident(request),
                                                          bundle_application_id=bundle_application_id))
 
 
@@ -125,7 +126,7 @@ async def update_form(request: Request, bundle_application_id: str, body: FormIn
 @bp.post("/bundle-applications/<bundle_application_id>/confirm")
 @endpoint(summary="当事人以本人实名身份确认当前版本的申请", tag=TAG, body=ConfirmIn,
           response=BundleApplicationOut, secured=True,
-          errors=[*_FOUND, bundles.NotAParty, bundles.BundleStateInvalid, bundles.FormChanged, RealNameRequired])
+          errors=[*_FOUND, bundle_parties.NotAParty, bundles.BundleStateInvalid, bundles.FormChanged, RealNameRequired])
 @resident_required
 async def confirm(request: Request, bundle_application_id: str, body: ConfirmIn) -> HTTPResponse:
     return await _out(request, await bundles.confirm(
@@ -174,7 +175,7 @@ async def present_certificate(request: Request, bundle_application_id: str, mate
 @bp.post("/bundle-applications/<bundle_application_id>/submit")
 @endpoint(summary="一次提交：各部门环节按定义并行或依次开始，给出一个受理编号", tag=TAG,
           response=BundleApplicationOut, secured=True,
-          errors=[*_PARTY, bundles.FormChanged, bundles.PartiesUnconfirmed, (422, "FORM_DATA_INVALID"),
+          errors=[*_PARTY, bundles.FormChanged, bundle_parties.PartiesUnconfirmed, (422, "FORM_DATA_INVALID"),
                   (422, "MATERIALS_MISSING"), certificates.CertificateRevoked, certificates.CertificateExpired])
 @resident_required
 async def submit(request: Request, bundle_application_id: str) -> HTTPResponse:
@@ -185,9 +186,10 @@ async def submit(request: Request, bundle_application_id: str) -> HTTPResponse:
 @bp.post("/bundle-applications/<bundle_application_id>/steps/<step_key>/resubmit")
 @endpoint(summary="补正后重新提交部门要求补正的环节（只此一个环节；其他环节不受影响）", tag=TAG,
           response=BundleApplicationOut, secured=True,
-          errors=[*_PARTY, corrections.StepNotFound, corrections.CorrectionNotRequested, bundles.PartiesUnconfirmed,
-                  (422, "FORM_DATA_INVALID"), (422, "MATERIALS_MISSING"), certificates.CertificateRevoked,
-                  certificates.CertificateExpired, (409, "APPLICATION_CHANGED")])
+          errors=[*_PARTY, corrections.StepNotFound, corrections.CorrectionNotRequested,
+                  bundle_parties.PartiesUnconfirmed, bundles.FormChanged, (422, "FORM_DATA_INVALID"),
+                  (422, "MATERIALS_MISSING"), certificates.CertificateRevoked, certificates.CertificateExpired,
+                  (409, "APPLICATION_CHANGED")])
 @resident_required
 async def resubmit_step(request: Request, bundle_application_id: str, step_key: str) -> HTTPResponse:
     return await _out(request, await bundles.resubmit_step(

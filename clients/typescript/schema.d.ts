@@ -21645,7 +21645,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_CHANGED, BUNDLE_CORRECTION_NOT_REQUESTED, BUNDLE_PARTIES_UNCONFIRMED, BUNDLE_STATE_INVALID, CERTIFICATE_EXPIRED, CERTIFICATE_REVOKED */
+            /** @description 错误码: APPLICATION_CHANGED, BUNDLE_CORRECTION_NOT_REQUESTED, BUNDLE_FORM_CHANGED, BUNDLE_PARTIES_UNCONFIRMED, BUNDLE_STATE_INVALID, CERTIFICATE_EXPIRED, CERTIFICATE_REVOKED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21654,7 +21654,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_CHANGED" | "BUNDLE_CORRECTION_NOT_REQUESTED" | "BUNDLE_PARTIES_UNCONFIRMED" | "BUNDLE_STATE_INVALID" | "CERTIFICATE_EXPIRED" | "CERTIFICATE_REVOKED";
+                            code?: "APPLICATION_CHANGED" | "BUNDLE_CORRECTION_NOT_REQUESTED" | "BUNDLE_FORM_CHANGED" | "BUNDLE_PARTIES_UNCONFIRMED" | "BUNDLE_STATE_INVALID" | "CERTIFICATE_EXPIRED" | "CERTIFICATE_REVOKED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };

@@ -131,11 +131,13 @@ async def upload(*, rt: Runtime, target: Target, uploaded_by: User, chunks: Asyn
                "content_type": received.content_type, "original_filename": filename[:255],
                "reused_from_id": same.id if same else None, "certificate_id": None}
     try:
-        return await _keep(rt, target=target, uploaded_by=uploaded_by, columns=columns)
+        material, replaced = await _record(target=target, uploaded_by=uploaded_by, columns=columns)
     except BaseException:
         if same is None:
             await storage_of(rt).delete(key)
         raise
+    await _release(rt, replaced, kept=key)
+    return material
 
 
 async def present(*, rt: Runtime, target: Target, presented_by: User, certificate_id: str) -> BundleMaterial:
@@ -143,12 +145,15 @@ async def present(*, rt: Runtime, target: Target, presented_by: User, certificat
     the presenter's own, or for a company's bundle the company's, of the type the material takes."""
     certificate = await certificates.presentable(user=presented_by, certificate_id=certificate_id,
                                                  company_id=target.bundle.company_id, accepts=target.material.accepts)
-    return await _keep(rt, target=target, uploaded_by=presented_by, columns=certificates.as_material(certificate))
+    columns = certificates.as_material(certificate)
+    material, replaced = await _record(target=target, uploaded_by=presented_by, columns=columns)
+    await _release(rt, replaced, kept=columns["storage_key"])
+    return material
 
 
-async def _keep(rt: Runtime, *, target: Target, uploaded_by: User, columns: dict[str, Any]) -> BundleMaterial:
+async def _record(*, target: Target, uploaded_by: User, columns: dict[str, Any]) -> tuple[BundleMaterial, list[str]]:
     """Record a file for one of the bundle's materials, and give it to the steps whose correction
-    request named it as their new material; a replaced file no row refers to any more is deleted."""
+    request named it as their new material; with the storage keys of the files it replaced."""
     name = target.material.name
     previous = (await held(target.bundle)).get(name)
     replaced = [previous.storage_key] if previous else []
@@ -166,9 +171,13 @@ async def _keep(rt: Runtime, *, target: Target, uploaded_by: User, columns: dict
             earlier = await ApplicationMaterial.get_or_none(application_id=step.id, material_index=index)
             replaced += [earlier.storage_key] if earlier else []
             await put_material(step, index, {"material_name": name, "status": MaterialStatus.UPLOADED, **columns})
-    for key in set(replaced) - {columns["storage_key"]}:
+    return material, replaced
+
+
+async def _release(rt: Runtime, replaced: list[str], *, kept: str) -> None:
+    """Delete the replaced files no row refers to any more."""
+    for key in set(replaced) - {kept}:
         await release_file(rt, key)
-    return material
 
 
 async def ensure_complete(bundle: BundleApplication, spec: BundleIn) -> None:

@@ -37,6 +37,17 @@ class ReasonIn(Schema):
     reason: str = Field("", max_length=1000)
 
 
+class PresentIn(Schema):
+    """A wallet certificate presented instead of uploading a material (an application's or a bundle's)."""
+
+    model_config = ConfigDict(json_schema_extra={"examples": [
+        {"certificate_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90"},
+    ]})
+
+    certificate_id: str = Field(min_length=1, max_length=64,
+                                description="本人证照夹（以单位名义办理时也可为单位证照夹）中的电子证照 id")
+
+
 class Page(BaseModel, Generic[ItemT]):
     """One page of a cursor-paginated list; pass ``next_cursor`` back as ``cursor``."""
 

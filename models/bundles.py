@@ -97,6 +97,10 @@ class BundleMaterial(Entity):
     content_type = fields.CharField(max_length=64)
     original_filename = fields.CharField(max_length=255)
     uploaded_by = fields.CharField(max_length=64)
+    # As an application's material: the earlier material whose identical file this one shares,
+    # or the e-certificate presented instead of an upload (plain ids, as there).
+    reused_from_id = fields.UUIDField(null=True)
+    certificate_id = fields.UUIDField(null=True)
 
     class Meta:
         table = "bundle_materials"

@@ -13,19 +13,24 @@ from app.api import endpoint, respond
 from app.auth import resident_required, staff_required
 from app.errors import RealNameRequired
 from app.multipart import MultipartInvalid, MultipartTruncated, MultipartWithoutFile
-from app.shapes import ReasonIn, Schema
+from app.shapes import PresentIn, ReasonIn, Schema
 from app.uploads import UploadQuery, receive_file
 from models.bundles import BundleApplication, BundleMaterial
 from models.prereview import DeliveryMethod
 from services import bundles, companies
+from services.applications import certificates
+from services.bundles import corrections
+from services.bundles import parties as bundle_parties
 from services.bundles.shapes import BundleApplicationList, BundleApplicationOut, bundle_application_out
 from services.catalog import HallNotFound
 from services.catalog.bundles import BundleNotFound
 
 bp = Blueprint("bundles", url_prefix="/api/v1")
 TAG = "一件事一次办"
-_FOUND = [bundles.BundleApplicationNotFound]
-_PARTY = [*_FOUND, bundles.NotAParty, bundles.BundleStateInvalid, *companies.ACTING_ERRORS]
+_FOUND = [bundle_parties.BundleApplicationNotFound]
+_PARTY = [*_FOUND, bundle_parties.NotAParty, bundles.BundleStateInvalid, *companies.ACTING_ERRORS]
+# Once under way, a material or field changes only when a department's correction request names it.
+_MATERIAL = [*_PARTY, (422, "MATERIAL_NOT_IN_GUIDE"), corrections.CorrectionNotRequested]
 
 
 class CreateIn(Schema):
@@ -102,13 +107,15 @@ async def list_mine(request: Request) -> HTTPResponse:
           response=BundleApplicationOut, secured=True, errors=_FOUND)
 @resident_required
 async def get_one(request: Request, bundle_application_id: str) -> HTTPResponse:
-    return await _out(request, await bundles.get_visible(resident_id=_resident(request),
+    return await _out(request, await bundle_parties.get_visible(resident_id=_resident(request),
                                                          bundle_application_id=bundle_application_id))
 
 
 @bp.put("/bundle-applications/<bundle_application_id>/form")
-@endpoint(summary="修改共享表单（按版本：两方同时修改时后到者 409，须在新版本上修改）", tag=TAG, body=FormIn,
-          response=BundleApplicationOut, secured=True, errors=[*_PARTY, bundles.FormChanged])
+@endpoint(summary="修改共享表单（按版本：两方同时修改时后到者 409，须在新版本上修改；"
+                  "提交后只能修改部门要求补正的字段）",
+          tag=TAG, body=FormIn, response=BundleApplicationOut, secured=True,
+          errors=[*_PARTY, bundles.FormChanged, corrections.CorrectionNotRequested])
 @resident_required
 async def update_form(request: Request, bundle_application_id: str, body: FormIn) -> HTTPResponse:
     return await _out(request, await bundles.update_form(
@@ -119,7 +126,7 @@ async def update_form(request: Request, bundle_application_id: str, body: FormIn
 @bp.post("/bundle-applications/<bundle_application_id>/confirm")
 @endpoint(summary="当事人以本人实名身份确认当前版本的申请", tag=TAG, body=ConfirmIn,
           response=BundleApplicationOut, secured=True,
-          errors=[*_FOUND, bundles.NotAParty, bundles.BundleStateInvalid, bundles.FormChanged, RealNameRequired])
+          errors=[*_FOUND, bundle_parties.NotAParty, bundles.BundleStateInvalid, bundles.FormChanged, RealNameRequired])
 @resident_required
 async def confirm(request: Request, bundle_application_id: str, body: ConfirmIn) -> HTTPResponse:
     return await _out(request, await bundles.confirm(
@@ -129,12 +136,13 @@ async def confirm(request: Request, bundle_application_id: str, body: ConfirmIn)
 
 @bp.route("/bundle-applications/<bundle_application_id>/materials/<material_index:int>", methods=["PUT", "POST"],
           stream=True)
-@endpoint(summary="上传一件事的一项材料（一次，供所有需要它的环节；请求体为文件本身或 multipart/form-data）",
+@endpoint(summary="上传一件事的一项材料（一次，供所有需要它的环节；提交后仅限部门要求补正的材料；"
+                  "请求体为文件本身或 multipart/form-data）",
           tag=TAG, query=UploadQuery, response=BundleApplicationOut, secured=True,
           upload_media_types=("application/pdf", "image/jpeg", "image/png", "multipart/form-data"),
-          errors=[*_PARTY, (413, "MATERIAL_TOO_LARGE"), (413, "APPLICATION_MATERIALS_TOO_LARGE"),
+          errors=[*_MATERIAL, (413, "MATERIAL_TOO_LARGE"), (413, "APPLICATION_MATERIALS_TOO_LARGE"),
                   (422, "MATERIAL_EMPTY"), (415, "MATERIAL_TYPE_NOT_ALLOWED"), (415, "MATERIAL_TYPE_MISMATCH"),
-                  (422, "MATERIAL_NOT_IN_GUIDE"), MultipartInvalid, MultipartTruncated, MultipartWithoutFile])
+                  MultipartInvalid, MultipartTruncated, MultipartWithoutFile])
 @resident_required
 async def upload_material(request: Request, bundle_application_id: str, material_index: int,
                           query: UploadQuery) -> HTTPResponse:
@@ -150,15 +158,43 @@ async def upload_material(request: Request, bundle_application_id: str, material
     return await _out(request, await BundleApplication.get(id=material.bundle_application_id))
 
 
+@bp.put("/bundle-applications/<bundle_application_id>/materials/<material_index:int>/certificate")
+@endpoint(summary="以证照夹中的电子证照作为一件事的一项材料（免上传；本人的，或单位办理时单位的）", tag=TAG,
+          body=PresentIn, response=BundleApplicationOut, secured=True,
+          errors=[*_MATERIAL, certificates.CertificateNotFound, certificates.CertificateRevoked,
+                  certificates.CertificateExpired, certificates.CertificateNotAccepted])
+@resident_required
+async def present_certificate(request: Request, bundle_application_id: str, material_index: int,
+                              body: PresentIn) -> HTTPResponse:
+    material = await bundles.present_certificate(
+        rt=request.app.ctx.runtime, resident_id=_resident(request), bundle_application_id=bundle_application_id,
+        material_index=material_index, certificate_id=body.certificate_id)
+    return await _out(request, await BundleApplication.get(id=material.bundle_application_id))
+
+
 @bp.post("/bundle-applications/<bundle_application_id>/submit")
 @endpoint(summary="一次提交：各部门环节按定义并行或依次开始，给出一个受理编号", tag=TAG,
           response=BundleApplicationOut, secured=True,
-          errors=[*_PARTY, bundles.FormChanged, bundles.PartiesUnconfirmed, (422, "FORM_DATA_INVALID"),
-                  (422, "MATERIALS_MISSING")])
+          errors=[*_PARTY, bundles.FormChanged, bundle_parties.PartiesUnconfirmed, (422, "FORM_DATA_INVALID"),
+                  (422, "MATERIALS_MISSING"), certificates.CertificateRevoked, certificates.CertificateExpired])
 @resident_required
 async def submit(request: Request, bundle_application_id: str) -> HTTPResponse:
     return await _out(request, await bundles.submit(rt=request.app.ctx.runtime, resident_id=_resident(request),
                                                     bundle_application_id=bundle_application_id))
+
+
+@bp.post("/bundle-applications/<bundle_application_id>/steps/<step_key>/resubmit")
+@endpoint(summary="补正后重新提交部门要求补正的环节（只此一个环节；其他环节不受影响）", tag=TAG,
+          response=BundleApplicationOut, secured=True,
+          errors=[*_PARTY, corrections.StepNotFound, corrections.CorrectionNotRequested,
+                  bundle_parties.PartiesUnconfirmed, bundles.FormChanged, (422, "FORM_DATA_INVALID"),
+                  (422, "MATERIALS_MISSING"), certificates.CertificateRevoked, certificates.CertificateExpired,
+                  (409, "APPLICATION_CHANGED")])
+@resident_required
+async def resubmit_step(request: Request, bundle_application_id: str, step_key: str) -> HTTPResponse:
+    return await _out(request, await bundles.resubmit_step(
+        rt=request.app.ctx.runtime, resident_id=_resident(request), bundle_application_id=bundle_application_id,
+        step_key=step_key))
 
 
 @bp.post("/bundle-applications/<bundle_application_id>/withdraw")

@@ -11,7 +11,7 @@ from sanic.response import HTTPResponse, html
 from app.api import endpoint, respond
 from app.auth import public, resident_required
 from app.headers import attachment
-from app.shapes import Schema
+from app.shapes import PresentIn, Schema
 from services import companies
 from services.applications import certificates, documents, evaluations, prereview
 from services.applications.shapes import (
@@ -32,14 +32,6 @@ _NOT_FOUND = [prereview.ApplicationNotFound]
 PDF = "application/pdf"
 # The kinds of document an application has, as a route pattern (services/applications/documents.py).
 APPLICATION_DOCUMENTS = "acceptance-receipt|non-acceptance-notice|correction-notice|decision-notice|payment-receipt"
-
-
-class PresentIn(Schema):
-    model_config = ConfigDict(json_schema_extra={"examples": [
-        {"certificate_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90"},
-    ]})
-
-    certificate_id: str = Field(min_length=1, max_length=64, description="本人证照夹中的电子证照 id")
 
 
 class EvaluationIn(Schema):

@@ -1299,7 +1299,7 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** 修改共享表单（按版本：两方同时修改时后到者 409，须在新版本上修改） */
+        /** 修改共享表单（按版本：两方同时修改时后到者 409，须在新版本上修改；提交后只能修改部门要求补正的字段） */
         put: operations["bundlesUpdateForm"];
         post?: never;
         delete?: never;
@@ -1316,10 +1316,44 @@ export interface paths {
             cookie?: never;
         };
         get?: never;
-        /** 上传一件事的一项材料（一次，供所有需要它的环节；请求体为文件本身或 multipart/form-data） */
+        /** 上传一件事的一项材料（一次，供所有需要它的环节；提交后仅限部门要求补正的材料；请求体为文件本身或 multipart/form-data） */
         put: operations["bundlesUploadMaterialPut"];
-        /** 上传一件事的一项材料（一次，供所有需要它的环节；请求体为文件本身或 multipart/form-data） */
+        /** 上传一件事的一项材料（一次，供所有需要它的环节；提交后仅限部门要求补正的材料；请求体为文件本身或 multipart/form-data） */
         post: operations["bundlesUploadMaterialPost"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bundle-applications/{bundle_application_id}/materials/{material_index}/certificate": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** 以证照夹中的电子证照作为一件事的一项材料（免上传；本人的，或单位办理时单位的） */
+        put: operations["bundlesPresentCertificate"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/v1/bundle-applications/{bundle_application_id}/steps/{step_key}/resubmit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** 补正后重新提交部门要求补正的环节（只此一个环节；其他环节不受影响） */
+        post: operations["bundlesResubmitStep"];
         delete?: never;
         options?: never;
         head?: never;
@@ -4556,6 +4590,16 @@ export interface components {
              * @description 需要该材料的环节：各环节开始时只收到本环节指南所列的材料
              */
             steps: string[];
+            /**
+             * Reusable
+             * @description 各环节均允许复用：与早先同一文件相同的上传不重复存储
+             */
+            reusable: boolean;
+            /**
+             * Certificate Type
+             * @description 可用电子证照代替上传时所接受的证照类型（PUT …/materials/{index}/certificate）
+             */
+            certificate_type: string | null;
             uploaded: components["schemas"]["UploadedOut"] | null;
         };
         /** BundleOut */
@@ -5001,6 +5045,43 @@ export interface components {
              * Format: int64
              */
             second: number;
+        };
+        /** CorrectionItemOut */
+        CorrectionItemOut: {
+            /**
+             * Material Index
+             * @description 一件事材料序号（重新上传：PUT …/materials/{index}）；意见针对表单字段，或该材料由前序环节结果取得时为 null
+             */
+            material_index: number | null;
+            /** Material Name */
+            material_name: string | null;
+            /**
+             * Field Name
+             * @description 共享表单字段（修改：PUT …/form）
+             */
+            field_name: string | null;
+            /** Field Label */
+            field_label: string | null;
+            /** Message */
+            message: string;
+        };
+        /** CorrectionOut */
+        CorrectionOut: {
+            /**
+             * Requested At
+             * Format: date-time
+             */
+            requested_at: string;
+            /**
+             * Reason
+             * @description 审查人员的补正说明
+             */
+            reason: string;
+            /**
+             * Items
+             * @description 逐项意见：须补正的材料和字段
+             */
+            items: components["schemas"]["CorrectionItemOut"][];
         };
         /**
          * DataTemplate
@@ -7559,6 +7640,7 @@ export interface components {
         };
         /**
          * PresentIn
+         * @description A wallet certificate presented instead of uploading a material (an application's or a bundle's).
          * @example {
          *       "certificate_id": "3f2b9c1e-8a4d-4c6e-9b1f-2d7e5a6c8b90"
          *     }
@@ -7566,7 +7648,7 @@ export interface components {
         PresentIn: {
             /**
              * Certificate Id
-             * @description 本人证照夹中的电子证照 id
+             * @description 本人证照夹（以单位名义办理时也可为单位证照夹）中的电子证照 id
              */
             certificate_id: string;
         };
@@ -9684,6 +9766,16 @@ export interface components {
              * Format: date-time
              */
             uploaded_at: string;
+            /**
+             * Reused From Id
+             * @description 与本人（或单位）早先办件中的同一文件相同，引用而未重复存储
+             */
+            reused_from_id: string | null;
+            /**
+             * Certificate Id
+             * @description 以证照夹中的电子证照作为该材料
+             */
+            certificate_id: string | null;
         };
         /**
          * Verification
@@ -10216,6 +10308,8 @@ export interface components {
             outputs: {
                 [key: string]: unknown;
             };
+            /** @description 部门要求补正时：要求补正的材料和字段及意见；补正后 POST …/steps/{key}/resubmit */
+            correction: components["schemas"]["CorrectionOut"] | null;
         };
         /** StepOut */
         services__catalog__bundles__StepOut: {
@@ -20913,7 +21007,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: BUNDLE_FORM_CHANGED, BUNDLE_STATE_INVALID */
+            /** @description 错误码: BUNDLE_CORRECTION_NOT_REQUESTED, BUNDLE_FORM_CHANGED, BUNDLE_STATE_INVALID */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -20922,7 +21016,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "BUNDLE_FORM_CHANGED" | "BUNDLE_STATE_INVALID";
+                            code?: "BUNDLE_CORRECTION_NOT_REQUESTED" | "BUNDLE_FORM_CHANGED" | "BUNDLE_STATE_INVALID";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -21074,7 +21168,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: BUNDLE_STATE_INVALID */
+            /** @description 错误码: BUNDLE_CORRECTION_NOT_REQUESTED, BUNDLE_STATE_INVALID */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21083,7 +21177,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "BUNDLE_STATE_INVALID";
+                            code?: "BUNDLE_CORRECTION_NOT_REQUESTED" | "BUNDLE_STATE_INVALID";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -21249,7 +21343,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: BUNDLE_STATE_INVALID */
+            /** @description 错误码: BUNDLE_CORRECTION_NOT_REQUESTED, BUNDLE_STATE_INVALID */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21258,7 +21352,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "BUNDLE_STATE_INVALID";
+                            code?: "BUNDLE_CORRECTION_NOT_REQUESTED" | "BUNDLE_STATE_INVALID";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -21301,6 +21395,294 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "MATERIAL_EMPTY" | "MATERIAL_NOT_IN_GUIDE" | "MULTIPART_NO_FILE" | "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    bundlesPresentCertificate: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bundle_application_id: string;
+                material_index: number;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PresentIn"];
+            };
+        };
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BundleApplicationOut"];
+                };
+            };
+            /** @description 错误码: MALFORMED_JSON */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "MALFORMED_JSON";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_NOT_A_PARTY, COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_MISSING, COMPANY_AUTHORISATION_REVOKED, COMPANY_AUTHORISATION_SCOPE, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_NOT_A_PARTY" | "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_MISSING" | "COMPANY_AUTHORISATION_REVOKED" | "COMPANY_AUTHORISATION_SCOPE" | "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_APPLICATION_NOT_FOUND, CERTIFICATE_NOT_FOUND, COMPANY_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_APPLICATION_NOT_FOUND" | "CERTIFICATE_NOT_FOUND" | "COMPANY_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_CORRECTION_NOT_REQUESTED, BUNDLE_STATE_INVALID, CERTIFICATE_EXPIRED, CERTIFICATE_REVOKED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_CORRECTION_NOT_REQUESTED" | "BUNDLE_STATE_INVALID" | "CERTIFICATE_EXPIRED" | "CERTIFICATE_REVOKED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: CERTIFICATE_NOT_ACCEPTED, MATERIAL_NOT_IN_GUIDE, VALIDATION_FAILED */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "CERTIFICATE_NOT_ACCEPTED" | "MATERIAL_NOT_IN_GUIDE" | "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: INTERNAL_ERROR */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "INTERNAL_ERROR";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: SERVICE_UNAVAILABLE */
+            503: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SERVICE_UNAVAILABLE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+        };
+    };
+    bundlesResubmitStep: {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bundle_application_id: string;
+                step_key: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description 成功 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BundleApplicationOut"];
+                };
+            };
+            /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "SESSION_REVOKED" | "TOKEN_EXPIRED" | "TOKEN_INVALID" | "UNAUTHENTICATED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_NOT_A_PARTY, COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_MISSING, COMPANY_AUTHORISATION_REVOKED, COMPANY_AUTHORISATION_SCOPE, FORBIDDEN */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_NOT_A_PARTY" | "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_MISSING" | "COMPANY_AUTHORISATION_REVOKED" | "COMPANY_AUTHORISATION_SCOPE" | "FORBIDDEN";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: BUNDLE_APPLICATION_NOT_FOUND, BUNDLE_STEP_NOT_FOUND, COMPANY_NOT_FOUND, ROUTE_NOT_FOUND */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "BUNDLE_APPLICATION_NOT_FOUND" | "BUNDLE_STEP_NOT_FOUND" | "COMPANY_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: APPLICATION_CHANGED, BUNDLE_CORRECTION_NOT_REQUESTED, BUNDLE_FORM_CHANGED, BUNDLE_PARTIES_UNCONFIRMED, BUNDLE_STATE_INVALID, CERTIFICATE_EXPIRED, CERTIFICATE_REVOKED */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "APPLICATION_CHANGED" | "BUNDLE_CORRECTION_NOT_REQUESTED" | "BUNDLE_FORM_CHANGED" | "BUNDLE_PARTIES_UNCONFIRMED" | "BUNDLE_STATE_INVALID" | "CERTIFICATE_EXPIRED" | "CERTIFICATE_REVOKED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: PAYLOAD_TOO_LARGE */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "PAYLOAD_TOO_LARGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: FORM_DATA_INVALID, MATERIALS_MISSING */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "FORM_DATA_INVALID" | "MATERIALS_MISSING";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -21397,7 +21779,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: BUNDLE_FORM_CHANGED, BUNDLE_PARTIES_UNCONFIRMED, BUNDLE_STATE_INVALID */
+            /** @description 错误码: BUNDLE_FORM_CHANGED, BUNDLE_PARTIES_UNCONFIRMED, BUNDLE_STATE_INVALID, CERTIFICATE_EXPIRED, CERTIFICATE_REVOKED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -21406,7 +21788,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "BUNDLE_FORM_CHANGED" | "BUNDLE_PARTIES_UNCONFIRMED" | "BUNDLE_STATE_INVALID";
+                            code?: "BUNDLE_FORM_CHANGED" | "BUNDLE_PARTIES_UNCONFIRMED" | "BUNDLE_STATE_INVALID" | "CERTIFICATE_EXPIRED" | "CERTIFICATE_REVOKED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };

@@ -12,7 +12,7 @@ from tortoise.transactions import in_transaction
 
 from app.auth import require_scope
 from app.context import Runtime
-from app.errors import Conflict, NotFoundError
+from app.errors import Conflict, NotFoundError, ValidationFailed
 from app.ids import to_local, utcnow
 from app.shapes import parse_id
 from app.storage import read_opened, storage_of
@@ -46,6 +46,10 @@ class CertificateRevoked(Conflict):
 
 class CertificateExpired(Conflict):
     code, message = "CERTIFICATE_EXPIRED", "该证照已过有效期，不能使用"
+
+
+class CertificateNotAccepted(ValidationFailed):
+    code, message = "CERTIFICATE_NOT_ACCEPTED", "该材料不接受此类电子证照"
 
 
 def today() -> date:
@@ -130,6 +134,32 @@ async def get_visible_or_raise(*, user: User, certificate_id: str) -> ECertifica
     return certificate
 
 
+def accepted_type(material: dict[str, Any]) -> str | None:
+    """The certificate type a guide material takes instead of an upload; None when it takes none."""
+    return material.get("certificate_type") if material.get("from_e_certificate") else None
+
+
+async def presentable(*, user: User, certificate_id: str, company_id: uuid.UUID | None,
+                      accepts: str | None) -> ECertificate:
+    """A certificate the user may present for a material that takes ``accepts``, in something
+    filed personally or for ``company_id``: their own, or that company's (never another
+    company's, however visible: 404), of that type (CERTIFICATE_NOT_ACCEPTED), and usable now."""
+    certificate = await get_visible_or_raise(user=user, certificate_id=certificate_id)
+    if certificate.company_id not in (None, company_id):
+        raise CertificateNotFound(details={"certificate_id": certificate_id})
+    if accepts is None or accepts != certificate.certificate_type:
+        raise CertificateNotAccepted(details={"accepts": accepts, "certificate_type": certificate.certificate_type})
+    ensure_usable(certificate)
+    return certificate
+
+
+def as_material(certificate: ECertificate) -> dict[str, Any]:
+    """The file columns of a material answered by a certificate: its document is the file."""
+    return {"storage_key": certificate.storage_key, "data_key": certificate.data_key, "sha256": certificate.sha256,
+            "size": certificate.size, "content_type": "application/pdf",
+            "original_filename": f"{certificate.name}.pdf", "reused_from_id": None, "certificate_id": certificate.id}
+
+
 async def company_wallet(*, user: User, company_id: str) -> tuple[Company, list[ECertificate]]:
     """A company's wallet as the user may see it, newest first: all of it for its representative,
     for an agent with an active authorisation the certificates of applications within its scope;
@@ -145,7 +175,12 @@ async def ensure_presented_still_valid(*, application: Application) -> None:
     """Every certificate presented as a material is still valid (checked at submit and receive)."""
     ids = await ApplicationMaterial.filter(application_id=application.id, certificate_id__not_isnull=True
                                            ).values_list("certificate_id", flat=True)
-    for certificate in await ECertificate.filter(id__in=list(ids)):
+    await ensure_all_usable(certificate_ids=list(ids))
+
+
+async def ensure_all_usable(*, certificate_ids: list[Any]) -> None:
+    """Refuse when any of these presented certificates has been revoked or has expired since."""
+    for certificate in await ECertificate.filter(id__in=certificate_ids):
         ensure_usable(certificate)
 
 

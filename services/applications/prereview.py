@@ -205,7 +205,7 @@ async def _editable_material_slot(*, resident_id: uuid.UUID, application_id: str
     return application, materials[material_index]
 
 
-async def _put_material(application: Application, material_index: int, fields: dict[str, Any]) -> ApplicationMaterial:
+async def put_material(application: Application, material_index: int, fields: dict[str, Any]) -> ApplicationMaterial:
     """Create or replace the material in one slot; returns it (old storage key handled by caller)."""
     existing = await ApplicationMaterial.get_or_none(application_id=application.id,
                                                      material_index=material_index)
@@ -249,7 +249,8 @@ async def upload_material(*, rt: Runtime, resident_id: uuid.UUID, application_id
     received = await receive_within_budget(rt, chunks, others_bytes=sum(sizes), declared_type=declared_type)
     previous = await ApplicationMaterial.get_or_none(application_id=application.id,
                                                      material_index=material_index)
-    same = await _identical_held(application, sha256=received.sha256) if spec.get("reusable") else None
+    same = await identical_held(holder_of(resident_id=application.resident_id, company_id=application.company_id),
+                                sha256=received.sha256, excluding=application.id) if spec.get("reusable") else None
     if same is not None:
         # The very file is held already: the earlier copy is used, not stored a second time.
         discard(received)
@@ -257,7 +258,7 @@ async def upload_material(*, rt: Runtime, resident_id: uuid.UUID, application_id
     else:
         key, data_key = await keep_sealed(storage, rt.wrapper, received)
     try:
-        material = await _put_material(application, material_index, {
+        material = await put_material(application, material_index, {
             "material_name": spec["name"], "storage_key": key, "data_key": data_key,
             "sha256": received.sha256,
             "size": received.size, "content_type": received.content_type,
@@ -272,18 +273,20 @@ async def upload_material(*, rt: Runtime, resident_id: uuid.UUID, application_id
     return material
 
 
-def _holder(application: Application) -> Q:
-    """Whose earlier files an application may reuse: the resident's, and for a company's
-    application, those filed for the same company."""
-    mine = Q(application__resident_id=application.resident_id)
-    return mine | Q(application__company_id=application.company_id) if application.company_id else mine
+def holder_of(*, resident_id: uuid.UUID, company_id: uuid.UUID | None) -> Q:
+    """Whose earlier files a new upload may reuse: the person's, and for something filed for a
+    company, those filed for the same company."""
+    mine = Q(application__resident_id=resident_id)
+    return mine | Q(application__company_id=company_id) if company_id else mine
 
 
-async def _identical_held(application: Application, *, sha256: str) -> ApplicationMaterial | None:
-    """An earlier upload (of another application) with the same bytes, still in good standing."""
-    return await ApplicationMaterial.filter(
-        _holder(application), sha256=sha256, status=MaterialStatus.UPLOADED, certificate_id=None,
-    ).exclude(application_id=application.id).order_by("-created_at").first()
+async def identical_held(holder: Q, *, sha256: str, excluding: uuid.UUID | None = None) -> ApplicationMaterial | None:
+    """An earlier upload of the holder (of another application than ``excluding``) with the same
+    bytes, still in good standing."""
+    query = ApplicationMaterial.filter(holder, sha256=sha256, status=MaterialStatus.UPLOADED, certificate_id=None)
+    if excluding is not None:
+        query = query.exclude(application_id=excluding)
+    return await query.order_by("-created_at").first()
 
 
 async def reuse_material(*, rt: Runtime, resident_id: uuid.UUID, application_id: str,
@@ -303,7 +306,7 @@ async def reuse_material(*, rt: Runtime, resident_id: uuid.UUID, application_id:
                                code="MATERIAL_NOT_REUSABLE")
     previous = await ApplicationMaterial.get_or_none(application_id=application.id,
                                                      material_index=material_index)
-    material = await _put_material(application, material_index, {
+    material = await put_material(application, material_index, {
         "material_name": spec["name"], "storage_key": source.storage_key,
         "data_key": source.data_key, "sha256": source.sha256,
         "size": source.size, "content_type": source.content_type,
@@ -320,24 +323,13 @@ async def present_certificate(*, rt: Runtime, resident_id: uuid.UUID, applicatio
     or for a company's application from the company's wallet too."""
     application, spec = await _editable_material_slot(
         resident_id=resident_id, application_id=application_id, material_index=material_index)
-    certificate = await certificates.get_visible_or_raise(user=await users.get_active_or_raise(user_id=resident_id),
-                                                          certificate_id=certificate_id)
-    if certificate.company_id not in (None, application.company_id):
-        # Another company's certificate is no material of this application, however visible.
-        raise certificates.CertificateNotFound(details={"certificate_id": certificate_id})
-    if not spec.get("from_e_certificate") or spec.get("certificate_type") != certificate.certificate_type:
-        raise ValidationFailed("该材料不接受此类电子证照", code="CERTIFICATE_NOT_ACCEPTED",
-                               details={"accepts": spec.get("certificate_type"),
-                                        "certificate_type": certificate.certificate_type})
-    certificates.ensure_usable(certificate)
+    certificate = await certificates.presentable(
+        user=await users.get_active_or_raise(user_id=resident_id), certificate_id=certificate_id,
+        company_id=application.company_id, accepts=certificates.accepted_type(spec))
     previous = await ApplicationMaterial.get_or_none(application_id=application.id,
                                                      material_index=material_index)
-    material = await _put_material(application, material_index, {
-        "material_name": spec["name"], "storage_key": certificate.storage_key,
-        "data_key": certificate.data_key,
-        "sha256": certificate.sha256, "size": certificate.size, "content_type": "application/pdf",
-        "original_filename": f"{certificate.name}.pdf", "status": MaterialStatus.UPLOADED,
-        "reused_from_id": None, "certificate_id": certificate.id})
+    material = await put_material(application, material_index, {
+        "material_name": spec["name"], "status": MaterialStatus.UPLOADED, **certificates.as_material(certificate)})
     if previous is not None and previous.storage_key != certificate.storage_key:
         await release_file(rt, previous.storage_key)
     return material
@@ -393,6 +385,17 @@ async def submit(*, rt: Runtime, resident_id: uuid.UUID, application_id: str) ->
     if missing:
         raise ValidationFailed("还有材料未上传或待补正", code="MATERIALS_MISSING",
                                details={"materials": missing})
+    return await record_submission(rt=rt, application=application, form=form, actor_id=str(resident_id),
+                                   acting=acting)
+
+
+async def record_submission(*, rt: Runtime, application: Application, form: dict[str, Any], actor_id: str,
+                            acting: companies.Acting | None) -> Application:
+    """Submit (or resubmit) an application whose form and materials were checked: presented
+    certificates still valid, a new pre-review deadline, open comments resolved; the ledger entry
+    commits to the form and lists the materials' hashes (and the company and authorisation acted
+    under)."""
+    await application.fetch_related("guide", "item")
     await certificates.ensure_presented_still_valid(application=application)
     now = utcnow()
     deadline = await prereview_deadline(application=application, submitted_on=to_local(now).date(), rt=rt)
@@ -405,7 +408,7 @@ async def submit(*, rt: Runtime, resident_id: uuid.UUID, application_id: str) ->
         await ReviewComment.filter(application_id=application.id, resolved=False).update(resolved=True)
 
     return await transition(
-        application, action=Action.SUBMIT, to=ApplicationState.SUBMITTED, actor_id=str(resident_id),
+        application, action=Action.SUBMIT, to=ApplicationState.SUBMITTED, actor_id=actor_id,
         actor_role="resident", event=EventType.PREREVIEW_SUBMITTED,
         updates={"submitted_at": now, "deadline": deadline.day,
                  "deadline_provisional": deadline.provisional,

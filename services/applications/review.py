@@ -79,12 +79,21 @@ async def comment(*, principal: Principal, application_id: str, message: str,
     await application.fetch_related("guide")
     if material_index is not None and not 0 <= material_index < len(representation.material_specs(application)):
         raise ValidationFailed("该事项没有这项材料", code="MATERIAL_NOT_IN_GUIDE")
-    known_fields = {f["name"] for f in application.guide.data_template.get("fields", [])}
-    if field_name is not None and field_name not in known_fields:
+    if field_name is not None and field_name not in await _correctable_fields(application):
         raise ValidationFailed("该事项没有这个表单字段", code="FIELD_NOT_IN_TEMPLATE")
     return await ReviewComment.create(application_id=application.id, reviewer_id=str(principal.subject_id),
                                       material_index=material_index, field_name=field_name,
                                       message=message)
+
+
+async def _correctable_fields(application: Application) -> dict[str, str]:
+    """The form fields a reviewer may remark on, with their labels: the guide's data template's;
+    for a bundle's step, the shared form's fields its department receives (what the applicant
+    can correct through the bundle)."""
+    if application.bundle_application_id is not None:
+        return await bundle_steps.field_labels(application)
+    await application.fetch_related("guide")
+    return {f["name"]: f["label"] for f in application.guide.data_template.get("fields", [])}
 
 
 async def request_correction(*, rt: Runtime, principal: Principal, application_id: str,
@@ -98,9 +107,10 @@ async def request_correction(*, rt: Runtime, principal: Principal, application_i
     flagged = {c.material_index for c in open_comments if c.material_index is not None}
     await application.fetch_related("guide")
     specs = representation.material_specs(application)
-    labels = {f["name"]: f["label"] for f in application.guide.data_template.get("fields", [])}
-    corrections = [f"{specs[c.material_index]['name'] if c.material_index is not None else labels[c.field_name]}"
-                   f"：{c.message}" for c in open_comments]
+    labels = await _correctable_fields(application)
+    named = [specs[c.material_index]["name"] if c.material_index is not None
+             else labels.get(str(c.field_name), str(c.field_name)) for c in open_comments]
+    corrections = [f"{name}：{c.message}" for name, c in zip(named, open_comments, strict=True)]
     if reason.strip():
         corrections.append(reason.strip())
 

@@ -10,13 +10,12 @@ from collections.abc import AsyncIterator
 from typing import Any
 
 from pydantic import Field
-from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from app.auth import require_scope
 from app.context import Runtime
 from app.crypto import mask_name
-from app.errors import Conflict, Forbidden, NotFoundError, ValidationFailed
+from app.errors import Conflict, ValidationFailed
 from app.ids import to_local, utcnow
 from app.shapes import Schema, parse_id
 from app.tokens import Principal
@@ -25,16 +24,17 @@ from models.catalog import ServiceItem
 from models.organization import Hall
 from models.prereview import Application, ApplicationState, DeliveryMethod
 from models.users import User
-from services import companies, outbox
-from services.applications import forms
+from services import companies, ledger, outbox
+from services.applications import forms, prereview
 from services.applications.lifecycle import BUNDLE, CLERK, Action, transition
 from services.appointments import checkin
+from services.bundles import corrections
 from services.bundles import materials as bundle_materials
+from services.bundles import parties as bundle_parties
 from services.bundles import steps as bundle_steps
 from services.catalog import HallNotFound, current_guide
 from services.catalog import bundles as catalog_bundles
 from services.catalog.guide import IdNumber, validate_form_data
-from services.companies import reach
 from services.events import EventType
 from services.identity import users
 
@@ -45,20 +45,8 @@ BUNDLE_SEQUENCE = "#bundle"  # the hall's daily counter of bundle acceptance num
 WITHDRAWABLE_STEPS = (S.DRAFT, S.SUBMITTED, S.IN_REVIEW, S.NEEDS_CORRECTION)
 
 
-class BundleApplicationNotFound(NotFoundError):
-    code, message = "BUNDLE_APPLICATION_NOT_FOUND", "一件事办件不存在"
-
-
 class FormChanged(Conflict):
     code, message = "BUNDLE_FORM_CHANGED", "共享表单已被另一方修改，请刷新后在新版本上修改或确认"
-
-
-class PartiesUnconfirmed(Conflict):
-    code, message = "BUNDLE_PARTIES_UNCONFIRMED", "还有当事人未以本人实名身份确认当前版本的申请，不能提交"
-
-
-class NotAParty(Forbidden):
-    code, message = "BUNDLE_NOT_A_PARTY", "您不是该一件事办件的当事人"
 
 
 class BundleStateInvalid(Conflict):
@@ -117,69 +105,35 @@ async def create(*, rt: Runtime, resident_id: uuid.UUID, bundle_code: str, hall_
         **bundle_steps.seal_form(rt, bundle_id=bundle_id, data_key=None, form=form_data))
 
 
-def _party_of(rt: Runtime, bundle: BundleApplication, user: User) -> dict[str, Any] | None:
-    index = user.id_number_index
-    return next((p for p in bundle.parties if p["user_id"] == str(user.id)
-                 or (index and p["id_number_index"] == index)), None)
-
-
-async def _visible(user: User) -> Q:
-    """The bundle applications the user may read now: personal ones they filed or are named in as
-    a party, and a company's they may see (services/companies/reach.py: its representative, an
-    agent while authorised for the bundle's code)."""
-    named = Q(party_indexes__contains=f"|{user.id_number_index}|") if user.id_number_index else Q(pk__in=[])
-    personal = Q(Q(resident_id=user.id) | named, company_id__isnull=True)
-    return personal | reach.bundle_applications_filter(await reach.reach_of(user=user))
-
-
-async def get_visible(*, resident_id: uuid.UUID, bundle_application_id: str) -> BundleApplication:
-    """A bundle application the caller may read; others answer 404."""
-    user = await users.get_active_or_raise(user_id=resident_id)
-    parsed = parse_id(bundle_application_id)
-    found = await BundleApplication.filter(await _visible(user), id=parsed).first() if parsed else None
-    if found is None:
-        raise BundleApplicationNotFound(details={"bundle_application_id": str(bundle_application_id)})
-    return found
-
-
-async def _to_change(*, resident_id: uuid.UUID, bundle_application_id: str) -> BundleApplication:
-    """A bundle application the caller may read, or filed: a former agent is then told why they
-    may no longer change it (``_act_for``), not that it does not exist."""
-    user = await users.get_active_or_raise(user_id=resident_id)
-    parsed = parse_id(bundle_application_id)
-    found = (await BundleApplication.filter(await _visible(user) | Q(resident_id=user.id), id=parsed).first()
-             if parsed else None)
-    if found is None:
-        raise BundleApplicationNotFound(details={"bundle_application_id": str(bundle_application_id)})
-    return found
-
-
 async def list_mine(*, resident_id: uuid.UUID) -> list[BundleApplication]:
     """Bundle applications the caller may read, newest first."""
     user = await users.get_active_or_raise(user_id=resident_id)
-    return await BundleApplication.filter(await _visible(user)).order_by("-created_at")
+    return await BundleApplication.filter(await bundle_parties.visible(user)).order_by("-created_at")
 
 
-async def _act_for(*, rt: Runtime, resident_id: uuid.UUID, bundle: BundleApplication) -> User:
-    """The caller as a party who may change the draft (re-checking a company agent's authority)."""
-    user = await users.get_active_or_raise(user_id=resident_id)
-    if _party_of(rt, bundle, user) is None and bundle.resident_id != user.id:
-        raise NotAParty()
-    if bundle.company_id is not None and bundle.resident_id == user.id:
-        await bundle.fetch_related("bundle")
-        await companies.authority(user=user, company_id=bundle.company_id, code=bundle.bundle.code)
-    return user
+async def _correcting(bundle: BundleApplication) -> dict[str, corrections.Request]:
+    """What may change a bundle application: anything while a draft (no requests); once under
+    way, what the departments' open correction requests name; else nothing (409)."""
+    if bundle.state is BundleState.DRAFT:
+        return {}
+    requests = await corrections.open_requests(bundle.id) if bundle.state is BundleState.IN_PROGRESS else {}
+    if not requests:
+        raise BundleStateInvalid(details={"state": bundle.state.value})
+    return requests
 
 
 async def update_form(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: str,
                       form_version: int, form_data: dict[str, Any]) -> BundleApplication:
     """Replace the shared form, on the version the caller last read: of two parties editing at
-    once, the second is refused (BUNDLE_FORM_CHANGED) and must edit the new version."""
-    bundle = await _to_change(resident_id=resident_id, bundle_application_id=bundle_application_id)
-    await _act_for(rt=rt, resident_id=resident_id, bundle=bundle)
-    if bundle.state is not BundleState.DRAFT:
-        raise BundleStateInvalid(details={"state": bundle.state.value})
-    moved = await BundleApplication.filter(id=bundle.id, form_version=form_version, state=BundleState.DRAFT).update(
+    once, the second is refused (BUNDLE_FORM_CHANGED) and must edit the new version. Once
+    submitted, only fields a department's correction request names may change."""
+    bundle = await bundle_parties.to_change(resident_id=resident_id, bundle_application_id=bundle_application_id)
+    await bundle_parties.act_for(rt=rt, resident_id=resident_id, bundle=bundle)
+    requests = await _correcting(bundle)
+    if requests:
+        # Under way, only the fields a department asked to correct change.
+        corrections.ensure_fields_asked_for(requests, before=bundle_steps.open_form(rt, bundle), after=form_data)
+    moved = await BundleApplication.filter(id=bundle.id, form_version=form_version, state=bundle.state).update(
         form_version=form_version + 1, updated_at=utcnow(),
         **bundle_steps.seal_form(rt, bundle_id=bundle.id, data_key=bundle.data_key, form=form_data))
     if not moved:
@@ -191,53 +145,70 @@ async def update_form(*, rt: Runtime, resident_id: uuid.UUID, bundle_application
 async def confirm(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: str,
                   form_version: int) -> BundleApplication:
     """A party confirms the application as it stands (this form version) with their own
-    verified identity; an edit afterwards needs confirming again."""
-    bundle = await _to_change(resident_id=resident_id, bundle_application_id=bundle_application_id)
+    verified identity; an edit afterwards needs confirming again (a correction's too)."""
+    bundle = await bundle_parties.to_change(resident_id=resident_id, bundle_application_id=bundle_application_id)
     user = await users.get_active_or_raise(user_id=resident_id)
     users.ensure_real_name(user)
+    await _correcting(bundle)
     async with in_transaction():
         locked = await BundleApplication.select_for_update().get(id=bundle.id)
-        if locked.state is not BundleState.DRAFT:
+        if locked.state is not bundle.state:
             raise BundleStateInvalid(details={"state": locked.state.value})
         if locked.form_version != form_version:
             raise FormChanged(details={"form_version": locked.form_version})
-        party = _party_of(rt, locked, user)
+        party = bundle_parties.party_of(rt, locked, user)
         if party is None:
-            raise NotAParty()
+            raise bundle_parties.NotAParty()
         party.update(user_id=str(user.id), confirmed_version=form_version)
         await BundleApplication.filter(id=locked.id).update(parties=locked.parties, updated_at=utcnow())
     await bundle.refresh_from_db()
     return bundle
 
 
+async def _material_target(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: str,
+                           material_index: int) -> tuple[bundle_materials.Target, User]:
+    """Where a party's file for one of the bundle's materials goes: while a draft, the bundle; once
+    under way, the bundle and the steps whose correction request names the material (no other)."""
+    bundle = await bundle_parties.to_change(resident_id=resident_id, bundle_application_id=bundle_application_id)
+    user = await bundle_parties.act_for(rt=rt, resident_id=resident_id, bundle=bundle)
+    requests = await _correcting(bundle)
+    material = await bundle_materials.slot(bundle, await bundle_steps.definition_of(bundle), material_index)
+    corrected = corrections.asked_for_material(requests, material.name) if requests else []
+    return bundle_materials.Target(bundle, material_index, material, corrected), user
+
+
 async def upload_material(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: str, material_index: int,
                           chunks: AsyncIterator[bytes], filename: str, declared_type: str | None) -> BundleMaterial:
     """A party (or the company's agent) uploads one of the bundle's materials, once for every
-    step that asks for it, while the application is a draft."""
-    bundle = await _to_change(resident_id=resident_id, bundle_application_id=bundle_application_id)
-    user = await _act_for(rt=rt, resident_id=resident_id, bundle=bundle)
-    if bundle.state is not BundleState.DRAFT:
-        raise BundleStateInvalid(details={"state": bundle.state.value})
-    return await bundle_materials.store(rt=rt, bundle=bundle, spec=await bundle_steps.definition_of(bundle),
-                                        material_index=material_index, uploaded_by=str(user.id), chunks=chunks,
-                                        filename=filename, declared_type=declared_type)
+    step that asks for it, while the application is a draft; once under way, again for a step
+    whose correction request names it."""
+    target, user = await _material_target(rt=rt, resident_id=resident_id, bundle_application_id=bundle_application_id,
+                                          material_index=material_index)
+    return await bundle_materials.upload(rt=rt, target=target, uploaded_by=user, chunks=chunks, filename=filename,
+                                         declared_type=declared_type)
+
+
+async def present_certificate(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: str,
+                              material_index: int, certificate_id: str) -> BundleMaterial:
+    """A party presents a wallet certificate (their own, or for a company's bundle the company's)
+    for one of the bundle's materials, when and where they could upload it."""
+    target, user = await _material_target(rt=rt, resident_id=resident_id, bundle_application_id=bundle_application_id,
+                                          material_index=material_index)
+    return await bundle_materials.present(rt=rt, target=target, presented_by=user, certificate_id=certificate_id)
 
 
 async def submit(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: str) -> BundleApplication:
     """Submit once: the shared form valid, every other party confirmed on this version, every
     required material uploaded; one acceptance number; the steps fan out, those without
     predecessors starting now."""
-    bundle = await _to_change(resident_id=resident_id, bundle_application_id=bundle_application_id)
-    user = await _act_for(rt=rt, resident_id=resident_id, bundle=bundle)
+    bundle = await bundle_parties.to_change(resident_id=resident_id, bundle_application_id=bundle_application_id)
+    user = await bundle_parties.act_for(rt=rt, resident_id=resident_id, bundle=bundle)
     if bundle.state is not BundleState.DRAFT:
         raise BundleStateInvalid(details={"state": bundle.state.value})
     spec = await bundle_steps.definition_of(bundle)
     form = bundle_steps.open_form(rt, bundle)
     validate_form_data(template=spec.template.model_dump(mode="json"), data=form)
-    unconfirmed = [p["role"] for p in bundle.parties
-                   if p["user_id"] != str(user.id) and p["confirmed_version"] != bundle.form_version]
-    if unconfirmed:
-        raise PartiesUnconfirmed(details={"roles": unconfirmed})
+    confirmed = bundle_parties.confirmed_by(rt, bundle, user)
     await bundle_materials.ensure_complete(bundle, spec)
     items = {i.code: i for i in await ServiceItem.filter(code__in=[s.item for s in spec.steps])}
     hall = await Hall.get(id=bundle.hall_id)
@@ -246,7 +217,7 @@ async def submit(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: 
     async with in_transaction():
         if not await BundleApplication.filter(id=bundle.id, form_version=bundle.form_version,
                                               state=BundleState.DRAFT).update(state=BundleState.IN_PROGRESS,
-                                                                               submitted_at=now):
+                                                                               submitted_at=now, parties=confirmed):
             raise FormChanged(details={"form_version": bundle.form_version})
         serial = await checkin.next_in_sequence(hall_id=hall.id, day=day, sequence=BUNDLE_SEQUENCE)
         number = f"{hall.code}-YJS-{day:%Y%m%d}-{serial:04d}"
@@ -270,11 +241,46 @@ async def submit(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: 
     return bundle
 
 
+async def resubmit_step(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: str,
+                        step_key: str) -> BundleApplication:
+    """Answer a department's correction request: the step that asked, and no other, is submitted
+    again with its share of the shared form as it now stands (the changed fields handed over
+    again, ledgered) and the files replaced for it; every other party must have confirmed a
+    changed form."""
+    bundle = await bundle_parties.to_change(resident_id=resident_id, bundle_application_id=bundle_application_id)
+    user, acting = await bundle_parties.acting(rt=rt, resident_id=resident_id, bundle=bundle)
+    if bundle.state is not BundleState.IN_PROGRESS:
+        raise BundleStateInvalid(details={"state": bundle.state.value})
+    step, steps = await corrections.step_to_resubmit(bundle, step_key)
+    spec = await bundle_steps.definition_of(bundle)
+    validate_form_data(template=spec.template.model_dump(mode="json"), data=bundle_steps.open_form(rt, bundle))
+    confirmed = bundle_parties.confirmed_by(rt, bundle, user)
+    flagged = await corrections.still_flagged(step)
+    if flagged:
+        places = {m.name: i for i, m in enumerate(await bundle_materials.needed(bundle, spec))}
+        raise ValidationFailed("还有部门要求补正的材料未重新上传", code="MATERIALS_MISSING", details={
+            "materials": [{"material_index": places.get(name), "name": name} for name in flagged]})
+    received = forms.open_form(wrapper=rt.wrapper, application=step).data
+    form, handovers = await bundle_steps.share_for(rt, bundle=bundle, spec=spec, step=step, steps=steps)
+    # Handed over again: only the fields whose values changed since the step received them.
+    changed = {name for name in {*form, *received} if form.get(name) != received.get(name)}
+    again = [{**h, "fields": [f for f in h["fields"] if f in changed]} for h in handovers]
+    async with in_transaction():
+        # The form resubmitted is the one the other parties confirmed: an edit since is refused.
+        if not await BundleApplication.filter(id=bundle.id, form_version=bundle.form_version).update(
+                parties=confirmed, updated_at=utcnow()):
+            raise FormChanged(details={"form_version": bundle.form_version})
+        await ledger.append_batch(records=[("bundle_handover", record) for record in again if record["fields"]])
+        await prereview.record_submission(rt=rt, application=step, form=form, actor_id=str(user.id), acting=acting)
+    await bundle.refresh_from_db()
+    return bundle
+
+
 async def withdraw(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: str,
                    reason: str) -> BundleApplication:
     """Either party withdraws the application before any department has accepted its step."""
-    bundle = await _to_change(resident_id=resident_id, bundle_application_id=bundle_application_id)
-    user = await _act_for(rt=rt, resident_id=resident_id, bundle=bundle)
+    bundle = await bundle_parties.to_change(resident_id=resident_id, bundle_application_id=bundle_application_id)
+    user = await bundle_parties.act_for(rt=rt, resident_id=resident_id, bundle=bundle)
     steps = await bundle_steps.steps_of(bundle.id)
     if bundle.state not in (BundleState.DRAFT, BundleState.IN_PROGRESS) or any(
             s.state not in WITHDRAWABLE_STEPS for s in steps.values()):
@@ -296,7 +302,7 @@ async def issue(*, principal: Principal, bundle_application_id: str, method: Del
     parsed = parse_id(bundle_application_id)
     bundle = await BundleApplication.get_or_none(id=parsed) if parsed else None
     if bundle is None:
-        raise BundleApplicationNotFound(details={"bundle_application_id": str(bundle_application_id)})
+        raise bundle_parties.BundleApplicationNotFound(details={"bundle_application_id": str(bundle_application_id)})
     require_scope(principal, CLERK, hall_id=str(bundle.hall_id))
     if method is DeliveryMethod.MAIL and not (tracking_number or "").strip():
         raise ValidationFailed("邮寄送达须填写运单号", code="TRACKING_NUMBER_REQUIRED")

@@ -74,24 +74,40 @@ async def share_of(spec: BundleIn, step: Application) -> list[str]:
     return next((s.fields for s in spec.shares if s.department == code), [])
 
 
+async def field_labels(step: Application) -> dict[str, str]:
+    """The shared form's fields a step's department receives, with their labels: those its
+    reviewer may ask to correct, since the applicant can change them through the bundle."""
+    bundle = await BundleApplication.get(id=step.bundle_application_id)
+    spec = await definition_of(bundle)
+    share = set(await share_of(spec, step))
+    return {f.name: f.label for f in spec.template.fields if f.name in share}
+
+
+async def share_for(rt: Runtime, *, bundle: BundleApplication, spec: BundleIn, step: Application,
+                    steps: dict[str, Application]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+    """A step's form, its department's share of the shared form and of its predecessors' decision
+    data, and the hand-overs to ledger (field names, where from)."""
+    share = await share_of(spec, step)
+    shared = open_form(rt, bundle)
+    form = {name: shared[name] for name in share if name in shared}
+    sources: list[tuple[Application | None, list[str]]] = [(None, sorted(form))]
+    for key in sorted(spec.ancestors(step.bundle_step or "")):
+        source = steps[key]
+        passed = {name: value for name, value in (source.bundle_outputs or {}).items() if name in share}
+        form.update(passed)
+        sources.append((source, sorted(passed)))
+    return form, [{"bundle_application_id": str(bundle.id), "application_id": str(step.id),
+                   "department_id": str(step.department_id),
+                   **({"from_application_id": str(source.id)} if source else {}), "fields": names}
+                  for source, names in sources if names]
+
+
 async def start(*, rt: Runtime, bundle: BundleApplication, spec: BundleIn, step: Application,
                 steps: dict[str, Application]) -> Application:
     """Start a step: its department's share of the shared form and of its predecessors' decision
     data becomes its form (no re-entry), each hand-over ledgered, and it receives the bundle's
     files its guide declares; it goes to pre-review."""
-    share = await share_of(spec, step)
-    shared = open_form(rt, bundle)
-    form = {name: shared[name] for name in share if name in shared}
-    handovers = [{"bundle_application_id": str(bundle.id), "application_id": str(step.id),
-                  "department_id": str(step.department_id), "fields": sorted(form)}] if form else []
-    for key in sorted(spec.ancestors(step.bundle_step or "")):
-        source = steps[key]
-        passed = {name: value for name, value in (source.bundle_outputs or {}).items() if name in share}
-        if passed:
-            form.update(passed)
-            handovers.append({"bundle_application_id": str(bundle.id), "application_id": str(step.id),
-                              "department_id": str(step.department_id), "from_application_id": str(source.id),
-                              "fields": sorted(passed)})
+    form, handovers = await share_for(rt, bundle=bundle, spec=spec, step=step, steps=steps)
     await step.fetch_related("guide")
     now = utcnow()
     deadline = await prereview_deadline(application=step, submitted_on=to_local(now).date(), rt=rt)

@@ -96,3 +96,31 @@ async def upload_materials(client, who: LoggedIn, bundle: dict) -> dict:
         assert response.status_code == 200, response.text
         bundle = response.json()
     return bundle
+
+
+async def present(client, who: LoggedIn, bundle_id: str, index: int, certificate_id: str):
+    """Present a wallet certificate for one of a bundle application's materials."""
+    return await client.put(f"/api/v1/bundle-applications/{bundle_id}/materials/{index}/certificate",
+                            headers=who.headers, json={"certificate_id": certificate_id})
+
+
+async def upload_one(client, who: LoggedIn, bundle_id: str, index: int, content: bytes):
+    """Upload one file for one of a bundle application's materials."""
+    return await client.put(f"/api/v1/bundle-applications/{bundle_id}/materials/{index}",
+                            params={"filename": f"material-{index}.pdf"}, content=content,
+                            headers={**who.headers, "content-type": "application/pdf"})
+
+
+async def ask_correction(client, reviewer: LoggedIn, application_id: str, comments: list[dict],
+                         reason: str = "请按意见补正", claim: bool = True) -> None:
+    """A reviewer (having claimed the step, unless already) remarks on materials or fields and
+    sends it back for correction."""
+    path = f"/api/v1/review/applications/{application_id}"
+    if claim:
+        claimed = await client.post(f"{path}/claim", headers=reviewer.headers, json={})
+        assert claimed.status_code == 200, claimed.text
+    for comment in comments:
+        made = await client.post(f"{path}/comments", headers=reviewer.headers, json=comment)
+        assert made.status_code == 201, made.text
+    sent_back = await client.post(f"{path}/request-correction", headers=reviewer.headers, json={"reason": reason})
+    assert sent_back.status_code == 200, sent_back.text

@@ -53,11 +53,12 @@ class OneWindow:
     decider: LoggedIn
 
 
-async def make_window(rt, *, hall: Hall | None = None) -> OneWindow:
-    """A new department and its item, served at ``hall`` (a new one by default) with new staff."""
+async def make_window(rt, *, hall: Hall | None = None, result: dict = LICENCE) -> OneWindow:
+    """A new department and its item (whose result is ``result``, a licence by default), served at
+    ``hall`` (a new one by default) with new staff."""
     hall = hall or await make_hall()
     department = await make_department()
-    item = await make_prereview_item(department=department, approval_steps=TWO_STEPS, result=LICENCE,
+    item = await make_prereview_item(department=department, approval_steps=TWO_STEPS, result=result,
                                      promised_limit_days=5, appointment_group="G1",
                                      modes=["online_prereview", "appointment", "one_window"],
                                      name="企业设立登记", legal_basis=LEGAL_BASIS)

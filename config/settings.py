@@ -103,6 +103,9 @@ DEV_PUSH_TEMPLATES: dict[str, dict[str, object]] = {
                           "oa_subscription": "long_term"},
     "evaluation_invitation": _template("evaluation-invitation", "pages/evaluations/new?id={application_id}",
                                        {"thing1": "{item_name}", "thing2": "请对本次服务进行评价"}),
+    "bundle_evaluation_invitation": _template(
+        "bundle-evaluation-invitation", "pages/evaluations/new?event=bundle&subject_id={bundle_application_id}",
+        {"thing1": "{bundle_name}", "thing2": "请对本次一件事服务进行评价"}),
     "evaluation_rectified": _template("evaluation-rectified", "pages/evaluations/detail?id={evaluation_id}",
                                       {"thing1": "{item_name}", "thing2": "您的差评已整改，回访后请再次评价"}),
     "application_suspended": _template("application-suspended", "pages/applications/detail?id={application_id}",

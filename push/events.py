@@ -33,6 +33,7 @@ EVENT_KINDS: dict[EventType, str] = {
     EventType.APPLICATION_DECIDED: "application_decided",
     EventType.CERTIFICATE_READY: "certificate_ready",
     EventType.EVALUATION_INVITED: "evaluation_invitation",
+    EventType.EVALUATION_BUNDLE_INVITED: "bundle_evaluation_invitation",
     EventType.EVALUATION_RECTIFIED: "evaluation_rectified",
     EventType.PUSH_NOTICE: "notice",
     # The hall floor: the resident need not watch the board (docs/hall.md).

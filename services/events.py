@@ -32,6 +32,7 @@ class EventType(StrEnum):
     APPLICATION_RESUMED = "application.resumed"
     CERTIFICATE_READY = "certificate.ready"
     EVALUATION_INVITED = "evaluation.invited"
+    EVALUATION_BUNDLE_INVITED = "evaluation.bundle_invited"  # a bundle is rated as a whole, once
     EVALUATION_RECTIFIED = "evaluation.rectified"  # a bad rating's rectification is done
 
     PAYMENT_PAID = "payment.paid"

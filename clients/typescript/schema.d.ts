@@ -7588,6 +7588,16 @@ export interface components {
             channel: components["schemas"]["Channel"];
             /** Happened At */
             happened_at: string | null;
+            /**
+             * Bundle Code
+             * @description 一件事（event 为 bundle）的编码；其他为 null
+             */
+            bundle_code: string | null;
+            /**
+             * Bundle Name
+             * @description 一件事的名称，如 企业开办；其他为 null
+             */
+            bundle_name: string | null;
         };
         /**
          * PendingOut

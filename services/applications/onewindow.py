@@ -222,6 +222,9 @@ async def promised_due(*, application: Application, accepted_on: date,
 
 
 async def _invite_evaluation(application: Application) -> None:
+    """Invite the resident to rate the application; a bundle's step is not (the bundle is rated whole)."""
+    if application.bundle_application_id is not None:
+        return
     await outbox.emit(event_type=EventType.EVALUATION_INVITED, aggregate_id=str(application.id),
                       payload={"application_id": str(application.id),
                                "resident_id": str(application.resident_id),

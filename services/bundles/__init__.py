@@ -322,5 +322,6 @@ async def issue(*, principal: Principal, bundle_application_id: str, method: Del
                                       "tracking_number": tracking_number if method is DeliveryMethod.MAIL else None})
         await outbox.emit(event_type=EventType.BUNDLE_ISSUED, aggregate_id=str(bundle.id), payload={
             "bundle_application_id": str(bundle.id), "resident_id": str(bundle.resident_id)})
+        await bundle_steps.invite_evaluation(bundle)
     await bundle.refresh_from_db()
     return bundle

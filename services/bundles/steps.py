@@ -21,7 +21,7 @@ from app.ids import to_local, utcnow
 from models.bundles import BundleApplication, BundleState, BundleVersion
 from models.catalog import ServiceItem
 from models.prereview import Application, ApplicationState, ApplicationTransition
-from services import calendar, ledger
+from services import calendar, ledger, outbox
 from services.applications import forms
 from services.applications.lifecycle import BUNDLE, Action, transition
 from services.applications.prereview import prereview_deadline
@@ -189,5 +189,15 @@ async def _stop_after(*, bundle: BundleApplication, spec: BundleIn, steps: dict[
         if refused.bundle_step in spec.ancestors(candidate.key) and steps[candidate.key].state is S.DRAFT:
             await transition(steps[candidate.key], action=Action.STOP, to=S.WITHDRAWN,
                              actor_id=f"bundle:{bundle.id}", actor_role=BUNDLE, reason=reason)
-    await BundleApplication.filter(id=bundle.id).update(state=BundleState.STOPPED, stop_reason=reason,
-                                                        updated_at=utcnow())
+    # A later refusal of a parallel step keeps the first reason, and the invitation is sent once.
+    if await BundleApplication.filter(id=bundle.id, state=BundleState.IN_PROGRESS).update(
+            state=BundleState.STOPPED, stop_reason=reason, updated_at=utcnow()):
+        await invite_evaluation(bundle)
+
+
+async def invite_evaluation(bundle: BundleApplication) -> None:
+    """Invite the resident who filed the bundle to rate it once as a whole (好差评), not its steps."""
+    await bundle.fetch_related("bundle")
+    await outbox.emit(event_type=EventType.EVALUATION_BUNDLE_INVITED, aggregate_id=str(bundle.id), payload={
+        "bundle_application_id": str(bundle.id), "resident_id": str(bundle.resident_id),
+        "bundle_name": bundle.bundle.name, "hall_id": str(bundle.hall_id)})

@@ -65,12 +65,14 @@ async def _route_if_bad(evaluation: Evaluation) -> None:
 
 
 async def ledger_step(evaluation: Evaluation, *, action: str, actor_id: str, note: str | None = None) -> None:
-    """One step of a bad rating's handling in the ledger: ids, the due date and a note's hash only."""
+    """One step of a bad rating's handling in the ledger: ids (the application's, or the bundle
+    application's for a bundle), the due date and a note's hash only."""
     data = {"evaluation_id": str(evaluation.id), "department_id": str(evaluation.department_id),
             "event": evaluation.event.value, "action": action, "actor_id": actor_id,
             "rectify_by": evaluation.rectify_by.isoformat() if evaluation.rectify_by else None,
             "note_sha256": hashlib.sha256(note.encode()).hexdigest() if note else None,
-            "application_id": str(evaluation.application_id) if evaluation.application_id else None}
+            "application_id": str(evaluation.application_id) if evaluation.application_id else None,
+            "bundle_application_id": str(evaluation.subject_id) if evaluation.event is ServiceEvent.BUNDLE else None}
     await ledger.append(record_type="evaluation_step", data={k: v for k, v in data.items() if v is not None})
 
 

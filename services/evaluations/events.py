@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from tortoise.expressions import Q
+from tortoise.queryset import QuerySet
 
 from app.errors import Conflict, NotFoundError
 from app.shapes import parse_id
@@ -20,6 +21,9 @@ from models.bundles import BundleApplication, BundleState
 from models.hall_floor import Ticket
 from models.onewindow import Channel, ServiceEvent
 from models.prereview import Application, ApplicationState, DeliveryMethod
+from models.users import User
+from services.bundles import steps as bundle_steps
+from services.companies import reach
 
 # An application is decided once it reached one of these (a decision to grant, deny or not accept).
 DECIDED = (ApplicationState.NOT_ACCEPTED, ApplicationState.APPROVED, ApplicationState.DENIED,
@@ -51,6 +55,8 @@ class EventFacts:
     hall_id: uuid.UUID | None
     channel: Channel
     happened_at: datetime | None
+    bundle_code: str | None = None  # a bundle's: what the resident rates, by name
+    bundle_name: str | None = None
 
 
 def _application_facts(event: ServiceEvent, application: Application) -> EventFacts:
@@ -83,13 +89,30 @@ async def _appointment_facts(appointment: Appointment) -> EventFacts:
                       appointment.checked_in_at)
 
 
+async def lead_step(bundle: BundleApplication) -> Application | None:
+    """The bundle's lead step (牵头): the first of its definition, which no other step precedes."""
+    spec = await bundle_steps.definition_of(bundle)
+    return await Application.get_or_none(bundle_application_id=bundle.id, bundle_step=spec.steps[0].key)
+
+
 async def _bundle_facts(bundle: BundleApplication) -> EventFacts:
-    """A bundle is the responsibility of its first step's department (documented in evaluations.md)."""
-    lead = await Application.filter(bundle_application_id=bundle.id).order_by("created_at", "id").first()
+    """A bundle is the responsibility of its lead step's department (documented in evaluations.md);
+    picked up at the window, it was served at the hall."""
+    lead = await lead_step(bundle)
     if lead is None:  # a bundle is done only after its steps were fanned out
         raise EventNotHappened(details={"state": bundle.state.value})
+    channel = Channel.HALL if lead.delivery_method is DeliveryMethod.WINDOW else Channel.ONLINE
+    await bundle.fetch_related("bundle")
     return EventFacts(ServiceEvent.BUNDLE, bundle.id, None, lead.item_id, lead.department_id, bundle.hall_id,
-                      Channel.ONLINE, bundle.issued_at or bundle.updated_at)
+                      channel, bundle.issued_at or bundle.updated_at, bundle.bundle.code, bundle.bundle.name)
+
+
+async def _bundles_rated_by(resident_id: uuid.UUID) -> QuerySet[BundleApplication]:
+    """The bundles the resident rates: those they filed, a company's only while they may still act
+    for it on the bundle (a former agent no longer sees it, so neither rates it)."""
+    user = await User.get(id=resident_id)
+    entitled = Q(company_id__isnull=True) | reach.bundle_applications_filter(await reach.reach_of(user=user))
+    return BundleApplication.filter(entitled, resident_id=resident_id)
 
 
 async def facts_of(*, resident_id: uuid.UUID, event: ServiceEvent, subject_id: str) -> EventFacts:
@@ -106,7 +129,7 @@ async def facts_of(*, resident_id: uuid.UUID, event: ServiceEvent, subject_id: s
             raise EventNotHappened(details={"status": appointment.status.value})
         return await _appointment_facts(appointment)
     if event is ServiceEvent.BUNDLE:
-        bundle = await BundleApplication.get_or_none(id=parsed, resident_id=resident_id)
+        bundle = await (await _bundles_rated_by(resident_id)).get_or_none(id=parsed)
         if bundle is None:
             raise missing
         if bundle.state not in BUNDLE_DONE:
@@ -134,7 +157,7 @@ async def happened_for(resident_id: uuid.UUID) -> list[EventFacts]:
         Q(application_id__not_isnull=True) | Q(ticket__served_at__not_isnull=True),
         resident_id=resident_id, status=AppointmentStatus.CHECKED_IN).distinct()
     found += [await _appointment_facts(visit) for visit in visits]
-    for bundle in await BundleApplication.filter(resident_id=resident_id, state__in=BUNDLE_DONE):
+    for bundle in await (await _bundles_rated_by(resident_id)).filter(state__in=BUNDLE_DONE):
         try:
             found.append(await _bundle_facts(bundle))
         except EventNotHappened:

@@ -17,7 +17,8 @@ from app.errors import Conflict
 from app.ids import to_local, utcnow
 from app.shapes import parse_id
 from app.tokens import Principal
-from models.onewindow import Evaluation
+from models.bundles import BundleApplication
+from models.onewindow import Evaluation, ServiceEvent
 from models.staff import StaffRoleName
 from services import outbox
 from services.evaluations import EvaluationNotFound, ledger_step
@@ -44,6 +45,14 @@ class NotRectified(Conflict):
 
 class AlreadyCalledBack(Conflict):
     code, message = "EVALUATION_ALREADY_CALLED_BACK", "该差评已回访"
+
+
+async def _bundle_named(evaluation: Evaluation) -> dict[str, str]:
+    """A bundle's rating is told by the bundle's name (企业开办), not its lead step's item."""
+    if evaluation.event is not ServiceEvent.BUNDLE:
+        return {}
+    name = await BundleApplication.filter(id=evaluation.subject_id).first().values_list("bundle__name", flat=True)
+    return {"item_name": str(name)} if name else {}
 
 
 def _routed(principal: Principal) -> Q:
@@ -84,7 +93,7 @@ async def rectify(*, principal: Principal, evaluation_id: str, note: str) -> Eva
         await ledger_step(evaluation, action="rectified", actor_id=actor, note=note)
         await outbox.emit(event_type=EventType.EVALUATION_RECTIFIED, aggregate_id=str(evaluation.id), payload={
             "evaluation_id": str(evaluation.id), "resident_id": str(evaluation.resident_id),
-            "item_id": str(evaluation.item_id)})
+            "item_id": str(evaluation.item_id), **await _bundle_named(evaluation)})
     await evaluation.refresh_from_db()
     return evaluation
 

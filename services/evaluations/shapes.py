@@ -68,6 +68,8 @@ class PendingEvent(Schema):
     hall_id: str | None
     channel: Channel = Field(description="评价时不指定渠道则记为此渠道")
     happened_at: LocalDateTime | None
+    bundle_code: str | None = Field(description="一件事（event 为 bundle）的编码；其他为 null")
+    bundle_name: str | None = Field(description="一件事的名称，如 企业开办；其他为 null")
 
     @classmethod
     def of(cls, facts: EventFacts) -> PendingEvent:
@@ -75,7 +77,7 @@ class PendingEvent(Schema):
                    application_id=str(facts.application_id) if facts.application_id else None,
                    item_id=str(facts.item_id), department_id=str(facts.department_id),
                    hall_id=str(facts.hall_id) if facts.hall_id else None, channel=facts.channel,
-                   happened_at=facts.happened_at)
+                   happened_at=facts.happened_at, bundle_code=facts.bundle_code, bundle_name=facts.bundle_name)
 
 
 class PendingOut(Schema):

@@ -232,6 +232,9 @@ class EvaluationStep(Template):
     rectify_by: Annotated[str, StringConstraints(pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")] | None = None
     note_sha256: Sha256Hex | None = None
     application_id: OpaqueId | None = None
+    bundle_application_id: OpaqueId | None = None  # a bundle's rating (event ``bundle``)
+
+
 class AppointmentDraw(Template):
     """抽签 — the draw of a slot's seats among its entrants: the seed, every entrant's hash (SHA-256
     of the entry id, which only its resident holds), those a booking rule refused, and the winners

@@ -115,6 +115,14 @@ async def _bundles_rated_by(resident_id: uuid.UUID) -> QuerySet[BundleApplicatio
     return BundleApplication.filter(entitled, resident_id=resident_id)
 
 
+async def _entitled(resident_id: uuid.UUID, *, applications: bool) -> Q:
+    """The applications (or visits) the resident rates, as a filter: those they filed (booked), a
+    company's only while they may still act for it on that item (as for bundles)."""
+    user = await User.get(id=resident_id)
+    visible = reach.items_filter(user_id=user.id, reach=await reach.reach_of(user=user), bundle_steps=applications)
+    return visible & Q(resident_id=resident_id)
+
+
 async def facts_of(*, resident_id: uuid.UUID, event: ServiceEvent, subject_id: str) -> EventFacts:
     """The resident's event, refused unless it has happened (a bundle's step: rate the bundle)."""
     parsed = parse_id(subject_id)
@@ -122,7 +130,7 @@ async def facts_of(*, resident_id: uuid.UUID, event: ServiceEvent, subject_id: s
     if parsed is None:
         raise missing
     if event is ServiceEvent.APPOINTMENT:
-        appointment = await Appointment.get_or_none(id=parsed, resident_id=resident_id)
+        appointment = await Appointment.get_or_none(await _entitled(resident_id, applications=False), id=parsed)
         if appointment is None:
             raise missing
         if not await _served(appointment):
@@ -135,7 +143,7 @@ async def facts_of(*, resident_id: uuid.UUID, event: ServiceEvent, subject_id: s
         if bundle.state not in BUNDLE_DONE:
             raise EventNotHappened(details={"state": bundle.state.value})
         return await _bundle_facts(bundle)
-    application = await Application.get_or_none(id=parsed, resident_id=resident_id)
+    application = await Application.get_or_none(await _entitled(resident_id, applications=True), id=parsed)
     if application is None:
         raise missing
     if application.bundle_application_id is not None:
@@ -148,14 +156,15 @@ async def facts_of(*, resident_id: uuid.UUID, event: ServiceEvent, subject_id: s
 async def happened_for(resident_id: uuid.UUID) -> list[EventFacts]:
     """Every event of the resident that has happened, newest first (rated or not)."""
     found: list[EventFacts] = []
-    applications = await Application.filter(resident_id=resident_id, bundle_application_id=None,
+    applications = await Application.filter(await _entitled(resident_id, applications=True),
+                                            bundle_application_id=None,
                                             state__in=DECIDED)
     for application in applications:
         found += [_application_facts(event, application) for event in (ServiceEvent.DECISION, ServiceEvent.PICKUP)
                   if _application_happened(event, application)]
     visits = await Appointment.filter(
         Q(application_id__not_isnull=True) | Q(ticket__served_at__not_isnull=True),
-        resident_id=resident_id, status=AppointmentStatus.CHECKED_IN).distinct()
+        await _entitled(resident_id, applications=False), status=AppointmentStatus.CHECKED_IN).distinct()
     found += [await _appointment_facts(visit) for visit in visits]
     for bundle in await (await _bundles_rated_by(resident_id)).filter(state__in=BUNDLE_DONE):
         try:

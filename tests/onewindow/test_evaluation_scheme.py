@@ -12,11 +12,12 @@ from app.ids import to_local, utcnow
 from models.hall_floor import Ticket, TicketStatus
 from models.onewindow import Evaluation
 from models.outbox import OutboxEvent
+from models.prereview import Application, ApplicationState
 from models.users import User
 from services import calendar
-from tests.builders import make_department, resident_session
+from tests.builders import make_application, make_department, make_prereview_item, resident_session
 from tests.builders.bundles import approve, decide_step, make_desk, pass_prereview, sync_demo, upload_materials
-from tests.builders.companies import agent_session
+from tests.builders.companies import agent_session, grant_agent, representative
 from tests.builders.hall_floor import make_tickets
 from tests.builders.onewindow import OneWindow, accepted, checked_in_visit, desk_post
 from tests.builders.prereview import reviewer_of
@@ -252,3 +253,23 @@ async def test_a_bundle_is_rated_once_as_a_whole(client, rt):
     twice = await _rate(client, seller, "bundle", bundle_id, 4)
     assert twice.status_code == 409 and twice.json()["error"]["code"] == "EVALUATION_EXISTS"
     assert (await _pending(client, seller))["events"] == []
+
+
+async def test_a_companys_decision_is_rated_by_its_agent_only_while_the_authorisation_stands(client, rt, bjpass):
+    item = await make_prereview_item()
+    rep, company_id = await representative(client)
+    granted = await grant_agent(client, rep, company_id, scope=[item.code])
+    assert granted.status_code == 201, granted.text
+    agent = await agent_session(rt)
+    application = await make_application(resident=await User.get(id=agent.id), item=item,
+                                         state=ApplicationState.DENIED)
+    await Application.filter(id=application.id).update(company_id=company_id, decided_at=utcnow())
+    assert [e["subject_id"] for e in (await _pending(client, agent))["events"]] == [str(application.id)]
+
+    revoked = await client.post(f"/api/v1/companies/{company_id}/agents/{granted.json()['id']}/revoke",
+                                headers=rep.headers)
+    assert revoked.status_code == 200, revoked.text
+    # A former agent no longer sees the company's application, so neither rates it.
+    assert (await _pending(client, agent))["events"] == []
+    refused = await _rate(client, agent, "decision", str(application.id), 1)
+    assert refused.status_code == 404 and refused.json()["error"]["code"] == "EVALUATION_EVENT_NOT_FOUND"

@@ -77,9 +77,12 @@ async def known_codes(*, codes: list[str]) -> set[str]:
 
 async def current_version_or_raise(*, code: str) -> tuple[Bundle, BundleVersion, BundleIn]:
     """A published bundle by code, its current version and that version's definition."""
-    bundle = await Bundle.get_or_none(code=code, is_published=True)
+    # A code longer than the column's names no bundle (and would fail its length check in the
+    # filter): the path hands it over as sent, percent-escapes and all.
+    fits = len(code) <= Bundle._meta.fields_map["code"].max_length
+    bundle = await Bundle.get_or_none(code=code, is_published=True) if fits else None
     if bundle is None:
-        raise BundleNotFound(details={"code": code})
+        raise BundleNotFound(details={"code": code[:64]})
     version = await BundleVersion.get(bundle_id=bundle.id, version=bundle.current_version)
     return bundle, version, BundleIn.model_validate(version.definition)
 

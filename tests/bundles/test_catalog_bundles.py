@@ -32,6 +32,9 @@ async def test_the_demo_catalog_ships_both_bundles_with_their_steps_and_shares(c
     assert "contract_filing_number" in home["steps"][1]["receives"]
     missing = await client.get("/api/v1/catalog/bundles/NOPE")
     assert missing.status_code == 404 and missing.json()["error"]["code"] == "BUNDLE_NOT_FOUND"
+    # Longer than any code once percent-escaped (it reached the column's length check: 500).
+    too_long = await client.get("/api/v1/catalog/bundles/" + "%C3%9E" * 12)
+    assert too_long.status_code == 404 and too_long.json()["error"]["code"] == "BUNDLE_NOT_FOUND"
 
 
 async def test_an_unchanged_bundle_keeps_its_version_and_a_changed_one_gets_a_new_one(client, rt):

@@ -7,11 +7,13 @@ from tortoise import fields
 
 from models.base import Entity
 
+BUNDLE_CODE_LENGTH = 64
+
 
 class Bundle(Entity):
     """一件事 — several departments' items applied for once (企业开办, 存量房交易 …)."""
 
-    code = fields.CharField(max_length=64, unique=True)
+    code = fields.CharField(max_length=BUNDLE_CODE_LENGTH, unique=True)
     name = fields.CharField(max_length=128)
     current_version = fields.IntField(default=0)
     is_published = fields.BooleanField(default=True)

@@ -10,7 +10,7 @@ from pydantic import Field
 
 from app.errors import NotFoundError
 from app.shapes import Schema
-from models.bundles import Bundle, BundleVersion
+from models.bundles import BUNDLE_CODE_LENGTH, Bundle, BundleVersion
 from models.catalog import ServiceItem
 from services.catalog.bundle_schema import BundleIn, OutputIn, PartyIn, share_problems
 from services.catalog.guide import DataTemplate, TemplateField
@@ -79,10 +79,10 @@ async def current_version_or_raise(*, code: str) -> tuple[Bundle, BundleVersion,
     """A published bundle by code, its current version and that version's definition."""
     # A code longer than the column's names no bundle (and would fail its length check in the
     # filter): the path hands it over as sent, percent-escapes and all.
-    fits = len(code) <= Bundle._meta.fields_map["code"].max_length
+    fits = len(code) <= BUNDLE_CODE_LENGTH
     bundle = await Bundle.get_or_none(code=code, is_published=True) if fits else None
     if bundle is None:
-        raise BundleNotFound(details={"code": code[:64]})
+        raise BundleNotFound(details={"code": code[:BUNDLE_CODE_LENGTH]})
     version = await BundleVersion.get(bundle_id=bundle.id, version=bundle.current_version)
     return bundle, version, BundleIn.model_validate(version.definition)
 

@@ -251,12 +251,7 @@ async def upload_material(*, rt: Runtime, resident_id: uuid.UUID, application_id
                                                      material_index=material_index)
     same = await identical_held(holder_of(resident_id=application.resident_id, company_id=application.company_id),
                                 sha256=received.sha256, excluding=application.id) if spec.get("reusable") else None
-    if same is not None:
-        # The very file is held already: the earlier copy is used, not stored a second time.
-        discard(received)
-        key, data_key = same.storage_key, same.data_key
-    else:
-        key, data_key = await keep_sealed(storage, rt.wrapper, received)
+    key, data_key = await keep_unless_held(rt, received, same)
     try:
         material = await put_material(application, material_index, {
             "material_name": spec["name"], "storage_key": key, "data_key": data_key,
@@ -287,6 +282,16 @@ async def identical_held(holder: Q, *, sha256: str, excluding: uuid.UUID | None 
     if excluding is not None:
         query = query.exclude(application_id=excluding)
     return await query.order_by("-created_at").first()
+
+
+async def keep_unless_held(rt: Runtime, received: ReceivedFile,
+                           same: ApplicationMaterial | None) -> tuple[str, str | None]:
+    """The storage and data keys of a received file: the earlier copy's when the very file is held
+    already (the new one is discarded, not stored a second time), else the file's, stored sealed."""
+    if same is not None:
+        discard(received)
+        return same.storage_key, same.data_key
+    return await keep_sealed(storage_of(rt), rt.wrapper, received)
 
 
 async def reuse_material(*, rt: Runtime, resident_id: uuid.UUID, application_id: str,

@@ -263,7 +263,7 @@ async def resubmit_step(*, rt: Runtime, resident_id: uuid.UUID, bundle_applicati
     received = forms.open_form(wrapper=rt.wrapper, application=step).data
     form, handovers = await bundle_steps.share_for(rt, bundle=bundle, spec=spec, step=step, steps=steps)
     # Handed over again: only the fields whose values changed since the step received them.
-    changed = {name for name in {*form, *received} if form.get(name) != received.get(name)}
+    changed = corrections.changed_fields(received, form)
     again = [{**h, "fields": [f for f in h["fields"] if f in changed]} for h in handovers]
     async with in_transaction():
         # The form resubmitted is the one the other parties confirmed: an edit since is refused.

@@ -77,10 +77,15 @@ def asked_for_material(requests: dict[str, Request], name: str) -> list[tuple[Ap
     return named
 
 
+def changed_fields(before: dict[str, Any], after: dict[str, Any]) -> set[str]:
+    """The names of the form fields whose values differ between the two (added or removed ones too)."""
+    return {name for name in {*before, *after} if before.get(name) != after.get(name)}
+
+
 def ensure_fields_asked_for(requests: dict[str, Request], *, before: dict[str, Any], after: dict[str, Any]) -> None:
     """Every field of the shared form that changes is one a correction request names."""
     asked = {name for r in requests.values() for name in r.fields}
-    changed = {name for name in {*before, *after} if before.get(name) != after.get(name)}
+    changed = changed_fields(before, after)
     if changed - asked:
         raise CorrectionNotRequested(details={"fields": sorted(changed - asked)})
 

@@ -20,7 +20,7 @@ from tortoise.transactions import in_transaction
 from app.context import Runtime
 from app.errors import ValidationFailed
 from app.ids import utcnow
-from app.storage import discard, keep_sealed, storage_of
+from app.storage import storage_of
 from models.bundles import BundleApplication, BundleMaterial
 from models.catalog import GuideVersion, ServiceItem
 from models.prereview import Application, ApplicationMaterial, MaterialStatus
@@ -29,6 +29,7 @@ from services.applications import certificates
 from services.applications.prereview import (
     holder_of,
     identical_held,
+    keep_unless_held,
     put_material,
     receive_within_budget,
     release_file,
@@ -121,12 +122,7 @@ async def upload(*, rt: Runtime, target: Target, uploaded_by: User, chunks: Asyn
     received = await receive_within_budget(rt, chunks, others_bytes=sum(sizes), declared_type=declared_type)
     same = await identical_held(holder_of(resident_id=uploaded_by.id, company_id=bundle.company_id),
                                 sha256=received.sha256) if target.material.reusable else None
-    if same is not None:
-        # The very file is held already: the earlier copy is used, not stored a second time.
-        discard(received)
-        key, data_key = same.storage_key, same.data_key
-    else:
-        key, data_key = await keep_sealed(storage_of(rt), rt.wrapper, received)
+    key, data_key = await keep_unless_held(rt, received, same)
     columns = {"storage_key": key, "data_key": data_key, "sha256": received.sha256, "size": received.size,
                "content_type": received.content_type, "original_filename": filename[:255],
                "reused_from_id": same.id if same else None, "certificate_id": None}

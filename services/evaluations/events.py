@@ -107,20 +107,27 @@ async def _bundle_facts(bundle: BundleApplication) -> EventFacts:
                       channel, bundle.issued_at or bundle.updated_at, bundle.bundle.code, bundle.bundle.name)
 
 
-async def _bundles_rated_by(resident_id: uuid.UUID) -> QuerySet[BundleApplication]:
-    """The bundles the resident rates: those they filed, a company's only while they may still act
-    for it on the bundle (a former agent no longer sees it, so neither rates it)."""
-    user = await User.get(id=resident_id)
-    entitled = Q(company_id__isnull=True) | reach.bundle_applications_filter(await reach.reach_of(user=user))
-    return BundleApplication.filter(entitled, resident_id=resident_id)
+@dataclass(frozen=True)
+class _Rater:
+    """What a resident rates: what they filed or booked, a company's only while they may still
+    act for it on that item or bundle (a former agent no longer sees it, so neither rates it).
+    Read once per request: the person's reach is a few queries."""
 
+    resident_id: uuid.UUID
+    companies: reach.Reach  # the companies they act for now, with the codes for each
 
-async def _entitled(resident_id: uuid.UUID, *, applications: bool) -> Q:
-    """The applications (or visits) the resident rates, as a filter: those they filed (booked), a
-    company's only while they may still act for it on that item (as for bundles)."""
-    user = await User.get(id=resident_id)
-    visible = reach.items_filter(user_id=user.id, reach=await reach.reach_of(user=user), bundle_steps=applications)
-    return visible & Q(resident_id=resident_id)
+    @classmethod
+    async def of(cls, resident_id: uuid.UUID) -> _Rater:
+        return cls(resident_id, await reach.reach_of(user=await User.get(id=resident_id)))
+
+    def bundles(self) -> QuerySet[BundleApplication]:
+        entitled = Q(company_id__isnull=True) | reach.bundle_applications_filter(self.companies)
+        return BundleApplication.filter(entitled, resident_id=self.resident_id)
+
+    def filed(self, *, applications: bool) -> Q:
+        """A filter on Application (``applications``) or on Appointment."""
+        visible = reach.items_filter(user_id=self.resident_id, reach=self.companies, bundle_steps=applications)
+        return visible & Q(resident_id=self.resident_id)
 
 
 async def facts_of(*, resident_id: uuid.UUID, event: ServiceEvent, subject_id: str) -> EventFacts:
@@ -130,20 +137,22 @@ async def facts_of(*, resident_id: uuid.UUID, event: ServiceEvent, subject_id: s
     if parsed is None:
         raise missing
     if event is ServiceEvent.APPOINTMENT:
-        appointment = await Appointment.get_or_none(await _entitled(resident_id, applications=False), id=parsed)
+        appointment = await Appointment.get_or_none((await _Rater.of(resident_id)).filed(applications=False),
+                                                    id=parsed)
         if appointment is None:
             raise missing
         if not await _served(appointment):
             raise EventNotHappened(details={"status": appointment.status.value})
         return await _appointment_facts(appointment)
     if event is ServiceEvent.BUNDLE:
-        bundle = await (await _bundles_rated_by(resident_id)).get_or_none(id=parsed)
+        bundle = await (await _Rater.of(resident_id)).bundles().get_or_none(id=parsed)
         if bundle is None:
             raise missing
         if bundle.state not in BUNDLE_DONE:
             raise EventNotHappened(details={"state": bundle.state.value})
         return await _bundle_facts(bundle)
-    application = await Application.get_or_none(await _entitled(resident_id, applications=True), id=parsed)
+    application = await Application.get_or_none((await _Rater.of(resident_id)).filed(applications=True),
+                                                id=parsed)
     if application is None:
         raise missing
     if application.bundle_application_id is not None:
@@ -156,7 +165,8 @@ async def facts_of(*, resident_id: uuid.UUID, event: ServiceEvent, subject_id: s
 async def happened_for(resident_id: uuid.UUID) -> list[EventFacts]:
     """Every event of the resident that has happened, newest first (rated or not)."""
     found: list[EventFacts] = []
-    applications = await Application.filter(await _entitled(resident_id, applications=True),
+    rater = await _Rater.of(resident_id)
+    applications = await Application.filter(rater.filed(applications=True),
                                             bundle_application_id=None,
                                             state__in=DECIDED)
     for application in applications:
@@ -164,9 +174,9 @@ async def happened_for(resident_id: uuid.UUID) -> list[EventFacts]:
                   if _application_happened(event, application)]
     visits = await Appointment.filter(
         Q(application_id__not_isnull=True) | Q(ticket__served_at__not_isnull=True),
-        await _entitled(resident_id, applications=False), status=AppointmentStatus.CHECKED_IN).distinct()
+        rater.filed(applications=False), status=AppointmentStatus.CHECKED_IN).distinct()
     found += [await _appointment_facts(visit) for visit in visits]
-    for bundle in await (await _bundles_rated_by(resident_id)).filter(state__in=BUNDLE_DONE):
+    for bundle in await rater.bundles().filter(state__in=BUNDLE_DONE):
         try:
             found.append(await _bundle_facts(bundle))
         except EventNotHappened:

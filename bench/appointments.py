@@ -259,10 +259,11 @@ def _clock(minute: int) -> str:
 
 
 async def publish_slots(http: httpx.AsyncClient, manager: str, hall_id: str, group: str,
-                        seats: int) -> tuple[dict, list[dict]]:
+                        seats: int) -> tuple[list[dict], list[dict]]:
     """Templates on every weekday (the materialiser skips closed days): the raced window and
-    15-minute spread windows; returns the raced slot and the spread slots, both from the first
-    day at least ``SPREAD_DAYS_AHEAD`` days ahead, the spread ones ordered by start."""
+    15-minute spread windows; returns the raced slots (one a day, the first day first) and the
+    spread slots, all from the first day at least ``SPREAD_DAYS_AHEAD`` days ahead, the spread
+    ones ordered by start."""
     headers = {"authorization": f"Bearer {manager}"}
     windows = [(RACE_START, "06:30", seats)] + [
         (_clock(m), _clock(m + SPREAD_WINDOW_MINUTES), SPREAD_CAPACITY)
@@ -282,8 +283,8 @@ async def publish_slots(http: httpx.AsyncClient, manager: str, hall_id: str, gro
     listed = (await http.get(f"/api/v1/halls/{hall_id}/slots", headers=headers, params={
         "day_from": first.isoformat(), "day_to": (first + timedelta(days=20)).isoformat()})).json()["items"]
     ours = [s for s in listed if s["appointment_group"] == group]
-    raced = min((s for s in ours if s["capacity"] == seats and s["starts_at"][11:16] == RACE_START),
-                key=lambda s: s["starts_at"])
+    raced = sorted((s for s in ours if s["capacity"] == seats and s["starts_at"][11:16] == RACE_START),
+                   key=lambda s: s["starts_at"])
     spread = sorted((s for s in ours if s["capacity"] == SPREAD_CAPACITY), key=lambda s: s["starts_at"])
     return raced, spread
 
@@ -390,7 +391,7 @@ def main() -> None:
                 manager = await staff_token(http, "manager", "manager-demo-pass")
                 hall_id, item_id, group = bookable_item(stack.database_url, "HD-CENTER")
                 raced, spread = await publish_slots(http, manager, hall_id, group, args.seats)
-                return hall_id, item_id, raced, spread
+                return hall_id, item_id, raced[0], spread
 
         hall_id, item_id, race_slot, spread = asyncio.run(prepare())
         spread_ids = [s["id"] for s in spread]

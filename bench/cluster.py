@@ -184,7 +184,7 @@ def main() -> None:
             async with httpx.AsyncClient(base_url=apis[0], timeout=120) as http:
                 manager = await staff_token(http, "manager", "manager-demo-pass")
                 hall_id, item_id, group = bookable_item(stack.database_url, "HD-CENTER")
-                slot, _ = await publish_slots(http, manager, hall_id, group, args.residents)
+                slot = (await publish_slots(http, manager, hall_id, group, args.residents))[0][0]
                 clerk = await staff_token(http, "clerk", "clerk-demo-pass")
                 return hall_id, item_id, slot["id"], clerk
 

@@ -147,7 +147,10 @@ class Settings(BaseSettings):
         DEFAULT_DATABASE_URL, validation_alias=AliasChoices("DATABASE_URL", "HDT_DATABASE_URL")
     )
     redis_url: str | None = Field(None, validation_alias=AliasChoices("REDIS_URL", "HDT_REDIS_URL"))
-    redis_max_connections: int = 64
+    # Above a process's requests in flight: once callers wait for a connection, redis-py's pool
+    # hands it over through one lock, a turn of the event loop per waiter, and at a slot release
+    # 128 waiters on a 64-connection pool made gate calls wait over a second (docs/release.md).
+    redis_max_connections: int = 512
     keys_dir: Path = DEFAULT_KEYS_DIR
     data_key: str | None = None
     # Earlier HDT_DATA_KEYs, oldest first (a JSON list): they still unwrap data keys until

@@ -30,6 +30,7 @@ from typing import Any
 import structlog
 
 from app.context import Runtime
+from app.fastpath.sql import update_rows
 from app.metrics import PUSH_DELIVERIES
 from models.push import FINAL_STATUSES, Delivery, DeliveryStatus
 from push import channels
@@ -163,7 +164,7 @@ async def _by_template(rt: Runtime, deliveries: list[Delivery]) -> tuple[list[De
         else:
             others.append(delivery)
     if by_template:
-        await Delivery.bulk_update(by_template, fields=["channel", "template_id", "openid", "status", "attempts"])
+        await update_rows(Delivery, by_template, ["channel", "template_id", "openid", "status", "attempts"])
     return by_template, others
 
 
@@ -235,7 +236,7 @@ async def _record_sent(rt: Runtime, accepted: list[tuple[Delivery, int | str]]) 
         record_tried(delivery, channels.OA_TEMPLATE, "sent")
         delivery.status, delivery.msgid, delivery.error = DeliveryStatus.SENT, int(msgid) or None, None
     sent = [d for d, _ in accepted]
-    await Delivery.bulk_update(sent, fields=["status", "msgid", "tried", "error"])
+    await update_rows(Delivery, sent, ["status", "msgid", "tried", "error"])
     with_msgid = [d for d in sent if d.msgid]
     async with rt.redis.pipeline(transaction=False) as pipe:
         for delivery in with_msgid:

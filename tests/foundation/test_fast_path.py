@@ -17,8 +17,9 @@ from tortoise.transactions import in_transaction
 
 from app import fastpath
 from app.fastpath.pool import FairAsyncpgClient, FairPool
-from app.fastpath.sql import create_row, get_where, insert_rows
+from app.fastpath.sql import create_row, get_where, insert_rows, update_rows
 from models.outbox import OutboxEvent
+from models.push import Delivery, DeliveryStatus
 from models.users import User
 from tests import backends
 from tests.builders import (
@@ -129,6 +130,29 @@ async def test_both_paths_read_and_write_the_same_rows(app):
     rows = await OutboxEvent.filter(event_type="test.paths").order_by("aggregate_id")
     assert [(r.aggregate_id, r.payload, r.published_at) for r in rows] == [
         ("False", {"事项": "生育登记"}, None), ("True", {"事项": "生育登记"}, None)]
+
+
+async def test_both_paths_write_the_same_rows_by_key(app):
+    """update_rows: each row gets its own values (None, JSON, an enum, a bigint); rows not named keep theirs."""
+    for enabled in (True, False):
+        rows = [await Delivery.create(event_id=f"rows-{enabled}-{n}", event_type="notice", recipient=f"user:{n}")
+                for n in range(3)]
+        for n, row in enumerate(rows[:2]):
+            row.status, row.msgid = (DeliveryStatus.SENT, 2**40 + n) if n else (DeliveryStatus.FAILED, None)
+            row.tried, row.error = [{"channel": "oa_template", "n": n}], None if n else "失败"
+        fastpath.ENABLED = enabled
+        before = Counter(fastpath.TAKEN)
+        try:
+            await update_rows(Delivery, rows[:2], ["status", "msgid", "tried", "error"])
+        finally:
+            fastpath.ENABLED = True
+        stored = await Delivery.filter(event_id__startswith=f"rows-{enabled}-").order_by("event_id")
+        assert [(d.status, d.msgid, d.tried, d.error) for d in stored] == [
+            (DeliveryStatus.FAILED, None, [{"channel": "oa_template", "n": 0}], "失败"),
+            (DeliveryStatus.SENT, 2**40 + 1, [{"channel": "oa_template", "n": 1}], None),
+            (DeliveryStatus.PENDING, None, [], None)]
+        # The unnest statement on PostgreSQL's fast path; bulk_update elsewhere.
+        assert (fastpath.TAKEN - before)["update_rows"] == (1 if enabled and backends.POSTGRES_URL else 0)
 
 
 async def test_both_paths_answer_the_same_catalog_pages(client, rt, monkeypatch):

@@ -161,18 +161,23 @@ def peak_rows(sampler: memory.RssSampler) -> str:
 
 
 def record_history(database_url: str, rows: int) -> None:
-    """Earlier deliveries, as a service in production has, and fresh statistics: on an empty
-    table PostgreSQL cached generic plans that scan it whole (a prepared statement's plan is
-    kept after its fifth run), and every later lookup by event or msgid scanned the growing table
-    until autovacuum's ANALYZE, a minute or more into the run, replaced them."""
+    """Earlier deliveries, as a service in production has (``analyze`` then gives the planner
+    what production's statistics would)."""
     psql(database_url, f"""
         INSERT INTO push_deliveries (id, created_at, updated_at, event_id, event_type, recipient, status,
                                      attempts, msgid, content, requeues, tried, channel)
         SELECT gen_random_uuid(), now() - interval '30 days', now() - interval '30 days',
                'history-' || n, 'notice', 'user:' || gen_random_uuid(), 'delivered', 1,
                {HISTORY_MSGIDS_FROM} + n, '{{}}'::jsonb, 0, '[]'::jsonb, 'oa_template'
-        FROM generate_series(1, {rows}) AS n;
-        ANALYZE push_deliveries; ANALYZE outbox_events;""")
+        FROM generate_series(1, {rows}) AS n""")
+
+
+def analyze(database_url: str) -> None:
+    """Fresh statistics for every table, as production's are: on tables the bench had just filled
+    PostgreSQL cached generic plans made for empty ones (a prepared statement's plan is kept after
+    its fifth run) that scan them whole, and every lookup of followers, events or deliveries
+    scanned its growing table until autovacuum's ANALYZE, a minute or more into the run."""
+    psql(database_url, "ANALYZE")
 
 
 def main() -> None:
@@ -215,6 +220,7 @@ def main() -> None:
             "encoding_aes_key": settings.oa_encoding_aes_key}).raise_for_status()
         record_history(stack.database_url, args.history)
         asyncio.run(emit_notices(settings, user_ids))
+        analyze(stack.database_url)
         command = [sys.executable, "-m", "app", "push-worker", "--concurrency", str(args.concurrency)]
         base = emulator_messages(wechat_url)
         load_sustained = harness.load_average()
@@ -243,8 +249,9 @@ def main() -> None:
             "sends in flight each (push/bulk.py). Rate limits raised so that they do not bind: emulator per-app "
             f"limit {RATE_LIMIT:,}/s (`POST /_emulator/limits`), `HDT_PUSH_RATE_PER_SECOND={RATE_LIMIT}`. "
             f"{args.recipients:,} OA followers (emulator `follow-many`, follower rows written directly), "
-            f"{args.messages:,} of them linked to residents; {args.history:,} earlier deliveries in the table "
-            "and its statistics fresh, as in production (`record_history` says why); the emulator reports "
+            f"{args.messages:,} of them linked to residents; {args.history:,} earlier deliveries in the table, "
+            "and the statistics of every table fresh before the workers start, as in production (`analyze` says "
+            "why); the emulator reports "
             f"to the API only after the ceiling's run. Load average: {load_ceiling} at the ceiling, "
             f"{load_sustained} before the sustained run, {load_after} "
             "at the end (other engineers share the 2 cores).\n\n"

@@ -202,7 +202,7 @@ async def _ensure_within_daily_limit(*, rt: Runtime, resident_id: uuid.UUID, day
     _ensure_below_daily_limit(rt=rt, active_that_day=active, day=day)
 
 
-def _same_request(existing: Appointment, item: ServiceItem) -> Appointment:
+def _same_request(existing: Appointment, item: catalog.BookableItem) -> Appointment:
     if existing.item_id != item.id:
         raise Conflict("该 Idempotency-Key 已用于另一个预约请求", code="IDEMPOTENCY_KEY_REUSED")
     return existing
@@ -246,7 +246,8 @@ def _reminders(appointment: Appointment, **extra: object) -> list[outbox.Event]:
             if due > now]
 
 
-async def _passed_prereview(*, resident_id: uuid.UUID, item: ServiceItem, application_id: str) -> uuid.UUID:
+async def _passed_prereview(*, resident_id: uuid.UUID, item: catalog.BookableItem,
+                            application_id: str) -> uuid.UUID:
     """The resident's own passed pre-review of this item, to bring to the window."""
     parsed = parse_id(application_id)
     application = await Application.get_or_none(id=parsed, resident_id=resident_id) if parsed else None
@@ -260,7 +261,7 @@ class DuplicateBooking(Conflict):
     code, message = "APPOINTMENT_DUPLICATE", "该事项已有未完成的预约"
 
 
-async def _replay_or_raise(*, resident_id: uuid.UUID, item: ServiceItem, idempotency_key: str,
+async def _replay_or_raise(*, resident_id: uuid.UUID, item: catalog.BookableItem, idempotency_key: str,
                            error: AppError) -> tuple[Appointment, bool]:
     """A retry of a booking that was made is answered with it, even once the slot is full or
     past; anything else gets the refusal."""
@@ -305,9 +306,8 @@ async def _gated_book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot
                       company_id: str | None) -> tuple[Appointment, bool]:
     """The admission gate first: no seat there is an answer without the database; a seat taken
     there is kept, given back or recounted once the database has decided (services/appointments/gate.py)."""
-    group = await catalog.appointment_group(rt=rt, item_id=item_id)
-    if group is None:
-        raise slots.NotBookable()
+    item = await catalog.bookable_item(rt=rt, item_id=item_id)
+    group = slots.bookable_group(item)
     parsed = parse_id(slot_id)
     ticket = (await gate.admit(rt=rt, slot_id=parsed, resident_id=resident_id, group=group)
               if parsed else gate.UNGATED)
@@ -317,7 +317,7 @@ async def _gated_book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot
         raise not_yet_open(ticket.opens_at)
     created = database_full = False
     try:
-        appointment, created = await _book(rt=rt, resident_id=resident_id, item_id=item_id,
+        appointment, created = await _book(rt=rt, resident_id=resident_id, item=item, group=group,
                                            slot_id=slot_id, idempotency_key=idempotency_key,
                                            application_id=application_id, caller=caller,
                                            represented=represented, company_id=company_id)
@@ -331,13 +331,11 @@ async def _gated_book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot
     return appointment, created
 
 
-async def _book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: str,
-                idempotency_key: str, application_id: str | None,
+async def _book(*, rt: Runtime, resident_id: uuid.UUID, item: catalog.BookableItem, group: str,
+                slot_id: str, idempotency_key: str, application_id: str | None,
                 caller: throttle.Caller,
                 represented: representation.RepresentedIn | None,
                 company_id: str | None) -> tuple[Appointment, bool]:
-    item = await catalog.get_item_or_raise(item_id=item_id)
-    group = slots.bookable_group(item)
     acting = (await companies.authority(user=await users.get_active_or_raise(user_id=resident_id),
                                         company_id=company_id, code=item.code) if company_id else None)
     try:
@@ -364,7 +362,7 @@ async def _book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: s
                                       idempotency_key=idempotency_key, error=DuplicateBooking())
 
 
-async def record_booking(*, rt: Runtime, resident_id: uuid.UUID, item: ServiceItem, slot: Slot,
+async def record_booking(*, rt: Runtime, resident_id: uuid.UUID, item: catalog.BookableItem, slot: Slot,
                          idempotency_key: str, application_id: uuid.UUID | None = None,
                          seat: Seat = Seat.TAKE,
                          represented: representation.RepresentedIn | None = None,

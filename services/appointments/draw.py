@@ -54,7 +54,7 @@ async def enter(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: s
                 caller: throttle.Caller = throttle.UNKNOWN) -> DrawEntry:
     """Enter the draw of a slot during its window: real name needed, once per person and slot."""
     await throttle.ensure_allowed(rt=rt, caller=caller)
-    item = await catalog.get_item_or_raise(item_id=item_id)
+    item = await catalog.bookable_item(rt=rt, item_id=item_id)
     group = slots.bookable_group(item)
     slot = await slots.get_slot_or_raise(slot_id=slot_id)
     if slot.appointment_group != group:
@@ -142,7 +142,7 @@ async def _draw(*, rt: Runtime, slot_id: uuid.UUID) -> bool:
     seed = secrets.token_hex(32)
     # First, so a second process drawing this slot stops at the unique slot before any booking.
     record = await SlotDraw.create(slot_id=slot_id, seed=seed, seats=seats, entrants=len(entries), winners=0)
-    items = {i.id: i for i in await ServiceItem.filter(id__in={e.item_id for e in entries})}
+    items = {i.id: catalog.BookableItem.of(i) for i in await ServiceItem.filter(id__in={e.item_id for e in entries})}
     won: list[str] = []
     refused: list[str] = []
     for entrant in drawing.rank(seed=seed, entrants=by_hash):

@@ -18,7 +18,6 @@ from app.ids import SHANGHAI, to_local, utcnow
 from app.shapes import id_or_not_found
 from app.tokens import Principal
 from models.appointments import Slot, SlotException, SlotExceptionKind, SlotTemplate
-from models.catalog import ServiceItem
 from models.organization import Hall
 from services import calendar, catalog
 from services.appointments import gate, waitlist
@@ -50,7 +49,7 @@ class NotBookable(ValidationFailed):
     code, message = "ITEM_NOT_BOOKABLE", "该事项不支持网上预约"
 
 
-def bookable_group(item: ServiceItem) -> str:
+def bookable_group(item: catalog.BookableItem) -> str:
     """The item's appointment group, or ITEM_NOT_BOOKABLE when it takes no appointments."""
     if item.appointment_group is None:
         raise NotBookable()
@@ -272,8 +271,7 @@ async def availability(*, rt: Runtime, hall_id: str, item_id: str, day_from: dat
                        day_to: date) -> list[AvailableSlotOut]:
     """Open future slots of a hall for an item, cached briefly; booking re-checks in the DB."""
     check_day_range(day_from, day_to)
-    item = await catalog.get_item_or_raise(item_id=item_id)
-    group = bookable_group(item)
+    group = bookable_group(await catalog.bookable_item(rt=rt, item_id=item_id))
     hall = await get_hall_or_raise(hall_id=hall_id)
     key = _AVAILABILITY_KEY.format(hall.id, group, day_from, day_to)
     cached = await rt.redis.get(key)

@@ -75,7 +75,7 @@ async def join(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: st
     on a day (``hall_id`` + ``day``); refused while a seat is free, twice, or for the past."""
     if (slot_id is None) == (hall_id is None or day is None) or (slot_id and (hall_id or day)):
         raise TargetInvalid()
-    item = await catalog.get_item_or_raise(item_id=item_id)
+    item = await catalog.bookable_item(rt=rt, item_id=item_id)
     group = slots.bookable_group(item)
     if slot_id is not None:
         slot = await slots.get_slot_or_raise(slot_id=slot_id)
@@ -229,7 +229,7 @@ async def accept(*, rt: Runtime, resident_id: uuid.UUID, entry_id: str) -> Appoi
     if entry.hold_until is None or entry.hold_until <= utcnow():
         await _release(rt=rt, entry=entry, status=WaitlistStatus.LAPSED)
         raise HoldLapsed()
-    item = await catalog.get_item_or_raise(item_id=entry.item_id)
+    item = await catalog.bookable_item(rt=rt, item_id=entry.item_id)
     async with in_transaction():
         # Conditional on the hold still running: the sweep may lapse it this very moment.
         if not await WaitlistEntry.filter(id=entry.id, status=WaitlistStatus.OFFERED,

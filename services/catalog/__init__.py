@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime
+import json
 import uuid
 from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from pydantic import Field
@@ -110,20 +112,38 @@ async def item_detail(*, rt: Runtime, item_id: str) -> CachedDocument:
                                            lambda: _load_item_detail(item_id))
 
 
-async def appointment_group(*, rt: Runtime, item_id: str) -> str | None:
-    """A published item's appointment group (None: not bookable), from the cache: the booking
-    gate answers a full slot without the database (services/appointments/gate.py)."""
+@dataclass(frozen=True)
+class BookableItem:
+    """What booking, availability, draws and waiting lists need of a published item."""
+
+    id: uuid.UUID
+    code: str
+    appointment_group: str | None  # None: the item takes no appointments
+    requires_realname: bool
+
+    @classmethod
+    def of(cls, item: ServiceItem) -> BookableItem:
+        return cls(id=item.id, code=item.code, appointment_group=item.appointment_group,
+                   requires_realname=item.requires_realname)
+
+
+async def bookable_item(*, rt: Runtime, item_id: Any) -> BookableItem:
+    """A published item's booking facts from the catalog cache (ITEM_NOT_FOUND as
+    ``get_item_or_raise``): the admission gate answers a full slot without the database
+    (services/appointments/gate.py), and a booking that goes on reads one row less."""
     if parse_id(item_id) is None:
-        raise ItemNotFound(details={"item_id": item_id})
+        raise ItemNotFound(details={"item_id": str(item_id)})
 
     async def load() -> str:
         item = await get_item_or_raise(item_id=item_id)
-        return item.appointment_group or ""
+        return json.dumps({"id": str(item.id), "code": item.code, "appointment_group": item.appointment_group,
+                           "requires_realname": item.requires_realname})
 
     # This worker's memory only: a release's burst made the shared tier's reads time out, and each
     # timeout sent every booking of the next seconds to the database for the item.
-    document = await rt.catalog_cache.get_or_load(f"appointment-group:{item_id}", load, shared=False)
-    return document.body.decode() or None
+    facts = json.loads((await rt.catalog_cache.get_or_load(f"bookable-item:{item_id}", load, shared=False)).body)
+    return BookableItem(id=uuid.UUID(facts["id"]), code=facts["code"], appointment_group=facts["appointment_group"],
+                        requires_realname=facts["requires_realname"])
 
 
 async def _load_guide(guide_id: str) -> str:

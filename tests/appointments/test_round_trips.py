@@ -8,10 +8,10 @@ from tests.builders.appointments import book
 from tests.support.statements import logged_statements
 
 
-async def test_a_booking_takes_seven_statements_besides_begin_and_commit(client, rt, appointment_desk):
+async def test_a_booking_takes_six_statements_besides_begin_and_commit(client, rt, appointment_desk):
     slot = await make_slot(hall=appointment_desk.hall)
-    # The slot's first booking also builds its admission gate and caches the item's group
-    # (docs/release.md); every later one costs what is counted here.
+    # The slot's first booking also builds its admission gate and caches what booking needs of the
+    # item (docs/release.md); every later one costs what is counted here.
     await book(client, await resident_session(rt), item_id=appointment_desk.item.id, slot_id=slot.id)
     resident = await resident_session(rt)
 
@@ -19,11 +19,11 @@ async def test_a_booking_takes_seven_statements_besides_begin_and_commit(client,
         response = await book(client, resident, item_id=appointment_desk.item.id, slot_id=slot.id)
 
     assert response.status_code == 201
-    # item, slot; then under the lock: resident row, one rules query, booking, events, and the
+    # The slot; then under the lock: resident row, one rules query, booking, events, and the
     # seat last (its row lock is what concurrent bookings of the slot wait for): on PostgreSQL
     # sent with the COMMIT as one query, so that the lock is not held across a round trip.
     verbs = [statement.split(None, 1)[0] for statement in sql]
-    assert verbs[:-1] == ["SELECT", "SELECT", "SELECT", "SELECT", "INSERT", "INSERT"], sql
+    assert verbs[:-1] == ["SELECT", "SELECT", "SELECT", "INSERT", "INSERT"], sql
     if POSTGRES_URL:
         assert sql[-1].startswith('WITH changed AS (UPDATE "slots" SET "booked"="booked"+1') and sql[-1].endswith(
             "; COMMIT"), sql

@@ -1,11 +1,15 @@
 """Cached reads: served from the cache, invalidated on change, and alive without Redis."""
 
 import asyncio
+from datetime import timedelta
 
 import httpx
 
 from app.cache import CatalogCache
+from app.ids import to_local
 from models.catalog import ServiceItem
+from tests.builders import make_hall, make_slot, resident_session
+from tests.builders.appointments import book
 from tests.builders.catalog import item_id_of
 from tests.support.server import running_service, service_env
 from tests.support.waiting import eventually
@@ -142,3 +146,25 @@ async def test_a_worker_whose_redis_is_down_still_serves_the_catalog(app, client
 
     assert detail.status_code == 200 and detail.json() == expected
     assert [i["code"] for i in search.json()["items"]] == ["GA001", "GA002"]
+
+
+async def test_booking_reads_the_item_from_the_cache_until_a_change(client, rt, synced, police_admin):
+    """Booking, availability and the gate take the item's facts from worker memory; a change made
+    through the services reaches them at once."""
+    item_id = await item_id_of(client, "GA001")
+    hall = await make_hall()
+    slots = [await make_slot(hall=hall, appointment_group="HUZHENG", starts_in=timedelta(days=2 + n)) for n in range(2)]
+    resident, latecomer = await resident_session(rt), await resident_session(rt)
+    assert (await book(client, resident, item_id=item_id, slot_id=slots[0].id)).status_code == 201
+    # A write that bypasses the services is not seen: the booking's facts are cached.
+    await ServiceItem.filter(code="GA001").update(appointment_group="OTHER")
+    assert (await book(client, latecomer, item_id=item_id, slot_id=slots[0].id)).status_code == 201
+
+    unpublished = await client.post(f"/api/v1/admin/catalog/items/{item_id}/unpublish", headers=police_admin.headers)
+    assert unpublished.status_code == 200, unpublished.text
+    refused = await book(client, await resident_session(rt), item_id=item_id, slot_id=slots[1].id)
+    day = to_local(slots[1].starts_at).date().isoformat()
+    listed = await client.get("/api/v1/appointments/availability", params={
+        "hall_id": str(hall.id), "item_id": item_id, "day_from": day, "day_to": day})
+    assert (refused.status_code, refused.json()["error"]["code"]) == (404, "ITEM_NOT_FOUND")
+    assert (listed.status_code, listed.json()["error"]["code"]) == (404, "ITEM_NOT_FOUND")

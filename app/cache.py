@@ -80,6 +80,11 @@ class CatalogCache:
             self._listener = None
         self._drop_local(None)
 
+    @property
+    def keeps_in_memory(self) -> bool:
+        """Whether this process keeps documents in memory now: only while it hears of changes."""
+        return self._version is not None
+
     def _drop_local(self, version: str | None) -> None:
         self._local.clear()
         self._summaries.clear()

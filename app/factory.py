@@ -17,7 +17,7 @@ from app.headers import install_security_headers
 from app.logging import configure_logging
 from app.metrics import worker_exiting
 from app.middleware import install_middleware
-from app.openapi import docs_blueprint
+from app.openapi import docs_blueprint, install_path_types
 from app.origins import OriginPolicy
 from app.periodic import install_periodic
 from app.redis import connect_redis
@@ -104,6 +104,7 @@ def create_app(settings: Settings | None = None, *, name: str = "haidiantong") -
     install_middleware(app, access_log=settings.access_log)
     install_security_headers(app)
     install_error_handlers(app)
+    install_path_types(app)
     for blueprint in BLUEPRINTS:
         app.blueprint(blueprint)
     app.blueprint(docs_blueprint(title=API_TITLE, description=API_DESCRIPTION))

@@ -146,7 +146,32 @@ def _documented_routes(app: Sanic[Any, Any]) -> Iterator[_Route]:
             yield _Route(openapi_path, method.lower(), operation, operation_id, parameters)
 
 
+# A number within a record (a material's place in its list, a menu version): nine digits at most,
+# so that it fits the 32-bit columns it is looked up in. A longer one matches no route (404
+# ROUTE_NOT_FOUND); as a plain ``int`` it reached the lookup and failed it (500, found by
+# schemathesis). Registered on the router by ``install_path_types``.
+INDEX_PATH_TYPE = "index"
+INDEX_MAX = 999_999_999
+
+
+_INDEX = re.compile(rf"[0-9]{{1,{len(str(INDEX_MAX))}}}")
+
+
+def _index(segment: str) -> int:
+    # The router matches a typed segment by its cast (a ValueError: no match), not by the pattern.
+    if not _INDEX.fullmatch(segment):
+        raise ValueError(segment)
+    return int(segment)
+
+
+def install_path_types(app: Sanic[Any, Any]) -> None:
+    """The router's own path parameter types; before any route is added."""
+    app.router.register_pattern(INDEX_PATH_TYPE, _index, _INDEX.pattern)
+
+
 def _path_parameter_schema(kind: str) -> dict[str, Any]:
+    if kind == INDEX_PATH_TYPE:
+        return {"type": "integer", "format": "int32", "minimum": 0, "maximum": INDEX_MAX}
     if kind == "int":
         return {"type": "integer", "format": "int64"}
     if kind == "uuid":

@@ -134,7 +134,7 @@ async def confirm(request: Request, bundle_application_id: str, body: ConfirmIn)
         form_version=body.form_version))
 
 
-@bp.route("/bundle-applications/<bundle_application_id>/materials/<material_index:int>", methods=["PUT", "POST"],
+@bp.route("/bundle-applications/<bundle_application_id>/materials/<material_index:index>", methods=["PUT", "POST"],
           stream=True)
 @endpoint(summary="上传一件事的一项材料（一次，供所有需要它的环节；提交后仅限部门要求补正的材料；"
                   "请求体为文件本身或 multipart/form-data）",
@@ -158,7 +158,7 @@ async def upload_material(request: Request, bundle_application_id: str, material
     return await _out(request, await BundleApplication.get(id=material.bundle_application_id))
 
 
-@bp.put("/bundle-applications/<bundle_application_id>/materials/<material_index:int>/certificate")
+@bp.put("/bundle-applications/<bundle_application_id>/materials/<material_index:index>/certificate")
 @endpoint(summary="以证照夹中的电子证照作为一件事的一项材料（免上传；本人的，或单位办理时单位的）", tag=TAG,
           body=PresentIn, response=BundleApplicationOut, secured=True,
           errors=[*_MATERIAL, certificates.CertificateNotFound, certificates.CertificateRevoked,

@@ -63,7 +63,7 @@ async def live_menu(request: Request) -> HTTPResponse:
     return respond(LiveMenuOut(live=await menu.live()))
 
 
-@bp.get("/menu/versions/<number:int>/preview")
+@bp.get("/menu/versions/<number:index>/preview")
 @endpoint(summary="预览：发布时发给微信的 menu/create 与 menu/addconditional 请求体", tag=TAG,
           response=MenuPreviewOut, secured=True,
           errors=[FORBIDDEN, menu.MenuVersionNotFound, *UPSTREAM])
@@ -72,7 +72,7 @@ async def preview_menu(request: Request, number: int) -> HTTPResponse:
     return respond(await menu.preview(rt=request.app.ctx.runtime, number=number))
 
 
-@bp.post("/menu/versions/<number:int>/publish")
+@bp.post("/menu/versions/<number:index>/publish")
 @endpoint(summary="发布该版本（发布较早的版本即回滚）", tag=TAG, response=MenuVersionOut,
           secured=True,
           errors=[FORBIDDEN, menu.MenuVersionNotFound, menu.MenuKeyUnanswered, *UPSTREAM])

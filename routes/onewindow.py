@@ -133,7 +133,7 @@ async def document_check_upload(request: Request, document_id: str, query: Docum
     return _check_answer(request, found)
 
 
-@bp.put("/applications/<application_id>/materials/<material_index:int>/certificate")
+@bp.put("/applications/<application_id>/materials/<material_index:index>/certificate")
 @endpoint(summary="以证照夹中的电子证照作为材料（免上传）", tag=TAG, body=PresentIn, response=MaterialOut,
           secured=True, errors=[*_NOT_FOUND, certificates.CertificateNotFound, certificates.CertificateRevoked,
                                 certificates.CertificateExpired, (422, "CERTIFICATE_NOT_ACCEPTED"),

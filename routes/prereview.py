@@ -184,7 +184,7 @@ async def update_form(request: Request, application_id: str, body: FormIn) -> HT
     return respond(await application_out(application, rt=request.app.ctx.runtime))
 
 
-@bp.route("/applications/<application_id>/materials/<material_index:int>", methods=["PUT", "POST"],
+@bp.route("/applications/<application_id>/materials/<material_index:index>", methods=["PUT", "POST"],
           stream=True)
 @endpoint(summary="上传一项材料（请求体为文件本身，或 multipart/form-data 如 wx.uploadFile；流式接收，按内容识别类型）",
           tag=TAG, query=UploadQuery, response=MaterialOut, secured=True,
@@ -205,7 +205,7 @@ async def upload(request: Request, application_id: str, material_index: int,
     return respond(MaterialOut.of(material))
 
 
-@bp.put("/applications/<application_id>/materials/<material_index:int>/reuse")
+@bp.put("/applications/<application_id>/materials/<material_index:index>/reuse")
 @endpoint(summary="复用本人早先办件中同类材料（免重复上传）", tag=TAG, body=ReuseIn, response=MaterialOut,
           secured=True, errors=[*_NOT_FOUND, *_CHANGE, prereview.MaterialNotFound,
                                 (422, "MATERIAL_NOT_REUSABLE"), (422, "MATERIAL_NOT_IN_GUIDE")])
@@ -248,7 +248,7 @@ async def my_history(request: Request, application_id: str) -> HTTPResponse:
     return respond(await history_out(application))
 
 
-@bp.get("/applications/<application_id>/materials/<material_index:int>/download-url")
+@bp.get("/applications/<application_id>/materials/<material_index:index>/download-url")
 @endpoint(summary="材料的短期签名下载链接", tag=TAG, response=DownloadUrl, secured=True,
           errors=[*_NOT_FOUND, prereview.MaterialNotFound])
 @resident_required
@@ -336,7 +336,7 @@ async def review_history(request: Request, application_id: str) -> HTTPResponse:
     return respond(await history_out(application))
 
 
-@bp.get("/review/applications/<application_id>/materials/<material_index:int>/download-url")
+@bp.get("/review/applications/<application_id>/materials/<material_index:index>/download-url")
 @endpoint(summary="材料的短期签名下载链接", tag=REVIEW_TAG, response=DownloadUrl, secured=True,
           errors=[*_NOT_FOUND, prereview.MaterialNotFound])
 @staff_required("reviewer", scope="hall")

@@ -1,8 +1,9 @@
 """Every kind of bad request gets the one error shape with a stable code."""
 
 import logging
+import uuid
 
-from tests.builders import login_resident, make_resident
+from tests.builders import login_resident, make_resident, resident_session
 
 
 def assert_error(response, status: int, code: str) -> dict:
@@ -56,6 +57,17 @@ async def test_an_escaped_backslash_before_u0000_is_ordinary_text(client):
 
 async def test_unknown_route(client):
     assert_error(await client.get("/api/v1/no-such-thing"), 404, "ROUTE_NOT_FOUND")
+
+
+async def test_a_material_number_no_column_can_hold_matches_no_route(client, rt):
+    """Path numbers within a record are nine digits at most (app.openapi.INDEX_PATH_TYPE): a longer
+    one is not a route (404), where it reached the 32-bit lookup and failed it (500)."""
+    resident = await resident_session(rt)
+    path = f"/api/v1/applications/{uuid.uuid4()}/materials/{{}}/download-url"
+    too_long = await client.get(path.format(6154413726579905536), headers=resident.headers)
+    in_range = await client.get(path.format(999_999_999), headers=resident.headers)
+    assert_error(too_long, 404, "ROUTE_NOT_FOUND")
+    assert_error(in_range, 404, "APPLICATION_NOT_FOUND")
 
 
 async def test_wrong_method(client):

@@ -13,6 +13,7 @@ import httpx
 from sanic import Sanic
 
 from app.auth import Access
+from app.openapi import INDEX_PATH_TYPE
 from models.staff import StaffMember, StaffRoleName
 from models.users import User
 from routes import BLUEPRINTS
@@ -82,7 +83,7 @@ def concrete_path(path: str) -> str:
 
     def value(match: re.Match[str]) -> str:
         kind = match.group(2) or "str"
-        if kind == "int":
+        if kind in ("int", INDEX_PATH_TYPE):
             return "1"
         if kind in ("str", "uuid"):
             return str(uuid.uuid4())

@@ -317,7 +317,7 @@ async def _gated_book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot
         raise not_yet_open(ticket.opens_at)
     created = database_full = False
     try:
-        appointment, created = await _book(rt=rt, resident_id=resident_id, item=item, group=group,
+        appointment, created = await _book(rt=rt, resident_id=resident_id, item=item,
                                            slot_id=slot_id, idempotency_key=idempotency_key,
                                            application_id=application_id, caller=caller,
                                            represented=represented, company_id=company_id)
@@ -331,7 +331,7 @@ async def _gated_book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot
     return appointment, created
 
 
-async def _book(*, rt: Runtime, resident_id: uuid.UUID, item: catalog.BookableItem, group: str,
+async def _book(*, rt: Runtime, resident_id: uuid.UUID, item: catalog.BookableItem,
                 slot_id: str, idempotency_key: str, application_id: str | None,
                 caller: throttle.Caller,
                 represented: representation.RepresentedIn | None,
@@ -342,7 +342,7 @@ async def _book(*, rt: Runtime, resident_id: uuid.UUID, item: catalog.BookableIt
         linked = (await _passed_prereview(resident_id=resident_id, item=item,
                                           application_id=application_id)
                   if application_id else None)
-        slot = await _bookable_slot(slot_id=slot_id, group=group)
+        slot = await _bookable_slot(slot_id=slot_id, group=slots.bookable_group(item))
         if slot.high_demand:
             await risk.ensure_acceptable(rt=rt, resident_id=resident_id, client_ip=caller.address)
     except AppError as refused:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import string
 from dataclasses import dataclass
 from typing import Any
@@ -45,8 +46,10 @@ def cut(value: str, limit: int) -> str:
     return value if len(value) <= limit else value[: limit - 1] + ELLIPSIS
 
 
-def _names(pattern: str) -> list[str]:
-    return [name for _, name, _, _ in string.Formatter().parse(pattern) if name]
+@functools.lru_cache(maxsize=1024)
+def _names(pattern: str) -> tuple[str, ...]:
+    # Patterns come from settings, a few dozen: parsed once each, not once per message.
+    return tuple(name for _, name, _, _ in string.Formatter().parse(pattern) if name)
 
 
 def placeholders(templates: dict[str, dict[str, Any]], kind: str) -> set[str]:

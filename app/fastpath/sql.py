@@ -195,14 +195,40 @@ async def create_row(model: type[ModelT], **values: Any) -> ModelT:
     return model._init_from_db(**row)
 
 
-async def _insert(model: type[Model], rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
+async def create_rows(model: type[ModelT], rows: Sequence[Mapping[str, Any]], *,
+                      skip_existing: bool = False) -> list[ModelT]:
+    """``insert_rows``, returning the rows written as model objects. With ``skip_existing`` a row
+    that a unique constraint finds stored already is not written (ON CONFLICT DO NOTHING) and not
+    returned: the caller reads the stored one if it wants it."""
+    if not rows:
+        return []
+    if fastpath.enabled():
+        fastpath.TAKEN["create_rows"] += 1
+        written = [model._init_from_db(**row) for row in await _insert(model, rows, skip_existing=skip_existing)]
+    else:
+        written = [model(**row) for row in rows]
+        await model.bulk_create(written, ignore_conflicts=skip_existing)
+    if not skip_existing:
+        return written
+    # An INSERT of many rows does not say which it skipped: the ids it wrote are the ones stored.
+    key = model._meta.pk_attr
+    stored = set(await model.filter(pk__in=[row.pk for row in written]).values_list(key, flat=True))
+    return [row for row in written if row.pk in stored]
+
+
+async def _insert(model: type[Model], rows: Sequence[Mapping[str, Any]], *,
+                  skip_existing: bool = False) -> list[dict[str, Any]]:
     meta = model._meta
     db = meta.db
     fields = meta.fields_map
     columns = _insert_columns(model)
-    sql = _prebuilt(db, model, ("insert",), lambda: str(
-        db.query_class.into(meta.basetable).columns(*columns.values())
-        .insert(*(Parameter(idx=position) for position in range(1, len(columns) + 1)))))
+
+    def insert_sql() -> str:
+        query = db.query_class.into(meta.basetable).columns(*columns.values()).insert(
+            *(Parameter(idx=position) for position in range(1, len(columns) + 1)))
+        return str(query.on_conflict().do_nothing() if skip_existing else query)
+
+    sql = _prebuilt(db, model, ("insert", skip_existing), insert_sql)
     now = timezone.now()
     stored = [{column: fields[name].to_db_value(row[name] if name in row else _default(fields[name], now),
                                                 model)

@@ -17,7 +17,7 @@ from tortoise.transactions import in_transaction
 
 from app import fastpath
 from app.fastpath.pool import FairAsyncpgClient, FairPool
-from app.fastpath.sql import create_row, get_where, insert_rows, update_rows
+from app.fastpath.sql import create_row, create_rows, get_where, insert_rows, update_rows
 from models.outbox import OutboxEvent
 from models.push import Delivery, DeliveryStatus
 from models.users import User
@@ -153,6 +153,30 @@ async def test_both_paths_write_the_same_rows_by_key(app):
             (DeliveryStatus.PENDING, None, [], None)]
         # The unnest statement on PostgreSQL's fast path; bulk_update elsewhere.
         assert (fastpath.TAKEN - before)["update_rows"] == (1 if enabled and backends.POSTGRES_URL else 0)
+
+
+async def test_both_paths_create_the_same_rows_and_skip_the_stored_ones(app):
+    """create_rows: the objects returned are the rows stored; with skip_existing a row whose
+    unique key is taken is neither written nor returned, and the stored one is left as it was."""
+    for enabled in (True, False):
+        stored = await Delivery.create(event_id=f"create-{enabled}", event_type="notice", recipient="user:0",
+                                       status=DeliveryStatus.SENT)
+        rows = [{"event_id": f"create-{enabled}", "event_type": "notice", "recipient": f"user:{n}",
+                 "user_id": None, "content": {"data": {"thing1": "闭馆"}}, "page": "pages/notice"}
+                for n in range(3)]
+        fastpath.ENABLED = enabled
+        before = Counter(fastpath.TAKEN)
+        try:
+            created = await create_rows(Delivery, rows, skip_existing=True)
+        finally:
+            fastpath.ENABLED = True
+        assert (fastpath.TAKEN - before)["create_rows"] == (1 if enabled else 0)
+        assert [d.recipient for d in created] == ["user:1", "user:2"]
+        read = {d.id: d for d in await Delivery.filter(event_id=f"create-{enabled}")}
+        assert read[stored.id].status == DeliveryStatus.SENT and len(read) == 3
+        for made in created:
+            for name in ("event_id", "recipient", "status", "attempts", "content", "page", "tried", "created_at"):
+                assert getattr(made, name) == getattr(read[made.id], name), name
 
 
 async def test_both_paths_answer_the_same_catalog_pages(client, rt, monkeypatch):

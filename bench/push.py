@@ -4,7 +4,9 @@ Usage: python -m bench.push [--messages 100000] [--recipients 100000] [--concurr
 Path: outbox -> relay -> batch jobs on Redis (push/bulk.py) -> 2 ``python -m app push-worker``
 processes -> the WeChat emulator, which posts TEMPLATESENDJOBFINISH back to a 1-worker API service.
 The ceiling is the emulator's own throughput for direct template sends (wrk), measured in the same
-run. Rate limits are raised so they do not bind: the emulator's per-app limit to 1,000,000/s and
+run; so are two bounds beside it: two bare senders (bench/bare_sender.py: processes that only send,
+through our HTTP client) and the emulator's own (one process: one core over its CPU per message).
+Rate limits are raised so they do not bind: the emulator's per-app limit to 1,000,000/s and
 HDT_PUSH_RATE_PER_SECOND to 1,000,000. Each message is checked to reach the emulator once.
 """
 
@@ -13,10 +15,13 @@ from __future__ import annotations
 import argparse
 import asyncio
 import json
+import resource
+import subprocess
 import sys
 import time
 from collections import Counter
 from contextlib import ExitStack
+from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -90,19 +95,74 @@ def oa_token(wechat_url: str, settings: Settings) -> str:
     return answer["access_token"]
 
 
-def direct_send_script(settings: Settings, token: str, openids: list[str], prefix: str) -> str:
-    """wrk Lua: template sends as our client makes them, to rotating followers, each a new message."""
+def template_body(settings: Settings) -> dict:
+    """A notice's template send as our client makes it, without ``touser`` and ``client_msg_id``."""
     rendered = render(settings.push_templates, "notice", NOTICE)
-    body = {"template_id": rendered.oa_template_id,
+    return {"template_id": rendered.oa_template_id,
             "miniprogram": {"appid": settings.wechat_miniprogram_app_id, "pagepath": rendered.page},
             "data": {key: {"value": value} for key, value in rendered.data.items()}}
-    rest = json.dumps(body, ensure_ascii=False)[1:]  # the fields after touser and client_msg_id
+
+
+def direct_send_script(settings: Settings, token: str, openids: list[str], prefix: str) -> str:
+    """wrk Lua: template sends as our client makes them, to rotating followers, each a new message."""
+    rest = json.dumps(template_body(settings), ensure_ascii=False)[1:]  # the fields after touser and client_msg_id
     listed = ", ".join(json.dumps(o) for o in openids)
     return (f"openids = {{{listed}}}\nrest = [==[{rest}]==]\ni = 0\nrequest = function()\n  i = i + 1\n"
             "  local body = '{\"touser\":\"' .. openids[((i - 1) % #openids) + 1] .. "
             f"'\",\"client_msg_id\":\"{prefix}-' .. i .. '\",' .. rest\n"
             f'  return wrk.format("POST", "/cgi-bin/message/template/send?access_token={token}", '
             '{["Content-Type"] = "application/json"}, body)\nend\n')
+
+
+@dataclass(frozen=True)
+class BareSenders:
+    """Two ``bench.bare_sender`` processes' run: messages/s, and CPU ms per message of each side."""
+
+    rate: float
+    sender_cpu_ms: float
+    emulator_cpu_ms: float
+
+
+def bare_senders(stack: harness.Stack, settings: Settings, token: str, openids: list[str], *,
+                 seconds: int, in_flight: int) -> BareSenders:
+    """The bound of any sender on our HTTP client here: two processes (as the two push workers)
+    that only send, beside the emulator on the same two cores."""
+    wechat_url = stack.env["HDT_WECHAT_API_BASE_URL"]
+    spec = harness.OUT_DIR / "bare-sender-body.json"
+    spec.write_text(json.dumps({"openids": openids, "body": template_body(settings)}, ensure_ascii=False))
+    url = f"{wechat_url}/cgi-bin/message/template/send?access_token={token}"
+    emulator = emulator_pids(stack)
+    emulator_before = sum(map(memory.cpu_seconds, emulator))
+    # The senders' CPU: what the children waited for from here on used (no other child ends meanwhile).
+    children_before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    senders = [subprocess.Popen([sys.executable, "-m", "bench.bare_sender", url, str(spec), "--seconds",
+                                 str(seconds), "--in-flight", str(in_flight), "--prefix", f"bare-{n}"],
+                                cwd=harness.REPO_ROOT, env=stack.env, stdout=subprocess.PIPE, text=True)
+               for n in range(2)]
+    sent = sum(int(sender.communicate(timeout=seconds + 60)[0].split()[-1]) for sender in senders)
+    children_after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    sender_cpu = (children_after.ru_utime + children_after.ru_stime
+                  - children_before.ru_utime - children_before.ru_stime)
+    emulator_cpu = sum(map(memory.cpu_seconds, emulator)) - emulator_before
+    return BareSenders(sent / seconds, sender_cpu * 1000 / sent, emulator_cpu * 1000 / sent)
+
+
+def emulator_bound(meter: memory.CpuMeter, messages: int, ceiling_rps: float) -> str:
+    """What the emulator alone allows in the sustained run: one process (one core at most), at the
+    CPU per message it used, its TEMPLATESENDJOBFINISH posts included."""
+    per_message = meter.used["WeChat emulator"] / messages
+    bound = 1 / per_message
+    return (f"**The emulator's own bound in this run**: one process, {per_message * 1000:.2f} ms of CPU per "
+            "message in the sustained run (each message's TEMPLATESENDJOBFINISH post included, which it does "
+            f"not make for the ceiling's or the bare senders' sends), takes at most {bound:,.0f} messages/s "
+            f"on its one core: {bound / ceiling_rps:.0%} of the ceiling, whatever sends to it.")
+
+
+def emulator_pids(stack: harness.Stack) -> list[int]:
+    """The WeChat emulator's process (started by ``harness.service`` for this database)."""
+    database = stack.database_url.rsplit("/", 1)[1]
+    return [pid for pid in memory.processes_mentioning(database)
+            if b"emulators" in Path(f"/proc/{pid}/cmdline").read_bytes()]
 
 
 def emulator_messages(wechat_url: str) -> int:
@@ -143,7 +203,7 @@ def cpu_meter(stack: harness.Stack, worker_pids: list[int]) -> memory.CpuMeter:
     return memory.CpuMeter({
         "2 push workers": worker_pids,
         "API worker (callbacks)": memory.sanic_workers(stack.server_pid),
-        "WeChat emulator": [pid for pid, line in mentioning.items() if b"emulators" in line],
+        "WeChat emulator": emulator_pids(stack),
         "PostgreSQL backends": [pid for pid, line in mentioning.items() if line.startswith(b"postgres:")],
     })
 
@@ -211,6 +271,8 @@ def main() -> None:
                                    connections=args.connections, duration_seconds=args.duration,
                                    lua=direct_send_script(settings, token, openids, "ceiling"),
                                    warmup_lua=direct_send_script(settings, token, openids, "warmup")))
+        bare = bare_senders(stack, settings, token, openids, seconds=args.duration,
+                            in_flight=args.connections // 2)
 
         # Reports to our server from here on: the ceiling's messages are not ours, and their
         # TEMPLATESENDJOBFINISH reports (one per message, ~30,000) went on reaching the API
@@ -259,14 +321,19 @@ def main() -> None:
             f"{args.duration} s after a 2 s warm-up, {args.connections} connections, each request a new "
             "message to a follower):\n\n"
             + results.table([ceiling], None)
+            + f"\n\n**Bare senders**, the bound of any sender on our HTTP client here: 2 processes "
+            f"(`bench/bare_sender.py`, as the 2 push workers) that only send, through `app.http` as every push "
+            f"send does, {args.connections // 2} in flight each, {args.duration} s, beside the same emulator: "
+            f"**{bare.rate:,.0f} messages/s, {bare.rate / ceiling_rps:.0%} of the ceiling**; CPU per message: "
+            f"senders {bare.sender_cpu_ms:.2f} ms, emulator {bare.emulator_cpu_ms:.2f} ms."
             + f"\n\n**Sustained**: {args.messages:,} per-user `notice` events in the outbox (one per resident, "
             "each to the resident's own OA openid), then the 2 push workers start; relay → batch jobs → "
             "delivery records → sends → emulator:\n\n"
-            "| run | messages | seconds | messages/s overall | messages/s steady (10–90 %) | vs ceiling |\n"
-            "|---|---|---|---|---|---|\n"
+            "| run | messages | seconds | messages/s overall | messages/s steady (10–90 %) | vs ceiling "
+            "| vs bare senders |\n|---|---|---|---|---|---|---|\n"
             f"| {args.messages:,} events | {args.messages:,} | {sustained_seconds:.1f} | "
             f"{args.messages / sustained_seconds:,.0f} | {sustained_steady:,.0f} | "
-            f"{sustained_steady / ceiling_rps:.0%} |\n\n"
+            f"{sustained_steady / ceiling_rps:.0%} | {sustained_steady / bare.rate:.0%} |\n\n"
             f"**Exactly once**: times each client_msg_id reached the emulator → messages: {dict(repeats)} "
             f"({held:,} template messages held 5 s after the last, the ceiling's included); `notice` "
             f"deliveries {int(deliveries):,}, "
@@ -275,6 +342,7 @@ def main() -> None:
             "Push worker memory (RSS) during the sustained run, sampled every 0.1 s:\n\n" + peak_rows(sustained_memory)
             + "\n\nCPU time used during the sustained run (workers' start to 5 s after the last message), "
             "per message:\n\n" + meter.per_unit_rows(args.messages, "message")
+            + f"\n\n{emulator_bound(meter, args.messages, ceiling_rps)}"
             + "\n\nA broadcast is no longer measured here: notices to all followers are one WeChat mass "
             "send each (docs/official-account.md), not a template message per follower.")
     results.write_section("Push: 100,000 per-user notices by the bulk path",

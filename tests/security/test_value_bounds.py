@@ -12,7 +12,7 @@ from sanic import Sanic
 from tests.builders import login_resident, login_staff, make_resident, make_staff
 from tests.security.test_access_table import concrete_path, declared_routes
 
-TOO_LONG = "码" * 300  # longer than any column of ours, and not ASCII
+TOO_LONG = "码" * 4 + "x" * 600  # longer than any column of ours (512 at most), and not all ASCII
 _STRING_PARAM = re.compile(r"<([^:>]+)(?::str)?>")
 
 

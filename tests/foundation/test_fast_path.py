@@ -17,7 +17,7 @@ from tortoise.transactions import in_transaction
 
 from app import fastpath
 from app.fastpath.pool import FairAsyncpgClient, FairPool
-from app.fastpath.sql import create_row, create_rows, get_where, insert_rows, update_rows
+from app.fastpath.sql import create_row, create_rows, get_where, insert_all, insert_rows, new_rows, update_rows
 from models.outbox import OutboxEvent
 from models.push import Delivery, DeliveryStatus
 from models.users import User
@@ -33,6 +33,7 @@ from tests.builders import (
 from tests.builders.appointments import book
 from tests.builders.catalog import ITEMS
 from tests.support.server import running_service, service_env
+from tests.support.statements import logged_statements
 
 HIDDEN = "asyncpg.pool.Pool._acquire"
 
@@ -71,7 +72,7 @@ async def test_a_booking_takes_the_prebuilt_sql_and_the_fair_pool(client, rt):
     # The resident lock, the rules, the appointment, its events and the seat (on PostgreSQL
     # taken by the query that commits).
     assert taken["get_where"] >= 2 and taken["select_where"] == 1
-    assert taken["create_row"] == 1 and taken["insert_rows"] == 1
+    assert taken["insert_all"] == 1
     seat = "update_and_commit" if backends.POSTGRES_URL else "update_where"
     assert taken[seat] == 1 and taken["update_where"] + taken["update_and_commit"] == 1
     if backends.POSTGRES_URL:
@@ -130,6 +131,30 @@ async def test_both_paths_read_and_write_the_same_rows(app):
     rows = await OutboxEvent.filter(event_type="test.paths").order_by("aggregate_id")
     assert [(r.aggregate_id, r.payload, r.published_at) for r in rows] == [
         ("False", {"事项": "生育登记"}, None), ("True", {"事项": "生育登记"}, None)]
+
+
+async def test_both_paths_write_a_change_and_its_events_together(app):
+    """insert_all: the objects new_rows gives are the rows stored; on PostgreSQL's fast path one
+    statement writes every batch (a booking and its events)."""
+    for enabled in (True, False):
+        fastpath.ENABLED = enabled
+        try:
+            users = new_rows(User, [{"display_name": f"一并写入{enabled}"}])
+            events = new_rows(OutboxEvent, [{"event_type": "test.together", "aggregate_id": f"{enabled}-{n}",
+                                             "payload": {"事项": "生育登记", "n": n}} for n in range(2)])
+            with logged_statements() as sql:
+                await insert_all(users, events)
+        finally:
+            fastpath.ENABLED = True
+        (user,) = users.objects
+        stored = await User.get(id=user.id)
+        for name in ("display_name", "is_active", "created_at"):
+            assert getattr(user, name) == getattr(stored, name)
+        rows = await OutboxEvent.filter(aggregate_id__startswith=f"{enabled}-").order_by("aggregate_id")
+        assert [(r.id, r.event_type, r.payload, r.published_at) for r in rows] == [
+            (e.id, "test.together", {"事项": "生育登记", "n": n}, None) for n, e in enumerate(events.objects)]
+        if enabled and backends.POSTGRES_URL:
+            assert len(sql) == 1 and sql[0].startswith('WITH w0 AS (INSERT INTO "users"'), sql
 
 
 async def test_both_paths_write_the_same_rows_by_key(app):

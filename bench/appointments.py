@@ -69,16 +69,27 @@ PGBENCH_VALUES: list[tuple[str, list[str], str]] = [
     # The person's rows (the last three) as for the API's residents, who have no ID number: NULL.
     ("rules", [":user_id", ":r", ":active", ":item_id", ":slot_day", ":no_show", ":no_show_since",
                "NULL", ":active", ":item_id", ":slot_day"], ""),
-    ("appointment", [_APPOINTMENT_ID, ":now", ":now", ":slot_appointment_group", ":slot_day",
-                     ":slot_starts_at", ":slot_ends_at", ":booked", ":active", ":r", "NULL", ":no",
-                     "NULL", "NULL", "NULL", "NULL", "NULL", "NULL", "NULL",
-                     ":slot_hall_id", ":item_id", ":user_id", ":slot_id"], ""),
-    ("events", ["gen_random_uuid()", ":now", ":now", ":event_type_{row}", f"{_APPOINTMENT_ID}::text",
-                ":payload_{row}", "NULL"], ""),
+    # The appointment and its events, one statement (app.fastpath.sql.insert_all): the
+    # appointment's values, then each event's (a row per event, as many as the API sent).
+    ("appointment and events", [_APPOINTMENT_ID, ":now", ":now", ":slot_appointment_group", ":slot_day",
+                                ":slot_starts_at", ":slot_ends_at", ":booked", ":active", ":r", "NULL", ":no",
+                                "NULL", "NULL", "NULL", "NULL", "NULL", "NULL", "NULL",
+                                ":slot_hall_id", ":item_id", ":user_id", ":slot_id"], ""),
     # The seat's UPDATE and the COMMIT, one query of the API with its values written in
     # (app.fastpath.sql.update_and_commit): the slot's id is the one literal to replace.
     ("seat and commit", [], ""),
 ]
+
+
+EVENT_VALUES = ["gen_random_uuid()", ":now", ":now", ":event_type_{row}", f"{_APPOINTMENT_ID}::text",
+                ":payload_{row}", "NULL"]
+_APPOINTMENT_VALUES = len(PGBENCH_VALUES[3][1])
+
+
+def _events(sent: list) -> list[list]:
+    """The events' rows among the values of the appointment-and-events statement."""
+    rows = sent[_APPOINTMENT_VALUES:]
+    return [rows[n:n + len(EVENT_VALUES)] for n in range(0, len(rows), len(EVENT_VALUES))]
 
 
 class _QueryLog(logging.Handler):
@@ -148,16 +159,11 @@ def pgbench_script(captured: list[tuple[str, list]], *, connections: int, slots:
             lines += ["\\startpipeline", update.replace(f"'{sent_slot_id(captured)}'", ":slot_id") + ";",
                       "COMMIT;", "\\endpipeline"]
             continue
-        if name == "events":
-            # asyncpg's executemany: one execution per event (row), sent in one round trip.
-            lines.append("\\startpipeline")
-            lines += [_pgbench_statement(sql, [v.format(row=row) for v in values]) + ";"
-                      for row in range(len(sent))]
-            lines.append("\\endpipeline")
-            continue
+        if name == "appointment and events":
+            values = values + [v.format(row=row) for row in range(len(_events(sent))) for v in EVENT_VALUES]
         lines.append(_pgbench_statement(sql, values) + (f"\n{suffix}" if suffix else ";"))
     rules_values = captured[2][1]
-    events = captured[4][1]
+    events = _events(captured[3][1])
     constants = {"n": "0", "item_id": rules_values[3], "no": "false",
                  "active": rules_values[2], "no_show": rules_values[5],
                  "no_show_since": rules_values[6].isoformat(), "booked": captured[3][1][7],

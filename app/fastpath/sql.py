@@ -239,6 +239,9 @@ async def insert_all(*batches: NewRows[Any]) -> None:
     statement, each batch's INSERT but the last in a WITH, so one round trip writes them all
     (in a booking, one round trip less while the resident's row lock is held); elsewhere one
     INSERT each, in order."""
+    batches = tuple(batch for batch in batches if batch.objects)  # an INSERT needs a row
+    if not batches:
+        return
     if not fastpath.enabled():
         for batch in batches:
             await batch.model.bulk_create(batch.objects)

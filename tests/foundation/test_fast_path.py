@@ -143,7 +143,7 @@ async def test_both_paths_write_a_change_and_its_events_together(app):
             events = new_rows(OutboxEvent, [{"event_type": "test.together", "aggregate_id": f"{enabled}-{n}",
                                              "payload": {"事项": "生育登记", "n": n}} for n in range(2)])
             with logged_statements() as sql:
-                await insert_all(users, events)
+                await insert_all(users, new_rows(OutboxEvent, []), events)
         finally:
             fastpath.ENABLED = True
         (user,) = users.objects

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import json
 import uuid
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Any
 
 from pydantic import Field
@@ -112,7 +112,7 @@ async def item_detail(*, rt: Runtime, item_id: str) -> CachedDocument:
                                            lambda: _load_item_detail(item_id))
 
 
-@dataclass(frozen=True)
+@dataclasses.dataclass(frozen=True)
 class BookableItem:
     """What booking, availability, draws and waiting lists need of a published item."""
 
@@ -135,15 +135,12 @@ async def bookable_item(*, rt: Runtime, item_id: Any) -> BookableItem:
         raise ItemNotFound(details={"item_id": str(item_id)})
 
     async def load() -> str:
-        item = await get_item_or_raise(item_id=item_id)
-        return json.dumps({"id": str(item.id), "code": item.code, "appointment_group": item.appointment_group,
-                           "requires_realname": item.requires_realname})
+        return json.dumps(dataclasses.asdict(BookableItem.of(await get_item_or_raise(item_id=item_id))), default=str)
 
     # This worker's memory only: a release's burst made the shared tier's reads time out, and each
     # timeout sent every booking of the next seconds to the database for the item.
     facts = json.loads((await rt.catalog_cache.get_or_load(f"bookable-item:{item_id}", load, shared=False)).body)
-    return BookableItem(id=uuid.UUID(facts["id"]), code=facts["code"], appointment_group=facts["appointment_group"],
-                        requires_realname=facts["requires_realname"])
+    return BookableItem(**{**facts, "id": uuid.UUID(facts["id"])})
 
 
 async def _load_guide(guide_id: str) -> str:

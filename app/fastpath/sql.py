@@ -202,12 +202,13 @@ async def create_rows(model: type[ModelT], rows: Sequence[Mapping[str, Any]], *,
     returned: the caller reads the stored one if it wants it."""
     if not rows:
         return []
+    batch = new_rows(model, rows)
     if fastpath.enabled():
         fastpath.TAKEN["create_rows"] += 1
-        written = [model._init_from_db(**row) for row in await _insert(model, rows, skip_existing=skip_existing)]
+        await _write(model, batch.stored, skip_existing=skip_existing)
     else:
-        written = [model(**row) for row in rows]
-        await model.bulk_create(written, ignore_conflicts=skip_existing)
+        await model.bulk_create(batch.objects, ignore_conflicts=skip_existing)
+    written = batch.objects
     if not skip_existing:
         return written
     # An INSERT of many rows does not say which it skipped: the ids it wrote are the ones stored.
@@ -272,10 +273,9 @@ def _insert_all_sql(shape: tuple[tuple[type[Model], int], ...]) -> str:
     return "WITH " + ", ".join(f"w{n} AS ({sql})" for n, sql in enumerate(leading)) + " " + last
 
 
-async def _insert(model: type[Model], rows: Sequence[Mapping[str, Any]], *,
-                  skip_existing: bool = False) -> list[dict[str, Any]]:
+async def _insert(model: type[Model], rows: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     stored = _stored(model, rows)
-    await _write(model, stored, skip_existing=skip_existing)
+    await _write(model, stored, skip_existing=False)
     return stored
 
 

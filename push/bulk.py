@@ -6,7 +6,7 @@ and six database statements per message (bench/RESULTS.md, "Push"). A batch job 
 its delivery records with one INSERT, looks up the batch's channel preferences and OA followers
 with four queries, marks its template sends with one UPDATE, takes rate-limit slots many at a
 time, has ``push_bulk_concurrency`` sends in flight, records the answers with one UPDATE and reads
-early job-finish reports in one pipelined round trip. A message the fast way does not fit (another
+early job-finish reports with one MGET. A message the fast way does not fit (another
 channel first, a send in flight when a worker died, a refusal) takes the single path
 (``delivery.attempt``) inside the same job.
 
@@ -109,22 +109,21 @@ async def deliver_batch(rt: Runtime, *, holder: str, lease_seconds: float, event
 
 
 async def _records(rt: Runtime, wanted: list[Wanted]) -> list[Delivery]:
-    """The batch's (event, recipient) records, the missing ones made with one INSERT and kept as
-    written (not read back: a batch's Tortoise objects were a tenth of a worker's time)."""
+    """The batch's (event, recipient) records: one INSERT makes the missing ones and says which it
+    made, kept as written (a batch's Tortoise objects read back were a tenth of a worker's time);
+    the others, stored already (a retried batch, another job's), are then read."""
     if not wanted:
         return []
-    event_ids = [w.event_id for w in wanted]
     pairs = {(w.event_id, w.recipient): w for w in wanted}
-    stored = {(d.event_id, d.recipient): d for d in await Delivery.filter(event_id__in=event_ids)
-              if (d.event_id, d.recipient) in pairs}
-    new = [{"event_id": w.event_id, "event_type": w.kind, "recipient": w.recipient, "user_id": w.user_id,
-            **await render_content(rt, kind=w.kind, payload=w.payload)}
-           for pair, w in pairs.items() if pair not in stored]
-    created = await create_rows(Delivery, new, skip_existing=True)
-    if len(created) < len(new):
-        # Another job made some first (the lease keeps it from sending them): read them as stored.
-        return [d for d in await Delivery.filter(event_id__in=event_ids) if (d.event_id, d.recipient) in pairs]
-    return [*stored.values(), *created]
+    created = await create_rows(Delivery, [
+        {"event_id": w.event_id, "event_type": w.kind, "recipient": w.recipient, "user_id": w.user_id,
+         **await render_content(rt, kind=w.kind, payload=w.payload)} for w in pairs.values()], skip_existing=True)
+    if len(created) == len(pairs):
+        return created
+    made = {(d.event_id, d.recipient) for d in created}
+    stored = [d for d in await Delivery.filter(event_id__in=[w.event_id for w in wanted])
+              if (d.event_id, d.recipient) in pairs and (d.event_id, d.recipient) not in made]
+    return [*stored, *created]
 
 
 async def _drop_obsolete(deliveries: list[Delivery], wanted: dict[str, Wanted]) -> list[Delivery]:
@@ -238,10 +237,7 @@ async def _record_sent(rt: Runtime, accepted: list[tuple[Delivery, int | str]]) 
     sent = [d for d, _ in accepted]
     await update_rows(Delivery, sent, ["status", "msgid", "tried", "error"])
     with_msgid = [d for d in sent if d.msgid]
-    async with rt.redis.pipeline(transaction=False) as pipe:
-        for delivery in with_msgid:
-            pipe.get(JOB_FINISH_KEY.format(msgid=delivery.msgid))
-        early = await pipe.execute() if with_msgid else []
+    early = await rt.redis.mget([JOB_FINISH_KEY.format(msgid=d.msgid) for d in with_msgid]) if with_msgid else []
     for delivery, report in zip(with_msgid, early, strict=True):
         if report is not None:
             delivery.status, delivery.error = finish_status(report.decode() if isinstance(report, bytes) else report)

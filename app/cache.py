@@ -1,5 +1,6 @@
-"""Two-tier cache of catalog reads (items, guides, halls, the calendar): a small per-worker
-memory tier in front of Redis. Each process's ``Runtime`` owns one.
+"""Two-tier cache of catalog reads (items, guides, halls, the calendar, and what booking needs of
+an item or a slot): a small per-worker memory tier in front of Redis. Each process's ``Runtime``
+owns one.
 
 Every catalog change bumps one Redis version key and publishes the new version; each worker
 listens and drops its memory tier, and Redis entries of older versions simply expire. The

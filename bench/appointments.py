@@ -13,11 +13,12 @@ pgbench runs, on the service's own database and with as many connections, the st
 API sends for one booking: they are captured from Tortoise's query log while the service books
 once in-process, and each ``$n`` parameter is replaced by a pgbench value (``PGBENCH_VALUES``):
 constants as ``-D`` variables (still bound parameters under ``-M prepared``, as with asyncpg),
-the slot's columns from its own SELECT (``\\gset``), a pre-created resident per transaction, a
-new id per row. Over the same N slot rows (resident r takes slot r mod N), it is the database's
-ceiling for this transaction. Two differences, both costing pgbench, not the API: the slot
-SELECT finds its row through a subquery on a small pick table (pgbench cannot hold a uuid
-string in a computed variable), and the resident and appointment ids are md5 expressions.
+the resident's columns from the row its lock reads (``\\gset``), a pre-created resident per
+transaction, a new id per row. Over the same N slot rows (resident r takes slot r mod N), it is
+the database's ceiling for this transaction. Two differences, both costing pgbench, not the API:
+each slot column the API takes from the worker's memory is a subquery on a small pick table
+(pgbench cannot hold a uuid string or a date in a computed variable), and the resident and
+appointment ids are md5 expressions.
 pgbench commits even if the seat update were refused (the API rolls back): the spread slots
 have room for every booking of both runs, and the seat audit after the run checks it.
 CPU per booking is read from /proc (utime + stime) for the server's processes and for every
@@ -60,30 +61,39 @@ RACE_START = "06:00"  # the raced slot: its own window, on the first spread day
 PGBENCH_RESIDENTS = 200_000  # pre-created rows, one per pgbench transaction
 
 # What pgbench sends for each ``$n`` of the API's statements, in order. ``:name`` variables
-# are bound parameters under -M prepared; ``slot_*`` and ``user_*`` come from the rows the
-# statements themselves read (\gset), as the API takes them from the models it loaded.
+# are bound parameters under -M prepared; ``user_*`` come from the row the resident's lock reads
+# (\gset), as the API takes them from the model it loaded. The slot's columns come from the pick
+# table inside each statement (``_slot``): the API takes them from the worker's memory
+# (``slots.slot_facts``), and pgbench cannot hold a uuid or a date in a variable of its own.
 _APPOINTMENT_ID = "md5('pgbench-appointment-' || :r)::uuid"
+
+
+def _slot(column: str) -> str:
+    """The picked slot's ``column`` (slot r mod N, as the API's residents pick theirs)."""
+    return f'(SELECT "{column}" FROM "bench_slot_picks" WHERE "n"=:k)'
+
+
 PGBENCH_VALUES: list[tuple[str, list[str], str]] = [
-    ("slot", ['(SELECT "slot_id" FROM "bench_slot_picks" WHERE "n"=:k)'], "\\gset slot_"),
     ("resident lock", ["md5('pgbench-resident-' || :r)::uuid"], "\\gset user_"),
     # The person's rows (the last three) as for the API's residents, who have no ID number: NULL.
-    ("rules", [":user_id", ":r", ":active", ":item_id", ":slot_day", ":no_show", ":no_show_since",
-               "NULL", ":active", ":item_id", ":slot_day"], ""),
+    ("rules", [":user_id", ":r", ":active", ":item_id", _slot("day"), ":no_show", ":no_show_since",
+               "NULL", ":active", ":item_id", _slot("day")], ""),
     # The appointment and its events, one statement (app.fastpath.sql.insert_all): the
     # appointment's values, then each event's (a row per event, as many as the API sent).
-    ("appointment and events", [_APPOINTMENT_ID, ":now", ":now", ":slot_appointment_group", ":slot_day",
-                                ":slot_starts_at", ":slot_ends_at", ":booked", ":active", ":r", "NULL", ":no",
+    ("appointment and events", [_APPOINTMENT_ID, ":now", ":now", _slot("appointment_group"), _slot("day"),
+                                _slot("starts_at"), _slot("ends_at"), ":booked", ":active", ":r", "NULL", ":no",
                                 "NULL", "NULL", "NULL", "NULL", "NULL", "NULL", "NULL",
-                                ":slot_hall_id", ":item_id", ":user_id", ":slot_id"], ""),
+                                _slot("hall_id"), ":item_id", ":user_id", _slot("slot_id")], ""),
     # The seat's UPDATE and the COMMIT, one query of the API with its values written in
     # (app.fastpath.sql.update_and_commit): the slot's id is the one literal to replace.
     ("seat and commit", [], ""),
 ]
+_STATEMENT = {name: n for n, (name, _, _) in enumerate(PGBENCH_VALUES)}
 
 
 EVENT_VALUES = ["gen_random_uuid()", ":now", ":now", ":event_type_{row}", f"{_APPOINTMENT_ID}::text",
                 ":payload_{row}", "NULL"]
-_APPOINTMENT_VALUES = len(PGBENCH_VALUES[3][1])
+_APPOINTMENT_VALUES = len(PGBENCH_VALUES[_STATEMENT["appointment and events"]][1])
 
 
 def _events(sent: list) -> list[list]:
@@ -137,8 +147,8 @@ def _pgbench_statement(sql: str, values: list[str]) -> str:
 
 
 def sent_slot_id(captured: list[tuple[str, list]]) -> str:
-    """The slot the captured booking took (the slot read's one value)."""
-    return str(captured[0][1][0])
+    """The slot the captured booking took (the appointment's last value)."""
+    return str(captured[_STATEMENT["appointment and events"]][1][_APPOINTMENT_VALUES - 1])
 
 
 def pgbench_script(captured: list[tuple[str, list]], *, connections: int, slots: int) -> tuple[str, dict]:
@@ -156,17 +166,18 @@ def pgbench_script(captured: list[tuple[str, list]], *, connections: int, slots:
             # One round trip as the API's one query: the UPDATE and the COMMIT pipelined.
             update, commit = (part.strip() for part in sql.rsplit(";", 1))
             assert commit == "COMMIT", sql
-            lines += ["\\startpipeline", update.replace(f"'{sent_slot_id(captured)}'", ":slot_id") + ";",
+            lines += ["\\startpipeline", update.replace(f"'{sent_slot_id(captured)}'", _slot("slot_id")) + ";",
                       "COMMIT;", "\\endpipeline"]
             continue
         if name == "appointment and events":
             values = values + [v.format(row=row) for row in range(len(_events(sent))) for v in EVENT_VALUES]
         lines.append(_pgbench_statement(sql, values) + (f"\n{suffix}" if suffix else ";"))
-    rules_values = captured[2][1]
-    events = _events(captured[3][1])
+    rules_values = captured[_STATEMENT["rules"]][1]
+    appointment_values = captured[_STATEMENT["appointment and events"]][1]
+    events = _events(appointment_values)
     constants = {"n": "0", "item_id": rules_values[3], "no": "false",
                  "active": rules_values[2], "no_show": rules_values[5],
-                 "no_show_since": rules_values[6].isoformat(), "booked": captured[3][1][7],
+                 "no_show_since": rules_values[6].isoformat(), "booked": appointment_values[7],
                  "now": utcnow().isoformat()}
     for row, event in enumerate(events):
         constants[f"event_type_{row}"], constants[f"payload_{row}"] = event[3], event[5]
@@ -180,10 +191,13 @@ def psql(url: str, sql: str) -> str:
 
 
 def prepare_pgbench(url: str, slot_ids: list[str]) -> None:
-    """The pick table (slot r mod N, as the API's residents) and one resident per transaction."""
-    picks = ",".join(f"({n},'{slot_id}')" for n, slot_id in enumerate(slot_ids))
-    psql(url, f"""CREATE TABLE bench_slot_picks (n int PRIMARY KEY, slot_id uuid NOT NULL);
-        INSERT INTO bench_slot_picks VALUES {picks};
+    """The pick table (slot r mod N, as the API's residents, with the columns a booking copies
+    from it) and one resident per transaction."""
+    picks = ",".join(f"({n},'{slot_id}'::uuid)" for n, slot_id in enumerate(slot_ids))
+    psql(url, f"""CREATE TABLE bench_slot_picks AS
+          SELECT p.n, s.id AS slot_id, s.appointment_group, s.day, s.starts_at, s.ends_at, s.hall_id
+          FROM (VALUES {picks}) AS p(n, slot_id) JOIN slots s ON s.id = p.slot_id;
+        ALTER TABLE bench_slot_picks ADD PRIMARY KEY (n);
         INSERT INTO users (id, created_at, updated_at, display_name, realname_level, is_active)
           SELECT md5('pgbench-resident-' || g)::uuid, now(), now(), '压测居民', {int(RealNameLevel.VERIFIED)}, true
           FROM generate_series(1, {PGBENCH_RESIDENTS}) g;""")

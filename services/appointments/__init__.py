@@ -66,31 +66,36 @@ class AppointmentNotFound(NotFoundError):
     code, message = "APPOINTMENT_NOT_FOUND", "预约不存在"
 
 
-async def awaiting_draw(slot: Slot) -> bool:
+async def awaiting_draw(slot: Slot | slots.SlotFacts) -> bool:
     """A draw slot whose draw has not run: entering the draw is the only way to its seats until
     then; seats left after it are first come."""
     return slot.draw_closes_at is not None and not await SlotDraw.exists(slot_id=slot.id)
 
 
-async def _bookable_slot(*, slot_id: str, group: str) -> Slot:
-    slot = await slots.get_slot_or_raise(slot_id=slot_id)
-    if slot.appointment_group != group:
+async def _bookable_slot(*, rt: Runtime, slot_id: str, group: str, admitted: bool = False) -> slots.SlotFacts:
+    """The slot to book, refused early where it cannot be booked. With a seat taken at the gate
+    (``admitted``: the slot had one a moment ago) its unchanging facts come from memory and
+    whether it is closed or full is left to the seat update; otherwise its row is read and
+    checked whole, which also sheds load in front of a full slot before any lock is taken."""
+    slot = None if admitted else await slots.get_slot_or_raise(slot_id=slot_id)
+    facts = (slots.SlotFacts.of(slot) if slot is not None
+             else await slots.slot_facts(rt=rt, slot_id=uuid.UUID(slot_id)))
+    if facts.appointment_group != group:
         raise ValidationFailed("该号源不适用于此事项", code="SLOT_NOT_FOR_ITEM")
-    if slot.is_closed:
+    if slot is not None and slot.is_closed:
         raise SlotUnavailable("该时段已停止预约", code="APPOINTMENT_SLOT_CLOSED")
     now = utcnow()
-    if slot.starts_at <= now:
+    if facts.starts_at <= now:
         raise SlotUnavailable("该时段已开始或已过去", code="APPOINTMENT_SLOT_PAST")
-    if slot.opens_at is not None and slot.opens_at > now:
-        raise not_yet_open(slot.opens_at)
-    if await awaiting_draw(slot):
-        assert slot.draw_closes_at is not None  # a draw slot
-        raise DrawOnly(details={"draw_closes_at": slot.draw_closes_at.astimezone(SHANGHAI).isoformat()})
-    if slot.booked >= slot.capacity:
-        # Sheds load in front of a full slot before any lock is taken; the seat update stays the
-        # judge (a seat freed since this read is found by the next attempt).
+    if facts.opens_at is not None and facts.opens_at > now:
+        raise not_yet_open(facts.opens_at)
+    if await awaiting_draw(facts):
+        assert facts.draw_closes_at is not None  # a draw slot
+        raise DrawOnly(details={"draw_closes_at": facts.draw_closes_at.astimezone(SHANGHAI).isoformat()})
+    if slot is not None and slot.booked >= slot.capacity:
+        # The seat update stays the judge (a seat freed since this read is found by the next attempt).
         raise SlotUnavailable()
-    return slot
+    return facts
 
 
 class Seat(Enum):
@@ -101,7 +106,7 @@ class Seat(Enum):
     HELD = "held"  # already counted in ``booked`` (a waiting-list hold, a draw's winners)
 
 
-async def take_seat(*, slot: Slot) -> None:
+async def take_seat(*, slot: Slot | slots.SlotFacts) -> None:
     """Hold one seat by a conditional update; the database refuses when none is left."""
     now = utcnow()
     taken = await update_where(
@@ -115,7 +120,7 @@ async def take_seat(*, slot: Slot) -> None:
         await _refuse_seat(slot_id=slot.id, now=now)
 
 
-async def _take_seat_and_commit(*, slot: Slot) -> None:
+async def _take_seat_and_commit(*, slot: slots.SlotFacts) -> None:
     """``take_seat`` as the statement that commits the caller's transaction, where it can be
     (app.fastpath.sql.update_and_commit): the slot's row, which every booking of a released slot
     waits for, is then locked for the server's time only. Raises NoRowChanged when no seat was
@@ -328,7 +333,8 @@ async def _gated_book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot
         appointment, created = await _book(rt=rt, resident_id=resident_id, item=item,
                                            slot_id=slot_id, idempotency_key=idempotency_key,
                                            application_id=application_id, caller=caller,
-                                           represented=represented, company_id=company_id)
+                                           represented=represented, company_id=company_id,
+                                           admitted=ticket.outcome is gate.Outcome.ADMITTED)
     except SlotUnavailable as refused:
         database_full = refused.code == SlotUnavailable.code
         raise
@@ -343,14 +349,14 @@ async def _book(*, rt: Runtime, resident_id: uuid.UUID, item: catalog.BookableIt
                 slot_id: str, idempotency_key: str, application_id: str | None,
                 caller: throttle.Caller,
                 represented: representation.RepresentedIn | None,
-                company_id: str | None) -> tuple[Appointment, bool]:
+                company_id: str | None, admitted: bool) -> tuple[Appointment, bool]:
     acting = (await companies.authority(user=await users.get_active_or_raise(user_id=resident_id),
                                         company_id=company_id, code=item.code) if company_id else None)
     try:
         linked = (await _passed_prereview(resident_id=resident_id, item=item,
                                           application_id=application_id)
                   if application_id else None)
-        slot = await _bookable_slot(slot_id=slot_id, group=slots.bookable_group(item))
+        slot = await _bookable_slot(rt=rt, slot_id=slot_id, group=slots.bookable_group(item), admitted=admitted)
         if slot.high_demand:
             await risk.ensure_acceptable(rt=rt, resident_id=resident_id, client_ip=caller.address)
     except AppError as refused:
@@ -370,7 +376,7 @@ async def _book(*, rt: Runtime, resident_id: uuid.UUID, item: catalog.BookableIt
                                       idempotency_key=idempotency_key, error=DuplicateBooking())
 
 
-async def record_booking(*, rt: Runtime, resident_id: uuid.UUID, item: catalog.BookableItem, slot: Slot,
+async def record_booking(*, rt: Runtime, resident_id: uuid.UUID, item: catalog.BookableItem, slot: slots.SlotFacts,
                          idempotency_key: str, application_id: uuid.UUID | None = None,
                          seat: Seat = Seat.TAKE,
                          represented: representation.RepresentedIn | None = None,
@@ -513,7 +519,7 @@ async def reschedule(*, rt: Runtime, resident_id: uuid.UUID, appointment_id: str
     """Move to another slot: the new seat is held before the old one is released, atomically."""
     appointment = await _mine_to_act_on(resident_id=resident_id, appointment_id=appointment_id)
     _ensure_changeable(rt, appointment)
-    target = await _bookable_slot(slot_id=slot_id, group=appointment.appointment_group)
+    target = await _bookable_slot(rt=rt, slot_id=slot_id, group=appointment.appointment_group)
     if target.id == appointment.slot_id:
         raise ValidationFailed("新时段与原时段相同", code="APPOINTMENT_SAME_SLOT")
     old_slot_id = appointment.slot_id

@@ -143,6 +143,7 @@ async def _draw(*, rt: Runtime, slot_id: uuid.UUID) -> bool:
     # First, so a second process drawing this slot stops at the unique slot before any booking.
     record = await SlotDraw.create(slot_id=slot_id, seed=seed, seats=seats, entrants=len(entries), winners=0)
     items = {i.id: catalog.BookableItem.of(i) for i in await ServiceItem.filter(id__in={e.item_id for e in entries})}
+    facts = slots.SlotFacts.of(slot)
     won: list[str] = []
     refused: list[str] = []
     for entrant in drawing.rank(seed=seed, entrants=by_hash):
@@ -152,7 +153,7 @@ async def _draw(*, rt: Runtime, slot_id: uuid.UUID) -> bool:
         try:
             # The seat is counted below for all winners at once (the slot's row is locked).
             appointment, _ = await appointments.record_booking(
-                rt=rt, resident_id=entry.resident_id, item=items[entry.item_id], slot=slot,
+                rt=rt, resident_id=entry.resident_id, item=items[entry.item_id], slot=facts,
                 idempotency_key=f"draw:{entry.id}", seat=appointments.Seat.HELD)
         except AppError as refusal:  # a booking rule: daily limit, no-show block, booked meanwhile
             refused.append(entrant)

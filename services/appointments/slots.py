@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
 import uuid
 from datetime import date, datetime, time, timedelta
 from typing import cast
 
 import orjson
+from pydantic import TypeAdapter
 from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
@@ -239,6 +241,41 @@ async def get_slot_or_raise(*, slot_id: str | uuid.UUID) -> Slot:
     if slot is None:
         raise NotFoundError("号源不存在", code="SLOT_NOT_FOUND")
     return slot
+
+
+@dataclasses.dataclass(frozen=True)
+class SlotFacts:
+    """What a booking needs of a slot and never changes once it is materialised (its seats,
+    capacity and closing do: the seat update decides on those)."""
+
+    id: uuid.UUID
+    hall_id: uuid.UUID
+    appointment_group: str
+    day: date
+    starts_at: datetime
+    ends_at: datetime
+    opens_at: datetime | None
+    draw_closes_at: datetime | None
+    high_demand: bool
+
+    @classmethod
+    def of(cls, slot: Slot) -> SlotFacts:
+        return cls(**{field.name: getattr(slot, field.name) for field in dataclasses.fields(cls)})
+
+
+# Their cached form: pydantic writes and reads the dataclass (uuids, dates, instants) as JSON.
+_SLOT_FACTS_JSON = TypeAdapter(SlotFacts)
+
+
+async def slot_facts(*, rt: Runtime, slot_id: uuid.UUID) -> SlotFacts:
+    """A slot's unchanging facts from this worker's memory (the catalog cache's memory tier), read
+    from the database on a miss (SLOT_NOT_FOUND as ``get_slot_or_raise``): a release's winners all
+    book one slot, and each read of its row was one of a booking's six round trips."""
+    async def load() -> str:
+        return _SLOT_FACTS_JSON.dump_json(SlotFacts.of(await get_slot_or_raise(slot_id=slot_id))).decode()
+
+    document = await rt.catalog_cache.get_or_load(f"slot-facts:{slot_id}", load, shared=False)
+    return _SLOT_FACTS_JSON.validate_json(document.body)
 
 
 async def set_capacity(*, rt: Runtime, principal: Principal, slot_id: str, capacity: int) -> Slot:

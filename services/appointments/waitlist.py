@@ -236,7 +236,7 @@ async def accept(*, rt: Runtime, resident_id: uuid.UUID, entry_id: str) -> Appoi
                                           hold_until__gt=utcnow()).update(status=WaitlistStatus.BOOKED):
             raise HoldLapsed()
         appointment, _ = await appointments.record_booking(
-            rt=rt, resident_id=resident_id, item=item, slot=slot,
+            rt=rt, resident_id=resident_id, item=item, slot=slots.SlotFacts.of(slot),
             idempotency_key=f"waitlist:{entry.id}", seat=appointments.Seat.HELD)
         await WaitlistEntry.filter(id=entry.id).update(appointment_id=appointment.id, hold_until=None)
     return appointment

@@ -73,6 +73,28 @@ async def test_a_capacity_change_reaches_the_gate(client, rt, appointment_desk, 
     assert await _race(client, rt, appointment_desk, slot, 5) == {201: 2, "APPOINTMENT_SLOT_FULL": 3}
 
 
+async def test_a_slot_closed_after_its_facts_were_kept_is_refused_as_closed(client, rt, appointment_desk,
+                                                                           booking_gate):
+    """A booking the gate admits takes the slot's unchanging facts from memory and leaves whether it
+    is closed to the seat update: a day closed after the slot's first booking was cancelled is
+    still refused as closed, and the seat goes back to the gate."""
+    slot = await make_slot(hall=appointment_desk.hall, starts_in=timedelta(days=3), capacity=2)
+    first = await resident_session(rt)
+    booked = await book(client, first, item_id=appointment_desk.item.id, slot_id=slot.id)
+    await client.post(f"/api/v1/appointments/{booked.json()['id']}/cancel", headers=first.headers)
+    closed = await client.post(f"/api/v1/halls/{appointment_desk.hall.id}/slot-exceptions",
+                               json={"day": slot.day.isoformat(), "kind": "closed"},
+                               headers=appointment_desk.manager.headers)
+    assert closed.status_code == 201
+
+    # One after another: each is admitted (the gate has seats), refused, and gives its seat back.
+    for _ in range(3):
+        refused = await book(client, await resident_session(rt), item_id=appointment_desk.item.id, slot_id=slot.id)
+        assert (refused.status_code, refused.json()["error"]["code"]) == (409, "APPOINTMENT_SLOT_CLOSED")
+    await slot.refresh_from_db()
+    assert (slot.booked, slot.is_closed) == (0, True)
+
+
 async def test_a_full_slot_is_answered_without_the_database_when_the_gate_is_on(
         client, rt, appointment_desk):
     slot = await make_slot(hall=appointment_desk.hall, capacity=1)

@@ -19,7 +19,7 @@ from sanic.response import HTTPResponse, json
 
 from app import cors
 from app.middleware import request_id_of
-from app.outages import RETRY_AFTER_SECONDS, unavailable_dependency
+from app.outages import RETRY_AFTER_SECONDS, cancelled_mid_query, unavailable_dependency
 
 log = structlog.get_logger("app.errors")
 
@@ -119,19 +119,28 @@ def _handle(request: Request, exc: Exception) -> HTTPResponse:
             return error_response(request, status, code, message, headers=headers)
     if isinstance(exc, SanicException) and 400 <= exc.status_code < 500:
         return error_response(request, exc.status_code, f"HTTP_{exc.status_code}", "请求有误")
+    if cancelled_mid_query(exc):
+        # A client that went away mid-transaction (wrk ending its run, a phone losing its signal)
+        # logged a 500 with its traceback that nobody received; whoever is still there may retry.
+        log.info("request_cancelled", error=type(exc).__name__, path=request.path if request else None)
+        return _unavailable(request)
     dependency = unavailable_dependency(exc)
     if dependency is not None:
         # An outage, not a bug: no traceback (one per request would flood the log), and the
         # client is told when to retry (docs/outages.md).
         log.warning("dependency_unavailable", dependency=dependency, error=type(exc).__name__,
                     path=request.path if request else None)
-        return error_response(request, 503, "SERVICE_UNAVAILABLE", UNAVAILABLE_MESSAGE,
-                              {"retry_after_seconds": RETRY_AFTER_SECONDS},
-                              headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
+        return _unavailable(request)
     # The catch-all must stay last: anything unexpected is logged with its traceback and
     # answered with a generic body, so no internals (SQL, paths, secrets) reach the client.
     log.exception("unhandled_exception", path=request.path if request else None)
     return error_response(request, 500, "INTERNAL_ERROR", "服务器内部错误，请稍后重试或联系客服")
+
+
+def _unavailable(request: Request) -> HTTPResponse:
+    return error_response(request, 503, "SERVICE_UNAVAILABLE", UNAVAILABLE_MESSAGE,
+                          {"retry_after_seconds": RETRY_AFTER_SECONDS},
+                          headers={"Retry-After": str(RETRY_AFTER_SECONDS)})
 
 
 def install_error_handlers(app: Sanic[Any, Any]) -> None:

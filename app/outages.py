@@ -6,6 +6,7 @@ command the server refused (a constraint, bad SQL, a wrong Redis type) is a bug 
 
 from __future__ import annotations
 
+import asyncio
 import socket
 import sqlite3
 from types import TracebackType
@@ -52,6 +53,13 @@ def unavailable_dependency(exc: BaseException) -> Dependency | None:
         cause = exc.__cause__ or exc.__context__
         return unavailable_dependency(cause) if cause is not None else None
     return None
+
+
+def cancelled_mid_query(exc: BaseException) -> bool:
+    """Whether ``exc`` only says that the request's task was cancelled inside a transaction (its
+    client went away, the server is stopping): asyncpg closes a connection whose query was
+    interrupted, and the ROLLBACK then finds it closed. No outage and no bug."""
+    return isinstance(exc, _SECONDARY) and isinstance(exc.__cause__ or exc.__context__, asyncio.CancelledError)
 
 
 def _dependency_in(traceback: TracebackType | None) -> Dependency:

@@ -4,7 +4,7 @@ errors the servers answered (bugs) stay a logged 500 (app/outages.py, docs/outag
 import pytest
 
 OUTAGES = ["pg-connection-lost", "pg-shutting-down", "refused", "timeout", "redis-connection",
-           "redis-timeout", "sqlite-locked", "closed-after-timeout"]
+           "redis-timeout", "sqlite-locked", "closed-after-timeout", "closed-after-cancel"]
 BUGS = ["integrity", "bad-sql", "redis-wrong-type", "interface-misuse", "missing-file"]
 
 

@@ -1,5 +1,6 @@
 """Routes mounted only on the test server, to drive guards and the catch-all handler."""
 
+import asyncio
 import sqlite3
 import tempfile
 from pathlib import Path
@@ -63,6 +64,10 @@ _FAILURES = {
     "sqlite-locked": lambda: _raised_while_handling(_sqlite_locked(), OperationalError("database is locked")),
     "closed-after-timeout": lambda: _raised_while_handling(
         TimeoutError(), asyncpg.InterfaceError("cannot perform operation: connection is closed")),
+    # The request's task cancelled mid-query (its client went away): the ROLLBACK finds the
+    # connection asyncpg closed.
+    "closed-after-cancel": lambda: _raised_while_handling(
+        asyncio.CancelledError(), asyncpg.InterfaceError("cannot perform operation: connection is closed")),
     # Bugs, not outages:
     "integrity": lambda: IntegrityError("duplicate key value violates unique constraint"),
     "bad-sql": lambda: OperationalError("syntax error at or near \"SELEC\""),

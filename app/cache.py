@@ -16,9 +16,11 @@ import time
 from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
+from typing import TypeVar
 
 import redis.asyncio as redis
 import structlog
+from pydantic import TypeAdapter
 
 from app.redis import REDIS_FAILURES, ChannelListener, channel_of, text
 
@@ -30,6 +32,8 @@ CHANNEL = "catalog:invalidate"
 REDIS_BACKOFF_SECONDS = 5.0
 # A cache read slower than this is treated as a failure: the database answers instead.
 REDIS_READ_TIMEOUT_SECONDS = 0.25
+
+FactsT = TypeVar("FactsT")
 
 
 @dataclass(frozen=True)
@@ -139,6 +143,17 @@ class CatalogCache:
             while len(self._local) > self.local_max_entries:
                 self._local.popitem(last=False)
         return document
+
+    async def memory_facts(self, key: str, adapter: TypeAdapter[FactsT],
+                           load: Callable[[], Awaitable[FactsT]]) -> FactsT:
+        """What a hot path needs of a row (a frozen dataclass ``adapter`` writes and reads as JSON),
+        from this worker's memory tier only, ``load``-ed on a miss: a release's burst made the
+        shared tier's reads time out, and each timeout sent every booking of the next seconds to
+        the database."""
+        async def load_json() -> str:
+            return adapter.dump_json(await load()).decode()
+
+        return adapter.validate_json((await self.get_or_load(key, load_json, shared=False)).body)
 
     async def summaries(self, ids: list[str],
                         load: Callable[[list[str]], Awaitable[dict[str, str]]]) -> list[str]:

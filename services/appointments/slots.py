@@ -263,19 +263,18 @@ class SlotFacts:
         return cls(**{field.name: getattr(slot, field.name) for field in dataclasses.fields(cls)})
 
 
-# Their cached form: pydantic writes and reads the dataclass (uuids, dates, instants) as JSON.
+# Their cached form (app.cache.CatalogCache.memory_facts).
 _SLOT_FACTS_JSON = TypeAdapter(SlotFacts)
 
 
 async def slot_facts(*, rt: Runtime, slot_id: uuid.UUID) -> SlotFacts:
-    """A slot's unchanging facts from this worker's memory (the catalog cache's memory tier), read
-    from the database on a miss (SLOT_NOT_FOUND as ``get_slot_or_raise``): a release's winners all
-    book one slot, and each read of its row was one of a booking's six round trips."""
-    async def load() -> str:
-        return _SLOT_FACTS_JSON.dump_json(SlotFacts.of(await get_slot_or_raise(slot_id=slot_id))).decode()
+    """A slot's unchanging facts from this worker's memory, read from the database on a miss
+    (SLOT_NOT_FOUND as ``get_slot_or_raise``): a release's winners all book one slot, and each
+    read of its row was one of a booking's six round trips."""
+    async def load() -> SlotFacts:
+        return SlotFacts.of(await get_slot_or_raise(slot_id=slot_id))
 
-    document = await rt.catalog_cache.get_or_load(f"slot-facts:{slot_id}", load, shared=False)
-    return _SLOT_FACTS_JSON.validate_json(document.body)
+    return await rt.catalog_cache.memory_facts(f"slot-facts:{slot_id}", _SLOT_FACTS_JSON, load)
 
 
 async def set_capacity(*, rt: Runtime, principal: Principal, slot_id: str, capacity: int) -> Slot:

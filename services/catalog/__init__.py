@@ -4,12 +4,11 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import json
 import uuid
 from collections.abc import Sequence
 from typing import Any
 
-from pydantic import Field
+from pydantic import Field, TypeAdapter
 
 from app.cache import CachedDocument
 from app.context import Runtime
@@ -127,20 +126,21 @@ class BookableItem:
                    requires_realname=item.requires_realname)
 
 
+# Its cached form (app.cache.CatalogCache.memory_facts).
+_BOOKABLE_ITEM_JSON = TypeAdapter(BookableItem)
+
+
 async def bookable_item(*, rt: Runtime, item_id: Any) -> BookableItem:
-    """A published item's booking facts from the catalog cache (ITEM_NOT_FOUND as
+    """A published item's booking facts from the worker's memory (ITEM_NOT_FOUND as
     ``get_item_or_raise``): the admission gate answers a full slot without the database
     (services/appointments/gate.py), and a booking that goes on reads one row less."""
     if parse_id(item_id) is None:
         raise ItemNotFound(details={"item_id": str(item_id)})
 
-    async def load() -> str:
-        return json.dumps(dataclasses.asdict(BookableItem.of(await get_item_or_raise(item_id=item_id))), default=str)
+    async def load() -> BookableItem:
+        return BookableItem.of(await get_item_or_raise(item_id=item_id))
 
-    # This worker's memory only: a release's burst made the shared tier's reads time out, and each
-    # timeout sent every booking of the next seconds to the database for the item.
-    facts = json.loads((await rt.catalog_cache.get_or_load(f"bookable-item:{item_id}", load, shared=False)).body)
-    return BookableItem(**{**facts, "id": uuid.UUID(facts["id"])})
+    return await rt.catalog_cache.memory_facts(f"bookable-item:{item_id}", _BOOKABLE_ITEM_JSON, load)
 
 
 async def _load_guide(guide_id: str) -> str:

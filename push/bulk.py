@@ -117,7 +117,7 @@ async def _records(rt: Runtime, wanted: list[Wanted]) -> list[Delivery]:
     pairs = {(w.event_id, w.recipient): w for w in wanted}
     created = await create_rows(Delivery, [
         {"event_id": w.event_id, "event_type": w.kind, "recipient": w.recipient, "user_id": w.user_id,
-         **await render_content(rt, kind=w.kind, payload=w.payload)} for w in pairs.values()], skip_existing=True)
+         **await render_content(rt, kind=w.kind, payload=w.payload)} for w in pairs.values()])
     if len(created) == len(pairs):
         return created
     made = {(d.event_id, d.recipient) for d in created}

@@ -21,6 +21,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 
 import orjson
+import uvloop
 from tortoise import Tortoise
 
 from app.context import KEY_PURPOSES, Runtime
@@ -463,7 +464,9 @@ def cmd_push_worker(args: argparse.Namespace, settings: Settings) -> None:
                   flush=True)
             await PushProcess(rt, concurrency=args.concurrency).run_until(stop)
 
-    asyncio.run(run())
+    # uvloop, as Sanic runs the API: a push worker's time is mostly event-loop and socket work
+    # (bench/RESULTS.md, "Push: 100,000 per-user notices").
+    uvloop.run(run())
 
 
 def cmd_push_dead_letters(args: argparse.Namespace, settings: Settings) -> None:

@@ -11,6 +11,7 @@ from datetime import datetime
 from typing import Any, Literal
 
 import fakeredis
+import orjson
 import redis.asyncio as redis
 from saq import Job
 from saq.queue.redis import RedisQueue
@@ -73,9 +74,11 @@ class EmbeddedQueue(RedisQueue):
 def open_queue(settings: Settings) -> RedisQueue:
     """The push queue on REDIS_URL, or on the in-process stand-in without one."""
     client = connect_queue_redis(settings)
-    if isinstance(client, fakeredis.FakeAsyncRedis):
-        return EmbeddedQueue(client, name=QUEUE_NAME)
-    return RedisQueue(client, name=QUEUE_NAME)
+    # orjson, not saq's default json: a batch job carries a hundred events' payloads, written by
+    # the relay and read by a worker (bench/RESULTS.md, "Push: 100,000 per-user notices"). The
+    # same JSON either way, so jobs queued by either still read.
+    queue_class = EmbeddedQueue if isinstance(client, fakeredis.FakeAsyncRedis) else RedisQueue
+    return queue_class(client, name=QUEUE_NAME, dump=orjson.dumps, load=orjson.loads)
 
 
 def scheduled_second(run_at: datetime | None) -> int:

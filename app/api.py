@@ -113,7 +113,8 @@ def respond(shape: BaseModel, *, status: int = 200,
 
 def endpoint(*, summary: str, tag: str, body: type[BaseModel] | None = None,
              query: type[BaseModel] | None = None, response: type[BaseModel] | None = None,
-             status: int = 200, errors: Iterable[type[AppError] | tuple[int, str]] = (),
+             status: int = 200, replay_status: int | None = None,
+             errors: Iterable[type[AppError] | tuple[int, str]] = (),
              secured: bool = False, media_type: str | tuple[str, ...] = (),
              upload_media_types: tuple[str, ...] = (), headers: tuple[Header, ...] = (),
              operation_id: str | None = None,
@@ -121,12 +122,13 @@ def endpoint(*, summary: str, tag: str, body: type[BaseModel] | None = None,
     """Document a handler in OpenAPI (app/openapi.py) and hand it validated ``body=``/``query=``.
 
     ``media_type`` documents a non-JSON success body (e.g. ``image/png``); ``upload_media_types``
-    a raw or multipart request body read by the handler itself."""
+    a raw or multipart request body read by the handler itself; ``replay_status`` the status of a
+    repeated request (same Idempotency-Key) that answers the earlier result."""
     declared = tuple(error if isinstance(error, tuple) else (error.status, error.code)
                      for error in errors)
     operation = Operation(
         summary=summary, tag=tag, body=body, query=query, response=response, status=status,
-        errors=declared, secured=secured,
+        replay_status=replay_status, errors=declared, secured=secured,
         media_types=(media_type,) if isinstance(media_type, str) else media_type,
         upload_media_types=upload_media_types, headers=headers, operation_id=operation_id)
 

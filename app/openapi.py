@@ -68,6 +68,7 @@ class Operation:
     query: type[BaseModel] | None = None
     response: type[BaseModel] | None = None
     status: int = 200
+    replay_status: int | None = None  # a repeat with the same Idempotency-Key: the same body, this status
     errors: tuple[tuple[int, str], ...] = ()
     secured: bool = False
     media_types: tuple[str, ...] = ()
@@ -305,6 +306,9 @@ def _operation(route: _Route, names: ComponentNames,
                 content[media] = {"schema": {"type": "string", "contentMediaType": media}}
         document["requestBody"] = {"required": True, "content": content}
     responses: dict[str, Any] = {str(operation.status): _success_response(operation, names)}
+    if operation.replay_status is not None:
+        responses[str(operation.replay_status)] = {
+            **_success_response(operation, names), "description": "重试（同一 Idempotency-Key）：返回先前的同一结果"}
     for status, codes in operation.error_codes(has_path_parameters=bool(route.path_parameters)).items():
         responses[str(status)] = _error_response(codes)
     document["responses"] = responses

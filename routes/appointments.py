@@ -119,7 +119,7 @@ async def availability(request: Request, query: AvailabilityQuery) -> HTTPRespon
 
 @bp.post("/appointments")
 @endpoint(summary="预约一个时段（须带 Idempotency-Key；重试返回同一预约）", tag=TAG, body=BookIn,
-          response=AppointmentOut, status=201, secured=True,
+          response=AppointmentOut, status=201, replay_status=200, secured=True,
           headers=(idempotency_header("8-64 位 A-Za-z0-9_.:-；同一居民重试同一请求时不变", required=True),
                    _DEVICE_HEADER),
           errors=[*_THROTTLE_ERRORS, risk.RiskRefused, appointments.SlotUnavailable, (409, "APPOINTMENT_SLOT_CLOSED"),

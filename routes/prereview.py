@@ -127,11 +127,11 @@ def _download(rt, url_and_expiry: tuple[str, int]) -> DownloadUrl:
 @bp.post("/applications")
 @endpoint(summary="新建预审办件（草稿，锁定当前办事指南版本）", tag=TAG, body=CreateIn, response=ApplicationOut,
           headers=(idempotency_header("8-64 位 A-Za-z0-9_.:-；重试时不变，返回同一草稿（200）", required=False),),
-          status=201, secured=True, errors=[(404, "ITEM_NOT_FOUND"), (422, "ITEM_NOT_PREREVIEWABLE"),
-                                            (403, "REALNAME_REQUIRED"), (422, "IDEMPOTENCY_KEY_INVALID"),
-                                            (409, "IDEMPOTENCY_KEY_REUSED"), applicant.ApplicantMismatch,
-                                            representation.SelfRepresentation, RealNameLevelTooLow,
-                                            *companies.ACTING_ERRORS])
+          status=201, replay_status=200, secured=True,
+          errors=[(404, "ITEM_NOT_FOUND"), (422, "ITEM_NOT_PREREVIEWABLE"),
+                  (403, "REALNAME_REQUIRED"), (422, "IDEMPOTENCY_KEY_INVALID"),
+                  (409, "IDEMPOTENCY_KEY_REUSED"), applicant.ApplicantMismatch,
+                  representation.SelfRepresentation, RealNameLevelTooLow, *companies.ACTING_ERRORS])
 @resident_required
 async def create(request: Request, body: CreateIn) -> HTTPResponse:
     application, created = await prereview.create_draft(

@@ -15680,6 +15680,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 重试（同一 Idempotency-Key）：返回先前的同一结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ApplicationOut"];
+                };
+            };
             /** @description 成功 */
             201: {
                 headers: {
@@ -18066,6 +18075,15 @@ export interface operations {
             };
         };
         responses: {
+            /** @description 重试（同一 Idempotency-Key）：返回先前的同一结果 */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AppointmentOut"];
+                };
+            };
             /** @description 成功 */
             201: {
                 headers: {

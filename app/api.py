@@ -113,7 +113,7 @@ def respond(shape: BaseModel, *, status: int = 200,
 
 def endpoint(*, summary: str, tag: str, body: type[BaseModel] | None = None,
              query: type[BaseModel] | None = None, response: type[BaseModel] | None = None,
-             status: int = 200, replay_status: int | None = None,
+             status: int = 200, replay_status: int | None = None, conditional: bool = False,
              errors: Iterable[type[AppError] | tuple[int, str]] = (),
              secured: bool = False, media_type: str | tuple[str, ...] = (),
              upload_media_types: tuple[str, ...] = (), headers: tuple[Header, ...] = (),
@@ -123,12 +123,13 @@ def endpoint(*, summary: str, tag: str, body: type[BaseModel] | None = None,
 
     ``media_type`` documents a non-JSON success body (e.g. ``image/png``); ``upload_media_types``
     a raw or multipart request body read by the handler itself; ``replay_status`` the status of a
-    repeated request (same Idempotency-Key) that answers the earlier result."""
+    repeated request (same Idempotency-Key) that answers the earlier result; ``conditional`` an
+    answer with an ETag, 304 to an ``If-None-Match`` naming it."""
     declared = tuple(error if isinstance(error, tuple) else (error.status, error.code)
                      for error in errors)
     operation = Operation(
         summary=summary, tag=tag, body=body, query=query, response=response, status=status,
-        replay_status=replay_status, errors=declared, secured=secured,
+        replay_status=replay_status, conditional=conditional, errors=declared, secured=secured,
         media_types=(media_type,) if isinstance(media_type, str) else media_type,
         upload_media_types=upload_media_types, headers=headers, operation_id=operation_id)
 

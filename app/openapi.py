@@ -69,6 +69,7 @@ class Operation:
     response: type[BaseModel] | None = None
     status: int = 200
     replay_status: int | None = None  # a repeat with the same Idempotency-Key: the same body, this status
+    conditional: bool = False  # answers 304, no body, to an If-None-Match naming its current ETag
     errors: tuple[tuple[int, str], ...] = ()
     secured: bool = False
     media_types: tuple[str, ...] = ()
@@ -290,6 +291,9 @@ def _operation(route: _Route, names: ComponentNames,
             header_schema["pattern"] = header.pattern
         parameters.append({"name": header.name, "in": "header", "required": header.required,
                            "description": header.description, "schema": header_schema})
+    if operation.conditional:
+        parameters.append({"name": "If-None-Match", "in": "header", "required": False,
+                           "description": "先前响应的 ETag；未改变时返回 304（无内容）", "schema": {"type": "string"}})
     if parameters:
         document["parameters"] = parameters
     if operation.body is not None:
@@ -309,6 +313,8 @@ def _operation(route: _Route, names: ComponentNames,
     if operation.replay_status is not None:
         responses[str(operation.replay_status)] = {
             **_success_response(operation, names), "description": "重试（同一 Idempotency-Key）：返回先前的同一结果"}
+    if operation.conditional:
+        responses["304"] = {"description": "未改变（If-None-Match 与当前 ETag 相同），无内容"}
     for status, codes in operation.error_codes(has_path_parameters=bool(route.path_parameters)).items():
         responses[str(status)] = _error_response(codes)
     document["responses"] = responses

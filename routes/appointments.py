@@ -279,7 +279,7 @@ async def _qr_image(request: Request, appointment_id: str, render, content_type:
 
 
 @bp.get("/appointments/<appointment_id>/qr.png")
-@endpoint(summary="预约二维码（PNG，可缓存）", tag=TAG, secured=True, errors=_APPOINTMENT_ERRORS,
+@endpoint(summary="预约二维码（PNG，可缓存）", tag=TAG, conditional=True, secured=True, errors=_APPOINTMENT_ERRORS,
           media_type="image/png")
 @resident_required
 async def qr_png(request: Request, appointment_id: str) -> HTTPResponse:
@@ -287,7 +287,7 @@ async def qr_png(request: Request, appointment_id: str) -> HTTPResponse:
 
 
 @bp.get("/appointments/<appointment_id>/qr.svg")
-@endpoint(summary="预约二维码（SVG，可缓存）", tag=TAG, secured=True, errors=_APPOINTMENT_ERRORS,
+@endpoint(summary="预约二维码（SVG，可缓存）", tag=TAG, conditional=True, secured=True, errors=_APPOINTMENT_ERRORS,
           media_type="image/svg+xml")
 @resident_required
 async def qr_svg(request: Request, appointment_id: str) -> HTTPResponse:

@@ -37,7 +37,7 @@ class CalendarQuery(Schema):
 
 @bp.get("/calendar")
 @endpoint(summary="工作日历：工作日、法定节假日、调休上班日（可按大厅）", tag=TAG, query=CalendarQuery,
-          response=CalendarOut, errors=[(404, "HALL_NOT_FOUND"), (422, "INVALID_DATE_RANGE")])
+          conditional=True, response=CalendarOut, errors=[(404, "HALL_NOT_FOUND"), (422, "INVALID_DATE_RANGE")])
 @public
 async def calendar_days(request: Request, query: CalendarQuery) -> HTTPResponse:
     return respond_document(request, await listing.calendar_document(

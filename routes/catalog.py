@@ -41,7 +41,7 @@ def respond_document(request: Request, document: CachedDocument) -> HTTPResponse
 
 
 @bp.get("/items")
-@endpoint(summary="事项列表（按部门、办理方式、人生事件、层级、大厅筛选；热门在前）", tag=TAG,
+@endpoint(summary="事项列表（按部门、办理方式、人生事件、层级、大厅筛选；热门在前）", tag=TAG, conditional=True,
           query=ItemFilter, response=ItemPage, errors=[(422, "INVALID_CURSOR")])
 @public
 async def list_items(request: Request, query: ItemFilter) -> HTTPResponse:
@@ -50,7 +50,7 @@ async def list_items(request: Request, query: ItemFilter) -> HTTPResponse:
 
 
 @bp.get("/search")
-@endpoint(summary="搜索事项：名称任意片段、同义词、拼音和拼音首字母（如 sfz）", tag=TAG,
+@endpoint(summary="搜索事项：名称任意片段、同义词、拼音和拼音首字母（如 sfz）", tag=TAG, conditional=True,
           query=SearchFilter, response=ItemPage, errors=[(422, "INVALID_CURSOR"), (422, "SEARCH_QUERY_EMPTY")])
 @public
 async def search(request: Request, query: SearchFilter) -> HTTPResponse:
@@ -59,7 +59,7 @@ async def search(request: Request, query: SearchFilter) -> HTTPResponse:
 
 
 @bp.get("/items/<item_id:str>")
-@endpoint(summary="事项详情及当前办事指南（支持 ETag / If-None-Match）", tag=TAG,
+@endpoint(summary="事项详情及当前办事指南（支持 ETag / If-None-Match）", tag=TAG, conditional=True,
           response=ItemDetail, errors=[ItemNotFound])
 @public
 async def item_detail(request: Request, item_id: str) -> HTTPResponse:
@@ -76,7 +76,7 @@ async def guide_versions(request: Request, item_id: str) -> HTTPResponse:
 
 
 @bp.get("/guides/<guide_id:str>")
-@endpoint(summary="按版本 id 读取办事指南（旧版本仍可读取；支持 ETag）", tag=TAG,
+@endpoint(summary="按版本 id 读取办事指南（旧版本仍可读取；支持 ETag）", tag=TAG, conditional=True,
           response=GuideOut, errors=[GuideNotFound])
 @public
 async def guide(request: Request, guide_id: str) -> HTTPResponse:
@@ -85,28 +85,28 @@ async def guide(request: Request, guide_id: str) -> HTTPResponse:
 
 
 @bp.get("/departments")
-@endpoint(summary="部门列表", tag=TAG, response=Page[DepartmentOut])
+@endpoint(summary="部门列表", tag=TAG, conditional=True, response=Page[DepartmentOut])
 @public
 async def departments(request: Request) -> HTTPResponse:
     return respond_document(request, await catalog.departments(rt=request.app.ctx.runtime))
 
 
 @bp.get("/life-events")
-@endpoint(summary="人生事件列表", tag=TAG, response=Page[LifeEventOut])
+@endpoint(summary="人生事件列表", tag=TAG, conditional=True, response=Page[LifeEventOut])
 @public
 async def life_events(request: Request) -> HTTPResponse:
     return respond_document(request, await catalog.life_events(rt=request.app.ctx.runtime))
 
 
 @bp.get("/halls")
-@endpoint(summary="政务服务大厅及今日开放时间", tag=TAG, response=Page[HallOut])
+@endpoint(summary="政务服务大厅及今日开放时间", tag=TAG, conditional=True, response=Page[HallOut])
 @public
 async def halls(request: Request) -> HTTPResponse:
     return respond_document(request, await catalog.halls(rt=request.app.ctx.runtime))
 
 
 @bp.get("/halls/<hall_id:str>")
-@endpoint(summary="大厅详情（地址、窗口、今日开放时间；支持 ETag）", tag=TAG, response=HallOut,
+@endpoint(summary="大厅详情（地址、窗口、今日开放时间；支持 ETag）", tag=TAG, conditional=True, response=HallOut,
           errors=[HallNotFound])
 @public
 async def hall(request: Request, hall_id: str) -> HTTPResponse:

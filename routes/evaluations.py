@@ -130,7 +130,7 @@ async def rerate(request: Request, evaluation_id: str, body: RerateIn) -> HTTPRe
 
 @bp.get("/evaluation-statistics")
 @endpoint(summary="好差评公开统计：按部门、大厅、事项或渠道，可按月（北京时间）；只有计数，无个人信息和评语",
-          tag=TAG, query=statistics.StatisticsQuery, response=Page[PublicStat],
+          tag=TAG, conditional=True, query=statistics.StatisticsQuery, response=Page[PublicStat],
           errors=[(422, "INVALID_CURSOR")])
 @public
 async def published(request: Request, query: statistics.StatisticsQuery) -> HTTPResponse:

@@ -20,7 +20,7 @@ TAG = "决定公开"
 @bp.get("/decisions")
 @endpoint(summary="行政许可决定公开：准予许可的决定（事项、文号、日期；企业显示名称和统一社会信用代码，"
                   "自然人不显示个人信息；撤销的显示为已撤销），新决定在前，可按事项、部门、文号、日期、企业检索",
-          tag=TAG, query=RegisterFilter, response=Page[RegisteredDecision],
+          tag=TAG, conditional=True, query=RegisterFilter, response=Page[RegisteredDecision],
           errors=[(422, "INVALID_CURSOR")])
 @public
 async def decisions(request: Request, query: RegisterFilter) -> HTTPResponse:

@@ -18464,7 +18464,10 @@ export interface operations {
     appointmentsQrPng: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 先前响应的 ETag；未改变时返回 304（无内容） */
+                "If-None-Match"?: string;
+            };
             path: {
                 appointment_id: string;
             };
@@ -18480,6 +18483,13 @@ export interface operations {
                 content: {
                     "image/png": string;
                 };
+            };
+            /** @description 未改变（If-None-Match 与当前 ETag 相同），无内容 */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
             401: {
@@ -18584,7 +18594,10 @@ export interface operations {
     appointmentsQrSvg: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 先前响应的 ETag；未改变时返回 304（无内容） */
+                "If-None-Match"?: string;
+            };
             path: {
                 appointment_id: string;
             };
@@ -18600,6 +18613,13 @@ export interface operations {
                 content: {
                     "image/svg+xml": string;
                 };
+            };
+            /** @description 未改变（If-None-Match 与当前 ETag 相同），无内容 */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description 错误码: SESSION_REVOKED, TOKEN_EXPIRED, TOKEN_INVALID, UNAUTHENTICATED */
             401: {
@@ -22041,7 +22061,10 @@ export interface operations {
                 /** @description 大厅 id：计入该大厅的调整 */
                 hall_id?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description 先前响应的 ETag；未改变时返回 304（无内容） */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -22055,6 +22078,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["CalendarOut"];
                 };
+            };
+            /** @description 未改变（If-None-Match 与当前 ETag 相同），无内容 */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description 错误码: HALL_NOT_FOUND */
             404: {
@@ -22271,7 +22301,10 @@ export interface operations {
     catalogDepartments: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 先前响应的 ETag；未改变时返回 304（无内容） */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -22285,6 +22318,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Page_DepartmentOut_"];
                 };
+            };
+            /** @description 未改变（If-None-Match 与当前 ETag 相同），无内容 */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description 错误码: PAYLOAD_TOO_LARGE */
             413: {
@@ -22333,7 +22373,10 @@ export interface operations {
     catalogGuide: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 先前响应的 ETag；未改变时返回 304（无内容） */
+                "If-None-Match"?: string;
+            };
             path: {
                 guide_id: string;
             };
@@ -22349,6 +22392,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["GuideOut"];
                 };
+            };
+            /** @description 未改变（If-None-Match 与当前 ETag 相同），无内容 */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description 错误码: GUIDE_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
@@ -22411,7 +22461,10 @@ export interface operations {
     catalogHalls: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 先前响应的 ETag；未改变时返回 304（无内容） */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -22425,6 +22478,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Page_HallOut_"];
                 };
+            };
+            /** @description 未改变（If-None-Match 与当前 ETag 相同），无内容 */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description 错误码: PAYLOAD_TOO_LARGE */
             413: {
@@ -22473,7 +22533,10 @@ export interface operations {
     catalogHall: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 先前响应的 ETag；未改变时返回 304（无内容） */
+                "If-None-Match"?: string;
+            };
             path: {
                 hall_id: string;
             };
@@ -22489,6 +22552,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["HallOut"];
                 };
+            };
+            /** @description 未改变（If-None-Match 与当前 ETag 相同），无内容 */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description 错误码: HALL_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
@@ -22559,7 +22629,10 @@ export interface operations {
                 limit?: number;
                 cursor?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description 先前响应的 ETag；未改变时返回 304（无内容） */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -22573,6 +22646,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ItemPage"];
                 };
+            };
+            /** @description 未改变（If-None-Match 与当前 ETag 相同），无内容 */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description 错误码: PAYLOAD_TOO_LARGE */
             413: {
@@ -22635,7 +22715,10 @@ export interface operations {
     catalogItemDetail: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 先前响应的 ETag；未改变时返回 304（无内容） */
+                "If-None-Match"?: string;
+            };
             path: {
                 item_id: string;
             };
@@ -22651,6 +22734,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ItemDetail"];
                 };
+            };
+            /** @description 未改变（If-None-Match 与当前 ETag 相同），无内容 */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description 错误码: ITEM_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
@@ -22791,7 +22881,10 @@ export interface operations {
     catalogLifeEvents: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 先前响应的 ETag；未改变时返回 304（无内容） */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -22805,6 +22898,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Page_LifeEventOut_"];
                 };
+            };
+            /** @description 未改变（If-None-Match 与当前 ETag 相同），无内容 */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description 错误码: PAYLOAD_TOO_LARGE */
             413: {
@@ -22862,7 +22962,10 @@ export interface operations {
                 cursor?: string | null;
                 q: string;
             };
-            header?: never;
+            header?: {
+                /** @description 先前响应的 ETag；未改变时返回 304（无内容） */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -22876,6 +22979,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["ItemPage"];
                 };
+            };
+            /** @description 未改变（If-None-Match 与当前 ETag 相同），无内容 */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description 错误码: PAYLOAD_TOO_LARGE */
             413: {
@@ -27409,7 +27519,10 @@ export interface operations {
                 limit?: number;
                 cursor?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description 先前响应的 ETag；未改变时返回 304（无内容） */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -27423,6 +27536,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Page_PublicStat_"];
                 };
+            };
+            /** @description 未改变（If-None-Match 与当前 ETag 相同），无内容 */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description 错误码: PAYLOAD_TOO_LARGE */
             413: {
@@ -35247,7 +35367,10 @@ export interface operations {
                 limit?: number;
                 cursor?: string | null;
             };
-            header?: never;
+            header?: {
+                /** @description 先前响应的 ETag；未改变时返回 304（无内容） */
+                "If-None-Match"?: string;
+            };
             path?: never;
             cookie?: never;
         };
@@ -35261,6 +35384,13 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Page_RegisteredDecision_"];
                 };
+            };
+            /** @description 未改变（If-None-Match 与当前 ETag 相同），无内容 */
+            304: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description 错误码: PAYLOAD_TOO_LARGE */
             413: {

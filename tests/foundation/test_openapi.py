@@ -171,6 +171,20 @@ async def test_a_retried_create_is_answered_as_documented(spec):
         assert responses["200"]["content"] == responses["201"]["content"], path
 
 
+async def test_answers_revalidated_by_etag_document_their_304(spec):
+    """Catalog documents and QR images answer 304 to a current If-None-Match
+    (tests/catalog/test_read_api.py, tests/appointments/test_checkin.py): the header and the 304
+    are in the document, and only where an ETag is sent."""
+    conditional = {(path, method) for path, method, operation in operations(spec)
+                   if "304" in operation["responses"]}
+    assert {("/api/v1/catalog/items/{item_id}", "get"), ("/api/v1/catalog/items", "get"),
+            ("/api/v1/appointments/{appointment_id}/qr.png", "get")} <= conditional
+    assert all(method == "get" for _, method in conditional)
+    for path, method in conditional:
+        headers = [p["name"] for p in spec["paths"][path][method]["parameters"] if p["in"] == "header"]
+        assert "If-None-Match" in headers, path
+
+
 async def test_every_request_body_has_an_example_the_endpoint_accepts(client, rt, spec):
     staff = await login_staff(rt, await make_staff(rt, roles=["admin"]))
     resident = await resident_session(rt)

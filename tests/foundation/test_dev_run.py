@@ -75,6 +75,13 @@ def running(pid: int) -> bool:
     return fields is not None and fields[0] != "Z"
 
 
+def other_emulator_ports() -> dict[str, str]:
+    """The SMS and WeChat Pay emulators on free ports too: their defaults (9003, 9004) may be taken
+    by CI's live checks or another pass's servers (a CI run failed on 9003 in use)."""
+    return {"HDT_SMS_API_URL": f"http://127.0.0.1:{free_port()}",
+            "HDT_WECHATPAY_API_BASE_URL": f"http://127.0.0.1:{free_port()}"}
+
+
 def run_env(settings: Settings, data_dir: Path, api: str, wechat: str, bjpass: str) -> dict[str, str]:
     """A fresh machine: the embedded default on a new data directory (or, in the PostgreSQL pass,
     the suite's PostgreSQL and Redis), with every server on a free port."""
@@ -85,7 +92,7 @@ def run_env(settings: Settings, data_dir: Path, api: str, wechat: str, bjpass: s
         HDT_PUBLIC_BASE_URL=api, HDT_WECHAT_API_BASE_URL=wechat, HDT_WECHAT_OPEN_BASE_URL=wechat,
         HDT_BJPASS_AUTHORIZE_URL=f"{bjpass}/oauth2/authorize",
         HDT_BJPASS_TOKEN_URL=f"{bjpass}/oauth2/token",
-        HDT_BJPASS_USERINFO_URL=f"{bjpass}/oauth2/userinfo")
+        HDT_BJPASS_USERINFO_URL=f"{bjpass}/oauth2/userinfo", **other_emulator_ports())
     if backends.POSTGRES_URL and settings.redis_url:
         env["REDIS_URL"] = settings.redis_url
     return env
@@ -243,7 +250,7 @@ def ignore_sigint() -> None:
 async def test_the_emulators_alone_stop_on_ctrl_c_even_started_in_the_background() -> None:
     wechat, bjpass = free_port(), free_port()
     env = service_env(HDT_WECHAT_API_BASE_URL=f"http://127.0.0.1:{wechat}",
-                      HDT_BJPASS_TOKEN_URL=f"http://127.0.0.1:{bjpass}/oauth2/token")
+                      HDT_BJPASS_TOKEN_URL=f"http://127.0.0.1:{bjpass}/oauth2/token", **other_emulator_ports())
     process = subprocess.Popen([sys.executable, "-m", "app", "emulators"], cwd=REPO_ROOT, env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, start_new_session=True,
                                preexec_fn=ignore_sigint)

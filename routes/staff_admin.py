@@ -13,6 +13,7 @@ from models.staff import StaffMember, StaffRoleName
 from services.identity import staff_accounts
 from services.identity.shapes import EnrolmentOut, StaffOut
 from services.identity.staff import RoleSpec, TotpEnrolmentRequired
+from services.identity.staff_accounts import OwnAccountChange
 
 bp = Blueprint("staff_admin", url_prefix="/api/v1/admin/staff")
 TAG = "工作人员账号管理"
@@ -112,7 +113,8 @@ async def disable(request: Request, staff_id: str) -> HTTPResponse:
 
 
 @bp.post("/<staff_id:uuid>/enable")
-@endpoint(summary="重新启用已停用的账号（记入存证）", tag=TAG, response=StaffOut, secured=True, errors=_NOT_FOUND)
+@endpoint(summary="重新启用已停用的账号（记入存证）", tag=TAG, response=StaffOut, secured=True,
+          errors=[*_NOT_FOUND, OwnAccountChange])
 @staff_required("admin", scope="global")
 async def enable(request: Request, staff_id: str) -> HTTPResponse:
     member = await staff_accounts.enable(rt=request.app.ctx.runtime, staff_id=staff_id,
@@ -122,7 +124,7 @@ async def enable(request: Request, staff_id: str) -> HTTPResponse:
 
 @bp.put("/<staff_id:uuid>/roles")
 @endpoint(summary="替换账号的角色与范围（现有登录失效，重新登录后生效；记入存证）", tag=TAG, body=RolesIn,
-          response=StaffOut, secured=True, errors=[*_NOT_FOUND, *_ROLE_ERRORS, TotpEnrolmentRequired])
+          response=StaffOut, secured=True, errors=[*_NOT_FOUND, OwnAccountChange, *_ROLE_ERRORS, TotpEnrolmentRequired])
 @staff_required("admin", scope="global")
 async def set_roles(request: Request, staff_id: str, body: RolesIn) -> HTTPResponse:
     member = await staff_accounts.set_roles(rt=request.app.ctx.runtime, staff_id=staff_id,
@@ -132,7 +134,7 @@ async def set_roles(request: Request, staff_id: str, body: RolesIn) -> HTTPRespo
 
 @bp.put("/<staff_id:uuid>/password")
 @endpoint(summary="重置密码（现有登录失效；记入存证）", tag=TAG, body=PasswordIn, response=StaffOut, secured=True,
-          errors=[*_NOT_FOUND, (422, "PASSWORD_TOO_SHORT")])
+          errors=[*_NOT_FOUND, OwnAccountChange, (422, "PASSWORD_TOO_SHORT")])
 @staff_required("admin", scope="global")
 async def reset_password(request: Request, staff_id: str, body: PasswordIn) -> HTTPResponse:
     member = await staff_accounts.reset_password(rt=request.app.ctx.runtime, staff_id=staff_id,
@@ -142,7 +144,7 @@ async def reset_password(request: Request, staff_id: str, body: PasswordIn) -> H
 
 @bp.post("/<staff_id:uuid>/totp")
 @endpoint(summary="绑定或重置动态口令：返回新的 otpauth 链接（仅此一次），旧口令失效（记入存证）", tag=TAG,
-          response=EnrolmentOut, secured=True, errors=_NOT_FOUND)
+          response=EnrolmentOut, secured=True, errors=[*_NOT_FOUND, OwnAccountChange])
 @staff_required("admin", scope="global")
 async def reset_totp(request: Request, staff_id: str) -> HTTPResponse:
     enrolment = await staff_accounts.reset_totp(rt=request.app.ctx.runtime, staff_id=staff_id,

@@ -15117,6 +15117,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 错误码: STAFF_SELF_CHANGE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "STAFF_SELF_CHANGE";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
             /** @description 错误码: PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -15237,6 +15251,20 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "ROUTE_NOT_FOUND" | "STAFF_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: STAFF_SELF_CHANGE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "STAFF_SELF_CHANGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -15379,7 +15407,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: TOTP_ENROLMENT_REQUIRED */
+            /** @description 错误码: STAFF_SELF_CHANGE, TOTP_ENROLMENT_REQUIRED */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -15388,7 +15416,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "TOTP_ENROLMENT_REQUIRED";
+                            code?: "STAFF_SELF_CHANGE" | "TOTP_ENROLMENT_REQUIRED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -15509,6 +15537,20 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "ROUTE_NOT_FOUND" | "STAFF_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: STAFF_SELF_CHANGE */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "STAFF_SELF_CHANGE";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };

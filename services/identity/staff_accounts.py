@@ -104,16 +104,30 @@ async def create(*, rt: Runtime, username: str, display_name: str, password: str
 
 
 async def _change(*, rt: Runtime, staff_id: uuid.UUID | str, action: StaffAction, actor_id: str,
-                  **fields: object) -> StaffMember:
-    """Update an account, ledger the change and end its sessions."""
+                  end_sessions: bool = True, **fields: object) -> StaffMember:
+    """Update an account, ledger the change and (unless told not to) end its sessions."""
     async with in_transaction():
         member = await get_or_raise(staff_id=staff_id)
         if fields:
             await StaffMember.filter(id=member.id).update(**fields)
             await member.refresh_from_db()
         await _record(member, action, actor_id)
-    await sessions.revoke_all(rt=rt, kind="staff", subject_id=member.id)
+    if end_sessions:
+        await sessions.revoke_all(rt=rt, kind="staff", subject_id=member.id)
     return member
+
+
+class OwnAccountChange(Conflict):
+    """An admin's own account is changed by another admin or from the command line: a stolen
+    admin token cannot then reset its account's password and TOTP (taking it over past its second
+    factor), nor strip the account's admin role (disabling it has a code of its own, older)."""
+
+    code, message = "STAFF_SELF_CHANGE", "不能修改自己的账号：请另一位管理员操作"
+
+
+def _ensure_not_own(staff_id: uuid.UUID | str, actor_id: str) -> None:
+    if str(staff_id) == actor_id:
+        raise OwnAccountChange()
 
 
 async def disable(*, rt: Runtime, staff_id: uuid.UUID | str, actor_id: str) -> StaffMember:
@@ -124,19 +138,24 @@ async def disable(*, rt: Runtime, staff_id: uuid.UUID | str, actor_id: str) -> S
 
 
 async def enable(*, rt: Runtime, staff_id: uuid.UUID | str, actor_id: str) -> StaffMember:
-    """Let a disabled account log in again."""
-    return await _change(rt=rt, staff_id=staff_id, action="enabled", actor_id=actor_id, is_active=True)
+    """Let a disabled account log in again. A disabled account has no live session, and an active
+    one keeps its own: enabling ends none."""
+    _ensure_not_own(staff_id, actor_id)
+    return await _change(rt=rt, staff_id=staff_id, action="enabled", actor_id=actor_id, end_sessions=False,
+                         is_active=True)
 
 
 async def reset_password(*, rt: Runtime, staff_id: uuid.UUID | str, password: str,
                          actor_id: str) -> StaffMember:
     """Set a new password; the account logs in again with it."""
+    _ensure_not_own(staff_id, actor_id)
     return await _change(rt=rt, staff_id=staff_id, action="password_reset", actor_id=actor_id,
                          password_hash=hash_password(password))
 
 
 async def reset_totp(*, rt: Runtime, staff_id: uuid.UUID | str, actor_id: str) -> Enrolment:
     """Enrol a new TOTP secret (the old one stops working); returns the URI to scan."""
+    _ensure_not_own(staff_id, actor_id)
     secret = pyotp.random_base32()
     member = await _change(rt=rt, staff_id=staff_id, action="totp_reset", actor_id=actor_id,
                            totp_secret_enc=rt.cipher.encrypt(secret))
@@ -146,6 +165,7 @@ async def reset_totp(*, rt: Runtime, staff_id: uuid.UUID | str, actor_id: str) -
 async def set_roles(*, rt: Runtime, staff_id: uuid.UUID | str, roles: list[RoleSpec],
                     actor_id: str) -> StaffMember:
     """Replace an account's roles, all or nothing; its sessions end so new tokens carry them."""
+    _ensure_not_own(staff_id, actor_id)
     async with in_transaction():
         member = await get_or_raise(staff_id=staff_id)
         if member.totp_secret_enc is None and totp_required(rt.settings, (s.role for s in roles)):

@@ -112,6 +112,23 @@ async def test_an_admin_cannot_disable_their_own_account(client, district_admin)
     assert (response.status_code, response.json()["error"]["code"]) == (409, "STAFF_SELF_DISABLE")
 
 
+async def test_an_admin_token_cannot_take_over_or_strip_its_own_account(client, district_admin):
+    """A stolen admin token would otherwise set a new password and TOTP of the thief's, or leave
+    the account without its admin role (enabling it, already active, would end its own sessions):
+    each is refused, changes nothing, and the token still works."""
+    own = f"{STAFF_API}/{district_admin.id}"
+    for method, url, body in (("put", f"{own}/password", {"password": "a-new-password-1"}),
+                              ("post", f"{own}/totp", None),
+                              ("post", f"{own}/enable", None),
+                              ("put", f"{own}/roles", {"roles": [{"role": "auditor"}]})):
+        response = await client.request(method, url, headers=district_admin.headers, json=body)
+        assert (response.status_code, response.json()["error"]["code"]) == (409, "STAFF_SELF_CHANGE"), url
+    assert await _staff_records() == []
+    shown = await client.get(own, headers=district_admin.headers)
+    assert shown.status_code == 200
+    assert [role["role"] for role in shown.json()["roles"]] == ["admin"]
+
+
 async def test_new_roles_end_the_sessions_and_the_next_login_carries_them(client, rt, district_admin):
     await make_department(code="LCR")
     hall = await make_hall(code="LCH")

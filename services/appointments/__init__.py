@@ -8,8 +8,8 @@ from enum import Enum
 from typing import Any, NoReturn
 
 from pypika_tortoise.functions import Now
-from pypika_tortoise.queries import Table
-from pypika_tortoise.terms import Criterion, Parameter, ValueWrapper
+from pypika_tortoise.queries import QueryBuilder, Table
+from pypika_tortoise.terms import Criterion, Parameter, Term, ValueWrapper
 from tortoise.exceptions import IntegrityError
 from tortoise.expressions import F, Q
 from tortoise.queryset import QuerySet
@@ -106,14 +106,19 @@ class Seat(Enum):
     HELD = "held"  # already counted in ``booked`` (a waiting-list hold, a draw's winners)
 
 
+def _take_one_seat(query: QueryBuilder, t: Table, *, slot_id: Term, closed: Term, starts_after: Term) -> QueryBuilder:
+    """The seat's conditional UPDATE: one more booked where the slot is open, not started and not full."""
+    return query.set(t.booked, t.booked + 1).where(
+        (t.id == slot_id) & (t.is_closed == closed) & (t.starts_at > starts_after) & (t.booked < t.capacity))
+
+
 async def take_seat(*, slot: Slot | slots.SlotFacts) -> None:
     """Hold one seat by a conditional update; the database refuses when none is left."""
     now = utcnow()
     taken = await update_where(
         Slot, name="take_seat", values=[("id", slot.id), ("is_closed", False), ("starts_at", now)],
-        build=lambda query, t: query.set(t.booked, t.booked + 1).where(
-            (t.id == Parameter(idx=1)) & (t.is_closed == Parameter(idx=2))
-            & (t.starts_at > Parameter(idx=3)) & (t.booked < t.capacity)),
+        build=lambda query, t: _take_one_seat(query, t, slot_id=Parameter(idx=1), closed=Parameter(idx=2),
+                                              starts_after=Parameter(idx=3)),
         plain=lambda: Slot.filter(id=slot.id, is_closed=False, starts_at__gt=now,
                                   booked__lt=F("capacity")).update(booked=F("booked") + 1))
     if not taken:
@@ -125,9 +130,9 @@ async def _take_seat_and_commit(*, slot: slots.SlotFacts) -> None:
     (app.fastpath.sql.update_and_commit): the slot's row, which every booking of a released slot
     waits for, is then locked for the server's time only. Raises NoRowChanged when no seat was
     left; the caller reads why once the transaction is rolled back (``_refuse_seat``)."""
-    if not await update_and_commit(Slot, lambda query, t: query.set(t.booked, t.booked + 1).where(
-            (t.id == ValueWrapper(str(slot.id))) & (t.is_closed == ValueWrapper(False))
-            & (t.starts_at > Now()) & (t.booked < t.capacity))):
+    # That query takes no parameters: the values are written in, the time is the server's.
+    if not await update_and_commit(Slot, lambda query, t: _take_one_seat(
+            query, t, slot_id=ValueWrapper(str(slot.id)), closed=ValueWrapper(False), starts_after=Now())):
         await take_seat(slot=slot)
 
 

@@ -19,6 +19,7 @@ import structlog
 from sanic import Sanic
 
 from app.context import Runtime
+from app.tasks import raise_if_cancelled
 from services import appointments, ledger
 from services.applications import onewindow
 from services.appointments import draw, gate, slots, waitlist
@@ -103,6 +104,7 @@ async def run_every(rt: Runtime, job: PeriodicJob) -> None:
             await job.run(rt)
         except Exception:  # a database hiccup must not end the schedule
             log.exception("periodic_job_failed", job=job.name)
+        raise_if_cancelled()
 
 
 def install_periodic(app: Sanic[Any, Any]) -> None:

@@ -16,6 +16,7 @@ from redis.exceptions import RedisError
 from redis.exceptions import TimeoutError as RedisTimeoutError
 
 from app.metrics import REDIS_ERRORS
+from app.tasks import raise_if_cancelled
 from config import Settings
 
 log = structlog.get_logger("app.redis")
@@ -101,6 +102,7 @@ class ChannelListener:
                     message = await pubsub.get_message(ignore_subscribe_messages=True, timeout=1.0)
                     if message is not None:
                         self._on_message(message["data"])
+                    raise_if_cancelled()
             except REDIS_FAILURES as exc:
                 log.warning("channel_listener_down", channel=self._name, error=type(exc).__name__)
             finally:

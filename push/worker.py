@@ -21,6 +21,7 @@ from saq import Job, Worker
 from saq.queue.redis import RedisQueue
 
 from app.context import Runtime
+from app.tasks import raise_if_cancelled
 from config import Settings
 from models.outbox import OutboxEvent
 from models.push import Delivery
@@ -177,6 +178,7 @@ async def run_relay(rt: Runtime, queue: RedisQueue) -> None:
         except Exception:  # the relay must outlive a database or Redis hiccup
             log.exception("push_relay_failed")
             moved = 0
+        raise_if_cancelled()
         if moved < RELAY_BATCH:
             await asyncio.sleep(rt.settings.push_relay_interval_seconds)
 

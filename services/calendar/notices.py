@@ -19,6 +19,7 @@ from app.context import Runtime
 from app.errors import Conflict, ValidationFailed
 from app.ids import to_local, utcnow
 from app.metrics import CALENDAR_PROVISIONAL_DAYS_AHEAD
+from app.tasks import raise_if_cancelled
 from models.appointments import Appointment, AppointmentStatus, Slot
 from models.calendar import CalendarDay, CalendarDayKind, CalendarYear
 from models.prereview import Application
@@ -206,4 +207,5 @@ async def watch_provisional(*, first_after_seconds: float = 60,
             await report_provisional(today=to_local(utcnow()).date())
         except Exception:  # noqa: BLE001 - an outage must not end the daily report
             log.exception("calendar_report_failed")
+        raise_if_cancelled()
         await asyncio.sleep(interval_seconds)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 from collections.abc import AsyncIterator
 
 import pytest
@@ -25,3 +26,13 @@ async def push_worker(push_rt: Runtime) -> AsyncIterator[PushProcess]:
     await process.start()
     yield process
     await process.stop()
+
+
+@pytest.fixture(autouse=True)
+async def no_push_task_outlives_its_test() -> AsyncIterator[None]:
+    """A relay or job worker left running races later tests' relays and holds the run's end
+    (app/tasks.py): every push process a test starts is stopped by its end."""
+    yield
+    left = [task.get_name() for task in asyncio.all_tasks()
+            if task.get_name() in {"push-relay", "push-worker"} and not task.done()]
+    assert left == [], f"push tasks still running after the test: {left}"

@@ -13,7 +13,7 @@ from models.staff import StaffMember, StaffRoleName
 from services.identity import staff_accounts
 from services.identity.shapes import EnrolmentOut, StaffOut
 from services.identity.staff import RoleSpec, TotpEnrolmentRequired
-from services.identity.staff_accounts import OwnAccountChange
+from services.identity.staff_accounts import OwnAccountChange, OwnAccountDisable
 
 bp = Blueprint("staff_admin", url_prefix="/api/v1/admin/staff")
 TAG = "工作人员账号管理"
@@ -104,7 +104,7 @@ async def get_account(request: Request, staff_id: str) -> HTTPResponse:
 
 @bp.post("/<staff_id:uuid>/disable")
 @endpoint(summary="停用账号：不能再登录，现有登录立即失效（记入存证）", tag=TAG, response=StaffOut, secured=True,
-          errors=[*_NOT_FOUND, (409, "STAFF_SELF_DISABLE")])
+          errors=[*_NOT_FOUND, OwnAccountDisable])
 @staff_required("admin", scope="global")
 async def disable(request: Request, staff_id: str) -> HTTPResponse:
     member = await staff_accounts.disable(rt=request.app.ctx.runtime, staff_id=staff_id,

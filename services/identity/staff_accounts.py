@@ -103,9 +103,27 @@ async def create(*, rt: Runtime, username: str, display_name: str, password: str
     return Enrolment(member, provisioning_uri(secret=secret, username=username) if secret else None)
 
 
+class OwnAccountChange(Conflict):
+    """An admin's own account is changed by another admin or from the command line: a stolen
+    admin token cannot then reset its account's password and TOTP (taking it over past its second
+    factor), nor strip the account's admin role (disabling it has a code of its own, older)."""
+
+    code, message = "STAFF_SELF_CHANGE", "不能修改自己的账号：请另一位管理员操作"
+
+
+class OwnAccountDisable(Conflict):
+    code, message = "STAFF_SELF_DISABLE", "不能停用自己的账号"
+
+
+def _ensure_not_own(staff_id: uuid.UUID | str, actor_id: str, refusal: type[Conflict] = OwnAccountChange) -> None:
+    if str(staff_id) == actor_id:
+        raise refusal()
+
+
 async def _change(*, rt: Runtime, staff_id: uuid.UUID | str, action: StaffAction, actor_id: str,
                   end_sessions: bool = True, **fields: object) -> StaffMember:
-    """Update an account, ledger the change and (unless told not to) end its sessions."""
+    """Update another account, ledger the change and (unless told not to) end its sessions."""
+    _ensure_not_own(staff_id, actor_id)
     async with in_transaction():
         member = await get_or_raise(staff_id=staff_id)
         if fields:
@@ -117,30 +135,15 @@ async def _change(*, rt: Runtime, staff_id: uuid.UUID | str, action: StaffAction
     return member
 
 
-class OwnAccountChange(Conflict):
-    """An admin's own account is changed by another admin or from the command line: a stolen
-    admin token cannot then reset its account's password and TOTP (taking it over past its second
-    factor), nor strip the account's admin role (disabling it has a code of its own, older)."""
-
-    code, message = "STAFF_SELF_CHANGE", "不能修改自己的账号：请另一位管理员操作"
-
-
-def _ensure_not_own(staff_id: uuid.UUID | str, actor_id: str) -> None:
-    if str(staff_id) == actor_id:
-        raise OwnAccountChange()
-
-
 async def disable(*, rt: Runtime, staff_id: uuid.UUID | str, actor_id: str) -> StaffMember:
     """Stop an account: it cannot log in, and its live tokens stop working at once."""
-    if str(staff_id) == actor_id:
-        raise Conflict("不能停用自己的账号", code="STAFF_SELF_DISABLE")
+    _ensure_not_own(staff_id, actor_id, OwnAccountDisable)
     return await _change(rt=rt, staff_id=staff_id, action="disabled", actor_id=actor_id, is_active=False)
 
 
 async def enable(*, rt: Runtime, staff_id: uuid.UUID | str, actor_id: str) -> StaffMember:
     """Let a disabled account log in again. A disabled account has no live session, and an active
     one keeps its own: enabling ends none."""
-    _ensure_not_own(staff_id, actor_id)
     return await _change(rt=rt, staff_id=staff_id, action="enabled", actor_id=actor_id, end_sessions=False,
                          is_active=True)
 
@@ -148,14 +151,12 @@ async def enable(*, rt: Runtime, staff_id: uuid.UUID | str, actor_id: str) -> St
 async def reset_password(*, rt: Runtime, staff_id: uuid.UUID | str, password: str,
                          actor_id: str) -> StaffMember:
     """Set a new password; the account logs in again with it."""
-    _ensure_not_own(staff_id, actor_id)
     return await _change(rt=rt, staff_id=staff_id, action="password_reset", actor_id=actor_id,
                          password_hash=hash_password(password))
 
 
 async def reset_totp(*, rt: Runtime, staff_id: uuid.UUID | str, actor_id: str) -> Enrolment:
     """Enrol a new TOTP secret (the old one stops working); returns the URI to scan."""
-    _ensure_not_own(staff_id, actor_id)
     secret = pyotp.random_base32()
     member = await _change(rt=rt, staff_id=staff_id, action="totp_reset", actor_id=actor_id,
                            totp_secret_enc=rt.cipher.encrypt(secret))

@@ -43,7 +43,7 @@ class Runtime:
     wechatpay: WeChatPayClient  # WeChat Pay API v3 (services/payments/)
     boards: ChannelFanout  # the hall screens' updates (services/hall_floor/board.py)
     # The process's coalesced writes by name, made on first use by their owners (app/coalesce.py).
-    coalescers: dict[str, Coalescer[Any]] = field(default_factory=dict)
+    coalescers: dict[str, Coalescer[Any, Any]] = field(default_factory=dict)
 
     @classmethod
     def open(cls, settings: Settings, redis_client: Redis) -> Runtime:

@@ -78,8 +78,8 @@ PGBENCH_VALUES: list[tuple[str, list[str], str]] = [
     # The person's rows (the last three) as for the API's residents, who have no ID number: NULL.
     ("rules", [":user_id", ":r", ":active", ":item_id", _slot("day"), ":no_show", ":no_show_since",
                "NULL", ":active", ":item_id", _slot("day")], ""),
-    # The appointment and its events, one statement (app.fastpath.sql.insert_all): the
-    # appointment's values, then each event's (a row per event, as many as the API sent).
+    # The appointment and its events, one statement (app.fastpath.sql.insert_all): one array per
+    # column, the appointment's (one row), then the events' (a row per event, as many as the API sent).
     ("appointment and events", [_APPOINTMENT_ID, ":now", ":now", _slot("appointment_group"), _slot("day"),
                                 _slot("starts_at"), _slot("ends_at"), ":booked", ":active", ":r", "NULL", ":no",
                                 "NULL", "NULL", "NULL", "NULL", "NULL", "NULL", "NULL",
@@ -97,9 +97,8 @@ _APPOINTMENT_VALUES = len(PGBENCH_VALUES[_STATEMENT["appointment and events"]][1
 
 
 def _events(sent: list) -> list[list]:
-    """The events' rows among the values of the appointment-and-events statement."""
-    rows = sent[_APPOINTMENT_VALUES:]
-    return [rows[n:n + len(EVENT_VALUES)] for n in range(0, len(rows), len(EVENT_VALUES))]
+    """The events' rows among the values (one array per column) of the appointment-and-events statement."""
+    return [list(row) for row in zip(*sent[_APPOINTMENT_VALUES:], strict=True)]
 
 
 class _QueryLog(logging.Handler):
@@ -148,7 +147,7 @@ def _pgbench_statement(sql: str, values: list[str]) -> str:
 
 def sent_slot_id(captured: list[tuple[str, list]]) -> str:
     """The slot the captured booking took (the appointment's last value)."""
-    return str(captured[_STATEMENT["appointment and events"]][1][_APPOINTMENT_VALUES - 1])
+    return str(captured[_STATEMENT["appointment and events"]][1][_APPOINTMENT_VALUES - 1][0])
 
 
 def pgbench_script(captured: list[tuple[str, list]], *, connections: int, slots: int) -> tuple[str, dict]:
@@ -170,14 +169,16 @@ def pgbench_script(captured: list[tuple[str, list]], *, connections: int, slots:
                       "COMMIT;", "\\endpipeline"]
             continue
         if name == "appointment and events":
-            values = values + [v.format(row=row) for row in range(len(_events(sent))) for v in EVENT_VALUES]
+            rows = range(len(_events(sent)))
+            values = [f"ARRAY[{v}]" for v in values] + [
+                "ARRAY[" + ", ".join(v.format(row=row) for row in rows) + "]" for v in EVENT_VALUES]
         lines.append(_pgbench_statement(sql, values) + (f"\n{suffix}" if suffix else ";"))
     rules_values = captured[_STATEMENT["rules"]][1]
     appointment_values = captured[_STATEMENT["appointment and events"]][1]
     events = _events(appointment_values)
     constants = {"n": "0", "item_id": rules_values[3], "no": "false",
                  "active": rules_values[2], "no_show": rules_values[5],
-                 "no_show_since": rules_values[6].isoformat(), "booked": appointment_values[7],
+                 "no_show_since": rules_values[6].isoformat(), "booked": appointment_values[7][0],
                  "now": utcnow().isoformat()}
     for row, event in enumerate(events):
         constants[f"event_type_{row}"], constants[f"payload_{row}"] = event[3], event[5]

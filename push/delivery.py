@@ -442,7 +442,7 @@ async def record_job_finish(rt: Runtime, *, msgid: int, status: str) -> None:
     await coalescer.submit((msgid, status))
 
 
-async def _record_job_finishes(rt: Runtime, reports: list[tuple[int, str]]) -> None:
+async def _record_job_finishes(rt: Runtime, reports: list[tuple[int, str]]) -> list[None]:
     """``_record_report`` for many reports: a read, an UPDATE per status reported and, for the
     reports whose send has not recorded its msgid yet, the keep-and-look-again."""
     known = set(cast(list[int], await Delivery.filter(msgid__in=[msgid for msgid, _ in reports])
@@ -455,6 +455,7 @@ async def _record_job_finishes(rt: Runtime, reports: list[tuple[int, str]]) -> N
                 pipe.set(JOB_FINISH_KEY.format(msgid=msgid), status, ex=JOB_FINISH_TTL_SECONDS)
             await pipe.execute()
         await _close_by_msgid(early)
+    return [None] * len(reports)
 
 
 async def _close_by_msgid(reports: list[tuple[int, str]]) -> None:

@@ -128,6 +128,24 @@ async def select_where(model: type[ModelT], *, name: str, where: Callable[[Table
     return [model._init_from_db(**row) for row in rows]
 
 
+async def select_by_arrays(model: type[ModelT], *, name: str, clause: Callable[[], str],
+                           values: Sequence[Any]) -> list[ModelT]:
+    """The rows of ``model`` that ``clause()`` finds: PostgreSQL's SQL after ``SELECT … FROM``
+    (a WHERE matching many keys at once with ``= ANY($n)``, an ORDER BY, a FOR UPDATE), ``values``
+    as asyncpg takes them (lists for arrays); its SQL built once per ``name``. For PostgreSQL's
+    fast path only (``arrays_available``): its callers have a plain way for the rest."""
+    fastpath.TAKEN["select_by_arrays"] += 1
+    db = model._meta.db
+    sql = _prebuilt(db, model, ("select_by_arrays", name), lambda: f"{_select_all(model).get_sql()} {clause()}")
+    _, rows = await db.execute_query(sql, list(values))
+    return [model._init_from_db(**row) for row in rows]
+
+
+def arrays_available(model: type[Model]) -> bool:
+    """Whether ``select_by_arrays`` works here: PostgreSQL's fast path."""
+    return bool(fastpath.enabled()) and model._meta.db.capabilities.dialect == "postgres"
+
+
 async def update_where(model: type[ModelT], *, name: str,
                        build: Callable[[QueryBuilder, Table], QueryBuilder],
                        values: Sequence[tuple[str, Any]],
@@ -247,7 +265,8 @@ async def insert_all(*batches: NewRows[Any]) -> None:
     """Write the batches (a change and its outbox events): on PostgreSQL's fast path in one
     statement, each batch's INSERT but the last in a WITH, so one round trip writes them all
     (in a booking, one round trip less while the resident's row lock is held); elsewhere one
-    INSERT each, in order."""
+    INSERT each, in order. The values go as one array per column: the statement's text is the
+    same whatever the number of rows (a group of bookings, services/appointments/group_commit.py)."""
     batches = tuple(batch for batch in batches if batch.objects)  # an INSERT needs a row
     if not batches:
         return
@@ -261,21 +280,19 @@ async def insert_all(*batches: NewRows[Any]) -> None:
         for batch in batches:
             await _write(batch.model, batch.stored, skip_existing=False)
         return
-    shape = tuple((batch.model, len(batch.stored)) for batch in batches)
-    sql = _prebuilt(db, batches[0].model, ("insert_all", shape), lambda: _insert_all_sql(shape))
-    await db.execute_query(sql, [value for batch in batches for row in batch.stored for value in row.values()])
+    models = tuple(batch.model for batch in batches)
+    sql = _prebuilt(db, batches[0].model, ("insert_all", models), lambda: _insert_all_sql(models))
+    # Each stored row holds its INSERT's columns in order (``_stored``).
+    await db.execute_query(sql, [[row[column] for row in batch.stored]
+                                 for batch in batches for column in batch.stored[0]])
 
 
-def _insert_all_sql(shape: tuple[tuple[type[Model], int], ...]) -> str:
-    inserts, position = [], 0
-    for model, count in shape:
-        meta = model._meta
-        columns = _insert_columns(model)
-        query = meta.db.query_class.into(meta.basetable).columns(*columns.values())
-        for _ in range(count):
-            query = query.insert(*(Parameter(idx=position + n) for n in range(1, len(columns) + 1)))
-            position += len(columns)
-        inserts.append(str(query))
+def _insert_all_sql(models: tuple[type[Model], ...]) -> str:
+    inserts, position = [], 1
+    for model in models:
+        columns, unnest = _unnest(model, list(_insert_columns(model)), first=position)
+        inserts.append(f'INSERT INTO "{model._meta.db_table}" ({", ".join(columns)}) SELECT * FROM {unnest}')
+        position += len(columns)
     *leading, last = inserts
     # Every data-modifying WITH runs to completion, read or not, in the statement's one snapshot.
     return "WITH " + ", ".join(f"w{n} AS ({sql})" for n, sql in enumerate(leading)) + " " + last
@@ -349,12 +366,12 @@ async def update_rows(model: type[ModelT], objects: Sequence[ModelT], fields: Se
     await db.execute_query(sql, columns)
 
 
-def _unnest(model: type[Model], names: Sequence[str]) -> tuple[list[str], str]:
-    """The quoted columns of ``names`` and ``unnest($1::type[], …)`` taking one array for each."""
+def _unnest(model: type[Model], names: Sequence[str], *, first: int = 1) -> tuple[list[str], str]:
+    """The quoted columns of ``names`` and ``unnest($first::type[], …)`` taking one array for each."""
     meta = model._meta
     columns = [f'"{meta.fields_db_projection[name]}"' for name in names]
     types = [meta.fields_map[name].get_for_dialect("postgres", "SQL_TYPE") for name in names]
-    arrays = ", ".join(f"${n}::{sql_type}[]" for n, sql_type in enumerate(types, start=1))
+    arrays = ", ".join(f"${n}::{sql_type}[]" for n, sql_type in enumerate(types, start=first))
     return columns, f"unnest({arrays})"
 
 

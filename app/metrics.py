@@ -80,6 +80,9 @@ REDIS_ERRORS = Counter("hdt_redis_errors_total", "Redis commands or connects tha
 
 # Appointments (services.appointments): booked, replayed (same Idempotency-Key) or the error code.
 BOOKINGS = Counter("hdt_bookings_total", "Booking requests by outcome", ["outcome"])
+BOOKING_GROUP_SIZE = Histogram("hdt_booking_group_size",
+                               "Bookings of one slot written in one transaction (group commit)",
+                               buckets=(1, 2, 5, 10, 20, 50, 100))
 RISK_CHECKS = Counter("hdt_wechat_risk_checks_total",
                       "WeChat user risk rank checks at booking by outcome", ["outcome"])
 

@@ -35,7 +35,7 @@ from models.prereview import Application, ApplicationState
 from models.users import User
 from services import catalog, companies, outbox
 from services.applications import representation
-from services.appointments import gate, qr, risk, slots, throttle, waitlist
+from services.appointments import gate, group_commit, qr, risk, slots, throttle, waitlist
 from services.companies import reach
 from services.events import EventType
 from services.identity import users
@@ -106,10 +106,13 @@ class Seat(Enum):
     HELD = "held"  # already counted in ``booked`` (a waiting-list hold, a draw's winners)
 
 
-def _take_one_seat(query: QueryBuilder, t: Table, *, slot_id: Term, closed: Term, starts_after: Term) -> QueryBuilder:
-    """The seat's conditional UPDATE: one more booked where the slot is open, not started and not full."""
-    return query.set(t.booked, t.booked + 1).where(
-        (t.id == slot_id) & (t.is_closed == closed) & (t.starts_at > starts_after) & (t.booked < t.capacity))
+def _take_seats(query: QueryBuilder, t: Table, *, slot_id: Term, closed: Term, starts_after: Term,
+                count: int = 1) -> QueryBuilder:
+    """The seats' conditional UPDATE: ``count`` more booked where the slot is open, not started
+    and has that many left."""
+    return query.set(t.booked, t.booked + count).where(
+        (t.id == slot_id) & (t.is_closed == closed) & (t.starts_at > starts_after)
+        & (t.booked <= t.capacity - count))
 
 
 async def take_seat(*, slot: Slot | slots.SlotFacts) -> None:
@@ -117,8 +120,8 @@ async def take_seat(*, slot: Slot | slots.SlotFacts) -> None:
     now = utcnow()
     taken = await update_where(
         Slot, name="take_seat", values=[("id", slot.id), ("is_closed", False), ("starts_at", now)],
-        build=lambda query, t: _take_one_seat(query, t, slot_id=Parameter(idx=1), closed=Parameter(idx=2),
-                                              starts_after=Parameter(idx=3)),
+        build=lambda query, t: _take_seats(query, t, slot_id=Parameter(idx=1), closed=Parameter(idx=2),
+                                           starts_after=Parameter(idx=3)),
         plain=lambda: Slot.filter(id=slot.id, is_closed=False, starts_at__gt=now,
                                   booked__lt=F("capacity")).update(booked=F("booked") + 1))
     if not taken:
@@ -127,13 +130,20 @@ async def take_seat(*, slot: Slot | slots.SlotFacts) -> None:
 
 async def _take_seat_and_commit(*, slot: slots.SlotFacts) -> None:
     """``take_seat`` as the statement that commits the caller's transaction, where it can be
-    (app.fastpath.sql.update_and_commit): the slot's row, which every booking of a released slot
-    waits for, is then locked for the server's time only. Raises NoRowChanged when no seat was
-    left; the caller reads why once the transaction is rolled back (``_refuse_seat``)."""
-    # That query takes no parameters: the values are written in, the time is the server's.
-    if not await update_and_commit(Slot, lambda query, t: _take_one_seat(
-            query, t, slot_id=ValueWrapper(str(slot.id)), closed=ValueWrapper(False), starts_after=Now())):
+    (``take_seats_and_commit``); else as the transaction's last statement."""
+    if not await take_seats_and_commit(slot=slot, count=1):
         await take_seat(slot=slot)
+
+
+async def take_seats_and_commit(*, slot: slots.SlotFacts, count: int) -> bool:
+    """Take ``count`` seats by the statement that commits the caller's transaction
+    (app.fastpath.sql.update_and_commit): the slot's row, which every booking of a released slot
+    waits for, is then locked for the server's time only. Raises NoRowChanged when there were not
+    as many left; the caller reads why once the transaction is rolled back (``_refuse_seat``).
+    False, having done nothing, where it cannot be done so."""
+    # That query takes no parameters: the values are written in, the time is the server's.
+    return await update_and_commit(Slot, lambda query, t: _take_seats(
+        query, t, slot_id=ValueWrapper(str(slot.id)), closed=ValueWrapper(False), starts_after=Now(), count=count))
 
 
 async def _refuse_seat(*, slot_id: uuid.UUID, now: datetime) -> NoReturn:
@@ -192,11 +202,10 @@ async def _bookings_for_rules(*, rt: Runtime, resident_id: uuid.UUID, idempotenc
         plain=plain)
 
 
-def _ensure_not_blocked(*, rt: Runtime, bookings: list[Appointment]) -> None:
+def _ensure_not_blocked(*, rt: Runtime, no_shows_ending: list[datetime]) -> None:
+    """Refuse a resident with too many no-shows (their end times) within the window."""
     settings = rt.settings
-    # The query returns only no-shows within the window (one made with this key never gets here).
-    recent = sorted((b.ends_at for b in bookings if b.status is AppointmentStatus.NO_SHOW),
-                    reverse=True)[:settings.appointment_no_show_limit]
+    recent = sorted(no_shows_ending, reverse=True)[:settings.appointment_no_show_limit]
     if len(recent) >= settings.appointment_no_show_limit:
         # The block lasts until the oldest of the counted no-shows leaves the window.
         blocked_until = recent[-1] + timedelta(days=settings.appointment_no_show_window_days)
@@ -368,17 +377,25 @@ async def _book(*, rt: Runtime, resident_id: uuid.UUID, item: catalog.BookableIt
         return await _replay_or_raise(resident_id=resident_id, item=item,
                                       idempotency_key=idempotency_key, error=refused)
     began = utcnow()
-    try:
-        async with in_transaction():
-            return await record_booking(rt=rt, resident_id=resident_id, item=item, slot=slot,
-                                        idempotency_key=idempotency_key, application_id=linked,
-                                        represented=represented, acting=acting, seat=Seat.TAKE_AND_COMMIT)
-    except NoRowChanged:
-        await _refuse_seat(slot_id=slot.id, now=began)
-    except IntegrityError:
-        # Only reachable without the row lock (several SQLite processes): the constraints decide.
-        return await _replay_or_raise(resident_id=resident_id, item=item,
-                                      idempotency_key=idempotency_key, error=DuplicateBooking())
+
+    async def alone() -> tuple[Appointment, bool]:
+        try:
+            async with in_transaction():
+                return await record_booking(rt=rt, resident_id=resident_id, item=item, slot=slot,
+                                            idempotency_key=idempotency_key, application_id=linked,
+                                            represented=represented, acting=acting, seat=Seat.TAKE_AND_COMMIT)
+        except NoRowChanged:
+            await _refuse_seat(slot_id=slot.id, now=began)
+        except IntegrityError:
+            # Only reachable without the row lock (several SQLite processes): the constraints decide.
+            return await _replay_or_raise(resident_id=resident_id, item=item,
+                                          idempotency_key=idempotency_key, error=DuplicateBooking())
+
+    if admitted and represented is None and acting is None and group_commit.available():
+        return await group_commit.book(rt, group_commit.Admitted(
+            resident_id=resident_id, item=item, slot=slot, idempotency_key=idempotency_key,
+            application_id=linked), alone=alone)
+    return await alone()
 
 
 async def record_booking(*, rt: Runtime, resident_id: uuid.UUID, item: catalog.BookableItem, slot: slots.SlotFacts,
@@ -397,36 +414,16 @@ async def record_booking(*, rt: Runtime, resident_id: uuid.UUID, item: catalog.B
                     else user.id_number_index if user else None)
     bookings = await _bookings_for_rules(rt=rt, resident_id=resident_id, idempotency_key=idempotency_key,
                                          item_id=item.id, day=slot.day, person_index=person_index)
-    existing = next((b for b in bookings
-                     if b.resident_id == resident_id and b.idempotency_key == idempotency_key), None)
-    if existing is not None:
-        return _same_request(existing, item), False
-    declared = representation.declare_person(rt, agent=users.ensure_active(user), represented=represented
-                                             ) if represented else None
-    if item.requires_realname or slot.high_demand:
-        # A high-demand slot is booked by real names only: one ID number is one user, so one
-        # person is one booker whatever the number of WeChat accounts.
-        users.ensure_real_name(users.ensure_active(user))
-    _ensure_not_blocked(rt=rt, bookings=bookings)
-    # The resident's own active bookings and the person's (an agent's booking for them included).
-    active = [b for b in bookings if b.active_marker == ACTIVE]
-    if any(b.item_id == item.id for b in active):
-        raise DuplicateBooking()
-    _ensure_below_daily_limit(rt=rt, day=slot.day, active_that_day=max(
-        sum(b.day == slot.day for b in active if b.resident_id == resident_id),
-        sum(b.day == slot.day for b in active if person_index and b.person_index == person_index)))
-    booked = new_rows(Appointment, [dict(
-        resident_id=resident_id, item_id=item.id, slot_id=slot.id,
-        hall_id=slot.hall_id, appointment_group=slot.appointment_group, day=slot.day,
-        starts_at=slot.starts_at, ends_at=slot.ends_at, active_marker=ACTIVE,
-        idempotency_key=idempotency_key, application_id=application_id,
-        representation=declared, person_index=person_index,
-        company_id=acting.company.id if acting else None, on_behalf_of=acting.record() if acting else None)])
+    decided = decide_booking(rt=rt, user=user, resident_id=resident_id, item=item, slot=slot,
+                             idempotency_key=idempotency_key, application_id=application_id,
+                             person_index=person_index, bookings=bookings, represented=represented,
+                             acting=acting)
+    if isinstance(decided, Appointment):
+        return decided, False
+    booked = new_rows(Appointment, [decided])
     (appointment,) = booked.objects
-    audience = await _audience(appointment)
     # The booking and its events in one statement on PostgreSQL (app.fastpath.sql.insert_all).
-    await insert_all(booked, outbox.rows_of([_event(EventType.APPOINTMENT_CONFIRMED, appointment, **audience),
-                                             *_reminders(appointment, **audience)]))
+    await insert_all(booked, outbox.rows_of(booking_events(appointment, await _audience(appointment))))
     # The seat last: its row lock, which every booking of the slot waits for, is then held
     # only until the commit; a refusal rolls the inserts back.
     if seat is Seat.TAKE:
@@ -434,6 +431,49 @@ async def record_booking(*, rt: Runtime, resident_id: uuid.UUID, item: catalog.B
     elif seat is Seat.TAKE_AND_COMMIT:
         await _take_seat_and_commit(slot=slot)
     return appointment, True
+
+
+def decide_booking(*, rt: Runtime, user: User | None, resident_id: uuid.UUID, item: catalog.BookableItem,
+                   slot: slots.SlotFacts, idempotency_key: str, application_id: uuid.UUID | None,
+                   person_index: str | None, bookings: list[Appointment],
+                   represented: representation.RepresentedIn | None = None,
+                   acting: companies.Acting | None = None) -> Appointment | dict[str, Any]:
+    """The booking rules, over ``bookings`` read under the resident's lock (rows of other
+    residents and persons are passed over): the booking this key made (a replay), or the new
+    booking's row; raises the refusal."""
+    existing = next((b for b in bookings
+                     if b.resident_id == resident_id and b.idempotency_key == idempotency_key), None)
+    if existing is not None:
+        return _same_request(existing, item)
+    declared = representation.declare_person(rt, agent=users.ensure_active(user), represented=represented
+                                             ) if represented else None
+    if item.requires_realname or slot.high_demand:
+        # A high-demand slot is booked by real names only: one ID number is one user, so one
+        # person is one booker whatever the number of WeChat accounts.
+        users.ensure_real_name(users.ensure_active(user))
+    since = utcnow() - timedelta(days=rt.settings.appointment_no_show_window_days)
+    _ensure_not_blocked(rt=rt, no_shows_ending=[b.ends_at for b in bookings if b.resident_id == resident_id
+                                                and b.status is AppointmentStatus.NO_SHOW and b.ends_at > since])
+    # The resident's own active bookings and the person's (an agent's booking for them included).
+    active = [b for b in bookings if b.active_marker == ACTIVE and (
+        b.resident_id == resident_id or (person_index and b.person_index == person_index))]
+    if any(b.item_id == item.id for b in active):
+        raise DuplicateBooking()
+    _ensure_below_daily_limit(rt=rt, day=slot.day, active_that_day=max(
+        sum(b.day == slot.day for b in active if b.resident_id == resident_id),
+        sum(b.day == slot.day for b in active if person_index and b.person_index == person_index)))
+    return dict(
+        resident_id=resident_id, item_id=item.id, slot_id=slot.id,
+        hall_id=slot.hall_id, appointment_group=slot.appointment_group, day=slot.day,
+        starts_at=slot.starts_at, ends_at=slot.ends_at, active_marker=ACTIVE,
+        idempotency_key=idempotency_key, application_id=application_id,
+        representation=declared, person_index=person_index,
+        company_id=acting.company.id if acting else None, on_behalf_of=acting.record() if acting else None)
+
+
+def booking_events(appointment: Appointment, audience: dict[str, Any]) -> list[outbox.Event]:
+    """A new booking's confirmation and reminders, to whom its messages reach (``_audience``)."""
+    return [_event(EventType.APPOINTMENT_CONFIRMED, appointment, **audience), *_reminders(appointment, **audience)]
 
 
 async def get_mine_or_raise(*, resident_id: uuid.UUID, appointment_id: str) -> Appointment:

@@ -106,19 +106,21 @@ async def book(rt: Runtime, booking: Admitted,
 
 async def _write_group(rt: Runtime, bookings: list[Admitted]) -> list[Answer | Exception]:
     BOOKING_GROUP_SIZE.observe(len(bookings))
-    answers: list[Answer | Exception] = [ALONE] * len(bookings)
-    grouped = _one_each(bookings)
+    firsts = _first_of_each_resident(bookings)
     try:
-        await _write(rt, bookings, grouped, answers)
+        written = await _write(rt, [bookings[position] for position in firsts])
     except (NoRowChanged, IntegrityError):
         # Rolled back: each is decided again on its own, with its own seat.
         return [ALONE] * len(bookings)
+    answers: list[Answer | Exception] = [ALONE] * len(bookings)
+    for position, answer in zip(firsts, written, strict=True):
+        answers[position] = answer
     return answers
 
 
-def _one_each(bookings: list[Admitted]) -> list[int]:
-    """The bookings (by position) of the group's first request of each resident: a second one
-    must see the first one's booking, and goes on its own after it."""
+def _first_of_each_resident(bookings: list[Admitted]) -> list[int]:
+    """The positions of the group's first request of each resident: a second one must see the
+    first one's booking, and goes on its own after it."""
     seen: set[uuid.UUID] = set()
     first = []
     for position, booking in enumerate(bookings):
@@ -128,40 +130,41 @@ def _one_each(bookings: list[Admitted]) -> list[int]:
     return first
 
 
-async def _write(rt: Runtime, bookings: list[Admitted], grouped: list[int], answers: list[Answer | Exception]) -> None:
-    slot = bookings[grouped[0]].slot
+async def _write(rt: Runtime, group: list[Admitted]) -> list[Answer | Exception]:
+    """One transaction for ``group`` (one booking per resident): each booking's answer, or its refusal."""
+    slot = group[0].slot
+    answers: list[Answer | Exception] = []
+    made: list[tuple[int, dict[str, object]]] = []
     async with in_transaction():
-        users = {user.id: user for user in await _lock_residents([bookings[p].resident_id for p in grouped])}
-        read = await _bookings_for_rules(rt, [bookings[p] for p in grouped],
-                                         person_indexes=[u.id_number_index for u in users.values()])
-        made: list[tuple[int, dict[str, object]]] = []
-        for position in grouped:
-            booking = bookings[position]
+        users = {user.id: user for user in await _lock_residents([b.resident_id for b in group])}
+        read = await _bookings_for_rules(rt, group, person_indexes=[u.id_number_index for u in users.values()])
+        for position, booking in enumerate(group):
             user = users.get(booking.resident_id)
             # One ID number is one user (a unique index): no two residents of a group are one person.
-            person_index = user.id_number_index if user else None
             try:
                 decided = appointments.decide_booking(
                     rt=rt, user=user, resident_id=booking.resident_id, item=booking.item, slot=slot,
                     idempotency_key=booking.idempotency_key, application_id=booking.application_id,
-                    person_index=person_index, bookings=read)
+                    person_index=user.id_number_index if user else None, bookings=read)
             except AppError as refused:
-                answers[position] = refused
+                answers.append(refused)
                 continue
             if isinstance(decided, Appointment):
-                answers[position] = (decided, False)
+                answers.append((decided, False))
                 continue
+            answers.append(ALONE)  # replaced by its booking below, once written
             made.append((position, decided))
         if not made:
-            return
+            return answers
         rows = new_rows(Appointment, [row for _, row in made])
         # A plain booking is personal: its messages reach the booker only (no audience).
         await insert_all(rows, outbox.rows_of([event for appointment in rows.objects
                                                for event in appointments.booking_events(appointment, {})]))
         if not await appointments.take_seats_and_commit(slot=slot, count=len(made)):
             raise RuntimeError("group commit outside PostgreSQL's fast path")  # available() says where it runs
-        for (position, _), appointment in zip(made, rows.objects, strict=True):
-            answers[position] = (appointment, True)
+    for (position, _), appointment in zip(made, rows.objects, strict=True):
+        answers[position] = (appointment, True)
+    return answers
 
 
 async def _lock_residents(resident_ids: list[uuid.UUID]) -> list[User]:

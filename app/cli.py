@@ -101,9 +101,10 @@ def serve(settings: Settings, *, host: str, port: int, workers: int) -> None:
     from sanic.worker.loader import AppLoader
     from sanic.worker.manager import WorkerManager
 
-    from app import metrics
+    from app import metrics, worker_manager
     from app.factory import create_app
 
+    worker_manager.install()
     # Sanic kills every worker, serving ones included, when one has not finished starting within
     # its threshold (30 s, in tenths of a second). A spawned worker imports and builds everything
     # anew; on a busy 2-core host that took over 30 s, and the whole service died while starting.

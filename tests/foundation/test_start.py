@@ -16,7 +16,7 @@ import pytest
 
 from config import Settings
 from tests import backends
-from tests.support.server import REPO_ROOT, free_port, service_env
+from tests.support.server import REPO_ROOT, free_port, serve_env
 
 STARTS = 3  # starts that count; a start Sanic itself gave up on is retried (below)
 MAX_ATTEMPTS = 6
@@ -40,15 +40,6 @@ class Start:
     refused: int = 0  # connection refused: nobody listening yet, the client may retry
     failures: list[str] = field(default_factory=list)  # hangs and dropped connections
     first_answer: float | None = None
-
-
-def child_env(settings: Settings) -> dict[str, str]:
-    """The child's environment: the suite's database and Redis (or the embedded stand-in)."""
-    env = service_env(HDT_ENV="test", DATABASE_URL=settings.database_url,
-                      HDT_KEYS_DIR=str(settings.keys_dir), HDT_STORAGE_DIR=str(settings.storage_dir))
-    if settings.redis_url:
-        env["REDIS_URL"] = settings.redis_url
-    return env
 
 
 async def hammer(base_url: str, start: Start, deadline: float, process) -> None:
@@ -88,7 +79,7 @@ async def one_start(settings: Settings) -> tuple[Start, bytes]:
     # A session of its own: Sanic SIGKILLs its process group when it gives up on a worker.
     process = await asyncio.create_subprocess_exec(
         sys.executable, "-m", "app", "serve", "--port", str(port), "--workers", "2", cwd=REPO_ROOT,
-        env=child_env(settings), stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
+        env=serve_env(settings), stdout=output, stderr=subprocess.STDOUT, start_new_session=True)
     try:
         deadline = time.monotonic() + START_BOUND_SECONDS
         await asyncio.gather(*(hammer(f"http://127.0.0.1:{port}", start, deadline, process)

@@ -34,6 +34,15 @@ def service_env(**overrides: str) -> dict[str, str]:
     return env
 
 
+def serve_env(settings: Any) -> dict[str, str]:
+    """The environment of ``serve``: the suite's database and Redis (or the embedded stand-in)."""
+    env = service_env(HDT_ENV="test", DATABASE_URL=settings.database_url,
+                      HDT_KEYS_DIR=str(settings.keys_dir), HDT_STORAGE_DIR=str(settings.storage_dir))
+    if settings.redis_url:
+        env["REDIS_URL"] = settings.redis_url
+    return env
+
+
 def command_env(settings: Any, *, env: str = "test") -> dict[str, str]:
     """The environment of ``python -m app <command>`` against the suite's database and Redis."""
     environment = {**os.environ, "DATABASE_URL": settings.database_url, "HDT_ENV": env,

@@ -3,10 +3,10 @@
 Per-user notices come in bulk (a morning's reminders for every booking of the day, a deadline
 moved for every affected application). One saq job per message cost about seven Redis round trips
 and six database statements per message (bench/RESULTS.md, "Push"). A batch job instead writes
-its delivery records with one INSERT, looks up the batch's channel preferences and OA followers
-with four queries, marks its template sends with one UPDATE, takes rate-limit slots many at a
-time, has ``push_bulk_concurrency`` sends in flight, records the answers with one UPDATE and reads
-early job-finish reports with one MGET. A message the fast way does not fit (another
+its delivery records with one INSERT (those going by OA template message written ready to send),
+after looking up the batch's channel preferences and OA followers with four queries, takes
+rate-limit slots many at a time, has ``push_bulk_concurrency`` sends in flight, records the
+answers with one UPDATE and reads early job-finish reports with one MGET. A message the fast way does not fit (another
 channel first, a send in flight when a worker died, a refusal) takes the single path
 (``delivery.attempt``) inside the same job.
 
@@ -96,11 +96,12 @@ async def deliver_batch(rt: Runtime, *, holder: str, lease_seconds: float, event
     mine = [w for w, ok in zip(wanted, taken, strict=True) if ok]
     outcome: Counter[str] = Counter(leased_elsewhere=len(wanted) - len(mine))
     try:
-        deliveries = await _records(rt, mine)
+        routes = await _routes(rt, {w.user_id for w in mine})
+        deliveries, marked = await _records(rt, mine, routes)
         outcome.update(str(d.status) for d in deliveries if d.status in FINAL_STATUSES)
         open_ = [d for d in deliveries if d.status not in FINAL_STATUSES]
-        outcome.update(await _send_all(rt, open_, {w.event_id: w for w in mine}, last_attempt=last_attempt,
-                                       send_later=send_later))
+        outcome.update(await _send_all(rt, open_, {w.event_id: w for w in mine}, routes, marked,
+                                       last_attempt=last_attempt, send_later=send_later))
     finally:
         await push_queue.release(rt.redis, [k for k, ok in zip(keys, taken, strict=True) if ok], holder=holder)
     if outcome[DeliveryStatus.RETRYING.value]:
@@ -108,22 +109,61 @@ async def deliver_batch(rt: Runtime, *, holder: str, lease_seconds: float, event
     return +outcome
 
 
-async def _records(rt: Runtime, wanted: list[Wanted]) -> list[Delivery]:
-    """The batch's (event, recipient) records: one INSERT makes the missing ones and says which it
-    made, kept as written (a batch's Tortoise objects read back were a tenth of a worker's time);
-    the others, stored already (a retried batch, another job's), are then read."""
+@dataclass(frozen=True)
+class Routes:
+    """What a batch's first channels depend on: its residents' preferred channels and the openids
+    of those who follow the official account (four queries, once per batch)."""
+
+    preferred: dict[str, str]
+    followers: dict[str, str]
+
+    def template_openid(self, templates: dict[str, dict[str, Any]], kind: str, user_id: str) -> str | None:
+        """The openid a fresh message of ``kind`` goes to by OA template message, if that is its
+        first channel: the kind accepts it, the resident prefers no other, and follows."""
+        first = channels.in_order(channels.accepted_channels(templates, kind), self.preferred.get(user_id))[:1]
+        return self.followers.get(user_id) if first == [channels.OA_TEMPLATE] else None
+
+
+async def _routes(rt: Runtime, user_ids: set[str]) -> Routes:
+    if not user_ids:
+        return Routes({}, {})
+    return Routes(await channels.preferences(user_ids=user_ids), await channels.oa_followers(rt, user_ids=user_ids))
+
+
+async def _records(rt: Runtime, wanted: list[Wanted], routes: Routes) -> tuple[list[Delivery], set[Any]]:
+    """The batch's (event, recipient) records, and the ids of those this job made ready to send
+    by OA template message. One INSERT makes the missing ones and says which it made, kept as
+    written (a batch's Tortoise objects read back were a tenth of a worker's time); the others,
+    stored already (a retried batch, another job's), are then read.
+
+    A new message whose first channel is OA template is written as being sent (channel, openid,
+    template, one attempt), saving an UPDATE of every row: the same state ``_by_template`` gives a
+    record, before any send. Kinds checked before sending (a reminder of a cancelled booking) are
+    written pending and checked first, as every stored record is."""
     if not wanted:
-        return []
-    pairs = {(w.event_id, w.recipient): w for w in wanted}
-    created = await create_rows(Delivery, [
-        {"event_id": w.event_id, "event_type": w.kind, "recipient": w.recipient, "user_id": w.user_id,
-         **await render_content(rt, kind=w.kind, payload=w.payload)} for w in pairs.values()])
-    if len(created) == len(pairs):
-        return created
+        return [], set()
+    templates = rt.settings.push_templates
+    rows = {}
+    for w in wanted:
+        if (w.event_id, w.recipient) in rows:
+            continue
+        row = {"event_id": w.event_id, "event_type": w.kind, "recipient": w.recipient, "user_id": w.user_id,
+               **await render_content(rt, kind=w.kind, payload=w.payload)}
+        template_id = row.get("content", {}).get("oa_template_id")  # none when it failed to render
+        openid = (routes.template_openid(templates, w.kind, w.user_id)
+                  if template_id and w.kind not in push_events.CHECKED_BEFORE_SENDING else None)
+        if openid:
+            row.update(channel=channels.OA_TEMPLATE, openid=openid, template_id=str(template_id),
+                       status=DeliveryStatus.SENDING, attempts=1)
+        rows[(w.event_id, w.recipient)] = row
+    created = await create_rows(Delivery, list(rows.values()))
+    marked = {d.id for d in created if d.status == DeliveryStatus.SENDING}
+    if len(created) == len(rows):
+        return created, marked
     made = {(d.event_id, d.recipient) for d in created}
     stored = [d for d in await Delivery.filter(event_id__in=[w.event_id for w in wanted])
-              if (d.event_id, d.recipient) in pairs and (d.event_id, d.recipient) not in made]
-    return [*stored, *created]
+              if (d.event_id, d.recipient) in rows and (d.event_id, d.recipient) not in made]
+    return [*stored, *created], marked
 
 
 async def _drop_obsolete(deliveries: list[Delivery], wanted: dict[str, Wanted]) -> list[Delivery]:
@@ -141,38 +181,38 @@ async def _drop_obsolete(deliveries: list[Delivery], wanted: dict[str, Wanted]) 
     return kept
 
 
-async def _by_template(rt: Runtime, deliveries: list[Delivery]) -> tuple[list[Delivery], list[Delivery]]:
-    """(messages that go by OA template message now, the others): the first channel of a fresh
-    message is OA template when the kind accepts it, the resident prefers no other and follows."""
-    fresh = {d.id for d in deliveries if d.channel is None and not d.tried and d.user_id
-             and d.content.get("oa_template_id")}
-    users = {str(d.user_id) for d in deliveries if d.id in fresh}
-    preferred = await channels.preferences(user_ids=users) if users else {}
-    followers = await channels.oa_followers(rt, user_ids=users) if users else {}
+async def _by_template(rt: Runtime, deliveries: list[Delivery], routes: Routes,
+                       marked: set[Any]) -> tuple[list[Delivery], list[Delivery]]:
+    """(messages that go by OA template message now, the others): those ``_records`` wrote ready
+    to send (``marked``), and fresh stored ones whose first channel is OA template, marked here."""
     templates = rt.settings.push_templates
-    by_template, others = [], []
+    by_template, others, newly_marked = [], [], []
     for delivery in deliveries:
-        user_id = str(delivery.user_id)
-        first = channels.in_order(channels.accepted_channels(templates, delivery.event_type),
-                                  preferred.get(user_id))[:1]
-        if delivery.id in fresh and first == [channels.OA_TEMPLATE] and user_id in followers:
-            delivery.channel, delivery.openid = channels.OA_TEMPLATE, followers[user_id]
+        if delivery.id in marked:
+            by_template.append(delivery)
+            continue
+        fresh = (delivery.channel is None and not delivery.tried and delivery.user_id
+                 and delivery.content.get("oa_template_id"))
+        openid = routes.template_openid(templates, delivery.event_type, str(delivery.user_id)) if fresh else None
+        if openid:
+            delivery.channel, delivery.openid = channels.OA_TEMPLATE, openid
             delivery.template_id = str(delivery.content["oa_template_id"])
             delivery.status, delivery.attempts = DeliveryStatus.SENDING, delivery.attempts + 1
             by_template.append(delivery)
+            newly_marked.append(delivery)
         else:
             others.append(delivery)
-    if by_template:
-        await update_rows(Delivery, by_template, ["channel", "template_id", "openid", "status", "attempts"])
+    if newly_marked:
+        await update_rows(Delivery, newly_marked, ["channel", "template_id", "openid", "status", "attempts"])
     return by_template, others
 
 
-async def _send_all(rt: Runtime, deliveries: list[Delivery], wanted: dict[str, Wanted], *,
-                    last_attempt: bool, send_later: SendLaterHandler) -> Counter[str]:
+async def _send_all(rt: Runtime, deliveries: list[Delivery], wanted: dict[str, Wanted], routes: Routes,
+                    marked: set[Any], *, last_attempt: bool, send_later: SendLaterHandler) -> Counter[str]:
     """Send the batch's open deliveries, ``push_bulk_concurrency`` at once; count their statuses."""
     deliveries = await _drop_obsolete(deliveries, wanted)
     outcome: Counter[str] = Counter(dropped=sum(1 for d in deliveries if d.status == DeliveryStatus.DROPPED))
-    by_template, others = await _by_template(rt, deliveries)
+    by_template, others = await _by_template(rt, deliveries, routes, marked)
     gate = asyncio.Semaphore(rt.settings.push_bulk_concurrency)
 
     oa_token = await _oa_token(rt) if by_template else None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import time
 from datetime import UTC, datetime
 from functools import partial
-from typing import Any, cast
+from typing import Any
 
 import structlog
 from saq.queue.redis import RedisQueue
@@ -22,6 +22,7 @@ from tortoise.transactions import in_transaction
 
 from app.coalesce import Coalescer
 from app.context import Runtime
+from app.fastpath.sql import update_by_key
 from app.metrics import PUSH_DEAD_LETTERS, PUSH_DELIVERIES, PUSH_SEND_DURATION
 from config import Settings
 from models.push import (
@@ -443,11 +444,9 @@ async def record_job_finish(rt: Runtime, *, msgid: int, status: str) -> None:
 
 
 async def _record_job_finishes(rt: Runtime, reports: list[tuple[int, str]]) -> list[None]:
-    """``_record_report`` for many reports: a read, an UPDATE per status reported and, for the
-    reports whose send has not recorded its msgid yet, the keep-and-look-again."""
-    known = set(cast(list[int], await Delivery.filter(msgid__in=[msgid for msgid, _ in reports])
-                     .values_list("msgid", flat=True)))
-    await _close_by_msgid([(msgid, status) for msgid, status in reports if msgid in known])
+    """``_record_report`` for many reports: one UPDATE that says which deliveries it found and, for
+    the reports whose send has not recorded its msgid yet, the keep-and-look-again."""
+    known = await _close_by_msgid(reports)
     early = [(msgid, status) for msgid, status in reports if msgid not in known]
     if early:
         async with rt.redis.pipeline(transaction=False) as pipe:
@@ -458,13 +457,13 @@ async def _record_job_finishes(rt: Runtime, reports: list[tuple[int, str]]) -> l
     return [None] * len(reports)
 
 
-async def _close_by_msgid(reports: list[tuple[int, str]]) -> None:
-    by_status: dict[str, list[int]] = {}
+async def _close_by_msgid(reports: list[tuple[int, str]]) -> set[int]:
+    """Close the deliveries of these msgids; the msgids found."""
+    rows = []
     for msgid, status in reports:
-        by_status.setdefault(status, []).append(msgid)
-    for status, msgids in by_status.items():
         final, error = finish_status(status)
-        await Delivery.filter(msgid__in=msgids).update(status=final, error=error)
+        rows.append((msgid, {"status": final, "error": error}))
+    return await update_by_key(Delivery, key="msgid", rows=rows)
 
 
 async def record_sms_report(rt: Runtime, *, serial: str, delivered: bool, detail: str) -> bool:

@@ -366,6 +366,46 @@ async def update_rows(model: type[ModelT], objects: Sequence[ModelT], fields: Se
     await db.execute_query(sql, columns)
 
 
+async def update_by_key(model: type[Model], *, key: str, rows: Sequence[tuple[Any, Mapping[str, Any]]]) -> set[Any]:
+    """Set each row's values (field name -> value, the same fields in every row) on the rows whose
+    ``key`` field holds that row's key value; returns the key values that matched a row.
+
+    On PostgreSQL one statement, one array per column and ``RETURNING`` the keys matched (its text
+    the same whatever the number of rows). The plain path and SQLite read the matching keys, then
+    send one UPDATE per distinct set of values."""
+    if not rows:
+        return set()
+    meta = model._meta
+    db = meta.db
+    names = tuple(rows[0][1])
+    if fastpath.enabled() and db.capabilities.dialect == "postgres":
+        fastpath.TAKEN["update_by_key"] += 1
+        sql = _prebuilt(db, model, ("update_by_key", key, names), lambda: _update_by_key_sql(model, key, names))
+        fields = meta.fields_map
+        arrays = [[fields[key].to_db_value(value, model) for value, _ in rows],
+                  *([fields[name].to_db_value(values[name], model) for _, values in rows] for name in names)]
+        # execute_query_dict: Tortoise's execute_query returns no rows of an UPDATE.
+        matched = await db.execute_query_dict(sql, arrays)
+        return {row[meta.fields_db_projection[key]] for row in matched}
+    keys = [value for value, _ in rows]
+    found = set(await model.filter(**{f"{key}__in": keys}).values_list(key, flat=True))
+    by_values: dict[tuple[Any, ...], list[Any]] = {}
+    for value, values in rows:
+        if value in found:
+            by_values.setdefault(tuple(values[name] for name in names), []).append(value)
+    for written, matching in by_values.items():
+        await model.filter(**{f"{key}__in": matching}).update(**dict(zip(names, written, strict=True)))
+    return found
+
+
+def _update_by_key_sql(model: type[Model], key: str, names: Sequence[str]) -> str:
+    columns, unnest = _unnest(model, (key, *names))
+    key_column, *written = columns
+    assignments = ", ".join(f"{column} = v.{column}" for column in written)
+    return (f'UPDATE "{model._meta.db_table}" AS t SET {assignments} FROM {unnest} AS v({", ".join(columns)}) '
+            f"WHERE t.{key_column} = v.{key_column} RETURNING t.{key_column}")
+
+
 def _unnest(model: type[Model], names: Sequence[str], *, first: int = 1) -> tuple[list[str], str]:
     """The quoted columns of ``names`` and ``unnest($first::type[], …)`` taking one array for each."""
     meta = model._meta

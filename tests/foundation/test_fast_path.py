@@ -17,7 +17,16 @@ from tortoise.transactions import in_transaction
 
 from app import fastpath
 from app.fastpath.pool import FairAsyncpgClient, FairPool
-from app.fastpath.sql import create_row, create_rows, get_where, insert_all, insert_rows, new_rows, update_rows
+from app.fastpath.sql import (
+    create_row,
+    create_rows,
+    get_where,
+    insert_all,
+    insert_rows,
+    new_rows,
+    update_by_key,
+    update_rows,
+)
 from models.outbox import OutboxEvent
 from models.push import Delivery, DeliveryStatus
 from models.users import User
@@ -178,6 +187,31 @@ async def test_both_paths_write_the_same_rows_by_key(app):
             (DeliveryStatus.PENDING, None, [], None)]
         # The unnest statement on PostgreSQL's fast path; bulk_update elsewhere.
         assert (fastpath.TAKEN - before)["update_rows"] == (1 if enabled and backends.POSTGRES_URL else 0)
+
+
+async def test_both_paths_update_by_a_key_and_say_which_keys_they_found(app):
+    """update_by_key: rows found by a non-primary key (a msgid) get their own values; a key no row
+    holds is left out of the answer; rows not named keep theirs."""
+    for enabled in (True, False):
+        base = 2**41 + (10 if enabled else 20)
+        for n in range(3):
+            await Delivery.create(event_id=f"keyed-{enabled}-{n}", event_type="notice", recipient=f"user:{n}",
+                                  status=DeliveryStatus.SENT, msgid=base + n)
+        fastpath.ENABLED = enabled
+        before = Counter(fastpath.TAKEN)
+        try:
+            found = await update_by_key(Delivery, key="msgid", rows=[
+                (base, {"status": DeliveryStatus.DELIVERED, "error": None}),
+                (base + 1, {"status": DeliveryStatus.FAILED, "error": "job_finish: failed:user block"}),
+                (base + 9, {"status": DeliveryStatus.DELIVERED, "error": None})])
+        finally:
+            fastpath.ENABLED = True
+        assert found == {base, base + 1}
+        stored = await Delivery.filter(event_id__startswith=f"keyed-{enabled}-").order_by("event_id")
+        assert [(d.status, d.error) for d in stored] == [
+            (DeliveryStatus.DELIVERED, None), (DeliveryStatus.FAILED, "job_finish: failed:user block"),
+            (DeliveryStatus.SENT, None)]
+        assert (fastpath.TAKEN - before)["update_by_key"] == (1 if enabled and backends.POSTGRES_URL else 0)
 
 
 async def test_both_paths_create_the_same_rows_and_skip_the_stored_ones(app):

@@ -9,6 +9,7 @@ from collections import Counter
 import pytest
 
 from models.push import Delivery, DeliveryStatus
+from push import bulk
 from push import queue as push_queue
 from push.worker import PushProcess, batch_job, relay_once
 from services.events import EventType
@@ -24,6 +25,7 @@ from tests.builders.push import (
 )
 from tests.push.test_delivery import BOOKING, messages
 from tests.push.test_grants import DECISION, DECISION_TEMPLATE, grant
+from tests.support.statements import logged_statements
 from tests.support.waiting import eventually
 
 NOTICE = {"notice_id": "n-1", "title": "闭馆通知", "content": "12月1日下午暂停对外服务"}
@@ -90,6 +92,34 @@ async def test_batches_that_overlap_send_each_message_once(client, wechat, push_
 
     assert len(await messages(wechat, kind="subscribe")) == 12
     assert {d.status for d in await Delivery.all()} <= SENT
+
+
+async def test_a_batch_writes_its_template_messages_ready_to_send(wechat, push_rt):
+    """New messages going by OA template message are written `sending` by the batch's INSERT: no
+    UPDATE marks them before their sends, and each is sent once."""
+    events = []
+    for n in range(6):
+        user = await make_wechat_resident(push_rt, user_key=f"ready{n}")
+        await follow_oa(wechat, f"ready{n}")
+        payload = {"user_id": str(user.id), **NOTICE}
+        events.append({"event_id": await emit_push_event(EventType.PUSH_NOTICE, **payload),
+                       "event_type": str(EventType.PUSH_NOTICE), "payload": payload})
+
+    async def later(_: object) -> None:
+        raise AssertionError("nothing is sent later")
+
+    with logged_statements() as sql:
+        outcome = await bulk.deliver_batch(push_rt, holder="job-ready", lease_seconds=30, events=events,
+                                           last_attempt=False, send_later=later)
+    assert sum(outcome.values()) == 6 and set(outcome) <= {"sent", "delivered"}
+    writes = [s for s in sql if '"push_deliveries"' in s and s.split()[0] in ("INSERT", "UPDATE")]
+    assert writes[0].startswith("INSERT"), sql
+    # The UPDATEs after the INSERT record answers (msgids, early reports); none marks a send.
+    assert not [s for s in writes[1:] if '"channel"' in s], sql
+    deliveries = await Delivery.all()
+    assert {(d.channel, d.attempts) for d in deliveries} == {("oa_template", 1)}
+    received = Counter(m["client_msg_id"] for m in await messages(wechat, kind="template"))
+    assert received == Counter({str(d.id): 1 for d in deliveries})
 
 
 async def _queue_idle(process: PushProcess) -> bool:

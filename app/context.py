@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -70,6 +71,13 @@ class Runtime:
             wechatpay=WeChatPayClient(settings, http),
             boards=ChannelFanout(redis_client, "hall-boards"),
         )
+
+    def coalescer(self, name: str, handle: Callable[[list[Any]], Awaitable[Sequence[Any]]]) -> Coalescer[Any, Any]:
+        """The process's coalescer called ``name``, made with ``handle`` on first use."""
+        found = self.coalescers.get(name)
+        if found is None:
+            found = self.coalescers[name] = Coalescer(handle)
+        return found
 
     def start(self) -> None:
         """Start the background listeners (revocations, catalog invalidations) of a server."""

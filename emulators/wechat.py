@@ -52,7 +52,7 @@ from emulators.wechat_state import (
 Handler = Callable[..., Awaitable[HTTPResponse]]
 OA_CALLBACK_PATH = "/api/v1/wechat/oa/callback"
 MP_CALLBACK_PATH = "/api/v1/wechat/miniprogram/callback"
-EVENTS_IN_FLIGHT = 10
+EVENTS_IN_FLIGHT = 64
 
 
 def state_from_settings(settings: Settings, options: EmulatorOptions | None = None) -> WeChatEmulatorState:
@@ -537,6 +537,12 @@ def create_wechat_emulator(state: WeChatEmulatorState, *, name: str = "wechat_em
         target = parse_control(CallbackConfig, request)
         state.callback = CallbackTarget(target.url, target.token, target.encoding_aes_key, target.mode)
         return json(target.model_dump())
+
+    @app.delete("/_emulator/oa/callback")
+    async def stop_callbacks(request: Request) -> HTTPResponse:
+        """No events posted until a callback is configured again (a bench's sends that are not ours)."""
+        state.callback = None
+        return json({"callback": None})
 
     async def follow_change(request: Request, follow: bool) -> HTTPResponse:
         app_id, user = resolve(parse_control(UserRef, request), "oa")

@@ -20,7 +20,6 @@ from tortoise.exceptions import IntegrityError
 from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
-from app.coalesce import Coalescer
 from app.context import Runtime
 from app.fastpath.sql import update_by_key
 from app.metrics import PUSH_DEAD_LETTERS, PUSH_DELIVERIES, PUSH_SEND_DURATION
@@ -437,10 +436,7 @@ async def record_job_finish(rt: Runtime, *, msgid: int, status: str) -> None:
     """Close the delivery a TEMPLATESENDJOBFINISH event reports on (or keep the report for its
     send), together with the reports that reach this process at the same time: one broadcast is
     one callback per message (app/coalesce.py)."""
-    coalescer = rt.coalescers.get(JOB_FINISH_COALESCER)
-    if coalescer is None:
-        coalescer = rt.coalescers[JOB_FINISH_COALESCER] = Coalescer(partial(_record_job_finishes, rt))
-    await coalescer.submit((msgid, status))
+    await rt.coalescer(JOB_FINISH_COALESCER, partial(_record_job_finishes, rt)).submit((msgid, status))
 
 
 async def _record_job_finishes(rt: Runtime, reports: list[tuple[int, str]]) -> list[None]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 import html
 import time
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 from xml.parsers.expat import ExpatError
 
@@ -42,6 +43,7 @@ from services.oa.shapes import ReplyContent
 
 log = structlog.get_logger("services.oa_callback")
 NONCE_KEY = "oa-callback:nonce:{timestamp}:{nonce}"
+NONCE_COALESCER = "oa-callback-nonces"
 NO_REPLY = "success"  # what WeChat expects when there is nothing to say
 
 
@@ -80,8 +82,19 @@ async def check_fresh(rt: Runtime, params: CallbackParams) -> None:
     if not params.timestamp.isdigit() or abs(time.time() - int(params.timestamp)) > window:
         raise CallbackReplayed(details={"reason": "timestamp"})
     key = NONCE_KEY.format(timestamp=params.timestamp, nonce=params.nonce)
-    if not await rt.redis.set(key, "1", nx=True, ex=2 * window):
+    # WeChat reports every template message with its own callback (a broadcast: one per follower):
+    # the nonces of the callbacks that arrive together are claimed in one round trip.
+    if not await rt.coalescer(NONCE_COALESCER, partial(_claim_nonces, rt)).submit(key):
         raise CallbackReplayed(details={"reason": "nonce_reused"})
+
+
+async def _claim_nonces(rt: Runtime, keys: list[str]) -> list[bool]:
+    """Claim each nonce key for the replay window: True for those not seen before (a key twice in
+    one batch: the second is a replay)."""
+    async with rt.redis.pipeline(transaction=False) as pipe:
+        for key in keys:
+            pipe.set(key, "1", nx=True, ex=2 * rt.settings.oa_callback_max_age_seconds)
+        return [bool(claimed) for claimed in await pipe.execute()]
 
 
 def verify_url(*, rt: Runtime, params: CallbackParams) -> str:

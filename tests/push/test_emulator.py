@@ -56,3 +56,15 @@ async def test_follow_many_makes_followers_without_events_and_later_users_are_fo
     # A user added after the sends above is still found by its openid.
     late = (await follow_oa(wechat, "bulk-late"))["openid"]
     assert (await send(wechat, token, touser=late))["errcode"] == 0
+
+
+async def test_no_events_are_posted_while_the_callback_is_off_and_reset_restores_it(client, wechat):
+    assert (await wechat.delete("/_emulator/oa/callback")).json() == {"callback": None}
+    quiet = (await wechat.post("/_emulator/oa/follow", json={"user": "quiet"})).json()
+    assert quiet["callback_status"] is None
+    assert not await OAFollower.filter(openid=quiet["openid"]).exists()
+
+    await wechat.post("/_emulator/reset")
+    heard = (await wechat.post("/_emulator/oa/follow", json={"user": "heard"})).json()
+    assert heard["callback_status"] == 200
+    assert await OAFollower.filter(openid=heard["openid"], subscribed=True).exists()

@@ -1,5 +1,6 @@
 """The OA server callback, driven by messages built and signed with wechatpy as WeChat would."""
 
+import asyncio
 import hashlib
 import secrets
 import time
@@ -113,6 +114,17 @@ async def test_replayed_stale_and_forged_callbacks_are_refused(client, settings,
     forged = await post_plain(client, settings, event_xml(openid, Event="subscribe"), signature="f" * 40)
     assert forged.json()["error"]["code"] == "OA_SIGNATURE_INVALID"
     assert await OAFollower.all().count() == 0
+
+
+async def test_concurrent_callbacks_accept_each_nonce_once(client, settings, openid):
+    """Callbacks arriving together have their nonces claimed together (one Redis round trip):
+    ten distinct calls, each sent twice at once, are answered once each and refused once each."""
+    calls = [signed_params(settings.oa_callback_token) for _ in range(10)]
+    xml = event_xml(openid, Event="CLICK", EventKey="MENU_HOTLINE").encode()
+    answers = await asyncio.gather(*(client.post(CALLBACK, params=params, content=xml)
+                                     for params in calls * 2))
+    by_call = [sorted(answers[n].status_code for n in (i, i + len(calls))) for i in range(len(calls))]
+    assert by_call == [[200, 403]] * len(calls)
 
 
 @pytest.mark.parametrize("body", ["<xml><MsgType>event", "not xml at all", "<other/>", ""])

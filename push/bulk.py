@@ -6,9 +6,9 @@ and six database statements per message (bench/RESULTS.md, "Push"). A batch job 
 its delivery records with one INSERT (those going by OA template message written ready to send),
 after looking up the batch's channel preferences and OA followers with four queries, takes
 rate-limit slots many at a time, has ``push_bulk_concurrency`` sends in flight, records the
-answers with one UPDATE and reads early job-finish reports with one MGET. A message the fast way does not fit (another
-channel first, a send in flight when a worker died, a refusal) takes the single path
-(``delivery.attempt``) inside the same job.
+answers with one UPDATE and reads early job-finish reports with one MGET. A message the fast way
+does not fit (another channel first, a send in flight when a worker died, a refusal) takes the
+single path (``delivery.attempt``) inside the same job.
 
 Exactly once: a job attempts a delivery only while it holds the delivery's lease in Redis
 (``push:lease:<event>:<recipient>``, held by the job's key for the job's timeout), and reads the

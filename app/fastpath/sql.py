@@ -361,7 +361,7 @@ async def update_rows(model: type[ModelT], objects: Sequence[ModelT], fields: Se
         return
     fastpath.TAKEN["update_rows"] += 1
     names = (meta.pk_attr, *fields)
-    sql = _prebuilt(db, model, ("update_rows", tuple(fields)), lambda: _update_rows_sql(model, names))
+    sql = _prebuilt(db, model, ("update_rows", tuple(fields)), lambda: _update_joined_sql(model, names))
     columns = [[meta.fields_map[name].to_db_value(getattr(obj, name), obj) for obj in objects] for name in names]
     await db.execute_query(sql, columns)
 
@@ -380,7 +380,8 @@ async def update_by_key(model: type[Model], *, key: str, rows: Sequence[tuple[An
     names = tuple(rows[0][1])
     if fastpath.enabled() and db.capabilities.dialect == "postgres":
         fastpath.TAKEN["update_by_key"] += 1
-        sql = _prebuilt(db, model, ("update_by_key", key, names), lambda: _update_by_key_sql(model, key, names))
+        sql = _prebuilt(db, model, ("update_by_key", key, names),
+                        lambda: _update_joined_sql(model, (key, *names), returning=True))
         fields = meta.fields_map
         arrays = [[fields[key].to_db_value(value, model) for value, _ in rows],
                   *([fields[name].to_db_value(values[name], model) for _, values in rows] for name in names)]
@@ -398,14 +399,6 @@ async def update_by_key(model: type[Model], *, key: str, rows: Sequence[tuple[An
     return found
 
 
-def _update_by_key_sql(model: type[Model], key: str, names: Sequence[str]) -> str:
-    columns, unnest = _unnest(model, (key, *names))
-    key_column, *written = columns
-    assignments = ", ".join(f"{column} = v.{column}" for column in written)
-    return (f'UPDATE "{model._meta.db_table}" AS t SET {assignments} FROM {unnest} AS v({", ".join(columns)}) '
-            f"WHERE t.{key_column} = v.{key_column} RETURNING t.{key_column}")
-
-
 def _unnest(model: type[Model], names: Sequence[str], *, first: int = 1) -> tuple[list[str], str]:
     """The quoted columns of ``names`` and ``unnest($first::type[], …)`` taking one array for each."""
     meta = model._meta
@@ -415,12 +408,13 @@ def _unnest(model: type[Model], names: Sequence[str], *, first: int = 1) -> tupl
     return columns, f"unnest({arrays})"
 
 
-def _update_rows_sql(model: type[Model], names: Sequence[str]) -> str:
+def _update_joined_sql(model: type[Model], names: Sequence[str], *, returning: bool = False) -> str:
+    """``UPDATE … FROM unnest(…)`` of the columns of ``names`` joined on the first of them."""
     columns, unnest = _unnest(model, names)
     key, *written = columns
     assignments = ", ".join(f"{column} = v.{column}" for column in written)
     return (f'UPDATE "{model._meta.db_table}" AS t SET {assignments} FROM {unnest} AS v({", ".join(columns)}) '
-            f"WHERE t.{key} = v.{key}")
+            f"WHERE t.{key} = v.{key}" + (f" RETURNING t.{key}" if returning else ""))
 
 
 def _insert_new_sql(model: type[Model], names: Sequence[str]) -> str:

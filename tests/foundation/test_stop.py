@@ -9,7 +9,10 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import AsyncIterator, Callable
+from contextlib import asynccontextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 import httpx
 
@@ -37,7 +40,7 @@ def spawned_children(pid: int) -> int:
     return count
 
 
-async def stop(process: asyncio.subprocess.Process, output) -> tuple[int | None, str]:
+async def stop(process: asyncio.subprocess.Process, output: BinaryIO) -> tuple[int | None, str]:
     """SIGTERM the main process; its exit status (None if it did not stop in time) and its output."""
     process.terminate()
     try:
@@ -50,52 +53,49 @@ async def stop(process: asyncio.subprocess.Process, output) -> tuple[int | None,
     return status, output.read().decode(errors="replace")
 
 
-async def start(settings: Settings, output) -> tuple[asyncio.subprocess.Process, str]:
+@asynccontextmanager
+async def serving(settings: Settings) -> AsyncIterator[tuple[asyncio.subprocess.Process, BinaryIO, str]]:
+    """``serve --workers 2`` started; its process, its output and its base URL. Whatever is left of
+    it at the end is killed (a session of its own)."""
     port = free_port()
-    # A session of its own, so that whatever is left of it can be killed whole (below).
-    process = await asyncio.create_subprocess_exec(
-        sys.executable, "-m", "app", "serve", "--port", str(port), "--workers", "2", cwd=REPO_ROOT,
-        env={**serve_env(settings), "HDT_LOG_LEVEL": "INFO"}, stdout=output, stderr=subprocess.STDOUT,
-        start_new_session=True)
-    return process, f"http://127.0.0.1:{port}"
+    with tempfile.TemporaryFile() as output:
+        process = await asyncio.create_subprocess_exec(
+            sys.executable, "-m", "app", "serve", "--port", str(port), "--workers", "2", cwd=REPO_ROOT,
+            env={**serve_env(settings), "HDT_LOG_LEVEL": "INFO"}, stdout=output, stderr=subprocess.STDOUT,
+            start_new_session=True)
+        try:
+            yield process, output, f"http://127.0.0.1:{port}"
+        finally:
+            subprocess.run(["pkill", "-KILL", "-s", str(process.pid)], check=False)
 
 
-def kill_session(process: asyncio.subprocess.Process) -> None:
-    subprocess.run(["pkill", "-KILL", "-s", str(process.pid)], check=False)
+async def until(process: asyncio.subprocess.Process, condition: Callable[[], bool], what: str) -> None:
+    """Wait for ``condition`` while the service runs (it must come within the start-up bound)."""
+    deadline = time.monotonic() + START_BOUND_SECONDS
+    while not condition():
+        assert process.returncode is None and time.monotonic() < deadline, what
+        await asyncio.sleep(0.02)
 
 
 @backends.embedded_pass_only
 async def test_sigterm_while_the_workers_start_stops_the_service(settings: Settings):
-    with tempfile.TemporaryFile() as output:
-        process, _ = await start(settings, output)
-        try:
-            deadline = time.monotonic() + START_BOUND_SECONDS
-            # The state manager and both workers are spawned; the workers are importing the app.
-            while spawned_children(process.pid) < 3:
-                assert process.returncode is None and time.monotonic() < deadline, "serve did not spawn its workers"
-                await asyncio.sleep(0.02)
-            status, log = await stop(process, output)
-        finally:
-            kill_session(process)
+    async with serving(settings) as (process, output, _):
+        # The state manager and both workers are spawned; the workers are importing the app.
+        await until(process, lambda: spawned_children(process.pid) >= 3, "serve did not spawn its workers")
+        status, log = await stop(process, output)
     assert status == 0, f"serve did not stop cleanly (status {status}):\n{log[-3000:]}"
     assert "Server Stopped" in log
 
 
 @backends.embedded_pass_only
 async def test_sigterm_while_serving_stops_the_service(settings: Settings):
-    with tempfile.TemporaryFile() as output:
-        process, base_url = await start(settings, output)
-        try:
-            deadline = time.monotonic() + START_BOUND_SECONDS
-            # Both workers have said they are ready (the output is appended to; read it from the top).
-            while Path(f"/proc/self/fd/{output.fileno()}").read_bytes().count(b"Worker ready") < 2:
-                assert process.returncode is None and time.monotonic() < deadline, "serve did not start"
-                await asyncio.sleep(0.2)
-            async with httpx.AsyncClient(base_url=base_url) as http:
-                assert (await http.get("/readyz")).status_code == 200
-            status, log = await stop(process, output)
-        finally:
-            kill_session(process)
+    async with serving(settings) as (process, output, base_url):
+        # Both workers have said they are ready (the output is appended to; read it from the top).
+        await until(process, lambda: Path(f"/proc/self/fd/{output.fileno()}").read_bytes().count(
+            b"Worker ready") >= 2, "serve did not start")
+        async with httpx.AsyncClient(base_url=base_url) as http:
+            assert (await http.get("/readyz")).status_code == 200
+        status, log = await stop(process, output)
     assert status == 0, f"serve did not stop cleanly (status {status}):\n{log[-3000:]}"
     assert log.count("Worker complete") == 2
     assert "Traceback" not in log

@@ -310,8 +310,8 @@ def main() -> None:
         meter = cpu_meter(stack, pids).start()
         with memory.RssSampler(pids, interval=0.1) as sustained_memory:
             sustained = wait_for_messages(wechat_url, base + args.messages, args.max_seconds)
-            # The work of a message ends with its report recorded: the emulator posts the reports
-            # 10 at a time, and they trailed the sends by up to a minute, outside the CPU counted.
+            # The work of a message ends with its report recorded: when the emulator posted reports
+            # 10 at a time they trailed the sends by up to a minute, outside the CPU counted.
             reports_seconds, reports_waiting = wait_for_reports(stack.database_url, args.max_seconds)
         sustained_memory.settle(5)
         meter.stop()

@@ -52,6 +52,8 @@ from emulators.wechat_state import (
 Handler = Callable[..., Awaitable[HTTPResponse]]
 OA_CALLBACK_PATH = "/api/v1/wechat/oa/callback"
 MP_CALLBACK_PATH = "/api/v1/wechat/miniprogram/callback"
+# WeChat posts a broadcast's reports alongside its sends; at 10 at once they trailed the sends
+# under load by up to a minute (bench/RESULTS.md, "Push", the correction of 2026-12-06).
 EVENTS_IN_FLIGHT = 64
 
 

@@ -187,13 +187,16 @@ OUR_NOTICES = "FROM push_deliveries WHERE event_type = 'notice' AND event_id NOT
 def wait_for_reports(database_url: str, max_seconds: float) -> tuple[float, int]:
     """Poll until no notice waits for its TEMPLATESENDJOBFINISH (none left ``sent``): the seconds
     that took, and how many were still waiting when it began."""
+    def waiting() -> int:
+        return int(psql(database_url, f"SELECT count(*) {OUR_NOTICES} AND status = 'sent'"))
+
     began = time.perf_counter()
-    waiting = first = int(psql(database_url, f"SELECT count(*) {OUR_NOTICES} AND status = 'sent'"))
-    while waiting:
+    first = left = waiting()
+    while left:
         if time.perf_counter() - began > max_seconds:
-            raise SystemExit(f"{waiting:,} notices still without their report after {max_seconds:.0f} s")
+            raise SystemExit(f"{left:,} notices still without their report after {max_seconds:.0f} s")
         time.sleep(0.25)
-        waiting = int(psql(database_url, f"SELECT count(*) {OUR_NOTICES} AND status = 'sent'"))
+        left = waiting()
     return time.perf_counter() - began, first
 
 

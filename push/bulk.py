@@ -124,6 +124,15 @@ class Routes:
         return self.followers.get(user_id) if first == [channels.OA_TEMPLATE] else None
 
 
+SENDING_BY_TEMPLATE = ("channel", "openid", "template_id", "status", "attempts")
+
+
+def _sending_by_template(openid: str, template_id: object, attempts: int) -> dict[str, Any]:
+    """A record's ``SENDING_BY_TEMPLATE`` fields once it goes by OA template message, before its send."""
+    return dict(zip(SENDING_BY_TEMPLATE, (channels.OA_TEMPLATE, openid, str(template_id), DeliveryStatus.SENDING,
+                                          attempts), strict=True))
+
+
 async def _routes(rt: Runtime, user_ids: set[str]) -> Routes:
     if not user_ids:
         return Routes({}, {})
@@ -153,8 +162,7 @@ async def _records(rt: Runtime, wanted: list[Wanted], routes: Routes) -> tuple[l
         openid = (routes.template_openid(templates, w.kind, w.user_id)
                   if template_id and w.kind not in push_events.CHECKED_BEFORE_SENDING else None)
         if openid:
-            row.update(channel=channels.OA_TEMPLATE, openid=openid, template_id=str(template_id),
-                       status=DeliveryStatus.SENDING, attempts=1)
+            row.update(_sending_by_template(openid, template_id, attempts=1))
         rows[(w.event_id, w.recipient)] = row
     created = await create_rows(Delivery, list(rows.values()))
     marked = {d.id for d in created if d.status == DeliveryStatus.SENDING}
@@ -195,15 +203,14 @@ async def _by_template(rt: Runtime, deliveries: list[Delivery], routes: Routes,
                  and delivery.content.get("oa_template_id"))
         openid = routes.template_openid(templates, delivery.event_type, str(delivery.user_id)) if fresh else None
         if openid:
-            delivery.channel, delivery.openid = channels.OA_TEMPLATE, openid
-            delivery.template_id = str(delivery.content["oa_template_id"])
-            delivery.status, delivery.attempts = DeliveryStatus.SENDING, delivery.attempts + 1
+            delivery.update_from_dict(_sending_by_template(openid, delivery.content["oa_template_id"],
+                                                           attempts=delivery.attempts + 1))
             by_template.append(delivery)
             newly_marked.append(delivery)
         else:
             others.append(delivery)
     if newly_marked:
-        await update_rows(Delivery, newly_marked, ["channel", "template_id", "openid", "status", "attempts"])
+        await update_rows(Delivery, newly_marked, SENDING_BY_TEMPLATE)
     return by_template, others
 
 

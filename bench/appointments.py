@@ -47,7 +47,7 @@ from pathlib import Path
 
 import httpx
 
-from app.cli import cli_runtime
+from app.cli.runtime import cli_runtime
 from app.ids import to_local, utcnow
 from bench import fixtures, harness, results, wrk
 from models.users import RealNameLevel, User

@@ -27,7 +27,7 @@ from typing import Any, Literal
 
 import httpx
 
-from app.cli import cli_runtime
+from app.cli.runtime import cli_runtime
 from app.ids import utcnow
 from bench import fixtures, harness, results
 from bench.prereview import pdf_bytes

@@ -30,7 +30,7 @@ from contextlib import ExitStack
 import httpx
 import redis
 
-from app.cli import cli_runtime
+from app.cli.runtime import cli_runtime
 from bench import fixtures, harness, results
 from bench.appointments import bookable_item, percentile, psql, publish_slots, staff_token
 from bench.ledger import transition

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import asyncio
 
-from app.cli import cli_runtime
+from app.cli.runtime import cli_runtime
 from config import Settings
 from models.users import RealNameLevel, User
 from services.identity import sessions

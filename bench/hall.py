@@ -24,7 +24,7 @@ from datetime import timedelta
 
 import httpx
 
-from app.cli import cli_runtime
+from app.cli.runtime import cli_runtime
 from app.ids import SHANGHAI, utcnow
 from bench import fixtures, harness, results
 from models.hall_floor import HallWindow, Ticket, TicketKind

@@ -19,7 +19,7 @@ import time
 import httpx
 from tortoise.transactions import in_transaction
 
-from app.cli import cli_runtime
+from app.cli.runtime import cli_runtime
 from bench import fixtures, harness, results
 from config import Settings
 from ledger_verifier import CompactRange, SignedHead, check_inclusion, hash_leaf, load_jwks, verify_consistency

@@ -28,7 +28,7 @@ from pathlib import Path
 import httpx
 from tortoise.transactions import in_transaction
 
-from app.cli import cli_runtime
+from app.cli.runtime import cli_runtime
 from bench import fixtures, harness, memory, results, wrk
 from bench.appointments import psql
 from bench.memory import mib

@@ -7,19 +7,17 @@ for the first admin of a deployment and for operators at the console.
 from __future__ import annotations
 
 import argparse
-import asyncio
 import getpass
 import io
 import sys
-from collections.abc import Awaitable, Callable
-from typing import Any
 
 import qrcode
 
+from app.cli.runtime import AddCommand, with_runtime
+from app.context import Runtime
 from config import Settings
 
 CLI_ACTOR = "cli"
-Command = Callable[[argparse.Namespace, Settings], None]
 
 
 def terminal_qr(text: str) -> str:
@@ -41,17 +39,6 @@ def _password(args: argparse.Namespace) -> str:
     return sys.stdin.readline().rstrip("\n") if args.password_stdin else getpass.getpass("密码: ")
 
 
-def _run(settings: Settings, step: Callable[[Any], Awaitable[Any]]) -> Any:
-    # Imported here: the command line loads the database layer only for commands that use it.
-    from app.cli import cli_runtime
-
-    async def run() -> Any:
-        async with cli_runtime(settings) as rt:
-            return await step(rt)
-
-    return asyncio.run(run())
-
-
 async def _staff_id(username: str) -> str:
     from services.identity import staff_accounts
 
@@ -65,7 +52,7 @@ def cmd_create_staff(args: argparse.Namespace, settings: Settings) -> None:
     from services.identity.staff import RoleSpec
 
     password = _password(args)
-    enrolment = _run(settings, lambda rt: staff_accounts.create(
+    enrolment = with_runtime(settings, lambda rt: staff_accounts.create(
         rt=rt, username=args.username, display_name=args.display_name, password=password,
         roles=[RoleSpec.parse(r) for r in args.role], totp=args.totp, actor_id=CLI_ACTOR))
     print(f"created staff {args.username}")
@@ -76,10 +63,10 @@ def cmd_disable_staff(args: argparse.Namespace, settings: Settings) -> None:
     """Disable a staff account: no more logins, and its live sessions end at once."""
     from services.identity import staff_accounts
 
-    async def step(rt: Any) -> None:
+    async def step(rt: Runtime) -> None:
         await staff_accounts.disable(rt=rt, staff_id=await _staff_id(args.username), actor_id=CLI_ACTOR)
 
-    _run(settings, step)
+    with_runtime(settings, step)
     print(f"disabled staff {args.username}")
 
 
@@ -87,10 +74,10 @@ def cmd_enable_staff(args: argparse.Namespace, settings: Settings) -> None:
     """Let a disabled staff account log in again."""
     from services.identity import staff_accounts
 
-    async def step(rt: Any) -> None:
+    async def step(rt: Runtime) -> None:
         await staff_accounts.enable(rt=rt, staff_id=await _staff_id(args.username), actor_id=CLI_ACTOR)
 
-    _run(settings, step)
+    with_runtime(settings, step)
     print(f"enabled staff {args.username}")
 
 
@@ -99,11 +86,11 @@ def cmd_set_staff_roles(args: argparse.Namespace, settings: Settings) -> None:
     from services.identity import staff_accounts
     from services.identity.staff import RoleSpec
 
-    async def step(rt: Any) -> None:
+    async def step(rt: Runtime) -> None:
         await staff_accounts.set_roles(rt=rt, staff_id=await _staff_id(args.username),
                                        roles=[RoleSpec.parse(r) for r in args.role], actor_id=CLI_ACTOR)
 
-    _run(settings, step)
+    with_runtime(settings, step)
     print(f"roles of {args.username}: {', '.join(args.role) or '(none)'}")
 
 
@@ -113,11 +100,11 @@ def cmd_reset_staff_password(args: argparse.Namespace, settings: Settings) -> No
 
     password = _password(args)
 
-    async def step(rt: Any) -> None:
+    async def step(rt: Runtime) -> None:
         await staff_accounts.reset_password(rt=rt, staff_id=await _staff_id(args.username),
                                             password=password, actor_id=CLI_ACTOR)
 
-    _run(settings, step)
+    with_runtime(settings, step)
     print(f"password of {args.username} reset")
 
 
@@ -125,18 +112,18 @@ def cmd_reset_staff_totp(args: argparse.Namespace, settings: Settings) -> None:
     """Enrol a new TOTP secret for a staff account and print it as a URI and a QR code."""
     from services.identity import staff_accounts
 
-    async def step(rt: Any) -> str | None:
+    async def step(rt: Runtime) -> str | None:
         enrolment = await staff_accounts.reset_totp(rt=rt, staff_id=await _staff_id(args.username),
                                                     actor_id=CLI_ACTOR)
         return enrolment.totp_uri
 
-    uri = _run(settings, step)
+    uri = with_runtime(settings, step)
     print(f"TOTP of {args.username} reset")
     _print_enrolment(uri)
 
 
-def add_staff_commands(add: Callable[[str, Command], argparse.ArgumentParser]) -> None:
-    """Register the staff commands with the parser's ``add(name, handler)``."""
+def add_commands(add: AddCommand) -> None:
+    """Register this module's commands with the parser's ``add(name, handler)``."""
     role_help = "ROLE[:DEPARTMENT_CODE][@HALL_CODE], e.g. reviewer:HDGA; repeatable"
     create = add("create-staff", cmd_create_staff)
     create.add_argument("--username", required=True)

@@ -7,6 +7,7 @@ import argparse
 import asyncio
 import signal
 import sys
+from collections.abc import Awaitable, Callable
 from datetime import date, timedelta
 
 import uvloop
@@ -100,45 +101,45 @@ def cmd_ledger_audit(args: argparse.Namespace, settings: Settings) -> None:
         sys.exit(1)
 
 
+def _print_count(settings: Settings, label: str, step: Callable[[Runtime], Awaitable[int]]) -> None:
+    """Run a scheduled job's ``step`` once and print how many things it changed."""
+    print(f"{label}: {with_runtime(settings, step)}")
+
+
 def cmd_materialize_slots(args: argparse.Namespace, settings: Settings) -> None:
     """Create the appointment slots of the coming days from the templates (idempotent)."""
     from services.appointments import slots
 
     horizon_days = args.days or settings.appointment_horizon_days
-    created = with_runtime(settings, lambda rt: slots.materialize(horizon_days=horizon_days))
-    print(f"slots created: {created}")
+    _print_count(settings, "slots created", lambda rt: slots.materialize(horizon_days=horizon_days))
 
 
 def cmd_sweep_overdue(args: argparse.Namespace, settings: Settings) -> None:
     """Emit one overdue event per pre-review or accepted application past its deadline (idempotent)."""
     from services.applications import onewindow
 
-    announced = with_runtime(settings, lambda rt: onewindow.sweep_overdue())
-    print(f"overdue applications announced: {announced}")
+    _print_count(settings, "overdue applications announced", lambda rt: onewindow.sweep_overdue())
 
 
 def cmd_sweep_no_shows(args: argparse.Namespace, settings: Settings) -> None:
     """Mark past appointments never checked in as no-shows (idempotent)."""
     from services import appointments
 
-    marked = with_runtime(settings, lambda rt: appointments.sweep_no_shows(rt=rt))
-    print(f"no-shows marked: {marked}")
+    _print_count(settings, "no-shows marked", lambda rt: appointments.sweep_no_shows(rt=rt))
 
 
 def cmd_sweep_waitlist(args: argparse.Namespace, settings: Settings) -> None:
     """Pass lapsed waiting-list holds to the next in line and offer free seats (idempotent)."""
     from services.appointments import waitlist
 
-    changed = with_runtime(settings, lambda rt: waitlist.sweep(rt=rt))
-    print(f"waiting-list entries changed: {changed}")
+    _print_count(settings, "waiting-list entries changed", lambda rt: waitlist.sweep(rt=rt))
 
 
 def cmd_run_draws(args: argparse.Namespace, settings: Settings) -> None:
     """Run the slot draws whose entry window has closed (each once, idempotent)."""
     from services.appointments import draw
 
-    drawn = with_runtime(settings, lambda rt: draw.run_due(rt=rt))
-    print(f"draws run: {drawn}")
+    _print_count(settings, "draws run", lambda rt: draw.run_due(rt=rt))
 
 
 def cmd_payments_sweep(args: argparse.Namespace, settings: Settings) -> None:
@@ -169,8 +170,7 @@ def cmd_reconcile_booking_gates(args: argparse.Namespace, settings: Settings) ->
     """Rebuild the booking gates that say "full" while the database has a seat (docs/release.md)."""
     from services.appointments import gate
 
-    rebuilt = with_runtime(settings, lambda rt: gate.reconcile(rt=rt))
-    print(f"booking gates rebuilt: {rebuilt}")
+    _print_count(settings, "booking gates rebuilt", lambda rt: gate.reconcile(rt=rt))
 
 
 def add_commands(add: AddCommand) -> None:

@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable
 from datetime import UTC, datetime
 from typing import Any
 
+from app.ids import utcnow
 from app.shapes import parse_id
 from models.appointments import Appointment, AppointmentStatus
 from models.outbox import OutboxEvent
@@ -125,7 +126,8 @@ def due_at(payload: dict[str, Any]) -> datetime | None:
 
 
 async def _reminder_obsolete(payload: dict[str, Any]) -> str | None:
-    """Why a reminder is no longer wanted: its booking is gone, not booked, or on another slot."""
+    """Why a reminder is no longer wanted: its booking is gone, not booked, on another slot, or
+    already begun (a reminder held up past the start: a backlog, or queued again after a loss)."""
     appointment_id = parse_id(payload.get("appointment_id"))
     appointment = await Appointment.get_or_none(id=appointment_id) if appointment_id else None
     if appointment is None:
@@ -134,6 +136,8 @@ async def _reminder_obsolete(payload: dict[str, Any]) -> str | None:
         return f"appointment_{appointment.status.value}"
     if str(appointment.slot_id) != str(payload.get("slot_id")):
         return "appointment_rescheduled"
+    if appointment.starts_at <= utcnow():
+        return "appointment_started"
     return None
 
 

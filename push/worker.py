@@ -15,25 +15,17 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 import structlog
-from redis.exceptions import LockError
 from sanic import Sanic
-from saq import Job, Worker
-from saq.queue.redis import RedisQueue
+from saq import Worker
 
 from app.context import Runtime
-from app.fastpath.sql import update_by_key
-from app.tasks import raise_if_cancelled
-from config import Settings
-from models.outbox import OutboxEvent
 from models.push import Delivery
 from push import bulk, delivery
 from push import events as push_events
 from push import queue as push_queue
+from push.relay import run_relay
 
 log = structlog.get_logger("push.worker")
-RELAY_BATCH = 500
-RELAY_TURN_KEY = "push:relay-turn"
-RELAY_TURN_SECONDS = 5
 
 
 async def deliver_events(ctx: dict[str, Any], *, events: list[dict[str, Any]]) -> dict[str, int]:
@@ -119,70 +111,6 @@ class PushWorker(Worker[Any]):
     """A saq worker that leaves signal handling to its host (the CLI or the Sanic server)."""
 
     SIGNALS: list[signal.Signals] = []
-
-
-def relayed_types(rt: Runtime) -> list[str]:
-    """The outbox event types push handles: those with a message kind."""
-    return push_events.relayed_names(rt.settings.push_templates)
-
-
-async def relay_once(rt: Runtime, queue: RedisQueue) -> int:
-    """Move unpublished push events from the outbox to the queue; returns how many (0 when
-    another process's relay has the turn: every worker's relay read, decoded and queued the same
-    events, a seventh of a worker's time in bulk; a relay that dies gives the turn up after
-    ``RELAY_TURN_SECONDS``).
-
-    Events due at the same second (at once, or a reminder's ``due_at``) go in batch jobs of
-    ``push_bulk_batch`` (push/bulk.py), scheduled for then. Enqueue first, mark published second:
-    a crash in between re-enqueues on the next pass; the same events make the same job key, and
-    the deliveries' leases and records make an overlapping batch harmless.
-    """
-    turn = rt.redis.lock(RELAY_TURN_KEY, timeout=RELAY_TURN_SECONDS, blocking=False)
-    if not await turn.acquire():
-        return 0
-    try:
-        return await _relay(rt, queue)
-    finally:
-        with contextlib.suppress(LockError):  # held past its timeout: another relay may have it now
-            await turn.release()
-
-
-async def _relay(rt: Runtime, queue: RedisQueue) -> int:
-    events = await OutboxEvent.filter(published_at=None, event_type__in=relayed_types(rt)).order_by(
-        "created_at").limit(RELAY_BATCH).values_list("id", "event_type", "payload")
-    due: dict[int, list[dict[str, Any]]] = {}
-    for event_id, event_type, payload in events:
-        due.setdefault(push_queue.scheduled_second(push_events.due_at(payload)), []).append(
-            {"event_id": str(event_id), "event_type": event_type, "payload": payload})
-    size = rt.settings.push_bulk_batch
-    for second, batch in due.items():
-        for start in range(0, len(batch), size):
-            await queue.enqueue(batch_job(rt.settings, batch[start:start + size], second))
-    # One statement of one text on PostgreSQL: an IN list of 500 keys cost 15 µs of planning and
-    # executing per event there, and building it a tenth of the relay's time here.
-    published = {"published_at": datetime.now(UTC)}
-    await update_by_key(OutboxEvent, key="id", rows=[(event_id, published) for event_id, *_ in events])
-    return len(events)
-
-
-def batch_job(settings: Settings, events: list[dict[str, Any]], second: int) -> Job:
-    """The ``deliver_events`` job of a batch, due at ``second`` (0: at once)."""
-    return push_queue.job(settings, "deliver_events", push_queue.batch_key([e["event_id"] for e in events]),
-                          run_at=datetime.fromtimestamp(second, UTC) if second else None,
-                          timeout=push_queue.batch_timeout(settings, len(events)), events=events)
-
-
-async def run_relay(rt: Runtime, queue: RedisQueue) -> None:
-    """Relay forever, every ``push_relay_interval_seconds``; errors are logged, not fatal."""
-    while True:
-        try:
-            moved = await relay_once(rt, queue)
-        except Exception:  # the relay must outlive a database or Redis hiccup
-            log.exception("push_relay_failed")
-            moved = 0
-        raise_if_cancelled()
-        if moved < RELAY_BATCH:
-            await asyncio.sleep(rt.settings.push_relay_interval_seconds)
 
 
 # How long each part of a push process's stop may take before it is given up (and logged).

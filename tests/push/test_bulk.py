@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import asyncio
-import uuid
 from collections import Counter
 
 import pytest
@@ -11,7 +9,8 @@ import pytest
 from models.push import Delivery, DeliveryStatus
 from push import bulk
 from push import queue as push_queue
-from push.worker import PushProcess, batch_job, relay_once
+from push.relay import batch_job
+from push.worker import PushProcess
 from services.events import EventType
 from tests import backends
 from tests.builders import emit_push_event, follow_oa, login_wechat_resident, make_wechat_resident
@@ -148,22 +147,3 @@ async def test_the_rate_limit_binds_batches_shared_across_workers(wechat, rt):
     assert Counter(m["client_msg_id"] for m in received) == Counter({str(d.id): 1 for d in await Delivery.all()})
     arrivals = sorted(m["received_at"] for m in received)
     assert arrivals[-1] - arrivals[0] > 4
-
-
-async def test_relays_of_two_workers_take_turns(rt):
-    """Two workers' relays passing at the same moment move each outbox event once: one has the
-    turn, the other moves nothing (both used to read, decode and queue the same events)."""
-    for n in range(30):
-        await emit_push_event(EventType.PUSH_NOTICE, user_id=str(uuid.uuid4()), notice_id=f"n-{n}",
-                              title=NOTICE["title"], content=NOTICE["content"])
-    queues = [push_queue.open_queue(rt.settings) for _ in range(2)]
-    for queue in queues:
-        await queue.connect()
-    try:
-        moved = await asyncio.gather(*(relay_once(rt, queue) for queue in queues))
-        again = await relay_once(rt, queues[0])
-    finally:
-        for queue in queues:
-            await queue.disconnect()
-    assert sorted(moved) == [0, 30]
-    assert again == 0  # every event was marked published by the relay that had the turn

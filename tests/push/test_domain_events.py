@@ -10,7 +10,7 @@ from tortoise.transactions import in_transaction
 
 from app import periodic
 from app.ids import new_id, to_local, utcnow
-from models.appointments import Slot
+from models.appointments import Appointment, Slot
 from models.outbox import OutboxEvent
 from models.push import FINAL_STATUSES, Delivery, DeliveryStatus
 from models.staff import StaffRoleName
@@ -168,8 +168,8 @@ async def test_a_reminder_is_sent_when_due_not_before(rt, client, wechat, push_w
                             "thing3": {"value": HALL_NAME}}
 
 
-@pytest.mark.parametrize("change", ["cancel", "reschedule"])
-async def test_a_reminder_of_a_cancelled_or_moved_booking_is_dropped(rt, client, wechat, push_rt, change):
+@pytest.mark.parametrize("change", ["cancel", "reschedule", "begin"])
+async def test_a_reminder_of_a_cancelled_moved_or_begun_booking_is_dropped(rt, client, wechat, push_rt, change):
     _, resident = await following_resident(rt, wechat)
     hall, item = await booking_desk()
     slot, other_slot = await make_slot(hall=hall), await make_slot(hall=hall, starts_in=timedelta(hours=4))
@@ -178,10 +178,14 @@ async def test_a_reminder_of_a_cancelled_or_moved_booking_is_dropped(rt, client,
     event_id = await emit("appointment.reminder", appointment_id,
                           {**reminder, "due_at": (utcnow() + timedelta(seconds=1)).isoformat()})
 
-    body = {"slot_id": str(other_slot.id)} if change == "reschedule" else None
-    changed = await client.post(f"/api/v1/appointments/{appointment_id}/{change}", json=body,
-                                headers=resident.headers)
-    assert changed.status_code == 200, changed.text
+    if change == "begin":
+        # The reminder held up past the start (a backlog, or queued again after the queue lost it).
+        await Appointment.filter(id=appointment_id).update(starts_at=utcnow() - timedelta(minutes=1))
+    else:
+        body = {"slot_id": str(other_slot.id)} if change == "reschedule" else None
+        changed = await client.post(f"/api/v1/appointments/{appointment_id}/{change}", json=body,
+                                    headers=resident.headers)
+        assert changed.status_code == 200, changed.text
     # The worker starts only now, so the reminder cannot have gone out before the change.
     process = PushProcess(push_rt, concurrency=2, grace_seconds=0)
     await process.start()
@@ -191,12 +195,13 @@ async def test_a_reminder_of_a_cancelled_or_moved_booking_is_dropped(rt, client,
         await process.stop()
 
     row = await Delivery.get(event_id=event_id)
-    expected = "cancelled" if change == "cancel" else "rescheduled"
+    expected = {"cancel": "cancelled", "reschedule": "rescheduled", "begin": "started"}[change]
     assert (row.status, row.error) == (DeliveryStatus.DROPPED, f"obsolete: appointment_{expected}")
     assert await messages(wechat, template_id="dev-oa-appointment-reminder") == []
-    # Cancelling and rescheduling have no message of their own: the relay leaves them alone.
-    assert await OutboxEvent.filter(aggregate_id=appointment_id, published_at=None).values_list(
-        "event_type", flat=True) == [f"appointment.{expected}"]
+    if change != "begin":
+        # Cancelling and rescheduling have no message of their own: the relay leaves them alone.
+        assert await OutboxEvent.filter(aggregate_id=appointment_id, published_at=None).values_list(
+            "event_type", flat=True) == [f"appointment.{expected}"]
 
 
 ONE_WINDOW = [

@@ -18,6 +18,14 @@ as stopping, and posts the manager's own "stop" message (``None``) to its monito
 the loop and joins the workers between its own proxy calls. While the workers are starting, the
 marked manager counts the start as over, so the start-up wait ends and the same message is read.
 A second signal keeps Sanic's meaning: kill everything now.
+
+A worker still importing when the SIGINT comes may swallow it: the ``KeyboardInterrupt`` can be
+raised inside a callback whose exceptions Python only reports ("Exception ignored in: ...
+_get_module_lock ... KeyboardInterrupt", seen in CI), and the worker then goes on to serve while
+the main process waits for it to end. So a thread watches the workers that were not serving yet
+and sends SIGINT again to any that starts serving: from then on the worker handles it (a graceful
+stop). A worker serving at the signal is not signalled twice: a second SIGINT would interrupt its
+graceful stop.
 """
 
 from __future__ import annotations
@@ -25,6 +33,8 @@ from __future__ import annotations
 import contextlib
 import os
 import signal
+import threading
+import time
 from typing import Any
 
 from sanic.log import logger
@@ -32,6 +42,9 @@ from sanic.worker.manager import WorkerManager
 
 _sanic_shutdown_signal = WorkerManager.shutdown_signal
 _sanic_all_workers_ack = WorkerManager._all_workers_ack
+# How long a worker that was starting at the signal is watched (its start-up bound, app/cli/serving.py).
+STARTING_WATCH_SECONDS = 150.0
+WATCH_INTERVAL_SECONDS = 0.2
 
 
 def stop_on_signal(manager: WorkerManager, signum: int, frame: Any) -> None:
@@ -41,10 +54,38 @@ def stop_on_signal(manager: WorkerManager, signum: int, frame: Any) -> None:
         return
     logger.info("Received signal %s. Shutting down.", signal.Signals(signum).name)
     manager._shutting_down = True
-    for process in manager.processes:
+    workers = {process.name: process.pid for process in manager.processes}
+    for pid in workers.values():
         with contextlib.suppress(ProcessLookupError):
-            os.kill(process.pid, signal.SIGINT)
+            os.kill(pid, signal.SIGINT)
     manager.monitor_publisher.send(None)
+    threading.Thread(target=signal_again_once_serving, args=(manager, workers), daemon=True,
+                     name="stop-signal-again").start()
+
+
+def signal_again_once_serving(manager: WorkerManager, workers: dict[str, int]) -> None:
+    """SIGINT again each worker that was not serving at the stop signal and starts serving later
+    (it swallowed the first); stop watching one once it has ended.
+
+    Runs in a thread of its own: the proxy of the workers' states gives each thread a connection
+    of its own, so these reads cannot interleave with the main thread's."""
+    try:
+        watched = {name: pid for name, pid in workers.items()
+                   if not manager.worker_state.get(name, {}).get("serving")}
+        deadline = time.monotonic() + STARTING_WATCH_SECONDS
+        while watched and time.monotonic() < deadline:
+            time.sleep(WATCH_INTERVAL_SECONDS)
+            for name, pid in list(watched.items()):
+                try:
+                    if manager.worker_state.get(name, {}).get("serving"):
+                        os.kill(pid, signal.SIGINT)
+                        del watched[name]
+                    else:
+                        os.kill(pid, 0)  # raises ProcessLookupError once it has ended and been joined
+                except ProcessLookupError:
+                    del watched[name]
+    except (EOFError, OSError):
+        return  # the state manager stopped with the main process: nothing left to watch
 
 
 def all_workers_ack_or_stopping(manager: WorkerManager) -> bool:

@@ -7,7 +7,7 @@ restarting with the service) loses every job it held: reminders queued for days 
 not yet sent. The relay keeps a mark in the queue's Redis (``QUEUE_MARK_KEY``); when the mark is
 gone, so may be the jobs, and it queues again every event of the last
 ``appointment_horizon_days`` + 1 days (the furthest ahead a reminder is due) that still lacks a
-delivery record for one of its recipients. Queuing an event twice is harmless: the deliveries'
+final delivery record for one of its recipients. Queuing an event twice is harmless: the deliveries'
 leases and records (push/bulk.py) make a second job find its messages final.
 """
 
@@ -29,7 +29,7 @@ from app.fastpath.sql import update_by_key
 from app.tasks import raise_if_cancelled
 from config import Settings
 from models.outbox import OutboxEvent
-from models.push import Delivery
+from models.push import FINAL_STATUSES, Delivery
 from push import events as push_events
 from push import queue as push_queue
 from push.delivery import user_recipient
@@ -124,8 +124,8 @@ async def _recover_if_lost(rt: Runtime, queue: RedisQueue) -> None:
 
 
 async def requeue_undelivered(rt: Runtime, queue: RedisQueue, *, since: datetime) -> int:
-    """Queue again the push events published since ``since`` that lack a delivery record for one
-    of their recipients; returns how many."""
+    """Queue again the push events published since ``since`` that lack a final delivery record
+    for one of their recipients; returns how many."""
     requeued, after = 0, None
     while True:
         query = OutboxEvent.filter(published_at__gte=since, event_type__in=relayed_types(rt))
@@ -135,8 +135,9 @@ async def requeue_undelivered(rt: Runtime, queue: RedisQueue, *, since: datetime
         if not events:
             return requeued
         after = events[-1][0]
-        recorded = set(await Delivery.filter(event_id__in=[str(event_id) for event_id, *_ in events])
-                       .values_list("event_id", "recipient"))
+        # Only final records count: one waiting for a retry or a later send lost its job too.
+        recorded = set(await Delivery.filter(event_id__in=[str(event_id) for event_id, *_ in events],
+                                             status__in=FINAL_STATUSES).values_list("event_id", "recipient"))
         lost = [(event_id, event_type, payload) for event_id, event_type, payload in events
                 if any((str(event_id), user_recipient(user_id)) not in recorded
                        for user_id in push_events.recipients_of(payload))]

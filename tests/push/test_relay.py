@@ -85,23 +85,25 @@ async def test_messages_the_queue_lost_are_queued_again_and_sent_once(rt, wechat
     assert (await Delivery.get(event_id=later)).created_at >= due
 
 
-async def test_a_message_already_recorded_is_not_queued_again(rt, push_rt):
-    """After a loss, an event whose every recipient has a delivery record (sent, failed or
-    dropped) stays out of the queue; one with a recipient missing goes back in."""
-    done, missing = str(uuid.uuid4()), str(uuid.uuid4())
+async def test_a_message_recorded_final_is_not_queued_again(rt, push_rt):
+    """After a loss, an event whose every recipient has a final delivery record (sent, failed or
+    dropped) stays out of the queue; one whose record waits for a retry goes back in."""
+    done, retrying = str(uuid.uuid4()), str(uuid.uuid4())
     recorded = await emit_push_event(EventType.PUSH_NOTICE, user_id=done, **NOTICE)
-    unrecorded = await emit_push_event(EventType.PUSH_NOTICE, user_id=missing, **{**NOTICE, "notice_id": "n-2"})
+    waiting = await emit_push_event(EventType.PUSH_NOTICE, user_id=retrying, **{**NOTICE, "notice_id": "n-2"})
     queue = push_queue.open_queue(push_rt.settings)
     await queue.connect()
     try:
         assert await relay_once(push_rt, queue) == 2
         await Delivery.create(event_id=recorded, event_type="notice", recipient=f"user:{done}",
                               status=DeliveryStatus.FAILED, error="43004")
+        await Delivery.create(event_id=waiting, event_type="notice", recipient=f"user:{retrying}",
+                              status=DeliveryStatus.RETRYING, error="-1")
         await queue.redis.flushdb()
         await relay_once(push_rt, queue)
         incomplete = await queue.count("incomplete")
-        requeued = await queue.job(push_queue.batch_key([unrecorded]))
+        requeued = await queue.job(push_queue.batch_key([waiting]))
     finally:
         await queue.disconnect()
     assert incomplete == 1
-    assert requeued is not None and [e["event_id"] for e in requeued.kwargs["events"]] == [unrecorded]
+    assert requeued is not None and [e["event_id"] for e in requeued.kwargs["events"]] == [waiting]

@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import contextlib
-from collections.abc import Iterable
+from collections.abc import AsyncIterator, Iterable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
@@ -61,14 +61,25 @@ async def relay_once(rt: Runtime, queue: RedisQueue) -> int:
     a crash in between re-enqueues on the next pass; the same events make the same job key, and
     the deliveries' leases and records make an overlapping batch harmless.
     """
-    turn = rt.redis.lock(RELAY_TURN_KEY, timeout=RELAY_TURN_SECONDS, blocking=False)
-    if not await turn.acquire():
-        return 0
-    try:
+    async with _turn(rt, RELAY_TURN_KEY, RELAY_TURN_SECONDS) as mine:
+        if not mine:
+            return 0
         await _recover_if_lost(rt, queue)
         return await _relay(rt, queue)
+
+
+@contextlib.asynccontextmanager
+async def _turn(rt: Runtime, key: str, seconds: float) -> AsyncIterator[bool]:
+    """One process's turn at ``key`` (a redis-py lock, given up after ``seconds`` if its holder
+    died); yields False, without waiting, while another has it."""
+    turn = rt.redis.lock(key, timeout=seconds, blocking=False)
+    if not await turn.acquire():
+        yield False
+        return
+    try:
+        yield True
     finally:
-        with contextlib.suppress(LockError):  # held past its timeout: another relay may have it now
+        with contextlib.suppress(LockError):  # held past its timeout: another may have it now
             await turn.release()
 
 
@@ -108,17 +119,13 @@ async def _recover_if_lost(rt: Runtime, queue: RedisQueue) -> None:
         return
     # A turn of its own, longer than a relay pass's: a large recovery outlasts the relay's turn,
     # and the relay that takes that turn over must not start a second recovery.
-    turn = rt.redis.lock(RECOVERY_TURN_KEY, timeout=RECOVERY_TURN_SECONDS, blocking=False)
-    if not await turn.acquire():
-        return
-    try:
+    async with _turn(rt, RECOVERY_TURN_KEY, RECOVERY_TURN_SECONDS) as mine:
+        if not mine:
+            return
         since = datetime.now(UTC) - timedelta(days=rt.settings.appointment_horizon_days + 1)
         requeued = await requeue_undelivered(rt, queue, since=since)
         # Set after the requeue: a relay that dies half-way leaves it to be done again, harmlessly.
         await queue.redis.set(QUEUE_MARK_KEY, datetime.now(UTC).isoformat())
-    finally:
-        with contextlib.suppress(LockError):
-            await turn.release()
     if requeued:
         log.warning("push_queue_lost_requeued", events=requeued, since=since.isoformat())
 

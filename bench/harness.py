@@ -5,7 +5,6 @@ from __future__ import annotations
 import os
 import platform
 import secrets
-import socket
 import subprocess
 import sys
 import time
@@ -14,6 +13,7 @@ from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 
+import ephemeral_port_reserve
 import httpx
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
@@ -25,9 +25,8 @@ START_ATTEMPTS = 3
 
 
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A port reserved for a server started later (see tests/support/server.py, free_port)."""
+    return ephemeral_port_reserve.reserve("127.0.0.1")
 
 
 def machine_description() -> str:

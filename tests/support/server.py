@@ -6,7 +6,6 @@ import asyncio
 import contextlib
 import os
 import signal
-import socket
 import subprocess
 import sys
 import tempfile
@@ -16,15 +15,19 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import Any, BinaryIO
 
+import ephemeral_port_reserve
 import httpx
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 
 
 def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+    """A port on 127.0.0.1 for a server the test starts later. A port merely free now was taken
+    meanwhile by the other CI pass's outgoing connections (every test of that run failed to start
+    its emulators); a reserved one is left in TIME_WAIT, which the kernel does not hand out as an
+    ephemeral port, while a server binding it with SO_REUSEADDR (asyncio, Sanic, PostgreSQL and
+    Redis all do) still can."""
+    return ephemeral_port_reserve.reserve("127.0.0.1")
 
 
 def service_env(**overrides: str) -> dict[str, str]:

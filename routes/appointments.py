@@ -17,7 +17,7 @@ from app.openapi import Header
 from app.shapes import Page, Schema
 from services import appointments, companies
 from services.applications.representation import RepresentedIn
-from services.appointments import draw, qr, risk, slots, throttle, waitlist
+from services.appointments import draw, qr, risk, seats, slots, throttle, waitlist
 from services.appointments.shapes import (
     AppointmentOut,
     Availability,
@@ -122,7 +122,7 @@ async def availability(request: Request, query: AvailabilityQuery) -> HTTPRespon
           response=AppointmentOut, status=201, replay_status=200, secured=True,
           headers=(idempotency_header("8-64 位 A-Za-z0-9_.:-；同一居民重试同一请求时不变", required=True),
                    _DEVICE_HEADER),
-          errors=[*_THROTTLE_ERRORS, risk.RiskRefused, appointments.SlotUnavailable, (409, "APPOINTMENT_SLOT_CLOSED"),
+          errors=[*_THROTTLE_ERRORS, risk.RiskRefused, seats.SlotUnavailable, (409, "APPOINTMENT_SLOT_CLOSED"),
                   (409, "APPOINTMENT_SLOT_PAST"), appointments.SlotNotYetOpen, appointments.DrawOnly,
                   (409, "APPOINTMENT_DUPLICATE"),
                   (409, "APPOINTMENT_DAILY_LIMIT"), (409, "IDEMPOTENCY_KEY_REUSED"),
@@ -178,7 +178,7 @@ async def cancel(request: Request, appointment_id: str) -> HTTPResponse:
 @bp.post("/appointments/<appointment_id>/reschedule")
 @endpoint(summary="改约到另一时段（先占新号再释放旧号，原子完成）", tag=TAG, body=RescheduleIn,
           response=AppointmentOut, secured=True,
-          errors=[*_APPOINTMENT_ERRORS, appointments.SlotUnavailable, appointments.SlotNotYetOpen,
+          errors=[*_APPOINTMENT_ERRORS, seats.SlotUnavailable, appointments.SlotNotYetOpen,
                   appointments.DrawOnly, (409, "APPOINTMENT_CHANGE_CUTOFF"),
                   (409, "APPOINTMENT_CHANGED"), (409, "APPOINTMENT_SLOT_CLOSED"),
                   (409, "APPOINTMENT_SLOT_PAST"), (409, "APPOINTMENT_DAILY_LIMIT"),

@@ -3,29 +3,16 @@
 from __future__ import annotations
 
 import uuid
-from datetime import date, datetime, time, timedelta
-from enum import Enum
-from typing import Any, NoReturn
+from datetime import datetime, time, timedelta
+from typing import Any
 
-from pypika_tortoise.functions import Now
-from pypika_tortoise.queries import QueryBuilder, Table
-from pypika_tortoise.terms import Criterion, Parameter, Term, ValueWrapper
 from tortoise.exceptions import IntegrityError
-from tortoise.expressions import F, Q
-from tortoise.queryset import QuerySet
+from tortoise.expressions import Q
 from tortoise.transactions import in_transaction
 
 from app.context import Runtime
-from app.errors import AppError, Conflict, Forbidden, NotFoundError, ValidationFailed
-from app.fastpath.sql import (
-    NoRowChanged,
-    get_where,
-    insert_all,
-    new_rows,
-    select_where,
-    update_and_commit,
-    update_where,
-)
+from app.errors import AppError, Conflict, NotFoundError, ValidationFailed
+from app.fastpath.sql import NoRowChanged, get_where, insert_all, new_rows
 from app.ids import SHANGHAI, utcnow
 from app.metrics import BOOKINGS
 from app.shapes import decode_cursor, encode_cursor, id_or_not_found, parse_id
@@ -35,17 +22,12 @@ from models.prereview import Application, ApplicationState
 from models.users import User
 from services import catalog, companies, outbox
 from services.applications import representation
-from services.appointments import gate, group_commit, qr, risk, slots, throttle, waitlist
+from services.appointments import gate, group_commit, qr, risk, rules, seats, slots, throttle, waitlist
 from services.companies import reach
 from services.events import EventType
 from services.identity import users
 
-ACTIVE = "active"
 _ACTIVE_STATUSES = (AppointmentStatus.BOOKED, AppointmentStatus.CHECKED_IN)
-
-
-class SlotUnavailable(AppError):
-    status, code, message = 409, "APPOINTMENT_SLOT_FULL", "该时段已约满"
 
 
 class SlotNotYetOpen(AppError):
@@ -83,10 +65,10 @@ async def _bookable_slot(*, rt: Runtime, slot_id: str, group: str, admitted: boo
     if facts.appointment_group != group:
         raise ValidationFailed("该号源不适用于此事项", code="SLOT_NOT_FOR_ITEM")
     if slot is not None and slot.is_closed:
-        raise SlotUnavailable("该时段已停止预约", code="APPOINTMENT_SLOT_CLOSED")
+        raise seats.SlotUnavailable("该时段已停止预约", code="APPOINTMENT_SLOT_CLOSED")
     now = utcnow()
     if facts.starts_at <= now:
-        raise SlotUnavailable("该时段已开始或已过去", code="APPOINTMENT_SLOT_PAST")
+        raise seats.SlotUnavailable("该时段已开始或已过去", code="APPOINTMENT_SLOT_PAST")
     if facts.opens_at is not None and facts.opens_at > now:
         raise not_yet_open(facts.opens_at)
     if await awaiting_draw(facts):
@@ -94,145 +76,8 @@ async def _bookable_slot(*, rt: Runtime, slot_id: str, group: str, admitted: boo
         raise DrawOnly(details={"draw_closes_at": facts.draw_closes_at.astimezone(SHANGHAI).isoformat()})
     if slot is not None and slot.booked >= slot.capacity:
         # The seat update stays the judge (a seat freed since this read is found by the next attempt).
-        raise SlotUnavailable()
+        raise seats.SlotUnavailable()
     return facts
-
-
-class Seat(Enum):
-    """How ``record_booking`` counts the booking's seat."""
-
-    TAKE = "take"  # a conditional update, the transaction's last statement
-    TAKE_AND_COMMIT = "take_and_commit"  # the same update and the COMMIT as one query (update_and_commit)
-    HELD = "held"  # already counted in ``booked`` (a waiting-list hold, a draw's winners)
-
-
-def _take_seats(query: QueryBuilder, t: Table, *, slot_id: Term, closed: Term, starts_after: Term,
-                count: int = 1) -> QueryBuilder:
-    """The seats' conditional UPDATE: ``count`` more booked where the slot is open, not started
-    and has that many left."""
-    return query.set(t.booked, t.booked + count).where(
-        (t.id == slot_id) & (t.is_closed == closed) & (t.starts_at > starts_after)
-        & (t.booked <= t.capacity - count))
-
-
-async def take_seat(*, slot: Slot | slots.SlotFacts) -> None:
-    """Hold one seat by a conditional update; the database refuses when none is left."""
-    now = utcnow()
-    taken = await update_where(
-        Slot, name="take_seat", values=[("id", slot.id), ("is_closed", False), ("starts_at", now)],
-        build=lambda query, t: _take_seats(query, t, slot_id=Parameter(idx=1), closed=Parameter(idx=2),
-                                           starts_after=Parameter(idx=3)),
-        plain=lambda: Slot.filter(id=slot.id, is_closed=False, starts_at__gt=now,
-                                  booked__lt=F("capacity")).update(booked=F("booked") + 1))
-    if not taken:
-        await _refuse_seat(slot_id=slot.id, now=now)
-
-
-async def _take_seat_and_commit(*, slot: slots.SlotFacts) -> None:
-    """``take_seat`` as the statement that commits the caller's transaction, where it can be
-    (``take_seats_and_commit``); else as the transaction's last statement."""
-    if not await take_seats_and_commit(slot=slot, count=1):
-        await take_seat(slot=slot)
-
-
-async def take_seats_and_commit(*, slot: slots.SlotFacts, count: int) -> bool:
-    """Take ``count`` seats by the statement that commits the caller's transaction
-    (app.fastpath.sql.update_and_commit): the slot's row, which every booking of a released slot
-    waits for, is then locked for the server's time only. Raises NoRowChanged when there were not
-    as many left; the caller reads why once the transaction is rolled back (``_refuse_seat``).
-    False, having done nothing, where it cannot be done so."""
-    # That query takes no parameters: the values are written in, the time is the server's.
-    return await update_and_commit(Slot, lambda query, t: _take_seats(
-        query, t, slot_id=ValueWrapper(str(slot.id)), closed=ValueWrapper(False), starts_after=Now(), count=count))
-
-
-async def _refuse_seat(*, slot_id: uuid.UUID, now: datetime) -> NoReturn:
-    """Why a slot's seat could not be taken at ``now``."""
-    slot = await slots.get_slot_or_raise(slot_id=slot_id)
-    if slot.is_closed:
-        raise SlotUnavailable("该时段已停止预约", code="APPOINTMENT_SLOT_CLOSED")
-    if slot.starts_at <= now:
-        raise SlotUnavailable("该时段已开始或已过去", code="APPOINTMENT_SLOT_PAST")
-    raise SlotUnavailable()
-
-
-async def free_seat(*, slot_id: uuid.UUID) -> None:
-    await update_where(Slot, name="free_seat", values=[("id", slot_id)],
-                       build=lambda query, t: query.set(t.booked, t.booked - 1).where(
-                           (t.id == Parameter(idx=1)) & (t.booked > 0)),
-                       plain=lambda: Slot.filter(id=slot_id, booked__gt=0).update(
-                           booked=F("booked") - 1))
-
-
-async def lock_resident(resident_id: uuid.UUID) -> User | None:
-    """Serialise one resident's booking changes (PostgreSQL row lock; SQLite has one writer)."""
-    return await get_where(User, id=resident_id, for_update=True)
-
-
-async def _bookings_for_rules(*, rt: Runtime, resident_id: uuid.UUID, idempotency_key: str,
-                              item_id: uuid.UUID, day: date, person_index: str | None) -> list[Appointment]:
-    """In one query, every booking a new booking's rules look at: the resident's one made with
-    this key, active ones for this item or on this day, and no-shows within the window; and the
-    active ones for this item or day of the person it is for (``person_index``), whoever made them."""
-    def where(t: Table) -> Criterion:
-        def active_item_or_day(first: int) -> Criterion:  # numbered anew: SQLite's ? are positional
-            return (t.active_marker == Parameter(idx=first)) & (
-                (t.item_id == Parameter(idx=first + 1)) | (t.day == Parameter(idx=first + 2)))
-
-        # ``person_index = NULL`` matches nothing: a booker without a real name has no person rows.
-        return ((t.resident_id == Parameter(idx=1)) & (
-            (t.idempotency_key == Parameter(idx=2)) | active_item_or_day(3)
-            | ((t.status == Parameter(idx=6)) & (t.ends_at > Parameter(idx=7))))
-        ) | ((t.person_index == Parameter(idx=8)) & active_item_or_day(9))
-
-    def plain() -> QuerySet[Appointment]:
-        active_item_or_day = Q(active_marker=ACTIVE) & (Q(item_id=item_id) | Q(day=day))
-        mine = Q(resident_id=resident_id) & (
-            Q(idempotency_key=idempotency_key) | active_item_or_day
-            | Q(status=AppointmentStatus.NO_SHOW, ends_at__gt=since))
-        return Appointment.filter(mine | (Q(person_index=person_index) & active_item_or_day)
-                                  if person_index else mine)
-
-    since = utcnow() - timedelta(days=rt.settings.appointment_no_show_window_days)
-    return await select_where(Appointment, name="booking_rules", where=where, values=[
-        ("resident_id", resident_id), ("idempotency_key", idempotency_key),
-        ("active_marker", ACTIVE), ("item_id", item_id), ("day", day),
-        ("status", AppointmentStatus.NO_SHOW), ("ends_at", since), ("person_index", person_index),
-        ("active_marker", ACTIVE), ("item_id", item_id), ("day", day)],
-        plain=plain)
-
-
-def _ensure_not_blocked(*, rt: Runtime, no_shows_ending: list[datetime]) -> None:
-    """Refuse a resident with too many no-shows (their end times) within the window."""
-    settings = rt.settings
-    recent = sorted(no_shows_ending, reverse=True)[:settings.appointment_no_show_limit]
-    if len(recent) >= settings.appointment_no_show_limit:
-        # The block lasts until the oldest of the counted no-shows leaves the window.
-        blocked_until = recent[-1] + timedelta(days=settings.appointment_no_show_window_days)
-        raise Forbidden(
-            f"近 {settings.appointment_no_show_window_days} 天内爽约 {len(recent)} 次，暂停网上预约",
-            code="APPOINTMENT_BLOCKED_NO_SHOW",
-            details={"reason": "no_show", "no_shows": len(recent),
-                     "window_days": settings.appointment_no_show_window_days,
-                     "blocked_until": blocked_until.astimezone(SHANGHAI).isoformat()})
-
-
-def _ensure_below_daily_limit(*, rt: Runtime, active_that_day: int, day: date) -> None:
-    limit = rt.settings.appointment_daily_limit
-    if active_that_day >= limit:
-        raise Conflict(f"同一天最多预约 {limit} 个事项", code="APPOINTMENT_DAILY_LIMIT",
-                       details={"day": day.isoformat(), "limit": limit})
-
-
-async def _ensure_within_daily_limit(*, rt: Runtime, resident_id: uuid.UUID, day: date) -> None:
-    active = await Appointment.filter(resident_id=resident_id, day=day, active_marker=ACTIVE).count()
-    _ensure_below_daily_limit(rt=rt, active_that_day=active, day=day)
-
-
-def _same_request(existing: Appointment, item: catalog.BookableItem) -> Appointment:
-    if existing.item_id != item.id:
-        raise Conflict("该 Idempotency-Key 已用于另一个预约请求", code="IDEMPOTENCY_KEY_REUSED")
-    return existing
 
 
 def _event_payload(appointment: Appointment) -> dict[str, Any]:
@@ -284,17 +129,13 @@ async def _passed_prereview(*, resident_id: uuid.UUID, item: catalog.BookableIte
     return application.id
 
 
-class DuplicateBooking(Conflict):
-    code, message = "APPOINTMENT_DUPLICATE", "该事项已有未完成的预约"
-
-
 async def _replay_or_raise(*, resident_id: uuid.UUID, item: catalog.BookableItem, idempotency_key: str,
                            error: AppError) -> tuple[Appointment, bool]:
     """A retry of a booking that was made is answered with it, even once the slot is full or
     past; anything else gets the refusal."""
     existing = await get_where(Appointment, resident_id=resident_id, idempotency_key=idempotency_key)
     if existing is not None:
-        return _same_request(existing, item), False
+        return rules.same_request(existing, item), False
     raise error
 
 
@@ -339,7 +180,7 @@ async def _gated_book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot
     ticket = (await gate.admit(rt=rt, slot_id=parsed, resident_id=resident_id, group=group)
               if parsed else gate.UNGATED)
     if ticket.outcome is gate.Outcome.FULL:
-        raise SlotUnavailable()
+        raise seats.SlotUnavailable()
     if ticket.outcome is gate.Outcome.NOT_YET_OPEN and ticket.opens_at is not None:
         raise not_yet_open(ticket.opens_at)
     created = database_full = False
@@ -349,8 +190,8 @@ async def _gated_book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot
                                            application_id=application_id, caller=caller,
                                            represented=represented, company_id=company_id,
                                            admitted=ticket.outcome is gate.Outcome.ADMITTED)
-    except SlotUnavailable as refused:
-        database_full = refused.code == SlotUnavailable.code
+    except seats.SlotUnavailable as refused:
+        database_full = refused.code == seats.SlotUnavailable.code
         raise
     finally:
         if parsed is not None:
@@ -383,13 +224,13 @@ async def _book(*, rt: Runtime, resident_id: uuid.UUID, item: catalog.BookableIt
             async with in_transaction():
                 return await record_booking(rt=rt, resident_id=resident_id, item=item, slot=slot,
                                             idempotency_key=idempotency_key, application_id=linked,
-                                            represented=represented, acting=acting, seat=Seat.TAKE_AND_COMMIT)
+                                            represented=represented, acting=acting, seat=seats.Seat.TAKE_AND_COMMIT)
         except NoRowChanged:
-            await _refuse_seat(slot_id=slot.id, now=began)
+            await seats.refuse(slot_id=slot.id, now=began)
         except IntegrityError:
             # Only reachable without the row lock (several SQLite processes): the constraints decide.
             return await _replay_or_raise(resident_id=resident_id, item=item,
-                                          idempotency_key=idempotency_key, error=DuplicateBooking())
+                                          idempotency_key=idempotency_key, error=rules.DuplicateBooking())
 
     if admitted and represented is None and acting is None and group_commit.available():
         return await group_commit.book(rt, group_commit.Admitted(
@@ -400,7 +241,7 @@ async def _book(*, rt: Runtime, resident_id: uuid.UUID, item: catalog.BookableIt
 
 async def record_booking(*, rt: Runtime, resident_id: uuid.UUID, item: catalog.BookableItem, slot: slots.SlotFacts,
                          idempotency_key: str, application_id: uuid.UUID | None = None,
-                         seat: Seat = Seat.TAKE,
+                         seat: seats.Seat = seats.Seat.TAKE,
                          represented: representation.RepresentedIn | None = None,
                          acting: companies.Acting | None = None) -> tuple[Appointment, bool]:
     """Inside the caller's transaction: the booking rules, the row, its events and the seat
@@ -409,12 +250,12 @@ async def record_booking(*, rt: Runtime, resident_id: uuid.UUID, item: catalog.B
     booked for a company."""
     # Every rule is read after this lock, so concurrent requests of one resident (retries
     # with this key included) see each other's committed bookings.
-    user = await lock_resident(resident_id)
+    user = await rules.lock_resident(resident_id)
     person_index = (rt.cipher.blind_index(represented.id_number) if represented
                     else user.id_number_index if user else None)
-    bookings = await _bookings_for_rules(rt=rt, resident_id=resident_id, idempotency_key=idempotency_key,
+    bookings = await rules.bookings_for_rules(rt=rt, resident_id=resident_id, idempotency_key=idempotency_key,
                                          item_id=item.id, day=slot.day, person_index=person_index)
-    decided = decide_booking(rt=rt, user=user, resident_id=resident_id, item=item, slot=slot,
+    decided = rules.decide_booking(rt=rt, user=user, resident_id=resident_id, item=item, slot=slot,
                              idempotency_key=idempotency_key, application_id=application_id,
                              person_index=person_index, bookings=bookings, represented=represented,
                              acting=acting)
@@ -426,49 +267,8 @@ async def record_booking(*, rt: Runtime, resident_id: uuid.UUID, item: catalog.B
     await insert_all(booked, outbox.rows_of(booking_events(appointment, await _audience(appointment))))
     # The seat last: its row lock, which every booking of the slot waits for, is then held
     # only until the commit; a refusal rolls the inserts back.
-    if seat is Seat.TAKE:
-        await take_seat(slot=slot)
-    elif seat is Seat.TAKE_AND_COMMIT:
-        await _take_seat_and_commit(slot=slot)
+    await seats.take(seat, slot=slot)
     return appointment, True
-
-
-def decide_booking(*, rt: Runtime, user: User | None, resident_id: uuid.UUID, item: catalog.BookableItem,
-                   slot: slots.SlotFacts, idempotency_key: str, application_id: uuid.UUID | None,
-                   person_index: str | None, bookings: list[Appointment],
-                   represented: representation.RepresentedIn | None = None,
-                   acting: companies.Acting | None = None) -> Appointment | dict[str, Any]:
-    """The booking rules, over ``bookings`` read under the resident's lock (rows of other
-    residents and persons are passed over): the booking this key made (a replay), or the new
-    booking's row; raises the refusal."""
-    existing = next((b for b in bookings
-                     if b.resident_id == resident_id and b.idempotency_key == idempotency_key), None)
-    if existing is not None:
-        return _same_request(existing, item)
-    declared = representation.declare_person(rt, agent=users.ensure_active(user), represented=represented
-                                             ) if represented else None
-    if item.requires_realname or slot.high_demand:
-        # A high-demand slot is booked by real names only: one ID number is one user, so one
-        # person is one booker whatever the number of WeChat accounts.
-        users.ensure_real_name(users.ensure_active(user))
-    since = utcnow() - timedelta(days=rt.settings.appointment_no_show_window_days)
-    _ensure_not_blocked(rt=rt, no_shows_ending=[b.ends_at for b in bookings if b.resident_id == resident_id
-                                                and b.status is AppointmentStatus.NO_SHOW and b.ends_at > since])
-    # The resident's own active bookings and the person's (an agent's booking for them included).
-    active = [b for b in bookings if b.active_marker == ACTIVE and (
-        b.resident_id == resident_id or (person_index and b.person_index == person_index))]
-    if any(b.item_id == item.id for b in active):
-        raise DuplicateBooking()
-    _ensure_below_daily_limit(rt=rt, day=slot.day, active_that_day=max(
-        sum(b.day == slot.day for b in active if b.resident_id == resident_id),
-        sum(b.day == slot.day for b in active if person_index and b.person_index == person_index)))
-    return dict(
-        resident_id=resident_id, item_id=item.id, slot_id=slot.id,
-        hall_id=slot.hall_id, appointment_group=slot.appointment_group, day=slot.day,
-        starts_at=slot.starts_at, ends_at=slot.ends_at, active_marker=ACTIVE,
-        idempotency_key=idempotency_key, application_id=application_id,
-        representation=declared, person_index=person_index,
-        company_id=acting.company.id if acting else None, on_behalf_of=acting.record() if acting else None)
 
 
 def booking_events(appointment: Appointment, audience: dict[str, Any]) -> list[outbox.Event]:
@@ -544,14 +344,14 @@ async def cancel(*, rt: Runtime, resident_id: uuid.UUID, appointment_id: str) ->
     _ensure_changeable(rt, appointment)
     async with in_transaction():
         # Same lock order as reschedule (resident, then rows), so the two cannot deadlock.
-        await lock_resident(resident_id)
+        await rules.lock_resident(resident_id)
         now = utcnow()
         changed = await Appointment.filter(
             id=appointment.id, status=AppointmentStatus.BOOKED, slot_id=appointment.slot_id,
         ).update(status=AppointmentStatus.CANCELLED, active_marker=None, cancelled_at=now)
         if not changed:
             raise Conflict("预约已被修改，请刷新后重试", code="APPOINTMENT_CHANGED")
-        await free_seat(slot_id=appointment.slot_id)
+        await seats.free_seat(slot_id=appointment.slot_id)
         await appointment.refresh_from_db()
         await _emit(_event(EventType.APPOINTMENT_CANCELLED, appointment))
     await gate.seat_returned(rt=rt, slot_id=appointment.slot_id, resident_id=resident_id)
@@ -569,19 +369,19 @@ async def reschedule(*, rt: Runtime, resident_id: uuid.UUID, appointment_id: str
         raise ValidationFailed("新时段与原时段相同", code="APPOINTMENT_SAME_SLOT")
     old_slot_id = appointment.slot_id
     async with in_transaction():
-        await lock_resident(resident_id)
+        await rules.lock_resident(resident_id)
         # Lock both slots in id order so two opposite reschedules cannot deadlock.
         await Slot.filter(id__in=[old_slot_id, target.id]).order_by("id").select_for_update()
         if target.day != appointment.day:
-            await _ensure_within_daily_limit(rt=rt, resident_id=resident_id, day=target.day)
-        await take_seat(slot=target)
+            await rules.ensure_within_daily_limit(rt=rt, resident_id=resident_id, day=target.day)
+        await seats.take_seat(slot=target)
         moved = await Appointment.filter(
             id=appointment.id, status=AppointmentStatus.BOOKED, slot_id=old_slot_id,
         ).update(slot_id=target.id, hall_id=target.hall_id, day=target.day,
                  starts_at=target.starts_at, ends_at=target.ends_at)
         if not moved:
             raise Conflict("预约已被修改，请刷新后重试", code="APPOINTMENT_CHANGED")
-        await free_seat(slot_id=old_slot_id)
+        await seats.free_seat(slot_id=old_slot_id)
         await appointment.refresh_from_db()
         await _emit(_event(EventType.APPOINTMENT_RESCHEDULED, appointment, previous_slot_id=str(old_slot_id)),
                     *_reminders(appointment, **await _audience(appointment)))

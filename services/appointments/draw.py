@@ -27,7 +27,7 @@ from ledger_verifier import draw as drawing
 from models.appointments import Appointment, DrawEntry, DrawEntryStatus, Slot, SlotDraw
 from models.catalog import ServiceItem
 from services import appointments, catalog, ledger, outbox
-from services.appointments import gate, risk, slots, throttle
+from services.appointments import gate, risk, rules, seats, slots, throttle
 from services.events import EventType
 from services.identity import users
 
@@ -62,7 +62,7 @@ async def enter(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: s
     if slot.draw_closes_at is None:
         raise NotADrawSlot()
     if slot.is_closed:
-        raise appointments.SlotUnavailable("该时段已停止预约", code="APPOINTMENT_SLOT_CLOSED")
+        raise seats.SlotUnavailable("该时段已停止预约", code="APPOINTMENT_SLOT_CLOSED")
     now = utcnow()
     if slot.opens_at is not None and slot.opens_at > now:
         raise appointments.not_yet_open(slot.opens_at)
@@ -73,12 +73,12 @@ async def enter(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: s
     try:
         async with in_transaction():
             # Under the resident's lock, like a booking: two entries at once cannot both pass.
-            user = users.ensure_active(await appointments.lock_resident(resident_id))
+            user = users.ensure_active(await rules.lock_resident(resident_id))
             # A real name is one ID number, held by one user: one person is one entrant.
             users.ensure_real_name(user)
             if await Appointment.filter(resident_id=resident_id, item_id=item.id,
-                                        active_marker=appointments.ACTIVE).exists():
-                raise appointments.DuplicateBooking()
+                                        active_marker=rules.ACTIVE).exists():
+                raise rules.DuplicateBooking()
             if await DrawEntry.exists(slot_id=slot.id, resident_id=resident_id):
                 raise AlreadyEntered()
             return await DrawEntry.create(slot_id=slot.id, resident_id=resident_id, item_id=item.id)
@@ -138,23 +138,23 @@ async def _draw(*, rt: Runtime, slot_id: uuid.UUID) -> bool:
     entries = await DrawEntry.filter(slot_id=slot_id, status=DrawEntryStatus.ENTERED)
     by_hash = {drawing.entrant_hash(str(entry.id)): entry for entry in entries}
     bookable = not slot.is_closed and slot.starts_at > utcnow()
-    seats = max(slot.capacity - slot.booked, 0) if bookable else 0
+    seats_drawn = max(slot.capacity - slot.booked, 0) if bookable else 0
     seed = secrets.token_hex(32)
     # First, so a second process drawing this slot stops at the unique slot before any booking.
-    record = await SlotDraw.create(slot_id=slot_id, seed=seed, seats=seats, entrants=len(entries), winners=0)
+    record = await SlotDraw.create(slot_id=slot_id, seed=seed, seats=seats_drawn, entrants=len(entries), winners=0)
     items = {i.id: catalog.BookableItem.of(i) for i in await ServiceItem.filter(id__in={e.item_id for e in entries})}
     facts = slots.SlotFacts.of(slot)
     won: list[str] = []
     refused: list[str] = []
     for entrant in drawing.rank(seed=seed, entrants=by_hash):
-        if len(won) == seats:
+        if len(won) == seats_drawn:
             break
         entry = by_hash[entrant]
         try:
             # The seat is counted below for all winners at once (the slot's row is locked).
             appointment, _ = await appointments.record_booking(
                 rt=rt, resident_id=entry.resident_id, item=items[entry.item_id], slot=facts,
-                idempotency_key=f"draw:{entry.id}", seat=appointments.Seat.HELD)
+                idempotency_key=f"draw:{entry.id}", seat=seats.Seat.HELD)
         except AppError as refusal:  # a booking rule: daily limit, no-show block, booked meanwhile
             refused.append(entrant)
             entry.status, entry.refusal_code = DrawEntryStatus.REFUSED, refusal.code
@@ -170,11 +170,11 @@ async def _draw(*, rt: Runtime, slot_id: uuid.UUID) -> bool:
                                                    appointment_id=entry.appointment_id)
     await outbox.emit_many(events=[_decided(entry, slot) for entry in entries])
     ledger_entry = await ledger.append(record_type=drawing.RECORD_TYPE, data={
-        "slot_id": str(slot_id), "algorithm": drawing.ALGORITHM, "seed": seed, "seats": seats,
+        "slot_id": str(slot_id), "algorithm": drawing.ALGORITHM, "seed": seed, "seats": seats_drawn,
         "entrants": sorted(by_hash), "refused": refused, "winners": won})
     record.winners, record.ledger_entry_id = len(won), ledger_entry.id
     await record.save(update_fields=["winners", "ledger_entry_id", "updated_at"])
-    log.info("slot_drawn", slot_id=str(slot_id), seats=seats, entrants=len(entries), winners=len(won))
+    log.info("slot_drawn", slot_id=str(slot_id), seats=seats_drawn, entrants=len(entries), winners=len(won))
     return True
 
 

@@ -37,7 +37,7 @@ from app.metrics import BOOKING_GROUP_SIZE
 from models.appointments import Appointment, AppointmentStatus
 from models.users import User
 from services import appointments, catalog, outbox
-from services.appointments import slots
+from services.appointments import rules, seats, slots
 
 # Bookings written in one transaction at most.
 MAX_GROUP = 100
@@ -142,7 +142,7 @@ async def _write(rt: Runtime, group: list[Admitted]) -> list[Answer | Exception]
             user = users.get(booking.resident_id)
             # One ID number is one user (a unique index): no two residents of a group are one person.
             try:
-                decided = appointments.decide_booking(
+                decided = rules.decide_booking(
                     rt=rt, user=user, resident_id=booking.resident_id, item=booking.item, slot=slot,
                     idempotency_key=booking.idempotency_key, application_id=booking.application_id,
                     person_index=user.id_number_index if user else None, bookings=read)
@@ -160,7 +160,7 @@ async def _write(rt: Runtime, group: list[Admitted]) -> list[Answer | Exception]
         # A plain booking is personal: its messages reach the booker only (no audience).
         await insert_all(rows, outbox.rows_of([event for appointment in rows.objects
                                                for event in appointments.booking_events(appointment, {})]))
-        if not await appointments.take_seats_and_commit(slot=slot, count=len(made)):
+        if not await seats.take_seats_and_commit(slot=slot, count=len(made)):
             raise RuntimeError("group commit outside PostgreSQL's fast path")  # available() says where it runs
     for (position, _), appointment in zip(made, rows.objects, strict=True):
         answers[position] = (appointment, True)
@@ -176,13 +176,13 @@ async def _lock_residents(resident_ids: list[uuid.UUID]) -> list[User]:
 
 async def _bookings_for_rules(rt: Runtime, bookings: list[Admitted], *,
                               person_indexes: list[str | None]) -> list[Appointment]:
-    """``appointments._bookings_for_rules`` for a group in one query: each resident's bookings
+    """``rules.bookings_for_rules`` for a group in one query: each resident's bookings
     the rules look at, and the persons' active ones; ``decide_booking`` sorts out whose is whose."""
     since = utcnow() - timedelta(days=rt.settings.appointment_no_show_window_days)
     return await select_by_arrays(
         Appointment, name="group_booking_rules", values=[
             [b.resident_id for b in bookings], [b.idempotency_key for b in bookings],
-            appointments.ACTIVE, list({b.item.id for b in bookings}), bookings[0].slot.day,
+            rules.ACTIVE, list({b.item.id for b in bookings}), bookings[0].slot.day,
             AppointmentStatus.NO_SHOW.value, since, [index for index in person_indexes if index]],
         clause=lambda: (
             "WHERE (resident_id = ANY($1::uuid[]) AND (idempotency_key = ANY($2::text[])"

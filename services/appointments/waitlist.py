@@ -22,7 +22,7 @@ from app.shapes import id_or_not_found
 from models.appointments import Appointment, Slot, WaitlistEntry, WaitlistStatus
 from push.display import SLOT_TIME_FORMAT
 from services import appointments, catalog, outbox
-from services.appointments import gate, slots
+from services.appointments import gate, rules, seats, slots
 from services.events import EventType
 
 _IN_LINE = (WaitlistStatus.WAITING, WaitlistStatus.OFFERED)
@@ -82,9 +82,9 @@ async def join(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: st
         if slot.appointment_group != group:
             raise ValidationFailed("该号源不适用于此事项", code="SLOT_NOT_FOR_ITEM")
         if slot.is_closed:
-            raise appointments.SlotUnavailable("该时段已停止预约", code="APPOINTMENT_SLOT_CLOSED")
+            raise seats.SlotUnavailable("该时段已停止预约", code="APPOINTMENT_SLOT_CLOSED")
         if slot.starts_at <= utcnow():
-            raise appointments.SlotUnavailable("该时段已开始或已过去", code="APPOINTMENT_SLOT_PAST")
+            raise seats.SlotUnavailable("该时段已开始或已过去", code="APPOINTMENT_SLOT_PAST")
         if slot.opens_at is not None and slot.opens_at > utcnow():
             raise appointments.not_yet_open(slot.opens_at)
         day_slots = [slot]
@@ -108,10 +108,10 @@ async def join(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: st
         raise SlotStillOpen(details={"slot_ids": [str(s.id) for s in free]})
     async with in_transaction():
         # Under the resident's lock, so two joins at once cannot both pass the duplicate check.
-        await appointments.lock_resident(resident_id)
+        await rules.lock_resident(resident_id)
         if await Appointment.filter(resident_id=resident_id, item_id=item.id,
-                                    active_marker=appointments.ACTIVE).exists():
-            raise appointments.DuplicateBooking()
+                                    active_marker=rules.ACTIVE).exists():
+            raise rules.DuplicateBooking()
         target = Q(slot_id=day_slots[0].id) if slot_id is not None else Q(slot_id=None)
         if await WaitlistEntry.filter(target, resident_id=resident_id, hall_id=hall_uuid,
                                       appointment_group=group, day=the_day,
@@ -131,7 +131,7 @@ async def _line(slot: Slot) -> list[WaitlistEntry]:
         Q(slot_id=slot.id) | Q(slot_id=None), hall_id=slot.hall_id, appointment_group=slot.appointment_group,
         day=slot.day, status=WaitlistStatus.WAITING).order_by("created_at", "id")
     booked = set(await Appointment.filter(
-        resident_id__in={e.resident_id for e in line}, active_marker=appointments.ACTIVE,
+        resident_id__in={e.resident_id for e in line}, active_marker=rules.ACTIVE,
     ).values_list("resident_id", "item_id")) if line else set()
     served = [e.id for e in line if (e.resident_id, e.item_id) in booked]
     if served:
@@ -150,7 +150,7 @@ async def _hand_on(*, rt: Runtime, slot: Slot, seat_held: bool) -> WaitlistEntry
         return None
     if not seat_held:
         try:
-            await appointments.take_seat(slot=slot)
+            await seats.take_seat(slot=slot)
         except AppError:
             return None
     hold_until = utcnow() + timedelta(minutes=rt.settings.waitlist_hold_minutes)
@@ -167,7 +167,7 @@ async def _hand_on(*, rt: Runtime, slot: Slot, seat_held: bool) -> WaitlistEntry
             entry.status, entry.offered_slot_id, entry.hold_until = WaitlistStatus.OFFERED, slot.id, hold_until
             return entry
     if not seat_held:
-        await appointments.free_seat(slot_id=slot.id)
+        await seats.free_seat(slot_id=slot.id)
     return None
 
 
@@ -199,7 +199,7 @@ async def _release(*, rt: Runtime, entry: WaitlistEntry, status: WaitlistStatus)
         slot = await Slot.get(id=slot_id)
         handed = await _hand_on(rt=rt, slot=slot, seat_held=True)
         if handed is None:
-            await appointments.free_seat(slot_id=slot_id)
+            await seats.free_seat(slot_id=slot_id)
     if handed is None:
         await gate.seat_returned(rt=rt, slot_id=slot_id, resident_id=entry.resident_id)
 
@@ -237,7 +237,7 @@ async def accept(*, rt: Runtime, resident_id: uuid.UUID, entry_id: str) -> Appoi
             raise HoldLapsed()
         appointment, _ = await appointments.record_booking(
             rt=rt, resident_id=resident_id, item=item, slot=slots.SlotFacts.of(slot),
-            idempotency_key=f"waitlist:{entry.id}", seat=appointments.Seat.HELD)
+            idempotency_key=f"waitlist:{entry.id}", seat=seats.Seat.HELD)
         await WaitlistEntry.filter(id=entry.id).update(appointment_id=appointment.id, hold_until=None)
     return appointment
 

@@ -8,7 +8,7 @@ from app.ids import utcnow
 from models.appointments import AppointmentStatus, Slot
 from models.outbox import OutboxEvent
 from models.users import User
-from services import appointments
+from services.appointments import rules
 from tests.builders import (
     make_appointment,
     make_service_item,
@@ -277,7 +277,7 @@ async def test_duplicate_caught_by_the_unique_constraint_is_reported_as_duplicat
     resident = await resident_session(rt)
     await book(client, resident, item_id=appointment_desk.item.id, slot_id=first_slot.id)
     # As if the rules query raced with the other booking (several SQLite processes, no row lock).
-    monkeypatch.setattr(appointments, "_bookings_for_rules", _sees_nothing)
+    monkeypatch.setattr(rules, "bookings_for_rules", _sees_nothing)
 
     response = await book(client, resident, item_id=appointment_desk.item.id, slot_id=second_slot.id)
 
@@ -291,7 +291,7 @@ async def test_retry_caught_by_the_unique_key_constraint_is_answered_with_the_bo
     slot = await make_slot(hall=appointment_desk.hall)
     resident = await resident_session(rt)
     first = await book(client, resident, item_id=appointment_desk.item.id, slot_id=slot.id, key="raced-key-1")
-    monkeypatch.setattr(appointments, "_bookings_for_rules", _sees_nothing)
+    monkeypatch.setattr(rules, "bookings_for_rules", _sees_nothing)
 
     again = await book(client, resident, item_id=appointment_desk.item.id, slot_id=slot.id, key="raced-key-1")
 

@@ -22,6 +22,7 @@ from sanic.response import HTTPResponse, json
 
 from emulators.wechat_publishing import media_exists
 from emulators.wechat_state import EmulatedApp, WeChatEmulatorState, WeChatError
+from emulators.wechat_wire import json_body, wechat_api
 
 BEIJING = ZoneInfo("Asia/Shanghai")
 OPENID_LIST_MIN, OPENID_LIST_MAX = 2, 10_000
@@ -93,9 +94,7 @@ def _recipients(state: WeChatEmulatorState, tag_members: Callable[[int], list[st
     return sorted(set(touser))
 
 
-def install_mass_send(app: Sanic, state: WeChatEmulatorState, book: MassSendBook,
-                      post_event: PostEvent, wechat_api: Callable[..., Any],
-                      json_body: Callable[[Request], dict[str, Any]],
+def install_mass_send(app: Sanic, state: WeChatEmulatorState, book: MassSendBook, post_event: PostEvent,
                       tag_members: Callable[[int], list[str]]) -> None:
     """Add the mass-send endpoints to the emulator app; ``tag_members`` are the followers the
     account's tag (wechat_oa_admin.py) holds."""

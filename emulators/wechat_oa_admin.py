@@ -23,6 +23,7 @@ from sanic.response import HTTPResponse, json, raw
 
 from emulators.common import ControlError, parse_control
 from emulators.wechat_state import ERRMSG, EmulatedApp, WeChatEmulatorState, WeChatError
+from emulators.wechat_wire import json_body, post_oa_event, wechat_api
 
 ERRMSG.update({
     40016: "invalid button size",
@@ -117,16 +118,13 @@ class ScanRequest(BaseModel):
 
 def install_oa_admin(app: Sanic, state: WeChatEmulatorState) -> OAAdminState:
     """Register the OA management endpoints on the emulator ``app``; returns their state."""
-    # Imported here: emulators.wechat imports this module to register it.
-    from emulators.wechat import _json_body, post_oa_event, wechat_api
-
     admin = OAAdminState()
 
     def caller(request: Request) -> tuple[EmulatedApp, dict[str, Any]]:
         wx_app = state.check_access_token(request.args.get("access_token"))
         if wx_app.kind != "oa":
             raise WeChatError(48001)
-        return wx_app, _json_body(request) if request.method == "POST" else {}
+        return wx_app, json_body(request) if request.method == "POST" else {}
 
     @app.post("/cgi-bin/menu/create")
     @wechat_api

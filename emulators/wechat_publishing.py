@@ -12,6 +12,7 @@ from sanic import Request, Sanic
 from sanic.response import HTTPResponse, json
 
 from emulators.wechat_state import WeChatEmulatorState, WeChatError
+from emulators.wechat_wire import wechat_api
 
 # Fields WeChat requires of each article of a draft (news).
 REQUIRED_ARTICLE_FIELDS = ("title", "content", "thumb_media_id")
@@ -32,7 +33,7 @@ def media_exists(state: WeChatEmulatorState, media_id: object) -> bool:
         outcome.get("media_id") == media_id for outcome in state.publications.values()))
 
 
-def install_publishing(app: Sanic, state: WeChatEmulatorState, wechat_api: Any) -> None:
+def install_publishing(app: Sanic, state: WeChatEmulatorState) -> None:
     """Add the publishing endpoints to the WeChat emulator ``app``."""
 
     @app.post("/cgi-bin/draft/add")

@@ -387,3 +387,9 @@ def encrypt_for_miniprogram(session_key: str, payload: dict[str, Any]) -> dict[s
     encryptor = Cipher(algorithms.AES(base64.b64decode(session_key)), modes.CBC(iv)).encryptor()
     sealed = encryptor.update(plain) + encryptor.finalize()
     return {"encryptedData": base64.b64encode(sealed).decode(), "iv": base64.b64encode(iv).decode()}
+
+
+def phone_info(user: TestUser, app_id: str, now: float) -> dict[str, Any]:
+    """The ``phone_info`` WeChat gives for a phone code or encrypted data, watermarked for ``app_id``."""
+    return {"phoneNumber": user.phone, "purePhoneNumber": user.phone, "countryCode": "86",
+            "watermark": {"timestamp": int(now), "appid": app_id}}

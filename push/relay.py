@@ -4,11 +4,14 @@ queue has lost them.
 The relay marks an event published once its job is in Redis. A Redis that restarts without its
 data (no persistence, a crash before its last save, the embedded stand-in of ``python -m app run``
 restarting with the service) loses every job it held: reminders queued for days ahead, messages
-not yet sent. The relay keeps a mark in the queue's Redis (``QUEUE_MARK_KEY``); when the mark is
-gone, so may be the jobs, and it queues again every event of the last
-``appointment_horizon_days`` + 1 days (the furthest ahead a reminder is due) that still lacks a
-final delivery record for one of its recipients. Queuing an event twice is harmless: the deliveries'
-leases and records (push/bulk.py) make a second job find its messages final.
+not yet sent; one that restarts from its last save or append, or a replica promoted in a failover,
+loses the jobs of its last seconds. The relay keeps a mark in the queue's Redis
+(``QUEUE_MARK_KEY``) holding the run id of the Redis server it was written to (every redis-server
+process has its own). When the mark is gone, or names another server, jobs may be gone, and it
+queues again every event of the last ``appointment_horizon_days`` + 1 days (the furthest ahead a
+reminder is due) that still lacks a final delivery record for one of its recipients. Queuing an
+event twice is harmless: the deliveries' leases and records (push/bulk.py) make a second job find
+its messages final.
 """
 
 from __future__ import annotations
@@ -19,8 +22,9 @@ from collections.abc import AsyncIterator, Iterable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
+import fakeredis
 import structlog
-from redis.exceptions import LockError
+from redis.exceptions import LockError, ResponseError
 from saq import Job
 from saq.queue.redis import RedisQueue
 
@@ -42,6 +46,10 @@ QUEUE_MARK_KEY = "push:queue-mark"
 RECOVERY_TURN_KEY = "push:recovery-turn"
 RECOVERY_TURN_SECONDS = 600
 RECOVERY_CHUNK = 1000
+# The in-process stand-in has no INFO and no run id; it and its data live and die with the process.
+EMBEDDED_SERVER = "embedded"
+# A Redis that refuses INFO (some managed services rename it): only a missing mark is seen.
+UNKNOWN_SERVER = "unknown"
 OutboxRow = tuple[Any, str, dict[str, Any]]  # an outbox event's id, type and payload
 
 
@@ -113,9 +121,27 @@ def batch_job(settings: Settings, events: list[dict[str, Any]], second: int) -> 
                           timeout=push_queue.batch_timeout(settings, len(events)), events=events)
 
 
+async def _queue_mark(queue: RedisQueue) -> tuple[str | None, str]:
+    """The queue's mark and the run id of the Redis server answering now, in one round trip."""
+    if isinstance(queue.redis, fakeredis.FakeAsyncRedis):
+        mark = await queue.redis.get(QUEUE_MARK_KEY)
+        server = EMBEDDED_SERVER
+    else:
+        async with queue.redis.pipeline(transaction=False) as pipe:
+            pipe.get(QUEUE_MARK_KEY)
+            pipe.info("server")
+            mark, info = await pipe.execute(raise_on_error=False)
+        if isinstance(mark, Exception):
+            raise mark
+        server = UNKNOWN_SERVER if isinstance(info, ResponseError) else str(info["run_id"])
+    return (mark.decode() if isinstance(mark, bytes) else mark), server
+
+
 async def _recover_if_lost(rt: Runtime, queue: RedisQueue) -> None:
-    """Queue again what the queue's Redis lost, when its mark is gone (the module docstring)."""
-    if await queue.redis.exists(QUEUE_MARK_KEY):
+    """Queue again what the queue's Redis lost, when its mark is gone or names another server
+    (the module docstring)."""
+    mark, server = await _queue_mark(queue)
+    if mark == server:
         return
     # A turn of its own, longer than a relay pass's: a large recovery outlasts the relay's turn,
     # and the relay that takes that turn over must not start a second recovery.
@@ -125,9 +151,10 @@ async def _recover_if_lost(rt: Runtime, queue: RedisQueue) -> None:
         since = datetime.now(UTC) - timedelta(days=rt.settings.appointment_horizon_days + 1)
         requeued = await requeue_undelivered(rt, queue, since=since)
         # Set after the requeue: a relay that dies half-way leaves it to be done again, harmlessly.
-        await queue.redis.set(QUEUE_MARK_KEY, datetime.now(UTC).isoformat())
+        await queue.redis.set(QUEUE_MARK_KEY, server)
     if requeued:
-        log.warning("push_queue_lost_requeued", events=requeued, since=since.isoformat())
+        log.warning("push_queue_lost_requeued", events=requeued, since=since.isoformat(),
+                    mark="missing" if mark is None else "another_server")
 
 
 async def requeue_undelivered(rt: Runtime, queue: RedisQueue, *, since: datetime) -> int:

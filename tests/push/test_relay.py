@@ -7,6 +7,8 @@ import uuid
 from collections import Counter
 from datetime import timedelta
 
+import pytest
+
 from app.ids import utcnow
 from models.push import Delivery, DeliveryStatus
 from push import queue as push_queue
@@ -14,9 +16,10 @@ from push.relay import relay_once
 from push.worker import PushProcess
 from services.events import EventType
 from tests.builders import emit_push_event, follow_oa, make_wechat_resident
-from tests.builders.push import all_final
+from tests.builders.push import all_final, fast_runtime
 from tests.push.test_bulk import NOTICE, SENT
 from tests.push.test_delivery import messages
+from tests.support.private_servers import REDIS_SERVER, PrivateRedis
 from tests.support.waiting import eventually
 
 
@@ -83,6 +86,54 @@ async def test_messages_the_queue_lost_are_queued_again_and_sent_once(rt, wechat
     assert Counter(m["client_msg_id"] for m in received) == Counter({str(d.id): 1 for d in deliveries})
     assert {d.event_id for d in deliveries} >= {waiting, later}
     assert (await Delivery.get(event_id=later)).created_at >= due
+
+
+@pytest.mark.skipif(REDIS_SERVER is None, reason="no redis-server binary")
+async def test_messages_a_failover_lost_are_queued_again_and_sent_once(rt, wechat, push_rt):
+    """The queue's Redis comes back from its last save (a restart from disk, or a replica promoted
+    in a failover, loses its last seconds): the message queued after the save is gone while the
+    queue's mark, saved before it, is still there. The next relay pass sees that the mark names
+    another server and queues again what lacks a final record; each message reaches the resident
+    once."""
+    server = PrivateRedis()
+    await server.start()
+    try:
+        queue_rt = fast_runtime(push_rt, redis_url=server.url)
+        user = await make_wechat_resident(rt, user_key="failover")
+        await follow_oa(wechat, "failover")
+        saved = await emit_push_event(EventType.PUSH_NOTICE, user_id=str(user.id), **NOTICE)
+        queue = push_queue.open_queue(queue_rt.settings)
+        await queue.connect()
+        try:
+            assert await relay_once(queue_rt, queue) == 1
+            await queue.redis.save()
+            lost = await emit_push_event(EventType.PUSH_NOTICE, user_id=str(user.id),
+                                         **{**NOTICE, "notice_id": "n-2"})
+            assert await relay_once(queue_rt, queue) == 1
+            assert await queue.count("incomplete") == 2
+        finally:
+            await queue.disconnect()
+
+        server.kill()
+        await server.start()  # from the save: the first job and the mark, not the second job
+        queue = push_queue.open_queue(queue_rt.settings)
+        await queue.connect()
+        try:
+            assert await queue.count("incomplete") == 1
+            assert await relay_once(queue_rt, queue) == 0  # nothing new to relay
+            assert await queue.count("incomplete") == 2  # the saved job, and one of both events again
+            assert await relay_once(queue_rt, queue) == 0
+            assert await queue.count("incomplete") == 2  # once: the mark names this server now
+        finally:
+            await queue.disconnect()
+        await deliver_until_final(queue_rt, 2)
+    finally:
+        server.close()
+
+    received = await messages(wechat, kind="template")
+    deliveries = await Delivery.all()
+    assert {d.event_id for d in deliveries} == {saved, lost}
+    assert Counter(m["client_msg_id"] for m in received) == Counter({str(d.id): 1 for d in deliveries})
 
 
 async def test_a_message_recorded_final_is_not_queued_again(rt, push_rt):

@@ -131,10 +131,12 @@ class PrivatePostgres:
 
 
 class PrivateRedis:
-    """A Redis server without persistence on a free port."""
+    """A Redis server on a free port, saving nothing unless told to (``SAVE``: into its own
+    temporary directory, which a restart loads)."""
 
     def __init__(self) -> None:
         self.port = free_port()
+        self.directory = Path(tempfile.mkdtemp(prefix="hdt-redis-"))
         self._process: subprocess.Popen | None = None
 
     @property
@@ -144,7 +146,7 @@ class PrivateRedis:
     async def start(self) -> None:
         self._process = subprocess.Popen(
             [REDIS_SERVER, "--port", str(self.port), "--bind", "127.0.0.1", "--save", "",
-             "--appendonly", "no"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+             "--appendonly", "no", "--dir", str(self.directory)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
             start_new_session=True)
         await _wait_until(self._answers, "Redis")
 
@@ -173,3 +175,4 @@ class PrivateRedis:
         if self._process is not None and self._process.poll() is None:
             self.thaw()
         self.kill()
+        shutil.rmtree(self.directory, ignore_errors=True)

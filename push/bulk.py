@@ -37,12 +37,10 @@ from push import channels
 from push import events as push_events
 from push import queue as push_queue
 from push.delivery import (
-    JOB_FINISH_KEY,
     SEND_ERRORS,
     SendLater,
     TransientSendError,
     attempt,
-    finish_status,
     record_tried,
     render_content,
     send_app_id,
@@ -50,6 +48,7 @@ from push.delivery import (
     settle,
     user_recipient,
 )
+from push.reports import JOB_FINISH_KEY, finish_status
 from wechat import access_token
 from wechat.api import WeChatUnavailable
 

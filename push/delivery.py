@@ -11,17 +11,14 @@ from __future__ import annotations
 
 import time
 from datetime import UTC, datetime
-from functools import partial
 from typing import Any
 
 import structlog
 from saq.queue.redis import RedisQueue
 from tortoise.exceptions import IntegrityError
-from tortoise.queryset import QuerySet
 from tortoise.transactions import in_transaction
 
 from app.context import Runtime
-from app.fastpath.sql import update_by_key
 from app.metrics import PUSH_DEAD_LETTERS, PUSH_DELIVERIES, PUSH_SEND_DURATION
 from config import Settings
 from models.push import (
@@ -38,6 +35,7 @@ from push import channels, sms
 from push import events as push_events
 from push import queue as push_queue
 from push.display import with_display_fields
+from push.reports import JOB_FINISH_KEY, SMS_REPORT, SMS_REPORT_KEY, finish_status
 from push.templates import TemplateError, placeholders, render
 from wechat import client as wechat_client
 from wechat.api import WeChatAPIError, WeChatUnavailable
@@ -47,11 +45,6 @@ log = structlog.get_logger("push.delivery")
 # WeChat errors worth a later retry: system busy, over quota / frequency. Anything else with an
 # errcode is permanent (unsubscribed 43004, invalid openid 40003, refused 43101, template errors).
 TRANSIENT_ERRCODES = {-1, 45009, 45011}
-JOB_FINISH_KEY = "push:job-finish:{msgid}"
-SMS_REPORT_KEY = "push:sms-report:{serial}"
-SMS_REPORT = "sms_report"
-JOB_FINISH_TTL_SECONDS = 24 * 3600
-JOB_FINISH_COALESCER = "push-job-finish"
 
 
 class TransientSendError(Exception):
@@ -411,64 +404,3 @@ async def _permanent(delivery: Delivery, exc: WeChatAPIError) -> None:
     elif exc.errcode == 43101 and delivery.user_id:
         await SubscriptionGrant.filter(user_id=delivery.user_id,
                                        template_id=delivery.template_id).update(remaining=0)
-
-
-def finish_status(status: str, source: str = "job_finish") -> tuple[DeliveryStatus, str | None]:
-    """A provider's report as the delivery's final status: ``source`` names it in the error."""
-    if status == "success":
-        return DeliveryStatus.DELIVERED, None
-    return DeliveryStatus.FAILED, f"{source}: {status}"[:255]
-
-
-async def _record_report(rt: Runtime, query: QuerySet[Delivery], *, key: str, status: str,
-                         source: str) -> bool:
-    """Close the delivery a provider's report is about; else keep the report in Redis for the
-    send that has not recorded its id yet, and look once more (the send may have just done so).
-    False when no delivery matched."""
-    final, error = finish_status(status, source)
-    if await query.update(status=final, error=error):
-        return True
-    await rt.redis.set(key, status, ex=JOB_FINISH_TTL_SECONDS)
-    return bool(await query.update(status=final, error=error))
-
-
-async def record_job_finish(rt: Runtime, *, msgid: int, status: str) -> None:
-    """Close the delivery a TEMPLATESENDJOBFINISH event reports on (or keep the report for its
-    send), together with the reports that reach this process at the same time: one broadcast is
-    one callback per message (app/coalesce.py)."""
-    await rt.coalescer(JOB_FINISH_COALESCER, partial(_record_job_finishes, rt)).submit((msgid, status))
-
-
-async def _record_job_finishes(rt: Runtime, reports: list[tuple[int, str]]) -> list[None]:
-    """``_record_report`` for many reports: one UPDATE that says which deliveries it found and, for
-    the reports whose send has not recorded its msgid yet, the keep-and-look-again."""
-    known = await _close_by_msgid(reports)
-    early = [(msgid, status) for msgid, status in reports if msgid not in known]
-    if early:
-        async with rt.redis.pipeline(transaction=False) as pipe:
-            for msgid, status in early:
-                pipe.set(JOB_FINISH_KEY.format(msgid=msgid), status, ex=JOB_FINISH_TTL_SECONDS)
-            await pipe.execute()
-        await _close_by_msgid(early)
-    return [None] * len(reports)
-
-
-async def _close_by_msgid(reports: list[tuple[int, str]]) -> set[int]:
-    """Close the deliveries of these msgids; the msgids found."""
-    rows = []
-    for msgid, status in reports:
-        final, error = finish_status(status)
-        rows.append((msgid, {"status": final, "error": error}))
-    return await update_by_key(Delivery, key="msgid", rows=rows)
-
-
-async def record_sms_report(rt: Runtime, *, serial: str, delivered: bool, detail: str) -> bool:
-    """Close the delivery an SMS status report is about; a report for a message not known (yet)
-    is kept a while and logged once."""
-    key = SMS_REPORT_KEY.format(serial=serial)
-    seen = await rt.redis.exists(key)
-    known = await _record_report(rt, Delivery.filter(provider_ref=serial), key=key,
-                                 status="success" if delivered else detail, source=SMS_REPORT)
-    if not known and not seen:
-        log.warning("sms_report_for_unknown_message", serial=serial)
-    return known

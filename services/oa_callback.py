@@ -35,7 +35,7 @@ from wechatpy.utils import check_signature
 from app.context import Runtime
 from app.errors import AppError
 from models.oa import ReplyTrigger
-from push import delivery as push_delivery
+from push import reports as push_reports
 from services import mass_send
 from services import push as push_service
 from services.oa import replies, scenes, subscriptions
@@ -200,7 +200,7 @@ async def _react(rt: Runtime, message: Any, xml: str) -> ReplyContent | None:
         await push_service.unfollow(openid=openid)
         return None
     if isinstance(message, TemplateSendJobFinishEvent):
-        await push_delivery.record_job_finish(rt, msgid=int(message.id), status=str(message.status))
+        await push_reports.record_job_finish(rt, msgid=int(message.id), status=str(message.status))
         return None
     if isinstance(message, MassSendJobFinishEvent):
         await mass_send.record_job_finish(rt=rt, report=mass_send.JobFinish(

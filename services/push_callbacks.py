@@ -25,7 +25,7 @@ from app.errors import AppError
 from models.push import SmsOptOut, SubscriptionGrant
 from models.users import ExternalIdentity, IdentityProvider
 from push import channels
-from push import delivery as push_delivery
+from push import reports as push_reports
 from services.oa.subscriptions import list_entries
 from services.oa_callback import CallbackParams, MessageMalformed, SignatureInvalid, check_fresh
 
@@ -108,7 +108,7 @@ async def sms_status_reports(*, rt: Runtime, token: str | None, reports: list[di
     for report in reports:
         serial = str(report.get("sid") or "")
         if serial:
-            await push_delivery.record_sms_report(
+            await push_reports.record_sms_report(
                 rt, serial=serial, delivered=report.get("report_status") == "SUCCESS",
                 detail=f"{report.get('errmsg', '')} {report.get('description', '')}".strip())
     return SMS_ANSWER

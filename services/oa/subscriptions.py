@@ -21,7 +21,7 @@ from tortoise.transactions import in_transaction
 from app.context import Runtime
 from models.push import OASubscriptionGrant
 from push import channels
-from push import delivery as push_delivery
+from push import reports as push_reports
 
 log = structlog.get_logger("services.oa.subscriptions")
 POPUP, CHANGE, SENT = "subscribe_msg_popup_event", "subscribe_msg_change_event", "subscribe_msg_sent_event"
@@ -47,7 +47,7 @@ async def record_event(*, rt: Runtime, openid: str, event: str, message: dict[st
         for entry in entries:
             msgid, status = str(entry.get("MsgID") or ""), str(entry.get("ErrorStatus") or "")
             if msgid.isdigit():
-                await push_delivery.record_job_finish(rt, msgid=int(msgid), status=status or SENT_OK)
+                await push_reports.record_job_finish(rt, msgid=int(msgid), status=status or SENT_OK)
         return
     known = channels.subscribe_template_ids(rt.settings.push_templates, channels.OA_SUBSCRIBE)
     async with in_transaction():

@@ -21,7 +21,7 @@ from sanic import Sanic
 from app.context import Runtime
 from app.tasks import raise_if_cancelled
 from services import appointments, ledger
-from services.applications import onewindow
+from services.applications import desk
 from services.appointments import draw, gate, slots, waitlist
 from services.ledger import anchoring
 from services.payments import sweep
@@ -73,7 +73,7 @@ async def run_draws(rt: Runtime) -> None:
 
 async def sweep_overdue(rt: Runtime) -> None:
     """``sweep-overdue``: one overdue event per application past its deadline."""
-    await onewindow.sweep_overdue()
+    await desk.sweep_overdue()
 
 
 async def sweep_payments(rt: Runtime) -> None:

@@ -13,7 +13,7 @@ from app.auth import public, resident_required
 from app.headers import attachment
 from app.shapes import PresentIn, Schema
 from services import companies
-from services.applications import certificates, documents, evaluations, prereview
+from services.applications import authenticity, certificates, documents, evaluations, materials, prereview
 from services.applications.shapes import (
     CertificateList,
     CertificateOut,
@@ -48,11 +48,11 @@ class DocumentCheckQuery(Schema):
     sha256: str | None = Field(None, pattern=r"^[0-9a-f]{64}$", description="所持 PDF 文件的 SHA-256")
 
 
-def _check_answer(request: Request, found: documents.DocumentCheck) -> HTTPResponse:
+def _check_answer(request: Request, found: authenticity.DocumentCheck) -> HTTPResponse:
     """HTML for a person (a browser asks for text/html first, as after scanning the QR code),
     JSON for a machine."""
     if request.headers.get("accept", "").split(",")[0].strip().startswith("text/html"):
-        return html(documents.check_page(found), headers={"vary": "accept", "cache-control": "no-store"})
+        return html(authenticity.check_page(found), headers={"vary": "accept", "cache-control": "no-store"})
     return respond(found, headers={"vary": "accept", "cache-control": "no-store"})
 
 
@@ -90,12 +90,12 @@ async def my_document(request: Request, application_id: str, kind: str) -> HTTPR
 
 
 @bp.get("/documents/<kind:acceptance-receipt|decision-notice|certificate>/<document_id>/verification")
-@endpoint(summary="文书与证照真伪核验（扫码；不含个人信息）", tag=TAG, response=documents.Verification,
+@endpoint(summary="文书与证照真伪核验（扫码；不含个人信息）", tag=TAG, response=authenticity.Verification,
           errors=[documents.DocumentNotAvailable])
 @public
 async def verification(request: Request, kind: str, document_id: str) -> HTTPResponse:
     found = (await certificates.verify(certificate_id=document_id) if kind == "certificate"
-             else await documents.verify(kind=kind, document_id=document_id))
+             else await authenticity.verify(kind=kind, document_id=document_id))
     return respond(found)
 
 
@@ -112,23 +112,23 @@ async def my_documents(request: Request, application_id: str) -> HTTPResponse:
 
 @bp.get("/documents/<document_id>/verification")
 @endpoint(summary="文书核验（扫码）：文号、机关、状态；带 sha256 核对是否签发原件（浏览器得网页，程序得 JSON）",
-          tag=TAG, query=DocumentCheckQuery, response=documents.DocumentCheck, media_type=("text/html",),
+          tag=TAG, query=DocumentCheckQuery, response=authenticity.DocumentCheck, media_type=("text/html",),
           errors=[documents.DocumentNotAvailable])
 @public
 async def document_check(request: Request, document_id: str, query: DocumentCheckQuery) -> HTTPResponse:
-    found = await documents.check(document_id=document_id, presented_sha256=query.sha256,
+    found = await authenticity.check(document_id=document_id, presented_sha256=query.sha256,
                                   content_sha256=query.content)
     return _check_answer(request, found)
 
 
 @bp.post("/documents/<document_id>/verification")
 @endpoint(summary="文书核验：上传所持 PDF（请求体为文件本身），核对是否与签发的文书逐字节一致", tag=TAG,
-          query=DocumentCheckQuery, response=documents.DocumentCheck, media_type=("text/html",),
+          query=DocumentCheckQuery, response=authenticity.DocumentCheck, media_type=("text/html",),
           # The bytes are hashed whatever they are declared as: a file saved without its type is checked too.
           upload_media_types=(PDF, "application/octet-stream"), errors=[documents.DocumentNotAvailable])
 @public
 async def document_check_upload(request: Request, document_id: str, query: DocumentCheckQuery) -> HTTPResponse:
-    found = await documents.check(document_id=document_id, presented_sha256=hashlib.sha256(request.body).hexdigest(),
+    found = await authenticity.check(document_id=document_id, presented_sha256=hashlib.sha256(request.body).hexdigest(),
                                   content_sha256=query.content)
     return _check_answer(request, found)
 
@@ -142,7 +142,7 @@ async def document_check_upload(request: Request, document_id: str, query: Docum
 @resident_required
 async def present_certificate(request: Request, application_id: str, material_index: int,
                               body: PresentIn) -> HTTPResponse:
-    material = await prereview.present_certificate(
+    material = await materials.present_certificate(
         rt=request.app.ctx.runtime, resident_id=_resident(request), application_id=application_id,
         material_index=material_index, certificate_id=body.certificate_id)
     return respond(MaterialOut.of(material))

@@ -17,7 +17,8 @@ from models.onewindow import Opinion
 from models.prereview import ApplicationState, DeliveryMethod
 from routes.onewindow import APPLICATION_DOCUMENTS, pdf_response
 from services.applications import certificates, documents, evaluations, onewindow, prereview
-from services.applications.onewindow import DeadlineFlag
+from services.applications import desk as application_desk
+from services.applications.desk import DeadlineFlag
 from services.applications.shapes import (
     ApprovalOut,
     CertificateOut,
@@ -127,7 +128,7 @@ class StatsQuery(Schema):
 async def _detail(request: Request, application) -> DeskDetail:
     return DeskDetail(application=await application_out(application, rt=request.app.ctx.runtime),
                       desk=DeskApplication.of_flagged(application),
-                      approvals=[ApprovalOut.of(a) for a in await onewindow.approvals_of(application)])
+                      approvals=[ApprovalOut.of(a) for a in await application_desk.approvals_of(application)])
 
 
 def _principal(request: Request):
@@ -139,8 +140,8 @@ def _principal(request: Request):
           response=DeskList, secured=True)
 @staff_required(*STAFF_ROLES, scope="hall")
 async def desk(request: Request, query: DeskQuery) -> HTTPResponse:
-    rows = await onewindow.desk_queue(principal=_principal(request), state=query.state, limit=query.limit,
-                                      offset=query.offset)
+    rows = await application_desk.desk_queue(principal=_principal(request), state=query.state,
+                                             limit=query.limit, offset=query.offset)
     return respond(DeskList(items=[DeskApplication.of_flagged(a) for a in rows]))
 
 
@@ -149,7 +150,7 @@ async def desk(request: Request, query: DeskQuery) -> HTTPResponse:
           response=DeskList, secured=True)
 @staff_required(*STAFF_ROLES, scope="hall")
 async def deadlines(request: Request, query: DeadlineQuery) -> HTTPResponse:
-    rows = await onewindow.deadlines(rt=request.app.ctx.runtime, principal=_principal(request), flag=query.flag)
+    rows = await application_desk.deadlines(rt=request.app.ctx.runtime, principal=_principal(request), flag=query.flag)
     return respond(DeskList(items=[DeskApplication.of_flagged(a, f) for a, f in rows]))
 
 
@@ -157,7 +158,7 @@ async def deadlines(request: Request, query: DeadlineQuery) -> HTTPResponse:
 @endpoint(summary="办件详情（材料、审批意见）", tag=TAG, response=DeskDetail, secured=True, errors=_NOT_FOUND)
 @staff_required(*STAFF_ROLES, scope="hall")
 async def detail(request: Request, application_id: str) -> HTTPResponse:
-    application = await onewindow.get_for_staff(principal=_principal(request), application_id=application_id)
+    application = await application_desk.get_for_staff(principal=_principal(request), application_id=application_id)
     await access_log.record_read(principal=_principal(request), roles=STAFF_ROLES, application=application,
                                  kind=PersonalRecordKind.APPLICATION, record_id=str(application.id),
                                  endpoint=purpose_of(request))
@@ -169,7 +170,7 @@ async def detail(request: Request, application_id: str) -> HTTPResponse:
           secured=True, media_type="application/pdf", errors=[*_NOT_FOUND, documents.DocumentNotAvailable])
 @staff_required(*STAFF_ROLES, scope="hall")
 async def document(request: Request, application_id: str, kind: str) -> HTTPResponse:
-    application = await onewindow.get_for_staff(principal=_principal(request), application_id=application_id)
+    application = await application_desk.get_for_staff(principal=_principal(request), application_id=application_id)
     body = await documents.application_document(rt=request.app.ctx.runtime, application=application,
                                                 kind=documents.DocumentKind(kind))
     await access_log.record_read(principal=_principal(request), roles=STAFF_ROLES, application=application,

@@ -19,7 +19,7 @@ from app.uploads import UploadQuery, receive_file
 from models.access_log import PersonalRecordKind
 from models.prereview import ApplicationMaterial, ApplicationState
 from services import companies
-from services.applications import applicant, prereview, representation
+from services.applications import applicant, materials, prereview, representation
 from services.applications import review as prereview_review
 from services.applications.shapes import (
     ApplicationOut,
@@ -158,7 +158,7 @@ async def list_mine(request: Request, query: ListQuery) -> HTTPResponse:
           query=MaterialsQuery, response=MyMaterialsOut, secured=True)
 @resident_required
 async def my_materials(request: Request, query: MaterialsQuery) -> HTTPResponse:
-    uploads, wallet = await prereview.my_materials(resident_id=_resident(request), limit=query.limit)
+    uploads, wallet = await materials.my_materials(resident_id=_resident(request), limit=query.limit)
     return respond(MyMaterialsOut(uploads=[HeldMaterialOut.held(m) for m in uploads],
                                   certificates=[CertificateOut.of(c) for c in wallet]))
 
@@ -196,7 +196,7 @@ async def upload(request: Request, application_id: str, material_index: int,
     rt = request.app.ctx.runtime
 
     async def store(chunks: AsyncIterator[bytes], filename: str, declared_type: str | None) -> ApplicationMaterial:
-        return await prereview.upload_material(
+        return await materials.upload_material(
             rt=rt, resident_id=_resident(request), application_id=application_id, material_index=material_index,
             chunks=chunks, filename=filename, declared_type=declared_type)
 
@@ -211,7 +211,7 @@ async def upload(request: Request, application_id: str, material_index: int,
                                 (422, "MATERIAL_NOT_REUSABLE"), (422, "MATERIAL_NOT_IN_GUIDE")])
 @resident_required
 async def reuse(request: Request, application_id: str, material_index: int, body: ReuseIn) -> HTTPResponse:
-    material = await prereview.reuse_material(
+    material = await materials.reuse_material(
         rt=request.app.ctx.runtime, resident_id=_resident(request), application_id=application_id,
         material_index=material_index, source_material_id=body.material_id)
     return respond(MaterialOut.of(material))
@@ -256,7 +256,7 @@ async def my_download_url(request: Request, application_id: str, material_index:
     rt = request.app.ctx.runtime
     application = await prereview.get_visible_or_raise(resident_id=_resident(request),
                                                     application_id=application_id)
-    return respond(_download(rt, await prereview.download_url(rt=rt, application=application,
+    return respond(_download(rt, await materials.download_url(rt=rt, application=application,
                                                               material_index=material_index)))
 
 
@@ -265,7 +265,7 @@ async def my_download_url(request: Request, application_id: str, material_index:
           errors=[(403, "DOWNLOAD_URL_INVALID"), prereview.MaterialNotFound], media_type="application/pdf")
 @public
 async def material_file(request: Request, material_id: str, query: FileQuery) -> HTTPResponse:
-    material, chunks = await prereview.open_signed(rt=request.app.ctx.runtime, material_id=material_id,
+    material, chunks = await materials.open_signed(rt=request.app.ctx.runtime, material_id=material_id,
                                                    expires=query.expires, signature=query.signature)
 
     async def send(response) -> None:
@@ -344,7 +344,7 @@ async def review_download_url(request: Request, application_id: str, material_in
     rt = request.app.ctx.runtime
     application = await prereview_review.get_or_raise(principal=request.ctx.principal,
                                                       application_id=application_id)
-    link = await prereview.download_url(rt=rt, application=application, material_index=material_index)
+    link = await materials.download_url(rt=rt, application=application, material_index=material_index)
     await access_log.record_read(principal=request.ctx.principal, roles=("reviewer",),
                                  application=application, kind=PersonalRecordKind.MATERIAL,
                                  record_id=str(material_index), endpoint=purpose_of(request))

@@ -116,9 +116,9 @@ def cmd_materialize_slots(args: argparse.Namespace, settings: Settings) -> None:
 
 def cmd_sweep_overdue(args: argparse.Namespace, settings: Settings) -> None:
     """Emit one overdue event per pre-review or accepted application past its deadline (idempotent)."""
-    from services.applications import onewindow
+    from services.applications import desk
 
-    _print_count(settings, "overdue applications announced", lambda rt: onewindow.sweep_overdue())
+    _print_count(settings, "overdue applications announced", lambda rt: desk.sweep_overdue())
 
 
 def cmd_sweep_no_shows(args: argparse.Namespace, settings: Settings) -> None:

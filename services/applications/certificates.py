@@ -25,7 +25,7 @@ from models.organization import Department
 from models.prereview import Application, ApplicationMaterial
 from models.users import User
 from services import companies, ledger
-from services.applications import documents
+from services.applications import authenticity, documents
 from services.companies import reach
 
 
@@ -208,7 +208,7 @@ async def revoke(*, principal: Principal, certificate_id: str, reason_code: Revo
     return certificate
 
 
-async def verify(*, certificate_id: str) -> documents.Verification:
+async def verify(*, certificate_id: str) -> authenticity.Verification:
     """The public check behind a certificate's QR code."""
     parsed = parse_id(certificate_id)
     certificate = await ECertificate.get_or_none(id=parsed) if parsed else None
@@ -217,7 +217,7 @@ async def verify(*, certificate_id: str) -> documents.Verification:
     issuer = await Department.get(id=certificate.issuer_id)
     status = certificate.status.value if is_current(certificate) or certificate.status is \
         CertificateStatus.REVOKED else "expired"
-    return documents.Verification(kind="certificate", valid=is_current(certificate), item_name=certificate.name,
+    return authenticity.Verification(kind="certificate", valid=is_current(certificate), item_name=certificate.name,
                                   department_name=issuer.name, acceptance_number=None,
                                   issued_on=certificate.valid_from.isoformat(), decision=None, status=status)
 

@@ -17,7 +17,7 @@ from app.shapes import Schema, parse_id
 from app.tokens import Principal
 from models.onewindow import Evaluation, ServiceEvent
 from models.staff import StaffRoleName
-from services.applications.onewindow import COMPLETED
+from services.applications.desk import COMPLETED
 from services.applications.prereview import get_mine_or_raise
 from services.evaluations import EvaluationNotFound, record
 from services.evaluations.events import facts_of

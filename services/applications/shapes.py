@@ -17,7 +17,7 @@ from models.onewindow import Approval, CertificateStatus, ECertificate, Evaluati
 from models.prereview import Application, ApplicationMaterial, ApplicationState, MaterialStatus, ReviewComment
 from models.prereview import ApplicationState as S
 from services.applications import certificates, evaluations, forms
-from services.applications.onewindow import DeadlineFlag
+from services.applications.desk import DeadlineFlag
 from services.applications.prereview import EDITABLE, history, materials_of
 from services.applications.representation import RepresentedOut, represented_out
 from services.catalog.guide import form_data_problems

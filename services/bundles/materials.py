@@ -26,7 +26,7 @@ from models.catalog import GuideVersion, ServiceItem
 from models.prereview import Application, ApplicationMaterial, MaterialStatus
 from models.users import User
 from services.applications import certificates
-from services.applications.prereview import (
+from services.applications.materials import (
     holder_of,
     identical_held,
     keep_unless_held,

@@ -65,7 +65,7 @@ async def test_overdue_is_red_and_due_soon_is_yellow_for_managers(client, rt, wi
 
 async def test_the_overdue_sweep_announces_each_late_application_once(client, rt, window: OneWindow):
     from models.outbox import OutboxEvent
-    from services.applications import onewindow
+    from services.applications import desk
     from tests.builders.prereview import submitted
 
     late_acceptance = await _accepted(client, rt, window)
@@ -74,8 +74,8 @@ async def test_the_overdue_sweep_announces_each_late_application_once(client, rt
     await Application.filter(id__in=[late_acceptance["id"], late_prereview["id"]]).update(
         due_date=date(2020, 1, 2), deadline=date(2020, 1, 2))
 
-    assert await onewindow.sweep_overdue() == 2
-    assert await onewindow.sweep_overdue() == 0
+    assert await desk.sweep_overdue() == 2
+    assert await desk.sweep_overdue() == 0
     events = {e.aggregate_id: e.event_type for e in await OutboxEvent.filter(
         event_type__in=["prereview.overdue", "application.overdue"])}
     assert events == {late_acceptance["id"]: "application.overdue", late_prereview["id"]: "prereview.overdue"}

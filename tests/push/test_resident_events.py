@@ -6,7 +6,7 @@ from datetime import timedelta
 
 from app.ids import to_local, utcnow
 from models.prereview import Application
-from services.applications import onewindow
+from services.applications import desk
 from tests.builders import follow_oa, login_resident, make_wechat_resident
 from tests.builders.onewindow import accepted, checked_in_visit, desk_post, make_window
 from tests.builders.push import all_final
@@ -30,7 +30,7 @@ async def test_the_resident_hears_of_a_suspension_its_resumption_and_an_overdue_
     due_date = resumed.json()["application"]["due_date"]
     # The promised day passes without a decision.
     await Application.filter(id=application["id"]).update(due_date=to_local(utcnow() - timedelta(days=2)).date())
-    assert await onewindow.sweep_overdue() == 1
+    assert await desk.sweep_overdue() == 1
 
     await eventually(lambda: all_final(4), "accepted, suspended, resumed and overdue messages are sent")
     [suspended] = await messages(wechat, template_id="dev-oa-application-suspended")

@@ -139,7 +139,8 @@ async def confirm(request: Request, bundle_application_id: str, body: ConfirmIn)
 @endpoint(summary="上传一件事的一项材料（一次，供所有需要它的环节；提交后仅限部门要求补正的材料；"
                   "请求体为文件本身或 multipart/form-data）",
           tag=TAG, query=UploadQuery, response=BundleApplicationOut, secured=True,
-          upload_media_types=("application/pdf", "image/jpeg", "image/png", "multipart/form-data"),
+          upload_media_types=("application/pdf", "application/ofd", "image/jpeg", "image/png",
+                              "multipart/form-data"),
           errors=[*_MATERIAL, (413, "MATERIAL_TOO_LARGE"), (413, "APPLICATION_MATERIALS_TOO_LARGE"),
                   (422, "MATERIAL_EMPTY"), (415, "MATERIAL_TYPE_NOT_ALLOWED"), (415, "MATERIAL_TYPE_MISMATCH"),
                   MultipartInvalid, MultipartTruncated, MultipartWithoutFile])

@@ -188,7 +188,8 @@ async def update_form(request: Request, application_id: str, body: FormIn) -> HT
           stream=True)
 @endpoint(summary="上传一项材料（请求体为文件本身，或 multipart/form-data 如 wx.uploadFile；流式接收，按内容识别类型）",
           tag=TAG, query=UploadQuery, response=MaterialOut, secured=True,
-          upload_media_types=("application/pdf", "image/jpeg", "image/png", "multipart/form-data"),
+          upload_media_types=("application/pdf", "application/ofd", "image/jpeg", "image/png",
+                              "multipart/form-data"),
           errors=[*_UPLOAD_ERRORS, MultipartInvalid, MultipartTruncated, MultipartWithoutFile])
 @resident_required
 async def upload(request: Request, application_id: str, material_index: int,

@@ -16613,6 +16613,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/pdf": string;
+                "application/ofd": string;
                 "image/jpeg": string;
                 "image/png": string;
                 "multipart/form-data": {
@@ -16788,6 +16789,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/pdf": string;
+                "application/ofd": string;
                 "image/jpeg": string;
                 "image/png": string;
                 "multipart/form-data": {
@@ -21185,6 +21187,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/pdf": string;
+                "application/ofd": string;
                 "image/jpeg": string;
                 "image/png": string;
                 "multipart/form-data": {
@@ -21360,6 +21363,7 @@ export interface operations {
         requestBody: {
             content: {
                 "application/pdf": string;
+                "application/ofd": string;
                 "image/jpeg": string;
                 "image/png": string;
                 "multipart/form-data": {

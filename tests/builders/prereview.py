@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import io
+import zipfile
 from dataclasses import dataclass
 
 from models.catalog import ServiceItem
@@ -16,6 +18,25 @@ PDF = b"%PDF-1.4\n%\xe2\xe3\xcf\xd3\n1 0 obj<<>>endobj\n" + b"0" * 2048 + b"\n%%
 
 
 PNG = b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + b"\x00" * 64
+
+
+def zip_of(entries: dict[str, str]) -> bytes:
+    """A ZIP archive of these entries (name -> text), deflated."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, text in entries.items():
+            archive.writestr(name, text)
+    return buffer.getvalue()
+
+
+# An OFD (GB/T 33190) as its producers write one: the root OFD.xml naming its one document.
+OFD = zip_of({
+    "OFD.xml": '<?xml version="1.0" encoding="UTF-8"?>\n<ofd:OFD xmlns:ofd="http://www.ofdspec.org/2016" '
+               'Version="1.0" DocType="OFD"><ofd:DocBody><ofd:DocInfo><ofd:DocID>licence</ofd:DocID>'
+               '</ofd:DocInfo><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>',
+    "Doc_0/Document.xml": '<?xml version="1.0" encoding="UTF-8"?>\n<ofd:Document xmlns:ofd='
+                          '"http://www.ofdspec.org/2016"><ofd:CommonData><ofd:MaxUnitID>1</ofd:MaxUnitID>'
+                          '</ofd:CommonData></ofd:Document>'})
 
 
 # A form whose applicant name and ID number are bound to the identity (services/applications/applicant.py).

@@ -123,8 +123,8 @@ async def test_parameters_bodies_and_files_are_typed(spec):
     kinds = spec["paths"]["/api/v1/documents/{kind}/{document_id}/verification"]["get"]["parameters"][0]
     assert kinds["schema"]["enum"] == ["acceptance-receipt", "decision-notice", "certificate"]
     upload = spec["paths"]["/api/v1/applications/{application_id}/materials/{material_index}"]["put"]
-    assert set(upload["requestBody"]["content"]) == {"application/pdf", "image/jpeg", "image/png",
-                                                     "multipart/form-data"}
+    assert set(upload["requestBody"]["content"]) == {"application/pdf", "application/ofd", "image/jpeg",
+                                                     "image/png", "multipart/form-data"}
     qr = spec["paths"]["/api/v1/appointments/{appointment_id}/qr.png"]["get"]["responses"]["200"]
     assert qr["content"]["image/png"]["schema"] == {"type": "string", "contentMediaType": "image/png"}
 

@@ -13,6 +13,7 @@ from services.applications.prereview import prereview_deadline
 from services.calendar import is_working_day
 from tests.builders import resident_session
 from tests.builders.prereview import (
+    OFD,
     PDF,
     PNG,
     create,
@@ -20,6 +21,7 @@ from tests.builders.prereview import (
     stored_files,
     submitted,
     upload,
+    zip_of,
 )
 
 
@@ -55,6 +57,39 @@ async def test_an_upload_records_hash_size_and_sniffed_type(client, review_desk,
         "size": len(PNG), "content_type": "image/png", "original_filename": "photo.png",
         "status": "uploaded", "reused_from_id": None, "certificate_id": None}
     assert outside.json()["error"]["code"] == "MATERIAL_NOT_IN_GUIDE"
+
+
+async def test_an_ofd_is_recognised_by_its_content_and_served_back_as_it_came(client, review_desk, resident):
+    """OFD (版式文档), the format of e-certificates and e-invoices: a ZIP whose root OFD.xml is an
+    ofd:OFD document, uploaded as a browser or wx.uploadFile sends an unknown extension."""
+    app_id = (await create(client, resident, review_desk.item.id))["id"]
+
+    response = await upload(client, resident, app_id, 0, OFD, filename="营业执照.ofd",
+                            content_type="application/octet-stream")
+    declared = await upload(client, resident, app_id, 1, OFD, filename="licence.ofd", content_type="application/ofd")
+    minted = await client.get(f"/api/v1/applications/{app_id}/materials/0/download-url", headers=resident.headers)
+    fetched = await client.get(minted.json()["url"])
+
+    assert response.status_code == 200, response.text
+    assert (response.json()["content_type"], response.json()["size"]) == ("application/ofd", len(OFD))
+    assert declared.status_code == 200 and declared.json()["content_type"] == "application/ofd"
+    assert fetched.content == OFD and fetched.headers["content-type"] == "application/ofd"
+
+
+async def test_a_zip_that_is_not_an_ofd_is_refused_and_nothing_is_stored(client, rt, review_desk, resident):
+    app_id = (await create(client, resident, review_desk.item.id))["id"]
+    before = stored_files(rt)
+    word = zip_of({"[Content_Types].xml": "<Types/>", "word/document.xml": "<w:document/>"})
+    not_ofd_root = zip_of({"OFD.xml": '<html xmlns="http://www.ofdspec.org/2016"><OFDX/></html>'})
+
+    refused = [await upload(client, resident, app_id, 0, content, content_type="application/octet-stream")
+               for content in (word, not_ofd_root, OFD[:len(OFD) // 2])]
+    ofd_as_pdf = await upload(client, resident, app_id, 0, OFD)
+
+    assert [(r.status_code, r.json()["error"]["code"], r.json()["error"]["details"]["detected"])
+            for r in refused] == [(415, "MATERIAL_TYPE_NOT_ALLOWED", "application/zip")] * 3
+    assert (ofd_as_pdf.status_code, ofd_as_pdf.json()["error"]["code"]) == (415, "MATERIAL_TYPE_MISMATCH")
+    assert stored_files(rt) == before
 
 
 async def test_replacing_a_material_deletes_the_old_file(client, rt, review_desk, resident):

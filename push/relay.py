@@ -22,7 +22,6 @@ from collections.abc import AsyncIterator, Iterable
 from datetime import UTC, datetime, timedelta
 from typing import Any
 
-import fakeredis
 import structlog
 from redis.exceptions import LockError, ResponseError
 from saq import Job
@@ -123,7 +122,7 @@ def batch_job(settings: Settings, events: list[dict[str, Any]], second: int) -> 
 
 async def _queue_mark(queue: RedisQueue) -> tuple[str | None, str]:
     """The queue's mark and the run id of the Redis server answering now, in one round trip."""
-    if isinstance(queue.redis, fakeredis.FakeAsyncRedis):
+    if isinstance(queue, push_queue.EmbeddedQueue):
         mark = await queue.redis.get(QUEUE_MARK_KEY)
         server = EMBEDDED_SERVER
     else:

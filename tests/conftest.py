@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import AsyncIterator
 from pathlib import Path
 
+import asyncpg
 import httpx
 import pytest
 from sanic import Sanic
@@ -123,10 +124,14 @@ async def clean_state(app: Sanic, emulators: dict[str, RunningServer]) -> None:
     if conn.schema_generator.DIALECT == "postgres":
         # Not under the service's 2 s statement bounds: on a loaded host the TRUNCATE may wait for
         # the previous test's workers to let go of their locks, which is no failure of the test.
-        async with conn.acquire_connection() as raw:
-            await raw.execute(f"""BEGIN; SET LOCAL statement_timeout = '120s'; SET LOCAL lock_timeout = '120s';
-                                  TRUNCATE {", ".join(tables)} RESTART IDENTITY CASCADE; COMMIT;""",
-                              timeout=120)
+        try:
+            async with conn.acquire_connection() as raw:
+                await raw.execute(f"""BEGIN; SET LOCAL statement_timeout = '120s'; SET LOCAL lock_timeout = '120s';
+                                      TRUNCATE {", ".join(tables)} RESTART IDENTITY CASCADE; COMMIT;""",
+                                  timeout=120)
+        except (TimeoutError, asyncpg.QueryCanceledError) as exc:
+            raise AssertionError("the tables could not be emptied: a session of the previous test still "
+                                 f"holds a lock; the test database's sessions: {await _sessions()}") from exc
     else:
         # SQLite has no TRUNCATE to get past the append-only trigger of the staff reads record;
         # its rows name fresh random ids in every test, so the ones left behind match no query.
@@ -134,6 +139,15 @@ async def clean_state(app: Sanic, emulators: dict[str, RunningServer]) -> None:
             f'DELETE FROM "{t}";' for t in tables if t != "personal_data_reads")
             + "PRAGMA foreign_keys=ON;")
     await app.ctx.runtime.redis.flushdb()
+
+
+async def _sessions() -> list[dict]:
+    """The test database's other sessions: what each runs or last ran, since when, in which state."""
+    async with connections.get("default").acquire_connection() as raw:
+        rows = await raw.fetch("""SELECT pid, state, xact_start, wait_event_type, left(query, 300) AS query
+                                  FROM pg_stat_activity
+                                  WHERE datname = current_database() AND pid <> pg_backend_pid()""")
+    return [dict(row) for row in rows]
 
 
 @pytest.fixture

@@ -33,9 +33,7 @@ def signed_event(target: CallbackTarget, app_id: str, openid: str, fields: dict[
     ``nested`` is XML added as is (the 订阅通知 events' ``<List>`` blocks)."""
     timestamp, nonce = str(int(now)), secrets.token_hex(8)
     inner = "".join(f"<{k}><![CDATA[{v}]]></{k}>" for k, v in fields.items()) + nested
-    xml = (f"<xml><ToUserName><![CDATA[gh_emulator]]></ToUserName>"
-           f"<FromUserName><![CDATA[{openid}]]></FromUserName><CreateTime>{timestamp}</CreateTime>"
-           f"<MsgType><![CDATA[event]]></MsgType>{inner}</xml>")
+    xml = _event_xml("gh_emulator", openid, timestamp, inner)
     params = {"signature": check_signature_value(target.token, timestamp, nonce),
               "timestamp": timestamp, "nonce": nonce, "openid": openid}
     if target.mode == "plain":
@@ -45,6 +43,13 @@ def signed_event(target: CallbackTarget, app_id: str, openid: str, fields: dict[
     msg_signature = re.search(r"<MsgSignature><!\[CDATA\[(.*?)\]\]>", sealed)
     params.update(encrypt_type="aes", msg_signature=msg_signature.group(1) if msg_signature else "")
     return params, sealed
+
+
+def _event_xml(to_user: str, openid: str, timestamp: str, inner: str) -> str:
+    """An event message's XML: its envelope around ``inner``."""
+    return (f"<xml><ToUserName><![CDATA[{to_user}]]></ToUserName>"
+            f"<FromUserName><![CDATA[{openid}]]></FromUserName><CreateTime>{timestamp}</CreateTime>"
+            f"<MsgType><![CDATA[event]]></MsgType>{inner}</xml>")
 
 
 def check_signature_value(token: str, timestamp: str, nonce: str) -> str:
@@ -69,15 +74,8 @@ async def post_oa_event(state: WeChatEmulatorState, events: EventClient, openid:
     target = state.callback
     if target is None:
         return None
-    app_id = state.default_app("oa")
-    params, body = signed_event(target, app_id, openid, fields, state.clock.now(), nested)
-    try:
-        async with events.slots:
-            response = await events.http.request("POST", target.url, params=params, content=body.encode(),
-                                                 headers={"content-type": "text/xml"}, timeout=5)
-    except UpstreamError:
-        return None  # WeChat gives up silently too (after its own retries)
-    return response.status
+    params, body = signed_event(target, state.default_app("oa"), openid, fields, state.clock.now(), nested)
+    return await _post(events, target.url, params, body)
 
 
 async def post_mp_event(state: WeChatEmulatorState, events: EventClient, openid: str, inner: str) -> int | None:
@@ -86,17 +84,18 @@ async def post_mp_event(state: WeChatEmulatorState, events: EventClient, openid:
         return None
     url, token = state.mp_callback
     timestamp, nonce = str(int(state.clock.now())), secrets.token_hex(8)
-    signature = hashlib.sha1("".join(sorted([token, timestamp, nonce])).encode()).hexdigest()
-    xml = (f"<xml><ToUserName><![CDATA[gh_emulator_mp]]></ToUserName>"
-           f"<FromUserName><![CDATA[{openid}]]></FromUserName><CreateTime>{timestamp}</CreateTime>"
-           f"<MsgType><![CDATA[event]]></MsgType>{inner}</xml>")
+    params = {"signature": check_signature_value(token, timestamp, nonce), "timestamp": timestamp, "nonce": nonce}
+    return await _post(events, url, params, _event_xml("gh_emulator_mp", openid, timestamp, inner))
+
+
+async def _post(events: EventClient, url: str, params: dict[str, str], body: str) -> int | None:
+    """POST one event's XML; its HTTP status, None when the server could not be reached."""
     try:
         async with events.slots:
-            response = await events.http.request(
-                "POST", url, params={"signature": signature, "timestamp": timestamp, "nonce": nonce},
-                content=xml.encode(), headers={"content-type": "text/xml"}, timeout=5)
+            response = await events.http.request("POST", url, params=params, content=body.encode(),
+                                                 headers={"content-type": "text/xml"}, timeout=5)
     except UpstreamError:
-        return None
+        return None  # WeChat gives up silently too (after its own retries)
     return response.status
 
 

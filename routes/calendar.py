@@ -10,9 +10,9 @@ from sanic.response import HTTPResponse
 
 from app.api import endpoint, respond
 from app.auth import public, staff_member, staff_required
+from app.ids import local_today
 from app.shapes import Schema
 from routes.catalog import respond_document
-from services.appointments.slots import local_today
 from services.calendar import listing, notices
 from services.calendar.shapes import (
     CalendarNotice,

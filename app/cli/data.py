@@ -13,6 +13,7 @@ import orjson
 from app.cli.runtime import AddCommand, prepare_database, with_runtime
 from app.context import KEY_PURPOSES, Runtime
 from app.db import apply_migrations, make_migrations
+from app.ids import local_today
 from app.keys import KeyRing, private_key_files
 from config import Settings
 
@@ -94,7 +95,6 @@ def cmd_calendar_load(args: argparse.Namespace, settings: Settings) -> None:
 
 def cmd_calendar_years(args: argparse.Namespace, settings: Settings) -> None:
     """Show where each year's holidays come from: a loaded notice, the package, or provisional."""
-    from services.appointments.slots import local_today
     from services.calendar import listing
 
     years = with_runtime(settings, lambda rt: listing.years_around(today=local_today()))

@@ -14,7 +14,7 @@ import uvloop
 
 from app.cli.runtime import AddCommand, cli_runtime, with_runtime
 from app.context import Runtime
-from app.ids import to_local, utcnow
+from app.ids import local_today
 from config import Settings
 
 
@@ -155,7 +155,7 @@ def cmd_payments_reconcile(args: argparse.Namespace, settings: Settings) -> None
     """Reconcile one day's WeChat Pay trade bill (default: yesterday, Beijing time) with our records."""
     from services.payments import reconciliation
 
-    bill_date = args.date or (to_local(utcnow()).date() - timedelta(days=1))
+    bill_date = args.date or (local_today() - timedelta(days=1))
     result = with_runtime(settings, lambda rt: reconciliation.reconcile(rt=rt, bill_date=bill_date))
     print(f"{result.bill_date}: {result.bill_rows} bill rows, {result.matched} matched, "
           f"{len(result.mismatches)} mismatches")

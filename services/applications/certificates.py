@@ -13,7 +13,7 @@ from tortoise.transactions import in_transaction
 from app.auth import require_scope
 from app.context import Runtime
 from app.errors import Conflict, NotFoundError, ValidationFailed
-from app.ids import to_local, utcnow
+from app.ids import local_today, utcnow
 from app.shapes import parse_id
 from app.storage import read_opened, storage_of
 from app.tokens import Principal
@@ -52,13 +52,9 @@ class CertificateNotAccepted(ValidationFailed):
     code, message = "CERTIFICATE_NOT_ACCEPTED", "该材料不接受此类电子证照"
 
 
-def today() -> date:
-    return to_local(utcnow()).date()
-
-
 def is_current(certificate: ECertificate, *, on: date | None = None) -> bool:
     """Valid: not revoked and within its validity period."""
-    day = on or today()
+    day = on or local_today()
     return certificate.status is CertificateStatus.VALID and (
         certificate.valid_until is None or certificate.valid_until >= day)
 
@@ -77,7 +73,7 @@ async def issue(*, rt: Runtime, application: Application, result: dict[str, Any]
     """Make the e-certificate of an approved application (call inside its transaction)."""
     item = await ServiceItem.get(id=application.item_id)
     issuer = await Department.get(id=application.department_id)
-    valid_from = today()
+    valid_from = local_today()
     validity = result.get("validity_days")
     certificate = ECertificate(
         id=uuid.uuid4(), resident_id=application.resident_id, application_id=application.id,

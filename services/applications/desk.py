@@ -18,7 +18,7 @@ from tortoise.transactions import in_transaction
 
 from app.auth import scope_filter
 from app.context import Runtime
-from app.ids import to_local, utcnow
+from app.ids import local_today, utcnow
 from app.shapes import parse_id
 from app.tokens import Principal
 from models.onewindow import Approval
@@ -39,11 +39,6 @@ CLERK_STATES = (ApplicationState.PASSED, ApplicationState.RECEIVED, ApplicationS
                 ApplicationState.DENIED, ApplicationState.CERTIFICATE_MADE, ApplicationState.ISSUED,
                 ApplicationState.NOT_ACCEPTED)
 REVIEWER_STATES = CLERK_STATES[2:]  # accepted onwards: the back office's part
-
-
-def today() -> date:
-    """Today in Beijing: the day promised limits and deadlines count in."""
-    return to_local(utcnow()).date()
 
 
 def _clerk_scope(principal: Principal) -> Q:
@@ -111,7 +106,7 @@ def _desk_scope(principal: Principal) -> QuerySet[Application]:
 async def deadlines(*, rt: Runtime, principal: Principal,
                     flag: DeadlineFlag | None) -> list[tuple[Application, DeadlineFlag]]:
     """Applications under the promised limit with their flag, overdue first (managers' board)."""
-    on = today()
+    on = local_today()
     horizon = await calendar.add_working_days(start=on, days=rt.settings.workflow_due_soon_days)
     rows = await _desk_scope(principal).filter(state__in=CLOCK_RUNNING).order_by("due_date")
     flagged = [(a, deadline_flag(a, on=on, yellow_days_horizon=horizon)) for a in rows]
@@ -128,7 +123,7 @@ async def sweep_overdue() -> int:
     """Announce, once each, pre-reviews and accepted applications past their deadline (idempotent).
 
     Events for department managers' dashboards, and a message to the resident."""
-    on = today()
+    on = local_today()
     overdue = [(Q(state__in=(ApplicationState.SUBMITTED, ApplicationState.IN_REVIEW), deadline__lt=on),
                 EventType.PREREVIEW_OVERDUE, "deadline"),
                (Q(state__in=CLOCK_RUNNING, due_date__lt=on), EventType.APPLICATION_OVERDUE, "due_date")]

@@ -26,7 +26,7 @@ from tortoise.transactions import in_transaction
 
 from app.context import Runtime
 from app.errors import NotFoundError
-from app.ids import to_local, utcnow
+from app.ids import local_today, to_local, utcnow
 from app.storage import keep_sealed, read_opened, storage_of
 from models.catalog import ServiceItem
 from models.documents import DocumentKind, IssuedDocument
@@ -316,7 +316,7 @@ async def _backfill(rt: Runtime, application: Application, kind: DocumentKind) -
                 return await issue_receipt(rt, issuing, application=application,
                                            number=application.acceptance_number or "",
                                            accepted_at=application.accepted_at or utcnow(),
-                                           due=application.due_date or to_local(utcnow()).date(),
+                                           due=application.due_date or local_today(),
                                            document_id=document_id)
             if kind is DocumentKind.DECISION_NOTICE and application.state in DECIDED:
                 last = await Approval.filter(application_id=application.id).order_by("-step_index").first()

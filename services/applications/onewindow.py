@@ -20,7 +20,7 @@ from tortoise.transactions import in_transaction
 from app.auth import require_scope
 from app.context import Runtime
 from app.errors import Conflict, ValidationFailed
-from app.ids import to_local, utcnow
+from app.ids import local_today, to_local, utcnow
 from app.shapes import parse_id
 from app.tokens import Principal
 from models.appointments import Appointment, AppointmentStatus
@@ -28,7 +28,7 @@ from models.onewindow import Approval, Opinion
 from models.prereview import Application, ApplicationState, DeliveryMethod
 from services import calendar, catalog, outbox
 from services.applications import certificates, documents, forms, representation
-from services.applications.desk import CLERK, REVIEWER, get_for_clerk, get_for_reviewer, today
+from services.applications.desk import CLERK, REVIEWER, get_for_clerk, get_for_reviewer
 from services.applications.lifecycle import (
     Action,
     ApplicationChanged,
@@ -294,7 +294,7 @@ async def suspend(*, principal: Principal, application_id: str, reason: str) -> 
     return await transition(application, action=Action.SUSPEND, to=ApplicationState.SUSPENDED,
                             actor_id=_actor(principal), actor_role=REVIEWER, reason=reason,
                             event=EventType.APPLICATION_SUSPENDED,
-                            updates={"suspended_on": today(), "resume_state": application.state.value})
+                            updates={"suspended_on": local_today(), "resume_state": application.state.value})
 
 
 async def resume(*, principal: Principal, application_id: str, reason: str) -> Application:
@@ -303,7 +303,7 @@ async def resume(*, principal: Principal, application_id: str, reason: str) -> A
     require(application.state, Action.RESUME)
     # Accepted, then suspended (Action.SUSPEND sets both suspended_on and resume_state).
     assert application.suspended_on and application.accepted_at and application.resume_state
-    resumed_on = today()
+    resumed_on = local_today()
     paused = await calendar.working_days_between(start=application.suspended_on, end=resumed_on,
                                                  hall_id=application.hall_id)
     total = application.suspended_working_days + paused

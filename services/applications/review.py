@@ -16,7 +16,7 @@ from tortoise.transactions import in_transaction
 from app.auth import scope_filter
 from app.context import Runtime
 from app.errors import ValidationFailed
-from app.ids import to_local, utcnow
+from app.ids import local_today, utcnow
 from app.shapes import parse_id
 from app.tokens import Principal
 from models.prereview import Application, ApplicationMaterial, ApplicationState, MaterialStatus, ReviewComment
@@ -52,7 +52,7 @@ async def queue(*, principal: Principal, state: ApplicationState | None, item_id
 
 async def deadlines(*, principal: Principal, overdue: bool, due_soon_days: int) -> list[Application]:
     """Undecided applications past their deadline, or due within the next few working days."""
-    today = to_local(utcnow()).date()
+    today = local_today()
     scope = Application.filter(scope_filter(principal, StaffRoleName.REVIEWER), state__in=QUEUE_STATES)
     if overdue:
         return await scope.filter(deadline__lt=today).order_by("deadline")

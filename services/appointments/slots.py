@@ -16,7 +16,7 @@ from app.auth import require_scope
 from app.context import Runtime
 from app.errors import Conflict, Forbidden, NotFoundError, ValidationFailed
 from app.fastpath.sql import get_where
-from app.ids import SHANGHAI, to_local, utcnow
+from app.ids import SHANGHAI, local_today, to_local, utcnow
 from app.shapes import id_or_not_found
 from app.tokens import Principal
 from models.appointments import Slot, SlotException, SlotExceptionKind, SlotTemplate
@@ -41,10 +41,6 @@ def local_window(day: date, start_minute: int, end_minute: int) -> tuple[datetim
     """A window given in Beijing minutes-after-midnight as aware instants."""
     midnight = datetime.combine(day, time(0), tzinfo=SHANGHAI)
     return midnight + timedelta(minutes=start_minute), midnight + timedelta(minutes=end_minute)
-
-
-def local_today() -> date:
-    return to_local(utcnow()).date()
 
 
 class NotBookable(ValidationFailed):

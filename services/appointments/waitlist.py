@@ -17,7 +17,7 @@ from tortoise.transactions import in_transaction
 
 from app.context import Runtime
 from app.errors import AppError, Conflict, NotFoundError, ValidationFailed
-from app.ids import SHANGHAI, to_local, utcnow
+from app.ids import SHANGHAI, local_today, to_local, utcnow
 from app.shapes import id_or_not_found
 from models.appointments import Appointment, Slot, WaitlistEntry, WaitlistStatus
 from push.display import SLOT_TIME_FORMAT
@@ -93,7 +93,7 @@ async def join(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: st
         assert hall_id is not None and day is not None  # checked above
         hall_uuid = (await slots.get_hall_or_raise(hall_id=hall_id)).id
         the_day = day
-        if the_day < slots.local_today():
+        if the_day < local_today():
             raise DayPast()
         day_slots = await Slot.filter(hall_id=hall_uuid, appointment_group=group, day=the_day,
                                       is_closed=False, starts_at__gt=utcnow()).order_by("starts_at")
@@ -288,7 +288,7 @@ async def sweep(*, rt: Runtime) -> int:
                        else WaitlistStatus.CLOSED)
         changed += 1
     ended = await WaitlistEntry.filter(status=WaitlistStatus.WAITING).filter(
-        Q(day__lt=slots.local_today()) | Q(slot__is_closed=True) | Q(slot__starts_at__lte=now)
+        Q(day__lt=local_today()) | Q(slot__is_closed=True) | Q(slot__starts_at__lte=now)
     ).values_list("id", flat=True)
     changed += await WaitlistEntry.filter(id__in=list(ended), status=WaitlistStatus.WAITING).update(
         status=WaitlistStatus.CLOSED)

@@ -17,7 +17,7 @@ from tortoise.transactions import in_transaction
 
 from app.context import Runtime
 from app.errors import Conflict, ValidationFailed
-from app.ids import to_local, utcnow
+from app.ids import local_today, to_local
 from app.metrics import CALENDAR_PROVISIONAL_DAYS_AHEAD
 from app.tasks import raise_if_cancelled
 from models.appointments import Appointment, AppointmentStatus, Slot
@@ -162,7 +162,7 @@ async def apply_notice(*, rt: Runtime,
         recomputed += await Application.filter(id=application.id).update(
             due_date=due.day, due_date_provisional=due.provisional)
     closed = flagged = 0
-    today = slots.local_today()
+    today = local_today()
     holidays = sorted(day for day, (kind, _) in days.items() if kind is CalendarDayKind.HOLIDAY
                       and day >= today)
     for hall_id in set(cast(list[uuid.UUID], await Slot.filter(day__in=holidays, is_closed=False)
@@ -204,7 +204,7 @@ async def watch_provisional(*, first_after_seconds: float = 60,
     await asyncio.sleep(first_after_seconds)
     while True:
         try:
-            await report_provisional(today=to_local(utcnow()).date())
+            await report_provisional(today=local_today())
         except Exception:  # noqa: BLE001 - an outage must not end the daily report
             log.exception("calendar_report_failed")
         raise_if_cancelled()

@@ -14,7 +14,7 @@ from app.cache import CachedDocument
 from app.context import Runtime
 from app.errors import NotFoundError, ValidationFailed
 from app.fastpath.sql import fetch_prebuilt, get_where
-from app.ids import SHANGHAI, utcnow
+from app.ids import local_today
 from app.shapes import Page, Schema, decode_cursor, encode_cursor, parse_id
 from models.catalog import GuideVersion, HandlingMode, ItemLevel, LifeEvent, ServiceItem
 from models.organization import Department, Hall
@@ -264,11 +264,6 @@ async def life_events(*, rt: Runtime) -> CachedDocument:
     return await rt.catalog_cache.get_or_load("life-events", load)
 
 
-def today_local() -> datetime.date:
-    """Today in Beijing."""
-    return utcnow().astimezone(SHANGHAI).date()
-
-
 async def hall_today(*, hall: Hall, day: datetime.date) -> HallToday:
     """A hall's hours on one day: working-day hours, Saturday service hours, or closed."""
     hours = hall.opening_hours or {}
@@ -283,7 +278,7 @@ async def hall_today(*, hall: Hall, day: datetime.date) -> HallToday:
 
 async def halls(*, rt: Runtime) -> CachedDocument:
     """All halls with today's opening hours (cached per day)."""
-    day = today_local()
+    day = local_today()
 
     async def load() -> str:
         rows = await Hall.all().order_by("hall_type", "code")
@@ -298,7 +293,7 @@ async def hall_document(*, rt: Runtime, hall_id: str) -> CachedDocument:
     parsed = parse_id(hall_id)
     if parsed is None:
         raise HallNotFound(details={"hall_id": hall_id})
-    day = today_local()
+    day = local_today()
 
     async def load() -> str:
         hall = await Hall.get_or_none(id=parsed)

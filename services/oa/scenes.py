@@ -16,7 +16,7 @@ from tortoise.transactions import in_transaction
 
 from app.context import Runtime
 from app.errors import AppError, Forbidden
-from app.ids import to_local, utcnow
+from app.ids import local_today, to_local, utcnow
 from app.tokens import Principal
 from models.oa import OAFollowerTag, OASceneCode, OASceneScan, SceneKind
 from models.organization import Hall
@@ -150,5 +150,5 @@ async def record_scan(*, rt: Runtime, openid: str, scene: str, new_follower: boo
     async with in_transaction():
         await OAFollowerTag.get_or_create(openid=openid, tag=row.tag)
         await OASceneScan.create(scene_code=row, openid=openid, new_follower=new_follower,
-                                 day=to_local(utcnow()).date())
+                                 day=local_today())
     return True

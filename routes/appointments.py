@@ -177,8 +177,9 @@ async def cancel(request: Request, appointment_id: str) -> HTTPResponse:
 
 @bp.post("/appointments/<appointment_id>/reschedule")
 @endpoint(summary="改约到另一时段（先占新号再释放旧号，原子完成）", tag=TAG, body=RescheduleIn,
-          response=AppointmentOut, secured=True,
-          errors=[*_APPOINTMENT_ERRORS, seats.SlotUnavailable, appointments.SlotNotYetOpen,
+          response=AppointmentOut, secured=True, headers=(_DEVICE_HEADER,),
+          errors=[*_APPOINTMENT_ERRORS, *_THROTTLE_ERRORS, risk.RiskRefused, (403, "REALNAME_REQUIRED"),
+                  seats.SlotUnavailable, appointments.SlotNotYetOpen,
                   appointments.DrawOnly, (409, "APPOINTMENT_CHANGE_CUTOFF"),
                   (409, "APPOINTMENT_CHANGED"), (409, "APPOINTMENT_SLOT_CLOSED"),
                   (409, "APPOINTMENT_SLOT_PAST"), (409, "APPOINTMENT_DAILY_LIMIT"),
@@ -188,7 +189,7 @@ async def reschedule(request: Request, appointment_id: str, body: RescheduleIn) 
     rt = request.app.ctx.runtime
     appointment = await appointments.reschedule(
         rt=rt, resident_id=request.ctx.principal.subject_id, appointment_id=appointment_id,
-        slot_id=body.slot_id)
+        slot_id=body.slot_id, caller=_caller(request))
     return respond(AppointmentOut.of(appointment, rt))
 
 

@@ -360,13 +360,19 @@ async def cancel(*, rt: Runtime, resident_id: uuid.UUID, appointment_id: str) ->
 
 
 async def reschedule(*, rt: Runtime, resident_id: uuid.UUID, appointment_id: str,
-                     slot_id: str) -> Appointment:
-    """Move to another slot: the new seat is held before the old one is released, atomically."""
+                     slot_id: str, caller: throttle.Caller = throttle.UNKNOWN) -> Appointment:
+    """Move to another slot: the new seat is held before the old one is released, atomically.
+    A move takes a seat as a booking does: the caller's rate limit, and a high-demand slot's real
+    name and risk check, hold for it too (else a seat booked elsewhere would be a way round them)."""
     appointment = await _mine_to_act_on(resident_id=resident_id, appointment_id=appointment_id)
     _ensure_changeable(rt, appointment)
+    await throttle.ensure_allowed(rt=rt, caller=caller)
     target = await _bookable_slot(rt=rt, slot_id=slot_id, group=appointment.appointment_group)
     if target.id == appointment.slot_id:
         raise ValidationFailed("新时段与原时段相同", code="APPOINTMENT_SAME_SLOT")
+    if target.high_demand:
+        users.ensure_real_name(await users.get_active_or_raise(user_id=resident_id))
+        await risk.ensure_acceptable(rt=rt, resident_id=resident_id, client_ip=caller.address)
     old_slot_id = appointment.slot_id
     async with in_transaction():
         await rules.lock_resident(resident_id)
@@ -392,19 +398,26 @@ async def reschedule(*, rt: Runtime, resident_id: uuid.UUID, appointment_id: str
 
 
 async def sweep_no_shows(*, rt: Runtime) -> int:
-    """Mark bookings never checked in as no-shows once the late margin has passed (idempotent)."""
-    deadline = utcnow() - timedelta(minutes=rt.settings.checkin_late_minutes)
+    """Mark bookings never checked in as no-shows once the late margin has passed (idempotent).
+    A booking on a day that became a holiday (``calendar_conflict``) was not the resident's to
+    keep: it ends as cancelled by the closure, never as a no-show counted against them."""
+    now = utcnow()
+    deadline = now - timedelta(minutes=rt.settings.checkin_late_minutes)
     due = await Appointment.filter(status=AppointmentStatus.BOOKED, ends_at__lt=deadline)
     marked = 0
     for appointment in due:
+        ending: dict[str, Any] = ({"status": AppointmentStatus.CANCELLED, "cancelled_at": now}
+                                  if appointment.calendar_conflict else {"status": AppointmentStatus.NO_SHOW})
         async with in_transaction():
             changed = await Appointment.filter(id=appointment.id, status=AppointmentStatus.BOOKED
-                                               ).update(status=AppointmentStatus.NO_SHOW,
-                                                        active_marker=None)
+                                               ).update(active_marker=None, **ending)
             if changed:
-                appointment.status = AppointmentStatus.NO_SHOW
-                await _emit(_event(EventType.APPOINTMENT_NO_SHOW, appointment))
-                marked += 1
+                appointment.status = ending["status"]
+                if appointment.calendar_conflict:
+                    await _emit(_event(EventType.APPOINTMENT_CANCELLED, appointment, reason="hall_closed"))
+                else:
+                    await _emit(_event(EventType.APPOINTMENT_NO_SHOW, appointment))
+                    marked += 1
     return marked
 
 

@@ -120,6 +120,7 @@ async def check_in(*, rt: Runtime, scanner: Scanner, hall_id: str, token: str) -
     appointment = await get_where(Appointment, id=claims.appointment_id)
     if appointment is None:
         raise qr.QrRefused(details={"reason": "unknown_appointment"})
+    _ensure_current(appointment, claims)
     await scanner.ensure_covers(appointment)
     if settled := _settled(rt, appointment, claims):
         return settled
@@ -158,10 +159,17 @@ async def check_in(*, rt: Runtime, scanner: Scanner, hall_id: str, token: str) -
     raise Conflict("预约已被修改，请刷新后重试", code="APPOINTMENT_CHANGED")
 
 
+def _ensure_current(appointment: Appointment, claims: qr.QrClaims) -> None:
+    """The code names the hall and window it was issued for: once the booking moved (to another
+    time, or to another hall at the same time) only its new code checks it in."""
+    if (appointment.hall_id, appointment.starts_at, appointment.ends_at) != (
+            claims.hall_id, claims.starts_at, claims.ends_at):
+        raise qr.QrRefused("预约已改期，请出示新的二维码", code="QR_SUPERSEDED", status=409)
+
+
 def _settled(rt: Runtime, appointment: Appointment, claims: qr.QrClaims) -> CheckIn | None:
     """The answer when no new number is due (the same number again, or a refusal); else None."""
-    if appointment.starts_at != claims.starts_at:
-        raise qr.QrRefused("预约已改期，请出示新的二维码", code="QR_SUPERSEDED", status=409)
+    _ensure_current(appointment, claims)
     if appointment.status is AppointmentStatus.CHECKED_IN:
         return CheckIn(appointment, appointment.queue_number or 0, repeated=True)
     if appointment.status is AppointmentStatus.CANCELLED:

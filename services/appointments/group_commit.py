@@ -177,16 +177,17 @@ async def _lock_residents(resident_ids: list[uuid.UUID]) -> list[User]:
 async def _bookings_for_rules(rt: Runtime, bookings: list[Admitted], *,
                               person_indexes: list[str | None]) -> list[Appointment]:
     """``rules.bookings_for_rules`` for a group in one query: each resident's bookings
-    the rules look at, and the persons' active ones; ``decide_booking`` sorts out whose is whose."""
+    the rules look at, and the persons' active ones and visits that day; ``decide_booking`` sorts out whose is whose."""
     since = utcnow() - timedelta(days=rt.settings.appointment_no_show_window_days)
     return await select_by_arrays(
         Appointment, name="group_booking_rules", values=[
             [b.resident_id for b in bookings], [b.idempotency_key for b in bookings],
             rules.ACTIVE, list({b.item.id for b in bookings}), bookings[0].slot.day,
-            AppointmentStatus.NO_SHOW.value, since, [index for index in person_indexes if index]],
+            AppointmentStatus.NO_SHOW.value, since, [index for index in person_indexes if index],
+            [status.value for status in rules.VISITS]],
         clause=lambda: (
             "WHERE (resident_id = ANY($1::uuid[]) AND (idempotency_key = ANY($2::text[])"
-            " OR (active_marker = $3 AND (item_id = ANY($4::uuid[]) OR day = $5))"
+            " OR (active_marker = $3 AND item_id = ANY($4::uuid[])) OR (day = $5 AND status = ANY($9::text[]))"
             " OR (status = $6 AND ends_at > $7)))"
-            " OR (person_index = ANY($8::text[]) AND active_marker = $3"
-            " AND (item_id = ANY($4::uuid[]) OR day = $5))"))
+            " OR (person_index = ANY($8::text[])"
+            " AND ((active_marker = $3 AND item_id = ANY($4::uuid[])) OR (day = $5 AND status = ANY($9::text[]))))"))

@@ -25,6 +25,8 @@ from services.appointments import slots
 from services.identity import users
 
 ACTIVE = "active"
+# The bookings a day's limit counts: a visit checked in has happened that day, and still counts.
+VISITS = (AppointmentStatus.BOOKED, AppointmentStatus.CHECKED_IN)
 
 
 class DuplicateBooking(Conflict):
@@ -39,33 +41,36 @@ async def lock_resident(resident_id: uuid.UUID) -> User | None:
 async def bookings_for_rules(*, rt: Runtime, resident_id: uuid.UUID, idempotency_key: str,
                              item_id: uuid.UUID, day: date, person_index: str | None) -> list[Appointment]:
     """In one query, every booking a new booking's rules look at: the resident's one made with
-    this key, active ones for this item or on this day, and no-shows within the window; and the
-    active ones for this item or day of the person it is for (``person_index``), whoever made them."""
+    this key, active ones for this item, visits (booked or checked in) on this day, and no-shows within
+    the window; and the same of the person it is for (``person_index``), whoever made them."""
     def where(t: Table) -> Criterion:
-        def active_item_or_day(first: int) -> Criterion:  # numbered anew: SQLite's ? are positional
-            return (t.active_marker == Parameter(idx=first)) & (
-                (t.item_id == Parameter(idx=first + 1)) | (t.day == Parameter(idx=first + 2)))
+        def active_item_or_visit_that_day(first: int) -> Criterion:  # numbered anew: SQLite's ? are positional
+            return ((t.active_marker == Parameter(idx=first)) & (t.item_id == Parameter(idx=first + 1))) | (
+                (t.day == Parameter(idx=first + 2))
+                & t.status.isin([Parameter(idx=first + 3), Parameter(idx=first + 4)]))
 
         # ``person_index = NULL`` matches nothing: a booker without a real name has no person rows.
         return ((t.resident_id == Parameter(idx=1)) & (
-            (t.idempotency_key == Parameter(idx=2)) | active_item_or_day(3)
-            | ((t.status == Parameter(idx=6)) & (t.ends_at > Parameter(idx=7))))
-        ) | ((t.person_index == Parameter(idx=8)) & active_item_or_day(9))
+            (t.idempotency_key == Parameter(idx=2)) | active_item_or_visit_that_day(3)
+            | ((t.status == Parameter(idx=8)) & (t.ends_at > Parameter(idx=9))))
+        ) | ((t.person_index == Parameter(idx=10)) & active_item_or_visit_that_day(11))
 
     def plain() -> QuerySet[Appointment]:
-        active_item_or_day = Q(active_marker=ACTIVE) & (Q(item_id=item_id) | Q(day=day))
+        active_item_or_visit_that_day = (Q(active_marker=ACTIVE, item_id=item_id)
+                                         | Q(day=day, status__in=VISITS))
         mine = Q(resident_id=resident_id) & (
-            Q(idempotency_key=idempotency_key) | active_item_or_day
+            Q(idempotency_key=idempotency_key) | active_item_or_visit_that_day
             | Q(status=AppointmentStatus.NO_SHOW, ends_at__gt=since))
-        return Appointment.filter(mine | (Q(person_index=person_index) & active_item_or_day)
+        return Appointment.filter(mine | (Q(person_index=person_index) & active_item_or_visit_that_day)
                                   if person_index else mine)
 
     since = utcnow() - timedelta(days=rt.settings.appointment_no_show_window_days)
+    item_or_day = [("active_marker", ACTIVE), ("item_id", item_id), ("day", day),
+                   *(("status", status) for status in VISITS)]
     return await select_where(Appointment, name="booking_rules", where=where, values=[
-        ("resident_id", resident_id), ("idempotency_key", idempotency_key),
-        ("active_marker", ACTIVE), ("item_id", item_id), ("day", day),
+        ("resident_id", resident_id), ("idempotency_key", idempotency_key), *item_or_day,
         ("status", AppointmentStatus.NO_SHOW), ("ends_at", since), ("person_index", person_index),
-        ("active_marker", ACTIVE), ("item_id", item_id), ("day", day)],
+        *item_or_day],
         plain=plain)
 
 
@@ -84,16 +89,16 @@ def _ensure_not_blocked(*, rt: Runtime, no_shows_ending: list[datetime]) -> None
                      "blocked_until": blocked_until.astimezone(SHANGHAI).isoformat()})
 
 
-def _ensure_below_daily_limit(*, rt: Runtime, active_that_day: int, day: date) -> None:
+def _ensure_below_daily_limit(*, rt: Runtime, visits_that_day: int, day: date) -> None:
     limit = rt.settings.appointment_daily_limit
-    if active_that_day >= limit:
+    if visits_that_day >= limit:
         raise Conflict(f"同一天最多预约 {limit} 个事项", code="APPOINTMENT_DAILY_LIMIT",
                        details={"day": day.isoformat(), "limit": limit})
 
 
 async def ensure_within_daily_limit(*, rt: Runtime, resident_id: uuid.UUID, day: date) -> None:
-    active = await Appointment.filter(resident_id=resident_id, day=day, active_marker=ACTIVE).count()
-    _ensure_below_daily_limit(rt=rt, active_that_day=active, day=day)
+    visits = await Appointment.filter(resident_id=resident_id, day=day, status__in=VISITS).count()
+    _ensure_below_daily_limit(rt=rt, visits_that_day=visits, day=day)
 
 
 def same_request(existing: Appointment, item: catalog.BookableItem) -> Appointment:
@@ -124,14 +129,14 @@ def decide_booking(*, rt: Runtime, user: User | None, resident_id: uuid.UUID, it
     since = utcnow() - timedelta(days=rt.settings.appointment_no_show_window_days)
     _ensure_not_blocked(rt=rt, no_shows_ending=[b.ends_at for b in bookings if b.resident_id == resident_id
                                                 and b.status is AppointmentStatus.NO_SHOW and b.ends_at > since])
-    # The resident's own active bookings and the person's (an agent's booking for them included).
-    active = [b for b in bookings if b.active_marker == ACTIVE and (
-        b.resident_id == resident_id or (person_index and b.person_index == person_index))]
-    if any(b.item_id == item.id for b in active):
+    # The resident's own bookings and the person's (an agent's booking for them included).
+    theirs = [b for b in bookings if b.resident_id == resident_id or (person_index and b.person_index == person_index)]
+    if any(b.active_marker == ACTIVE and b.item_id == item.id for b in theirs):
         raise DuplicateBooking()
-    _ensure_below_daily_limit(rt=rt, day=slot.day, active_that_day=max(
-        sum(b.day == slot.day for b in active if b.resident_id == resident_id),
-        sum(b.day == slot.day for b in active if person_index and b.person_index == person_index)))
+    visits = [b for b in theirs if b.day == slot.day and b.status in VISITS]
+    _ensure_below_daily_limit(rt=rt, day=slot.day, visits_that_day=max(
+        sum(b.resident_id == resident_id for b in visits),
+        sum(bool(person_index) and b.person_index == person_index for b in visits)))
     return dict(
         resident_id=resident_id, item_id=item.id, slot_id=slot.id,
         hall_id=slot.hall_id, appointment_group=slot.appointment_group, day=slot.day,

@@ -145,7 +145,7 @@ async def apply_notice(*, rt: Runtime,
     """Bring what was computed on the provisional calendar in line with a loaded notice."""
     # Imported here: both import the calendar, which must not import them back at load.
     from services.applications import onewindow, prereview
-    from services.appointments import slots
+    from services.appointments import gate, slots
 
     recomputed = 0
     for application in await Application.filter(deadline_provisional=True).prefetch_related("guide"):
@@ -162,6 +162,7 @@ async def apply_notice(*, rt: Runtime,
         recomputed += await Application.filter(id=application.id).update(
             due_date=due.day, due_date_provisional=due.provisional)
     closed = flagged = 0
+    closed_slots: list[uuid.UUID] = []
     today = local_today()
     holidays = sorted(day for day, (kind, _) in days.items() if kind is CalendarDayKind.HOLIDAY
                       and day >= today)
@@ -170,11 +171,16 @@ async def apply_notice(*, rt: Runtime,
         hall_calendar = await calendar.working_calendar(start=holidays[0], end=holidays[-1],
                                                         hall_id=hall_id)
         off = [day for day in holidays if not hall_calendar.is_working_day(day)]
-        closed += await Slot.filter(hall_id=hall_id, day__in=off, booked=0,
-                                    is_closed=False).update(is_closed=True)
+        # Every slot of the day closes, booked or not: its free seats must not sell on a holiday,
+        # and its bookings stay (flagged below) for the hall to rebook.
+        closing = cast(list[uuid.UUID], await Slot.filter(hall_id=hall_id, day__in=off, is_closed=False)
+                       .values_list("id", flat=True))
+        closed += await Slot.filter(id__in=closing).update(is_closed=True)
+        closed_slots.extend(closing)
         flagged += await Appointment.filter(
             hall_id=hall_id, day__in=off, status=AppointmentStatus.BOOKED,
             calendar_conflict=False).update(calendar_conflict=True)
+    await gate.forget(rt=rt, slot_ids=closed_slots)
     created = await slots.materialize(horizon_days=rt.settings.appointment_horizon_days)
     return {"deadlines_recomputed": recomputed, "slots_closed": closed,
             "appointments_flagged": flagged, "slots_created": created}

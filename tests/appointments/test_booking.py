@@ -106,6 +106,22 @@ async def test_daily_limit(client, rt, appointment_desk):
     assert error["code"] == "APPOINTMENT_DAILY_LIMIT" and error["details"]["limit"] == 2
 
 
+async def test_a_visit_checked_in_still_counts_towards_the_daily_limit(client, rt, appointment_desk):
+    slot = await make_slot(hall=appointment_desk.hall, capacity=10, starts_in=timedelta(minutes=10))
+    items = [await make_service_item(appointment_group="G1") for _ in range(3)]
+    resident = await resident_session(rt)
+    first = (await book(client, resident, item_id=items[0].id, slot_id=slot.id)).json()
+    assert (await book(client, resident, item_id=items[1].id, slot_id=slot.id)).status_code == 201
+    scanned = await client.post(f"/api/v1/halls/{appointment_desk.hall.id}/check-ins",
+                                json={"token": first["qr_token"]}, headers=appointment_desk.clerk.headers)
+    assert scanned.status_code == 200, scanned.text
+
+    response = await book(client, resident, item_id=items[2].id, slot_id=slot.id)
+
+    assert response.json()["error"]["code"] == "APPOINTMENT_DAILY_LIMIT"
+    assert (await _slot_state(client, appointment_desk, slot))["booked"] == 2
+
+
 async def test_real_name_is_required_per_item(client, rt, appointment_desk):
     slot = await make_slot(hall=appointment_desk.hall)
     open_item = await make_service_item(appointment_group="G1", requires_realname=False)

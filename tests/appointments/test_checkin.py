@@ -11,6 +11,7 @@ from cryptography.hazmat.primitives.asymmetric.ed25519 import (
     Ed25519PublicKey,
 )
 
+from models.appointments import Appointment, AppointmentStatus, Slot
 from models.outbox import OutboxEvent
 from models.staff import StaffMember, StaffRole, StaffRoleName
 from models.users import User
@@ -200,6 +201,28 @@ async def test_the_old_code_is_superseded_after_a_reschedule(client, rt, appoint
 
     assert _refusal(old) == (409, "QR_SUPERSEDED")
     assert new.status_code == 200
+
+
+async def test_the_old_code_is_superseded_after_a_move_to_another_hall_at_the_same_time(
+        client, rt, appointment_desk):
+    resident, booking = await _booked_token(client, rt, appointment_desk, starts_in=timedelta(hours=2))
+    booked = await Appointment.get(id=booking["id"])
+    same_time = await Slot.create(hall=await make_hall(), appointment_group="G1", day=booked.day,
+                                  starts_at=booked.starts_at, ends_at=booked.ends_at, capacity=5)
+    moved = await client.post(f"/api/v1/appointments/{booking['id']}/reschedule",
+                              json={"slot_id": str(same_time.id)}, headers=resident.headers)
+    assert moved.status_code == 200, moved.text
+
+    kiosk = (await client.post(f"/api/v1/halls/{appointment_desk.hall.id}/kiosks", json={"name": "自助机"},
+                               headers=appointment_desk.manager.headers)).json()["credential"]
+
+    # The first hall's clerk and kiosk scan the code shown before the move: it names that hall.
+    by_clerk = await _scan(client, appointment_desk.hall.id, booking["qr_token"], appointment_desk.clerk.headers)
+    by_kiosk = await _scan(client, appointment_desk.hall.id, booking["qr_token"],
+                           {"authorization": f"Kiosk {kiosk}"})
+
+    assert _refusal(by_clerk) == _refusal(by_kiosk) == (409, "QR_SUPERSEDED")
+    assert (await Appointment.get(id=booking["id"])).status == AppointmentStatus.BOOKED
 
 
 async def test_codes_issued_before_a_key_rotation_stay_valid(client, rt, appointment_desk):

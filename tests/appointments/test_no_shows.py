@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
-from models.appointments import AppointmentStatus
+from models.appointments import Appointment, AppointmentStatus
 from models.outbox import OutboxEvent
 from models.users import User
 from tests.builders import make_appointment, make_slot, resident_session
@@ -35,3 +35,21 @@ async def test_sweep_marks_missed_appointments_once_and_leaves_others(client, rt
     assert still.json()["status"] == "booked"
     assert await OutboxEvent.filter(aggregate_id=str(missed.id),
                                     event_type="appointment.no_show").count() == 1
+
+
+async def test_a_booking_on_a_day_the_hall_closed_ends_cancelled_not_as_a_no_show(client, rt, appointment_desk, cli):
+    slot = await make_slot(hall=appointment_desk.hall, starts_in=timedelta(hours=-2))
+    owner = await resident_session(rt)
+    flagged = await make_appointment(resident=await User.get(id=owner.id), item=appointment_desk.item, slot=slot)
+    await Appointment.filter(id=flagged.id).update(calendar_conflict=True)
+
+    swept = cli("sweep-no-shows")
+
+    assert "no-shows marked: 0" in swept
+    shown = (await client.get(f"/api/v1/appointments/{flagged.id}", headers=owner.headers)).json()
+    assert (shown["status"], shown["calendar_conflict"]) == ("cancelled", True)
+    assert [e.payload["reason"] for e in await OutboxEvent.filter(aggregate_id=str(flagged.id))] == ["hall_closed"]
+    # Not counted against the resident: the item can be booked again at once.
+    again = await book(client, owner, item_id=appointment_desk.item.id,
+                       slot_id=(await make_slot(hall=appointment_desk.hall)).id)
+    assert again.status_code == 201, again.text

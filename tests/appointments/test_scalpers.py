@@ -104,6 +104,27 @@ async def test_a_risky_wechat_account_is_refused_a_high_demand_slot(
     assert (await book(client, risky, item_id=desk.item.id, slot_id=first_come.id)).status_code == 201
 
 
+async def test_a_move_into_a_high_demand_slot_asks_what_booking_it_would(client, wechat, bjpass, appointment_desk):
+    desk = appointment_desk
+    desk.item.requires_realname = False
+    await desk.item.save(update_fields=["requires_realname"])
+    scarce = await _high_demand_slot(desk)
+    anonymous = await login_wechat_resident(client, wechat)
+    risky = await _ranked_resident(client, wechat, bjpass, rank=4)
+    moves = []
+    for hours, who in enumerate((anonymous, risky), start=6):
+        ordinary = await make_slot(hall=desk.hall, starts_in=timedelta(hours=hours))
+        booked = await book(client, who, item_id=desk.item.id, slot_id=ordinary.id)
+        assert booked.status_code == 201, booked.text
+        moves.append(await client.post(f"/api/v1/appointments/{booked.json()['id']}/reschedule",
+                                       json={"slot_id": str(scarce.id)}, headers=who.headers))
+
+    assert [(m.status_code, m.json()["error"]["code"]) for m in moves] == [
+        (403, "REALNAME_REQUIRED"), (403, "APPOINTMENT_RISK_REFUSED")]
+    await scarce.refresh_from_db()
+    assert scarce.booked == 0 and await Appointment.filter(slot_id=scarce.id).count() == 0
+
+
 async def test_wechat_unreachable_does_not_stop_a_high_demand_booking(
         client, rt, wechat, bjpass, appointment_desk, limits):
     desk = appointment_desk

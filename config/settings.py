@@ -133,6 +133,7 @@ class Settings(BaseSettings):
     # window (docs/release.md, "Against scalpers and scripts"); 0 = no limit. The address limit is
     # generous: many residents share a carrier's address (CGNAT).
     booking_rate_window_seconds: int = Field(10, ge=1, le=3600)
+    booking_resident_limit: int = Field(10, ge=0)
     booking_device_limit: int = Field(5, ge=0)
     booking_address_limit: int = Field(600, ge=0)
     # High-demand slots ask WeChat's getuserriskrank (0-4) at booking; a rank above this is refused.

@@ -152,7 +152,7 @@ async def book(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: st
     application). The caller's device and address are rate-limited first
     (services/appointments/throttle.py)."""
     try:
-        await throttle.ensure_allowed(rt=rt, caller=caller)
+        await throttle.ensure_allowed(rt=rt, resident_id=resident_id, caller=caller)
         appointment, created = await _gated_book(rt=rt, resident_id=resident_id, item_id=item_id,
                                                  slot_id=slot_id, idempotency_key=idempotency_key,
                                                  application_id=application_id, caller=caller,
@@ -366,7 +366,7 @@ async def reschedule(*, rt: Runtime, resident_id: uuid.UUID, appointment_id: str
     name and risk check, hold for it too (else a seat booked elsewhere would be a way round them)."""
     appointment = await _mine_to_act_on(resident_id=resident_id, appointment_id=appointment_id)
     _ensure_changeable(rt, appointment)
-    await throttle.ensure_allowed(rt=rt, caller=caller)
+    await throttle.ensure_allowed(rt=rt, resident_id=resident_id, caller=caller)
     target = await _bookable_slot(rt=rt, slot_id=slot_id, group=appointment.appointment_group)
     if target.id == appointment.slot_id:
         raise ValidationFailed("新时段与原时段相同", code="APPOINTMENT_SAME_SLOT")

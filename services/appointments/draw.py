@@ -53,7 +53,7 @@ class WindowClosed(Conflict):
 async def enter(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: str,
                 caller: throttle.Caller = throttle.UNKNOWN) -> DrawEntry:
     """Enter the draw of a slot during its window: real name needed, once per person and slot."""
-    await throttle.ensure_allowed(rt=rt, caller=caller)
+    await throttle.ensure_allowed(rt=rt, resident_id=resident_id, caller=caller)
     item = await catalog.bookable_item(rt=rt, item_id=item_id)
     group = slots.bookable_group(item)
     slot = await slots.get_slot_or_raise(slot_id=slot_id)

@@ -1,15 +1,19 @@
-"""Booking rate limits per device and per client address, in Redis in front of the admission gate.
+"""Booking rate limits per resident, per device and per client address, in Redis in front of the
+admission gate.
 
-A script firing bookings (or draw entries) from one phone or one address is answered 429
-``APPOINTMENT_RATE_LIMITED`` before the gate and the database. Fixed windows shared by every worker
-(INCR + EXPIRE NX); the device is the ``X-Device-Id`` header the mini-program sends, the address
-the client's as the trusted proxies forwarded it (``HDT_PROXIES_COUNT``). Redis unavailable: no
-limit (booking must not stop for it), logged. docs/release.md, "Against scalpers and scripts".
+A script firing bookings (or draw entries, or moves) from one account, one phone or one address is
+answered 429 ``APPOINTMENT_RATE_LIMITED`` before the gate and the database. Fixed windows shared by
+every worker (INCR + EXPIRE NX); the resident is the token's subject (a resident who already holds a
+seat passes the gate, so only this keeps their repeats off the database), the device the
+``X-Device-Id`` header the mini-program sends, the address the client's as the trusted proxies
+forwarded it (``HDT_PROXIES_COUNT``). Redis unavailable: no limit (booking must not stop for it),
+logged. docs/release.md, "Against scalpers and scripts".
 """
 
 from __future__ import annotations
 
 import asyncio
+import uuid
 from dataclasses import dataclass
 
 import structlog
@@ -41,11 +45,13 @@ class Caller:
 UNKNOWN = Caller()
 
 
-async def ensure_allowed(*, rt: Runtime, caller: Caller) -> None:
-    """Count one booking attempt of the caller's device and address; 429 once either is over its limit."""
+async def ensure_allowed(*, rt: Runtime, resident_id: uuid.UUID, caller: Caller) -> None:
+    """Count one booking attempt of the resident, the caller's device and address; 429 once any
+    is over its limit."""
     settings = rt.settings
     window = settings.booking_rate_window_seconds
     limits = [(scope, key, limit) for scope, key, limit in (
+        ("resident", str(resident_id), settings.booking_resident_limit),
         ("device", caller.device_id, settings.booking_device_limit),
         ("address", caller.address, settings.booking_address_limit)) if key and limit]
     if not limits:

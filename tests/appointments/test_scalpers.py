@@ -174,6 +174,22 @@ async def test_a_burst_from_one_address_is_answered_429(client, rt, appointment_
     assert answers[2].json()["error"]["details"]["scope"] == "address"
 
 
+async def test_a_burst_from_one_resident_is_answered_429_whatever_device_it_comes_from(
+        client, rt, appointment_desk, limits, booking_gate):
+    desk = appointment_desk
+    limits(booking_resident_limit=3)
+    slot = await make_slot(hall=desk.hall, capacity=10)
+    resident, other = await resident_session(rt), await resident_session(rt)
+
+    # A resident who holds a seat passes the admission gate: each repeat would reach the database.
+    answers = [await _book_from(client, resident, desk, slot, **{"x-device-id": f"device-{n:04d}"})
+               for n in range(5)]
+
+    assert [a.status_code for a in answers] == [201, 409, 409, 429, 429]
+    assert answers[3].json()["error"]["details"]["scope"] == "resident"
+    assert (await _book_from(client, other, desk, slot)).status_code == 201
+
+
 FATHER = {"name": "李四", "id_number": "110102198506124562", "relation": "family"}
 
 

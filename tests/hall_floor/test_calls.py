@@ -176,6 +176,26 @@ async def test_bad_input_is_refused_with_a_stable_code_and_the_queue_unchanged(c
     assert (await Ticket.get(id=called)).status is TicketStatus.CALLED
 
 
+async def test_a_window_group_that_is_no_item_group_is_refused_and_calls_keep_working(client, rt):
+    floor = await make_floor(client, rt)
+    await make_tickets(floor.hall, 1)
+    too_long = "G" * 33
+
+    created = await client.post(f"/api/v1/halls/{floor.hall.id}/windows", headers=floor.manager.headers,
+                                json={"number": "9", "groups": ["G1", too_long]})
+    patched = await client.patch(f"/api/v1/hall-windows/{floor.windows[0].id}", headers=floor.manager.headers,
+                                 json={"groups": ["G1", too_long]})
+    lowercase = await client.patch(f"/api/v1/hall-windows/{floor.windows[0].id}",
+                                   headers=floor.manager.headers, json={"groups": ["g1"]})
+    queue = await client.get(f"/api/v1/halls/{floor.hall.id}/queue", headers=floor.manager.headers)
+    called = await _call(client, floor)
+
+    assert [(a.status_code, a.json()["error"]["code"]) for a in (created, patched, lowercase)] == [
+        (422, "VALIDATION_FAILED")] * 3
+    assert queue.status_code == 200 and len(queue.json()["items"]) == 1
+    assert called.status_code == 200 and called.json()["number"] == 1
+
+
 async def test_the_ticket_two_away_is_told_once(client, rt):
     floor = await make_floor(client, rt)
     tickets = await make_tickets(floor.hall, 5)

@@ -79,15 +79,16 @@ async def test_priority_then_appointments_in_their_window_then_walk_ins_by_time(
 async def test_under_the_ahead_rule_priority_counts_as_taken_that_much_earlier(client, rt):
     floor = await make_floor(client, rt)
     rule = await client.put(f"/api/v1/halls/{floor.hall.id}/floor-settings", headers=floor.manager.headers,
-                            json={"priority_rule": "ahead", "priority_ahead_minutes": 0})
+                            json={"priority_rule": "ahead", "priority_ahead_minutes": 30})
     assert rule.status_code == 200, rule.text
-    await make_tickets(floor.hall, 2)
+    forty_ago, twenty_ago = await make_tickets(floor.hall, 2, apart=timedelta(minutes=20))
     priority = await client.post(f"/api/v1/halls/{floor.hall.id}/desk-tickets", headers=floor.clerks[0].headers,
                                  json={"appointment_group": "G1", "priority_reason": "military"})
 
-    order = [(await _call(client, floor)).json()["number"] for _ in range(3)]
+    order = [(await _call(client, floor)).json()["id"] for _ in range(3)]
 
-    assert order == [1, 2, priority.json()["number"]]
+    # Counted as joined 30 minutes ago: after the one who came 40 minutes ago, before the one of 20.
+    assert order == [str(forty_ago.id), priority.json()["id"], str(twenty_ago.id)]
 
 
 async def test_absent_only_after_the_hall_s_number_of_recalls(client, rt):

@@ -60,9 +60,11 @@ class EmulatorClock:
 
 
 class FaultRule(BaseModel):
-    """What the next ``times`` calls to ``path`` do instead of (or before) their normal answer."""
+    """What the next ``times`` calls to ``path`` do instead of (or before) their normal answer,
+    once ``after`` calls have passed untouched (to fail a call in the middle of a sequence)."""
 
     path: str = Field(pattern=r"^/")
+    after: int = Field(0, ge=0, le=10_000)
     times: int = Field(1, ge=1, le=10_000)
     status: int = Field(200, ge=200, le=599)
     body: dict[str, Any] | None = None
@@ -81,6 +83,9 @@ class FaultPlan:
         """The first pending rule for ``path``, with one use consumed."""
         for rule in self.rules:
             if rule.path == path:
+                if rule.after:
+                    rule.after -= 1
+                    return None
                 rule.times -= 1
                 if rule.times == 0:
                     self.rules.remove(rule)

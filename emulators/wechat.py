@@ -77,7 +77,6 @@ def create_wechat_emulator(state: WeChatEmulatorState, *, name: str = "wechat_em
         mass_sends.clear()
 
     install_controls(app, clock=state.clock, faults=FaultPlan(), reset=reset)
-    install_publishing(app, state)
 
     @app.before_server_start
     async def open_event_client(app: Sanic) -> None:
@@ -276,9 +275,12 @@ def create_wechat_emulator(state: WeChatEmulatorState, *, name: str = "wechat_em
         return emulator_page("微信授权（模拟）",
                              f"<p>以哪个微信用户身份授权？</p><ul>{rows}</ul>{new}{deny}")
 
-    async def post_account_event(app_id: str, fields: dict[str, str]) -> int | None:
-        # Account-wide events (MASSSENDJOBFINISH) come from the account itself, not a follower.
-        return await post_oa_event(state, app.ctx.events, app_id, fields)
+    async def post_account_event(app_id: str, fields: dict[str, str], nested: str = "") -> int | None:
+        # Account-wide events (MASSSENDJOBFINISH, PUBLISHJOBFINISH) come from the account itself,
+        # not a follower.
+        return await post_oa_event(state, app.ctx.events, app_id, fields, nested=nested)
+
+    install_publishing(app, state, post_account_event)
 
     install_mass_send(app, state, mass_sends, post_account_event,
                       tag_members=lambda tag_id: sorted(openid for openid, tags in oa_admin.follower_tags.items()

@@ -51,9 +51,10 @@ class ManyUsers(BaseModel):
 
 
 class Limits(BaseModel):
-    send_rate_per_second: int = Field(ge=1, le=1_000_000)
+    send_rate_per_second: int = Field(EmulatorOptions.send_rate_per_second, ge=1, le=1_000_000)
     # 0 makes a send's report race the sender's own record of it, as a fast WeChat can.
     job_finish_delay_seconds: float = Field(EmulatorOptions.job_finish_delay_seconds, ge=0, le=60)
+    publish_delay_seconds: float = Field(EmulatorOptions.publish_delay_seconds, ge=0, le=3600)
 
 
 class RiskRank(UserRef):
@@ -214,6 +215,7 @@ def install_wechat_controls(app: Sanic, state: WeChatEmulatorState) -> None:
         limits = parse_control(Limits, request)
         state.options.send_rate_per_second = limits.send_rate_per_second
         state.options.job_finish_delay_seconds = limits.job_finish_delay_seconds
+        state.options.publish_delay_seconds = limits.publish_delay_seconds
         return json(limits.model_dump())
 
     @app.get("/_emulator/stats")

@@ -143,6 +143,9 @@ class EmulatorOptions:
     send_rate_per_second: int = 1000
     # Seconds between a template send and its TEMPLATESENDJOBFINISH callback.
     job_finish_delay_seconds: float = 0.05
+    # Seconds between freepublish/submit and the publication with its PUBLISHJOBFINISH event; 0
+    # publishes at once (freepublish/get never answers "publishing"), the event still follows.
+    publish_delay_seconds: float = 0.0
 
 
 @dataclass
@@ -204,6 +207,7 @@ class WeChatEmulatorState:
         self.callback = self.default_callback
         self.options.send_rate_per_second = EmulatorOptions.send_rate_per_second
         self.options.job_finish_delay_seconds = EmulatorOptions.job_finish_delay_seconds
+        self.options.publish_delay_seconds = EmulatorOptions.publish_delay_seconds
 
     # --- apps and users ---------------------------------------------------------------
 

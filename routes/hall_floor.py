@@ -4,7 +4,7 @@ kiosk, desk), the resident's place in the queue, and the hall's display board.""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Annotated, Any
 
 from pydantic import ConfigDict, Field, model_validator
 from sanic import Blueprint, Request
@@ -15,6 +15,7 @@ from app.auth import public, resident_required, staff_required
 from app.shapes import Schema
 from models.hall_floor import PriorityReason, PriorityRule
 from routes.appointment_desk import scanner_required
+from services.catalog.inputs import GROUP
 from services.hall_floor import analytics, board, calls, tickets, windows
 from services.hall_floor.shapes import (
     BoardState,
@@ -32,6 +33,8 @@ from services.hall_floor.shapes import (
 bp = Blueprint("hall_floor", url_prefix="/api/v1")
 TAG = "大厅叫号"
 _GROUP = Field(min_length=1, max_length=32, description="事项组（appointment_group）")
+# A window serves item groups as the catalog names them: the queue filters on that 32-character column.
+WindowGroup = Annotated[str, Field(pattern=GROUP, description="事项组（appointment_group）")]
 _HALL = [(404, "HALL_NOT_FOUND"), (403, "FORBIDDEN")]
 _WINDOW = [(404, "HALL_WINDOW_NOT_FOUND"), (403, "FORBIDDEN"), (409, "HALL_WINDOW_CLOSED"),
            (409, "HALL_WINDOW_NOT_YOURS")]
@@ -46,14 +49,14 @@ class WindowIn(Schema):
 
     number: str = Field(min_length=1, max_length=16, pattern=r"^[A-Za-z0-9-]+$", description="窗口号")
     name: str = Field("", max_length=64)
-    groups: list[str] = Field(min_length=1, max_length=50, description="本窗口办理的事项组")
+    groups: list[WindowGroup] = Field(min_length=1, max_length=50, description="本窗口办理的事项组")
 
 
 class WindowPatch(Schema):
     model_config = ConfigDict(json_schema_extra={"examples": [{"groups": ["HUZHENG", "SHEBAO"]}]})
 
     name: str | None = Field(None, max_length=64)
-    groups: list[str] | None = Field(None, min_length=1, max_length=50)
+    groups: list[WindowGroup] | None = Field(None, min_length=1, max_length=50)
 
 
 class FloorSettingsIn(Schema):

@@ -164,25 +164,29 @@ async def compose(*, title: str | None, content: str | None, article_id: str | N
 
 async def _hold_slot(*, broadcast_id: str, staff_id: str, notice: Notice, audience: str,
                      total: int) -> Broadcast:
-    """Write the broadcast holding the month's next free slot, with its outbox event."""
+    """Write the broadcast holding the month's next free slot, with its outbox event.
+
+    Sends at the same moment may choose the same slot; the unique (month, slot) pair lets one
+    have it and the others look again for the next free one. Each clash means another send took a
+    slot, so after as many tries as there are slots the month is full (or nearly, and busy)."""
     month = quota_month(datetime.now(UTC))
-    taken = set(cast(list[int], await Broadcast.filter(quota_month=month, quota_slot__isnull=False)
-                     .values_list("quota_slot", flat=True)))
-    free = [slot for slot in range(1, MONTHLY_MASS_SENDS + 1) if slot not in taken]
-    if not free:
-        raise QuotaExceeded(details={"month": month, "limit": MONTHLY_MASS_SENDS})
-    try:
-        async with in_transaction():
-            event = await outbox.emit(event_type=EventType.PUSH_BROADCAST, aggregate_id=broadcast_id,
-                                      payload={"broadcast_id": broadcast_id})
-            return await Broadcast.create(
-                id=broadcast_id, event_id=str(event.id), fanned_out=total, title=notice.title,
-                content=notice.content, article_id=notice.article_id, audience=audience,
-                created_by=staff_id, total=total, quota_month=month,
-                quota_slot=free[0])
-    except IntegrityError as exc:
-        # Another send took the same slot at the same moment: the unique pair decided.
-        raise QuotaExceeded(details={"month": month, "limit": MONTHLY_MASS_SENDS}) from exc
+    for _ in range(MONTHLY_MASS_SENDS):
+        taken = set(cast(list[int], await Broadcast.filter(quota_month=month, quota_slot__isnull=False)
+                         .values_list("quota_slot", flat=True)))
+        free = [slot for slot in range(1, MONTHLY_MASS_SENDS + 1) if slot not in taken]
+        if not free:
+            break
+        try:
+            async with in_transaction():
+                event = await outbox.emit(event_type=EventType.PUSH_BROADCAST, aggregate_id=broadcast_id,
+                                          payload={"broadcast_id": broadcast_id})
+                return await Broadcast.create(
+                    id=broadcast_id, event_id=str(event.id), fanned_out=total, title=notice.title,
+                    content=notice.content, article_id=notice.article_id, audience=audience,
+                    created_by=staff_id, total=total, quota_month=month, quota_slot=free[0])
+        except IntegrityError:
+            continue  # another send took this slot at the same moment
+    raise QuotaExceeded(details={"month": month, "limit": MONTHLY_MASS_SENDS})
 
 
 async def send_notice(*, rt: Runtime, principal: Principal, title: str | None, content: str | None,

@@ -36,10 +36,11 @@ from app.context import Runtime
 from app.errors import AppError
 from models.oa import ReplyTrigger
 from push import reports as push_reports
-from services import mass_send
+from services import articles, mass_send
 from services import push as push_service
 from services.oa import replies, scenes, subscriptions
 from services.oa.shapes import ReplyContent
+from wechat import publishing
 
 log = structlog.get_logger("services.oa_callback")
 NONCE_KEY = "oa-callback:nonce:{timestamp}:{nonce}"
@@ -184,11 +185,18 @@ async def _react(rt: Runtime, message: Any, xml: str) -> ReplyContent | None:
     """Act on a message; returns the reply, if any."""
     openid = str(message.source)
     if isinstance(message, UnknownMessage):
-        # wechatpy has no classes for the 订阅通知 events: their <List> entries are read here.
+        # wechatpy has no classes for the 订阅通知 and publishing events: their blocks are read here.
         raw = xmltodict.parse(xml)["xml"]
         event = str(raw.get("Event") or "")
         if event in subscriptions.BLOCKS:
             await subscriptions.record_event(rt=rt, openid=openid, event=event, message=raw)
+            return None
+        if event == publishing.PUBLISH_JOB_FINISH:
+            info = raw.get("PublishEventInfo")
+            if not isinstance(info, dict) or not str(info.get("publish_status", "")).isdigit():
+                raise MessageMalformed(details={"reason": "publish_event_info"})
+            await articles.record_publication(publish_id=str(info.get("publish_id") or ""),
+                                              outcome=publishing.publication_of(info))
             return None
     if isinstance(message, SubscribeScanEvent):
         await push_service.follow(rt=rt, openid=openid)

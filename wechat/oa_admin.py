@@ -13,6 +13,7 @@ from wechat.api import WeChatAPIError, call
 from wechat.client import call_with_token
 
 TAG_EXISTS = 45157  # tags/create: a tag of that name exists
+NO_SUCH_MENU = 65302  # menu/delconditional: "there is no such menuid"
 
 
 class WeChatRefused(AppError):
@@ -47,8 +48,13 @@ async def add_conditional_menu(rt: Runtime, body: dict[str, Any]) -> str:
 
 
 async def delete_conditional_menu(rt: Runtime, menuid: str) -> None:
-    """``menu/delconditional``."""
-    await _post(rt, "/cgi-bin/menu/delconditional", {"menuid": menuid})
+    """``menu/delconditional``; a menu WeChat no longer has counts as deleted, so a publish that
+    failed after deleting it can be retried."""
+    try:
+        await _post(rt, "/cgi-bin/menu/delconditional", {"menuid": menuid})
+    except WeChatRefused as exc:
+        if exc.details["errcode"] != NO_SUCH_MENU:
+            raise
 
 
 async def ensure_tag(rt: Runtime, name: str) -> int:

@@ -4,11 +4,13 @@ and the outcome of a publication."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
 from app.context import Runtime
 from wechat.client import call_with_token
 
 PUBLISHED, PUBLISHING = 0, 1  # freepublish/get publish_status; other values are failures
+PUBLISH_JOB_FINISH = "PUBLISHJOBFINISH"  # the event WeChat pushes once a publication's outcome is known
 
 
 @dataclass(frozen=True)
@@ -43,8 +45,15 @@ async def publish(rt: Runtime, *, title: str, digest: str, content: str, source_
 
 
 async def outcome(rt: Runtime, *, publish_id: str) -> Publication:
-    answer = await _post(rt, "/cgi-bin/freepublish/get", {"publish_id": publish_id})
-    items = (answer.get("article_detail") or {}).get("item") or []
-    return Publication(status=int(answer.get("publish_status", -1)),
-                       article_id=answer.get("article_id"),
+    """``freepublish/get``: the publication's status now."""
+    return publication_of(await _post(rt, "/cgi-bin/freepublish/get", {"publish_id": publish_id}))
+
+
+def publication_of(info: dict[str, Any]) -> Publication:
+    """The outcome as ``freepublish/get`` answers it or a PUBLISHJOBFINISH event's
+    ``PublishEventInfo`` carries it (parsed from XML, a single ``item`` is a mapping, not a list)."""
+    items = (info.get("article_detail") or {}).get("item") or []
+    if isinstance(items, dict):
+        items = [items]
+    return Publication(status=int(info.get("publish_status", -1)), article_id=info.get("article_id"),
                        url=items[0].get("article_url") if items else None)

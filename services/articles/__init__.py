@@ -7,7 +7,7 @@ from __future__ import annotations
 from typing import Any
 
 import nh3
-from tortoise.expressions import Q
+from tortoise.expressions import F, Q
 
 from app.auth import require_scope
 from app.context import Runtime
@@ -143,16 +143,25 @@ async def review(*, rt: Runtime, principal: Principal, article_id: str, approve:
 
 
 async def _follow_publication(rt: Runtime, article: Article) -> None:
-    """Record WeChat's outcome of a submitted publication when it is known."""
+    """Ask WeChat for the outcome of a submitted publication, and record it when it is known."""
     if article.state is not ArticleState.PUBLISHING or not article.publish_id:
         return
-    outcome = await publishing.outcome(rt, publish_id=article.publish_id)
-    if outcome.status == publishing.PUBLISHED:
-        await _save(article, state=ArticleState.PUBLISHED, published_at=utcnow(),
-                    wechat_article_id=outcome.article_id, wechat_url=outcome.url)
-    elif outcome.status != publishing.PUBLISHING:
-        await _save(article, state=ArticleState.PUBLISH_FAILED,
-                    review_note=f"微信发布失败（publish_status={outcome.status}）")
+    await record_publication(publish_id=article.publish_id,
+                             outcome=await publishing.outcome(rt, publish_id=article.publish_id))
+    await article.refresh_from_db()
+
+
+async def record_publication(*, publish_id: str, outcome: publishing.Publication) -> None:
+    """Record WeChat's outcome of the publication ``publish_id`` once: whichever learns it first,
+    WeChat's PUBLISHJOBFINISH event or an editor reading the article, moves it out of publishing."""
+    if outcome.status == publishing.PUBLISHING:
+        return
+    changes: dict[str, Any] = (
+        {"state": ArticleState.PUBLISHED, "published_at": utcnow(), "wechat_article_id": outcome.article_id,
+         "wechat_url": outcome.url} if outcome.status == publishing.PUBLISHED
+        else {"state": ArticleState.PUBLISH_FAILED, "review_note": f"微信发布失败（publish_status={outcome.status}）"})
+    await Article.filter(publish_id=publish_id, state=ArticleState.PUBLISHING).update(
+        **changes, version=F("version") + 1, updated_at=utcnow())
 
 
 async def get_for_editor(*, rt: Runtime, principal: Principal, article_id: str) -> ArticleOut:

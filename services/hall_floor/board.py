@@ -23,6 +23,7 @@ from app.ids import SHANGHAI, utcnow
 from app.shapes import id_or_not_found
 from models.hall_floor import HallWindow, Ticket, TicketStatus
 from models.organization import Hall
+from services.hall_floor import tickets  # as a module: it imports this one back
 
 NEXT_SHOWN = 8
 RECENT_CALLS = 6
@@ -45,8 +46,10 @@ async def hall_or_raise(*, hall_id: str) -> Hall:
 
 async def state(*, hall: Hall) -> dict[str, Any]:
     """What a screen shows now: each window and its current number, the recent calls (newest
-    first, with the text to speak) and the next numbers. Numbers and windows only, no people."""
-    day = utcnow().astimezone(SHANGHAI).date()
+    first, with the text to speak) and the next numbers in the order call-next takes them.
+    Numbers and windows only, no people."""
+    now = utcnow()
+    day = now.astimezone(SHANGHAI).date()
     windows = await HallWindow.filter(hall_id=hall.id).order_by("number")
     number_of: dict[uuid.UUID | None, str] = {w.id: w.number for w in windows}
     called = await Ticket.filter(hall_id=hall.id, day=day, window_id__isnull=False,
@@ -59,8 +62,9 @@ async def state(*, hall: Hall) -> dict[str, Any]:
                "called_at": t.called_at.astimezone(SHANGHAI).isoformat() if t.called_at else None,
                "recalls": t.recalls, "text": spoken(t.label, number_of.get(t.window_id, ""))}
               for t in called[:RECENT_CALLS] if t.status is TicketStatus.CALLED]
-    upcoming = await Ticket.filter(hall_id=hall.id, day=day, status=TicketStatus.WAITING).order_by(
-        "tier", "sort_at", "number").limit(NEXT_SHOWN).values_list("label", flat=True)
+    served = sorted({group for w in windows for group in w.groups or []})
+    upcoming = await tickets.waiting(hall_id=hall.id, day=day, groups=served, now=now).limit(
+        NEXT_SHOWN).values_list("label", flat=True)
     return {"hall_id": str(hall.id), "hall_name": hall.name,
             "windows": [{"number": w.number, "name": w.name, "is_open": w.is_open,
                          "current": current.get(w.id)} for w in windows],

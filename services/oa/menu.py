@@ -161,18 +161,28 @@ async def publish(*, rt: Runtime, number: int) -> MenuVersionOut:
     if keys - answered:
         raise MenuKeyUnanswered(details={"keys": sorted(keys - answered)})
     bodies = await preview(rt=rt, number=number)
-    live = await OAMenuVersion.filter(published_at__isnull=False).order_by("-published_at").first()
+    # Each WeChat call's effect is recorded as soon as it succeeds, so a publish that fails midway
+    # (WeChat refusing or not answering) is finished by publishing again, this version or another.
     await oa_admin.create_menu(rt, bodies.create)
-    if live is not None:
-        for menuid in live.conditional_menu_ids:
-            await oa_admin.delete_conditional_menu(rt, menuid)
-    menu_ids = [await oa_admin.add_conditional_menu(rt, body) for body in bodies.conditional]
-    async with in_transaction():
-        if live is not None and live.id != row.id:
-            await OAMenuVersion.filter(id=live.id).update(conditional_menu_ids=[])
-        row.published_at, row.conditional_menu_ids = utcnow(), menu_ids
-        await row.save(update_fields=["published_at", "conditional_menu_ids", "updated_at"])
+    await _delete_conditional_menus(rt)
+    row.conditional_menu_ids = []
+    for body in bodies.conditional:
+        row.conditional_menu_ids.append(await oa_admin.add_conditional_menu(rt, body))
+        await OAMenuVersion.filter(id=row.id).update(conditional_menu_ids=row.conditional_menu_ids)
+    row.published_at = utcnow()
+    await row.save(update_fields=["published_at", "updated_at"])
     return _out(row)
+
+
+async def _delete_conditional_menus(rt: Runtime) -> None:
+    """Delete every conditional menu a version still records: the live version's, and those an
+    unfinished publish added. Each menuid is struck off once WeChat no longer has it."""
+    for version in await OAMenuVersion.all().order_by("number"):
+        remaining = list(version.conditional_menu_ids)
+        while remaining:
+            await oa_admin.delete_conditional_menu(rt, remaining[0])
+            remaining = remaining[1:]
+            await OAMenuVersion.filter(id=version.id).update(conditional_menu_ids=remaining)
 
 
 async def live() -> MenuVersionOut | None:

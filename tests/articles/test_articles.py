@@ -6,6 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.builders import login_staff, make_department, make_staff
+from tests.support.waiting import eventually
 
 ADMIN = "/api/v1/admin/articles"
 ARTICLE = {"title": "海淀区企业开办一件事办理指南", "summary": "营业执照、公章、发票一次办结",
@@ -125,3 +126,25 @@ async def test_bad_articles_are_refused(client, newsroom, body, code) -> None:
     response = await client.post(ADMIN, headers=author.headers, json={**ARTICLE, "department": "HDSCJG", **body})
 
     assert response.status_code == 422 and response.json()["error"]["code"] == code
+
+
+async def test_a_delayed_publication_is_finished_by_wechats_event_without_an_editor_looking(
+        client, newsroom, wechat) -> None:
+    _, author, reviewer, _ = newsroom
+    draft = await _written(client, author)
+    await _act(client, author, draft, "submit")
+    await wechat.post("/_emulator/limits", json={"publish_delay_seconds": 1})
+
+    approved = await _act(client, reviewer, draft, "review", approve=True)
+
+    assert approved.json()["state"] == "publishing"
+    assert (await client.get("/api/v1/articles")).json()["items"] == []
+
+    async def listed() -> bool:
+        return [a["id"] for a in (await client.get("/api/v1/articles")).json()["items"]] == [draft["id"]]
+
+    await eventually(listed, "the article listed once WeChat's PUBLISHJOBFINISH arrived")
+    calls = (await wechat.get("/_emulator/calls")).json()["calls"]
+    assert calls["/cgi-bin/freepublish/get"] == 1  # asked once at approval: the event did the rest
+    article = (await client.get(f"{ADMIN}/{draft['id']}", headers=author.headers)).json()
+    assert article["state"] == "published" and article["wechat_url"].startswith("https://mp.weixin.qq.com/s/")

@@ -39,12 +39,14 @@ async def make_floor(client, rt, *, windows: int = 1, groups: tuple[str, ...] = 
     return floor
 
 
-async def make_tickets(hall: Hall, count: int, *, group: str = "G1", start: int = 1) -> list[Ticket]:
-    """``count`` waiting walk-in tickets joined one second apart, numbered from ``start``."""
+async def make_tickets(hall: Hall, count: int, *, group: str = "G1", start: int = 1,
+                       apart: timedelta = timedelta(seconds=1)) -> list[Ticket]:
+    """``count`` waiting walk-in tickets, numbered from ``start``, the last joined ``apart`` ago and
+    each one ``apart`` before the next."""
     now = utcnow()
-    base = now - timedelta(seconds=start + count)
+    base = now - apart * (start + count)
     rows = [Ticket(hall=hall, day=now.astimezone(SHANGHAI).date(), appointment_group=group, number=n,
-                   label=f"{group}{n:03d}", kind=TicketKind.WALKIN, queued_at=base + timedelta(seconds=n),
-                   sort_at=base + timedelta(seconds=n)) for n in range(start, start + count)]
+                   label=f"{group}{n:03d}", kind=TicketKind.WALKIN, queued_at=base + apart * n,
+                   sort_at=base + apart * n) for n in range(start, start + count)]
     await Ticket.bulk_create(rows)
     return rows

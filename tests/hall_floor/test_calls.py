@@ -79,15 +79,16 @@ async def test_priority_then_appointments_in_their_window_then_walk_ins_by_time(
 async def test_under_the_ahead_rule_priority_counts_as_taken_that_much_earlier(client, rt):
     floor = await make_floor(client, rt)
     rule = await client.put(f"/api/v1/halls/{floor.hall.id}/floor-settings", headers=floor.manager.headers,
-                            json={"priority_rule": "ahead", "priority_ahead_minutes": 0})
+                            json={"priority_rule": "ahead", "priority_ahead_minutes": 30})
     assert rule.status_code == 200, rule.text
-    await make_tickets(floor.hall, 2)
+    forty_ago, twenty_ago = await make_tickets(floor.hall, 2, apart=timedelta(minutes=20))
     priority = await client.post(f"/api/v1/halls/{floor.hall.id}/desk-tickets", headers=floor.clerks[0].headers,
                                  json={"appointment_group": "G1", "priority_reason": "military"})
 
-    order = [(await _call(client, floor)).json()["number"] for _ in range(3)]
+    order = [(await _call(client, floor)).json()["id"] for _ in range(3)]
 
-    assert order == [1, 2, priority.json()["number"]]
+    # Counted as joined 30 minutes ago: after the one who came 40 minutes ago, before the one of 20.
+    assert order == [str(forty_ago.id), priority.json()["id"], str(twenty_ago.id)]
 
 
 async def test_absent_only_after_the_hall_s_number_of_recalls(client, rt):
@@ -174,6 +175,26 @@ async def test_bad_input_is_refused_with_a_stable_code_and_the_queue_unchanged(c
         "not_mine": (403, "FORBIDDEN"), "serve_end_before_start": (409, "TICKET_STATE_INVALID")}
     assert await Ticket.filter(status=TicketStatus.WAITING).count() == before
     assert (await Ticket.get(id=called)).status is TicketStatus.CALLED
+
+
+async def test_a_window_group_that_is_no_item_group_is_refused_and_calls_keep_working(client, rt):
+    floor = await make_floor(client, rt)
+    await make_tickets(floor.hall, 1)
+    too_long = "G" * 33
+
+    created = await client.post(f"/api/v1/halls/{floor.hall.id}/windows", headers=floor.manager.headers,
+                                json={"number": "9", "groups": ["G1", too_long]})
+    patched = await client.patch(f"/api/v1/hall-windows/{floor.windows[0].id}", headers=floor.manager.headers,
+                                 json={"groups": ["G1", too_long]})
+    lowercase = await client.patch(f"/api/v1/hall-windows/{floor.windows[0].id}",
+                                   headers=floor.manager.headers, json={"groups": ["g1"]})
+    queue = await client.get(f"/api/v1/halls/{floor.hall.id}/queue", headers=floor.manager.headers)
+    called = await _call(client, floor)
+
+    assert [(a.status_code, a.json()["error"]["code"]) for a in (created, patched, lowercase)] == [
+        (422, "VALIDATION_FAILED")] * 3
+    assert queue.status_code == 200 and len(queue.json()["items"]) == 1
+    assert called.status_code == 200 and called.json()["number"] == 1
 
 
 async def test_the_ticket_two_away_is_told_once(client, rt):

@@ -90,3 +90,36 @@ async def test_a_click_key_without_a_reply_is_not_published(client, rt, wechat):
     await client.put("/api/v1/admin/oa/replies", headers=admin.headers, json={
         "trigger": "click", "key": "NO_SUCH_REPLY", "content": {"type": "text", "text": "有了"}})
     assert (await client.post(f"{VERSIONS}/1/publish", headers=admin.headers)).status_code == 200
+
+
+async def test_a_publish_that_failed_midway_is_finished_by_publishing_again(client, rt, wechat):
+    admin = await oa_editor(rt)
+    hotline = [{"type": "click", "name": "热线", "key": "MENU_HOTLINE"}]
+    first = menu_spec(conditional=[{"tag": "hall:H01", "button": hotline}])
+    second = menu_spec(button=hotline, conditional=[{"tag": "hall:H01", "button": hotline},
+                                                    {"tag": "hall:H02", "button": hotline}])
+    for spec in (first, second):
+        await client.post(VERSIONS, headers=admin.headers, json=spec)
+    assert (await client.post(f"{VERSIONS}/1/publish", headers=admin.headers)).status_code == 200
+    # WeChat takes the new base menu, the old hall menu's deletion and the first new hall menu,
+    # then fails the second.
+    await wechat.post("/_emulator/faults", json={
+        "path": "/cgi-bin/menu/addconditional", "after": 1, "status": 200,
+        "body": {"errcode": -1, "errmsg": "system error"}})
+
+    failed = await client.post(f"{VERSIONS}/2/publish", headers=admin.headers)
+    retried = await client.post(f"{VERSIONS}/2/publish", headers=admin.headers)
+    after_retry = await published_at_wechat(wechat)
+    rolled_back = await client.post(f"{VERSIONS}/1/publish", headers=admin.headers)
+    after_rollback = await published_at_wechat(wechat)
+
+    assert (failed.status_code, failed.json()["error"]["code"]) == (502, "OA_WECHAT_REFUSED")
+    assert retried.status_code == 200, retried.text
+    assert after_retry["menu"] == hotline
+    tags = {tag_id: name for tag_id, name in after_retry["tags"].items()}
+    assert sorted(tags[m["matchrule"]["tag_id"]] for m in after_retry["conditional"].values()) == [
+        "hall:H01", "hall:H02"]  # each once: the one added before the failure was not left behind
+    assert rolled_back.status_code == 200, rolled_back.text
+    assert [tags[m["matchrule"]["tag_id"]] for m in after_rollback["conditional"].values()] == ["hall:H01"]
+    live = (await client.get("/api/v1/admin/oa/menu", headers=admin.headers)).json()["live"]
+    assert live["number"] == 1

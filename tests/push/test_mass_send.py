@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import asyncio
+
 import httpx
 
 from tests.builders import (
@@ -100,6 +102,21 @@ async def test_the_fifth_mass_send_of_a_month_is_refused_and_nothing_is_sent(rt,
     assert (fifth.status_code, fifth.json()["error"]["code"]) == (409, "MASS_SEND_QUOTA_EXCEEDED")
     assert len((await _mass_sends(wechat))["mass_sends"]) == 4
     assert (await wechat.get("/_emulator/messages", params={"kind": "template"})).json()["messages"] == []
+
+
+async def test_sends_at_the_same_moment_each_take_a_free_slot_and_only_the_fifth_is_refused(
+        rt, client, wechat):
+    await _followers(rt, client, wechat, "zhangsan", "lisi")
+    admin = await _admin(rt)
+
+    sent = await asyncio.gather(*(client.post("/api/v1/admin/broadcasts", headers=admin, json=NOTICE)
+                                  for _ in range(5)))
+
+    answers = sorted((a.status_code, a.json()["error"]["code"] if a.status_code >= 400 else None) for a in sent)
+    assert answers == [(201, None)] * 4 + [(409, "MASS_SEND_QUOTA_EXCEEDED")]
+    quota = (await client.get("/api/v1/admin/mass-sends/quota", headers=admin)).json()
+    assert (quota["used"], quota["remaining"]) == (4, 0)
+    assert len((await _mass_sends(wechat))["mass_sends"]) == 4
 
 
 async def test_wechats_own_quota_refusal_gives_the_send_back(rt, client, wechat):

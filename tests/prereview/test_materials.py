@@ -7,8 +7,12 @@ import hashlib
 import json
 from datetime import date
 
+import pytest
+
 from app.ids import to_local, utcnow
-from models.prereview import Application
+from models.prereview import Application, ApplicationMaterial, ApplicationState
+from services.applications import materials, prereview
+from services.applications.lifecycle import IllegalTransition
 from services.applications.prereview import prereview_deadline
 from services.calendar import is_working_day
 from tests.builders import resident_session
@@ -17,6 +21,7 @@ from tests.builders.prereview import (
     PDF,
     PNG,
     create,
+    ready_to_submit,
     review,
     stored_files,
     submitted,
@@ -98,6 +103,44 @@ async def test_replacing_a_material_deletes_the_old_file(client, rt, review_desk
     await upload(client, resident, app_id, 0)
     await upload(client, resident, app_id, 0, PNG, content_type="image/png")
     assert len(stored_files(rt)) == len(before) + 1
+
+
+async def test_concurrent_uploads_to_one_material_keep_the_last_file_and_no_other(client, rt, review_desk,
+                                                                                 resident):
+    app_id = (await create(client, resident, review_desk.item.id))["id"]
+    before = stored_files(rt)
+
+    responses = await asyncio.gather(*(upload(client, resident, app_id, 0, PDF + bytes([i]) * 10)
+                                       for i in range(4)))
+
+    assert [r.status_code for r in responses] == [200] * 4
+    kept = await ApplicationMaterial.get(application_id=app_id, material_index=0)
+    assert len(stored_files(rt)) == len(before) + 1
+    url = (await client.get(f"/api/v1/applications/{app_id}/materials/0/download-url",
+                            headers=resident.headers)).json()["url"]
+    assert hashlib.sha256((await client.get(url)).content).hexdigest() == kept.sha256
+
+
+async def test_a_material_cannot_change_once_the_application_is_submitted_during_its_upload(
+        client, rt, review_desk, resident):
+    draft = await ready_to_submit(client, resident, review_desk.item.id)
+    files = stored_files(rt)
+
+    async def submitted_while_streaming():
+        # The resident submits from another tab while this upload is still arriving.
+        await prereview.submit(rt=rt, resident_id=resident.id, application_id=draft["id"])
+        yield PNG
+
+    with pytest.raises(IllegalTransition):
+        await materials.upload_material(rt=rt, resident_id=resident.id, application_id=draft["id"],
+                                        material_index=0, chunks=submitted_while_streaming(),
+                                        filename="late.png", declared_type="image/png")
+
+    application = await client.get(f"/api/v1/applications/{draft['id']}", headers=resident.headers)
+    assert application.json()["state"] == ApplicationState.SUBMITTED
+    assert {m["material_index"]: m["sha256"] for m in application.json()["materials"]}[0] == \
+        hashlib.sha256(PDF).hexdigest()
+    assert stored_files(rt) == files
 
 
 async def test_a_material_from_an_earlier_application_is_reused_by_reference(client, rt, review_desk, resident):

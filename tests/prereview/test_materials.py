@@ -143,6 +143,22 @@ async def test_a_material_cannot_change_once_the_application_is_submitted_during
     assert stored_files(rt) == files
 
 
+async def test_an_application_whose_materials_fill_its_budget_takes_no_more_but_can_replace_one(
+        client, rt, review_desk, resident):
+    app_id = (await ready_to_submit(client, resident, review_desk.item.id))["id"]
+    # As two scanned booklets of half the per-application budget each would leave it.
+    await ApplicationMaterial.filter(application_id=app_id).update(size=rt.settings.application_max_bytes // 2)
+    files = stored_files(rt)
+
+    photo = await upload(client, resident, app_id, 2, PNG, filename="photo.png", content_type="image/png")
+    assert (photo.status_code, photo.json()["error"]["code"]) == (413, "APPLICATION_MATERIALS_TOO_LARGE")
+    assert photo.json()["error"]["details"] == {"max_bytes": rt.settings.application_max_bytes}
+    assert stored_files(rt) == files
+    # Replacing one of the two is still possible: its own size does not count against it.
+    replaced = await upload(client, resident, app_id, 1, PNG, filename="hukou.png", content_type="image/png")
+    assert replaced.status_code == 200, replaced.text
+
+
 async def test_a_material_from_an_earlier_application_is_reused_by_reference(client, rt, review_desk, resident):
     earlier = await submitted(client, resident, review_desk.item.id)
     id_card = next(m for m in earlier["materials"] if m["material_index"] == 0)

@@ -59,12 +59,11 @@ async def store_guide(*, item: ServiceItem, guide: Guide, actor: str,
     digest = guide_hash(guide)
     # The item's row, locked and read afresh: concurrent edits (an admin's beside a sync among
     # them) number their versions in turn instead of colliding on the same next one.
-    current_version = (await ServiceItem.select_for_update().get(id=item.id)).current_version
-    if current_version and await GuideVersion.exists(
-            item_id=item.id, version=current_version, content_hash=digest):
-        item.current_version = current_version
+    item.current_version = (await ServiceItem.select_for_update().get(id=item.id)).current_version
+    if item.current_version and await GuideVersion.exists(
+            item_id=item.id, version=item.current_version, content_hash=digest):
         return None
-    version = current_version + 1
+    version = item.current_version + 1
     created = await GuideVersion.create(item_id=item.id, version=version, content_hash=digest,
                                         change_note=change_note, created_by=actor,
                                         **guide.model_dump(mode="json"))

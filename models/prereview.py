@@ -93,7 +93,8 @@ class Application(Entity):
     decision_reason = fields.TextField(default="")
     decided_at = fields.DatetimeField(null=True)
     idempotency_key = fields.CharField(max_length=64, null=True)  # a retried create finds its draft
-    overdue_notified_at = fields.DatetimeField(null=True)  # the overdue event went out (once)
+    # The overdue event of the current deadline went out (cleared when a new one starts).
+    overdue_notified_at = fields.DatetimeField(null=True)
     # One-window lifecycle (services/onewindow.py).
     hall_id: uuid.UUID | None
     hall: fields.ForeignKeyNullableRelation[Hall]

@@ -196,7 +196,7 @@ async def receive(request: Request, body: ReceiveIn) -> HTTPResponse:
 
 @bp.post("/applications/<application_id>/accept")
 @endpoint(summary="受理（生成受理编号，承诺时限开始计算）", tag=TAG, response=DeskDetail, secured=True,
-          errors=[*_NOT_FOUND, *_STATE])
+          errors=[*_NOT_FOUND, *_STATE, (409, "CERTIFICATE_REVOKED"), (409, "CERTIFICATE_EXPIRED")])
 @staff_required("clerk", scope="hall")
 async def accept(request: Request, application_id: str) -> HTTPResponse:
     application = await onewindow.accept(rt=request.app.ctx.runtime, principal=_principal(request),

@@ -168,7 +168,7 @@ async def company_wallet(*, user: User, company_id: str) -> tuple[Company, list[
 
 
 async def ensure_presented_still_valid(*, application: Application) -> None:
-    """Every certificate presented as a material is still valid (checked at submit and receive)."""
+    """Every certificate presented as a material is still valid (checked at submit, receive and accept)."""
     ids = await ApplicationMaterial.filter(application_id=application.id, certificate_id__not_isnull=True
                                            ).values_list("certificate_id", flat=True)
     await ensure_all_usable(certificate_ids=list(ids))

@@ -120,7 +120,8 @@ async def approvals_of(application: Application) -> list[Approval]:
 
 
 async def sweep_overdue() -> int:
-    """Announce, once each, pre-reviews and accepted applications past their deadline (idempotent).
+    """Announce, once per deadline, pre-reviews and accepted applications past it (idempotent; a
+    resubmission or the acceptance starts a new deadline, see ``lifecycle.DEADLINE_STARTS``).
 
     Events for department managers' dashboards, and a message to the resident."""
     on = local_today()

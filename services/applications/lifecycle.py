@@ -112,6 +112,9 @@ STEP_ACTIONS = {StepName.PRE_REVIEW.value: Action.PASS, StepName.ACCEPT.value: A
                 StepName.EXAMINE.value: Action.APPROVE_STEP, StepName.DECIDE.value: Action.APPROVE,
                 StepName.DELIVER.value: Action.MAKE_CERTIFICATE}
 FEE_GATES = frozenset({*STEP_ACTIONS.values(), Action.ISSUE})
+# The moves that start a deadline (pre-review's on each submission, the promised limit on
+# acceptance): its overdue notice is still to go out (services/applications/desk.py).
+DEADLINE_STARTS = frozenset({Action.SUBMIT, Action.START, Action.ACCEPT, Action.BUNDLE_ACCEPT})
 # Ends without a grant: what was paid is refunded (services/payments/refunds.py).
 REFUNDING_STATES = frozenset({S.WITHDRAWN, S.REJECTED, S.NOT_ACCEPTED, S.DENIED})
 
@@ -175,7 +178,7 @@ async def transition(application: Application, *, action: Action, to: Applicatio
                                          "to": to.value})
     await require_fee_paid(application, action)
     changes = {"state": to, "version": application.version + 1, "updated_at": utcnow(),
-               **(updates or {})}
+               **({"overdue_notified_at": None} if action in DEADLINE_STARTS else {}), **(updates or {})}
     async with in_transaction():
         moved = await Application.filter(id=application.id, version=application.version).update(**changes)
         if not moved:

@@ -9,7 +9,8 @@ import uuid
 from collections.abc import AsyncIterator
 from typing import Any, cast
 
-from tortoise.expressions import Q
+from tortoise.expressions import F, Q
+from tortoise.transactions import in_transaction
 
 from app.context import Runtime
 from app.errors import AppError, ValidationFailed
@@ -18,7 +19,7 @@ from app.shapes import parse_id
 from app.storage import ReceivedFile, discard, keep_sealed, read_opened, sign, signature_valid, storage_of
 from models.bundles import BundleMaterial
 from models.onewindow import ECertificate
-from models.prereview import Application, ApplicationMaterial, MaterialStatus
+from models.prereview import Application, ApplicationMaterial, ApplicationState, MaterialStatus
 from services.applications import certificates, representation
 from services.applications.lifecycle import IllegalTransition
 from services.applications.prereview import EDITABLE, MaterialNotFound, get_mine_to_change
@@ -29,7 +30,7 @@ async def _editable_material_slot(*, resident_id: uuid.UUID, application_id: str
                                   material_index: int) -> tuple[Application, dict[str, Any]]:
     application = await get_mine_to_change(resident_id=resident_id, application_id=application_id)
     if application.state not in EDITABLE:
-        raise IllegalTransition("只有草稿或待补正的办件可以更换材料", details={"state": application.state.value})
+        raise _not_editable(application.state)
     await application.fetch_related("guide")
     materials = representation.material_specs(application)
     if not 0 <= material_index < len(materials):
@@ -38,16 +39,32 @@ async def _editable_material_slot(*, resident_id: uuid.UUID, application_id: str
     return application, materials[material_index]
 
 
-async def put_material(application: Application, material_index: int, fields: dict[str, Any]) -> ApplicationMaterial:
-    """Create or replace the material in one slot; returns it (old storage key handled by caller)."""
-    existing = await ApplicationMaterial.get_or_none(application_id=application.id,
-                                                     material_index=material_index)
-    if existing is None:
-        return await ApplicationMaterial.create(application_id=application.id,
-                                                material_index=material_index, **fields)
-    await ApplicationMaterial.filter(id=existing.id).update(**fields, updated_at=utcnow())
-    await existing.refresh_from_db()
-    return existing
+def _not_editable(state: ApplicationState) -> IllegalTransition:
+    return IllegalTransition("只有草稿或待补正的办件可以更换材料", details={"state": state.value})
+
+
+async def put_material(application: Application, material_index: int,
+                       fields: dict[str, Any]) -> tuple[ApplicationMaterial, str | None]:
+    """Create or replace the material in one slot while the application is a draft or awaiting
+    correction, bumping its version; returns it and the storage key of the file it replaced (for
+    the caller to release once committed)."""
+    async with in_transaction():
+        # The guarded update locks the application's row, so writes to its materials and its
+        # submission take turns: a material arriving after the submission is refused, and a
+        # submission that read the version before this write gets APPLICATION_CHANGED.
+        editable = await Application.filter(id=application.id, state__in=EDITABLE).update(
+            version=F("version") + 1, updated_at=utcnow())
+        if not editable:
+            raise _not_editable((await Application.get(id=application.id)).state)
+        existing = await ApplicationMaterial.get_or_none(application_id=application.id,
+                                                         material_index=material_index)
+        if existing is None:
+            material = await ApplicationMaterial.create(application_id=application.id,
+                                                        material_index=material_index, **fields)
+        else:
+            await ApplicationMaterial.filter(id=existing.id).update(**fields, updated_at=utcnow())
+            material = await ApplicationMaterial.get(id=existing.id)
+    return material, existing.storage_key if existing else None
 
 
 async def release_file(rt: Runtime, key: str) -> None:
@@ -80,13 +97,11 @@ async def upload_material(*, rt: Runtime, resident_id: uuid.UUID, application_id
         material_index=material_index).values_list("size", flat=True))
     storage = storage_of(rt)
     received = await receive_within_budget(rt, chunks, others_bytes=sum(sizes), declared_type=declared_type)
-    previous = await ApplicationMaterial.get_or_none(application_id=application.id,
-                                                     material_index=material_index)
     same = await identical_held(holder_of(resident_id=application.resident_id, company_id=application.company_id),
                                 sha256=received.sha256, excluding=application.id) if spec.get("reusable") else None
     key, data_key = await keep_unless_held(rt, received, same)
     try:
-        material = await put_material(application, material_index, {
+        material, replaced = await put_material(application, material_index, {
             "material_name": spec["name"], "storage_key": key, "data_key": data_key,
             "sha256": received.sha256,
             "size": received.size, "content_type": received.content_type,
@@ -96,8 +111,8 @@ async def upload_material(*, rt: Runtime, resident_id: uuid.UUID, application_id
         if same is None:
             await storage.delete(key)
         raise
-    if previous is not None and previous.storage_key != key:
-        await release_file(rt, previous.storage_key)
+    if replaced is not None:
+        await release_file(rt, replaced)
     return material
 
 
@@ -142,16 +157,14 @@ async def reuse_material(*, rt: Runtime, resident_id: uuid.UUID, application_id:
             or source.status != MaterialStatus.UPLOADED):
         raise ValidationFailed("该材料与所需材料类型不同或已被要求补正，不能复用",
                                code="MATERIAL_NOT_REUSABLE")
-    previous = await ApplicationMaterial.get_or_none(application_id=application.id,
-                                                     material_index=material_index)
-    material = await put_material(application, material_index, {
+    material, replaced = await put_material(application, material_index, {
         "material_name": spec["name"], "storage_key": source.storage_key,
         "data_key": source.data_key, "sha256": source.sha256,
         "size": source.size, "content_type": source.content_type,
         "original_filename": source.original_filename, "status": MaterialStatus.UPLOADED,
         "reused_from_id": source.id, "certificate_id": source.certificate_id})
-    if previous is not None and previous.storage_key != source.storage_key:
-        await release_file(rt, previous.storage_key)
+    if replaced is not None:
+        await release_file(rt, replaced)
     return material
 
 
@@ -164,12 +177,10 @@ async def present_certificate(*, rt: Runtime, resident_id: uuid.UUID, applicatio
     certificate = await certificates.presentable(
         user=await users.get_active_or_raise(user_id=resident_id), certificate_id=certificate_id,
         company_id=application.company_id, accepts=certificates.accepted_type(spec))
-    previous = await ApplicationMaterial.get_or_none(application_id=application.id,
-                                                     material_index=material_index)
-    material = await put_material(application, material_index, {
+    material, replaced = await put_material(application, material_index, {
         "material_name": spec["name"], "status": MaterialStatus.UPLOADED, **certificates.as_material(certificate)})
-    if previous is not None and previous.storage_key != certificate.storage_key:
-        await release_file(rt, previous.storage_key)
+    if replaced is not None:
+        await release_file(rt, replaced)
     return material
 
 

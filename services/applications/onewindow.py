@@ -132,6 +132,8 @@ async def accept(*, rt: Runtime, principal: Principal, application_id: str) -> A
     """受理: give the acceptance number; the promised time limit starts counting."""
     application = await get_for_clerk(principal=principal, application_id=application_id)
     require(application.state, Action.ACCEPT)
+    # A certificate may have been revoked (or expired) since it was checked at reception.
+    await certificates.ensure_presented_still_valid(application=application)
     await application.fetch_related("item", "hall")
     now = utcnow()
     day = to_local(now).date()

@@ -164,9 +164,9 @@ async def _record(*, target: Target, uploaded_by: User, columns: dict[str, Any])
                                                                **columns)
             material = await BundleMaterial.get(id=previous.id)
         for step, index in target.corrected:
-            earlier = await ApplicationMaterial.get_or_none(application_id=step.id, material_index=index)
-            replaced += [earlier.storage_key] if earlier else []
-            await put_material(step, index, {"material_name": name, "status": MaterialStatus.UPLOADED, **columns})
+            _, earlier = await put_material(step, index, {"material_name": name, "status": MaterialStatus.UPLOADED,
+                                                          **columns})
+            replaced += [earlier] if earlier else []
     return material, replaced
 
 

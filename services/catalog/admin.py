@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 from typing import Any
 
+from tortoise.exceptions import IntegrityError
 from tortoise.transactions import in_transaction
 
 from app.auth import require_scope
@@ -53,8 +54,12 @@ def guide_hash(guide: Guide) -> str:
 
 async def store_guide(*, item: ServiceItem, guide: Guide, actor: str,
                       change_note: str = "") -> GuideVersion | None:
-    """Add a new guide version when the content changed; None when it is the same."""
+    """Add a new guide version when the content changed; None when it is the same (call inside
+    a transaction)."""
     digest = guide_hash(guide)
+    # The item's row, locked and read afresh: concurrent edits (an admin's beside a sync among
+    # them) number their versions in turn instead of colliding on the same next one.
+    item.current_version = (await ServiceItem.select_for_update().get(id=item.id)).current_version
     if item.current_version and await GuideVersion.exists(
             item_id=item.id, version=item.current_version, content_hash=digest):
         return None
@@ -118,17 +123,22 @@ async def create_item(*, rt: Runtime, principal: Principal, spec: ItemIn) -> Ite
     require_scope(principal, StaffRoleName.ADMIN, department_id=str(department.id))
     events = await resolve_codes(LifeEvent, spec.life_events, "life_events")
     halls = await resolve_codes(Hall, spec.halls, "halls")
-    async with in_transaction():
-        if await ServiceItem.exists(code=spec.code):
-            raise Conflict(f"事项编码 {spec.code} 已存在", code="ITEM_CODE_EXISTS")
-        item = await ServiceItem.create(code=spec.code, department=department,
-                                        source=ItemSource.DISTRICT, **item_attributes(spec))
-        await item.life_events.add(*events)
-        await item.halls.add(*halls)
-        await store_guide(item=item, guide=spec.guide, actor=_actor(principal),
-                          change_note="创建事项")
-        await audit(actor=_actor(principal), action="create", item=item,
-                    changes={"item": spec.model_dump(mode="json", exclude={"guide"})})
+    code_taken = Conflict(f"事项编码 {spec.code} 已存在", code="ITEM_CODE_EXISTS")
+    try:
+        async with in_transaction():
+            if await ServiceItem.exists(code=spec.code):
+                raise code_taken
+            item = await ServiceItem.create(code=spec.code, department=department,
+                                            source=ItemSource.DISTRICT, **item_attributes(spec))
+            await item.life_events.add(*events)
+            await item.halls.add(*halls)
+            await store_guide(item=item, guide=spec.guide, actor=_actor(principal),
+                              change_note="创建事项")
+            await audit(actor=_actor(principal), action="create", item=item,
+                        changes={"item": spec.model_dump(mode="json", exclude={"guide"})})
+    except IntegrityError as exc:
+        # The same code created concurrently (PostgreSQL lets both pass the check above).
+        raise code_taken from exc
     await rt.catalog_cache.invalidate()
     return await build_item_detail(await _any_item_or_raise(str(item.id)))
 

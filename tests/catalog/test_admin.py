@@ -1,5 +1,8 @@
 """Admin API: role and department scope, versioned guide edits, publishing, audit trail."""
 
+import asyncio
+
+from models.catalog import GuideVersion
 from tests.builders import (
     guide_spec,
     item_spec,
@@ -63,6 +66,20 @@ async def test_guide_edit_makes_a_new_version_residents_see_at_once(client, poli
     assert [m["name"] for m in old["materials"]] == ["居民身份证"]
 
 
+async def test_concurrent_guide_edits_each_make_the_next_version(client, police_admin):
+    item_id = await item_id_of(client, "GA001")
+    edits = [{**guide_spec(fee_description=f"{i}元"), "change_note": f"第{i}次修改"} for i in range(6)]
+
+    responses = await asyncio.gather(*(client.put(f"{ADMIN}/{item_id}/guide", headers=police_admin.headers,
+                                                  json=edit) for edit in edits))
+
+    assert [r.status_code for r in responses] == [200] * 6
+    versions = await GuideVersion.filter(item_id=item_id).order_by("version").values_list("version", flat=True)
+    assert versions == [1, 2, 3, 4, 5, 6, 7]
+    current = (await client.get(f"/api/v1/catalog/items/{item_id}")).json()["guide"]
+    assert current["version"] == 7
+
+
 async def test_guide_edit_breaking_the_data_template_is_refused(client, police_admin):
     item_id = await item_id_of(client, "GA001")
     bad_fields = [
@@ -124,6 +141,14 @@ async def test_create_refuses_unknown_codes_and_duplicates(client, global_admin)
     assert unknown.json()["error"]["details"] == {"field": "life_events", "codes": ["moon_landing"]}
     assert duplicate.status_code == 409 and duplicate.json()["error"]["code"] == "ITEM_CODE_EXISTS"
     assert inconsistent.status_code == 422
+
+
+async def test_the_same_new_code_sent_twice_at_once_is_created_once(client, global_admin):
+    responses = await asyncio.gather(*(client.post(ADMIN, headers=global_admin.headers,
+                                                   json=item_spec("NEW009", "新事项")) for _ in range(2)))
+
+    assert sorted(r.status_code for r in responses) == [201, 409]
+    assert [r.json()["error"]["code"] for r in responses if r.status_code == 409] == ["ITEM_CODE_EXISTS"]
 
 
 async def test_renamed_item_is_found_by_its_new_name_and_pinyin(client, police_admin):

@@ -3,14 +3,20 @@
 from __future__ import annotations
 
 from dataclasses import replace
+from datetime import timedelta
 
+from models.appointments import Appointment
+from models.prereview import Application, ApplicationState
 from models.staff import StaffRoleName
 from models.users import User
 from tests.builders import (
     LoggedIn,
     login_staff,
+    make_appointment,
     make_department,
     make_hall,
+    make_prereview_item,
+    make_slot,
     make_staff,
     resident_session,
 )
@@ -21,10 +27,11 @@ from tests.builders.onewindow import (
     accepted,
     checked_in_visit,
     desk_post,
+    idempotency,
     make_window,
     received_at_window,
 )
-from tests.builders.prereview import reviewer_of
+from tests.builders.prereview import reviewer_of, submitted
 
 
 async def _accepted(client, rt, window):
@@ -86,8 +93,6 @@ async def test_steps_out_of_order_twice_or_by_the_same_reviewer_are_refused(clie
 
 
 async def test_receiving_needs_a_checked_in_visit_and_the_originals(client, rt, window: OneWindow):
-    from tests.builders import make_appointment, make_slot
-
     resident = await resident_session(rt)
     user = await User.get(id=resident.id)
     booked_only = await make_appointment(resident=user, item=window.item,
@@ -105,23 +110,63 @@ async def test_receiving_needs_a_checked_in_visit_and_the_originals(client, rt, 
                        {"appointment_id": str(visit.id), "form_data": {"applicant_name": "张三",
                                                                         "id_number": "110108199003071238"}})
     assert twice.status_code == 409 and twice.json()["error"]["code"] == "APPOINTMENT_ALREADY_RECEIVED"
-    from models.prereview import Application
-
     assert await Application.filter(resident_id=user.id).count() == 1 and first["state"] == "received"
 
+    # An item whose guide asks to see the original ID card: received only once it was checked.
+    originals_item = await make_prereview_item(
+        department=window.department, appointment_group="G1", modes=["appointment", "one_window"],
+        materials=[{"name": "居民身份证", "original_required": True}, {"name": "户口簿"},
+                   {"name": "照片", "required": False, "original_required": True}])
+    at_window = await checked_in_visit(window, user, originals_item)
+    unseen = await desk_post(client, window.clerk, "receptions", {
+        "appointment_id": str(at_window.id), "checked_materials": [1], "form_data": WINDOW_FORM})
+    assert (unseen.status_code, unseen.json()["error"]["code"]) == (422, "ORIGINALS_NOT_CHECKED")
+    assert unseen.json()["error"]["details"] == {"materials": [{"material_index": 0, "name": "居民身份证"}]}
+    seen = await desk_post(client, window.clerk, "receptions", {
+        "appointment_id": str(at_window.id), "checked_materials": [0], "form_data": WINDOW_FORM})
+    assert seen.status_code == 201 and seen.json()["application"]["state"] == "received"
 
-async def test_a_withdrawn_application_cannot_be_received(client, rt, window: OneWindow):
-    from tests.builders.prereview import submitted
 
+async def test_a_withdrawn_application_cannot_be_booked_nor_received(client, rt, window: OneWindow):
     resident = await resident_session(rt)
     application = await submitted(client, resident, window.item.id)
     withdrawn = await client.post(f"/api/v1/applications/{application['id']}/withdraw", json={},
                                   headers=resident.headers)
     assert withdrawn.status_code == 200
-    booked = await client.post("/api/v1/appointments", headers={**resident.headers, "idempotency-key": "k-withdrawn"},
-                               json={"item_id": str(window.item.id), "slot_id": str(window.item.id),
+    slot = await make_slot(hall=window.hall, appointment_group="G1", starts_in=timedelta(minutes=10))
+
+    booked = await client.post("/api/v1/appointments", headers={**resident.headers, **idempotency()},
+                               json={"item_id": str(window.item.id), "slot_id": str(slot.id),
                                      "application_id": application["id"]})
-    assert booked.status_code == 422 and booked.json()["error"]["code"] == "APPLICATION_NOT_BOOKABLE"
+    assert (booked.status_code, booked.json()["error"]["code"]) == (422, "APPLICATION_NOT_BOOKABLE")
+    # The slot itself was open: the same visit without the withdrawn file is booked.
+    plain = await client.post("/api/v1/appointments", headers={**resident.headers, **idempotency()},
+                              json={"item_id": str(window.item.id), "slot_id": str(slot.id)})
+    assert plain.status_code == 201, plain.text
+    # A checked-in visit still naming it (linked before the withdrawal) is not received either.
+    visit = await checked_in_visit(window, await User.get(id=resident.id))
+    await Appointment.filter(id=visit.id).update(application_id=application["id"])
+    received = await desk_post(client, window.clerk, "receptions", {"appointment_id": str(visit.id),
+                                                                     "checked_materials": [0, 1]})
+    assert (received.status_code, received.json()["error"]["code"]) == (409, "APPLICATION_STATE_INVALID")
+    assert (await Application.get(id=application["id"])).state is ApplicationState.WITHDRAWN
+
+
+async def test_a_pickup_at_the_window_needs_the_applicants_own_check_in_at_that_hall(client, rt, window: OneWindow):
+    resident, application = await _accepted(client, rt, window)
+    path = f"applications/{application['id']}"
+    for reviewer in (window.examiner, window.decider):
+        assert (await desk_post(client, reviewer, f"{path}/approvals", {"opinion": "approve"})).status_code == 200
+    assert (await desk_post(client, window.decider, f"{path}/certificate")).status_code == 200
+    someone_elses = await checked_in_visit(window, await User.get(id=(await resident_session(rt)).id))
+    own = await checked_in_visit(window, await User.get(id=resident.id))
+
+    mismatch = await desk_post(client, window.clerk, f"{path}/issue",
+                               {"method": "window", "appointment_id": str(someone_elses.id)})
+    assert (mismatch.status_code, mismatch.json()["error"]["code"]) == (409, "PICKUP_VISIT_MISMATCH")
+    assert (await Application.get(id=application["id"])).state is ApplicationState.CERTIFICATE_MADE
+    issued = await desk_post(client, window.clerk, f"{path}/issue", {"method": "window", "appointment_id": str(own.id)})
+    assert issued.status_code == 200 and issued.json()["application"]["state"] == "issued"
 
 
 async def test_a_reviewer_scoped_only_to_a_hall_sees_only_that_halls_applications(client, rt, window: OneWindow):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
+from models.appointments import Appointment
 from models.onewindow import ECertificate
 from models.prereview import Application, ApplicationState
 from models.users import User
@@ -21,6 +22,7 @@ from tests.builders.onewindow import (
     desk_post,
     make_window,
 )
+from tests.builders.prereview import ReviewDesk, review
 
 FORM = {"applicant_name": "张三", "id_number": "110108199003071238"}
 
@@ -69,6 +71,30 @@ async def test_a_revoked_certificate_is_refused_even_after_it_was_presented(clie
     twice = await desk_post(client, window.decider, f"certificates/{certificate['id']}/revoke",
                        {"reason_code": "issued_in_error"})
     assert twice.status_code == 409
+
+
+async def test_a_certificate_revoked_after_reception_stops_the_acceptance(client, rt, window: OneWindow):
+    resident, _, certificate = await _licensed(client, rt, window)
+    draft = await _draft_needing_licence(client, window, resident)
+    assert (await _present(client, resident, draft, certificate["id"])).status_code == 200
+    assert (await client.post(f"/api/v1/applications/{draft}/submit", headers=resident.headers)).status_code == 200
+    item = (await Application.get(id=draft).prefetch_related("item")).item
+    prereview_desk = ReviewDesk(window.department, item, window.examiner)
+    assert (await review(client, prereview_desk, draft, "claim")).status_code == 200
+    assert (await review(client, prereview_desk, draft, "pass")).status_code == 200
+    visit = await checked_in_visit(window, await User.get(id=resident.id), item)
+    await Appointment.filter(id=visit.id).update(application_id=draft)  # booked with the passed pre-review
+    received = await desk_post(client, window.clerk, "receptions", {"appointment_id": str(visit.id),
+                                                                     "checked_materials": [0]})
+    assert received.status_code == 201, received.text
+
+    revoked = await desk_post(client, window.decider, f"certificates/{certificate['id']}/revoke",
+                              {"reason_code": "issued_in_error", "reason": "登记信息有误"})
+    assert revoked.status_code == 200
+    accept = await desk_post(client, window.clerk, f"applications/{draft}/accept")
+
+    assert (accept.status_code, accept.json()["error"]["code"]) == (409, "CERTIFICATE_REVOKED")
+    assert (await Application.get(id=draft)).state is ApplicationState.RECEIVED
 
 
 async def test_expired_or_someone_elses_certificate_is_refused(client, rt, window: OneWindow):

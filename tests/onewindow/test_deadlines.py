@@ -2,14 +2,17 @@
 
 from __future__ import annotations
 
-from datetime import date
+from datetime import date, timedelta
 
 from app.ids import to_local, utcnow
+from models.outbox import OutboxEvent
 from models.prereview import Application
 from models.users import User
 from services import calendar
-from tests.builders import resident_session
-from tests.builders.onewindow import OneWindow, accepted, checked_in_visit, desk_post
+from services.applications import desk
+from tests.builders import make_slot, resident_session
+from tests.builders.onewindow import OneWindow, accepted, check_in, checked_in_visit, desk_post, idempotency
+from tests.builders.prereview import PNG, ReviewDesk, review, submitted, upload
 
 
 async def _accepted(client, rt, window):
@@ -80,3 +83,40 @@ async def test_the_overdue_sweep_announces_each_late_application_once(client, rt
         event_type__in=["prereview.overdue", "application.overdue"])}
     assert events == {late_acceptance["id"]: "application.overdue", late_prereview["id"]: "prereview.overdue"}
     assert on_time["id"] not in events
+
+
+async def test_each_deadline_is_announced_once_when_it_passes_in_both_phases(client, rt, window: OneWindow):
+    """The pre-review deadline, the new one a resubmission starts, then the promised limit."""
+    resident = await resident_session(rt)
+    app_id = (await submitted(client, resident, window.item.id))["id"]
+    prereview_desk = ReviewDesk(window.department, window.item, window.examiner)
+
+    async def sweeps_once_late(deadline_field: str) -> list[int]:
+        await Application.filter(id=app_id).update(**{deadline_field: date(2020, 1, 2)})
+        return [await desk.sweep_overdue(), await desk.sweep_overdue()]
+
+    assert await sweeps_once_late("deadline") == [1, 0]
+    await review(client, prereview_desk, app_id, "claim")
+    await review(client, prereview_desk, app_id, "comments", {"material_index": 1, "message": "不清晰"})
+    await review(client, prereview_desk, app_id, "request-correction", {"reason": "材料不清晰"})
+    await upload(client, resident, app_id, 1, PNG, content_type="image/png")
+    resubmitted = await client.post(f"/api/v1/applications/{app_id}/submit", headers=resident.headers)
+    assert resubmitted.status_code == 200, resubmitted.text
+    assert await sweeps_once_late("deadline") == [1, 0]
+
+    await review(client, prereview_desk, app_id, "claim")
+    await review(client, prereview_desk, app_id, "pass")
+    slot = await make_slot(hall=window.hall, appointment_group="G1", starts_in=timedelta(minutes=10))
+    booked = await client.post("/api/v1/appointments", headers={**resident.headers, **idempotency()},
+                               json={"item_id": str(window.item.id), "slot_id": str(slot.id),
+                                     "application_id": app_id})
+    await check_in(client, window, booked.json())
+    await desk_post(client, window.clerk, "receptions", {"appointment_id": booked.json()["id"],
+                                                         "checked_materials": [0, 1]})
+    accept = await desk_post(client, window.clerk, f"applications/{app_id}/accept")
+    assert accept.status_code == 200, accept.text
+    assert await sweeps_once_late("due_date") == [1, 0]
+
+    announced = await OutboxEvent.filter(aggregate_id=app_id, event_type__in=[
+        "prereview.overdue", "application.overdue"]).order_by("created_at").values_list("event_type", flat=True)
+    assert announced == ["prereview.overdue", "prereview.overdue", "application.overdue"]

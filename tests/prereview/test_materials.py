@@ -7,8 +7,12 @@ import hashlib
 import json
 from datetime import date
 
+import pytest
+
 from app.ids import to_local, utcnow
-from models.prereview import Application
+from models.prereview import Application, ApplicationMaterial, ApplicationState
+from services.applications import materials, prereview
+from services.applications.lifecycle import IllegalTransition
 from services.applications.prereview import prereview_deadline
 from services.calendar import is_working_day
 from tests.builders import resident_session
@@ -17,6 +21,7 @@ from tests.builders.prereview import (
     PDF,
     PNG,
     create,
+    ready_to_submit,
     review,
     stored_files,
     submitted,
@@ -98,6 +103,60 @@ async def test_replacing_a_material_deletes_the_old_file(client, rt, review_desk
     await upload(client, resident, app_id, 0)
     await upload(client, resident, app_id, 0, PNG, content_type="image/png")
     assert len(stored_files(rt)) == len(before) + 1
+
+
+async def test_concurrent_uploads_to_one_material_keep_the_last_file_and_no_other(client, rt, review_desk,
+                                                                                 resident):
+    app_id = (await create(client, resident, review_desk.item.id))["id"]
+    before = stored_files(rt)
+
+    responses = await asyncio.gather(*(upload(client, resident, app_id, 0, PDF + bytes([i]) * 10)
+                                       for i in range(4)))
+
+    assert [r.status_code for r in responses] == [200] * 4
+    kept = await ApplicationMaterial.get(application_id=app_id, material_index=0)
+    assert len(stored_files(rt)) == len(before) + 1
+    url = (await client.get(f"/api/v1/applications/{app_id}/materials/0/download-url",
+                            headers=resident.headers)).json()["url"]
+    assert hashlib.sha256((await client.get(url)).content).hexdigest() == kept.sha256
+
+
+async def test_a_material_cannot_change_once_the_application_is_submitted_during_its_upload(
+        client, rt, review_desk, resident):
+    draft = await ready_to_submit(client, resident, review_desk.item.id)
+    files = stored_files(rt)
+
+    async def submitted_while_streaming():
+        # The resident submits from another tab while this upload is still arriving.
+        await prereview.submit(rt=rt, resident_id=resident.id, application_id=draft["id"])
+        yield PNG
+
+    with pytest.raises(IllegalTransition):
+        await materials.upload_material(rt=rt, resident_id=resident.id, application_id=draft["id"],
+                                        material_index=0, chunks=submitted_while_streaming(),
+                                        filename="late.png", declared_type="image/png")
+
+    application = await client.get(f"/api/v1/applications/{draft['id']}", headers=resident.headers)
+    assert application.json()["state"] == ApplicationState.SUBMITTED
+    assert {m["material_index"]: m["sha256"] for m in application.json()["materials"]}[0] == \
+        hashlib.sha256(PDF).hexdigest()
+    assert stored_files(rt) == files
+
+
+async def test_an_application_whose_materials_fill_its_budget_takes_no_more_but_can_replace_one(
+        client, rt, review_desk, resident):
+    app_id = (await ready_to_submit(client, resident, review_desk.item.id))["id"]
+    # As two scanned booklets of half the per-application budget each would leave it.
+    await ApplicationMaterial.filter(application_id=app_id).update(size=rt.settings.application_max_bytes // 2)
+    files = stored_files(rt)
+
+    photo = await upload(client, resident, app_id, 2, PNG, filename="photo.png", content_type="image/png")
+    assert (photo.status_code, photo.json()["error"]["code"]) == (413, "APPLICATION_MATERIALS_TOO_LARGE")
+    assert photo.json()["error"]["details"] == {"max_bytes": rt.settings.application_max_bytes}
+    assert stored_files(rt) == files
+    # Replacing one of the two is still possible: its own size does not count against it.
+    replaced = await upload(client, resident, app_id, 1, PNG, filename="hukou.png", content_type="image/png")
+    assert replaced.status_code == 200, replaced.text
 
 
 async def test_a_material_from_an_earlier_application_is_reused_by_reference(client, rt, review_desk, resident):

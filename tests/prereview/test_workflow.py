@@ -79,6 +79,26 @@ async def test_reject_needs_a_reason_and_is_final(client, review_desk, resident)
     assert await _events(app_id) == ["prereview.submitted", "prereview.rejected"]
 
 
+async def test_a_correction_request_needs_an_open_comment_of_this_round(client, review_desk, resident):
+    app_id = (await submitted(client, resident, review_desk.item.id))["id"]
+    await review(client, review_desk, app_id, "claim")
+
+    bare = await review(client, review_desk, app_id, "request-correction", {"reason": "材料不清晰"})
+    await review(client, review_desk, app_id, "comments", {"material_index": 1, "message": "户口簿首页不清晰"})
+    commented = await review(client, review_desk, app_id, "request-correction", {"reason": "材料不清晰"})
+    await upload(client, resident, app_id, 1, PNG, filename="hukou.png", content_type="image/png")
+    await client.post(f"/api/v1/applications/{app_id}/submit", headers=resident.headers)
+    await review(client, review_desk, app_id, "claim")
+    # The first round's comment was resolved by the resubmission: it asks for nothing now.
+    next_round = await review(client, review_desk, app_id, "request-correction", {"reason": "仍不清晰"})
+
+    assert (bare.status_code, bare.json()["error"]["code"]) == (422, "CORRECTION_WITHOUT_COMMENTS")
+    assert commented.status_code == 200 and commented.json()["state"] == "needs_correction"
+    assert (next_round.status_code, next_round.json()["error"]["code"]) == (422, "CORRECTION_WITHOUT_COMMENTS")
+    mine = await client.get(f"/api/v1/applications/{app_id}", headers=resident.headers)
+    assert mine.json()["state"] == "in_review"
+
+
 async def test_resident_withdraws_before_a_decision_but_not_after(client, review_desk, resident):
     app_id = (await submitted(client, resident, review_desk.item.id))["id"]
     withdrawn = await client.post(f"/api/v1/applications/{app_id}/withdraw", headers=resident.headers,

@@ -112,6 +112,8 @@ STEP_ACTIONS = {StepName.PRE_REVIEW.value: Action.PASS, StepName.ACCEPT.value: A
                 StepName.EXAMINE.value: Action.APPROVE_STEP, StepName.DECIDE.value: Action.APPROVE,
                 StepName.DELIVER.value: Action.MAKE_CERTIFICATE}
 FEE_GATES = frozenset({*STEP_ACTIONS.values(), Action.ISSUE})
+# A bundle's step is accepted by the bundle, not at the window: its fee is due where 受理's is.
+FEE_POINT_OF = {Action.BUNDLE_ACCEPT: Action.ACCEPT}
 # Ends without a grant: what was paid is refunded (services/payments/refunds.py).
 REFUNDING_STATES = frozenset({S.WITHDRAWN, S.REJECTED, S.NOT_ACCEPTED, S.DENIED})
 
@@ -128,16 +130,17 @@ def fee_gate(steps: list[dict[str, Any]]) -> Action:
 
 async def require_fee_paid(application: Application, action: Action) -> None:
     """Refuse the move the item's fee belongs to while the fee is unpaid (FEE_UNPAID)."""
-    if action not in FEE_GATES:
+    point = FEE_POINT_OF.get(action, action)
+    if point not in FEE_GATES:
         return
     item = await ServiceItem.get(id=application.item_id)
     if item.fee_fen <= 0:
         return
     guide = await GuideVersion.get(id=application.guide_id)
-    if fee_gate(guide.steps) is not action:
+    if fee_gate(guide.steps) is not point:
         return
     if not await PaymentOrder.exists(application_id=application.id, state=OrderState.PAID):
-        raise FeeUnpaid(details={"fee_fen": item.fee_fen, "action": action.value})
+        raise FeeUnpaid(details={"fee_fen": item.fee_fen, "action": point.value})
 
 
 def ensure_started(application: Application, role: str) -> None:

@@ -1,6 +1,6 @@
 """Who may read a bundle application (its parties, and for a company's those the company's reach
 allows) and who may change it (a party; for a company, the person who filed it while still
-authorised), and the parties' confirmations."""
+authorised), the parties' confirmations, and the applicant's fields bound to their identity."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from app.shapes import parse_id
 from models.bundles import BundleApplication
 from models.users import User
 from services import companies
+from services.applications import applicant
+from services.catalog.bundle_schema import BundleIn
 from services.companies import reach
 from services.identity import users
 
@@ -100,3 +102,20 @@ def confirmed_by(rt: Runtime, bundle: BundleApplication, user: User) -> list[dic
     if own is not None:
         parties[bundle.parties.index(own)]["confirmed_version"] = bundle.form_version
     return parties
+
+
+async def bind_applicant(rt: Runtime, *, spec: BundleIn, parties: list[dict[str, Any]], form: dict[str, Any],
+                         caller: User | None = None) -> dict[str, Any]:
+    """The shared form with the fields the template marks as the applicant's (申请人本人信息) bound,
+    as an application's are, to the verified identity of the bundle's first party (its 申请人:
+    for a company's bundle, the person filing it) once known — they filed it, confirmed it, or are
+    the ``caller``: filled when empty, a different value refused (APPLICANT_MISMATCH)."""
+    first = next(p for p in parties if p["role"] == spec.parties[0].role)
+    if first["user_id"] is not None:
+        user = await users.get_active_or_raise(user_id=first["user_id"])
+    elif caller is not None and caller.id_number_index == first["id_number_index"]:
+        user = caller
+    else:
+        return form
+    return applicant.bind(template=spec.template.model_dump(mode="json"), form_data=form,
+                          identity=applicant.verified_identity(rt.cipher, user))

@@ -126,8 +126,7 @@ async def update_form(request: Request, bundle_application_id: str, body: FormIn
 @bp.post("/bundle-applications/<bundle_application_id>/confirm")
 @endpoint(summary="当事人以本人实名身份确认当前版本的申请", tag=TAG, body=ConfirmIn,
           response=BundleApplicationOut, secured=True,
-          errors=[*_FOUND, bundle_parties.NotAParty, bundles.BundleStateInvalid, bundles.FormChanged, RealNameRequired,
-                  applicant.ApplicantMismatch])
+          errors=[*_PARTY, bundles.FormChanged, RealNameRequired, applicant.ApplicantMismatch])
 @resident_required
 async def confirm(request: Request, bundle_application_id: str, body: ConfirmIn) -> HTTPResponse:
     return await _out(request, await bundles.confirm(

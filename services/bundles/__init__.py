@@ -148,9 +148,10 @@ async def update_form(*, rt: Runtime, resident_id: uuid.UUID, bundle_application
 async def confirm(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: str,
                   form_version: int) -> BundleApplication:
     """A party confirms the application as it stands (this form version) with their own
-    verified identity; an edit afterwards needs confirming again (a correction's too)."""
+    verified identity; an edit afterwards needs confirming again (a correction's too). A company
+    agent who filed it confirms only while still authorised, as for any change."""
     bundle = await bundle_parties.to_change(resident_id=resident_id, bundle_application_id=bundle_application_id)
-    user = await users.get_active_or_raise(user_id=resident_id)
+    user = await bundle_parties.act_for(rt=rt, resident_id=resident_id, bundle=bundle)
     users.ensure_real_name(user)
     await _correcting(bundle)
     async with in_transaction():

@@ -96,7 +96,7 @@ async def create(*, rt: Runtime, resident_id: uuid.UUID, bundle_code: str, hall_
     recorded = [_party(rt, role=own_role, name=rt.cipher.decrypt(resident.real_name_enc or ""),
                        id_number=own_id_number, user_id=resident.id)]
     recorded += [_party(rt, role=p.role, name=p.name, id_number=p.id_number, user_id=None) for p in parties]
-    form_data = await bundle_parties.bind_applicant(rt, spec=spec, parties=recorded, form=form_data)
+    form_data = await bundle_parties.bind_identities(rt, spec=spec, parties=recorded, form=form_data)
     bundle_id = uuid.uuid4()
     return await BundleApplication.create(
         id=bundle_id, bundle_id=bundle.id, bundle_version_id=version.id, resident_id=resident.id,
@@ -131,8 +131,8 @@ async def update_form(*, rt: Runtime, resident_id: uuid.UUID, bundle_application
     bundle = await bundle_parties.to_change(resident_id=resident_id, bundle_application_id=bundle_application_id)
     user = await bundle_parties.act_for(rt=rt, resident_id=resident_id, bundle=bundle)
     requests = await _correcting(bundle)
-    form_data = await bundle_parties.bind_applicant(rt, spec=await bundle_steps.definition_of(bundle),
-                                                    parties=bundle.parties, form=form_data, caller=user)
+    form_data = await bundle_parties.bind_identities(rt, spec=await bundle_steps.definition_of(bundle),
+                                                     parties=bundle.parties, form=form_data, caller=user)
     if requests:
         # Under way, only the fields a department asked to correct change.
         corrections.ensure_fields_asked_for(requests, before=bundle_steps.open_form(rt, bundle), after=form_data)
@@ -165,8 +165,8 @@ async def confirm(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id:
             raise bundle_parties.NotAParty()
         party.update(user_id=str(user.id), confirmed_version=form_version)
         # Checked, not filled: filling would change the version the others confirmed (submit fills).
-        await bundle_parties.bind_applicant(rt, spec=await bundle_steps.definition_of(locked), parties=locked.parties,
-                                            form=bundle_steps.open_form(rt, locked))
+        await bundle_parties.bind_identities(rt, spec=await bundle_steps.definition_of(locked),
+                                             parties=locked.parties, form=bundle_steps.open_form(rt, locked))
         await BundleApplication.filter(id=locked.id).update(parties=locked.parties, updated_at=utcnow())
     await bundle.refresh_from_db()
     return bundle
@@ -214,8 +214,8 @@ async def submit(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: 
         raise BundleStateInvalid(details={"state": bundle.state.value})
     spec = await bundle_steps.definition_of(bundle)
     # Bound again: the applicant's identity may have changed (or become known) since the last save.
-    form = await bundle_parties.bind_applicant(rt, spec=spec, parties=bundle.parties,
-                                               form=bundle_steps.open_form(rt, bundle), caller=user)
+    form = await bundle_parties.bind_identities(rt, spec=spec, parties=bundle.parties,
+                                                form=bundle_steps.open_form(rt, bundle), caller=user)
     validate_form_data(template=spec.template.model_dump(mode="json"), data=form)
     confirmed = bundle_parties.confirmed_by(rt, bundle, user)
     await bundle_materials.ensure_complete(bundle, spec)
@@ -264,7 +264,7 @@ async def resubmit_step(*, rt: Runtime, resident_id: uuid.UUID, bundle_applicati
     step, steps = await corrections.step_to_resubmit(bundle, step_key)
     spec = await bundle_steps.definition_of(bundle)
     # The applicant's fields were filled at submission; a changed identity is refused here as there.
-    validate_form_data(template=spec.template.model_dump(mode="json"), data=await bundle_parties.bind_applicant(
+    validate_form_data(template=spec.template.model_dump(mode="json"), data=await bundle_parties.bind_identities(
         rt, spec=spec, parties=bundle.parties, form=bundle_steps.open_form(rt, bundle), caller=user))
     confirmed = bundle_parties.confirmed_by(rt, bundle, user)
     flagged = await corrections.still_flagged(step)

@@ -104,18 +104,27 @@ def confirmed_by(rt: Runtime, bundle: BundleApplication, user: User) -> list[dic
     return parties
 
 
-async def bind_applicant(rt: Runtime, *, spec: BundleIn, parties: list[dict[str, Any]], form: dict[str, Any],
-                         caller: User | None = None) -> dict[str, Any]:
-    """The shared form with the fields the template marks as the applicant's (申请人本人信息) bound,
-    as an application's are, to the verified identity of the bundle's first party (its 申请人:
-    for a company's bundle, the person filing it) once known — they filed it, confirmed it, or are
-    the ``caller``: filled when empty, a different value refused (APPLICANT_MISMATCH)."""
-    first = next(p for p in parties if p["role"] == spec.parties[0].role)
-    if first["user_id"] is not None:
-        user = await users.get_active_or_raise(user_id=first["user_id"])
-    elif caller is not None and caller.id_number_index == first["id_number_index"]:
-        user = caller
-    else:
-        return form
-    return applicant.bind(template=spec.template.model_dump(mode="json"), form_data=form,
-                          identity=applicant.verified_identity(rt.cipher, user))
+async def _known(party: dict[str, Any], caller: User | None) -> User | None:
+    """The party's account once known: they filed or confirmed it, or they are the caller."""
+    if party["user_id"] is not None:
+        return await User.get_or_none(id=party["user_id"])
+    if caller is not None and caller.id_number_index == party["id_number_index"]:
+        return caller
+    return None
+
+
+async def bind_identities(rt: Runtime, *, spec: BundleIn, parties: list[dict[str, Any]], form: dict[str, Any],
+                          caller: User | None = None) -> dict[str, Any]:
+    """The shared form with each party's own fields (申请人本人信息: those the template marks
+    ``applicant`` are the first party's — for a company's bundle, the person filing it —, and
+    each party's ``identity``) bound, as an application's are, to that party's verified identity
+    once known: filled when empty, a different value refused (APPLICANT_MISMATCH). A party only
+    named by another is known from their own first save or confirmation on."""
+    bound = form
+    for role, fields in spec.identity_fields().items():
+        party = next(p for p in parties if p["role"] == role)
+        user = await _known(party, caller) if fields else None
+        if user is not None:
+            bound = applicant.bind_fields(fields=fields, form_data=bound,
+                                          identity=applicant.verified_identity(rt.cipher, user))
+    return bound

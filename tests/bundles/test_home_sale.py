@@ -1,14 +1,17 @@
 """存量房交易 over HTTP: seller and buyer each confirm with their own identity; the shared form is
 versioned; three chained steps pass their decision data on; a denial at the tax step stops the
-registration and says why; either party may withdraw before acceptance; the fields marked as the
-applicant's hold the first party's verified identity."""
+registration and says why; either party may withdraw before acceptance; each party's own fields
+(the applicant's, the buyer's) hold that party's verified identity."""
 
 from __future__ import annotations
 
 import json
 
+import pytest
+
 from models.ledger import LedgerEntry
 from models.users import User
+from services.catalog.sync import CatalogFileInvalid
 from tests.builders.bundles import (
     approve,
     bundle_of,
@@ -165,23 +168,57 @@ async def test_the_fields_marked_as_the_applicants_hold_the_first_partys_verifie
     assert late.status_code == 422 and late.json()["error"]["code"] == "APPLICANT_MISMATCH"
 
 
-async def test_a_seller_named_by_the_buyer_confirms_only_their_own_name(client, rt):
+async def test_each_party_confirms_and_saves_only_their_own_name(client, rt):
     document = demo_document()
-    seller_name = next(f for f in bundle_of(document, "CLFJY")["template"]["fields"] if f["name"] == "seller_name")
-    seller_name["applicant"] = "name"
+    home_sale = bundle_of(document, "CLFJY")
+    next(f for f in home_sale["template"]["fields"] if f["name"] == "seller_name")["applicant"] = "name"
+    home_sale["parties"][1]["identity"] = {"name": "buyer_name"}  # 买方姓名 is the buyer's own
     await sync_demo(rt, document)
     desk = await make_desk(rt, ["HDZJW"])
     seller = await agent_session(rt, name=SELLER[0], id_number=SELLER[1])
     buyer = await agent_session(rt, name=BUYER[0], id_number=BUYER[1])
+    # The buyer files: their own name is bound at once; the seller's is not known yet.
     created = await client.post("/api/v1/bundle-applications", headers=buyer.headers, json={
         "bundle_code": "CLFJY", "hall_id": desk.hall_id, "role": "buyer",
-        "form_data": {**FORM, "seller_name": "李四"},
+        "form_data": {**FORM, "seller_name": "李四", "buyer_name": ""},
         "parties": [{"role": "seller", "name": SELLER[0], "id_number": SELLER[1]}]})
-    assert created.status_code == 201, created.text  # the seller's identity is not known yet
+    assert created.status_code == 201, created.text
+    assert (created.json()["form_data"]["seller_name"], created.json()["form_data"]["buyer_name"]) == (
+        "李四", BUYER[0])
     url = f"/api/v1/bundle-applications/{created.json()['id']}"
     refused = await client.post(f"{url}/confirm", headers=seller.headers, json={"form_version": 1})
     assert refused.status_code == 422 and refused.json()["error"]["code"] == "APPLICANT_MISMATCH"
+    assert refused.json()["error"]["details"] == {"fields": [{"field": "seller_name", "applicant": "name"}]}
     corrected = await client.put(f"{url}/form", headers=seller.headers,
                                  json={"form_version": 1, "form_data": {**FORM, "seller_name": ""}})
-    assert corrected.status_code == 200 and corrected.json()["form_data"]["seller_name"] == SELLER[0]
+    assert corrected.status_code == 200, corrected.text
+    assert corrected.json()["form_data"]["seller_name"] == SELLER[0]
     assert (await client.post(f"{url}/confirm", headers=seller.headers, json={"form_version": 2})).status_code == 200
+    # Now both are known: neither can put another name in the other's field.
+    renamed = await client.put(f"{url}/form", headers=seller.headers,
+                               json={"form_version": 2, "form_data": {**FORM, "buyer_name": "赵六"}})
+    assert renamed.status_code == 422
+    assert renamed.json()["error"]["details"] == {"fields": [{"field": "buyer_name", "applicant": "name"}]}
+
+
+@pytest.mark.parametrize(("identity", "reason"), [
+    ({"name": "nickname"}, "不在共享模板中"),
+    ({"name": "price_yuan"}, "类型不能承载 name"),
+    ({"id_number": "buyer_name"}, "类型不能承载 id_number"),
+])
+async def test_a_partys_identity_field_must_fit_the_template_or_the_file_is_refused(rt, identity, reason):
+    document = demo_document()
+    bundle_of(document, "CLFJY")["parties"][1]["identity"] = identity
+    with pytest.raises(CatalogFileInvalid) as refused:
+        await sync_demo(rt, document)
+    assert reason in refused.value.message
+
+
+async def test_two_parties_cannot_share_an_identity_field(rt):
+    document = demo_document()
+    home_sale = bundle_of(document, "CLFJY")
+    next(f for f in home_sale["template"]["fields"] if f["name"] == "seller_name")["applicant"] = "name"
+    home_sale["parties"][1]["identity"] = {"name": "seller_name"}
+    with pytest.raises(CatalogFileInvalid) as refused:
+        await sync_demo(rt, document)
+    assert "本人信息字段只能属于一个当事人: seller_name" in refused.value.message

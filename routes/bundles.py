@@ -18,7 +18,7 @@ from app.uploads import UploadQuery, receive_file
 from models.bundles import BundleApplication, BundleMaterial
 from models.prereview import DeliveryMethod
 from services import bundles, companies
-from services.applications import certificates
+from services.applications import applicant, certificates
 from services.bundles import corrections
 from services.bundles import parties as bundle_parties
 from services.bundles.shapes import BundleApplicationList, BundleApplicationOut, bundle_application_out
@@ -82,7 +82,7 @@ async def _out(request: Request, bundle: BundleApplication) -> HTTPResponse:
 @bp.post("/bundle-applications")
 @endpoint(summary="新建一件事办件（草稿）：选定一件事、出件大厅、本人角色及其他当事人", tag=TAG, body=CreateIn,
           response=BundleApplicationOut, status=201, secured=True,
-          errors=[BundleNotFound, bundles.PartiesInvalid, HallNotFound, RealNameRequired,
+          errors=[BundleNotFound, bundles.PartiesInvalid, HallNotFound, RealNameRequired, applicant.ApplicantMismatch,
                   *companies.ACTING_ERRORS])
 @resident_required
 async def create(request: Request, body: CreateIn) -> HTTPResponse:
@@ -115,7 +115,7 @@ async def get_one(request: Request, bundle_application_id: str) -> HTTPResponse:
 @endpoint(summary="修改共享表单（按版本：两方同时修改时后到者 409，须在新版本上修改；"
                   "提交后只能修改部门要求补正的字段）",
           tag=TAG, body=FormIn, response=BundleApplicationOut, secured=True,
-          errors=[*_PARTY, bundles.FormChanged, corrections.CorrectionNotRequested])
+          errors=[*_PARTY, bundles.FormChanged, corrections.CorrectionNotRequested, applicant.ApplicantMismatch])
 @resident_required
 async def update_form(request: Request, bundle_application_id: str, body: FormIn) -> HTTPResponse:
     return await _out(request, await bundles.update_form(
@@ -126,7 +126,7 @@ async def update_form(request: Request, bundle_application_id: str, body: FormIn
 @bp.post("/bundle-applications/<bundle_application_id>/confirm")
 @endpoint(summary="当事人以本人实名身份确认当前版本的申请", tag=TAG, body=ConfirmIn,
           response=BundleApplicationOut, secured=True,
-          errors=[*_FOUND, bundle_parties.NotAParty, bundles.BundleStateInvalid, bundles.FormChanged, RealNameRequired])
+          errors=[*_PARTY, bundles.FormChanged, RealNameRequired, applicant.ApplicantMismatch])
 @resident_required
 async def confirm(request: Request, bundle_application_id: str, body: ConfirmIn) -> HTTPResponse:
     return await _out(request, await bundles.confirm(
@@ -177,7 +177,8 @@ async def present_certificate(request: Request, bundle_application_id: str, mate
 @endpoint(summary="一次提交：各部门环节按定义并行或依次开始，给出一个受理编号", tag=TAG,
           response=BundleApplicationOut, secured=True,
           errors=[*_PARTY, bundles.FormChanged, bundle_parties.PartiesUnconfirmed, (422, "FORM_DATA_INVALID"),
-                  (422, "MATERIALS_MISSING"), certificates.CertificateRevoked, certificates.CertificateExpired])
+                  applicant.ApplicantMismatch, (422, "MATERIALS_MISSING"), certificates.CertificateRevoked,
+                  certificates.CertificateExpired])
 @resident_required
 async def submit(request: Request, bundle_application_id: str) -> HTTPResponse:
     return await _out(request, await bundles.submit(rt=request.app.ctx.runtime, resident_id=_resident(request),
@@ -187,7 +188,7 @@ async def submit(request: Request, bundle_application_id: str) -> HTTPResponse:
 @bp.post("/bundle-applications/<bundle_application_id>/steps/<step_key>/resubmit")
 @endpoint(summary="补正后重新提交部门要求补正的环节（只此一个环节；其他环节不受影响）", tag=TAG,
           response=BundleApplicationOut, secured=True,
-          errors=[*_PARTY, corrections.StepNotFound, corrections.CorrectionNotRequested,
+          errors=[*_PARTY, corrections.StepNotFound, corrections.CorrectionNotRequested, applicant.ApplicantMismatch,
                   bundle_parties.PartiesUnconfirmed, bundles.FormChanged, (422, "FORM_DATA_INVALID"),
                   (422, "MATERIALS_MISSING"), certificates.CertificateRevoked, certificates.CertificateExpired,
                   (409, "APPLICATION_CHANGED")])

@@ -37,9 +37,16 @@ def bind(*, template: dict[str, Any], form_data: dict[str, Any],
          identity: dict[ApplicantAttribute, str]) -> dict[str, Any]:
     """The form with its applicant fields filled from the identity; refuses one that differs.
     An attribute with nothing verified (no phone bound) leaves its field to the resident."""
+    return bind_fields(fields=DataTemplate.model_validate(template).applicant_fields(), form_data=form_data,
+                       identity=identity)
+
+
+def bind_fields(*, fields: dict[ApplicantAttribute, str], form_data: dict[str, Any],
+                identity: dict[ApplicantAttribute, str]) -> dict[str, Any]:
+    """``bind`` for the fields named (the form field holding each attribute of one person)."""
     bound = dict(form_data)
     mismatched = []
-    for attribute, name in DataTemplate.model_validate(template).applicant_fields().items():
+    for attribute, name in fields.items():
         verified = identity.get(attribute)
         if verified is None:
             continue

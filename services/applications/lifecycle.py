@@ -115,6 +115,8 @@ FEE_GATES = frozenset({*STEP_ACTIONS.values(), Action.ISSUE})
 # The moves that start a deadline (pre-review's on each submission, the promised limit on
 # acceptance): its overdue notice is still to go out (services/applications/desk.py).
 DEADLINE_STARTS = frozenset({Action.SUBMIT, Action.START, Action.ACCEPT, Action.BUNDLE_ACCEPT})
+# A bundle's step is accepted by the bundle, not at the window: its fee is due where 受理's is.
+FEE_POINT_OF = {Action.BUNDLE_ACCEPT: Action.ACCEPT}
 # Ends without a grant: what was paid is refunded (services/payments/refunds.py).
 REFUNDING_STATES = frozenset({S.WITHDRAWN, S.REJECTED, S.NOT_ACCEPTED, S.DENIED})
 
@@ -131,16 +133,17 @@ def fee_gate(steps: list[dict[str, Any]]) -> Action:
 
 async def require_fee_paid(application: Application, action: Action) -> None:
     """Refuse the move the item's fee belongs to while the fee is unpaid (FEE_UNPAID)."""
-    if action not in FEE_GATES:
+    point = FEE_POINT_OF.get(action, action)
+    if point not in FEE_GATES:
         return
     item = await ServiceItem.get(id=application.item_id)
     if item.fee_fen <= 0:
         return
     guide = await GuideVersion.get(id=application.guide_id)
-    if fee_gate(guide.steps) is not action:
+    if fee_gate(guide.steps) is not point:
         return
     if not await PaymentOrder.exists(application_id=application.id, state=OrderState.PAID):
-        raise FeeUnpaid(details={"fee_fen": item.fee_fen, "action": action.value})
+        raise FeeUnpaid(details={"fee_fen": item.fee_fen, "action": point.value})
 
 
 def ensure_started(application: Application, role: str) -> None:

@@ -9,7 +9,7 @@ import uuid
 from collections.abc import AsyncIterator
 from typing import Any, cast
 
-from tortoise.expressions import F, Q
+from tortoise.expressions import F, Q, Subquery
 from tortoise.transactions import in_transaction
 
 from app.context import Runtime
@@ -20,9 +20,11 @@ from app.storage import ReceivedFile, discard, keep_sealed, read_opened, sign, s
 from models.bundles import BundleMaterial
 from models.onewindow import ECertificate
 from models.prereview import Application, ApplicationMaterial, ApplicationState, MaterialStatus
+from models.users import User
 from services.applications import certificates, representation
 from services.applications.lifecycle import IllegalTransition
 from services.applications.prereview import EDITABLE, MaterialNotFound, get_mine_to_change
+from services.companies import reach
 from services.identity import users
 
 
@@ -97,7 +99,8 @@ async def upload_material(*, rt: Runtime, resident_id: uuid.UUID, application_id
         material_index=material_index).values_list("size", flat=True))
     storage = storage_of(rt)
     received = await receive_within_budget(rt, chunks, others_bytes=sum(sizes), declared_type=declared_type)
-    same = await identical_held(holder_of(resident_id=application.resident_id, company_id=application.company_id),
+    filer = await users.get_active_or_raise(user_id=application.resident_id)
+    same = await identical_held(await holder_of(user=filer, company_id=application.company_id),
                                 sha256=received.sha256, excluding=application.id) if spec.get("reusable") else None
     key, data_key = await keep_unless_held(rt, received, same)
     try:
@@ -116,10 +119,18 @@ async def upload_material(*, rt: Runtime, resident_id: uuid.UUID, application_id
     return material
 
 
-def holder_of(*, resident_id: uuid.UUID, company_id: uuid.UUID | None) -> Q:
+async def held_by(user: User) -> Q:
+    """The materials a person holds (a filter on ApplicationMaterial): of the applications they
+    filed, a company's only while they may still act for it on the item (services/companies/reach.py),
+    so a revoked or expired agent keeps no company's file."""
+    filed = Application.filter(await reach.visible_applications(user=user), resident_id=user.id).values("id")
+    return Q(application_id__in=Subquery(filed))
+
+
+async def holder_of(*, user: User, company_id: uuid.UUID | None) -> Q:
     """Whose earlier files a new upload may reuse: the person's, and for something filed for a
     company, those filed for the same company."""
-    mine = Q(application__resident_id=resident_id)
+    mine = await held_by(user)
     return mine | Q(application__company_id=company_id) if company_id else mine
 
 
@@ -149,8 +160,8 @@ async def reuse_material(*, rt: Runtime, resident_id: uuid.UUID, application_id:
     application, spec = await _editable_material_slot(
         resident_id=resident_id, application_id=application_id, material_index=material_index)
     parsed = parse_id(source_material_id)
-    source = await ApplicationMaterial.get_or_none(
-        id=parsed, application__resident_id=resident_id) if parsed else None
+    held = await held_by(await users.get_active_or_raise(user_id=resident_id))
+    source = await ApplicationMaterial.filter(held, id=parsed).first() if parsed else None
     if source is None or source.application_id == application.id:
         raise MaterialNotFound(details={"material_id": source_material_id})
     if (not spec.get("reusable") or source.material_name != spec["name"]
@@ -185,10 +196,12 @@ async def present_certificate(*, rt: Runtime, resident_id: uuid.UUID, applicatio
 
 
 async def my_materials(*, resident_id: uuid.UUID, limit: int) -> tuple[list[ApplicationMaterial], list[ECertificate]]:
-    """我的材料: the resident's earlier uploads (one per distinct file, newest first) and the
-    wallet's usable certificates, to offer instead of a new upload."""
+    """我的材料: the resident's earlier uploads (one per distinct file, newest first; a company's
+    only while they may act for it) and the wallet's usable certificates, to offer instead of a
+    new upload."""
     uploads = await ApplicationMaterial.filter(
-        application__resident_id=resident_id, status=MaterialStatus.UPLOADED, certificate_id=None,
+        await held_by(await users.get_active_or_raise(user_id=resident_id)),
+        status=MaterialStatus.UPLOADED, certificate_id=None,
     ).order_by("-created_at").limit(limit * 4)
     distinct: dict[str, ApplicationMaterial] = {}
     for material in uploads:

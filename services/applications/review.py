@@ -136,7 +136,8 @@ async def decide(*, rt: Runtime, principal: Principal, application_id: str, pass
     if not passed and not reason.strip():
         raise ValidationFailed("驳回须说明理由", code="REJECTION_REASON_REQUIRED")
     to = ApplicationState.PASSED if passed else ApplicationState.REJECTED
-    async with in_transaction():
+    # A bundle's step passed is accepted at once, its receipt issued in this transaction.
+    async with documents.Issuing(rt) as issuing, in_transaction():
         decided = await transition(application, action=Action.PASS if passed else Action.REJECT, to=to,
                                    actor_id=str(principal.subject_id), actor_role=StaffRoleName.REVIEWER,
                                    reason=reason,
@@ -145,7 +146,7 @@ async def decide(*, rt: Runtime, principal: Principal, application_id: str, pass
         if decided.bundle_application_id is not None:
             # A bundle's step goes on (accepted under the bundle) or stops the steps after it.
             if passed:
-                await bundle_steps.step_passed(step=decided)
+                await bundle_steps.step_passed(rt=rt, issuing=issuing, step=decided)
             else:
                 await bundle_steps.step_decided(rt=rt, step=decided)
     await decided.refresh_from_db()

@@ -96,6 +96,7 @@ async def create(*, rt: Runtime, resident_id: uuid.UUID, bundle_code: str, hall_
     recorded = [_party(rt, role=own_role, name=rt.cipher.decrypt(resident.real_name_enc or ""),
                        id_number=own_id_number, user_id=resident.id)]
     recorded += [_party(rt, role=p.role, name=p.name, id_number=p.id_number, user_id=None) for p in parties]
+    form_data = await bundle_parties.bind_identities(rt, spec=spec, parties=recorded, form=form_data)
     bundle_id = uuid.uuid4()
     return await BundleApplication.create(
         id=bundle_id, bundle_id=bundle.id, bundle_version_id=version.id, resident_id=resident.id,
@@ -128,8 +129,10 @@ async def update_form(*, rt: Runtime, resident_id: uuid.UUID, bundle_application
     once, the second is refused (BUNDLE_FORM_CHANGED) and must edit the new version. Once
     submitted, only fields a department's correction request names may change."""
     bundle = await bundle_parties.to_change(resident_id=resident_id, bundle_application_id=bundle_application_id)
-    await bundle_parties.act_for(rt=rt, resident_id=resident_id, bundle=bundle)
+    user = await bundle_parties.act_for(rt=rt, resident_id=resident_id, bundle=bundle)
     requests = await _correcting(bundle)
+    form_data = await bundle_parties.bind_identities(rt, spec=await bundle_steps.definition_of(bundle),
+                                                     parties=bundle.parties, form=form_data, caller=user)
     if requests:
         # Under way, only the fields a department asked to correct change.
         corrections.ensure_fields_asked_for(requests, before=bundle_steps.open_form(rt, bundle), after=form_data)
@@ -145,9 +148,10 @@ async def update_form(*, rt: Runtime, resident_id: uuid.UUID, bundle_application
 async def confirm(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: str,
                   form_version: int) -> BundleApplication:
     """A party confirms the application as it stands (this form version) with their own
-    verified identity; an edit afterwards needs confirming again (a correction's too)."""
+    verified identity; an edit afterwards needs confirming again (a correction's too). A company
+    agent who filed it confirms only while still authorised, as for any change."""
     bundle = await bundle_parties.to_change(resident_id=resident_id, bundle_application_id=bundle_application_id)
-    user = await users.get_active_or_raise(user_id=resident_id)
+    user = await bundle_parties.act_for(rt=rt, resident_id=resident_id, bundle=bundle)
     users.ensure_real_name(user)
     await _correcting(bundle)
     async with in_transaction():
@@ -160,6 +164,9 @@ async def confirm(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id:
         if party is None:
             raise bundle_parties.NotAParty()
         party.update(user_id=str(user.id), confirmed_version=form_version)
+        # Checked, not filled: filling would change the version the others confirmed (submit fills).
+        await bundle_parties.bind_identities(rt, spec=await bundle_steps.definition_of(locked),
+                                             parties=locked.parties, form=bundle_steps.open_form(rt, locked))
         await BundleApplication.filter(id=locked.id).update(parties=locked.parties, updated_at=utcnow())
     await bundle.refresh_from_db()
     return bundle
@@ -206,7 +213,9 @@ async def submit(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: 
     if bundle.state is not BundleState.DRAFT:
         raise BundleStateInvalid(details={"state": bundle.state.value})
     spec = await bundle_steps.definition_of(bundle)
-    form = bundle_steps.open_form(rt, bundle)
+    # Bound again: the applicant's identity may have changed (or become known) since the last save.
+    form = await bundle_parties.bind_identities(rt, spec=spec, parties=bundle.parties,
+                                                form=bundle_steps.open_form(rt, bundle), caller=user)
     validate_form_data(template=spec.template.model_dump(mode="json"), data=form)
     confirmed = bundle_parties.confirmed_by(rt, bundle, user)
     await bundle_materials.ensure_complete(bundle, spec)
@@ -216,8 +225,9 @@ async def submit(*, rt: Runtime, resident_id: uuid.UUID, bundle_application_id: 
     day = to_local(now).date()
     async with in_transaction():
         if not await BundleApplication.filter(id=bundle.id, form_version=bundle.form_version,
-                                              state=BundleState.DRAFT).update(state=BundleState.IN_PROGRESS,
-                                                                               submitted_at=now, parties=confirmed):
+                                              state=BundleState.DRAFT).update(
+                state=BundleState.IN_PROGRESS, submitted_at=now, parties=confirmed,
+                **bundle_steps.seal_form(rt, bundle_id=bundle.id, data_key=bundle.data_key, form=form)):
             raise FormChanged(details={"form_version": bundle.form_version})
         serial = await checkin.next_in_sequence(hall_id=hall.id, day=day, sequence=BUNDLE_SEQUENCE)
         number = f"{hall.code}-YJS-{day:%Y%m%d}-{serial:04d}"
@@ -253,7 +263,9 @@ async def resubmit_step(*, rt: Runtime, resident_id: uuid.UUID, bundle_applicati
         raise BundleStateInvalid(details={"state": bundle.state.value})
     step, steps = await corrections.step_to_resubmit(bundle, step_key)
     spec = await bundle_steps.definition_of(bundle)
-    validate_form_data(template=spec.template.model_dump(mode="json"), data=bundle_steps.open_form(rt, bundle))
+    # The applicant's fields were filled at submission; a changed identity is refused here as there.
+    validate_form_data(template=spec.template.model_dump(mode="json"), data=await bundle_parties.bind_identities(
+        rt, spec=spec, parties=bundle.parties, form=bundle_steps.open_form(rt, bundle), caller=user))
     confirmed = bundle_parties.confirmed_by(rt, bundle, user)
     flagged = await corrections.still_flagged(step)
     if flagged:

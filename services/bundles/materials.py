@@ -120,7 +120,7 @@ async def upload(*, rt: Runtime, target: Target, uploaded_by: User, chunks: Asyn
     sizes = cast(list[int], await BundleMaterial.filter(bundle_application_id=bundle.id).exclude(
         material_name=target.material.name).values_list("size", flat=True))
     received = await receive_within_budget(rt, chunks, others_bytes=sum(sizes), declared_type=declared_type)
-    same = await identical_held(holder_of(resident_id=uploaded_by.id, company_id=bundle.company_id),
+    same = await identical_held(await holder_of(user=uploaded_by, company_id=bundle.company_id),
                                 sha256=received.sha256) if target.material.reusable else None
     key, data_key = await keep_unless_held(rt, received, same)
     columns = {"storage_key": key, "data_key": data_key, "sha256": received.sha256, "size": received.size,

@@ -1,6 +1,6 @@
 """Who may read a bundle application (its parties, and for a company's those the company's reach
 allows) and who may change it (a party; for a company, the person who filed it while still
-authorised), and the parties' confirmations."""
+authorised), the parties' confirmations, and the applicant's fields bound to their identity."""
 
 from __future__ import annotations
 
@@ -15,6 +15,8 @@ from app.shapes import parse_id
 from models.bundles import BundleApplication
 from models.users import User
 from services import companies
+from services.applications import applicant
+from services.catalog.bundle_schema import BundleIn
 from services.companies import reach
 from services.identity import users
 
@@ -100,3 +102,29 @@ def confirmed_by(rt: Runtime, bundle: BundleApplication, user: User) -> list[dic
     if own is not None:
         parties[bundle.parties.index(own)]["confirmed_version"] = bundle.form_version
     return parties
+
+
+async def _known(party: dict[str, Any], caller: User | None) -> User | None:
+    """The party's account once known: they filed or confirmed it, or they are the caller."""
+    if party["user_id"] is not None:
+        return await User.get_or_none(id=party["user_id"])
+    if caller is not None and caller.id_number_index == party["id_number_index"]:
+        return caller
+    return None
+
+
+async def bind_identities(rt: Runtime, *, spec: BundleIn, parties: list[dict[str, Any]], form: dict[str, Any],
+                          caller: User | None = None) -> dict[str, Any]:
+    """The shared form with each party's own fields (申请人本人信息: those the template marks
+    ``applicant`` are the first party's — for a company's bundle, the person filing it —, and
+    each party's ``identity``) bound, as an application's are, to that party's verified identity
+    once known: filled when empty, a different value refused (APPLICANT_MISMATCH). A party only
+    named by another is known from their own first save or confirmation on."""
+    bound = form
+    for role, fields in spec.identity_fields().items():
+        party = next(p for p in parties if p["role"] == role)
+        user = await _known(party, caller) if fields else None
+        if user is not None:
+            bound = applicant.bind_fields(fields=fields, form_data=bound,
+                                          identity=applicant.verified_identity(rt.cipher, user))
+    return bound

@@ -22,7 +22,7 @@ from models.bundles import BundleApplication, BundleState, BundleVersion
 from models.catalog import ServiceItem
 from models.prereview import Application, ApplicationState, ApplicationTransition
 from services import calendar, ledger, outbox
-from services.applications import forms
+from services.applications import documents, forms
 from services.applications.lifecycle import BUNDLE, Action, transition
 from services.applications.prereview import prereview_deadline
 from services.bundles import materials as bundle_materials
@@ -145,21 +145,27 @@ async def checked_outputs(*, step: Application, outputs: dict[str, Any]) -> dict
     return outputs
 
 
-async def step_passed(*, step: Application) -> None:
+async def step_passed(*, rt: Runtime, issuing: documents.Issuing, step: Application) -> None:
     """A step's pre-review passed: it is accepted at once under the bundle's acceptance (the one
-    window received the bundle once), and its promised limit starts."""
+    window received the bundle once), its promised limit starts and its 受理回执 is issued (and
+    ledgered) then, as a window's acceptance issues one."""
     bundle = await BundleApplication.get(id=step.bundle_application_id)
     await step.fetch_related("item")
     spec = await definition_of(bundle)
     index = [s.key for s in spec.steps].index(str(step.bundle_step))
+    number = f"{bundle.acceptance_number}-{index + 1}"
     now = utcnow()
     due = await calendar.due_after(start=to_local(now).date(), days=step.item.promised_limit_days,
                                    hall_id=bundle.hall_id)
+
+    async def issue_receipt() -> None:
+        await documents.issue_receipt(rt, issuing, application=step, number=number, accepted_at=now, due=due.day)
+
     await transition(step, action=Action.BUNDLE_ACCEPT, to=S.ACCEPTED, actor_id=f"bundle:{bundle.id}",
                      actor_role=BUNDLE, event=EventType.APPLICATION_ACCEPTED,
                      event_extra={"acceptance_number": bundle.acceptance_number},
                      updates={"accepted_at": now, "due_date": due.day, "due_date_provisional": due.provisional,
-                              "acceptance_number": f"{bundle.acceptance_number}-{index + 1}"})
+                              "acceptance_number": number}, then=issue_receipt)
 
 
 async def step_decided(*, rt: Runtime, step: Application) -> None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pydantic import Field, model_validator
 
-from services.catalog.guide import DataTemplate, Strict, TemplateField
+from services.catalog.guide import APPLICANT_TYPES, ApplicantAttribute, DataTemplate, Strict, TemplateField
 
 KEY = r"^[a-z][a-z0-9_]{0,31}$"
 CODE = r"^[A-Za-z0-9][A-Za-z0-9_-]{0,63}$"
@@ -21,6 +21,11 @@ class PartyIn(Strict):
 
     role: str = Field(pattern=KEY)
     name: str = Field(min_length=1, max_length=32)
+    # Left out of the definition when empty, so bundles without it keep their content hash.
+    identity: dict[ApplicantAttribute, str] = Field(
+        default_factory=dict, exclude_if=lambda fields: not fields,
+        description="共享模板中承载该当事人本人信息的字段（如买方姓名），与其本人实名身份绑定；"
+                    "第一个当事人（申请人）另含模板中标注 applicant 的字段")
 
 
 class BundleStepIn(Strict):
@@ -69,6 +74,12 @@ class BundleIn(Strict):
             raise ValueError("; ".join(problems))
         return self
 
+    def identity_fields(self) -> dict[str, dict[ApplicantAttribute, str]]:
+        """Each party role's fields holding that party's own identity: the first party's (the
+        申请人) include those the template marks ``applicant``."""
+        marked = self.template.applicant_fields()
+        return {p.role: {**(marked if i == 0 else {}), **p.identity} for i, p in enumerate(self.parties)}
+
     def ancestors(self, key: str) -> set[str]:
         """Every step that must be approved before ``key`` starts."""
         by_key = {s.key: s for s in self.steps}
@@ -101,6 +112,7 @@ def definition_problems(bundle: BundleIn) -> list[str]:
     if problems:
         return problems
     shared = {f.name for f in bundle.template.fields}
+    problems += _identity_problems(bundle)
     produced = {f.name: s.key for s in bundle.steps for f in s.produces}
     clash = sorted(shared & set(produced))
     if clash:
@@ -115,6 +127,29 @@ def definition_problems(bundle: BundleIn) -> list[str]:
     for output in bundle.outputs:
         if output.step not in seen:
             problems.append(f"办理结果 {output.name} 的环节 {output.step} 不存在")
+    return problems
+
+
+def _identity_problems(bundle: BundleIn) -> list[str]:
+    """Each party's identity fields are template fields of a type that holds the attribute, and
+    no field or attribute of the 申请人 is bound twice."""
+    problems = []
+    fields = {f.name: f for f in bundle.template.fields}
+    marked = bundle.template.applicant_fields()
+    bound = list(marked.values())
+    for index, party in enumerate(bundle.parties):
+        for attribute, name in party.identity.items():
+            field = fields.get(name)
+            if field is None:
+                problems.append(f"当事人 {party.role} 的本人信息字段 {name} 不在共享模板中")
+            elif field.type not in APPLICANT_TYPES[attribute]:
+                problems.append(f"当事人 {party.role} 的本人信息字段 {name} 的类型不能承载 {attribute.value}")
+            if index == 0 and attribute in marked:
+                problems.append(f"申请人的 {attribute.value} 已由模板字段 {marked[attribute]} 标注")
+            bound.append(name)
+    twice = sorted({name for name in bound if bound.count(name) > 1})
+    if twice:
+        problems.append(f"本人信息字段只能属于一个当事人: {', '.join(twice)}")
     return problems
 
 

@@ -98,7 +98,7 @@ class ApplicantAttribute(StrEnum):
 
 
 # The field types that can hold each attribute of the applicant.
-_APPLICANT_TYPES = {ApplicantAttribute.NAME: {FieldType.STRING},
+APPLICANT_TYPES = {ApplicantAttribute.NAME: {FieldType.STRING},
                     ApplicantAttribute.ID_NUMBER: {FieldType.ID_NUMBER},
                     ApplicantAttribute.PHONE: {FieldType.PHONE}}
 
@@ -175,9 +175,9 @@ class TemplateField(Strict):
             raise ValueError("只有 choice/multi_choice 字段可以有 options")
         if (self.pattern is not None or self.max_length is not None) and self.type not in _TEXT_TYPES:
             raise ValueError("pattern/max_length 只适用于 string/text 字段")
-        if self.applicant is not None and self.type not in _APPLICANT_TYPES[self.applicant]:
+        if self.applicant is not None and self.type not in APPLICANT_TYPES[self.applicant]:
             raise ValueError(f"申请人{self.applicant.value}字段的类型须为 "
-                             + "/".join(t.value for t in _APPLICANT_TYPES[self.applicant]))
+                             + "/".join(t.value for t in APPLICANT_TYPES[self.applicant]))
         return self
 
 

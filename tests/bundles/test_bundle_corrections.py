@@ -16,9 +16,10 @@ from tests.builders.bundles import (
     material_file,
     pass_prereview,
     sync_demo,
+    upload_materials,
     upload_one,
 )
-from tests.builders.companies import agent_session
+from tests.builders.companies import agent_session, grant_agent, representative
 from tests.bundles.test_company_registration import CREDIT_CODE, FORM, _filed_by_agent
 from tests.bundles.test_home_sale import FORM as SALE_FORM
 from tests.bundles.test_home_sale import _draft
@@ -162,3 +163,57 @@ async def test_a_corrected_shared_form_is_confirmed_again_by_the_other_party(cli
     assert seen["form_data"]["price_yuan"] == 3100000
     passed = await pass_prereview(client, examiner, contract)
     assert passed["state"] == "accepted"
+
+
+async def _revoke(client, rep, company_id: str, grant_id: str) -> None:
+    revoked = await client.post(f"/api/v1/companies/{company_id}/agents/{grant_id}/revoke", headers=rep.headers)
+    assert revoked.status_code == 200, revoked.text
+
+
+def _refused_as_revoked(response) -> bool:
+    return response.status_code == 403 and response.json()["error"]["code"] == "COMPANY_AUTHORISATION_REVOKED"
+
+
+async def test_a_revoked_agent_can_no_longer_change_or_submit_the_company_draft(client, bjpass, rt):
+    await sync_demo(rt)
+    desk = await make_desk(rt, ["HDSCJG"])
+    rep, company_id = await representative(client)
+    granted = await grant_agent(client, rep, company_id, scope=["QYKB"])
+    agent = await agent_session(rt)
+    created = await client.post("/api/v1/bundle-applications", headers=agent.headers, json={
+        "bundle_code": "QYKB", "hall_id": desk.hall_id, "form_data": FORM, "company_id": company_id})
+    draft = await upload_materials(client, agent, created.json())
+    url = f"/api/v1/bundle-applications/{draft['id']}"
+    await _revoke(client, rep, company_id, granted.json()["id"])
+
+    assert _refused_as_revoked(await client.put(f"{url}/form", headers=agent.headers,
+                                                json={"form_version": 1, "form_data": {**FORM, "employees": 9}}))
+    assert _refused_as_revoked(await upload_one(client, agent, draft["id"], 0, SIGNED_ARTICLES))
+    assert _refused_as_revoked(await client.post(f"{url}/confirm", headers=agent.headers, json={"form_version": 1}))
+    assert _refused_as_revoked(await client.post(f"{url}/submit", headers=agent.headers))
+    assert _refused_as_revoked(await client.post(f"{url}/withdraw", headers=agent.headers, json={"reason": "不办了"}))
+    # Nothing changed: the representative reads the draft as it was.
+    kept = (await client.get(url, headers=rep.headers)).json()
+    assert (kept["state"], kept["form_version"], kept["form_data"]) == ("draft", 1, FORM)
+    assert [p["confirmed"] for p in kept["parties"]] == [False]
+
+
+async def test_a_revoked_agent_can_no_longer_answer_a_correction(client, bjpass, rt):
+    await sync_demo(rt)
+    desk = await make_desk(rt, ["HDSCJG", "HDGA", "HDSW", "HDRS"])
+    rep, agent, grant_id, bundle = await _filed_by_agent(client, rt, desk)
+    company_id = bundle["on_behalf_of"]["company_id"]
+    url = f"/api/v1/bundle-applications/{bundle['id']}"
+    registration = next(s for s in bundle["steps"] if s["key"] == "registration")["application_id"]
+    await ask_correction(client, desk.reviewers["HDSCJG"][0], registration, comments=[
+        {"message": "章程缺少全体股东签字", "material_index": 0},
+        {"message": "与章程所载不一致", "field_name": "registered_capital"}])
+    await _revoke(client, rep, company_id, grant_id)
+
+    assert _refused_as_revoked(await upload_one(client, agent, bundle["id"], 0, SIGNED_ARTICLES))
+    assert _refused_as_revoked(await client.put(f"{url}/form", headers=agent.headers, json={
+        "form_version": 1, "form_data": {**FORM, "registered_capital": 200}}))
+    assert _refused_as_revoked(await client.post(f"{url}/steps/registration/resubmit", headers=agent.headers))
+    shown = {s["key"]: s for s in (await client.get(url, headers=rep.headers)).json()["steps"]}
+    assert shown["registration"]["state"] == "needs_correction"
+    assert (await client.get(url, headers=agent.headers)).status_code == 404  # nor reads it any more

@@ -4,6 +4,7 @@ timeline, one pickup; every decision and hand-over in the ledger, verifiable off
 
 from __future__ import annotations
 
+import hashlib
 import json
 
 from models.catalog import ServiceItem
@@ -16,6 +17,7 @@ from tests.builders.bundles import (
     demo_document,
     item_of,
     make_desk,
+    pass_prereview,
     sync_demo,
     upload_materials,
 )
@@ -186,3 +188,23 @@ async def test_an_agent_without_the_bundle_in_scope_cannot_file_it(client, bjpas
     assert refused.status_code == 403
     assert refused.json()["error"]["code"] == "COMPANY_AUTHORISATION_SCOPE"
     assert AGENT_ID_NUMBER not in refused.text
+
+
+async def test_a_steps_acceptance_issues_and_ledgers_its_receipt_at_once(client, bjpass, rt):
+    await sync_demo(rt)
+    desk = await make_desk(rt, ["HDSCJG"])
+    _, agent, _, bundle = await _filed_by_agent(client, rt, desk)
+    registration = next(s for s in bundle["steps"] if s["key"] == "registration")["application_id"]
+    passed = await pass_prereview(client, desk.reviewers["HDSCJG"][0], registration)
+    assert passed["state"] == "accepted"
+
+    # Issued with the acceptance, before anyone asks for it, under the step's acceptance number.
+    listed = await client.get(f"/api/v1/applications/{registration}/documents", headers=agent.headers)
+    (receipt,) = [d for d in listed.json()["items"] if d["kind"] == "acceptance-receipt"]
+    assert receipt["number"] == f"{bundle['acceptance_number']}-1" == passed["acceptance_number"]
+    ledgered = [json.loads(leaf)["data"] for leaf in await LedgerEntry.filter(
+        record_type="document_issued").values_list("leaf", flat=True)]
+    assert [(d["document_id"], d["document_sha256"]) for d in ledgered
+            if d.get("application_id") == registration] == [(receipt["id"], receipt["sha256"])]
+    pdf = await client.get(f"/api/v1/applications/{registration}/documents/acceptance-receipt", headers=agent.headers)
+    assert hashlib.sha256(pdf.content).hexdigest() == receipt["sha256"]

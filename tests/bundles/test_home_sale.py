@@ -1,13 +1,27 @@
 """存量房交易 over HTTP: seller and buyer each confirm with their own identity; the shared form is
 versioned; three chained steps pass their decision data on; a denial at the tax step stops the
-registration and says why; either party may withdraw before acceptance."""
+registration and says why; either party may withdraw before acceptance; each party's own fields
+(the applicant's, the buyer's) hold that party's verified identity."""
 
 from __future__ import annotations
 
 import json
 
+import pytest
+
 from models.ledger import LedgerEntry
-from tests.builders.bundles import approve, decide_step, make_desk, pass_prereview, sync_demo, upload_materials
+from models.users import User
+from services.catalog.sync import CatalogFileInvalid
+from tests.builders.bundles import (
+    approve,
+    bundle_of,
+    decide_step,
+    demo_document,
+    make_desk,
+    pass_prereview,
+    sync_demo,
+    upload_materials,
+)
 from tests.builders.companies import agent_session
 
 SELLER = ("张三", "110108199003071238")
@@ -117,3 +131,94 @@ async def test_withdrawal_after_a_department_accepted_is_refused(client, rt):
     await pass_prereview(client, desk.reviewers["HDZJW"][0], submitted["steps"][0]["application_id"])
     late = await client.post(f"{url}/withdraw", headers=seller.headers, json={"reason": "不卖了"})
     assert late.status_code == 409 and late.json()["error"]["code"] == "BUNDLE_STATE_INVALID"
+
+
+async def test_the_fields_marked_as_the_applicants_hold_the_first_partys_verified_identity(client, rt):
+    document = demo_document()
+    seller_name = next(f for f in bundle_of(document, "CLFJY")["template"]["fields"] if f["name"] == "seller_name")
+    seller_name["applicant"] = "name"  # 卖方姓名 is the seller's (the first party's) own name
+    await sync_demo(rt, document)
+    desk = await make_desk(rt, ["HDZJW"])
+    seller = await agent_session(rt, name=SELLER[0], id_number=SELLER[1])
+    buyer = await agent_session(rt, name=BUYER[0], id_number=BUYER[1])
+    body = {"bundle_code": "CLFJY", "hall_id": desk.hall_id, "role": "seller",
+            "parties": [{"role": "buyer", "name": BUYER[0], "id_number": BUYER[1]}]}
+
+    forged = await client.post("/api/v1/bundle-applications", headers=seller.headers,
+                               json={**body, "form_data": {**FORM, "seller_name": "李四(not me)"}})
+    assert forged.status_code == 422, forged.text
+    assert forged.json()["error"]["code"] == "APPLICANT_MISMATCH"
+    assert forged.json()["error"]["details"] == {"fields": [{"field": "seller_name", "applicant": "name"}]}
+    left_empty = {name: value for name, value in FORM.items() if name != "seller_name"}
+    created = await client.post("/api/v1/bundle-applications", headers=seller.headers,
+                                json={**body, "form_data": left_empty})
+    assert created.status_code == 201, created.text
+    assert created.json()["form_data"]["seller_name"] == SELLER[0]  # filled from the seller's identity
+    url = f"/api/v1/bundle-applications/{created.json()['id']}"
+    # The buyer edits the shared form, but cannot rename the seller.
+    renamed = await client.put(f"{url}/form", headers=buyer.headers,
+                               json={"form_version": 1, "form_data": {**FORM, "seller_name": BUYER[0]}})
+    assert renamed.json()["error"]["code"] == "APPLICANT_MISMATCH"
+
+    # Checked again at submission: the seller's verified name changed since the form was saved.
+    await upload_materials(client, seller, created.json())
+    await client.post(f"{url}/confirm", headers=buyer.headers, json={"form_version": 1})
+    await User.filter(id=seller.id).update(real_name_enc=rt.cipher.encrypt("张三丰"))
+    late = await client.post(f"{url}/submit", headers=seller.headers)
+    assert late.status_code == 422 and late.json()["error"]["code"] == "APPLICANT_MISMATCH"
+
+
+async def test_each_party_confirms_and_saves_only_their_own_name(client, rt):
+    document = demo_document()
+    home_sale = bundle_of(document, "CLFJY")
+    next(f for f in home_sale["template"]["fields"] if f["name"] == "seller_name")["applicant"] = "name"
+    home_sale["parties"][1]["identity"] = {"name": "buyer_name"}  # 买方姓名 is the buyer's own
+    await sync_demo(rt, document)
+    desk = await make_desk(rt, ["HDZJW"])
+    seller = await agent_session(rt, name=SELLER[0], id_number=SELLER[1])
+    buyer = await agent_session(rt, name=BUYER[0], id_number=BUYER[1])
+    # The buyer files: their own name is bound at once; the seller's is not known yet.
+    created = await client.post("/api/v1/bundle-applications", headers=buyer.headers, json={
+        "bundle_code": "CLFJY", "hall_id": desk.hall_id, "role": "buyer",
+        "form_data": {**FORM, "seller_name": "李四", "buyer_name": ""},
+        "parties": [{"role": "seller", "name": SELLER[0], "id_number": SELLER[1]}]})
+    assert created.status_code == 201, created.text
+    assert (created.json()["form_data"]["seller_name"], created.json()["form_data"]["buyer_name"]) == (
+        "李四", BUYER[0])
+    url = f"/api/v1/bundle-applications/{created.json()['id']}"
+    refused = await client.post(f"{url}/confirm", headers=seller.headers, json={"form_version": 1})
+    assert refused.status_code == 422 and refused.json()["error"]["code"] == "APPLICANT_MISMATCH"
+    assert refused.json()["error"]["details"] == {"fields": [{"field": "seller_name", "applicant": "name"}]}
+    corrected = await client.put(f"{url}/form", headers=seller.headers,
+                                 json={"form_version": 1, "form_data": {**FORM, "seller_name": ""}})
+    assert corrected.status_code == 200, corrected.text
+    assert corrected.json()["form_data"]["seller_name"] == SELLER[0]
+    assert (await client.post(f"{url}/confirm", headers=seller.headers, json={"form_version": 2})).status_code == 200
+    # Now both are known: neither can put another name in the other's field.
+    renamed = await client.put(f"{url}/form", headers=seller.headers,
+                               json={"form_version": 2, "form_data": {**FORM, "buyer_name": "赵六"}})
+    assert renamed.status_code == 422
+    assert renamed.json()["error"]["details"] == {"fields": [{"field": "buyer_name", "applicant": "name"}]}
+
+
+@pytest.mark.parametrize(("identity", "reason"), [
+    ({"name": "nickname"}, "不在共享模板中"),
+    ({"name": "price_yuan"}, "类型不能承载 name"),
+    ({"id_number": "buyer_name"}, "类型不能承载 id_number"),
+])
+async def test_a_partys_identity_field_must_fit_the_template_or_the_file_is_refused(rt, identity, reason):
+    document = demo_document()
+    bundle_of(document, "CLFJY")["parties"][1]["identity"] = identity
+    with pytest.raises(CatalogFileInvalid) as refused:
+        await sync_demo(rt, document)
+    assert reason in refused.value.message
+
+
+async def test_two_parties_cannot_share_an_identity_field(rt):
+    document = demo_document()
+    home_sale = bundle_of(document, "CLFJY")
+    next(f for f in home_sale["template"]["fields"] if f["name"] == "seller_name")["applicant"] = "name"
+    home_sale["parties"][1]["identity"] = {"name": "seller_name"}
+    with pytest.raises(CatalogFileInvalid) as refused:
+        await sync_demo(rt, document)
+    assert "本人信息字段只能属于一个当事人: seller_name" in refused.value.message

@@ -222,8 +222,15 @@ def _ref(name: str) -> dict[str, str]:
     return {"$ref": REF_TEMPLATE.format(model=name)}
 
 
-def _error_response(codes: list[str]) -> dict[str, Any]:
+# Answers that say when to retry (app/errors.py): too many requests, and an outage.
+RETRY_AFTER = {"Retry-After": {"description": "几秒后重试（与 details.retry_after_seconds 相同）",
+                               "schema": {"type": "integer", "minimum": 1}}}
+RETRY_AFTER_STATUSES = frozenset({429, 503})
+
+
+def _error_response(status: int, codes: list[str]) -> dict[str, Any]:
     return {
+        **({"headers": RETRY_AFTER} if status in RETRY_AFTER_STATUSES else {}),
         "description": "错误码: " + ", ".join(codes),
         "content": {"application/json": {"schema": {
             "type": "object",
@@ -316,7 +323,7 @@ def _operation(route: _Route, names: ComponentNames,
     if operation.conditional:
         responses["304"] = {"description": "未改变（If-None-Match 与当前 ETag 相同），无内容"}
     for status, codes in operation.error_codes(has_path_parameters=bool(route.path_parameters)).items():
-        responses[str(status)] = _error_response(codes)
+        responses[str(status)] = _error_response(status, codes)
     document["responses"] = responses
     if operation.secured:
         document["security"] = [{"bearer": []}]

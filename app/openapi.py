@@ -76,6 +76,8 @@ class Operation:
     upload_media_types: tuple[str, ...] = ()
     headers: tuple[Header, ...] = ()
     operation_id: str | None = None
+    # Any one of these proves the caller when ``secured`` (names in SECURITY_SCHEMES).
+    security_schemes: tuple[str, ...] = ("bearer",)
 
     def error_codes(self, *, has_path_parameters: bool) -> dict[int, list[str]]:
         """Every code this operation may answer, by HTTP status, in a stable order."""
@@ -326,8 +328,16 @@ def _operation(route: _Route, names: ComponentNames,
         responses[str(status)] = _error_response(status, codes)
     document["responses"] = responses
     if operation.secured:
-        document["security"] = [{"bearer": []}]
+        document["security"] = [{scheme: []} for scheme in operation.security_schemes]
     return document
+
+
+SECURITY_SCHEMES = {
+    "bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"},
+    # A hall's self-service kiosk: the credential its hall manager was given when registering it.
+    "kiosk": {"type": "http", "scheme": "kiosk",
+              "description": "自助机凭证：Authorization: Kiosk kiosk_<id>.<secret>（登记自助机时一次性给出）"},
+}
 
 
 def build_document(app: Sanic[Any, Any], *, title: str, description: str) -> dict[str, Any]:
@@ -343,7 +353,7 @@ def build_document(app: Sanic[Any, Any], *, title: str, description: str) -> dic
         "paths": paths,
         "components": {
             "schemas": dict(sorted(schemas.items())),
-            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}},
+            "securitySchemes": SECURITY_SCHEMES,
         },
     }
 

@@ -24,8 +24,9 @@ RUN useradd --create-home --uid 10001 hdt
 RUN --mount=type=bind,from=build,source=/wheels,target=/wheels \
     pip install --no-cache-dir --no-index --find-links /wheels haidiantong
 # The working directory holds only what the service writes (var/uploads by default), no code.
+# var/uploads exists in the image so that a volume mounted there starts owned by hdt.
 WORKDIR /srv/hdt
-RUN chown hdt:hdt /srv/hdt
+RUN mkdir -p var/uploads && chown -R hdt:hdt /srv/hdt
 USER hdt
 ENV HDT_ENV=production PYTHONUNBUFFERED=1 PYTHONDONTWRITEBYTECODE=1
 EXPOSE 8000

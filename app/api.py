@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from collections.abc import Awaitable, Callable, Iterable
@@ -148,7 +149,8 @@ def endpoint(*, summary: str, tag: str, body: type[BaseModel] | None = None,
                 kwargs["query"] = parse_query(request, query)
             return await handler(request, *args, **kwargs)
 
-        setattr(wrapped, OPERATION_ATTRIBUTE, operation)
+        setattr(wrapped, OPERATION_ATTRIBUTE, operation if access is None else dataclasses.replace(
+            operation, security_schemes=access.security_schemes))
         return wrapped
 
     return decorate

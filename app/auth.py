@@ -15,7 +15,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any, ClassVar, Literal
 
 from sanic import Request
 from sanic.response import HTTPResponse
@@ -55,6 +55,9 @@ def grant_reaches(grant: RoleGrant, scope: ScopeKind) -> bool:
 @dataclass(frozen=True)
 class Access:
     """Who may call one endpoint; ``enforce`` refuses everyone else before the body is read."""
+
+    # How a caller proves who it is, as the OpenAPI document's security schemes (app/openapi.py).
+    security_schemes: ClassVar[tuple[str, ...]] = ("bearer",)
 
     audience: Audience
     roles: tuple[str, ...] = ()

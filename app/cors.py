@@ -18,9 +18,10 @@ from sanic.response import HTTPResponse
 
 from app.origins import OriginPolicy
 
-# What a front end sends: the token, JSON bodies, booking retries, ETag revalidation, its own ids.
+# What a front end sends: the token, JSON bodies, booking retries, ETag revalidation, its own ids,
+# and the device id that booking, draw entries and reschedules count for their rate limit.
 ALLOWED_REQUEST_HEADERS = frozenset({"authorization", "content-type", "idempotency-key",
-                                     "if-none-match", "x-request-id"})
+                                     "if-none-match", "x-request-id", "x-device-id"})
 ALLOWED_METHODS = frozenset({"GET", "POST", "PUT", "PATCH", "DELETE"})
 # What a page may read besides the safelisted headers: request ids for support, when to retry
 # after an outage, cache validators, and a document's file name.

@@ -73,6 +73,9 @@ class Conflict(AppError):
 
 
 class RateLimited(AppError):
+    """Too many requests: ``details.retry_after_seconds`` says when to try again, and the handler
+    repeats it in the ``Retry-After`` header."""
+
     status, code, message = 429, "RATE_LIMITED", "操作过于频繁，请稍后再试"
 
 
@@ -112,7 +115,8 @@ def _handle(request: Request, exc: Exception) -> HTTPResponse:
                                   {"reason": answer.refused})
         return HTTPResponse(status=204, headers=answer.headers)
     if isinstance(exc, AppError):
-        return error_response(request, exc.status, exc.code, exc.message, exc.details)
+        return error_response(request, exc.status, exc.code, exc.message, exc.details,
+                              headers=_retry_after(exc))
     for kind, status, code, message in _FRAMEWORK_ERRORS:
         if isinstance(exc, kind):
             headers = dict(getattr(exc, "headers", None) or {})
@@ -135,6 +139,12 @@ def _handle(request: Request, exc: Exception) -> HTTPResponse:
     # answered with a generic body, so no internals (SQL, paths, secrets) reach the client.
     log.exception("unhandled_exception", path=request.path if request else None)
     return error_response(request, 500, "INTERNAL_ERROR", "服务器内部错误，请稍后重试或联系客服")
+
+
+def _retry_after(exc: AppError) -> dict[str, str] | None:
+    """Every 429 tells when to retry in the header clients and proxies read, as every 503 does."""
+    seconds = exc.details.get("retry_after_seconds") if exc.status == 429 else None
+    return {"Retry-After": str(seconds)} if seconds is not None else None
 
 
 def _unavailable(request: Request) -> HTTPResponse:

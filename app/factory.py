@@ -91,6 +91,12 @@ def create_app(settings: Settings | None = None, *, name: str = "haidiantong") -
     async def stop_calendar_report(app: Sanic[Any, Any]) -> None:
         app.ctx.calendar_report.cancel()
 
+    @app.before_server_stop
+    async def end_board_streams(app: Sanic[Any, Any]) -> None:
+        # A connected hall screen would hold the stop for Sanic's whole graceful timeout
+        # (app/event_streams.py); ended now, it reconnects to a worker that is up.
+        app.ctx.runtime.boards.end_listeners()
+
     @app.after_server_stop
     async def close_runtime(app: Sanic[Any, Any]) -> None:
         await app.ctx.runtime.close()

@@ -3,7 +3,9 @@
 Every worker follows the channel once (``app.redis.ChannelListener``) however many clients it
 serves (the hall screens: one server-sent-event stream each), and hands each message to the
 queues registered under its key. After every (re)subscription each queue receives ``None``:
-messages may have been missed, the listener should reload the whole state.
+messages may have been missed, the listener should reload the whole state. When the server
+stops, ``end_listeners`` sets ``ending`` and wakes every queue (with ``None``), so long-lived
+listeners (event streams) end instead of holding the stop.
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ class ChannelFanout:
         self._name = name
         self._queues: dict[str, set[asyncio.Queue[str | None]]] = {}
         self._listener: ChannelListener | None = None
+        self.ending = asyncio.Event()
 
     def start(self) -> None:
         if self._listener is None:
@@ -38,6 +41,11 @@ class ChannelFanout:
         if self._listener is not None:
             await self._listener.stop()
             self._listener = None
+
+    def end_listeners(self) -> None:
+        """The server is stopping: tell every listener to end now (``ending``), and wake it."""
+        self.ending.set()
+        self._resync_all()
 
     async def publish(self, key: str, data: str) -> None:
         await self._client.publish(channel_of(self._client, self._name), f"{key}\n{data}")
@@ -71,6 +79,9 @@ class ChannelFanout:
             self._offer(queue, data)
 
     async def _resync(self) -> None:
+        self._resync_all()
+
+    def _resync_all(self) -> None:
         for listeners in self._queues.values():
             for queue in listeners:
                 self._offer(queue, None)

@@ -76,6 +76,8 @@ class Operation:
     upload_media_types: tuple[str, ...] = ()
     headers: tuple[Header, ...] = ()
     operation_id: str | None = None
+    # Any one of these proves the caller when ``secured`` (names in SECURITY_SCHEMES).
+    security_schemes: tuple[str, ...] = ("bearer",)
 
     def error_codes(self, *, has_path_parameters: bool) -> dict[int, list[str]]:
         """Every code this operation may answer, by HTTP status, in a stable order."""
@@ -222,8 +224,15 @@ def _ref(name: str) -> dict[str, str]:
     return {"$ref": REF_TEMPLATE.format(model=name)}
 
 
-def _error_response(codes: list[str]) -> dict[str, Any]:
+# Answers that say when to retry (app/errors.py): too many requests, and an outage.
+RETRY_AFTER = {"Retry-After": {"description": "几秒后重试（与 details.retry_after_seconds 相同）",
+                               "schema": {"type": "integer", "minimum": 1}}}
+RETRY_AFTER_STATUSES = frozenset({429, 503})
+
+
+def _error_response(status: int, codes: list[str]) -> dict[str, Any]:
     return {
+        **({"headers": RETRY_AFTER} if status in RETRY_AFTER_STATUSES else {}),
         "description": "错误码: " + ", ".join(codes),
         "content": {"application/json": {"schema": {
             "type": "object",
@@ -316,11 +325,19 @@ def _operation(route: _Route, names: ComponentNames,
     if operation.conditional:
         responses["304"] = {"description": "未改变（If-None-Match 与当前 ETag 相同），无内容"}
     for status, codes in operation.error_codes(has_path_parameters=bool(route.path_parameters)).items():
-        responses[str(status)] = _error_response(codes)
+        responses[str(status)] = _error_response(status, codes)
     document["responses"] = responses
     if operation.secured:
-        document["security"] = [{"bearer": []}]
+        document["security"] = [{scheme: []} for scheme in operation.security_schemes]
     return document
+
+
+SECURITY_SCHEMES = {
+    "bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"},
+    # A hall's self-service kiosk: the credential its hall manager was given when registering it.
+    "kiosk": {"type": "http", "scheme": "kiosk",
+              "description": "自助机凭证：Authorization: Kiosk kiosk_<id>.<secret>（登记自助机时一次性给出）"},
+}
 
 
 def build_document(app: Sanic[Any, Any], *, title: str, description: str) -> dict[str, Any]:
@@ -336,7 +353,7 @@ def build_document(app: Sanic[Any, Any], *, title: str, description: str) -> dic
         "paths": paths,
         "components": {
             "schemas": dict(sorted(schemas.items())),
-            "securitySchemes": {"bearer": {"type": "http", "scheme": "bearer", "bearerFormat": "JWT"}},
+            "securitySchemes": SECURITY_SCHEMES,
         },
     }
 

@@ -37,6 +37,11 @@ DEV_SMS_SECRET_KEY = "emulator-sms-secret-key"
 DEV_SMS_CALLBACK_TOKEN = "emulator-sms-callback-token"
 DEV_WECHATPAY_APIV3_KEY = "emulator0wechatpay0apiv3key00032"  # 32 bytes, like the real one
 DEV_WECHATPAY_MERCHANT_SERIAL = "E0A1B2C3D4E5F60718293A4B5C6D7E8F90A1B2C3"
+# The emulators' accounts: production must name its own.
+DEV_MINIPROGRAM_APP_ID = "wx5f0c3b9e1a2d4c6e"
+DEV_OA_APP_ID = "wx7a1b2c3d4e5f6a7b"
+DEV_BJPASS_CLIENT_ID = "haidiantong-dev"
+DEV_WECHATPAY_MCH_ID = "1900000109"  # WeChat Pay's documentation's sample merchant
 # Variables with our prefix that are read by the test suite, not by the service.
 NOT_SETTINGS = frozenset({"HDT_TEST_DATABASE_URL", "HDT_TEST_REDIS_URL", "HDT_REQUIRE_BROWSER"})
 
@@ -94,9 +99,9 @@ class Settings(BaseSettings):
     ledger_witness_url: str | None = None
     wechat_api_base_url: str = EMULATOR_WECHAT_URL
     wechat_open_base_url: str = EMULATOR_WECHAT_URL
-    wechat_miniprogram_app_id: str = "wx5f0c3b9e1a2d4c6e"
+    wechat_miniprogram_app_id: str = DEV_MINIPROGRAM_APP_ID
     wechat_miniprogram_app_secret: str = DEV_MINIPROGRAM_APP_SECRET
-    wechat_oa_app_id: str = "wx7a1b2c3d4e5f6a7b"
+    wechat_oa_app_id: str = DEV_OA_APP_ID
     wechat_oa_app_secret: str = DEV_OA_APP_SECRET
     # The permanent media id of the cover WeChat shows for published articles (uploaded once in
     # the account's console); each article's own cover_url is for the mini-program and app list.
@@ -106,7 +111,7 @@ class Settings(BaseSettings):
     bjpass_authorize_url: str = EMULATOR_BJPASS_URL + "/oauth2/authorize"
     bjpass_token_url: str = EMULATOR_BJPASS_URL + "/oauth2/token"
     bjpass_userinfo_url: str = EMULATOR_BJPASS_URL + "/oauth2/userinfo"
-    bjpass_client_id: str = "haidiantong-dev"
+    bjpass_client_id: str = DEV_BJPASS_CLIENT_ID
     bjpass_client_secret: str = DEV_BJPASS_CLIENT_SECRET
     bjpass_scope: str = "openid profile idcard"
 
@@ -176,7 +181,7 @@ class Settings(BaseSettings):
     # WeChat Pay API v3 (docs/payments.md): the merchant, its key and certificate serial, the APIv3
     # key, and the platform certificates (PEM files; none: downloaded from /v3/certificates).
     wechatpay_api_base_url: str = EMULATOR_WECHATPAY_URL
-    wechatpay_mch_id: str = "1900000109"
+    wechatpay_mch_id: str = DEV_WECHATPAY_MCH_ID
     wechatpay_merchant_serial: str = DEV_WECHATPAY_MERCHANT_SERIAL
     # The merchant's API private key (apiclient_key.pem); none: HDT_KEYS_DIR/wechatpay/apiclient_key.pem,
     # which development generates and production must provision.
@@ -296,6 +301,16 @@ class Settings(BaseSettings):
                          DEV_SMS_SECRET_KEY, DEV_SMS_CALLBACK_TOKEN, DEV_WECHATPAY_APIV3_KEY,
                          DEV_WECHATPAY_MERCHANT_SERIAL):
                 missing.append(f"{name} (the emulator's secret)")
+        for name, value, emulators in (
+                ("HDT_WECHAT_MINIPROGRAM_APP_ID", self.wechat_miniprogram_app_id, DEV_MINIPROGRAM_APP_ID),
+                ("HDT_WECHAT_OA_APP_ID", self.wechat_oa_app_id, DEV_OA_APP_ID),
+                ("HDT_BJPASS_CLIENT_ID", self.bjpass_client_id, DEV_BJPASS_CLIENT_ID),
+                ("HDT_WECHATPAY_MCH_ID", self.wechatpay_mch_id, DEV_WECHATPAY_MCH_ID)):
+            if value == emulators:
+                missing.append(f"{name} (the emulator's account)")
+        if is_local_url(self.public_base_url):
+            # It becomes the OAuth redirect URI and the verification link printed on documents.
+            missing.append("HDT_PUBLIC_BASE_URL (loopback or no host: residents cannot reach it)")
         for name, value in (("HDT_WECHAT_API_BASE_URL", self.wechat_api_base_url),
                             ("HDT_WECHAT_OPEN_BASE_URL", self.wechat_open_base_url),
                             ("HDT_BJPASS_AUTHORIZE_URL", self.bjpass_authorize_url),

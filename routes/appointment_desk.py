@@ -134,6 +134,8 @@ class ScanIn(Schema):
 class ScannerAccess(Access):
     """A kiosk with its credential, or staff with a clerk grant (the service checks the hall)."""
 
+    security_schemes = ("bearer", "kiosk")
+
     async def check(self, request: Request) -> None:
         scheme, _, credential = request.headers.get("authorization", "").partition(" ")
         if scheme.lower() == "kiosk":

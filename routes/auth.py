@@ -36,7 +36,7 @@ class RefreshIn(Schema):
 @bp.post("/staff/login")
 @endpoint(summary="工作人员账号密码登录（可选动态口令）", tag="身份认证", body=StaffLoginIn,
           response=TokenOut, errors=[staff.LoginFailed, (401, "TOTP_REQUIRED"), (401, "TOTP_INVALID"),
-                                     (429, "LOGIN_RATE_LIMITED")])
+                                     (403, "TOTP_ENROLMENT_REQUIRED"), (429, "LOGIN_RATE_LIMITED")])
 @public
 async def staff_login(request: Request, body: StaffLoginIn) -> HTTPResponse:
     pair = await staff.login(rt=request.app.ctx.runtime, username=body.username,

@@ -12,6 +12,7 @@ from sanic.response import HTTPResponse, html
 
 from app.api import endpoint, respond
 from app.auth import public, resident_required, staff_required
+from app.event_streams import open_event_stream
 from app.shapes import Schema
 from models.hall_floor import PriorityReason, PriorityRule
 from routes.appointment_desk import scanner_required
@@ -365,8 +366,7 @@ async def board_state(request: Request, hall_id: str) -> HTTPResponse:
 @public
 async def board_events(request: Request, hall_id: str) -> HTTPResponse:
     hall = await board.hall_or_raise(hall_id=hall_id)
-    response = await request.respond(content_type="text/event-stream; charset=utf-8",
-                                     headers={"cache-control": "no-cache", "x-accel-buffering": "no"})
+    response = await open_event_stream(request)
     # Ended before the server's response timeout would cut it; the page reconnects and catches up.
     async for chunk in board.follow(rt=request.app.ctx.runtime, hall=hall,
                                     max_seconds=request.app.config.RESPONSE_TIMEOUT * 0.8):

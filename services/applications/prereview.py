@@ -208,9 +208,22 @@ async def prereview_deadline(*, application: Application, submitted_on: date,
     return await calendar.due_after(start=submitted_on, days=days)
 
 
+async def _submitted_by(application: Application, resident_id: uuid.UUID) -> bool:
+    """Whether the application stands as this resident's submission left it (nothing since)."""
+    if application.state != ApplicationState.SUBMITTED:
+        return False
+    latest = await ApplicationTransition.filter(application_id=application.id).order_by("-created_at").first()
+    return latest is not None and latest.actor_id == str(resident_id)
+
+
 async def submit(*, rt: Runtime, resident_id: uuid.UUID, application_id: str) -> Application:
-    """Submit (or resubmit after correction): form valid, required materials present; deadline set."""
+    """Submit (or resubmit after correction): form valid, required materials present; deadline set.
+
+    A repeat by the resident whose submission took effect (a retry whose answer was lost, or two
+    taps at once) is answered with the application as it stands, as the first one was."""
     application, acting = await _changeable(resident_id=resident_id, application_id=application_id)
+    if await _submitted_by(application, resident_id):
+        return application
     require(application.state, Action.SUBMIT)
     await application.fetch_related("guide", "item")
     resident = await users.get_active_or_raise(user_id=resident_id)
@@ -224,8 +237,15 @@ async def submit(*, rt: Runtime, resident_id: uuid.UUID, application_id: str) ->
     if missing:
         raise ValidationFailed("还有材料未上传或待补正", code="MATERIALS_MISSING",
                                details={"materials": missing})
-    return await record_submission(rt=rt, application=application, form=form, actor_id=str(resident_id),
-                                   acting=acting)
+    try:
+        return await record_submission(rt=rt, application=application, form=form, actor_id=str(resident_id),
+                                       acting=acting)
+    except ApplicationChanged:
+        # Another request moved it first: if that was this resident's own submission, it is this one's.
+        latest = await Application.get(id=application.id)
+        if await _submitted_by(latest, resident_id):
+            return latest
+        raise
 
 
 async def record_submission(*, rt: Runtime, application: Application, form: dict[str, Any], actor_id: str,

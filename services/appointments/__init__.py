@@ -129,13 +129,13 @@ async def _passed_prereview(*, resident_id: uuid.UUID, item: catalog.BookableIte
     return application.id
 
 
-async def _replay_or_raise(*, resident_id: uuid.UUID, item: catalog.BookableItem, idempotency_key: str,
+async def _replay_or_raise(*, resident_id: uuid.UUID, request: rules.KeyedRequest, idempotency_key: str,
                            error: AppError) -> tuple[Appointment, bool]:
     """A retry of a booking that was made is answered with it, even once the slot is full or
     past; anything else gets the refusal."""
     existing = await get_where(Appointment, resident_id=resident_id, idempotency_key=idempotency_key)
     if existing is not None:
-        return rules.same_request(existing, item), False
+        return rules.same_request(existing, request), False
     raise error
 
 
@@ -207,6 +207,9 @@ async def _book(*, rt: Runtime, resident_id: uuid.UUID, item: catalog.BookableIt
                 company_id: str | None, admitted: bool) -> tuple[Appointment, bool]:
     acting = (await companies.authority(user=await users.get_active_or_raise(user_id=resident_id),
                                         company_id=company_id, code=item.code) if company_id else None)
+    keyed = rules.KeyedRequest(
+        item_id=item.id, slot_id=parse_id(slot_id), company_id=acting.company.id if acting else None,
+        represented_index=rt.cipher.blind_index(represented.id_number) if represented else None)
     try:
         linked = (await _passed_prereview(resident_id=resident_id, item=item,
                                           application_id=application_id)
@@ -215,7 +218,7 @@ async def _book(*, rt: Runtime, resident_id: uuid.UUID, item: catalog.BookableIt
         if slot.high_demand:
             await risk.ensure_acceptable(rt=rt, resident_id=resident_id, client_ip=caller.address)
     except AppError as refused:
-        return await _replay_or_raise(resident_id=resident_id, item=item,
+        return await _replay_or_raise(resident_id=resident_id, request=keyed,
                                       idempotency_key=idempotency_key, error=refused)
     began = utcnow()
 
@@ -229,7 +232,7 @@ async def _book(*, rt: Runtime, resident_id: uuid.UUID, item: catalog.BookableIt
             await seats.refuse(slot_id=slot.id, now=began)
         except IntegrityError:
             # Only reachable without the row lock (several SQLite processes): the constraints decide.
-            return await _replay_or_raise(resident_id=resident_id, item=item,
+            return await _replay_or_raise(resident_id=resident_id, request=keyed,
                                           idempotency_key=idempotency_key, error=rules.DuplicateBooking())
 
     if admitted and represented is None and acting is None and group_commit.available():

@@ -5,6 +5,7 @@ booking it made; read under the resident's lock so concurrent requests see each 
 from __future__ import annotations
 
 import uuid
+from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -101,9 +102,23 @@ async def ensure_within_daily_limit(*, rt: Runtime, resident_id: uuid.UUID, day:
     _ensure_below_daily_limit(rt=rt, visits_that_day=visits, day=day)
 
 
-def same_request(existing: Appointment, item: catalog.BookableItem) -> Appointment:
-    """The booking an idempotency key made, if this request is for the same item."""
-    if existing.item_id != item.id:
+@dataclass(frozen=True)
+class KeyedRequest:
+    """What a booking request with an idempotency key asks for: a retry must ask the same."""
+
+    item_id: uuid.UUID
+    slot_id: uuid.UUID | None
+    company_id: uuid.UUID | None = None
+    # Blind index of the ID number of the person booked for (代约); None when booking for oneself.
+    represented_index: str | None = None
+
+
+def same_request(existing: Appointment, request: KeyedRequest) -> Appointment:
+    """The booking an idempotency key made, if this request is the same: item, slot, company and
+    person booked for (a booking moved to another slot since no longer matches its first request)."""
+    made = KeyedRequest(item_id=existing.item_id, slot_id=existing.slot_id, company_id=existing.company_id,
+                        represented_index=existing.person_index if existing.representation else None)
+    if made != request:
         raise Conflict("该 Idempotency-Key 已用于另一个预约请求", code="IDEMPOTENCY_KEY_REUSED")
     return existing
 
@@ -119,7 +134,9 @@ def decide_booking(*, rt: Runtime, user: User | None, resident_id: uuid.UUID, it
     existing = next((b for b in bookings
                      if b.resident_id == resident_id and b.idempotency_key == idempotency_key), None)
     if existing is not None:
-        return same_request(existing, item)
+        return same_request(existing, KeyedRequest(
+            item_id=item.id, slot_id=slot.id, company_id=acting.company.id if acting else None,
+            represented_index=person_index if represented else None))
     declared = representation.declare_person(rt, agent=users.ensure_active(user), represented=represented
                                              ) if represented else None
     if item.requires_realname or slot.high_demand:

@@ -63,10 +63,12 @@ async def ensure_allowed(*, rt: Runtime, resident_id: uuid.UUID, caller: Caller)
                     pipe.incr(f"{_PREFIX}{scope}:{key}")
                     # The window starts at its first request and is not extended by later ones.
                     pipe.expire(f"{_PREFIX}{scope}:{key}", window, nx=True)
-                counts = (await pipe.execute())[::2]
+                    pipe.ttl(f"{_PREFIX}{scope}:{key}")
+                answers = await pipe.execute()
     except REDIS_FAILURES as exc:
         log.warning("booking_rate_limit_unavailable", error=type(exc).__name__)
         return
-    for (scope, _, limit), count in zip(limits, counts, strict=True):
+    for (scope, _, limit), count, seconds_left in zip(limits, answers[::3], answers[2::3], strict=True):
         if int(count) > limit:
-            raise BookingRateLimited(details={"scope": scope, "limit": limit, "window_seconds": window})
+            raise BookingRateLimited(details={"scope": scope, "limit": limit, "window_seconds": window,
+                                              "retry_after_seconds": max(int(seconds_left), 1)})

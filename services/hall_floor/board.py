@@ -81,18 +81,21 @@ async def publish(*, rt: Runtime, hall_id: uuid.UUID) -> None:
 async def follow(*, rt: Runtime, hall: Hall, max_seconds: float) -> AsyncIterator[str]:
     """The server-sent events of one screen: the state now, then every change, a comment line
     every 15 s (so a dead connection is noticed), ending before ``max_seconds`` (the server's
-    response bound); the browser then reconnects by itself after RECONNECT_MS."""
+    response bound) or when the server stops; the browser then reconnects by itself after
+    RECONNECT_MS (to a worker that is up)."""
     ends = time.monotonic() + max_seconds
     # Subscribed before the first read, so no change falls between the two.
     async with rt.boards.listen(str(hall.id)) as queue:
         yield f"retry: {RECONNECT_MS}\n\n"
         yield _event(json.dumps(await state(hall=hall), ensure_ascii=False))
-        while (left := ends - time.monotonic()) > 0:
+        while (left := ends - time.monotonic()) > 0 and not rt.boards.ending.is_set():
             try:
                 newest = await asyncio.wait_for(queue.get(), min(KEEPALIVE_SECONDS, left))
             except TimeoutError:
                 yield ": keep-alive\n\n"
                 continue
+            if rt.boards.ending.is_set():
+                return
             while not queue.empty():  # every message is the whole state: only the newest matters
                 newest = queue.get_nowait()
             # None: messages may have been missed (a lost subscription, a backlog): read it anew.

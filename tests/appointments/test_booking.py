@@ -66,6 +66,34 @@ async def test_key_reused_for_another_item_is_refused(client, rt, appointment_de
     assert response.json()["error"]["code"] == "IDEMPOTENCY_KEY_REUSED"
 
 
+async def test_key_reused_for_another_slot_is_refused(client, rt, appointment_desk):
+    slot, later = await make_slot(hall=appointment_desk.hall), await make_slot(
+        hall=appointment_desk.hall, starts_in=timedelta(hours=4))
+    resident = await resident_session(rt)
+    await book(client, resident, item_id=appointment_desk.item.id, slot_id=slot.id, key="shared-key-2")
+
+    response = await book(client, resident, item_id=appointment_desk.item.id, slot_id=later.id, key="shared-key-2")
+
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "IDEMPOTENCY_KEY_REUSED"
+    assert (await _slot_state(client, appointment_desk, later))["booked"] == 0
+
+
+async def test_key_reused_to_book_for_someone_else_is_refused(client, rt, appointment_desk):
+    slot = await make_slot(hall=appointment_desk.hall)
+    resident = await resident_session(rt)
+    await book(client, resident, item_id=appointment_desk.item.id, slot_id=slot.id, key="shared-key-3")
+
+    response = await client.post("/api/v1/appointments",
+                                 headers={**resident.headers, "idempotency-key": "shared-key-3"},
+                                 json={"item_id": str(appointment_desk.item.id), "slot_id": str(slot.id),
+                                       "represented": {"name": "李四", "id_number": "110102198506124562",
+                                                       "relation": "family"}})
+
+    assert response.status_code == 409
+    assert response.json()["error"]["code"] == "IDEMPOTENCY_KEY_REUSED"
+
+
 async def test_idempotency_key_is_required_and_checked(client, rt, appointment_desk):
     slot = await make_slot(hall=appointment_desk.hall)
     resident = await resident_session(rt)

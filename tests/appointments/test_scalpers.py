@@ -155,6 +155,8 @@ async def test_a_burst_from_one_device_is_answered_429(client, rt, appointment_d
         assert refused.status_code == 429
         error = refused.json()["error"]
         assert error["code"] == "APPOINTMENT_RATE_LIMITED" and error["details"]["scope"] == "device"
+        assert 0 < error["details"]["retry_after_seconds"] <= error["details"]["window_seconds"]
+        assert refused.headers["retry-after"] == str(error["details"]["retry_after_seconds"])
     # Another device is not held back by it.
     other = await _book_from(client, residents[4], desk, slots[4], **{"x-device-id": "device-other-1"})
     assert other.status_code == 201

@@ -33,6 +33,15 @@ async def test_a_preflight_from_a_front_end_origin_is_allowed(client, origin):
     assert "Origin" in response.headers["vary"]
 
 
+@pytest.mark.parametrize("path", ["/api/v1/appointments", "/api/v1/draw-entries",
+                                  "/api/v1/appointments/00000000-0000-0000-0000-000000000001/reschedule"])
+async def test_a_page_may_send_its_device_id_where_booking_asks_for_it(client, path):
+    response = await preflight(client, path, origin=H5, method="POST",
+                               headers="authorization,content-type,idempotency-key,x-device-id")
+    assert response.status_code == 204
+    assert "x-device-id" in response.headers["access-control-allow-headers"].split(", ")
+
+
 async def test_the_allowed_methods_are_the_paths_own(client):
     response = await preflight(client, "/api/v1/me/identities/00000000-0000-0000-0000-000000000001",
                                origin=H5, method="DELETE")

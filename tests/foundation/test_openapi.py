@@ -171,6 +171,29 @@ async def test_a_retried_create_is_answered_as_documented(spec):
         assert responses["200"]["content"] == responses["201"]["content"], path
 
 
+async def test_answers_that_say_when_to_retry_declare_retry_after(spec):
+    """Every 429 and 503 carries Retry-After (tests/appointments/test_scalpers.py,
+    tests/foundation/test_staff_login.py, tests/foundation/test_outages.py): a client can read it."""
+    answers = [(path, status, response) for path, _, operation in operations(spec)
+               for status, response in operation["responses"].items() if status in ("429", "503")]
+    assert {("/api/v1/appointments", "429"), ("/api/v1/auth/staff/login", "429")} <= {
+        (path, status) for path, status, _ in answers}
+    for path, status, response in answers:
+        assert response["headers"]["Retry-After"]["schema"]["type"] == "integer", (path, status)
+
+
+async def test_a_kiosk_credential_is_declared_where_it_is_accepted(spec):
+    """Check-ins and desk tickets take ``Authorization: Kiosk ...`` besides a clerk's token
+    (tests/appointments/test_checkin.py): the document offers both, and the kiosk nowhere else."""
+    assert spec["components"]["securitySchemes"]["kiosk"]["type"] == "http"
+    kiosk = {(path, method) for path, method, operation in operations(spec)
+             if {"kiosk": []} in operation.get("security", [])}
+    assert kiosk == {("/api/v1/halls/{hall_id}/check-ins", "post"), ("/api/v1/halls/{hall_id}/desk-tickets", "post")}
+    for path, method in kiosk:
+        assert spec["paths"][path][method]["security"] == [{"bearer": []}, {"kiosk": []}]
+    assert spec["paths"]["/api/v1/me"]["get"]["security"] == [{"bearer": []}]
+
+
 async def test_answers_revalidated_by_etag_document_their_304(spec):
     """Catalog documents and QR images answer 304 to a current If-None-Match
     (tests/catalog/test_read_api.py, tests/appointments/test_checkin.py): the header and the 304

@@ -10,6 +10,9 @@ from config.settings import is_local_url, unknown_variables
 from tests.support.server import REPO_ROOT, service_env
 
 PROVISIONED = {"HDT_ENV": "production", "DATABASE_URL": "postgres://u@db/hdt",
+               "HDT_PUBLIC_BASE_URL": "https://hdt.haidian.gov.cn",
+               "HDT_WECHAT_MINIPROGRAM_APP_ID": "wx0123456789abcdef", "HDT_WECHAT_OA_APP_ID": "wxfedcba9876543210",
+               "HDT_BJPASS_CLIENT_ID": "haidiantong", "HDT_WECHATPAY_MCH_ID": "1612345678",
                "REDIS_URL": "redis://cache:6379/0", "HDT_DATA_KEY": "a" * 43,
                "HDT_WECHAT_MINIPROGRAM_APP_SECRET": "real-mp-secret",
                "HDT_WECHAT_OA_APP_SECRET": "real-oa-secret",
@@ -59,6 +62,20 @@ def test_production_refuses_upstream_urls_on_this_machine(monkeypatch, tmp_path,
         monkeypatch.setenv(name, value)
     with pytest.raises(SettingsError) as refused:
         load_settings()
+    assert variable in str(refused.value)
+
+
+@pytest.mark.parametrize(("variable", "development_default"), [
+    ("HDT_PUBLIC_BASE_URL", "http://127.0.0.1:8000"), ("HDT_PUBLIC_BASE_URL", "http://localhost"),
+    ("HDT_WECHAT_MINIPROGRAM_APP_ID", "wx5f0c3b9e1a2d4c6e"), ("HDT_WECHAT_OA_APP_ID", "wx7a1b2c3d4e5f6a7b"),
+    ("HDT_BJPASS_CLIENT_ID", "haidiantong-dev"), ("HDT_WECHATPAY_MCH_ID", "1900000109")])
+def test_production_refuses_the_emulators_accounts_and_a_loopback_public_url(
+        monkeypatch, tmp_path, variable, development_default):
+    for name, value in {**PROVISIONED, "HDT_KEYS_DIR": str(tmp_path), variable: development_default}.items():
+        monkeypatch.setenv(name, value)
+    with pytest.raises(SettingsError) as refused:
+        load_settings()
+    assert str(refused.value).count("HDT_") == 2, refused.value  # HDT_ENV=production, then only this one
     assert variable in str(refused.value)
 
 

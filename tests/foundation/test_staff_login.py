@@ -26,6 +26,7 @@ async def test_account_is_locked_after_repeated_failures_even_with_the_right_pas
     assert locked.status_code == 429
     assert locked.json()["error"]["code"] == "LOGIN_RATE_LIMITED"
     assert locked.json()["error"]["details"]["retry_after_seconds"] > 0
+    assert locked.headers["retry-after"] == str(locked.json()["error"]["details"]["retry_after_seconds"])
 
 
 async def test_one_address_guessing_many_accounts_is_limited(client, rt, settings):

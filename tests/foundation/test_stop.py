@@ -18,11 +18,15 @@ import httpx
 
 from config import Settings
 from tests import backends
+from tests.builders import make_hall
 from tests.support.server import REPO_ROOT, free_port, serve_env
 
 # A hang bound, not a timing target: a stop takes about a second; Sanic's spinning start-up wait
 # never ended at all.
 STOP_BOUND_SECONDS = 30.0
+# How long `docker stop` waits after SIGTERM before it kills (its default; compose's
+# stop_grace_period leaves more): a stop that needs longer loses its requests in flight.
+DOCKER_STOP_TIMEOUT_SECONDS = 10.0
 START_BOUND_SECONDS = 150.0
 
 
@@ -77,6 +81,12 @@ async def until(process: asyncio.subprocess.Process, condition: Callable[[], boo
         await asyncio.sleep(0.02)
 
 
+async def _workers_ready(process: asyncio.subprocess.Process, output: BinaryIO) -> None:
+    """Both workers have said they are ready (the output is appended to; read from the top)."""
+    await until(process, lambda: Path(f"/proc/self/fd/{output.fileno()}").read_bytes().count(
+        b"Worker ready") >= 2, "serve did not start")
+
+
 @backends.embedded_pass_only
 async def test_sigterm_while_the_workers_start_stops_the_service(settings: Settings):
     async with serving(settings) as (process, output, _):
@@ -90,12 +100,30 @@ async def test_sigterm_while_the_workers_start_stops_the_service(settings: Setti
 @backends.embedded_pass_only
 async def test_sigterm_while_serving_stops_the_service(settings: Settings):
     async with serving(settings) as (process, output, base_url):
-        # Both workers have said they are ready (the output is appended to; read it from the top).
-        await until(process, lambda: Path(f"/proc/self/fd/{output.fileno()}").read_bytes().count(
-            b"Worker ready") >= 2, "serve did not start")
+        await _workers_ready(process, output)
         async with httpx.AsyncClient(base_url=base_url) as http:
             assert (await http.get("/readyz")).status_code == 200
         status, log = await stop(process, output)
     assert status == 0, f"serve did not stop cleanly (status {status}):\n{log[-3000:]}"
     assert log.count("Worker complete") == 2
     assert "Traceback" not in log
+
+
+@backends.embedded_pass_only
+async def test_sigterm_with_a_hall_screen_connected_stops_before_docker_would_kill(settings: Settings, rt):
+    """A screen's event stream lasts up to a minute: a stop that waited for it took 17.6 s."""
+    hall = await make_hall()
+    async with serving(settings) as (process, output, base_url):
+        await _workers_ready(process, output)
+        async with httpx.AsyncClient(base_url=base_url, timeout=STOP_BOUND_SECONDS) as http, \
+                http.stream("GET", f"/api/v1/halls/{hall.id}/board/events") as screen:
+            lines = screen.aiter_lines()
+            assert (await anext(lines)).startswith("retry: ")
+            signalled = time.monotonic()
+            status, log = await stop(process, output)
+            stopped_after = time.monotonic() - signalled
+            rest = [line async for line in lines]  # the stream ended, it was not cut
+    assert status == 0, f"serve did not stop cleanly (status {status}):\n{log[-3000:]}"
+    assert stopped_after < DOCKER_STOP_TIMEOUT_SECONDS, f"stopped after {stopped_after:.1f} s"
+    assert "Traceback" not in log
+    assert any(line.startswith("event: state") for line in rest)

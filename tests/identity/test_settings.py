@@ -5,7 +5,10 @@ import pytest
 from config import SettingsError, load_settings
 
 PRODUCTION_READY = {"env": "production", "database_url": "postgres://db/hdt", "redis_url": "redis://r/0",
-                    "keys_dir": "/etc/hdt/keys", "data_key": "k" * 43}
+                    "keys_dir": "/etc/hdt/keys", "data_key": "k" * 43,
+                    "public_base_url": "https://hdt.haidian.gov.cn", "wechat_miniprogram_app_id": "wx0123456789abcdef",
+                    "wechat_oa_app_id": "wxfedcba9876543210", "bjpass_client_id": "haidiantong",
+                    "wechatpay_mch_id": "1612345678"}
 
 
 def test_production_refuses_the_emulator_defaults():

@@ -196,6 +196,22 @@ async def test_production_requires_totp_of_admins_and_reviewers(rt):
     assert enrolled.totp_uri is not None and enrolled.staff.totp_secret_enc is not None
 
 
+async def test_an_admin_without_totp_is_refused_login_as_the_document_declares(client, rt):
+    legacy = await make_staff(rt, roles=["admin"], username="legacy-admin-2")
+    development = rt.settings
+    rt.settings = development.model_copy(update={"env": "production"})
+    try:
+        refused = await client.post("/api/v1/auth/staff/login",
+                                    json={"username": legacy.username, "password": DEFAULT_PASSWORD})
+    finally:
+        rt.settings = development
+    declared = (await client.get("/docs/openapi.json")).json()["paths"]["/api/v1/auth/staff/login"]["post"]
+
+    assert (refused.status_code, refused.json()["error"]["code"]) == (403, "TOTP_ENROLMENT_REQUIRED")
+    forbidden = declared["responses"]["403"]["content"]["application/json"]["schema"]["properties"]["error"]
+    assert "TOTP_ENROLMENT_REQUIRED" in forbidden["properties"]["code"]["enum"]
+
+
 def _cli(app, *args: str, stdin: str = "") -> subprocess.CompletedProcess:
     """`python -m app <args>` in a separate process against the test database."""
     env = command_env(app.ctx.settings)

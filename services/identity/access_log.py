@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import Field
 
+from app.auth import Reader
 from app.errors import NotFoundError
 from app.shapes import LocalDateTime, Page, Schema, parse_id
 from app.tokens import Principal, RoleGrant
@@ -56,14 +57,18 @@ def _grant_used(principal: Principal, roles: Iterable[str], application: Applica
     raise AssertionError("a read was authorised without a covering grant")
 
 
-async def record_read(*, principal: Principal, roles: Iterable[str], application: Application,
-                      kind: PersonalRecordKind, record_id: str, endpoint: str) -> None:
-    """Record one staff read of an application's personal data; call before answering."""
-    grant = _grant_used(principal, roles, application)
+async def record_read(*, reader: Reader, application: Application, kind: PersonalRecordKind,
+                      record_id: str) -> None:
+    """Record a staff read of an application's personal data; call before answering. Every answer
+    that carries it goes through here (``application_out``, ``history_out``, material links,
+    documents). A resident reading their own application is not recorded."""
+    if reader.principal.kind != "staff":
+        return
+    grant = _grant_used(reader.principal, reader.roles, application)
     await PersonalDataRead.create(
-        resident_id=application.resident_id, staff_id=principal.subject_id, role=grant.role,
+        resident_id=application.resident_id, staff_id=reader.principal.subject_id, role=grant.role,
         department_id=grant.department_id, hall_id=grant.hall_id, kind=kind,
-        application_id=application.id, record_id=record_id, endpoint=endpoint)
+        application_id=application.id, record_id=record_id, endpoint=reader.endpoint)
 
 
 async def _names(rows: list[PersonalDataRead]) -> dict[uuid.UUID, str]:

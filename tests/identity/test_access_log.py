@@ -159,3 +159,32 @@ async def test_the_record_cannot_be_altered_in_the_database(client, rt, statemen
 
     with pytest.raises(Exception, match="append-only"):
         await connections.get("default").execute_script(statement)
+
+
+async def test_an_auditor_sees_only_the_reads_made_within_their_own_scope(client, rt) -> None:
+    """A staff member who reviews for a department and also clerks at a hall: the hall's manager
+    oversees the clerk's reads at the hall, not what the same person read as the reviewer."""
+    window = await make_window(rt)
+    department = await make_department()
+    both = await make_staff(rt, roles=[f"reviewer:{department.code}", f"clerk@{window.hall.code}"])
+    member = await login_staff(rt, both)
+    resident = await login_resident(rt, await make_resident(rt, realname=True))
+    prereview = await submitted(client, resident, (await make_prereview_item(department=department)).id)
+    at_window = await accepted(client, window, (await checked_in_visit(window, await make_resident(
+        rt, realname=True, id_number="110108199003071250"))).id)
+    for path in (f"{REVIEW}/{prereview['id']}", f"/api/v1/desk/applications/{at_window['id']}"):
+        assert (await client.get(path, headers=member.headers)).status_code == 200
+
+    async def audited(who) -> list[tuple[str, str | None, str | None]]:
+        response = await client.get("/api/v1/admin/access-log", params={"staff_id": str(both.id)},
+                                    headers=who.headers)
+        assert response.status_code == 200, response.text
+        return [(e["role"], e["department_id"], e["hall_id"]) for e in response.json()["items"]]
+
+    as_clerk = ("clerk", None, str(window.hall.id))
+    as_reviewer = ("reviewer", str(department.id), None)
+    assert await audited(window.manager) == [as_clerk]
+    department_auditor = await login_staff(rt, await make_staff(rt, roles=[f"auditor:{department.code}"]))
+    assert await audited(department_auditor) == [as_reviewer]
+    global_auditor = await login_staff(rt, await make_staff(rt, roles=["auditor"]))
+    assert await audited(global_auditor) == [as_clerk, as_reviewer]

@@ -93,6 +93,7 @@ class DependencyUnavailable(AppError):
         self.dependency = dependency
         super().__init__()
 
+
 # Framework exceptions we translate, with the code each becomes.
 _FRAMEWORK_ERRORS: list[tuple[type[SanicException], int, str, str]] = [
     (NotFound, 404, "ROUTE_NOT_FOUND", "接口不存在"),

@@ -37,7 +37,6 @@ DEV_SMS_SECRET_KEY = "emulator-sms-secret-key"
 DEV_SMS_CALLBACK_TOKEN = "emulator-sms-callback-token"
 DEV_WECHATPAY_APIV3_KEY = "emulator0wechatpay0apiv3key00032"  # 32 bytes, like the real one
 DEV_WECHATPAY_MERCHANT_SERIAL = "E0A1B2C3D4E5F60718293A4B5C6D7E8F90A1B2C3"
-# Variables with our prefix that are read by the test suite, not by the service.
 # Shared secrets: callback tokens, app secrets, API keys. Production refuses one shorter than
 # MIN_SECRET_LENGTH: an empty callback token lets anyone through the callback it guards, a short
 # one falls to guessing (WeChat's console takes Tokens of up to 32 characters).
@@ -46,6 +45,7 @@ SHARED_SECRETS = ("wechat_miniprogram_app_secret", "wechat_oa_app_secret", "bjpa
 MIN_SECRET_LENGTH = 16
 OA_ENCODING_AES_KEY_LENGTH = 43  # as WeChat's console gives it: 32 bytes in base64 without padding
 
+# Variables with our prefix that are read by the test suite, not by the service.
 NOT_SETTINGS = frozenset({"HDT_TEST_DATABASE_URL", "HDT_TEST_REDIS_URL", "HDT_REQUIRE_BROWSER"})
 
 

@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from sanic import Request
 from sanic.response import HTTPResponse
 
+from app.auth import Reader
 from app.errors import AppError, MalformedJSON, ValidationFailed
 from app.keys import KeyRing
 from app.openapi import OPERATION_ATTRIBUTE, Header, Operation
@@ -172,3 +173,9 @@ def purpose_of(request: Request) -> str:
     (``GET /api/v1/review/applications/{application_id}``), as recorded with reads of personal data."""
     path = _PATH_PARAMETER.sub(r"{\1}", request.uri_template or request.path)
     return f"{request.method} {path}"
+
+
+def reader_of(request: Request) -> Reader:
+    """The caller of a request its access declaration admitted, as the reader of its answer."""
+    return Reader(principal=request.ctx.principal, roles=request.ctx.access_enforced.roles,
+                  endpoint=purpose_of(request))

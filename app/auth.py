@@ -118,6 +118,17 @@ class Access:
         return guarded
 
 
+@dataclass(frozen=True)
+class Reader:
+    """Who an answer is for: the caller, the roles its endpoint admits and the endpoint (as
+    ``app.api.purpose_of`` writes it). A staff reader's reads of personal data are recorded with
+    the grant of those roles that allowed them (services/identity/access_log.py)."""
+
+    principal: Principal
+    roles: tuple[str, ...]
+    endpoint: str
+
+
 PUBLIC = Access("public")
 
 

@@ -85,6 +85,18 @@ class UpstreamError(AppError):
 
 UNAVAILABLE_MESSAGE = "服务暂时不可用，请稍后重试"
 
+
+class DependencyUnavailable(AppError):
+    """A service we depend on (e.g. WeChat Pay) cannot answer now: 503 with ``Retry-After``, the
+    answer of an outage of our own servers (docs/outages.md)."""
+
+    status, code, message = 503, "SERVICE_UNAVAILABLE", UNAVAILABLE_MESSAGE
+
+    def __init__(self, dependency: str) -> None:
+        self.dependency = dependency
+        super().__init__()
+
+
 # Framework exceptions we translate, with the code each becomes.
 _FRAMEWORK_ERRORS: list[tuple[type[SanicException], int, str, str]] = [
     (NotFound, 404, "ROUTE_NOT_FOUND", "接口不存在"),
@@ -114,6 +126,10 @@ def _handle(request: Request, exc: Exception) -> HTTPResponse:
                                   "跨域请求被拒绝：来源、方法或请求头不在允许范围内",
                                   {"reason": answer.refused})
         return HTTPResponse(status=204, headers=answer.headers)
+    if isinstance(exc, DependencyUnavailable):
+        log.warning("dependency_unavailable", dependency=exc.dependency, error=type(exc.__cause__).__name__,
+                    path=request.path if request else None)
+        return _unavailable(request)
     if isinstance(exc, AppError):
         return error_response(request, exc.status, exc.code, exc.message, exc.details,
                               headers=_retry_after(exc))

@@ -11,7 +11,7 @@ from collections.abc import AsyncIterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from python_multipart.exceptions import MultipartParseError
+from python_multipart.exceptions import FormParserError
 from python_multipart.multipart import MultipartParser, parse_options_header
 
 from app.errors import AppError
@@ -78,14 +78,15 @@ class _Events:
 
 async def _events(chunks: AsyncIterator[bytes], boundary: bytes) -> AsyncIterator[tuple[str, object]]:
     events = _Events()
-    parser = MultipartParser(boundary, events.callbacks())
     try:
+        # Inside the try: the parser refuses a boundary longer than 256 bytes when it is made.
+        parser = MultipartParser(boundary, events.callbacks())
         async for chunk in chunks:
             parser.write(chunk)
             while events.queue:
                 yield events.queue.popleft()
         parser.finalize()
-    except MultipartParseError as exc:
+    except FormParserError as exc:  # MultipartParseError and the rest of the parser's refusals
         raise MultipartInvalid(details={"offset": getattr(exc, "offset", None)}) from exc
     while events.queue:
         yield events.queue.popleft()

@@ -42,6 +42,14 @@ DEV_MINIPROGRAM_APP_ID = "wx5f0c3b9e1a2d4c6e"
 DEV_OA_APP_ID = "wx7a1b2c3d4e5f6a7b"
 DEV_BJPASS_CLIENT_ID = "haidiantong-dev"
 DEV_WECHATPAY_MCH_ID = "1900000109"  # WeChat Pay's documentation's sample merchant
+# Shared secrets: callback tokens, app secrets, API keys. Production refuses one shorter than
+# MIN_SECRET_LENGTH: an empty callback token lets anyone through the callback it guards, a short
+# one falls to guessing (WeChat's console takes Tokens of up to 32 characters).
+SHARED_SECRETS = ("wechat_miniprogram_app_secret", "wechat_oa_app_secret", "bjpass_client_secret",
+                  "oa_callback_token", "mp_callback_token", "sms_secret_key", "sms_callback_token")
+MIN_SECRET_LENGTH = 16
+OA_ENCODING_AES_KEY_LENGTH = 43  # as WeChat's console gives it: 32 bytes in base64 without padding
+
 # Variables with our prefix that are read by the test suite, not by the service.
 NOT_SETTINGS = frozenset({"HDT_TEST_DATABASE_URL", "HDT_TEST_REDIS_URL", "HDT_REQUIRE_BROWSER"})
 
@@ -324,9 +332,17 @@ class Settings(BaseSettings):
             missing.append("HDT_PUSH_TEMPLATES (development template ids)")
         return missing
 
+    def short_secrets(self) -> list[str]:
+        """Names of shared secrets shorter than production accepts (empty ones included)."""
+        short = [f"{_env_name(name)} (at least {MIN_SECRET_LENGTH} characters)"
+                 for name in SHARED_SECRETS if len(getattr(self, name)) < MIN_SECRET_LENGTH]
+        if len(self.oa_encoding_aes_key) != OA_ENCODING_AES_KEY_LENGTH:
+            short.append(f"HDT_OA_ENCODING_AES_KEY ({OA_ENCODING_AES_KEY_LENGTH} characters)")
+        return short
+
 
 def load_settings(**overrides: object) -> Settings:
-    """Read settings from the environment; production refuses development defaults.
+    """Read settings from the environment; production refuses development defaults and short secrets.
 
     Every refusal is a ``SettingsError`` naming the environment variables to fix."""
     try:
@@ -342,7 +358,7 @@ def load_settings(**overrides: object) -> Settings:
         name = _env_name(field.group(1)) if field else "a JSON-valued setting"
         raise SettingsError(f"invalid settings: {name}: not valid JSON") from None
     if settings.env == "production":
-        missing = settings.development_defaults_in_use()
+        missing = settings.development_defaults_in_use() + settings.short_secrets()
         if missing:
             raise SettingsError(
                 "HDT_ENV=production refuses development defaults; set: " + "; ".join(missing)

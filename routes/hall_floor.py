@@ -183,8 +183,8 @@ async def update_window(request: Request, window_id: str, body: WindowPatch) -> 
 
 
 @bp.post("/hall-windows/<window_id>/open")
-@endpoint(summary="开启窗口（开启者即坐席人员）", tag=TAG, response=WindowOut, secured=True,
-          errors=[(404, "HALL_WINDOW_NOT_FOUND"), (403, "FORBIDDEN")])
+@endpoint(summary="开启窗口（开启者即坐席人员；他人开启的窗口仅本大厅管理员可接管）", tag=TAG, response=WindowOut,
+          secured=True, errors=[(404, "HALL_WINDOW_NOT_FOUND"), (403, "FORBIDDEN"), (409, "HALL_WINDOW_NOT_YOURS")])
 @staff_required("clerk", scope="hall")
 async def open_window(request: Request, window_id: str) -> HTTPResponse:
     window = await windows.set_open(rt=request.app.ctx.runtime, principal=request.ctx.principal,
@@ -193,9 +193,9 @@ async def open_window(request: Request, window_id: str) -> HTTPResponse:
 
 
 @bp.post("/hall-windows/<window_id>/close")
-@endpoint(summary="关闭窗口", tag=TAG, response=WindowOut, secured=True,
-          errors=[(404, "HALL_WINDOW_NOT_FOUND"), (403, "FORBIDDEN")])
-@staff_required("clerk", scope="hall")
+@endpoint(summary="关闭窗口（开启者或本大厅管理员）", tag=TAG, response=WindowOut, secured=True,
+          errors=[(404, "HALL_WINDOW_NOT_FOUND"), (403, "FORBIDDEN"), (409, "HALL_WINDOW_NOT_YOURS")])
+@staff_required("clerk", "hall_manager", scope="hall")
 async def close_window(request: Request, window_id: str) -> HTTPResponse:
     window = await windows.set_open(rt=request.app.ctx.runtime, principal=request.ctx.principal,
                                     window_id=window_id, is_open=False)

@@ -9,7 +9,7 @@ from pydantic import ConfigDict, Field
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse
 
-from app.api import endpoint, purpose_of, respond
+from app.api import endpoint, reader_of, respond
 from app.auth import staff_required
 from app.shapes import ReasonIn, Schema
 from models.access_log import PersonalRecordKind
@@ -126,7 +126,8 @@ class StatsQuery(Schema):
 
 
 async def _detail(request: Request, application) -> DeskDetail:
-    return DeskDetail(application=await application_out(application, rt=request.app.ctx.runtime),
+    return DeskDetail(application=await application_out(application, rt=request.app.ctx.runtime,
+                                                        reader=reader_of(request)),
                       desk=DeskApplication.of_flagged(application),
                       approvals=[ApprovalOut.of(a) for a in await application_desk.approvals_of(application)])
 
@@ -159,9 +160,6 @@ async def deadlines(request: Request, query: DeadlineQuery) -> HTTPResponse:
 @staff_required(*STAFF_ROLES, scope="hall")
 async def detail(request: Request, application_id: str) -> HTTPResponse:
     application = await application_desk.get_for_staff(principal=_principal(request), application_id=application_id)
-    await access_log.record_read(principal=_principal(request), roles=STAFF_ROLES, application=application,
-                                 kind=PersonalRecordKind.APPLICATION, record_id=str(application.id),
-                                 endpoint=purpose_of(request))
     return respond(await _detail(request, application))
 
 
@@ -173,9 +171,8 @@ async def document(request: Request, application_id: str, kind: str) -> HTTPResp
     application = await application_desk.get_for_staff(principal=_principal(request), application_id=application_id)
     body = await documents.application_document(rt=request.app.ctx.runtime, application=application,
                                                 kind=documents.DocumentKind(kind))
-    await access_log.record_read(principal=_principal(request), roles=STAFF_ROLES, application=application,
-                                 kind=PersonalRecordKind.DOCUMENT, record_id=kind,
-                                 endpoint=purpose_of(request))
+    await access_log.record_read(reader=reader_of(request), application=application,
+                                 kind=PersonalRecordKind.DOCUMENT, record_id=kind)
     return pdf_response(body, kind)
 
 

@@ -10,14 +10,14 @@ from pydantic import ConfigDict, Field
 from sanic import Blueprint, Request
 from sanic.response import HTTPResponse, ResponseStream
 
-from app.api import endpoint, idempotency_header, idempotency_key, purpose_of, respond
+from app.api import endpoint, idempotency_header, idempotency_key, reader_of, respond
 from app.auth import public, resident_required, staff_required
 from app.headers import attachment
 from app.multipart import MultipartInvalid, MultipartTruncated, MultipartWithoutFile
 from app.shapes import Page, ReasonIn, Schema
 from app.uploads import UploadQuery, receive_file
 from models.access_log import PersonalRecordKind
-from models.prereview import ApplicationMaterial, ApplicationState
+from models.prereview import Application, ApplicationMaterial, ApplicationState
 from services import companies
 from services.applications import applicant, materials, prereview, representation
 from services.applications import review as prereview_review
@@ -115,6 +115,11 @@ def _resident(request: Request) -> Any:
     return request.ctx.principal.subject_id
 
 
+async def _out(request: Request, application: Application) -> ApplicationOut:
+    """The application for whoever asked: a staff member's read is recorded (access log)."""
+    return await application_out(application, rt=request.app.ctx.runtime, reader=reader_of(request))
+
+
 def _download(rt, url_and_expiry: tuple[str, int]) -> DownloadUrl:
     url, expires = url_and_expiry
     return DownloadUrl(url=rt.settings.public_base_url + url,
@@ -138,7 +143,7 @@ async def create(request: Request, body: CreateIn) -> HTTPResponse:
         rt=request.app.ctx.runtime, resident_id=_resident(request), item_id=body.item_id, form_data=body.form_data,
         represented=body.represented, company_id=body.company_id,
         idempotency_key=idempotency_key(request, required=False))
-    return respond(await application_out(application, rt=request.app.ctx.runtime),
+    return respond(await _out(request, application),
                    status=201 if created else 200)
 
 
@@ -170,7 +175,7 @@ async def my_materials(request: Request, query: MaterialsQuery) -> HTTPResponse:
 async def get_mine(request: Request, application_id: str) -> HTTPResponse:
     application = await prereview.get_visible_or_raise(resident_id=_resident(request),
                                                     application_id=application_id)
-    return respond(await application_out(application, rt=request.app.ctx.runtime))
+    return respond(await _out(request, application))
 
 
 @bp.put("/applications/<application_id>/form")
@@ -181,7 +186,7 @@ async def get_mine(request: Request, application_id: str) -> HTTPResponse:
 async def update_form(request: Request, application_id: str, body: FormIn) -> HTTPResponse:
     application = await prereview.update_form(rt=request.app.ctx.runtime, resident_id=_resident(request),
                                               application_id=application_id, form_data=body.form_data)
-    return respond(await application_out(application, rt=request.app.ctx.runtime))
+    return respond(await _out(request, application))
 
 
 @bp.route("/applications/<application_id>/materials/<material_index:index>", methods=["PUT", "POST"],
@@ -226,7 +231,7 @@ async def reuse(request: Request, application_id: str, material_index: int, body
 async def submit(request: Request, application_id: str) -> HTTPResponse:
     application = await prereview.submit(rt=request.app.ctx.runtime, resident_id=_resident(request),
                                          application_id=application_id)
-    return respond(await application_out(application, rt=request.app.ctx.runtime))
+    return respond(await _out(request, application))
 
 
 @bp.post("/applications/<application_id>/withdraw")
@@ -236,7 +241,7 @@ async def submit(request: Request, application_id: str) -> HTTPResponse:
 async def withdraw(request: Request, application_id: str, body: ReasonIn) -> HTTPResponse:
     application = await prereview.withdraw(resident_id=_resident(request), application_id=application_id,
                                            reason=body.reason)
-    return respond(await application_out(application, rt=request.app.ctx.runtime))
+    return respond(await _out(request, application))
 
 
 @bp.get("/applications/<application_id>/history")
@@ -246,7 +251,7 @@ async def withdraw(request: Request, application_id: str, body: ReasonIn) -> HTT
 async def my_history(request: Request, application_id: str) -> HTTPResponse:
     application = await prereview.get_visible_or_raise(resident_id=_resident(request),
                                                     application_id=application_id)
-    return respond(await history_out(application))
+    return respond(await history_out(application, reader=reader_of(request)))
 
 
 @bp.get("/applications/<application_id>/materials/<material_index:index>/download-url")
@@ -318,10 +323,7 @@ async def due_soon(request: Request) -> HTTPResponse:
 async def review_detail(request: Request, application_id: str) -> HTTPResponse:
     application = await prereview_review.get_or_raise(principal=request.ctx.principal,
                                                       application_id=application_id)
-    await access_log.record_read(principal=request.ctx.principal, roles=("reviewer",),
-                                 application=application, kind=PersonalRecordKind.APPLICATION,
-                                 record_id=str(application.id), endpoint=purpose_of(request))
-    return respond(await application_out(application, rt=request.app.ctx.runtime))
+    return respond(await _out(request, application))
 
 
 @bp.get("/review/applications/<application_id>/history")
@@ -331,10 +333,7 @@ async def review_detail(request: Request, application_id: str) -> HTTPResponse:
 async def review_history(request: Request, application_id: str) -> HTTPResponse:
     application = await prereview_review.get_or_raise(principal=request.ctx.principal,
                                                       application_id=application_id)
-    await access_log.record_read(principal=request.ctx.principal, roles=("reviewer",),
-                                 application=application, kind=PersonalRecordKind.APPLICATION_HISTORY,
-                                 record_id=str(application.id), endpoint=purpose_of(request))
-    return respond(await history_out(application))
+    return respond(await history_out(application, reader=reader_of(request)))
 
 
 @bp.get("/review/applications/<application_id>/materials/<material_index:index>/download-url")
@@ -346,9 +345,8 @@ async def review_download_url(request: Request, application_id: str, material_in
     application = await prereview_review.get_or_raise(principal=request.ctx.principal,
                                                       application_id=application_id)
     link = await materials.download_url(rt=rt, application=application, material_index=material_index)
-    await access_log.record_read(principal=request.ctx.principal, roles=("reviewer",),
-                                 application=application, kind=PersonalRecordKind.MATERIAL,
-                                 record_id=str(material_index), endpoint=purpose_of(request))
+    await access_log.record_read(reader=reader_of(request), application=application,
+                                 kind=PersonalRecordKind.MATERIAL, record_id=str(material_index))
     return respond(_download(rt, link))
 
 
@@ -359,7 +357,7 @@ async def review_download_url(request: Request, application_id: str, material_in
 async def claim(request: Request, application_id: str) -> HTTPResponse:
     application = await prereview_review.claim(principal=request.ctx.principal,
                                                application_id=application_id)
-    return respond(await application_out(application, rt=request.app.ctx.runtime))
+    return respond(await _out(request, application))
 
 
 @bp.post("/review/applications/<application_id>/comments")
@@ -385,7 +383,7 @@ async def request_correction(request: Request, application_id: str, body: Reason
     application = await prereview_review.request_correction(
         rt=request.app.ctx.runtime, principal=request.ctx.principal, application_id=application_id,
         reason=body.reason)
-    return respond(await application_out(application, rt=request.app.ctx.runtime))
+    return respond(await _out(request, application))
 
 
 @bp.post("/review/applications/<application_id>/pass")
@@ -396,7 +394,7 @@ async def pass_(request: Request, application_id: str, body: ReasonIn) -> HTTPRe
     application = await prereview_review.decide(rt=request.app.ctx.runtime, principal=request.ctx.principal,
                                                 application_id=application_id, passed=True,
                                                 reason=body.reason)
-    return respond(await application_out(application, rt=request.app.ctx.runtime))
+    return respond(await _out(request, application))
 
 
 @bp.post("/review/applications/<application_id>/reject")
@@ -407,4 +405,4 @@ async def reject(request: Request, application_id: str, body: ReasonIn) -> HTTPR
     application = await prereview_review.decide(rt=request.app.ctx.runtime, principal=request.ctx.principal,
                                                 application_id=application_id, passed=False,
                                                 reason=body.reason)
-    return respond(await application_out(application, rt=request.app.ctx.runtime))
+    return respond(await _out(request, application))

@@ -17,8 +17,6 @@ from xml.parsers.expat import ExpatError
 
 import structlog
 import xmltodict
-from wechatpy.exceptions import InvalidSignatureException
-from wechatpy.utils import check_signature
 
 from app.context import Runtime
 from app.errors import AppError
@@ -27,7 +25,7 @@ from models.users import ExternalIdentity, IdentityProvider
 from push import channels
 from push import reports as push_reports
 from services.oa.subscriptions import list_entries
-from services.oa_callback import CallbackParams, MessageMalformed, SignatureInvalid, check_fresh
+from services.oa_callback import CallbackParams, MessageMalformed, check_fresh, verify_signature
 
 log = structlog.get_logger("services.push_callbacks")
 SUBSCRIBE_EVENTS = {"subscribe_msg_popup_event": "SubscribeMsgPopupEvent",
@@ -41,10 +39,7 @@ class SmsCallbackForbidden(AppError):
 
 
 def _verify_mp(rt: Runtime, params: CallbackParams) -> None:
-    try:
-        check_signature(rt.settings.mp_callback_token, params.signature, params.timestamp, params.nonce)
-    except InvalidSignatureException as exc:
-        raise SignatureInvalid() from exc
+    verify_signature(rt.settings.mp_callback_token, params)
 
 
 def verify_mp_url(*, rt: Runtime, params: CallbackParams) -> str:
@@ -98,7 +93,10 @@ async def consent_long_term(*, user_id: str, template_id: str) -> None:
 
 
 def _check_token(rt: Runtime, token: str | None) -> None:
-    if not hmac.compare_digest((token or "").encode(), rt.settings.sms_callback_token.encode()):
+    """The callback URL's token must be the configured one; with none configured, nothing passes
+    (an empty token would otherwise match a request that sends none)."""
+    expected = rt.settings.sms_callback_token
+    if not expected or not hmac.compare_digest((token or "").encode(), expected.encode()):
         raise SmsCallbackForbidden()
 
 

@@ -65,6 +65,7 @@ class WeChatPayClient:
             for c in (x509.load_pem_x509_certificate(path.read_bytes())
                       for path in settings.wechatpay_platform_certificates)}
         self._refreshed_at = 0.0
+        self._refresh_failed = False
 
     @property
     def key(self) -> rsa.RSAPrivateKey:
@@ -121,15 +122,21 @@ class WeChatPayClient:
         if not (serial and timestamp and nonce_str and signature):
             return False
         key = self._platform.get(serial)
-        if key is None and time.monotonic() - self._refreshed_at > CERTIFICATE_REFRESH_SECONDS:
-            await self.refresh_certificates()
-            key = self._platform.get(serial)
+        if key is None:
+            if time.monotonic() - self._refreshed_at > CERTIFICATE_REFRESH_SECONDS:
+                await self.refresh_certificates()
+                key = self._platform.get(serial)
+            elif self._refresh_failed:
+                # Not known to be forged: the certificate naming it could not be fetched lately.
+                raise WeChatPayUnavailable("the platform certificates could not be fetched")
         return key is not None and pay_crypto.verify(
             key, pay_crypto.signed_message(timestamp, nonce_str, body), signature)
 
     async def refresh_certificates(self) -> None:
-        """Download the platform certificates (``/v3/certificates``) and trust those that decrypt."""
+        """Download the platform certificates (``/v3/certificates``) and trust those that decrypt;
+        WeChatPayUnavailable when they cannot be had."""
         self._refreshed_at = time.monotonic()
+        self._refresh_failed = True  # until the download below is trusted
         status, content, headers = await self._send("GET", "/v3/certificates")
         if status != 200:
             raise WeChatPayUnavailable(f"/v3/certificates answered {status}")
@@ -146,6 +153,7 @@ class WeChatPayClient:
                                                              headers.get("Wechatpay-Signature", "")):
             raise WeChatPayUnavailable("the certificate list is not signed by a certificate in it")
         self._platform.update(downloaded)
+        self._refresh_failed = False
 
     def decrypt(self, resource: dict[str, str]) -> dict[str, Any]:
         """A notification's resource, opened with the APIv3 key."""

@@ -2290,7 +2290,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 关闭窗口 */
+        /** 关闭窗口（开启者或本大厅管理员） */
         post: operations["hallFloorCloseWindow"];
         delete?: never;
         options?: never;
@@ -2307,7 +2307,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** 开启窗口（开启者即坐席人员） */
+        /** 开启窗口（开启者即坐席人员；他人开启的窗口仅本大厅管理员可接管） */
         post: operations["hallFloorOpenWindow"];
         delete?: never;
         options?: never;
@@ -18768,7 +18768,10 @@ export interface operations {
     appointmentsReschedule: {
         parameters: {
             query?: never;
-            header?: never;
+            header?: {
+                /** @description 小程序为本机生成并持久保存的设备标识（8-64 位 A-Za-z0-9_-）；预约与抽签报名按设备与来源地址限流 */
+                "X-Device-Id"?: string;
+            };
             path: {
                 appointment_id: string;
             };
@@ -18817,7 +18820,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_MISSING, COMPANY_AUTHORISATION_REVOKED, COMPANY_AUTHORISATION_SCOPE, FORBIDDEN */
+            /** @description 错误码: APPOINTMENT_RISK_REFUSED, COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_MISSING, COMPANY_AUTHORISATION_REVOKED, COMPANY_AUTHORISATION_SCOPE, FORBIDDEN, REALNAME_REQUIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -18826,7 +18829,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_MISSING" | "COMPANY_AUTHORISATION_REVOKED" | "COMPANY_AUTHORISATION_SCOPE" | "FORBIDDEN";
+                            code?: "APPOINTMENT_RISK_REFUSED" | "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_MISSING" | "COMPANY_AUTHORISATION_REVOKED" | "COMPANY_AUTHORISATION_SCOPE" | "FORBIDDEN" | "REALNAME_REQUIRED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -18873,7 +18876,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPOINTMENT_SAME_SLOT, SLOT_NOT_FOR_ITEM, VALIDATION_FAILED */
+            /** @description 错误码: APPOINTMENT_SAME_SLOT, DEVICE_ID_INVALID, SLOT_NOT_FOR_ITEM, VALIDATION_FAILED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -18882,7 +18885,21 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPOINTMENT_SAME_SLOT" | "SLOT_NOT_FOR_ITEM" | "VALIDATION_FAILED";
+                            code?: "APPOINTMENT_SAME_SLOT" | "DEVICE_ID_INVALID" | "SLOT_NOT_FOR_ITEM" | "VALIDATION_FAILED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: APPOINTMENT_RATE_LIMITED */
+            429: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "APPOINTMENT_RATE_LIMITED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -28560,6 +28577,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 错误码: HALL_WINDOW_NOT_YOURS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_WINDOW_NOT_YOURS";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
             /** @description 错误码: PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -28662,6 +28693,20 @@ export interface operations {
                         error: {
                             /** @enum {string} */
                             code?: "HALL_WINDOW_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
+            /** @description 错误码: HALL_WINDOW_NOT_YOURS */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "HALL_WINDOW_NOT_YOURS";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };

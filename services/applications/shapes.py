@@ -9,8 +9,10 @@ from typing import Any, Literal
 
 from pydantic import Field
 
+from app.auth import Reader
 from app.context import Runtime
 from app.shapes import LocalDateTime, Schema
+from models.access_log import PersonalRecordKind
 from models.appointments import Appointment
 from models.documents import DocumentKind, IssuedDocument
 from models.onewindow import Approval, CertificateStatus, ECertificate, Evaluation, Opinion
@@ -22,6 +24,7 @@ from services.applications.prereview import EDITABLE, history, materials_of
 from services.applications.representation import RepresentedOut, represented_out
 from services.catalog.guide import form_data_problems
 from services.companies.shapes import OnBehalfOf
+from services.identity import access_log
 
 
 class MaterialOut(Schema):
@@ -138,9 +141,11 @@ async def form_errors(application: Application, form_data: dict[str, Any]) -> li
         template=application.guide.data_template, data=form_data)]
 
 
-async def application_out(application: Application, *, rt: Runtime) -> ApplicationOut:
+async def application_out(application: Application, *, rt: Runtime, reader: Reader) -> ApplicationOut:
     """An application with its (decrypted) form, materials, the review comments still to be
-    addressed and, while editable, the form's problems."""
+    addressed and, while editable, the form's problems; a staff reader's read is recorded first."""
+    await access_log.record_read(reader=reader, application=application, kind=PersonalRecordKind.APPLICATION,
+                                 record_id=str(application.id))
     _, comments = await history(application)
     form = forms.open_form(wrapper=rt.wrapper, application=application)
     return ApplicationOut(
@@ -153,8 +158,11 @@ async def application_out(application: Application, *, rt: Runtime) -> Applicati
         open_comments=[_comment(c) for c in comments if not c.resolved])
 
 
-async def history_out(application: Application) -> HistoryOut:
-    """Every transition (who by role, from, to, why, when) and every comment."""
+async def history_out(application: Application, *, reader: Reader) -> HistoryOut:
+    """Every transition (who by role, from, to, why, when) and every comment; a staff reader's
+    read is recorded first."""
+    await access_log.record_read(reader=reader, application=application,
+                                 kind=PersonalRecordKind.APPLICATION_HISTORY, record_id=str(application.id))
     transitions, comments = await history(application)
     return HistoryOut(
         transitions=[TransitionOut(actor_role=t.actor_role, from_state=S(t.from_state), to_state=S(t.to_state),

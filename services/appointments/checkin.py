@@ -48,15 +48,19 @@ class Scanner:
         return str(self.principal.subject_id)
 
     def ensure_serves(self, hall_id: uuid.UUID) -> None:
-        """Refuse unless this kiosk belongs to the hall, or this staff member is a clerk there (of
-        any department: ``ensure_covers`` decides per booking)."""
+        """Refuse unless this kiosk belongs to the hall, or this staff member is a clerk there: by a
+        grant naming the hall (``clerk@H``, or ``clerk:D@H`` of one department: ``ensure_covers``
+        decides per booking) or a district-wide one (``clerk``). A grant naming a department but no
+        hall (``clerk:D``) is no clerk of any hall's floor."""
         if self.kiosk is not None:
             if self.kiosk.hall_id != hall_id:
                 raise Forbidden("该设备不属于此大厅", code="KIOSK_WRONG_HALL")
             return
         assert self.principal is not None
         hall = str(hall_id)
-        if not any(g.role == StaffRoleName.CLERK and g.hall_id in (None, hall) for g in self.principal.roles):
+        clerk = StaffRoleName.CLERK
+        if not (self.principal.has_role(clerk)
+                or any(g.role == clerk and g.hall_id == hall for g in self.principal.roles)):
             raise Forbidden(details={"required_role": StaffRoleName.CLERK, "hall_id": hall})
 
     async def ensure_covers(self, appointment: Appointment) -> None:

@@ -26,6 +26,10 @@ class WindowClosed(Conflict):
     code, message = "HALL_WINDOW_CLOSED", "窗口未开启"
 
 
+class WindowNotYours(Conflict):
+    code, message = "HALL_WINDOW_NOT_YOURS", "该窗口由其他工作人员开启"
+
+
 class WrongHall(AppError):
     status, code, message = 409, "TICKET_WRONG_HALL", "号票不属于本窗口所在大厅"
 

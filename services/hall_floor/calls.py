@@ -21,11 +21,11 @@ from app.tokens import Principal
 from models.hall_floor import HallWindow, Ticket, TicketKind, TicketStatus
 from models.prereview import Application
 from services import ledger, outbox
-from services.appointments.checkin import Scanner
 from services.events import EventType
 from services.hall_floor import (
     TicketStateInvalid,
     WindowClosed,
+    WindowNotYours,
     WrongHall,
     analytics,
     board,
@@ -34,6 +34,7 @@ from services.hall_floor import (
     tickets,
     window_or_raise,
 )
+from services.hall_floor.windows import ensure_clerk_at
 
 NEAR_AHEAD = 2  # "two away": the resident is told when two tickets are left before theirs
 
@@ -41,12 +42,11 @@ NEAR_AHEAD = 2  # "two away": the resident is told when two tickets are left bef
 async def _my_open_window(principal: Principal, window_id: str) -> HallWindow:
     """The window, if open and opened by this clerk."""
     window = await window_or_raise(window_id)
-    Scanner(principal=principal).ensure_serves(window.hall_id)
+    await ensure_clerk_at(principal, window)
     if not window.is_open:
         raise WindowClosed(details={"window": window.number})
     if window.opened_by != str(principal.subject_id):
-        raise Conflict("该窗口由其他工作人员开启", code="HALL_WINDOW_NOT_YOURS",
-                       details={"window": window.number})
+        raise WindowNotYours(details={"window": window.number})
     return window
 
 

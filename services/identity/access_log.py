@@ -1,7 +1,7 @@
 """谁查看了我的信息: every staff read of a resident's personal data is recorded before the data is
 sent (PIPL art. 51), shown to the resident, and queried per staff member by the hall manager or an
-auditor whose grant covers that staff member. The table is append-only: the database refuses
-updates and deletes."""
+auditor whose grant covers that staff member, who sees only the reads made within their own scope.
+The table is append-only: the database refuses updates and deletes."""
 
 from __future__ import annotations
 
@@ -11,6 +11,7 @@ from typing import Any
 
 from pydantic import Field
 
+from app.auth import Reader, scope_filter
 from app.errors import NotFoundError
 from app.shapes import LocalDateTime, Page, Schema, parse_id
 from app.tokens import Principal, RoleGrant
@@ -56,14 +57,18 @@ def _grant_used(principal: Principal, roles: Iterable[str], application: Applica
     raise AssertionError("a read was authorised without a covering grant")
 
 
-async def record_read(*, principal: Principal, roles: Iterable[str], application: Application,
-                      kind: PersonalRecordKind, record_id: str, endpoint: str) -> None:
-    """Record one staff read of an application's personal data; call before answering."""
-    grant = _grant_used(principal, roles, application)
+async def record_read(*, reader: Reader, application: Application, kind: PersonalRecordKind,
+                      record_id: str) -> None:
+    """Record a staff read of an application's personal data; call before answering. Every answer
+    that carries it goes through here (``application_out``, ``history_out``, material links,
+    documents). A resident reading their own application is not recorded."""
+    if reader.principal.kind != "staff":
+        return
+    grant = _grant_used(reader.principal, reader.roles, application)
     await PersonalDataRead.create(
-        resident_id=application.resident_id, staff_id=principal.subject_id, role=grant.role,
+        resident_id=application.resident_id, staff_id=reader.principal.subject_id, role=grant.role,
         department_id=grant.department_id, hall_id=grant.hall_id, kind=kind,
-        application_id=application.id, record_id=record_id, endpoint=endpoint)
+        application_id=application.id, record_id=record_id, endpoint=reader.endpoint)
 
 
 async def _names(rows: list[PersonalDataRead]) -> dict[uuid.UUID, str]:
@@ -102,13 +107,17 @@ async def _covers_staff(principal: Principal, staff_id: uuid.UUID) -> bool:
 
 async def reads_by_staff(*, principal: Principal, staff_id: str, cursor: str | None,
                          limit: int) -> Page[StaffAccessLogEntry]:
-    """One staff member's reads of personal data, newest first, for whoever audits them."""
+    """One staff member's reads of personal data made within the caller's audit scope, newest first."""
     parsed = parse_id(staff_id)
     if parsed is None or not await _covers_staff(principal, parsed):
         raise NotFoundError("工作人员不存在或不在你的管辖范围内", code="STAFF_NOT_FOUND",
                             details={"staff_id": staff_id})
-    rows, next_cursor = await newest_first(PersonalDataRead.filter(staff_id=parsed), cursor=cursor,
-                                    limit=limit)
+    # Only the reads made through a grant within the caller's own scope: a hall manager who
+    # oversees a clerk's work at the hall does not see what the same person read as a department's
+    # reviewer. The row's department and hall are those of the grant used, as a staff grant's are.
+    rows, next_cursor = await newest_first(
+        PersonalDataRead.filter(scope_filter(principal, *AUDIT_ROLES), staff_id=parsed),
+        cursor=cursor, limit=limit)
     names = await _names(rows)
     return Page[StaffAccessLogEntry](
         items=[StaffAccessLogEntry(**_entry(r, names), resident_id=str(r.resident_id),

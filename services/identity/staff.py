@@ -110,12 +110,17 @@ async def create(*, username: str, display_name: str, password: str,
 
 async def login(*, rt: Runtime, username: str, password: str, totp_code: str | None,
                 client_ip: str) -> sessions.TokenPair:
-    """Password (+TOTP) login, rate-limited per account and per IP across all workers."""
+    """Password (+TOTP) login, rate-limited per account and per IP across all workers.
+
+    The attempt is counted before the password is checked, so parallel guesses cannot all be
+    checked against a count none of them has raised yet; every answer but a success keeps it
+    counted, TOTP_REQUIRED included (it says the password was right: docs/security.md).
+    """
     settings = rt.settings
     limiter = FailureLimiter(rt.redis, prefix="login-fail", window_seconds=settings.login_window_seconds)
     account_key, ip_key = f"account:{username.lower()}", f"ip:{client_ip}"
-    await limiter.ensure_allowed({account_key: settings.login_max_failures_per_account,
-                                  ip_key: settings.login_max_failures_per_ip})
+    await limiter.acquire({account_key: settings.login_max_failures_per_account,
+                           ip_key: settings.login_max_failures_per_ip})
     staff = await StaffMember.get_or_none(username=username, is_active=True)
     try:
         _hasher.verify(staff.password_hash if staff else _DUMMY_HASH, password)
@@ -123,7 +128,6 @@ async def login(*, rt: Runtime, username: str, password: str, totp_code: str | N
     except (VerificationError, InvalidHashError):
         password_ok = False
     if not password_ok or staff is None:
-        await limiter.record_failure([account_key, ip_key])
         raise LoginFailed()
     if staff.totp_secret_enc is None and totp_required(settings, await _role_names(staff)):
         raise TotpEnrolmentRequired(status=403)
@@ -131,9 +135,10 @@ async def login(*, rt: Runtime, username: str, password: str, totp_code: str | N
         if not totp_code:
             raise LoginFailed("请输入动态口令", code="TOTP_REQUIRED")
         if not pyotp.TOTP(rt.cipher.decrypt(staff.totp_secret_enc)).verify(totp_code, valid_window=1):
-            await limiter.record_failure([account_key, ip_key])
             raise LoginFailed("动态口令错误", code="TOTP_INVALID")
+    # A success clears the account's failures and returns this attempt to the address's count.
     await limiter.reset(account_key)
+    await limiter.give_back(ip_key)
     return await sessions.start(rt=rt, kind="staff", subject_id=staff.id)
 
 

@@ -2,8 +2,10 @@
 
 Refused before anything changes: a signature that no platform certificate verifies (forged), a
 timestamp outside the window or a (timestamp, nonce) seen before (replayed), a resource that does
-not decrypt under the APIv3 key, an amount that differs from the order. WeChat Pay retries a
-refused notification; a retry of one already applied answers success and changes nothing.
+not decrypt under the APIv3 key, an amount that differs from the order. A serial no certificate
+we hold names, while the certificates cannot be fetched from WeChat Pay, answers 503 (it may be
+genuine). WeChat Pay retries a refused notification; a retry of one already applied answers
+success and changes nothing.
 """
 
 from __future__ import annotations
@@ -15,8 +17,9 @@ from typing import Any
 import orjson
 
 from app.context import Runtime
-from app.errors import AppError
+from app.errors import AppError, DependencyUnavailable
 from services.payments import orders, refunds
+from wechat.pay import WeChatPayUnavailable
 from wechat.pay_crypto import ResourceUndecryptable
 
 NONCE_KEY = "wechatpay:notify:{timestamp}:{nonce}"
@@ -46,7 +49,13 @@ async def _check_fresh(rt: Runtime, headers: Mapping[str, str]) -> None:
 
 async def handle(*, rt: Runtime, headers: Mapping[str, str], body: bytes) -> None:
     """Apply one notification, or refuse it with the order unchanged."""
-    if not await rt.wechatpay.verify_signed(headers, body):
+    try:
+        signed = await rt.wechatpay.verify_signed(headers, body)
+    except WeChatPayUnavailable as exc:
+        # An unknown serial whose certificate cannot be fetched now: not known to be forged, so
+        # not refused as such; WeChat Pay sends a notification again after any non-2xx answer.
+        raise DependencyUnavailable("wechatpay") from exc
+    if not signed:
         raise NotificationSignatureInvalid()
     await _check_fresh(rt, headers)
     try:

@@ -6,7 +6,7 @@ import sys
 import pytest
 
 from config import SettingsError, load_settings
-from config.settings import is_local_url, unknown_variables
+from config.settings import MIN_SECRET_LENGTH, SHARED_SECRETS, is_local_url, unknown_variables
 from tests.support.server import REPO_ROOT, service_env
 
 PROVISIONED = {"HDT_ENV": "production", "DATABASE_URL": "postgres://u@db/hdt",
@@ -14,17 +14,17 @@ PROVISIONED = {"HDT_ENV": "production", "DATABASE_URL": "postgres://u@db/hdt",
                "HDT_WECHAT_MINIPROGRAM_APP_ID": "wx0123456789abcdef", "HDT_WECHAT_OA_APP_ID": "wxfedcba9876543210",
                "HDT_BJPASS_CLIENT_ID": "haidiantong", "HDT_WECHATPAY_MCH_ID": "1612345678",
                "REDIS_URL": "redis://cache:6379/0", "HDT_DATA_KEY": "a" * 43,
-               "HDT_WECHAT_MINIPROGRAM_APP_SECRET": "real-mp-secret",
-               "HDT_WECHAT_OA_APP_SECRET": "real-oa-secret",
+               "HDT_WECHAT_MINIPROGRAM_APP_SECRET": "real-miniprogram-app-secret",
+               "HDT_WECHAT_OA_APP_SECRET": "real-official-account-secret",
                "HDT_BJPASS_CLIENT_SECRET": "real-bjpass-secret",
                "HDT_WECHAT_API_BASE_URL": "https://api.weixin.qq.com",
                "HDT_WECHAT_OPEN_BASE_URL": "https://open.weixin.qq.com",
                "HDT_BJPASS_AUTHORIZE_URL": "https://bjpass.example.gov.cn/oauth2/authorize",
                "HDT_BJPASS_TOKEN_URL": "https://bjpass.example.gov.cn/oauth2/token",
                "HDT_BJPASS_USERINFO_URL": "https://bjpass.example.gov.cn/oauth2/userinfo",
-               "HDT_OA_CALLBACK_TOKEN": "real-oa-token",
+               "HDT_OA_CALLBACK_TOKEN": "real-oa-callback-token",
                "HDT_OA_ENCODING_AES_KEY": "b" * 43,
-               "HDT_MP_CALLBACK_TOKEN": "real-mp-token", "HDT_SMS_SECRET_KEY": "real-sms-key",
+               "HDT_MP_CALLBACK_TOKEN": "real-mp-callback-token", "HDT_SMS_SECRET_KEY": "real-sms-secret-key-0001",
                "HDT_SMS_CALLBACK_TOKEN": "real-sms-callback-token",
                "HDT_SMS_API_URL": "https://sms.tencentcloudapi.com",
                "HDT_WECHATPAY_API_BASE_URL": "https://api.mch.weixin.qq.com",
@@ -49,6 +49,25 @@ def test_production_accepts_provisioned_settings(monkeypatch, tmp_path):
     for name, value in {**PROVISIONED, "HDT_KEYS_DIR": str(tmp_path)}.items():
         monkeypatch.setenv(name, value)
     assert load_settings().env == "production"
+
+
+@pytest.mark.parametrize("value", ["", "x" * (MIN_SECRET_LENGTH - 1)])
+@pytest.mark.parametrize("variable", ["HDT_" + name.upper() for name in SHARED_SECRETS])
+def test_production_refuses_empty_or_short_shared_secrets(monkeypatch, tmp_path, variable, value):
+    """An empty HDT_SMS_CALLBACK_TOKEN let callbacks without a token through."""
+    for name, setting in {**PROVISIONED, "HDT_KEYS_DIR": str(tmp_path), variable: value}.items():
+        monkeypatch.setenv(name, setting)
+    with pytest.raises(SettingsError) as refused:
+        load_settings()
+    assert f"{variable} (at least {MIN_SECRET_LENGTH} characters)" in str(refused.value)
+
+
+@pytest.mark.parametrize("value", ["", "b" * 42, "b" * 44])
+def test_production_refuses_an_encoding_aes_key_not_of_43_characters(monkeypatch, tmp_path, value):
+    for name, setting in {**PROVISIONED, "HDT_KEYS_DIR": str(tmp_path), "HDT_OA_ENCODING_AES_KEY": value}.items():
+        monkeypatch.setenv(name, setting)
+    with pytest.raises(SettingsError, match="HDT_OA_ENCODING_AES_KEY"):
+        load_settings()
 
 
 @pytest.mark.parametrize("url", ["http://127.0.0.1:9001", "http://127.0.0.1:8080/oauth2/token",

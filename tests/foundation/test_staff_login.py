@@ -1,5 +1,8 @@
 """Staff password login: argon2, TOTP, and rate limits per account and per IP."""
 
+import asyncio
+from collections import Counter
+
 import pyotp
 
 from tests.builders import make_staff
@@ -56,3 +59,49 @@ async def test_totp_is_required_when_enrolled(client, rt):
     assert wrong.json()["error"]["code"] == "TOTP_INVALID"
     ok = await login(client, "admin2", "correct-horse-battery", totp_code=pyotp.TOTP(secret).now())
     assert ok.status_code == 200
+
+
+async def test_parallel_guesses_are_counted_before_any_is_checked(client, rt, settings):
+    """Counted after the password check, 40 guesses sent at once all passed the limit's check."""
+    await make_staff(rt, username="clerk4", roles=["clerk"])
+    answers = await asyncio.gather(*[login(client, "clerk4", f"wrong-{i}") for i in range(40)])
+    codes = Counter(answer.json()["error"]["code"] for answer in answers)
+    assert codes == {"LOGIN_FAILED": settings.login_max_failures_per_account,
+                     "LOGIN_RATE_LIMITED": 40 - settings.login_max_failures_per_account}
+    assert (await login(client, "clerk4", "correct-horse-battery")).json()["error"]["code"] == "LOGIN_RATE_LIMITED"
+
+
+async def test_parallel_guesses_at_many_accounts_stop_at_the_address_limit(client, rt, settings):
+    # Most of the address's budget spent one at a time: 30 password checks at once would hold
+    # the event loop long enough for PostgreSQL calls queued behind them to time out.
+    for attempt in range(settings.login_max_failures_per_ip - 5):
+        await login(client, f"guess{attempt}", "wrong")
+    answers = await asyncio.gather(*[login(client, f"ghost{i}", "wrong") for i in range(15)])
+    codes = Counter(answer.json()["error"]["code"] for answer in answers)
+    assert codes == {"LOGIN_FAILED": 5, "LOGIN_RATE_LIMITED": 10}
+
+
+async def test_a_success_gives_its_attempt_back_to_the_address(client, rt, settings):
+    await make_staff(rt, username="clerk5", roles=["clerk"])
+    for _ in range(settings.login_max_failures_per_ip + 5):
+        assert (await login(client, "clerk5", "correct-horse-battery")).status_code == 200
+
+
+async def test_a_right_password_without_its_totp_code_counts_as_an_attempt(client, rt, settings):
+    """TOTP_REQUIRED says the password was right: answered freely, it would let a guesser test
+    passwords of TOTP accounts without limit."""
+    secret = pyotp.random_base32()
+    await make_staff(rt, username="admin3", roles=["admin"], totp_secret=secret)
+    for _ in range(settings.login_max_failures_per_account):
+        assert (await login(client, "admin3", "correct-horse-battery")).json()["error"]["code"] == "TOTP_REQUIRED"
+    locked = await login(client, "admin3", "correct-horse-battery", totp_code=pyotp.TOTP(secret).now())
+    assert locked.json()["error"]["code"] == "LOGIN_RATE_LIMITED"
+
+
+async def test_the_two_step_totp_login_succeeds_and_clears_the_account(client, rt, settings):
+    secret = pyotp.random_base32()
+    await make_staff(rt, username="admin4", roles=["admin"], totp_secret=secret)
+    for _ in range(settings.login_max_failures_per_account):
+        assert (await login(client, "admin4", "correct-horse-battery")).json()["error"]["code"] == "TOTP_REQUIRED"
+        ok = await login(client, "admin4", "correct-horse-battery", totp_code=pyotp.TOTP(secret).now())
+        assert ok.status_code == 200

@@ -23,13 +23,13 @@ def test_production_refuses_the_emulator_defaults():
 def test_production_starts_with_real_endpoints_and_secrets():
     settings = load_settings(
         **PRODUCTION_READY, wechat_api_base_url="https://api.weixin.qq.com",
-        wechat_open_base_url="https://open.weixin.qq.com", wechat_miniprogram_app_secret="s1",
-        wechat_oa_app_secret="s2", bjpass_client_secret="s3",
+        wechat_open_base_url="https://open.weixin.qq.com", wechat_miniprogram_app_secret="s1" * 8,
+        wechat_oa_app_secret="s2" * 8, bjpass_client_secret="s3" * 8,
         bjpass_authorize_url="https://bjt.example.gov.cn/oauth2/authorize",
         bjpass_token_url="https://bjt.example.gov.cn/oauth2/token",
-        bjpass_userinfo_url="https://bjt.example.gov.cn/oauth2/userinfo", oa_callback_token="t1",
+        bjpass_userinfo_url="https://bjt.example.gov.cn/oauth2/userinfo", oa_callback_token="t1" * 8,
         oa_encoding_aes_key="e" * 43, push_templates={"notice": {"oa_template_id": "real"}},
-        mp_callback_token="t2", sms_secret_key="s4", sms_callback_token="t3",
+        mp_callback_token="t2" * 8, sms_secret_key="s4" * 8, sms_callback_token="t3" * 8,
         sms_api_url="https://sms.tencentcloudapi.com", wechatpay_api_base_url="https://api.mch.weixin.qq.com",
         wechatpay_apiv3_key="r" * 32, wechatpay_merchant_serial="5157F09EFDC096DE")
     assert settings.development_defaults_in_use() == []

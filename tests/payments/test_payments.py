@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import hashlib
 
+import httpx
+
 from models.payments import PaymentOrder
 from services.events import EventType
 from tests.builders import login_staff, make_staff
@@ -25,6 +27,7 @@ from tests.builders.payments import (
     run_sweep,
     start_payment,
 )
+from tests.support.server import free_port, running_service, serve_env
 from tests.support.waiting import eventually
 
 
@@ -87,6 +90,23 @@ async def test_a_forged_notification_is_refused_and_the_order_unchanged(client, 
     assert refused.json()["error"]["code"] == "PAYMENT_NOTIFICATION_SIGNATURE_INVALID"
     assert (await payment_of(client, payer, application_id))["state"] == "pending"
     assert await events_of(EventType.PAYMENT_PAID) == []
+
+
+async def test_an_unknown_serial_while_wechatpay_is_unreachable_answers_503(rt, settings):
+    """The certificate naming the serial cannot be fetched: the notification may be genuine, so it
+    answers what an outage answers, and WeChat Pay sends it again later (it retries any non-2xx).
+    A service of its own, whose WeChat Pay address has nothing listening, fetches for the first time."""
+    headers, body = forged_notification(apiv3_key=rt.settings.wechatpay_apiv3_key, serial="DEADBEEF",
+                                        resource={"out_trade_no": "nothing"})
+    unreachable = f"http://127.0.0.1:{free_port()}"
+    async with running_service({**serve_env(settings), "HDT_WECHATPAY_API_BASE_URL": unreachable}) as base_url:
+        async with httpx.AsyncClient(base_url=base_url, timeout=30) as http:
+            # The second falls within the refresh interval: the failed fetch still answers for it.
+            for _ in range(2):
+                answer = await post_notification(http, headers, body)
+                assert answer.status_code == 503, answer.text
+                assert answer.json()["error"]["code"] == "SERVICE_UNAVAILABLE"
+                assert answer.headers["retry-after"] == "5"
 
 
 async def test_a_replayed_notification_is_refused(client, rt, wechatpay):

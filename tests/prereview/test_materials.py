@@ -253,6 +253,11 @@ async def test_a_multipart_upload_like_wx_upload_file_is_streamed_and_sniffed(cl
     broken = await client.post(f"/api/v1/applications/{app_id}/materials/1", content=b"--x\r\nnonsense",
                                headers={**resident.headers, "content-type": "multipart/form-data"})
     assert (broken.status_code, broken.json()["error"]["code"]) == (400, "MULTIPART_INVALID")
+    # A boundary past the parser's 256 bytes (RFC 2046 allows 70) is refused when the parser is made.
+    long, long_type = _multipart([("file", "a.pdf", "application/pdf", PDF)], boundary="b" * 300)
+    too_long = await client.post(f"/api/v1/applications/{app_id}/materials/1", content=long,
+                                 headers={**resident.headers, "content-type": long_type})
+    assert (too_long.status_code, too_long.json()["error"]["code"]) == (400, "MULTIPART_INVALID")
     assert stored_files(rt) == before
 
 

@@ -1,6 +1,7 @@
 """The OA server callback, driven by messages built and signed with wechatpy as WeChat would."""
 
 import asyncio
+import dataclasses
 import hashlib
 import secrets
 import time
@@ -11,6 +12,7 @@ from wechatpy import parse_message
 from wechatpy.crypto import WeChatCrypto
 
 from models.push import OAFollower
+from services import oa_callback, push_callbacks
 from tests.builders import emulated_openid, follow_oa, make_wechat_resident
 
 CALLBACK = "/api/v1/wechat/oa/callback"
@@ -48,6 +50,16 @@ async def test_url_verification_echoes_only_for_a_valid_signature(client, settin
     assert forged.json()["error"]["code"] == "OA_SIGNATURE_INVALID"
     unsigned = await client.get(CALLBACK, params={"echostr": "x"})
     assert unsigned.status_code == 422
+
+
+def test_an_empty_token_verifies_no_signature(rt):
+    """Anyone can compute the signature of an empty token: with none configured, nothing passes."""
+    unset = dataclasses.replace(rt, settings=rt.settings.model_copy(
+        update={"oa_callback_token": "", "mp_callback_token": ""}))
+    params = oa_callback.CallbackParams(**signed_params(""), echostr="1234567890")
+    for verify in (oa_callback.verify_url, push_callbacks.verify_mp_url):
+        with pytest.raises(oa_callback.SignatureInvalid):
+            verify(rt=unset, params=params)
 
 
 async def test_plain_subscribe_records_the_follower_and_replies_with_the_welcome(

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+
+import pytest
+
 from app.ids import utcnow
 from models.push import Delivery, DeliveryStatus, SmsOptOut
+from services import push_callbacks
 from services.events import EventType
 from tests.builders import emit_push_event, make_slot
 from tests.builders.appointments import book
@@ -145,6 +150,17 @@ async def test_sms_callbacks_need_the_token_and_ignore_unknown_messages(rt, clie
         assert answer.json() == {"result": 0, "errmsg": "OK"}
     assert await Delivery.all().count() == 0
     assert await rt.redis.get("push:sms-report:2433:unknown") is not None  # kept in case the send is late
+
+
+async def test_with_no_token_configured_every_sms_callback_is_refused(rt):
+    """An empty HDT_SMS_CALLBACK_TOKEN (production refuses it at start) must not match a request
+    that sends no token."""
+    unset = dataclasses.replace(rt, settings=rt.settings.model_copy(update={"sms_callback_token": ""}))
+    for token in (None, ""):
+        with pytest.raises(push_callbacks.SmsCallbackForbidden):
+            await push_callbacks.sms_status_reports(rt=unset, token=token, reports=[])
+        with pytest.raises(push_callbacks.SmsCallbackForbidden):
+            await push_callbacks.sms_reply(rt=unset, token=token, reply={"mobile": PHONE, "text": "TD"})
 
 
 async def test_the_preferred_channel_is_tried_first(rt, client, wechat, sms, push_worker):

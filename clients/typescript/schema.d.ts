@@ -7509,6 +7509,13 @@ export interface components {
             role: string;
             /** Name */
             name: string;
+            /**
+             * Identity
+             * @description 共享模板中承载该当事人本人信息的字段（如买方姓名），与其本人实名身份绑定；第一个当事人（申请人）另含模板中标注 applicant 的字段
+             */
+            identity?: {
+                [key: string]: string;
+            };
         };
         /** PartyOut */
         PartyOut: {
@@ -10425,6 +10432,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10548,6 +10557,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10656,6 +10667,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10778,6 +10791,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -10884,6 +10899,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11036,6 +11053,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11202,6 +11221,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11322,6 +11343,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11486,6 +11509,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11592,6 +11617,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11726,6 +11753,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -11890,6 +11919,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12026,6 +12057,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12116,6 +12149,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12252,6 +12287,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12372,6 +12409,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12510,6 +12549,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12630,6 +12671,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12768,6 +12811,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -12888,6 +12933,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13008,6 +13055,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13098,6 +13147,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13188,6 +13239,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13278,6 +13331,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13400,6 +13455,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13520,6 +13577,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13654,6 +13713,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13744,6 +13805,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13866,6 +13929,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -13970,6 +14035,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14120,6 +14187,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14226,6 +14295,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14346,6 +14417,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14452,6 +14525,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14559,6 +14634,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14666,6 +14743,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14816,6 +14895,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -14922,6 +15003,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15042,6 +15125,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15162,6 +15247,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15314,6 +15401,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15466,6 +15555,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15586,6 +15677,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15693,6 +15786,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15855,6 +15950,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -15961,6 +16058,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16067,6 +16166,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16174,6 +16275,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16326,6 +16429,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16478,6 +16583,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16584,6 +16691,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16760,6 +16869,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -16936,6 +17047,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17089,6 +17202,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17196,6 +17311,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17349,6 +17466,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17455,6 +17574,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17589,6 +17710,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17695,6 +17818,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17829,6 +17954,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -17981,6 +18108,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18088,6 +18217,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18238,6 +18369,8 @@ export interface operations {
             /** @description 错误码: APPOINTMENT_RATE_LIMITED */
             429: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18266,6 +18399,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18372,6 +18507,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18492,6 +18629,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18622,6 +18761,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18752,6 +18893,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18893,6 +19036,8 @@ export interface operations {
             /** @description 错误码: APPOINTMENT_RATE_LIMITED */
             429: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -18921,6 +19066,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19020,6 +19167,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19103,6 +19252,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19181,6 +19332,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19292,6 +19445,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19384,6 +19539,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19520,6 +19677,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19610,6 +19769,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19718,6 +19879,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19808,6 +19971,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19916,6 +20081,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -19979,6 +20146,20 @@ export interface operations {
                     };
                 };
             };
+            /** @description 错误码: TOTP_ENROLMENT_REQUIRED */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        error: {
+                            /** @enum {string} */
+                            code?: "TOTP_ENROLMENT_REQUIRED";
+                        } & components["schemas"]["ErrorBody"];
+                    };
+                };
+            };
             /** @description 错误码: PAYLOAD_TOO_LARGE */
             413: {
                 headers: {
@@ -20010,6 +20191,8 @@ export interface operations {
             /** @description 错误码: LOGIN_RATE_LIMITED */
             429: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20038,6 +20221,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20188,6 +20373,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20338,6 +20525,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20447,6 +20636,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20539,6 +20730,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20629,6 +20822,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20734,7 +20929,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: BUNDLE_PARTIES_INVALID, VALIDATION_FAILED */
+            /** @description 错误码: APPLICANT_MISMATCH, BUNDLE_PARTIES_INVALID, VALIDATION_FAILED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -20743,7 +20938,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "BUNDLE_PARTIES_INVALID" | "VALIDATION_FAILED";
+                            code?: "APPLICANT_MISMATCH" | "BUNDLE_PARTIES_INVALID" | "VALIDATION_FAILED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -20765,6 +20960,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20871,6 +21068,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -20936,7 +21135,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: BUNDLE_NOT_A_PARTY, FORBIDDEN, REALNAME_REQUIRED */
+            /** @description 错误码: BUNDLE_NOT_A_PARTY, COMPANY_AUTHORISATION_EXPIRED, COMPANY_AUTHORISATION_MISSING, COMPANY_AUTHORISATION_REVOKED, COMPANY_AUTHORISATION_SCOPE, FORBIDDEN, REALNAME_REQUIRED */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -20945,12 +21144,12 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "BUNDLE_NOT_A_PARTY" | "FORBIDDEN" | "REALNAME_REQUIRED";
+                            code?: "BUNDLE_NOT_A_PARTY" | "COMPANY_AUTHORISATION_EXPIRED" | "COMPANY_AUTHORISATION_MISSING" | "COMPANY_AUTHORISATION_REVOKED" | "COMPANY_AUTHORISATION_SCOPE" | "FORBIDDEN" | "REALNAME_REQUIRED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
             };
-            /** @description 错误码: BUNDLE_APPLICATION_NOT_FOUND, ROUTE_NOT_FOUND */
+            /** @description 错误码: BUNDLE_APPLICATION_NOT_FOUND, COMPANY_NOT_FOUND, ROUTE_NOT_FOUND */
             404: {
                 headers: {
                     [name: string]: unknown;
@@ -20959,7 +21158,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "BUNDLE_APPLICATION_NOT_FOUND" | "ROUTE_NOT_FOUND";
+                            code?: "BUNDLE_APPLICATION_NOT_FOUND" | "COMPANY_NOT_FOUND" | "ROUTE_NOT_FOUND";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -20992,7 +21191,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: VALIDATION_FAILED */
+            /** @description 错误码: APPLICANT_MISMATCH, VALIDATION_FAILED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21001,7 +21200,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "VALIDATION_FAILED";
+                            code?: "APPLICANT_MISMATCH" | "VALIDATION_FAILED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -21023,6 +21222,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -21144,7 +21345,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: VALIDATION_FAILED */
+            /** @description 错误码: APPLICANT_MISMATCH, VALIDATION_FAILED */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21153,7 +21354,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "VALIDATION_FAILED";
+                            code?: "APPLICANT_MISMATCH" | "VALIDATION_FAILED";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -21175,6 +21376,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -21351,6 +21554,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -21527,6 +21732,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -21680,6 +21887,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -21784,7 +21993,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: FORM_DATA_INVALID, MATERIALS_MISSING */
+            /** @description 错误码: APPLICANT_MISMATCH, FORM_DATA_INVALID, MATERIALS_MISSING */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21793,7 +22002,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "FORM_DATA_INVALID" | "MATERIALS_MISSING";
+                            code?: "APPLICANT_MISMATCH" | "FORM_DATA_INVALID" | "MATERIALS_MISSING";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -21815,6 +22024,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -21918,7 +22129,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: FORM_DATA_INVALID, MATERIALS_MISSING */
+            /** @description 错误码: APPLICANT_MISMATCH, FORM_DATA_INVALID, MATERIALS_MISSING */
             422: {
                 headers: {
                     [name: string]: unknown;
@@ -21927,7 +22138,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "FORM_DATA_INVALID" | "MATERIALS_MISSING";
+                            code?: "APPLICANT_MISMATCH" | "FORM_DATA_INVALID" | "MATERIALS_MISSING";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -21949,6 +22160,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -22101,6 +22314,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -22208,6 +22423,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -22270,6 +22487,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -22348,6 +22567,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -22420,6 +22641,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -22508,6 +22731,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -22580,6 +22805,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -22668,6 +22895,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -22762,6 +22991,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -22850,6 +23081,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -22928,6 +23161,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23000,6 +23235,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23095,6 +23332,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23185,6 +23424,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23291,6 +23532,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23397,6 +23640,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23487,6 +23732,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23593,6 +23840,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23731,6 +23980,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23838,6 +24089,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -23944,6 +24197,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -24052,6 +24307,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -24158,6 +24415,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -24233,7 +24492,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID, BUNDLE_STEP_NOT_STARTED, FEE_UNPAID */
+            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID, BUNDLE_STEP_NOT_STARTED, CERTIFICATE_EXPIRED, CERTIFICATE_REVOKED, FEE_UNPAID */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -24242,7 +24501,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID" | "BUNDLE_STEP_NOT_STARTED" | "FEE_UNPAID";
+                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID" | "BUNDLE_STEP_NOT_STARTED" | "CERTIFICATE_EXPIRED" | "CERTIFICATE_REVOKED" | "FEE_UNPAID";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };
@@ -24278,6 +24537,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -24430,6 +24691,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -24550,6 +24813,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -24657,6 +24922,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -24809,6 +25076,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -24961,6 +25230,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -25113,6 +25384,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -25265,6 +25538,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -25371,6 +25646,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -25523,6 +25800,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -25675,6 +25954,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -25827,6 +26108,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -25979,6 +26262,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -26131,6 +26416,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -26237,6 +26524,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -26343,6 +26632,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -26449,6 +26740,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -26601,6 +26894,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -26737,6 +27032,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -26857,6 +27154,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -27007,6 +27306,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -27104,6 +27405,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -27220,6 +27523,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -27299,6 +27604,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -27389,6 +27696,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -27528,6 +27837,8 @@ export interface operations {
             /** @description 错误码: APPOINTMENT_RATE_LIMITED */
             429: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -27556,6 +27867,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -27652,6 +27965,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -27802,6 +28117,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -27908,6 +28225,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -28060,6 +28379,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -28212,6 +28533,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -28350,6 +28673,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -28502,6 +28827,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -28622,6 +28949,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -28742,6 +29071,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -28863,6 +29194,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -28984,6 +29317,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -29105,6 +29440,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -29226,6 +29563,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -29379,6 +29718,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -29500,6 +29841,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -29653,6 +29996,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -29731,6 +30076,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -29814,6 +30161,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -29892,6 +30241,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -30058,6 +30409,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -30210,6 +30563,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -30316,6 +30671,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -30454,6 +30811,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -30577,6 +30936,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -30715,6 +31076,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -30853,6 +31216,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -30959,6 +31324,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -31111,6 +31478,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -31217,6 +31586,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -31369,6 +31740,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -31492,6 +31865,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -31598,6 +31973,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -31764,6 +32141,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -31870,6 +32249,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -32022,6 +32403,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -32128,6 +32511,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -32206,6 +32591,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -32285,6 +32672,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -32364,6 +32753,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -32473,6 +32864,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -32552,6 +32945,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -32644,6 +33039,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -32720,6 +33117,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -32782,6 +33181,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -32844,6 +33245,8 @@ export interface operations {
             /** @description 错误码: LEDGER_INTEGRITY_ERROR, SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -32954,6 +33357,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -33060,6 +33465,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -33150,6 +33557,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -33257,6 +33666,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -33347,6 +33758,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -33437,6 +33850,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -33527,6 +33942,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -33633,6 +34050,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -33723,6 +34142,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -33843,6 +34264,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -33933,6 +34356,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -34055,6 +34480,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -34162,6 +34589,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -34252,6 +34681,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -34372,6 +34803,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -34492,6 +34925,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -34628,6 +35063,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -34764,6 +35201,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -34900,6 +35339,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -34990,6 +35431,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -35080,6 +35523,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -35202,6 +35647,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -35304,6 +35751,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -35366,6 +35815,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -35428,6 +35879,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -35528,6 +35981,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -35638,6 +36093,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -35744,6 +36201,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -35864,6 +36323,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -36016,6 +36477,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -36122,6 +36585,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -36229,6 +36694,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -36381,6 +36848,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -36533,6 +37002,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -36685,6 +37156,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -36775,6 +37248,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -36865,6 +37340,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -37017,6 +37494,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -37169,6 +37648,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -37280,6 +37761,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -37391,6 +37874,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -37481,6 +37966,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -37571,6 +38058,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -37721,6 +38210,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -37841,6 +38332,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -37961,6 +38454,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -38071,6 +38566,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -38181,6 +38678,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -38293,6 +38792,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -38406,6 +38907,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -38468,6 +38971,8 @@ export interface operations {
             /** @description 错误码: SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {
@@ -38530,6 +39035,8 @@ export interface operations {
             /** @description 错误码: NOT_READY, SERVICE_UNAVAILABLE */
             503: {
                 headers: {
+                    /** @description 几秒后重试（与 details.retry_after_seconds 相同） */
+                    "Retry-After"?: number;
                     [name: string]: unknown;
                 };
                 content: {

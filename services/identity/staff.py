@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import uuid
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -66,11 +67,11 @@ class RoleSpec:
             raise ValidationFailed(f"未知角色 {role}", code="UNKNOWN_ROLE") from exc
 
 
-def hash_password(password: str) -> str:
-    """The argon2 hash of a new staff password (at least 10 characters)."""
+async def hash_password(password: str) -> str:
+    """The argon2 hash of a new staff password (at least 10 characters), made off the event loop."""
     if len(password) < 10:
         raise ValidationFailed("密码至少 10 位", code="PASSWORD_TOO_SHORT")
-    return _hasher.hash(password)
+    return await asyncio.to_thread(_hasher.hash, password)
 
 
 async def resolve_roles(specs: list[RoleSpec]) -> list[tuple[StaffRoleName, Department | None, Hall | None]]:
@@ -94,7 +95,7 @@ async def create(*, username: str, display_name: str, password: str,
                  roles: list[RoleSpec], totp_secret: str | None = None,
                  rt: Runtime) -> StaffMember:
     """Create a staff member with roles, all or nothing."""
-    password_hash = hash_password(password)
+    password_hash = await hash_password(password)
     async with in_transaction():
         if await StaffMember.exists(username=username):
             raise Conflict(f"用户名 {username} 已存在", code="STAFF_EXISTS")
@@ -123,7 +124,9 @@ async def login(*, rt: Runtime, username: str, password: str, totp_code: str | N
                            ip_key: settings.login_max_failures_per_ip})
     staff = await StaffMember.get_or_none(username=username, is_active=True)
     try:
-        _hasher.verify(staff.password_hash if staff else _DUMMY_HASH, password)
+        # argon2 is slow by design (tens of ms) and releases the GIL: in a thread, a burst of
+        # logins no longer holds the loop, and every request of the worker with it.
+        await asyncio.to_thread(_hasher.verify, staff.password_hash if staff else _DUMMY_HASH, password)
         password_ok = staff is not None
     except (VerificationError, InvalidHashError):
         password_ok = False

@@ -152,7 +152,7 @@ async def reset_password(*, rt: Runtime, staff_id: uuid.UUID | str, password: st
                          actor_id: str) -> StaffMember:
     """Set a new password; the account logs in again with it."""
     return await _change(rt=rt, staff_id=staff_id, action="password_reset", actor_id=actor_id,
-                         password_hash=hash_password(password))
+                         password_hash=await hash_password(password))
 
 
 async def reset_totp(*, rt: Runtime, staff_id: uuid.UUID | str, actor_id: str) -> Enrolment:

@@ -89,8 +89,11 @@ async def stack(tmp_path_factory: pytest.TempPathFactory) -> AsyncIterator[Stack
     try:
         await postgres.start()
         await redis.start()
+        # One resident books again and again while the parts fail: no booking rate limit, which
+        # would answer 429 within a second (the limit is tested in tests/appointments/test_scalpers.py).
         env = service_env(DATABASE_URL=postgres.url, REDIS_URL=redis.url,
-                          HDT_KEYS_DIR=str(tmp_path / "keys"), HDT_STORAGE_DIR=str(tmp_path / "uploads"))
+                          HDT_KEYS_DIR=str(tmp_path / "keys"), HDT_STORAGE_DIR=str(tmp_path / "uploads"),
+                          HDT_BOOKING_RESIDENT_LIMIT="0")
         seeded = await asyncio.to_thread(_seed, env)
         async with AsyncExitStack() as service:
             base_url = await _started(service, env)

@@ -9,7 +9,8 @@ from app.ids import SHANGHAI, utcnow
 from models.hall_floor import HallWindow, Ticket, TicketKind
 from models.organization import Hall
 from models.staff import StaffRoleName
-from tests.builders import LoggedIn, make_hall
+from services.appointments import qr
+from tests.builders import LoggedIn, make_appointment, make_hall, make_resident, make_service_item, make_slot
 from tests.builders.appointments import hall_staff
 
 
@@ -37,6 +38,18 @@ async def make_floor(client, rt, *, windows: int = 1, groups: tuple[str, ...] = 
         floor.windows.append(await HallWindow.get(id=created.json()["id"]))
         floor.clerks.append(clerk)
     return floor
+
+
+async def check_in_booking_in_its_window(client, rt, floor: Floor) -> dict:
+    """A booking of group G1 whose slot began five minutes ago, checked in by the first clerk:
+    the check-in's answer (its ``queue_number``)."""
+    item = await make_service_item(appointment_group="G1")
+    slot = await make_slot(hall=floor.hall, starts_in=timedelta(minutes=-5))
+    appointment = await make_appointment(resident=await make_resident(rt), item=item, slot=slot)
+    scanned = await client.post(f"/api/v1/halls/{floor.hall.id}/check-ins", headers=floor.clerks[0].headers,
+                                json={"token": qr.issue(rt=rt, appointment=appointment)})
+    assert scanned.status_code == 200, scanned.text
+    return scanned.json()
 
 
 async def make_tickets(hall: Hall, count: int, *, group: str = "G1", start: int = 1,

@@ -6,13 +6,10 @@ from __future__ import annotations
 import asyncio
 import json
 from collections.abc import AsyncIterator
-from datetime import timedelta
 
 import httpx
 
-from services.appointments import qr
-from tests.builders import make_appointment, make_resident, make_service_item, make_slot
-from tests.builders.hall_floor import make_floor, make_tickets
+from tests.builders.hall_floor import check_in_booking_in_its_window, make_floor, make_tickets
 
 
 async def _states(response: httpx.Response) -> AsyncIterator[dict]:
@@ -70,16 +67,11 @@ async def test_the_board_page_and_state_carry_numbers_only(client, rt):
 async def test_the_board_shows_the_next_numbers_in_the_order_they_are_called(client, rt):
     floor = await make_floor(client, rt)
     await make_tickets(floor.hall, 2, start=101)  # walk-ins who came before the booking, G1101 and G1102
-    item = await make_service_item(appointment_group="G1")
-    slot = await make_slot(hall=floor.hall, starts_in=timedelta(minutes=-5))
-    appointment = await make_appointment(resident=await make_resident(rt), item=item, slot=slot)
-    scanned = await client.post(f"/api/v1/halls/{floor.hall.id}/check-ins", headers=floor.clerks[0].headers,
-                                json={"token": qr.issue(rt=rt, appointment=appointment)})
-    assert scanned.status_code == 200, scanned.text
+    scanned = await check_in_booking_in_its_window(client, rt, floor)
 
     shown = (await client.get(f"/api/v1/halls/{floor.hall.id}/board/state")).json()["next"]
     called = [(await client.post(f"/api/v1/hall-windows/{floor.windows[0].id}/call-next",
                                  headers=floor.clerks[0].headers, json={})).json() for _ in range(3)]
 
     assert shown == [ticket["label"] for ticket in called]
-    assert called[0]["number"] == scanned.json()["queue_number"]  # the booking inside its window goes first
+    assert called[0]["number"] == scanned["queue_number"]  # the booking inside its window goes first

@@ -13,7 +13,7 @@ from models.ledger import LedgerEntry
 from models.outbox import OutboxEvent
 from services.appointments import qr
 from tests.builders import make_appointment, make_resident, make_service_item, make_slot
-from tests.builders.hall_floor import Floor, make_floor, make_tickets
+from tests.builders.hall_floor import Floor, check_in_booking_in_its_window, make_floor, make_tickets
 
 
 def _call(client, floor: Floor, index: int = 0, **body):
@@ -58,19 +58,14 @@ async def test_twenty_windows_calling_at_once_call_each_of_500_tickets_exactly_o
 async def test_priority_then_appointments_in_their_window_then_walk_ins_by_time(client, rt):
     floor = await make_floor(client, rt)
     await make_tickets(floor.hall, 2)  # walk-ins 1 and 2, who came first
-    item = await make_service_item(appointment_group="G1")
-    slot = await make_slot(hall=floor.hall, starts_in=timedelta(minutes=-5))
-    appointment = await make_appointment(resident=await make_resident(rt), item=item, slot=slot)
-    scanned = await client.post(f"/api/v1/halls/{floor.hall.id}/check-ins", headers=floor.clerks[0].headers,
-                                json={"token": qr.issue(rt=rt, appointment=appointment)})
-    assert scanned.status_code == 200, scanned.text
+    await check_in_booking_in_its_window(client, rt, floor)
     priority = await client.post(f"/api/v1/halls/{floor.hall.id}/desk-tickets", headers=floor.clerks[0].headers,
                                  json={"appointment_group": "G1", "priority_reason": "elderly"})
     assert priority.status_code == 201, priority.text
 
     order = [(await _call(client, floor)).json()["id"] for _ in range(4)]
 
-    appointment_ticket = await Ticket.get(appointment_id=appointment.id)
+    appointment_ticket = await Ticket.get(kind="appointment")
     walk_ins = [t.id for t in await Ticket.filter(kind="walkin", priority_reason=None).order_by("number")]
     assert order == [priority.json()["id"], str(appointment_ticket.id), *map(str, walk_ins)]
     assert (await Ticket.get(id=priority.json()["id"])).priority_set_by == floor.clerks[0].id

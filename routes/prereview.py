@@ -388,7 +388,9 @@ async def request_correction(request: Request, application_id: str, body: Reason
 
 @bp.post("/review/applications/<application_id>/pass")
 @endpoint(summary="预审通过", tag=REVIEW_TAG, body=ReasonIn, response=ApplicationOut, secured=True,
-          errors=[*_NOT_FOUND, *_STATE, (409, "FEE_UNPAID")])
+          errors=[*_NOT_FOUND, *_STATE, (409, "FEE_UNPAID"),
+                  # A bundle's step is accepted by its pass: the presented certificates are checked again.
+                  (409, "CERTIFICATE_REVOKED"), (409, "CERTIFICATE_EXPIRED")])
 @staff_required("reviewer", scope="hall")
 async def pass_(request: Request, application_id: str, body: ReasonIn) -> HTTPResponse:
     application = await prereview_review.decide(rt=request.app.ctx.runtime, principal=request.ctx.principal,

@@ -36789,7 +36789,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID, BUNDLE_STEP_NOT_STARTED, FEE_UNPAID */
+            /** @description 错误码: APPLICATION_CHANGED, APPLICATION_STATE_INVALID, BUNDLE_STEP_NOT_STARTED, CERTIFICATE_EXPIRED, CERTIFICATE_REVOKED, FEE_UNPAID */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -36798,7 +36798,7 @@ export interface operations {
                     "application/json": {
                         error: {
                             /** @enum {string} */
-                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID" | "BUNDLE_STEP_NOT_STARTED" | "FEE_UNPAID";
+                            code?: "APPLICATION_CHANGED" | "APPLICATION_STATE_INVALID" | "BUNDLE_STEP_NOT_STARTED" | "CERTIFICATE_EXPIRED" | "CERTIFICATE_REVOKED" | "FEE_UNPAID";
                         } & components["schemas"]["ErrorBody"];
                     };
                 };

@@ -22,7 +22,7 @@ from models.bundles import BundleApplication, BundleState, BundleVersion
 from models.catalog import ServiceItem
 from models.prereview import Application, ApplicationState, ApplicationTransition
 from services import calendar, ledger, outbox
-from services.applications import documents, forms
+from services.applications import certificates, documents, forms
 from services.applications.lifecycle import BUNDLE, Action, transition
 from services.applications.prereview import prereview_deadline
 from services.bundles import materials as bundle_materials
@@ -149,6 +149,9 @@ async def step_passed(*, rt: Runtime, issuing: documents.Issuing, step: Applicat
     """A step's pre-review passed: it is accepted at once under the bundle's acceptance (the one
     window received the bundle once), its promised limit starts and its 受理回执 is issued (and
     ledgered) then, as a window's acceptance issues one."""
+    # A certificate may have been revoked (or expired) since the bundle was submitted: refused
+    # here as at a window's acceptance, and the pass with it (one transaction).
+    await certificates.ensure_presented_still_valid(application=step)
     bundle = await BundleApplication.get(id=step.bundle_application_id)
     await step.fetch_related("item")
     spec = await definition_of(bundle)

@@ -117,6 +117,17 @@ async def test_a_wallet_certificate_answers_a_bundle_material_and_reaches_its_st
     tax = await _materials_seen(client, desk.reviewers["HDSW"][0], steps["tax"])
     assert tax[TITLE_MATERIAL]["certificate_id"] == reissued["id"]
 
+    # Revoked again before the tax step is accepted: its pass (which accepts it) is refused, as a
+    # window's acceptance would be, and the step stays in review.
+    assert (await desk_post(client, window.decider, f"certificates/{reissued['id']}/revoke",
+                            {"reason_code": "superseded", "reason": "已换发"})).status_code == 200
+    examiner = desk.reviewers["HDSW"][0]
+    review = f"/api/v1/review/applications/{steps['tax']}"
+    assert (await client.post(f"{review}/claim", headers=examiner.headers, json={})).status_code == 200
+    passed = await client.post(f"{review}/pass", headers=examiner.headers, json={"reason": "材料齐全"})
+    assert passed.status_code == 409 and passed.json()["error"]["code"] == "CERTIFICATE_REVOKED"
+    assert (await client.get(review, headers=examiner.headers)).json()["state"] == "in_review"
+
 
 async def test_a_company_bundle_takes_the_company_certificate_and_reuses_the_company_files(client, bjpass, rt):
     document = demo_document()

@@ -16,6 +16,7 @@ from app.event_streams import open_event_stream
 from app.shapes import Schema
 from models.hall_floor import PriorityReason, PriorityRule
 from routes.appointment_desk import scanner_required
+from services import catalog
 from services.catalog.inputs import GROUP
 from services.hall_floor import analytics, board, calls, tickets, windows
 from services.hall_floor.shapes import (
@@ -356,7 +357,7 @@ async def board_page(request: Request, hall_id: str) -> HTTPResponse:
 @endpoint(summary="显示屏当前内容", tag=TAG, response=BoardState, errors=[(404, "HALL_NOT_FOUND")])
 @public
 async def board_state(request: Request, hall_id: str) -> HTTPResponse:
-    hall = await board.hall_or_raise(hall_id=hall_id)
+    hall = await catalog.get_hall_or_raise(hall_id=hall_id)
     return respond(BoardState.model_validate(await board.state(hall=hall)))
 
 
@@ -365,7 +366,7 @@ async def board_state(request: Request, hall_id: str) -> HTTPResponse:
           media_type="text/event-stream", errors=[(404, "HALL_NOT_FOUND")])
 @public
 async def board_events(request: Request, hall_id: str) -> HTTPResponse:
-    hall = await board.hall_or_raise(hall_id=hall_id)
+    hall = await catalog.get_hall_or_raise(hall_id=hall_id)
     response = await open_event_stream(request)
     # Ended before the server's response timeout would cut it; the page reconnects and catches up.
     async for chunk in board.follow(rt=request.app.ctx.runtime, hall=hall,

@@ -37,7 +37,7 @@ from services.applications.lifecycle import (
     require,
     transition,
 )
-from services.appointments import checkin
+from services.appointments import AppointmentNotFound, checkin
 from services.bundles import steps as bundle_steps
 from services.catalog.guide import StepName, validate_form_data
 from services.companies import reach
@@ -64,7 +64,7 @@ async def _checked_in_visit(*, principal: Principal, appointment_id: str) -> App
     parsed = parse_id(appointment_id)
     appointment = await Appointment.filter(id=parsed).select_related("item").first() if parsed else None
     if appointment is None:
-        raise ValidationFailed("预约不存在", code="APPOINTMENT_NOT_FOUND", status=404)
+        raise AppointmentNotFound()
     require_scope(principal, CLERK, department_id=str(appointment.item.department_id),
                   hall_id=str(appointment.hall_id))
     if appointment.status != AppointmentStatus.CHECKED_IN:

@@ -32,13 +32,12 @@ from services.applications.lifecycle import (
     require,
     transition,
 )
-from services.catalog.guide import ApplicantAttribute, validate_form_data
+from services.catalog.guide import ApplicantAttribute, StepName, validate_form_data
 from services.companies import reach
 from services.events import EventType
 from services.identity import users
 
 EDITABLE = (ApplicationState.DRAFT, ApplicationState.NEEDS_CORRECTION)
-PRE_REVIEW_STEP = "预审"
 
 
 class ApplicationNotFound(NotFoundError):
@@ -204,7 +203,7 @@ async def prereview_deadline(*, application: Application, submitted_on: date,
                              rt: Runtime) -> calendar.DueDate:
     """The pre-review due date: the guide's 预审 step limit (else the default) in working days."""
     days = next((s.get("limit_days", 0) for s in application.guide.steps
-                 if s.get("name") == PRE_REVIEW_STEP), rt.settings.prereview_default_days)
+                 if s.get("name") == StepName.PRE_REVIEW), rt.settings.prereview_default_days)
     return await calendar.due_after(start=submitted_on, days=days)
 
 

@@ -24,8 +24,8 @@ from models.appointments import Appointment, AppointmentStatus, KioskDevice, Que
 from models.catalog import ServiceItem
 from models.hall_floor import TicketKind
 from models.staff import StaffRoleName
-from services import ledger, outbox
-from services.appointments import qr, slots
+from services import catalog, ledger, outbox
+from services.appointments import qr
 from services.events import EventType
 from services.hall_floor import board, tickets
 
@@ -91,7 +91,7 @@ def _hash(secret: str) -> str:
 
 async def register_kiosk(*, principal: Principal, hall_id: str, name: str) -> tuple[KioskDevice, str]:
     """Register a hall device; its credential is returned once and stored only hashed."""
-    hall = await slots.get_hall_or_raise(hall_id=hall_id)
+    hall = await catalog.get_hall_or_raise(hall_id=hall_id)
     require_scope(principal, "hall_manager", hall_id=str(hall.id))
     secret = secrets.token_urlsafe(32)
     kiosk = await KioskDevice.create(hall=hall, name=name, secret_hash=_hash(secret))

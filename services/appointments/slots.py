@@ -20,7 +20,6 @@ from app.ids import SHANGHAI, local_today, to_local, utcnow
 from app.shapes import id_or_not_found
 from app.tokens import Principal
 from models.appointments import Slot, SlotException, SlotExceptionKind, SlotTemplate
-from models.organization import Hall
 from services import calendar, catalog
 from services.appointments import gate, waitlist
 from services.appointments.shapes import AvailableSlotOut
@@ -28,13 +27,6 @@ from services.appointments.shapes import AvailableSlotOut
 MAX_RANGE_DAYS = 31
 # v3: rows carry "draw_closes_at"; rows cached by the previous release are not read back.
 _AVAILABILITY_KEY = "appt:availability:v3:{}:{}:{}:{}"
-
-
-async def get_hall_or_raise(*, hall_id: str) -> Hall:
-    hall = await Hall.get_or_none(id=id_or_not_found(hall_id, code="HALL_NOT_FOUND", message="大厅不存在"))
-    if hall is None:
-        raise NotFoundError("大厅不存在", code="HALL_NOT_FOUND")
-    return hall
 
 
 def local_window(day: date, start_minute: int, end_minute: int) -> tuple[datetime, datetime]:
@@ -70,7 +62,7 @@ async def create_template(*, principal: Principal, hall_id: str, appointment_gro
     """Publish a weekly window for an item group at a hall (its hall manager only); with a
     release time its slots are materialised closed to booking until then, and with a draw window
     their seats are drawn among those who entered in it (services/appointments/draw.py)."""
-    hall = await get_hall_or_raise(hall_id=hall_id)
+    hall = await catalog.get_hall_or_raise(hall_id=hall_id)
     require_scope(principal, "hall_manager", hall_id=str(hall.id))
     try:
         return await SlotTemplate.create(
@@ -84,7 +76,7 @@ async def create_template(*, principal: Principal, hall_id: str, appointment_gro
 
 
 async def list_templates(*, principal: Principal, hall_id: str) -> list[SlotTemplate]:
-    hall = await get_hall_or_raise(hall_id=hall_id)
+    hall = await catalog.get_hall_or_raise(hall_id=hall_id)
     require_scope(principal, "hall_manager", hall_id=str(hall.id))
     return await SlotTemplate.filter(hall=hall).order_by("appointment_group", "weekday", "start_minute")
 
@@ -117,7 +109,7 @@ async def add_exception(*, principal: Principal, hall_id: str, day: date, kind: 
                         appointment_group: str | None, start_minute: int | None,
                         end_minute: int | None, capacity: int | None, reason: str) -> SlotException:
     """Close a day (all groups or one) or add an extra session; closing booked slots is refused."""
-    hall = await get_hall_or_raise(hall_id=hall_id)
+    hall = await catalog.get_hall_or_raise(hall_id=hall_id)
     require_scope(principal, "hall_manager", hall_id=str(hall.id))
     if day < local_today():
         raise ValidationFailed("不能修改过去日期的号源", code="SLOT_DAY_PAST")
@@ -225,7 +217,7 @@ def _template_applies(template: SlotTemplate, day: date) -> bool:
 
 async def materialize_for_hall(*, rt: Runtime, principal: Principal, hall_id: str) -> int:
     """The materialisation job for one hall, run on demand by its manager."""
-    hall = await get_hall_or_raise(hall_id=hall_id)
+    hall = await catalog.get_hall_or_raise(hall_id=hall_id)
     require_scope(principal, "hall_manager", hall_id=str(hall.id))
     return await materialize(horizon_days=rt.settings.appointment_horizon_days, hall_id=hall.id)
 
@@ -291,7 +283,7 @@ async def set_capacity(*, rt: Runtime, principal: Principal, slot_id: str, capac
 async def list_hall_slots(*, principal: Principal, hall_id: str, day_from: date,
                           day_to: date) -> list[Slot]:
     """Every slot of a hall in a date range with live counts (hall manager or clerk)."""
-    hall = await get_hall_or_raise(hall_id=hall_id)
+    hall = await catalog.get_hall_or_raise(hall_id=hall_id)
     if not any(principal.has_role(role, hall_id=str(hall.id)) for role in ("hall_manager", "clerk")):
         raise Forbidden(details={"required_role": "hall_manager|clerk", "hall_id": str(hall.id)})
     check_day_range(day_from, day_to)
@@ -304,7 +296,7 @@ async def availability(*, rt: Runtime, hall_id: str, item_id: str, day_from: dat
     """Open future slots of a hall for an item, cached briefly; booking re-checks in the DB."""
     check_day_range(day_from, day_to)
     group = bookable_group(await catalog.bookable_item(rt=rt, item_id=item_id))
-    hall = await get_hall_or_raise(hall_id=hall_id)
+    hall = await catalog.get_hall_or_raise(hall_id=hall_id)
     key = _AVAILABILITY_KEY.format(hall.id, group, day_from, day_to)
     cached = await rt.redis.get(key)
     if cached is not None:

@@ -91,7 +91,7 @@ async def join(*, rt: Runtime, resident_id: uuid.UUID, item_id: str, slot_id: st
         hall_uuid, the_day = slot.hall_id, slot.day
     else:
         assert hall_id is not None and day is not None  # checked above
-        hall_uuid = (await slots.get_hall_or_raise(hall_id=hall_id)).id
+        hall_uuid = (await catalog.get_hall_or_raise(hall_id=hall_id)).id
         the_day = day
         if the_day < local_today():
             raise DayPast()

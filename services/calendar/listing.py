@@ -9,8 +9,7 @@ from app.cache import CachedDocument
 from app.context import Runtime
 from app.errors import ValidationFailed
 from models.calendar import CalendarDayKind, CalendarYear
-from services import calendar
-from services.appointments.slots import get_hall_or_raise
+from services import calendar, catalog
 from services.calendar.official import ONE_DAY, year_sources
 from services.calendar.shapes import CalendarDayOut, CalendarOut, CalendarYearOut, CalendarYears, NationalKind
 
@@ -63,7 +62,7 @@ async def calendar_document(*, rt: Runtime, day_from: datetime.date, day_to: dat
 async def calendar_range(*, day_from: datetime.date, day_to: datetime.date,
                          hall_id: str | None) -> CalendarOut:
     """Every day from ``day_from`` to ``day_to``: working or not, and why."""
-    hall = await get_hall_or_raise(hall_id=hall_id) if hall_id is not None else None
+    hall = await catalog.get_hall_or_raise(hall_id=hall_id) if hall_id is not None else None
     known = await calendar.working_calendar(start=day_from, end=day_to,
                                             hall_id=hall.id if hall else None)
     days = []

@@ -288,6 +288,15 @@ async def halls(*, rt: Runtime) -> CachedDocument:
     return await rt.catalog_cache.get_or_load(f"halls:{day.isoformat()}", load)
 
 
+async def get_hall_or_raise(*, hall_id: str) -> Hall:
+    """The hall of ``hall_id``; HALL_NOT_FOUND for an unknown or malformed id."""
+    parsed = parse_id(hall_id)
+    hall = await Hall.get_or_none(id=parsed) if parsed else None
+    if hall is None:
+        raise HallNotFound(details={"hall_id": hall_id})
+    return hall
+
+
 async def hall_document(*, rt: Runtime, hall_id: str) -> CachedDocument:
     """One hall with today's opening hours (cached per day)."""
     parsed = parse_id(hall_id)

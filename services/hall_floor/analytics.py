@@ -14,7 +14,7 @@ from app.ids import SHANGHAI
 from app.tokens import Principal
 from models.hall_floor import HallWindow, Ticket, TicketKind, TicketStatus
 from models.staff import StaffRoleName
-from services import calendar
+from services import calendar, catalog
 from services.appointments import slots
 
 
@@ -58,7 +58,7 @@ async def floor_stats(*, principal: Principal, hall_id: str, day_from: date, day
     """The hall's figures from ``day_from`` to ``day_to`` (its hall manager), days marked by the
     hall's working-day calendar (a Saturday opening or a make-up working day shows as such)."""
     slots.check_day_range(day_from, day_to)
-    hall = await slots.get_hall_or_raise(hall_id=hall_id)
+    hall = await catalog.get_hall_or_raise(hall_id=hall_id)
     require_scope(principal, StaffRoleName.HALL_MANAGER, hall_id=str(hall.id))
     days = await calendar.working_calendar(start=day_from, end=day_to, hall_id=hall.id)
     tickets = await Ticket.filter(hall_id=hall.id, day__gte=day_from, day__lte=day_to)

@@ -18,11 +18,10 @@ from pathlib import Path
 from typing import Any
 
 from app.context import Runtime
-from app.errors import NotFoundError
 from app.ids import SHANGHAI, utcnow
-from app.shapes import id_or_not_found
 from models.hall_floor import HallWindow, Ticket, TicketStatus
 from models.organization import Hall
+from services import catalog
 from services.hall_floor import tickets  # as a module: it imports this one back
 
 NEXT_SHOWN = 8
@@ -34,14 +33,6 @@ RECONNECT_MS = 500  # how soon a screen reconnects after the server ends a strea
 def spoken(label: str, window_number: str) -> str:
     """The text a screen speaks for a call (speechSynthesis, zh-CN): the number letter by letter."""
     return f"请 {' '.join(label)} 号到 {window_number} 号窗口办理"
-
-
-async def hall_or_raise(*, hall_id: str) -> Hall:
-    """The hall of a board; HALL_NOT_FOUND for an unknown or malformed id."""
-    hall = await Hall.get_or_none(id=id_or_not_found(hall_id, code="HALL_NOT_FOUND", message="大厅不存在"))
-    if hall is None:
-        raise NotFoundError("大厅不存在", code="HALL_NOT_FOUND")
-    return hall
 
 
 async def state(*, hall: Hall) -> dict[str, Any]:
@@ -114,5 +105,5 @@ PAGE_POLICY = ("default-src 'none'; script-src 'unsafe-inline'; style-src 'unsaf
 
 async def page(*, hall_id: str) -> str:
     """The board's HTML for one hall (the page then follows the hall's event stream)."""
-    hall = await hall_or_raise(hall_id=hall_id)
+    hall = await catalog.get_hall_or_raise(hall_id=hall_id)
     return _PAGE.replace("__HALL_ID__", json.dumps(str(hall.id)))

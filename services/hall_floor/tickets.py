@@ -29,8 +29,8 @@ from models.hall_floor import (
     TicketStatus,
 )
 from models.staff import StaffRoleName
-from services import outbox
-from services.appointments import checkin, qr, slots  # checkin as a module: it imports this one back
+from services import catalog, outbox
+from services.appointments import checkin, qr  # checkin as a module: it imports this one back
 from services.events import EventType
 from services.hall_floor import board, settings_of, ticket_or_raise
 
@@ -112,7 +112,7 @@ async def join(*, hall_id: uuid.UUID, group: str, number: int, kind: TicketKind,
 
 async def presence_code(*, rt: Runtime, principal: Principal, hall_id: str, days: int) -> tuple[str, datetime]:
     """The hall's posted QR code for walk-in tickets (its hall manager), valid for ``days``."""
-    hall = await slots.get_hall_or_raise(hall_id=hall_id)
+    hall = await catalog.get_hall_or_raise(hall_id=hall_id)
     require_scope(principal, StaffRoleName.HALL_MANAGER, hall_id=str(hall.id))
     expires = utcnow() + timedelta(days=days)
     token = qr.sign(rt=rt, claims={"iss": PRESENCE_ISSUER, "sub": str(hall.id),
@@ -151,7 +151,7 @@ async def issue_walkin(*, rt: Runtime, hall_id: str, group: str, resident_id: uu
                        priority: PriorityReason | None = None) -> Ticket:
     """A walk-in ticket: by a resident in the hall (``presence``) or at a kiosk or a clerk's desk
     (``scanner``, who may declare a priority reason). Within the group's daily quota."""
-    hall = await slots.get_hall_or_raise(hall_id=hall_id)
+    hall = await catalog.get_hall_or_raise(hall_id=hall_id)
     rules = await settings_of(hall.id)
     if scanner is not None:
         scanner.ensure_serves(hall.id)
@@ -260,7 +260,7 @@ async def resident_ticket(*, resident_id: uuid.UUID, ticket_id: str) -> Position
 
 async def hall_queue(*, principal: Principal, hall_id: str) -> list[Ticket]:
     """Today's waiting tickets of a hall in call order, per group (a clerk there or its manager)."""
-    hall = await slots.get_hall_or_raise(hall_id=hall_id)
+    hall = await catalog.get_hall_or_raise(hall_id=hall_id)
     if not principal.has_role(StaffRoleName.HALL_MANAGER, hall_id=str(hall.id)):
         checkin.Scanner(principal=principal).ensure_serves(hall.id)
     now = utcnow()

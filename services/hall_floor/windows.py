@@ -15,8 +15,7 @@ from app.tokens import Principal
 from models.catalog import ServiceItem
 from models.hall_floor import HallFloorSettings, HallWindow
 from models.staff import StaffRoleName
-from services import outbox
-from services.appointments import slots
+from services import catalog, outbox
 from services.appointments.checkin import Scanner
 from services.events import EventType
 from services.hall_floor import WindowNotYours, board, settings_of, window_or_raise
@@ -25,7 +24,7 @@ from services.hall_floor import WindowNotYours, board, settings_of, window_or_ra
 async def create_window(*, principal: Principal, hall_id: str, number: str, name: str,
                         groups: list[str]) -> HallWindow:
     """Add a window to a hall (its hall manager); it starts closed."""
-    hall = await slots.get_hall_or_raise(hall_id=hall_id)
+    hall = await catalog.get_hall_or_raise(hall_id=hall_id)
     require_scope(principal, StaffRoleName.HALL_MANAGER, hall_id=str(hall.id))
     try:
         return await HallWindow.create(hall=hall, number=number, name=name, groups=groups)
@@ -47,7 +46,7 @@ async def update_window(*, principal: Principal, window_id: str, name: str | Non
 
 async def list_windows(*, principal: Principal, hall_id: str) -> list[HallWindow]:
     """The hall's windows by number (its hall manager or a clerk there)."""
-    hall = await slots.get_hall_or_raise(hall_id=hall_id)
+    hall = await catalog.get_hall_or_raise(hall_id=hall_id)
     if not principal.has_role(StaffRoleName.HALL_MANAGER, hall_id=str(hall.id)):
         Scanner(principal=principal).ensure_serves(hall.id)
     return await HallWindow.filter(hall_id=hall.id).order_by("number")
@@ -99,14 +98,14 @@ async def set_open(*, rt: Runtime, principal: Principal, window_id: str, is_open
 
 async def get_settings(*, principal: Principal, hall_id: str) -> HallFloorSettings:
     """The hall's queue rules (its hall manager)."""
-    hall = await slots.get_hall_or_raise(hall_id=hall_id)
+    hall = await catalog.get_hall_or_raise(hall_id=hall_id)
     require_scope(principal, StaffRoleName.HALL_MANAGER, hall_id=str(hall.id))
     return await settings_of(hall.id)
 
 
 async def put_settings(*, principal: Principal, hall_id: str, values: dict[str, Any]) -> HallFloorSettings:
     """Replace the hall's queue rules (its hall manager); tickets already waiting keep their order."""
-    hall = await slots.get_hall_or_raise(hall_id=hall_id)
+    hall = await catalog.get_hall_or_raise(hall_id=hall_id)
     require_scope(principal, StaffRoleName.HALL_MANAGER, hall_id=str(hall.id))
     row, _ = await HallFloorSettings.update_or_create(defaults=values, hall_id=hall.id)
     return row

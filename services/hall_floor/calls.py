@@ -13,14 +13,13 @@ from typing import Any
 from tortoise.transactions import in_transaction
 
 from app.context import Runtime
-from app.errors import Conflict, NotFoundError, ValidationFailed
+from app.errors import Conflict, ValidationFailed
 from app.ids import SHANGHAI, utcnow
 from app.metrics import HALL_APPOINTMENTS_SERVED, HALL_SERVICE, HALL_WAIT
-from app.shapes import id_or_not_found
 from app.tokens import Principal
 from models.hall_floor import HallWindow, Ticket, TicketKind, TicketStatus
-from models.prereview import Application
 from services import ledger, outbox
+from services.applications import desk as application_desk
 from services.events import EventType
 from services.hall_floor import (
     TicketStateInvalid,
@@ -217,9 +216,9 @@ async def end_service(*, rt: Runtime, principal: Principal, window_id: str, tick
     window, ticket = await _at_window(principal, window_id, ticket_id)
     linked: uuid.UUID | None = ticket.application_id
     if application_id is not None:
-        linked = id_or_not_found(application_id, code="APPLICATION_NOT_FOUND", message="办件不存在")
-        if not await Application.exists(id=linked):
-            raise NotFoundError("办件不存在", code="APPLICATION_NOT_FOUND")
+        # Only an application on this clerk's desk: another hall's or department's is not theirs
+        # to tie to a visit (and is answered as unknown, as everywhere on the desk).
+        linked = (await application_desk.get_for_clerk(principal=principal, application_id=application_id)).id
     async with in_transaction():
         await _claim_window(window, principal, utcnow())
         ticket = await _move(ticket=ticket, window=window, from_states=(TicketStatus.SERVING,),

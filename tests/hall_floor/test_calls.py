@@ -14,6 +14,7 @@ from models.outbox import OutboxEvent
 from services.appointments import qr
 from tests.builders import make_appointment, make_resident, make_service_item, make_slot
 from tests.builders.hall_floor import Floor, check_in_booking_in_its_window, make_floor, make_tickets
+from tests.builders.onewindow import checked_in_visit, make_window, received_at_window
 
 
 def _call(client, floor: Floor, index: int = 0, **body):
@@ -201,6 +202,24 @@ async def test_the_ticket_two_away_is_told_once(client, rt):
 
     told = await OutboxEvent.filter(event_type="hall.ticket_nearly_due").order_by("created_at")
     assert [e.aggregate_id for e in told] == [str(tickets[3].id), str(tickets[4].id)]
+
+
+async def test_a_service_is_tied_only_to_an_application_on_the_clerks_desk(client, rt):
+    floor = await make_floor(client, rt)
+    await make_tickets(floor.hall, 1)
+    serving = (await _call(client, floor)).json()["id"]
+    await _act(client, floor, serving, "serve-start")
+    resident = await make_resident(rt, realname=True)
+    here, elsewhere = await make_window(rt, hall=floor.hall), await make_window(rt)
+    ours = await received_at_window(client, here, (await checked_in_visit(here, resident)).id)
+    theirs = await received_at_window(client, elsewhere, (await checked_in_visit(elsewhere, resident)).id)
+
+    refused = await _act(client, floor, serving, "serve-end", application_id=theirs["id"])
+    ended = await _act(client, floor, serving, "serve-end", application_id=ours["id"])
+
+    assert (refused.status_code, refused.json()["error"]["code"]) == (404, "APPLICATION_NOT_FOUND")
+    assert ended.status_code == 200, ended.text
+    assert (ended.json()["status"], ended.json()["application_id"]) == ("done", ours["id"])
 
 
 async def test_wait_and_service_times_by_window_group_hour_and_day(client, rt):

@@ -19,6 +19,14 @@ def test_id_numbers_phones_and_secrets_are_masked_anywhere_in_an_event():
     assert event["context"] == {"phone": "139****5678", "items": ["call 137****1111"]}
 
 
+def test_ids_we_make_are_left_whole_though_their_digits_read_as_an_id_number():
+    # A request id and a UUID whose digit runs match an ID number's and a phone's shapes.
+    ours = {"request_id": "09cfe6bc492316681630677257ec02b5",
+            "subject": "resident:01a24449-1380-4138-8000-13800138000f",
+            "application_id": "0c1d2e3f-4a5b-4c6d-8e7f-138001380001"}
+    assert mask_personal_data(None, "info", dict(ours)) == ours
+
+
 def _support_lines(caplog) -> list[dict]:
     return [r.msg for r in caplog.records if isinstance(r.msg, dict) and r.msg.get("event") == "support_line"]
 

@@ -158,6 +158,7 @@ async def check_in(*, rt: Runtime, scanner: Scanner, hall_id: str, token: str) -
         return CheckIn(appointment, number, repeated=False)
     # Someone changed the booking between our read and the claim: answer for its new state.
     await appointment.refresh_from_db()
+    _ensure_current(appointment, claims)
     if settled := _settled(rt, appointment, claims):
         return settled
     raise Conflict("预约已被修改，请刷新后重试", code="APPOINTMENT_CHANGED")
@@ -172,8 +173,8 @@ def _ensure_current(appointment: Appointment, claims: qr.QrClaims) -> None:
 
 
 def _settled(rt: Runtime, appointment: Appointment, claims: qr.QrClaims) -> CheckIn | None:
-    """The answer when no new number is due (the same number again, or a refusal); else None."""
-    _ensure_current(appointment, claims)
+    """The answer when no new number is due (the same number again, or a refusal); else None.
+    The booking is one the code still names (``_ensure_current``)."""
     if appointment.status is AppointmentStatus.CHECKED_IN:
         return CheckIn(appointment, appointment.queue_number or 0, repeated=True)
     if appointment.status is AppointmentStatus.CANCELLED:
